@@ -1,0 +1,464 @@
+"""Finding spec files in a docs folder and loading them into an `ApiIndex`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from renderer.errors import Diagnostics
+from renderer.openapi.model import (
+    HTTP_METHODS,
+    CodeSample,
+    MediaType,
+    NamedExample,
+    Operation,
+    Parameter,
+    RequestBody,
+    Response,
+    Schema,
+    SecurityRequirement,
+    SecurityScheme,
+    Server,
+    ServerVariable,
+)
+from renderer.openapi.refs import SpecStore
+from renderer.openapi.resolve import ApiIndex, ApiSpec, Tag
+from renderer.openapi.schema import SchemaBuilder
+from renderer.openapi.source import SpecSource, join_pointer
+
+SPEC_SUFFIXES = (".json", ".yaml", ".yml")
+_SKIP_DIRS = {"node_modules", "snippets", "_site"}
+_YAML_TOP = re.compile(r"^['\"]?(openapi|swagger)['\"]?\s*:", re.M)
+_JSON_KEY = re.compile(r"\"(openapi|swagger)\"\s*:")
+_HEAD = 4096
+
+
+def find_spec_files(docs_dir: Path) -> list[str]:
+    """POSIX paths (relative to `docs_dir`) of files whose top level has `openapi` or `swagger`.
+
+    Skips dot-folders, `node_modules`, `snippets` and the default output folder `_site`.
+    AsyncAPI and other JSON/YAML files are left out silently.
+    """
+    found: list[str] = []
+    for root, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
+        for name in sorted(files):
+            if not name.lower().endswith(SPEC_SUFFIXES):
+                continue
+            path = Path(root) / name
+            if _looks_like_spec(path):
+                found.append(path.relative_to(docs_dir).as_posix())
+    return sorted(found)
+
+
+def _looks_like_spec(path: Path) -> bool:
+    try:
+        with path.open("r", encoding="utf-8-sig", errors="replace") as fh:
+            head = fh.read(_HEAD)
+    except OSError:
+        return False
+    if path.suffix.lower() != ".json":
+        return bool(_YAML_TOP.search(head))
+    if not _JSON_KEY.search(head):
+        return False
+    try:  # the key may sit in a nested object; only a top-level key counts
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return True  # broken JSON that looks like a spec: loading reports the syntax error
+    return isinstance(data, dict) and ("openapi" in data or "swagger" in data)
+
+
+def load_api_index(docs_dir: Path, spec_files: Sequence[str], diagnostics: Diagnostics) -> ApiIndex:
+    """Load every spec (POSIX paths relative to `docs_dir`); problems become diagnostics."""
+    store = SpecStore(docs_dir, diagnostics)
+    builder = SchemaBuilder(store)
+    specs: list[ApiSpec] = []
+    for rel in dict.fromkeys(spec_files):
+        abs_path = docs_dir / rel
+        if not abs_path.is_file():
+            diagnostics.error(rel, 0, 0, "openapi-missing", f"spec file '{rel}' does not exist")
+            continue
+        src = store.load(abs_path)
+        if src is not None:
+            spec = _SpecLoader(src, store, builder).load()
+            if spec is not None:
+                specs.append(spec)
+    return ApiIndex(specs)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+class _SpecLoader:
+    """Builds the operations of one spec."""
+
+    def __init__(self, src: SpecSource, store: SpecStore, builder: SchemaBuilder) -> None:
+        self.src = src
+        self.store = store
+        self.builder = builder
+        self.schemes: dict[str, SecurityScheme] = {}
+
+    def load(self) -> ApiSpec | None:
+        src, data = self.src, self.src.data
+        if not isinstance(data, dict):
+            self.store.report(src, "", "openapi-version", "a spec must be an object", "error")
+            return None
+        if "swagger" in data:
+            self.store.report(
+                src,
+                "/swagger",
+                "openapi-version",
+                f"Swagger {data.get('swagger')} is not supported: convert the spec to OpenAPI 3 "
+                "(for example with swagger2openapi) and point docs.json at the new file",
+                "error",
+            )
+            return None
+        version = str(data.get("openapi", ""))
+        if not version.startswith("3."):
+            self.store.report(
+                src,
+                "/openapi",
+                "openapi-version",
+                f"expected `openapi: 3.0.x` or `3.1.x` at the top of the spec, found {version!r}",
+                "error",
+            )
+            return None
+        info = data.get("info") if isinstance(data.get("info"), dict) else {}
+        components = data.get("components") if isinstance(data.get("components"), dict) else {}
+        raw_schemes = components.get("securitySchemes")
+        if isinstance(raw_schemes, dict):
+            for key, node in raw_schemes.items():
+                ptr = join_pointer("/components/securitySchemes", key)
+                node, _, _ = self.store.deref(node, src, ptr)
+                if isinstance(node, dict):
+                    self.schemes[str(key)] = _scheme(str(key), node)
+        root_servers = self._servers(data.get("servers"), "/servers")
+        root_security = self._security(data.get("security"), "/security") or ()
+
+        operations: list[Operation] = []
+        for section in ("paths", "webhooks"):
+            items = data.get(section)
+            if items is None:
+                continue
+            if not isinstance(items, dict):
+                self.store.report(src, f"/{section}", "openapi-paths", f"`{section}` must be a map")
+                continue
+            for key, item in items.items():
+                ptr = join_pointer(f"/{section}", str(key))
+                item, isrc, iptr = self.store.deref(item, src, ptr)
+                if not isinstance(item, dict):
+                    continue
+                if isrc is not src:  # a path item in another file: load it in that file's context
+                    sub = _SpecLoader(isrc, self.store, self.builder)
+                    sub.schemes = self.schemes
+                    operations += sub._path_item(
+                        item, str(key), iptr, section, root_servers, root_security
+                    )
+                else:
+                    operations += self._path_item(
+                        item, str(key), iptr, section, root_servers, root_security
+                    )
+        tags: dict[str, Tag] = {}
+        for i, tag in enumerate(data.get("tags") or []):
+            if isinstance(tag, dict) and isinstance(tag.get("name"), str):
+                label = tag.get("x-group") if isinstance(tag.get("x-group"), str) else tag["name"]
+                tags[tag["name"]] = Tag(tag["name"], label, _text(tag.get("description")))
+            else:
+                self.store.report(src, f"/tags/{i}", "openapi-tags", "a tag needs a `name`")
+        for op in operations:
+            for name in op.tags:
+                tags.setdefault(name, Tag(name, name))
+        return ApiSpec(
+            src.rel_path,
+            _text(info.get("title")),
+            str(info.get("version", "")),
+            version,
+            tuple(operations),
+            tuple(tags.values()),
+        )
+
+    def _path_item(
+        self,
+        item: dict[str, Any],
+        key: str,
+        pointer: str,
+        section: str,
+        root_servers: tuple[Server, ...],
+        root_security: tuple[SecurityRequirement, ...],
+    ) -> list[Operation]:
+        src = self.src
+        common = self._parameters(item.get("parameters"), join_pointer(pointer, "parameters"))
+        item_servers = self._servers(item.get("servers"), join_pointer(pointer, "servers"))
+        ops: list[Operation] = []
+        for method in HTTP_METHODS:
+            node = item.get(method.lower())
+            if node is None:
+                continue
+            ptr = join_pointer(pointer, method.lower())
+            if not isinstance(node, dict):
+                self.store.report(src, ptr, "openapi-operation", "an operation must be an object")
+                continue
+            params = {(p.name, p.location): p for p in common}
+            for p in self._parameters(node.get("parameters"), join_pointer(ptr, "parameters")):
+                params[(p.name, p.location)] = p
+            servers = (
+                self._servers(node.get("servers"), join_pointer(ptr, "servers"))
+                or item_servers
+                or root_servers
+            )
+            security = self._security(node.get("security"), join_pointer(ptr, "security"))
+            tags = tuple(t for t in node.get("tags") or [] if isinstance(t, str))
+            x_mint = node.get("x-mint") if isinstance(node.get("x-mint"), dict) else {}
+            ops.append(
+                Operation(
+                    method=method,
+                    path=key,
+                    operation_id=_text(node.get("operationId")),
+                    summary=_text(node.get("summary")) or _text(item.get("summary")),
+                    description=_text(node.get("description")) or _text(item.get("description")),
+                    parameters=tuple(params.values()),
+                    request_body=self._body(
+                        node.get("requestBody"), join_pointer(ptr, "requestBody")
+                    ),
+                    responses=self._responses(
+                        node.get("responses"), join_pointer(ptr, "responses")
+                    ),
+                    servers=servers,
+                    security=root_security if security is None else security,
+                    deprecated=node.get("deprecated") is True,
+                    tags=tags,
+                    spec_file=src.rel_path,
+                    pointer=ptr,
+                    line=src.line(ptr),
+                    x_code_samples=self._code_samples(node, ptr),
+                    x_mint=x_mint,
+                    webhook=key if section == "webhooks" else None,
+                    hidden=node.get("x-hidden") is True,
+                    excluded=node.get("x-excluded") is True,
+                )
+            )
+        return ops
+
+    def _schema(self, node: Any, pointer: str) -> Schema:
+        return self.builder.build(node, self.src, pointer)
+
+    def _parameters(self, raw: Any, pointer: str) -> list[Parameter]:
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            self.store.report(self.src, pointer, "openapi-parameter", "`parameters` must be a list")
+            return []
+        out: list[Parameter] = []
+        for i, node in enumerate(raw):
+            node, psrc, ptr = self.store.deref(node, self.src, join_pointer(pointer, i))
+            name, location = node.get("name"), node.get("in")
+            if not isinstance(name, str) or location not in ("path", "query", "header", "cookie"):
+                self.store.report(
+                    psrc,
+                    ptr,
+                    "openapi-parameter",
+                    "a parameter needs `name` and `in` (path, query, header or cookie)",
+                )
+                continue
+            out.append(self._parameter(node, name, location, psrc, ptr))
+        return out
+
+    def _parameter(
+        self, node: dict[str, Any], name: str, location: str, src: SpecSource, ptr: str
+    ) -> Parameter:
+        if "schema" in node:
+            schema = self.builder.build(node["schema"], src, join_pointer(ptr, "schema"))
+        elif isinstance(node.get("content"), dict) and node["content"]:
+            ctype, media = next(iter(node["content"].items()))
+            mptr = join_pointer(ptr, "content", ctype, "schema")
+            schema = self.builder.build(
+                media.get("schema") if isinstance(media, dict) else None, src, mptr
+            )
+        else:
+            schema = Schema(types=("string",))
+        return Parameter(
+            name=name,
+            location=location,
+            schema=schema,
+            required=location == "path" or node.get("required") is True,
+            deprecated=node.get("deprecated") is True,
+            description=_text(node.get("description")),
+            examples=self._examples(node, src, ptr),
+        )
+
+    def _examples(
+        self, node: dict[str, Any], src: SpecSource, ptr: str
+    ) -> tuple[NamedExample, ...]:
+        out: list[NamedExample] = []
+        if "example" in node:
+            out.append(NamedExample("example", node["example"]))
+        raw = node.get("examples")
+        if isinstance(raw, dict):
+            for name, ex in raw.items():
+                ex, _, _ = self.store.deref(ex, src, join_pointer(ptr, "examples", str(name)))
+                if isinstance(ex, dict) and ("value" in ex or "externalValue" in ex):
+                    out.append(
+                        NamedExample(
+                            str(name),
+                            ex.get("value"),
+                            _text(ex.get("summary")),
+                            _text(ex.get("description")),
+                            _text(ex.get("externalValue")),
+                        )
+                    )
+        elif isinstance(raw, list):
+            out.extend(NamedExample(f"example-{i + 1}", v) for i, v in enumerate(raw))
+        return tuple(out)
+
+    def _contents(self, raw: Any, pointer: str) -> tuple[MediaType, ...]:
+        if not isinstance(raw, dict):
+            return ()
+        out: list[MediaType] = []
+        for ctype, media in raw.items():
+            ptr = join_pointer(pointer, str(ctype))
+            if not isinstance(media, dict):
+                media = {}
+            schema = None
+            if "schema" in media:
+                schema = self._schema(media["schema"], join_pointer(ptr, "schema"))
+            out.append(MediaType(str(ctype), schema, self._examples(media, self.src, ptr)))
+        return tuple(out)
+
+    def _body(self, raw: Any, pointer: str) -> RequestBody | None:
+        if raw is None:
+            return None
+        node, bsrc, ptr = self.store.deref(raw, self.src, pointer)
+        if not isinstance(node, dict):
+            return None
+        loader = self if bsrc is self.src else self._for(bsrc)
+        return RequestBody(
+            loader._contents(node.get("content"), join_pointer(ptr, "content")),
+            node.get("required") is True,
+            _text(node.get("description")),
+        )
+
+    def _responses(self, raw: Any, pointer: str) -> tuple[Response, ...]:
+        if not isinstance(raw, dict):
+            return ()
+        out: list[Response] = []
+        for status, node in raw.items():
+            node, rsrc, ptr = self.store.deref(node, self.src, join_pointer(pointer, str(status)))
+            if not isinstance(node, dict):
+                continue
+            loader = self if rsrc is self.src else self._for(rsrc)
+            headers: list[Parameter] = []
+            if isinstance(node.get("headers"), dict):
+                for name, h in node["headers"].items():
+                    hptr = join_pointer(ptr, "headers", str(name))
+                    h, hsrc, hptr = self.store.deref(h, rsrc, hptr)
+                    if isinstance(h, dict):
+                        headers.append(loader._parameter(h, str(name), "header", hsrc, hptr))
+            out.append(
+                Response(
+                    str(status),
+                    _text(node.get("description")),
+                    loader._contents(node.get("content"), join_pointer(ptr, "content")),
+                    tuple(headers),
+                )
+            )
+        return tuple(out)
+
+    def _for(self, src: SpecSource) -> _SpecLoader:
+        sub = _SpecLoader(src, self.store, self.builder)
+        sub.schemes = self.schemes
+        return sub
+
+    def _servers(self, raw: Any, pointer: str) -> tuple[Server, ...]:
+        if not isinstance(raw, list):
+            return ()
+        out: list[Server] = []
+        for i, node in enumerate(raw):
+            if not isinstance(node, dict) or not isinstance(node.get("url"), str):
+                self.store.report(
+                    self.src, join_pointer(pointer, i), "openapi-server", "a server needs a `url`"
+                )
+                continue
+            variables: list[ServerVariable] = []
+            raw_vars = node.get("variables")
+            if isinstance(raw_vars, dict):
+                for name, var in raw_vars.items():
+                    var = var if isinstance(var, dict) else {}
+                    enum = tuple(str(v) for v in var.get("enum") or [])
+                    default = str(var.get("default", enum[0] if enum else ""))
+                    variables.append(
+                        ServerVariable(str(name), default, enum, _text(var.get("description")))
+                    )
+            out.append(Server(node["url"], _text(node.get("description")), tuple(variables)))
+        return tuple(out)
+
+    def _security(self, raw: Any, pointer: str) -> tuple[SecurityRequirement, ...] | None:
+        if raw is None:
+            return None
+        if not isinstance(raw, list):
+            self.store.report(self.src, pointer, "openapi-security", "`security` must be a list")
+            return None
+        out: list[SecurityRequirement] = []
+        for i, req in enumerate(raw):
+            if not isinstance(req, dict) or not req:
+                continue  # `{}` means "anonymous is allowed too"
+            schemes: list[SecurityScheme] = []
+            scopes: list[tuple[str, ...]] = []
+            for key, sc in req.items():
+                scheme = self.schemes.get(str(key))
+                if scheme is None:
+                    self.store.report(
+                        self.src,
+                        join_pointer(pointer, i, str(key)),
+                        "openapi-security",
+                        f"security scheme '{key}' is not defined in components.securitySchemes",
+                    )
+                    continue
+                schemes.append(scheme)
+                scopes.append(tuple(str(s) for s in sc) if isinstance(sc, list) else ())
+            if schemes:
+                out.append(SecurityRequirement(tuple(schemes), tuple(scopes)))
+        return tuple(out)
+
+    def _code_samples(self, node: dict[str, Any], pointer: str) -> tuple[CodeSample, ...]:
+        raw = node.get("x-codeSamples", node.get("x-code-samples"))
+        if raw is None:
+            return ()
+        out: list[CodeSample] = []
+        for i, sample in enumerate(raw if isinstance(raw, list) else []):
+            if isinstance(sample, dict) and isinstance(sample.get("source"), str):
+                lang = _text(sample.get("lang")) or "text"
+                out.append(CodeSample(lang, sample["source"], _text(sample.get("label"))))
+            else:
+                ptr = join_pointer(pointer, "x-codeSamples", i)
+                self.store.report(
+                    self.src, ptr, "openapi-code-sample", "an x-codeSamples entry needs `source`"
+                )
+        return tuple(out)
+
+
+def _scheme(key: str, node: dict[str, Any]) -> SecurityScheme:
+    kind = _text(node.get("type"))
+    default = node.get("x-default")
+    common = {
+        "description": _text(node.get("description")),
+        "default": str(default) if default is not None else "",
+    }
+    if kind == "apiKey":
+        return SecurityScheme(
+            key,
+            kind,
+            location=_text(node.get("in")) or "header",
+            param_name=_text(node.get("name")) or key,
+            **common,
+        )
+    if kind == "http":
+        scheme = (_text(node.get("scheme")) or "bearer").lower()
+        return SecurityScheme(
+            key, kind, scheme=scheme, bearer_format=_text(node.get("bearerFormat")), **common
+        )
+    return SecurityScheme(key, kind or "http", scheme="bearer", **common)

@@ -1,0 +1,120 @@
+"""The set of parsed spec files and `$ref` lookup within and across them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from renderer.errors import Diagnostics, Severity
+from renderer.openapi.source import SpecSource, read_source, split_pointer
+
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+Located = tuple[Any, SpecSource, str]
+"""A node, the file holding it and its JSON pointer there."""
+
+
+class SpecStore:
+    """Parsed files by absolute path, `$ref` resolution and deduplicated diagnostics."""
+
+    def __init__(self, docs_dir: Path, diagnostics: Diagnostics) -> None:
+        self.docs_dir = docs_dir.resolve()
+        self.diagnostics = diagnostics
+        self._sources: dict[Path, SpecSource | None] = {}
+        self._reported: set[tuple[str, str, str]] = set()
+
+    def rel(self, abs_path: Path) -> str:
+        """POSIX path relative to the docs folder (absolute when outside it)."""
+        try:
+            return abs_path.relative_to(self.docs_dir).as_posix()
+        except ValueError:
+            return abs_path.as_posix()
+
+    def load(self, abs_path: Path) -> SpecSource | None:
+        """Parse a file once; later calls return the cached result."""
+        abs_path = abs_path.resolve()
+        if abs_path not in self._sources:
+            self._sources[abs_path] = read_source(abs_path, self.rel(abs_path), self.diagnostics)
+        return self._sources[abs_path]
+
+    def report(
+        self,
+        src: SpecSource,
+        pointer: str,
+        code: str,
+        message: str,
+        severity: Severity = "warning",
+    ) -> None:
+        """Add a diagnostic located at `pointer` of `src`, once per place and code."""
+        key = (src.rel_path, pointer, code)
+        if key in self._reported:
+            return
+        self._reported.add(key)
+        line, col = src.position(pointer)
+        self.diagnostics.add(severity, src.rel_path, line, col, code, message)
+
+    def lookup(self, ref: str, src: SpecSource, at: str) -> Located | None:
+        """Find the target of `ref` written at pointer `at` of `src`."""
+        file_part, _, fragment = ref.partition("#")
+        target = src
+        if file_part:
+            if _URL.match(file_part):
+                self.report(
+                    src,
+                    at,
+                    "openapi-remote-ref",
+                    f"remote $ref '{ref}' is not followed (builds never use the network); "
+                    "copy the file next to the spec and use a relative path",
+                )
+                return None
+            abs_path = (src.abs_path.parent / unquote(file_part)).resolve()
+            if not abs_path.is_relative_to(self.docs_dir):
+                self.report(src, at, "openapi-ref", f"$ref '{ref}' points outside the docs folder")
+                return None
+            if not abs_path.is_file():
+                self.report(src, at, "openapi-ref", f"$ref '{ref}': file '{file_part}' not found")
+                return None
+            loaded = self.load(abs_path)
+            if loaded is None:
+                return None
+            target = loaded
+        node: Any = target.data
+        for tok in split_pointer(fragment):
+            if isinstance(node, dict) and tok in node:
+                node = node[tok]
+            elif isinstance(node, list) and tok.isdigit() and int(tok) < len(node):
+                node = node[int(tok)]
+            else:
+                self.report(
+                    src,
+                    at,
+                    "openapi-ref",
+                    f"unresolved $ref '{ref}': no '{tok}' in {target.rel_path}",
+                )
+                return None
+        return node, target, "#" + fragment if fragment else ""
+
+    def deref(self, node: Any, src: SpecSource, pointer: str) -> Located:
+        """Follow a chain of `$ref`s (non-schema objects); unresolved refs give `{}`."""
+        seen: set[tuple[Path, str]] = set()
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            ref = node["$ref"]
+            found = self.lookup(ref, src, pointer)
+            if found is None:
+                return {}, src, pointer
+            node, src, frag = found
+            key = (src.abs_path, frag)
+            if key in seen:
+                self.report(src, frag.lstrip("#"), "openapi-ref", f"$ref '{ref}' loops on itself")
+                return {}, src, pointer
+            seen.add(key)
+            pointer = frag.lstrip("#")
+        return node, src, pointer
+
+
+def ref_name(fragment: str) -> str:
+    """Last token of a ref fragment: `#/components/schemas/Pet` -> `Pet`."""
+    tokens = split_pointer(fragment)
+    return tokens[-1] if tokens else ""
