@@ -1,0 +1,285 @@
+"""Search index: `SearchSection`s -> one lunr.py index per site, serialized compactly for the UI.
+
+Each `SearchSection` becomes one lunr document whose ref is its position in the input (`"0"`,
+`"1"`, ...). Fields and build-time boosts (`FIELDS`):
+
+=============  ======  =====================================================
+field          boost   content
+=============  ======  =====================================================
+``page_title``   4     the page title (shared by every section of the page)
+``title``        8     the section heading (page title for the top section)
+``text``         1     the section's plain text
+``keywords``     6     ``keywords`` front matter
+``api``          6     ``"POST /text2img"`` plus the operation summary
+=============  ======  =====================================================
+
+`SearchSection.boost` is the lunr document boost. Before lunr sees a field, `normalize_text`
+lower-cases it and turns every run of characters other than letters and digits into one space
+(so ``/api/v6/text2img`` indexes ``api``, ``v6``, ``text2img`` and ``model_id`` indexes ``model``
+and ``id``); lunr's own pipeline (trimmer, stop-word filter, Porter stemmer) then runs unchanged.
+
+**Typed text -> lunr query string** (`query_string`, mirrored by ``mapQuery`` in
+``themes/mint/static/js/50-search.js``)::
+
+    words = normalize_text(typed).split()          # lower-case, letters/digits only
+    if not words:            ""                     # nothing to search
+    elif typed ends in whitespace (the last word is finished):
+                             " ".join(words)
+    else:                    " ".join(words + [words[-1] + "*"])
+
+    "Flux K"        -> "flux k k*"
+    "text2img"      -> "text2img text2img*"
+    "upscale image " -> "upscale image"
+
+Every clause is optional (lunr's OR; documents matching more words score higher). The last word
+is searched twice: as typed (stemmed by the search pipeline, so a finished word such as
+``images`` finds the indexed stem ``imag``) and as a prefix (``k*``, not stemmed, which finds
+``kontext``). A finished last word that is also a prefix of longer terms matches both clauses
+and so counts double, which ranks exact words above mere completions. Typed lunr operators
+(``+ - * ^ ~ :``) are not special: they are punctuation and vanish in `normalize_text`.
+
+The UI evaluates that string on the compact payload (`build_search_index`) with the same
+arithmetic as lunr.py's `Index.search`, so its top results, scores and tie order are lunr's.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lunr import get_default_builder
+from lunr.index import Index
+
+FORMAT = "mintrender-search/1"
+"""`format` key of the payload; the UI refuses payloads of another format."""
+
+FIELDS: tuple[tuple[str, int], ...] = (
+    ("page_title", 4),
+    ("title", 8),
+    ("text", 1),
+    ("keywords", 6),
+    ("api", 6),
+)
+"""lunr fields in index order, with their build-time boosts."""
+
+EXCERPT_CHARS = 200
+"""Characters of section text kept in the document table for the result excerpt."""
+
+GLOBAL_NAME = "__MR_SEARCH__"
+"""`window` property the index script assigns the payload to (works from file://)."""
+
+_NON_WORD = re.compile(r"[\W_]+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchSection:
+    """One searchable section of a page: a lunr document and a row of the result table."""
+
+    url: str
+    """Site path of the page (`"/a/b"`), no ROOT placeholder."""
+    anchor: str
+    """Heading id (`""` for the page top)."""
+    page_title: str
+    """Title of the page the section belongs to."""
+    title: str
+    """Section heading (the page title for the top section)."""
+    text: str
+    """Plain text of the section."""
+    breadcrumb: tuple[str, ...]
+    """Navigation trail shown above the page's results (groups, not the page itself)."""
+    keywords: tuple[str, ...] = ()
+    """`keywords` front matter, searchable."""
+    api: str = ""
+    """`"POST /text2img"` (plus summary) for API pages."""
+    boost: float = 1.0
+    """lunr document boost (page `boost` or inherited group boost)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchIndexFiles:
+    """The serialized index, ready to be written next to the site."""
+
+    index_json: str
+    """The compact payload as JSON (see `build_search_index`)."""
+    index_js: str
+    """A script assigning the payload to `window.__MR_SEARCH__`, loadable from file://."""
+    json_bytes: int
+    """UTF-8 size of `index_json`."""
+    js_bytes: int
+    """UTF-8 size of `index_js`: what the browser downloads."""
+    js_gzip_bytes: int
+    """Size of `index_js` gzipped (level 9): what a compressing server sends."""
+    documents: int
+    """Number of lunr documents (sections)."""
+    terms: int
+    """Number of distinct index terms."""
+
+
+def normalize_text(text: str) -> str:
+    """Lower-case `text` and replace each run of non-letters/non-digits with a single space."""
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def query_string(typed: str) -> str:
+    """Map text typed into the search box to the lunr query string the UI evaluates."""
+    words = normalize_text(typed).split()
+    if not words:
+        return ""
+    if typed[-1:].isspace():
+        return " ".join(words)
+    return " ".join([*words, words[-1] + "*"])
+
+
+def _field_values(section: SearchSection) -> dict[str, str]:
+    return {
+        "page_title": normalize_text(section.page_title),
+        "title": normalize_text(section.title),
+        "text": normalize_text(section.text),
+        "keywords": normalize_text(" ".join(section.keywords)),
+        "api": normalize_text(section.api),
+    }
+
+
+def build_lunr_index(sections: Sequence[SearchSection]) -> Index:
+    """Build the lunr.py index of `sections` (document ref = position in `sections`)."""
+    builder = get_default_builder()
+    builder.ref("ref")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for ref, section in enumerate(sections):
+        doc: dict[str, str] = {"ref": str(ref), **_field_values(section)}
+        attributes = {"boost": section.boost} if section.boost != 1 else None
+        builder.add(doc, attributes=attributes)
+    return builder.build()
+
+
+def _excerpt(text: str) -> str:
+    text = _SPACES.sub(" ", text).strip()
+    if len(text) <= EXCERPT_CHARS:
+        return text
+    cut = text.rfind(" ", 0, EXCERPT_CHARS + 1)
+    return text[: cut if cut > EXCERPT_CHARS // 2 else EXCERPT_CHARS]
+
+
+def _encode_vectors(index: Index, count: int) -> list[list[list[int]]]:
+    """Field vectors as `[doc][field] = [term delta, value * 1000, ...]`.
+
+    Values are lunr's scores rounded to 3 decimals, so `value / 1000` in the browser is the same
+    double as lunr's. Postings are not stored: a document is in the posting of (term, field)
+    exactly when the term is in that field vector, so the UI rebuilds them in document order.
+    """
+    names = [name for name, _ in FIELDS]
+    out: list[list[list[int]]] = []
+    for ref in range(count):
+        per_field: list[list[int]] = []
+        for name in names:
+            elements = index.field_vectors[f"{name}/{ref}"].elements
+            flat: list[int] = []
+            previous = 0
+            for i in range(0, len(elements), 2):
+                term_index = elements[i]
+                flat.append(term_index - previous)
+                flat.append(round(elements[i + 1] * 1000))
+                previous = term_index
+            per_field.append(flat)
+        out.append(per_field)
+    return out
+
+
+def _encode_documents(
+    sections: Sequence[SearchSection],
+) -> tuple[list[list[Any]], list[list[Any]]]:
+    """Pages table `[url, page title, breadcrumb]` and docs table `[page, anchor, title, excerpt]`."""
+    pages: list[list[Any]] = []
+    page_ids: dict[tuple[str, str, tuple[str, ...]], int] = {}
+    docs: list[list[Any]] = []
+    for section in sections:
+        key = (section.url, section.page_title, section.breadcrumb)
+        page = page_ids.get(key)
+        if page is None:
+            page = page_ids[key] = len(pages)
+            pages.append([section.url, section.page_title, list(section.breadcrumb)])
+        docs.append([page, section.anchor, section.title, _excerpt(section.text)])
+    return pages, docs
+
+
+def build_payload(
+    sections: Sequence[SearchSection], *, language: str | None = None
+) -> tuple[dict[str, Any], Index]:
+    """The compact payload (a JSON-able dict) and the lunr.py index it was made from."""
+    index = build_lunr_index(sections)
+    terms = [""] * len(index.inverted_index)
+    for term, posting in index.inverted_index.items():
+        terms[posting["_index"]] = term
+    pages, docs = _encode_documents(sections)
+    payload = {
+        "format": FORMAT,
+        "lunr": index.serialize()["version"],
+        "language": language,
+        "fields": [name for name, _ in FIELDS],
+        "terms": terms,
+        "vectors": _encode_vectors(index, len(sections)),
+        "pages": pages,
+        "docs": docs,
+    }
+    return payload, index
+
+
+def build_search_index(
+    sections: Sequence[SearchSection], *, language: str | None = None
+) -> SearchIndexFiles:
+    """Index `sections` (already filtered: no hidden/noindex pages) for one site or language.
+
+    The payload (`FORMAT`) holds `terms` (index terms in lunr term-index order), `vectors`
+    (see `_encode_vectors`), `pages` and `docs` (the result table), `fields`, and `language`
+    as metadata. `decode_payload` turns it back into lunr's own serialization.
+    """
+    payload, index = build_payload(sections, language=language)
+    index_json = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    # U+2028/2029 are legal in JSON but ended string literals in older JS engines.
+    body = index_json.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    index_js = f"window.{GLOBAL_NAME}={body};\n"
+    js_raw = index_js.encode("utf-8")
+    return SearchIndexFiles(
+        index_json=index_json,
+        index_js=index_js,
+        json_bytes=len(index_json.encode("utf-8")),
+        js_bytes=len(js_raw),
+        js_gzip_bytes=len(gzip.compress(js_raw, compresslevel=9, mtime=0)),
+        documents=len(sections),
+        terms=len(payload["terms"]),
+    )
+
+
+def decode_payload(payload: dict[str, Any] | str) -> dict[str, Any]:
+    """Rebuild lunr's serialized index (for `lunr.index.Index.load`) from the compact payload."""
+    if isinstance(payload, str):
+        payload = json.loads(payload)
+    fields: list[str] = payload["fields"]
+    terms: list[str] = payload["terms"]
+    postings: list[dict[str, Any]] = [
+        {"_index": i, **{name: {} for name in fields}} for i in range(len(terms))
+    ]
+    field_vectors: list[list[Any]] = []
+    for ref, per_field in enumerate(payload["vectors"]):
+        for name, flat in zip(fields, per_field, strict=True):
+            elements: list[float] = []
+            term_index = 0
+            for i in range(0, len(flat), 2):
+                term_index += flat[i]
+                elements += [term_index, flat[i + 1] / 1000]
+                postings[term_index][name][str(ref)] = {}
+            field_vectors.append([f"{name}/{ref}", elements])
+    inverted = sorted(([terms[i], postings[i]] for i in range(len(terms))), key=lambda p: p[0])
+    return {
+        "version": payload["lunr"],
+        "fields": fields,
+        "fieldVectors": field_vectors,
+        "invertedIndex": inverted,
+        "pipeline": ["stemmer"],
+    }

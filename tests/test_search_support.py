@@ -1,0 +1,238 @@
+"""Helpers for the search tests and benchmark: corpus sections, a small test site, Chromium.
+
+`corpus_sections` walks a Mintlify corpus crudely (split at `## `, strip tags) so search can be
+measured without the real build; `built_sections` uses the real build once it exists.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from renderer.search import SearchIndexFiles, SearchSection
+
+REPO = Path(__file__).resolve().parents[1]
+CORPORA = REPO.parent / "shared" / "corpora"
+MODELSLAB = CORPORA / "modelslab"
+MINTLIFY = CORPORA / "mintlify-docs"
+STATIC = REPO / "themes" / "mint" / "static"
+SEARCH_JS = STATIC / "js" / "50-search.js"
+SEARCH_CSS = STATIC / "css" / "50-search.css"
+BASE_CSS = STATIC / "css" / "00-base.css"
+
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+_FENCE = re.compile(r"^(```|~~~)")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*?/?>", re.S)
+_MD = re.compile(r"[*_`#>|]+|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|\[")
+_EXPR = re.compile(r"\{[^{}]*\}")
+_IMPORT = re.compile(r"^(import|export)\s.*$", re.M)
+
+
+def slugify(text: str) -> str:
+    """GitHub-like heading id."""
+    text = re.sub(r"[^\w\s-]", "", text.lower()).strip()
+    return re.sub(r"[\s]+", "-", text)
+
+
+def _strip(markdown: str) -> str:
+    text = _IMPORT.sub(" ", markdown)
+    text = _TAG.sub(" ", text)
+    text = _EXPR.sub(" ", text)
+    text = _MD.sub(" ", text)
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+def _front_matter(source: str) -> tuple[dict[str, Any], str]:
+    m = _FRONT.match(source)
+    if not m:
+        return {}, source
+    try:
+        data = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError:
+        data = {}
+    return (data if isinstance(data, dict) else {}), source[m.end() :]
+
+
+def _split_h2(body: str) -> list[tuple[str, str]]:
+    """[(heading, text)] with "" for the text before the first `## `; skips fenced code markers."""
+    parts: list[tuple[str, list[str]]] = [("", [])]
+    in_fence = False
+    for line in body.splitlines():
+        if _FENCE.match(line.strip()):
+            in_fence = not in_fence
+            continue
+        if not in_fence and line.startswith("## "):
+            parts.append((line[3:].strip(), []))
+        else:
+            parts[-1][1].append(line)
+    return [(h, "\n".join(lines)) for h, lines in parts]
+
+
+def corpus_sections(root: Path, *, language_dirs: tuple[str, ...] = ()) -> list[SearchSection]:
+    """Sections of every page of a corpus (no snippets, no hidden/noindex pages, no languages)."""
+    sections: list[SearchSection] = []
+    for path in sorted(root.rglob("*.mdx")):
+        rel = path.relative_to(root).as_posix()
+        first = rel.split("/")[0]
+        if "snippets" in rel.split("/") or first in language_dirs or first.startswith("."):
+            continue
+        meta, body = _front_matter(path.read_text(encoding="utf-8"))
+        if meta.get("hidden") or meta.get("noindex") or meta.get("searchable") is False:
+            continue
+        stem = rel[: -len(".mdx")]
+        url = "/" + (stem[: -len("index")].rstrip("/") if stem.endswith("index") else stem)
+        url = url if url != "" else "/"
+        title = str(meta.get("title") or path.stem.replace("-", " ").title())
+        keywords = meta.get("keywords") or ()
+        keywords = tuple(str(k) for k in keywords) if isinstance(keywords, list) else ()
+        api = str(meta.get("openapi") or meta.get("api") or "")
+        if api:
+            api = f"{api} {title}"
+        crumbs = tuple(p.replace("-", " ").title() for p in stem.split("/")[:-1])
+        seen: set[str] = set()
+        for i, (heading, text) in enumerate(_split_h2(body)):
+            plain = _strip(text)
+            if i == 0:
+                description = str(meta.get("description") or "")
+                plain = f"{description} {plain}".strip()
+                sections.append(SearchSection(url, "", title, title, plain, crumbs, keywords, api))
+                continue
+            head = _strip(heading)
+            anchor = slugify(head) or f"section-{i}"
+            while anchor in seen:
+                anchor += "-1"
+            seen.add(anchor)
+            sections.append(SearchSection(url, anchor, title, head, plain, crumbs, keywords))
+    return sections
+
+
+def modelslab_sections() -> list[SearchSection]:
+    return corpus_sections(MODELSLAB)
+
+
+# ---- A tiny site around the search UI ---------------------------------------------------------
+
+_PAGE = """<!doctype html>
+<html lang="en"{html_class}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<meta name="mr-root" content="{root}">
+{offline}<meta name="mr-search-index" content="{root}_mintrender/search-index.js">
+<link rel="stylesheet" href="{root}_mintrender/mintrender.css">
+<style>
+ header {{ display: flex; justify-content: center; padding: 14px; border-bottom: 1px solid var(--mr-border); }}
+ .mr-search-trigger {{ display: flex; align-items: center; gap: 8px; width: 18rem; height: 38px;
+   padding: 0 14px; border: 1px solid var(--mr-border-strong); border-radius: 999px;
+   color: var(--mr-text-subtle); }}
+ .mr-search-trigger kbd {{ margin-left: auto; font-size: 12px; }}
+ main {{ max-width: 46rem; margin: 40px auto; padding: 0 24px; }}
+ main h2 {{ margin-top: 1200px; }}
+</style>
+</head>
+<body>
+<header><button type="button" data-component="search-trigger" class="mr-search-trigger">
+<span class="mr-search-trigger__text">Search...</span><kbd>Ctrl K</kbd></button></header>
+<main>
+<h1 id="page-title">{title}</h1>
+{body}
+</main>
+<script src="{root}_mintrender/mintrender.js"></script>
+</body>
+</html>
+"""
+
+
+def write_test_site(
+    out: Path,
+    sections: list[SearchSection],
+    files: SearchIndexFiles,
+    *,
+    offline: bool = True,
+    dark: bool = False,
+) -> Path:
+    """Write one HTML page per url (headings with the section anchors) plus the search assets.
+
+    Returns the path of the home page (`index.html`).
+    """
+    assets = out / "_mintrender"
+    assets.mkdir(parents=True, exist_ok=True)
+    (assets / "search-index.js").write_text(files.index_js, encoding="utf-8")
+    (assets / "mintrender.js").write_text(SEARCH_JS.read_text(encoding="utf-8"), encoding="utf-8")
+    css = BASE_CSS.read_text(encoding="utf-8") if BASE_CSS.exists() else ""
+    css += "\n:root { --mr-primary: #0260fa; }\n" + SEARCH_CSS.read_text(encoding="utf-8")
+    (assets / "mintrender.css").write_text(css, encoding="utf-8")
+    pages: dict[str, list[SearchSection]] = {"/": []}
+    for section in sections:
+        pages.setdefault(section.url, []).append(section)
+    for url, secs in pages.items():
+        parts = [p for p in url.split("/") if p]
+        root = "../" * len(parts)
+        body = "\n".join(
+            f'<h2 id="{html.escape(s.anchor)}">{html.escape(s.title)}</h2><p>{html.escape(s.text[:300])}</p>'
+            for s in secs
+            if s.anchor
+        )
+        page = _PAGE.format(
+            title=html.escape(secs[0].page_title if secs else "Home"),
+            root=root if offline else "/",
+            offline='<meta name="mr-offline" content="1">\n' if offline else "",
+            body=body,
+            html_class=' class="dark"' if dark else "",
+        )
+        target = out.joinpath(*parts, "index.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
+    return out / "index.html"
+
+
+# ---- Chromium ----------------------------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or os.environ.get("MR_CHROMIUM")
+
+
+@contextlib.contextmanager
+def browser() -> Iterator[Any]:
+    """A headless Chromium (playwright); callers skip when `chromium_path()` is None."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def block_network(page: Any) -> list[str]:
+    """Abort every non-file:// request; returns the list of blocked URLs."""
+    blocked: list[str] = []
+
+    def handle(route: Any) -> None:
+        url = route.request.url
+        if url.startswith("file://"):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    page.route("**/*", handle)
+    return blocked
