@@ -51,6 +51,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from lunr import __TARGET_JS_VERSION__ as LUNR_JS_VERSION
 from lunr import get_default_builder
 from lunr.index import Index
 
@@ -210,20 +211,24 @@ def _encode_documents(
 
 def build_payload(
     sections: Sequence[SearchSection], *, language: str | None = None
-) -> tuple[dict[str, Any], Index]:
-    """The compact payload (a JSON-able dict) and the lunr.py index it was made from."""
-    index = build_lunr_index(sections)
-    terms = [""] * len(index.inverted_index)
-    for term, posting in index.inverted_index.items():
+) -> tuple[dict[str, Any], Index | None]:
+    """The compact payload (a JSON-able dict) and the lunr.py index it was made from.
+
+    With no sections (lunr.py cannot build an empty index) the index is `None` and the payload
+    is a valid empty one.
+    """
+    index = build_lunr_index(sections) if sections else None
+    terms = [""] * (len(index.inverted_index) if index else 0)
+    for term, posting in index.inverted_index.items() if index else ():
         terms[posting["_index"]] = term
     pages, docs = _encode_documents(sections)
     payload = {
         "format": FORMAT,
-        "lunr": index.serialize()["version"],
+        "lunr": LUNR_JS_VERSION,
         "language": language,
         "fields": [name for name, _ in FIELDS],
         "terms": terms,
-        "vectors": _encode_vectors(index, len(sections)),
+        "vectors": _encode_vectors(index, len(sections)) if index else [],
         "pages": pages,
         "docs": docs,
     }
@@ -239,7 +244,7 @@ def build_search_index(
     (see `_encode_vectors`), `pages` and `docs` (the result table), `fields`, and `language`
     as metadata. `decode_payload` turns it back into lunr's own serialization.
     """
-    payload, index = build_payload(sections, language=language)
+    payload, _ = build_payload(sections, language=language)
     index_json = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     # U+2028/2029 are legal in JSON but ended string literals in older JS engines.
     body = index_json.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

@@ -7,17 +7,27 @@ measured without the real build; `built_sections` uses the real build once it ex
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
+import json
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from lunr.index import Index
 
-from renderer.search import SearchIndexFiles, SearchSection
+from renderer.search import (
+    SearchIndexFiles,
+    SearchSection,
+    build_lunr_index,
+    build_search_index,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO.parent / "shared" / "corpora"
@@ -236,3 +246,60 @@ def block_network(page: Any) -> list[str]:
 
     page.route("**/*", handle)
     return blocked
+
+
+# ---- The site under test -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SiteUnderTest:
+    """A ModelsLab site with the search UI, and lunr.py's index of the same sections."""
+
+    home: Path
+    """`index.html` of the site (open it with `.as_uri()`)."""
+    payload: dict[str, Any]
+    """The compact search payload the UI loads."""
+    index: Index
+    """lunr.py's index of the same documents."""
+    source: str
+    """`"corpus-helper"` (crude sections from `corpus_sections`) or `"build"`."""
+
+
+@functools.cache
+def modelslab_site() -> SiteUnderTest:
+    """Built once per test process into a temporary folder."""
+    out = Path(tempfile.mkdtemp(prefix="mr-search-site-"))
+    sections = modelslab_sections()
+    files = build_search_index(sections)
+    home = write_test_site(out, sections, files)
+    payload = json.loads(files.index_json)
+    return SiteUnderTest(home, payload, build_lunr_index(sections), "corpus-helper")
+
+
+def load_queries() -> list[dict[str, str]]:
+    data = json.loads((REPO / "tests" / "search_queries.json").read_text(encoding="utf-8"))
+    return list(data["queries"])
+
+
+def open_search(page: Any, home: Path) -> None:
+    """Open `home`, press Ctrl+K and wait for the modal's input."""
+    page.goto(home.as_uri())
+    page.wait_for_function("window.mrSearch !== undefined")
+    page.keyboard.press("Control+K")
+    page.wait_for_selector(".mr-search__input", state="visible")
+
+
+def type_query(page: Any, typed: str, expected_query: str) -> list[dict[str, Any]]:
+    """Clear the input, type `typed`, wait for its results; [{ref, rank, score, href}] by rank."""
+    page.fill(".mr-search__input", "")
+    page.type(".mr-search__input", typed)
+    page.wait_for_function(
+        "q => document.querySelector('.mr-search__results').getAttribute('data-rendered') === q",
+        arg=expected_query,
+    )
+    rows = page.eval_on_selector_all(
+        ".mr-search__result",
+        """els => els.map(e => ({ref: e.dataset.ref, rank: +e.dataset.rank,
+             score: +e.dataset.score, href: e.getAttribute('href')}))""",
+    )
+    return sorted(rows, key=lambda r: r["rank"])

@@ -511,6 +511,7 @@
     });
     list.innerHTML = html;
     list.setAttribute("data-count", String(results.length));
+    list.setAttribute("data-rendered", query);
     options = Array.prototype.slice.call(list.querySelectorAll(".mr-search__result"));
     input.setAttribute("aria-expanded", options.length ? "true" : "false");
     select(options.length ? 0 : -1, false);
