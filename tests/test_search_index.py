@@ -1,0 +1,134 @@
+"""renderer/search.py: query mapping, payload, fidelity to lunr.py, sizes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+from lunr.index import Index
+from test_search_support import modelslab_sections
+
+from renderer.search import (
+    FIELDS,
+    FORMAT,
+    GLOBAL_NAME,
+    SearchIndexFiles,
+    SearchSection,
+    build_lunr_index,
+    build_search_index,
+    decode_payload,
+    normalize_text,
+    query_string,
+)
+
+MAX_MODELSLAB_BYTES = 1_500_000
+
+
+def _section(url: str, anchor: str, title: str, text: str, **kw: object) -> SearchSection:
+    page_title = str(kw.pop("page_title", title))
+    return SearchSection(url, anchor, page_title, title, text, ("Guides",), **kw)  # type: ignore[arg-type]
+
+
+SMALL = [
+    _section("/quickstart", "", "Quickstart", "Get an API key and send your first request."),
+    _section(
+        "/quickstart",
+        "install",
+        "Install the SDK",
+        "pip install modelslab; set MODELSLAB_API_KEY.",
+        page_title="Quickstart",
+    ),
+    _section(
+        "/api/text2img",
+        "",
+        "Text to Image",
+        "Generate images from a prompt with Flux Kontext.",
+        api="POST /api/v6/images/text2img Text to image",
+        keywords=("txt2img", "generation"),
+    ),
+    _section("/webhooks", "", "Webhooks", "Receive a POST when a job finishes.", boost=3.0),
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [
+        ("flux k", "flux k k*"),
+        ("Flux Kontext", "flux kontext kontext*"),
+        ("text2img", "text2img text2img*"),
+        ("upscale image ", "upscale image"),
+        ("/image_editing/super_resolution", "image editing super resolution resolution*"),
+        ("+required -not field:x ^2 ~1", "required not field x 2 1 1*"),
+        ("", ""),
+        ("  ", ""),
+        ("!!! ???", ""),
+        ("Übersicht café", "übersicht café café*"),
+    ],
+)
+def test_query_string(typed: str, query: str) -> None:
+    assert query_string(typed) == query
+
+
+def test_normalize_text_keeps_letters_and_digits_only() -> None:
+    assert normalize_text("POST /api/v6/images/text2img") == "post api v6 images text2img"
+    assert normalize_text("model_id, don't") == "model id don t"
+    assert normalize_text("日本語 テキスト") == "日本語 テキスト"
+
+
+def test_payload_shape() -> None:
+    files = build_search_index(SMALL, language="fr")
+    assert isinstance(files, SearchIndexFiles)
+    payload = json.loads(files.index_json)
+    assert payload["format"] == FORMAT
+    assert payload["language"] == "fr"
+    assert payload["fields"] == [name for name, _ in FIELDS]
+    assert files.documents == 4 and files.terms == len(payload["terms"])
+    assert payload["pages"][0] == ["/quickstart", "Quickstart", ["Guides"]]
+    assert payload["docs"][1] == [0, "install", "Install the SDK", SMALL[1].text]
+    assert payload["docs"][2][0] == 1
+    assert files.index_js == f"window.{GLOBAL_NAME}={files.index_json};\n"
+    assert files.js_bytes == len(files.index_js.encode())
+    assert files.js_gzip_bytes == len(gzip.compress(files.index_js.encode(), 9, mtime=0))
+
+
+def test_empty_site_gives_a_valid_empty_payload() -> None:
+    payload = json.loads(build_search_index([]).index_json)
+    assert payload["terms"] == [] and payload["docs"] == [] and payload["vectors"] == []
+
+
+def test_excerpt_is_short_and_cut_at_a_word() -> None:
+    long = _section("/x", "", "X", "word " * 200)
+    excerpt = json.loads(build_search_index([long]).index_json)["docs"][0][3]
+    assert 100 < len(excerpt) <= 200 and excerpt.endswith("word")
+
+
+def test_decoded_payload_searches_like_the_lunr_index() -> None:
+    direct = build_lunr_index(SMALL)
+    loaded = Index.load(decode_payload(build_search_index(SMALL).index_json))
+    for typed in ["api key", "text2img", "flux k", "install sdk", "post", "webhook"]:
+        query = query_string(typed)
+        got = [(r["ref"], r["score"]) for r in loaded.search(query)]
+        assert got == [(r["ref"], r["score"]) for r in direct.search(query)]
+
+
+def test_fields_and_boosts_shape_the_ranking() -> None:
+    index = build_lunr_index(SMALL)
+    assert index.search(query_string("text2img"))[0]["ref"] == "2"  # api field
+    assert index.search(query_string("txt2img"))[0]["ref"] == "2"  # keywords
+    assert index.search(query_string("install"))[0]["ref"] == "1"  # section title
+    # Document boost: "post" is in the webhooks text and the text2img api field.
+    assert index.search(query_string("post "))[0]["ref"] == "3"
+
+
+@pytest.mark.corpus
+def test_modelslab_index_is_small_and_faithful() -> None:
+    sections = modelslab_sections()
+    files = build_search_index(sections)
+    assert files.js_bytes <= MAX_MODELSLAB_BYTES, files.js_bytes
+    direct = build_lunr_index(sections)
+    loaded = Index.load(decode_payload(files.index_json))
+    for typed in ["flux k", "api key", "rate limits", "m", "text to sp"]:
+        query = query_string(typed)
+        got = [(r["ref"], r["score"]) for r in loaded.search(query)]
+        assert got == [(r["ref"], r["score"]) for r in direct.search(query)]
