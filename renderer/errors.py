@@ -27,7 +27,9 @@ class Diagnostic:
 
     def format(self) -> str:
         """`file:line:col: severity: message [code]`."""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+        return (
+            f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+        )
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)

@@ -1,0 +1,142 @@
+"""Lowercase JSX elements (`<div className>`, `<img>`, `<iframe>`…) rendered as real HTML.
+
+<div className="flex gap-2" style={{marginTop: 8}}>…</div>
+-> <div class="flex gap-2" style="margin-top: 8px">…</div>
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING, Any
+
+from components._jsx import VOID_ELEMENTS
+from components._jsxparse import Expression
+from components._spec import ComponentSpec, Node
+
+if TYPE_CHECKING:
+    from renderer.context import RenderContext
+
+_RENAMES = {
+    "className": "class",
+    "htmlFor": "for",
+    "autoPlay": "autoplay",
+    "playsInline": "playsinline",
+    "allowFullScreen": "allowfullscreen",
+    "frameBorder": "frameborder",
+    "srcSet": "srcset",
+    "crossOrigin": "crossorigin",
+    "referrerPolicy": "referrerpolicy",
+    "tabIndex": "tabindex",
+    "colSpan": "colspan",
+    "rowSpan": "rowspan",
+    "readOnly": "readonly",
+    "maxLength": "maxlength",
+    "viewBox": "viewBox",
+    "strokeWidth": "stroke-width",
+    "strokeLinecap": "stroke-linecap",
+    "strokeLinejoin": "stroke-linejoin",
+    "fillRule": "fill-rule",
+    "clipRule": "clip-rule",
+    "allow": "allow",
+}
+_UNITLESS = {
+    "opacity",
+    "z-index",
+    "font-weight",
+    "line-height",
+    "flex",
+    "flex-grow",
+    "flex-shrink",
+    "order",
+    "zoom",
+    "aspect-ratio",
+    "grid-row",
+    "grid-column",
+}
+_DROP = {"noZoom", "actions", "actionsPlacement", "noAnchor", "key", "ref"}
+_URL_ATTRS = {"src", "href", "poster", "data"}
+_UNSAFE_TAGS = {"script"}
+
+
+def style_to_css(style: Any) -> str:
+    """`{{marginTop: 8, color: "red"}}` -> `margin-top: 8px; color: red`."""
+    if isinstance(style, str):
+        return style
+    if not isinstance(style, dict):
+        return ""
+    parts = []
+    for key, value in style.items():
+        if value is None or isinstance(value, (Expression, dict, list)):
+            continue
+        prop = key if key.startswith("--") else re.sub(r"(?<!^)([A-Z])", r"-\1", key).lower()
+        if prop.startswith(("webkit-", "moz-", "ms-")):
+            prop = "-" + prop
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            text = str(int(value) if float(value).is_integer() else value)
+            if prop not in _UNITLESS and value != 0:
+                text += "px"
+        else:
+            text = str(value)
+        parts.append(f"{prop}: {text}")
+    return "; ".join(parts)
+
+
+def html_attributes(node: Node, ctx: RenderContext) -> str:
+    out = []
+    for key, value in node.props.items():
+        if key in _DROP or key.startswith("on") and key[2:3].isupper():
+            continue
+        if value is None or value is False or isinstance(value, Expression):
+            continue
+        name = _RENAMES.get(
+            key,
+            key if key.startswith(("data-", "aria-")) else key.lower() if key != "viewBox" else key,
+        )
+        if key == "style":
+            text = style_to_css(value)
+        elif value is True:
+            out.append(f" {name}")
+            continue
+        else:
+            text = value if isinstance(value, str) else str(value)
+        if key == "className":
+            ctx.note_classes(text)
+        if name in _URL_ATTRS and node.name not in ("svg", "path", "use"):
+            text = ctx.link(text, line=node.line)
+        if text == "" and name in ("style",):
+            continue
+        out.append(f' {name}="{html.escape(text)}"')
+    return "".join(out)
+
+
+def render_element(node: Node, ctx: RenderContext) -> str:
+    tag = node.name
+    if tag.lower() in _UNSAFE_TAGS:
+        ctx.warn(
+            node.line,
+            "mdx-script",
+            f"<{tag}> in page content does not run; put scripts in a .js file of the docs folder",
+        )
+        return ""
+    attrs = html_attributes(node, ctx)
+    if tag == "img":
+        if "loading=" not in attrs:
+            attrs += ' loading="lazy"'
+        if not node.props.get("noZoom"):
+            attrs += " data-zoom"
+    if tag == "video" and "autoplay" in attrs and "muted" not in attrs:
+        attrs += " muted playsinline"
+    if (
+        tag == "a"
+        and node.props.get("href", "").startswith(("http://", "https://"))
+        and "target=" not in attrs
+    ):
+        attrs += ' target="_blank" rel="noopener"'
+    if tag.lower() in VOID_ELEMENTS:
+        return f"<{tag}{attrs}>"
+    return f"<{tag}{attrs}>{node.html}</{tag}>"
+
+
+# Lowercase names are dispatched by render.py without registry entries; nothing to register.
+COMPONENTS: tuple[ComponentSpec, ...] = ()

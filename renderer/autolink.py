@@ -1,0 +1,66 @@
+"""GFM autolink literals: bare `https://…` and `www.…` URLs in text become links."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from markdown_it.token import Token
+
+if TYPE_CHECKING:
+    from markdown_it.rules_core import StateCore
+
+_URL = re.compile(r"(?<![\w/@.])(?:https?://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,:;!?)\]}*_~]")
+
+
+def _balance(url: str) -> str:
+    """Drop unbalanced trailing parentheses, as GFM does."""
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1]
+    return url
+
+
+def autolink_literal(state: StateCore) -> None:
+    """Core rule (after `inline`): split text tokens around bare URLs."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        depth = 0
+        changed = False
+        for tok in block.children:
+            if tok.type == "link_open":
+                depth += 1
+            elif tok.type == "link_close":
+                depth -= 1
+            if (
+                tok.type != "text"
+                or depth > 0
+                or ("http" not in tok.content and "www." not in tok.content)
+            ):
+                children.append(tok)
+                continue
+            text = tok.content
+            pos = 0
+            for m in _URL.finditer(text):
+                url = _balance(m.group(0))
+                if m.start() > pos:
+                    t = Token("text", "", 0)
+                    t.content = text[pos : m.start()]
+                    children.append(t)
+                href = url if url.startswith("http") else "http://" + url
+                link = Token("link_open", "a", 1)
+                link.attrs = {"href": href}
+                link.markup = "linkify"
+                link.info = "auto"
+                inner = Token("text", "", 0)
+                inner.content = url
+                children.extend([link, inner, Token("link_close", "a", -1)])
+                pos = m.start() + len(url)
+                changed = True
+            if pos < len(text):
+                t = Token("text", "", 0)
+                t.content = text[pos:]
+                children.append(t)
+        if changed:
+            block.children = children

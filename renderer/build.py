@@ -1,0 +1,264 @@
+"""The build: load, parse and render every page, index, then write the site (DESIGN.md)."""
+
+from __future__ import annotations
+
+import html
+import json
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from renderer.config import ConfigError, SiteConfig, load_config
+from renderer.context import RenderContext
+from renderer.errors import Diagnostic, Diagnostics, sort_key
+from renderer.mdx import parse_page
+from renderer.nav import Navigation, build_navigation, is_operation_ref
+from renderer.navview import NavView, PageInfo
+from renderer.render import RenderedPage, fallback_title, render_page
+from renderer.sources import discover, page_file_for_ref
+from renderer.urls import UrlBuilder, output_path_for, site_path_for
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    docs_dir: Path
+    out_dir: Path
+    mode: Literal["hosted", "offline"] = "hosted"
+    base_url: str = ""
+    """`https://example.com/docs/` or `/docs/`; empty = served at the root."""
+    zip: bool = False
+    jobs: int = 1
+
+
+@dataclass(slots=True)
+class PageRecord:
+    """A page on its way through the build."""
+
+    rel_path: str
+    ref: str
+    site_path: str
+    output_path: str
+    frontmatter: dict[str, Any]
+    rendered: RenderedPage | None = None
+    kind: str = "markdown"
+    api: Any = None
+    """The ApiView of an API page (header, body, aside)."""
+
+
+@dataclass(slots=True)
+class BuildResult:
+    config: SiteConfig | None
+    diagnostics: Diagnostics
+    pages: list[PageRecord] = field(default_factory=list)
+    components: Counter[str] = field(default_factory=Counter)
+    unknown_components: Counter[str] = field(default_factory=Counter)
+    openapi_operations: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    fatal: str | None = None
+    """Set when the configuration could not be used at all (exit code 2)."""
+
+    def report(self) -> dict[str, Any]:
+        return {
+            "pages": [
+                {
+                    "path": p.site_path,
+                    "source": p.rel_path,
+                    "output": p.output_path,
+                    "title": p.rendered.title if p.rendered else "",
+                    "kind": p.kind,
+                }
+                for p in self.pages
+            ],
+            "diagnostics": [d.to_dict() for d in sorted(self.diagnostics, key=sort_key)],
+            "components": dict(sorted(self.components.items())),
+            "unknown_components": dict(sorted(self.unknown_components.items())),
+            "openapi_operations": self.openapi_operations,
+            "timings": {k: round(v, 4) for k, v in self.timings.items()},
+        }
+
+
+class Reader:
+    """Reads docs files once (snippets are shared by many pages)."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        self.docs_dir = docs_dir
+        self.cache: dict[str, str | None] = {}
+
+    def __call__(self, rel: str) -> str | None:
+        if rel not in self.cache:
+            try:
+                self.cache[rel] = (self.docs_dir / rel).read_text(
+                    encoding="utf-8-sig", errors="replace"
+                )
+            except OSError:
+                self.cache[rel] = None
+        return self.cache[rel]
+
+
+def _bool(v: Any) -> bool:
+    return v is True or (isinstance(v, str) and v.strip().lower() == "true")
+
+
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+    """Build the site; never raises on user content. Writes OUT only when everything is done."""
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    diagnostics = Diagnostics()
+    docs_dir = options.docs_dir.resolve()
+    try:
+        config = load_config(docs_dir, diagnostics)
+    except ConfigError as exc:
+        return BuildResult(None, diagnostics, fatal=str(exc))
+    sources = discover(docs_dir, exclude=options.out_dir)
+    nav = _load_navigation(config, diagnostics)
+    timings["load"] = time.perf_counter() - t0
+
+    # --- parse every page -------------------------------------------------------------------
+    t = time.perf_counter()
+    reader = Reader(docs_dir)
+    page_files = frozenset(sources.pages)
+    records: dict[str, PageRecord] = {}
+    parsed = {}
+    for i, rel in enumerate(sources.pages):
+        if progress:
+            progress("parse", i, len(sources.pages))
+        text = reader(rel) or ""
+        parsed[rel] = parse_page(
+            rel,
+            text,
+            docs_dir=docs_dir,
+            diagnostics=diagnostics,
+            read=reader,
+            variables=config.variables,
+        )
+        site_path = site_path_for(rel)
+        ref = rel.rsplit(".", 1)[0]
+        records[rel] = PageRecord(
+            rel, ref, site_path, output_path_for(site_path), parsed[rel].frontmatter
+        )
+    timings["parse"] = time.perf_counter() - t
+
+    # --- resolve navigation entries ---------------------------------------------------------
+    slots = nav.slots()
+    ref_to_file: dict[str, str] = {}
+    for slot in slots:
+        if slot.ref in ref_to_file:
+            continue
+        if is_operation_ref(slot.ref):
+            continue  # operation entries become pages in the API stage
+        rel = page_file_for_ref(slot.ref, page_files)
+        if rel is None:
+            line, col = config.locate(slot.json_path)
+            diagnostics.warning(
+                config.config_file,
+                line,
+                col,
+                "nav-missing-page",
+                f"navigation lists {slot.ref!r} but there is no {slot.ref}.mdx or {slot.ref}.md",
+            )
+            continue
+        ref_to_file[slot.ref] = rel
+
+    # --- API stage: operations for pages with openapi frontmatter ------------------------------
+    t = time.perf_counter()
+    from renderer.apipages import ApiStage
+
+    api = ApiStage(config, docs_dir, sources, diagnostics)
+    timings["api_load"] = time.perf_counter() - t
+
+    # --- render -----------------------------------------------------------------------------------
+    t = time.perf_counter()
+    urls = UrlBuilder(
+        options.mode,
+        pages=frozenset(r.site_path for r in records.values()),
+        files=frozenset(sources.static),
+    )
+    result = BuildResult(config, diagnostics)
+    for i, (rel, record) in enumerate(sorted(records.items())):
+        if progress:
+            progress("render", i, len(records))
+        ctx = RenderContext(config, rel, urls, diagnostics)
+        record.rendered = render_page(parsed[rel], ctx)
+        api.attach(record, ctx)
+        result.components.update(record.rendered.components)
+        result.unknown_components.update(record.rendered.unknown_components)
+    result.openapi_operations = api.operations_rendered
+    timings["render"] = time.perf_counter() - t
+
+    # --- navigation view ---------------------------------------------------------------------------
+    infos: dict[str, PageInfo] = {}
+    file_to_ref = {rel: ref for ref, rel in ref_to_file.items()}
+    for rel, record in records.items():
+        ref = file_to_ref.get(rel, record.ref)
+        record.ref = ref
+        infos[ref] = _page_info(record)
+    icon_ctx = RenderContext(config, config.config_file, urls, diagnostics)
+    navview = NavView(nav, slots, infos, urls, lambda name, kind: icon_ctx.icon(name, kind))
+
+    # --- index and write --------------------------------------------------------------------------
+    from renderer.site import write_site
+
+    result.pages = sorted(records.values(), key=lambda r: r.output_path)
+    t = time.perf_counter()
+    write_site(options, config, sources, result, navview, urls, slots, timings, progress)
+    timings["write"] = time.perf_counter() - t - timings.get("index", 0.0)
+    timings["total"] = time.perf_counter() - t0
+    result.timings = timings
+    return result
+
+
+def _load_navigation(config: SiteConfig, diagnostics: Diagnostics) -> Navigation:
+    def warn(path: tuple[object, ...], code: str, message: str) -> None:
+        from renderer.jsonpos import format_path
+
+        line, col = config.locate(path)
+        diagnostics.warning(config.config_file, line, col, code, f"{format_path(path)}: {message}")
+
+    return build_navigation(config.navigation, warn)
+
+
+def _page_info(record: PageRecord) -> PageInfo:
+    fm = record.frontmatter
+    rendered = record.rendered
+    title = rendered.title if rendered else fallback_title(record.rel_path)
+    label = fm.get("sidebarTitle") if isinstance(fm.get("sidebarTitle"), str) else title
+    method = None
+    if record.kind == "api" and record.api is not None:
+        method = getattr(record.api, "method", None)
+    elif isinstance(fm.get("api"), str):
+        method = fm["api"].split()[0].upper()
+    if _bool(fm.get("hideApiMarker")):
+        method = None
+    tag = fm.get("tag")
+    return PageInfo(
+        ref=record.ref,
+        site_path=record.site_path,
+        label=str(label),
+        title=title,
+        icon=fm.get("icon") if isinstance(fm.get("icon"), str) else None,
+        icon_type=fm.get("iconType") if isinstance(fm.get("iconType"), str) else None,
+        tag=str(tag) if isinstance(tag, (str, int, float)) and not isinstance(tag, bool) else None,
+        method=method,
+        deprecated=_bool(fm.get("deprecated")),
+        hidden=_bool(fm.get("hidden")),
+        url=fm.get("url") if isinstance(fm.get("url"), str) else None,
+    )
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def dump_report(result: BuildResult, path: Path) -> None:
+    path.write_text(
+        json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+
+
+def diagnostics_sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=sort_key)

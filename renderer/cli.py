@@ -1,0 +1,123 @@
+"""Command line: `mintrender build | serve | dev`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from renderer import __version__
+
+
+def _progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
+    if quiet:
+        return None
+    tty = sys.stderr.isatty()
+    last: dict[str, int] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if tty:
+            if done % 25 == 0 or done + 1 == total:
+                sys.stderr.write(f"\r{stage:>7}: {done + 1}/{total}\x1b[K")
+                if done + 1 == total:
+                    sys.stderr.write("\n")
+                sys.stderr.flush()
+        elif last.get(stage) is None:
+            last[stage] = 1
+            sys.stderr.write(f"{stage}: {total} pages\n")
+
+    return progress
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from renderer.build import BuildOptions, build, dump_report
+
+    docs_dir = Path(args.docs_dir).resolve()
+    if not docs_dir.is_dir():
+        print(f"mintrender: {docs_dir} is not a folder", file=sys.stderr)
+        return 2
+    out_dir = Path(args.out).resolve() if args.out else docs_dir / "_site"
+    options = BuildOptions(
+        docs_dir=docs_dir,
+        out_dir=out_dir,
+        mode="offline" if args.offline else "hosted",
+        base_url=args.base_url or "",
+        zip=args.zip,
+        jobs=args.jobs,
+    )
+    result = build(options, progress=_progress_printer(args.quiet))
+    if result.fatal:
+        print(f"error: {result.fatal}", file=sys.stderr)
+        return 2
+    diags = sorted(result.diagnostics, key=lambda d: (d.file, d.line, d.column, d.code))
+    for d in diags:
+        if args.quiet and d.severity != "error":
+            continue
+        print(d.format(), file=sys.stderr)
+    errors = sum(1 for d in diags if d.severity == "error")
+    warnings = sum(1 for d in diags if d.severity == "warning")
+    if args.report:
+        dump_report(result, Path(args.report))
+    if not args.quiet:
+        total = result.timings.get("total", 0.0)
+        print(
+            f"Built {len(result.pages)} pages into {out_dir} in {total:.2f}s "
+            f"({errors} errors, {warnings} warnings)",
+            file=sys.stderr,
+        )
+    if errors or (args.strict and warnings):
+        return 1
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from serve import serve
+    except ImportError as exc:  # pragma: no cover
+        print(f"mintrender: the preview server is unavailable: {exc}", file=sys.stderr)
+        return 2
+    return serve(Path(args.docs_dir), host=args.host, port=args.port)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mintrender",
+        description="Render Mintlify-format docs (docs.json, MDX, OpenAPI) into a static site.",
+    )
+    parser.add_argument("--version", action="version", version=f"mintrender {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the static site")
+    b.add_argument("docs_dir", nargs="?", default=".", help="folder holding docs.json or mint.json")
+    b.add_argument("-o", "--out", help="output folder (default: DOCS_DIR/_site)")
+    b.add_argument("--offline", action="store_true", help="relative links that work from file://")
+    b.add_argument("--zip", action="store_true", help="also write OUT.zip (with --offline)")
+    b.add_argument(
+        "--base-url", help="serve under this URL or path, e.g. https://example.com/docs/"
+    )
+    b.add_argument("--strict", action="store_true", help="warnings fail the build (exit 1)")
+    b.add_argument("--report", help="write a JSON build report to this file")
+    b.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    b.set_defaults(func=cmd_build)
+    for name in ("serve", "dev"):
+        s = sub.add_parser(
+            name, help="preview with live reload" + (" (alias of serve)" if name == "dev" else "")
+        )
+        s.add_argument("docs_dir", nargs="?", default=".")
+        s.add_argument("--port", type=int, default=3000)
+        s.add_argument("--host", default="127.0.0.1")
+        s.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

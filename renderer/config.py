@@ -1,0 +1,381 @@
+"""Site configuration: load docs.json (or a legacy mint.json), resolve `$ref`, validate, normalise."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from renderer.errors import Diagnostics
+from renderer.jsonpos import JsonPositions, PathKey, format_path
+
+HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used at all (missing file, invalid JSON)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Colors:
+    primary: str = "#0D9373"
+    """Light-mode accent."""
+    light: str = ""
+    """Dark-mode accent (falls back to primary)."""
+    dark: str = ""
+    """Button fill (falls back to primary)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Logo:
+    light: str | None = None
+    """Path or URL of the logo shown in light mode."""
+    dark: str | None = None
+    """Path or URL of the logo shown in dark mode."""
+    href: str | None = None
+    """Where the logo links to (default: home)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NavbarLink:
+    label: str
+    href: str
+    icon: str | None = None
+    """Icon name or path; `github`/`discord` typed links get the brand icon."""
+    type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Banner:
+    content: str
+    """Markdown (links, bold, italic)."""
+    dismissible: bool = False
+    type: str | None = None
+    color: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FooterColumn:
+    header: str
+    items: tuple[tuple[str, str], ...]
+    """(label, href) pairs."""
+
+
+@dataclass(frozen=True, slots=True)
+class Redirect:
+    source: str
+    destination: str
+    permanent: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """Everything docs.json says that changes what a reader sees."""
+
+    docs_dir: Path
+    """Absolute path of the docs folder."""
+    config_file: str
+    """`docs.json` or `mint.json`."""
+    name: str
+    description: str
+    theme: str
+    colors: Colors
+    logo: Logo
+    favicon: str | None
+    favicon_dark: str | None
+    appearance_default: str
+    """`system`, `light` or `dark`."""
+    appearance_strict: bool
+    icons_library: str
+    navbar_links: tuple[NavbarLink, ...]
+    navbar_primary: NavbarLink | None
+    footer_socials: tuple[tuple[str, str], ...]
+    footer_columns: tuple[FooterColumn, ...]
+    banner: Banner | None
+    redirects: tuple[Redirect, ...]
+    metatags: tuple[tuple[str, str], ...]
+    """Global meta tags: `seo.metatags` merged over the legacy `metadata` mapping."""
+    seo_indexing: str
+    search_prompt: str
+    variables: dict[str, str]
+    eyebrows: str
+    codeblocks: Any
+    latex: bool | None
+    api: dict[str, Any]
+    """The raw `api` section (openapi.md §6)."""
+    errors_404: dict[str, Any]
+    navigation: dict[str, Any]
+    """Raw navigation, `$ref`s resolved; `renderer.nav` builds the tree."""
+    raw: dict[str, Any] = field(repr=False)
+    positions: JsonPositions | None = field(default=None, repr=False, compare=False)
+
+    def locate(self, path: PathKey) -> tuple[int, int]:
+        """Line and column of a JSON path in the config file (1, 1 when unknown)."""
+        if self.positions is None:
+            return (1, 1)
+        return self.positions.line_col(path)
+
+
+def find_config(docs_dir: Path) -> Path | None:
+    """`docs.json` wins over `mint.json` (navigation.md §6)."""
+    for name in ("docs.json", "mint.json"):
+        candidate = docs_dir / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
+    """Read, `$ref`-resolve, convert and validate the site configuration.
+
+    Raises ConfigError only when nothing usable can be produced.
+    """
+    docs_dir = docs_dir.resolve()
+    path = find_config(docs_dir)
+    if path is None:
+        raise ConfigError(f"{docs_dir}: no docs.json or mint.json found")
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"{path.name}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path.name}:1:1: the configuration must be a JSON object")
+    positions = JsonPositions(text)
+
+    def warn(p: PathKey, code: str, message: str) -> None:
+        line, col = positions.line_col(p)
+        diagnostics.warning(path.name, line, col, code, f"{format_path(p)}: {message}")
+
+    data = resolve_refs(data, path, docs_dir, diagnostics, (), frozenset())
+    if path.name == "mint.json":
+        from renderer.legacy import convert_mint_json
+
+        data = convert_mint_json(data)
+    _validate(data, warn)
+    return _build(data, docs_dir, path.name, positions, warn)
+
+
+def resolve_refs(
+    value: Any,
+    file: Path,
+    docs_dir: Path,
+    diagnostics: Diagnostics,
+    path: PathKey,
+    seen: frozenset[Path],
+) -> Any:
+    """Replace `{"$ref": "./x.json", ...siblings}` by the file's JSON (siblings win for objects)."""
+    if isinstance(value, list):
+        return [
+            resolve_refs(v, file, docs_dir, diagnostics, (*path, i), seen)
+            for i, v in enumerate(value)
+        ]
+    if not isinstance(value, dict):
+        return value
+    if isinstance(value.get("$ref"), str) and not value["$ref"].startswith("#"):
+        ref = value["$ref"]
+        target = (file.parent / ref).resolve()
+        rel = file.name
+        if not target.is_relative_to(docs_dir):
+            diagnostics.error(
+                rel, 1, 1, "config-ref", f"$ref {ref!r} points outside the docs folder"
+            )
+            return {}
+        if target in seen:
+            diagnostics.error(rel, 1, 1, "config-ref", f"$ref {ref!r} forms a cycle")
+            return {}
+        try:
+            loaded = json.loads(target.read_text(encoding="utf-8-sig"))
+        except (OSError, json.JSONDecodeError) as exc:
+            diagnostics.error(rel, 1, 1, "config-ref", f"$ref {ref!r} cannot be read: {exc}")
+            return {}
+        loaded = resolve_refs(loaded, target, docs_dir, diagnostics, (), seen | {target})
+        siblings = {k: v for k, v in value.items() if k != "$ref"}
+        if isinstance(loaded, dict):
+            merged = dict(loaded)
+            merged.update(resolve_refs(siblings, file, docs_dir, diagnostics, path, seen))
+            return merged
+        return loaded
+    return {
+        k: resolve_refs(v, file, docs_dir, diagnostics, (*path, k), seen) for k, v in value.items()
+    }
+
+
+_TOP_TYPES: dict[str, tuple[type, ...]] = {
+    "name": (str,),
+    "description": (str,),
+    "theme": (str,),
+    "colors": (dict,),
+    "logo": (str, dict),
+    "favicon": (str, dict),
+    "appearance": (dict,),
+    "fonts": (dict,),
+    "icons": (dict,),
+    "background": (dict,),
+    "styling": (dict,),
+    "navbar": (dict,),
+    "footer": (dict,),
+    "banner": (dict,),
+    "redirects": (list,),
+    "errors": (dict,),
+    "variables": (dict,),
+    "metadata": (dict,),
+    "seo": (dict,),
+    "search": (dict,),
+    "api": (dict,),
+    "navigation": (dict, list),
+    "contextual": (dict,),
+    "integrations": (dict,),
+}
+_TYPE_NAMES = {str: "a string", dict: "an object", list: "an array", bool: "a boolean"}
+
+
+def _validate(data: dict[str, Any], warn: Any) -> None:
+    for key, types in _TOP_TYPES.items():
+        if key in data and not isinstance(data[key], types):
+            expected = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in types)
+            warn((key,), "config-type", f"expected {expected}, found {type(data[key]).__name__}")
+    if "navigation" not in data:
+        warn((), "config-missing", "required key `navigation` is missing")
+    colors = data.get("colors")
+    if isinstance(colors, dict):
+        for k in ("primary", "light", "dark"):
+            v = colors.get(k)
+            if v is not None and not (isinstance(v, str) and HEX_COLOR.match(v)):
+                warn(
+                    ("colors", k),
+                    "config-color",
+                    f"expected a hex colour like #0D9373, found {v!r}",
+                )
+
+
+def _str(v: Any) -> str | None:
+    return v if isinstance(v, str) and v.strip() else None
+
+
+def _dict(v: Any) -> dict[str, Any]:
+    return v if isinstance(v, dict) else {}
+
+
+def _build(
+    data: dict[str, Any], docs_dir: Path, file: str, positions: JsonPositions, warn: Any
+) -> SiteConfig:
+    colors = _dict(data.get("colors"))
+    primary = _str(colors.get("primary")) or "#0D9373"
+    logo_raw = data.get("logo")
+    if isinstance(logo_raw, str):
+        logo = Logo(logo_raw, logo_raw, None)
+    else:
+        lr = _dict(logo_raw)
+        logo = Logo(
+            _str(lr.get("light")) or _str(lr.get("dark")),
+            _str(lr.get("dark")) or _str(lr.get("light")),
+            _str(lr.get("href")),
+        )
+    fav = data.get("favicon")
+    favicon = fav if isinstance(fav, str) else _str(_dict(fav).get("light"))
+    favicon_dark = fav if isinstance(fav, str) else _str(_dict(fav).get("dark")) or favicon
+    appearance = _dict(data.get("appearance"))
+    navbar = _dict(data.get("navbar"))
+    links = []
+    for i, link in enumerate(navbar.get("links") or []):
+        if not isinstance(link, dict) or not (_str(link.get("href")) or _str(link.get("url"))):
+            warn(("navbar", "links", i), "config-type", "a navbar link needs `href`")
+            continue
+        ltype = _str(link.get("type"))
+        links.append(
+            NavbarLink(
+                _str(link.get("label")) or (ltype or "").capitalize() or link.get("href", ""),
+                _str(link.get("href")) or link["url"],
+                _str(link.get("icon")) or ltype,
+                ltype,
+            )
+        )
+    primary_raw = _dict(navbar.get("primary"))
+    navbar_primary = None
+    if _str(primary_raw.get("href")):
+        ptype = _str(primary_raw.get("type")) or "button"
+        navbar_primary = NavbarLink(
+            _str(primary_raw.get("label")) or ptype.capitalize(), primary_raw["href"], None, ptype
+        )
+    footer = _dict(data.get("footer"))
+    socials = tuple(
+        (str(k), v) for k, v in _dict(footer.get("socials")).items() if isinstance(v, str)
+    )
+    columns = []
+    for col in footer.get("links") or []:
+        if isinstance(col, dict):
+            items = tuple(
+                (str(it.get("label", "")), str(it.get("href", "")))
+                for it in col.get("items") or []
+                if isinstance(it, dict) and it.get("href")
+            )
+            columns.append(FooterColumn(str(col.get("header") or ""), items))
+    banner_raw = _dict(data.get("banner"))
+    banner = None
+    if _str(banner_raw.get("content")):
+        color = banner_raw.get("color")
+        if isinstance(color, dict):
+            color = _str(color.get("light")) or _str(color.get("dark"))
+        banner = Banner(
+            banner_raw["content"],
+            bool(banner_raw.get("dismissible")),
+            _str(banner_raw.get("type")),
+            color if isinstance(color, str) else None,
+        )
+    redirects = []
+    for i, r in enumerate(data.get("redirects") or []):
+        if isinstance(r, dict) and _str(r.get("source")) and _str(r.get("destination")):
+            redirects.append(
+                Redirect(r["source"], r["destination"], r.get("permanent", True) is not False)
+            )
+        else:
+            warn(("redirects", i), "config-redirect", "a redirect needs `source` and `destination`")
+    seo = _dict(data.get("seo"))
+    metatags: dict[str, str] = {}
+    for source in (_dict(data.get("metadata")), _dict(seo.get("metatags"))):
+        for k, v in source.items():
+            if isinstance(v, (str, int, float)) and not isinstance(v, bool):
+                metatags[str(k)] = str(v)
+    styling = _dict(data.get("styling"))
+    latex = styling.get("latex")
+    nav = data.get("navigation")
+    if isinstance(nav, list):  # a bare list of groups
+        nav = {"groups": nav}
+    variables = {str(k): str(v) for k, v in _dict(data.get("variables")).items()}
+    return SiteConfig(
+        docs_dir=docs_dir,
+        config_file=file,
+        name=_str(data.get("name")) or docs_dir.name,
+        description=_str(data.get("description")) or "",
+        theme=_str(data.get("theme")) or "mint",
+        colors=Colors(
+            primary, _str(colors.get("light")) or primary, _str(colors.get("dark")) or primary
+        ),
+        logo=logo,
+        favicon=favicon,
+        favicon_dark=favicon_dark,
+        appearance_default=_str(appearance.get("default")) or "system",
+        appearance_strict=bool(appearance.get("strict")),
+        icons_library=_str(_dict(data.get("icons")).get("library")) or "fontawesome",
+        navbar_links=tuple(links),
+        navbar_primary=navbar_primary,
+        footer_socials=socials,
+        footer_columns=tuple(columns),
+        banner=banner,
+        redirects=tuple(redirects),
+        metatags=tuple(sorted(metatags.items())),
+        seo_indexing=_str(seo.get("indexing")) or "navigable",
+        search_prompt=_str(_dict(data.get("search")).get("prompt")) or "Search...",
+        variables=variables,
+        eyebrows=_str(styling.get("eyebrows")) or "section",
+        codeblocks=styling.get("codeblocks", "system"),
+        latex=latex if isinstance(latex, bool) else None,
+        api=_dict(data.get("api")),
+        errors_404=_dict(_dict(data.get("errors")).get("404")),
+        navigation=_dict(nav),
+        raw=data,
+        positions=positions,
+    )

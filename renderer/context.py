@@ -1,0 +1,142 @@
+"""Per-page render context: what component renderers may ask of the build while rendering."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from renderer.errors import Diagnostics
+from renderer.highlight import parse_fence_info, render_code_block
+from renderer.slugs import Slugger
+from renderer.urls import UrlBuilder, is_external
+
+if TYPE_CHECKING:
+    from renderer.config import SiteConfig
+
+_CLASS_SPLIT = re.compile(r"\s+")
+COPY_ICON = (
+    '<svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" '
+    'stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">'
+    '<rect x="9" y="9" width="13" height="13" rx="2"/><path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 '
+    '2-2h9a2 2 0 0 1 2 2v1"/></svg>'
+)
+
+
+@dataclass(slots=True)
+class RenderContext:
+    """Everything a renderer may need for one page; collects what the page used."""
+
+    site: SiteConfig
+    src_path: str
+    urls: UrlBuilder
+    diagnostics: Diagnostics
+    line_offset: int = 0
+    slugger: Slugger = field(default_factory=Slugger)
+    classes: set[str] = field(default_factory=set)
+    """Every `className` seen, for the Tailwind utilities file."""
+    components: Counter[str] = field(default_factory=Counter)
+    unknown_components: Counter[str] = field(default_factory=Counter)
+    assets: set[str] = field(default_factory=set)
+    """Docs-relative files this page links to (images, downloads)."""
+    fields: list[dict[str, Any]] = field(default_factory=list)
+    """ParamFields seen on the page (manual API pages build a playground from them)."""
+    examples: dict[str, str] = field(default_factory=dict)
+    """`request` / `response` example HTML moved to the right column."""
+    panel_html: str = ""
+    warned: set[tuple[str, str]] = field(default_factory=set)
+    data: dict[str, Any] = field(default_factory=dict)
+    """Free-form per-page state for component families (e.g. math seen, mermaid used)."""
+
+    # diagnostics -----------------------------------------------------------------------
+    def warn(self, line: int, code: str, message: str, *, column: int = 1) -> None:
+        self.diagnostics.warning(self.src_path, line, column, code, message)
+
+    def error(self, line: int, code: str, message: str, *, column: int = 1) -> None:
+        self.diagnostics.error(self.src_path, line, column, code, message)
+
+    def warn_once(self, key: str, line: int, code: str, message: str) -> None:
+        if (key, code) not in self.warned:
+            self.warned.add((key, code))
+            self.warn(line, code, message)
+
+    # ids ---------------------------------------------------------------------------------
+    def slug(self, text: str, explicit: str | None = None) -> str:
+        return self.slugger.slug(text, explicit=explicit)
+
+    # links and files -----------------------------------------------------------------------
+    def link(self, href: str, *, line: int = 0) -> str:
+        """Rewrite an author href for the output mode; warn on internal links to nothing."""
+        if not isinstance(href, str):
+            return ""
+        url, known = self.urls.resolve(href, self.src_path)
+        if not known:
+            self.warn(line, "broken-link", f"link {href!r} points to no page or file of this site")
+        elif not is_external(href) and not href.startswith("#"):
+            rel = href.split("#")[0].split("?")[0].lstrip("/")
+            if rel in self.urls.files:
+                self.assets.add(rel)
+        return url
+
+    def note_classes(self, class_attr: str) -> None:
+        self.classes.update(c for c in _CLASS_SPLIT.split(class_attr) if c)
+
+    # icons ---------------------------------------------------------------------------------
+    def icon(
+        self,
+        name: Any,
+        icon_type: str | None = None,
+        *,
+        size: int | None = None,
+        color: str | None = None,
+        css_class: str = "mr-icon",
+        line: int = 0,
+    ) -> str:
+        """Inline SVG for a library icon, `<img>` for a URL or path, "" (and a warning) if unknown."""
+        if not isinstance(name, str) or not name.strip():
+            return ""
+        name = name.strip()
+        if (
+            name.startswith(("http://", "https://", "/", "./", "data:"))
+            or "." in name.rsplit("/", 1)[-1]
+        ):
+            style = f' style="width:{size}px;height:{size}px"' if size else ""
+            src = self.link(name, line=line)
+            return (
+                f'<img class="{css_class} {css_class}--img" src="{html.escape(src)}" alt=""{style}>'
+            )
+        try:
+            from renderer.icons import render_icon
+        except ImportError:  # pragma: no cover - icons module is part of the package
+            return ""
+        svg = render_icon(
+            name,
+            icon_type=icon_type,
+            library=self.site.icons_library,
+            size=size,
+            color=color,
+            css_class=css_class,
+        )
+        if svg is None:
+            self.warn_once(
+                name,
+                line,
+                "unknown-icon",
+                f"icon {name!r} is not in the {self.site.icons_library} icon set; it is left out",
+            )
+            return ""
+        return svg
+
+    # rendering helpers -----------------------------------------------------------------------
+    def markdown(self, text: str, *, inline: bool = False) -> str:
+        """Render a Markdown string from a prop (captions, descriptions) in this page's context."""
+        from renderer.render import render_fragment
+
+        return render_fragment(text, self, inline=inline)
+
+    def highlight(self, code: str, lang: str = "", meta: str = "") -> str:
+        info = parse_fence_info(f"{lang} {meta}".strip())
+        icon_html = self.icon(info.icon, css_class="mr-code__icon") if info.icon else ""
+        return render_code_block(code, info, icon_html=icon_html, copy_icon=COPY_ICON)

@@ -1,0 +1,277 @@
+"""MDX ESM: `import`/`export` statements, snippet files and plain custom components."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from components._jsxparse import Expression, JsxSyntaxError, eval_expression, find_brace_end
+
+ESM_START = re.compile(r"^(?:import\s+[\w{*$]|export\s+(?:const|let|var|function|default|\{))")
+_IMPORT = re.compile(
+    r"^import\s+(?:(?P<default>[\w$]+)\s*,?\s*)?(?:\{(?P<named>[^}]*)\}\s*)?(?:\*\s+as\s+(?P<ns>[\w$]+)\s*)?from\s+['\"](?P<path>[^'\"]+)['\"]",
+    re.S,
+)
+_EXPORT_CONST = re.compile(
+    r"^export\s+(?:const|let|var)\s+(?P<name>[\w$]+)\s*=\s*(?P<value>.*)$", re.S
+)
+_EXPORT_FUNCTION = re.compile(
+    r"^export\s+function\s+(?P<name>[\w$]+)\s*\((?P<params>[^)]*)\)\s*(?P<body>\{.*\})\s*;?\s*$",
+    re.S,
+)
+_ARROW = re.compile(
+    r"^(?:async\s*)?(?:\((?P<params>[^)]*)\)|(?P<single>[\w$]+))\s*=>\s*(?P<body>.*)$", re.S
+)
+_RETURN = re.compile(r"^\{\s*return\s*(?P<expr>.*?);?\s*\}\s*;?\s*$", re.S)
+_BRACE_EXPR = re.compile(r"\{")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    start_line: int
+    """0-based first line."""
+    end_line: int
+    """0-based line after the statement."""
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CustomComponent:
+    """`export const Name = ({a, b}) => (<jsx/>)`."""
+
+    name: str
+    params: tuple[str, ...]
+    """Destructured prop names; `children` among them when used."""
+    props_name: str | None
+    """`props` in `(props) => ...`."""
+    defaults: dict[str, Any]
+    body: str
+    """The JSX returned, as MDX source."""
+    plain: bool
+    """True when every `{...}` in the body is a prop, a literal or a comment."""
+    file: str
+
+
+@dataclass(slots=True)
+class ModuleScope:
+    """What a file's ESM statements define."""
+
+    imports: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """local name -> (import path as written, imported name or "default")."""
+    values: dict[str, Any] = field(default_factory=dict)
+    components: dict[str, CustomComponent] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)
+
+
+def statement_end(lines: list[str], start: int) -> int:
+    """0-based line after an ESM statement that starts at `lines[start]`."""
+    text = "\n".join(lines[start:])
+    depth = 0
+    i = 0
+    n = len(text)
+    line = start
+    while i < n:
+        ch = text[i]
+        if ch in "\"'`":
+            j = i + 1
+            while j < n and text[j] != ch:
+                if text[j] == "\\":
+                    j += 1
+                elif text[j] == "\n":
+                    if ch != "`":
+                        break
+                    line += 1
+                j += 1
+            i = j + 1
+            continue
+        if text.startswith("/*", i):
+            end = text.find("*/", i)
+            end = n if end < 0 else end + 2
+            line += text.count("\n", i, end)
+            i = end
+            continue
+        if ch in "{[(":
+            depth += 1
+        elif ch in "}])":
+            depth = max(0, depth - 1)
+        elif ch == "\n":
+            head = text[:i].rstrip()
+            if depth == 0 and not head.endswith(
+                ("=>", "=", "(", ",", "{", "[", "&&", "||", "?", ":")
+            ):
+                nxt = text[i + 1 :].lstrip(" \t")
+                if not nxt.startswith((".", "?", ":", "=>", ")", "]", "}")):
+                    return line + 1
+            line += 1
+        i += 1
+    return line + 1
+
+
+def scan_statements(source: str) -> list[Statement]:
+    """Top-level import/export statements (outside fences, at column 0)."""
+    lines = source.split("\n")
+    out: list[Statement] = []
+    fence: str | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = None if fence == marker else (fence or marker)
+            i += 1
+            continue
+        if fence is None and ESM_START.match(line):
+            end = statement_end(lines, i)
+            out.append(Statement(i, end, "\n".join(lines[i:end])))
+            i = end
+            continue
+        i += 1
+    return out
+
+
+def parse_module(source: str, file: str) -> tuple[ModuleScope, list[tuple[int, str]]]:
+    """Imports, constant values and custom components of a file; problems as (line, message)."""
+    scope = ModuleScope()
+    problems: list[tuple[int, str]] = []
+    for st in scan_statements(source):
+        scope.statements.append(st)
+        text = st.text.strip().rstrip(";")
+        m = _IMPORT.match(text)
+        if m:
+            path = m.group("path")
+            if m.group("default"):
+                scope.imports[m.group("default")] = (path, "default")
+            for part in (m.group("named") or "").split(","):
+                part = part.strip()
+                if not part:
+                    continue
+                if " as " in part:
+                    orig, local = (p.strip() for p in part.split(" as ", 1))
+                else:
+                    orig = local = part
+                scope.imports[local] = (path, orig)
+            continue
+        if text.startswith("import"):
+            problems.append((st.start_line, f"cannot read this import: {text[:80]}"))
+            continue
+        m = _EXPORT_FUNCTION.match(text)
+        if m:
+            ret = _RETURN.match(m.group("body"))
+            comp = _component(
+                m.group("name"), m.group("params"), None, ret.group("expr") if ret else None, file
+            )
+            scope.components[comp.name] = comp
+            continue
+        m = _EXPORT_CONST.match(text)
+        if not m:
+            continue
+        name, value = m.group("name"), m.group("value").strip().rstrip(";")
+        arrow = _ARROW.match(value)
+        if arrow:
+            body = arrow.group("body").strip()
+            jsx: str | None
+            if body.startswith("("):
+                try:
+                    jsx = body[1 : find_brace_end(body, 0) - 1]
+                except JsxSyntaxError:
+                    jsx = None
+            elif body.startswith("{"):
+                ret = _RETURN.match(body)
+                expr = ret.group("expr").strip() if ret else ""
+                jsx = expr[1:-1] if expr.startswith("(") and expr.endswith(")") else (expr or None)
+            else:
+                jsx = body
+            comp = _component(name, arrow.group("params"), arrow.group("single"), jsx, file)
+            scope.components[name] = comp
+            continue
+        evaluated = eval_expression(value, scope.values)
+        if not isinstance(evaluated, Expression):
+            scope.values[name] = evaluated
+    return scope, problems
+
+
+def _component(
+    name: str, params: str | None, single: str | None, jsx: str | None, file: str
+) -> CustomComponent:
+    names: list[str] = []
+    defaults: dict[str, Any] = {}
+    props_name = single
+    params = (params or "").strip()
+    if params.startswith("{") and params.endswith("}"):
+        for part in params[1:-1].split(","):
+            part = part.strip()
+            if not part or part.startswith("..."):
+                continue
+            key, _, default = part.partition("=")
+            key = key.split(":")[0].strip()
+            names.append(key)
+            if default.strip():
+                value = eval_expression(default.strip(), {})
+                if not isinstance(value, Expression):
+                    defaults[key] = value
+    elif params:
+        props_name = params.split(":")[0].strip()
+    body = (jsx or "").strip()
+    plain = bool(body) and _is_plain(body, names, props_name)
+    return CustomComponent(name, tuple(names), props_name, defaults, body, plain, file)
+
+
+def _is_plain(body: str, names: list[str], props_name: str | None) -> bool:
+    sentinel_scope: dict[str, Any] = {n: "" for n in names}
+    sentinel_scope["children"] = ""
+    if props_name:
+        sentinel_scope[props_name] = {}
+    i = 0
+    while True:
+        m = _BRACE_EXPR.search(body, i)
+        if not m:
+            return True
+        try:
+            end = find_brace_end(body, m.start())
+        except JsxSyntaxError:
+            return False
+        inner = body[m.start() + 1 : end - 1].strip()
+        if inner and not (inner.startswith("/*") and inner.endswith("*/")):
+            if isinstance(eval_expression(inner, sentinel_scope), Expression):
+                return False
+        i = end
+
+
+def expand_component(comp: CustomComponent, props: dict[str, Any], children: str) -> str:
+    """MDX source of a plain custom component with its props and children filled in."""
+    scope: dict[str, Any] = dict(comp.defaults)
+    scope.update({k: v for k, v in props.items() if not isinstance(v, Expression)})
+    scope["children"] = children
+    if comp.props_name:
+        scope[comp.props_name] = dict(scope)
+    body = comp.body
+    out: list[str] = []
+    i = 0
+    while True:
+        m = _BRACE_EXPR.search(body, i)
+        if not m:
+            out.append(body[i:])
+            break
+        end = find_brace_end(body, m.start())
+        inner = body[m.start() + 1 : end - 1].strip()
+        before = body[i : m.start()]
+        value = eval_expression(inner, scope) if inner and not inner.startswith("/*") else None
+        if before.endswith("="):  # attribute value: keep a literal form the tag parser reads
+            if isinstance(value, (dict, list)):
+                import json
+
+                out.append(before + "{" + json.dumps(value) + "}")
+            elif isinstance(value, bool) or isinstance(value, (int, float)):
+                out.append(before + "{" + str(value).lower() + "}")
+            else:
+                text = "" if value is None or isinstance(value, Expression) else str(value)
+                out.append(before + '"' + text.replace('"', "&quot;") + '"')
+        elif inner == "children":
+            out.append(before + "\n\n" + children + "\n\n")
+        else:
+            text = "" if value is None or isinstance(value, (Expression, bool)) else str(value)
+            out.append(before + text)
+        i = end
+    return "".join(out)

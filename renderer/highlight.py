@@ -1,0 +1,299 @@
+"""Code blocks: the fence info-string grammar and Pygments highlighting at build time."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.token import STANDARD_TYPES, Token, _TokenType
+from pygments.util import ClassNotFound
+
+# Shiki ids and corpus habits that Pygments spells differently or lacks.
+LANGUAGE_ALIASES = {
+    "curl": "bash",
+    "sh": "bash",
+    "shell": "bash",
+    "zsh": "bash",
+    "console": "bash",
+    "terminal": "bash",
+    "js": "javascript",
+    "jsx": "jsx",
+    "mjs": "javascript",
+    "ts": "typescript",
+    "tsx": "tsx",
+    "py": "python",
+    "rb": "ruby",
+    "golang": "go",
+    "yml": "yaml",
+    "jsonc": "json",
+    "json5": "json",
+    "mdx": "markdown",
+    "md": "markdown",
+    "env": "bash",
+    "dotenv": "bash",
+    "ps1": "powershell",
+    "cs": "csharp",
+    "c#": "csharp",
+    "kt": "kotlin",
+    "rs": "rust",
+    "http": "http",
+    "text": "text",
+    "txt": "text",
+    "plaintext": "text",
+    "plain": "text",
+    "nocopy": "text",
+    "mermaid": "text",
+    "vue": "html",
+    "svelte": "html",
+    "astro": "html",
+    "proto": "protobuf",
+}
+DISPLAY_NAMES = {
+    "bash": "Bash",
+    "curl": "cURL",
+    "javascript": "JavaScript",
+    "js": "JavaScript",
+    "typescript": "TypeScript",
+    "ts": "TypeScript",
+    "python": "Python",
+    "py": "Python",
+    "json": "JSON",
+    "yaml": "YAML",
+    "go": "Go",
+    "java": "Java",
+    "ruby": "Ruby",
+    "php": "PHP",
+    "csharp": "C#",
+    "rust": "Rust",
+    "html": "HTML",
+    "css": "CSS",
+    "sql": "SQL",
+    "shell": "Shell",
+    "sh": "Shell",
+    "jsx": "JSX",
+    "tsx": "TSX",
+    "swift": "Swift",
+    "kotlin": "Kotlin",
+    "dart": "Dart",
+}
+_OPTION = re.compile(
+    r"""(?P<key>[A-Za-z][\w-]*)=(?P<value>"[^"]*"|'[^']*'|\{[^}]*\}|\S+)|\{(?P<lines>[\d,\s-]+)\}|\[(?P<flag>\w+)\]|(?P<word>\S+)"""
+)
+FLAGS = {"wrap", "lines", "expandable", "twoslash", "nocopy", "copy"}
+_DIFF = re.compile(
+    r"\s*(?://|#|--|/\*|<!--)\s*\[!code\s*(\+\+|--|highlight|focus)(?::(\d+))?\]\s*(?:\*/|-->)?\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FenceInfo:
+    lang: str
+    """Language id as written (lowercased), "" when none."""
+    title: str
+    highlight: frozenset[int]
+    focus: frozenset[int]
+    wrap: bool = False
+    lines: bool = False
+    expandable: bool = False
+    nocopy: bool = False
+    icon: str | None = None
+
+
+def parse_line_set(text: str) -> frozenset[int]:
+    """`1,3-5` -> {1, 3, 4, 5} (1-based); junk ignored."""
+    out: set[int] = set()
+    for part in re.split(r"[,\s]+", text.strip().strip("{}[]\"'")):
+        if not part:
+            continue
+        a, _, b = part.partition("-")
+        if a.isdigit() and (not b or b.isdigit()):
+            lo, hi = int(a), int(b or a)
+            if hi - lo <= 10000:
+                out.update(range(lo, hi + 1))
+    return frozenset(out)
+
+
+def parse_fence_info(info: str) -> FenceInfo:
+    """`LANG [options…] [title words…]` (mdx-and-markdown.md §5)."""
+    info = info.strip()
+    if not info:
+        return FenceInfo("", "", frozenset(), frozenset())
+    first, _, rest = info.partition(" ")
+    lang = first.lower()
+    if lang.startswith("{") or "=" in lang:
+        lang, rest = "", info
+    title_words: list[str] = []
+    hl: frozenset[int] = frozenset()
+    focus: frozenset[int] = frozenset()
+    flags: set[str] = set()
+    icon = None
+    explicit_title = None
+    for m in _OPTION.finditer(rest):
+        if m.group("key"):
+            key = m.group("key").lower()
+            value = m.group("value").strip("\"'")
+            if key in ("highlight",):
+                hl = hl | parse_line_set(value)
+            elif key == "focus":
+                focus = focus | parse_line_set(value)
+            elif key == "title" or key == "filename":
+                explicit_title = value
+            elif key == "icon":
+                icon = value
+            elif key in FLAGS:
+                if value not in ("false", "{false}"):
+                    flags.add(key)
+            # any other key=value (theme={null}, placement=…, actions={…}) is an ignorable option
+        elif m.group("lines"):
+            hl = hl | parse_line_set(m.group("lines"))
+        elif m.group("flag"):
+            flags.add(m.group("flag").lower())
+        else:
+            word = m.group("word")
+            if word.lower() in FLAGS:
+                flags.add(word.lower())
+            else:
+                title_words.append(word)
+    if lang == "nocopy":
+        flags.add("nocopy")
+        lang = "text"
+    title = explicit_title if explicit_title is not None else " ".join(title_words)
+    return FenceInfo(
+        lang,
+        title,
+        hl,
+        focus,
+        wrap="wrap" in flags,
+        lines="lines" in flags,
+        expandable="expandable" in flags,
+        nocopy="nocopy" in flags,
+        icon=icon,
+    )
+
+
+@lru_cache(maxsize=256)
+def get_lexer(lang: str) -> Lexer | None:
+    name = LANGUAGE_ALIASES.get(lang, lang)
+    if not name or name == "text":
+        return None
+    try:
+        return get_lexer_by_name(name, stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        return None
+
+
+def _css_class(ttype: _TokenType) -> str:
+    while ttype not in STANDARD_TYPES:
+        ttype = ttype.parent
+    return STANDARD_TYPES[ttype]
+
+
+def highlight_lines(code: str, lang: str) -> list[str]:
+    """HTML of each source line, with Pygments' short classes; unknown languages are plain."""
+    lexer = get_lexer(lang)
+    if lexer is None:
+        return [html.escape(line, quote=False) for line in code.split("\n")]
+    lines: list[list[str]] = [[]]
+    for ttype, value in lexer.get_tokens(code):
+        cls = _css_class(ttype) if ttype is not Token.Text else ""
+        parts = value.split("\n")
+        for k, part in enumerate(parts):
+            if k:
+                lines.append([])
+            if part:
+                escaped = html.escape(part, quote=False)
+                lines[-1].append(f'<span class="{cls}">{escaped}</span>' if cls else escaped)
+    return ["".join(parts) for parts in lines]
+
+
+def strip_diff_markers(code: str) -> tuple[str, dict[int, str]]:
+    """Remove `// [!code ++]`-style markers; return code and {1-based line: add|del|highlight|focus}."""
+    if "[!code" not in code:
+        return code, {}
+    marks: dict[int, str] = {}
+    out = []
+    kinds = {"++": "add", "--": "del", "highlight": "highlight", "focus": "focus"}
+    for i, line in enumerate(code.split("\n"), start=1):
+        m = _DIFF.search(line)
+        if m:
+            count = int(m.group(2) or 1)
+            for k in range(count):
+                marks[i + k] = kinds[m.group(1)]
+            line = line[: m.start()]
+        out.append(line)
+    return "\n".join(out), marks
+
+
+def render_code_block(
+    code: str,
+    info: FenceInfo,
+    *,
+    icon_html: str = "",
+    copy_icon: str = "",
+) -> str:
+    """The code block markup the theme styles (ARCHITECTURE.md / theme contract)."""
+    code = code[:-1] if code.endswith("\n") else code
+    code, marks = strip_diff_markers(code)
+    rendered = highlight_lines(code, info.lang)
+    out_lines = []
+    for n, line in enumerate(rendered, start=1):
+        classes = ["line"]
+        mark = marks.get(n)
+        if n in info.highlight or mark == "highlight":
+            classes.append("line--highlight")
+        if info.focus and n not in info.focus and mark != "focus":
+            classes.append("line--dim")
+        if mark == "add":
+            classes.append("line--add")
+        elif mark == "del":
+            classes.append("line--del")
+        out_lines.append(f'<span class="{" ".join(classes)}">{line}</span>')
+    attrs = [f'data-lang="{html.escape(info.lang)}"'] if info.lang else []
+    if info.wrap:
+        attrs.append("data-wrap")
+    if info.lines:
+        attrs.append("data-lines")
+    if info.expandable:
+        attrs.append("data-expandable")
+    header = ""
+    if info.title:
+        header = (
+            f'<div class="mr-code__header"><span class="mr-code__title">{icon_html}'
+            f"{html.escape(info.title)}</span></div>"
+        )
+    copy = ""
+    if not info.nocopy:
+        copy = (
+            '<button type="button" class="mr-copy" data-component="copy" aria-label="Copy code">'
+            f"{copy_icon}</button>"
+        )
+    body = "\n".join(out_lines)
+    extra = (" " + " ".join(attrs)) if attrs else ""
+    return (
+        f'<div class="mr-code code-block" data-component="code-block"{extra}>{header}{copy}'
+        f'<pre class="mr-code__pre"><code>{body}</code></pre></div>'
+    )
+
+
+def pygments_css(light_style: str = "default", dark_style: str = "monokai") -> str:
+    """Token colours for light mode and for `.dark`, scoped to code blocks."""
+    light = HtmlFormatter(style=light_style).get_style_defs(".mr-code__pre")
+    dark = HtmlFormatter(style=dark_style).get_style_defs(".dark .mr-code__pre")
+    keep = []
+    for line in (light + "\n" + dark).splitlines():
+        # drop the formatter's background/line-number rules; the theme owns the frame
+        if " .hll " in line or line.startswith(
+            ("pre {", "td.linenos", "span.linenos", ".mr-code__pre  {", ".dark .mr-code__pre  {")
+        ):
+            continue
+        if "{ background" in line and "color" not in line.split("{", 1)[1].replace(
+            "background-color", ""
+        ):
+            continue
+        keep.append(line)
+    return "\n".join(keep) + "\n"

@@ -1,0 +1,111 @@
+"""JSON with source positions: map a JSON path to the line and column where its value starts."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+_WS = re.compile(r"[ \t\r\n]*")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null")
+
+PathKey = tuple[object, ...]
+
+
+class JsonPositions:
+    """Positions of every value in a JSON text, keyed by path tuples like `("navigation", "tabs", 0)`.
+
+    Built lazily: only when a diagnostic needs a location, so the fast path stays `json.loads`.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._map: dict[PathKey, int] | None = None
+        self._line_starts: list[int] | None = None
+
+    def _scan(self) -> dict[PathKey, int]:
+        out: dict[PathKey, int] = {}
+        text = self._text
+
+        def value(pos: int, path: PathKey) -> int:
+            pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+            out[path] = pos
+            if pos >= len(text):
+                return pos
+            ch = text[pos]
+            if ch == "{":
+                pos += 1
+                while True:
+                    pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+                    if pos >= len(text) or text[pos] == "}":
+                        return pos + 1
+                    m = _STRING.match(text, pos)
+                    if not m:
+                        return len(text)
+                    key = json.loads(m.group(0))
+                    pos = _WS.match(text, m.end()).end()  # type: ignore[union-attr]
+                    pos += 1  # colon
+                    pos = value(pos, (*path, key))
+                    pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+                    if pos < len(text) and text[pos] == ",":
+                        pos += 1
+            if ch == "[":
+                pos += 1
+                index = 0
+                while True:
+                    pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+                    if pos >= len(text) or text[pos] == "]":
+                        return pos + 1
+                    pos = value(pos, (*path, index))
+                    index += 1
+                    pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+                    if pos < len(text) and text[pos] == ",":
+                        pos += 1
+            m = _STRING.match(text, pos) or _SCALAR.match(text, pos)
+            return m.end() if m else len(text)
+
+        try:
+            value(0, ())
+        except (RecursionError, ValueError):
+            pass
+        return out
+
+    def line_col(self, path: PathKey) -> tuple[int, int]:
+        """1-based (line, column) of the value at `path`, or of its nearest existing ancestor."""
+        if self._map is None:
+            self._map = self._scan()
+            starts = [0]
+            starts.extend(m.end() for m in re.finditer("\n", self._text))
+            self._line_starts = starts
+        while path and path not in self._map:
+            path = path[:-1]
+        offset = self._map.get(path, 0)
+        return offset_to_line_col(self._line_starts or [0], offset)
+
+
+def offset_to_line_col(line_starts: list[int], offset: int) -> tuple[int, int]:
+    """Binary search a sorted list of line start offsets."""
+    lo, hi = 0, len(line_starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if line_starts[mid] <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo + 1, offset - line_starts[lo] + 1
+
+
+def format_path(path: PathKey) -> str:
+    """`navigation.tabs[1].groups[0]` from a path tuple."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(root)"
+
+
+def load_json(text: str) -> Any:
+    return json.loads(text)

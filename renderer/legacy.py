@@ -1,0 +1,151 @@
+"""Legacy mint.json: convert into the docs.json shape (navigation.md §6)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _prefix_match(page: str, url: str) -> bool:
+    url = url.strip("/")
+    return bool(url) and (page == url or page.startswith(url + "/"))
+
+
+def _first_page(group: dict[str, Any]) -> str:
+    for p in group.get("pages") or []:
+        if isinstance(p, str):
+            return p
+        if isinstance(p, dict):
+            found = _first_page(p)
+            if found:
+                return found
+    return ""
+
+
+def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
+    """Return a docs.json-shaped dict for a mint.json dict; unknown keys are kept as they are."""
+    out: dict[str, Any] = {
+        k: v
+        for k, v in data.items()
+        if k
+        not in {
+            "navigation",
+            "tabs",
+            "anchors",
+            "topbarLinks",
+            "topbarCtaButton",
+            "versions",
+            "footerSocials",
+            "modeToggle",
+            "backgroundImage",
+            "font",
+            "codeBlock",
+            "openapi",
+            "analytics",
+            "colors",
+        }
+    }
+    colors = dict(data.get("colors") or {})
+    background = colors.pop("background", None)
+    colors.pop("anchors", None)
+    out["colors"] = colors
+    if isinstance(background, dict):
+        out["background"] = {"color": background}
+    groups = [g for g in data.get("navigation") or [] if isinstance(g, dict)]
+    tabs = [t for t in data.get("tabs") or [] if isinstance(t, dict)]
+    versions = [v for v in data.get("versions") or [] if isinstance(v, (str, dict))]
+
+    def split_tabs(groups: list[dict[str, Any]]) -> dict[str, Any]:
+        if not tabs:
+            return {"groups": groups}
+        owned: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(tabs))}
+        rest = []
+        for g in groups:
+            first = _first_page(g)
+            for i, t in enumerate(tabs):
+                if _prefix_match(first, str(t.get("url", ""))):
+                    owned[i].append(g)
+                    break
+            else:
+                rest.append(g)
+        nav_tabs: list[dict[str, Any]] = [{"tab": "Documentation", "groups": rest}] if rest else []
+        for i, t in enumerate(tabs):
+            url = str(t.get("url", ""))
+            entry: dict[str, Any] = {"tab": t.get("name", url)}
+            if url.startswith(("http://", "https://")) or not owned[i]:
+                entry["href"] = url if url.startswith("http") else "/" + url.strip("/")
+            else:
+                entry["groups"] = owned[i]
+            nav_tabs.append(entry)
+        return {"tabs": nav_tabs}
+
+    if versions:
+        names = [v if isinstance(v, str) else v.get("name", "") for v in versions]
+        nav_versions = []
+        for name in names:
+            vgroups = [g for g in groups if g.get("version") in (None, name)]
+            nav_versions.append({"version": name, **split_tabs(vgroups)})
+        navigation: dict[str, Any] = {"versions": nav_versions}
+    else:
+        navigation = split_tabs(groups)
+    anchors = []
+    for a in data.get("anchors") or []:
+        if isinstance(a, dict) and a.get("url"):
+            url = str(a["url"])
+            anchor = {
+                "anchor": a.get("name", url),
+                "href": url if "://" in url else "/" + url.strip("/"),
+            }
+            if a.get("icon"):
+                anchor["icon"] = a["icon"]
+            anchors.append(anchor)
+    if anchors:
+        navigation["global"] = {"anchors": anchors}
+    out["navigation"] = navigation
+    navbar: dict[str, Any] = {}
+    links = [
+        {"label": link.get("name", ""), "href": link.get("url", "")}
+        for link in data.get("topbarLinks") or []
+        if isinstance(link, dict)
+    ]
+    if links:
+        navbar["links"] = links
+    cta = data.get("topbarCtaButton")
+    if isinstance(cta, dict) and cta.get("url"):
+        if cta.get("type") == "github":
+            navbar["primary"] = {"type": "github", "href": cta["url"]}
+        else:
+            navbar["primary"] = {
+                "type": "button",
+                "label": cta.get("name", "Open"),
+                "href": cta["url"],
+            }
+    if navbar:
+        out["navbar"] = navbar
+    if isinstance(data.get("footerSocials"), dict):
+        out["footer"] = {"socials": data["footerSocials"]}
+    toggle = data.get("modeToggle")
+    if isinstance(toggle, dict):
+        out["appearance"] = {
+            "default": toggle.get("default", "system"),
+            "strict": bool(toggle.get("isHidden")),
+        }
+    if data.get("openapi"):
+        out.setdefault("api", {})["openapi"] = data["openapi"]
+    api = data.get("api")
+    if isinstance(api, dict):
+        new_api = dict(out.get("api") or {})
+        if api.get("baseUrl"):
+            new_api.setdefault("mdx", {})["server"] = api["baseUrl"]
+        if isinstance(api.get("auth"), dict):
+            new_api.setdefault("mdx", {})["auth"] = api["auth"]
+        mode = (api.get("playground") or {}).get("mode")
+        if mode:
+            new_api["playground"] = {
+                "display": {"show": "interactive", "simple": "simple", "hide": "none"}.get(
+                    mode, mode
+                )
+            }
+        out["api"] = new_api
+    if isinstance(data.get("analytics"), dict):
+        out["integrations"] = data["analytics"]
+    return out

@@ -1,0 +1,350 @@
+"""Navigation: the docs.json `navigation` object as a tree of divisions, groups and page entries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from renderer.jsonpos import PathKey
+
+DivisionKind = Literal[
+    "root", "language", "version", "product", "tab", "anchor", "dropdown", "item"
+]
+# Child collections in the order a division may hold them (navigation.md §3.1).
+DIVISION_KEYS: tuple[tuple[str, DivisionKind, str], ...] = (
+    ("languages", "language", "language"),
+    ("versions", "version", "version"),
+    ("products", "product", "product"),
+    ("tabs", "tab", "tab"),
+    ("anchors", "anchor", "anchor"),
+    ("dropdowns", "dropdown", "dropdown"),
+    ("menu", "item", "item"),
+)
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
+_OPERATION = re.compile(
+    r"^(?:(\S+)\s+)?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|webhook)\s+(\S.*)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NavPage:
+    """A page entry: a file path without extension, or an OpenAPI operation reference."""
+
+    ref: str
+    """`quickstart`, `api/users/create`, `GET /users` or `spec.json POST /x`."""
+    json_path: PathKey
+    """Where the entry stands in docs.json, for diagnostics."""
+    openapi: str | None = None
+    """Spec inherited from the enclosing divisions (for operation entries)."""
+
+    @property
+    def is_operation(self) -> bool:
+        return is_operation_ref(self.ref)
+
+
+@dataclass(frozen=True, slots=True)
+class NavApiSpec:
+    """A division or group with `openapi` and no pages: one page per operation, built later."""
+
+    source: str
+    directory: str
+    json_path: PathKey
+
+
+@dataclass(frozen=True, slots=True)
+class NavGroup:
+    label: str
+    json_path: PathKey
+    children: tuple[NavItem, ...]
+    icon: str | None = None
+    icon_type: str | None = None
+    tag: str | None = None
+    root: str | None = None
+    """Page opened by clicking the group title."""
+    expanded: bool = False
+    hidden: bool = False
+    boost: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NavDivision:
+    kind: DivisionKind
+    label: str
+    json_path: PathKey
+    children: tuple[NavNode, ...] = ()
+    icon: str | None = None
+    icon_type: str | None = None
+    href: str | None = None
+    """External or internal link instead of children."""
+    hidden: bool = False
+    searchable: bool | None = None
+    default: bool = False
+    tag: str | None = None
+    description: str | None = None
+    openapi: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Per-language overrides (banner, footer, navbar)."""
+
+
+NavItem = NavPage | NavGroup | NavApiSpec
+NavNode = NavDivision | NavGroup | NavPage | NavApiSpec
+
+
+@dataclass(frozen=True, slots=True)
+class PageSlot:
+    """One occurrence of a page in navigation order, with where it sits."""
+
+    ref: str
+    divisions: tuple[NavDivision, ...]
+    """Ancestors from the root, outermost first."""
+    groups: tuple[NavGroup, ...]
+    hidden: bool
+    """Inside a hidden division or group."""
+    searchable: bool
+    boost: float | None
+    openapi: str | None
+    json_path: PathKey
+
+
+@dataclass(frozen=True, slots=True)
+class Navigation:
+    root: NavDivision
+    global_links: dict[str, tuple[NavDivision, ...]]
+    """`navigation.global`: site-wide tabs/anchors/... links."""
+
+    def slots(self) -> list[PageSlot]:
+        """Every page entry in reading order (group roots before their children)."""
+        out: list[PageSlot] = []
+        _walk(self.root, (), (), False, None, None, None, out)
+        return out
+
+
+def is_operation_ref(ref: str) -> bool:
+    m = _OPERATION.match(ref.strip())
+    return bool(m) and (m.group(2) == "webhook" or m.group(3).startswith("/"))
+
+
+def _walk(
+    node: NavNode,
+    divisions: tuple[NavDivision, ...],
+    groups: tuple[NavGroup, ...],
+    hidden: bool,
+    searchable: bool | None,
+    boost: float | None,
+    openapi: str | None,
+    out: list[PageSlot],
+) -> None:
+    if isinstance(node, NavPage):
+        out.append(
+            PageSlot(
+                node.ref,
+                divisions,
+                groups,
+                hidden,
+                searchable is not False if not hidden else bool(searchable),
+                boost,
+                node.openapi or openapi,
+                node.json_path,
+            )
+        )
+        return
+    if isinstance(node, NavApiSpec):
+        return
+    if isinstance(node, NavGroup):
+        h = hidden or node.hidden
+        b = node.boost if node.boost is not None else boost
+        if node.root:
+            out.append(
+                PageSlot(
+                    node.root,
+                    divisions,
+                    (*groups, node),
+                    h,
+                    not h or bool(searchable),
+                    b,
+                    openapi,
+                    node.json_path,
+                )
+            )
+        for child in node.children:
+            _walk(child, divisions, (*groups, node), h, searchable, b, openapi, out)
+        return
+    h = hidden or node.hidden
+    s = node.searchable if node.searchable is not None else searchable
+    chain = divisions if node.kind == "root" else (*divisions, node)
+    for child in node.children:
+        _walk(child, chain, groups, h, s, boost, node.openapi or openapi, out)
+
+
+def iter_groups(items: tuple[NavNode, ...]) -> Iterator[NavGroup]:
+    for item in items:
+        if isinstance(item, NavGroup):
+            yield item
+            yield from iter_groups(item.children)
+
+
+Warn = Callable[[PathKey, str, str], None]
+
+
+def build_navigation(raw: dict[str, Any], warn: Warn) -> Navigation:
+    """Turn the raw docs.json navigation into a tree; problems go to `warn(path, code, msg)`."""
+    path: PathKey = ("navigation",)
+    root = _division(raw, "root", "", path, None, warn)
+    global_links: dict[str, tuple[NavDivision, ...]] = {}
+    g = raw.get("global")
+    if isinstance(g, dict):
+        for key, kind, label_key in DIVISION_KEYS:
+            entries = g.get(key)
+            if isinstance(entries, list):
+                links = []
+                for i, e in enumerate(entries):
+                    if isinstance(e, dict) and isinstance(e.get("href"), str):
+                        links.append(
+                            NavDivision(
+                                kind,
+                                str(e.get(label_key) or e.get("label") or e["href"]),
+                                (*path, "global", key, i),
+                                icon=_opt_str(e.get("icon")),
+                                icon_type=_opt_str(e.get("iconType")),
+                                href=e["href"],
+                                hidden=e.get("hidden") is True,
+                            )
+                        )
+                    else:
+                        warn((*path, "global", key, i), "nav-type", "a global link needs `href`")
+                global_links[key] = tuple(links)
+    return Navigation(root, global_links)
+
+
+def _opt_str(v: Any) -> str | None:
+    return v if isinstance(v, str) and v else None
+
+
+def _openapi_source(v: Any) -> tuple[str | None, str]:
+    if isinstance(v, str):
+        return v, "api-reference"
+    if isinstance(v, list) and v and isinstance(v[0], str):
+        return v[0], "api-reference"
+    if isinstance(v, dict) and isinstance(v.get("source"), str):
+        return v["source"], str(v.get("directory") or "api-reference")
+    return None, "api-reference"
+
+
+def _division(
+    raw: dict[str, Any],
+    kind: DivisionKind,
+    label: str,
+    path: PathKey,
+    inherited_openapi: str | None,
+    warn: Warn,
+) -> NavDivision:
+    spec, directory = _openapi_source(raw.get("openapi"))
+    openapi = spec or inherited_openapi
+    children: list[NavNode] = []
+    kinds = [k for k, _, _ in DIVISION_KEYS if isinstance(raw.get(k), list)]
+    for key in ("groups", "pages"):
+        if isinstance(raw.get(key), list):
+            kinds.append(key)
+    if len(kinds) > 1:
+        warn(
+            path,
+            "nav-mixed",
+            f"a navigation level holds one kind of children, found {', '.join(kinds)}",
+        )
+    for key, child_kind, label_key in DIVISION_KEYS:
+        entries = raw.get(key)
+        if entries is None:
+            continue
+        if not isinstance(entries, list):
+            warn((*path, key), "nav-type", f"`{key}` must be an array")
+            continue
+        for i, e in enumerate(entries):
+            if not isinstance(e, dict):
+                warn((*path, key, i), "nav-type", f"expected an object with `{label_key}`")
+                continue
+            child_label = e.get(label_key)
+            if not isinstance(child_label, str):
+                warn((*path, key, i), "nav-type", f"missing `{label_key}` label")
+                child_label = str(child_label or "")
+            children.append(_division(e, child_kind, child_label, (*path, key, i), openapi, warn))
+    if isinstance(raw.get("groups"), list):
+        for i, g in enumerate(raw["groups"]):
+            item = _item(g, (*path, "groups", i), openapi, warn)
+            if item is not None:
+                children.append(item)
+    if isinstance(raw.get("pages"), list):
+        for i, p in enumerate(raw["pages"]):
+            item = _item(p, (*path, "pages", i), openapi, warn)
+            if item is not None:
+                children.append(item)
+    if spec and not children and not raw.get("href"):
+        children.append(NavApiSpec(spec, directory, path))
+    searchable = raw.get("searchable")
+    return NavDivision(
+        kind,
+        label.strip(),
+        path,
+        tuple(children),
+        icon=_opt_str(raw.get("icon")),
+        icon_type=_opt_str(raw.get("iconType")),
+        href=_opt_str(raw.get("href")),
+        hidden=raw.get("hidden") is True,
+        searchable=searchable if isinstance(searchable, bool) else None,
+        default=raw.get("default") is True,
+        tag=_opt_str(raw.get("tag")),
+        description=_opt_str(raw.get("description")),
+        openapi=openapi,
+        extra={k: raw[k] for k in ("banner", "footer", "navbar") if k in raw},
+    )
+
+
+def _item(raw: Any, path: PathKey, openapi: str | None, warn: Warn) -> NavItem | None:
+    if isinstance(raw, str):
+        ref = raw.strip()
+        if not ref:
+            warn(path, "nav-empty", "empty page entry")
+            return None
+        return NavPage(ref, path, openapi)
+    if isinstance(raw, dict) and "group" in raw:
+        spec, directory = _openapi_source(raw.get("openapi"))
+        inner_openapi = spec or openapi
+        children: list[NavItem] = []
+        pages = raw.get("pages")
+        if pages is not None and not isinstance(pages, list):
+            warn((*path, "pages"), "nav-type", "`pages` must be an array")
+            pages = []
+        for i, p in enumerate(pages or []):
+            item = _item(p, (*path, "pages", i), inner_openapi, warn)
+            if item is not None:
+                children.append(item)
+        if spec and not children:
+            children.append(NavApiSpec(spec, directory, path))
+        boost = raw.get("boost")
+        label = raw.get("group")
+        if not isinstance(label, str):
+            warn((*path, "group"), "nav-type", "group label must be a string")
+            label = str(label)
+        elif label != label.strip():
+            warn(
+                (*path, "group"),
+                "nav-whitespace",
+                f"group label {label!r} has leading or trailing spaces",
+            )
+        return NavGroup(
+            label.strip(),
+            path,
+            tuple(children),
+            icon=_opt_str(raw.get("icon")),
+            icon_type=_opt_str(raw.get("iconType")),
+            tag=_opt_str(raw.get("tag")),
+            root=_opt_str(raw.get("root")),
+            expanded=raw.get("expanded") is True,
+            hidden=raw.get("hidden") is True,
+            boost=float(boost)
+            if isinstance(boost, (int, float)) and not isinstance(boost, bool)
+            else None,
+        )
+    warn(path, "nav-type", f"expected a page path or a group object, found {type(raw).__name__}")
+    return None

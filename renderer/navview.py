@@ -1,0 +1,279 @@
+"""Per-page navigation view: tabs, anchors, switchers, sidebar tree, prev/next, eyebrow."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from renderer.nav import NavApiSpec, NavDivision, NavGroup, Navigation, NavNode, NavPage, PageSlot
+from renderer.urls import UrlBuilder, is_external
+
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "Français",
+    "fr-CA": "Français (Canada)",
+    "es": "Español",
+    "de": "Deutsch",
+    "it": "Italiano",
+    "pt": "Português",
+    "pt-BR": "Português (Brasil)",
+    "zh": "中文",
+    "zh-CN": "简体中文",
+    "zh-Hans": "简体中文",
+    "zh-Hant": "繁體中文",
+    "zh-TW": "繁體中文",
+    "cn": "中文",
+    "ja": "日本語",
+    "ja-JP": "日本語",
+    "jp": "日本語",
+    "ko": "한국어",
+    "ru": "Русский",
+    "ar": "العربية",
+    "he": "עברית",
+    "hi": "हिन्दी",
+    "nl": "Nederlands",
+    "pl": "Polski",
+    "sv": "Svenska",
+    "tr": "Türkçe",
+    "uk": "Українська",
+    "vi": "Tiếng Việt",
+    "id": "Bahasa Indonesia",
+    "cs": "Čeština",
+    "da": "Dansk",
+    "fi": "Suomi",
+    "no": "Norsk",
+    "ro": "Română",
+    "hu": "Magyar",
+    "ca": "Català",
+    "lv": "Latviešu",
+    "uz": "Oʻzbek",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    """What navigation needs to know about a page."""
+
+    ref: str
+    """Navigation reference (file path without extension, or an operation ref)."""
+    site_path: str
+    label: str
+    """sidebarTitle > title > file name."""
+    title: str
+    icon: str | None = None
+    icon_type: str | None = None
+    tag: str | None = None
+    method: str | None = None
+    deprecated: bool = False
+    hidden: bool = False
+    """`hidden: true` frontmatter: built, but not in the sidebar."""
+    url: str | None = None
+    """Frontmatter `url`: the entry becomes an external link."""
+
+
+IconFn = Callable[[str | None, str | None], str]
+
+
+class NavView:
+    """Computes, for any page, the navigation data the page template receives."""
+
+    def __init__(
+        self,
+        nav: Navigation,
+        slots: list[PageSlot],
+        pages: dict[str, PageInfo],
+        urls: UrlBuilder,
+        icon: IconFn,
+    ) -> None:
+        self.nav = nav
+        self.pages = pages
+        """ref -> PageInfo, for refs that resolved to a page."""
+        self.urls = urls
+        self.icon = icon
+        self.location: dict[str, PageSlot] = {}
+        for slot in slots:
+            if slot.ref in pages and slot.ref not in self.location:
+                self.location[slot.ref] = slot
+        self._first_page: dict[int, str | None] = {}
+        self._order: dict[int, list[str]] = {}
+        for slot in slots:
+            if slot.ref not in pages or pages[slot.ref].hidden or slot.hidden:
+                continue
+            for d in (nav.root, *slot.divisions):
+                self._first_page.setdefault(id(d), slot.ref)
+            key = id(slot.divisions[-1]) if slot.divisions else id(nav.root)
+            order = self._order.setdefault(key, [])
+            if slot.ref not in order:
+                order.append(slot.ref)
+        self._default_chain = self._default_divisions()
+
+    def _default_divisions(self) -> tuple[NavDivision, ...]:
+        chain: list[NavDivision] = []
+        node = self.nav.root
+        while True:
+            divs = [c for c in node.children if isinstance(c, NavDivision) and not c.href]
+            if not divs:
+                return tuple(chain)
+            node = next((d for d in divs if d.default), divs[0])
+            chain.append(node)
+
+    def division_href(self, d: NavDivision) -> str:
+        if d.href:
+            return self.urls.link(d.href)
+        ref = self._first_page.get(id(d))
+        return self.urls.page(self.pages[ref].site_path) if ref else "#"
+
+    # -----------------------------------------------------------------------------------------
+    def view(self, ref: str | None) -> dict[str, Any]:
+        slot = self.location.get(ref) if ref else None
+        chain = slot.divisions if slot is not None else self._default_chain
+        chain_ids = {id(d) for d in chain}
+        out: dict[str, Any] = {
+            "tabs": [],
+            "anchors": [],
+            "dropdowns": [],
+            "products": [],
+            "versions": [],
+            "languages": [],
+            "menu": [],
+        }
+        parents = (self.nav.root, *chain)
+        for parent in parents:
+            kids = [c for c in parent.children if isinstance(c, NavDivision) and not c.hidden]
+            for d in kids:
+                key = {
+                    "tab": "tabs",
+                    "anchor": "anchors",
+                    "dropdown": "dropdowns",
+                    "product": "products",
+                    "version": "versions",
+                    "language": "languages",
+                    "item": "menu",
+                }.get(d.kind)
+                if key is None:
+                    continue
+                entry = {
+                    "label": d.label,
+                    "href": self.division_href(d),
+                    "icon_html": self.icon(d.icon, d.icon_type) if d.icon else "",
+                    "active": id(d) in chain_ids,
+                    "external": bool(d.href and is_external(d.href)),
+                    "tag": d.tag,
+                    "description": d.description,
+                }
+                if d.kind == "language":
+                    entry["code"] = d.label
+                    entry["label"] = LANGUAGE_NAMES.get(d.label, d.label)
+                out[key].append(entry)
+        for key, links in self.nav.global_links.items():
+            for d in links:
+                if d.hidden:
+                    continue
+                out.setdefault(key, []).append(
+                    {
+                        "label": d.label,
+                        "href": self.urls.link(d.href or "#"),
+                        "icon_html": self.icon(d.icon, d.icon_type) if d.icon else "",
+                        "active": False,
+                        "external": bool(d.href and is_external(d.href)),
+                        "tag": None,
+                        "description": None,
+                    }
+                )
+        container = chain[-1] if chain else self.nav.root
+        out["sidebar"] = self._items(container.children, ref, slot)
+        out["prev"], out["next"] = self._neighbours(ref, container)
+        groups = slot.groups if slot is not None else ()
+        out["eyebrow"] = (
+            groups[-1].label
+            if groups
+            else (chain[-1].label if chain and chain[-1].kind != "language" else "")
+        )
+        trail = [d.label for d in chain if d.kind not in ("language", "version")] + [
+            g.label for g in groups
+        ]
+        out["breadcrumbs"] = trail
+        return out
+
+    def _items(
+        self, children: tuple[NavNode, ...], ref: str | None, slot: PageSlot | None
+    ) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        active_groups = {id(g) for g in slot.groups} if slot is not None else set()
+        for child in children:
+            if isinstance(child, NavPage):
+                info = self.pages.get(child.ref)
+                if info is None or info.hidden:
+                    continue
+                items.append(self._page_item(info, ref))
+            elif isinstance(child, NavGroup):
+                if child.hidden:
+                    continue
+                sub = self._items(child.children, ref, slot)
+                root_info = self.pages.get(child.root) if child.root else None
+                if not sub and root_info is None:
+                    continue
+                items.append(
+                    {
+                        "kind": "group",
+                        "label": child.label,
+                        "icon_html": self.icon(child.icon, child.icon_type) if child.icon else "",
+                        "tag": child.tag,
+                        "expanded": child.expanded,
+                        "active": id(child) in active_groups,
+                        "root_href": self.urls.page(root_info.site_path) if root_info else None,
+                        "root_active": bool(root_info and root_info.ref == ref),
+                        "children": sub,
+                    }
+                )
+            elif isinstance(child, NavDivision) and child.href:
+                items.append(
+                    {
+                        "kind": "link",
+                        "label": child.label,
+                        "href": self.urls.link(child.href),
+                        "icon_html": self.icon(child.icon, child.icon_type) if child.icon else "",
+                        "external": is_external(child.href),
+                    }
+                )
+            elif isinstance(child, NavApiSpec):
+                continue
+        return items
+
+    def _page_item(self, info: PageInfo, ref: str | None) -> dict[str, Any]:
+        if info.url:
+            return {
+                "kind": "link",
+                "label": info.label,
+                "href": self.urls.link(info.url),
+                "icon_html": self.icon(info.icon, info.icon_type) if info.icon else "",
+                "external": is_external(info.url),
+            }
+        return {
+            "kind": "page",
+            "label": info.label,
+            "href": self.urls.page(info.site_path),
+            "icon_html": self.icon(info.icon, info.icon_type) if info.icon else "",
+            "tag": info.tag,
+            "method": info.method,
+            "active": info.ref == ref,
+            "deprecated": info.deprecated,
+        }
+
+    def _neighbours(
+        self, ref: str | None, container: NavDivision
+    ) -> tuple[dict[str, str] | None, dict[str, str] | None]:
+        order = self._order.get(id(container), [])
+        if ref is None or ref not in order:
+            return None, None
+        i = order.index(ref)
+
+        def entry(r: str) -> dict[str, str]:
+            info = self.pages[r]
+            return {"title": info.label, "href": self.urls.page(info.site_path)}
+
+        return (
+            entry(order[i - 1]) if i > 0 else None,
+            entry(order[i + 1]) if i + 1 < len(order) else None,
+        )

@@ -1,0 +1,415 @@
+"""Render stage: a parsed page's tokens into HTML, table of contents and search sections."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from markdown_it.renderer import RendererHTML
+
+from components import REGISTRY, Child, Node
+from components._jsxparse import Expression
+from components.html import render_element
+from renderer.mdx import make_markdown
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+    from markdown_it.utils import OptionsDict
+
+    from renderer.context import RenderContext
+    from renderer.mdx import ParsedPage
+
+# Built-in names that have no family renderer yet still render their children, never raw tags.
+KNOWN_COMPONENTS = frozenset(
+    "Note Warning Info Tip Check Danger Callout Accordion AccordionGroup Expandable Badge Icon "
+    "Tooltip Card CardGroup Columns Column Tile Panel Frame CodeGroup RequestExample "
+    "ResponseExample CodeBlock Tabs Tab View Visibility Steps Step ParamField ResponseField Tree "
+    "FileTree Tree.Folder Tree.File Color Color.Row Color.Item Update Prompt GitHub.Repo Heading "
+    "Latex Mermaid Snippet".split()
+)
+ANCHORED = {
+    "Update": "label",
+    "Step": "title",
+    "Accordion": "title",
+    "Tab": "title",
+    "View": "title",
+}
+TOC_COMPONENTS = {"Update"}
+FIELD_COMPONENTS = ("ParamField", "ResponseField")
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    id: str
+    text: str
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A stretch of a page between headings, for the search index."""
+
+    anchor: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    rel_path: str
+    title: str
+    description: str
+    body_html: str
+    toc: tuple[TocEntry, ...]
+    sections: tuple[Section, ...]
+    depends_on: frozenset[str]
+    classes: frozenset[str]
+    assets: frozenset[str]
+    components: dict[str, int]
+    unknown_components: dict[str, int]
+    fields: tuple[dict[str, Any], ...] = ()
+    examples: dict[str, str] = field(default_factory=dict)
+    panel_html: str = ""
+
+
+@dataclass(slots=True)
+class _Frame:
+    token: Token | None
+    parts: list[str] = field(default_factory=list)
+    children: list[Child] = field(default_factory=list)
+
+
+def plain_text(tokens: Sequence[Token]) -> str:
+    out = []
+    for t in tokens:
+        if t.type in ("text", "code_inline", "math_inline"):
+            out.append(t.content)
+        elif t.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif t.children:
+            out.append(plain_text(t.children))
+    return "".join(out)
+
+
+class MdxRenderer(RendererHTML):
+    """markdown-it's HTML renderer plus components, ids, highlighting and link rewriting."""
+
+    def render(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:
+        return self._render_stream(tokens, options, env)
+
+    def renderInline(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:  # noqa: N802
+        return self._render_stream(tokens, options, env)
+
+    def _render_stream(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:
+        stack = [_Frame(None)]
+        rules = self.rules
+        for i, tok in enumerate(tokens):
+            ttype = tok.type
+            if tok.map:
+                env["_line"] = tok.map[0] + 1
+            if ttype == "component_open":
+                stack.append(_Frame(tok))
+                continue
+            if ttype == "component_close":
+                if len(stack) == 1:
+                    continue
+                frame = stack.pop()
+                out = self._render_component(frame, env)
+                parent = stack[-1]
+                parent.parts.append(out)
+                meta = frame.token.meta if frame.token is not None else {}
+                parent.children.append(Child(meta.get("name", ""), meta.get("props", {}), out))
+                continue
+            if ttype == "inline":
+                out = self._render_stream(tok.children or [], options, env)
+            elif ttype in rules:
+                out = rules[ttype](tokens, i, options, env)
+            else:
+                out = self.renderToken(tokens, i, options, env)
+            top = stack[-1]
+            top.parts.append(out)
+            if ttype == "fence":
+                top.children.append(Child("code", tok.meta.get("code_props", {}), out))
+        while len(stack) > 1:  # unbalanced stream: close what is open
+            frame = stack.pop()
+            stack[-1].parts.append(self._render_component(frame, env))
+        return "".join(stack[0].parts)
+
+    def _render_component(self, frame: _Frame, env: Any) -> str:
+        ctx: RenderContext = env["ctx"]
+        tok = frame.token
+        meta = tok.meta if tok is not None else {}
+        name = meta.get("name", "")
+        line = (tok.map[0] + 1) if tok is not None and tok.map else env.get("_line", 0)
+        node = Node(
+            name=name,
+            props=meta.get("props", {}),
+            html="".join(frame.parts),
+            children=frame.children,
+            line=line + ctx.line_offset if line else 0,
+            anchor=meta.get("anchor"),
+            inline=not (tok.block if tok is not None else True),
+            phrasing=bool(meta.get("phrasing")),
+        )
+        if not name:
+            return node.html  # fragment <>…</>
+        if name[0].islower():
+            return render_element(node, ctx)
+        class_name = node.props.get("className")
+        if isinstance(class_name, str):
+            ctx.note_classes(class_name)
+        spec = REGISTRY.get(name)
+        if spec is not None:
+            ctx.components[name] += 1
+            return spec.render(node, ctx)
+        if name in KNOWN_COMPONENTS:
+            ctx.components[name] += 1
+            kebab = name.replace(".", "-").lower()
+            tag = "span" if node.inline else "div"
+            return f'<{tag} class="mr-{kebab} {kebab}">{node.html}</{tag}>'
+        ctx.unknown_components[name] += 1
+        ctx.warn_once(
+            name,
+            node.line,
+            "unknown-component",
+            f"<{name}> is not a Mintlify component, nor imported or defined on this page; "
+            "its children are shown as they are",
+        )
+        tag = "span" if node.inline else "div"
+        return (
+            f'<{tag} class="mdx-unknown" data-component="{html.escape(name)}">{node.html}</{tag}>'
+        )
+
+    # markdown-it rule overrides ---------------------------------------------------------------
+    def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        tok = tokens[idx]
+        ctx: RenderContext = env["ctx"]
+        info = tok.info.strip()
+        lang, _, meta = info.partition(" ")
+        if lang.lower() == "mermaid":
+            ctx.data["mermaid"] = True
+            return f'<pre class="mermaid mr-mermaid">{html.escape(tok.content)}</pre>'
+        out = ctx.highlight(tok.content, lang, meta)
+        from renderer.highlight import parse_fence_info
+
+        parsed = parse_fence_info(info)
+        tok.meta = {
+            **(tok.meta or {}),
+            "code_props": {
+                "lang": parsed.lang,
+                "title": parsed.title,
+                "icon": parsed.icon,
+                "code": tok.content,
+            },
+        }
+        return out
+
+    def heading_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        tok = tokens[idx]
+        anchor = tok.attrGet("id")
+        if not anchor:
+            return f"<{tok.tag}>"
+        a = html.escape(str(anchor))
+        return (
+            f'<{tok.tag} id="{a}" class="mr-heading"><a class="mr-heading__anchor" href="#{a}" '
+            f'aria-label="Link to this section"></a>'
+        )
+
+    def link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        tok = tokens[idx]
+        ctx: RenderContext = env["ctx"]
+        href = str(tok.attrGet("href") or "")
+        line = env.get("_line", 0)
+        url = ctx.link(href, line=line)
+        extra = ""
+        if href.startswith(("http://", "https://")):
+            extra = ' target="_blank" rel="noopener"'
+        title = tok.attrGet("title")
+        title_attr = f' title="{html.escape(str(title))}"' if title else ""
+        return f'<a href="{html.escape(url)}"{title_attr}{extra}>'
+
+    def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        tok = tokens[idx]
+        ctx: RenderContext = env["ctx"]
+        src = ctx.link(str(tok.attrGet("src") or ""), line=env.get("_line", 0))
+        alt = plain_text(tok.children or [])
+        title = tok.attrGet("title")
+        title_attr = f' title="{html.escape(str(title))}"' if title else ""
+        return f'<img src="{html.escape(src)}" alt="{html.escape(alt)}"{title_attr} loading="lazy" data-zoom>'
+
+    def math_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return _math(env, tokens[idx].content, display=False)
+
+    def math_inline_double(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        return _math(env, tokens[idx].content, display=True)
+
+    def math_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return _math(env, tokens[idx].content, display=True)
+
+    def math_block_label(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        return _math(env, tokens[idx].content, display=True)
+
+    def table_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return '<div class="mr-table-wrap"><table>'
+
+    def table_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return "</table></div>"
+
+
+def _math(env: Any, tex: str, *, display: bool) -> str:
+    ctx: RenderContext = env["ctx"]
+    render = ctx.data.get("render_math")
+    if render is None:
+        try:
+            from components.math import render_math as render
+        except ImportError:
+            render = None
+        ctx.data["render_math"] = render or False
+    if render:
+        return str(render(tex, display=display, ctx=ctx))
+    tag = "div" if display else "span"
+    return f'<{tag} class="mr-math">{html.escape(tex)}</{tag}>'
+
+
+_RENDERER: MdxRenderer | None = None
+
+
+def _renderer() -> MdxRenderer:
+    global _RENDERER
+    if _RENDERER is None:
+        _RENDERER = MdxRenderer(make_markdown())
+    return _RENDERER
+
+
+def _assign_ids(
+    tokens: Sequence[Token], ctx: RenderContext, fallback_title: str
+) -> tuple[list[TocEntry], list[Section]]:
+    """Give headings and anchored components their ids, in document order; gather sections."""
+    toc: list[TocEntry] = []
+    sections: list[Section] = []
+    current_anchor, current_title, text_parts = "", fallback_title, []
+
+    def flush() -> None:
+        text = " ".join(" ".join(text_parts).split())
+        if text or current_anchor:
+            sections.append(Section(current_anchor, current_title, text))
+
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open":
+            inline = tokens[i + 1] if i + 1 < len(tokens) else None
+            text = plain_text(inline.children or []) if inline is not None else ""
+            custom = (tok.meta or {}).get("custom_id")
+            anchor = ctx.slug(text, custom)
+            tok.attrSet("id", anchor)
+            level = int(tok.tag[1])
+            if level in (2, 3):
+                toc.append(TocEntry(anchor, text.strip(), level))
+            if level <= 3:
+                flush()
+                current_anchor, current_title, text_parts = anchor, text.strip(), []
+            continue
+        if tok.type == "component_open":
+            meta = tok.meta
+            name = meta.get("name", "")
+            props = meta.get("props", {})
+            if name in ANCHORED:
+                label = props.get(ANCHORED[name])
+                explicit = props.get("id") if isinstance(props.get("id"), str) else None
+                if isinstance(label, str) or explicit:
+                    meta["anchor"] = ctx.slug(label if isinstance(label, str) else "", explicit)
+                    if name in TOC_COMPONENTS:
+                        toc.append(TocEntry(meta["anchor"], str(label), 2))
+                        flush()
+                        current_anchor, current_title, text_parts = meta["anchor"], str(label), []
+            elif name in FIELD_COMPONENTS:
+                field_name = next(
+                    (
+                        props[k]
+                        for k in ("name", "body", "query", "path", "header")
+                        if isinstance(props.get(k), str)
+                    ),
+                    None,
+                )
+                if field_name:
+                    meta["anchor"] = "param-" + field_name.replace(".", "-").replace(" ", "-")
+            for key in ("title", "description", "name", "body", "query", "path", "label", "tip"):
+                value = props.get(key)
+                if isinstance(value, str) and not isinstance(value, Expression):
+                    text_parts.append(value)
+            continue
+        if tok.type == "inline":
+            text_parts.append(plain_text(tok.children or []))
+    flush()
+    return toc, sections
+
+
+def fallback_title(rel_path: str) -> str:
+    """`guides/getting-started.md` -> "Getting started"."""
+    stem = rel_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    text = stem.replace("-", " ").replace("_", " ").strip()
+    return text[:1].upper() + text[1:] if text else "Untitled"
+
+
+def render_page(parsed: ParsedPage, ctx: RenderContext) -> RenderedPage:
+    """Render one parsed page (never raises on user content)."""
+    fm = parsed.frontmatter
+    title = fm.get("title")
+    title = (
+        str(title)
+        if isinstance(title, (str, int, float)) and str(title).strip()
+        else fallback_title(parsed.rel_path)
+    )
+    description = fm.get("description")
+    description = str(description) if isinstance(description, (str, int, float)) else ""
+    toc, sections = _assign_ids(parsed.tokens, ctx, title)
+    env = dict(parsed.env)
+    env["ctx"] = ctx
+    renderer = _renderer()
+    body = renderer.render(parsed.tokens, renderer_options(), env)
+    return RenderedPage(
+        rel_path=parsed.rel_path,
+        title=title,
+        description=description,
+        body_html=body,
+        toc=tuple(toc),
+        sections=tuple(sections),
+        depends_on=parsed.depends_on,
+        classes=frozenset(ctx.classes),
+        assets=frozenset(ctx.assets),
+        components=dict(ctx.components),
+        unknown_components=dict(ctx.unknown_components),
+        fields=tuple(ctx.fields),
+        examples=dict(ctx.examples),
+        panel_html=ctx.panel_html,
+    )
+
+
+def renderer_options() -> OptionsDict:
+    return make_markdown().options
+
+
+def render_fragment(text: str, ctx: RenderContext, *, inline: bool = False) -> str:
+    """Render a Markdown string (a prop, a spec description) with this page's context."""
+    if not text:
+        return ""
+    md = make_markdown()
+    env: dict[str, Any] = {
+        "src_path": ctx.src_path,
+        "diagnostics": ctx.diagnostics,
+        "scope": {},
+        "ctx": ctx,
+    }
+    renderer = _renderer()
+    if inline:
+        tokens = md.parseInline(text, env)
+        return renderer.render(tokens, md.options, env)
+    tokens = md.parse(text, env)
+    return renderer.render(tokens, md.options, env)

@@ -1,0 +1,109 @@
+"""Source discovery: which files of the docs folder are pages, snippets, specs and static files."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+# Mintlify's built-in ignores (mdx-and-markdown.md §1); every dot-folder is skipped as well.
+IGNORED_DIRS = frozenset(
+    "node_modules build dist coverage .cache tmp temp __pycache__ _site".split()
+)
+IGNORED_FILES = frozenset(
+    "README.md LICENSE.md CHANGELOG.md CONTRIBUTING.md LICENSE docs.json mint.json "
+    "package.json package-lock.json".split()
+)
+PAGE_EXTENSIONS = (".mdx", ".md")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFiles:
+    pages: tuple[str, ...]
+    """POSIX paths of page files (not snippets), sorted."""
+    snippets: tuple[str, ...]
+    static: tuple[str, ...]
+    """Every other file, served at its path (images, specs, downloads, user css/js)."""
+    user_css: tuple[str, ...]
+    user_js: tuple[str, ...]
+
+
+def _read_ignore(docs_dir: Path) -> list[str]:
+    path = docs_dir / ".mintignore"
+    if not path.is_file():
+        return []
+    patterns = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            patterns.append(line.rstrip("/"))
+    return patterns
+
+
+def _ignored(rel: str, patterns: list[str]) -> bool:
+    for pat in patterns:
+        p = pat.lstrip("/")
+        if (
+            fnmatch.fnmatch(rel, p)
+            or fnmatch.fnmatch(rel, p + "/*")
+            or fnmatch.fnmatch(rel.rsplit("/", 1)[-1], p)
+        ):
+            return True
+    return False
+
+
+def discover(docs_dir: Path, exclude: Path | None = None) -> SourceFiles:
+    """Walk the docs folder once. `exclude` (the output folder) is never read back as input."""
+    patterns = _read_ignore(docs_dir)
+    exclude_resolved = exclude.resolve() if exclude is not None else None
+    pages: list[str] = []
+    snippets: list[str] = []
+    static: list[str] = []
+    for root, dirs, files in os.walk(docs_dir):
+        root_path = Path(root)
+        if exclude_resolved is not None and (root_path.resolve() == exclude_resolved):
+            dirs[:] = []
+            continue
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and d not in IGNORED_DIRS
+            and not (exclude_resolved is not None and (root_path / d).resolve() == exclude_resolved)
+            and not d.startswith(("_site", ".mintrender"))
+        )
+        rel_root = root_path.relative_to(docs_dir).as_posix()
+        rel_root = "" if rel_root == "." else rel_root + "/"
+        for name in sorted(files):
+            rel = rel_root + name
+            if name.startswith(".") or (not rel_root and name in IGNORED_FILES):
+                continue
+            if patterns and _ignored(rel, patterns):
+                continue
+            if name.endswith(PAGE_EXTENSIONS):
+                if rel.startswith("snippets/") or "/snippets/" in rel:
+                    snippets.append(rel)
+                elif name in IGNORED_FILES:
+                    continue
+                else:
+                    pages.append(rel)
+            else:
+                static.append(rel)
+    user_css = tuple(p for p in static if p.endswith(".css") and not p.startswith("snippets/"))
+    user_js = tuple(p for p in static if p.endswith(".js") and not p.startswith("snippets/"))
+    return SourceFiles(tuple(pages), tuple(snippets), tuple(static), user_css, user_js)
+
+
+def page_file_for_ref(ref: str, pages: frozenset[str]) -> str | None:
+    """Navigation entry `a/b` -> `a/b.mdx` (or `.md`, or the ref itself with an extension)."""
+    ref = ref.strip().strip("/")
+    if ref in pages:
+        return ref
+    for ext in PAGE_EXTENSIONS:
+        if ref + ext in pages:
+            return ref + ext
+    for ext in PAGE_EXTENSIONS:
+        if f"{ref}/index{ext}" in pages:
+            return f"{ref}/index{ext}"
+    return None

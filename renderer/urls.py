@@ -1,0 +1,92 @@
+"""Every internal URL goes through `UrlBuilder`; the writer resolves the ROOT placeholder per page."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Literal
+
+ROOT = "\x1e"
+"""Placeholder for the site root, replaced per page by the writer (base path or `../..`)."""
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+Mode = Literal["hosted", "offline"]
+
+
+def site_path_for(rel_path: str) -> str:
+    """`a/b.mdx` -> `/a/b`; `index.mdx` -> `/`; `guides/index.mdx` -> `/guides`."""
+    stem = rel_path.rsplit(".", 1)[0] if rel_path.endswith((".mdx", ".md")) else rel_path
+    stem = stem.strip("/")
+    if stem == "index":
+        return "/"
+    if stem.endswith("/index"):
+        stem = stem[: -len("/index")]
+    return "/" + stem
+
+
+def output_path_for(site_path: str) -> str:
+    """`/a/b` -> `a/b/index.html`; `/` -> `index.html`."""
+    stem = site_path.strip("/")
+    return f"{stem}/index.html" if stem else "index.html"
+
+
+def is_external(href: str) -> bool:
+    return bool(_EXTERNAL.match(href))
+
+
+class UrlBuilder:
+    """Turns site paths and author hrefs into URLs for the chosen output mode."""
+
+    def __init__(
+        self,
+        mode: Mode = "hosted",
+        pages: frozenset[str] = frozenset(),
+        files: frozenset[str] = frozenset(),
+    ) -> None:
+        self.mode = mode
+        self.pages = pages
+        """Site paths of every page (`/a/b`)."""
+        self.files = files
+        """POSIX paths of every static file in the docs folder."""
+
+    def page(self, site_path: str, anchor: str = "") -> str:
+        stem = site_path.strip("/")
+        if self.mode == "offline":
+            url = ROOT + (f"{stem}/index.html" if stem else "index.html")
+        else:
+            url = ROOT + (f"{stem}/" if stem else "")
+        return url + (f"#{anchor}" if anchor else "")
+
+    def asset(self, rel_path: str) -> str:
+        return ROOT + rel_path.lstrip("/")
+
+    def resolve(self, href: str, from_rel_path: str = "") -> tuple[str, bool]:
+        """(url, known): `known` is False for an internal link to nothing we have."""
+        href = href.strip()
+        if not href or href.startswith("#") or is_external(href):
+            return href, True
+        path, hash_sep, fragment = href.partition("#")
+        path, query_sep, query = path.partition("?")
+        suffix = (f"?{query}" if query_sep else "") + (f"#{fragment}" if hash_sep else "")
+        if not path.startswith("/"):
+            base = posixpath.dirname(from_rel_path)
+            path = "/" + posixpath.normpath(posixpath.join(base, path)).lstrip("./")
+        path = posixpath.normpath(path) if path != "/" else path
+        if path.endswith((".mdx", ".md")) and path.rsplit(".", 1)[0] in self.pages:
+            path = path.rsplit(".", 1)[0]
+        rel = path.lstrip("/")
+        if rel in self.files:
+            return self.asset(rel) + suffix, True
+        site = path.rstrip("/") or "/"
+        if site.endswith("/index"):
+            site = site[: -len("/index")] or "/"
+        known = site in self.pages
+        return self.page(site) + suffix, known
+
+    def link(self, href: str, from_rel_path: str = "") -> str:
+        return self.resolve(href, from_rel_path)[0]
+
+
+def relative_root(output_path: str) -> str:
+    """Prefix from an output file back to the site root: `a/b/index.html` -> `../../`."""
+    depth = output_path.count("/")
+    return "../" * depth
