@@ -1,0 +1,165 @@
+"""The JSON the "Try it" playground reads: servers, auth, inputs and a simplified body schema."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from renderer.openapi.model import (
+    MediaType,
+    Parameter,
+    RequestBody,
+    Schema,
+    SecurityRequirement,
+    SecurityScheme,
+    Server,
+)
+from renderer.openapi.samples import schema_example
+
+
+def scheme_data(scheme: SecurityScheme) -> dict[str, Any]:
+    """One credential input."""
+    if scheme.type == "apiKey":
+        return {
+            "key": scheme.key,
+            "kind": "apiKey",
+            "in": scheme.location,
+            "name": scheme.param_name,
+            "default": scheme.default,
+        }
+    kind = "basic" if scheme.type == "http" and scheme.scheme == "basic" else "bearer"
+    return {
+        "key": scheme.key,
+        "kind": kind,
+        "in": "header",
+        "name": "Authorization",
+        "default": scheme.default,
+    }
+
+
+def input_kind(schema: Schema) -> str:
+    """How the form asks for a value: string, number, integer, boolean, enum, array, json, file."""
+    if schema.binary:
+        return "file"
+    if schema.enum:
+        return "enum"
+    types = schema.types
+    if len(types) == 1 and types[0] in ("string", "number", "integer", "boolean"):
+        return types[0]
+    if types == ("array",) and schema.items is not None:
+        inner = schema.items
+        if inner.binary:
+            return "files"
+        if len(inner.types) == 1 and inner.types[0] in ("string", "number", "integer"):
+            return "array"
+    if not types and not schema.properties and not schema.alternatives:
+        return "string"
+    return "json"
+
+
+def field_data(
+    name: str, schema: Schema, required: bool, description: str = "", prefill: bool = False
+) -> dict[str, Any]:
+    """One input of the form."""
+    kind = input_kind(schema)
+    data: dict[str, Any] = {"name": name, "kind": kind, "required": required}
+    if schema.enum:
+        data["enum"] = [
+            v if isinstance(v, (str, int, float, bool)) else json.dumps(v) for v in schema.enum
+        ]
+    if schema.has_default:
+        data["default"] = schema.default
+    placeholder = schema.examples[0] if schema.examples else None
+    if placeholder is not None and not isinstance(placeholder, (dict, list)):
+        data["placeholder"] = str(placeholder)
+    if kind == "json":
+        data["value"] = json.dumps(schema_example(schema), indent=2, ensure_ascii=False)
+    elif prefill and (schema.examples or schema.has_default):
+        value = schema.examples[0] if schema.examples else schema.default
+        if not isinstance(value, (dict, list)):
+            data["value"] = value
+    x_default = schema.extensions.get("x-default")
+    if prefill and x_default is not None and not isinstance(x_default, (dict, list)):
+        data["value"] = x_default
+    if kind in ("array", "files") and schema.items is not None:
+        data["itemType"] = schema.items.types[0] if schema.items.types else "string"
+    if description:
+        data["description"] = description[:300]
+    return data
+
+
+def body_data(body: RequestBody | None, prefill: bool = False) -> dict[str, Any] | None:
+    """Form description of the first content type (others listed for the selector)."""
+    if body is None or not body.contents:
+        return None
+    media: MediaType = next(
+        (m for m in body.contents if "json" in m.content_type), body.contents[0]
+    )
+    data: dict[str, Any] = {
+        "contentType": media.content_type,
+        "contentTypes": [m.content_type for m in body.contents],
+        "required": body.required,
+    }
+    schema = media.schema
+    if schema is not None and schema.properties and not schema.recursive:
+        data["fields"] = [
+            field_data(p.name, p.schema, p.required, p.schema.description, prefill)
+            for p in schema.properties
+            if not p.schema.read_only
+        ]
+    elif schema is not None and schema.binary:
+        data["fields"] = []
+        data["binary"] = True
+    else:
+        value = media.examples[0].value if media.examples else schema_example(schema)
+        data["raw"] = value if isinstance(value, str) else json.dumps(value, indent=2)
+    return data
+
+
+def playground_data(
+    method: str,
+    path: str,
+    servers: Sequence[Server],
+    security: Sequence[SecurityRequirement],
+    parameters: Sequence[Parameter],
+    body: RequestBody | None,
+    *,
+    prefill: bool = False,
+    credentials: bool = False,
+) -> dict[str, Any]:
+    """The whole payload embedded in the page."""
+    return {
+        "method": method,
+        "path": path,
+        "servers": [
+            {
+                "url": s.url,
+                "description": s.description,
+                "variables": [
+                    {"name": v.name, "default": v.default, "enum": list(v.enum)}
+                    for v in s.variables
+                ],
+            }
+            for s in servers
+        ],
+        "security": [
+            {
+                "label": " + ".join(s.key for s in req.schemes),
+                "schemes": [scheme_data(s) for s in req.schemes],
+            }
+            for req in security
+        ],
+        "params": [
+            {"in": p.location, **field_data(p.name, p.schema, p.required, p.description, prefill)}
+            for p in parameters
+        ],
+        "body": body_data(body, prefill),
+        "credentials": credentials,
+    }
+
+
+def embed_json(data: Any) -> str:
+    """JSON safe to place inside `<script type="application/json">`."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,420 @@
+"""`render_operation` and `render_manual_endpoint`: HTML of API pages from the templates."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from renderer.openapi.codegen import (
+    LANGUAGES,
+    canonical_language,
+    highlight_language,
+    language_label,
+)
+from renderer.openapi.fields import AnchorSet, FieldBuilder, FieldView, Markdown, SchemaView
+from renderer.openapi.model import (
+    MediaType,
+    Operation,
+    Parameter,
+    Property,
+    RequestBody,
+    Response,
+    Schema,
+    SecurityRequirement,
+    SecurityScheme,
+    Server,
+)
+from renderer.openapi.playground import embed_json, playground_data
+from renderer.openapi.samples import media_examples
+from renderer.openapi.view import (
+    TEMPLATES_DIR,
+    ApiOptions,
+    ApiSection,
+    ApiView,
+    Highlight,
+    _default_env,
+    _path_html,
+    _pick_media,
+    auth_rows,
+    build_http_request,
+    method_pill_html,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ManualParam:
+    """A `ParamField` of a manual `api:` page."""
+
+    name: str
+    """Field name."""
+    location: str
+    """`path`, `query`, `header`, `cookie` or `body`."""
+    type: str = "string"
+    """Type as written (`string`, `integer`, `boolean`, `string[]`, `file`, `object`...)."""
+    required: bool = False
+    """`required` attribute."""
+    default: Any = None
+    """`default` attribute (`None` when absent)."""
+    description_text: str = ""
+    """Plain text of the field's description (for the playground)."""
+
+
+def _env(templates: jinja2.Environment | None) -> jinja2.Environment:
+    return templates or _default_env(str(TEMPLATES_DIR))
+
+
+def _walk_names(fields: Iterable[FieldView]) -> Iterable[str]:
+    for f in fields:
+        yield f.name
+        yield from _walk_names(f.children)
+        for opt in f.options:
+            yield from _walk_names(opt.fields)
+
+
+def _plain(md: str) -> str:
+    text = html.unescape(re.sub(r"<[^>]+>", " ", md))
+    text = re.sub(r"[`*#\[\]]|\(https?://[^)]*\)", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _status_kind(status: str) -> str:
+    return {"2": "success", "3": "redirect", "4": "error", "5": "error"}.get(status[:1], "neutral")
+
+
+def _header_html(
+    env: jinja2.Environment,
+    method: str,
+    path: str,
+    servers: Sequence[Server],
+    deprecated: bool,
+    options: ApiOptions,
+    playground: dict[str, Any] | None,
+) -> str:
+    urls = [s.resolved_url for s in servers]
+    return env.get_template("api/endpoint.html").render(
+        method=method,
+        method_pill=Markup(method_pill_html(method)),
+        path=path,
+        path_html=_path_html(path),
+        servers=[
+            {"url": u, "description": s.description} for u, s in zip(urls, servers, strict=True)
+        ],
+        base_url=urls[0] if urls else "",
+        full_url=(urls[0] if urls else "") + path,
+        deprecated=deprecated,
+        mode=options.playground,
+        playground_json=Markup(embed_json(playground)) if playground else "",
+    )
+
+
+def _request_samples(
+    op_samples: Sequence[tuple[str, str, str]],
+    request: Any,
+    options: ApiOptions,
+    highlight: Highlight,
+) -> list[dict[str, Any]]:
+    """Tabs: `x-codeSamples` first, then generated languages they do not cover."""
+    tabs: list[dict[str, Any]] = []
+    covered: set[str] = set()
+    labels: set[str] = set()
+    for lang, label, source in op_samples:
+        label = label or language_label(lang)
+        if label in labels:
+            label = f"{label} ({len(labels) + 1})"
+        labels.add(label)
+        covered.add(canonical_language(lang))
+        html = highlight(source, highlight_language(lang), label)
+        tabs.append({"label": label, "html": Markup(html)})
+    if options.autogenerate or not tabs:
+        for lang in options.languages:
+            if lang in covered or lang not in LANGUAGES:
+                continue
+            label, hl, generate = LANGUAGES[lang]
+            tabs.append({"label": label, "html": Markup(highlight(generate(request), hl, label))})
+    return tabs
+
+
+def _example_code(value: Any) -> tuple[str, str]:
+    if isinstance(value, str):
+        return value, "text"
+    return json.dumps(value, indent=2, ensure_ascii=False), "json"
+
+
+def _response_examples(responses: Sequence[Response], highlight: Highlight) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for resp in responses:
+        media = _pick_media(resp.contents)
+        named = media_examples(media, mode="response")
+        if not named:
+            continue
+        items = []
+        for ex in named:
+            if ex.value is None and ex.external_value:
+                code, lang = ex.external_value, "text"
+            else:
+                code, lang = _example_code(ex.value)
+            items.append(
+                {
+                    "label": ex.summary or ex.name,
+                    "html": Markup(highlight(code, lang, resp.status)),
+                    "audio": ex.external_value
+                    if media and media.content_type.startswith("audio/")
+                    else "",
+                }
+            )
+        out.append({"status": resp.status, "kind": _status_kind(resp.status), "examples": items})
+    return out
+
+
+def _aside_html(
+    env: jinja2.Environment,
+    method: str,
+    title: str,
+    samples: list[dict[str, Any]],
+    responses: list[dict[str, Any]],
+) -> str:
+    return env.get_template("api/examples.html").render(
+        method_pill=Markup(method_pill_html(method)),
+        title=title,
+        samples=samples,
+        responses=responses,
+    )
+
+
+def _content_views(
+    contents: Sequence[MediaType], builder: FieldBuilder, prefix: str, mode: str, name: str
+) -> list[dict[str, Any]]:
+    out = []
+    for m in contents:
+        view: SchemaView = builder.schema_view(m.schema, prefix, mode, name)  # type: ignore[arg-type]
+        out.append({"type": m.content_type, "view": view})
+    return out
+
+
+def render_operation(
+    op: Operation,
+    *,
+    options: ApiOptions,
+    markdown: Markdown,
+    highlight: Highlight,
+    templates: jinja2.Environment | None = None,
+) -> ApiView:
+    """Header, body and examples of a spec operation."""
+    env = _env(templates)
+    anchors = AnchorSet()
+    builder = FieldBuilder(
+        markdown, anchors, expanded=options.expanded == "all", post_keys=options.params_post
+    )
+    method = "WEBHOOK" if op.webhook else op.method
+    auth = [
+        {"label": " + ".join(s.key for s in req.schemes), "fields": auth_rows(req, builder)}
+        for req in op.security
+    ]
+    groups = []
+    for location, title in (
+        ("path", "Path Parameters"),
+        ("query", "Query Parameters"),
+        ("header", "Headers"),
+        ("cookie", "Cookies"),
+    ):
+        params = [p for p in op.parameters if p.location == location]
+        if params:
+            rows = [builder.parameter(p) for p in params]
+            groups.append({"title": title, "id": f"api-{location}-parameters", "fields": rows})
+    body = None
+    if op.request_body is not None and op.request_body.contents:
+        body = {
+            "required": op.request_body.required,
+            "description_html": builder._md(op.request_body.description),
+            "contents": _content_views(
+                op.request_body.contents, builder, "param", "request", "body"
+            ),
+        }
+    responses = [
+        {
+            "status": r.status,
+            "kind": _status_kind(r.status),
+            "description_html": builder._md(r.description),
+            "contents": _content_views(r.contents, builder, "response", "response", "response"),
+            "headers": [builder.parameter(h, "response-header") for h in r.headers],
+        }
+        for r in op.responses
+    ]
+    body_html = env.get_template("api/reference.html").render(
+        auth=auth, groups=groups, body=body, responses=responses
+    )
+
+    playground = None
+    if options.playground == "interactive":
+        playground = playground_data(
+            op.method,
+            op.path,
+            op.servers,
+            op.security,
+            op.parameters,
+            op.request_body,
+            prefill=options.prefill,
+            credentials=options.credentials,
+        )
+    header_html = _header_html(
+        env,
+        method,
+        op.path,
+        op.servers,
+        op.deprecated,
+        options,
+        playground if not op.webhook else None,
+    )
+    request = build_http_request(
+        op.method, op.servers, op.path, op.security, op.parameters, op.request_body, options
+    )
+    op_samples = [(s.lang, s.label, s.source) for s in op.x_code_samples]
+    samples = _request_samples(op_samples, request, options, highlight)
+    aside_html = _aside_html(
+        env, method, op.title, samples, _response_examples(op.responses, highlight)
+    )
+
+    all_fields: list[FieldView] = [f for a in auth for f in a["fields"]]
+    all_fields += [f for g in groups for f in g["fields"]]
+    body_fields = [f for c in (body or {}).get("contents", []) for f in _view_fields(c["view"])]
+    resp_fields = [f for r in responses for c in r["contents"] for f in _view_fields(c["view"])]
+    names = list(dict.fromkeys(_walk_names([*all_fields, *body_fields, *resp_fields])))
+    sections = _sections(op, groups, body_fields, resp_fields)
+    return ApiView(header_html, body_html, aside_html, sections, names)
+
+
+def _view_fields(view: SchemaView) -> list[FieldView]:
+    return [*view.fields, *(f for o in view.options for f in o.fields)]
+
+
+def _describe(fields: Iterable[FieldView]) -> str:
+    parts = []
+    for f in fields:
+        parts.append(f"{f.name} {_plain(f.description_html)}".strip())
+        parts.append(_describe(f.children))
+        for o in f.options:
+            parts.append(_describe(o.fields))
+    return " ".join(p for p in parts if p)
+
+
+def _sections(
+    op: Operation,
+    groups: list[dict[str, Any]],
+    body_fields: list[FieldView],
+    resp_fields: list[FieldView],
+) -> list[ApiSection]:
+    top = f"{op.method} {op.path} {op.summary} {_plain(op.description)}".strip()
+    sections = [ApiSection(op.title, "", top)]
+    for g in groups:
+        sections.append(ApiSection(g["title"], g["id"], _describe(g["fields"])))
+    if body_fields:
+        sections.append(ApiSection("Body", "api-body", _describe(body_fields)))
+    if resp_fields:
+        sections.append(ApiSection("Response", "api-response", _describe(resp_fields)))
+    return sections
+
+
+_MANUAL_TYPES = {"string", "number", "integer", "boolean", "object", "array"}
+
+
+def _manual_schema(p: ManualParam) -> Schema:
+    kind = (p.type or "string").strip().lower()
+    if kind in ("file", "binary"):
+        return Schema(types=("string",), format="binary", binary=True, has_default=False)
+    if kind.endswith("[]"):
+        inner = kind[:-2] if kind[:-2] in _MANUAL_TYPES else "string"
+        schema = Schema(types=("array",), items=Schema(types=(inner,)))
+    else:
+        schema = Schema(types=(kind if kind in _MANUAL_TYPES else "string",))
+    if p.default is not None:
+        from dataclasses import replace
+
+        schema = replace(schema, has_default=True, default=p.default)
+    return schema
+
+
+def _manual_auth(method: str, options: ApiOptions) -> tuple[SecurityRequirement, ...]:
+    method = method.lower()
+    if method in ("", "none"):
+        return ()
+    if method == "basic":
+        scheme = SecurityScheme("basic", "http", scheme="basic")
+    elif method in ("key", "cobo"):
+        name = options.mdx_auth_name or "key"
+        scheme = SecurityScheme(name, "apiKey", location="header", param_name=name)
+    else:
+        scheme = SecurityScheme("bearer", "http", scheme="bearer")
+    return (SecurityRequirement((scheme,), ((),)),)
+
+
+def render_manual_endpoint(
+    method: str,
+    url: str,
+    params: Sequence[ManualParam],
+    *,
+    options: ApiOptions,
+    markdown: Markdown,
+    highlight: Highlight,
+    auth_method: str | None = None,
+    templates: jinja2.Environment | None = None,
+) -> ApiView:
+    """Header, samples and playground of an `api: "METHOD URL"` page (its MDX is the body)."""
+    env = _env(templates)
+    method = method.upper()
+    parts = urlsplit(url)
+    if parts.scheme and parts.netloc:
+        servers: tuple[Server, ...] = (Server(f"{parts.scheme}://{parts.netloc}"),)
+        path = parts.path or "/"
+    else:
+        servers = tuple(Server(s) for s in options.mdx_server)
+        path = url if url.startswith("/") else "/" + url
+    parameters = tuple(
+        Parameter(
+            p.name,
+            p.location,
+            _manual_schema(p),
+            p.required or p.location == "path",
+            description=p.description_text,
+        )
+        for p in params
+        if p.location in ("path", "query", "header", "cookie")
+    )
+    body_props = tuple(
+        Property(p.name, _manual_schema(p), p.required) for p in params if p.location == "body"
+    )
+    body = None
+    if body_props:
+        schema = Schema(types=("object",), properties=body_props)
+        files = any(prop.schema.binary for prop in body_props)
+        ctype = "multipart/form-data" if files else "application/json"
+        body = RequestBody((MediaType(ctype, schema),), required=True)
+    security = _manual_auth(
+        auth_method if auth_method is not None else options.mdx_auth_method, options
+    )
+    playground = None
+    if options.playground == "interactive":
+        playground = playground_data(
+            method,
+            path,
+            servers,
+            security,
+            parameters,
+            body,
+            prefill=options.prefill,
+            credentials=options.credentials,
+        )
+    header_html = _header_html(env, method, path, servers, False, options, playground)
+    request = build_http_request(method, servers, path, security, parameters, body, options)
+    samples = _request_samples([], request, options, highlight)
+    aside_html = _aside_html(env, method, path, samples, [])
+    names = list(dict.fromkeys(p.name for p in params))
+    top = ApiSection(f"{method} {path}", "", f"{method} {path} " + " ".join(names))
+    return ApiView(header_html, "", aside_html, [top], names)

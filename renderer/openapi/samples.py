@@ -1,0 +1,148 @@
+"""Example values synthesised from schemas (example > examples > default > enum > type)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from renderer.openapi.model import MediaType, NamedExample, Parameter, Schema
+
+Mode = Literal["request", "response"]
+"""Which side of the exchange: read-only fields are left out of requests, write-only of responses."""
+
+FILE_PLACEHOLDER = "<file>"
+"""Stands for a file in multipart bodies and samples."""
+
+_BY_FORMAT: dict[str, str] = {
+    "date-time": "2023-11-07T05:31:56Z",
+    "date": "2023-12-25",
+    "time": "05:31:56Z",
+    "email": "jsmith@example.com",
+    "uri": "https://example.com",
+    "url": "https://example.com",
+    "uri-reference": "/example",
+    "hostname": "example.com",
+    "ipv4": "127.0.0.1",
+    "ipv6": "::1",
+    "uuid": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+    "byte": "aSDinaTvuI8gbWludGxpZnk=",
+    "password": "<password>",
+}
+_MAX_DEPTH = 8
+
+
+def schema_example(
+    schema: Schema | None,
+    *,
+    mode: Mode = "request",
+    required_only: bool = False,
+    _depth: int = 0,
+) -> Any:
+    """A plausible value for `schema`; objects list their (required, when asked) properties."""
+    if schema is None:
+        return {}
+    if schema.examples:
+        return schema.examples[0]
+    if schema.has_default:
+        return schema.default
+    if schema.enum:
+        return schema.enum[0]
+    if schema.binary:
+        return FILE_PLACEHOLDER
+    if schema.recursive or _depth > _MAX_DEPTH:
+        return [] if "array" in schema.types else {}
+    kind = schema.types[0] if schema.types else ""
+    if not kind and schema.alternatives and not schema.properties:
+        return schema_example(
+            schema.alternatives[0], mode=mode, required_only=required_only, _depth=_depth + 1
+        )
+    if kind == "object" or schema.properties or (not kind and schema.alternatives):
+        return _object_example(schema, mode, required_only, _depth)
+    if kind == "array":
+        if schema.items is None:
+            return []
+        return [
+            schema_example(schema.items, mode=mode, required_only=required_only, _depth=_depth + 1)
+        ]
+    if kind == "string":
+        return _BY_FORMAT.get(schema.format, "<string>")
+    if kind in ("integer", "number"):
+        return _number_example(schema, kind)
+    if kind == "boolean":
+        return True
+    return "<any>"
+
+
+def _object_example(schema: Schema, mode: Mode, required_only: bool, depth: int) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for prop in schema.properties:
+        if (mode == "request" and prop.schema.read_only) or (
+            mode == "response" and prop.schema.write_only
+        ):
+            continue
+        if required_only and not prop.required:
+            continue
+        out[prop.name] = schema_example(
+            prop.schema, mode=mode, required_only=required_only, _depth=depth + 1
+        )
+    if schema.alternatives:  # properties of the first option complete the object
+        first = schema_example(
+            schema.alternatives[0], mode=mode, required_only=required_only, _depth=depth + 1
+        )
+        if isinstance(first, dict):
+            for key, value in first.items():
+                out.setdefault(key, value)
+    if not schema.properties and schema.additional is not None and not required_only:
+        out["key"] = schema_example(schema.additional, mode=mode, _depth=depth + 1)
+    return out
+
+
+def _number_example(schema: Schema, kind: str) -> int | float:
+    bounds = dict(schema.constraints)
+
+    def bound(*keys: str) -> float | None:
+        for key in keys:
+            value = bounds.get(key)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return value
+        return None
+
+    low, high = bound("minimum", "exclusiveMinimum"), bound("maximum", "exclusiveMaximum")
+    value: float = 123
+    if high is not None and value > high:
+        value = high
+    if low is not None and value < low:
+        value = low
+    return int(value) if kind == "integer" and float(value).is_integer() else value
+
+
+def parameter_example(param: Parameter) -> Any:
+    """The parameter's own example, else one from its schema."""
+    if param.examples:
+        return param.examples[0].value
+    return schema_example(param.schema)
+
+
+def media_examples(
+    media: MediaType | None, *, mode: Mode = "response", required_only: bool = False
+) -> tuple[NamedExample, ...]:
+    """The media type's own named examples, else one synthesised from its schema."""
+    if media is None:
+        return ()
+    if media.examples:
+        return media.examples
+    if media.schema is None:
+        return ()
+    value = schema_example(media.schema, mode=mode, required_only=required_only)
+    return (NamedExample("example", value),)
+
+
+def as_text(value: Any) -> str:
+    """Display form of a scalar for pills (`true`, `null`, `1.5`, strings unquoted)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
