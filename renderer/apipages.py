@@ -26,6 +26,13 @@ class ApiStage:
         self.operations_rendered = 0
         self.index: Any = None
 
+    def generated_pages(self, nav: Any, slots: Any, records: Any) -> list[tuple[PageRecord, str]]:
+        """Records for navigation-generated operation pages (none until specs are wired in)."""
+        return []
+
+    def parsed_stub(self, record: PageRecord) -> Any:
+        raise NotImplementedError
+
     def attach(self, record: PageRecord, ctx: RenderContext) -> None:
         fm = record.frontmatter
         if isinstance(fm.get("openapi"), str) or isinstance(fm.get("api"), str):

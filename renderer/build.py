@@ -169,6 +169,12 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     from renderer.apipages import ApiStage
 
     api = ApiStage(config, docs_dir, sources, diagnostics)
+    # navigation entries naming operations ("GET /users", or a division with `openapi` and no
+    # pages) become generated pages with their own records
+    for record, ref in api.generated_pages(nav, slots, records):
+        records[record.rel_path] = record
+        parsed[record.rel_path] = api.parsed_stub(record)
+        ref_to_file.setdefault(ref, record.rel_path)
     timings["api_load"] = time.perf_counter() - t
 
     # --- render -----------------------------------------------------------------------------------
