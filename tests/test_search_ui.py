@@ -1,0 +1,156 @@
+"""The search modal in headless Chromium: offline from file://, keyboard, states, links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_search_support import (
+    block_network,
+    browser,
+    chromium_path,
+    modelslab_sections,
+    open_search,
+    serve,
+    type_query,
+    write_test_site,
+)
+
+from renderer.search import build_search_index, query_string
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(chromium_path() is None, reason="no chromium executable on PATH"),
+]
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    sections = modelslab_sections()
+    return write_test_site(
+        tmp_path_factory.mktemp("offline"), sections, build_search_index(sections)
+    )
+
+
+@pytest.fixture(scope="module")
+def hosted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    sections = modelslab_sections()
+    out = tmp_path_factory.mktemp("hosted")
+    return write_test_site(out, sections, build_search_index(sections), offline=False)
+
+
+@pytest.fixture()
+def page() -> Iterator[Any]:
+    with browser() as b:
+        context = b.new_context()
+        yield context.new_page()
+        context.close()
+
+
+def test_offline_ctrl_k_type_enter_lands_on_the_section(page: Any, offline_site: Path) -> None:
+    blocked = block_network(page)
+    page.goto(offline_site.as_uri())
+    page.wait_for_function("window.mrSearch !== undefined")
+    # Lazy: nothing of the index is loaded before the user asks for search.
+    assert page.evaluate("window.__MR_SEARCH__ === undefined")
+    assert page.locator("script[src*='search-index']").count() == 0
+
+    page.keyboard.press("Control+K")
+    page.wait_for_selector(".mr-search__input", state="visible")
+    assert page.evaluate("document.activeElement.classList.contains('mr-search__input')")
+    rows = type_query(page, "request queue limits", query_string("request queue limits"))
+    assert rows[0]["href"] == "rate-limits/index.html#request-queue-limits"
+
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/rate-limits/index.html#request-queue-limits")
+    assert page.url.startswith("file://")
+    assert page.evaluate("location.hash") == "#request-queue-limits"
+    heading = page.locator("#request-queue-limits")
+    assert heading.is_visible() and page.evaluate("window.scrollY") > 500
+    assert blocked == []
+
+
+def test_arrow_keys_move_the_selection_and_enter_opens_it(page: Any, offline_site: Path) -> None:
+    open_search(page, offline_site)
+    rows = type_query(page, "webhook", query_string("webhook"))
+    assert len(rows) >= 3
+    selected = "document.querySelector('.mr-search__result[aria-selected=true]').dataset.rank"
+    # Selection moves in screen order (grouped by page); rank 0 is always first on screen.
+    assert page.evaluate(selected) == "0"
+    order = page.eval_on_selector_all(".mr-search__result", "els => els.map(e => e.dataset.rank)")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(selected) == order[1]
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")  # wraps to the last result
+    assert page.evaluate(selected) == order[-1]
+    href = page.get_attribute(".mr-search__result[aria-selected=true]", "href")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/" + href)
+
+
+def test_escape_closes_and_restores_focus(page: Any, offline_site: Path) -> None:
+    open_search(page, offline_site)
+    page.keyboard.press("Escape")
+    assert page.locator(".mr-search").is_hidden()
+    assert page.evaluate("document.activeElement.dataset.component") == "search-trigger"
+    page.click("[data-component=search-trigger]")
+    assert page.locator(".mr-search__input").is_visible()
+    page.click(".mr-search__backdrop", position={"x": 5, "y": 5})
+    assert page.locator(".mr-search").is_hidden()
+
+
+def test_no_results_state(page: Any, offline_site: Path) -> None:
+    open_search(page, offline_site)
+    assert type_query(page, "zzqx wvvy", "zzqx wvvy wvvy*") == []
+    assert "No results for “zzqx wvvy”" in page.inner_text(".mr-search__status")
+    type_query(page, "lora", "lora lora*")
+    assert page.inner_text(".mr-search__status") == ""
+
+
+def test_results_are_grouped_by_page_with_breadcrumb_and_highlights(
+    page: Any, offline_site: Path
+) -> None:
+    open_search(page, offline_site)
+    rows = type_query(page, "voice clon", query_string("voice clon"))
+    assert len(rows) == 10
+    groups = page.locator(".mr-search__group")
+    assert 1 <= groups.count() <= 10
+    first = groups.first
+    assert first.locator(".mr-search__crumbs").inner_text() == "Voice Cloning"
+    marks = page.eval_on_selector_all(
+        ".mr-search__result mark", "els => els.map(e => e.textContent)"
+    )
+    assert {m.lower() for m in marks} >= {"voice", "cloning"}
+    assert all(m.lower().startswith(("voice", "clon")) for m in marks)
+
+
+def test_hosted_links_use_the_root_prefix(page: Any, hosted_site: Path) -> None:
+    with serve(hosted_site.parent) as base:
+        page.goto(base + "/rate-limits/")
+        page.wait_for_function("window.mrSearch !== undefined")
+        page.keyboard.press("Control+K")
+        _check_hosted(page, base)
+
+
+def _check_hosted(page: Any, base: str) -> None:
+    rows = type_query(page, "request queue limits", query_string("request queue limits"))
+    assert rows[0]["href"] == "/rate-limits/#request-queue-limits"
+    tops = [r["href"] for r in type_query(page, "rate limits ", "rate limits")]
+    assert "/rate-limits/" in tops
+    page.keyboard.press("Enter")
+    page.wait_for_url(base + "/rate-limits/")
+
+
+def test_phone_width_modal_fits(page: Any, offline_site: Path) -> None:
+    page.set_viewport_size({"width": 375, "height": 740})
+    open_search(page, offline_site)
+    type_query(page, "flux k", query_string("flux k"))
+    box = page.locator(".mr-search__dialog").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 740
+    scroll_width = page.evaluate("document.querySelector('.mr-search__dialog').scrollWidth")
+    assert scroll_width <= box["width"] + 1
