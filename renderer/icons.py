@@ -28,6 +28,7 @@ import functools
 import html
 import io
 import json
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -78,74 +79,33 @@ _FA_STYLE_TOKENS: dict[str, str] = {
 #: Lucide renames (old name -> current name), from the ``aliases`` of lucide's icon metadata,
 #: which the PyPI package does not ship. Targets are checked against lucide.zip in the tests.
 #: ``X-circle`` / ``X-square`` -> ``circle-X`` / ``square-X`` is handled by a rule.
-_LUCIDE_ALIASES: dict[str, str] = {
-    "upload-cloud": "cloud-upload",
-    "download-cloud": "cloud-download",
-    "mic-2": "mic-vocal",
-    "text": "text-align-start",
-    "align-left": "text-align-start",
-    "align-center": "text-align-center",
-    "align-right": "text-align-end",
-    "align-justify": "text-align-justify",
-    "alert-circle": "circle-alert",
-    "alert-triangle": "triangle-alert",
-    "alert-octagon": "octagon-alert",
-    "check-circle": "circle-check-big",
-    "check-circle-2": "circle-check",
-    "check-square": "square-check-big",
-    "check-square-2": "square-check",
-    "help-circle": "circle-question-mark",
-    "circle-help": "circle-question-mark",
-    "edit": "square-pen",
-    "edit-2": "pen",
-    "edit-3": "pen-line",
-    "pen-square": "square-pen",
-    "home": "house",
-    "loader-2": "loader-circle",
-    "more-horizontal": "ellipsis",
-    "more-vertical": "ellipsis-vertical",
-    "unlock": "lock-open",
-    "grid": "grid-3x3",
-    "layout": "panels-top-left",
-    "wand-2": "wand-sparkles",
-    "verified": "badge-check",
-    "bar-chart": "chart-no-axes-column-increasing",
-    "bar-chart-2": "chart-no-axes-column",
-    "bar-chart-3": "chart-column",
-    "bar-chart-4": "chart-column-increasing",
-    "bar-chart-big": "chart-column-big",
-    "line-chart": "chart-line",
-    "pie-chart": "chart-pie",
-    "area-chart": "chart-area",
-    "scatter-chart": "chart-scatter",
-    "gantt-chart": "chart-gantt",
-    "file-json": "file-braces",
-    "file-json-2": "file-braces-corner",
-    "file-code-2": "file-code-corner",
-    "file-bar-chart": "file-chart-column-increasing",
-    "file-line-chart": "file-chart-line",
-    "file-pie-chart": "file-chart-pie",
-    "file-edit": "file-pen",
-    "folder-edit": "folder-pen",
-    "sliders": "sliders-vertical",
-    "sort-asc": "arrow-up-narrow-wide",
-    "sort-desc": "arrow-down-wide-narrow",
-    "fingerprint": "fingerprint-pattern",
-    "inspect": "square-mouse-pointer",
-    "code-2": "code-xml",
-    "curly-braces": "braces",
-    "filter": "funnel",
-    "columns": "columns-2",
-    "user-2": "user-round",
-    "users-2": "users-round",
-    "contact-2": "contact-round",
-    "laptop-2": "laptop-minimal",
-    "globe-2": "earth",
-    "send-horizonal": "send-horizontal",
-    "shield-close": "shield-x",
-    "box-select": "square-dashed",
-    "train": "tram-front",
-}
+_LUCIDE_ALIASES: dict[str, str] = dict(
+    pair.split(">")
+    for pair in """
+upload-cloud>cloud-upload download-cloud>cloud-download mic-2>mic-vocal
+text>text-align-start align-left>text-align-start align-center>text-align-center
+align-right>text-align-end align-justify>text-align-justify alert-circle>circle-alert
+alert-triangle>triangle-alert alert-octagon>octagon-alert check-circle>circle-check-big
+check-circle-2>circle-check check-square>square-check-big check-square-2>square-check
+help-circle>circle-question-mark circle-help>circle-question-mark edit>square-pen
+edit-2>pen edit-3>pen-line pen-square>square-pen home>house loader-2>loader-circle
+more-horizontal>ellipsis more-vertical>ellipsis-vertical unlock>lock-open grid>grid-3x3
+layout>panels-top-left wand-2>wand-sparkles verified>badge-check
+bar-chart>chart-no-axes-column-increasing bar-chart-2>chart-no-axes-column
+bar-chart-3>chart-column bar-chart-4>chart-column-increasing
+bar-chart-big>chart-column-big line-chart>chart-line pie-chart>chart-pie
+area-chart>chart-area scatter-chart>chart-scatter gantt-chart>chart-gantt
+file-json>file-braces file-json-2>file-braces-corner file-code-2>file-code-corner
+file-bar-chart>file-chart-column-increasing file-line-chart>file-chart-line
+file-pie-chart>file-chart-pie file-edit>file-pen folder-edit>folder-pen
+sliders>sliders-vertical sort-asc>arrow-up-narrow-wide sort-desc>arrow-down-wide-narrow
+fingerprint>fingerprint-pattern inspect>square-mouse-pointer code-2>code-xml
+curly-braces>braces filter>funnel columns>columns-2 user-2>user-round
+users-2>users-round contact-2>contact-round laptop-2>laptop-minimal globe-2>earth
+send-horizonal>send-horizontal shield-close>shield-x box-select>square-dashed
+train>tram-front
+""".split()
+)
 
 _NAME_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 _SVG_OPEN_RE = re.compile(r"<svg\b([^>]*)>", re.S)
@@ -200,7 +160,7 @@ def _fa_names(style: str) -> frozenset[str]:
     root = _fa_svg_root()
     if root is None or not (root / style).is_dir():
         return frozenset()
-    return frozenset(p.name[:-4] for p in (root / style).iterdir() if p.name.endswith(".svg"))
+    return frozenset(n[:-4] for n in os.listdir(root / style) if n.endswith(".svg"))
 
 
 @functools.lru_cache(maxsize=1)

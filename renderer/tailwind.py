@@ -2,9 +2,8 @@
 
 Mintlify pages style raw HTML with Tailwind classes (``<img className="block dark:hidden">``).
 ``generate_css`` turns the names collected while rendering into a stylesheet holding only the
-utilities that are used::
+utilities that are used. ``generate_css(["hidden", "md:block", "dark:hidden"])`` gives::
 
-    >>> print(generate_css(["hidden", "md:block", "dark:hidden"]))
     .hidden { display: none }
     .dark .dark\\:hidden { display: none }
     @media (min-width: 768px) {
