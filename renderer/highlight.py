@@ -200,7 +200,8 @@ def highlight_lines(code: str, lang: str) -> list[str]:
         return [html.escape(line, quote=False) for line in code.split("\n")]
     lines: list[list[str]] = [[]]
     for ttype, value in lexer.get_tokens(code):
-        cls = _css_class(ttype) if ttype is not Token.Text else ""
+        # Error tokens are the lexer's doubt (a shell `\` continuation), not the author's mistake
+        cls = "" if ttype is Token.Text or ttype in Token.Error else _css_class(ttype)
         parts = value.split("\n")
         for k, part in enumerate(parts):
             if k:
