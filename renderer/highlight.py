@@ -201,7 +201,7 @@ def highlight_lines(code: str, lang: str) -> list[str]:
     lines: list[list[str]] = [[]]
     for ttype, value in lexer.get_tokens(code):
         # Error tokens are the lexer's doubt (a shell `\` continuation), not the author's mistake
-        cls = "" if ttype is Token.Text or ttype in Token.Error else _css_class(ttype)
+        cls = "" if ttype in Token.Text or ttype in Token.Error else _css_class(ttype)
         parts = value.split("\n")
         for k, part in enumerate(parts):
             if k:
