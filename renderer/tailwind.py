@@ -12,7 +12,7 @@ utilities that are used. ``generate_css(["hidden", "md:block", "dark:hidden"])``
 
 Supported: the v3 core utilities a documentation page needs (layout, spacing, sizing,
 typography, colours with opacity modifiers, borders, radius, shadows, rings, opacity, overflow,
-position, object-fit, cursor, transitions, transforms), arbitrary values (``w-[13px]``,
+position, object-fit, cursor, transitions, transforms, gradients), arbitrary values (``w-[13px]``,
 ``bg-[#0260fa]``) and properties (``[mask-type:luminance]``), the ``!`` important modifier,
 and the variants ``dark:`` (``.dark`` on ``<html>``), pseudo-classes (``hover:``, ``focus:``,
 ``first:`` ...), ``group-*:``, ``peer-*:``, ``motion-*:``, ``print:`` and ``sm: md: lg: xl: 2xl:``,
@@ -101,7 +101,8 @@ class ParsedClass:
 
 
 def _split_variants(name: str) -> list[str]:
-    parts, depth, start = [], 0, 0
+    parts: list[str] = []
+    depth = start = 0
     for i, ch in enumerate(name):
         if ch == "[":
             depth += 1
@@ -183,7 +184,9 @@ def _rule(parsed: ParsedClass, important: str) -> tuple[tuple[int, int, int, str
     """(sort key, media query, rule text) for one parsed utility class."""
     utility = parsed.utility
     assert utility is not None
-    prefixes, pseudos, media = [], [], []
+    prefixes: list[str] = []
+    pseudos: list[str] = []
+    media: list[str] = []
     bits = 0
     for name in parsed.variants:
         variant = VARIANTS[name]

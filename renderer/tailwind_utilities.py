@@ -189,9 +189,13 @@ def _handle_font(prefix: str, value: str, neg: bool) -> Utility | None:
     return None
 
 
+_BG_IMAGES = ("url(https://", "url(http://", "url(data:", "linear-gradient(", "radial-gradient(")
+
+
 def _handle_bg(prefix: str, value: str, neg: bool) -> Utility | None:
     raw = arbitrary(value)
-    if raw is not None and raw.startswith(("url(", "linear-gradient(", "radial-gradient(")):
+    # Site-relative url()s are left out: the stylesheet cannot go through UrlBuilder.
+    if raw is not None and raw.startswith(_BG_IMAGES):
         return Utility((("background-image", raw),), RANK["background-image"])
     found = None if neg else color(value)
     return Utility((("background-color", found),), RANK["background-color"]) if found else None

@@ -96,6 +96,11 @@ def rules(*names: str) -> list[str]:
             ".grid-cols-\\[1fr_2fr\\] { grid-template-columns: 1fr 2fr }",
         ),
         ("top-[calc(100%-1rem)]", ".top-\\[calc\\(100\\%-1rem\\)\\] { top: calc(100% - 1rem) }"),
+        (
+            "bg-[url(https://x.org/a.png)]",
+            ".bg-\\[url\\(https\\:\\/\\/x\\.org\\/a\\.png\\)\\] "
+            "{ background-image: url(https://x.org/a.png) }",
+        ),
         ("[mask-type:luminance]", ".\\[mask-type\\:luminance\\] { mask-type: luminance }"),
     ],
 )
@@ -260,6 +265,7 @@ def test_escape_class(name: str, escaped: str) -> None:
         "-p-4",
         "block:",
         "[color:red;x:y]",
+        "bg-[url(/img.png)]",
     ],
 )
 def test_unknown_names_ignored(name: str) -> None:
