@@ -2,16 +2,50 @@
 
 from __future__ import annotations
 
+import dataclasses
+import html
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from renderer.config import SiteConfig
 from renderer.errors import Diagnostics
+from renderer.mdx import ParsedPage
+from renderer.nav import Navigation, PageSlot, is_operation_ref
 from renderer.sources import SourceFiles
 
 if TYPE_CHECKING:
     from renderer.build import PageRecord
     from renderer.context import RenderContext
+
+_KEY_LINE = re.compile(r"^\s*(openapi|api)\s*:", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class ApiPage:
+    """What the writer and the search index need of an API page."""
+
+    method: str
+    """HTTP method (or WEBHOOK) for the sidebar pill."""
+    header_html: str
+    body_html: str
+    aside_html: str
+    description_html: str
+    search_text: str
+    """Method, path, summary and field names, for the search index."""
+
+
+def _frontmatter_line(docs_dir: Path, rel_path: str, key: str) -> int:
+    """1-based line of `key:` in a page's frontmatter (1 when not found)."""
+    try:
+        head = (docs_dir / rel_path).read_text(encoding="utf-8", errors="replace")[:4000]
+    except OSError:
+        return 1
+    for m in _KEY_LINE.finditer(head):
+        if m.group(1) == key:
+            return head.count("\n", 0, m.start()) + 1
+    return 1
 
 
 class ApiStage:
@@ -20,20 +54,241 @@ class ApiStage:
     def __init__(
         self, config: SiteConfig, docs_dir: Path, sources: SourceFiles, diagnostics: Diagnostics
     ) -> None:
+        from renderer.openapi import find_spec_files, load_api_index
+
         self.config = config
         self.docs_dir = docs_dir
         self.diagnostics = diagnostics
         self.operations_rendered = 0
-        self.index: Any = None
+        files = set(find_spec_files(docs_dir))
+        for spec in _configured_specs(config):
+            if spec.startswith(("http://", "https://")):
+                diagnostics.warning(
+                    config.config_file,
+                    1,
+                    1,
+                    "openapi-remote",
+                    f"OpenAPI spec {spec} is a URL; mintrender does not fetch over the network, "
+                    "add the file to the docs folder",
+                )
+            elif (docs_dir / spec.lstrip("/")).is_file():
+                files.add(spec.lstrip("/"))
+        self.index = load_api_index(docs_dir, sorted(files), diagnostics)
+        self.nav_specs: dict[str, str] = {}
 
-    def generated_pages(self, nav: Any, slots: Any, records: Any) -> list[tuple[PageRecord, str]]:
-        """Records for navigation-generated operation pages (none until specs are wired in)."""
-        return []
+    # -- navigation-generated pages ----------------------------------------------------------
+    def generated_pages(
+        self, nav: Navigation, slots: list[PageSlot], records: dict[str, PageRecord]
+    ) -> list[tuple[PageRecord, str]]:
+        """A record per navigation entry naming an operation (`"GET /users"`)."""
+        from renderer.build import PageRecord
+        from renderer.openapi import slugify
+        from renderer.urls import output_path_for
 
-    def parsed_stub(self, record: PageRecord) -> Any:
-        raise NotImplementedError
+        out: list[tuple[PageRecord, str]] = []
+        taken = {r.site_path for r in records.values()}
+        for slot in slots:
+            if slot.openapi:
+                self.nav_specs.setdefault(slot.ref, slot.openapi.lstrip("/"))
+            if not is_operation_ref(slot.ref) or any(ref == slot.ref for _, ref in out):
+                continue
+            specs = [slot.openapi.lstrip("/")] if slot.openapi else []
+            res = self.index.resolve(slot.ref, "", specs)
+            if res.operation is None:
+                line, col = self.config.locate(slot.json_path)
+                self.diagnostics.warning(
+                    self.config.config_file,
+                    line,
+                    col,
+                    "openapi-unresolved",
+                    f"navigation entry {slot.ref!r}: {res.problem or 'no such operation'}",
+                )
+                continue
+            op = res.operation
+            x_mint = dict(op.x_mint) if getattr(op, "x_mint", None) else {}
+            href = x_mint.get("href") if isinstance(x_mint.get("href"), str) else None
+            tag = slugify(op.tags[0]) if op.tags else "endpoints"
+            slug = slugify(op.summary or f"{op.method} {op.path}") or "operation"
+            site_path = "/" + (href.strip("/") if href else f"api-reference/{tag}/{slug}")
+            while site_path in taken:
+                site_path += "-2"
+            taken.add(site_path)
+            rel = site_path.lstrip("/")
+            fm = {
+                "title": op.summary or f"{op.method} {op.path}",
+                "openapi": f"{op.spec_file} {op.method} {op.path}",
+            }
+            record = PageRecord(rel, slot.ref, site_path, output_path_for(site_path), fm)
+            out.append((record, slot.ref))
+        return out
 
+    def parsed_stub(self, record: PageRecord) -> ParsedPage:
+        return ParsedPage(record.rel_path, record.frontmatter, [], {}, frozenset(), 0)
+
+    # -- every page ----------------------------------------------------------------------------
     def attach(self, record: PageRecord, ctx: RenderContext) -> None:
         fm = record.frontmatter
-        if isinstance(fm.get("openapi"), str) or isinstance(fm.get("api"), str):
-            record.kind = "api"
+        if isinstance(fm.get("openapi"), str) and fm["openapi"].strip():
+            self._attach_openapi(record, ctx, fm["openapi"].strip())
+        elif isinstance(fm.get("api"), str) and fm["api"].strip():
+            self._attach_manual(record, ctx, fm["api"].strip())
+
+    def _options(self, fm: dict[str, Any]) -> Any:
+        from renderer.openapi import ApiOptions
+
+        return ApiOptions.from_settings(self.config.api, fm)
+
+    def _attach_openapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
+        from renderer.openapi import render_operation
+
+        nav_spec = self.nav_specs.get(record.ref)
+        res = self.index.resolve(ref, record.rel_path, [nav_spec] if nav_spec else [])
+        line = _frontmatter_line(self.docs_dir, record.rel_path, "openapi")
+        if res.operation is None:
+            self.diagnostics.warning(
+                record.rel_path,
+                line,
+                1,
+                "openapi-unresolved",
+                f"openapi {ref!r} matches no operation: {res.problem or 'check the method and path'}; "
+                "the page is shown without its API reference",
+            )
+            return
+        if len(res.candidates) > 1:
+            self.diagnostics.warning(
+                record.rel_path,
+                line,
+                1,
+                "openapi-ambiguous",
+                f"openapi {ref!r} matches {len(res.candidates)} operations ("
+                + "; ".join(res.candidates)
+                + f"); using {res.candidates[0]}. Name the spec file to choose: "
+                f'openapi: "<spec> {ref}"',
+            )
+        op = res.operation
+        view = render_operation(
+            op,
+            options=self._options(record.frontmatter),
+            markdown=lambda text: ctx.markdown(text),
+            highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
+        )
+        self._finish(
+            record,
+            ctx,
+            view,
+            op.method if not getattr(op, "webhook", None) else "WEBHOOK",
+            op.summary or "",
+            op.description or "",
+            f"{op.method} {op.path}",
+        )
+        self.operations_rendered += 1
+
+    def _attach_manual(self, record: PageRecord, ctx: RenderContext, api: str) -> None:
+        from renderer.openapi import ManualParam, render_manual_endpoint
+
+        method, _, url = api.partition(" ")
+        method, url = method.upper(), url.strip()
+        if not url:
+            line = _frontmatter_line(self.docs_dir, record.rel_path, "api")
+            self.diagnostics.warning(
+                record.rel_path,
+                line,
+                1,
+                "api-frontmatter",
+                f'api {api!r} should be "METHOD URL", e.g. "POST https://api.example.com/v1/users"',
+            )
+            return
+        params = [
+            ManualParam(
+                name=str(f.get("name", "")),
+                location=str(f.get("location", "body")),
+                type=str(f.get("type") or "string"),
+                required=bool(f.get("required")),
+                default=f.get("default"),
+                description_text=str(f.get("description", "")),
+            )
+            for f in ctx.fields
+            if f.get("name")
+        ]
+        options = self._options(record.frontmatter)
+        auth = record.frontmatter.get("authMethod")
+        view = render_manual_endpoint(
+            method,
+            url,
+            params,
+            options=options,
+            markdown=lambda text: ctx.markdown(text),
+            highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
+            auth_method=auth if isinstance(auth, str) else None,
+        )
+        self._finish(record, ctx, view, method, "", "", f"{method} {url}", body=False)
+
+    def _finish(
+        self,
+        record: PageRecord,
+        ctx: RenderContext,
+        view: Any,
+        method: str,
+        summary: str,
+        description: str,
+        endpoint: str,
+        *,
+        body: bool = True,
+    ) -> None:
+        rendered = record.rendered
+        assert rendered is not None
+        fm = record.frontmatter
+        changes: dict[str, Any] = {}
+        if not isinstance(fm.get("title"), str) and summary:
+            changes["title"] = summary
+        description_html = ""
+        if not isinstance(fm.get("description"), str) and description:
+            changes["description"] = " ".join(description.split())[:300]
+            description_html = ctx.markdown(description)
+        if changes:
+            record.rendered = dataclasses.replace(rendered, **changes)
+        # RequestExample / ResponseExample in the page's MDX take precedence, as in Mintlify
+        aside = view.aside_html
+        if rendered.examples:
+            aside = "".join(rendered.examples.get(k, "") for k in ("request", "response"))
+        search_text = " ".join(
+            [endpoint, summary, *view.field_names, *(s.text for s in view.sections)]
+        )
+        record.kind = "api"
+        record.api = ApiPage(
+            method=method,
+            header_html=view.header_html,
+            body_html=view.body_html if body else "",
+            aside_html=aside,
+            description_html=description_html,
+            search_text=html.unescape(search_text),
+        )
+
+
+def _configured_specs(config: SiteConfig) -> list[str]:
+    """Spec files named in docs.json: `api.openapi` and `openapi` on any navigation level."""
+    found: list[str] = []
+
+    def add(value: Any) -> None:
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, list):
+            for v in value:
+                add(v)
+        elif isinstance(value, dict) and isinstance(value.get("source"), str):
+            found.append(value["source"])
+
+    add(config.api.get("openapi"))
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "openapi" in node:
+                add(node["openapi"])
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(config.navigation)
+    return found
