@@ -213,8 +213,10 @@ def generate_css(class_names: Iterable[str], *, important: str = "") -> str:
     """CSS for the Tailwind v3 utilities among ``class_names``; other names are ignored.
 
     The output is sorted (Tailwind's cascade order, then by name), so equal inputs give equal
-    bytes. ``important`` is an optional selector (``"#content-area"``) that every rule is scoped
-    under to raise its specificity over theme CSS, like Tailwind's ``important`` option.
+    bytes. ``important`` is an optional selector that every rule is scoped under
+    (``html :is(.dark .dark\\:hidden)``), like Tailwind's ``important: "#app"`` option: with
+    ``"html"`` each utility gains one type selector of specificity, enough to beat theme rules
+    such as ``.mr-prose img { display: block }`` when this stylesheet is loaded after the theme.
     """
     parsed: list[ParsedClass] = []
     for name in set(class_names):

@@ -6,7 +6,9 @@ import random
 import re
 import shutil
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -354,52 +356,66 @@ _PAGE = """<!doctype html><html><head><style>{css}</style></head><body>
 <div id="half" class="w-1/2 bg-black/5 md:dark:bg-[#0260fa]">x</div>
 </body></html>"""
 
+#: A theme rule more specific than a utility, as in ``.mr-prose img { display: inline-block }``.
+_THEMED_PAGE = """<!doctype html><html><head><style>.content img {{ display: inline-block }}</style>
+<style>{css}</style></head><body><div class="content">
+<img id="light" class="block dark:hidden" alt=""><img id="dark" class="hidden dark:block" alt="">
+</div></body></html>"""
 
-@pytest.mark.browser
-def test_browser_computed_styles() -> None:
+_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+_ARGS.append("--disable-component-update")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.skip("no chromium executable on PATH")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
-    css = generate_css(collect_classes(_PAGE))
-    args = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-    ]
     with sync_api.sync_playwright() as p:
         try:
-            browser = p.chromium.launch(executable_path=chromium, args=args)
+            instance = p.chromium.launch(executable_path=chromium, args=_ARGS)
         except Exception as exc:  # pragma: no cover - depends on the machine
             pytest.skip(f"chromium failed to start: {exc}")
         try:
-            page = browser.new_page(viewport={"width": 500, "height": 600})
-            page.set_content(_PAGE.format(css=css))
-
-            def display(element_id: str) -> str:
-                return page.eval_on_selector(f"#{element_id}", "e => getComputedStyle(e).display")
-
-            def background(element_id: str) -> str:
-                return page.eval_on_selector(
-                    f"#{element_id}", "e => getComputedStyle(e).backgroundColor"
-                )
-
-            assert (display("light"), display("dark")) == ("block", "none")
-            assert display("responsive") == "none"
-            assert page.eval_on_selector(
-                "#half", "e => e.getBoundingClientRect().width"
-            ) == pytest.approx(
-                page.eval_on_selector("body", "e => e.getBoundingClientRect().width") / 2
-            )
-            assert background("half") == "rgba(0, 0, 0, 0.05)"
-            page.set_viewport_size({"width": 900, "height": 600})
-            assert display("responsive") == "block"
-            page.evaluate("document.documentElement.classList.add('dark')")
-            assert (display("light"), display("dark")) == ("none", "block")
-            assert background("half") == "rgb(2, 96, 250)"
-            page.set_viewport_size({"width": 500, "height": 600})
-            assert display("responsive") == "none"
-            assert background("half") == "rgba(0, 0, 0, 0.05)"
+            yield instance
         finally:
-            browser.close()
+            instance.close()
+
+
+def _style(page: Any, element_id: str, prop: str) -> str:
+    return str(page.eval_on_selector(f"#{element_id}", f"e => getComputedStyle(e).{prop}"))
+
+
+@pytest.mark.browser
+def test_browser_computed_styles(browser: Any) -> None:
+    css = generate_css(collect_classes(_PAGE))
+    page = browser.new_page(viewport={"width": 500, "height": 600})
+    page.set_content(_PAGE.format(css=css))
+    assert (_style(page, "light", "display"), _style(page, "dark", "display")) == ("block", "none")
+    assert _style(page, "responsive", "display") == "none"
+    half = page.eval_on_selector("#half", "e => e.getBoundingClientRect().width")
+    assert half == pytest.approx(page.eval_on_selector("body", "e => e.clientWidth") / 2)
+    assert _style(page, "half", "backgroundColor") == "rgba(0, 0, 0, 0.05)"
+    page.set_viewport_size({"width": 900, "height": 600})
+    assert _style(page, "responsive", "display") == "block"
+    page.evaluate("document.documentElement.classList.add('dark')")
+    assert (_style(page, "light", "display"), _style(page, "dark", "display")) == ("none", "block")
+    assert _style(page, "half", "backgroundColor") == "rgb(2, 96, 250)"
+    page.set_viewport_size({"width": 500, "height": 600})
+    assert _style(page, "responsive", "display") == "none"
+    assert _style(page, "half", "backgroundColor") == "rgba(0, 0, 0, 0.05)"
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("important", "light_mode"), [("", "inline-block"), ("html", "none")])
+def test_browser_theme_specificity(browser: Any, important: str, light_mode: str) -> None:
+    """A ``.content img`` theme rule beats plain utilities; ``important="html"`` fixes that."""
+    css = generate_css(["block", "dark:hidden", "hidden", "dark:block"], important=important)
+    page = browser.new_page()
+    page.set_content(_THEMED_PAGE.format(css=css))
+    assert _style(page, "dark", "display") == light_mode
+    page.evaluate("document.documentElement.classList.add('dark')")
+    assert (_style(page, "light", "display"), _style(page, "dark", "display")) == ("none", "block")
+    page.close()
