@@ -155,7 +155,7 @@
 
     var current = -1;
     var spy = function () {
-      var offset = (header ? header.offsetHeight : 0) + 32;
+      var offset = (header ? header.offsetHeight : 0) + 64;
       var idx = -1;
       for (var i = 0; i < entries.length; i++) {
         if (entries[i].heading.getBoundingClientRect().top - offset <= 1) idx = i; else break;

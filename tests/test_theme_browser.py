@@ -1,0 +1,146 @@
+"""mint theme behaviour in headless Chromium: dark toggle, drawer, TOC scroll-spy, copy, banner."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "theme_preview.py"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    spec = importlib.util.spec_from_file_location("theme_preview", SCRIPT)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    out = tmp_path_factory.mktemp("mint-preview")
+    mod.build(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM:
+        pytest.skip("chromium not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update"])
+        yield b
+        b.close()
+
+
+def open_page(browser: Any, url: str, width: int = 1440, height: int = 900) -> Any:
+    ctx = browser.new_context(viewport={"width": width, "height": height}, color_scheme="light")
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.errors = errors
+    return page
+
+
+def test_dark_toggle_persists_across_reload(browser: Any, site: Path) -> None:
+    page = open_page(browser, (site / "quickstart" / "index.html").as_uri())
+    html_has_dark = "document.documentElement.classList.contains('dark')"
+    assert page.evaluate(html_has_dark) is False
+    page.click('[data-component="theme-toggle"]')
+    assert page.evaluate(html_has_dark) is True
+    assert page.evaluate("localStorage.getItem('mr-theme')") == "dark"
+    page.reload()
+    assert page.evaluate(html_has_dark) is True
+    page.click('[data-component="theme-toggle"]')
+    page.reload()
+    assert page.evaluate(html_has_dark) is False
+    assert page.errors == []
+    page.context.close()
+
+
+def test_drawer_opens_and_closes_on_phone(browser: Any, site: Path) -> None:
+    page = open_page(browser, (site / "nested" / "index.html").as_uri(), 390, 844)
+    sidebar = page.locator("#sidebar")
+    assert not sidebar.is_visible()
+    page.click('.mr-subbar [data-component="drawer-open"]')
+    page.wait_for_timeout(300)
+    assert sidebar.is_visible()
+    assert page.evaluate("document.documentElement.classList.contains('mr-drawer-open')")
+    assert page.locator('[data-component="drawer-backdrop"]').is_visible()
+    # the active page is scrolled into view inside the drawer
+    assert page.locator('#sidebar .mr-nav__link[data-active]').is_visible()
+    page.click('#sidebar [data-component="drawer-close"]')
+    page.wait_for_timeout(300)
+    assert not sidebar.is_visible()
+    page.click('.mr-subbar [data-component="drawer-open"]')
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert not sidebar.is_visible()
+    assert page.errors == []
+    page.context.close()
+
+
+def test_toc_scroll_spy(browser: Any, site: Path) -> None:
+    page = open_page(browser, (site / "quickstart" / "index.html").as_uri())
+    active = "Array.from(document.querySelectorAll('.toc-item[data-active-deepest] a')).map(a => a.getAttribute('href'))"
+    assert page.evaluate(active) == ["#get-your-api-key"]
+    page.evaluate("document.getElementById('status-values').scrollIntoView()")
+    page.wait_for_timeout(200)
+    assert page.evaluate(active) == ["#status-values"]
+    # the h2 above the h3 in view is marked too
+    parents = page.evaluate("Array.from(document.querySelectorAll('.toc-item[data-active] a')).map(a => a.getAttribute('href'))")
+    assert parents == ["#make-your-first-request", "#status-values"]
+    page.evaluate("document.getElementById('migrating-from-v5').scrollIntoView()")
+    page.wait_for_timeout(200)
+    assert page.evaluate(active) == ["#migrating-from-v5"]
+    page.context.close()
+
+
+def test_copy_button_and_banner_dismiss(browser: Any, site: Path) -> None:
+    page = open_page(browser, (site / "quickstart" / "index.html").as_uri())
+    button = page.locator(".mr-code .mr-copy").first
+    page.locator(".mr-code").first.hover()
+    button.click()
+    assert button.get_attribute("data-copied") is not None
+    assert button.get_attribute("aria-label") == "Copied"
+    assert page.locator("#banner").is_visible()
+    page.click('[data-component="banner-dismiss"]')
+    assert not page.locator("#banner").is_visible()
+    page.reload()
+    assert not page.locator("#banner").is_visible()
+    page.context.close()
+
+
+def test_expandable_code_and_feedback(browser: Any, site: Path) -> None:
+    page = open_page(browser, (site / "quickstart" / "index.html").as_uri())
+    block = page.locator(".mr-code[data-expandable]")
+    assert "mr-code--collapsed" in (block.get_attribute("class") or "")
+    block.locator(".mr-code__expand").click()
+    assert "mr-code--collapsed" not in (block.get_attribute("class") or "")
+    page.click('[data-feedback="yes"]')
+    assert page.locator(".mr-feedback__thanks").is_visible()
+    page.context.close()
+
+
+def test_api_aside_sticks_right_on_desktop_and_inline_on_phone(browser: Any, site: Path) -> None:
+    url = (site / "api" / "index.html").as_uri()
+    page = open_page(browser, url)
+    aside = page.locator(".mr-api-aside").bounding_box()
+    title = page.locator("#page-title").bounding_box()
+    assert aside and title and aside["x"] > title["x"] + title["width"] / 2
+    page.context.close()
+    phone = open_page(browser, url, 390, 844)
+    aside = phone.locator(".mr-api-aside").bounding_box()
+    header = phone.locator(".mr-api-header").bounding_box()
+    body = phone.locator(".mr-prose").bounding_box()
+    assert aside and header and body
+    assert header["y"] < aside["y"] < body["y"]
+    phone.context.close()
