@@ -233,7 +233,8 @@ class FieldBuilder:
         while target.items is not None and "array" in target.types:
             target = target.items
         if depth < _MAX_DEPTH and not target.recursive:
-            if target.properties or (target.additional is not None and target.additional.is_object):
+            extra = target.additional
+            if target.properties or (extra is not None and (extra.types or extra.properties)):
                 children = self.rows(target, path, prefix, mode, depth + 1)
             if target.alternatives:
                 options = self.options(target.alternatives, path, prefix, mode, depth + 1)

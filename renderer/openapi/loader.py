@@ -102,6 +102,9 @@ class _SpecLoader:
         self.store = store
         self.builder = builder
         self.schemes: dict[str, SecurityScheme] = {}
+        self.spec_rel = src.rel_path
+        """The spec the operations belong to (differs from `src` for path items in other files)."""
+        self.spec_src = src
 
     def load(self) -> ApiSpec | None:
         src, data = self.src, self.src.data
@@ -153,16 +156,10 @@ class _SpecLoader:
                 item, isrc, iptr = self.store.deref(item, src, ptr)
                 if not isinstance(item, dict):
                     continue
-                if isrc is not src:  # a path item in another file: load it in that file's context
-                    sub = _SpecLoader(isrc, self.store, self.builder)
-                    sub.schemes = self.schemes
-                    operations += sub._path_item(
-                        item, str(key), iptr, section, root_servers, root_security
-                    )
-                else:
-                    operations += self._path_item(
-                        item, str(key), iptr, section, root_servers, root_security
-                    )
+                loader = self if isrc is src else self._for(isrc)
+                operations += loader._path_item(
+                    item, str(key), iptr, section, root_servers, root_security, ptr
+                )
         tags: dict[str, Tag] = {}
         for i, tag in enumerate(data.get("tags") or []):
             if isinstance(tag, dict) and isinstance(tag.get("name"), str):
@@ -190,6 +187,7 @@ class _SpecLoader:
         section: str,
         root_servers: tuple[Server, ...],
         root_security: tuple[SecurityRequirement, ...],
+        spec_pointer: str,
     ) -> list[Operation]:
         src = self.src
         common = self._parameters(item.get("parameters"), join_pointer(pointer, "parameters"))
@@ -232,9 +230,9 @@ class _SpecLoader:
                     security=root_security if security is None else security,
                     deprecated=node.get("deprecated") is True,
                     tags=tags,
-                    spec_file=src.rel_path,
-                    pointer=ptr,
-                    line=src.line(ptr),
+                    spec_file=self.spec_rel,
+                    pointer=join_pointer(spec_pointer, method.lower()),
+                    line=self.spec_src.line(join_pointer(spec_pointer, method.lower())),
                     x_code_samples=self._code_samples(node, ptr),
                     x_mint=x_mint,
                     webhook=key if section == "webhooks" else None,
@@ -371,6 +369,7 @@ class _SpecLoader:
     def _for(self, src: SpecSource) -> _SpecLoader:
         sub = _SpecLoader(src, self.store, self.builder)
         sub.schemes = self.schemes
+        sub.spec_rel, sub.spec_src = self.spec_rel, self.spec_src
         return sub
 
     def _servers(self, raw: Any, pointer: str) -> tuple[Server, ...]:
