@@ -7,6 +7,7 @@ import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from renderer.openapi.model import HTTP_METHODS, Operation
 
@@ -141,7 +142,7 @@ class ApiIndex:
         """Map a SPEC token (`/api/openapi.json`, `openapi.json`, `v1`) to a loaded spec."""
         tok = token.strip("\"'")
         if re.match(r"^[a-z]+://", tok, re.I):
-            tok = tok.rsplit("/", 1)[-1]
+            tok = urlsplit(tok).path or "/"  # no network: match the URL's path to local files
         plain = posixpath.normpath(tok.lstrip("/")) if tok.strip("/") else tok
         if plain in self.specs:
             return plain
