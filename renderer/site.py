@@ -214,7 +214,8 @@ def write_site(
         for record in result.pages:
             if record.rendered:
                 classes.update(record.rendered.classes)
-        utilities = generate_css(classes)
+        # `html` prefix: author utilities must beat the theme's prose rules (e.g. `.mr-prose img`)
+        utilities = generate_css(classes, important="html")
         writer.write_text(f"{ASSET_DIR}/utilities.css", utilities)
 
         t = time.perf_counter()
