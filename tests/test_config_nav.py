@@ -1,0 +1,152 @@
+"""docs.json and mint.json: every navigation shape, diagnostics with file, line and JSON path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from renderer.config import ConfigError, load_config
+from renderer.errors import Diagnostics
+from renderer.nav import NavDivision, NavGroup, build_navigation
+from sitekit import build_site, minimal_config, write_site
+
+HERE = Path(__file__).parent
+
+
+def _nav(raw: dict) -> tuple:
+    warnings: list[tuple] = []
+    nav = build_navigation(raw, lambda p, c, m: warnings.append((p, c, m)))
+    return nav, warnings
+
+
+def test_tabs_groups_nested_with_root_icon_tag_expanded_hidden() -> None:
+    nav, warnings = _nav(
+        {
+            "tabs": [
+                {
+                    "tab": "Docs",
+                    "icon": "book",
+                    "groups": [
+                        {
+                            "group": "Start",
+                            "pages": [
+                                "index",
+                                {
+                                    "group": "CLI",
+                                    "root": "cli/index",
+                                    "icon": "terminal",
+                                    "tag": "NEW",
+                                    "expanded": True,
+                                    "pages": ["cli/install", {"group": "Deep", "hidden": True, "pages": ["cli/deep"]}],
+                                },
+                            ],
+                        }
+                    ],
+                },
+                {"tab": "Blog", "href": "https://example.com/blog"},
+            ]
+        }
+    )
+    assert warnings == []
+    tab = nav.root.children[0]
+    assert isinstance(tab, NavDivision) and tab.kind == "tab" and tab.icon == "book"
+    cli = tab.children[0].children[1]
+    assert isinstance(cli, NavGroup)
+    assert (cli.root, cli.icon, cli.tag, cli.expanded) == ("cli/index", "terminal", "NEW", True)
+    slots = nav.slots()
+    assert [s.ref for s in slots] == ["index", "cli/index", "cli/install", "cli/deep"]
+    assert [s.hidden for s in slots] == [False, False, False, True]
+    assert nav.root.children[1].href == "https://example.com/blog"
+
+
+@pytest.mark.parametrize(
+    "kind,label",
+    [("anchors", "anchor"), ("dropdowns", "dropdown"), ("products", "product"), ("versions", "version"), ("languages", "language")],
+)
+def test_every_division_kind(kind: str, label: str) -> None:
+    nav, warnings = _nav({kind: [{label: "A", "groups": [{"group": "G", "pages": ["a"]}]}, {label: "B", "pages": ["b"]}]})
+    assert warnings == []
+    assert [d.kind for d in nav.root.children] == [label, label]
+    slots = nav.slots()
+    assert [(s.ref, s.divisions[0].label) for s in slots] == [("a", "A"), ("b", "B")]
+
+
+def test_menu_items_global_links_and_mixed_level_warning() -> None:
+    nav, warnings = _nav(
+        {
+            "tabs": [{"tab": "Learn", "menu": [{"item": "Guides", "icon": "book-open", "groups": [{"group": "G", "pages": ["g"]}]}]}],
+            "global": {"anchors": [{"anchor": "Support", "icon": "headset", "href": "https://x.example"}]},
+        }
+    )
+    assert warnings == []
+    assert nav.root.children[0].children[0].kind == "item"
+    assert nav.global_links["anchors"][0].label == "Support"
+    _, warnings = _nav({"tabs": [{"tab": "x", "pages": ["a"]}], "pages": ["b"]})
+    assert any(code == "nav-mixed" for _, code, _ in warnings)
+
+
+def test_wrong_types_are_diagnosed_with_line_and_json_path(tmp_path: Path) -> None:
+    text = '{\n  "name": "X",\n  "colors": {"primary": "blue"},\n  "navigation": {\n    "groups": [\n      {"group": "G", "pages": [3]}\n    ]\n  }\n}\n'
+    (tmp_path / "docs.json").write_text(text)
+    diags = Diagnostics()
+    config = load_config(tmp_path, diags)
+    from renderer.build import _load_navigation
+
+    _load_navigation(config, diags)
+    formatted = [d.format() for d in diags]
+    assert any(f.startswith("docs.json:3:25: warning: colors.primary:") for f in formatted), formatted
+    assert any(f.startswith("docs.json:6:32: warning: navigation.groups[0].pages[0]:") for f in formatted), formatted
+
+
+def test_invalid_json_is_a_config_error_with_position(tmp_path: Path) -> None:
+    (tmp_path / "docs.json").write_text('{"name": "x",,}')
+    with pytest.raises(ConfigError, match=r"docs.json:1:\d+: invalid JSON"):
+        load_config(tmp_path, Diagnostics())
+
+
+def test_ref_files_are_merged(tmp_path: Path) -> None:
+    write_site(
+        tmp_path,
+        {"fr.json": {"language": "fr", "groups": [{"group": "Démarrer", "pages": ["fr/index"]}]}},
+        {
+            "name": "X",
+            "colors": {"primary": "#000000"},
+            "navigation": {"languages": [{"language": "en", "pages": ["index"]}, {"$ref": "./fr.json", "default": False}]},
+        },
+    )
+    config = load_config(tmp_path, Diagnostics())
+    nav, _ = _nav(config.navigation)
+    assert [d.label for d in nav.root.children] == ["en", "fr"]
+
+
+def test_legacy_mint_json_is_normalised() -> None:
+    diags = Diagnostics()
+    config = load_config(HERE / "sites" / "legacy-mint", diags)
+    assert config.config_file == "mint.json"
+    assert config.appearance_default == "dark" and config.appearance_strict is True
+    assert config.navbar_links[0].label == "Blog"
+    assert config.navbar_primary is not None and config.navbar_primary.label == "Sign up"
+    nav, warnings = _nav(config.navigation)
+    assert warnings == []
+    tabs = [d.label for d in nav.root.children]
+    assert tabs == ["Documentation", "API"]
+    assert [s.ref for s in nav.slots()] == ["introduction", "guides/setup", "api/users"]
+    assert nav.global_links["anchors"][0].label == "Community"
+
+
+def test_legacy_site_builds_every_page(tmp_path: Path) -> None:
+    result = build_site(HERE / "sites" / "legacy-mint", tmp_path / "out")
+    assert result.fatal is None
+    assert {p.site_path for p in result.pages} == {"/introduction", "/guides/setup", "/api/users"}
+    html = (tmp_path / "out" / "guides" / "setup" / "index.html").read_text()
+    assert "Legacy Docs" in html and ">API<" in html.replace("\n", "")
+
+
+def test_missing_nav_page_is_a_warning_and_the_rest_builds(tmp_path: Path) -> None:
+    docs = write_site(tmp_path / "d", {"a.mdx": "# A\n"}, minimal_config(["a", "missing/page"]))
+    result = build_site(docs)
+    codes = [(d.code, d.file, d.line > 0) for d in result.diagnostics]
+    assert ("nav-missing-page", "docs.json", True) in codes
+    assert [p.site_path for p in result.pages] == ["/a"]

@@ -1,0 +1,167 @@
+"""Pages: frontmatter, titles, heading ids and TOC, code blocks, links and assets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from renderer.highlight import parse_fence_info, render_code_block
+from renderer.render import fallback_title
+from renderer.slugs import Slugger, slugify
+from sitekit import build_site, minimal_config, write_site
+
+
+@pytest.mark.parametrize(
+    "text,slug",
+    [
+        ("Config.json options", "config-json-options"),
+        ("What's new", "what\u2019s-new"),
+        ("Rate limits (per minute)", "rate-limits-per-minute"),
+        ("Read/write access", "read/write-access"),
+        ("Fees & billing", "fees-&-billing"),
+        ("OAuth", "oauth"),
+        ("Step 1: Install", "step-1-install"),
+        ("Request Body", "request-body"),
+        ("Überblick", "überblick"),
+    ],
+)
+def test_heading_ids_match_mintlify(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+
+
+def test_duplicate_ids_share_one_counter() -> None:
+    s = Slugger()
+    assert [s.slug("Intro"), s.slug("Intro"), s.slug("Intro")] == ["intro", "intro-2", "intro-3"]
+
+
+@pytest.mark.parametrize(
+    "path,title",
+    [("guides/getting-started.md", "Getting started"), ("a/my_page.mdx", "My page"), ("index.mdx", "Index")],
+)
+def test_title_falls_back_to_file_name(path: str, title: str) -> None:
+    assert fallback_title(path) == title
+
+
+def test_fence_meta_grammar() -> None:
+    info = parse_fence_info('java HelloWorld.java example icon=java lines')
+    assert (info.lang, info.title, info.icon, info.lines) == ("java", "HelloWorld.java example", "java", True)
+    info = parse_fence_info("json {7-9} Restricted oneOf variant")
+    assert info.highlight == frozenset({7, 8, 9}) and info.title == "Restricted oneOf variant"
+    info = parse_fence_info('python theme={null} wrap expandable highlight={1,3-4} title="app.py"')
+    assert (info.title, info.wrap, info.expandable) == ("app.py", True, True)
+    assert info.highlight == frozenset({1, 3, 4})
+    assert parse_fence_info("curl curl").title == "curl"
+    assert parse_fence_info("js [expandable]").expandable
+
+
+def test_code_block_markup_and_unknown_language() -> None:
+    html = render_code_block("a\nb\nc\n", parse_fence_info("curl Request {2} wrap"))
+    assert 'data-lang="curl"' in html and "data-wrap" in html
+    assert '<span class="mr-code__title">Request</span>' in html
+    assert '<span class="line line--highlight">b</span>' in html
+    html = render_code_block("x = 1 // [!code ++]\ny = 2\n", parse_fence_info("nosuchlang"))
+    assert '<span class="line line--add">x = 1</span>' in html
+
+
+def _page(tmp_path: Path, files: dict, pages: list) -> tuple:
+    docs = write_site(tmp_path / "docs", files, minimal_config(pages))
+    result = build_site(docs, tmp_path / "out")
+    return result, tmp_path / "out"
+
+
+def test_frontmatter_title_description_and_yaml_errors(tmp_path: Path) -> None:
+    files = {
+        "a.mdx": '---\ntitle: "Alpha"\ndescription: First page\nsidebarTitle: A\n---\n\nBody\n',
+        "b-page.mdx": "No frontmatter here.\n",
+        "c.mdx": "---\ntitle: [unclosed\n---\n\nText\n",
+    }
+    result, out = _page(tmp_path, files, ["a", "b-page", "c"])
+    a = (out / "a" / "index.html").read_text()
+    assert "<title>Alpha - Test</title>" in a and "First page" in a
+    assert ">A<" in a  # sidebar label uses sidebarTitle
+    b = (out / "b-page" / "index.html").read_text()
+    assert "B page" in b
+    errs = [d for d in result.diagnostics if d.code == "frontmatter-yaml"]
+    assert errs and errs[0].file == "c.mdx" and errs[0].line >= 2
+    assert (out / "c" / "index.html").exists()
+
+
+def test_heading_ids_toc_and_custom_ids(tmp_path: Path) -> None:
+    src = "## Request Body\n\n### What's new\n\n## Limits {#my-limits}\n\n#### Deep\n\n## Request Body\n"
+    _, out = _page(tmp_path, {"a.mdx": src}, ["a"])
+    html = (out / "a" / "index.html").read_text()
+    for anchor in ("request-body", "what\u2019s-new", "my-limits", "deep", "request-body-2"):
+        assert f'id="{anchor}"' in html
+    toc = html[html.find('id="table-of-contents"') :]
+    assert 'href="#request-body"' in toc and 'href="#my-limits"' in toc and 'href="#deep"' not in toc
+
+
+def test_gfm_tables_strikethrough_tasks_footnotes_autolinks(tmp_path: Path) -> None:
+    src = (
+        "| a | b |\n| :-- | --: |\n| 1 | `x\\|y` |\n\n~~gone~~\n\n- [x] done\n- [ ] todo\n\n"
+        "Note[^1] and https://example.com/x.\n\n[^1]: The footnote.\n"
+    )
+    _, out = _page(tmp_path, {"a.mdx": src}, ["a"])
+    html = (out / "a" / "index.html").read_text()
+    assert "<table>" in html and 'style="text-align:right"' in html and "<code>x|y</code>" in html
+    assert "<s>gone</s>" in html
+    assert 'type="checkbox"' in html and "checked" in html
+    assert "footnote" in html and 'href="https://example.com/x"' in html
+
+
+def test_code_blocks_highlighted_with_copy_button(tmp_path: Path) -> None:
+    src = '```python app.py {2}\nimport os\nprint(os.getcwd())\n```\n\n```curl curl\n--request POST "x"\n```\n'
+    _, out = _page(tmp_path, {"a.mdx": src}, ["a"])
+    html = (out / "a" / "index.html").read_text()
+    assert '<span class="kn">import</span>' in html
+    assert 'class="line line--highlight"' in html and ">app.py</span>" in html
+    assert html.count('data-component="copy"') >= 2
+
+
+def test_images_and_files_are_copied_and_links_rewritten(tmp_path: Path) -> None:
+    files = {
+        "a.mdx": "![Logo](/images/logo.png)\n\n[Download](/files/x.pdf) and [B](/b#part) and [rel](./b).\n",
+        "b.mdx": "## Part\n",
+        "images/logo.png": b"\x89PNG\r\n",
+        "files/x.pdf": b"%PDF",
+    }
+    result, out = _page(tmp_path, files, ["a", "b"])
+    html = (out / "a" / "index.html").read_text()
+    assert 'src="/images/logo.png"' in html and (out / "images" / "logo.png").exists()
+    assert 'href="/files/x.pdf"' in html and (out / "files" / "x.pdf").exists()
+    assert 'href="/b/#part"' in html and 'href="/b/"' in html
+    assert not [d for d in result.diagnostics if d.code == "broken-link"]
+
+
+def test_broken_internal_link_is_reported_with_line(tmp_path: Path) -> None:
+    result, _ = _page(tmp_path, {"a.mdx": "---\ntitle: A\n---\n\nSee [x](/nope).\n"}, ["a"])
+    broken = [d for d in result.diagnostics if d.code == "broken-link"]
+    assert broken and (broken[0].file, broken[0].line) == ("a.mdx", 5)
+
+
+def test_hidden_pages_are_built_but_not_in_sidebar(tmp_path: Path) -> None:
+    files = {"a.mdx": "A\n", "secret.mdx": "---\nhidden: true\n---\nS\n", "orphan.mdx": "O\n"}
+    _, out = _page(tmp_path, files, ["a", "secret"])
+    assert (out / "secret" / "index.html").exists() and (out / "orphan" / "index.html").exists()
+    sidebar = (out / "a" / "index.html").read_text()
+    sidebar = sidebar[sidebar.find('id="sidebar"') : sidebar.find('id="content-area"')]
+    assert "/secret/" not in sidebar and "/a/" in sidebar
+
+
+def test_output_is_swapped_in_only_when_complete(tmp_path: Path) -> None:
+    docs = write_site(tmp_path / "docs", {"a.mdx": "A\n"}, minimal_config(["a"]))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "stale.txt").write_text("old")
+    build_site(docs, out)
+    assert not (out / "stale.txt").exists() and (out / "a" / "index.html").exists()
+    leftovers = [p.name for p in tmp_path.iterdir() if ".tmp-" in p.name or ".old-" in p.name]
+    assert leftovers == []
+
+
+def test_output_folder_inside_docs_is_never_read_back(tmp_path: Path) -> None:
+    docs = write_site(tmp_path / "docs", {"a.mdx": "A\n"}, minimal_config(["a"]))
+    build_site(docs, docs / "site-out")
+    result = build_site(docs, docs / "site-out")
+    assert [p.rel_path for p in result.pages] == ["a.mdx"]
