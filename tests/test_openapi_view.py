@@ -1,0 +1,451 @@
+"""The reference view: endpoint bar, field rows, examples column, playground data, manual pages."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from renderer.errors import Diagnostics
+from renderer.openapi import (
+    ApiIndex,
+    ApiOptions,
+    ApiView,
+    ManualParam,
+    Operation,
+    Property,
+    Schema,
+    find_spec_files,
+    load_api_index,
+    method_pill_html,
+    render_manual_endpoint,
+    render_operation,
+)
+from renderer.openapi.codegen import LANGUAGES
+from renderer.openapi.view import build_http_request
+
+SPECS = Path(__file__).parent / "specs"
+
+
+def md(text: str) -> str:
+    """Stand-in Markdown renderer: escapes, keeps **bold**."""
+    body = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(text))
+    return f"<p>{body}</p>"
+
+
+def hl(code: str, lang: str, title: str) -> str:
+    """Stand-in highlighter."""
+    return f'<pre data-lang="{lang}" data-title="{html.escape(title)}"><code>{html.escape(code)}</code></pre>'
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, in document order; plus text per id."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def find(self, **attrs: str) -> list[dict[str, str | None]]:
+        key = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
+        return [a for _, a in self.tags if all(a.get(k) == v for k, v in key.items())]
+
+    def classes(self, cls: str) -> list[dict[str, str | None]]:
+        return [a for _, a in self.tags if cls in (a.get("class") or "").split()]
+
+
+@pytest.fixture(scope="module")
+def index() -> ApiIndex:
+    return load_api_index(SPECS, find_spec_files(SPECS), Diagnostics())
+
+
+def get(index: ApiIndex, ref: str) -> Operation:
+    res = index.resolve(ref, "page.mdx", [])
+    assert res.operation is not None, res.problem
+    return res.operation
+
+
+def render(op: Operation, **options: object) -> ApiView:
+    api = ApiOptions(**options)  # type: ignore[arg-type]
+    return render_operation(op, options=api, markdown=md, highlight=hl)
+
+
+def text_of(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def test_endpoint_bar(index: ApiIndex) -> None:
+    view = render(get(index, "composition.yaml PATCH /pets/{petId}"))
+    el = Elements(view.header_html)
+    [bar] = el.find(data_component="api-endpoint")
+    assert bar["data-url"] == "https://pets.example.com/pets/{petId}"
+    [pill] = el.classes("method-pill")
+    assert "mr-api-method--patch" in (pill["class"] or "")
+    assert '<span class="mr-api-endpoint__param">{petId}</span>' in view.header_html
+    assert '<span class="mr-api-endpoint__base">https://pets.example.com</span>' in view.header_html
+    assert len(el.classes("tryit-button")) == 1
+    assert len(el.find(data_component="api-playground-data")) == 1
+    assert "deprecated" not in view.header_html
+
+
+def test_several_servers_give_a_select_with_variables_substituted(index: ApiIndex) -> None:
+    view = render(get(index, "servers.json GET /users"))
+    el = Elements(view.header_html)
+    assert len(el.find(data_component="api-server-select")) == 1
+    options = re.findall(r"<option[^>]*>([^<]*)</option>", view.header_html)
+    assert options == ["https://eu.api.example.com/v2", "https://sandbox.example.com/v2"]
+    assert el.find(data_component="api-endpoint")[0]["data-url"] == (
+        "https://eu.api.example.com/v2/users"
+    )
+    data = playground(view)
+    assert data["servers"][0]["variables"] == [
+        {"name": "region", "default": "eu", "enum": ["eu", "us"]},
+        {"name": "version", "default": "v2", "enum": []},
+    ]
+
+
+def test_playground_modes_and_deprecated_banner(index: ApiIndex) -> None:
+    op = get(index, "servers.json DELETE /admin")
+    interactive = render(op)
+    assert "mr-api-deprecated" in interactive.header_html
+    assert "mr-api-method--delete" in interactive.header_html
+    simple = render(op, playground="simple")
+    el = Elements(simple.header_html)
+    assert not el.classes("tryit-button") and not el.find(data_component="api-playground-data")
+    [copy] = el.classes("mr-api-copy-url")
+    assert copy["data-copy"] == "https://admin.example.com/admin"
+    none = render(op, playground="none")
+    assert "tryit-button" not in none.header_html and "mr-api-copy-url" not in none.header_html
+    assert ApiOptions.from_settings({"playground": {"display": "simple"}}).playground == "simple"
+    assert ApiOptions.from_settings({}, {"playground": "none"}).playground == "none"
+    assert ApiOptions.from_settings({"playground": {"display": "auth"}}).playground == "interactive"
+
+
+def field_heads(body: str) -> dict[str, str]:
+    """Field id -> text of its head row (name and pills)."""
+    heads = re.findall(
+        r'<div class="mr-api-field field" id="([^"]+)".*?<div class="mr-api-field__head">(.*?)</div>',
+        body,
+        re.S,
+    )
+    return {anchor: " ".join(text_of(h).split()) for anchor, h in heads}
+
+
+def test_field_rows_types_pills_and_anchors(index: ApiIndex) -> None:
+    view = render(get(index, "composition.yaml PATCH /pets/{petId}"))
+    heads = field_heads(view.body_html)
+    assert heads == {
+        "param-petId": "petId integer<int64> required",
+        "param-nickname": "nickname string | null",
+        "param-age": "age integer default: 1",
+        "param-birthday": "birthday string<date> deprecated",
+        "param-id": "id string<uuid> read-only",
+        "param-secret": "secret string write-only",
+        "param-tags": "tags object",
+        "param-tags-key": "{key} string",
+        "param-color": "color enum<string>",
+        "param-weight": "weight number | null",
+        "param-code": "code string",
+    }
+    body = view.body_html
+    assert '<span class="mr-api-pill mr-api-pill--required">required</span>' in body
+    assert "Available options: <code>black</code>, <code>white</code>, <code>ginger</code>" in body
+    assert "Required range: <code>0 &lt;= x &lt;= 40</code>" in body
+    assert "Required string length: <code>2 &lt;= length &lt;= 20</code>" in body
+    assert "Allowed pattern: <code>^[A-Z]{3}$</code>" in body
+    assert "<p>A <strong>short</strong> name</p>" in body
+    assert re.search(r'id="api-path-parameters".*Path Parameters', body, re.S)
+    assert view.field_names == [
+        "petId",
+        "nickname",
+        "age",
+        "birthday",
+        "id",
+        "secret",
+        "tags",
+        "{key}",
+        "color",
+        "weight",
+        "code",
+    ]
+
+
+def test_nested_objects_are_expandable_and_open_with_expanded_all(index: ApiIndex) -> None:
+    op = get(index, "circular.json POST /trees")
+    closed = render(op)
+    assert closed.body_html.count('<details class="mr-api-expandable expandable">') == 1
+    assert "Show child attributes" in closed.body_html
+    heads = field_heads(closed.body_html)
+    assert heads["param-children"] == "children object[]"
+    assert heads["response-pet-owner"] == "owner object"
+    assert heads["response-pet-nickname"] == "nickname string"
+    assert "Same structure as <code>Node</code>" in closed.body_html
+    opened = render(op, expanded="all")
+    assert opened.body_html.count('<details class="mr-api-expandable expandable" open>') == 1
+
+
+def test_all_of_merged_and_one_of_tabs(index: ApiIndex) -> None:
+    view = render(get(index, "composition.yaml POST /pets"))
+    heads = field_heads(view.body_html)
+    assert heads["param-name"] == "name string required"
+    assert heads["param-kind"] == "kind enum<string> required"
+    tabs = re.findall(
+        r'role="tab" class="mr-api-tabs__tab[^"]*" data-tab-title="([^"]+)"', view.body_html
+    )
+    assert tabs == ["201", "400", "Cat", "Dog", "Validation error", "Plain message"]
+    assert heads["response-option-1-meow"] == "meow boolean default: true"
+    assert view.body_html.count('data-component="api-tabs"') == 3
+
+
+def test_authorizations_for_every_scheme_type(index: ApiIndex) -> None:
+    bearer = render(get(index, "servers.json GET /users")).body_html
+    assert 'id="api-authorizations"' in bearer
+    assert field_heads(bearer)["authorization-Authorization"] == (
+        "Authorization string header required"
+    )
+    assert "Bearer authentication header of the form <code>" not in bearer  # markdown stand-in
+    assert "Bearer &lt;token&gt;" in bearer and "(JWT)" in bearer
+    alts = render(get(index, "servers.json GET /admin")).body_html
+    assert re.findall(r'data-tab-title="([^"]+)" aria-selected', alts)[:2] == ["key", "basic"]
+    heads = field_heads(alts)
+    assert heads["authorization-X-API-Key"] == "X-API-Key string header required"
+    assert "<p>Your <strong>key</strong>.</p>" in alts and "base64-encoded" in alts
+    multi = render(get(index, "servers.json POST /admin")).body_html
+    heads = field_heads(multi)
+    assert heads["authorization-sid"] == "sid string cookie required"
+    assert heads["authorization-api_key"] == "api_key string query required"
+    assert "oauth + oidc" in multi and "access token" in multi
+    assert "api-authorizations" not in render(get(index, "servers.json DELETE /admin")).body_html
+
+
+def test_parameter_groups(index: ApiIndex) -> None:
+    body = render(get(index, "servers.json GET /users")).body_html
+    titles = re.findall(r'<h2 class="mr-api-section__title">([^<]+)</h2>', body)
+    assert titles == ["Authorizations", "Query Parameters", "Headers", "Cookies", "Response"]
+    heads = field_heads(body)
+    assert heads["param-limit"] == "limit integer default: 10"
+    assert heads["param-X-Trace"] == "X-Trace string"
+
+
+def test_request_samples_default_languages_and_full_url(index: ApiIndex) -> None:
+    view = render(get(index, "servers.json GET /users"))
+    el = Elements(view.aside_html)
+    assert [t["data-tab-title"] for t in el.find(role="tab")][:3] == [
+        "cURL",
+        "Python",
+        "JavaScript",
+    ]
+    assert (
+        'id="request-example"' in view.aside_html and 'id="response-example"' not in view.aside_html
+    )
+    assert 'data-component="code-group"' in view.aside_html
+    curl = text_of(re.search(r'data-lang="bash".*?</pre>', view.aside_html, re.S).group(0))
+    assert "--url 'https://eu.api.example.com/v2/users?limit=10&X-Trace" not in curl
+    assert "--url 'https://eu.api.example.com/v2/users?limit=10'" in curl
+    assert "--header 'Authorization: Bearer <token>'" in curl
+    assert "--header 'X-Trace: <string>'" in curl and "--header 'Cookie: session=<string>'" in curl
+
+
+def test_languages_aliases_order_and_compilable_python(index: ApiIndex) -> None:
+    options = ApiOptions.from_settings(
+        {"examples": {"languages": ["js", "curl", "golang", "rb", "php", "java", "py", "swift"]}}
+    )
+    assert options.languages == ("javascript", "bash", "go", "ruby", "php", "java", "python")
+    assert options.unknown_languages == ("swift",)
+    op = get(index, "composition.yaml POST /pets")
+    view = render_operation(op, options=options, markdown=md, highlight=hl)
+    tabs = [t["data-tab-title"] for t in Elements(view.aside_html).find(role="tab")]
+    assert tabs[:7] == ["JavaScript", "cURL", "Go", "Ruby", "PHP", "Java", "Python"]
+    request = build_http_request(
+        op.method, op.servers, op.path, op.security, op.parameters, op.request_body, options
+    )
+    for key, (_, _, generate) in LANGUAGES.items():
+        code = generate(request)
+        assert "https://pets.example.com/pets" in code, key
+        assert "Rex" in code, key  # example from the schema
+    compile(LANGUAGES["python"][2](request), "sample.py", "exec")
+    assert json.loads(request.body_text()) == {"name": "Rex", "tag": "<string>", "kind": "cat"}
+
+
+def test_defaults_required_limits_samples(index: ApiIndex) -> None:
+    op = get(index, "composition.yaml POST /pets")
+    options = ApiOptions.from_settings({"examples": {"defaults": "required"}})
+    request = build_http_request(
+        op.method, op.servers, op.path, op.security, op.parameters, op.request_body, options
+    )
+    assert request.json_body == {"name": "Rex", "kind": "cat"}
+    users = get(index, "servers.json GET /users")
+    request = build_http_request(
+        users.method, users.servers, users.path, users.security, users.parameters, None, options
+    )
+    assert request.query == () and request.headers == (("Authorization", "Bearer <token>"),)
+
+
+def test_code_samples_override_and_autogenerate_false(index: ApiIndex) -> None:
+    op = get(index, "examples.json POST /upload")
+    view = render(op)
+    tabs = [t["data-tab-title"] for t in Elements(view.aside_html).find(role="tab")]
+    assert tabs == ["SDK", "cURL", "JavaScript", "200", "413"]
+    assert "client.upload(&#x27;a.png&#x27;)" in view.aside_html
+    assert "--form &#x27;file=@example-file&#x27;" in view.aside_html
+    only = render(op, autogenerate=False)
+    tabs = [t["data-tab-title"] for t in Elements(only.aside_html).find(role="tab")]
+    assert tabs == ["SDK", "200", "413"]
+
+
+def test_response_examples_named_and_synthesised(index: ApiIndex) -> None:
+    view = render(get(index, "examples.json POST /upload"))
+    aside = view.aside_html
+    assert re.findall(r"<option value=\"\d\">([^<]+)</option>", aside) == [
+        "Small file",
+        "Large file",
+    ]
+    assert "&quot;size&quot;: 10000000" in aside and "too large" in aside
+    tree = render(get(index, "circular.json POST /trees")).aside_html
+    example = re.search(r'data-tab-title="200">\s*<div[^>]*>\s*(<pre.*?</pre>)', tree, re.S)
+    assert example is not None
+    assert json.loads(text_of(example.group(1))) == {
+        "id": 123,
+        "pet": {"owner": {}, "nickname": "<string>"},
+    }
+
+
+def test_body_content_type_selector(index: ApiIndex) -> None:
+    body = render(get(index, "examples.json POST /upload")).body_html
+    assert re.findall(r'<option value="\d">([^<]+)</option>', body) == [
+        "multipart/form-data",
+        "application/x-www-form-urlencoded",
+    ]
+    assert field_heads(body)["param-file"] == "file file required"
+
+
+def playground(view: ApiView) -> dict:
+    m = re.search(r'data-component="api-playground-data">(.*?)</script>', view.header_html, re.S)
+    assert m is not None
+    return json.loads(m.group(1))
+
+
+def test_playground_payload(index: ApiIndex) -> None:
+    data = playground(render(get(index, "servers.json POST /admin")))
+    assert data["method"] == "POST" and data["path"] == "/admin"
+    assert data["servers"][0]["url"] == "https://op.example.com/base"
+    assert [s["label"] for s in data["security"]] == ["oauth + oidc", "cookieKey", "queryKey"]
+    assert data["security"][0]["schemes"][0]["kind"] == "bearer"
+    upload = playground(render(get(index, "examples.json POST /upload")))
+    assert upload["body"]["contentType"] == "multipart/form-data"
+    assert [(f["name"], f["kind"], f["required"]) for f in upload["body"]["fields"]] == [
+        ("file", "file", True),
+        ("caption", "string", False),
+    ]
+    pets = playground(render(get(index, "composition.yaml PATCH /pets/{petId}")))
+    kinds = {f["name"]: f["kind"] for f in pets["body"]["fields"]}
+    assert kinds == {
+        "nickname": "string",
+        "age": "integer",
+        "birthday": "string",
+        "secret": "string",
+        "tags": "json",
+        "color": "enum",
+        "weight": "number",
+        "code": "string",
+    }  # read-only `id` is not an input
+    assert pets["params"] == [{"in": "path", "name": "petId", "kind": "integer", "required": True}]
+
+
+def test_playground_json_cannot_close_the_script(index: ApiIndex) -> None:
+    op = get(index, "composition.yaml POST /pets")
+    evil = Schema(
+        types=("object",), properties=(Property("</script><b>", Schema(types=("string",))),)
+    )
+    from dataclasses import replace
+
+    from renderer.openapi import MediaType, RequestBody
+
+    op = replace(op, request_body=RequestBody((MediaType("application/json", evil),)))
+    view = render(op)
+    assert "</script><b>" not in view.header_html and "</script><b>" not in view.body_html
+    assert "&lt;/script&gt;&lt;b&gt;" in view.body_html
+
+
+def test_webhook_view(index: ApiIndex) -> None:
+    view = render(get(index, "webhooks.yaml webhook orderUpdated"))
+    assert "mr-api-method--other" in view.header_html and ">HOOK<" in view.header_html
+    assert "tryit-button" not in view.header_html
+    assert field_heads(view.body_html)["param-status"] == "status enum<string>"
+
+
+def test_search_sections(index: ApiIndex) -> None:
+    view = render(get(index, "servers.json GET /users"))
+    assert [(s.title, s.anchor) for s in view.sections] == [
+        ("List users", ""),
+        ("Query Parameters", "api-query-parameters"),
+        ("Headers", "api-header-parameters"),
+        ("Cookies", "api-cookie-parameters"),
+    ]
+    assert view.sections[0].text.startswith("GET /users List users")
+
+
+def test_method_pills() -> None:
+    assert method_pill_html("delete", compact=True).endswith(">DEL</span>")
+    assert "mr-api-method--delete method-pill" in method_pill_html("DELETE")
+    assert "mr-api-method--other" in method_pill_html("OPTIONS")
+
+
+def test_every_fixture_operation_renders(index: ApiIndex) -> None:
+    for op in index.operations():
+        for opts in ({}, {"expanded": "all", "playground": "simple", "defaults": "required"}):
+            view = render(op, **opts)
+            assert op.method in view.header_html or op.webhook
+
+
+def test_manual_endpoint() -> None:
+    params = [
+        ManualParam("workflow_id", "path", "string", True, None, "The workflow"),
+        ManualParam("key", "body", "string", True, None, "API key"),
+        ManualParam("inputs", "body", "object", False, None, "Inputs"),
+        ManualParam("count", "query", "integer", False, 2, "How many"),
+    ]
+    options = ApiOptions.from_settings({"mdx": {"auth": {"method": "bearer"}}})
+    view = render_manual_endpoint(
+        "post",
+        "https://modelslab.com/api/v1/workflows/{workflow_id}/run",
+        params,
+        options=options,
+        markdown=md,
+        highlight=hl,
+    )
+    assert view.body_html == ""
+    bar = Elements(view.header_html).find(data_component="api-endpoint")[0]
+    assert bar["data-url"] == "https://modelslab.com/api/v1/workflows/{workflow_id}/run"
+    assert '<span class="mr-api-endpoint__param">{workflow_id}</span>' in view.header_html
+    data = playground(view)
+    assert [(p["name"], p["in"]) for p in data["params"]] == [
+        ("workflow_id", "path"),
+        ("count", "query"),
+    ]
+    assert [f["name"] for f in data["body"]["fields"]] == ["key", "inputs"]
+    assert data["security"][0]["schemes"][0]["kind"] == "bearer"
+    curl = text_of(view.aside_html)
+    assert "https://modelslab.com/api/v1/workflows/{workflow_id}/run?count=2" in curl
+    assert '"key": "<string>"' in curl and "Authorization: Bearer <token>" in curl
+    assert view.field_names == ["workflow_id", "key", "inputs", "count"]
+    none = render_manual_endpoint(
+        "GET",
+        "/v1/users",
+        [],
+        options=ApiOptions(mdx_server=("https://api.x.com",)),
+        markdown=md,
+        highlight=hl,
+        auth_method="none",
+    )
+    assert Elements(none.header_html).find(data_component="api-endpoint")[0]["data-url"] == (
+        "https://api.x.com/v1/users"
+    )
+    assert "Authorization" not in none.aside_html
