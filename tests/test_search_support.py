@@ -14,6 +14,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -25,10 +27,12 @@ import yaml
 from lunr.index import Index
 
 from renderer.search import (
+    GLOBAL_NAME,
     SearchIndexFiles,
     SearchSection,
     build_lunr_index,
     build_search_index,
+    decode_payload,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -286,13 +290,46 @@ class SiteUnderTest:
     """`"corpus-helper"` (crude sections from `corpus_sections`) or `"build"`."""
 
 
+def read_index_script(path: Path) -> dict[str, Any]:
+    """The payload of a `search-index.js` written by `build_search_index`."""
+    text = path.read_text(encoding="utf-8").strip()
+    prefix = f"window.{GLOBAL_NAME}="
+    assert text.startswith(prefix) and text.endswith(";"), text[:80]
+    return dict(json.loads(text[len(prefix) : -1]))
+
+
+def build_site(docs_dir: Path, out: Path, *, offline: bool = True) -> Path | None:
+    """Run the real build (`python -m renderer build`); the home page, or None if it fails."""
+    if not (REPO / "renderer" / "build.py").exists():
+        return None
+    cmd = [sys.executable, "-m", "renderer", "build", str(docs_dir), "-o", str(out), "--quiet"]
+    if offline:
+        cmd.append("--offline")
+    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=600)
+    home = out / "index.html"
+    if not home.exists() or not (out / "_mintrender" / "search-index.js").exists():
+        print(f"real build failed ({proc.returncode}): {proc.stderr[-2000:]}", file=sys.stderr)
+        return None
+    return home
+
+
 @functools.cache
-def modelslab_site() -> SiteUnderTest:
-    """Built once per test process into a temporary folder."""
+def modelslab_site(offline: bool = True) -> SiteUnderTest:
+    """The ModelsLab site, built once per test process into a temporary folder.
+
+    Uses the real build when it works (`source == "build"`), else the corpus helper's sections
+    around `write_test_site`. lunr.py's index comes from lunr's own serialization of the
+    payload the UI loads (`decode_payload` -> `Index.load`).
+    """
     out = Path(tempfile.mkdtemp(prefix="mr-search-site-"))
+    if os.environ.get("MR_SEARCH_CORPUS_HELPER") != "1":
+        home = build_site(MODELSLAB, out / "site", offline=offline)
+        if home is not None:
+            payload = read_index_script(out / "site" / "_mintrender" / "search-index.js")
+            return SiteUnderTest(home, payload, Index.load(decode_payload(payload)), "build")
     sections = modelslab_sections()
     files = build_search_index(sections)
-    home = write_test_site(out, sections, files)
+    home = write_test_site(out / "site", sections, files, offline=offline)
     payload = json.loads(files.index_json)
     return SiteUnderTest(home, payload, build_lunr_index(sections), "corpus-helper")
 
