@@ -188,7 +188,7 @@ class ApiIndex:
                 )
             op = self._matches(self.specs[spec_path], parsed.method, parsed.target)
             if op is None:
-                return Resolution(None, [], self._explain(parsed, [spec_path]))
+                return Resolution(None, [], self._explain(parsed, [spec_path], explicit=True))
             return Resolution(op, [_describe(op)], None)
 
         page_dir = posixpath.dirname(page_rel_path)
@@ -242,7 +242,7 @@ class ApiIndex:
             found.extend(sorted(p for p in self.specs if posixpath.dirname(p) == folder))
         return found
 
-    def _explain(self, parsed: ParsedRef, near: list[str]) -> str:
+    def _explain(self, parsed: ParsedRef, near: list[str], explicit: bool = False) -> str:
         """Name what was looked for and the closest things that exist."""
         what = (
             f"'{parsed.method} {parsed.target}'"
@@ -271,7 +271,7 @@ class ApiIndex:
                 more = ", ..." if len(own_ops) > 6 else ""
                 hints.append(f"{near[0]} has {listed}{more}")
         message = f"{what} was not found in {where}"
-        if len(self.specs) > 1 and near:
+        if len(self.specs) > 1 and near and not explicit:
             message += " nor in any other loaded spec"
         return message + ("; " + "; ".join(hints) if hints else "")
 
@@ -317,6 +317,8 @@ def _near_miss(parsed: ParsedRef, target: str, op: Operation, own: bool) -> str 
     if op.webhook is not None:
         return None
     path = _norm_path(op.path)
+    if path == target and op.method == parsed.method:
+        return f"'{op.ref}' exists"
     if path == target and op.method != parsed.method:
         return f"the spec has '{op.method} {op.path}' (other method)"
     if path.startswith(target + "/"):
