@@ -1,0 +1,131 @@
+"""Switchable panels: `Tabs` and `Tab`.
+
+<Tabs defaultTabIndex={1} sync={false} borderBottom>
+  <Tab title="npm" icon="npm">…</Tab>
+  <Tab title="yarn">…</Tab>
+</Tabs>
+-> <div class="mr-tabs tabs mr-tabs--border" data-component="tabs">
+     <div class="mr-tabs__list" role="tablist">
+       <button type="button" role="tab" class="mr-tabs__tab" data-tab-title="npm"
+               aria-selected="false" aria-controls="npm" tabindex="-1">…npm</button>…</div>
+     <div class="mr-tabs__panel" data-inactive role="tabpanel" id="npm" data-tab-title="npm">
+       <p class="mr-tabs__panel-title">npm</p>…</div>
+     <div class="mr-tabs__panel" role="tabpanel" id="yarn" …>…</div></div>
+
+Every panel stays in the HTML. Without JS (no `mr-js` class on `<html>`) the label row is
+hidden and the panels are stacked under their titles; with JS, `[data-inactive]` panels are
+hidden (30-components.js turns the marker into the `hidden` attribute it switches).
+`data-sync` (the default) makes same-title tabs and code groups on the page switch together.
+"""
+
+from __future__ import annotations
+
+from html import unescape
+from typing import TYPE_CHECKING
+
+from components._spec import Child, ComponentSpec, Node
+from components._util import (
+    check_children,
+    class_attr,
+    coerce_bool,
+    coerce_int,
+    esc,
+    extra_class,
+    icon_html,
+    rebuild,
+    text_prop,
+)
+
+if TYPE_CHECKING:
+    from renderer.context import RenderContext
+
+PANEL_START = '<div class="mr-tabs__panel"'
+
+
+def tab_button(
+    title: str, *, selected: bool, css_class: str, icon: str = "", controls: str | None = None
+) -> str:
+    """One `role="tab"` label; shared with code groups (same data-tab-title sync key)."""
+    controls_attr = f' aria-controls="{esc(controls)}"' if controls else ""
+    return (
+        f'<button type="button" role="tab" class="{css_class}" data-tab-title="{esc(title)}" '
+        f'aria-selected="{"true" if selected else "false"}"{controls_attr} '
+        f'tabindex="{0 if selected else -1}">{icon}<span>{esc(title)}</span></button>'
+    )
+
+
+def _title(props: dict[str, object], index: int) -> str:
+    return text_prop(props, "title") or f"Tab {index + 1}"  # type: ignore[arg-type]
+
+
+def render_tab(node: Node, ctx: RenderContext) -> str:
+    """`<Tab title id icon iconType>` -> one panel; its `<Tabs>` builds the label row."""
+    title = _title(node.props, 0)
+    icon = icon_html(ctx, node, css_class="mr-tabs__icon")
+    id_attr = f' id="{esc(node.anchor)}"' if node.anchor else ""
+    return (
+        f'{PANEL_START} role="tabpanel"{id_attr} data-tab-title="{esc(title)}">'
+        f'<p class="mr-tabs__panel-title">{icon}{esc(title)}</p>{node.html}</div>'
+    )
+
+
+def render_tabs(node: Node, ctx: RenderContext) -> str:
+    """`<Tabs defaultTabIndex sync borderBottom>`: label row + panels; only `<Tab>` allowed."""
+    check_children(node, ctx, ("Tab",))
+    tabs = [c for c in node.children if c.name == "Tab"]
+    active = coerce_int(node.props.get("defaultTabIndex"), 0) or 0
+    if not 0 <= active < len(tabs):
+        active = 0
+    buttons = []
+    for index, child in enumerate(tabs):
+        icon = icon_html(ctx, _as_node(child, node), css_class="mr-tabs__icon")
+        anchor = _panel_id(child)
+        buttons.append(
+            tab_button(
+                _title(child.props, index),
+                selected=index == active,
+                css_class="mr-tabs__tab",
+                icon=icon,
+                controls=anchor,
+            )
+        )
+    seen = 0
+
+    def mark(index: int, child: Child) -> str:
+        nonlocal seen
+        if child.name != "Tab" or not child.html.startswith(PANEL_START):
+            return child.html
+        seen += 1
+        if seen - 1 == active:
+            return child.html
+        return PANEL_START + " data-inactive" + child.html[len(PANEL_START) :]
+
+    panels = rebuild(node, mark)
+    sync = coerce_bool(node.props.get("sync"), True) if "sync" in node.props else True
+    border = coerce_bool(node.props.get("borderBottom")) if "borderBottom" in node.props else False
+    classes = class_attr("mr-tabs tabs", "mr-tabs--border" if border else None, extra_class(node))
+    return (
+        f'<div class="{classes}" data-component="tabs"{" data-sync" if sync else ""}>'
+        f'<div class="mr-tabs__list" role="tablist">{"".join(buttons)}</div>{panels}</div>'
+    )
+
+
+def _panel_id(child: Child) -> str | None:
+    """The id a rendered Tab panel carries (its anchor), read back from its HTML."""
+    head = child.html[: child.html.find(">") + 1]
+    marker = ' id="'
+    at = head.find(marker)
+    if at < 0:
+        return None
+    end = head.find('"', at + len(marker))
+    return unescape(head[at + len(marker) : end])
+
+
+def _as_node(child: Child, parent: Node) -> Node:
+    return Node(name=child.name, props=child.props, html="", line=parent.line)
+
+
+COMPONENTS: tuple[ComponentSpec, ...] = (
+    ComponentSpec(name="Tabs", render=render_tabs, children=("Tab",)),
+    ComponentSpec(name="Tab", render=render_tab, anchor_prop="title"),
+)
