@@ -6,20 +6,23 @@ import html
 import json
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from renderer.config import ConfigError, SiteConfig, load_config
 from renderer.context import RenderContext
 from renderer.errors import Diagnostic, Diagnostics, sort_key
-from renderer.mdx import parse_page
-from renderer.nav import Navigation, build_navigation, is_operation_ref
+from renderer.mdx import ParsedPage, parse_page
+from renderer.nav import Navigation, PageSlot, build_navigation, is_operation_ref
 from renderer.navview import NavView, PageInfo
 from renderer.render import RenderedPage, fallback_title, render_page
-from renderer.sources import discover, page_file_for_ref
+from renderer.sources import SourceFiles, discover, page_file_for_ref
 from renderer.urls import UrlBuilder, output_path_for, site_path_for
+
+if TYPE_CHECKING:
+    from renderer.apipages import ApiStage
 
 Progress = Callable[[str, int, int], None]
 
@@ -104,47 +107,53 @@ def _bool(v: Any) -> bool:
     return v is True or (isinstance(v, str) and v.strip().lower() == "true")
 
 
-def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
-    """Build the site; never raises on user content. Writes OUT only when everything is done."""
-    timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    diagnostics = Diagnostics()
-    docs_dir = options.docs_dir.resolve()
-    try:
-        config = load_config(docs_dir, diagnostics)
-    except ConfigError as exc:
-        return BuildResult(None, diagnostics, fatal=str(exc))
-    sources = discover(docs_dir, exclude=options.out_dir)
+@dataclass(frozen=True, slots=True)
+class SiteInputs:
+    """The load stage: configuration, source files and the navigation tree."""
+
+    config: SiteConfig
+    sources: SourceFiles
+    nav: Navigation
+    slots: tuple[PageSlot, ...]
+    """Every navigation entry in reading order."""
+
+
+def load_inputs(docs_dir: Path, out_dir: Path | None, diagnostics: Diagnostics) -> SiteInputs:
+    """Read docs.json, walk the docs folder and build the navigation (raises ConfigError)."""
+    config = load_config(docs_dir, diagnostics)
+    sources = discover(docs_dir, exclude=out_dir)
     nav = _load_navigation(config, diagnostics)
-    timings["load"] = time.perf_counter() - t0
+    return SiteInputs(config, sources, nav, tuple(nav.slots()))
 
-    # --- parse every page -------------------------------------------------------------------
-    t = time.perf_counter()
-    reader = Reader(docs_dir)
-    page_files = frozenset(sources.pages)
-    records: dict[str, PageRecord] = {}
-    parsed = {}
-    for i, rel in enumerate(sources.pages):
-        if progress:
-            progress("parse", i, len(sources.pages))
-        text = reader(rel) or ""
-        parsed[rel] = parse_page(
-            rel,
-            text,
-            docs_dir=docs_dir,
-            diagnostics=diagnostics,
-            read=reader,
-            variables=config.variables,
-        )
-        site_path = site_path_for(rel)
-        ref = rel.rsplit(".", 1)[0]
-        records[rel] = PageRecord(
-            rel, ref, site_path, output_path_for(site_path), parsed[rel].frontmatter
-        )
-    timings["parse"] = time.perf_counter() - t
 
-    # --- resolve navigation entries ---------------------------------------------------------
-    slots = nav.slots()
+def new_record(rel: str, frontmatter: dict[str, Any]) -> PageRecord:
+    site_path = site_path_for(rel)
+    return PageRecord(
+        rel, rel.rsplit(".", 1)[0], site_path, output_path_for(site_path), frontmatter
+    )
+
+
+def parse_source(
+    rel: str, config: SiteConfig, read: Reader, diagnostics: Diagnostics
+) -> ParsedPage:
+    """Parse one page file (a missing file parses as an empty page)."""
+    return parse_page(
+        rel,
+        read(rel) or "",
+        docs_dir=config.docs_dir,
+        diagnostics=diagnostics,
+        read=read,
+        variables=config.variables,
+    )
+
+
+def resolve_refs(
+    config: SiteConfig,
+    slots: Sequence[PageSlot],
+    page_files: frozenset[str],
+    diagnostics: Diagnostics,
+) -> dict[str, str]:
+    """Navigation ref -> page file; a ref naming no file is a warning."""
     ref_to_file: dict[str, str] = {}
     for slot in slots:
         if slot.ref in ref_to_file:
@@ -163,6 +172,78 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             )
             continue
         ref_to_file[slot.ref] = rel
+    return ref_to_file
+
+
+def make_urls(
+    mode: Literal["hosted", "offline"], site_paths: Iterable[str], sources: SourceFiles
+) -> UrlBuilder:
+    return UrlBuilder(mode, pages=frozenset(site_paths), files=frozenset(sources.static))
+
+
+def render_record(
+    record: PageRecord,
+    parsed: ParsedPage,
+    config: SiteConfig,
+    urls: UrlBuilder,
+    diagnostics: Diagnostics,
+    api: ApiStage,
+) -> RenderContext:
+    """Render one page into `record.rendered`, then let the API stage attach its view."""
+    ctx = RenderContext(config, record.rel_path, urls, diagnostics)
+    record.rendered = render_page(parsed, ctx)
+    api.attach(record, ctx)
+    return ctx
+
+
+def make_navview(
+    config: SiteConfig,
+    nav: Navigation,
+    slots: Sequence[PageSlot],
+    records: Iterable[PageRecord],
+    ref_to_file: dict[str, str],
+    urls: UrlBuilder,
+    diagnostics: Diagnostics,
+) -> NavView:
+    """Give each record its navigation ref, then build the per-page navigation view."""
+    infos: dict[str, PageInfo] = {}
+    file_to_ref = {rel: ref for ref, rel in ref_to_file.items()}
+    for record in records:
+        record.ref = file_to_ref.get(record.rel_path, record.ref)
+        infos[record.ref] = _page_info(record)
+    icon_ctx = RenderContext(config, config.config_file, urls, diagnostics)
+    return NavView(nav, list(slots), infos, urls, lambda name, kind: icon_ctx.icon(name, kind))
+
+
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+    """Build the site; never raises on user content. Writes OUT only when everything is done."""
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    diagnostics = Diagnostics()
+    docs_dir = options.docs_dir.resolve()
+    try:
+        inputs = load_inputs(docs_dir, options.out_dir, diagnostics)
+    except ConfigError as exc:
+        return BuildResult(None, diagnostics, fatal=str(exc))
+    config, sources, nav = inputs.config, inputs.sources, inputs.nav
+    timings["load"] = time.perf_counter() - t0
+
+    # --- parse every page -------------------------------------------------------------------
+    t = time.perf_counter()
+    reader = Reader(docs_dir)
+    page_files = frozenset(sources.pages)
+    records: dict[str, PageRecord] = {}
+    parsed: dict[str, ParsedPage] = {}
+    for i, rel in enumerate(sources.pages):
+        if progress:
+            progress("parse", i, len(sources.pages))
+        parsed[rel] = parse_source(rel, config, reader, diagnostics)
+        records[rel] = new_record(rel, parsed[rel].frontmatter)
+    timings["parse"] = time.perf_counter() - t
+
+    # --- resolve navigation entries ---------------------------------------------------------
+    slots = list(inputs.slots)
+    ref_to_file = resolve_refs(config, slots, page_files, diagnostics)
 
     # --- API stage: operations for pages with openapi frontmatter ------------------------------
     t = time.perf_counter()
@@ -179,32 +260,20 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
     # --- render -----------------------------------------------------------------------------------
     t = time.perf_counter()
-    urls = UrlBuilder(
-        options.mode,
-        pages=frozenset(r.site_path for r in records.values()),
-        files=frozenset(sources.static),
-    )
+    urls = make_urls(options.mode, (r.site_path for r in records.values()), sources)
     result = BuildResult(config, diagnostics)
     for i, (rel, record) in enumerate(sorted(records.items())):
         if progress:
             progress("render", i, len(records))
-        ctx = RenderContext(config, rel, urls, diagnostics)
-        record.rendered = render_page(parsed[rel], ctx)
-        api.attach(record, ctx)
+        render_record(record, parsed[rel], config, urls, diagnostics, api)
+        assert record.rendered is not None
         result.components.update(record.rendered.components)
         result.unknown_components.update(record.rendered.unknown_components)
     result.openapi_operations = api.operations_rendered
     timings["render"] = time.perf_counter() - t
 
     # --- navigation view ---------------------------------------------------------------------------
-    infos: dict[str, PageInfo] = {}
-    file_to_ref = {rel: ref for ref, rel in ref_to_file.items()}
-    for rel, record in records.items():
-        ref = file_to_ref.get(rel, record.ref)
-        record.ref = ref
-        infos[ref] = _page_info(record)
-    icon_ctx = RenderContext(config, config.config_file, urls, diagnostics)
-    navview = NavView(nav, slots, infos, urls, lambda name, kind: icon_ctx.icon(name, kind))
+    navview = make_navview(config, nav, slots, records.values(), ref_to_file, urls, diagnostics)
 
     # --- index and write --------------------------------------------------------------------------
     from renderer.site import write_site
