@@ -413,10 +413,34 @@ def pages() -> dict[str, dict[str, Any]]:
                            "description_html": "What changed in the ModelsLab API.",
                            "body_html": heading(2, "March 2026", "march-2026")
                            + "<p>Flux Klein 9B is live on the realtime endpoints.</p>"})
+    variants = copy.deepcopy(guide)
+    variants["site"]["banner"] = None
+    variants["site"]["logo"] = None
+    variants["site"]["name"] = "Acme Cloud"
+    variants["site"]["colors"] = {"primary": "#16a34a", "light": "#4ade80", "dark": "#15803d"}
+    variants["nav"]["tabs"] = [dict(t, icon_html=icon(i)) for t, i in
+                               zip(tabs("Developer Guide")[:3], ("book-open", "code", "building"))]
+    variants["nav"]["anchors"] = [
+        {"label": "Documentation", "href": "{R}guide/", "icon_html": icon("book"), "active": True, "external": False},
+        {"label": "Community", "href": "https://forum", "icon_html": icon("users"), "active": False, "external": True}]
+    variants["nav"]["versions"] = [{"label": "v3.0", "href": "{R}", "active": True, "tag": "Latest"},
+                                   {"label": "v2.4", "href": "{R}v2/", "active": False, "tag": None}]
+    variants["nav"]["languages"] = [{"code": "en", "label": "English", "href": "{R}", "active": True},
+                                    {"code": "fr", "label": "Français", "href": "{R}fr/", "active": False}]
+    variants["nav"]["sidebar"] = [
+        group("Getting started", [page_item("Welcome", "guide/", True, icon_html=icon("house")),
+                                  page_item("Install", "install/", icon_html=icon("download")),
+                                  page_item("Legacy auth", "legacy/", deprecated=True)],
+              icon_html=icon("rocket")),
+        group("Guides", [group("Deploy", [page_item("Docker", "docker/"), page_item("Kubernetes", "k8s/")],
+                               root_href="{R}deploy/", icon_html=icon("server")),
+                         {"kind": "link", "label": "Changelog", "href": "https://x", "icon_html": "", "external": True}]),
+    ]
+    variants["page"].update({"title": "Welcome", "eyebrow": "Getting started", "mode": "wide"})
     minimal = {"site": {"name": "Acme Docs"}, "nav": {}, "page": {"title": "Hello", "body_html": "<p>Hi.</p>"},
                "head": {"title": "Hello"}, "assets": assets_context()}
     return {"quickstart": guide, "api": api, "nested": nested, "center": center,
-            "minimal": minimal}
+            "variants": variants, "minimal": minimal}
 
 
 # ---- writing -----------------------------------------------------------------------------------
@@ -448,9 +472,10 @@ def build(out: Path) -> list[str]:
         if (CORPUS / name).exists():
             shutil.copy(CORPUS / name, out / name)
 
-    env = Environment(loader=FileSystemLoader(str(THEME / "templates")), autoescape=True)
-    strict = Environment(loader=FileSystemLoader(str(THEME / "templates")), autoescape=True,
-                         undefined=StrictUndefined)
+    opts = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}  # as renderer/site.py
+    env = Environment(loader=FileSystemLoader(str(THEME / "templates")), **opts)
+    strict = Environment(loader=FileSystemLoader(str(THEME / "templates")), undefined=StrictUndefined,
+                         **opts)
     names = []
     for name, ctx in pages().items():
         target = out / name / "index.html"

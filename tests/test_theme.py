@@ -17,7 +17,9 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "themes" / "mint" / "templa
 @functools.cache
 def env(strict: bool = False) -> Environment:
     kw: dict[str, Any] = {"undefined": StrictUndefined} if strict else {}
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, **kw)
+    # the same options as renderer/site.py make_environment
+    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
+                       lstrip_blocks=True, **kw)
 
 
 def render(template: str = "page.html", strict: bool = False, **ctx: Any) -> str:
