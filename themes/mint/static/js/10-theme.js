@@ -42,11 +42,27 @@
     store("mr-theme", mode);
     doc.dispatchEvent(new CustomEvent("mr:theme", { detail: { mode: mode } }));
   }
+  /* With no stored choice, follow the system setting live (appearance.default "system"). */
+  if (window.matchMedia && !root.hasAttribute("data-theme-fixed")) {
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function (mq) {
+      var stored = null;
+      try { stored = localStorage.getItem("mr-theme"); } catch (e) { /* ignore */ }
+      if (!stored && root.getAttribute("data-theme-default") === "system") {
+        root.classList.toggle("dark", mq.matches);
+        root.style.colorScheme = mq.matches ? "dark" : "light";
+      }
+    });
+  }
   $all('[data-component="theme-toggle"]').forEach(function (btn) {
     btn.addEventListener("click", function () {
       setTheme(root.classList.contains("dark") ? "light" : "dark");
     });
   });
+
+  /* Search shortcut hint: Ctrl K off Apple platforms. */
+  if (!/Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent)) {
+    $all(".mr-search-trigger__kbd").forEach(function (k) { k.textContent = "Ctrl K"; });
+  }
 
   /* ---- Header height (sticky offsets) ------------------------------------ */
 
