@@ -14,7 +14,6 @@ from markupsafe import Markup, escape
 
 from renderer.openapi.codegen import (
     DEFAULT_LANGUAGES,
-    KNOWN_KEYS,
     LANGUAGES,
     HttpRequest,
     canonical_language,
@@ -113,7 +112,7 @@ class ApiOptions:
             mdx_server=(servers,) if isinstance(servers, str) else tuple(servers or ()),
             mdx_auth_method=str(auth.get("method") or ""),
             mdx_auth_name=str(auth.get("name") or ""),
-            unknown_languages=tuple(u for u in unknown if u in KNOWN_KEYS or u),
+            unknown_languages=tuple(unknown),
         )
 
 

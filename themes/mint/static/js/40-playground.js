@@ -59,6 +59,12 @@
 
   /* ---- Playground ------------------------------------------------------- */
 
+  doc.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    var open = doc.querySelector('[data-component="api-playground"]:not([hidden])');
+    if (open) hide(open);
+  });
+
   function el(tag, attrs, children) {
     var node = doc.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -225,7 +231,6 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); run(root, data, result); });
     close.addEventListener("click", function () { hide(root); });
     root.addEventListener("click", function (e) { if (e.target.hasAttribute("data-close")) hide(root); });
-    root.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(root); });
     form.addEventListener("input", function () { urlView.textContent = requestUrl(root, data); });
     form.addEventListener("change", function () { urlView.textContent = requestUrl(root, data); });
     root._opener = null;

@@ -1,0 +1,351 @@
+"""The Try it playground in headless Chromium against a local CORS-enabled API server."""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from renderer.errors import Diagnostics
+from renderer.openapi import ApiOptions, ApiView, load_api_index, render_operation
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+STATIC = ROOT / "themes" / "mint" / "static"
+MODELSLAB = Path("/work/shared/corpora/modelslab")
+CHROMIUM = shutil.which("chromium")
+if CHROMIUM is None:
+    pytest.skip("no chromium executable on PATH: browser tests skipped", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cf000000030101007a2fbd430000000049454e44ae426082"
+)
+
+
+def md(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>"
+
+
+def hl(code: str, lang: str, title: str) -> str:
+    return f'<pre class="mr-code" data-lang="{lang}"><code>{html.escape(code)}</code></pre>'
+
+
+class Recorder:
+    """Requests that reached the API server."""
+
+    def __init__(self) -> None:
+        self.requests: list[dict[str, Any]] = []
+        self.lock = threading.Lock()
+
+    def add(self, entry: dict[str, Any]) -> None:
+        with self.lock:
+            self.requests.append(entry)
+
+
+def api_handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def cors(self) -> None:
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Access-Control-Allow-Headers", "*")
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Expose-Headers", "X-Request-Id")
+
+        def record(self, body: bytes) -> None:
+            recorder.add(
+                {
+                    "method": self.command,
+                    "path": self.path,
+                    "headers": {k.lower(): v for k, v in self.headers.items()},
+                    "body": body.decode("utf-8", "replace"),
+                }
+            )
+
+        def do_OPTIONS(self) -> None:  # noqa: N802 - http.server API
+            self.record(b"")
+            self.send_response(204)
+            self.cors()
+            self.end_headers()
+
+        def do_POST(self) -> None:  # noqa: N802
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.record(body)
+            payload = json.dumps({"ok": True, "echo": json.loads(body or b"{}")}).encode()
+            self.send_response(200)
+            self.cors()
+            self.send_header("Content-Type", "application/json")
+            self.send_header("X-Request-Id", "req-42")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def do_GET(self) -> None:  # noqa: N802
+            self.record(b"")
+            self.send_response(200)
+            self.cors()
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(PNG)))
+            self.end_headers()
+            self.wfile.write(PNG)
+
+    return Handler
+
+
+def page_handler(pages: dict[str, str]) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802
+            body = pages.get(self.path, "not found").encode()
+            self.send_response(200 if self.path in pages else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler
+
+
+def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[ThreadingHTTPServer]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture()
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture()
+def api_server(recorder: Recorder) -> Iterator[ThreadingHTTPServer]:
+    yield from serve(api_handler(recorder))
+
+
+@pytest.fixture()
+def pages() -> dict[str, str]:
+    return {}
+
+
+@pytest.fixture()
+def page_server(pages: dict[str, str]) -> Iterator[ThreadingHTTPServer]:
+    yield from serve(page_handler(pages))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        yield b
+        b.close()
+
+
+def document(view: ApiView, *, dark: bool = False, primary: str = "#0260fa") -> str:
+    css = "\n".join(
+        (STATIC / "css" / name).read_text()
+        for name in ("00-base.css", "40-api.css")
+        if (STATIC / "css" / name).exists()
+    )
+    js = (STATIC / "js" / "40-playground.js").read_text()
+    return f"""<!doctype html>
+<html class="{"dark" if dark else ""}"
+ style="--mr-primary: {primary}; --mr-primary-light: #e8e8e8; --mr-primary-dark: #202024">
+<head><meta charset="utf-8"><title>API</title>
+<style>{css}
+.page {{ display: grid; grid-template-columns: minmax(0, 1fr) 26rem; gap: 40px;
+         max-width: 1180px; margin: 0 auto; padding: 32px; }}
+.page h1 {{ margin: 0 0 8px; font-size: 30px; color: var(--mr-text-strong); }}
+.page .lead {{ margin: 0 0 24px; color: var(--mr-text-muted); font-size: 18px; }}
+</style></head>
+<body><div class="page"><main><h1>Operation</h1><p class="lead">Description.</p>
+<div class="mr-api-header">{view.header_html}</div>{view.body_html}</main>
+<aside>{view.aside_html}</aside></div><script>{js}</script></body></html>"""
+
+
+def spec_for(api: str) -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Local", "version": "1"},
+        "servers": [{"url": f"{api}/v1"}],
+        "security": [{"bearer": []}],
+        "paths": {
+            "/generate/{model}": {
+                "post": {
+                    "summary": "Generate",
+                    "parameters": [
+                        {"name": "model", "in": "path", "schema": {"type": "string"}},
+                        {"name": "fast", "in": "query", "schema": {"type": "boolean"}},
+                    ],
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "required": ["prompt"],
+                                    "properties": {
+                                        "prompt": {"type": "string"},
+                                        "samples": {"type": "integer", "default": 1},
+                                        "style": {"type": "string", "enum": ["photo", "anime"]},
+                                        "tags": {"type": "array", "items": {"type": "string"}},
+                                    },
+                                }
+                            }
+                        }
+                    },
+                    "responses": {"200": {"description": "ok"}, "400": {"description": "bad"}},
+                }
+            },
+            "/image": {"get": {"summary": "Image", "responses": {"200": {"description": "png"}}}},
+        },
+        "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
+    }
+
+
+def render_local(tmp_path: Path, api: str, ref: str) -> ApiView:
+    (tmp_path / "openapi.json").write_text(json.dumps(spec_for(api)))
+    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
+    res = index.resolve(ref, "page.mdx", [])
+    assert res.operation is not None
+    return render_operation(res.operation, options=ApiOptions(), markdown=md, highlight=hl)
+
+
+def test_try_it_sends_only_on_click(
+    browser: Any,
+    tmp_path: Path,
+    api_server: ThreadingHTTPServer,
+    page_server: ThreadingHTTPServer,
+    pages: dict[str, str],
+    recorder: Recorder,
+) -> None:
+    api = f"http://127.0.0.1:{api_server.server_address[1]}"
+    pages["/op"] = document(render_local(tmp_path, api, "POST /generate/{model}"))
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"http://127.0.0.1:{page_server.server_address[1]}/op")
+    page.wait_for_timeout(300)
+    assert recorder.requests == []
+
+    # tabs of the examples column switch without sending anything
+    page.click('#request-example [role="tab"][data-tab-title="Python"]')
+    assert page.is_visible('#request-example [role="tabpanel"][data-tab-title="Python"]')
+    assert page.is_hidden('#request-example [role="tabpanel"][data-tab-title="cURL"]')
+    page.click('.mr-api-responses [role="tab"][data-tab-title="400"]')
+    assert page.is_visible('.mr-api-responses [role="tabpanel"][data-tab-title="400"]')
+
+    page.click('[data-component="api-tryit"]')
+    assert page.is_visible('[data-component="api-playground"]')
+    assert recorder.requests == []
+
+    # a missing required field is reported and nothing is sent
+    page.fill("[data-auth=bearer]", "secret-key")
+    page.click('[data-component="api-send"]')
+    assert "Required: model, prompt" in page.inner_text(".mr-api-playground__error")
+    assert recorder.requests == []
+
+    page.fill('[data-in="path"][data-name="model"]', "flux")
+    page.select_option('[data-in="query"][data-name="fast"]', "true")
+    page.fill('[data-name="prompt"]:not([data-in])', "a cat")
+    page.fill('[data-name="samples"]', "2")
+    page.select_option('[data-name="style"]', "anime")
+    page.fill('[data-name="tags"]', "cute, small")
+    assert page.inner_text(".mr-api-playground__url") == f"{api}/v1/generate/flux?fast=true"
+    page.click('[data-component="api-send"]')
+    page.wait_for_selector('[data-component="api-status"]')
+    assert page.inner_text('[data-component="api-status"]').startswith("200")
+    body = json.loads(page.inner_text('[data-component="api-response-body"]'))
+    assert body == {
+        "ok": True,
+        "echo": {"prompt": "a cat", "samples": 2, "style": "anime", "tags": ["cute", "small"]},
+    }
+    assert "x-request-id" in (page.text_content(".mr-api-playground__headers") or "")
+    assert " ms" in page.inner_text(".mr-api-playground__time")
+
+    posts = [r for r in recorder.requests if r["method"] == "POST"]
+    assert len(posts) == 1
+    assert posts[0]["path"] == "/v1/generate/flux?fast=true"
+    assert posts[0]["headers"]["authorization"] == "Bearer secret-key"
+    assert posts[0]["headers"]["content-type"] == "application/json"
+    assert {r["method"] for r in recorder.requests} <= {"OPTIONS", "POST"}
+    # not remembered unless asked
+    assert page.evaluate("Object.keys(localStorage).length") == 0
+
+    page.keyboard.press("Escape")
+    assert page.is_hidden('[data-component="api-playground"]')
+    page.click('[data-component="api-tryit"]')  # reopening keeps what was typed
+    assert page.input_value("[data-auth=bearer]") == "secret-key"
+    assert errors == []
+    page.close()
+
+
+def test_binary_responses_render_inline(
+    browser: Any,
+    tmp_path: Path,
+    api_server: ThreadingHTTPServer,
+    page_server: ThreadingHTTPServer,
+    pages: dict[str, str],
+    recorder: Recorder,
+) -> None:
+    api = f"http://127.0.0.1:{api_server.server_address[1]}"
+    pages["/img"] = document(render_local(tmp_path, api, "GET /image"), dark=True)
+    page = browser.new_page()
+    page.goto(f"http://127.0.0.1:{page_server.server_address[1]}/img")
+    page.click('[data-component="api-tryit"]')
+    page.fill("[data-auth=bearer]", "k")
+    page.check("[data-remember]")
+    page.click('[data-component="api-send"]')
+    page.wait_for_selector("img.mr-api-playground__media")
+    assert [r["method"] for r in recorder.requests if r["method"] != "OPTIONS"] == ["GET"]
+    assert page.evaluate("localStorage.getItem('mintrender.api.credential.bearer')") == "k"
+    page.close()
+
+
+def test_modelslab_fragment_light_and_dark(browser: Any, tmp_path: Path) -> None:
+    if not MODELSLAB.is_dir():
+        pytest.skip("ModelsLab corpus not available")
+    index = load_api_index(MODELSLAB, ["llm-api/openapi.json"], Diagnostics())
+    res = index.resolve("POST /chat/completions", "llm-api/chat-completions.mdx", [])
+    assert res.operation is not None
+    view = render_operation(res.operation, options=ApiOptions(), markdown=md, highlight=hl)
+    colours = {}
+    for dark in (False, True):
+        path = tmp_path / f"op-{'dark' if dark else 'light'}.html"
+        path.write_text(document(view, dark=dark))
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(path.as_uri())
+        page.screenshot(path=str(tmp_path / f"{path.stem}.png"), full_page=True)
+        colours[dark] = (
+            page.eval_on_selector(".mr-api-field__name", "el => getComputedStyle(el).color"),
+            page.eval_on_selector(".method-pill", "el => getComputedStyle(el).color"),
+        )
+        page.close()
+        assert (tmp_path / f"{path.stem}.png").stat().st_size > 10_000
+    assert colours[False][0] == "rgb(2, 96, 250)"  # field names in the primary colour
+    assert colours[True][0] == "rgb(232, 232, 232)"  # primary-light in dark mode
+    assert colours[False][1] != colours[True][1]
