@@ -107,6 +107,7 @@ class NavView:
             if slot.ref not in order:
                 order.append(slot.ref)
         self._default_chain = self._default_divisions()
+        self._section_cache: dict[int, list[dict[str, Any]]] = {}
 
     def _default_divisions(self) -> tuple[NavDivision, ...]:
         chain: list[NavDivision] = []
@@ -182,7 +183,12 @@ class NavView:
                     }
                 )
         container = chain[-1] if chain else self.nav.root
-        out["sidebar"] = self._items(container.children, ref, slot)
+        out["sidebar"] = self.section_items(container)
+        out["sidebar_key"] = id(container)
+        info = self.pages.get(ref) if ref else None
+        out["active_href"] = (
+            self.urls.page(info.site_path) if info is not None and not info.url else None
+        )
         out["prev"], out["next"] = self._neighbours(ref, container)
         groups = slot.groups if slot is not None else ()
         out["eyebrow"] = (
@@ -195,6 +201,15 @@ class NavView:
         ]
         out["breadcrumbs"] = trail
         return out
+
+    def section_items(self, container: NavDivision) -> list[dict[str, Any]]:
+        """The sidebar tree of a section with nothing marked active (cached)."""
+        key = id(container)
+        items = self._section_cache.get(key)
+        if items is None:
+            items = self._items(container.children, None, None)
+            self._section_cache[key] = items
+        return items
 
     def _items(
         self, children: tuple[NavNode, ...], ref: str | None, slot: PageSlot | None

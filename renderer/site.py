@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,7 +13,8 @@ import jinja2
 from renderer.context import RenderContext
 from renderer.highlight import pygments_css
 from renderer.output import ASSET_DIR, OutputWriter, bundle_theme
-from renderer.urls import ROOT, UrlBuilder, is_external
+from renderer.sidebar import SidebarRenderer
+from renderer.urls import ROOT, UrlBuilder, absolute_base, base_path_of, is_external
 from themes import theme_dir
 
 if TYPE_CHECKING:
@@ -141,46 +143,104 @@ def hash_text(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
+# docs.json `seo.metatags` keys that are no <meta> of their own (or that the template writes)
+_NOT_META = frozenset({"canonical", "charset", "viewport", "description", "title"})
+_PROPERTY_PREFIXES = ("og:", "article:", "book:", "profile:", "music:", "video:", "fb:")
+
+
+def _meta_attr(key: str) -> str:
+    return "property" if key.startswith(_PROPERTY_PREFIXES) else "name"
+
+
+def _scalar(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return str(value)
+
+
 def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) -> dict[str, Any]:
+    """`<head>` data: title, description, canonical, Open Graph / Twitter tags, robots.
+
+    Precedence (mdx-and-markdown.md §2, optimize/seo.mdx): page frontmatter > docs.json
+    `seo.metatags` (and legacy `metadata`) > generated defaults; `twitter:*` falls back to
+    `og:*`, then to the page title/description; `og:url` is the canonical URL.
+    """
+    from renderer.extras import Publish
+
+    publish = Publish.of(options, config)
     fm = record.frontmatter
     rendered = record.rendered
     title = rendered.title if rendered else ""
-    description = rendered.description if rendered else ""
-    meta: dict[tuple[str, str], str] = {}
-    for key, value in config.metatags:
-        if key == "canonical":
-            continue
-        attr = "property" if key.startswith("og:") else "name"
-        meta[(attr, key)] = value
-    meta[("property", "og:title")] = f"{title} - {config.name}" if title else config.name
-    if description:
-        meta[("name", "description")] = description
-        meta[("property", "og:description")] = description
-    meta[("property", "og:site_name")] = dict(config.metatags).get("og:site_name", config.name)
-    for key, value in fm.items():
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            if key.startswith("og:"):
-                meta[("property", key)] = str(value)
-            elif key.startswith("twitter:") or key == "robots":
-                meta[("name", key)] = str(value)
-    keywords = fm.get("keywords")
-    if isinstance(keywords, list):
-        meta[("name", "keywords")] = ", ".join(str(k) for k in keywords)
-    noindex = fm.get("noindex") is True or fm.get("hidden") is True
-    if noindex:
-        meta[("name", "robots")] = "noindex"
-    canonical = None
-    base = options.base_url or dict(config.metatags).get("canonical", "")
-    if isinstance(fm.get("canonical"), str):
-        canonical = fm["canonical"]
-    elif base.startswith(("http://", "https://")):
+    metatags = dict(config.metatags)
+    description = (
+        (rendered.description if rendered else "")
+        or metatags.get("description", "")
+        or (config.description if record.site_path == "/" else "")
+    )
+    noindex = fm.get("noindex") is True or (
+        fm.get("hidden") is True and config.seo_indexing != "all"
+    )
+
+    canonical = _scalar(fm.get("canonical"))
+    if canonical is None and publish.public_base and options.mode == "hosted":
         stem = record.site_path.strip("/")
-        canonical = base.rstrip("/") + "/" + (stem + "/" if stem else "")
+        canonical = publish.public_base + (stem + "/" if stem else "")
+    elif canonical is None and options.mode == "offline" and absolute_base(options.base_url):
+        stem = record.site_path.strip("/")
+        canonical = absolute_base(options.base_url) + (stem + "/" if stem else "")
+
+    # generated defaults
+    values: dict[str, str] = {
+        "og:type": "website",
+        "og:site_name": config.name,
+        "og:title": title or config.name,
+        "application-name": config.name,
+        "apple-mobile-web-app-title": config.name,
+        "generator": "mintrender",
+    }
+    if config.colors.primary:
+        values["msapplication-TileColor"] = config.colors.primary
+    if description:
+        values["og:description"] = description
+    if canonical:
+        values["og:url"] = canonical
+    # docs.json, then the page
+    for key, value in config.metatags:
+        if key not in _NOT_META:
+            values[key] = value
+    for key, value in fm.items():
+        text = _scalar(value)
+        if text is None:
+            continue
+        if key.startswith(("og:", "twitter:")) or key == "robots":
+            values[key] = text
+    keywords = fm.get("keywords")
+    if isinstance(keywords, list) and keywords:
+        values["keywords"] = ", ".join(str(k) for k in keywords)
+    # images: absolute when the public URL is known
+    for key in ("og:image", "twitter:image"):
+        if key in values and values[key].startswith("/") and not values[key].startswith("//"):
+            values[key] = publish.public(ROOT + values[key].lstrip("/"), record.output_path)
+    if "og:image" in values:
+        values.setdefault("og:image:width", "1200")
+        values.setdefault("og:image:height", "630")
+    # twitter:* falls back to og:*, then to the page
+    values.setdefault("twitter:card", "summary_large_image" if "og:image" in values else "summary")
+    for key in ("title", "description", "image"):
+        fallback = values.get(f"og:{key}")
+        if fallback and f"twitter:{key}" not in values:
+            values[f"twitter:{key}"] = fallback
+    if noindex:
+        values.pop("robots", None)  # the template writes `<meta name="robots" content="noindex">`
+    page_title = f"{title} - {config.name}" if title and title != config.name else config.name
     return {
-        "title": f"{title} - {config.name}" if title and title != config.name else config.name,
+        "title": page_title,
         "description": description,
         "canonical": canonical,
-        "meta": [{"attr": a, "key": k, "content": v} for (a, k), v in sorted(meta.items())],
+        "meta": [
+            {"attr": _meta_attr(k), "key": k, "content": v}
+            for k, v in sorted(values.items(), key=lambda kv: (_meta_attr(kv[0]), kv[0]))
+        ],
         "noindex": noindex,
     }
 
@@ -199,10 +259,11 @@ def write_site(
     from renderer.searchindex import build_indexes
     from renderer.tailwind import generate_css
 
-    base_path = _base_path(options.base_url)
+    base_path = base_path_of(options.base_url)
     writer = OutputWriter(options.out_dir, mode=options.mode, base_path=base_path)
     try:
         env = make_environment(config.docs_dir)
+        sidebars = SidebarRenderer(env)
         ctx = RenderContext(config, config.config_file, urls, result.diagnostics)
         home = urls.page("/")
         site = site_context(config, urls, ctx, home)
@@ -233,20 +294,49 @@ def write_site(
             if progress:
                 progress("write", i, len(result.pages))
             nav = navview.view(record.ref)
+            nav["sidebar_html"] = sidebars.for_page(nav["sidebar_key"], nav["sidebar"], nav["active_href"])
             assets = dict(assets_base)
             assets["search_index_url"] = search_urls.get(_language_of(nav), search_urls.get("", ""))
             html_text = render_page_html(env, site, nav, record, assets, options, config)
             writer.write_page(record.output_path, html_text)
         _write_404(env, site, navview, assets_base, search_urls, writer, options, config)
         for rel in sources.static:
-            writer.copy_file(config.docs_dir / rel, rel)
+            _copy_static(config, rel, writer, options)
         from renderer.extras import write_extras
 
-        write_extras(options, config, result, writer, urls)
+        write_extras(options, config, result, writer, urls, slots, sources)
         writer.commit()
     except BaseException:
         writer.abort()
         raise
+    if options.zip:
+        from renderer.output import write_zip
+
+        write_zip(options.out_dir, zip_path_for(options.out_dir))
+
+
+def zip_path_for(out_dir: Path) -> Path:
+    """`--zip` writes OUT.zip beside OUT, holding one top-level folder named like OUT."""
+    out = out_dir.resolve()
+    return out.with_name(out.name + ".zip")
+
+
+def _copy_static(config: SiteConfig, rel: str, writer: OutputWriter, options: BuildOptions) -> None:
+    """Copy a docs-folder file; user stylesheets get their root-relative `url()`s rewritten."""
+    src = config.docs_dir / rel
+    if rel.endswith(".css") and (options.mode == "offline" or writer.base_path != "/"):
+        from renderer.output import rewrite_css_urls
+
+        try:
+            text = src.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            writer.copy_file(src, rel)
+            return
+        writer.write_text(
+            rel, rewrite_css_urls(text, rel, mode=options.mode, base_path=writer.base_path)
+        )
+        return
+    writer.copy_file(src, rel)
 
 
 def _language_of(nav: dict[str, Any]) -> str:
@@ -254,18 +344,6 @@ def _language_of(nav: dict[str, Any]) -> str:
         if lang.get("active"):
             return str(lang.get("code", ""))
     return ""
-
-
-def _base_path(base_url: str) -> str:
-    if not base_url:
-        return "/"
-    if "://" in base_url:
-        rest = base_url.split("://", 1)[1]
-        path = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
-    else:
-        path = base_url
-    path = "/" + path.strip("/") + "/"
-    return "/" if path == "//" else path
 
 
 def page_context(record: PageRecord, nav: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
@@ -341,12 +419,13 @@ def _write_404(
     assets = dict(assets_base)
     assets["search_index_url"] = search_urls.get("", "")
     errors = config.errors_404
+    description = str(
+        errors.get("description") or "We couldn't find the page you were looking for."
+    )
     page = {
         "title": str(errors.get("title") or "Page not found"),
-        "description": str(
-            errors.get("description") or "We couldn't find the page you were looking for."
-        ),
-        "description_html": "",
+        "description": description,
+        "description_html": html.escape(description),
         "eyebrow": "404",
         "breadcrumbs": [],
         "body_html": "",
@@ -381,6 +460,29 @@ def _write_404(
     )
     if options.mode == "hosted":
         # 404.html is served at any depth: keep absolute URLs (base path), never relative ones.
-        writer.write_text("404.html", text.replace(ROOT, writer.base_path))
+        text = text.replace(ROOT, writer.base_path)
+        script = not_found_script(config, writer.base_path)
+        if "</head>" in text:
+            text = text.replace("</head>", f"<script>{script}</script>\n</head>", 1)
+        else:
+            text = f"<script>{script}</script>\n" + text
+        writer.write_text("404.html", text)
     else:
         writer.write_page("404.html", text)
+
+
+def not_found_script(config: SiteConfig, base_path: str) -> str:
+    """Script of the hosted 404.html: wildcard redirects of docs.json, `/a/b` -> `/a/b/`, and
+    `errors.404.redirect: true` (send the reader home)."""
+    from renderer.extras import redirect_rules
+    from renderer.redirects import client_script
+
+    def page_url(path: str) -> str:
+        stem = path.strip("/")
+        return base_path + (stem + "/" if stem else "")
+
+    script = client_script(redirect_rules(config), base_path, page_url)
+    if config.errors_404.get("redirect") is True:
+        home = json.dumps(base_path)
+        script += f"location.replace({home});"
+    return script

@@ -23,7 +23,9 @@ def write_site(root: Path, files: dict[str, Any], config: dict[str, Any] | None 
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
-            path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+            path.write_text(
+                content if isinstance(content, str) else json.dumps(content), encoding="utf-8"
+            )
     return root
 
 
@@ -44,7 +46,9 @@ def minimal_config(pages: list[Any], **extra: Any) -> dict[str, Any]:
 
 def body(html: str) -> str:
     """The rendered page body (inside the prose container)."""
-    m = re.search(r'<div class="[^"]*mdx-content[^"]*"[^>]*>(.*?)</div>\s*<!-- /content -->', html, re.S)
+    m = re.search(
+        r'<div class="[^"]*mdx-content[^"]*"[^>]*>(.*?)</div>\s*<!-- /content -->', html, re.S
+    )
     if m:
         return m.group(1)
     start = html.find("mdx-content")

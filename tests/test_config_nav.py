@@ -39,7 +39,10 @@ def test_tabs_groups_nested_with_root_icon_tag_expanded_hidden() -> None:
                                     "icon": "terminal",
                                     "tag": "NEW",
                                     "expanded": True,
-                                    "pages": ["cli/install", {"group": "Deep", "hidden": True, "pages": ["cli/deep"]}],
+                                    "pages": [
+                                        "cli/install",
+                                        {"group": "Deep", "hidden": True, "pages": ["cli/deep"]},
+                                    ],
                                 },
                             ],
                         }
@@ -63,10 +66,23 @@ def test_tabs_groups_nested_with_root_icon_tag_expanded_hidden() -> None:
 
 @pytest.mark.parametrize(
     "kind,label",
-    [("anchors", "anchor"), ("dropdowns", "dropdown"), ("products", "product"), ("versions", "version"), ("languages", "language")],
+    [
+        ("anchors", "anchor"),
+        ("dropdowns", "dropdown"),
+        ("products", "product"),
+        ("versions", "version"),
+        ("languages", "language"),
+    ],
 )
 def test_every_division_kind(kind: str, label: str) -> None:
-    nav, warnings = _nav({kind: [{label: "A", "groups": [{"group": "G", "pages": ["a"]}]}, {label: "B", "pages": ["b"]}]})
+    nav, warnings = _nav(
+        {
+            kind: [
+                {label: "A", "groups": [{"group": "G", "pages": ["a"]}]},
+                {label: "B", "pages": ["b"]},
+            ]
+        }
+    )
     assert warnings == []
     assert [d.kind for d in nav.root.children] == [label, label]
     slots = nav.slots()
@@ -76,8 +92,21 @@ def test_every_division_kind(kind: str, label: str) -> None:
 def test_menu_items_global_links_and_mixed_level_warning() -> None:
     nav, warnings = _nav(
         {
-            "tabs": [{"tab": "Learn", "menu": [{"item": "Guides", "icon": "book-open", "groups": [{"group": "G", "pages": ["g"]}]}]}],
-            "global": {"anchors": [{"anchor": "Support", "icon": "headset", "href": "https://x.example"}]},
+            "tabs": [
+                {
+                    "tab": "Learn",
+                    "menu": [
+                        {
+                            "item": "Guides",
+                            "icon": "book-open",
+                            "groups": [{"group": "G", "pages": ["g"]}],
+                        }
+                    ],
+                }
+            ],
+            "global": {
+                "anchors": [{"anchor": "Support", "icon": "headset", "href": "https://x.example"}]
+            },
         }
     )
     assert warnings == []
@@ -96,8 +125,12 @@ def test_wrong_types_are_diagnosed_with_line_and_json_path(tmp_path: Path) -> No
 
     _load_navigation(config, diags)
     formatted = [d.format() for d in diags]
-    assert any(f.startswith("docs.json:3:25: warning: colors.primary:") for f in formatted), formatted
-    assert any(f.startswith("docs.json:6:32: warning: navigation.groups[0].pages[0]:") for f in formatted), formatted
+    assert any(f.startswith("docs.json:3:25: warning: colors.primary:") for f in formatted), (
+        formatted
+    )
+    assert any(
+        f.startswith("docs.json:6:32: warning: navigation.groups[0].pages[0]:") for f in formatted
+    ), formatted
 
 
 def test_invalid_json_is_a_config_error_with_position(tmp_path: Path) -> None:
@@ -113,7 +146,12 @@ def test_ref_files_are_merged(tmp_path: Path) -> None:
         {
             "name": "X",
             "colors": {"primary": "#000000"},
-            "navigation": {"languages": [{"language": "en", "pages": ["index"]}, {"$ref": "./fr.json", "default": False}]},
+            "navigation": {
+                "languages": [
+                    {"language": "en", "pages": ["index"]},
+                    {"$ref": "./fr.json", "default": False},
+                ]
+            },
         },
     )
     config = load_config(tmp_path, Diagnostics())

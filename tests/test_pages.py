@@ -37,15 +37,24 @@ def test_duplicate_ids_share_one_counter() -> None:
 
 @pytest.mark.parametrize(
     "path,title",
-    [("guides/getting-started.md", "Getting started"), ("a/my_page.mdx", "My page"), ("index.mdx", "Index")],
+    [
+        ("guides/getting-started.md", "Getting started"),
+        ("a/my_page.mdx", "My page"),
+        ("index.mdx", "Index"),
+    ],
 )
 def test_title_falls_back_to_file_name(path: str, title: str) -> None:
     assert fallback_title(path) == title
 
 
 def test_fence_meta_grammar() -> None:
-    info = parse_fence_info('java HelloWorld.java example icon=java lines')
-    assert (info.lang, info.title, info.icon, info.lines) == ("java", "HelloWorld.java example", "java", True)
+    info = parse_fence_info("java HelloWorld.java example icon=java lines")
+    assert (info.lang, info.title, info.icon, info.lines) == (
+        "java",
+        "HelloWorld.java example",
+        "java",
+        True,
+    )
     info = parse_fence_info("json {7-9} Restricted oneOf variant")
     assert info.highlight == frozenset({7, 8, 9}) and info.title == "Restricted oneOf variant"
     info = parse_fence_info('python theme={null} wrap expandable highlight={1,3-4} title="app.py"')
@@ -94,7 +103,9 @@ def test_heading_ids_toc_and_custom_ids(tmp_path: Path) -> None:
     for anchor in ("request-body", "what\u2019s-new", "my-limits", "deep", "request-body-2"):
         assert f'id="{anchor}"' in html
     toc = html[html.find('id="table-of-contents"') :]
-    assert 'href="#request-body"' in toc and 'href="#my-limits"' in toc and 'href="#deep"' not in toc
+    assert (
+        'href="#request-body"' in toc and 'href="#my-limits"' in toc and 'href="#deep"' not in toc
+    )
 
 
 def test_gfm_tables_strikethrough_tasks_footnotes_autolinks(tmp_path: Path) -> None:
