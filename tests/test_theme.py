@@ -192,7 +192,7 @@ def test_active_page_and_tab_marked() -> None:
     out = render(**ctx)
     assert re.search(r'<a class="mr-nav__link" href="/" data-active aria-current="page">', out)
     assert not re.search(r'href="/other"[^>]*data-active', out)
-    assert re.search(r'class="nav-tabs-item mr-tabs__link" href="/" data-active', out)
+    assert re.search(r'class="nav-tabs-item mr-navtabs__link" href="/" data-active', out)
     assert not re.search(r'href="/api" data-active', out)
 
 
