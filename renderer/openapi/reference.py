@@ -131,14 +131,14 @@ def _request_samples(
             label = f"{label} ({len(labels) + 1})"
         labels.add(label)
         covered.add(canonical_language(lang))
-        html = highlight(source, highlight_language(lang), label)
+        html = highlight(source, highlight_language(lang), "")
         tabs.append({"label": label, "html": Markup(html)})
     if options.autogenerate or not tabs:
         for lang in options.languages:
             if lang in covered or lang not in LANGUAGES:
                 continue
             label, hl, generate = LANGUAGES[lang]
-            tabs.append({"label": label, "html": Markup(highlight(generate(request), hl, label))})
+            tabs.append({"label": label, "html": Markup(highlight(generate(request), hl, ""))})
     return tabs
 
 
@@ -164,7 +164,7 @@ def _response_examples(responses: Sequence[Response], highlight: Highlight) -> l
             items.append(
                 {
                     "label": ex.summary or ex.name,
-                    "html": Markup(highlight(code, lang, resp.status)),
+                    "html": Markup(highlight(code, lang, "")),
                     "audio": ex.external_value
                     if media and media.content_type.startswith("audio/")
                     else "",
