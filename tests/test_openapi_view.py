@@ -25,7 +25,7 @@ from renderer.openapi import (
     render_manual_endpoint,
     render_operation,
 )
-from renderer.openapi.codegen import LANGUAGES
+from renderer.openapi.languages import LANGUAGES
 from renderer.openapi.view import build_http_request
 
 SPECS = Path(__file__).parent / "specs"

@@ -11,8 +11,11 @@ view = render_operation(res.operation, options=ApiOptions.from_settings(cfg_api)
 
 from __future__ import annotations
 
-from renderer.openapi.codegen import HttpRequest, canonical_language, language_label
-from renderer.openapi.loader import find_spec_files, load_api_index
+from renderer.openapi.codegen import HttpRequest
+from renderer.openapi.discover import find_spec_files
+from renderer.openapi.languages import canonical_language, language_label
+from renderer.openapi.loader import load_api_index
+from renderer.openapi.manual import ManualParam, render_manual_endpoint
 from renderer.openapi.model import (
     HTTP_METHODS,
     CodeSample,
@@ -29,7 +32,7 @@ from renderer.openapi.model import (
     Server,
     ServerVariable,
 )
-from renderer.openapi.reference import ManualParam, render_manual_endpoint, render_operation
+from renderer.openapi.reference import render_operation
 from renderer.openapi.resolve import (
     ApiIndex,
     ApiSpec,

@@ -6,30 +6,22 @@ import html
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
-from renderer.openapi.codegen import (
+from renderer.openapi.fields import AnchorSet, FieldBuilder, FieldView, Markdown, SchemaView
+from renderer.openapi.languages import (
     LANGUAGES,
     canonical_language,
     highlight_language,
     language_label,
 )
-from renderer.openapi.fields import AnchorSet, FieldBuilder, FieldView, Markdown, SchemaView
 from renderer.openapi.model import (
     MediaType,
     Operation,
-    Parameter,
-    Property,
-    RequestBody,
     Response,
-    Schema,
-    SecurityRequirement,
-    SecurityScheme,
     Server,
 )
 from renderer.openapi.playground import embed_json, playground_data
@@ -47,24 +39,6 @@ from renderer.openapi.view import (
     build_http_request,
     method_pill_html,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ManualParam:
-    """A `ParamField` of a manual `api:` page."""
-
-    name: str
-    """Field name."""
-    location: str
-    """`path`, `query`, `header`, `cookie` or `body`."""
-    type: str = "string"
-    """Type as written (`string`, `integer`, `boolean`, `string[]`, `file`, `object`...)."""
-    required: bool = False
-    """`required` attribute."""
-    default: Any = None
-    """`default` attribute (`None` when absent)."""
-    description_text: str = ""
-    """Plain text of the field's description (for the playground)."""
 
 
 def _env(templates: jinja2.Environment | None) -> jinja2.Environment:
@@ -320,101 +294,3 @@ def _sections(
     if resp_fields:
         sections.append(ApiSection("Response", "api-response", _describe(resp_fields)))
     return sections
-
-
-_MANUAL_TYPES = {"string", "number", "integer", "boolean", "object", "array"}
-
-
-def _manual_schema(p: ManualParam) -> Schema:
-    kind = (p.type or "string").strip().lower()
-    if kind in ("file", "binary"):
-        return Schema(types=("string",), format="binary", binary=True, has_default=False)
-    if kind.endswith("[]"):
-        inner = kind[:-2] if kind[:-2] in _MANUAL_TYPES else "string"
-        schema = Schema(types=("array",), items=Schema(types=(inner,)))
-    else:
-        schema = Schema(types=(kind if kind in _MANUAL_TYPES else "string",))
-    if p.default is not None:
-        from dataclasses import replace
-
-        schema = replace(schema, has_default=True, default=p.default)
-    return schema
-
-
-def _manual_auth(method: str, options: ApiOptions) -> tuple[SecurityRequirement, ...]:
-    method = method.lower()
-    if method in ("", "none"):
-        return ()
-    if method == "basic":
-        scheme = SecurityScheme("basic", "http", scheme="basic")
-    elif method in ("key", "cobo"):
-        name = options.mdx_auth_name or "key"
-        scheme = SecurityScheme(name, "apiKey", location="header", param_name=name)
-    else:
-        scheme = SecurityScheme("bearer", "http", scheme="bearer")
-    return (SecurityRequirement((scheme,), ((),)),)
-
-
-def render_manual_endpoint(
-    method: str,
-    url: str,
-    params: Sequence[ManualParam],
-    *,
-    options: ApiOptions,
-    markdown: Markdown,
-    highlight: Highlight,
-    auth_method: str | None = None,
-    templates: jinja2.Environment | None = None,
-) -> ApiView:
-    """Header, samples and playground of an `api: "METHOD URL"` page (its MDX is the body)."""
-    env = _env(templates)
-    method = method.upper()
-    parts = urlsplit(url)
-    if parts.scheme and parts.netloc:
-        servers: tuple[Server, ...] = (Server(f"{parts.scheme}://{parts.netloc}"),)
-        path = parts.path or "/"
-    else:
-        servers = tuple(Server(s) for s in options.mdx_server)
-        path = url if url.startswith("/") else "/" + url
-    parameters = tuple(
-        Parameter(
-            p.name,
-            p.location,
-            _manual_schema(p),
-            p.required or p.location == "path",
-            description=p.description_text,
-        )
-        for p in params
-        if p.location in ("path", "query", "header", "cookie")
-    )
-    body_props = tuple(
-        Property(p.name, _manual_schema(p), p.required) for p in params if p.location == "body"
-    )
-    body = None
-    if body_props:
-        schema = Schema(types=("object",), properties=body_props)
-        files = any(prop.schema.binary for prop in body_props)
-        ctype = "multipart/form-data" if files else "application/json"
-        body = RequestBody((MediaType(ctype, schema),), required=True)
-    security = _manual_auth(
-        auth_method if auth_method is not None else options.mdx_auth_method, options
-    )
-    playground = None
-    if options.playground == "interactive":
-        playground = playground_data(
-            method,
-            path,
-            servers,
-            security,
-            parameters,
-            body,
-            prefill=options.prefill,
-            credentials=options.credentials,
-        )
-    header_html = _header_html(env, method, path, servers, False, options, playground)
-    request = build_http_request(method, servers, path, security, parameters, body, options)
-    samples = _request_samples([], request, options, highlight)
-    aside_html = _aside_html(env, method, path, samples, [])
-    names = list(dict.fromkeys(p.name for p in params))
-    top = ApiSection(f"{method} {path}", "", f"{method} {path} " + " ".join(names))
-    return ApiView(header_html, "", aside_html, [top], names)

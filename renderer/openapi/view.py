@@ -12,13 +12,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from renderer.openapi.codegen import (
-    DEFAULT_LANGUAGES,
-    LANGUAGES,
-    HttpRequest,
-    canonical_language,
-)
+from renderer.openapi.codegen import HttpRequest
 from renderer.openapi.fields import FieldBuilder, FieldView
+from renderer.openapi.languages import DEFAULT_LANGUAGES, LANGUAGES, canonical_language
 from renderer.openapi.model import (
     MediaType,
     Parameter,
