@@ -1,14 +1,111 @@
-"""Site-level extra files: sitemap.xml and robots.txt (more arrive with the mirror/offline work)."""
+"""Site-level extra files: Markdown copies, llms.txt, llms-full.txt, redirects, sitemap, robots.
+
+Which pages are "indexable" (sitemap, llms.txt) follows Mintlify (organize/hidden-pages.mdx):
+pages listed in navigation, not under a hidden division or group (unless that division is
+`searchable: true`), without `hidden: true` or `noindex: true` frontmatter; `seo.indexing:
+"all"` adds every other page. `noindex: true` pages never enter the sitemap.
+
+Files the author put in the docs folder win: a custom `llms.txt`, `llms-full.txt`,
+`robots.txt` or `sitemap.xml` is copied as it is and not generated.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import html
+import posixpath
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from renderer.errors import Diagnostics
+from renderer.markdown_export import first_paragraph, instructions_block, page_markdown
+from renderer.redirects import Rule, compile_rules, final_destination, redirect_page
+from renderer.urls import (
+    ROOT,
+    absolute_base,
+    base_path_of,
+    is_external,
+    markdown_path_for,
+    output_path_for,
+    relative_root,
+)
 
 if TYPE_CHECKING:
-    from renderer.build import BuildOptions, BuildResult
+    from renderer.build import BuildOptions, BuildResult, PageRecord
     from renderer.config import SiteConfig
+    from renderer.nav import PageSlot
     from renderer.output import OutputWriter
+    from renderer.sources import SourceFiles
     from renderer.urls import UrlBuilder
+
+
+@dataclass(frozen=True, slots=True)
+class Publish:
+    """Where the site is published: how to turn a ROOT-placeholder URL into a final one."""
+
+    mode: str
+    base_path: str
+    """`/` or `/docs/` (hosted)."""
+    public_base: str
+    """Absolute base (`https://example.com/docs/`) when known, else ""."""
+
+    @classmethod
+    def of(cls, options: BuildOptions, config: SiteConfig) -> Publish:
+        public = absolute_base(options.base_url)
+        if not public and not options.base_url:
+            canonical = dict(config.metatags).get("canonical", "")
+            public = absolute_base(canonical)
+        return cls(options.mode, base_path_of(options.base_url), public)
+
+    def for_file(self, url: str, output_path: str) -> str:
+        """A URL as written into a file at `output_path` (relative when offline)."""
+        if self.mode == "offline":
+            return url.replace(ROOT, relative_root(output_path))
+        return url.replace(ROOT, self.base_path)
+
+    def public(self, url: str, output_path: str = "") -> str:
+        """The most absolute form available: `https://…` when known, else like `for_file`."""
+        if self.public_base and self.mode != "offline":
+            return url.replace(ROOT, self.public_base)
+        return self.for_file(url, output_path)
+
+
+def is_in_navigation(slot: PageSlot) -> bool:
+    return not slot.hidden or bool(slot.searchable)
+
+
+def indexable(
+    config: SiteConfig, result: BuildResult, slots: list[PageSlot], *, for_sitemap: bool
+) -> list[PageRecord]:
+    """Pages for sitemap.xml / llms.txt, in navigation order, then the rest by path."""
+    listed: dict[str, PageSlot] = {}
+    for slot in slots:
+        if is_in_navigation(slot):
+            listed.setdefault(slot.ref, slot)
+    everything = config.seo_indexing == "all"
+    by_ref = {r.ref: r for r in result.pages if r.rendered is not None}
+    out: list[PageRecord] = []
+    seen: set[str] = set()
+
+    def ok(record: PageRecord) -> bool:
+        fm = record.frontmatter
+        if fm.get("noindex") is True and (for_sitemap or not everything):
+            return False
+        if fm.get("hidden") is True and not everything:
+            return False
+        return True
+
+    for ref in listed:
+        record = by_ref.get(ref)
+        if record is not None and record.site_path not in seen and ok(record):
+            seen.add(record.site_path)
+            out.append(record)
+    if everything:
+        rest = sorted(
+            (r for r in result.pages if r.rendered is not None and r.site_path not in seen),
+            key=lambda r: r.site_path,
+        )
+        out.extend(r for r in rest if ok(r))
+    return out
 
 
 def write_extras(
@@ -17,6 +114,376 @@ def write_extras(
     result: BuildResult,
     writer: OutputWriter,
     urls: UrlBuilder,
+    slots: list[PageSlot] | None = None,
+    sources: SourceFiles | None = None,
 ) -> None:
-    """Nothing yet beyond the pages: see the offline/mirror issue."""
-    return None
+    """Everything beside the HTML pages; called by site.write_site before the swap."""
+    slots = slots or []
+    publish = Publish.of(options, config)
+    markdown = write_markdown_copies(options, config, result, writer, urls, publish)
+    write_llms(config, result, writer, urls, publish, slots, markdown, sources)
+    write_redirect_pages(config, result, writer, urls, publish)
+    if options.mode == "hosted":
+        write_sitemap(config, result, writer, urls, publish, slots)
+        write_robots(writer, publish)
+        if not writer.exists(".nojekyll"):
+            # GitHub Pages would drop `_mintrender/` (folders starting with "_") without it
+            writer.write_text(".nojekyll", "")
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+
+def _instructions(config: SiteConfig) -> str:
+    value = config.raw.get("markdown", {}) if isinstance(config.raw, dict) else {}
+    inst = value.get("instructions") if isinstance(value, dict) else None
+    if isinstance(inst, list):
+        return "\n".join(str(x) for x in inst if isinstance(x, (str, int, float)))
+    return inst if isinstance(inst, str) else ""
+
+
+def _api_summary(record: PageRecord, link: Any) -> str:
+    """An API page's endpoint line (and spec file) for its Markdown copy."""
+    fm = record.frontmatter
+    ref = fm.get("openapi") if isinstance(fm.get("openapi"), str) else None
+    if ref:
+        parts = ref.split()
+        spec = ""
+        if len(parts) >= 3 or (len(parts) == 2 and parts[0].lower().endswith(_SPEC_EXT)):
+            spec = parts[0]
+            parts = parts[1:]
+        line = f"**Endpoint:** `{' '.join(parts)}`" if parts else ""
+        if spec and not is_external(spec):
+            line += f"\n\n**OpenAPI spec:** [{spec.lstrip('/')}]({link('/' + spec.lstrip('/'))})"
+        return line
+    api = fm.get("api") if isinstance(fm.get("api"), str) else None
+    if api:
+        return f"**Endpoint:** `{' '.join(api.split())}`"
+    return ""
+
+
+_SPEC_EXT = (".json", ".yaml", ".yml")
+
+
+def write_markdown_copies(
+    options: BuildOptions,
+    config: SiteConfig,
+    result: BuildResult,
+    writer: OutputWriter,
+    urls: UrlBuilder,
+    publish: Publish,
+) -> dict[str, str]:
+    """`/a/b` -> `a/b.md` for every page; returns site path -> Markdown (for llms-full.txt)."""
+    from renderer.build import Reader
+    from renderer.mdx import parse_page
+
+    reader = Reader(config.docs_dir)
+    quiet = Diagnostics()  # the build already reported everything about these pages
+    instructions = _instructions(config)
+    out: dict[str, str] = {}
+    for record in result.pages:
+        rendered = record.rendered
+        if rendered is None:
+            continue
+        md_path = markdown_path_for(record.site_path)
+        if writer.exists(md_path):
+            continue  # a file of the docs folder with that name wins
+        tokens: list[Any] = []
+        source = reader(record.rel_path)
+        if source is not None and record.rel_path.endswith((".mdx", ".md")):
+            try:
+                parsed = parse_page(
+                    record.rel_path,
+                    source,
+                    docs_dir=config.docs_dir,
+                    diagnostics=quiet,
+                    read=reader,
+                    variables=config.variables,
+                )
+                tokens = parsed.tokens
+            except Exception:  # noqa: BLE001 - never fail a build over the Markdown copy
+                tokens = []
+
+        def link(href: str, _rel: str = record.rel_path, _out: str = md_path) -> str:
+            if not href or href.startswith("#") or is_external(href):
+                return href
+            return publish.public(urls.link(href, _rel), _out)
+
+        text = page_markdown(
+            tokens,
+            title=rendered.title,
+            description=rendered.description,
+            link=link,
+            extra=_api_summary(record, link),
+            instructions=instructions,
+        )
+        writer.write_text(md_path, text)
+        out[record.site_path] = text
+    return out
+
+
+# --- llms.txt ---------------------------------------------------------------------------------
+
+
+def _default_labels(slots: list[PageSlot], kind: str) -> str | None:
+    first = None
+    for slot in slots:
+        for d in slot.divisions:
+            if d.kind == kind:
+                if d.default:
+                    return d.label
+                if first is None:
+                    first = d.label
+    return first
+
+
+def _section_of(slot: PageSlot | None) -> str:
+    if slot is None:
+        return "Other pages"
+    labels = [
+        d.label
+        for d in slot.divisions
+        if d.kind in ("product", "tab", "anchor", "dropdown", "item") and d.label
+    ]
+    if slot.groups:
+        labels.append(slot.groups[0].label)
+    return " / ".join(labels) or "Docs"
+
+
+def _external_nav_links(node: Any, out: list[tuple[str, str]]) -> None:
+    if isinstance(node, dict):
+        href = node.get("href")
+        if isinstance(href, str) and href.startswith(("http://", "https://")):
+            for key in ("tab", "anchor", "dropdown", "item", "product", "label", "group"):
+                if isinstance(node.get(key), str):
+                    if (node[key], href) not in out:
+                        out.append((node[key], href))
+                    break
+        for key, value in node.items():
+            if key != "href":
+                _external_nav_links(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            _external_nav_links(value, out)
+
+
+def _spec_files(config: SiteConfig, result: BuildResult, static: set[str]) -> list[str]:
+    found: list[str] = []
+    api = config.api.get("openapi") if isinstance(config.api, dict) else None
+    candidates: list[str] = []
+    if isinstance(api, str):
+        candidates.append(api)
+    elif isinstance(api, list):
+        candidates.extend(str(a) for a in api if isinstance(a, str))
+    elif isinstance(api, dict) and isinstance(api.get("source"), str):
+        candidates.append(api["source"])
+    for record in result.pages:
+        ref = record.frontmatter.get("openapi")
+        if isinstance(ref, str) and ref.split() and ref.split()[0].lower().endswith(_SPEC_EXT):
+            candidates.append(ref.split()[0])
+    for c in candidates:
+        rel = c.strip().lstrip("/")
+        if rel in static and rel not in found:
+            found.append(rel)
+    return sorted(found)
+
+
+def write_llms(
+    config: SiteConfig,
+    result: BuildResult,
+    writer: OutputWriter,
+    urls: UrlBuilder,
+    publish: Publish,
+    slots: list[PageSlot],
+    markdown: dict[str, str],
+    sources: SourceFiles | None,
+) -> None:
+    pages = indexable(config, result, slots, for_sitemap=False)
+    first_slot: dict[str, PageSlot] = {}
+    for slot in slots:
+        first_slot.setdefault(slot.ref, slot)
+    lang = _default_labels(slots, "language")
+    version = _default_labels(slots, "version")
+
+    def default_variant(slot: PageSlot | None) -> bool:
+        if slot is None:
+            return True
+        for d in slot.divisions:
+            if d.kind == "language" and lang is not None and d.label != lang:
+                return False
+            if d.kind == "version" and version is not None and d.label != version:
+                return False
+        return True
+
+    pages = [p for p in pages if default_variant(first_slot.get(p.ref))]
+    instructions = _instructions(config)
+    if not writer.exists("llms.txt"):
+        lines = [f"# {config.name}", ""]
+        if config.description:
+            lines += [f"> {' '.join(config.description.split())}", ""]
+        if instructions:
+            lines += [instructions_block(instructions), ""]
+        sections: dict[str, list[str]] = {}
+        for record in pages:
+            rendered = record.rendered
+            assert rendered is not None
+            url = publish.public(urls.markdown(record.site_path), "llms.txt")
+            entry = f"- [{rendered.title}]({url})"
+            desc = first_paragraph(rendered.description) if rendered.description else ""
+            if desc:
+                entry += f": {desc}"
+            sections.setdefault(_section_of(first_slot.get(record.ref)), []).append(entry)
+        for title, entries in sections.items():
+            lines += [f"## {title}", "", *entries, ""]
+        static = set(sources.static) if sources is not None else set()
+        specs = _spec_files(config, result, static)
+        if specs:
+            lines += ["## OpenAPI Specs", ""]
+            lines += [
+                f"- [{posixpath.basename(s).rsplit('.', 1)[0]}]"
+                f"({publish.public(urls.asset(s), 'llms.txt')})"
+                for s in specs
+            ]
+            lines.append("")
+        external: list[tuple[str, str]] = []
+        _external_nav_links(config.navigation, external)
+        if external:
+            lines += ["## Optional", ""]
+            lines += [f"- [{label}]({href})" for label, href in external]
+            lines.append("")
+        writer.write_text("llms.txt", "\n".join(lines).rstrip("\n") + "\n")
+    if not writer.exists("llms-full.txt"):
+        chunks = []
+        if instructions:
+            chunks.append(instructions_block(instructions) + "\n")
+        for record in pages:
+            text = markdown.get(record.site_path)
+            if text is None:
+                continue
+            url = publish.public(urls.page(record.site_path), "llms-full.txt")
+            title_line, _, rest = text.partition("\n")
+            chunks.append(f"{title_line}\nSource: {url}\n{rest}")
+        writer.write_text("llms-full.txt", "\n".join(chunks))
+
+
+# --- redirects ----------------------------------------------------------------------------------
+
+
+def redirect_rules(config: SiteConfig) -> list[Rule]:
+    return compile_rules(config.redirects)
+
+
+def write_redirect_pages(
+    config: SiteConfig,
+    result: BuildResult,
+    writer: OutputWriter,
+    urls: UrlBuilder,
+    publish: Publish,
+) -> int:
+    """One page per concrete redirect source; returns how many were written."""
+    rules = redirect_rules(config)
+    diagnostics = result.diagnostics
+    pages = {r.site_path for r in result.pages}
+    written = 0
+    for rule in rules:
+        if not rule.concrete:
+            continue
+        line, col = _locate(config, rule.index)
+        source = rule.source.split("#", 1)[0].split("?", 1)[0]
+        site = "/" + source.strip("/")
+        out_path = output_path_for(site)
+        if site in pages:
+            diagnostics.warning(
+                config.config_file,
+                line,
+                col,
+                "redirect-shadowed",
+                f"redirect source {rule.source!r} is also a page; the page is kept",
+            )
+            continue
+        if writer.exists(out_path):
+            continue  # an earlier rule for the same source wins, as on Mintlify
+        final = final_destination(rules, rule.destination)
+        if final is None:
+            diagnostics.warning(
+                config.config_file,
+                line,
+                col,
+                "redirect-loop",
+                f"redirect {rule.source!r} -> {rule.destination!r} loops; no page written",
+            )
+            continue
+        target = _target_url(final, urls, pages, diagnostics, config, line, col)
+        page = redirect_page(publish.for_file(target, out_path), publish.public(target, out_path))
+        writer.write_text(out_path, page)
+        written += 1
+    return written
+
+
+def _locate(config: SiteConfig, index: int) -> tuple[int, int]:
+    try:
+        return config.locate(("redirects", index))
+    except Exception:  # noqa: BLE001 - a $ref'd redirects file has no positions
+        return 1, 1
+
+
+def _target_url(
+    destination: str,
+    urls: UrlBuilder,
+    pages: set[str],
+    diagnostics: Diagnostics,
+    config: SiteConfig,
+    line: int,
+    col: int,
+) -> str:
+    if is_external(destination):
+        return destination
+    url, known = urls.resolve(destination if destination.startswith("/") else "/" + destination)
+    if not known:
+        diagnostics.warning(
+            config.config_file,
+            line,
+            col,
+            "redirect-target",
+            f"redirect destination {destination!r} is no page or file of this site",
+        )
+    return url
+
+
+def redirect_page_url(urls: UrlBuilder, path: str) -> str:
+    """Hosted URL (with ROOT) of a wildcard destination path, for the 404 redirect table."""
+    stem = path.strip("/")
+    return ROOT + (stem + "/" if stem else "")
+
+
+# --- sitemap and robots ------------------------------------------------------------------------
+
+
+def write_sitemap(
+    config: SiteConfig,
+    result: BuildResult,
+    writer: OutputWriter,
+    urls: UrlBuilder,
+    publish: Publish,
+    slots: list[PageSlot],
+) -> None:
+    if writer.exists("sitemap.xml"):
+        return
+    pages = indexable(config, result, slots, for_sitemap=True)
+    locs = sorted({publish.public(urls.page(p.site_path), "sitemap.xml") for p in pages})
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    lines += [f"<url><loc>{html.escape(loc)}</loc></url>" for loc in locs]
+    lines.append("</urlset>")
+    writer.write_text("sitemap.xml", "\n".join(lines) + "\n")
+
+
+def write_robots(writer: OutputWriter, publish: Publish) -> None:
+    if writer.exists("robots.txt"):
+        return
+    lines = ["User-agent: *", "Allow: /"]
+    if publish.public_base:
+        lines.append(f"Sitemap: {publish.public_base}sitemap.xml")
+    writer.write_text("robots.txt", "\n".join(lines) + "\n")

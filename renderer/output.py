@@ -1,15 +1,26 @@
-"""Write stage: the temporary output folder, theme bundle, static files, and the atomic swap."""
+"""Write stage: the temporary output folder, theme bundle, static files, and the atomic swap.
+
+Everything written here is deterministic: files are written in the order the caller gives,
+the zip archive lists entries sorted with a fixed timestamp, and nothing records the time,
+the temporary folder's name or the machine.
+"""
 
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 import shutil
+import stat
 import tempfile
+import zipfile
 from pathlib import Path
 
-from renderer.urls import ROOT, relative_root
+from renderer.urls import ROOT, is_external, relative_root
 
 ASSET_DIR = "_mintrender"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+"""Timestamp of every zip entry (the earliest a zip can hold), for byte-identical archives."""
 
 
 class OutputWriter:
@@ -23,6 +34,8 @@ class OutputWriter:
         self.tmp = Path(
             tempfile.mkdtemp(prefix=f".{self.out_dir.name}.tmp-", dir=self.out_dir.parent)
         )
+        # mkdtemp makes the folder 0700; a published site must be readable by a web server
+        os.chmod(self.tmp, 0o755)
         self.written: list[str] = []
 
     def root_for(self, output_path: str) -> str:
@@ -32,10 +45,21 @@ class OutputWriter:
         """Resolve the ROOT placeholder for a page written at `output_path`."""
         return text.replace(ROOT, self.root_for(output_path))
 
+    def exists(self, output_path: str) -> bool:
+        return (self.tmp / output_path).exists()
+
     def write_text(self, output_path: str, text: str) -> None:
         target = self.tmp / output_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        # newline="" keeps "\n" on every platform: the output does not depend on the OS
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        self.written.append(output_path)
+
+    def write_bytes(self, output_path: str, data: bytes) -> None:
+        target = self.tmp / output_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
         self.written.append(output_path)
 
     def write_page(self, output_path: str, html: str) -> None:
@@ -44,10 +68,13 @@ class OutputWriter:
     def copy_file(self, src: Path, output_path: str) -> None:
         target = self.tmp / output_path
         target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            target.unlink()
         try:
             os.link(src, target)  # cheap when on the same filesystem
         except OSError:
             shutil.copyfile(src, target)
+        self.written.append(output_path)
 
     def commit(self) -> None:
         """Swap the finished folder in; the previous OUT is removed only after the swap."""
@@ -66,10 +93,291 @@ class OutputWriter:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def bundle_theme(theme_static: Path, kind: str) -> str:
-    """Concatenate `css/*.css` or `js/*.js` of a theme in name order."""
+def bundle_theme(theme_static: Path, kind: str, *, minify: bool = True) -> str:
+    """Concatenate `css/*.css` or `js/*.js` of a theme in name order (minified by default)."""
     folder = theme_static / kind
     parts = []
     for path in sorted(folder.glob(f"*.{kind}")):
-        parts.append(f"/* {path.name} */\n" + path.read_text(encoding="utf-8"))
-    return "\n".join(parts)
+        text = path.read_text(encoding="utf-8")
+        if minify:
+            text = minify_css(text) if kind == "css" else minify_js(text)
+            parts.append(f"/* {path.name} */\n{text}")
+        else:
+            parts.append(f"/* {path.name} */\n" + text)
+    return "\n".join(parts) + ("\n" if minify else "")
+
+
+# --- CSS ------------------------------------------------------------------------------------
+
+_CSS_TOKENS = re.compile(
+    r"""(?P<comment>/\*.*?(?:\*/|\Z))|(?P<string>"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?)"""
+    r"""|(?P<space>\s+)|(?P<other>[^"'/\s]+|/)""",
+    re.S,
+)
+_CSS_TIGHT = frozenset("{};,")
+
+
+def minify_css(text: str) -> str:
+    """Drop comments and needless whitespace; strings, selectors and values keep their meaning.
+
+    Only whitespace next to `{ } ; ,` is removed and other runs become one space, so
+    descendant combinators, `calc(a + b)` and `a :hover` are untouched.
+    """
+    out: list[str] = []
+    pending_space = False
+    for m in _CSS_TOKENS.finditer(text):
+        kind = m.lastgroup
+        tok = m.group()
+        if kind == "comment":
+            pending_space = True  # a comment separates tokens like whitespace does
+            continue
+        if kind == "space":
+            pending_space = True
+            continue
+        if pending_space and out:
+            prev = out[-1][-1]
+            if prev not in _CSS_TIGHT and tok[0] not in _CSS_TIGHT:
+                out.append(" ")
+        pending_space = False
+        if tok[0] == "}" and out and out[-1].endswith(";") and out[-1][0] not in "\"'":
+            out[-1] = out[-1][:-1]  # `;}` -> `}`
+            if not out[-1]:
+                out.pop()
+        out.append(tok)
+    return "".join(out)
+
+
+_CSS_URL = re.compile(
+    r"""(?P<import>@import\s+)?url\(\s*(?P<q>["']?)(?P<url>[^"')]*)(?P=q)\s*\)"""
+    r"""|@import\s+(?P<q2>["'])(?P<url2>[^"']*)(?P=q2)""",
+    re.I,
+)
+_IMPORT_RULE_END = re.compile(r"[^;]*;?")
+
+
+def rewrite_css_urls(text: str, css_path: str, *, mode: str, base_path: str = "/") -> str:
+    """Rewrite root-relative `url(/x.png)` and `@import "/x.css"` of a user stylesheet.
+
+    `css_path` is where the stylesheet is written (`styles.css`, `css/site.css`). Hosted mode
+    prefixes the base path (`/docs/x.png`); offline mode makes the URL relative to the
+    stylesheet (`../x.png`) so the bundle works from `file://`, and drops `@import`s of
+    remote stylesheets (web fonts), which cannot load offline: the theme's font stacks apply.
+    """
+    css_dir = posixpath.dirname(css_path)
+
+    def target(url: str) -> str | None:
+        if not url.startswith("/") or url.startswith("//"):
+            return None
+        if mode == "offline":
+            rel = posixpath.relpath(url.lstrip("/") or ".", css_dir or ".")
+            return rel
+        return base_path.rstrip("/") + url
+
+    out: list[str] = []
+    pos = 0
+    for m in _CSS_URL.finditer(text):
+        url = m.group("url") if m.group("url") is not None else m.group("url2")
+        is_import = bool(m.group("import")) or m.group("url2") is not None
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        if is_import and mode == "offline" and is_external(url):
+            rest = _IMPORT_RULE_END.match(text, pos)
+            end = rest.end() if rest else pos
+            out.append(f"/* offline bundle: remote @import {url} left out */")
+            pos = end
+            continue
+        new = target(url)
+        if new is None:
+            out.append(m.group())
+        elif m.group("url2") is not None:
+            q = m.group("q2")
+            out.append(f"@import {q}{new}{q}")
+        else:
+            q = m.group("q") or '"'
+            out.append(f"{m.group('import') or ''}url({q}{new}{q})")
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# --- JS -------------------------------------------------------------------------------------
+
+_JS_REGEX_BEFORE = frozenset("(,=:[!&|?{};+-*%<>~^")
+_JS_REGEX_KEYWORDS = frozenset(
+    "return typeof case do else in of new delete void throw instanceof yield await".split()
+)
+_JS_WORD = re.compile(r"[A-Za-z0-9_$]")
+
+
+def minify_js(text: str) -> str:
+    """Drop comments, indentation and blank lines; keep every line break (so ASI is unchanged).
+
+    A small scanner tells strings, template literals (with nested `${}`), regular expression
+    literals and comments apart, so code inside them is never touched. `/*! ... */` comments
+    (licences) are kept.
+    """
+    out: list[str] = []
+    i, n = 0, len(text)
+    last_sig = ""  # last significant token, for regex-vs-division
+    brace_stack: list[str] = []  # "{" for code blocks, "${" for template substitutions
+
+    def emit(s: str) -> None:
+        out.append(s)
+
+    while i < n:
+        c = text[i]
+        if c == "/" and i + 1 < n and text[i + 1] == "/":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if c == "/" and i + 1 < n and text[i + 1] == "*":
+            j = text.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            chunk = text[i:j]
+            if chunk.startswith("/*!"):
+                emit(chunk)
+            else:
+                emit("\n" if "\n" in chunk else " ")
+            i = j
+            continue
+        if c in "\"'":
+            j = i + 1
+            while j < n and text[j] != c and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            j = min(j + 1, n)
+            emit(text[i:j])
+            last_sig = c
+            i = j
+            continue
+        if c == "`" or (c == "}" and brace_stack and brace_stack[-1] == "${"):
+            if c == "}":
+                brace_stack.pop()
+            j = i + 1
+            while j < n:
+                ch = text[j]
+                if ch == "\\":
+                    j += 2
+                    continue
+                if ch == "`":
+                    j += 1
+                    break
+                if ch == "$" and j + 1 < n and text[j + 1] == "{":
+                    j += 2
+                    brace_stack.append("${")
+                    break
+                j += 1
+            emit(text[i:j])
+            last_sig = "`"
+            i = j
+            continue
+        if c == "/":
+            prev_word = _last_word(out)
+            if not last_sig or last_sig in _JS_REGEX_BEFORE or prev_word in _JS_REGEX_KEYWORDS:
+                j = i + 1
+                in_class = False
+                while j < n and text[j] != "\n":
+                    ch = text[j]
+                    if ch == "\\":
+                        j += 2
+                        continue
+                    if ch == "[":
+                        in_class = True
+                    elif ch == "]":
+                        in_class = False
+                    elif ch == "/" and not in_class:
+                        j += 1
+                        break
+                    j += 1
+                while j < n and _JS_WORD.match(text[j]):
+                    j += 1  # flags
+                emit(text[i:j])
+                last_sig = "/re"
+                i = j
+                continue
+        if c == "\n":
+            # trailing spaces of the line, then blank lines and the next line's indentation
+            while out and out[-1] in (" ", "\t"):
+                out.pop()
+            if out and out[-1] != "\n":
+                emit("\n")
+            i += 1
+            while i < n and text[i] in " \t\r\n":
+                i += 1
+            continue
+        if c in " \t\r":
+            j = i
+            while j < n and text[j] in " \t\r":
+                j += 1
+            if out and out[-1] != "\n":
+                emit(" ")
+            i = j
+            continue
+        if c == "{":
+            brace_stack.append("{")
+        elif c == "}" and brace_stack:
+            brace_stack.pop()
+        emit(c)
+        if not c.isspace():
+            last_sig = c if not _JS_WORD.match(c) else "w"
+        i += 1
+    text_out = "".join(out).strip("\n")
+    return text_out + "\n" if text_out else ""
+
+
+def _last_word(out: list[str]) -> str:
+    """The identifier-like word just before the current position (for `return /re/`)."""
+    chars: list[str] = []
+    k = len(out) - 1
+    while k >= 0 and out[k] in (" ", "\t"):
+        k -= 1
+    while k >= 0 and len(out[k]) == 1 and _JS_WORD.match(out[k]):
+        chars.append(out[k])
+        k -= 1
+    return "".join(reversed(chars))
+
+
+# --- zip ------------------------------------------------------------------------------------
+
+
+def write_zip(folder: Path, archive: Path, top: str | None = None) -> Path:
+    """Archive `folder` as `archive` with one top-level folder, byte-identical across runs.
+
+    Entries are sorted, carry a fixed timestamp and fixed permissions, and are written to a
+    temporary file that replaces `archive` only when complete.
+    """
+    top = (top or folder.name).strip("/")
+    files: list[tuple[str, Path]] = []
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        rel_root = Path(root).relative_to(folder).as_posix()
+        for name in sorted(names):
+            rel = name if rel_root == "." else f"{rel_root}/{name}"
+            files.append((rel, Path(root) / name))
+    files.sort()
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{archive.name}.", dir=archive.parent)
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            dirs_done: set[str] = set()
+            for rel, path in files:
+                parts = rel.split("/")[:-1]
+                for k in range(len(parts) + 1):
+                    d = "/".join([top, *parts[:k]]) + "/"
+                    if d not in dirs_done:
+                        dirs_done.add(d)
+                        info = zipfile.ZipInfo(d, ZIP_DATE)
+                        info.external_attr = (stat.S_IFDIR | 0o755) << 16 | 0x10
+                        info.create_system = 3
+                        zf.writestr(info, b"")
+                info = zipfile.ZipInfo(f"{top}/{rel}", ZIP_DATE)
+                info.external_attr = (stat.S_IFREG | 0o644) << 16
+                info.create_system = 3
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with open(path, "rb") as fh:
+                    zf.writestr(info, fh.read(), compresslevel=9)
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, archive)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return archive

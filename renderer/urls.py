@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from typing import Literal
+from urllib.parse import unquote
 
 ROOT = "\x1e"
 """Placeholder for the site root, replaced per page by the writer (base path or `../..`)."""
@@ -27,6 +28,37 @@ def output_path_for(site_path: str) -> str:
     """`/a/b` -> `a/b/index.html`; `/` -> `index.html`."""
     stem = site_path.strip("/")
     return f"{stem}/index.html" if stem else "index.html"
+
+
+def markdown_path_for(site_path: str) -> str:
+    """The Markdown copy of a page: `/a/b` -> `a/b.md`; `/` -> `index.md`."""
+    stem = site_path.strip("/")
+    return f"{stem}.md" if stem else "index.md"
+
+
+def base_path_of(base_url: str) -> str:
+    """`https://x.com/docs/` or `/docs` -> `/docs/`; empty -> `/`."""
+    if not base_url:
+        return "/"
+    if "://" in base_url:
+        rest = base_url.split("://", 1)[1]
+        path = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+    else:
+        path = base_url
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    path = "/" + path.strip("/") + "/"
+    return "/" if path == "//" else path
+
+
+def absolute_base(base_url: str) -> str:
+    """`https://x.com/docs` -> `https://x.com/docs/`; "" when `base_url` has no scheme/host."""
+    if not base_url.startswith(("http://", "https://")):
+        return ""
+    scheme, rest = base_url.split("://", 1)
+    host = rest.split("/", 1)[0]
+    if not host:
+        return ""
+    return f"{scheme}://{host}{base_path_of(base_url)}"
 
 
 def is_external(href: str) -> bool:
@@ -59,11 +91,19 @@ class UrlBuilder:
     def asset(self, rel_path: str) -> str:
         return ROOT + rel_path.lstrip("/")
 
+    def markdown(self, site_path: str) -> str:
+        """URL of a page's Markdown copy: `/a/b` -> "\x1ea/b.md"."""
+        return ROOT + markdown_path_for(site_path)
+
     def resolve(self, href: str, from_rel_path: str = "") -> tuple[str, bool]:
         """(url, known): `known` is False for an internal link to nothing we have."""
         href = href.strip()
         if not href or href.startswith("#") or is_external(href):
             return href, True
+        if "\\" in href or "%5C" in href.upper():
+            # browsers read `\` as `/` in http(s) and file URLs, so `\images\x.png` works on
+            # Mintlify; markdown-it has percent-encoded it already
+            href = re.sub(r"\\|%5[cC]", "/", href)
         path, hash_sep, fragment = href.partition("#")
         path, query_sep, query = path.partition("?")
         suffix = (f"?{query}" if query_sep else "") + (f"#{fragment}" if hash_sep else "")
@@ -74,7 +114,7 @@ class UrlBuilder:
         if path.endswith((".mdx", ".md")) and path.rsplit(".", 1)[0] in self.pages:
             path = path.rsplit(".", 1)[0]
         rel = path.lstrip("/")
-        if rel in self.files:
+        if rel in self.files or ("%" in rel and unquote(rel) in self.files):
             return self.asset(rel) + suffix, True
         site = path.rstrip("/") or "/"
         if site.endswith("/index"):

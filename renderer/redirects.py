@@ -1,0 +1,222 @@
+"""docs.json `redirects` for a static site.
+
+* A concrete source (`/old/page`) becomes a small page at `old/page/index.html`: meta refresh,
+  canonical link, and a script that keeps the URL's `#hash`. Chains of concrete redirects are
+  followed at build time, so every page points straight at its final target.
+* A source with parameters (`/beta/:slug*`, `/agent/:page`, `/articles/concepts-*`) cannot be a
+  file: it goes into a small table that `404.html` evaluates in the browser (`client_script`).
+
+Pattern syntax (Mintlify / path-to-regexp): `:name` one path segment, `:name*` zero or more
+segments, `:name+` one or more, `:name?` an optional segment, `*` anything (possibly several
+segments). Captured values are substituted into the destination by the same tokens.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from renderer.urls import is_external
+
+_TOKEN = re.compile(r":([A-Za-z_][A-Za-z0-9_]*)([*+?]?)|\*")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    source: str
+    destination: str
+    permanent: bool
+    index: int
+    """Position in docs.json `redirects`, for diagnostics."""
+    regex: str | None
+    """JavaScript- and Python-compatible pattern for wildcard sources; None when concrete."""
+    names: tuple[str, ...] = ()
+    """Capture names in order (`*` for a bare star)."""
+
+    @property
+    def concrete(self) -> bool:
+        return self.regex is None
+
+
+def normalize_path(path: str) -> str:
+    """`/a/b/`, `/a/b/index.html`, `a/b` -> `/a/b`; `/` stays `/`."""
+    path = path.split("#", 1)[0].split("?", 1)[0].strip()
+    if not path.startswith("/"):
+        path = "/" + path
+    if path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    elif path.endswith(".html") and path != "/.html":
+        path = path[: -len(".html")]
+    path = re.sub(r"/{2,}", "/", path)
+    return path.rstrip("/") or "/"
+
+
+def compile_source(source: str) -> tuple[str | None, tuple[str, ...]]:
+    """Pattern for a source with wildcards (None for a concrete path) and its capture names."""
+    src = normalize_path(source)
+    if not _TOKEN.search(src):
+        return None, ()
+    names: list[str] = []
+    out = ["^"]
+    pos = 0
+    for m in _TOKEN.finditer(src):
+        literal = src[pos : m.start()]
+        pos = m.end()
+        if m.group() == "*":
+            out.append(re.escape(literal))
+            out.append("(.*)")
+            names.append("*")
+            continue
+        name, mod = m.group(1), m.group(2)
+        names.append(name)
+        if mod in ("*", "?") and literal.endswith("/"):
+            # `/beta/:slug*` also matches `/beta`
+            out.append(re.escape(literal[:-1]))
+            out.append("(?:/(.*))?" if mod == "*" else "(?:/([^/]+))?")
+        else:
+            out.append(re.escape(literal))
+            out.append({"": "([^/]+)", "+": "(.+)", "*": "(.*)", "?": "([^/]*)"}[mod])
+    out.append(re.escape(src[pos:]))
+    out.append("/?$")
+    # re.escape escapes `/` and `-` only where needed in Python >= 3.7: both fine for JS too
+    return "".join(out), tuple(names)
+
+
+def compile_rules(redirects: Sequence[object]) -> list[Rule]:
+    """`config.redirects` (objects with source, destination, permanent) -> rules in order."""
+    rules = []
+    for i, r in enumerate(redirects):
+        source = str(getattr(r, "source", "")).strip()
+        destination = str(getattr(r, "destination", "")).strip()
+        if not source or not destination:
+            continue
+        regex, names = compile_source(source)
+        rules.append(
+            Rule(source, destination, bool(getattr(r, "permanent", True)), i, regex, names)
+        )
+    return rules
+
+
+def substitute(destination: str, names: Sequence[str], values: Sequence[str | None]) -> str:
+    """Put captured values into the destination (`:slug*`, `:page`, `*` in order)."""
+    by_name = {n: (v or "") for n, v in zip(names, values, strict=False) if n != "*"}
+    stars = [(v or "") for n, v in zip(names, values, strict=False) if n == "*"]
+    star_i = 0
+
+    def repl(m: re.Match[str]) -> str:
+        nonlocal star_i
+        if m.group() == "*":
+            value = stars[star_i] if star_i < len(stars) else (stars[-1] if stars else "")
+            star_i += 1
+            return value
+        return by_name.get(m.group(1), m.group())
+
+    if is_external(destination):
+        scheme, rest = destination.split("://", 1) if "://" in destination else ("", destination)
+        host, _, path = rest.partition("/")
+        path = _TOKEN.sub(repl, "/" + path)
+        return f"{scheme}://{host}{path}" if scheme else host + path
+    out = _TOKEN.sub(repl, destination)
+    return re.sub(r"(?<!:)/{2,}", "/", out)
+
+
+def match(rules: Sequence[Rule], path: str) -> tuple[Rule, str] | None:
+    """The first rule matching `path` and the destination it gives (as the browser would)."""
+    p = normalize_path(path)
+    for rule in rules:
+        if rule.concrete:
+            if normalize_path(rule.source) == p:
+                return rule, rule.destination
+            continue
+        assert rule.regex is not None
+        m = re.match(rule.regex, p)
+        if m:
+            return rule, substitute(rule.destination, rule.names, m.groups())
+    return None
+
+
+def final_destination(rules: Sequence[Rule], destination: str, limit: int = 10) -> str | None:
+    """Follow redirect chains from `destination`; None on a loop."""
+    seen: set[str] = set()
+    current = destination
+    for _ in range(limit):
+        if is_external(current):
+            return current
+        path, sep, frag = current.partition("#")
+        key = normalize_path(path)
+        if key in seen:
+            return None
+        seen.add(key)
+        hit = match(rules, key)
+        if hit is None:
+            return current
+        nxt = hit[1]
+        if frag and "#" not in nxt:
+            nxt = f"{nxt}#{frag}"
+        current = nxt
+    return None
+
+
+def redirect_page(target: str, canonical: str, *, title: str = "Redirecting…") -> str:
+    """A static redirect page; `target` is the URL to open (relative or absolute)."""
+    t = html.escape(target, quote=True)
+    c = html.escape(canonical, quote=True)
+    js_target = json.dumps(target).replace("</", "<\\/")
+    keep_hash = "#" not in target
+    script = (
+        f"var t={js_target};"
+        + ("if(location.hash)t+=location.hash;" if keep_hash else "")
+        + "location.replace(t);"
+    )
+    return (
+        "<!doctype html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{c}">\n'
+        f"<script>{script}</script>\n"
+        f'<meta http-equiv="refresh" content="0; url={t}">\n'
+        "</head>\n<body>\n"
+        f'<p>This page has moved to <a href="{t}">{t}</a>.</p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def client_script(rules: Sequence[Rule], base_path: str, page_url: Callable[[str], str]) -> str:
+    """Inline script for 404.html: wildcard redirects, then `/a/b` -> `/a/b/` when it exists.
+
+    `page_url(path)` turns an internal destination path into the URL the hosted build uses
+    (`/docs/a/b/`), so the table holds final URLs and the script only substitutes captures.
+    """
+    table = []
+    for rule in rules:
+        if rule.concrete:
+            continue
+        dest = rule.destination
+        if not is_external(dest):
+            path, sep, frag = dest.partition("#")
+            dest = page_url(path) + (f"#{frag}" if sep else "")
+        table.append([rule.regex, dest, list(rule.names)])
+    data = json.dumps({"base": base_path, "rules": table}, separators=(",", ":"))
+    data = data.replace("</", "<\\/")
+    return (
+        "(function(){var R=" + data + ";"
+        "var p=location.pathname,b=R.base;"
+        "if(p.indexOf(b)!==0&&p+'/'!==b)return;"
+        "p='/'+p.slice(b.length);p=p.replace(/\\/index\\.html$/,'/').replace(/\\/{2,}/g,'/');"
+        "if(p.length>1)p=p.replace(/\\/+$/,'');"
+        "for(var i=0;i<R.rules.length;i++){var r=R.rules[i],m=new RegExp(r[0]).exec(p);"
+        "if(!m)continue;var v={},s=[],k=0;"
+        "for(var j=0;j<r[2].length;j++){var x=m[j+1]||'';if(r[2][j]==='*')s.push(x);else v[r[2][j]]=x;}"
+        "var d=r[1].replace(/:([A-Za-z_][A-Za-z0-9_]*)[*+?]?|\\*/g,function(t,n){"
+        "if(n)return n in v?v[n]:t;var y=s.length?s[Math.min(k,s.length-1)]:'';k++;return y;});"
+        "d=d.replace(/([^:])\\/{2,}/g,'$1/');"
+        "if(d.indexOf('#')<0)d+=location.hash;location.replace(d);return;}"
+        "var last=p.slice(p.lastIndexOf('/')+1);"
+        "if(p.length>1&&last.indexOf('.')<0&&!/\\/$/.test(location.pathname))"
+        "location.replace(location.pathname+'/'+location.search+location.hash);"
+        "})();"
+    )
