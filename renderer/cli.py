@@ -37,11 +37,19 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"mintrender: {docs_dir} is not a folder", file=sys.stderr)
         return 2
     out_dir = Path(args.out).resolve() if args.out else docs_dir / "_site"
+    base_url = (args.base_url or "").strip()
+    if base_url and not base_url.startswith(("/", "http://", "https://")):
+        print(
+            f"mintrender: --base-url {base_url!r} should be a URL (https://example.com/docs/) "
+            "or a path starting with / (/docs/)",
+            file=sys.stderr,
+        )
+        return 2
     options = BuildOptions(
         docs_dir=docs_dir,
         out_dir=out_dir,
         mode="offline" if args.offline else "hosted",
-        base_url=args.base_url or "",
+        base_url=base_url,
         zip=args.zip,
         jobs=args.jobs,
     )
@@ -65,6 +73,10 @@ def cmd_build(args: argparse.Namespace) -> int:
             f"({errors} errors, {warnings} warnings)",
             file=sys.stderr,
         )
+        if args.zip:
+            from renderer.site import zip_path_for
+
+            print(f"Wrote {zip_path_for(out_dir)}", file=sys.stderr)
     if errors or (args.strict and warnings):
         return 1
     return 0
