@@ -1,0 +1,205 @@
+/* Components: tabs and code groups (switching, keyboard, page-wide sync remembered in
+ * localStorage, language dropdown), accordions opened from the URL hash, tooltips.
+ *
+ * Hooks (emitted by components/*.py and themes/mint/templates/api/examples.html):
+ *   [data-component="tabs"][data-sync]     <Tabs>; role=tab buttons and role=tabpanel panels
+ *   [data-component="code-group"]          <CodeGroup>, Request/ResponseExample, API samples
+ *   select[data-component="code-group-select"]   dropdown variant of a code group
+ *   [data-inactive]                        panels hidden once this script runs (no-JS: shown)
+ *   details.mr-accordion[id]               opened by #id (or an #id inside it); writes its id
+ *   [data-component="tooltip"]             bubble placement, touch toggle, Escape
+ * Copy buttons belong to 10-theme.js.
+ */
+(function () {
+  "use strict";
+  var doc = document;
+  var root = doc.documentElement;
+  root.classList.add("mr-js");
+
+  var GROUPS = '[data-component="tabs"], [data-component="code-group"]';
+  var STORE = "mr-tab-sync";
+  var MAX_REMEMBERED = 20;
+
+  function all(selector, scope) {
+    return Array.prototype.slice.call((scope || doc).querySelectorAll(selector));
+  }
+  /* Elements of a group that are not inside a nested group. */
+  function own(group, selector) {
+    return all(selector, group).filter(function (el) {
+      return el.closest(GROUPS) === group;
+    });
+  }
+  function titleOf(el) { return el.getAttribute("data-tab-title"); }
+  function syncable(group) {
+    return group.getAttribute("data-component") === "code-group" || group.hasAttribute("data-sync");
+  }
+
+  function remembered() {
+    try {
+      var list = JSON.parse(localStorage.getItem(STORE) || "[]");
+      return Array.isArray(list) ? list : [];
+    } catch (e) { return []; }
+  }
+  function remember(title) {
+    var list = remembered().filter(function (t) { return t !== title; });
+    list.unshift(title);
+    try { localStorage.setItem(STORE, JSON.stringify(list.slice(0, MAX_REMEMBERED))); } catch (e) { /* private mode */ }
+  }
+
+  /* Show the tab titled `title` in `group`; false when the group has no such tab. */
+  function select(group, title) {
+    var tabs = own(group, '[role="tab"]');
+    if (!tabs.some(function (t) { return titleOf(t) === title; })) return false;
+    tabs.forEach(function (t) {
+      var on = titleOf(t) === title;
+      t.setAttribute("aria-selected", on ? "true" : "false");
+      t.setAttribute("tabindex", on ? "0" : "-1");
+    });
+    own(group, '[role="tabpanel"]').forEach(function (p) {
+      p.removeAttribute("data-inactive");
+      p.hidden = titleOf(p) !== title;
+    });
+    own(group, 'select[data-component="code-group-select"]').forEach(function (s) { s.value = title; });
+    return true;
+  }
+
+  function activate(group, title) {
+    select(group, title);
+    if (!syncable(group)) return;
+    remember(title);
+    all(GROUPS).forEach(function (other) {
+      if (other !== group && syncable(other)) select(other, title);
+    });
+  }
+
+  /* Initial state: markers become `hidden`, then remembered choices apply. */
+  function init() {
+    all(GROUPS).forEach(function (group) {
+      own(group, "[data-inactive]").forEach(function (p) {
+        p.removeAttribute("data-inactive");
+        p.hidden = true;
+      });
+    });
+    var list = remembered();
+    if (!list.length) return;
+    all(GROUPS).forEach(function (group) {
+      if (!syncable(group)) return;
+      for (var i = 0; i < list.length; i++) if (select(group, list[i])) break;
+    });
+  }
+
+  doc.addEventListener("click", function (e) {
+    var tab = e.target.closest('[role="tab"]');
+    if (!tab) return;
+    var group = tab.closest(GROUPS);
+    if (!group || tab.closest(GROUPS) !== group) return;
+    activate(group, titleOf(tab));
+  });
+
+  doc.addEventListener("keydown", function (e) {
+    var tab = e.target.closest && e.target.closest('[role="tab"]');
+    if (!tab) return;
+    var group = tab.closest(GROUPS);
+    if (!group) return;
+    var tabs = own(group, '[role="tab"]');
+    var i = tabs.indexOf(tab), next = -1;
+    if (e.key === "ArrowRight" || e.key === "ArrowDown") next = (i + 1) % tabs.length;
+    else if (e.key === "ArrowLeft" || e.key === "ArrowUp") next = (i - 1 + tabs.length) % tabs.length;
+    else if (e.key === "Home") next = 0;
+    else if (e.key === "End") next = tabs.length - 1;
+    if (next < 0) return;
+    e.preventDefault();
+    tabs[next].focus();
+    activate(group, titleOf(tabs[next]));
+  });
+
+  doc.addEventListener("change", function (e) {
+    var sel = e.target;
+    if (!sel.matches || !sel.matches('select[data-component="code-group-select"]')) return;
+    var group = sel.closest(GROUPS);
+    if (group) activate(group, sel.value);
+  });
+
+  /* ---- URL hash: open the accordion, expandable or tab that holds the target ---------- */
+
+  function reveal(target) {
+    var changed = false;
+    for (var el = target; el && el !== doc.body; el = el.parentElement) {
+      if (el.tagName === "DETAILS" && !el.open) { el.open = true; changed = true; }
+      if (el.getAttribute("role") === "tabpanel" && el.hidden) {
+        var group = el.closest(GROUPS);
+        if (group) { select(group, titleOf(el)); changed = true; }
+      }
+    }
+    return changed;
+  }
+  function openFromHash() {
+    var id = location.hash.slice(1);
+    if (!id) return;
+    try { id = decodeURIComponent(id); } catch (e) { /* keep raw */ }
+    var target = doc.getElementById(id);
+    if (!target) return;
+    if (reveal(target)) target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", openFromHash);
+
+  /* Opening an accordion by hand puts its id in the URL (replaceState: no history spam). */
+  doc.addEventListener("click", function (e) {
+    var summary = e.target.closest("summary");
+    if (!summary) return;
+    var details = summary.parentElement;
+    if (!details || !details.matches("details.mr-accordion[id]")) return;
+    setTimeout(function () {
+      if (!details.open || !history.replaceState) return;
+      history.replaceState(history.state, "", "#" + encodeURIComponent(details.id));
+    }, 0);
+  });
+
+  /* ---- Tooltips: CSS shows the bubble on hover/focus; JS keeps it on screen ------------ */
+
+  function place(tip) {
+    var bubble = tip.querySelector(".mr-tooltip__bubble");
+    if (!bubble) return;
+    tip.style.removeProperty("--mr-tooltip-shift");
+    tip.classList.remove("mr-tooltip--below");
+    var r = bubble.getBoundingClientRect();
+    var margin = 8, shift = 0;
+    if (r.left < margin) shift = margin - r.left;
+    else if (r.right > window.innerWidth - margin) shift = window.innerWidth - margin - r.right;
+    if (shift) tip.style.setProperty("--mr-tooltip-shift", Math.round(shift) + "px");
+    var header = parseFloat(getComputedStyle(root).getPropertyValue("--mr-header-h")) || 0;
+    if (r.top < header + margin) tip.classList.add("mr-tooltip--below");
+  }
+  function tooltipOf(e) {
+    return e.target.closest && e.target.closest('[data-component="tooltip"]');
+  }
+  doc.addEventListener("mouseover", function (e) {
+    var tip = tooltipOf(e);
+    if (tip && !tip.contains(e.relatedTarget)) { tip.classList.remove("mr-tooltip--dismissed"); place(tip); }
+  });
+  doc.addEventListener("focusin", function (e) {
+    var tip = tooltipOf(e);
+    if (tip) { tip.classList.remove("mr-tooltip--dismissed"); place(tip); }
+  });
+  doc.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    all('[data-component="tooltip"]').forEach(function (tip) {
+      tip.classList.add("mr-tooltip--dismissed");
+      tip.removeAttribute("data-open");
+    });
+  });
+  /* Touch screens have no hover: a tap on the trigger toggles the bubble. */
+  doc.addEventListener("click", function (e) {
+    var trigger = e.target.closest(".mr-tooltip__trigger");
+    all('[data-component="tooltip"][data-open]').forEach(function (tip) {
+      if (!trigger || tip !== trigger.parentElement) tip.removeAttribute("data-open");
+    });
+    if (!trigger || e.target.closest("a")) return;
+    var tip = trigger.parentElement;
+    if (tip.hasAttribute("data-open")) tip.removeAttribute("data-open");
+    else { tip.setAttribute("data-open", ""); place(tip); }
+  });
+
+  init();
+  openFromHash();
+})();
