@@ -4,8 +4,10 @@
     python scripts/theme_preview.py OUTDIR --shots DIR  # ... and screenshot it with Chromium
 
 The contexts follow docs/ARCHITECTURE.md "Page template context" and imitate the ModelsLab site
-(5 tabs, a Support anchor, banner, Discord link + primary button, footer socials and columns).
-Nothing here is used by the build.
+(5 tabs, a Support anchor, banner, Discord link + primary button, footer socials and columns):
+quickstart (prose, table, code blocks), api (endpoint header + examples aside), nested (groups three
+levels deep), center (center mode), variants (no banner/logo, tab icons, versions, languages, wide
+mode), minimal (almost empty context), and 404.html. Nothing here is used by the build.
 """
 
 from __future__ import annotations
