@@ -117,7 +117,7 @@ class _SpecLoader:
                     item, str(key), iptr, section, root_servers, root_security, ptr
                 )
         tags: dict[str, Tag] = {}
-        for i, tag in enumerate(data.get("tags") or []):
+        for i, tag in enumerate(data.get("tags") if isinstance(data.get("tags"), list) else []):
             if isinstance(tag, dict) and isinstance(tag.get("name"), str):
                 label = tag.get("x-group") if isinstance(tag.get("x-group"), str) else tag["name"]
                 tags[tag["name"]] = Tag(tag["name"], label, _text(tag.get("description")))
@@ -166,7 +166,8 @@ class _SpecLoader:
                 or root_servers
             )
             security = self._security(node.get("security"), join_pointer(ptr, "security"))
-            tags = tuple(t for t in node.get("tags") or [] if isinstance(t, str))
+            raw_tags = node.get("tags") if isinstance(node.get("tags"), list) else []
+            tags = tuple(t for t in raw_tags if isinstance(t, str))
             x_mint = node.get("x-mint") if isinstance(node.get("x-mint"), dict) else {}
             ops.append(
                 Operation(
@@ -210,6 +211,8 @@ class _SpecLoader:
         out: list[Parameter] = []
         for i, node in enumerate(raw):
             node, psrc, ptr = self.store.deref(node, self.src, join_pointer(pointer, i))
+            if not isinstance(node, dict):
+                node = {}
             name, location = node.get("name"), node.get("in")
             if not isinstance(name, str) or location not in ("path", "query", "header", "cookie"):
                 self.store.report(
@@ -343,7 +346,8 @@ class _SpecLoader:
             if isinstance(raw_vars, dict):
                 for name, var in raw_vars.items():
                     var = var if isinstance(var, dict) else {}
-                    enum = tuple(str(v) for v in var.get("enum") or [])
+                    raw_enum = var.get("enum") if isinstance(var.get("enum"), list) else []
+                    enum = tuple(str(v) for v in raw_enum)
                     default = str(var.get("default", enum[0] if enum else ""))
                     variables.append(
                         ServerVariable(str(name), default, enum, _text(var.get("description")))
