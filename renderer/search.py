@@ -16,7 +16,8 @@ field          boost   content
 `SearchSection.boost` is the lunr document boost. Before lunr sees a field, `normalize_text`
 lower-cases it and turns every run of characters other than letters and digits into one space
 (so ``/api/v6/text2img`` indexes ``api``, ``v6``, ``text2img`` and ``model_id`` indexes ``model``
-and ``id``); lunr's own pipeline (trimmer, stop-word filter, Porter stemmer) then runs unchanged.
+and ``id``) and makes every Han ideograph and kana a word of its own (``安装指南`` indexes four
+one-character words: lunr has no Chinese/Japanese segmenter); lunr's own pipeline (trimmer, stop-word filter, Porter stemmer) then runs unchanged.
 
 **Typed text -> lunr query string** (`query_string`, mirrored by ``mapQuery`` in
 ``themes/mint/static/js/50-search.js``)::
@@ -44,6 +45,7 @@ arithmetic as lunr.py's `Index.search`, so its top results, scores and tie order
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import re
@@ -54,6 +56,11 @@ from typing import Any
 from lunr import __TARGET_JS_VERSION__ as LUNR_JS_VERSION
 from lunr import get_default_builder
 from lunr.index import Index
+from lunr.pipeline import Pipeline
+from lunr.stemmer import stemmer
+from lunr.stop_word_filter import stop_word_filter
+from lunr.token import Token
+from lunr.trimmer import trimmer
 
 FORMAT = "mintrender-search/1"
 """`format` key of the payload; the UI refuses payloads of another format."""
@@ -74,6 +81,7 @@ GLOBAL_NAME = "__MR_SEARCH__"
 """`window` property the index script assigns the payload to (works from file://)."""
 
 _NON_WORD = re.compile(r"[\W_]+")
+_CJK = re.compile("([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f])")
 _SPACES = re.compile(r"\s+")
 
 
@@ -122,8 +130,10 @@ class SearchIndexFiles:
 
 
 def normalize_text(text: str) -> str:
-    """Lower-case `text` and replace each run of non-letters/non-digits with a single space."""
-    return _NON_WORD.sub(" ", text.lower()).strip()
+    """Lower-case `text`, replace each run of non-letters/non-digits with one space, and make
+    each Han ideograph or kana its own word (Chinese and Japanese have no spaces to split on)."""
+    text = _NON_WORD.sub(" ", text.lower())
+    return _SPACES.sub(" ", _CJK.sub(r" \1 ", text)).strip()
 
 
 def query_string(typed: str) -> str:
@@ -146,14 +156,44 @@ def _field_values(section: SearchSection) -> dict[str, str]:
     }
 
 
+def _index_token(token: Token, i: int | None = None, tokens: object = None) -> Token | None:
+    """lunr's indexing pipeline (trimmer, stop-word filter, stemmer) in one memoized step.
+
+    The three are pure functions of the token string, so caching changes nothing but speed
+    (stemming dominated the build time). Only the indexing pipeline is replaced; the search
+    pipeline stays lunr's serialized `["stemmer"]`.
+    """
+    result = _index_term(token.string)
+    if result is None:
+        return None
+    token.string = result
+    return token
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _index_term(term: str) -> str | None:
+    token = trimmer(Token(term))
+    if stop_word_filter(token) is None:
+        return None
+    return str(stemmer(token))
+
+
+Pipeline.register_function(_index_token, "mintrender-index")
+
+
 def build_lunr_index(sections: Sequence[SearchSection]) -> Index:
     """Build the lunr.py index of `sections` (document ref = position in `sections`)."""
     builder = get_default_builder()
+    builder.pipeline.reset()
+    builder.pipeline.add(_index_token)
     builder.ref("ref")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for ref, section in enumerate(sections):
-        doc: dict[str, str] = {"ref": str(ref), **_field_values(section)}
+        # Pre-split: normalized text has single spaces and no hyphens, so this is exactly what
+        # lunr's tokenizer would produce (minus the position metadata, which is not stored).
+        doc: dict[str, object] = {"ref": str(ref)}
+        doc.update((name, value.split()) for name, value in _field_values(section).items())
         attributes = {"boost": section.boost} if section.boost != 1 else None
         builder.add(doc, attributes=attributes)
     return builder.build()

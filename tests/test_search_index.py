@@ -6,6 +6,7 @@ import gzip
 import json
 
 import pytest
+from lunr import get_default_builder
 from lunr.index import Index
 from test_search_support import modelslab_sections
 
@@ -73,7 +74,9 @@ def test_query_string(typed: str, query: str) -> None:
 def test_normalize_text_keeps_letters_and_digits_only() -> None:
     assert normalize_text("POST /api/v6/images/text2img") == "post api v6 images text2img"
     assert normalize_text("model_id, don't") == "model id don t"
-    assert normalize_text("日本語 テキスト") == "日本語 テキスト"
+    assert normalize_text("日本語 テキスト") == "日 本 語 テ キ ス ト"
+    assert normalize_text("如何安装API密钥？") == "如 何 安 装 api 密 钥"
+    assert query_string("安装") == "安 装 装*"
 
 
 def test_payload_shape() -> None:
@@ -119,6 +122,32 @@ def test_fields_and_boosts_shape_the_ranking() -> None:
     assert index.search(query_string("install"))[0]["ref"] == "1"  # section title
     # Document boost: "post" is in the webhooks text and the text2img api field.
     assert index.search(query_string("post "))[0]["ref"] == "3"
+
+
+def _stock_lunr_index(sections: list[SearchSection]) -> Index:
+    """What lunr.py's default builder makes of the same field strings."""
+    builder = get_default_builder()
+    builder.ref("ref")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for ref, section in enumerate(sections):
+        values = {
+            "page_title": normalize_text(section.page_title),
+            "title": normalize_text(section.title),
+            "text": normalize_text(section.text),
+            "keywords": normalize_text(" ".join(section.keywords)),
+            "api": normalize_text(section.api),
+        }
+        boost = {"boost": section.boost} if section.boost != 1 else None
+        builder.add({"ref": str(ref), **values}, attributes=boost)
+    return builder.build()
+
+
+@pytest.mark.corpus
+def test_fast_indexing_pipeline_builds_the_stock_lunr_index() -> None:
+    sections = modelslab_sections()
+    stock = json.dumps(_stock_lunr_index(sections).serialize())
+    assert json.dumps(build_lunr_index(sections).serialize()) == stock
 
 
 @pytest.mark.corpus

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,9 +14,10 @@ from test_search_support import (
     modelslab_site,
     open_search,
     type_query,
+    write_test_site,
 )
 
-from renderer.search import query_string
+from renderer.search import SearchSection, build_lunr_index, build_search_index, query_string
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,12 +28,16 @@ QUERIES = load_queries()
 
 
 @pytest.fixture(scope="module")
-def search_page() -> Iterator[Any]:
-    site = modelslab_site()
+def chromium() -> Iterator[Any]:
     with browser() as b:
-        page = b.new_page()
-        open_search(page, site.home)
-        yield page
+        yield b
+
+
+@pytest.fixture(scope="module")
+def search_page(chromium: Any) -> Any:
+    page = chromium.new_page()
+    open_search(page, modelslab_site().home)
+    return page
 
 
 def test_there_are_30_queries_of_every_kind() -> None:
@@ -70,3 +76,67 @@ def test_full_result_lists_match_lunr(search_page: Any) -> None:
         )
         want = [[r["ref"], r["score"]] for r in site.index.search(query)]
         assert got == want, item["typed"]
+
+
+MULTILINGUAL = [
+    (
+        "/zh/install",
+        "",
+        "安装指南",
+        "如何安装 Mintlify CLI：运行 npm i -g mint，然后启动本地预览。",
+    ),
+    ("/zh/api-key", "", "API 密钥", "在控制台创建 API 密钥，并在请求头中发送。"),
+    (
+        "/ja/quickstart",
+        "",
+        "クイックスタート",
+        "数分でドキュメントをデプロイします。テーマを選択。",
+    ),
+    ("/de/uebersicht", "", "Übersicht", "Schnellstart für Entwickler: Größe, Straße, naïve café."),
+    (
+        "/en/running",
+        "tests",
+        "Running tests",
+        "Runners run; the runner is running fast — 1080p, v6.",
+    ),
+    ("/ko/guide", "", "가이드 문서", "한국어 검색 테스트 문서입니다."),
+]
+
+
+def test_small_multilingual_index_matches_lunr(chromium: Any, tmp_path: Path) -> None:
+    sections = [SearchSection(u, a, t, t, x, ("Docs",)) for u, a, t, x in MULTILINGUAL]
+    home = write_test_site(tmp_path, sections, build_search_index(sections))
+    index = build_lunr_index(sections)
+    typed_queries = [
+        "安装",
+        "如何安",
+        "API 密钥",
+        "クイック",
+        "デプロイ",
+        "übersicht",
+        "grösse",
+        "Größe",
+        "strasse",
+        "café naïve",
+        "runner",
+        "running tests ",
+        "run",
+        "한국어",
+        "1080",
+        "v6",
+    ]
+    page = chromium.new_page()
+    open_search(page, home)
+    for typed in typed_queries:
+        query = query_string(typed)
+        assert page.evaluate("t => mrSearch.mapQuery(t)", typed) == query, typed
+        rows = type_query(page, typed, query)
+        want = index.search(query)[:10]
+        assert [(r["ref"], r["score"]) for r in rows] == [(r["ref"], r["score"]) for r in want], (
+            typed
+        )
+    rows = type_query(page, "安装", query_string("安装"))
+    marks = page.eval_on_selector_all(
+        ".mr-search__result mark", "els => els.map(e => e.textContent)"
+    )
+    assert rows and set(marks) == {"安", "装"}

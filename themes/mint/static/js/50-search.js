@@ -19,10 +19,13 @@
   // ---- Text: mirrors renderer/search.py normalize_text / query_string ----------------------
 
   var NON_WORD = /[^\p{L}\p{N}]+/gu;
-  var WORD = /[\p{L}\p{N}]+/gu;
+  // A display word: one Han ideograph or kana, or a run of other letters and digits.
+  var WORD = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]|(?:(?![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f])[\p{L}\p{N}])+/gu;
+
+  var CJK = /([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f])/g;
 
   function normalizeText(text) {
-    return text.toLowerCase().replace(NON_WORD, " ").trim();
+    return text.toLowerCase().replace(NON_WORD, " ").replace(CJK, " $1 ").replace(/\s+/g, " ").trim();
   }
 
   /** Typed text -> lunr query string (see the docstring of renderer/search.py). */
@@ -501,7 +504,7 @@
           '" data-score="' + it.r.score + '" aria-selected="false">' +
           '<span class="mr-search__result-title">' + (top ? ICON_PAGE : ICON_HASH) +
           '<span class="mr-search__result-text">' +
-          (top ? "" : '<span class="mr-search__result-page">' + highlight(g.page[1], terms) +
+          (top ? "" : '<span class="mr-search__result-page">' + escapeHtml(g.page[1]) +
             '<span class="mr-search__sep" aria-hidden="true">\u203a</span></span>') +
           highlight(doc[2], terms) + "</span></span>" +
           (doc[3] ? '<span class="mr-search__excerpt">' + excerpt(doc[3], terms) + "</span>" : "") +
