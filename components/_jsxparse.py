@@ -14,7 +14,6 @@ Errors raise `JsxSyntaxError(message, offset)`; callers catch it and decline or 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +23,7 @@ _ATTR_NAME = re.compile(r"[A-Za-z_:$@][A-Za-z0-9_:.$\-]*")
 _WS = re.compile(r"\s*")
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+_UNQUOTED = re.compile(r"[^\s>\"'=<`{}]+(?<!/)")
 
 
 class JsxSyntaxError(Exception):
@@ -40,6 +40,11 @@ class Expression:
     source: str
 
 
+@dataclass(frozen=True, slots=True)
+class JsxElement(Expression):
+    """A `{<svg .../>}` prop: JSX markup; `ctx.markdown(value.source, inline=True)` renders it."""
+
+
 @dataclass(slots=True)
 class Tag:
     name: str
@@ -52,6 +57,8 @@ class Tag:
     """Offset just after `>`."""
     raw_props: dict[str, str] = field(default_factory=dict)
     """Source text of `{...}` props, for custom-component expansion."""
+    problem: str = ""
+    """Why a strict parse failed, when the tag was read loosely."""
 
 
 def find_brace_end(src: str, pos: int) -> int:
@@ -97,8 +104,14 @@ def find_brace_end(src: str, pos: int) -> int:
     raise JsxSyntaxError("unclosed `{`", pos)
 
 
-def parse_tag(src: str, pos: int, scope: dict[str, Any] | None = None) -> Tag:
-    """Parse a JSX tag starting at `src[pos] == "<"`."""
+def parse_tag(
+    src: str, pos: int, scope: dict[str, Any] | None = None, *, loose: bool = False
+) -> Tag:
+    """Parse a JSX tag starting at `src[pos] == "<"`.
+
+    `loose` also reads HTML habits JSX rejects (`width=300`, attributes without a space
+    between them, stray characters), for recovery after a strict parse failed.
+    """
     if pos >= len(src) or src[pos] != "<":
         raise JsxSyntaxError("expected `<`", pos)
     i = pos + 1
@@ -139,15 +152,17 @@ def parse_tag(src: str, pos: int, scope: dict[str, Any] | None = None) -> Tag:
                 raise JsxSyntaxError("unexpected `{` in tag", i)
             i = end
             continue
-        if closing or not had_space:
-            raise JsxSyntaxError(f"unexpected {ch!r} in tag <{name}>", i)
         am = _ATTR_NAME.match(src, i)
-        if not am:
+        if closing or not am or not (had_space or loose):
+            if loose and ch != "<":
+                i += 1
+                continue
             raise JsxSyntaxError(f"unexpected {ch!r} in tag <{name}>", i)
         attr = am.group(0)
-        i = _WS.match(src, am.end()).end()  # type: ignore[union-attr]
-        if i < n and src[i] == "=":
-            i = _WS.match(src, i + 1).end()  # type: ignore[union-attr]
+        i = am.end()
+        after = _WS.match(src, i).end()  # type: ignore[union-attr]
+        if after < n and src[after] == "=":
+            i = _WS.match(src, after + 1).end()  # type: ignore[union-attr]
             if i >= n:
                 raise JsxSyntaxError(f"missing value for {attr}", i)
             q = src[i]
@@ -163,6 +178,9 @@ def parse_tag(src: str, pos: int, scope: dict[str, Any] | None = None) -> Tag:
                 tag.raw_props[attr] = raw
                 tag.props[attr] = eval_expression(raw, scope or {})
                 i = end
+            elif loose and (um := _UNQUOTED.match(src, i)):
+                tag.props[attr] = um.group(0)
+                i = um.end()
             else:
                 raise JsxSyntaxError(f"expected a quoted or {{...}} value for {attr}", i)
         else:
@@ -174,6 +192,10 @@ def eval_expression(source: str, scope: dict[str, Any]) -> Any:
     text = strip_js_comments(source).strip()
     if not text:
         return Expression(source)
+    while text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    if text.startswith("<"):
+        return JsxElement(text)
     try:
         value, end = _JsValue(text, scope).parse(0)
     except (JsxSyntaxError, KeyError, IndexError, ValueError, TypeError):
@@ -287,13 +309,35 @@ class _JsValue:
         raise JsxSyntaxError(f"unexpected {ch!r}", i)
 
 
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+
 def _unescape(raw: str) -> str:
+    """JavaScript string escapes: `\\n`, `\\"`, `\\u00e9`, `\\x41`; unknown ones drop the backslash."""
     if "\\" not in raw:
         return raw
-    try:
-        return json.loads('"' + raw.replace('"', '\\"').replace("\\'", "'") + '"')
-    except json.JSONDecodeError:
-        return raw.replace("\\", "")
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        ch = raw[i]
+        if ch != "\\" or i + 1 >= len(raw):
+            out.append(ch)
+            i += 1
+            continue
+        nxt = raw[i + 1]
+        hex_len = 4 if nxt == "u" else 2 if nxt == "x" else 0
+        digits = raw[i + 2 : i + 2 + hex_len]
+        if (
+            hex_len
+            and len(digits) == hex_len
+            and all(c in "0123456789abcdefABCDEF" for c in digits)
+        ):
+            out.append(chr(int(digits, 16)))
+            i += 2 + hex_len
+            continue
+        out.append(_ESCAPES.get(nxt, "" if nxt == "\n" else nxt))
+        i += 2
+    return "".join(out)
 
 
 def to_text(value: Any) -> str:

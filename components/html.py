@@ -40,21 +40,19 @@ _RENAMES = {
     "clipRule": "clip-rule",
     "allow": "allow",
 }
-_UNITLESS = {
-    "opacity",
-    "z-index",
-    "font-weight",
-    "line-height",
-    "flex",
-    "flex-grow",
-    "flex-shrink",
-    "order",
-    "zoom",
-    "aspect-ratio",
-    "grid-row",
-    "grid-column",
-}
-_DROP = {"noZoom", "actions", "actionsPlacement", "noAnchor", "key", "ref"}
+# React's unitless CSS properties (a bare number gets no `px`), kebab-case, prefix removed.
+_UNITLESS = frozenset(
+    "animation-iteration-count aspect-ratio border-image-outset border-image-slice "
+    "border-image-width box-flex box-flex-group box-ordinal-group column-count columns flex "
+    "flex-grow flex-positive flex-shrink flex-negative flex-order font-weight grid-area "
+    "grid-row grid-row-end grid-row-span grid-row-start grid-column grid-column-end "
+    "grid-column-span grid-column-start line-clamp line-height opacity order orphans scale "
+    "tab-size widows z-index zoom fill-opacity flood-opacity stop-opacity stroke-dasharray "
+    "stroke-dashoffset stroke-miterlimit stroke-opacity stroke-width".split()
+)
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_TAGS = re.compile(r"<[^>]*>")
+_DROP = {"noZoom", "actions", "actionsPlacement", "noAnchor", "key", "ref", "children"}
 _URL_ATTRS = {"src", "href", "poster", "data"}
 _UNSAFE_TAGS = {"script"}
 
@@ -74,7 +72,7 @@ def style_to_css(style: Any) -> str:
             prop = "-" + prop
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             text = str(int(value) if float(value).is_integer() else value)
-            if prop not in _UNITLESS and value != 0:
+            if re.sub(r"^-(webkit|moz|ms)-", "", prop) not in _UNITLESS and value != 0:
                 text += "px"
         else:
             text = str(value)
@@ -135,7 +133,28 @@ def render_element(node: Node, ctx: RenderContext) -> str:
         attrs += ' target="_blank" rel="noopener"'
     if tag.lower() in VOID_ELEMENTS:
         return f"<{tag}{attrs}>"
+    if tag in _HEADINGS and not node.inline:
+        return render_heading(tag, attrs, node, ctx)
     return f"<{tag}{attrs}>{node.html}</{tag}>"
+
+
+def render_heading(tag: str, attrs: str, node: Node, ctx: RenderContext) -> str:
+    """`<h2>Text</h2>` gets an id and the anchor chip like a Markdown heading.
+
+    `noAnchor` drops the chip; styled headings (`className`) keep their own look and get only
+    the id, as Mintlify stopped restyling them (changelog: "<h1-6> tag conversion").
+    """
+    explicit = node.props.get("id") if isinstance(node.props.get("id"), str) else None
+    text = html.unescape(_TAGS.sub("", node.html)).strip()
+    anchor = html.escape(ctx.slug(text, explicit))
+    if explicit is None:
+        attrs = f' id="{anchor}"' + attrs
+    if node.props.get("noAnchor") or "className" in node.props:
+        return f"<{tag}{attrs}>{node.html}</{tag}>"
+    if "className" not in node.props:
+        attrs += ' class="mr-heading"'
+    chip = f'<a class="mr-heading__anchor" href="#{anchor}" aria-label="Link to this section"></a>'
+    return f"<{tag}{attrs}>{chip}{node.html}</{tag}>"
 
 
 # Lowercase names are dispatched by render.py without registry entries; nothing to register.

@@ -25,6 +25,7 @@ _ARROW = re.compile(
 )
 _RETURN = re.compile(r"^\{\s*return\s*(?P<expr>.*?);?\s*\}\s*;?\s*$", re.S)
 _BRACE_EXPR = re.compile(r"\{")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,10 +117,16 @@ def scan_statements(source: str) -> list[Statement]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        stripped = line.lstrip()
-        if stripped.startswith(("```", "~~~")):
-            marker = stripped[:3]
-            fence = None if fence == marker else (fence or marker)
+        m = _FENCE.match(line)
+        if m:
+            marker, rest = m.group(1), m.group(2)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence) and not rest.strip():
+                fence = None
+            i += 1
+            continue
+        if fence is not None:
             i += 1
             continue
         if fence is None and ESM_START.match(line):
