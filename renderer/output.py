@@ -139,6 +139,8 @@ def minify_css(text: str) -> str:
             if prev not in _CSS_TIGHT and tok[0] not in _CSS_TIGHT:
                 out.append(" ")
         pending_space = False
+        if kind == "other" and ";}" in tok:
+            tok = tok.replace(";}", "}")
         if tok[0] == "}" and out and out[-1].endswith(";") and out[-1][0] not in "\"'":
             out[-1] = out[-1][:-1]  # `;}` -> `}`
             if not out[-1]:

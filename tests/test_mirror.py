@@ -1,0 +1,301 @@
+"""Self-hosted mirror builds (`--base-url`): head tags, sitemap, robots, llms.txt, Markdown
+copies, redirect pages, 404.html, and a crawl over a plain static server under `/docs/`."""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from test_offline_common import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    EXTERNAL,
+    MODELSLAB,
+    broken_link_hrefs,
+    build_into,
+    make_fixture,
+    refs_of,
+    static_server,
+)
+
+from renderer.build import BuildResult
+
+BASE = "https://example.com/docs/"
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
+    root = tmp_path_factory.mktemp("mirror")
+    docs = make_fixture(root / "src")
+    out = root / "www" / "docs"
+    return out, build_into(docs, out, base_url=BASE)
+
+
+def _read(out: Path, rel: str) -> str:
+    return (out / rel).read_text(encoding="utf-8")
+
+
+# --- head -------------------------------------------------------------------------------------
+
+
+def test_head_tags_follow_precedence(mirror: tuple[Path, BuildResult]) -> None:
+    out, _ = mirror
+    one = refs_of(_read(out, "guides/deep/one/index.html")).metas
+    page = _read(out, "guides/deep/one/index.html")
+    assert '<link rel="canonical" href="https://example.com/docs/guides/deep/one/">' in page
+    assert "<title>Deep one - Fixture Docs</title>" in page
+    assert one["description"] == "The first deep page."
+    assert one["og:url"] == "https://example.com/docs/guides/deep/one/"
+    assert one["og:title"] == "Social title of deep one"  # frontmatter beats the default
+    assert one["twitter:title"] == "Social title of deep one"  # falls back to og:title
+    assert one["og:image"] == "https://example.com/docs/images/og.png"  # docs.json, absolute
+    assert one["twitter:image"] == one["og:image"]
+    assert one["twitter:card"] == "summary_large_image"
+    assert one["twitter:site"] == "@fixture"
+    assert one["google-site-verification"] == "abc123"
+    assert one["og:site_name"] == "Fixture Docs"
+    assert "robots" not in one
+    # a frontmatter canonical wins
+    two = _read(out, "guides/deep/two/index.html")
+    assert '<link rel="canonical" href="https://canonical.example.net/two">' in two
+    # keywords
+    assert refs_of(_read(out, "quickstart/index.html")).metas["keywords"] == "setup, install"
+
+
+def test_noindex_pages_are_marked(mirror: tuple[Path, BuildResult]) -> None:
+    out, _ = mirror
+    for rel in ("api/noindexed/index.html", "guides/hidden-fm/index.html", "404.html"):
+        text = _read(out, rel)
+        assert text.count('<meta name="robots" content="noindex">') == 1, rel
+    assert 'name="robots"' not in _read(out, "quickstart/index.html")
+
+
+def test_every_url_is_under_the_base(mirror: tuple[Path, BuildResult]) -> None:
+    out, _ = mirror
+    for page in out.rglob("*.html"):
+        for tag, attr, url in refs_of(page.read_text(encoding="utf-8")).refs:
+            if EXTERNAL.match(url) or url.startswith("#"):
+                continue
+            assert url.startswith("/docs/"), (page, tag, attr, url)
+    favicon = refs_of(_read(out, "index.html"))
+    assert ("link", "href", "/docs/favicon.svg") in favicon.refs
+
+
+# --- sitemap, robots, 404 ------------------------------------------------------------------------
+
+
+def test_sitemap_lists_indexable_pages_only(mirror: tuple[Path, BuildResult]) -> None:
+    out, _ = mirror
+    locs = re.findall(r"<loc>([^<]+)</loc>", _read(out, "sitemap.xml"))
+    assert locs == sorted(
+        [
+            "https://example.com/docs/",
+            "https://example.com/docs/api/create/",
+            "https://example.com/docs/guides/deep/one/",
+            "https://example.com/docs/guides/deep/two/",
+            "https://example.com/docs/quickstart/",
+        ]
+    )
+    robots = _read(out, "robots.txt")
+    assert "Sitemap: https://example.com/docs/sitemap.xml" in robots
+
+
+def test_404_works_at_any_depth(mirror: tuple[Path, BuildResult]) -> None:
+    out, _ = mirror
+    text = _read(out, "404.html")
+    assert "../" not in re.sub(r"<script>.*?</script>", "", text, flags=re.S)
+    assert 'href="/docs/_mintrender/mintrender.css"' in text
+    assert '"base":"/docs/"' in text
+
+
+# --- redirects ----------------------------------------------------------------------------------
+
+
+def test_concrete_redirects_are_pages(mirror: tuple[Path, BuildResult]) -> None:
+    out, result = mirror
+    page = _read(out, "old-quickstart/index.html")
+    assert '<meta http-equiv="refresh" content="0; url=/docs/quickstart/">' in page
+    assert '<link rel="canonical" href="https://example.com/docs/quickstart/">' in page
+    assert "location.hash" in page
+    # chains are followed at build time
+    assert "url=/docs/quickstart/" in _read(out, "chain/a/index.html")
+    # a destination with an anchor keeps it, and the script does not add the request's hash
+    anchored = _read(out, "with-anchor/index.html")
+    assert "url=/docs/quickstart/#install" in anchored
+    assert "location.hash" not in anchored
+    # loops are reported, not written
+    assert not (out / "loop" / "a").exists()
+    codes = [d.code for d in result.diagnostics]
+    assert codes.count("redirect-loop") == 2
+
+
+# --- llms.txt and Markdown -------------------------------------------------------------------------
+
+
+def test_llms_txt(mirror: tuple[Path, BuildResult]) -> None:
+    out, _ = mirror
+    text = _read(out, "llms.txt")
+    assert text.startswith("# Fixture Docs\n\n> A small site for the offline and mirror tests.\n")
+    assert "## Guides / Start" in text and "## API / Endpoints" in text
+    assert "- [Quickstart](https://example.com/docs/quickstart.md): Install and run." in text
+    assert "- [Welcome](https://example.com/docs/index.md)" in text
+    for absent in ("Secret page", "Not indexed", "Hidden by frontmatter", "Unlisted page"):
+        assert absent not in text
+    assert "## Optional\n\n- [Community](https://example.org/community)" in text
+    full = _read(out, "llms-full.txt")
+    assert "# Quickstart\nSource: https://example.com/docs/quickstart/\n" in full
+    assert "Secret page" not in full
+
+
+def test_markdown_copies(mirror: tuple[Path, BuildResult]) -> None:
+    out, _ = mirror
+    for rel in ("index.md", "quickstart.md", "guides/deep/one.md", "unlisted.md", "api/create.md"):
+        assert (out / rel).is_file(), rel
+    quick = _read(out, "quickstart.md")
+    assert quick.startswith("# Quickstart\n\n> Install and run.\n")
+    assert "> **Note**" in quick
+    assert "big green button" not in quick and "`POST /v1/install`" in quick
+    assert "[the first deep page](https://example.com/docs/guides/deep/one/)" in quick
+    api = _read(out, "api/create.md")
+    assert "**Endpoint:** `POST https://api.example.com/v1/create`" in api
+    assert "- `name` (string, required, body): The thing's name." in api
+    index = _read(out, "index.md")
+    assert "- [Quickstart](https://example.com/docs/quickstart/): Set it up in a minute." in index
+
+
+def test_user_css_urls_follow_the_base(mirror: tuple[Path, BuildResult]) -> None:
+    out, _ = mirror
+    css = _read(out, "styles.css")
+    assert 'url("/docs/images/bg.png")' in css
+    assert "fonts.googleapis.com" in css  # hosted builds keep remote imports
+
+
+# --- a real static server ---------------------------------------------------------------------------
+
+
+def crawl(start: str, base_path: str) -> tuple[dict[str, int], dict[str, set[str]], int]:
+    """Visit every internal page and reference from `start`; url -> status, url -> referrers."""
+    status: dict[str, int] = {}
+    referrers: dict[str, set[str]] = {}
+    queue = [start]
+    pages = 0
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(start))
+    while queue:
+        url = queue.pop()
+        if url in status:
+            continue
+        try:
+            with urllib.request.urlopen(url, timeout=10) as resp:
+                code, ctype, data = resp.status, resp.headers.get("Content-Type", ""), resp.read()
+        except urllib.error.HTTPError as exc:
+            code, ctype, data = exc.code, "", b""
+        status[url] = code
+        if code != 200 or "html" not in ctype:
+            continue
+        pages += 1
+        for _tag, _attr, ref in refs_of(data.decode("utf-8", "replace")).refs:
+            full = urljoin(url, ref).split("#", 1)[0]
+            if not full.startswith(origin):
+                continue
+            assert urlsplit(full).path.startswith(base_path), (url, ref)
+            referrers.setdefault(full, set()).add(url)
+            if full not in status:
+                queue.append(full)
+    return status, referrers, pages
+
+
+def test_served_under_docs_every_link_resolves(tmp_path: Path) -> None:
+    docs = make_fixture(tmp_path / "src")
+    www = tmp_path / "www"
+    build_into(docs, www / "docs", base_url="/docs/")
+    with static_server(www) as origin:
+        status, _refs, pages = crawl(origin + "/docs/", "/docs/")
+        bad = {u: c for u, c in status.items() if c != 200}
+        assert not bad
+        assert pages >= 7  # every page reachable from the navigation or a link
+        # original Mintlify URLs, with and without the trailing slash, and the Markdown copies
+        for path in ("/docs/quickstart", "/docs/guides/deep/one", "/docs/api/create"):
+            with urllib.request.urlopen(origin + path, timeout=10) as resp:
+                assert resp.status == 200 and resp.url.endswith(path + "/")
+        for path in ("/docs/quickstart.md", "/docs/index.md", "/docs/llms.txt", "/docs/404.html"):
+            with urllib.request.urlopen(origin + path, timeout=10) as resp:
+                assert resp.status == 200
+
+
+@pytest.mark.browser
+def test_served_redirects_land_on_their_targets(tmp_path: Path) -> None:
+    if not CHROMIUM:
+        pytest.skip("chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    docs = make_fixture(tmp_path / "src")
+    www = tmp_path / "www"
+    build_into(docs, www / "docs", base_url="/docs/")
+    cases = {
+        "/docs/old-quickstart": "/docs/quickstart/",
+        "/docs/old-quickstart/#frag": "/docs/quickstart/#frag",
+        "/docs/chain/a": "/docs/quickstart/",
+        "/docs/with-anchor": "/docs/quickstart/#install",
+        # wildcard rules run in 404.html
+        "/docs/moved/one": "/docs/guides/deep/one/",
+        "/docs/moved/two#usage": "/docs/guides/deep/two/#usage",
+        "/docs/v1/create": "/docs/api/create/",
+        "/docs/articles/concepts-two": "/docs/guides/deep/two/",
+    }
+    with (
+        static_server(www, not_found_page=www / "docs" / "404.html") as origin,
+        sync_api.sync_playwright() as p,
+    ):
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            for source, target in cases.items():
+                page.goto(origin + source)
+                page.wait_for_url(origin + target, timeout=5000)
+                assert page.locator("#page-title").count() == 1, source
+            # an unknown URL stays on the 404 page
+            page.goto(origin + "/docs/no/such/page/")
+            page.wait_for_timeout(300)
+            assert page.url == origin + "/docs/no/such/page/"
+            assert "Page not found" in page.title()
+        finally:
+            browser.close()
+
+
+@pytest.mark.corpus
+def test_modelslab_mirror_crawl(tmp_path: Path) -> None:
+    """ModelsLab under /docs/ on `python -m http.server`: every page, link and asset is 200,
+    except links the build itself reports as broken (author content)."""
+    if not MODELSLAB.is_dir():
+        pytest.skip("ModelsLab corpus not available")
+    www = tmp_path / "www"
+    result = build_into(MODELSLAB, www / "docs", base_url="/docs/")
+    broken = broken_link_hrefs(result)
+    with static_server(www) as origin:
+        status, referrers, pages = crawl(origin + "/docs/", "/docs/")
+        # every page's original Mintlify URL (no trailing slash) still resolves
+        missing = []
+        for record in result.pages:
+            url = origin + "/docs" + (record.site_path if record.site_path != "/" else "/")
+            try:
+                with urllib.request.urlopen(url, timeout=10) as resp:
+                    if resp.status != 200:
+                        missing.append(url)
+            except urllib.error.HTTPError:
+                missing.append(url)
+        assert not missing
+    assert pages >= len(result.pages) * 0.9
+    broken_paths = {h.split("#", 1)[0].rstrip("/") for h in broken}
+    unexpected = {}
+    for url, code in status.items():
+        if code == 200:
+            continue
+        path = urlsplit(url).path[len("/docs") :].rstrip("/")
+        if path in broken_paths:
+            continue
+        unexpected[url] = (code, sorted(referrers.get(url, ()))[:2])
+    assert not unexpected
+    print(f"crawled {len(status)} URLs, {pages} HTML pages; {len(broken)} broken author links")

@@ -1,0 +1,444 @@
+"""Shared fixture site and helpers for the offline / mirror / reproducibility tests, plus unit
+tests of the pieces they rely on (redirect patterns, Markdown export, minifiers, CSS rewrite)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from renderer.build import BuildOptions, BuildResult, build
+from renderer.markdown_export import first_paragraph, page_markdown
+from renderer.output import minify_css, minify_js, rewrite_css_urls
+from renderer.redirects import compile_rules, final_destination, match, normalize_path
+from renderer.urls import absolute_base, base_path_of
+
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+MODELSLAB = CORPORA / "modelslab"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082"
+)
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>'
+
+CONFIG: dict[str, Any] = {
+    "name": "Fixture Docs",
+    "description": "A small site for the offline and mirror tests.",
+    "theme": "mint",
+    "colors": {"primary": "#0D9373"},
+    "favicon": "/favicon.svg",
+    "logo": {"light": "/logo/light.svg", "dark": "/logo/dark.svg"},
+    "seo": {
+        "metatags": {
+            "og:image": "/images/og.png",
+            "twitter:site": "@fixture",
+            "google-site-verification": "abc123",
+        }
+    },
+    "navigation": {
+        "tabs": [
+            {
+                "tab": "Guides",
+                "groups": [
+                    {
+                        "group": "Start",
+                        "pages": [
+                            "index",
+                            "quickstart",
+                            "guides/hidden-fm",
+                            {"group": "Deep", "pages": ["guides/deep/one", "guides/deep/two"]},
+                        ],
+                    }
+                ],
+            },
+            {
+                "tab": "API",
+                "groups": [{"group": "Endpoints", "pages": ["api/create", "api/noindexed"]}],
+            },
+            {
+                "tab": "Hidden",
+                "hidden": True,
+                "groups": [{"group": "Secret", "pages": ["secret/page"]}],
+            },
+        ],
+        "global": {"anchors": [{"anchor": "Community", "href": "https://example.org/community"}]},
+    },
+    "redirects": [
+        {"source": "/old-quickstart", "destination": "/quickstart"},
+        {"source": "/chain/a", "destination": "/old-quickstart"},
+        {"source": "/moved/:slug*", "destination": "/guides/deep/:slug*"},
+        {"source": "/v1/:page", "destination": "/api/:page"},
+        {"source": "/articles/concepts-*", "destination": "/guides/deep/*"},
+        {"source": "/with-anchor", "destination": "/quickstart#install"},
+        {"source": "/loop/a", "destination": "/loop/b"},
+        {"source": "/loop/b", "destination": "/loop/a"},
+    ],
+}
+
+FILES: dict[str, Any] = {
+    "index.mdx": """---
+title: Welcome
+description: "Start here. Everything about the fixture."
+---
+
+Read the [quickstart](/quickstart) or an [unlisted page](/unlisted).
+
+<CardGroup cols={2}>
+  <Card title="Quickstart" icon="rocket" href="/quickstart">Set it up in a minute.</Card>
+  <Card title="Create" href="/api/create">The create endpoint.</Card>
+</CardGroup>
+
+![A picture](/images/pic.png)
+""",
+    "quickstart.mdx": """---
+title: Quickstart
+description: Install and run.
+keywords: ["setup", "install"]
+---
+
+## Install
+
+<Note>Install with **pip**.</Note>
+
+<Visibility for="humans">
+Click the big green button.
+</Visibility>
+
+<Visibility for="agents">
+Call `POST /v1/install` with your key.
+</Visibility>
+
+<Tabs>
+  <Tab title="macOS">Use brew.</Tab>
+  <Tab title="Linux">Use apt.</Tab>
+</Tabs>
+
+<CodeGroup>
+```bash install.sh
+pip install fixture
+```
+
+```python main.py
+import fixture
+```
+</CodeGroup>
+
+See [the first deep page](./guides/deep/one) and [two](/guides/deep/two#usage).
+""",
+    "guides/hidden-fm.mdx": "---\ntitle: Hidden by frontmatter\nhidden: true\n---\n\nHidden.\n",
+    "guides/deep/one.mdx": """---
+title: Deep one
+description: The first deep page.
+"og:title": Social title of deep one
+---
+
+## Usage
+
+Back to [the start](/).
+""",
+    "guides/deep/two.mdx": """---
+title: Deep two
+canonical: https://canonical.example.net/two
+---
+
+## Usage
+
+Text with an image: ![logo](../../logo/light.svg)
+""",
+    "api/create.mdx": """---
+title: Create a thing
+description: Creates a thing.
+api: "POST https://api.example.com/v1/create"
+---
+
+<ParamField body="name" type="string" required>
+  The thing's name.
+</ParamField>
+
+<ParamField body="size" type="integer" default="3">
+  How big.
+</ParamField>
+""",
+    "api/noindexed.mdx": "---\ntitle: Not indexed\nnoindex: true\n---\n\nShh.\n",
+    "secret/page.mdx": "---\ntitle: Secret page\n---\n\nIn a hidden tab.\n",
+    "unlisted.mdx": "---\ntitle: Unlisted page\n---\n\nNot in navigation.\n",
+    "styles.css": (
+        '@import url("https://fonts.googleapis.com/css2?family=Inter&display=swap");\n'
+        ".fixture-bg { background: url(/images/bg.png) no-repeat; }\n"
+        ".fixture-rel { background: url('images/pic.png'); }\n"
+        ".fixture-data { background: url(data:image/png;base64,AAAA); }\n"
+    ),
+    "scripts/extra.js": "window.__fixtureUserJs = true;\n",
+    "images/pic.png": PNG,
+    "images/bg.png": PNG,
+    "images/og.png": PNG,
+    "favicon.svg": SVG,
+    "logo/light.svg": SVG,
+    "logo/dark.svg": SVG,
+}
+
+
+def make_fixture(root: Path) -> Path:
+    """Write the fixture docs folder under `root` and return it."""
+    import json
+
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "docs.json").write_text(json.dumps(CONFIG, indent=2), encoding="utf-8")
+    for rel, content in FILES.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def build_into(
+    docs: Path, out: Path, *, mode: str = "hosted", base_url: str = "", zip: bool = False
+) -> BuildResult:
+    result = build(
+        BuildOptions(docs_dir=docs, out_dir=out, mode=mode, base_url=base_url, zip=zip)  # type: ignore[arg-type]
+    )
+    assert result.fatal is None, result.fatal
+    return result
+
+
+# --- HTML reading ----------------------------------------------------------------------------
+
+URL_ATTRS = {
+    "a": ("href",),
+    "link": ("href",),
+    "script": ("src",),
+    "img": ("src",),
+    "source": ("src",),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+}
+
+
+class RefParser(HTMLParser):
+    """Every URL a page references: (tag, attribute, value)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.refs: list[tuple[str, str, str]] = []
+        self.metas: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        d = {k: v or "" for k, v in attrs}
+        for attr in URL_ATTRS.get(tag, ()):
+            if d.get(attr):
+                self.refs.append((tag, attr, d[attr]))
+        if tag == "meta":
+            key = d.get("name") or d.get("property") or d.get("http-equiv") or ""
+            if key:
+                self.metas[key] = d.get("content", "")
+            if key == "mr-search-index":
+                self.refs.append((tag, "content", d.get("content", "")))
+
+
+def refs_of(html_text: str) -> RefParser:
+    parser = RefParser()
+    parser.feed(html_text)
+    return parser
+
+
+CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
+EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+
+def broken_link_hrefs(result: BuildResult) -> set[str]:
+    """Hrefs the build itself reported as pointing nowhere (author content problems)."""
+    out = set()
+    for d in result.diagnostics:
+        if d.code == "broken-link":
+            m = re.search(r"link '([^']*)'|link \"([^\"]*)\"", d.message)
+            if m:
+                out.add(m.group(1) or m.group(2))
+    return out
+
+
+# --- static server ---------------------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+class _NotFoundPageHandler(_QuietHandler):
+    """Like GitHub Pages / Netlify / nginx `error_page 404`: unknown paths get /docs/404.html."""
+
+    not_found_page: Path | None = None
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code == 404 and self.not_found_page is not None and self.not_found_page.is_file():
+            body = self.not_found_page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+@contextlib.contextmanager
+def static_server(root: Path, not_found_page: Path | None = None) -> Iterator[str]:
+    """Serve `root` on 127.0.0.1 (free port); yields the base URL; always stops the server."""
+    if not_found_page is None:
+        handler: Any = functools.partial(_QuietHandler, directory=str(root))
+    else:
+        cls = type("Handler", (_NotFoundPageHandler,), {"not_found_page": not_found_page})
+        handler = functools.partial(cls, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+# --- unit tests ------------------------------------------------------------------------------
+
+
+class _R:
+    def __init__(self, source: str, destination: str) -> None:
+        self.source, self.destination, self.permanent = source, destination, True
+
+
+RULES = compile_rules([_R(r["source"], r["destination"]) for r in CONFIG["redirects"]])
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/old-quickstart", "/quickstart"),
+        ("/old-quickstart/", "/quickstart"),
+        ("/old-quickstart/index.html", "/quickstart"),
+        ("/moved/one", "/guides/deep/one"),
+        ("/moved/a/b", "/guides/deep/a/b"),
+        ("/moved", "/guides/deep/"),
+        ("/v1/create", "/api/create"),
+        ("/articles/concepts-two", "/guides/deep/two"),
+        ("/with-anchor", "/quickstart#install"),
+        ("/nothing", None),
+        ("/v1/a/b", None),
+    ],
+)
+def test_redirect_patterns(path: str, expected: str | None) -> None:
+    hit = match(RULES, path)
+    assert (hit[1] if hit else None) == expected
+
+
+def test_redirect_chains_and_loops() -> None:
+    assert final_destination(RULES, "/old-quickstart") == "/quickstart"
+    assert final_destination(RULES, "/chain/a") == "/quickstart"
+    assert final_destination(RULES, "/loop/a") is None
+
+
+def test_normalize_path() -> None:
+    assert normalize_path("/a/b/index.html") == "/a/b"
+    assert normalize_path("a//b/") == "/a/b"
+    assert normalize_path("/") == "/"
+
+
+def test_base_url_helpers() -> None:
+    assert base_path_of("https://example.com/docs") == "/docs/"
+    assert base_path_of("/docs") == "/docs/"
+    assert base_path_of("https://example.com") == "/"
+    assert base_path_of("") == "/"
+    assert absolute_base("https://example.com/docs") == "https://example.com/docs/"
+    assert absolute_base("/docs/") == ""
+
+
+def test_css_rewrite_offline_and_hosted() -> None:
+    css = FILES["styles.css"]
+    off = rewrite_css_urls(css, "css/site.css", mode="offline")
+    assert 'url("../images/bg.png")' in off
+    assert 'fonts.googleapis.com/css2?family=Inter&display=swap");' not in off
+    assert "url('images/pic.png')" in off  # relative URLs are left alone
+    assert "data:image/png;base64,AAAA" in off
+    hosted = rewrite_css_urls(css, "styles.css", mode="hosted", base_path="/docs/")
+    assert 'url("/docs/images/bg.png")' in hosted
+    assert '@import url("https://fonts.googleapis.com' in hosted
+
+
+def test_minify_css_keeps_meaning() -> None:
+    src = "a  >  b { color : red ; }\n/* c */ .x:hover , .y{margin:calc(1px + 2px) ;}\n"
+    out = minify_css(src)
+    assert out == "a > b{color : red}.x:hover,.y{margin:calc(1px + 2px)}"
+    assert minify_css('a::after{content:" ; } "}') == 'a::after{content:" ; } "}'
+
+
+def test_minify_js_keeps_strings_and_regexes() -> None:
+    src = (
+        "var a = x / 2; // half\n"
+        "var r = /[/]\\//g.test(s); /* note */\n"
+        "  return /a\\/b/.test(u);\n"
+        "var s = 'http://x // y';\n"
+        "var t = `a ${ {b: 1}.b } /* kept */ c`;\n"
+        "/*! licence */\n"
+    )
+    out = minify_js(src)
+    assert "// half" not in out and "/* note */" not in out
+    assert "var r = /[/]\\//g.test(s);" in out
+    assert "return /a\\/b/.test(u);" in out
+    assert "'http://x // y'" in out
+    assert "`a ${ {b: 1}.b } /* kept */ c`" in out
+    assert "/*! licence */" in out
+    assert out.count("\n") == 6  # every line break kept: ASI is unchanged
+
+
+def test_markdown_export_components(tmp_path: Path) -> None:
+    from renderer.errors import Diagnostics
+    from renderer.mdx import parse_page
+
+    docs = make_fixture(tmp_path / "docs")
+    src = (docs / "quickstart.mdx").read_text(encoding="utf-8")
+    parsed = parse_page(
+        "quickstart.mdx",
+        src,
+        docs_dir=docs,
+        diagnostics=Diagnostics(),
+        read=lambda rel: (docs / rel).read_text() if (docs / rel).is_file() else None,
+    )
+    md = page_markdown(
+        parsed.tokens, title="Quickstart", description="Install and run.", link=lambda h: h
+    )
+    assert md.startswith("# Quickstart\n\n> Install and run.\n")
+    assert "> **Note**\n>\n> Install with **pip**." in md
+    assert "Call `POST /v1/install` with your key." in md
+    assert "big green button" not in md
+    assert "### macOS" in md and "### Linux" in md
+    assert "```bash install.sh\npip install fixture\n```" in md
+    assert "```python main.py\nimport fixture\n```" in md
+
+
+def test_first_paragraph() -> None:
+    assert first_paragraph("One\ntwo\n\nThree") == "One two"
+    long = "word " * 100
+    cut = first_paragraph(long)
+    assert len(cut) <= 300 and cut.endswith("…")
