@@ -349,3 +349,39 @@ def test_modelslab_fragment_light_and_dark(browser: Any, tmp_path: Path) -> None
     assert colours[False][0] == "rgb(2, 96, 250)"  # field names in the primary colour
     assert colours[True][0] == "rgb(232, 232, 232)"  # primary-light in dark mode
     assert colours[False][1] != colours[True][1]
+
+
+def test_selectors_tabs_and_expandables(browser: Any, tmp_path: Path) -> None:
+    specs = ROOT / "tests" / "specs"
+    index = load_api_index(specs, ["examples.json", "circular.json"], Diagnostics())
+    upload = index.resolve("POST /upload", "p.mdx", []).operation
+    tree = index.resolve("POST /trees", "p.mdx", []).operation
+    assert upload is not None and tree is not None
+    options = ApiOptions()
+    for name, op in (("upload", upload), ("tree", tree)):
+        view = render_operation(op, options=options, markdown=md, highlight=hl)
+        (tmp_path / f"{name}.html").write_text(document(view))
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((tmp_path / "upload.html").as_uri())
+    # named response examples
+    variant = '#response-example [data-tab-title="200"] [data-api-panel="{}"]'
+    assert page.is_visible(variant.format(0)) and page.is_hidden(variant.format(1))
+    page.select_option("#response-example select", "1")
+    assert page.is_hidden(variant.format(0)) and page.is_visible(variant.format(1))
+    # request content types
+    body = '#api-body > [data-api-panel="{}"]'
+    assert page.is_visible(body.format(0)) and page.is_hidden(body.format(1))
+    page.select_option("#api-body select", "1")
+    assert page.is_hidden(body.format(0)) and page.is_visible(body.format(1))
+    assert page.is_visible("#param-url")
+    page.goto((tmp_path / "tree.html").as_uri())
+    summary = "#response-pet .mr-api-expandable__summary"
+    assert page.inner_text(summary) == "Show child attributes"
+    assert page.is_hidden("#response-pet-nickname")
+    page.click(summary)
+    assert page.inner_text(summary) == "Hide child attributes"
+    assert page.is_visible("#response-pet-nickname")
+    assert errors == []
+    page.close()
