@@ -144,3 +144,20 @@ def test_api_aside_sticks_right_on_desktop_and_inline_on_phone(browser: Any, sit
     assert aside and header and body
     assert header["y"] < aside["y"] < body["y"]
     phone.context.close()
+
+
+def test_header_geometry(browser: Any, site: Path) -> None:
+    """look.md §1: 64px navbar row, 48px tabs row, sticky header, 18rem sidebar."""
+    page = open_page(browser, (site / "quickstart" / "index.html").as_uri())
+    row = page.locator(".mr-navbar__row").bounding_box()
+    tabs = page.locator(".nav-tabs").bounding_box()
+    sidebar = page.locator("#sidebar").bounding_box()
+    assert row and tabs and sidebar
+    assert round(row["height"]) == 64
+    assert round(tabs["height"]) == 48
+    assert 270 <= sidebar["width"] <= 300
+    page.evaluate("window.scrollTo(0, 1200)")
+    page.wait_for_timeout(100)
+    header = page.locator(".mr-header").bounding_box()
+    assert header and header["y"] == 0
+    page.context.close()
