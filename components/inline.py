@@ -67,7 +67,8 @@ def render_badge(node: Node, ctx: RenderContext) -> str:
     color = text_prop(props, "color") or "gray"
     style = ""
     if color not in BADGE_COLORS:
-        custom = css_color(color)
+        # a hex or rgb()/hsl() value tints the badge; unknown names fall back to gray
+        custom = css_color(color) if color[:1] == "#" or "(" in color else None
         style = f' style="--mr-badge-color: {esc(custom)}"' if custom else ""
         color = "custom" if custom else "gray"
     size = text_prop(props, "size") or "md"

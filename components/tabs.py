@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from renderer.context import RenderContext
 
 PANEL_START = '<div class="mr-tabs__panel"'
+_UNTITLED = "Tab<!--mr-untitled-->"
 
 
 def tab_button(
@@ -59,13 +60,17 @@ def _title(props: dict[str, object], index: int) -> str:
 
 
 def render_tab(node: Node, ctx: RenderContext) -> str:
-    """`<Tab title id icon iconType>` -> one panel; its `<Tabs>` builds the label row."""
-    title = _title(node.props, 0)
+    """`<Tab title id icon iconType>` -> one panel; its `<Tabs>` builds the label row.
+
+    An untitled tab is called "Tab" here and numbered by its Tabs ("Tab 2").
+    """
+    title = text_prop(node.props, "title")
     icon = icon_html(ctx, node, css_class="mr-tabs__icon")
     id_attr = f' id="{esc(node.anchor)}"' if node.anchor else ""
+    label = esc(title) if title else _UNTITLED
     return (
-        f'{PANEL_START} role="tabpanel"{id_attr} data-tab-title="{esc(title)}">'
-        f'<p class="mr-tabs__panel-title">{icon}{esc(title)}</p>{node.html}</div>'
+        f'{PANEL_START} role="tabpanel"{id_attr} data-tab-title="{label}">'
+        f'<p class="mr-tabs__panel-title">{icon}{label}</p>{node.html}</div>'
     )
 
 
@@ -96,9 +101,14 @@ def render_tabs(node: Node, ctx: RenderContext) -> str:
         if child.name != "Tab" or not child.html.startswith(PANEL_START):
             return child.html
         seen += 1
+        out = child.html
+        if _UNTITLED in out[: out.find("</p>")]:
+            number = esc(_title(child.props, seen - 1))
+            out = out.replace(f'data-tab-title="{_UNTITLED}"', f'data-tab-title="{number}"', 1)
+            out = out.replace(f"{_UNTITLED}</p>", f"{number}</p>", 1)
         if seen - 1 == active:
-            return child.html
-        return PANEL_START + " data-inactive" + child.html[len(PANEL_START) :]
+            return out
+        return PANEL_START + " data-inactive" + out[len(PANEL_START) :]
 
     panels = rebuild(node, mark)
     sync = coerce_bool(node.props.get("sync"), True) if "sync" in node.props else True
