@@ -465,6 +465,7 @@
     list.setAttribute("data-query", query);
     if (!query) { render([], query); setStatus(""); return; }
     if (index) return show(typed, query);
+    setStatus('<p class="mr-search__empty">Loading the search index\u2026</p>');
     loadIndex().then(function () {
       if (input.value === typed) show(typed, query);
     }, function () {
