@@ -42,6 +42,18 @@
   // the end marker `k`; negative indexes wrap around like Python's.
 
   function porterStem(word) {
+    if (!/[\ud800-\udfff]/.test(word)) return stemBmp(word);
+    // lunr.py counts code points: stand each astral character in for one private-use
+    // consonant (suffix rules only touch ASCII letters), then put the originals back.
+    var cps = Array.from(word), stem = stemBmp(cps.map(function (c) {
+      return c.length > 1 ? "\ue000" : c;
+    }).join(""));
+    var out = "";
+    for (var i = 0; i < stem.length; i++) out += stem[i] === "\ue000" ? cps[i] : stem[i];
+    return out;
+  }
+
+  function stemBmp(word) {
     var b = word, k = word.length - 1, j = 0;
     if (k <= 1) return word;
 
