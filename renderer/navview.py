@@ -166,6 +166,7 @@ class NavView:
                 if d.kind == "language":
                     entry["code"] = d.label
                     entry["label"] = LANGUAGE_NAMES.get(d.label, d.label)
+                    entry["href"] = self._language_href(d, parent, ref) or entry["href"]
                 out[key].append(entry)
         for key, links in self.nav.global_links.items():
             for d in links:
@@ -201,6 +202,40 @@ class NavView:
         ]
         out["breadcrumbs"] = trail
         return out
+
+    def _language_prefix(self, d: NavDivision) -> str:
+        """`fr/` when the language's pages live in a folder named like its code, else ""."""
+        ref = self._first_page.get(id(d))
+        if ref and ref.split("/", 1)[0] == d.label and "/" in ref:
+            return d.label + "/"
+        return ""
+
+    def _language_href(
+        self, target: NavDivision, parent: NavDivision, ref: str | None
+    ) -> str | None:
+        """The current page in another language, when that translation exists."""
+        if ref is None or ref not in self.pages:
+            return None
+        current = next(
+            (
+                c
+                for c in parent.children
+                if isinstance(c, NavDivision)
+                and c.kind == "language"
+                and id(c)
+                in {id(x) for x in (self.location[ref].divisions if ref in self.location else ())}
+            ),
+            None,
+        )
+        if current is None or current is target:
+            return None
+        stem = ref
+        prefix = self._language_prefix(current)
+        if prefix and stem.startswith(prefix):
+            stem = stem[len(prefix) :]
+        candidate = self._language_prefix(target) + stem
+        info = self.pages.get(candidate)
+        return self.urls.page(info.site_path) if info is not None else None
 
     def section_items(self, container: NavDivision) -> list[dict[str, Any]]:
         """The sidebar tree of a section with nothing marked active (cached)."""
