@@ -282,18 +282,25 @@ def render_code_block(
 
 
 def pygments_css(light_style: str = "default", dark_style: str = "monokai") -> str:
-    """Token colours for light mode and for `.dark`, scoped to code blocks."""
-    light = HtmlFormatter(style=light_style).get_style_defs(".mr-code__pre")
-    dark = HtmlFormatter(style=dark_style).get_style_defs(".dark .mr-code__pre")
+    """Token colours for light mode and for `.dark`, scoped to code blocks.
+
+    Only token rules are kept: the theme owns the frame, so the formatters' own background,
+    line-number and highlight rules are dropped, and error tokens get no special look.
+    """
+    rules = (
+        HtmlFormatter(style=light_style).get_style_defs(".mr-code__pre")
+        + "\n"
+        + HtmlFormatter(style=dark_style).get_style_defs(".dark .mr-code__pre")
+    )
     keep = []
-    for line in (light + "\n" + dark).splitlines():
-        # drop the formatter's background/line-number rules; the theme owns the frame
-        if " .hll " in line or line.startswith(
-            ("pre {", "td.linenos", "span.linenos", ".mr-code__pre  {", ".dark .mr-code__pre  {")
-        ):
-            continue
-        if "{ background" in line and "color" not in line.split("{", 1)[1].replace(
-            "background-color", ""
+    for line in rules.splitlines():
+        selector = line.split("{", 1)[0].strip()
+        last = selector.rsplit(" ", 1)[-1]
+        if not selector.startswith((".mr-code__pre ", ".dark .mr-code__pre ")) or last in (
+            ".hll",
+            ".err",
+            ".linenos",
+            ".lineno",
         ):
             continue
         keep.append(line)
