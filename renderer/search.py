@@ -17,7 +17,15 @@ field          boost   content
 lower-cases it and turns every run of characters other than letters and digits into one space
 (so ``/api/v6/text2img`` indexes ``api``, ``v6``, ``text2img`` and ``model_id`` indexes ``model``
 and ``id``) and makes every Han ideograph and kana a word of its own (``安装指南`` indexes four
-one-character words: lunr has no Chinese/Japanese segmenter); lunr's own pipeline (trimmer, stop-word filter, Porter stemmer) then runs unchanged.
+one-character words: lunr has no Chinese/Japanese segmenter). lunr's own indexing pipeline
+(trimmer, stop-word filter, Porter stemmer; memoized, same output) then runs as usual, and the
+search pipeline is lunr's: the stemmer only.
+
+**Payload** (``format: "mintrender-search/1"``): ``terms`` (index terms in lunr's term-index
+order), ``vectors[doc][field]`` (lunr's field vectors, term-index deltas and scores x 1000, from
+which the UI rebuilds the postings), ``pages`` (``[url, page title, breadcrumb]``), ``docs``
+(``[page, anchor, section title, excerpt]``), ``fields``, ``lunr`` and ``language`` (metadata).
+`decode_payload` turns it back into lunr's own serialization for `lunr.index.Index.load`.
 
 **Typed text -> lunr query string** (`query_string`, mirrored by ``mapQuery`` in
 ``themes/mint/static/js/50-search.js``)::
