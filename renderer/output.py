@@ -185,7 +185,8 @@ def rewrite_css_urls(text: str, css_path: str, *, mode: str, base_path: str = "/
         if is_import and mode == "offline" and is_external(url):
             rest = _IMPORT_RULE_END.match(text, pos)
             end = rest.end() if rest else pos
-            out.append(f"/* offline bundle: remote @import {url} left out */")
+            safe = url.replace("*/", "")
+            out.append(f"/* offline bundle: remote stylesheet left out: {safe} */")
             pos = end
             continue
         new = target(url)

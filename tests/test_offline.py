@@ -1,0 +1,164 @@
+"""Offline bundles (`--offline [--zip]`): every reference relative and present, pages linked by
+`index.html`, user CSS rewritten, no remote stylesheet, a single archive with one top folder."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from test_offline_common import (
+    CSS_URL,
+    EXTERNAL,
+    MODELSLAB,
+    broken_link_hrefs,
+    build_into,
+    make_fixture,
+    refs_of,
+)
+
+from renderer.build import BuildResult
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
+    root = tmp_path_factory.mktemp("offline")
+    docs = make_fixture(root / "src")
+    out = root / "site"
+    return out, build_into(docs, out, mode="offline", zip=True)
+
+
+def check_references(out: Path, allowed_missing: set[str] = frozenset()) -> dict[str, int]:  # type: ignore[assignment]
+    """Assert every internal reference of every HTML and CSS file is relative and exists."""
+    problems: list[tuple[str, str, str]] = []
+    counts = {"html": 0, "refs": 0, "css": 0}
+    for page in sorted(out.rglob("*.html")):
+        rel_page = page.relative_to(out).as_posix()
+        parsed = refs_of(page.read_text(encoding="utf-8"))
+        counts["html"] += 1
+        if "mr-root" in parsed.metas:
+            assert parsed.metas.get("mr-offline") == "1", rel_page
+            assert not parsed.metas["mr-root"].startswith("/"), rel_page
+        for tag, _attr, url in parsed.refs:
+            counts["refs"] += 1
+            if not url or url.startswith("#") or EXTERNAL.match(url):
+                continue
+            path = unquote(urlsplit(url).path)
+            if path.startswith("/"):
+                problems.append((rel_page, url, "root-relative"))
+                continue
+            target = (page.parent / path).resolve()
+            if tag == "a" and target.is_dir():
+                problems.append((rel_page, url, "folder link (no index.html)"))
+            elif not target.exists():
+                try:
+                    site_rel = target.relative_to(out.resolve()).as_posix()
+                except ValueError:
+                    site_rel = str(target)
+                site_rel = site_rel.removesuffix("index.html").rstrip("/")
+                if site_rel not in allowed_missing:
+                    problems.append((rel_page, url, "missing"))
+    for css in sorted(out.rglob("*.css")):
+        counts["css"] += 1
+        text = css.read_text(encoding="utf-8")
+        for url in CSS_URL.findall(text):
+            if url.startswith("data:"):
+                continue
+            if EXTERNAL.match(url):
+                problems.append((css.relative_to(out).as_posix(), url, "remote url() offline"))
+                continue
+            target = (css.parent / unquote(url.split("?")[0].split("#")[0])).resolve()
+            if url.startswith("/") or not target.exists():
+                problems.append((css.relative_to(out).as_posix(), url, "bad url()"))
+        if re.search(r"@import\s+(url\()?[\"']?https?:", text):
+            problems.append((css.relative_to(out).as_posix(), "@import", "remote import"))
+    assert not problems, problems[:20]
+    return counts
+
+
+def test_every_reference_is_relative_and_present(bundle: tuple[Path, BuildResult]) -> None:
+    out, _ = bundle
+    counts = check_references(out)
+    assert counts["html"] >= 10 and counts["refs"] > 200
+
+
+def test_page_links_end_in_index_html(bundle: tuple[Path, BuildResult]) -> None:
+    out, _ = bundle
+    page = (out / "guides/deep/one/index.html").read_text(encoding="utf-8")
+    assert 'href="../../../quickstart/index.html"' in page
+    assert 'href="../../../index.html"' in page
+    assert 'src="../../../_mintrender/mintrender.js"' in page
+    assert '<meta name="mr-search-index" content="../../../_mintrender/search-index.js">' in page
+    assert '<meta name="mr-root" content="../../../">' in page
+    root = (out / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="mr-root" content="">' in root
+    assert 'href="quickstart/index.html"' in root
+
+
+def test_user_css_and_js(bundle: tuple[Path, BuildResult]) -> None:
+    out, _ = bundle
+    css = (out / "styles.css").read_text(encoding="utf-8")
+    assert 'url("images/bg.png")' in css
+    assert 'fonts.googleapis.com/css2?family=Inter&display=swap")' not in css
+    assert "remote stylesheet left out" in css
+    page = (out / "quickstart/index.html").read_text(encoding="utf-8")
+    assert '<link rel="stylesheet" href="../styles.css">' in page
+    assert '<script src="../scripts/extra.js"></script>' in page
+
+
+def test_theme_assets_load_nothing_remote(bundle: tuple[Path, BuildResult]) -> None:
+    out, _ = bundle
+    css = (out / "_mintrender" / "mintrender.css").read_text(encoding="utf-8")
+    assert "@import" not in css and "@font-face" not in css
+    for url in CSS_URL.findall(css):
+        assert url.startswith("data:"), url
+
+
+def test_offline_extras(bundle: tuple[Path, BuildResult]) -> None:
+    out, _ = bundle
+    redirect = (out / "chain/a/index.html").read_text(encoding="utf-8")
+    assert 'url=../../quickstart/index.html"' in redirect
+    llms = (out / "llms.txt").read_text(encoding="utf-8")
+    assert "- [Quickstart](quickstart.md): Install and run." in llms
+    assert "(guides/deep/one.md)" in llms
+    md = (out / "quickstart.md").read_text(encoding="utf-8")
+    assert "[the first deep page](guides/deep/one/index.html)" in md
+    assert not (out / "sitemap.xml").exists()  # a file:// bundle has no public URL
+
+
+def test_zip_archive(bundle: tuple[Path, BuildResult]) -> None:
+    out, _ = bundle
+    archive = out.with_name(out.name + ".zip")
+    assert archive.is_file()
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        assert all(n.startswith("site/") for n in names)
+        assert sorted(n[len("site/") :] for n in names if not n.endswith("/")) == files
+        assert zf.read("site/index.html") == (out / "index.html").read_bytes()
+        assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_cli_offline_zip(tmp_path: Path) -> None:
+    from renderer.cli import main
+
+    docs = make_fixture(tmp_path / "src")
+    out = tmp_path / "bundle"
+    assert main(["build", str(docs), "-o", str(out), "--offline", "--zip", "-q"]) == 0
+    assert (tmp_path / "bundle.zip").is_file()
+    assert (out / "index.html").is_file()
+    assert main(["build", str(docs), "-o", str(out), "--base-url", "docs", "-q"]) == 2
+
+
+@pytest.mark.corpus
+def test_modelslab_offline_references(tmp_path: Path) -> None:
+    if not MODELSLAB.is_dir():
+        pytest.skip("ModelsLab corpus not available")
+    out = tmp_path / "modelslab"
+    result = build_into(MODELSLAB, out, mode="offline")
+    broken = {posixpath.normpath(h.split("#")[0]).strip("/") for h in broken_link_hrefs(result)}
+    counts = check_references(out, allowed_missing=broken)
+    assert counts["html"] >= len(result.pages)
