@@ -553,7 +553,11 @@
       ev.preventDefault();
       if (timer) update();
       var opt = options[active];
-      if (opt) { var href = opt.href; close(); window.location.href = href; }
+      if (!opt) return;
+      if (ev.metaKey || ev.ctrlKey) { window.open(opt.href, "_blank", "noopener"); return; }
+      var href = opt.href;
+      close();
+      window.location.href = href;
     } else if (ev.key === "Escape") {
       ev.preventDefault();
       close();
