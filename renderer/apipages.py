@@ -155,16 +155,23 @@ class ApiStage:
             )
             return
         if len(res.candidates) > 1:
+            how = (
+                "alphabetical order of the spec paths decided"
+                if res.ambiguous
+                else "the spec nearest to the page decided"
+            )
             self.diagnostics.warning(
                 record.rel_path,
                 line,
                 1,
-                "openapi-ambiguous",
+                "openapi-several-specs",
                 f"openapi {ref!r} matches {len(res.candidates)} operations ("
                 + "; ".join(res.candidates)
-                + f"); using {res.candidates[0]}. Name the spec file to choose: "
+                + f"); {how}: {res.candidates[0]}. Name the spec file to choose: "
                 f'openapi: "<spec> {ref}"',
             )
+        elif res.problem:
+            self.diagnostics.warning(record.rel_path, line, 1, "openapi-foreign-spec", res.problem)
         op = res.operation
         view = render_operation(
             op,
