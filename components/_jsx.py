@@ -61,6 +61,10 @@ HTML_NAMES = frozenset(
     "samp section small source span strong sub summary sup svg table tbody td tfoot th thead tr "
     "u ul var video wbr".split()
 )
+# Components whose renderer needs the children's MDX source (copied text, TeX): props["children"].
+SOURCE_NAMES = frozenset({"Prompt", "Latex"})
+# ...and whose children are not MDX at all (`\frac{1}{2}` holds no expressions).
+RAW_NAMES = frozenset({"Latex"})
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*$")
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w.]*)")
 
@@ -281,10 +285,12 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
                 parse_nested(state, expansion.text, start_line, expansion=expansion)
         state.line = last_line + 1
         return True
+    if name in SOURCE_NAMES:
+        tag.props.setdefault("children", "\n".join([lines[0], *body]).strip())
     token = _push_open(state, tag, phrasing, close is None)
     token.map = [start_line, last_line + 1]
     token.block = True
-    if inner.strip():
+    if inner.strip() and name not in RAW_NAMES:
         first = parse_nested(state, inner, open_line, col_offset=cut)
         if phrasing:
             for tok in state.tokens[first:]:
@@ -392,16 +398,16 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
         _inline_expansion(state, expansion, pos)
         state.pos = close[1] if close else tag.end
         return True
+    if name in SOURCE_NAMES:
+        tag.props.setdefault("children", inner.strip())
     _push_open(state, tag, True, close is None)
-    if close is not None:
+    if close is not None and name not in RAW_NAMES:
         old_max = state.posMax
         state.pos = tag.end
         state.posMax = close[0]
         state.md.inline.tokenize(state)
         state.posMax = old_max
-        state.pos = close[1]
-    else:
-        state.pos = tag.end
+    state.pos = close[1] if close is not None else tag.end
     closing = state.push("component_close", "", -1)
     closing.meta = {"name": name}
     return True

@@ -19,6 +19,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from components._jsx import jsx_plugin
 from components._jsxparse import Expression, to_text
 from components._mdxenv import Expansion
+from components.math import check_math
 from renderer.errors import Diagnostics
 from renderer.esm import (
     ESM_START,
@@ -132,6 +133,7 @@ def make_markdown() -> MarkdownIt:
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.core.ruler.before("inline", "heading_custom_ids", heading_ids)
     md.core.ruler.at("inline", inline_with_lines)
+    md.core.ruler.after("inline", "math_check", check_math)
     _enable_autolinks(md)
     return md
 
