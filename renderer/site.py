@@ -12,7 +12,7 @@ import jinja2
 
 from renderer.context import RenderContext
 from renderer.highlight import pygments_css
-from renderer.output import ASSET_DIR, OutputWriter, bundle_theme
+from renderer.output import ASSET_DIR, OutputWriter, bundle_theme, minify_css
 from renderer.sidebar import SidebarRenderer
 from renderer.urls import ROOT, UrlBuilder, absolute_base, base_path_of, is_external
 from themes import theme_dir
@@ -268,7 +268,7 @@ def write_site(
         home = urls.page("/")
         site = site_context(config, urls, ctx, home)
         static = theme_dir("mint") / "static"
-        css = bundle_theme(static, "css") + "\n/* pygments */\n" + pygments_css()
+        css = bundle_theme(static, "css") + "/* pygments */\n" + minify_css(pygments_css()) + "\n"
         writer.write_text(f"{ASSET_DIR}/mintrender.css", css)
         writer.write_text(f"{ASSET_DIR}/mintrender.js", bundle_theme(static, "js"))
         classes: set[str] = set()
