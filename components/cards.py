@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from components._spec import ComponentSpec, Node
+from components._spec import ComponentSpec, Node, RenderFn
 from components._util import (
     class_attr,
     coerce_bool,
@@ -113,7 +113,7 @@ def render_card(node: Node, ctx: RenderContext) -> str:
     return f'<a class="{classes}"{attrs} data-component="card">{inner}</a>'
 
 
-def _columns(hook: str):  # type: ignore[no-untyped-def]
+def _columns(hook: str) -> RenderFn:
     def render(node: Node, ctx: RenderContext) -> str:
         cols = coerce_int(node.props.get("cols"), 2) or 2
         cols = max(1, min(cols, 4))

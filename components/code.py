@@ -33,7 +33,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from components._spec import Child, ComponentSpec, Node
+from components._spec import Child, ComponentSpec, Node, RenderFn
 from components._util import check_children, class_attr, esc, extra_class, rebuild, text_prop
 from components.tabs import tab_button
 from renderer.context import COPY_ICON
@@ -129,7 +129,7 @@ def render_code_group(node: Node, ctx: RenderContext) -> str:
     return code_group_html(node, ctx)
 
 
-def _example(kind: str):  # type: ignore[no-untyped-def]
+def _example(kind: str) -> RenderFn:
     hook = f"{kind}-example"
 
     def render(node: Node, ctx: RenderContext) -> str:

@@ -21,7 +21,7 @@ hidden (30-components.js turns the marker into the `hidden` attribute it switche
 from __future__ import annotations
 
 from html import unescape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from components._spec import Child, ComponentSpec, Node
 from components._util import (
@@ -55,8 +55,8 @@ def tab_button(
     )
 
 
-def _title(props: dict[str, object], index: int) -> str:
-    return text_prop(props, "title") or f"Tab {index + 1}"  # type: ignore[arg-type]
+def _title(props: dict[str, Any], index: int) -> str:
+    return text_prop(props, "title") or f"Tab {index + 1}"
 
 
 def render_tab(node: Node, ctx: RenderContext) -> str:
