@@ -83,7 +83,8 @@ def style_to_css(style: Any) -> str:
 def html_attributes(node: Node, ctx: RenderContext) -> str:
     out = []
     for key, value in node.props.items():
-        if key in _DROP or key.startswith("on") and key[2:3].isupper():
+        # event handlers (`onClick`, `onerror`) cannot run from static docs and are dropped
+        if key in _DROP or key[:2].lower() == "on":
             continue
         if value is None or value is False or isinstance(value, Expression):
             continue
@@ -100,6 +101,9 @@ def html_attributes(node: Node, ctx: RenderContext) -> str:
             text = value if isinstance(value, str) else str(value)
         if key == "className":
             ctx.note_classes(text)
+        if name in _URL_ATTRS and text.strip().lower().startswith(("javascript:", "vbscript:")):
+            ctx.warn(node.line, "unsafe-url", f"{name}={text[:40]!r} runs script; it is left out")
+            continue
         if name in _URL_ATTRS and node.name not in ("svg", "path", "use"):
             text = ctx.link(text, line=node.line)
         if text == "" and name in ("style",):
