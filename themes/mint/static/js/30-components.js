@@ -41,6 +41,8 @@
     } catch (e) { return []; }
   }
   function remember(title) {
+    /* HTTP statuses (response examples) are per endpoint, not a reader preference */
+    if (/^[1-5]\d\d$/.test(title)) return;
     var list = remembered().filter(function (t) { return t !== title; });
     list.unshift(title);
     try { localStorage.setItem(STORE, JSON.stringify(list.slice(0, MAX_REMEMBERED))); } catch (e) { /* private mode */ }
