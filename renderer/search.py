@@ -207,8 +207,12 @@ def build_lunr_index(sections: Sequence[SearchSection]) -> Index:
     return builder.build()
 
 
-def _excerpt(text: str) -> str:
+def _excerpt(text: str, title: str) -> str:
+    """The first `EXCERPT_CHARS` of `text`, cut at a word, without a leading copy of `title`."""
     text = _SPACES.sub(" ", text).strip()
+    title = _SPACES.sub(" ", title).strip()
+    if title and text.startswith(title) and text[len(title) : len(title) + 1] in ("", " "):
+        text = text[len(title) :].lstrip()
     if len(text) <= EXCERPT_CHARS:
         return text
     cut = text.rfind(" ", 0, EXCERPT_CHARS + 1)
@@ -253,7 +257,7 @@ def _encode_documents(
         if page is None:
             page = page_ids[key] = len(pages)
             pages.append([section.url, section.page_title, list(section.breadcrumb)])
-        docs.append([page, section.anchor, section.title, _excerpt(section.text)])
+        docs.append([page, section.anchor, section.title, _excerpt(section.text, section.title)])
     return pages, docs
 
 

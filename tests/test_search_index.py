@@ -106,6 +106,15 @@ def test_excerpt_is_short_and_cut_at_a_word() -> None:
     assert 100 < len(excerpt) <= 200 and excerpt.endswith("word")
 
 
+def test_excerpt_drops_a_repeated_heading() -> None:
+    sections = [
+        _section("/a", "x", "How Webhooks Work", "How Webhooks  Work Include the URL."),
+        _section("/a", "y", "Body", "Bodyguard text."),
+    ]
+    docs = json.loads(build_search_index(sections).index_json)["docs"]
+    assert [d[3] for d in docs] == ["Include the URL.", "Bodyguard text."]
+
+
 def test_decoded_payload_searches_like_the_lunr_index() -> None:
     direct = build_lunr_index(SMALL)
     loaded = Index.load(decode_payload(build_search_index(SMALL).index_json))
