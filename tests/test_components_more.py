@@ -128,3 +128,184 @@ def test_math_disabled_by_config() -> None:
 def test_prices_are_not_math(text: str) -> None:
     body, _ = render(text)
     assert "mr-math" not in body and "$" in body
+
+
+# ---- behaviour in headless Chromium (31-components.js) ------------------------------------
+
+_PAGE = """---
+title: Behaviour
+---
+
+<View title="JavaScript" icon="js">
+  ## JS heading
+
+  JS body.
+</View>
+
+<View title="Python" icon="python">
+  ## Py heading
+
+  Py body.
+</View>
+
+<Update label="One" tags={["A", "B"]}>First.</Update>
+
+<Update label="Two" tags={["B"]}>Second.</Update>
+
+<Update label="Three">Untagged.</Update>
+
+<Tree>
+  <Tree.Folder name="app">
+    <Tree.File name="page.tsx" />
+  </Tree.Folder>
+  <Tree.File name="readme.md" />
+</Tree>
+
+<Color variant="compact">
+  <Color.Item name="brand" value="#0D9373" />
+</Color>
+
+<img src="/images/a.png" alt="Zoom me" />
+
+```mermaid
+flowchart LR
+  A --> B
+```
+"""
+
+_STUB = """window.mermaid = { run: function (o) { o.nodes.forEach(function (n) {
+  n.innerHTML = '<svg width="200" height="200"><rect width="200" height="200"/></svg>';
+  n.setAttribute('data-processed', 'true'); }); return Promise.resolve(); } };"""
+
+
+@pytest.fixture(scope="module")
+def behaviour_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from renderer.build import BuildOptions, build
+
+    docs = tmp_path_factory.mktemp("components-docs")
+    (docs / "docs.json").write_text(
+        '{"theme": "mint", "name": "T", "colors": {"primary": "#0D9373"},'
+        ' "navigation": {"pages": ["index", "plain"]}}',
+        encoding="utf-8",
+    )
+    (docs / "index.mdx").write_text(_PAGE, encoding="utf-8")
+    (docs / "plain.mdx").write_text(
+        "---\ntitle: Plain\n---\n\n```mermaid\nflowchart LR\n  A --> B\n```\n", encoding="utf-8"
+    )
+    (docs / "images").mkdir()
+    (docs / "images" / "a.png").write_bytes(
+        bytes.fromhex(
+            "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+            "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e221bc330000000049454e44ae426082"
+        )
+    )
+    out = tmp_path_factory.mktemp("components-site")
+    build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Any:
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        pytest.skip("chromium not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=chromium,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        yield b
+        b.close()
+
+
+def _open(browser: Any, url: str, init_script: str = "") -> Any:
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    if init_script:
+        ctx.add_init_script(init_script)
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.errors = errors
+    return page
+
+
+@pytest.mark.browser
+def test_view_switch_and_toc(browser: Any, behaviour_site: Path) -> None:
+    page = _open(browser, (behaviour_site / "index.html").as_uri())
+    views = page.locator('[data-component="view"]')
+    assert views.nth(0).is_visible() and not views.nth(1).is_visible()
+    toc_py = page.locator("#table-of-contents a[href='#py-heading']")
+    if toc_py.count():
+        assert not toc_py.is_visible()
+    page.select_option('[data-component="view-select"] select', "Python")
+    assert views.nth(1).is_visible() and not views.nth(0).is_visible()
+    assert page.evaluate("localStorage.getItem('mr-view')") == "Python"
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_update_tag_filter(browser: Any, behaviour_site: Path) -> None:
+    page = _open(browser, (behaviour_site / "index.html").as_uri())
+    chips = page.locator(".mr-update-filter__tag")
+    assert chips.all_text_contents() == ["A", "B"]
+    updates = page.locator('[data-component="update"]')
+    chips.nth(1).click()  # B: One and Two, untagged hidden
+    assert [updates.nth(i).is_visible() for i in range(3)] == [True, True, False]
+    chips.nth(0).click()  # A and B: only One
+    assert [updates.nth(i).is_visible() for i in range(3)] == [True, False, False]
+    assert "tags=B%2CA" in page.url or "tags=B,A" in page.url
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_tree_keyboard(browser: Any, behaviour_site: Path) -> None:
+    page = _open(browser, (behaviour_site / "index.html").as_uri())
+    folder = page.locator('[data-component="tree"] summary').first
+    folder.focus()
+    page.keyboard.press("ArrowRight")
+    assert page.locator('[data-component="tree"] details').first.get_attribute("open") is not None
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "page.tsx"
+    page.keyboard.press("End")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "readme.md"
+    page.keyboard.press("Home")
+    page.keyboard.press("ArrowLeft")
+    assert page.locator('[data-component="tree"] details').first.get_attribute("open") is None
+    page.keyboard.press("r")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "readme.md"
+
+
+@pytest.mark.browser
+def test_color_copy_and_zoom(browser: Any, behaviour_site: Path) -> None:
+    page = _open(
+        browser,
+        (behaviour_site / "index.html").as_uri(),
+        "navigator.clipboard.writeText = t => { window.__copied = t; return Promise.resolve(); };",
+    )
+    page.locator('[data-component="color-item"]').click()
+    page.wait_for_function(
+        "document.querySelector('[data-component=color-item]').hasAttribute('data-copied')"
+    )
+    page.locator("img[alt='Zoom me']").click()
+    assert page.locator(".mr-zoom img").count() == 1
+    page.keyboard.press("Escape")
+    assert page.locator(".mr-zoom").count() == 0
+
+
+@pytest.mark.browser
+def test_mermaid_source_without_script_drawn_with_one(browser: Any, behaviour_site: Path) -> None:
+    plain = _open(browser, (behaviour_site / "plain" / "index.html").as_uri())
+    assert "flowchart LR" in plain.locator("pre.mr-mermaid").inner_text()
+    drawn = _open(browser, (behaviour_site / "plain" / "index.html").as_uri(), _STUB)
+    drawn.wait_for_selector("pre.mr-mermaid[data-processed] svg")
+    assert drawn.locator(".mr-mermaid__controls button").count() == 3
+    assert drawn.errors == []
