@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import time
@@ -300,7 +301,7 @@ def _load_navigation(config: SiteConfig, diagnostics: Diagnostics) -> Navigation
 def _page_info(record: PageRecord) -> PageInfo:
     fm = record.frontmatter
     rendered = record.rendered
-    title = rendered.title if rendered else fallback_title(record.rel_path)
+    title = rendered.title if rendered else page_title(fm, record.rel_path)
     label = fm.get("sidebarTitle") if isinstance(fm.get("sidebarTitle"), str) else title
     method = None
     if record.kind == "api" and record.api is not None:
@@ -323,6 +324,63 @@ def _page_info(record: PageRecord) -> PageInfo:
         hidden=_bool(fm.get("hidden")),
         url=fm.get("url") if isinstance(fm.get("url"), str) else None,
     )
+
+
+page_info = _page_info
+"""What navigation needs of a record (public name, for the preview server)."""
+
+
+def page_title(frontmatter: dict[str, Any], rel_path: str) -> str:
+    """The title `render_page` will give a page, known before it is rendered."""
+    title = frontmatter.get("title")
+    if isinstance(title, (str, int, float)) and str(title).strip():
+        return str(title)
+    return fallback_title(rel_path)
+
+
+class ParseCache:
+    """Parsed pages keyed by the content of every file they read (used by the preview server).
+
+    A saved file whose content did not change (an editor's "save" without edits, a `touch`, an
+    undo back to what was parsed) finds its page here and is neither re-parsed nor re-rendered.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[
+            str, tuple[str, tuple[tuple[str, str], ...], ParsedPage, tuple[Diagnostic, ...]]
+        ] = {}
+
+    @staticmethod
+    def digest(text: str | None) -> str:
+        if text is None:
+            return "-"
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def lookup(
+        self, rel: str, salt: str, read: Callable[[str], str | None]
+    ) -> tuple[ParsedPage, tuple[Diagnostic, ...]] | None:
+        """The cached parse when `salt` and every file it read are unchanged."""
+        entry = self._entries.get(rel)
+        if entry is None or entry[0] != salt:
+            return None
+        for dep, digest in entry[1]:
+            if self.digest(read(dep)) != digest:
+                return None
+        return entry[2], entry[3]
+
+    def store(
+        self,
+        rel: str,
+        salt: str,
+        read: Callable[[str], str | None],
+        parsed: ParsedPage,
+        diagnostics: Sequence[Diagnostic],
+    ) -> None:
+        deps = tuple((dep, self.digest(read(dep))) for dep in sorted(parsed.depends_on | {rel}))
+        self._entries[rel] = (salt, deps, parsed, tuple(diagnostics))
+
+    def forget(self, rel: str) -> None:
+        self._entries.pop(rel, None)
 
 
 def escape(text: str) -> str:

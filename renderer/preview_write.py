@@ -1,0 +1,191 @@
+"""The write stage one page at a time, for the preview server (mirrors `site.write_site`).
+
+`site.write_site` writes every page in one loop; the preview server templates a page only when
+it is asked for. `PageWriter` holds what that loop sets up once (Jinja environment, site context,
+asset URLs, sidebar cache) and renders one page, the theme bundles, the Tailwind utilities and
+the 404 page with the same `renderer.site` functions. Search index and extras run the build's
+own functions into a private folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from renderer.context import RenderContext
+from renderer.errors import Diagnostics
+from renderer.output import ASSET_DIR, OutputWriter
+from renderer.urls import ROOT
+from themes import theme_dir
+
+if TYPE_CHECKING:
+    from renderer.build import BuildOptions, BuildResult, PageRecord, SiteInputs
+    from renderer.navview import NavView
+    from renderer.urls import UrlBuilder
+
+BASE_PATH = "/"
+"""The preview serves the hosted layout at the root."""
+
+
+class PageWriter:
+    """Templates pages, bundles and the 404 page exactly as the hosted build writes them."""
+
+    def __init__(self, inputs: SiteInputs, urls: UrlBuilder, options: BuildOptions) -> None:
+        from renderer import site
+
+        self.inputs = inputs
+        self.config = inputs.config
+        self.urls = urls
+        self.options = options
+        self.env = site.make_environment(self.config.docs_dir)
+        if self.env.bytecode_cache is None:
+            # compiled templates survive restarts (keyed by source checksum): faster first page
+            self.env.bytecode_cache = jinja2.FileSystemBytecodeCache()
+        self.sidebars: Any = None
+        self.reset_sidebars()
+        ctx = RenderContext(self.config, self.config.config_file, urls, Diagnostics())
+        self.site = site.site_context(self.config, urls, ctx, urls.page("/"))
+        sources = inputs.sources
+        self.assets_base: dict[str, Any] = {
+            "css": [urls.asset(f"{ASSET_DIR}/mintrender.css")],
+            "tailwind_css": urls.asset(f"{ASSET_DIR}/utilities.css"),
+            "js": [urls.asset(f"{ASSET_DIR}/mintrender.js")],
+            "user_css": [urls.asset(p) for p in sources.user_css],
+            "user_js": [urls.asset(p) for p in sources.user_js],
+        }
+
+    def reset_sidebars(self) -> None:
+        """The sidebar cache is keyed by navigation objects: new navigation, new cache."""
+        try:
+            from renderer.sidebar import SidebarRenderer
+        except ImportError:
+            self.sidebars = None
+            return
+        self.sidebars = SidebarRenderer(self.env)
+
+    def page(self, record: PageRecord, navview: NavView, search_urls: dict[str, str]) -> str:
+        """One page's HTML with site-root URLs (what the build writes to its output path)."""
+        from renderer import site
+
+        nav = navview.view(record.ref)
+        if self.sidebars is not None and "sidebar_key" in nav:
+            nav["sidebar_html"] = self.sidebars.for_page(
+                nav["sidebar_key"], nav["sidebar"], nav.get("active_href")
+            )
+        assets = dict(self.assets_base)
+        assets["search_index_url"] = search_urls.get(_language_of(nav), search_urls.get("", ""))
+        text = site.render_page_html(
+            self.env, self.site, nav, record, assets, self.options, self.config
+        )
+        return text.replace(ROOT, BASE_PATH)
+
+    def bundle(self, kind: str) -> str:
+        """`mintrender.css` (theme CSS + Pygments) or `mintrender.js`, read from the theme now."""
+        from renderer.highlight import pygments_css
+        from renderer.output import bundle_theme
+
+        static = theme_dir("mint") / "static"
+        if kind == "css":
+            return bundle_theme(static, "css") + "\n/* pygments */\n" + pygments_css()
+        return bundle_theme(static, "js")
+
+    def utilities(self, classes: frozenset[str]) -> str:
+        from renderer.tailwind import generate_css
+
+        try:
+            return generate_css(classes, important="html")
+        except TypeError:
+            return generate_css(classes)
+
+    def not_found(self, navview: NavView, search_urls: dict[str, str], work_dir: Path) -> str:
+        """The hosted 404.html, rendered by the build's own function into a scratch folder."""
+        from renderer import site
+
+        writer = OutputWriter(work_dir / "scratch", mode="hosted", base_path=BASE_PATH)
+        try:
+            site._write_404(  # noqa: SLF001 - the build's 404 page, byte for byte
+                self.env,
+                self.site,
+                navview,
+                self.assets_base,
+                search_urls,
+                writer,
+                self.options,
+                self.config,
+            )
+            return (writer.tmp / "404.html").read_text(encoding="utf-8")
+        finally:
+            writer.abort()
+
+
+def _language_of(nav: dict[str, Any]) -> str:
+    for lang in nav.get("languages") or []:
+        if lang.get("active"):
+            return str(lang.get("code", ""))
+    return ""
+
+
+def build_search_files(
+    inputs: SiteInputs, result: BuildResult, navview: NavView, work_dir: Path
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The search index scripts (file name -> text) and their URLs, as the build writes them."""
+    from renderer.searchindex import build_indexes
+
+    work_dir.mkdir(parents=True, exist_ok=True)
+    writer = OutputWriter(work_dir / "search", mode="hosted", base_path=BASE_PATH)
+    try:
+        urls = build_indexes(inputs.config, result, list(inputs.slots), navview, writer)
+        files = {}
+        for path in (writer.tmp / ASSET_DIR).glob("search-index*.js"):
+            files[path.name] = path.read_text(encoding="utf-8")
+        return files, dict(urls)
+    except Exception:
+        return {}, {}
+    finally:
+        writer.abort()
+
+
+def write_extras_folder(
+    inputs: SiteInputs,
+    result: BuildResult,
+    urls: UrlBuilder,
+    options: BuildOptions,
+    work_dir: Path,
+) -> OutputWriter:
+    """Run the build's extras (Markdown copies, llms.txt, redirects, sitemap) into a folder.
+
+    The files stay in `writer.tmp` (never swapped anywhere); `writer.abort()` removes them.
+    """
+    from renderer.extras import write_extras
+
+    writer = OutputWriter(work_dir / "extras", mode="hosted", base_path=BASE_PATH)
+    try:
+        try:
+            write_extras(
+                options, inputs.config, result, writer, urls, list(inputs.slots), inputs.sources
+            )
+        except TypeError:
+            write_extras(options, inputs.config, result, writer, urls)  # type: ignore[call-arg]
+    except Exception:
+        pass  # extras are optional in preview: pages are still served
+    return writer
+
+
+def expected_search_urls(inputs: SiteInputs) -> dict[str, str]:
+    """The index URL per language before the index exists (as `build_indexes` names them)."""
+    languages: set[str] = set()
+    plain = False
+    for slot in inputs.slots:
+        lang = next((d.label for d in slot.divisions if d.kind == "language"), "")
+        if lang:
+            languages.add(lang)
+        else:
+            plain = True
+    urls = {lang: f"{ROOT}{ASSET_DIR}/search-index-{lang}.js" for lang in sorted(languages)}
+    if plain or not urls:
+        urls[""] = f"{ROOT}{ASSET_DIR}/search-index.js"
+    else:
+        urls[""] = next(iter(urls.values()))
+    return urls
