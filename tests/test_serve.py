@@ -1,0 +1,409 @@
+"""Preview server without sockets: the WSGI app, incremental rebuilds, reload epochs, overlay."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from renderer.incremental import SiteState, make_work_dir, remove_work_dir
+from renderer.preview import BadPath, PreviewApp, Reloader, clean_path
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082"
+)
+
+
+def write(root: Path, files: dict[str, Any]) -> None:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_text(json.dumps(content), encoding="utf-8")
+
+
+CONFIG = {
+    "name": "Tiny",
+    "theme": "mint",
+    "colors": {"primary": "#0D9373"},
+    "navigation": {"groups": [{"group": "Start", "pages": ["index", "guide", "other"]}]},
+}
+
+
+@pytest.fixture()
+def site(tmp_path: Path) -> Iterator[tuple[Path, SiteState, PreviewApp, Reloader]]:
+    docs = tmp_path / "docs"
+    write(
+        docs,
+        {
+            "docs.json": CONFIG,
+            "index.mdx": "---\ntitle: Home\n---\n\nWelcome home.\n",
+            "guide.mdx": (
+                "---\ntitle: Guide\n---\n\nimport Note from '/snippets/note.mdx';\n\n"
+                "# Guide\n\nGuide text.\n\n<Note />\n\n![logo](/images/logo.png)\n"
+            ),
+            "other.mdx": "---\ntitle: Other\n---\n\nOther page.\n",
+            "snippets/note.mdx": "Snippet body ONE.\n",
+            "images/logo.png": PNG,
+        },
+    )
+    (tmp_path / "secret.txt").write_text("TOP-SECRET", encoding="utf-8")
+    work = make_work_dir()
+    state = SiteState(docs, work)
+    state.load()
+    reloader = Reloader()
+    app = PreviewApp(state, reloader, poll_seconds=0.5)
+    yield docs, state, app, reloader
+    state.close()
+    remove_work_dir(work)
+
+
+def call(
+    app: PreviewApp, path: str, method: str = "GET", query: str = ""
+) -> tuple[int, dict[str, str], bytes]:
+    """Drive the WSGI app like wsgiref does (PATH_INFO percent-decoded, latin-1)."""
+    from urllib.parse import unquote
+
+    captured: dict[str, Any] = {}
+
+    def start_response(status: str, headers: list[tuple[str, str]]) -> None:
+        captured["status"] = int(status.split()[0])
+        captured["headers"] = dict(headers)
+
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": unquote(path, "latin-1"),
+        "QUERY_STRING": query,
+    }
+    result = app(environ, start_response)
+    body = b"".join(result)
+    if hasattr(result, "close"):
+        result.close()
+    return captured["status"], captured["headers"], body
+
+
+def change(state: SiteState, docs: Path, rel: str, text: str | None, kind: str = "modified") -> Any:
+    path = docs / rel
+    if text is None:
+        path.unlink()
+        kind = "deleted"
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return state.apply_changes([(kind, str(path))])  # type: ignore[list-item]
+
+
+# -- pages and URLs ------------------------------------------------------------------------------
+def test_pages_are_served_at_the_hosted_urls_with_the_reload_script(site: Any) -> None:
+    docs, state, app, reloader = site
+    for path in ("/", "/guide", "/guide/", "/guide/index.html"):
+        status, headers, body = call(app, path)
+        assert status == 200, path
+        assert headers["Content-Type"].startswith("text/html")
+        assert b"data-mintrender-preview" in body
+        assert f"var epoch = {reloader.epoch}".encode() in body
+    assert b"Guide text." in call(app, "/guide")[2]
+    assert b"Snippet body ONE." in call(app, "/guide")[2]
+    assert b'id="mintrender-overlay"' not in call(app, "/guide")[2]
+
+
+def test_built_html_stays_clean(site: Any, tmp_path: Path) -> None:
+    from renderer.build import BuildOptions, build
+
+    docs = site[0]
+    out = tmp_path / "out"
+    build(BuildOptions(docs_dir=docs, out_dir=out))
+    html = (out / "guide" / "index.html").read_text(encoding="utf-8")
+    assert "Guide text." in html
+    assert "mintrender-preview" not in html and "/_mintrender/reload" not in html
+
+
+def test_assets_static_files_and_404(site: Any) -> None:
+    docs, state, app, _ = site
+    status, headers, body = call(app, "/_mintrender/mintrender.css")
+    assert status == 200 and headers["Content-Type"].startswith("text/css") and body
+    assert call(app, "/_mintrender/mintrender.js")[0] == 200
+    assert call(app, "/_mintrender/utilities.css")[0] == 200
+    status, headers, body = call(app, "/images/logo.png")
+    assert status == 200 and body == PNG and headers["Content-Type"] == "image/png"
+    status, _, body = call(app, "/nowhere")
+    assert status == 404 and b"data-mintrender-preview" in body
+    for hidden in ("/guide.mdx", "/docs.json", "/snippets/note.mdx", "/snippets/", "/images/"):
+        assert call(app, hidden)[0] == 404, hidden
+
+
+def test_head_and_methods(site: Any) -> None:
+    app = site[2]
+    status, headers, body = call(app, "/guide", method="HEAD")
+    assert status == 200 and body == b"" and int(headers["Content-Length"]) > 0
+    for method in ("POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND"):
+        status, headers, _ = call(app, "/guide", method=method)
+        assert status == 405 and headers["Allow"] == "GET, HEAD"
+
+
+# -- incremental rebuilds ----------------------------------------------------------------------------
+def test_page_edit_rerenders_only_that_page(site: Any) -> None:
+    docs, state, app, _ = site
+    for path in ("/", "/guide", "/other"):
+        call(app, path)
+    rendered = state.counters["rendered"]
+    update = change(state, docs, "other.mdx", "---\ntitle: Other\n---\n\nOther EDITED.\n")
+    assert update.affected == frozenset({"/other"})
+    assert state.counters["rendered"] == rendered + 1
+    assert b"Other EDITED." in call(app, "/other")[2]
+    assert state.counters["rendered"] == rendered + 1  # served from what the change rendered
+
+
+def test_save_without_edits_reloads_nothing(site: Any) -> None:
+    docs, state, app, _ = site
+    call(app, "/other")
+    text = (docs / "other.mdx").read_text(encoding="utf-8")
+    rendered = state.counters["rendered"]
+    update = change(state, docs, "other.mdx", text)
+    assert update.affected == frozenset()
+    assert state.counters["rendered"] == rendered
+
+
+def test_snippet_edit_rerenders_the_pages_importing_it(site: Any) -> None:
+    docs, state, app, _ = site
+    call(app, "/guide")
+    call(app, "/other")
+    update = change(state, docs, "snippets/note.mdx", "Snippet body TWO.\n")
+    assert update.affected == frozenset({"/guide"})
+    assert b"Snippet body TWO." in call(app, "/guide")[2]
+
+
+def test_new_snippet_imported_by_a_page(site: Any) -> None:
+    docs, state, app, _ = site
+    call(app, "/other")
+    change(state, docs, "snippets/fresh.mdx", "Fresh snippet text.\n", kind="added")
+    update = change(
+        state,
+        docs,
+        "other.mdx",
+        "---\ntitle: Other\n---\n\nimport Fresh from '/snippets/fresh.mdx';\n\n<Fresh />\n",
+    )
+    assert update.affected == frozenset({"/other"})
+    assert b"Fresh snippet text." in call(app, "/other")[2]
+    update = change(state, docs, "snippets/fresh.mdx", "Fresh snippet CHANGED.\n")
+    assert update.affected == frozenset({"/other"})
+    assert b"Fresh snippet CHANGED." in call(app, "/other")[2]
+
+
+def test_title_change_reloads_every_page(site: Any) -> None:
+    docs, state, app, _ = site
+    call(app, "/guide")
+    update = change(state, docs, "other.mdx", "---\ntitle: Renamed Other\n---\n\nOther page.\n")
+    assert update.affected is None  # the sidebar of every page shows the title
+    assert b"Renamed Other" in call(app, "/guide")[2]
+
+
+def test_docs_json_change_rerenders_all_and_reparses_none(site: Any) -> None:
+    docs, state, app, _ = site
+    for path in ("/", "/guide", "/other"):
+        call(app, path)
+    parsed = state.counters["parsed"]
+    config = dict(CONFIG, name="Renamed Site")
+    update = change(state, docs, "docs.json", json.dumps(config))
+    assert update.affected is None
+    for path in ("/", "/guide", "/other"):
+        assert b"Renamed Site" in call(app, path)[2]
+    assert state.counters["parsed"] == parsed
+
+
+def test_broken_docs_json_keeps_the_last_good_navigation(site: Any) -> None:
+    docs, state, app, _ = site
+    call(app, "/guide")
+    good = json.dumps(CONFIG, indent=2)
+    (docs / "docs.json").write_text(good, encoding="utf-8")
+    broken = good.replace('"Tiny",', '"Tiny"')
+    update = change(state, docs, "docs.json", broken)
+    assert update.affected is None
+    status, _, body = call(app, "/other")
+    assert status == 200
+    assert b'id="mintrender-overlay"' in body and b"docs.json:" in body and b"invalid JSON" in body
+    assert b"Other page." in body and b"Guide" in body  # last good site and navigation
+    change(state, docs, "docs.json", good)
+    assert b'id="mintrender-overlay"' not in call(app, "/other")[2]
+
+
+def test_broken_page_shows_overlay_then_recovers(site: Any) -> None:
+    docs, state, app, _ = site
+    good = (docs / "guide.mdx").read_text(encoding="utf-8")
+    broken = good + '\n<Card title="Oops">\nnever closed\n'
+    line = broken.splitlines().index('<Card title="Oops">') + 1
+    update = change(state, docs, "guide.mdx", broken)
+    assert update.affected == frozenset({"/guide"})
+    status, _, body = call(app, "/guide")
+    assert status == 200
+    text = body.decode()
+    assert 'id="mintrender-overlay"' in text
+    assert f"guide.mdx:{line}:" in text
+    assert "&lt;Card title=&quot;Oops&quot;&gt;" in text  # the offending source line
+    assert "Guide text." in text  # the page itself is still shown under the overlay
+    change(state, docs, "guide.mdx", good)
+    body = call(app, "/guide")[2]
+    assert b'id="mintrender-overlay"' not in body and b"Guide text." in body
+
+
+def test_page_added_and_deleted(site: Any) -> None:
+    docs, state, app, _ = site
+    call(app, "/guide")
+    assert call(app, "/extra")[0] == 404
+    update = change(state, docs, "extra.mdx", "---\ntitle: Extra\n---\n\nExtra page.\n", "added")
+    assert update.affected is None
+    assert b"Extra page." in call(app, "/extra")[2]
+    change(state, docs, "extra.mdx", None)
+    assert call(app, "/extra")[0] == 404
+
+
+def test_image_change_reloads_the_pages_showing_it(site: Any) -> None:
+    docs, state, app, _ = site
+    call(app, "/guide")
+    call(app, "/other")
+    path = docs / "images" / "logo.png"
+    path.write_bytes(PNG + b"\0")
+    update = state.apply_changes([("modified", str(path))])
+    assert update.affected == frozenset({"/guide"})
+    assert call(app, "/images/logo.png")[2] == PNG + b"\0"
+
+
+def test_theme_template_error_shows_overlay_and_recovers(site: Any) -> None:
+    docs, state, app, _ = site
+    assert call(app, "/guide")[0] == 200
+    update = change(state, docs, "_theme/page.html", "{% extends 'base.html' %}{% block x %}")
+    assert update.affected is None
+    body = call(app, "/guide")[2].decode()
+    assert 'id="mintrender-overlay"' in body and "TemplateSyntaxError" in body
+    change(state, docs, "_theme/page.html", None)
+    body = call(app, "/guide")[2].decode()
+    assert 'id="mintrender-overlay"' not in body and "Guide text." in body
+
+
+def test_background_pass_renders_everything_and_builds_search(site: Any) -> None:
+    docs, state, app, _ = site
+    for _ in range(50):
+        if not state.background_step():
+            break
+    assert state.is_idle()
+    status, headers, body = call(app, "/_mintrender/search-index.js")
+    assert status == 200 and headers["Content-Type"].startswith("text/javascript") and body
+    status, _, body = call(app, "/_mintrender/status")
+    info = json.loads(body)
+    assert info["pages"] == 3 and info["rendered"] == 3 and info["idle"] is True
+
+
+# -- reload epochs -----------------------------------------------------------------------------------
+def test_reloader_targets_pages() -> None:
+    r = Reloader()
+    since = r.epoch
+    assert not r.must_reload(since, "/a")
+    r.bump(frozenset({"/b"}))
+    assert not r.must_reload(since, "/a") and r.must_reload(since, "/b")
+    r.bump(None)
+    assert r.must_reload(since, "/a")
+    assert not r.must_reload(r.epoch, "/a")
+    assert r.must_reload(r.first - 5, "/a")  # a tab from an earlier server run
+    assert r.must_reload(r.epoch + 10, "/a")
+
+
+def test_long_poll_wakes_on_bump_and_times_out(site: Any) -> None:
+    docs, state, app, reloader = site
+    since = reloader.epoch
+    t0 = time.monotonic()
+    status, _, body = call(app, f"/_mintrender/reload/{since}", query="path=/guide")
+    assert status == 200 and json.loads(body) == {"reload": False, "epoch": since}
+    assert time.monotonic() - t0 >= 0.4
+    out: list[bytes] = []
+    thread = threading.Thread(
+        target=lambda: out.append(
+            call(app, f"/_mintrender/reload/{since}", query="path=/guide/")[2]
+        )
+    )
+    thread.start()
+    time.sleep(0.05)
+    reloader.bump(frozenset({"/guide"}))
+    thread.join(5)
+    assert json.loads(out[0])["reload"] is True
+    assert call(app, "/_mintrender/reload/notanumber")[0] == 400
+
+
+def test_close_wakes_waiting_polls() -> None:
+    r = Reloader()
+    done = threading.Event()
+    thread = threading.Thread(target=lambda: (r.wait(r.epoch, "/", 30), done.set()))
+    thread.start()
+    time.sleep(0.05)
+    r.close()
+    assert done.wait(2)
+    thread.join(2)
+
+
+# -- paths ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("/", ("", True)),
+        ("/a/b", ("a/b", False)),
+        ("/a//b/", ("a/b", True)),
+        ("//etc/passwd", ("etc/passwd", False)),
+    ],
+)
+def test_clean_path_accepts(raw: str, expected: tuple[str, bool]) -> None:
+    assert clean_path(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "a/b",
+        "/../x",
+        "/a/../../x",
+        "/a/./b",
+        "/a\\b",
+        "/a\x00b",
+        "/a\nb",
+        "/C:/x",
+        "/" + "a" * 3000,
+    ],
+)
+def test_clean_path_refuses(raw: str) -> None:
+    with pytest.raises(BadPath):
+        clean_path(raw)
+
+
+def test_watch_filter(tmp_path: Path) -> None:
+    from renderer.preview import PreviewServer
+
+    docs = tmp_path / "docs"
+    write(docs, {"docs.json": CONFIG, "index.mdx": "x"})
+    server = PreviewServer(docs, port=0, watch=False)
+    try:
+        wanted = server.wanted
+        assert wanted(None, str(docs / "index.mdx"))
+        assert wanted(None, str(docs / "docs.json"))
+        assert wanted(None, str(docs / ".mintignore"))
+        assert wanted(None, str(server.state.theme / "templates" / "base.html"))
+        for rel in (
+            "_site/index.html",
+            ".git/HEAD",
+            "node_modules/x.js",
+            "a.mdx~",
+            ".a.mdx.swp",
+            "4913",
+        ):
+            assert not wanted(None, str(docs / rel)), rel
+        assert not wanted(None, str(tmp_path / "elsewhere.mdx"))
+    finally:
+        server.stop()
