@@ -1,0 +1,207 @@
+"""Inline JSX: elements and `{expressions}` inside paragraphs, and MDX's paragraph unravelling.
+
+Text <Badge color="red">new</Badge> and {product} {/* hidden */}
+-> text, component_open/close (inline), text "Mint" (from `export const product = "Mint"`)
+
+A paragraph holding nothing but JSX or expressions loses its `<p>`, as in MDX.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from components._jsxparse import (
+    Expression,
+    JsxSyntaxError,
+    eval_expression,
+    find_brace_end,
+    to_text,
+)
+from components._jsxscan import (
+    HTML_NAMES,
+    RAW_NAMES,
+    SOURCE_NAMES,
+    VOID_ELEMENTS,
+    expansion_for,
+    find_close,
+    push_open,
+    read_tag,
+    scope_of,
+)
+from components._mdxenv import Expansion, expanding, inline_report
+
+if TYPE_CHECKING:
+    from markdown_it.rules_core import StateCore
+    from markdown_it.rules_inline import StateInline
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*$")
+
+
+def jsx_inline(state: StateInline, silent: bool) -> bool:
+    src = state.src
+    pos = state.pos
+    if src[pos] != "<":
+        return False
+    if src.startswith("<!--", pos):
+        end = src.find("-->", pos, state.posMax)
+        if end < 0:
+            return False
+        state.pos = end + 3
+        return True
+    env = state.env
+    lenient = env.get("lenient", False)
+    tag = read_tag(src, pos, env, lenient)
+    if tag is None:
+        return False
+    name = tag.name
+    if lenient and not (name[:1].isupper() or name in HTML_NAMES):
+        return False
+    if tag.end > state.posMax:
+        return False
+    if tag.closing:
+        if lenient:
+            return False
+        if not silent:
+            inline_report(
+                state, pos, "jsx-stray-close", f"closing tag </{name}> has no matching <{name}>"
+            )
+        state.pos = tag.end
+        return True
+    close = None
+    if not (tag.self_closing or name.lower() in VOID_ELEMENTS):
+        close = find_close(src, name, tag.end, state.posMax, scope_of(env))
+        if close is None:
+            if lenient:
+                return False
+            if not silent:
+                inline_report(
+                    state,
+                    pos,
+                    "jsx-unclosed",
+                    f"<{name or '>'}> is never closed in this paragraph: expected </{name}>",
+                    "error",
+                )
+    if silent:
+        state.pos = close[1] if close else tag.end
+        return True
+    if tag.problem:
+        inline_report(state, pos, "jsx-syntax", tag.problem)
+    inner = src[tag.end : close[0]] if close else ""
+    file, first_line, _ = env.get("_inline") or (env.get("src_path", "<page>"), 0, False)
+    expansion = expansion_for(env, tag, inner, (file, first_line + src.count("\n", 0, pos)))
+    if expansion is not None:
+        _inline_expansion(state, expansion, pos)
+        state.pos = close[1] if close else tag.end
+        return True
+    if name in SOURCE_NAMES:
+        tag.props.setdefault("children", inner.strip())
+    push_open(state, tag, True, close is None)
+    if close is not None and name not in RAW_NAMES:
+        old_max = state.posMax
+        state.pos = tag.end
+        state.posMax = close[0]
+        state.md.inline.tokenize(state)
+        state.posMax = old_max
+    state.pos = close[1] if close is not None else tag.end
+    closing = state.push("component_close", "", -1)
+    closing.meta = {"name": name}
+    return True
+
+
+def _inline_expansion(state: StateInline, expansion: Expansion, pos: int) -> None:
+    """Parse a snippet or custom component used inside a paragraph as inline content."""
+    env = state.env
+
+    def cycle(code: str, message: str, severity: str) -> None:
+        inline_report(state, pos, code, message, severity)
+
+    children: list[Any] = []
+    with expanding(env, expansion, 0, reporter=cycle) as ok:
+        if not ok:
+            return
+        saved = env.get("_inline"), env.get("scope")
+        text = expansion.text
+        if expansion.first_line is None:
+            file, line, _ = saved[0] or (env.get("src_path", "<page>"), 0, False)
+            env["_inline"] = (file, line + state.src.count("\n", 0, pos), False)
+        else:
+            lead = text[: len(text) - len(text.lstrip())].count("\n")
+            env["_inline"] = (expansion.file, expansion.first_line + lead, True)
+        if expansion.scope is not None:
+            env["scope"] = expansion.scope
+        try:
+            state.md.inline.parse(text.strip(), state.md, env, children)
+        finally:
+            env["_inline"], env["scope"] = saved
+    if state.pending:
+        state.pushPending()
+    for tok in children:
+        tok.level += state.level
+    state.tokens.extend(children)
+
+
+def expression_inline(state: StateInline, silent: bool) -> bool:
+    """`{/* comment */}` disappears; `{name}` prints a scoped value; `{"{"}` a literal."""
+    src = state.src
+    pos = state.pos
+    if src[pos] != "{" or state.env.get("lenient"):
+        return False
+    try:
+        end = find_brace_end(src, pos)
+    except JsxSyntaxError:
+        return False
+    if end > state.posMax:
+        return False
+    inner = src[pos + 1 : end - 1].strip()
+    if not silent and inner and not (inner.startswith("/*") and inner.endswith("*/")):
+        value = eval_expression(inner, scope_of(state.env))
+        if isinstance(value, Expression):
+            literal = _IDENTIFIER.match(inner) is not None
+            shown = " ".join(inner.split())
+            inline_report(
+                state,
+                pos,
+                "mdx-expression",
+                f"{{{shown[:60]}}} is not defined on this page; "
+                + (
+                    "it is shown as written (escape it as \\{ or `{...}`)"
+                    if literal
+                    else "it renders as nothing"
+                ),
+            )
+            if literal:
+                token = state.push("text", "", 0)
+                token.content = "{" + inner + "}"
+        else:
+            token = state.push("text", "", 0)
+            token.content = to_text(value)
+            token.meta = {"expression": True}
+    state.pos = end
+    return True
+
+
+def unravel(state: StateCore) -> None:
+    """MDX drops the paragraph around lines holding only JSX or expressions: `<Icon/>`, `{x}`."""
+    tokens = state.tokens
+    for i, tok in enumerate(tokens):
+        if tok.type != "inline" or i == 0 or tokens[i - 1].type != "paragraph_open":
+            continue
+        depth = 0
+        seen = False
+        for child in tok.children or []:
+            if child.type == "component_open":
+                depth += 1
+                seen = True
+            elif child.type == "component_close":
+                depth -= 1
+            elif depth == 0 and child.type == "text" and child.meta.get("expression"):
+                seen = True
+            elif depth == 0 and not (
+                child.type == "softbreak" or (child.type == "text" and not child.content.strip())
+            ):
+                break
+        else:
+            if seen:
+                tokens[i - 1].hidden = True
+                tokens[i + 1].hidden = True

@@ -1,0 +1,135 @@
+"""Shared by the JSX rules: element name sets, reading a tag, finding its closing tag.
+
+`read_tag` parses strictly and falls back to a loose reading (with a `problem` for a
+`jsx-syntax` warning) for names of components and HTML elements, so that no real tag is ever
+shown as raw text; `find_close` finds the matching `</Name>` outside code and comments.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from components._jsxparse import JsxSyntaxError, Tag, parse_tag
+
+VOID_ELEMENTS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+# Elements that sit inside a paragraph when text follows them on their line (MDX "text" JSX).
+# Alone on their line they are flow elements like any other tag.
+INLINE_NAMES = frozenset(
+    "a abbr b bdi bdo br cite code data dfn em i img input kbd label mark q s samp small span "
+    "strong sub sup time u var wbr del ins Badge Icon Tooltip".split()
+)
+HTML_NAMES = frozenset(
+    "a abbr address article aside audio b blockquote br button caption center cite code col "
+    "colgroup dd del details dfn div dl dt em figcaption figure font footer form h1 h2 h3 h4 h5 "
+    "h6 header hr i iframe img input ins kbd label li main mark nav ol p path picture pre q s "
+    "samp section small source span strong sub summary sup svg table tbody td tfoot th thead tr "
+    "u ul var video wbr".split()
+)
+# Components whose renderer needs the children's MDX source (copied text, TeX): props["children"].
+SOURCE_NAMES = frozenset({"Prompt", "Latex"})
+# ...and whose children are not MDX at all (`\frac{1}{2}` holds no expressions).
+RAW_NAMES = frozenset({"Latex"})
+_TAG_NAME = re.compile(r"</?([A-Za-z][\w.]*)")
+
+
+def scope_of(env: dict[str, Any]) -> dict[str, Any]:
+    return env.setdefault("scope", {})
+
+
+def _scope(env: dict[str, Any]) -> dict[str, Any]:
+    return env.setdefault("scope", {})
+
+
+def read_tag(src: str, pos: int, env: dict[str, Any], lenient: bool) -> Tag | None:
+    """The tag at `pos`; an invalid one that names a component or HTML element is read
+    loosely and keeps its problem for a `jsx-syntax` warning (never shown as raw text)."""
+    try:
+        return parse_tag(src, pos, scope_of(env))
+    except JsxSyntaxError as exc:
+        m = _TAG_NAME.match(src, pos)
+        if lenient or m is None or not (m.group(1)[0].isupper() or m.group(1) in HTML_NAMES):
+            return None
+        try:
+            tag = parse_tag(src, pos, scope_of(env), loose=True)
+        except JsxSyntaxError:
+            return None
+        tag.problem = f"<{tag.name}> is not valid JSX ({exc.message}); it was read leniently"
+        return tag
+
+
+def find_close(
+    src: str, name: str, start: int, limit: int, scope: dict[str, Any]
+) -> tuple[int, int] | None:
+    """(start, end) of the `</name>` matching an element opened just before `start`.
+
+    Same-name nesting is counted; fenced code, inline code spans and `{...}` expressions
+    are skipped, so `</Note>` written inside backticks or a fence never closes a `<Note>`.
+    """
+    pattern = re.compile(
+        r"</?" + re.escape(name) + r"(?=[\s/>])|^[ \t>]*(`{3,}|~{3,})|`+|\{/\*", re.M
+    )
+    depth = 1
+    pos = start
+    fence: str | None = None
+    while True:
+        m = pattern.search(src, pos, limit)
+        if not m:
+            return None
+        token = m.group(0)
+        if m.group(1):  # fence marker at line start
+            marker = m.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                rest = src[m.end() : src.find("\n", m.end()) if "\n" in src[m.end() :] else None]
+                if not rest.strip():
+                    fence = None
+            pos = m.end()
+            continue
+        if fence is not None:
+            pos = m.end()
+            continue
+        if token == "{/*":
+            end = src.find("*/", m.end(), limit)
+            pos = end + 2 if end >= 0 else m.end()
+            continue
+        if token.startswith("`"):  # inline code span: skip to the matching run
+            end = src.find(token, m.end(), limit)
+            nl = src.find("\n\n", m.end(), limit)
+            pos = end + len(token) if end >= 0 and (nl < 0 or end < nl) else m.end()
+            continue
+        try:
+            tag = parse_tag(src, m.start(), scope)
+        except JsxSyntaxError:
+            pos = m.end()
+            continue
+        if tag.closing:
+            depth -= 1
+            if depth == 0:
+                return m.start(), tag.end
+        elif not tag.self_closing:
+            depth += 1
+        pos = tag.end
+
+
+def expansion_for(env: dict[str, Any], tag: Tag, inner: str, where: tuple[str, int]) -> Any:
+    """The `Expansion` replacing a snippet or custom component, or None."""
+    expander = env.get("expand_component")
+    if expander is None or not tag.name[:1].isupper():
+        return None
+    return expander(tag.name, tag.props, inner, where)
+
+
+def push_open(state: Any, tag: Tag, phrasing: bool, self_closing: bool) -> Any:
+    token = state.push("component_open", "", 1)
+    token.meta = {
+        "name": tag.name,
+        "props": tag.props,
+        "raw_props": tag.raw_props,
+        "self_closing": self_closing,
+        "phrasing": phrasing,
+    }
+    return token
