@@ -49,7 +49,10 @@ def _pill(text: str, kind: str | None = None) -> str:
     classes = "mr-pill mr-api-pill"
     if kind:
         classes = f"mr-pill mr-pill--{kind} mr-api-pill mr-api-pill--{kind}"
-    return f'<span class="{classes}">{esc(text)}</span>'
+    body = esc(text)
+    if "<" in text:  # generic types (`ReactElement<StepProps>[]`) are code, and marked as such
+        body = f'<code class="mr-pill__code">{body}</code>'
+    return f'<span class="{classes}">{body}</span>'
 
 
 def _value_text(value: Any) -> str | None:
