@@ -154,7 +154,7 @@ def source_excerpt(docs_dir: Path, rel: str, line: int, context: int = 2) -> str
     rows = []
     for n in range(start, end + 1):
         text = html.escape(lines[n - 1][:300])
-        mark = ">" if n == line else " "
+        mark = "&gt;" if n == line else " "
         style = "background:#450a0a;color:#fff" if n == line else "color:#a1a1aa"
         rows.append(f'<span style="{style}">{mark} {n:>{width}} | {text}</span>')
     return (
