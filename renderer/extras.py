@@ -188,8 +188,9 @@ def write_markdown_copies(
         md_path = markdown_path_for(record.site_path)
         if writer.exists(md_path):
             continue  # a file of the docs folder with that name wins
-        tokens: list[Any] = []
-        source = reader(record.rel_path)
+        # the build's own token stream when it keeps one (no second parse), else parse again
+        tokens: list[Any] = list(getattr(record, "tokens", None) or [])
+        source = None if tokens else reader(record.rel_path)
         if source is not None and record.rel_path.endswith((".mdx", ".md")):
             try:
                 parsed = parse_page(

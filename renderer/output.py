@@ -93,17 +93,32 @@ class OutputWriter:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def bundle_theme(theme_static: Path, kind: str, *, minify: bool = True) -> str:
-    """Concatenate `css/*.css` or `js/*.js` of a theme in name order (minified by default)."""
+API_PART = ".api."
+"""Theme files named `*.api.css` / `*.api.js` are only needed on pages showing API fields or
+API reference views: the write stage links them from those pages alone (page weight)."""
+
+
+def bundle_theme(
+    theme_static: Path, kind: str, *, minify: bool = True, part: str | None = None
+) -> str:
+    """Concatenate `css/*.css` or `js/*.js` of a theme in name order (minified by default).
+
+    `part`: None = every file; "main" = all but `*.api.*` files; "api" = only those.
+    """
     folder = theme_static / kind
     parts = []
     for path in sorted(folder.glob(f"*.{kind}")):
+        is_api = API_PART in path.name
+        if (part == "main" and is_api) or (part == "api" and not is_api):
+            continue
         text = path.read_text(encoding="utf-8")
         if minify:
             text = minify_css(text) if kind == "css" else minify_js(text)
             parts.append(f"/* {path.name} */\n{text}")
         else:
             parts.append(f"/* {path.name} */\n" + text)
+    if not parts:
+        return ""
     return "\n".join(parts) + ("\n" if minify else "")
 
 

@@ -268,9 +268,17 @@ def write_site(
         home = urls.page("/")
         site = site_context(config, urls, ctx, home)
         static = theme_dir("mint") / "static"
-        css = bundle_theme(static, "css") + "/* pygments */\n" + minify_css(pygments_css()) + "\n"
+        css = bundle_theme(static, "css", part="main")
+        css += "/* pygments */\n" + minify_css(pygments_css()) + "\n"
         writer.write_text(f"{ASSET_DIR}/mintrender.css", css)
-        writer.write_text(f"{ASSET_DIR}/mintrender.js", bundle_theme(static, "js"))
+        writer.write_text(f"{ASSET_DIR}/mintrender.js", bundle_theme(static, "js", part="main"))
+        # `*.api.css` / `*.api.js` theme files: linked only from pages that show API markup
+        api_assets: dict[str, list[str]] = {"css": [], "js": []}
+        for kind in ("css", "js"):
+            text = bundle_theme(static, kind, part="api")
+            if text:
+                writer.write_text(f"{ASSET_DIR}/api.{kind}", text)
+                api_assets[kind].append(urls.asset(f"{ASSET_DIR}/api.{kind}"))
         classes: set[str] = set()
         for record in result.pages:
             if record.rendered:
@@ -297,6 +305,9 @@ def write_site(
             nav["sidebar_html"] = sidebars.for_page(nav["sidebar_key"], nav["sidebar"], nav["active_href"])
             assets = dict(assets_base)
             assets["search_index_url"] = search_urls.get(_language_of(nav), search_urls.get("", ""))
+            if (api_assets["css"] or api_assets["js"]) and _shows_api(record):
+                assets["css"] = assets_base["css"] + api_assets["css"]
+                assets["js"] = assets_base["js"] + api_assets["js"]
             html_text = render_page_html(env, site, nav, record, assets, options, config)
             writer.write_page(record.output_path, html_text)
         _write_404(env, site, navview, assets_base, search_urls, writer, options, config)
@@ -313,6 +324,16 @@ def write_site(
         from renderer.output import write_zip
 
         write_zip(options.out_dir, zip_path_for(options.out_dir))
+
+
+def _shows_api(record: PageRecord) -> bool:
+    """Does the page carry API markup (reference view, ParamField/ResponseField rows)?"""
+    if record.api is not None or record.kind == "api":
+        return True
+    rendered = record.rendered
+    if rendered is None:
+        return False
+    return "mr-api-" in rendered.body_html or 'data-component="api-' in rendered.body_html
 
 
 def zip_path_for(out_dir: Path) -> Path:

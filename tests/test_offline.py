@@ -162,3 +162,31 @@ def test_modelslab_offline_references(tmp_path: Path) -> None:
     broken = {posixpath.normpath(h.split("#")[0]).strip("/") for h in broken_link_hrefs(result)}
     counts = check_references(out, allowed_missing=broken)
     assert counts["html"] >= len(result.pages)
+
+
+def test_api_theme_files_only_on_api_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`*.api.css` / `*.api.js` theme files become `_mintrender/api.*`, linked only where used."""
+    import shutil
+
+    import renderer.site as site_module
+    from renderer.output import bundle_theme
+    from themes import theme_dir
+
+    theme = tmp_path / "theme"
+    shutil.copytree(theme_dir("mint"), theme)
+    (theme / "static" / "css" / "99-extra.api.css").write_text(".mr-api-x { color: red; }\n")
+    (theme / "static" / "js" / "99-extra.api.js").write_text("window.__apiJs = 1;\n")
+    assert "mr-api-x" not in bundle_theme(theme / "static", "css", part="main")
+    assert "mr-api-x" in bundle_theme(theme / "static", "css", part="api")
+    assert "mr-api-x" in bundle_theme(theme / "static", "css")  # the whole theme by default
+    monkeypatch.setattr(site_module, "theme_dir", lambda name: theme)
+    docs = make_fixture(tmp_path / "src")
+    out = tmp_path / "site"
+    build_into(docs, out, mode="offline")
+    assert "mr-api-x" in (out / "_mintrender" / "api.css").read_text()
+    assert "mr-api-x" not in (out / "_mintrender" / "mintrender.css").read_text()
+    api_page = (out / "api/create/index.html").read_text()
+    assert 'href="../../_mintrender/api.css"' in api_page
+    assert 'src="../../_mintrender/api.js"' in api_page
+    home = (out / "index.html").read_text()
+    assert "_mintrender/api." not in home
