@@ -296,6 +296,7 @@ def _assign_ids(
     toc: list[TocEntry] = []
     sections: list[Section] = []
     current_anchor, current_title, text_parts = "", fallback_title, []
+    title_inline = -1  # the inline token of a section's own heading is its title, not its text
 
     def flush() -> None:
         text = " ".join(" ".join(text_parts).split())
@@ -315,6 +316,7 @@ def _assign_ids(
             if level <= 3:
                 flush()
                 current_anchor, current_title, text_parts = anchor, text.strip(), []
+                title_inline = i + 1
             continue
         if tok.type == "component_open":
             meta = tok.meta
@@ -345,7 +347,7 @@ def _assign_ids(
                 if isinstance(value, str) and not isinstance(value, Expression):
                     text_parts.append(value)
             continue
-        if tok.type == "inline":
+        if tok.type == "inline" and i != title_inline:
             text_parts.append(plain_text(tok.children or []))
     flush()
     return toc, sections
