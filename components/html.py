@@ -10,8 +10,8 @@ import html
 import re
 from typing import TYPE_CHECKING, Any
 
-from components._jsx import VOID_ELEMENTS
 from components._jsxparse import Expression
+from components._jsxscan import VOID_ELEMENTS
 from components._spec import ComponentSpec, Node
 
 if TYPE_CHECKING:
