@@ -70,14 +70,15 @@ def parse_nested(
     env = state.env
     first = len(state.tokens)
     fixed = expansion is not None
-    saved = env.get("_line_base", 0), env.get("_col_base", 0)
+    saved = env.get("_line_base", 0), env.get("_col_base", 0), env.get("_depth", 0)
     if not fixed:
         env["_line_base"] = saved[0] + line_offset
         env["_col_base"] = saved[1] + col_offset
+    env["_depth"] = saved[2] + 1
     try:
         state.md.block.parse(text, state.md, env, state.tokens)
     finally:
-        env["_line_base"], env["_col_base"] = saved
+        env["_line_base"], env["_col_base"], env["_depth"] = saved
     if expansion is not None:
         mark_origin(state.tokens[first:], expansion, env, line_offset)
     level = state.level

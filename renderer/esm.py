@@ -8,7 +8,9 @@ from typing import Any
 
 from components._jsxparse import Expression, JsxSyntaxError, eval_expression, find_brace_end
 
-ESM_START = re.compile(r"^(?:import\s+[\w{*$]|export\s+(?:const|let|var|function|default|\{))")
+ESM_START = re.compile(r"^(?:import\s+[\w{*$'\"]|export\s+(?:const|let|var|function|default|\{))")
+_IMPORT_ATTEMPT = re.compile(r"\bfrom\s*['\"]|;\s*$|^import\s*\{")
+_SIDE_EFFECT = re.compile(r"^import\s+['\"][^'\"]+['\"]")
 _IMPORT = re.compile(
     r"^import\s+(?:(?P<default>[\w$]+)\s*,?\s*)?(?:\{(?P<named>[^}]*)\}\s*)?(?:\*\s+as\s+(?P<ns>[\w$]+)\s*)?from\s+['\"](?P<path>[^'\"]+)['\"]",
     re.S,
@@ -63,6 +65,14 @@ class ModuleScope:
     values: dict[str, Any] = field(default_factory=dict)
     components: dict[str, CustomComponent] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
+
+
+def is_statement(text: str) -> bool:
+    """True for text that reads as an import or export (`import is a keyword` does not)."""
+    text = text.strip()
+    if text.startswith("export"):
+        return True
+    return bool(_IMPORT.match(text) or _SIDE_EFFECT.match(text))
 
 
 def statement_end(lines: list[str], start: int) -> int:
@@ -160,8 +170,11 @@ def parse_module(source: str, file: str) -> tuple[ModuleScope, list[tuple[int, s
                     orig = local = part
                 scope.imports[local] = (path, orig)
             continue
+        if _SIDE_EFFECT.match(text):
+            continue  # `import "./style.css"`: stylesheets in the docs folder load anyway
         if text.startswith("import"):
-            problems.append((st.start_line, f"cannot read this import: {text[:80]}"))
+            if _IMPORT_ATTEMPT.search(st.text):  # not prose such as "import is a keyword"
+                problems.append((st.start_line, f"cannot read this import: {text[:80]}"))
             continue
         m = _EXPORT_FUNCTION.match(text)
         if m:

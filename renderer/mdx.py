@@ -17,7 +17,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from components._jsx import jsx_plugin
 from components.math import check_math
 from renderer.errors import Diagnostics
-from renderer.esm import ESM_START, statement_end
+from renderer.esm import ESM_START, is_statement, statement_end
 from renderer.frontmatter import split_frontmatter, substitute_variables
 from renderer.snippets import Expander
 
@@ -47,16 +47,18 @@ class ParsedPage:
 
 def esm_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """Skip top-level `import`/`export` statements; `parse_page` already read them."""
-    if state.sCount[start_line] != 0 or state.blkIndent != 0:
-        return False
+    if state.sCount[start_line] != 0 or state.blkIndent != 0 or state.env.get("_depth"):
+        return False  # MDX has ESM only at the top level, never inside components
     start = state.bMarks[start_line]
     line = state.src[start : state.eMarks[start_line]]
     if not ESM_START.match(line):
         return False
-    if silent:
-        return True
     lines = state.src[start:].split("\n")
-    state.line = min(end_line, start_line + statement_end(lines, 0))
+    end = statement_end(lines, 0)
+    if not is_statement("\n".join(lines[:end])):
+        return False
+    if not silent:
+        state.line = min(end_line, start_line + end)
     return True
 
 
