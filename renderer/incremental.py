@@ -69,10 +69,22 @@ if TYPE_CHECKING:
     from renderer.navview import NavView, PageInfo
 
 ChangeKind = Literal["added", "modified", "deleted"]
-EAGER_PAGES = 12
-"""A change touching at most this many pages renders them before it is reported."""
 HOT_PAGES = 4
-"""The pages viewed last are rendered before a change touching every page is reported."""
+"""The pages viewed last are re-rendered first after a change (their tabs reload first)."""
+NAV_KEYS = (
+    "title",
+    "sidebarTitle",
+    "icon",
+    "iconType",
+    "tag",
+    "api",
+    "openapi",
+    "hideApiMarker",
+    "deprecated",
+    "hidden",
+    "url",
+)
+"""Frontmatter keys the navigation shows (see `build.page_info`)."""
 SPEC_SUFFIXES = (".json", ".yaml", ".yml")
 _FRONTMATTER = re.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$", re.S | re.M
@@ -88,8 +100,8 @@ class Update:
 
     affected: frozenset[str] | None
     """Site paths whose open tabs must reload; None = every page; empty = nothing to do."""
-    rendered: int
-    """Pages re-rendered before the update was reported."""
+    pages: int
+    """Pages to re-render (done by the background pass, or by the first request for them)."""
     seconds: float
     summary: str
     """One line for the console, e.g. `intro.mdx: 1 page re-rendered`."""
@@ -567,7 +579,8 @@ class SiteState:
             if self.inputs is None:
                 return False
             if self.stale:
-                rel = min(self.stale)
+                hot = [r for r in reversed(self.hot) if r in self.stale]
+                rel = hot[0] if hot else min(self.stale)
                 try:
                     self._ensure_rendered(rel)
                 except Exception:
@@ -600,7 +613,13 @@ class SiteState:
 
     # -- changes ---------------------------------------------------------------------------------
     def apply_changes(self, changes: Iterable[tuple[ChangeKind, str | Path]]) -> Update:
-        """Map changed files to work, do the urgent part, say which pages must reload."""
+        """Map changed files to work and say which pages must reload.
+
+        Only bookkeeping happens here (invalidation, and reading the frontmatter of changed
+        pages, which the sidebar of every page shows): the pages are re-rendered right after,
+        by the background pass (the pages viewed last first) or by the reloading tab's request,
+        which waits on the lock and so never sees the old page.
+        """
         t0 = time.perf_counter()
         with self.foreground():
             update = self._apply(list(changes))
@@ -675,27 +694,32 @@ class SiteState:
                 reload |= users or set()
         if specs:
             touched |= self._reload_api()
+        labels_moved = False
         for rel in touched:
             self._mark_stale(rel, reparse=True)
-        titles = {rel: page_info(self.records[rel]) for rel in touched if rel in self.records}
-        eager = sorted(touched) if len(touched) <= EAGER_PAGES else []
-        eager += [rel for rel in reversed(self.hot) if rel not in eager]
-        for rel in eager:
-            if rel in self.records:
-                self._page_html(rel)
-        if any(page_info(self.records[rel]) != info for rel, info in titles.items()):
+            record = self.records.get(rel)
+            if record is not None and rel not in self.generated:
+                # what the sidebar shows comes from frontmatter: read it now, render later
+                frontmatter = self._quick_frontmatter(rel)
+                if _nav_fields(frontmatter) != _nav_fields(record.frontmatter):
+                    record.frontmatter = frontmatter
+                    labels_moved = True
+        if labels_moved:
+            self._nav_changed()
             every = True
         if touched:
             self.search_stale = True
             self._extras_stale = True
-        done = len([rel for rel in eager if rel in touched or every])
         if every:
-            return None, done, _summary(names, f"{done} page(s) re-rendered, every page reloads")
+            return None, len(self.stale), _summary(names, "every page reloads")
         affected = frozenset(
             self.records[rel].site_path for rel in touched | reload if rel in self.records
         )
-        what = f"{len(touched)} page(s) re-rendered" if touched else "nothing to re-render"
-        return affected, done, _summary(names, what)
+        if touched:
+            what = f"{len(touched)} page{'s' if len(touched) > 1 else ''} to re-render"
+        else:
+            what = "reload" if reload else "nothing changed"
+        return affected, len(touched), _summary(names, what)
 
     def _changed(self, rel: str) -> bool:
         """False when a page's files hold what it was parsed from (a save without edits)."""
@@ -905,13 +929,17 @@ def _static_set(inputs: SiteInputs) -> frozenset[str]:
 
 
 def _relative(path: Path, root: Path) -> str | None:
+    """POSIX path of `path` inside `root` (the watcher reports absolute paths under it)."""
+    if not path.is_absolute():
+        return None
     try:
-        return path.resolve().relative_to(root).as_posix() if path.is_absolute() else None
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        pass
+    try:
+        return path.resolve().relative_to(root).as_posix()
     except (ValueError, OSError):
-        try:
-            return path.relative_to(root).as_posix()
-        except ValueError:
-            return None
+        return None
 
 
 def _inside(path: Path, root: Path) -> Path | None:
@@ -924,6 +952,10 @@ def _inside(path: Path, root: Path) -> Path | None:
     if not resolved.is_relative_to(root_resolved) or not resolved.is_file():
         return None
     return resolved
+
+
+def _nav_fields(frontmatter: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(frontmatter.get(key) for key in NAV_KEYS)
 
 
 def _variables_key(variables: dict[str, str]) -> str:

@@ -61,13 +61,16 @@ class Reloader:
         self.first = int(time.time() * 1000)
         self.epoch = self.first
         self._history: deque[tuple[int, frozenset[str] | None]] = deque(maxlen=HISTORY)
+        self.notes: deque[tuple[int, str]] = deque(maxlen=20)
+        """(epoch, what changed) of the last epochs, for `/_mintrender/status`."""
         self._floor = self.first
         self.closed = False
 
-    def bump(self, affected: frozenset[str] | None) -> int:
+    def bump(self, affected: frozenset[str] | None, note: str = "") -> int:
         """A change was applied: wake the tabs showing an affected page (None = all)."""
         with self._cond:
             self.epoch += 1
+            self.notes.append((self.epoch, note))
             if len(self._history) == self._history.maxlen:
                 self._floor = self._history[0][0]
             self._history.append((self.epoch, affected))
@@ -185,7 +188,9 @@ class PreviewApp:
             if name.startswith("reload/"):
                 return self._long_poll(environ, start_response, name[len("reload/") :])
             if name == "status":
-                body = json.dumps({"epoch": self.reloader.epoch, **state.status()}).encode()
+                recent = [{"epoch": e, "change": n} for e, n in self.reloader.notes]
+                info = {"epoch": self.reloader.epoch, "recent": recent, **state.status()}
+                body = json.dumps(info).encode()
                 return self._send(start_response, "200 OK", body, "application/json", head=head)
             text = state.asset(name)
             if text is None and name.startswith("search-index") and name.endswith(".js"):
@@ -377,7 +382,7 @@ class PreviewServer:
         watch: bool = True,
         out: IO[str] | None = None,
         poll_seconds: float = POLL_SECONDS,
-        step_ms: int = 20,
+        step_ms: int = 10,
     ) -> None:
         self.docs_dir = docs_dir.resolve()
         self.host = host
@@ -491,7 +496,7 @@ class PreviewServer:
             self.reloader.bump(None)
             return None
         if update.affected is None or update.affected:
-            self.reloader.bump(update.affected)
+            self.reloader.bump(update.affected, update.summary)
         self.updates.append(update)
         del self.updates[:-100]
         self._wake.set()

@@ -158,10 +158,12 @@ def test_page_edit_rerenders_only_that_page(site: Any) -> None:
         call(app, path)
     rendered = state.counters["rendered"]
     update = change(state, docs, "other.mdx", "---\ntitle: Other\n---\n\nOther EDITED.\n")
-    assert update.affected == frozenset({"/other"})
-    assert state.counters["rendered"] == rendered + 1
+    assert update.affected == frozenset({"/other"}) and update.pages == 1
     assert b"Other EDITED." in call(app, "/other")[2]
-    assert state.counters["rendered"] == rendered + 1  # served from what the change rendered
+    call(app, "/guide")
+    call(app, "/")
+    assert state.counters["rendered"] == rendered + 1  # only the edited page rendered again
+    assert not state.stale
 
 
 def test_save_without_edits_reloads_nothing(site: Any) -> None:
