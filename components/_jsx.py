@@ -17,11 +17,10 @@ line range. Snippets (`import X from "/snippets/x.mdx"`) and plain custom compon
 from __future__ import annotations
 
 import bisect
-import html
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from components._jsxinline import expression_inline, jsx_inline, unravel
-from components._jsxparse import JsxSyntaxError, find_brace_end, to_text
+from components._jsxparse import JsxSyntaxError, find_brace_end
 from components._jsxscan import (
     HTML_NAMES,
     INLINE_NAMES,
@@ -246,8 +245,3 @@ def jsx_plugin(md: MarkdownIt) -> None:
 
     md.inline.ruler.at("html_inline", lowercase_html_inline)
     md.core.ruler.after("inline", "mdx_unravel", unravel)
-
-
-def escape_prop_text(value: Any) -> str:
-    """Text form of a prop value for substitution into MDX source."""
-    return html.escape(to_text(value), quote=False)

@@ -351,35 +351,3 @@ def to_text(value: Any) -> str:
     if isinstance(value, Expression):
         return ""
     return str(value)
-
-
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
-
-
-def coerce_bool(value: Any, default: bool = False) -> bool:
-    """Props written as strings: `arrow="true"`, `defaultOpen="True"` (components.md §0)."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        if value in _TRUE:
-            return True
-        if value in _FALSE:
-            return False
-        return default
-    if isinstance(value, (int, float)):
-        return bool(value)
-    return default
-
-
-def coerce_int(value: Any, default: int | None = None) -> int | None:
-    if isinstance(value, bool):
-        return default
-    if isinstance(value, (int, float)):
-        return int(value)
-    if isinstance(value, str):
-        try:
-            return int(float(value.strip()))
-        except ValueError:
-            return default
-    return default

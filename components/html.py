@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from components._jsxparse import Expression
 from components._jsxscan import VOID_ELEMENTS
 from components._spec import ComponentSpec, Node
+from components._util import strip_tags
 
 if TYPE_CHECKING:
     from renderer.context import RenderContext
@@ -51,7 +52,6 @@ _UNITLESS = frozenset(
     "stroke-dashoffset stroke-miterlimit stroke-opacity stroke-width".split()
 )
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-_TAGS = re.compile(r"<[^>]*>")
 _DROP = {"noZoom", "actions", "actionsPlacement", "noAnchor", "key", "ref", "children"}
 _URL_ATTRS = {"src", "href", "poster", "data"}
 _UNSAFE_TAGS = {"script"}
@@ -149,7 +149,7 @@ def render_heading(tag: str, attrs: str, node: Node, ctx: RenderContext) -> str:
     the id, as Mintlify stopped restyling them (changelog: "<h1-6> tag conversion").
     """
     explicit = node.props.get("id") if isinstance(node.props.get("id"), str) else None
-    text = html.unescape(_TAGS.sub("", node.html)).strip()
+    text = strip_tags(node.html)
     anchor = html.escape(ctx.slug(text, explicit))
     if explicit is None:
         attrs = f' id="{anchor}"' + attrs

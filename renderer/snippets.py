@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from components import REGISTRY
 from components._jsxparse import Expression, to_text
 from components._mdxenv import Expansion
 from renderer.errors import Diagnostics
@@ -34,13 +35,7 @@ SNIPPET_EXTENSIONS = (".mdx", ".md", ".jsx", ".js", ".tsx", ".ts")
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})(.*)$")
 _PLACEHOLDER = re.compile(r"\{\s*([A-Za-z_$][\w$]*)\s*\}")
 # Built-in tag names never resolve to a snippet's export of the same name.
-REGISTRY_NAMES = frozenset(
-    "Note Warning Info Tip Check Danger Callout Accordion AccordionGroup Expandable Badge Icon "
-    "Tooltip Card CardGroup Columns Column Tile Panel Frame CodeGroup RequestExample "
-    "ResponseExample CodeBlock Tabs Tab View Visibility Steps Step ParamField ResponseField Tree "
-    "FileTree Tree.Folder Tree.File Color Color.Row Color.Item Update Prompt GitHub.Repo Heading "
-    "Latex Snippet".split()
-)
+BUILT_IN = frozenset({*REGISTRY, "Snippet"})
 
 
 _EXTENSIONS = (".jsx", ".tsx", ".js", ".ts", ".mdx", ".md")
@@ -209,7 +204,7 @@ class Expander:
             )
             return Expansion("", "<Snippet>", where[0], None)
         comp = current.components.get(name) if current is not None else None
-        if comp is None and name not in REGISTRY_NAMES:
+        if comp is None and name not in BUILT_IN:
             comp = self._global_component(name)
         if comp is None:
             return None
