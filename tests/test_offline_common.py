@@ -302,6 +302,17 @@ class _NotFoundPageHandler(_QuietHandler):
         super().send_error(code, message, explain)
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return  # the browser navigated away mid-response
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def static_server(root: Path, not_found_page: Path | None = None) -> Iterator[str]:
     """Serve `root` on 127.0.0.1 (free port); yields the base URL; always stops the server."""
@@ -310,7 +321,7 @@ def static_server(root: Path, not_found_page: Path | None = None) -> Iterator[st
     else:
         cls = type("Handler", (_NotFoundPageHandler,), {"not_found_page": not_found_page})
         handler = functools.partial(cls, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
