@@ -319,6 +319,12 @@ class SiteState:
     def page_for(self, site_path: str) -> str | None:
         return self.by_path.get(site_path)
 
+    def page_at(self, site_path: str) -> PageView | None:
+        """The page served at `site_path` (rendered now if needed); None when there is none."""
+        with self.foreground():
+            rel = self.by_path.get(site_path)
+            return self.page(rel) if rel is not None and rel in self.records else None
+
     def page(self, rel: str) -> PageView:
         """The page's HTML (rendered now if needed), its errors, its crash if any."""
         with self.foreground():
@@ -609,7 +615,8 @@ class SiteState:
         return bool(job)
 
     def is_idle(self) -> bool:
-        return not self.stale and not self.search_stale
+        """Every page rendered; search index and extras built (at least once)."""
+        return not self.stale and self.search_ready.is_set() and self._extras is not None
 
     # -- changes ---------------------------------------------------------------------------------
     def apply_changes(self, changes: Iterable[tuple[ChangeKind, str | Path]]) -> Update:

@@ -203,9 +203,8 @@ class PreviewApp:
             return self._send(start_response, "500 Internal Server Error", page, head=head)
         hidden = any(part.startswith(".") for part in rel.split("/"))
         site_path = _site_path(rel)
-        page_rel = state.page_for(site_path) if site_path is not None and not hidden else None
-        if page_rel is not None:
-            view = state.page(page_rel)
+        view = state.page_at(site_path) if site_path is not None and not hidden else None
+        if view is not None:
             body = decorate(
                 view.html,
                 epoch=self.reloader.epoch,
@@ -471,19 +470,23 @@ class PreviewServer:
         paths = [self.docs_dir]
         if self.state.theme.is_dir():
             paths.append(self.state.theme)
-        for changes in watchfiles.watch(
-            *paths,
-            watch_filter=self.wanted,
-            debounce=1000,
-            step=self.step_ms,
-            stop_event=self._stop,
-            raise_interrupt=False,
-            rust_timeout=500,
-        ):
-            if self._stop.is_set():
-                break
-            batch = [(kinds.get(c, "modified"), p) for c, p in changes]
-            self.apply(batch)
+        while not self._stop.is_set():
+            try:
+                for changes in watchfiles.watch(
+                    *paths,
+                    watch_filter=self.wanted,
+                    debounce=1000,
+                    step=self.step_ms,
+                    stop_event=self._stop,
+                    raise_interrupt=False,
+                    rust_timeout=500,
+                ):
+                    if self._stop.is_set():
+                        return
+                    self.apply([(kinds.get(c, "modified"), p) for c, p in changes])
+            except Exception as exc:  # e.g. the docs folder vanished for a moment (git checkout)
+                self._say(f"  watcher: {exc}; watching again")
+                self._stop.wait(1.0)
 
     def apply(self, batch: list[tuple[str, str]]) -> Any:
         """Apply a batch of file changes and signal the reload (the watcher calls this)."""

@@ -409,3 +409,37 @@ def test_watch_filter(tmp_path: Path) -> None:
         assert not wanted(None, str(tmp_path / "elsewhere.mdx"))
     finally:
         server.stop()
+
+
+def test_broken_docs_json_at_start_then_fixed(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write(docs, {"docs.json": '{"name": "x",', "index.mdx": "---\ntitle: Home\n---\n\nHello.\n"})
+    work = make_work_dir()
+    state = SiteState(docs, work)
+    try:
+        state.load()
+        assert state.fatal
+        app = PreviewApp(state, Reloader(), poll_seconds=0.1)
+        status, _, body = call(app, "/")
+        assert status == 500
+        assert b'id="mintrender-overlay"' in body and b"docs.json:1:" in body
+        assert b"data-mintrender-preview" in body  # the tab reloads once it is fixed
+        update = change(state, docs, "docs.json", json.dumps(CONFIG))
+        assert update.affected is None
+        status, _, body = call(app, "/")
+        assert status == 200 and b"Hello." in body and b'id="mintrender-overlay"' not in body
+    finally:
+        state.close()
+        remove_work_dir(work)
+
+
+def test_extras_are_served_once_built(site: Any) -> None:
+    docs, state, app, _ = site
+    for _ in range(50):
+        if not state.background_step():
+            break
+    assert state.is_idle()
+    status, headers, body = call(app, "/sitemap.xml")
+    assert status == 200 and b"<urlset" in body
+    status, _, body = call(app, "/guide.md")  # the build's Markdown copy, not the source
+    assert status == 200 and body.startswith(b"# Guide") and b"---" not in body[:4]
