@@ -299,3 +299,18 @@ def test_modelslab_mirror_crawl(tmp_path: Path) -> None:
         unexpected[url] = (code, sorted(referrers.get(url, ()))[:2])
     assert not unexpected
     print(f"crawled {len(status)} URLs, {pages} HTML pages; {len(broken)} broken author links")
+
+
+def test_redirect_shadowed_by_page_and_404_redirect_home(tmp_path: Path) -> None:
+    import json
+
+    docs = make_fixture(tmp_path / "src")
+    config = json.loads((docs / "docs.json").read_text())
+    config["redirects"].append({"source": "/quickstart", "destination": "/api/create"})
+    config["errors"] = {"404": {"redirect": True}}
+    (docs / "docs.json").write_text(json.dumps(config))
+    out = tmp_path / "www" / "docs"
+    result = build_into(docs, out, base_url="/docs/")
+    assert "shadowed" in " ".join(d.code for d in result.diagnostics)
+    assert "Install" in (out / "quickstart" / "index.html").read_text()  # the page is kept
+    assert 'location.replace("/docs/");' in (out / "404.html").read_text()
