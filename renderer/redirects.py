@@ -160,6 +160,23 @@ def final_destination(rules: Sequence[Rule], destination: str, limit: int = 10) 
     return None
 
 
+def concrete_targets(redirects: Sequence[object]) -> dict[str, str]:
+    """Concrete redirect source path -> final destination (chains followed; loops left out),
+    for `UrlBuilder(redirects=...)`: links to a moved page point at its new place."""
+    rules = compile_rules(redirects)
+    out: dict[str, str] = {}
+    for rule in rules:
+        if not rule.concrete:
+            continue
+        key = normalize_path(rule.source)
+        if key in out:
+            continue
+        final = final_destination(rules, rule.destination)
+        if final is not None:
+            out[key] = final
+    return out
+
+
 def redirect_page(target: str, canonical: str, *, title: str = "Redirecting…") -> str:
     """A static redirect page; `target` is the URL to open (relative or absolute)."""
     t = html.escape(target, quote=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 from typing import Literal
 from urllib.parse import unquote
 
@@ -73,12 +74,17 @@ class UrlBuilder:
         mode: Mode = "hosted",
         pages: frozenset[str] = frozenset(),
         files: frozenset[str] = frozenset(),
+        redirects: Mapping[str, str] | None = None,
     ) -> None:
         self.mode = mode
         self.pages = pages
         """Site paths of every page (`/a/b`)."""
         self.files = files
         """POSIX paths of every static file in the docs folder."""
+        self.redirects: Mapping[str, str] = redirects or {}
+        """docs.json concrete redirects: source site path -> final destination
+        (`renderer.redirects.concrete_targets`). A link to a source goes straight to its
+        destination."""
 
     def page(self, site_path: str, anchor: str = "") -> str:
         stem = site_path.strip("/")
@@ -120,6 +126,17 @@ class UrlBuilder:
         if site.endswith("/index"):
             site = site[: -len("/index")] or "/"
         known = site in self.pages
+        if not known and site in self.redirects:
+            target = self.redirects[site]
+            if is_external(target):
+                return target, True
+            dest_path, dest_hash, dest_frag = target.partition("#")
+            dest = dest_path.rstrip("/") or "/"
+            frag = f"#{dest_frag}" if dest_hash else (f"#{fragment}" if hash_sep else "")
+            query_part = f"?{query}" if query_sep else ""
+            if dest.lstrip("/") in self.files:
+                return self.asset(dest) + query_part + frag, True
+            return self.page(dest) + query_part + frag, dest in self.pages
         return self.page(site) + suffix, known
 
     def link(self, href: str, from_rel_path: str = "") -> str:

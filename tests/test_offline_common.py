@@ -453,3 +453,16 @@ def test_first_paragraph() -> None:
     long = "word " * 100
     cut = first_paragraph(long)
     assert len(cut) <= 300 and cut.endswith("…")
+
+
+def test_links_to_redirect_sources_go_to_the_destination() -> None:
+    from renderer.redirects import concrete_targets
+    from renderer.urls import ROOT, UrlBuilder
+
+    targets = concrete_targets([_R(r["source"], r["destination"]) for r in CONFIG["redirects"]])
+    assert targets["/chain/a"] == "/quickstart"
+    assert "/loop/a" not in targets and "/moved/:slug*" not in targets
+    urls = UrlBuilder("hosted", frozenset({"/quickstart", "/"}), frozenset(), targets)
+    assert urls.resolve("/chain/a#x") == (ROOT + "quickstart/#x", True)
+    assert urls.resolve("/with-anchor#x") == (ROOT + "quickstart/#install", True)
+    assert urls.resolve("/missing") == (ROOT + "missing/", False)
