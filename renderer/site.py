@@ -302,7 +302,9 @@ def write_site(
             if progress:
                 progress("write", i, len(result.pages))
             nav = navview.view(record.ref)
-            nav["sidebar_html"] = sidebars.for_page(nav["sidebar_key"], nav["sidebar"], nav["active_href"])
+            nav["sidebar_html"] = sidebars.for_page(
+                nav["sidebar_key"], nav["sidebar"], nav["active_href"]
+            )
             assets = dict(assets_base)
             assets["search_index_url"] = search_urls.get(_language_of(nav), search_urls.get("", ""))
             if (api_assets["css"] or api_assets["js"]) and _shows_api(record):
