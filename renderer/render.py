@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -29,14 +30,9 @@ KNOWN_COMPONENTS = frozenset(
     "FileTree Tree.Folder Tree.File Color Color.Row Color.Item Update Prompt GitHub.Repo Heading "
     "Latex Mermaid Snippet".split()
 )
-ANCHORED = {
-    "Update": "label",
-    "Step": "title",
-    "Accordion": "title",
-    "Tab": "title",
-    "View": "title",
-}
-TOC_COMPONENTS = {"Update"}
+# Components whose prop gives them an id (and, for some, a TOC entry): declared by each family.
+ANCHORED = {name: spec.anchor_prop for name, spec in REGISTRY.items() if spec.anchor_prop}
+TOC_COMPONENTS = {name for name, spec in REGISTRY.items() if spec.toc}
 FIELD_COMPONENTS = ("ParamField", "ResponseField")
 
 
@@ -190,7 +186,14 @@ class MdxRenderer(RendererHTML):
         lang, _, meta = info.partition(" ")
         if lang.lower() == "mermaid":
             ctx.data["mermaid"] = True
-            return f'<pre class="mermaid mr-mermaid">{html.escape(tok.content)}</pre>'
+            attrs = ""
+            placement = re.search(r'placement=["\']?([\w-]+)', meta)
+            if placement:
+                attrs += f' data-placement="{html.escape(placement.group(1))}"'
+            actions = re.search(r"actions=\{?(true|false)\}?", meta)
+            if actions:
+                attrs += f' data-actions="{actions.group(1)}"'
+            return f'<pre class="mermaid mr-mermaid"{attrs}>{html.escape(tok.content)}</pre>'
         out = ctx.highlight(tok.content, lang, meta)
         from renderer.highlight import parse_fence_info
 
@@ -303,7 +306,22 @@ def _assign_ids(
         if text or current_anchor:
             sections.append(Section(current_anchor, current_title, text))
 
+    agents_depth = 0  # inside <Visibility for="agents">: not in the HTML, so not in TOC/search
     for i, tok in enumerate(tokens):
+        if agents_depth:
+            if tok.type == "component_open" and tok.meta.get("name") == "Visibility":
+                agents_depth += 1
+            elif tok.type == "component_close" and tok.meta.get("name") == "Visibility":
+                agents_depth -= 1
+            continue
+        if (
+            tok.type == "component_open"
+            and tok.meta.get("name") == "Visibility"
+            and tok.meta.get("props", {}).get("for") == "agents"
+            and not tok.meta.get("self_closing")
+        ):
+            agents_depth = 1
+            continue
         if tok.type == "heading_open":
             inline = tokens[i + 1] if i + 1 < len(tokens) else None
             text = plain_text(inline.children or []) if inline is not None else ""
