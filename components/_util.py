@@ -126,6 +126,14 @@ def icon_html(
         source = value.source.strip()
         if source.startswith("<svg") and source.endswith(">") and "<script" not in source.lower():
             svg = _SVG_ATTR.sub(lambda m: _SVG_ATTRS[m.group(1)] + "=", source)
+            head_end = svg.find(">")
+            head = svg[:head_end]
+            own = re.search(r'\sclass="([^"]*)"', head)
+            if own:  # merge the author's classes with ours rather than writing class twice
+                head = (
+                    head[: own.start()] + f' class="{css_class} {own.group(1)}"' + head[own.end() :]
+                )
+                return head.replace("<svg", '<svg aria-hidden="true"', 1) + svg[head_end:]
             return svg.replace("<svg", f'<svg class="{css_class}" aria-hidden="true"', 1)
         return ""
     if not isinstance(value, str) or not value.strip():
