@@ -358,7 +358,8 @@ class SiteState:
         if rel in self.failures or record.rendered is None:
             return self.good_html.get(rel) or _stub_page(record.rel_path)
         try:
-            text = self._page_writer().page(record, self._nav(), self._search_urls())
+            utilities = bool(self._utilities_css().strip())
+            text = self._page_writer().page(record, self._nav(), self._search_urls(), utilities)
         except Exception:
             self.template_failure = traceback.format_exc(limit=-8)
             return self.good_html.get(rel) or _stub_page(record.rel_path)
@@ -495,6 +496,19 @@ class SiteState:
             self._writer = PageWriter(self.inputs, self.urls, self.options)
         return self._writer
 
+    def _utilities_css(self) -> str:
+        """Tailwind utilities for every class the pages rendered so far use."""
+        classes = frozenset(
+            c for r in self.records.values() if r.rendered for c in r.rendered.classes
+        )
+        if self._utilities is None or self._utilities[0] != classes:
+            had = bool(self._utilities and self._utilities[1].strip())
+            self._utilities = (classes, self._page_writer().utilities(classes))
+            if had != bool(self._utilities[1].strip()):
+                self.html.clear()  # the build links utilities.css only when it is not empty
+                self._not_found = None
+        return self._utilities[1]
+
     def _search_urls(self) -> dict[str, str]:
         if not self.search_urls:
             assert self.inputs is not None
@@ -506,17 +520,12 @@ class SiteState:
         with self.foreground():
             if self.inputs is None:
                 return None
-            if name in ("mintrender.css", "mintrender.js"):
-                if name not in self._bundles:
-                    self._bundles[name] = self._page_writer().bundle(name.rsplit(".", 1)[1])
+            if not self._bundles:
+                self._bundles = self._page_writer().bundles()
+            if name in self._bundles:
                 return self._bundles[name]
             if name == "utilities.css":
-                classes = frozenset(
-                    c for r in self.records.values() if r.rendered for c in r.rendered.classes
-                )
-                if self._utilities is None or self._utilities[0] != classes:
-                    self._utilities = (classes, self._page_writer().utilities(classes))
-                return self._utilities[1]
+                return self._utilities_css()
             return None
 
     def not_found_html(self) -> str:
@@ -525,8 +534,9 @@ class SiteState:
                 return _stub_page("404")
             if self._not_found is None:
                 try:
+                    utilities = bool(self._utilities_css().strip())
                     self._not_found = self._page_writer().not_found(
-                        self._nav(), self._search_urls(), self.work_dir
+                        self._nav(), self._search_urls(), self.work_dir, utilities
                     )
                 except Exception:
                     self._not_found = _stub_page("404")
@@ -674,6 +684,8 @@ class SiteState:
             every = True
         if bundles:
             self._bundles.clear()
+            self._writer = None  # it links the optional API bundles only when they exist
+            self._nav_changed()
             every = True
         if config:
             every = self._reload_config() or every

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import socket
 import sys
 import threading
 import time
@@ -356,12 +357,17 @@ class _Server(ThreadingMixIn, WSGIServer):
     allow_reuse_address = True
 
 
+class _Server6(_Server):
+    address_family = socket.AF_INET6
+
+
 def bind(host: str, port: int, tries: int = 50, out: IO[str] | None = None) -> _Server:
     """Bind `host:port`, or the next free port (saying so) when it is taken."""
     last: OSError | None = None
+    server_class = _Server6 if ":" in host else _Server
     for candidate in range(port, port + tries) if port else [0]:
         try:
-            return _Server((host, candidate), _Handler)
+            return server_class((host, candidate), _Handler)
         except OSError as exc:
             last = exc
             if out is not None:

@@ -55,6 +55,13 @@ class PageWriter:
             "user_css": [urls.asset(p) for p in sources.user_css],
             "user_js": [urls.asset(p) for p in sources.user_js],
         }
+        names = theme_bundles()
+        self.api_assets = {
+            kind: [urls.asset(f"{ASSET_DIR}/api.{kind}")]
+            for kind in ("css", "js")
+            if names.get(f"api.{kind}")
+        }
+        """`*.api.css` / `*.api.js` theme files: linked only from pages showing API markup."""
 
     def reset_sidebars(self) -> None:
         """The sidebar cache is keyed by navigation objects: new navigation, new cache."""
@@ -65,7 +72,13 @@ class PageWriter:
             return
         self.sidebars = SidebarRenderer(self.env)
 
-    def page(self, record: PageRecord, navview: NavView, search_urls: dict[str, str]) -> str:
+    def page(
+        self,
+        record: PageRecord,
+        navview: NavView,
+        search_urls: dict[str, str],
+        utilities: bool = True,
+    ) -> str:
         """One page's HTML with site-root URLs (what the build writes to its output path)."""
         from renderer import site
 
@@ -75,21 +88,21 @@ class PageWriter:
                 nav["sidebar_key"], nav["sidebar"], nav.get("active_href")
             )
         assets = dict(self.assets_base)
+        if not utilities:
+            assets["tailwind_css"] = None
         assets["search_index_url"] = search_urls.get(_language_of(nav), search_urls.get("", ""))
+        shows_api = getattr(site, "_shows_api", None)
+        if self.api_assets and shows_api is not None and shows_api(record):
+            for kind in ("css", "js"):
+                assets[kind] = self.assets_base[kind] + self.api_assets.get(kind, [])
         text = site.render_page_html(
             self.env, self.site, nav, record, assets, self.options, self.config
         )
         return text.replace(ROOT, BASE_PATH)
 
-    def bundle(self, kind: str) -> str:
-        """`mintrender.css` (theme CSS + Pygments) or `mintrender.js`, read from the theme now."""
-        from renderer.highlight import pygments_css
-        from renderer.output import bundle_theme
-
-        static = theme_dir("mint") / "static"
-        if kind == "css":
-            return bundle_theme(static, "css") + "\n/* pygments */\n" + pygments_css()
-        return bundle_theme(static, "js")
+    def bundles(self) -> dict[str, str]:
+        """`_mintrender/` theme files (name -> text), read from the theme folder now."""
+        return theme_bundles()
 
     def utilities(self, classes: frozenset[str]) -> str:
         from renderer.tailwind import generate_css
@@ -99,17 +112,26 @@ class PageWriter:
         except TypeError:
             return generate_css(classes)
 
-    def not_found(self, navview: NavView, search_urls: dict[str, str], work_dir: Path) -> str:
+    def not_found(
+        self,
+        navview: NavView,
+        search_urls: dict[str, str],
+        work_dir: Path,
+        utilities: bool = True,
+    ) -> str:
         """The hosted 404.html, rendered by the build's own function into a scratch folder."""
         from renderer import site
 
+        assets = dict(self.assets_base)
+        if not utilities:
+            assets["tailwind_css"] = None
         writer = OutputWriter(work_dir / "scratch", mode="hosted", base_path=BASE_PATH)
         try:
             site._write_404(  # noqa: SLF001 - the build's 404 page, byte for byte
                 self.env,
                 self.site,
                 navview,
-                self.assets_base,
+                assets,
                 search_urls,
                 writer,
                 self.options,
@@ -118,6 +140,30 @@ class PageWriter:
             return (writer.tmp / "404.html").read_text(encoding="utf-8")
         finally:
             writer.abort()
+
+
+def theme_bundles() -> dict[str, str]:
+    """The theme's CSS/JS bundles as `write_site` writes them into `_mintrender/`."""
+    from renderer import output
+    from renderer.highlight import pygments_css
+
+    static = theme_dir("mint") / "static"
+    minify = getattr(output, "minify_css", None)
+    pygments = minify(pygments_css()) + "\n" if minify else pygments_css()
+    try:
+        files = {
+            "mintrender.css": output.bundle_theme(static, "css", part="main"),
+            "mintrender.js": output.bundle_theme(static, "js", part="main"),
+            "api.css": output.bundle_theme(static, "css", part="api"),
+            "api.js": output.bundle_theme(static, "js", part="api"),
+        }
+        files["mintrender.css"] += "/* pygments */\n" + pygments
+    except TypeError:  # a theme bundler without parts
+        files = {
+            "mintrender.css": output.bundle_theme(static, "css") + "\n/* pygments */\n" + pygments,
+            "mintrender.js": output.bundle_theme(static, "js"),
+        }
+    return {name: text for name, text in files.items() if text}
 
 
 def _language_of(nav: dict[str, Any]) -> str:

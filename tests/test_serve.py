@@ -443,3 +443,27 @@ def test_extras_are_served_once_built(site: Any) -> None:
     assert status == 200 and b"<urlset" in body
     status, _, body = call(app, "/guide.md")  # the build's Markdown copy, not the source
     assert status == 200 and body.startswith(b"# Guide") and b"---" not in body[:4]
+
+
+def test_preview_serves_what_the_hosted_build_writes(site: Any, tmp_path: Path) -> None:
+    """Same bytes as `mintrender build` (apart from the injected script): pages, 404, assets,
+    search index, extras. Guards the page-at-a-time write stage against drift."""
+    from renderer.build import BuildOptions, build
+
+    docs, state, app, _ = site
+    out = tmp_path / "built"
+    build(BuildOptions(docs_dir=docs, out_dir=out))
+    for _ in range(50):
+        if not state.background_step():
+            break
+    for rel, record in sorted(state.records.items()):
+        assert state.page(rel).html == (out / record.output_path).read_text("utf-8"), rel
+    assert state.not_found_html() == (out / "404.html").read_text("utf-8")
+    for path in sorted((out / "_mintrender").iterdir()):
+        mine = state.asset(path.name)
+        if mine is None:
+            mine = state.search_file(path.name, wait=5)
+        assert mine == path.read_text("utf-8"), path.name
+    for name in ("sitemap.xml", "robots.txt", "llms.txt", "guide.md"):
+        served = state.static_file(name) or state.extra_file(name)
+        assert served is not None and served.read_bytes() == (out / name).read_bytes(), name
