@@ -1,22 +1,14 @@
 """Incremental site state for the preview server: pages on demand, re-rendered by dependency.
 
-`SiteState` holds what `build()` computes, page by page and lazily: the load stage once, then
-each page parsed, rendered and templated the first time it is asked for (or by the background
-pass), and kept until a file it depends on changes. `apply_changes()` maps changed files to
-work (DESIGN.md "Incremental builds"):
+`SiteState` holds what `build()` computes, page by page and lazily, through the same stage
+functions (`renderer.build`): the load stage once (configuration, sources, navigation; page
+titles for the sidebar from a quick frontmatter read), then each page parsed, rendered and
+templated the first time it is requested or reached by the background pass, and kept until a
+file it depends on changes (`renderer.changes` maps changed files to that work). Parsed pages are
+kept too, so a configuration change re-renders without re-parsing; `build.ParseCache` skips
+pages whose files did not really change.
 
-* a page, snippet or other imported file: re-parse and re-render the pages whose
-  `depends_on` lists it (a page depends on itself);
-* docs.json (or a file it `$ref`s): reload config and navigation, re-render every page, re-parse
-  none (unless `variables` changed, which are substituted while parsing);
-* a file added or removed: rediscover sources, rebuild URLs and navigation, re-render every page;
-* an OpenAPI spec: reload the API stage, re-render the API pages;
-* an image or other static file: no render, reload the pages that link to it;
-* the theme: new Jinja environment or asset bundles; every page is templated again.
-
-Every page is re-rendered lazily: the pages named by a change and the pages viewed last are done
-before the change is reported (so the browser reloads into a ready page); the rest are done by
-`background_step()` or when requested. All state is guarded by one lock; a request waits while a
+One lock guards everything; requests take it ahead of the background pass, and wait while a
 change is applied ("requests held while a build runs"). Nothing here raises on user content: a
 broken page or docs.json becomes diagnostics that the server overlays on the last good output.
 """
@@ -24,7 +16,6 @@ broken page or docs.json becomes diagnostics that the server overlays on the las
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 import shutil
 import tempfile
@@ -32,17 +23,16 @@ import threading
 import time
 import traceback
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from renderer.build import (
     BuildOptions,
-    BuildResult,
     PageRecord,
     ParseCache,
     Reader,
@@ -56,55 +46,30 @@ from renderer.build import (
     render_record,
     resolve_refs,
 )
+from renderer.changes import (
+    CONFIG_FILES,
+    ChangeMapping,
+    config_error,
+    config_refs,
+    variables_key,
+)
 from renderer.config import ConfigError
 from renderer.errors import Diagnostic, Diagnostics
 from renderer.nav import is_operation_ref
-from renderer.output import OutputWriter
-from renderer.preview_write import build_search_files, expected_search_urls, write_extras_folder
-from renderer.sources import discover
+from renderer.preview_write import SiteOutputs
 from themes import theme_dir
 
 if TYPE_CHECKING:
     from renderer.mdx import ParsedPage
     from renderer.navview import NavView, PageInfo
 
-ChangeKind = Literal["added", "modified", "deleted"]
 HOT_PAGES = 4
 """The pages viewed last are re-rendered first after a change (their tabs reload first)."""
-NAV_KEYS = (
-    "title",
-    "sidebarTitle",
-    "icon",
-    "iconType",
-    "tag",
-    "api",
-    "openapi",
-    "hideApiMarker",
-    "deprecated",
-    "hidden",
-    "url",
-)
-"""Frontmatter keys the navigation shows (see `build.page_info`)."""
-SPEC_SUFFIXES = (".json", ".yaml", ".yml")
 _FRONTMATTER = re.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$", re.S | re.M
 )
-_CONFIG_FILES = ("docs.json", "mint.json")
 _HEAD_BYTES = 8192
 _SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass(frozen=True, slots=True)
-class Update:
-    """What applying one batch of file changes did."""
-
-    affected: frozenset[str] | None
-    """Site paths whose open tabs must reload; None = every page; empty = nothing to do."""
-    pages: int
-    """Pages to re-render (done by the background pass, or by the first request for them)."""
-    seconds: float
-    summary: str
-    """One line for the console, e.g. `intro.mdx: 1 page re-rendered`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +93,7 @@ class LiveReader(Reader):
         self.cache.clear()
 
 
-class SiteState:
+class SiteState(ChangeMapping):
     """The site as the preview server sees it; every public method takes the lock."""
 
     def __init__(self, docs_dir: Path, work_dir: Path, *, theme: Path | None = None) -> None:
@@ -172,18 +137,9 @@ class SiteState:
         self.hot: OrderedDict[str, None] = OrderedDict()
         self.infos: dict[str, PageInfo] = {}
         self._navview: NavView | None = None
-        self._writer: Any = None
-        self._bundles: dict[str, str] = {}
-        self._utilities: tuple[frozenset[str], str] | None = None
-        self._not_found: str | None = None
-        self.search_files: dict[str, str] = {}
-        self.search_urls: dict[str, str] = {}
-        self.search_stale = True
-        self.search_wanted = False
-        self.search_ready = threading.Event()
-        self._extras: OutputWriter | None = None
-        self._extras_stale = True
-        self._extras_wanted = False
+        self._static: tuple[Any, frozenset[str]] = (None, frozenset())
+        self.outputs = SiteOutputs(self)
+        """Theme bundles, utilities, 404, search index, extras (`preview_write`)."""
         self.last_change = 0.0
         self.counters = {"parsed": 0, "rendered": 0, "templated": 0}
 
@@ -224,7 +180,7 @@ class SiteState:
             self.config_problems = ()
             self.inputs = inputs
             self.site_diagnostics = tuple(diagnostics)
-            self.config_refs = _config_refs(self.docs_dir, inputs.config.config_file)
+            self.config_refs = config_refs(self.docs_dir, inputs.config.config_file)
             self.records = {}
             self.parsed.clear()
             for rel in inputs.sources.pages:
@@ -284,9 +240,7 @@ class SiteState:
         for rel in self.records:
             self._mark_stale(rel, reparse=False)
         self._nav_changed()
-        self._writer = None
-        self._extras_stale = True
-        self.search_stale = True
+        self.outputs.structure_changed_locked()
 
     def _load_api(self) -> Any:
         """The API stage, loaded the first time a page needs it (specs take a while to load)."""
@@ -313,7 +267,7 @@ class SiteState:
     def _nav_changed(self) -> None:
         self._navview = None
         self.html.clear()
-        self._not_found = None
+        self.outputs.nav_changed_locked()
 
     # -- pages -----------------------------------------------------------------------------------
     def page_for(self, site_path: str) -> str | None:
@@ -358,8 +312,11 @@ class SiteState:
         if rel in self.failures or record.rendered is None:
             return self.good_html.get(rel) or _stub_page(record.rel_path)
         try:
-            utilities = bool(self._utilities_css().strip())
-            text = self._page_writer().page(record, self._nav(), self._search_urls(), utilities)
+            outputs = self.outputs
+            utilities = bool(outputs.utilities_locked().strip())
+            text = outputs.writer_locked().page(
+                record, self.nav_locked(), outputs.search_urls_locked(), utilities
+            )
         except Exception:
             self.template_failure = traceback.format_exc(limit=-8)
             return self.good_html.get(rel) or _stub_page(record.rel_path)
@@ -380,7 +337,7 @@ class SiteState:
             if rel in self.generated:
                 parsed, found = self.api.parsed_stub(record), ()
             else:
-                salt = _variables_key(config.variables)
+                salt = variables_key(config.variables)
                 hit = self.parse_cache.lookup(rel, salt, self.reader)
                 if hit is None:
                     diagnostics = Diagnostics()
@@ -430,8 +387,7 @@ class SiteState:
         del self.api_diagnostics[before:]
         self.render_diagnostics[rel] = tuple(diagnostics)
         self.counters["rendered"] += 1
-        self.search_stale = True
-        self._extras_stale = True
+        self.outputs.pages_changed_locked()
         self._check_info(record)
 
     def _check_info(self, record: PageRecord) -> None:
@@ -465,7 +421,8 @@ class SiteState:
             pages.discard(rel)
 
     # -- write stage pieces ----------------------------------------------------------------------
-    def _nav(self) -> NavView:
+    def nav_locked(self) -> NavView:
+        """The navigation view (rebuilt after navigation or label changes); lock held."""
         if self._navview is None:
             assert self.inputs is not None
             self._navview = make_navview(
@@ -484,104 +441,43 @@ class SiteState:
                     self._navview.pages[record.ref] = dataclasses.replace(info, method=guess)
             self.infos = dict(self._navview.pages)
             self.by_path = {r.site_path: rel for rel, r in sorted(self.records.items())}
-            if self._writer is not None:
-                self._writer.reset_sidebars()
         return self._navview
 
-    def _page_writer(self) -> Any:
-        if self._writer is None:
-            from renderer.preview_write import PageWriter
-
-            assert self.inputs is not None
-            self._writer = PageWriter(self.inputs, self.urls, self.options)
-        return self._writer
-
-    def _utilities_css(self) -> str:
-        """Tailwind utilities for every class the pages rendered so far use."""
-        classes = frozenset(
-            c for r in self.records.values() if r.rendered for c in r.rendered.classes
-        )
-        if self._utilities is None or self._utilities[0] != classes:
-            had = bool(self._utilities and self._utilities[1].strip())
-            self._utilities = (classes, self._page_writer().utilities(classes))
-            if had != bool(self._utilities[1].strip()):
-                self.html.clear()  # the build links utilities.css only when it is not empty
-                self._not_found = None
-        return self._utilities[1]
-
-    def _search_urls(self) -> dict[str, str]:
-        if not self.search_urls:
-            assert self.inputs is not None
-            self.search_urls = expected_search_urls(self.inputs)
-        return self.search_urls
-
     def asset(self, name: str) -> str | None:
-        """`_mintrender/<name>` generated in memory: theme bundles, utilities, search index."""
-        with self.foreground():
-            if self.inputs is None:
-                return None
-            if not self._bundles:
-                self._bundles = self._page_writer().bundles()
-            if name in self._bundles:
-                return self._bundles[name]
-            if name == "utilities.css":
-                return self._utilities_css()
-            return None
+        return self.outputs.asset(name)
 
     def not_found_html(self) -> str:
-        with self.foreground():
-            if self.inputs is None:
-                return _stub_page("404")
-            if self._not_found is None:
-                try:
-                    utilities = bool(self._utilities_css().strip())
-                    self._not_found = self._page_writer().not_found(
-                        self._nav(), self._search_urls(), self.work_dir, utilities
-                    )
-                except Exception:
-                    self._not_found = _stub_page("404")
-            return self._not_found
+        try:
+            return self.outputs.not_found_html() or _stub_page("404")
+        except Exception:
+            return _stub_page("404")
+
+    def static_set(self) -> frozenset[str]:
+        """Every static file of the docs folder (as discovery last saw it)."""
+        inputs = self.inputs
+        if inputs is None:
+            return frozenset()
+        sources, found = self._static
+        if sources is not inputs.sources:
+            found = frozenset(inputs.sources.static)
+            self._static = (inputs.sources, found)
+        return found
 
     def static_file(self, rel: str) -> Path | None:
         """A docs-folder file the build would copy (never a page source or docs.json)."""
         inputs = self.inputs
-        if inputs is None or rel not in _static_set(inputs):
+        if inputs is None or rel not in self.static_set():
             return None
         name = PurePosixPath(rel).name
-        if name in _CONFIG_FILES or name.endswith((".mdx", ".md")):
+        if name in CONFIG_FILES or name.endswith((".mdx", ".md")):
             return None
-        return _inside(self.docs_dir / rel, self.docs_dir)
+        return inside(self.docs_dir / rel, self.docs_dir)
 
     def extra_file(self, rel: str) -> Path | None:
-        """A file of the write stage's extras (sitemap, llms.txt, Markdown copies, redirects).
-
-        Served from the last extras folder; a stale one is rebuilt by the background pass.
-        """
-        with self.foreground():
-            if self._extras_stale:
-                self._extras_wanted = True
-            root = self._extras.tmp if self._extras is not None else None
-        if root is None:
-            return None
-        return _inside(root / rel, root)
+        return self.outputs.extra_file(rel)
 
     def search_file(self, name: str, wait: float = 60.0) -> str | None:
-        """A search index script; the first request waits for the background pass to build it."""
-        with self.foreground():
-            if self.search_stale:
-                self.search_wanted = True
-        self.search_ready.wait(wait)
-        with self.foreground():
-            return self.search_files.get(name)
-
-    def _result(self) -> BuildResult:
-        assert self.inputs is not None
-        result = BuildResult(self.inputs.config, Diagnostics())
-        result.pages = sorted(
-            (r for r in self.records.values() if r.rendered is not None),
-            key=lambda r: r.output_path,
-        )
-        return result
+        return self.outputs.search_file(name, wait)
 
     # -- background ------------------------------------------------------------------------------
     def background_step(self) -> bool:
@@ -602,214 +498,15 @@ class SiteState:
                 except Exception:
                     self.stale.discard(rel)
                 return True
-            job = ""
-            if self.search_stale and (not self.search_ready.is_set() or self.search_wanted):
-                job, self.search_stale, self.search_wanted = "search", False, False
-            elif self._extras_stale and (self._extras is None or self._extras_wanted):
-                job, self._extras_stale, self._extras_wanted = "extras", False, False
-            inputs, result, navview, urls = self.inputs, self._result(), self._nav(), self.urls
-        if job == "search":
-            files, search_urls = build_search_files(inputs, result, navview, self.work_dir)
-            with self.lock:
-                self.search_files = files
-                self.search_ready.set()
-                if search_urls and search_urls != self.search_urls:
-                    self.search_urls = search_urls
-                    self.html.clear()
-        elif job == "extras":
-            writer = write_extras_folder(inputs, result, urls, self.options, self.work_dir)
-            with self.lock:
-                old, self._extras = self._extras, writer
-            if old is not None:
-                old.abort()
-        return bool(job)
+            job = self.outputs.next_job_locked()
+        if job is None:
+            return False
+        job()
+        return True
 
     def is_idle(self) -> bool:
         """Every page rendered; search index and extras built (at least once)."""
-        return not self.stale and self.search_ready.is_set() and self._extras is not None
-
-    # -- changes ---------------------------------------------------------------------------------
-    def apply_changes(self, changes: Iterable[tuple[ChangeKind, str | Path]]) -> Update:
-        """Map changed files to work and say which pages must reload.
-
-        Only bookkeeping happens here (invalidation, and reading the frontmatter of changed
-        pages, which the sidebar of every page shows): the pages are re-rendered right after,
-        by the background pass (the pages viewed last first) or by the reloading tab's request,
-        which waits on the lock and so never sees the old page.
-        """
-        t0 = time.perf_counter()
-        with self.foreground():
-            update = self._apply(list(changes))
-            self.last_change = time.monotonic()
-        seconds = time.perf_counter() - t0
-        return Update(update[0], update[1], seconds, update[2])
-
-    def _apply(
-        self, changes: list[tuple[ChangeKind, str | Path]]
-    ) -> tuple[frozenset[str] | None, int, str]:
-        every = False
-        templates = bundles = config = structure = False
-        files: list[str] = []
-        names: list[str] = []
-        for kind, raw in changes:
-            path = Path(raw)
-            theme_rel = _relative(path, self.theme)
-            if theme_rel is not None:
-                names.append("theme/" + theme_rel)
-                if theme_rel.startswith("static/"):
-                    bundles = True
-                else:
-                    templates = True
-                continue
-            rel = _relative(path, self.docs_dir)
-            if rel is None:
-                continue
-            names.append(rel)
-            self.reader.forget(rel)
-            if rel.startswith("_theme/"):
-                templates = True
-                continue
-            if rel in _CONFIG_FILES or rel in self.config_refs:
-                config = True
-            if kind != "modified" or rel == ".mintignore":
-                structure = True
-            files.append(rel)
-        if self.inputs is None:
-            self.load()
-            return None, 0, _summary(names, "configuration loaded" if not self.fatal else "")
-        if templates:
-            self.template_failure = None
-            self._writer = None
-            self._nav_changed()
-            every = True
-        if bundles:
-            self._bundles.clear()
-            self._writer = None  # it links the optional API bundles only when they exist
-            self._nav_changed()
-            every = True
-        if config:
-            every = self._reload_config() or every
-        elif structure:
-            self._rediscover()
-            every = True
-        touched: set[str] = set()
-        reload: set[str] = set()
-        specs = False
-        for rel in files:
-            if rel in _CONFIG_FILES or rel in self.config_refs:
-                continue
-            pages = set(self.dependents.get(rel, ()))
-            if rel in self.records:
-                pages.add(rel)
-            for page in pages:
-                if self._changed(page):
-                    touched.add(page)
-            if rel.endswith(SPEC_SUFFIXES) and rel not in self.records:
-                specs = True
-            elif not pages and self.inputs is not None and rel in _static_set(self.inputs):
-                users = self._pages_using(rel)
-                if users is None:
-                    every = True
-                reload |= users or set()
-        if specs:
-            touched |= self._reload_api()
-        labels_moved = False
-        for rel in touched:
-            self._mark_stale(rel, reparse=True)
-            record = self.records.get(rel)
-            if record is not None and rel not in self.generated:
-                # what the sidebar shows comes from frontmatter: read it now, render later
-                frontmatter = self._quick_frontmatter(rel)
-                if _nav_fields(frontmatter) != _nav_fields(record.frontmatter):
-                    record.frontmatter = frontmatter
-                    labels_moved = True
-        if labels_moved:
-            self._nav_changed()
-            every = True
-        if touched:
-            self.search_stale = True
-            self._extras_stale = True
-        if every:
-            return None, len(self.stale), _summary(names, "every page reloads")
-        affected = frozenset(
-            self.records[rel].site_path for rel in touched | reload if rel in self.records
-        )
-        if touched:
-            what = f"{len(touched)} page{'s' if len(touched) > 1 else ''} to re-render"
-        else:
-            what = "reload" if reload else "nothing changed"
-        return affected, len(touched), _summary(names, what)
-
-    def _changed(self, rel: str) -> bool:
-        """False when a page's files hold what it was parsed from (a save without edits)."""
-        if rel not in self.parsed or rel in self.generated or self.inputs is None:
-            return True
-        salt = _variables_key(self.inputs.config.variables)
-        return self.parse_cache.lookup(rel, salt, self.reader) is None
-
-    def _pages_using(self, rel: str) -> set[str] | None:
-        """Pages linking to a static file; None when unknown (user CSS/JS: every page)."""
-        assert self.inputs is not None
-        if rel in self.inputs.sources.user_css or rel in self.inputs.sources.user_js:
-            return None
-        users = {
-            p
-            for p, r in self.records.items()
-            if r.rendered is not None and rel in r.rendered.assets
-        }
-        return users or None
-
-    def _reload_config(self) -> bool:
-        """New docs.json: re-render all, re-parse none. A broken one keeps the last good."""
-        diagnostics = Diagnostics()
-        try:
-            inputs = load_inputs(self.docs_dir, None, diagnostics)
-        except ConfigError as exc:
-            self.config_problems = (config_error(exc),)
-            self.html.clear()
-            return True
-        old = self.inputs
-        self.config_problems = ()
-        self.inputs = inputs
-        self.site_diagnostics = tuple(diagnostics)
-        self.config_refs = _config_refs(self.docs_dir, inputs.config.config_file)
-        reparse = old is None or old.config.variables != inputs.config.variables
-        self._sync_pages(inputs.sources.pages)
-        self._structure_changed()
-        if reparse:
-            self.parsed.clear()
-        return True
-
-    def _rediscover(self) -> None:
-        assert self.inputs is not None
-        sources = discover(self.docs_dir)
-        self.inputs = SiteInputs(self.inputs.config, sources, self.inputs.nav, self.inputs.slots)
-        self._sync_pages(sources.pages)
-        for rel in list(self.parsed):
-            if any(d.code == "mdx-import" for d in self.parse_diagnostics.get(rel, ())):
-                self.parsed.pop(rel, None)
-        self._structure_changed()
-
-    def _sync_pages(self, pages: Iterable[str]) -> None:
-        wanted = set(pages)
-        for rel in [r for r in self.records if r not in wanted and r not in self.generated]:
-            del self.records[rel]
-            self._drop_page(rel)
-        for rel in sorted(wanted - set(self.records)):
-            self.records[rel] = new_record(rel, self._quick_frontmatter(rel))
-
-    def _reload_api(self) -> set[str]:
-        """A spec changed: reload the API stage; the pages it rendered must render again."""
-        api_pages = {
-            rel
-            for rel, r in self.records.items()
-            if r.kind == "api"
-            or rel in self.generated
-            or isinstance(r.frontmatter.get("openapi"), str)
-            or isinstance(r.frontmatter.get("api"), str)
-        }
-        self._structure_changed()
-        return api_pages | self.generated
+        return not self.stale and self.outputs.ready()
 
     # -- reporting -------------------------------------------------------------------------------
     def status(self) -> dict[str, Any]:
@@ -833,9 +530,7 @@ class SiteState:
 
     def close(self) -> None:
         with self.lock:
-            if self._extras is not None:
-                self._extras.abort()
-                self._extras = None
+            self.outputs.close()
 
 
 class LazyApiStage:
@@ -897,71 +592,7 @@ def _guess_method(record: PageRecord) -> str | None:
     return None
 
 
-def config_error(exc: ConfigError) -> Diagnostic:
-    """`docs.json:1:49: invalid JSON: ...` as a Diagnostic."""
-    text = str(exc)
-    m = re.match(r"([^:]+):(\d+):(\d+): (.*)", text, re.S)
-    if m:
-        return Diagnostic(
-            "error", m.group(1), int(m.group(2)), int(m.group(3)), "config", m.group(4)
-        )
-    return Diagnostic("error", "docs.json", 0, 0, "config", text)
-
-
-def _config_refs(docs_dir: Path, config_file: str) -> frozenset[str]:
-    """Files docs.json pulls in with `$ref` (a change to them is a configuration change)."""
-    found: set[str] = set()
-    pending = [docs_dir / config_file]
-    while pending and len(found) < 200:
-        path = pending.pop()
-        try:
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (OSError, ValueError):
-            continue
-        stack = [data]
-        while stack:
-            value = stack.pop()
-            if isinstance(value, dict):
-                ref = value.get("$ref")
-                if isinstance(ref, str) and not ref.startswith("#"):
-                    target = (path.parent / ref).resolve()
-                    rel = _relative(target, docs_dir)
-                    if rel is not None and rel not in found:
-                        found.add(rel)
-                        pending.append(target)
-                stack.extend(value.values())
-            elif isinstance(value, list):
-                stack.extend(value)
-    return frozenset(found)
-
-
-_STATIC_SETS: dict[int, frozenset[str]] = {}
-
-
-def _static_set(inputs: SiteInputs) -> frozenset[str]:
-    key = id(inputs.sources)
-    found = _STATIC_SETS.get(key)
-    if found is None:
-        _STATIC_SETS.clear()
-        found = _STATIC_SETS[key] = frozenset(inputs.sources.static)
-    return found
-
-
-def _relative(path: Path, root: Path) -> str | None:
-    """POSIX path of `path` inside `root` (the watcher reports absolute paths under it)."""
-    if not path.is_absolute():
-        return None
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        pass
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except (ValueError, OSError):
-        return None
-
-
-def _inside(path: Path, root: Path) -> Path | None:
+def inside(path: Path, root: Path) -> Path | None:
     """`path` when it is a regular file that resolves inside `root` (symlinks followed)."""
     try:
         resolved = path.resolve(strict=True)
@@ -971,14 +602,6 @@ def _inside(path: Path, root: Path) -> Path | None:
     if not resolved.is_relative_to(root_resolved) or not resolved.is_file():
         return None
     return resolved
-
-
-def _nav_fields(frontmatter: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple(frontmatter.get(key) for key in NAV_KEYS)
-
-
-def _variables_key(variables: dict[str, str]) -> str:
-    return json.dumps(variables, sort_keys=True, default=str)
 
 
 def _crash(rel: str, stage: str) -> Diagnostic:
@@ -998,14 +621,6 @@ def _stub_page(title: str) -> str:
         + escape(title)
         + "</title></head><body></body></html>"
     )
-
-
-def _summary(names: list[str], what: str) -> str:
-    shown = ", ".join(sorted(set(names))[:3])
-    more = len(set(names)) - 3
-    if more > 0:
-        shown += f" (+{more})"
-    return f"{shown}: {what}" if what else shown
 
 
 def make_work_dir() -> Path:

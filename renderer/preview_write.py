@@ -9,6 +9,8 @@ own functions into a private folder.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +24,7 @@ from themes import theme_dir
 
 if TYPE_CHECKING:
     from renderer.build import BuildOptions, BuildResult, PageRecord, SiteInputs
+    from renderer.incremental import SiteState
     from renderer.navview import NavView
     from renderer.urls import UrlBuilder
 
@@ -235,3 +238,179 @@ def expected_search_urls(inputs: SiteInputs) -> dict[str, str]:
     else:
         urls[""] = next(iter(urls.values()))
     return urls
+
+
+class SiteOutputs:
+    """What the write stage makes besides page HTML, built lazily and kept until stale.
+
+    Theme bundles, Tailwind utilities, the 404 page, the search index and the extras (Markdown
+    copies, llms.txt, sitemap, redirects). Methods ending in `_locked` expect the state's lock;
+    the others take it. The search index and extras are built by the background pass: at
+    start, then again only once a request found them stale (a lunr index of a large site takes
+    seconds: no need to rebuild it after every keystroke nobody searches for).
+    """
+
+    def __init__(self, state: SiteState) -> None:
+        self.state = state
+        self._writer: PageWriter | None = None
+        self._bundles: dict[str, str] = {}
+        self._utilities: tuple[frozenset[str], str] | None = None
+        self._not_found: str | None = None
+        self.search_files: dict[str, str] = {}
+        self._search_urls: dict[str, str] = {}
+        self.search_stale = True
+        self._search_wanted = False
+        self.search_ready = threading.Event()
+        self.extras: OutputWriter | None = None
+        self._extras_stale = True
+        self._extras_wanted = False
+
+    # -- invalidation (lock held) ----------------------------------------------------------------
+    def pages_changed_locked(self) -> None:
+        self.search_stale = True
+        self._extras_stale = True
+
+    def nav_changed_locked(self) -> None:
+        self._not_found = None
+        if self._writer is not None:
+            self._writer.reset_sidebars()
+
+    def structure_changed_locked(self) -> None:
+        self._writer = None
+        self._not_found = None
+        self.pages_changed_locked()
+
+    def theme_changed_locked(self) -> None:
+        self._bundles.clear()
+        self._writer = None  # templates, and the optional API bundles it links
+        self._not_found = None
+
+    # -- pieces (lock held) ----------------------------------------------------------------------
+    def writer_locked(self) -> PageWriter:
+        if self._writer is None:
+            state = self.state
+            assert state.inputs is not None
+            self._writer = PageWriter(state.inputs, state.urls, state.options)
+        return self._writer
+
+    def utilities_locked(self) -> str:
+        """Tailwind utilities for every class the pages rendered so far use."""
+        classes = frozenset(
+            c for r in self.state.records.values() if r.rendered for c in r.rendered.classes
+        )
+        if self._utilities is None or self._utilities[0] != classes:
+            had = bool(self._utilities and self._utilities[1].strip())
+            self._utilities = (classes, self.writer_locked().utilities(classes))
+            if had != bool(self._utilities[1].strip()):
+                # the build links utilities.css only when it is not empty
+                self.state.html.clear()
+                self._not_found = None
+        return self._utilities[1]
+
+    def search_urls_locked(self) -> dict[str, str]:
+        if not self._search_urls:
+            assert self.state.inputs is not None
+            self._search_urls = expected_search_urls(self.state.inputs)
+        return self._search_urls
+
+    def result_locked(self) -> BuildResult:
+        from renderer.build import BuildResult
+        from renderer.errors import Diagnostics
+
+        state = self.state
+        assert state.inputs is not None
+        result = BuildResult(state.inputs.config, Diagnostics())
+        result.pages = sorted(
+            (r for r in state.records.values() if r.rendered is not None),
+            key=lambda r: r.output_path,
+        )
+        return result
+
+    # -- requests ----------------------------------------------------------------------------------
+    def asset(self, name: str) -> str | None:
+        """`_mintrender/<name>` made in memory: theme bundles and utilities."""
+        with self.state.foreground():
+            if self.state.inputs is None:
+                return None
+            if not self._bundles:
+                self._bundles = self.writer_locked().bundles()
+            if name in self._bundles:
+                return self._bundles[name]
+            if name == "utilities.css":
+                return self.utilities_locked()
+            return None
+
+    def not_found_html(self) -> str | None:
+        with self.state.foreground():
+            if self.state.inputs is None:
+                return None
+            if self._not_found is None:
+                utilities = bool(self.utilities_locked().strip())
+                self._not_found = self.writer_locked().not_found(
+                    self.state.nav_locked(),
+                    self.search_urls_locked(),
+                    self.state.work_dir,
+                    utilities,
+                )
+            return self._not_found
+
+    def extra_file(self, rel: str) -> Path | None:
+        """A file of the last extras folder (a stale one is rebuilt by the background pass)."""
+        from renderer.incremental import inside
+
+        with self.state.foreground():
+            if self._extras_stale:
+                self._extras_wanted = True
+            root = self.extras.tmp if self.extras is not None else None
+        return inside(root / rel, root) if root is not None else None
+
+    def search_file(self, name: str, wait: float = 60.0) -> str | None:
+        """A search index script; the first request waits for the background pass to build it."""
+        with self.state.foreground():
+            if self.search_stale:
+                self._search_wanted = True
+        self.search_ready.wait(wait)
+        with self.state.foreground():
+            return self.search_files.get(name)
+
+    # -- background --------------------------------------------------------------------------------
+    def next_job_locked(self) -> Callable[[], None] | None:
+        """The next piece of background work (run without the lock), or None."""
+        state = self.state
+        if state.inputs is None:
+            return None
+        if self.search_stale and (not self.search_ready.is_set() or self._search_wanted):
+            self.search_stale = self._search_wanted = False
+            inputs, result, navview = state.inputs, self.result_locked(), state.nav_locked()
+
+            def search() -> None:
+                files, urls = build_search_files(inputs, result, navview, state.work_dir)
+                with state.lock:
+                    self.search_files = files
+                    self.search_ready.set()
+                    if urls and urls != self._search_urls:
+                        self._search_urls = urls
+                        state.html.clear()
+
+            return search
+        if self._extras_stale and (self.extras is None or self._extras_wanted):
+            self._extras_stale = self._extras_wanted = False
+            inputs, result, urls = state.inputs, self.result_locked(), state.urls
+
+            def extras() -> None:
+                writer = write_extras_folder(inputs, result, urls, state.options, state.work_dir)
+                with state.lock:
+                    old, self.extras = self.extras, writer
+                if old is not None:
+                    old.abort()
+
+            return extras
+        return None
+
+    def ready(self) -> bool:
+        return self.search_ready.is_set() and self.extras is not None
+
+    def close(self) -> None:
+        if self.extras is not None:
+            self.extras.abort()
+            self.extras = None
