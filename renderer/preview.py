@@ -388,6 +388,7 @@ class PreviewServer:
         out: IO[str] | None = None,
         poll_seconds: float = POLL_SECONDS,
         step_ms: int = 10,
+        freeze_gc: bool = False,
     ) -> None:
         self.docs_dir = docs_dir.resolve()
         self.host = host
@@ -395,6 +396,7 @@ class PreviewServer:
         self.watch = watch
         self.out = out
         self.step_ms = step_ms
+        self.freeze_gc = freeze_gc
         self.work_dir = make_work_dir()
         self.state = SiteState(self.docs_dir, self.work_dir)
         self.reloader = Reloader()
@@ -453,6 +455,8 @@ class PreviewServer:
 
     # -- threads ---------------------------------------------------------------------------------
     def _background(self) -> None:
+        started = time.monotonic()
+        warm = False
         while not self._stop.is_set():
             try:
                 busy = self.state.background_step()
@@ -461,6 +465,16 @@ class PreviewServer:
 
                 traceback.print_exc(file=sys.stderr)
                 busy = False
+            if not busy and not warm and self.state.is_idle():
+                warm = True
+                pages = len(self.state.records)
+                self._say(f"  all {pages} pages rendered in {time.monotonic() - started:.1f}s")
+                if self.freeze_gc:
+                    # what is rendered now lives long: keep later collections from scanning it
+                    import gc
+
+                    gc.collect()
+                    gc.freeze()
             if not busy:
                 self._wake.wait(0.5)
                 self._wake.clear()
@@ -551,7 +565,7 @@ def serve(docs_dir: Path, host: str = "127.0.0.1", port: int = 3000) -> int:
     if not any((docs_dir / name).is_file() for name in ("docs.json", "mint.json")):
         print(f"mintrender: no docs.json or mint.json in {docs_dir.resolve()}", file=sys.stderr)
         return 2
-    server = PreviewServer(docs_dir, host=host, port=port, out=sys.stderr)
+    server = PreviewServer(docs_dir, host=host, port=port, out=sys.stderr, freeze_gc=True)
     try:
         url = server.start()
     except OSError as exc:
