@@ -117,7 +117,7 @@ class ChangeMapping:
                 continue
             if rel in CONFIG_FILES or rel in self.config_refs:
                 config = True
-            if kind != "modified" or rel == ".mintignore":
+            if rel == ".mintignore" or self._adds_or_removes(kind, path, rel):
                 structure = True
             files.append(rel)
         if self.inputs is None:
@@ -179,6 +179,18 @@ class ChangeMapping:
         else:
             what = "reload" if reload else "nothing changed"
         return affected, len(touched), _summary(names, what)
+
+    def _adds_or_removes(self: SiteState, kind: ChangeKind, path: Path, rel: str) -> bool:
+        """Does the event change which files exist? Atomic saves (write a temporary file,
+        rename it over the page) report the page as added: it is only modified."""
+        if kind == "modified":
+            return False
+        inputs = self.inputs
+        known = inputs is not None and (
+            rel in self.records or rel in self.static_set() or rel in inputs.sources.snippets
+        )
+        exists = path.exists()
+        return (exists and not known) if kind == "added" else (known and not exists)
 
     def _changed(self: SiteState, rel: str) -> bool:
         """False when a page's files hold what it was parsed from (a save without edits)."""

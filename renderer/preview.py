@@ -530,7 +530,7 @@ class PreviewServer:
         """Watch filter: the docs folder as discovery sees it, and the theme."""
         p = Path(path)
         name = p.name
-        if name.endswith(("~", ".swp", ".swx", ".swo", ".tmp", ".crdownload")) or name in (
+        if name.endswith(("~", ".swp", ".swx", ".swo", ".tmp", ".crdownload", "___")) or name in (
             "4913",
             ".DS_Store",
         ):

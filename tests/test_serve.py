@@ -467,3 +467,20 @@ def test_preview_serves_what_the_hosted_build_writes(site: Any, tmp_path: Path) 
     for name in ("sitemap.xml", "robots.txt", "llms.txt", "guide.md"):
         served = state.static_file(name) or state.extra_file(name)
         assert served is not None and served.read_bytes() == (out / name).read_bytes(), name
+
+
+def test_atomic_save_is_a_modification(site: Any) -> None:
+    """Editors that write a temporary file and rename it over the page: one page reloads."""
+    import os
+
+    docs, state, app, _ = site
+    call(app, "/guide")
+    target = docs / "other.mdx"
+    tmp = docs / "other.mdx.tmp4242"
+    tmp.write_text("---\ntitle: Other\n---\n\nAtomically saved.\n", encoding="utf-8")
+    os.replace(tmp, target)
+    update = state.apply_changes(
+        [("added", str(tmp)), ("deleted", str(tmp)), ("added", str(target))]
+    )
+    assert update.affected == frozenset({"/other"})
+    assert b"Atomically saved." in call(app, "/other")[2]
