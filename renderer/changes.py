@@ -124,7 +124,7 @@ class ChangeMapping:
             self.load()
             return None, 0, _summary(names, "configuration loaded" if not self.fatal else "")
         if templates or bundles:
-            self.template_failure = None
+            self.template_failures.clear()
             self.outputs.theme_changed_locked()
             self._nav_changed()
             every = True

@@ -115,8 +115,8 @@ class SiteState(ChangeMapping):
         """Problems of the load stage (docs.json warnings and errors)."""
         self.structure_diagnostics: tuple[Diagnostic, ...] = ()
         """Problems of navigation refs and the API stage."""
-        self.template_failure: str | None = None
-        """Traceback of the last theme template error (cleared when the theme changes)."""
+        self.template_failures: dict[str, str] = {}
+        """Theme template errors per page (cleared when the page templates again)."""
         self.config_refs: frozenset[str] = frozenset()
         self.records: dict[str, PageRecord] = {}
         self.generated: set[str] = set()
@@ -287,7 +287,7 @@ class SiteState(ChangeMapping):
             while len(self.hot) > HOT_PAGES:
                 self.hot.popitem(last=False)
             text = self._page_html(rel)
-            failure = self.failures.get(rel) or self.template_failure
+            failure = self.failures.get(rel) or self.template_failures.get(rel)
             return PageView(text, self.problems(rel), failure)
 
     def problems(self, rel: str | None) -> tuple[Diagnostic, ...]:
@@ -318,8 +318,9 @@ class SiteState(ChangeMapping):
                 record, self.nav_locked(), outputs.search_urls_locked(), utilities
             )
         except Exception:
-            self.template_failure = traceback.format_exc(limit=-8)
+            self.template_failures[rel] = traceback.format_exc(limit=-8)
             return self.good_html.get(rel) or _stub_page(record.rel_path)
+        self.template_failures.pop(rel, None)
         self.counters["templated"] += 1
         self.html[rel] = text
         if not any(d.severity == "error" for d in self.problems(rel)):
@@ -414,6 +415,7 @@ class SiteState(ChangeMapping):
             self.good_html,
         ):
             table.pop(rel, None)  # type: ignore[attr-defined]
+        self.template_failures.pop(rel, None)
         self.stale.discard(rel)
         self.hot.pop(rel, None)
         self.parse_cache.forget(rel)
@@ -517,16 +519,22 @@ class SiteState(ChangeMapping):
                 "rendered": rendered,
                 "stale": len(self.stale),
                 "idle": self.is_idle(),
-                "errors": sum(
-                    1
-                    for rel in self.records
-                    for d in self.render_diagnostics.get(rel, ())
-                    + self.parse_diagnostics.get(rel, ())
-                    if d.severity == "error"
-                ),
+                "errors": self._count("error"),
+                "warnings": self._count("warning"),
                 "config_problems": [d.format() for d in self.config_problems],
                 **self.counters,
             }
+
+    def _count(self, severity: str) -> int:
+        found = {
+            d
+            for rel in self.records
+            for d in (*self.parse_diagnostics.get(rel, ()), *self.render_diagnostics.get(rel, ()))
+            if d.severity == severity
+        }
+        found.update(d for d in self.site_diagnostics if d.severity == severity)
+        found.update(d for d in self.structure_diagnostics if d.severity == severity)
+        return len(found)
 
     def close(self) -> None:
         with self.lock:

@@ -467,8 +467,12 @@ class PreviewServer:
                 busy = False
             if not busy and not warm and self.state.is_idle():
                 warm = True
-                pages = len(self.state.records)
-                self._say(f"  all {pages} pages rendered in {time.monotonic() - started:.1f}s")
+                info = self.state.status()
+                self._say(
+                    f"  all {info['pages']} pages rendered in {time.monotonic() - started:.1f}s "
+                    f"({info['errors']} errors, {info['warnings']} warnings; "
+                    "`mintrender build` lists them)"
+                )
                 if self.freeze_gc:
                     # what is rendered now lives long: keep later collections from scanning it
                     import gc
