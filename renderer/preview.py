@@ -428,7 +428,9 @@ class PreviewServer:
         return self.url
 
     def _spawn(self, name: str, target: Callable[..., None], *args: Any) -> None:
-        thread = threading.Thread(target=target, args=args, name=name)
+        # daemon: a second Ctrl+C during stop() (or a search index still being built) never
+        # keeps the process alive; stop() joins them all the same
+        thread = threading.Thread(target=target, args=args, name=name, daemon=True)
         thread.start()
         self._threads.append(thread)
 
