@@ -138,6 +138,8 @@ class SiteState(ChangeMapping):
         self.infos: dict[str, PageInfo] = {}
         self._navview: NavView | None = None
         self._static: tuple[Any, frozenset[str]] = (None, frozenset())
+        self.order: dict[str, int] = {}
+        """Pages in the order the background pass renders them."""
         self.outputs = SiteOutputs(self)
         """Theme bundles, utilities, 404, search index, extras (`preview_write`)."""
         self.last_change = 0.0
@@ -237,6 +239,15 @@ class SiteState(ChangeMapping):
             del self.api_diagnostics[:]
         self.urls = make_urls("hosted", (r.site_path for r in self.records.values()), sources)
         self.by_path = {r.site_path: rel for rel, r in sorted(self.records.items())}
+        # background order: the home page, then navigation order, then the rest
+        order = [
+            self.by_path.get("/", ""),
+            *(self.ref_to_file.get(s.ref, "") for s in self.inputs.slots),
+        ]
+        self.order = {}
+        for rel in [*order, *sorted(self.records)]:
+            if rel in self.records:
+                self.order.setdefault(rel, len(self.order))
         for rel in self.records:
             self._mark_stale(rel, reparse=False)
         self._nav_changed()
@@ -494,7 +505,7 @@ class SiteState(ChangeMapping):
                 return False
             if self.stale:
                 hot = [r for r in reversed(self.hot) if r in self.stale]
-                rel = hot[0] if hot else min(self.stale)
+                rel = hot[0] if hot else min(self.stale, key=lambda r: self.order.get(r, 1 << 30))
                 try:
                     self._ensure_rendered(rel)
                 except Exception:

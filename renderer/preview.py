@@ -32,6 +32,8 @@ RELOAD_PREFIX = f"/{ASSET_DIR}/reload/"
 POLL_SECONDS = 25.0
 """A long-poll answers "no reload" after this long; the browser asks again at once."""
 MAX_PATH = 2048
+STARTUP_GRACE = 1.5
+"""Seconds the background pass waits for the first page request before it starts."""
 HISTORY = 256
 """Epochs remembered; a tab that slept through more reloads unconditionally."""
 
@@ -149,6 +151,7 @@ class PreviewApp:
         self.poll_seconds = poll_seconds
         self.served = 0
         self.first_page_at: float | None = None
+        self.first_page = threading.Event()
         """`time.monotonic()` when the first page was sent (for the startup figure)."""
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -216,6 +219,7 @@ class PreviewApp:
             )
             if self.first_page_at is None:
                 self.first_page_at = time.monotonic()
+                self.first_page.set()
             self.served += 1
             return self._send(start_response, "200 OK", body, head=head)
         if not hidden and rel and not is_dir:
@@ -457,6 +461,8 @@ class PreviewServer:
 
     # -- threads ---------------------------------------------------------------------------------
     def _background(self) -> None:
+        # the first page a browser asks for goes first: the pass starts once it is sent
+        self.app.first_page.wait(STARTUP_GRACE)
         started = time.monotonic()
         warm = False
         while not self._stop.is_set():
