@@ -82,6 +82,44 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Everything `build` would report, without keeping a site: for editors, hooks and CI."""
+    import json
+    import tempfile
+
+    from renderer.build import BuildOptions, build
+
+    docs_dir = Path(args.docs_dir).resolve()
+    if not docs_dir.is_dir():
+        print(f"mintrender: {docs_dir} is not a folder", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="mintrender-check-") as tmp:
+        result = build(BuildOptions(docs_dir=docs_dir, out_dir=Path(tmp) / "site"))
+    if result.fatal:
+        print(f"error: {result.fatal}", file=sys.stderr)
+        return 2
+    rules = [r.strip() for r in (args.rules or "").split(",") if r.strip()]
+
+    def wanted(code: str) -> bool:
+        return not rules or any(code == r or code.startswith(r.rstrip("*")) for r in rules)
+
+    diags = sorted(
+        (d for d in result.diagnostics if wanted(d.code)),
+        key=lambda d: (d.file, d.line, d.column, d.code),
+    )
+    if args.format == "json":
+        print(json.dumps([d.to_dict() for d in diags], indent=2, ensure_ascii=False))
+    else:
+        for d in diags:
+            print(d.format())
+        errors = sum(1 for d in diags if d.severity == "error")
+        print(
+            f"{len(diags)} problems ({errors} errors, {len(diags) - errors} warnings)",
+            file=sys.stderr,
+        )
+    return 1 if diags else 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     try:
         from serve import serve
@@ -111,6 +149,15 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     b.set_defaults(func=cmd_build)
+    c = sub.add_parser("check", help="report problems in the docs without writing a site")
+    c.add_argument("docs_dir", nargs="?", default=".")
+    c.add_argument(
+        "--rules",
+        help="only these diagnostic codes, comma-separated; a trailing * matches a prefix "
+        "(e.g. broken-link,openapi-*)",
+    )
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.set_defaults(func=cmd_check)
     for name in ("serve", "dev"):
         s = sub.add_parser(
             name, help="preview with live reload" + (" (alias of serve)" if name == "dev" else "")
