@@ -144,11 +144,19 @@ class PreviewApp:
     """The WSGI application: pages, theme assets, docs static files, live reload."""
 
     def __init__(
-        self, state: SiteState, reloader: Reloader, *, poll_seconds: float = POLL_SECONDS
+        self,
+        state: SiteState,
+        reloader: Reloader,
+        *,
+        poll_seconds: float = POLL_SECONDS,
+        hosts: frozenset[str] | None = None,
     ) -> None:
         self.state = state
         self.reloader = reloader
         self.poll_seconds = poll_seconds
+        self.hosts = hosts
+        """Host names accepted in the Host header (None = any): a page on another site that
+        points a name of its own at 127.0.0.1 (DNS rebinding) cannot read the preview."""
         self.served = 0
         self.first_page_at: float | None = None
         self.first_page = threading.Event()
@@ -165,6 +173,8 @@ class PreviewApp:
                 [("Allow", "GET, HEAD")],
             )
         head = method == "HEAD"
+        if not host_allowed(environ.get("HTTP_HOST", ""), self.hosts):
+            return self._send(start_response, "400 Bad Request", b"unknown host\n", "text/plain")
         try:
             rel, is_dir = clean_path(environ.get("PATH_INFO", "") or "/")
         except BadPath:
@@ -314,6 +324,29 @@ class PreviewApp:
             return [handle.read()]
 
 
+def host_allowed(header: str, hosts: frozenset[str] | None) -> bool:
+    """Is the Host header one of `hosts`, `localhost`, `*.localhost` or a loopback address?"""
+    if hosts is None or not header:
+        return True
+    name = header.strip().lower()
+    if name.startswith("["):
+        name = name[1 : name.find("]")] if "]" in name else name
+    elif name.count(":") == 1:
+        name = name.split(":", 1)[0]
+    name = name.rstrip(".")
+    if name in hosts or name in ("localhost", "::1") or name.endswith(".localhost"):
+        return True
+    parts = name.split(".")
+    return len(parts) == 4 and parts[0] == "127" and all(p.isdigit() for p in parts)
+
+
+def loopback_hosts(host: str) -> frozenset[str] | None:
+    """Hosts accepted when serving on `host`; None (any) when bound to every interface."""
+    if host in ("", "0.0.0.0", "::"):
+        return None
+    return frozenset({host.lower().strip("[]"), "localhost", "127.0.0.1", "::1"})
+
+
 def _site_path(rel: str) -> str | None:
     """`a/b`, `a/b/`, `a/b/index.html` -> `/a/b`; other file names -> None."""
     if rel.endswith("index.html"):
@@ -404,7 +437,9 @@ class PreviewServer:
         self.work_dir = make_work_dir()
         self.state = SiteState(self.docs_dir, self.work_dir)
         self.reloader = Reloader()
-        self.app = PreviewApp(self.state, self.reloader, poll_seconds=poll_seconds)
+        self.app = PreviewApp(
+            self.state, self.reloader, poll_seconds=poll_seconds, hosts=loopback_hosts(host)
+        )
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._threads: list[threading.Thread] = []

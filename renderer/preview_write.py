@@ -58,7 +58,7 @@ class PageWriter:
             "user_css": [urls.asset(p) for p in sources.user_css],
             "user_js": [urls.asset(p) for p in sources.user_js],
         }
-        names = theme_bundles()
+        names = {} if hasattr(site, "theme_files") else theme_bundles()
         self.api_assets = {
             kind: [urls.asset(f"{ASSET_DIR}/api.{kind}")]
             for kind in ("css", "js")
@@ -147,8 +147,12 @@ class PageWriter:
 
 def theme_bundles() -> dict[str, str]:
     """The theme's CSS/JS bundles as `write_site` writes them into `_mintrender/`."""
-    from renderer import output
+    from renderer import output, site
     from renderer.highlight import pygments_css
+
+    theme_files = getattr(site, "theme_files", None)
+    if theme_files is not None:  # the write stage's own list (core bundle and parts)
+        return {name: text for name, text in theme_files().items() if text}
 
     static = theme_dir("mint") / "static"
     minify = getattr(output, "minify_css", None)

@@ -48,10 +48,19 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int
         server.stop()
 
 
-def raw_request(port: int, target: bytes, method: bytes = b"GET") -> tuple[int, bytes]:
+def raw_request(
+    port: int, target: bytes, method: bytes = b"GET", host: bytes = b"127.0.0.1"
+) -> tuple[int, bytes]:
     """Send the request line exactly as given (no client-side normalisation)."""
     with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
-        sock.sendall(method + b" " + target + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        sock.sendall(
+            method
+            + b" "
+            + target
+            + b" HTTP/1.1\r\nHost: "
+            + host
+            + b"\r\nConnection: close\r\n\r\n"
+        )
         chunks = []
         while True:
             data = sock.recv(65536)
@@ -163,3 +172,11 @@ def test_other_methods_and_malformed_requests(served: tuple[Path, int]) -> None:
         sock.sendall(b"\x16\x03\x01garbage\r\n\r\n")  # a TLS hello on plain HTTP
         sock.recv(1024)
     assert raw_request(port, b"/")[0] == 200
+
+
+def test_dns_rebinding_hosts_are_refused(served: tuple[Path, int]) -> None:
+    _, port = served
+    for host in (b"evil.example", b"evil.example:80", b"127.0.0.1.evil.example", b"10.0.0.1"):
+        assert raw_request(port, b"/quickstart", host=host)[0] == 400, host
+    for host in (b"localhost", b"127.0.0.1:%d" % port, b"[::1]:%d" % port, b"docs.localhost"):
+        assert raw_request(port, b"/quickstart", host=host)[0] == 200, host
