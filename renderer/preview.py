@@ -232,12 +232,11 @@ class PreviewApp:
                 self.first_page.set()
             self.served += 1
             return self._send(start_response, "200 OK", body, head=head)
-        if not hidden and rel and not is_dir:
-            path = state.static_file(rel) or state.extra_file(rel)
-            if path is not None:
-                return self._file(environ, start_response, path, head)
-        elif not hidden and rel and is_dir:
-            path = state.extra_file(rel + "/index.html")
+        if not hidden and rel:
+            # a docs file, then what the write stage adds (Markdown copies, sitemap, the
+            # pages of docs.json `redirects` at `old/path/index.html`)
+            path = None if is_dir else state.static_file(rel) or state.extra_file(rel)
+            path = path or state.extra_file(rel + "/index.html")
             if path is not None:
                 return self._file(environ, start_response, path, head)
         text = state.not_found_html()

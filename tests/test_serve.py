@@ -484,3 +484,24 @@ def test_atomic_save_is_a_modification(site: Any) -> None:
     )
     assert update.affected == frozenset({"/other"})
     assert b"Atomically saved." in call(app, "/other")[2]
+
+
+def test_entry_points_share_one_implementation() -> None:
+    """`python serve.py`, `mintrender serve` and `mintrender dev` parse the same options."""
+    import subprocess
+    import sys
+
+    import serve
+    from renderer.cli import make_parser
+    from renderer.preview import serve as run
+
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, str(root / "serve.py"), "--help"], capture_output=True, text=True
+    )
+    assert out.returncode == 0 and "--port" in out.stdout and "--host" in out.stdout
+    for command in ("serve", "dev"):
+        args = make_parser().parse_args([command, "docs", "--port", "4000"])
+        assert (args.docs_dir, args.port, args.host) == ("docs", 4000, "127.0.0.1")
+    assert serve.serve.__module__ == "serve" and run.__module__ == "renderer.preview"
+    assert serve.main(["/nonexistent-docs-folder"]) == 2
