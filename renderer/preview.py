@@ -9,6 +9,7 @@ tests drive it without a socket; `PreviewServer` adds the threads (HTTP, watcher
 
 from __future__ import annotations
 
+import errno
 import json
 import mimetypes
 import socket
@@ -159,8 +160,8 @@ class PreviewApp:
         points a name of its own at 127.0.0.1 (DNS rebinding) cannot read the preview."""
         self.served = 0
         self.first_page_at: float | None = None
-        self.first_page = threading.Event()
         """`time.monotonic()` when the first page was sent (for the startup figure)."""
+        self.first_page = threading.Event()
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
@@ -405,6 +406,8 @@ def bind(host: str, port: int, tries: int = 50, out: IO[str] | None = None) -> _
         try:
             return server_class((host, candidate), _Handler)
         except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
             last = exc
             if out is not None:
                 print(f"Port {candidate} is in use, trying {candidate + 1}", file=out)
@@ -626,6 +629,8 @@ def serve(docs_dir: Path, host: str = "127.0.0.1", port: int = 3000) -> int:
         file=sys.stderr,
         flush=True,
     )
+    if host in ("0.0.0.0", "::"):
+        print(f"  on this machine: http://localhost:{url.rsplit(':', 1)[1]}", file=sys.stderr)
     if state.fatal:
         print(f"error: {state.fatal} (fix it: the page will reload)", file=sys.stderr)
 
