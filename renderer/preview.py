@@ -479,6 +479,7 @@ class PreviewServer:
         """Stop watching, wake long-polls, close the socket, join every thread, clean up."""
         self._stop.set()
         self._wake.set()
+        self.app.first_page.set()
         self.reloader.close()
         if self._server is not None:
             self._server.shutdown()
