@@ -1,12 +1,16 @@
 """Page weight: HTML plus our CSS and JS (no images, no search index), uncompressed and gzip.
 
     python benchmarks/bench_weight.py [DOCS_DIR] [--site BUILT_SITE] [--budget 102400] [--json]
+        [--page NAME=REL/PATH ...] [--compare OTHER_SITE]
 
 Builds DOCS_DIR (default: the ModelsLab corpus) into a temporary folder unless `--site` names
-a finished build, then measures the home page and the largest API page (and the largest page of
-any kind). "Ours" = files under `_mintrender/` that the page links as stylesheet or script; the
-author's own CSS/JS (styles.css, scripts/*.js) is listed apart. The HTML is also broken down into
-head, header, sidebar, content, TOC/aside and the rest, to show where the bytes go.
+a finished build, then measures the home page, the typical pages named by `--page` (default,
+when they exist: ModelsLab's quickstart guide, an enterprise page and a typical API page), the
+largest API page and the largest page of any kind. "Ours" = files under `_mintrender/` that the
+page links as stylesheet or script; the author's own CSS/JS (styles.css, scripts/*.js) is listed
+apart. Lazily loaded files (search engine and index, Try it playground) are not linked and not
+counted. The HTML is also broken down into head, header, sidebar, content and the rest.
+`--compare` measures the same pages of another build (e.g. before a change) and prints a table.
 """
 
 from __future__ import annotations
@@ -110,7 +114,15 @@ def measure(site: Path, rel: str, base_path: str = "/") -> dict[str, Any]:
     }
 
 
-def pick_pages(site: Path) -> dict[str, str]:
+TYPICAL = {
+    "guide": "quickstart/index.html",
+    "enterprise": "enterprise-api/flux/text2img/index.html",
+    "api": "image-generation/realtime-stable-diffusion/text-to-image/index.html",
+}
+"""Typical ModelsLab pages (measured when the site has them)."""
+
+
+def pick_pages(site: Path, named: dict[str, str] | None = None) -> dict[str, str]:
     pages = sorted(p for p in site.rglob("index.html"))
     largest = max(pages, key=lambda p: p.stat().st_size)
     api_pages = []
@@ -119,7 +131,11 @@ def pick_pages(site: Path) -> dict[str, str]:
         m = re.search(r"<body[^>]*>", head)
         if m and "mr-is-api" in m.group():
             api_pages.append(p)
-    out = {"home": "index.html", "largest": largest.relative_to(site).as_posix()}
+    out = {"home": "index.html"}
+    for name, rel in (TYPICAL if named is None else named).items():
+        if (site / rel).is_file():
+            out[name] = rel
+    out["largest"] = largest.relative_to(site).as_posix()
     if api_pages:
         api = max(api_pages, key=lambda p: p.stat().st_size)
         out["largest_api"] = api.relative_to(site).as_posix()
@@ -132,7 +148,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--site", help="measure this finished build instead of building")
     ap.add_argument("--budget", type=int, default=100 * 1024, help="bytes (default 100 KB)")
     ap.add_argument("--json", action="store_true", help="print JSON")
+    ap.add_argument("--page", action="append", default=[], metavar="NAME=REL", help="extra page")
+    ap.add_argument("--compare", help="another finished build: print a before/after table")
     args = ap.parse_args(argv)
+    named = None
+    if args.page:
+        named = dict(item.split("=", 1) for item in args.page)
+        named = {
+            k: v if v.endswith(".html") else v.strip("/") + "/index.html" for k, v in named.items()
+        }
 
     tmp = None
     if args.site:
@@ -147,10 +171,24 @@ def main(argv: list[str] | None = None) -> int:
             print(result.fatal, file=sys.stderr)
             return 2
     try:
-        report = {name: measure(site, rel) for name, rel in pick_pages(site).items()}
+        picked = pick_pages(site, named)
+        report = {name: measure(site, rel) for name, rel in picked.items()}
+        before = None
+        if args.compare:
+            other = Path(args.compare)
+            before = {n: measure(other, r) for n, r in picked.items() if (other / r).is_file()}
     finally:
         if tmp is not None:
             tmp.cleanup()
+    if before is not None and not args.json:
+        print(f"{'page':<12} {'before':>9} {'after':>9}   (HTML + our CSS + JS, KB; gzip after)")
+        for name, r in report.items():
+            b = before.get(name)
+            was = f"{b['total'] / 1024:8.1f}" if b else "       -"
+            print(
+                f"{name:<12} {was}  {r['total'] / 1024:8.1f}   {r['page']} ({r['total_gzip'] / 1024:.1f})"
+            )
+        print()
     if args.json:
         print(json.dumps(report, indent=2))
     else:

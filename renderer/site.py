@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +14,15 @@ import jinja2
 
 from renderer.context import RenderContext
 from renderer.highlight import pygments_css
-from renderer.output import ASSET_DIR, OutputWriter, bundle_theme, minify_css
+from renderer.output import (
+    ASSET_DIR,
+    OutputWriter,
+    bundle_theme,
+    minify_css,
+    part_of,
+    theme_manifest,
+    theme_parts,
+)
 from renderer.sidebar import SidebarRenderer
 from renderer.urls import ROOT, UrlBuilder, absolute_base, base_path_of, is_external
 from themes import theme_dir
@@ -267,18 +277,9 @@ def write_site(
         ctx = RenderContext(config, config.config_file, urls, result.diagnostics)
         home = urls.page("/")
         site = site_context(config, urls, ctx, home)
-        static = theme_dir("mint") / "static"
-        css = bundle_theme(static, "css", part="main")
-        css += "/* pygments */\n" + minify_css(pygments_css()) + "\n"
-        writer.write_text(f"{ASSET_DIR}/mintrender.css", css)
-        writer.write_text(f"{ASSET_DIR}/mintrender.js", bundle_theme(static, "js", part="main"))
-        # `*.api.css` / `*.api.js` theme files: linked only from pages that show API markup
-        api_assets: dict[str, list[str]] = {"css": [], "js": []}
-        for kind in ("css", "js"):
-            text = bundle_theme(static, kind, part="api")
-            if text:
-                writer.write_text(f"{ASSET_DIR}/api.{kind}", text)
-                api_assets[kind].append(urls.asset(f"{ASSET_DIR}/api.{kind}"))
+        # the core bundle and the parts: see theme_files() and render_page_html()
+        for name, text in theme_files().items():
+            writer.write_text(f"{ASSET_DIR}/{name}", text)
         classes: set[str] = set()
         for record in result.pages:
             if record.rendered:
@@ -307,9 +308,6 @@ def write_site(
             )
             assets = dict(assets_base)
             assets["search_index_url"] = search_urls.get(_language_of(nav), search_urls.get("", ""))
-            if (api_assets["css"] or api_assets["js"]) and _shows_api(record):
-                assets["css"] = assets_base["css"] + api_assets["css"]
-                assets["js"] = assets_base["js"] + api_assets["js"]
             html_text = render_page_html(env, site, nav, record, assets, options, config)
             writer.write_page(record.output_path, html_text)
         _write_404(env, site, navview, assets_base, search_urls, writer, options, config)
@@ -326,6 +324,129 @@ def write_site(
         from renderer.output import write_zip
 
         write_zip(options.out_dir, zip_path_for(options.out_dir))
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeParts:
+    """What the write stage needs to know about a theme's parts (see `parts.json`)."""
+
+    order: tuple[str, ...]
+    """Linkable parts in cascade order."""
+    kinds: dict[str, frozenset[str]]
+    """Part -> the bundles it has ("css", "js")."""
+    when: dict[str, tuple[str, ...]]
+    """Part -> the strings of a page's content (or feature flags) that call for it."""
+
+
+_PARTS_CACHE: dict[Path, tuple[tuple[object, ...], ThemeParts]] = {}
+
+
+def theme_static() -> Path:
+    return theme_dir("mint") / "static"
+
+
+def load_theme_parts(static: Path | None = None) -> ThemeParts:
+    """The parts of the theme's static folder (cached until a file is added, removed or the
+    manifest changes)."""
+    static = static or theme_static()
+    names = tuple(sorted(p.name for k in ("css", "js") for p in (static / k).glob(f"*.{k}")))
+    manifest_path = static / "parts.json"
+    stamp: tuple[object, ...] = (
+        names,
+        manifest_path.stat().st_mtime_ns if manifest_path.exists() else 0,
+    )
+    cached = _PARTS_CACHE.get(static)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    manifest = theme_manifest(static)
+    assigned = {str(n): part for part, spec in manifest.items() for n in spec.get("files", ())}
+    kinds: dict[str, set[str]] = {}
+    for name in names:
+        part = part_of(name, assigned)
+        if part is not None:
+            kinds.setdefault(part, set()).add(name.rsplit(".", 1)[1])
+    lazy = {part for part, spec in manifest.items() if spec.get("lazy")}
+    order = tuple(p for p in theme_parts(static) if p not in lazy)
+    when = {
+        part: tuple(str(w) for w in manifest.get(part, {}).get("when", ())) or (f"[{part}]",)
+        for part in order
+    }
+    parts = ThemeParts(order, {k: frozenset(v) for k, v in kinds.items()}, when)
+    _PARTS_CACHE[static] = (stamp, parts)
+    return parts
+
+
+def theme_files(static: Path | None = None) -> dict[str, str]:
+    """Every file the theme puts in `_mintrender/` (name -> text), as the build writes them:
+    `mintrender.css`/`.js` (the core every page links) and `PART.css`/`.js` per part. The
+    Pygments token colours go with the `code` part. The preview server serves these too."""
+    static = static or theme_static()
+    files = {
+        "mintrender.css": bundle_theme(static, "css", part="main"),
+        "mintrender.js": bundle_theme(static, "js", part="main"),
+    }
+    for part in theme_parts(static):
+        for kind in ("css", "js"):
+            text = bundle_theme(static, kind, part=part)
+            if part == "code" and kind == "css":
+                text += "/* pygments */\n" + compact_token_css(minify_css(pygments_css())) + "\n"
+            if text:
+                files[f"{part}.{kind}"] = text
+    return files
+
+
+_TOKEN_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+
+
+def compact_token_css(css: str) -> str:
+    """Merge Pygments rules with the same declarations (`.a .k{x}.a .kd{x}` -> `.a .k,.a .kd{x}`).
+
+    Safe for Pygments' stylesheet only: every rule of one scope (light, or `.dark`) targets a
+    different token class and a token has one class, so no element matches two merged rules.
+    """
+    groups: dict[tuple[bool, str], list[str]] = {}
+    for m in _TOKEN_RULE.finditer(css):
+        selector, body = m.group(1).strip(), m.group(2).strip().rstrip(";")
+        groups.setdefault((selector.startswith(".dark"), body), []).append(selector)
+    return "".join(
+        ",".join(sels) + "{" + body.replace(": ", ":") + "}" for (_, body), sels in groups.items()
+    )
+
+
+def page_parts(content: str, flags: frozenset[str], parts: ThemeParts) -> list[str]:
+    """The parts a page needs, in cascade order: those whose `when` strings occur in its
+    content HTML, or name one of its feature flags (`[toc]`, `[aside]`, `[menu]`, `[api]`)."""
+    return [
+        part
+        for part in parts.order
+        if any(w in flags if w.startswith("[") else w in content for w in parts.when[part])
+    ]
+
+
+def with_parts(assets: dict[str, Any], needed: list[str], parts: ThemeParts) -> dict[str, Any]:
+    """`assets` with the part bundles of `needed` after the core ones (and any part bundle a
+    caller put there already moved into cascade order)."""
+    out = dict(assets)
+    for kind in ("css", "js"):
+        known = {f"{ROOT}{ASSET_DIR}/{part}.{kind}" for part in parts.order}
+        core = [u for u in assets.get(kind) or [] if u not in known]
+        extra = [f"{ROOT}{ASSET_DIR}/{p}.{kind}" for p in needed if kind in parts.kinds.get(p, ())]
+        out[kind] = core + extra
+    return out
+
+
+def _page_flags(record: PageRecord, nav: dict[str, Any], page: dict[str, Any]) -> frozenset[str]:
+    flags = set()
+    if page["aside_html"]:
+        flags.add("[aside]")
+    has_toc = any(e["level"] in (2, 3) for e in page["toc"])
+    if page["mode"] == "default" and not page["is_api"] and not page["aside_html"] and has_toc:
+        flags.add("[toc]")
+    if any(nav.get(k) for k in ("languages", "products", "versions", "dropdowns", "menu")):
+        flags.add("[menu]")
+    if _shows_api(record):
+        flags.add("[api]")
+    return frozenset(flags)
 
 
 def _shows_api(record: PageRecord) -> bool:
@@ -416,6 +537,11 @@ def render_page_html(
     config: SiteConfig,
 ) -> str:
     page = page_context(record, nav, config)
+    parts = load_theme_parts()
+    content = "".join(
+        (page["body_html"], page["aside_html"], page["api_header_html"], page["description_html"])
+    )
+    assets = with_parts(assets, page_parts(content, _page_flags(record, nav, page), parts), parts)
     template = env.get_template("api.html" if page["is_api"] or page["aside_html"] else "page.html")
     return template.render(
         site=site,
@@ -439,7 +565,10 @@ def _write_404(
     config: SiteConfig,
 ) -> None:
     nav = navview.view(None)
-    assets = dict(assets_base)
+    parts = load_theme_parts()
+    menu = any(nav.get(k) for k in ("languages", "products", "versions", "dropdowns", "menu"))
+    flags = frozenset({"[menu]"} if menu else ())
+    assets = with_parts(assets_base, page_parts('class="mr-not-found"', flags, parts), parts)
     assets["search_index_url"] = search_urls.get("", "")
     errors = config.errors_404
     description = str(

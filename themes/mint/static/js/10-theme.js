@@ -1,13 +1,19 @@
-/* mint theme behaviour: dark mode toggle, mobile drawer, TOC scroll-spy, banner dismiss, heading
- * anchor copy, copy buttons, expandable code blocks, feedback note, header height. No framework;
- * every feature is optional and the page reads fine without it. */
+/* mint theme behaviour shared by every page: dark mode toggle, mobile drawer, banner dismiss,
+ * heading anchor copy, feedback note, header height, opening what the URL hash points into,
+ * and the search trigger (the search engine itself loads on first use). No framework; every
+ * feature is optional and the page reads fine without it.
+ *
+ * Parts (other `NN-name.PART.js` files, see ../parts.json) are linked only from the pages that
+ * need them and use the helpers below through `window.mr`; lazy parts (search, playground)
+ * are loaded by `mr.load(name)` from this script's own folder, which works from file:// too. */
 (function () {
   "use strict";
 
   var doc = document;
   var root = doc.documentElement;
-  var CHECK_SVG = '<svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M20 6 9 17l-5-5"/></svg>';
-  var CHEVRON_SVG = '<svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="m6 9 6 6 6-6"/></svg>';
+  var mr = window.mr = window.mr || {};
+  var self = doc.currentScript;
+  var assets = self && self.src ? self.src.replace(/[^/]*([?#].*)?$/, "") : "";
 
   function $all(sel, scope) { return Array.prototype.slice.call((scope || doc).querySelectorAll(sel)); }
   function store(key, value) {
@@ -33,6 +39,31 @@
     try { doc.execCommand("copy"); } catch (e) { /* nothing else to try */ }
     ta.remove();
   }
+
+  /* Load `_mintrender/NAME.js` (and NAME.css when `css`) once; resolves when both are in. */
+  var loads = {};
+  function load(name, css) {
+    if (loads[name]) return loads[name];
+    var parts = [["script", "src", name + ".js"]];
+    if (css) parts.unshift(["link", "href", name + ".css"]);
+    var p = loads[name] = Promise.all(parts.map(function (spec) {
+      return new Promise(function (resolve, reject) {
+        var el = doc.createElement(spec[0]);
+        if (spec[0] === "link") el.rel = "stylesheet";
+        el.onload = resolve;
+        el.onerror = function () { el.remove(); reject(new Error("mintrender: cannot load " + spec[2])); };
+        el[spec[1]] = assets + spec[2];
+        doc.head.appendChild(el);
+      });
+    }));
+    p.catch(function () { delete loads[name]; });
+    return p;
+  }
+
+  mr.all = $all;
+  mr.store = store;
+  mr.copy = copyText;
+  mr.load = load;
 
   /* ---- Dark mode --------------------------------------------------------- */
 
@@ -159,59 +190,6 @@
   }
   scrollActiveIntoView();
 
-  /* ---- TOC scroll-spy ---------------------------------------------------- */
-
-  var toc = doc.querySelector('[data-component="toc"]');
-  if (toc) {
-    var entries = $all(".toc-item", toc).map(function (li) {
-      var a = li.querySelector("a[href^='#']");
-      var id = a ? decodeURIComponent(a.getAttribute("href").slice(1)) : "";
-      return { li: li, heading: id ? doc.getElementById(id) : null, depth: +(li.getAttribute("data-depth") || 0) };
-    }).filter(function (e) { return e.heading; });
-
-    var current = -1;
-    var spy = function () {
-      var offset = (header ? header.offsetHeight : 0) + 64;
-      var idx = -1;
-      for (var i = 0; i < entries.length; i++) {
-        if (entries[i].heading.getBoundingClientRect().top - offset <= 1) idx = i; else break;
-      }
-      /* At the very bottom the last headings can never reach the top: pick the last one. */
-      if (window.innerHeight + window.scrollY >= doc.documentElement.scrollHeight - 2 && entries.length) {
-        idx = entries.length - 1;
-      }
-      if (idx === -1 && entries.length) idx = 0;
-      if (idx === current) return;
-      current = idx;
-      entries.forEach(function (e) {
-        e.li.removeAttribute("data-active");
-        e.li.removeAttribute("data-active-deepest");
-      });
-      if (idx < 0) return;
-      var exact = entries[idx];
-      exact.li.setAttribute("data-active", "");
-      exact.li.setAttribute("data-active-deepest", "");
-      for (var j = idx - 1, depth = exact.depth; j >= 0 && depth > 0; j--) {
-        if (entries[j].depth < depth) { entries[j].li.setAttribute("data-active", ""); depth = entries[j].depth; }
-      }
-      /* Keep the active entry visible in a long TOC. */
-      var link = exact.li.firstElementChild;
-      if (link && toc.scrollHeight > toc.clientHeight) {
-        var r = link.getBoundingClientRect(), t = toc.getBoundingClientRect();
-        if (r.top < t.top + 40 || r.bottom > t.bottom - 16) toc.scrollTop += r.top - t.top - toc.clientHeight / 2;
-      }
-    };
-    var ticking = false;
-    var onScroll = function () {
-      if (ticking) return;
-      ticking = true;
-      requestAnimationFrame(function () { ticking = false; spy(); });
-    };
-    window.addEventListener("scroll", onScroll, { passive: true });
-    window.addEventListener("resize", onScroll);
-    spy();
-  }
-
   /* ---- Heading anchors: copy the URL ------------------------------------- */
 
   doc.addEventListener("click", function (e) {
@@ -221,65 +199,6 @@
     copyText(url);
     a.setAttribute("data-copied", "");
     setTimeout(function () { a.removeAttribute("data-copied"); }, 2000);
-  });
-
-  /* ---- Copy buttons ------------------------------------------------------ */
-
-  function codeText(code) {
-    var lines = code.querySelectorAll(":scope > .line");
-    if (!lines.length) return code.textContent;
-    return Array.prototype.map.call(lines, function (l) { return l.textContent.replace(/\n$/, ""); }).join("\n");
-  }
-  function visible(el) { return !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length); }
-  function copySource(btn) {
-    if (btn.hasAttribute("data-copy")) return btn.getAttribute("data-copy");
-    var scope = btn.closest('.mr-code, [data-component="code-group"], [data-copy-scope]') || btn.parentElement;
-    var codes = scope ? $all("pre code", scope) : [];
-    var code = codes.filter(visible)[0] || codes[0];
-    return code ? codeText(code) : "";
-  }
-  doc.addEventListener("click", function (e) {
-    var btn = e.target.closest('button[data-component="copy"]');
-    if (!btn) return;
-    var text = copySource(btn);
-    copyText(text).then(function () {
-      if (btn._mrTimer) clearTimeout(btn._mrTimer);
-      if (!btn.hasAttribute("data-copied")) {
-        btn._mrHtml = btn.innerHTML;
-        btn._mrLabel = btn.getAttribute("aria-label");
-      }
-      btn.setAttribute("data-copied", "");
-      btn.innerHTML = CHECK_SVG;
-      btn.setAttribute("aria-label", "Copied");
-      btn._mrTimer = setTimeout(function () {
-        btn.removeAttribute("data-copied");
-        btn.innerHTML = btn._mrHtml;
-        if (btn._mrLabel) btn.setAttribute("aria-label", btn._mrLabel);
-      }, 2000);
-    });
-  });
-
-  /* ---- Expandable code blocks -------------------------------------------- */
-
-  $all('.mr-code[data-expandable]').forEach(function (block) {
-    var pre = block.querySelector(".mr-code__pre");
-    if (!pre || pre.scrollHeight <= 400) return;
-    var btn = doc.createElement("button");
-    btn.type = "button";
-    btn.className = "mr-code__expand";
-    btn.setAttribute("aria-expanded", "false");
-    var lines = pre.querySelectorAll(".line").length;
-    var label = function (open) {
-      btn.innerHTML = "<span>" + (open ? "Collapse" : "Expand" + (lines ? " (" + lines + " lines)" : "")) + "</span>" + CHEVRON_SVG;
-    };
-    block.classList.add("mr-code--collapsed");
-    label(false);
-    btn.addEventListener("click", function () {
-      var collapsed = block.classList.toggle("mr-code--collapsed");
-      btn.setAttribute("aria-expanded", String(!collapsed));
-      label(!collapsed);
-    });
-    block.appendChild(btn);
   });
 
   /* ---- Feedback (local only) --------------------------------------------- */
@@ -293,4 +212,61 @@
       });
     });
   });
+  /* ---- Opening what the URL hash points into --------------------------------------------- */
+  /* Closed <details> (accordions, expandables, nested fields) and hidden tab panels around the
+     target open; a tab part sets `mr.showPanel` to switch its groups. */
+  function reveal(target) {
+    var changed = false;
+    for (var el = target; el && el !== doc.body; el = el.parentElement) {
+      if (el.tagName === "DETAILS" && !el.open) { el.open = true; changed = true; }
+      if (el.getAttribute("role") === "tabpanel" && el.hidden && mr.showPanel && mr.showPanel(el)) changed = true;
+    }
+    return changed;
+  }
+  function openFromHash() {
+    var id = location.hash.slice(1);
+    if (!id) return;
+    try { id = decodeURIComponent(id); } catch (e) { /* keep raw */ }
+    var target = doc.getElementById(id);
+    if (target && reveal(target)) target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", openFromHash);
+  /* after the part scripts of the page (they run before DOMContentLoaded) */
+  if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", openFromHash);
+  else setTimeout(openFromHash);
+
+  /* ---- Search trigger ------------------------------------------------------------------- */
+  /* The engine (50-search.js + 50-search.css, part `search`) loads on the first sign of
+     intent: pointer over or focus on the trigger, a click, Ctrl/Cmd+K. It replaces this
+     stand-in `window.mrSearch` and leaves the bindings to it. */
+  var triggers = $all('[data-component="search-trigger"]');
+  var wanted = null;
+  function engine() { return load("search", true).then(function () { return window.mrSearch; }); }
+  function openSearch(trigger) {
+    wanted = trigger || wanted || triggers[0] || null;
+    return engine().then(function (s) { if (s && !s.stub) s.open(wanted); });
+  }
+  if (!window.mrSearch) {
+    window.mrSearch = {
+      stub: true,
+      open: openSearch,
+      close: function () {},
+      load: function () { return engine().then(function (s) { return s.load(); }); },
+      search: function (q) { return engine().then(function (s) { return s.search(q); }); }
+    };
+    triggers.forEach(function (el) {
+      el.addEventListener("click", function (e) { e.preventDefault(); openSearch(el); });
+      /* fetch the engine and the index as soon as the user shows intent, not at page load */
+      var warm = function () { engine().then(function (s) { if (s && !s.stub) s.load().catch(function () {}); }, function () {}); };
+      el.addEventListener("pointerenter", warm, { once: true });
+      el.addEventListener("focus", warm, { once: true });
+    });
+    doc.addEventListener("keydown", function (e) {
+      if ((e.metaKey || e.ctrlKey) && !e.altKey && !e.shiftKey && (e.key === "k" || e.key === "K")) {
+        e.preventDefault();
+        var s = window.mrSearch;
+        if (s && !s.stub && s.isOpen && s.isOpen()) s.close(); else openSearch(null);
+      }
+    });
+  }
 })();

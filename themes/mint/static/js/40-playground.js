@@ -7,6 +7,10 @@
  *   button[data-component="api-tryit"]             opens the playground of its endpoint
  *   script[data-component="api-playground-data"]   the operation (servers, security, params, body)
  *
+ * In a built site this file is the lazy part `playground` (with 41-playground.css): the page
+ * links only 39-api.api.js, which binds the tabs and selectors, sets `window.mrApi` and loads
+ * this file on the first "Try it". Loaded on its own (no `window.mrApi`), it binds them itself.
+ *
  * Nothing is sent until the user presses Send. Credentials stay in this page's memory, and in
  * localStorage only when "Remember" is ticked; they go nowhere but the API on Send.
  */
@@ -31,31 +35,33 @@
     });
   }
 
-  doc.addEventListener("click", function (e) {
-    var tab = e.target.closest('[role="tab"]');
-    if (tab) {
-      var group = tab.closest(GROUP);
-      if (group) selectTab(group, tab.getAttribute("data-tab-title"));
-      return;
-    }
-    var tryit = e.target.closest('[data-component="api-tryit"]');
-    if (tryit) openPlayground(tryit.closest('[data-component="api-endpoint"]'), tryit);
-  });
+  if (!window.mrApi) {
+    doc.addEventListener("click", function (e) {
+      var tab = e.target.closest('[role="tab"]');
+      if (tab) {
+        var group = tab.closest(GROUP);
+        if (group) selectTab(group, tab.getAttribute("data-tab-title"));
+        return;
+      }
+      var tryit = e.target.closest('[data-component="api-tryit"]');
+      if (tryit) openPlayground(tryit.closest('[data-component="api-endpoint"]'), tryit);
+    });
 
-  doc.addEventListener("change", function (e) {
-    var sel = e.target;
-    if (!sel.matches) return;
-    if (sel.matches('select[data-component="api-select"]')) {
-      var scope = sel.closest('[role="tabpanel"], section, .mr-api-example') || sel.parentElement;
-      Array.prototype.forEach.call(scope.querySelectorAll("[data-api-panel]"), function (p) {
-        if (p.parentElement.closest('[role="tabpanel"], section, .mr-api-example') !== scope) return;
-        p.hidden = p.getAttribute("data-api-panel") !== sel.value;
-      });
-    } else if (sel.matches('select[data-component="api-server-select"]')) {
-      var endpoint = sel.closest('[data-component="api-endpoint"]');
-      if (endpoint) endpoint.setAttribute("data-server", sel.value);
-    }
-  });
+    doc.addEventListener("change", function (e) {
+      var sel = e.target;
+      if (!sel.matches) return;
+      if (sel.matches('select[data-component="api-select"]')) {
+        var scope = sel.closest('[role="tabpanel"], section, .mr-api-example') || sel.parentElement;
+        Array.prototype.forEach.call(scope.querySelectorAll("[data-api-panel]"), function (p) {
+          if (p.parentElement.closest('[role="tabpanel"], section, .mr-api-example') !== scope) return;
+          p.hidden = p.getAttribute("data-api-panel") !== sel.value;
+        });
+      } else if (sel.matches('select[data-component="api-server-select"]')) {
+        var endpoint = sel.closest('[data-component="api-endpoint"]');
+        if (endpoint) endpoint.setAttribute("data-server", sel.value);
+      }
+    });
+  }
 
   /* ---- Playground ------------------------------------------------------- */
 
@@ -428,4 +434,6 @@
     }
     result.appendChild(view);
   }
+
+  window.mrPlayground = { open: openPlayground };
 })();

@@ -8,6 +8,7 @@
  *
  * Page contract: <button data-component="search-trigger">, <meta name="mr-root">,
  * <meta name="mr-offline" content="1"> (offline builds), <meta name="mr-search-index">.
+ * Lazy part `search` with 50-search.css (see ../parts.json): 10-theme.js loads both on first use.
  */
 (function () {
   "use strict";
@@ -583,9 +584,14 @@
     if (trigger) trigger.focus({ preventScroll: true });
   }
 
+  // In a built site 10-theme.js binds the triggers and Ctrl/Cmd+K, loads this file (lazy part
+  // `search`) on first use and calls mrSearch.open(trigger); on its own this file binds them.
+  var stubbed = !!(window.mrSearch && window.mrSearch.stub);
+
   function init() {
     var triggers = document.querySelectorAll('[data-component="search-trigger"]');
-    trigger = triggers[0] || null;
+    if (!trigger) trigger = triggers[0] || null;
+    if (stubbed) return;
     Array.prototype.forEach.call(triggers, function (el) {
       el.addEventListener("click", function (ev) { ev.preventDefault(); trigger = el; open(); });
       // Fetch the index as soon as the user shows intent, not at page load.
@@ -601,7 +607,9 @@
   }
 
   window.mrSearch = {
-    mapQuery: mapQuery, stem: porterStem, load: loadIndex, open: open, close: close,
+    mapQuery: mapQuery, stem: porterStem, load: loadIndex, close: close,
+    open: function (el) { if (el && el.nodeType === 1) trigger = el; open(); },
+    isOpen: function () { return !!modal && !modal.hidden; },
     search: function (query) { return loadIndex().then(function (idx) { return idx.search(query); }); }
   };
 

@@ -1,20 +1,17 @@
-/* Components: tabs and code groups (switching, keyboard, page-wide sync remembered in
- * localStorage, language dropdown), accordions opened from the URL hash, tooltips.
+/* Tabs and code groups: switching, keyboard, page-wide sync remembered in localStorage,
+ * language dropdown; a panel the URL hash points into is shown (10-theme.js asks through
+ * `mr.showPanel`). Part `switch` (see ../parts.json).
  *
  * Hooks (emitted by components/*.py and themes/mint/templates/api/examples.html):
  *   [data-component="tabs"][data-sync]     <Tabs>; role=tab buttons and role=tabpanel panels
  *   [data-component="code-group"]          <CodeGroup>, Request/ResponseExample, API samples
  *   select[data-component="code-group-select"]   dropdown variant of a code group
  *   [data-inactive]                        panels hidden once this script runs (no-JS: shown)
- *   details.mr-accordion[id]               opened by #id (or an #id inside it); writes its id
- *   [data-component="tooltip"]             bubble placement, touch toggle, Escape
- * Copy buttons belong to 10-theme.js.
+ * Copy buttons belong to 21-code.code.js.
  */
 (function () {
   "use strict";
   var doc = document;
-  var root = doc.documentElement;
-  root.classList.add("mr-js");
 
   var GROUPS = '[data-component="tabs"], [data-component="code-group"]';
   var STORE = "mr-tab-sync";
@@ -122,86 +119,10 @@
     if (group) activate(group, sel.value);
   });
 
-  /* ---- URL hash: open the accordion, expandable or tab that holds the target ---------- */
-
-  function reveal(target) {
-    var changed = false;
-    for (var el = target; el && el !== doc.body; el = el.parentElement) {
-      if (el.tagName === "DETAILS" && !el.open) { el.open = true; changed = true; }
-      if (el.getAttribute("role") === "tabpanel" && el.hidden) {
-        var group = el.closest(GROUPS);
-        if (group) { select(group, titleOf(el)); changed = true; }
-      }
-    }
-    return changed;
-  }
-  function openFromHash() {
-    var id = location.hash.slice(1);
-    if (!id) return;
-    try { id = decodeURIComponent(id); } catch (e) { /* keep raw */ }
-    var target = doc.getElementById(id);
-    if (!target) return;
-    if (reveal(target)) target.scrollIntoView();
-  }
-  window.addEventListener("hashchange", openFromHash);
-
-  /* Opening an accordion by hand puts its id in the URL (replaceState: no history spam). */
-  doc.addEventListener("click", function (e) {
-    var summary = e.target.closest("summary");
-    if (!summary) return;
-    var details = summary.parentElement;
-    if (!details || !details.matches("details.mr-accordion[id]")) return;
-    setTimeout(function () {
-      if (!details.open || !history.replaceState) return;
-      history.replaceState(history.state, "", "#" + encodeURIComponent(details.id));
-    }, 0);
-  });
-
-  /* ---- Tooltips: CSS shows the bubble on hover/focus; JS keeps it on screen ------------ */
-
-  function place(tip) {
-    var bubble = tip.querySelector(".mr-tooltip__bubble");
-    if (!bubble) return;
-    tip.style.removeProperty("--mr-tooltip-shift");
-    tip.classList.remove("mr-tooltip--below");
-    var r = bubble.getBoundingClientRect();
-    var margin = 8, shift = 0;
-    if (r.left < margin) shift = margin - r.left;
-    else if (r.right > window.innerWidth - margin) shift = window.innerWidth - margin - r.right;
-    if (shift) tip.style.setProperty("--mr-tooltip-shift", Math.round(shift) + "px");
-    var header = parseFloat(getComputedStyle(root).getPropertyValue("--mr-header-h")) || 0;
-    if (r.top < header + margin) tip.classList.add("mr-tooltip--below");
-  }
-  function tooltipOf(e) {
-    return e.target.closest && e.target.closest('[data-component="tooltip"]');
-  }
-  doc.addEventListener("mouseover", function (e) {
-    var tip = tooltipOf(e);
-    if (tip && !tip.contains(e.relatedTarget)) { tip.classList.remove("mr-tooltip--dismissed"); place(tip); }
-  });
-  doc.addEventListener("focusin", function (e) {
-    var tip = tooltipOf(e);
-    if (tip) { tip.classList.remove("mr-tooltip--dismissed"); place(tip); }
-  });
-  doc.addEventListener("keydown", function (e) {
-    if (e.key !== "Escape") return;
-    all('[data-component="tooltip"]').forEach(function (tip) {
-      tip.classList.add("mr-tooltip--dismissed");
-      tip.removeAttribute("data-open");
-    });
-  });
-  /* Touch screens have no hover: a tap on the trigger toggles the bubble. */
-  doc.addEventListener("click", function (e) {
-    var trigger = e.target.closest(".mr-tooltip__trigger");
-    all('[data-component="tooltip"][data-open]').forEach(function (tip) {
-      if (!trigger || tip !== trigger.parentElement) tip.removeAttribute("data-open");
-    });
-    if (!trigger || e.target.closest("a")) return;
-    var tip = trigger.parentElement;
-    if (tip.hasAttribute("data-open")) tip.removeAttribute("data-open");
-    else { tip.setAttribute("data-open", ""); place(tip); }
-  });
+  window.mr.showPanel = function (panel) {
+    var group = panel.closest(GROUPS);
+    return !!group && select(group, titleOf(panel));
+  };
 
   init();
-  openFromHash();
 })();
