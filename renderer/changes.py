@@ -131,7 +131,7 @@ class ChangeMapping:
         if config:
             every = self._reload_config() or every
         elif structure:
-            self._rediscover()
+            self._rediscover(files)
             every = True
         touched: set[str] = set()
         reload: set[str] = set()
@@ -232,14 +232,20 @@ class ChangeMapping:
             self.parsed.clear()
         return True
 
-    def _rediscover(self: SiteState) -> None:
+    def _rediscover(self: SiteState, files: list[str]) -> None:
+        """Files came or went: new sources; pages that may name a new file are re-parsed."""
         assert self.inputs is not None
         sources = discover(self.docs_dir)
         self.inputs = SiteInputs(self.inputs.config, sources, self.inputs.nav, self.inputs.slots)
         self._sync_pages(sources.pages)
+        # an import or <Snippet file> that did not resolve names the file by its stem
+        stems = {Path(rel).stem for rel in files if Path(rel).stem}
         for rel in list(self.parsed):
-            if any(d.code == "mdx-import" for d in self.parse_diagnostics.get(rel, ())):
+            text = self.reader(rel) or ""
+            unresolved = any(d.code == "mdx-import" for d in self.parse_diagnostics.get(rel, ()))
+            if unresolved or any(stem in text for stem in stems):
                 self.parsed.pop(rel, None)
+                self.parse_cache.forget(rel)  # its files are the same, what exists is not
         self._structure_changed()
 
     def _sync_pages(self: SiteState, pages: Iterable[str]) -> None:

@@ -505,3 +505,12 @@ def test_entry_points_share_one_implementation() -> None:
         assert (args.docs_dir, args.port, args.host) == ("docs", 4000, "127.0.0.1")
     assert serve.serve.__module__ == "serve" and run.__module__ == "renderer.preview"
     assert serve.main(["/nonexistent-docs-folder"]) == 2
+
+
+def test_snippet_file_created_after_the_page_naming_it(site: Any) -> None:
+    docs, state, app, _ = site
+    change(state, docs, "other.mdx", '---\ntitle: Other\n---\n\n<Snippet file="later.mdx" />\n')
+    assert b"Later snippet text." not in call(app, "/other")[2]
+    update = change(state, docs, "snippets/later.mdx", "Later snippet text.\n", kind="added")
+    assert update.affected is None  # a new file: URLs and navigation are rebuilt
+    assert b"Later snippet text." in call(app, "/other")[2]
