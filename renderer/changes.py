@@ -145,7 +145,7 @@ class ChangeMapping:
             for page in pages:
                 if self._changed(page):
                     touched.add(page)
-            if rel.endswith(SPEC_SUFFIXES) and rel not in self.records:
+            if rel.endswith(SPEC_SUFFIXES) and is_spec(self.docs_dir / rel):
                 specs = True
             elif not pages and self.inputs is not None and rel in self.static_set():
                 users = self._pages_using(rel)
@@ -266,8 +266,23 @@ class ChangeMapping:
             or isinstance(r.frontmatter.get("openapi"), str)
             or isinstance(r.frontmatter.get("api"), str)
         }
-        self._structure_changed()
-        return api_pages | self.generated
+        if self.generated:  # navigation names operations: their pages may come or go
+            self._structure_changed()
+            return api_pages | self.generated
+        from renderer.incremental import LazyApiStage
+
+        self.api = LazyApiStage(self._load_api)
+        return api_pages
+
+
+def is_spec(path: Path) -> bool:
+    """Does the file look like an OpenAPI / AsyncAPI document (JSON or YAML)?"""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096).lower()
+    except OSError:
+        return False
+    return any(key in head for key in (b"openapi", b"swagger", b"asyncapi"))
 
 
 def config_error(exc: ConfigError) -> Diagnostic:

@@ -514,3 +514,47 @@ def test_snippet_file_created_after_the_page_naming_it(site: Any) -> None:
     update = change(state, docs, "snippets/later.mdx", "Later snippet text.\n", kind="added")
     assert update.affected is None  # a new file: URLs and navigation are rebuilt
     assert b"Later snippet text." in call(app, "/other")[2]
+
+
+def test_spec_edit_rerenders_api_pages(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+
+    def spec(description: str) -> dict[str, Any]:
+        return {
+            "openapi": "3.0.0",
+            "info": {"title": "T", "version": "1"},
+            "paths": {
+                "/ping": {
+                    "get": {
+                        "summary": "Ping",
+                        "description": description,
+                        "responses": {"200": {"description": "ok"}},
+                    }
+                }
+            },
+        }
+
+    config = dict(CONFIG, navigation={"groups": [{"group": "A", "pages": ["index", "ping"]}]})
+    write(
+        docs,
+        {
+            "docs.json": config,
+            "index.mdx": "---\ntitle: Home\n---\n\nHome.\n",
+            "ping.mdx": "---\ntitle: Ping\nopenapi: GET /ping\n---\n",
+            "openapi.json": spec("First SPEC text."),
+        },
+    )
+    work = make_work_dir()
+    state = SiteState(docs, work)
+    try:
+        state.load()
+        app = PreviewApp(state, Reloader(), poll_seconds=0.1)
+        call(app, "/")
+        assert b"First SPEC text." in call(app, "/ping")[2]
+        update = change(state, docs, "openapi.json", json.dumps(spec("Second SPEC text.")))
+        assert update.affected == frozenset({"/ping"})
+        body = call(app, "/ping")[2]
+        assert b"Second SPEC text." in body and b"First SPEC text." not in body
+    finally:
+        state.close()
+        remove_work_dir(work)
