@@ -1,4 +1,4 @@
-"""Sidebar trees rendered once per navigation section, then marked per page.
+"""Sidebar trees rendered once per navigation section, then marked (and trimmed) per page.
 
 The theme's `sidebar_item.html` macro renders a section's whole tree; with hundreds of pages per
 section (ModelsLab's Enterprise tab has ~230) re-rendering it for every page dominated the write
@@ -7,39 +7,154 @@ is rendered once with nothing active and each page patches in the markers the ma
 emit: `data-active aria-current="page"` on the page link, `open` + `data-active-group` on the
 enclosing disclosure groups, `data-active-section` on the enclosing top-level section.
 `tests/test_sidebar.py` checks the patched HTML equals a full render of the template.
+
+Page weight: a large section is sent trimmed. The children of every group that is closed on the
+page (not on the active path, not `expanded`) are left out and the group is marked
+`data-lazy="HASH/N"`; 10-theme.js fills it from `_mintrender/nav-HASH.js` (one file per section,
+the same for all its pages, see `payload_files`) when the reader opens it. Without JS the group's
+title links to its first page, where the group is open.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import zlib
+from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
 
-_LINK = re.compile(r'<a class="mr-nav__link[^"]*" href="([^"]*)"')
-_OPEN_OR_CLOSE = re.compile(r'<details class="mr-nav__details"|</details>|<li\b[^>]*|</li>')
+_PAGE_LINK = re.compile(r'<li><a href="([^"]*)"')
+_OPEN_OR_CLOSE = re.compile(r"<details\b[^>]*>|</details>|<li\b[^>]*|</li>")
+_DETAILS = re.compile(r"<details\b[^>]*>|</details>")
+_SUMMARY = "<summary"
+_LIST_START = "</summary><ul>"
+_LIST_END = "</ul>"
+
+LAZY_MIN_BYTES = 6000
+"""Sections whose tree is smaller than this are always sent whole (a request would cost more)."""
+PAYLOAD_GLOBAL = "mrNav"
+"""`window.mrNav[HASH][N]` holds the children of group N of a section (see 10-theme.js)."""
+
+
+@dataclass(slots=True)
+class _Group:
+    index: int
+    start: int  # of `<details`
+    tag_end: int  # after its `>`
+    is_open: bool
+    inner_start: int = -1  # of the children, after `</summary><ul>`
+    inner_end: int = -1  # of `</ul></details>`
+    end: int = -1  # after `</details>`
+    children: list[_Group] = field(default_factory=list)
+
+
+def _groups(html: str) -> list[_Group]:
+    """The `<details>` groups of a tree, outermost first, with their nested groups."""
+    roots: list[_Group] = []
+    stack: list[_Group] = []
+    count = 0
+    for m in _DETAILS.finditer(html):
+        if m.group(0) == "</details>":
+            group = stack.pop()
+            group.end = m.end()
+            group.inner_end = m.start() - len(_LIST_END)
+            continue
+        tag = m.group(0)
+        group = _Group(count, m.start(), m.end(), " open" in tag)
+        count += 1
+        group.inner_start = html.index(_LIST_START, m.end()) + len(_LIST_START)
+        (stack[-1].children if stack else roots).append(group)
+        stack.append(group)
+    return roots
+
+
+def _trimmed(html: str, start: int, end: int, groups: list[_Group], key: str) -> str:
+    """html[start:end] with the children of every outermost closed group left out."""
+    out: list[str] = []
+    pos = start
+    for group in groups:
+        if group.is_open:
+            out.append(_trimmed(html, pos, group.end, group.children, key))
+        else:
+            out.append(html[pos : group.start])
+            out.append(f'<details data-lazy="{key}/{group.index}">')
+            out.append(html[group.tag_end : group.inner_start])
+            out.append(html[group.inner_end : group.end])
+        pos = group.end
+    out.append(html[pos:end])
+    return "".join(out)
 
 
 class SidebarRenderer:
     def __init__(self, env: jinja2.Environment) -> None:
         self.macro = env.get_template("partials/sidebar_item.html").module.item  # type: ignore[attr-defined]
         self.cache: dict[int, str] = {}
+        self.payloads: dict[str, str] = {}
+        """File name (`nav-HASH.js`) -> script, for the sections rendered so far."""
 
     def base_html(self, key: int, items: list[dict[str, Any]]) -> str:
         html = self.cache.get(key)
         if html is None:
             html = "".join(str(self.macro(item, 0)) for item in items)
             self.cache[key] = html
+            self._payload(html)
         return html
 
-    def for_page(self, key: int, items: list[dict[str, Any]], active_href: str | None) -> str:
-        """The section's tree with `active_href` marked (unchanged when it is not in the tree)."""
-        html = self.base_html(key, items)
+    @staticmethod
+    def _key(base: str) -> str:
+        return f"{zlib.crc32(base.encode('utf-8')):08x}"
+
+    def _payload(self, base: str) -> None:
+        """The children of each closed group of a section (trimmed the same way)."""
+        if len(base) < LAZY_MIN_BYTES:
+            return
+        key = self._key(base)
+        entries: dict[str, str] = {}
+
+        def walk(groups: list[_Group]) -> None:
+            for group in groups:
+                if not group.is_open:
+                    inner = _trimmed(base, group.inner_start, group.inner_end, group.children, key)
+                    entries[str(group.index)] = inner
+                walk(group.children)
+
+        walk(_groups(base))
+        if entries:
+            data = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+            self.payloads[f"nav-{key}.js"] = (
+                f"(window.{PAYLOAD_GLOBAL}=window.{PAYLOAD_GLOBAL}||{{}})[{json.dumps(key)}]={data};\n"
+            )
+
+    def payload_files(self) -> dict[str, str]:
+        """`_mintrender/` files holding the children of closed groups (name -> text)."""
+        return dict(sorted(self.payloads.items()))
+
+    def for_page(
+        self,
+        key: int,
+        items: list[dict[str, Any]],
+        active_href: str | None,
+        *,
+        lazy: bool = True,
+    ) -> str:
+        """The section's tree with `active_href` marked (unchanged when it is not in the tree),
+        the children of closed groups left out when `lazy` and the section is large."""
+        base = self.base_html(key, items)
+        html = self.mark(base, active_href)
+        if not lazy or len(base) < LAZY_MIN_BYTES:
+            return html
+        return _trimmed(html, 0, len(html), _groups(html), self._key(base))
+
+    @staticmethod
+    def mark(html: str, active_href: str | None) -> str:
+        """Insert the markers the template puts on the active page and its ancestors."""
         if not active_href:
             return html
         inserts: list[tuple[int, str]] = []
         pos = -1
-        for m in _LINK.finditer(html):
+        for m in _PAGE_LINK.finditer(html):
             if m.group(1) == active_href:
                 pos = m.end()
                 inserts.append((pos, ' data-active aria-current="page"'))
@@ -59,12 +174,10 @@ class SidebarRenderer:
                 if depth_details:
                     depth_details -= 1
                     continue
-                end = m.end()
-                if not html.startswith(" open", end):
-                    inserts.append((end, " open"))
-                summary = html.find('mr-nav__summary"', end)
-                if summary >= 0:
-                    inserts.append((summary + len('mr-nav__summary"'), " data-active-group"))
+                if " open" not in token:
+                    inserts.append((m.end() - 1, " open"))
+                if html.startswith(_SUMMARY, m.end()):
+                    inserts.append((m.end() + len(_SUMMARY), " data-active-group"))
             elif token == "</li>":
                 depth_li += 1
             elif token.startswith("<li"):

@@ -310,6 +310,9 @@ def write_site(
             assets["search_index_url"] = search_urls.get(_language_of(nav), search_urls.get("", ""))
             html_text = render_page_html(env, site, nav, record, assets, options, config)
             writer.write_page(record.output_path, html_text)
+        # children of closed sidebar groups, fetched when a reader opens one (renderer/sidebar.py)
+        for name, text in sidebars.payload_files().items():
+            writer.write_text(f"{ASSET_DIR}/{name}", text)
         _write_404(env, site, navview, assets_base, search_urls, writer, options, config)
         for rel in sources.static:
             _copy_static(config, rel, writer, options)

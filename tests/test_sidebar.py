@@ -1,7 +1,10 @@
-"""The per-section sidebar cache must produce exactly what a full template render produces."""
+"""The per-section sidebar cache must produce exactly what a full template render produces;
+the trimmed form (closed groups without their children) must give it back once filled in."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,7 @@ from renderer.errors import Diagnostics
 from renderer.nav import build_navigation
 from renderer.navview import NavView, PageInfo
 from renderer.render import fallback_title
-from renderer.sidebar import SidebarRenderer
+from renderer.sidebar import LAZY_MIN_BYTES, SidebarRenderer
 from renderer.site import make_environment
 from renderer.sources import discover, page_file_for_ref
 from renderer.urls import UrlBuilder, site_path_for
@@ -53,10 +56,37 @@ def _check(docs: Path) -> int:
         container = slot.divisions[-1] if slot.divisions else nav.root
         full_items = view._items(container.children, ref, slot)
         expected = "".join(str(cache.macro(item, 0)) for item in full_items)
-        got = cache.for_page(nav_ctx["sidebar_key"], nav_ctx["sidebar"], nav_ctx["active_href"])
+        key, items, active = nav_ctx["sidebar_key"], nav_ctx["sidebar"], nav_ctx["active_href"]
+        got = cache.for_page(key, items, active, lazy=False)
         assert got == expected, ref
+        trimmed = cache.for_page(key, items, active)
+        assert fill(trimmed, cache.payload_files()) == expected, ref
+        if len(cache.base_html(key, items)) < LAZY_MIN_BYTES:
+            assert trimmed == expected
+        elif active:  # the active page and its groups are always in the page itself
+            assert 'data-active aria-current="page"' in trimmed or active not in expected, ref
         checked += 1
     return checked
+
+
+_LAZY = re.compile(r'<details data-lazy="([0-9a-f]+)/(\d+)">(.*?)</summary><ul></ul>', re.S)
+
+
+def fill(html: str, files: dict[str, str]) -> str:
+    """What 10-theme.js does when every trimmed group is opened: put the children back."""
+    data: dict[str, dict[str, str]] = {}
+    for name, text in files.items():
+        assert name.startswith("nav-") and name.endswith(".js")
+        head, _, body = text.partition("]=")
+        data[head.rsplit("[", 1)[1].strip('"')] = json.loads(body.rstrip().rstrip(";"))
+    while True:
+        new = _LAZY.sub(
+            lambda m: f"<details>{m.group(3)}</summary><ul>{data[m.group(1)][m.group(2)]}</ul>",
+            html,
+        )
+        if new == html:
+            return html
+        html = new
 
 
 def test_nested_groups_and_roots(tmp_path: Path) -> None:
@@ -68,3 +98,35 @@ def test_nested_groups_and_roots(tmp_path: Path) -> None:
 @pytest.mark.corpus
 def test_modelslab_every_page() -> None:
     assert _check(CORPORA / "modelslab") > 370
+
+
+def test_trimmed_groups_and_their_payload(tmp_path: Path) -> None:
+    """A large section: closed groups come empty with `data-lazy`, their titles link to their
+    first page (readable without JS), and one `nav-HASH.js` holds the children of all of them."""
+    pages = [f"reference-page-{i:03d}" for i in range(120)]
+    nav = [
+        "a",
+        {
+            "group": "Big",
+            "pages": [{"group": f"G{g}", "pages": pages[g * 20 : g * 20 + 20]} for g in range(6)],
+        },
+    ]
+    files = {f"{n}.mdx": f"# {n}\n" for n in ["a", *pages]}
+    docs = write_site(tmp_path / "d", files, minimal_config(nav))
+    assert _check(docs) == 121
+    config = load_config(docs, Diagnostics())
+    navigation = build_navigation(config.navigation, lambda *a: None)
+    infos = {ref: PageInfo(ref, site_path_for(f"{ref}.mdx"), ref, ref) for ref in ["a", *pages]}
+    urls = UrlBuilder("hosted", frozenset(i.site_path for i in infos.values()))
+    view = NavView(navigation, navigation.slots(), infos, urls, lambda name, kind: "")
+    cache = SidebarRenderer(make_environment(docs))
+    ctx = view.view("reference-page-025")  # in G1
+    html = cache.for_page(ctx["sidebar_key"], ctx["sidebar"], ctx["active_href"])
+    assert html.count("data-lazy=") == 5  # G0, G2..G5
+    assert html.count("<li><a href=") == 1 + 20  # "a" and the pages of G1
+    assert 'href="\x1ereference-page-025/" data-active aria-current="page"' in html
+    # a closed group's title leads to its first page
+    assert '<a class="mr-nav__label mr-nav__first" href="\x1ereference-page-040/">G2</a>' in html
+    [name] = cache.payload_files()
+    assert re.fullmatch(r"nav-[0-9a-f]{8}\.js", name)
+    assert cache.payload_files()[name].startswith("(window.mrNav=window.mrNav||{})[")

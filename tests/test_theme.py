@@ -190,7 +190,7 @@ def test_active_page_and_tab_marked() -> None:
                           {"label": "API", "href": "/api", "icon_html": None, "active": False,
                            "external": False}]
     out = render(**ctx)
-    assert re.search(r'<a class="mr-nav__link" href="/" data-active aria-current="page">', out)
+    assert re.search(r'<li><a href="/" data-active aria-current="page">', out)
     assert not re.search(r'href="/other"[^>]*data-active', out)
     assert re.search(r'class="nav-tabs-item mr-navtabs__link" href="/" data-active', out)
     assert not re.search(r'href="/api" data-active', out)
@@ -205,11 +205,14 @@ def test_nested_groups_methods_and_tags() -> None:
                                active=True)], active=True),
     ])]
     out = render(**ctx)
-    details = re.findall(r'<details class="mr-nav__details"( open)?>', out)
+    details = re.findall(r'<details( open)?>', out)
     assert details == ["", " open", " open", " open"]
-    assert ">DEL</span>" in out and 'data-method="DELETE"' in out
+    assert '<span data-m="DEL">DEL</span>B' in out and '<span data-m="POST">POST</span>A' in out
     assert '<span class="mr-nav__tag">NEW</span>' in out
     assert 'class="mr-nav__heading"' in out  # the top-level group is a section heading
+    # without JS a group's title leads to its first page; chevrons are CSS, not SVG
+    assert '<a class="mr-nav__label mr-nav__first" href="/a">Closed</a>' in out
+    assert "mr-nav__chevron" not in out and out.count("<summary data-active-group>") == 2
 
 
 def test_sidebar_external_link_and_anchor() -> None:

@@ -76,7 +76,7 @@ def test_drawer_opens_and_closes_on_phone(browser: Any, site: Path) -> None:
     assert page.evaluate("document.documentElement.classList.contains('mr-drawer-open')")
     assert page.locator('[data-component="drawer-backdrop"]').is_visible()
     # the active page is scrolled into view inside the drawer
-    assert page.locator('#sidebar .mr-nav__link[data-active]').is_visible()
+    assert page.locator("#sidebar .mr-nav a[data-active]").is_visible()
     page.click('#sidebar [data-component="drawer-close"]')
     page.wait_for_timeout(300)
     assert not sidebar.is_visible()

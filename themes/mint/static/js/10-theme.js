@@ -160,7 +160,7 @@
   if (sidebar) {
     sidebar.addEventListener("click", function (e) {
       var a = e.target.closest("a[href]");
-      if (a && !a.matches('[data-component="drawer-close"]') && drawerOpen()) closeDrawer();
+      if (a && !a.matches('[data-component="drawer-close"], .mr-nav__first') && drawerOpen()) closeDrawer();
     });
   }
   window.matchMedia("(min-width: 1024px)").addEventListener("change", function (mq) {
@@ -176,12 +176,63 @@
     });
   });
 
-  /* ---- Sidebar: active item in view -------------------------------------- */
+  /* ---- Sidebar: groups, active item in view ------------------------------- */
+
+  /* A group's title links to its first page for readers without JS; here it opens and closes
+     the group like the rest of the row (and leaves the tab order to the row). */
+  function quietTitles(scope) {
+    $all(".mr-nav__first", scope).forEach(function (a) { a.tabIndex = -1; });
+  }
+  if (sidebar) {
+    quietTitles(sidebar);
+    sidebar.addEventListener("click", function (e) {
+      var a = e.target.closest(".mr-nav__first");
+      if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
+      e.preventDefault();
+      var d = a.closest("details");
+      if (d) d.open = !d.open;
+    });
+  }
+
+  /* Groups closed on this page come without their children (renderer/sidebar.py): they are in
+     _mintrender/nav-HASH.js, fetched once the reader points at the sidebar or opens a group. */
+  function navRoot() {
+    var m = doc.querySelector('meta[name="mr-root"]');
+    return m ? m.getAttribute("content") : "/";
+  }
+  function navFile(d) { return "nav-" + d.getAttribute("data-lazy").split("/")[0]; }
+  function fill(d) {
+    var ref = d.getAttribute("data-lazy").split("/");
+    load(navFile(d)).then(function () {
+      var html = ((window.mrNav || {})[ref[0]] || {})[ref[1]];
+      var list = d.querySelector(":scope > ul");
+      if (html == null || !list) throw new Error("mintrender: no sidebar data for " + ref.join("/"));
+      d.removeAttribute("data-lazy");
+      list.innerHTML = html.split("\u001e").join(navRoot());
+      quietTitles(list);
+    }).catch(function () {
+      var a = d.querySelector(":scope > summary > a[href]");
+      if (a) location.href = a.href;
+    });
+  }
+  doc.addEventListener("toggle", function (e) {
+    var d = e.target;
+    if (d.open && d.hasAttribute && d.hasAttribute("data-lazy")) fill(d);
+  }, true);
+  function prefetchNav() {
+    var d = sidebar && sidebar.querySelector("details[data-lazy]");
+    if (d) load(navFile(d)).catch(function () {});
+  }
+  if (sidebar) {
+    sidebar.addEventListener("pointerenter", prefetchNav, { once: true });
+    sidebar.addEventListener("focusin", prefetchNav, { once: true });
+    openers.forEach(function (b) { b.addEventListener("click", prefetchNav, { once: true }); });
+  }
 
   function scrollActiveIntoView() {
     if (!sidebar) return;
     var scroller = sidebar.querySelector('[data-component="sidebar-scroll"]') || sidebar;
-    var active = scroller.querySelector(".mr-nav__link[data-active]");
+    var active = scroller.querySelector(".mr-nav a[data-active]");
     if (!active) return;
     var top = active.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
     if (top < 0 || top > scroller.clientHeight - 48) {
@@ -241,7 +292,11 @@
      stand-in `window.mrSearch` and leaves the bindings to it. */
   var triggers = $all('[data-component="search-trigger"]');
   var wanted = null;
-  function engine() { return load("search", true).then(function () { return window.mrSearch; }); }
+  function engine() {
+    var s = window.mrSearch;
+    if (s && !s.stub) return Promise.resolve(s);  /* already there (one-file bundles) */
+    return load("search", true).then(function () { return window.mrSearch; });
+  }
   function openSearch(trigger) {
     wanted = trigger || wanted || triggers[0] || null;
     return engine().then(function (s) { if (s && !s.stub) s.open(wanted); });

@@ -36,9 +36,10 @@
     var tryit = e.target.closest('[data-component="api-tryit"]');
     if (!tryit) return;
     var endpoint = tryit.closest('[data-component="api-endpoint"]');
-    window.mr.load("playground", true).then(function () {
+    var ready = window.mrPlayground ? Promise.resolve() : window.mr.load("playground", true);
+    ready.then(function () {
       if (window.mrPlayground) window.mrPlayground.open(endpoint, tryit);
-    }, function () { /* offline copy without the playground files: nothing to open */ });
+    }, function () { /* a copy without the playground files: nothing to open */ });
   });
 
   doc.addEventListener("change", function (e) {
