@@ -52,6 +52,8 @@ class PageRecord:
     kind: str = "markdown"
     api: Any = None
     """The ApiView of an API page (header, body, aside)."""
+    tokens: list[Any] | None = None
+    """Parsed tokens, kept for the Markdown export (None when rendered in a worker)."""
 
 
 @dataclass(slots=True)
@@ -177,9 +179,19 @@ def resolve_refs(
 
 
 def make_urls(
-    mode: Literal["hosted", "offline"], site_paths: Iterable[str], sources: SourceFiles
+    mode: Literal["hosted", "offline"],
+    site_paths: Iterable[str],
+    sources: SourceFiles,
+    config: SiteConfig | None = None,
 ) -> UrlBuilder:
-    return UrlBuilder(mode, pages=frozenset(site_paths), files=frozenset(sources.static))
+    redirects = None
+    if config is not None and config.redirects:
+        from renderer.redirects import concrete_targets
+
+        redirects = concrete_targets(config.redirects)
+    return UrlBuilder(
+        mode, pages=frozenset(site_paths), files=frozenset(sources.static), redirects=redirects
+    )
 
 
 def render_record(
@@ -229,49 +241,84 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     config, sources, nav = inputs.config, inputs.sources, inputs.nav
     timings["load"] = time.perf_counter() - t0
 
-    # --- parse every page -------------------------------------------------------------------
-    t = time.perf_counter()
+    # --- parse and render every page ----------------------------------------------------------
+    # One process, or forked workers (--jobs): pages are independent once config, navigation,
+    # the URL set and the API index are known.
+    from renderer.apipages import ApiStage
+    from renderer.parallel import auto_jobs, can_fork, parse_and_render
+
     reader = Reader(docs_dir)
     page_files = frozenset(sources.pages)
+    slots = list(inputs.slots)
+    jobs = options.jobs if options.jobs > 0 else auto_jobs(len(sources.pages))
+    jobs = jobs if can_fork() else 1
     records: dict[str, PageRecord] = {}
     parsed: dict[str, ParsedPage] = {}
-    for i, rel in enumerate(sources.pages):
-        if progress:
-            progress("parse", i, len(sources.pages))
-        parsed[rel] = parse_source(rel, config, reader, diagnostics)
-        records[rel] = new_record(rel, parsed[rel].frontmatter)
-    timings["parse"] = time.perf_counter() - t
-
-    # --- resolve navigation entries ---------------------------------------------------------
-    slots = list(inputs.slots)
-    ref_to_file = resolve_refs(config, slots, page_files, diagnostics)
-
-    # --- API stage: operations for pages with openapi frontmatter ------------------------------
-    t = time.perf_counter()
-    from renderer.apipages import ApiStage
-
-    api = ApiStage(config, docs_dir, sources, diagnostics)
-    # navigation entries naming operations ("GET /users", or a division with `openapi` and no
-    # pages) become generated pages with their own records
-    for record, ref in api.generated_pages(nav, slots, records):
-        records[record.rel_path] = record
-        parsed[record.rel_path] = api.parsed_stub(record)
-        ref_to_file.setdefault(ref, record.rel_path)
-    timings["api_load"] = time.perf_counter() - t
-
-    # --- render -----------------------------------------------------------------------------------
-    t = time.perf_counter()
-    urls = make_urls(options.mode, (r.site_path for r in records.values()), sources)
     result = BuildResult(config, diagnostics)
-    for i, (rel, record) in enumerate(sorted(records.items())):
+    t = time.perf_counter()
+    if jobs > 1:
+        api = ApiStage(config, docs_dir, sources, diagnostics)
+        placeholders = {rel: new_record(rel, {}) for rel in sources.pages}
+        generated = api.generated_pages(nav, slots, placeholders)
+        ref_to_file = resolve_refs(config, slots, page_files, diagnostics)
+        for record, ref in generated:
+            ref_to_file.setdefault(ref, record.rel_path)
+        site_paths = [r.site_path for r in placeholders.values()] + [
+            r.site_path for r, _ in generated
+        ]
+        urls = make_urls(options.mode, site_paths, sources, config)
+        timings["api_load"] = time.perf_counter() - t
         if progress:
-            progress("render", i, len(records))
-        render_record(record, parsed[rel], config, urls, diagnostics, api)
+            progress("render", 0, 1)
+        for record in parse_and_render(
+            sources.pages,
+            config=config,
+            urls=urls,
+            api=api,
+            reader=reader,
+            jobs=jobs,
+            diagnostics=diagnostics,
+        ):
+            records[record.rel_path] = record
+        for record, _ in generated:
+            render_record(record, api.parsed_stub(record), config, urls, diagnostics, api)
+            records[record.rel_path] = record
+        result.openapi_operations = sum(
+            1
+            for r in records.values()
+            if r.api is not None and isinstance(r.frontmatter.get("openapi"), str)
+        )
+        timings["parse"] = 0.0
+        timings["render"] = time.perf_counter() - t - timings["api_load"]
+    else:
+        for i, rel in enumerate(sources.pages):
+            if progress:
+                progress("parse", i, len(sources.pages))
+            parsed[rel] = parse_source(rel, config, reader, diagnostics)
+            records[rel] = new_record(rel, parsed[rel].frontmatter)
+            records[rel].tokens = parsed[rel].tokens
+        timings["parse"] = time.perf_counter() - t
+        ref_to_file = resolve_refs(config, slots, page_files, diagnostics)
+        # API stage: navigation entries naming operations ("GET /users") become generated pages
+        t = time.perf_counter()
+        api = ApiStage(config, docs_dir, sources, diagnostics)
+        for record, ref in api.generated_pages(nav, slots, records):
+            records[record.rel_path] = record
+            parsed[record.rel_path] = api.parsed_stub(record)
+            ref_to_file.setdefault(ref, record.rel_path)
+        timings["api_load"] = time.perf_counter() - t
+        t = time.perf_counter()
+        urls = make_urls(options.mode, (r.site_path for r in records.values()), sources, config)
+        for i, (rel, record) in enumerate(sorted(records.items())):
+            if progress:
+                progress("render", i, len(records))
+            render_record(record, parsed[rel], config, urls, diagnostics, api)
+        result.openapi_operations = api.operations_rendered
+        timings["render"] = time.perf_counter() - t
+    for record in records.values():
         assert record.rendered is not None
         result.components.update(record.rendered.components)
         result.unknown_components.update(record.rendered.unknown_components)
-    result.openapi_operations = api.operations_rendered
-    timings["render"] = time.perf_counter() - t
 
     # --- navigation view ---------------------------------------------------------------------------
     navview = make_navview(config, nav, slots, records.values(), ref_to_file, urls, diagnostics)
@@ -298,6 +345,9 @@ def _load_navigation(config: SiteConfig, diagnostics: Diagnostics) -> Navigation
     return build_navigation(config.navigation, warn)
 
 
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
+
+
 def _page_info(record: PageRecord) -> PageInfo:
     fm = record.frontmatter
     rendered = record.rendered
@@ -306,8 +356,13 @@ def _page_info(record: PageRecord) -> PageInfo:
     method = None
     if record.kind == "api" and record.api is not None:
         method = getattr(record.api, "method", None)
-    elif isinstance(fm.get("api"), str):
+    elif isinstance(fm.get("api"), str) and fm["api"].split():
         method = fm["api"].split()[0].upper()
+    elif isinstance(fm.get("openapi"), str):
+        # an operation that did not resolve still shows its method, as in Mintlify
+        words = fm["openapi"].split()
+        found = [w.upper() for w in words if w.upper() in _METHODS]
+        method = found[0] if found else None
     if _bool(fm.get("hideApiMarker")):
         method = None
     tag = fm.get("tag")

@@ -146,7 +146,12 @@ def make_parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--strict", action="store_true", help="warnings fail the build (exit 1)")
     b.add_argument("--report", help="write a JSON build report to this file")
-    b.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    b.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        help="worker processes (default 0: one per core for large sites)",
+    )
     b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     b.set_defaults(func=cmd_build)
     c = sub.add_parser("check", help="report problems in the docs without writing a site")

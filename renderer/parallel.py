@@ -55,6 +55,7 @@ def _work(rels: Sequence[str]) -> tuple[list[PageRecord], list[Diagnostic]]:
     shared = _SHARED
     assert shared is not None, "worker started without shared state"
     diagnostics = Diagnostics()
+    shared.api.diagnostics = diagnostics  # this process's copy of the stage reports to us
     out = []
     for rel in rels:
         parsed = parse_source(rel, shared.config, shared.reader, diagnostics)

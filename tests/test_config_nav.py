@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from sitekit import build_site, minimal_config, write_site
 
 from renderer.config import ConfigError, load_config
 from renderer.errors import Diagnostics
 from renderer.nav import NavDivision, NavGroup, build_navigation
-from sitekit import build_site, minimal_config, write_site
 
 HERE = Path(__file__).parent
 

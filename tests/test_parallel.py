@@ -1,0 +1,37 @@
+"""`--jobs N`: forked workers give exactly the site and report of a one-process build."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+from sitekit import build_site
+
+from renderer.parallel import auto_jobs, can_fork
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "basic"
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs the fork start method")
+def test_two_workers_build_the_same_site_and_report(tmp_path: Path) -> None:
+    one = build_site(EXAMPLE, tmp_path / "one", jobs=1)
+    two = build_site(EXAMPLE, tmp_path / "two", jobs=2)
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    strip = lambda r: {k: v for k, v in r.report().items() if k != "timings"}  # noqa: E731
+    assert strip(one) == strip(two)
+    assert two.openapi_operations == 2
+    assert not filecmp.dircmp(tmp_path / "one", tmp_path / "two").diff_files
+
+
+def test_auto_jobs_keeps_small_sites_in_one_process() -> None:
+    assert auto_jobs(10) == 1
+    assert auto_jobs(1000) >= 1
