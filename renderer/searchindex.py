@@ -97,11 +97,31 @@ def build_indexes(
     by_language = searchable_sections(config, result, slots, navview)
     if not by_language:
         by_language = {"": []}
-    for language, sections in sorted(by_language.items()):
-        files = build_search_index(sections, language=language or None)
+    languages = sorted(by_language)
+    scripts = _index_scripts([(lang, by_language[lang]) for lang in languages])
+    for language, script in zip(languages, scripts, strict=True):
         name = f"search-index-{language}.js" if language else "search-index.js"
-        writer.write_text(f"{ASSET_DIR}/{name}", files.index_js)
+        writer.write_text(f"{ASSET_DIR}/{name}", script)
         urls[language] = ROOT + f"{ASSET_DIR}/{name}"
     if "" not in urls:
         urls[""] = next(iter(urls.values()))
     return urls
+
+
+def _index_one(job: tuple[str, list[SearchSection]]) -> str:
+    language, sections = job
+    return build_search_index(sections, language=language or None).index_js
+
+
+def _index_scripts(jobs: list[tuple[str, list[SearchSection]]]) -> list[str]:
+    """Index scripts in `jobs` order; several languages are indexed by forked workers at once."""
+    from renderer.parallel import auto_jobs, can_fork
+
+    total = sum(len(sections) for _, sections in jobs)
+    workers = min(len(jobs), auto_jobs(total // 4))
+    if workers <= 1 or not can_fork():
+        return [_index_one(job) for job in jobs]
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_index_one, jobs, chunksize=1)
