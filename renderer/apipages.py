@@ -75,8 +75,56 @@ class ApiStage:
                 files.add(spec.lstrip("/"))
         self.index = load_api_index(docs_dir, sorted(files), diagnostics)
         self.nav_specs: dict[str, str] = {}
+        self.generated_paths: dict[str, str] = {}
+        """Operation ref -> site path chosen when expanding navigation-level specs."""
+        self.hidden_refs: set[str] = set()
 
     # -- navigation-generated pages ----------------------------------------------------------
+    def expand_navigation(self, nav: Navigation) -> Navigation:
+        """Replace each `openapi` division/group without pages by one group per tag of its spec,
+        listing every operation (x-hidden ones are built but left out of the sidebar)."""
+        from renderer.nav import NavApiSpec, NavDivision, NavGroup, NavPage
+
+        def expand(node: Any) -> list[Any]:
+            if isinstance(node, NavApiSpec):
+                spec = node.source.lstrip("/")
+                groups = self.index.operations_for_nav(spec)
+                if not groups:
+                    line, col = self.config.locate(node.json_path)
+                    self.diagnostics.warning(
+                        self.config.config_file,
+                        line,
+                        col,
+                        "openapi-nav-spec",
+                        f"openapi {node.source!r} names no loaded OpenAPI file with operations; "
+                        "no pages are generated for it",
+                    )
+                    return []
+                out = []
+                for group in groups:
+                    pages = []
+                    for nav_op in group.operations:
+                        op = nav_op.operation
+                        target = f"webhook {op.webhook}" if op.webhook else f"{op.method} {op.path}"
+                        ref = f"{op.spec_file} {target}"
+                        where = nav_op.href or f"/{node.directory.strip('/')}/{nav_op.slug}"
+                        self.generated_paths[ref] = "/" + where.strip("/")
+                        if nav_op.hidden:
+                            self.hidden_refs.add(ref)
+                        pages.append(NavPage(ref, node.json_path, op.spec_file))
+                    out.append(NavGroup(group.label, node.json_path, tuple(pages)))
+                return out
+            if isinstance(node, (NavDivision, NavGroup)):
+                children: list[Any] = []
+                for child in node.children:
+                    children.extend(expand(child))
+                return [dataclasses.replace(node, children=tuple(children))]
+            return [node]
+
+        if not has_api_specs(nav.root):
+            return nav
+        return dataclasses.replace(nav, root=expand(nav.root)[0])
+
     def generated_pages(
         self, nav: Navigation, slots: list[PageSlot], records: dict[str, PageRecord]
     ) -> list[tuple[PageRecord, str]]:
@@ -109,15 +157,20 @@ class ApiStage:
             href = x_mint.get("href") if isinstance(x_mint.get("href"), str) else None
             tag = slugify(op.tags[0]) if op.tags else "endpoints"
             slug = slugify(op.summary or f"{op.method} {op.path}") or "operation"
-            site_path = "/" + (href.strip("/") if href else f"api-reference/{tag}/{slug}")
+            site_path = self.generated_paths.get(slot.ref) or (
+                "/" + (href.strip("/") if href else f"api-reference/{tag}/{slug}")
+            )
             while site_path in taken:
                 site_path += "-2"
             taken.add(site_path)
             rel = site_path.lstrip("/")
-            fm = {
-                "title": op.summary or f"{op.method} {op.path}",
-                "openapi": f"{op.spec_file} {op.method} {op.path}",
+            target = f"webhook {op.webhook}" if op.webhook else f"{op.method} {op.path}"
+            fm: dict[str, Any] = {
+                "title": op.summary or target,
+                "openapi": f"{op.spec_file} {target}",
             }
+            if slot.ref in self.hidden_refs:
+                fm["hidden"] = True
             record = PageRecord(rel, slot.ref, site_path, output_path_for(site_path), fm)
             out.append((record, slot.ref))
         return out
@@ -299,3 +352,11 @@ def _configured_specs(config: SiteConfig) -> list[str]:
 
     walk(config.navigation)
     return found
+
+
+def has_api_specs(node: Any) -> bool:
+    from renderer.nav import NavApiSpec
+
+    if isinstance(node, NavApiSpec):
+        return True
+    return any(has_api_specs(c) for c in getattr(node, "children", ()))

@@ -241,15 +241,22 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     config, sources, nav = inputs.config, inputs.sources, inputs.nav
     timings["load"] = time.perf_counter() - t0
 
+    # --- API stage: every spec loaded once; navigation-level specs become pages per operation ---
+    from renderer.apipages import ApiStage
+
+    t = time.perf_counter()
+    api = ApiStage(config, docs_dir, sources, diagnostics)
+    nav = api.expand_navigation(nav)
+    timings["api_load"] = time.perf_counter() - t
+
     # --- parse and render every page ----------------------------------------------------------
     # One process, or forked workers (--jobs): pages are independent once config, navigation,
     # the URL set and the API index are known.
-    from renderer.apipages import ApiStage
     from renderer.parallel import auto_jobs, can_fork, parse_and_render
 
     reader = Reader(docs_dir)
     page_files = frozenset(sources.pages)
-    slots = list(inputs.slots)
+    slots = list(nav.slots())
     jobs = options.jobs if options.jobs > 0 else auto_jobs(len(sources.pages))
     jobs = jobs if can_fork() else 1
     records: dict[str, PageRecord] = {}
@@ -257,7 +264,6 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     result = BuildResult(config, diagnostics)
     t = time.perf_counter()
     if jobs > 1:
-        api = ApiStage(config, docs_dir, sources, diagnostics)
         placeholders = {rel: new_record(rel, {}) for rel in sources.pages}
         generated = api.generated_pages(nav, slots, placeholders)
         ref_to_file = resolve_refs(config, slots, page_files, diagnostics)
@@ -267,7 +273,6 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             r.site_path for r, _ in generated
         ]
         urls = make_urls(options.mode, site_paths, sources, config)
-        timings["api_load"] = time.perf_counter() - t
         if progress:
             progress("render", 0, 1)
         for record in parse_and_render(
@@ -289,7 +294,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             if r.api is not None and isinstance(r.frontmatter.get("openapi"), str)
         )
         timings["parse"] = 0.0
-        timings["render"] = time.perf_counter() - t - timings["api_load"]
+        timings["render"] = time.perf_counter() - t
     else:
         for i, rel in enumerate(sources.pages):
             if progress:
@@ -299,14 +304,11 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             records[rel].tokens = parsed[rel].tokens
         timings["parse"] = time.perf_counter() - t
         ref_to_file = resolve_refs(config, slots, page_files, diagnostics)
-        # API stage: navigation entries naming operations ("GET /users") become generated pages
-        t = time.perf_counter()
-        api = ApiStage(config, docs_dir, sources, diagnostics)
+        # navigation entries naming operations ("GET /users") become generated pages
         for record, ref in api.generated_pages(nav, slots, records):
             records[record.rel_path] = record
             parsed[record.rel_path] = api.parsed_stub(record)
             ref_to_file.setdefault(ref, record.rel_path)
-        timings["api_load"] = time.perf_counter() - t
         t = time.perf_counter()
         urls = make_urls(options.mode, (r.site_path for r in records.values()), sources, config)
         for i, (rel, record) in enumerate(sorted(records.items())):

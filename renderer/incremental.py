@@ -223,6 +223,18 @@ class SiteState(ChangeMapping):
         self.api_diagnostics = Diagnostics()
         self.structure_diagnostics = tuple(nav_diagnostics)
         self.api = LazyApiStage(self._load_api)
+        from renderer.apipages import has_api_specs
+
+        if has_api_specs(self.inputs.nav.root):
+            # navigation-level specs: one page per operation, grouped by tag
+            try:
+                nav = self.api.real().expand_navigation(self.inputs.nav)
+                self.inputs = SiteInputs(config, sources, nav, tuple(nav.slots()))
+                self.ref_to_file = resolve_refs(
+                    config, self.inputs.slots, frozenset(sources.pages), Diagnostics()
+                )
+            except Exception:
+                self._api_problem()
         if any(is_operation_ref(s.ref) or s.openapi for s in self.inputs.slots):
             # navigation names operations: their generated pages belong to the structure
             try:
@@ -237,7 +249,9 @@ class SiteState(ChangeMapping):
                 self._api_problem()
             self.structure_diagnostics += tuple(self.api_diagnostics)
             del self.api_diagnostics[:]
-        self.urls = make_urls("hosted", (r.site_path for r in self.records.values()), sources)
+        self.urls = make_urls(
+            "hosted", (r.site_path for r in self.records.values()), sources, config
+        )
         self.by_path = {r.site_path: rel for rel, r in sorted(self.records.items())}
         # background order: the home page, then navigation order, then the rest
         order = [
