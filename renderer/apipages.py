@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from renderer.build import PageRecord
     from renderer.context import RenderContext
 
-_KEY_LINE = re.compile(r"^\s*(openapi|api)\s*:", re.M)
+_KEY_LINE = re.compile(r"^\s*(openapi|api|asyncapi)\s*:", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +185,29 @@ class ApiStage:
             self._attach_openapi(record, ctx, fm["openapi"].strip())
         elif isinstance(fm.get("api"), str) and fm["api"].strip():
             self._attach_manual(record, ctx, fm["api"].strip())
+        elif isinstance(fm.get("asyncapi"), str) and fm["asyncapi"].strip():
+            self._attach_asyncapi(record, ctx, fm["asyncapi"].strip())
+
+    def _attach_asyncapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
+        """AsyncAPI channel pages are not rendered yet: say so on the page and in a warning."""
+        line = _frontmatter_line(self.docs_dir, record.rel_path, "asyncapi")
+        self.diagnostics.warning(
+            record.rel_path,
+            line,
+            1,
+            "asyncapi-unsupported",
+            f"asyncapi {ref!r}: AsyncAPI channel pages are not supported yet; "
+            "the page shows its own content only",
+        )
+        rendered = record.rendered
+        assert rendered is not None
+        note = ctx.markdown(
+            "<Info>This page documents the AsyncAPI channel `"
+            + ref.replace("`", "")
+            + "`. Interactive AsyncAPI channel references are not supported by this renderer "
+            "yet; the page's own content follows.</Info>"
+        )
+        record.rendered = dataclasses.replace(rendered, body_html=note + rendered.body_html)
 
     def _options(self, fm: dict[str, Any]) -> Any:
         from renderer.openapi import ApiOptions
