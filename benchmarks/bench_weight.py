@@ -4,9 +4,8 @@
         [--page NAME=REL/PATH ...] [--compare OTHER_SITE]
 
 Builds DOCS_DIR (default: the ModelsLab corpus) into a temporary folder unless `--site` names
-a finished build, then measures the home page, the typical pages named by `--page` (default,
-when they exist: ModelsLab's quickstart guide, an enterprise page and a typical API page), the
-largest API page and the largest page of any kind. "Ours" = files under `_mintrender/` that the
+a finished build, then measures the home page, typical pages (when they exist: ModelsLab's
+quickstart guide, an enterprise page and an API page; `--page` adds more), the largest API page and the largest page of any kind. "Ours" = files under `_mintrender/` that the
 page links as stylesheet or script; the author's own CSS/JS (styles.css, scripts/*.js) is listed
 apart. Lazily loaded files (search engine and index, Try it playground) are not linked and not
 counted. The HTML is also broken down into head, header, sidebar, content and the rest.
@@ -153,10 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     named = None
     if args.page:
-        named = dict(item.split("=", 1) for item in args.page)
-        named = {
-            k: v if v.endswith(".html") else v.strip("/") + "/index.html" for k, v in named.items()
-        }
+        extra = dict(item.split("=", 1) for item in args.page)
+        named = dict(TYPICAL)
+        for k, v in extra.items():
+            named[k] = v if v.endswith(".html") else v.strip("/") + "/index.html"
 
     tmp = None
     if args.site:

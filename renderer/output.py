@@ -141,15 +141,16 @@ def part_of(filename: str, assigned: dict[str, str] | None = None) -> str | None
 
 
 def theme_parts(theme_static: Path) -> list[str]:
-    """Part names of a theme in cascade order: the order of their first file's name."""
+    """Part names of a theme in cascade order: the name of their first CSS file (or first JS
+    file, for parts without CSS) decides."""
     assigned = _assigned(theme_static)
-    first: dict[str, str] = {}
-    for kind in ("css", "js"):
+    first: dict[str, tuple[int, str]] = {}
+    for rank, kind in enumerate(("css", "js")):
         for path in sorted((theme_static / kind).glob(f"*.{kind}")):
             part = part_of(path.name, assigned)
-            if part is not None and (part not in first or path.name < first[part]):
-                first[part] = path.name
-    return sorted(first, key=lambda name: (first[name], name))
+            if part is not None and part not in first:
+                first[part] = (rank, path.name)
+    return sorted(first, key=lambda name: (first[name][1], first[name][0], name))
 
 
 def bundle_theme(

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+import jinja2.ext
 
 from renderer.context import RenderContext
 from renderer.highlight import pygments_css
@@ -57,6 +58,21 @@ SOCIAL_ICONS = {
 }
 
 
+_LAYOUT_WHITESPACE = re.compile(r"(?<=[>}])\n[ \t]*(?=[<{])")
+
+
+class TightTemplates(jinja2.ext.Extension):
+    """Page weight: the theme's templates are indented for reading; that newline + indentation
+    between two tags (or template tags) is dropped when they are compiled. Spaces written on a
+    line stay, so do templates a site overrides in `_theme/`."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        themes = str(theme_dir("mint") / "templates")
+        if filename is None or not str(Path(filename).resolve()).startswith(themes):
+            return source
+        return _LAYOUT_WHITESPACE.sub("", source)
+
+
 def make_environment(docs_dir: Path) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     override = docs_dir / "_theme"
@@ -68,6 +84,7 @@ def make_environment(docs_dir: Path) -> jinja2.Environment:
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=[TightTemplates],
     )
 
 
@@ -402,18 +419,102 @@ _TOKEN_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 
 
 def compact_token_css(css: str) -> str:
-    """Merge Pygments rules with the same declarations (`.a .k{x}.a .kd{x}` -> `.a .k,.a .kd{x}`).
+    """Merge Pygments rules with the same declarations: `.a .k{x}.a .kd{x}` -> `.a :is(.k,.kd){x}`
+    (same specificity: `:is()` counts as its one class).
 
     Safe for Pygments' stylesheet only: every rule of one scope (light, or `.dark`) targets a
     different token class and a token has one class, so no element matches two merged rules.
     """
-    groups: dict[tuple[bool, str], list[str]] = {}
+    groups: dict[tuple[str, str], list[str]] = {}
     for m in _TOKEN_RULE.finditer(css):
         selector, body = m.group(1).strip(), m.group(2).strip().rstrip(";")
-        groups.setdefault((selector.startswith(".dark"), body), []).append(selector)
-    return "".join(
-        ",".join(sels) + "{" + body.replace(": ", ":") + "}" for (_, body), sels in groups.items()
+        scope, _, token = selector.rpartition(" ")
+        groups.setdefault((scope, body.replace(": ", ":")), []).append(token)
+    out = []
+    for (scope, body), tokens in groups.items():
+        target = tokens[0] if len(tokens) == 1 else ":is(" + ",".join(tokens) + ")"
+        out.append(f"{scope} {target}{{{body}}}")
+    return "".join(out)
+
+
+_SVG = re.compile(r"<svg\b[^>]*>(.*?)</svg>", re.S)
+_NOT_SHARED = ("<svg", " id=", "<defs", "url(#", "<style", "<script", "<use", "<foreignObject")
+_OPAQUE = re.compile(r"<(script|textarea|template|noscript)\b.*?</\1>", re.S | re.I)
+_BODY = re.compile(r"<body\b[^>]*>")
+SVG_SHARE_MIN = 80
+"""Drawings shorter than this stay inline (a `<use>` and the symbol would cost more)."""
+
+
+def share_svgs(page: str) -> str:
+    """Page weight: an inline SVG drawing repeated on a page (copy buttons, link chips, callout
+    and card icons) goes once into a `<symbol>` at the top of `<body>`; each copy keeps its own
+    `<svg>` element and attributes (class, size, colour) and draws it with `<use href="#…">`,
+    a reference within the page (works from file:// too). Drawings with ids, defs or styles are
+    left alone, and so is anything inside script, textarea, template and noscript elements."""
+    body = _BODY.search(page)
+    if body is None:
+        return page
+    start = body.end()
+    spans = [(m.start(), m.end()) for m in _OPAQUE.finditer(page, start)]
+
+    def drawings() -> list[re.Match[str]]:
+        found, k = [], 0
+        for m in _SVG.finditer(page, start):
+            while k < len(spans) and spans[k][1] <= m.start():
+                k += 1
+            if k < len(spans) and spans[k][0] < m.end():
+                continue
+            inner = m.group(1)
+            if len(inner) >= SVG_SHARE_MIN and not any(x in inner for x in _NOT_SHARED):
+                found.append(m)
+        return found
+
+    matches = drawings()
+    counts: dict[str, int] = {}
+    for m in matches:
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    ids: dict[str, str] = {}
+    for m in matches:
+        if counts[m.group(1)] > 1 and m.group(1) not in ids:
+            ids[m.group(1)] = f"mr-s{len(ids) + 1}"
+    if not ids:
+        return page
+    out, pos = [], 0
+    for m in matches:
+        ref = ids.get(m.group(1))
+        if ref is None:
+            continue
+        out.append(page[pos : m.start(1)])
+        out.append(f'<use href="#{ref}"/>')
+        pos = m.end(1)
+    out.append(page[pos:])
+    page = "".join(out)
+    symbols = "".join(f'<symbol id="{ref}">{inner}</symbol>' for inner, ref in ids.items())
+    sprite = (
+        '<svg aria-hidden="true" style="position:absolute;width:0;height:0;overflow:hidden">'
+        f"{symbols}</svg>"
     )
+    return page[:start] + sprite + page[start:]
+
+
+_PRE = re.compile(r"<pre\b[^>]*>.*?</pre>", re.S)
+_TOKEN_PAIR = re.compile(r'<span class="([a-z]{1,3}[0-9]?)">([^<]*)</span><span class="\1">')
+
+
+def merge_token_spans(page: str) -> str:
+    """Page weight: neighbouring Pygments tokens of one class in a code block become one span
+    (`<span class="s2">"</span><span class="s2">key</span>` -> `<span class="s2">"key</span>`);
+    the text and its colours are the same."""
+
+    def merge(m: re.Match[str]) -> str:
+        block = m.group(0)
+        while True:
+            merged = _TOKEN_PAIR.sub(r'<span class="\1">\2', block)
+            if merged == block:
+                return block
+            block = merged
+
+    return _PRE.sub(merge, page)
 
 
 def page_parts(content: str, flags: frozenset[str], parts: ThemeParts) -> list[str]:
@@ -447,8 +548,8 @@ def _page_flags(record: PageRecord, nav: dict[str, Any], page: dict[str, Any]) -
         flags.add("[toc]")
     if any(nav.get(k) for k in ("languages", "products", "versions", "dropdowns", "menu")):
         flags.add("[menu]")
-    if _shows_api(record):
-        flags.add("[api]")
+    if record.api is not None or record.kind == "api":
+        flags.add("[api]")  # a reference view (ParamField pages only need the `fields` part)
     return frozenset(flags)
 
 
@@ -546,14 +647,18 @@ def render_page_html(
     )
     assets = with_parts(assets, page_parts(content, _page_flags(record, nav, page), parts), parts)
     template = env.get_template("api.html" if page["is_api"] or page["aside_html"] else "page.html")
-    return template.render(
-        site=site,
-        nav=nav,
-        page=page,
-        head=head_context(config, record, options),
-        assets=assets,
-        root=ROOT,
-        offline=options.mode == "offline",
+    return share_svgs(
+        merge_token_spans(
+            template.render(
+                site=site,
+                nav=nav,
+                page=page,
+                head=head_context(config, record, options),
+                assets=assets,
+                root=ROOT,
+                offline=options.mode == "offline",
+            )
+        )
     )
 
 
@@ -604,14 +709,16 @@ def _write_404(
         "meta": [],
         "noindex": True,
     }
-    text = env.get_template("404.html").render(
-        site=site,
-        nav=nav,
-        page=page,
-        head=head,
-        assets=assets,
-        root=ROOT,
-        offline=options.mode == "offline",
+    text = share_svgs(
+        env.get_template("404.html").render(
+            site=site,
+            nav=nav,
+            page=page,
+            head=head,
+            assets=assets,
+            root=ROOT,
+            offline=options.mode == "offline",
+        )
     )
     if options.mode == "hosted":
         # 404.html is served at any depth: keep absolute URLs (base path), never relative ones.

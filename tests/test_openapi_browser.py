@@ -169,7 +169,7 @@ def browser() -> Iterator[Any]:
 def document(view: ApiView, *, dark: bool = False, primary: str = "#0260fa") -> str:
     css = "\n".join(
         (STATIC / "css" / name).read_text()
-        for name in ("00-base.css", "40-api.css")
+        for name in ("00-base.css", "39-fields.fields.css", "40-api.css")
         if (STATIC / "css" / name).exists()
     )
     js = (STATIC / "js" / "40-playground.js").read_text()

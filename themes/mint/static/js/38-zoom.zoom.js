@@ -1,5 +1,5 @@
 /* Image zoom: img[data-zoom] opens in a lightbox on click (not inside links).
- * Part `media` (see ../parts.json). */
+ * Part `zoom` (see ../parts.json). */
 (function () {
   "use strict";
   var doc = document;
