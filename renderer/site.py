@@ -6,12 +6,12 @@ import html
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-import jinja2.ext
 
 from renderer.context import RenderContext
 from renderer.highlight import pygments_css
@@ -61,16 +61,17 @@ SOCIAL_ICONS = {
 _LAYOUT_WHITESPACE = re.compile(r"(?<=[>}])\n[ \t]*(?=[<{])")
 
 
-class TightTemplates(jinja2.ext.Extension):
-    """Page weight: the theme's templates are indented for reading; that newline + indentation
-    between two tags (or template tags) is dropped when they are compiled. Spaces written on a
-    line stay, so do templates a site overrides in `_theme/`."""
+class TightLoader(jinja2.FileSystemLoader):
+    """The theme's own templates, indented for reading: the newline + indentation between two
+    tags (or template tags) is dropped when they load (page weight). Spaces written on a line
+    stay, and so do templates a site overrides in `_theme/`. Done in the loader, not in an
+    extension, so that Jinja's bytecode caches key on the tightened source."""
 
-    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        themes = str(theme_dir("mint") / "templates")
-        if filename is None or not str(Path(filename).resolve()).startswith(themes):
-            return source
-        return _LAYOUT_WHITESPACE.sub("", source)
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return _LAYOUT_WHITESPACE.sub("", source), filename, uptodate
 
 
 def make_environment(docs_dir: Path) -> jinja2.Environment:
@@ -78,13 +79,12 @@ def make_environment(docs_dir: Path) -> jinja2.Environment:
     override = docs_dir / "_theme"
     if override.is_dir():
         loaders.append(jinja2.FileSystemLoader(str(override)))
-    loaders.append(jinja2.FileSystemLoader(str(theme_dir("mint") / "templates")))
+    loaders.append(TightLoader(str(theme_dir("mint") / "templates")))
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        extensions=[TightTemplates],
     )
 
 

@@ -234,7 +234,7 @@ def test_toc_only_with_headings() -> None:
         toc=[{"id": "x", "text": "X", "level": 4}]))
     out = render(**full_context(toc=TOC))
     assert 'id="table-of-contents"' in out
-    assert 'href="#a">Alpha<' in out and "mr-toc__item--h3" in out
+    assert 'href="#a">Alpha<' in out and '<li class="toc-item" data-depth="1">' in out
 
 
 @pytest.mark.parametrize("mode", ["default", "wide", "custom", "frame", "center"])

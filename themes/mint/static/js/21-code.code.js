@@ -1,4 +1,4 @@
-/* Code blocks: copy buttons (also those of API examples) and expandable long blocks.
+/* Code blocks: copy buttons (also those of API examples); long blocks: 21-codex.codex.js.
  * Part `code` (see ../parts.json). */
 (function () {
   "use strict";
@@ -6,7 +6,6 @@
   var $all = window.mr.all;
   var copyText = window.mr.copy;
   var CHECK_SVG = '<svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M20 6 9 17l-5-5"/></svg>';
-  var CHEVRON_SVG = '<svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="m6 9 6 6 6-6"/></svg>';
 
   function codeText(code) {
     var lines = code.querySelectorAll(":scope > .line");
@@ -40,28 +39,5 @@
         if (btn._mrLabel) btn.setAttribute("aria-label", btn._mrLabel);
       }, 2000);
     });
-  });
-
-  /* ---- Expandable code blocks -------------------------------------------- */
-
-  $all('.mr-code[data-expandable]').forEach(function (block) {
-    var pre = block.querySelector(".mr-code__pre");
-    if (!pre || pre.scrollHeight <= 400) return;
-    var btn = doc.createElement("button");
-    btn.type = "button";
-    btn.className = "mr-code__expand";
-    btn.setAttribute("aria-expanded", "false");
-    var lines = pre.querySelectorAll(".line").length;
-    var label = function (open) {
-      btn.innerHTML = "<span>" + (open ? "Collapse" : "Expand" + (lines ? " (" + lines + " lines)" : "")) + "</span>" + CHEVRON_SVG;
-    };
-    block.classList.add("mr-code--collapsed");
-    label(false);
-    btn.addEventListener("click", function () {
-      var collapsed = block.classList.toggle("mr-code--collapsed");
-      btn.setAttribute("aria-expanded", String(!collapsed));
-      label(!collapsed);
-    });
-    block.appendChild(btn);
   });
 })();
