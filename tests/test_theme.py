@@ -18,8 +18,13 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "themes" / "mint" / "templa
 def env(strict: bool = False) -> Environment:
     kw: dict[str, Any] = {"undefined": StrictUndefined} if strict else {}
     # the same options as renderer/site.py make_environment
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
-                       lstrip_blocks=True, **kw)
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        **kw,
+    )
 
 
 def render(template: str = "page.html", strict: bool = False, **ctx: Any) -> str:
@@ -27,15 +32,31 @@ def render(template: str = "page.html", strict: bool = False, **ctx: Any) -> str
 
 
 def page_item(label: str, href: str, **kw: Any) -> dict[str, Any]:
-    item = {"kind": "page", "label": label, "href": href, "icon_html": None, "tag": None,
-            "method": None, "active": False, "deprecated": False}
+    item = {
+        "kind": "page",
+        "label": label,
+        "href": href,
+        "icon_html": None,
+        "tag": None,
+        "method": None,
+        "active": False,
+        "deprecated": False,
+    }
     item.update(kw)
     return item
 
 
 def group(label: str, children: list[dict[str, Any]], **kw: Any) -> dict[str, Any]:
-    g = {"kind": "group", "label": label, "icon_html": None, "tag": None, "expanded": False,
-         "active": False, "root_href": None, "children": children}
+    g = {
+        "kind": "group",
+        "label": label,
+        "icon_html": None,
+        "tag": None,
+        "expanded": False,
+        "active": False,
+        "root_href": None,
+        "children": children,
+    }
     g.update(kw)
     return g
 
@@ -44,31 +65,68 @@ def full_context(**page: Any) -> dict[str, Any]:
     """A context with every key of ARCHITECTURE.md, optional parts set to None or empty."""
     ctx = {
         "site": {
-            "name": "Acme", "logo": None, "favicon": None,
+            "name": "Acme",
+            "logo": None,
+            "favicon": None,
             "colors": {"primary": "#0260fa", "light": None, "dark": None},
             "appearance": {"default": "system", "strict": False},
             "navbar": {"links": [], "primary": None},
             "footer": {"socials": [], "columns": []},
-            "banner": None, "search_prompt": "Search...", "home_href": "/",
+            "banner": None,
+            "search_prompt": "Search...",
+            "home_href": "/",
         },
         "nav": {
-            "tabs": [], "anchors": [], "dropdowns": [], "products": [], "versions": [],
+            "tabs": [],
+            "anchors": [],
+            "dropdowns": [],
+            "products": [],
+            "versions": [],
             "languages": [],
-            "sidebar": [group("Start", [page_item("Intro", "/", active=True),
-                                        page_item("Other", "/other")], active=True)],
+            "sidebar": [
+                group(
+                    "Start",
+                    [page_item("Intro", "/", active=True), page_item("Other", "/other")],
+                    active=True,
+                )
+            ],
         },
         "page": {
-            "title": "Intro", "description_html": None, "eyebrow": None, "breadcrumbs": [],
-            "body_html": "<p>Body</p>", "toc": [], "mode": "default", "prev": None, "next": None,
-            "is_api": False, "api_header_html": None, "aside_html": None, "deprecated": False,
-            "tag": None, "hide_pagination": False, "url": "/", "source_path": "index.mdx",
+            "title": "Intro",
+            "description_html": None,
+            "eyebrow": None,
+            "breadcrumbs": [],
+            "body_html": "<p>Body</p>",
+            "toc": [],
+            "mode": "default",
+            "prev": None,
+            "next": None,
+            "is_api": False,
+            "api_header_html": None,
+            "aside_html": None,
+            "deprecated": False,
+            "tag": None,
+            "hide_pagination": False,
+            "url": "/",
+            "source_path": "index.mdx",
         },
-        "head": {"title": "Intro - Acme", "description": None, "canonical": None, "meta": [],
-                 "noindex": False},
-        "assets": {"css": ["/_mintrender/mintrender.css"], "js": ["/_mintrender/mintrender.js"],
-                   "user_css": [], "user_js": [], "search_index_url": "/_mintrender/search.js",
-                   "tailwind_css": None},
-        "root": "/", "offline": False,
+        "head": {
+            "title": "Intro - Acme",
+            "description": None,
+            "canonical": None,
+            "meta": [],
+            "noindex": False,
+        },
+        "assets": {
+            "css": ["/_mintrender/mintrender.css"],
+            "js": ["/_mintrender/mintrender.js"],
+            "user_css": [],
+            "user_js": [],
+            "search_index_url": "/_mintrender/search.js",
+            "tailwind_css": None,
+        },
+        "root": "/",
+        "offline": False,
     }
     ctx["page"].update(page)
     return ctx
@@ -78,6 +136,7 @@ TOC = [{"id": "a", "text": "Alpha", "level": 2}, {"id": "b", "text": "Beta", "le
 
 
 # ---- rendering without optional parts ----------------------------------------------------------
+
 
 @pytest.mark.parametrize("template", ["page.html", "api.html", "404.html"])
 def test_sparse_context_renders(template: str) -> None:
@@ -106,33 +165,81 @@ def test_complete_context_with_nones_passes_strict_undefined(template: str) -> N
 
 
 def test_everything_present_passes_strict_undefined() -> None:
-    ctx = full_context(toc=TOC, eyebrow="Start", description_html="<p>Desc</p>", tag="New",
-                       prev={"title": "P", "href": "/p"}, next={"title": "N", "href": "/n"})
-    ctx["site"].update({
-        "logo": {"light": "/l.png", "dark": "/d.png", "href": None}, "favicon": "/f.png",
-        "navbar": {"links": [{"label": "Discord", "href": "https://d", "icon_html": "<svg></svg>",
-                              "external": True}],
-                   "primary": {"label": "Go", "href": "https://x", "type": "button"}},
-        "footer": {"socials": [{"platform": "x", "href": "https://x", "icon_html": "<svg></svg>"}],
-                   "columns": [{"header": "H", "items": [{"label": "L", "href": "/l"}]}]},
-        "banner": {"html": "<p>News</p>", "dismissible": True, "type": None, "color": None,
-                   "key": "k1"},
-    })
+    ctx = full_context(
+        toc=TOC,
+        eyebrow="Start",
+        description_html="<p>Desc</p>",
+        tag="New",
+        prev={"title": "P", "href": "/p"},
+        next={"title": "N", "href": "/n"},
+    )
+    ctx["site"].update(
+        {
+            "logo": {"light": "/l.png", "dark": "/d.png", "href": None},
+            "favicon": "/f.png",
+            "navbar": {
+                "links": [
+                    {
+                        "label": "Discord",
+                        "href": "https://d",
+                        "icon_html": "<svg></svg>",
+                        "external": True,
+                    }
+                ],
+                "primary": {"label": "Go", "href": "https://x", "type": "button"},
+            },
+            "footer": {
+                "socials": [{"platform": "x", "href": "https://x", "icon_html": "<svg></svg>"}],
+                "columns": [{"header": "H", "items": [{"label": "L", "href": "/l"}]}],
+            },
+            "banner": {
+                "html": "<p>News</p>",
+                "dismissible": True,
+                "type": None,
+                "color": None,
+                "key": "k1",
+            },
+        }
+    )
     tab = {"label": "Guide", "href": "/", "icon_html": None, "active": True, "external": False}
-    ctx["nav"].update({
-        "tabs": [tab, dict(tab, label="API", href="/api", active=False)],
-        "anchors": [{"label": "Support", "href": "https://s", "icon_html": None, "active": False,
-                     "external": True}],
-        "versions": [{"label": "v2", "href": "/", "active": True, "tag": "Latest"},
-                     {"label": "v1", "href": "/v1", "active": False, "tag": None}],
-        "languages": [{"code": "en", "label": "English", "href": "/", "active": True},
-                      {"code": "fr", "label": "Français", "href": "/fr", "active": False}],
-        "dropdowns": [dict(tab, label="Docs")],
-    })
+    ctx["nav"].update(
+        {
+            "tabs": [tab, dict(tab, label="API", href="/api", active=False)],
+            "anchors": [
+                {
+                    "label": "Support",
+                    "href": "https://s",
+                    "icon_html": None,
+                    "active": False,
+                    "external": True,
+                }
+            ],
+            "versions": [
+                {"label": "v2", "href": "/", "active": True, "tag": "Latest"},
+                {"label": "v1", "href": "/v1", "active": False, "tag": None},
+            ],
+            "languages": [
+                {"code": "en", "label": "English", "href": "/", "active": True},
+                {"code": "fr", "label": "Français", "href": "/fr", "active": False},
+            ],
+            "dropdowns": [dict(tab, label="Docs")],
+        }
+    )
     out = render("page.html", strict=True, **ctx)
-    for hook in ('id="banner"', 'id="navbar"', 'class="nav-tabs', 'id="sidebar"', 'id="content-area"',
-                 'id="page-title"', 'id="table-of-contents"', 'id="pagination"', 'id="footer"',
-                 'class="toc-item', "mdx-content", 'data-component="search-trigger"'):
+    for hook in (
+        'id="banner"',
+        'id="navbar"',
+        'class="nav-tabs',
+        'id="sidebar"',
+        'id="content-area"',
+        'id="page-title"',
+        'id="table-of-contents"',
+        'id="pagination"',
+        'id="footer"',
+        'class="toc-item',
+        "mdx-content",
+        'data-component="search-trigger"',
+    ):
         assert hook in out, hook
     assert 'data-key="k1"' in out
     assert "mr-logo__img--dark" in out
@@ -141,12 +248,20 @@ def test_everything_present_passes_strict_undefined() -> None:
 
 # ---- head --------------------------------------------------------------------------------------
 
+
 def test_head_meta_and_asset_order() -> None:
     ctx = full_context()
-    ctx["assets"].update({"tailwind_css": "/_mintrender/tw.css", "user_css": ["/styles.css"],
-                          "user_js": ["/user.js"]})
-    ctx["head"]["meta"] = [{"attr": "property", "key": "og:title", "content": "T"},
-                           {"attr": "onload", "key": "x", "content": "y"}]
+    ctx["assets"].update(
+        {
+            "tailwind_css": "/_mintrender/tw.css",
+            "user_css": ["/styles.css"],
+            "user_js": ["/user.js"],
+        }
+    )
+    ctx["head"]["meta"] = [
+        {"attr": "property", "key": "og:title", "content": "T"},
+        {"attr": "onload", "key": "x", "content": "y"},
+    ]
     ctx["offline"] = True
     ctx["root"] = "../../"
     out = render(**ctx)
@@ -183,12 +298,13 @@ def test_text_is_escaped() -> None:
 
 # ---- navigation --------------------------------------------------------------------------------
 
+
 def test_active_page_and_tab_marked() -> None:
     ctx = full_context()
-    ctx["nav"]["tabs"] = [{"label": "Guide", "href": "/", "icon_html": None, "active": True,
-                           "external": False},
-                          {"label": "API", "href": "/api", "icon_html": None, "active": False,
-                           "external": False}]
+    ctx["nav"]["tabs"] = [
+        {"label": "Guide", "href": "/", "icon_html": None, "active": True, "external": False},
+        {"label": "API", "href": "/api", "icon_html": None, "active": False, "external": False},
+    ]
     out = render(**ctx)
     assert re.search(r'<li><a href="/" data-active aria-current="page">', out)
     assert not re.search(r'href="/other"[^>]*data-active', out)
@@ -198,14 +314,24 @@ def test_active_page_and_tab_marked() -> None:
 
 def test_nested_groups_methods_and_tags() -> None:
     ctx = full_context()
-    ctx["nav"]["sidebar"] = [group("API", [
-        group("Closed", [page_item("A", "/a", method="POST")]),
-        group("Expanded", [page_item("B", "/b", method="delete", tag="NEW")], expanded=True),
-        group("Active", [group("Deep", [page_item("C", "/c", active=True, method="GET")],
-                               active=True)], active=True),
-    ])]
+    ctx["nav"]["sidebar"] = [
+        group(
+            "API",
+            [
+                group("Closed", [page_item("A", "/a", method="POST")]),
+                group(
+                    "Expanded", [page_item("B", "/b", method="delete", tag="NEW")], expanded=True
+                ),
+                group(
+                    "Active",
+                    [group("Deep", [page_item("C", "/c", active=True, method="GET")], active=True)],
+                    active=True,
+                ),
+            ],
+        )
+    ]
     out = render(**ctx)
-    details = re.findall(r'<details( open)?>', out)
+    details = re.findall(r"<details( open)?>", out)
     assert details == ["", " open", " open", " open"]
     assert '<span data-m="DEL">DEL</span>B' in out and '<span data-m="POST">POST</span>A' in out
     assert '<span class="mr-nav__tag">NEW</span>' in out
@@ -217,10 +343,18 @@ def test_nested_groups_methods_and_tags() -> None:
 
 def test_sidebar_external_link_and_anchor() -> None:
     ctx = full_context()
-    ctx["nav"]["sidebar"].append({"kind": "link", "label": "Blog", "href": "https://b",
-                                  "icon_html": None, "external": True})
-    ctx["nav"]["anchors"] = [{"label": "Support", "href": "https://s", "icon_html": "<svg></svg>",
-                              "active": False, "external": True}]
+    ctx["nav"]["sidebar"].append(
+        {"kind": "link", "label": "Blog", "href": "https://b", "icon_html": None, "external": True}
+    )
+    ctx["nav"]["anchors"] = [
+        {
+            "label": "Support",
+            "href": "https://s",
+            "icon_html": "<svg></svg>",
+            "active": False,
+            "external": True,
+        }
+    ]
     out = render(**ctx)
     assert 'href="https://b" target="_blank"' in out
     assert 'class="mr-anchor__tile"><svg></svg>' in out
@@ -228,10 +362,12 @@ def test_sidebar_external_link_and_anchor() -> None:
 
 # ---- TOC and modes -----------------------------------------------------------------------------
 
+
 def test_toc_only_with_headings() -> None:
     assert 'id="table-of-contents"' not in render(**full_context())
-    assert 'id="table-of-contents"' not in render(**full_context(
-        toc=[{"id": "x", "text": "X", "level": 4}]))
+    assert 'id="table-of-contents"' not in render(
+        **full_context(toc=[{"id": "x", "text": "X", "level": 4}])
+    )
     out = render(**full_context(toc=TOC))
     assert 'id="table-of-contents"' in out
     assert 'href="#a">Alpha<' in out and '<li class="toc-item" data-depth="1">' in out
@@ -254,8 +390,12 @@ def test_modes(mode: str) -> None:
 
 
 def test_api_page_aside_replaces_toc() -> None:
-    ctx = full_context(toc=TOC, is_api=True, api_header_html='<div class="endpoint">POST /x</div>',
-                       aside_html='<div id="request-example">req</div>')
+    ctx = full_context(
+        toc=TOC,
+        is_api=True,
+        api_header_html='<div class="endpoint">POST /x</div>',
+        aside_html='<div id="request-example">req</div>',
+    )
     out = render("api.html", **ctx)
     assert 'id="table-of-contents"' not in out
     assert '<div class="endpoint">POST /x</div>' in out
@@ -268,8 +408,13 @@ def test_api_page_aside_replaces_toc() -> None:
 
 def test_hide_pagination_and_banner_types() -> None:
     ctx = full_context(prev={"title": "P", "href": "/p"}, hide_pagination=True)
-    ctx["site"]["banner"] = {"html": "<b>x</b>", "dismissible": False, "type": "warning",
-                             "color": None, "key": None}
+    ctx["site"]["banner"] = {
+        "html": "<b>x</b>",
+        "dismissible": False,
+        "type": "warning",
+        "color": None,
+        "key": None,
+    }
     out = render(**ctx)
     assert 'id="pagination"' not in out
     assert 'class="mr-banner mr-banner--warning"' in out

@@ -33,9 +33,15 @@ def browser() -> Iterator[Any]:
         pytest.skip("chromium not installed")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
         yield b
         b.close()
 
@@ -96,7 +102,9 @@ def test_toc_scroll_spy(browser: Any, site: Path) -> None:
     page.wait_for_timeout(200)
     assert page.evaluate(active) == ["#status-values"]
     # the h2 above the h3 in view is marked too
-    parents = page.evaluate("Array.from(document.querySelectorAll('.toc-item[data-active] a')).map(a => a.getAttribute('href'))")
+    parents = page.evaluate(
+        "Array.from(document.querySelectorAll('.toc-item[data-active] a')).map(a => a.getAttribute('href'))"
+    )
     assert parents == ["#make-your-first-request", "#status-values"]
     page.evaluate("document.getElementById('migrating-from-v5').scrollIntoView()")
     page.wait_for_timeout(200)
