@@ -342,6 +342,11 @@ class SiteOutputs:
                 return self._bundles[name]
             if name == "utilities.css":
                 return self.utilities_locked()
+            if name.startswith("nav-") and name.endswith(".js"):
+                # closed sidebar groups of a section rendered so far, filled in when opened
+                sidebars = getattr(self.writer_locked(), "sidebars", None)
+                if sidebars is not None:
+                    return sidebars.payload_files().get(name)
             return None
 
     def not_found_html(self) -> str | None:
