@@ -331,6 +331,8 @@ def write_site(
         for name, text in sidebars.payload_files().items():
             writer.write_text(f"{ASSET_DIR}/{name}", text)
         _write_404(env, site, navview, assets_base, search_urls, writer, options, config)
+        if not any(r.site_path == "/" for r in result.pages):
+            _write_root_redirect(navview, writer, config)
         for rel in sources.static:
             _copy_static(config, rel, writer, options)
         from renderer.extras import write_extras
@@ -659,6 +661,22 @@ def render_page_html(
                 offline=options.mode == "offline",
             )
         )
+    )
+
+
+def _write_root_redirect(navview: NavView, writer: OutputWriter, config: SiteConfig) -> None:
+    """A site without `index.mdx` opens on its first navigation page, as Mintlify does."""
+    target = navview.division_href(navview.nav.root)
+    if target == "#":
+        return
+    href = html.escape(target)
+    writer.write_page(
+        "index.html",
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(config.name)}</title>"
+        f'<meta http-equiv="refresh" content="0; url={href}"><link rel="canonical" href="{href}">'
+        '<meta name="robots" content="noindex"></head>'
+        f'<body><p><a href="{href}">{html.escape(config.name)}</a></p></body></html>\n',
     )
 
 

@@ -187,3 +187,10 @@ def test_missing_nav_page_is_a_warning_and_the_rest_builds(tmp_path: Path) -> No
     codes = [(d.code, d.file, d.line > 0) for d in result.diagnostics]
     assert ("nav-missing-page", "docs.json", True) in codes
     assert [p.site_path for p in result.pages] == ["/a"]
+
+
+def test_site_without_index_page_opens_on_its_first_page(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_site(HERE / "sites" / "legacy-mint", out)
+    root = (out / "index.html").read_text()
+    assert 'http-equiv="refresh" content="0; url=/introduction/"' in root
