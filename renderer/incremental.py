@@ -473,6 +473,12 @@ class SiteState(ChangeMapping):
     def asset(self, name: str) -> str | None:
         return self.outputs.asset(name)
 
+    def first_page_url(self) -> str | None:
+        try:
+            return self.outputs.first_page_url()
+        except Exception:
+            return None
+
     def not_found_html(self) -> str:
         try:
             return self.outputs.not_found_html() or _stub_page("404")

@@ -233,6 +233,12 @@ class PreviewApp:
                 self.first_page.set()
             self.served += 1
             return self._send(start_response, "200 OK", body, head=head)
+        if site_path == "/" and view is None:
+            first = state.first_page_url()
+            if first:  # no index page: open the first navigation page, as the build does
+                return self._send(
+                    start_response, "302 Found", b"", extra=[("Location", first)], head=head
+                )
         if not hidden and rel:
             # a docs file, then what the write stage adds (Markdown copies, sitemap, the
             # pages of docs.json `redirects` at `old/path/index.html`)

@@ -349,6 +349,17 @@ class SiteOutputs:
                     return sidebars.payload_files().get(name)
             return None
 
+    def first_page_url(self) -> str | None:
+        """Where `/` leads when the site has no index page: its first navigation page."""
+        from renderer.urls import ROOT
+
+        with self.state.foreground():
+            if self.state.inputs is None:
+                return None
+            nav = self.state.nav_locked()
+            href = nav.division_href(nav.nav.root)
+            return None if href == "#" else href.replace(ROOT, "/")
+
     def not_found_html(self) -> str | None:
         with self.state.foreground():
             if self.state.inputs is None:
