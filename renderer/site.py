@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from renderer.context import RenderContext
+from renderer.contextual import contextual_options
 from renderer.highlight import pygments_css
 from renderer.output import (
     ASSET_DIR,
@@ -643,6 +644,10 @@ def render_page_html(
     config: SiteConfig,
 ) -> str:
     page = page_context(record, nav, config)
+    head = head_context(config, record, options)
+    page["contextual"] = contextual_options(
+        config.raw.get("contextual"), record.frontmatter, record.site_path, head["canonical"]
+    )
     parts = load_theme_parts()
     content = "".join(
         (page["body_html"], page["aside_html"], page["api_header_html"], page["description_html"])
@@ -655,7 +660,7 @@ def render_page_html(
                 site=site,
                 nav=nav,
                 page=page,
-                head=head_context(config, record, options),
+                head=head,
                 assets=assets,
                 root=ROOT,
                 offline=options.mode == "offline",

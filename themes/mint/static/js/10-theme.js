@@ -325,3 +325,32 @@
     });
   }
 })();
+
+/* Contextual menu: "Copy page" copies the page's Markdown copy (or, from file://, its text). */
+(function () {
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest('.mr-contextual a[data-action="copy"]');
+    if (!link) return;
+    event.preventDefault();
+    var box = link.closest(".mr-contextual");
+    var menu = link.closest("details");
+    if (menu) menu.open = false;
+    function done() {
+      box.classList.add("is-copied");
+      setTimeout(function () { box.classList.remove("is-copied"); }, 2000);
+    }
+    function copy(text) {
+      if (navigator.clipboard) navigator.clipboard.writeText(text).then(done, function () {});
+    }
+    function fallback() {
+      var body = document.querySelector(".mdx-content");
+      var title = document.getElementById("page-title");
+      copy((title ? "# " + title.textContent + "\n\n" : "") + (body ? body.innerText : ""));
+    }
+    if (location.protocol === "file:" || !window.fetch) return fallback();
+    fetch(link.getAttribute("href")).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.text();
+    }).then(copy, fallback);
+  });
+})();

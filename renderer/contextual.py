@@ -1,0 +1,100 @@
+"""The page's contextual menu (docs.json `contextual`): copy the page, view it as Markdown,
+open it in an AI chat, or custom links — only actions that work without a Mintlify backend."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from renderer.urls import ROOT, is_external, markdown_path_for
+
+_PROMPT = "Read {url} so I can ask questions about it."
+# Chat services that take a prompt in the URL; they need the page's public (absolute) URL.
+_CHATS = {
+    "chatgpt": (
+        "Open in ChatGPT",
+        "Ask questions about this page",
+        "https://chatgpt.com/?hints=search&q={q}",
+    ),
+    "claude": ("Open in Claude", "Ask questions about this page", "https://claude.ai/new?q={q}"),
+    "perplexity": (
+        "Open in Perplexity",
+        "Ask questions about this page",
+        "https://www.perplexity.ai/search/new?q={q}",
+    ),
+    "grok": ("Open in Grok", "Ask questions about this page", "https://grok.com/?q={q}"),
+}
+
+
+def contextual_options(
+    raw: Any, frontmatter: dict[str, Any], site_path: str, public_url: str | None
+) -> list[dict[str, str]]:
+    """Menu entries `{id, title, description, href?, action?}`; [] hides the menu."""
+    page = frontmatter.get("contextual")
+    source = page if isinstance(page, dict) else raw if isinstance(raw, dict) else {}
+    options = source.get("options")
+    if not isinstance(options, list):
+        return []
+    md_href = ROOT + markdown_path_for(site_path)
+    out: list[dict[str, str]] = []
+    for option in options:
+        if option == "copy":
+            out.append(
+                {
+                    "id": "copy",
+                    "title": "Copy page",
+                    "description": "Copy page as Markdown for LLMs",
+                    "action": "copy",
+                    "href": md_href,
+                }
+            )
+        elif option == "view":
+            out.append(
+                {
+                    "id": "view",
+                    "title": "View as Markdown",
+                    "description": "View this page as plain text",
+                    "href": md_href,
+                }
+            )
+        elif isinstance(option, str) and option in _CHATS and public_url:
+            title, description, pattern = _CHATS[option]
+            query = quote(_PROMPT.format(url=public_url), safe="")
+            out.append(
+                {
+                    "id": option,
+                    "title": title,
+                    "description": description,
+                    "href": pattern.format(q=query),
+                }
+            )
+        elif isinstance(option, dict) and isinstance(option.get("title"), str):
+            href = _custom_href(option.get("href"), site_path, public_url)
+            if href:
+                out.append(
+                    {
+                        "id": "custom",
+                        "title": option["title"],
+                        "description": str(option.get("description") or ""),
+                        "href": href,
+                        "icon": str(option.get("icon") or ""),
+                    }
+                )
+        # mcp, add-mcp, cursor, vscode, devin, download-pdf, assistant...: need Mintlify services
+    return out
+
+
+def _custom_href(href: Any, site_path: str, public_url: str | None) -> str | None:
+    def fill(text: str) -> str:
+        return text.replace("$page", public_url or site_path).replace("$path", site_path)
+
+    if isinstance(href, str):
+        return fill(href) if is_external(href) or href.startswith("/") else None
+    if isinstance(href, dict) and isinstance(href.get("base"), str):
+        pairs = [
+            f"{quote(str(q.get('key', '')))}={quote(fill(str(q.get('value', ''))))}"
+            for q in href.get("query") or []
+            if isinstance(q, dict)
+        ]
+        return fill(href["base"]) + ("?" + "&".join(pairs) if pairs else "")
+    return None

@@ -1,0 +1,68 @@
+"""The contextual page menu: only actions that work here; Copy page copies the page's Markdown."""
+
+from __future__ import annotations
+
+import http.server
+import shutil
+import threading
+from functools import partial
+from pathlib import Path
+
+import pytest
+from sitekit import build_site, minimal_config, write_site
+
+from renderer.contextual import contextual_options
+
+OPTIONS = {
+    "options": [
+        "claude",
+        "copy",
+        "view",
+        "mcp",
+        {"title": "Ideas", "href": "https://x.example/$path"},
+    ]
+}
+
+
+def test_options_need_what_they_use() -> None:
+    ids = [o["id"] for o in contextual_options(OPTIONS, {}, "/a/b", None)]
+    assert ids == ["copy", "view", "custom"]  # no public URL: no AI chat; mcp needs a server
+    with_url = contextual_options(OPTIONS, {}, "/a/b", "https://docs.example.com/a/b/")
+    assert with_url[0]["id"] == "claude" and "docs.example.com%2Fa%2Fb" in with_url[0]["href"]
+    assert with_url[-1]["href"] == "https://x.example//a/b"
+    assert contextual_options(OPTIONS, {"contextual": {"options": []}}, "/a", None) == []
+    assert contextual_options(None, {}, "/a", None) == []
+
+
+@pytest.mark.skipif(
+    shutil.which("chromium") is None, reason="no chromium on PATH (apt-get install chromium)"
+)
+def test_copy_page_copies_the_markdown(tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    config = minimal_config(["a"], contextual={"options": ["copy", "view"]})
+    docs = write_site(
+        tmp_path / "d", {"a.mdx": "---\ntitle: Alpha\n---\n\nSome **text**.\n"}, config
+    )
+    build_site(docs, tmp_path / "out")
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "out"))
+    handler.log_message = lambda *a: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=shutil.which("chromium"),
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            context = browser.new_context()
+            context.grant_permissions(["clipboard-read", "clipboard-write"])
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_port}/a/")
+            page.click(".mr-contextual__main")
+            page.wait_for_selector(".mr-contextual.is-copied")
+            text = page.evaluate("navigator.clipboard.readText()")
+            assert "Alpha" in text and "**text**" in text
+            browser.close()
+    finally:
+        server.shutdown()
