@@ -317,19 +317,12 @@ def write_site(
             "user_css": [urls.asset(p) for p in sources.user_css],
             "user_js": [urls.asset(p) for p in sources.user_js],
         }
-        for i, record in enumerate(result.pages):
-            if progress:
-                progress("write", i, len(result.pages))
-            nav = navview.view(record.ref)
-            nav["sidebar_html"] = sidebars.for_page(
-                nav["sidebar_key"], nav["sidebar"], nav["active_href"]
-            )
-            assets = dict(assets_base)
-            assets["search_index_url"] = search_urls.get(_language_of(nav), search_urls.get("", ""))
-            html_text = render_page_html(env, site, nav, record, assets, options, config)
-            writer.write_page(record.output_path, html_text)
+        job = _PageJob(
+            env, site, navview, sidebars, assets_base, search_urls, options, config, writer
+        )
+        payloads = _write_pages(job, result.pages, progress)
         # children of closed sidebar groups, fetched when a reader opens one (renderer/sidebar.py)
-        for name, text in sidebars.payload_files().items():
+        for name, text in sorted(payloads.items()):
             writer.write_text(f"{ASSET_DIR}/{name}", text)
         _write_404(env, site, navview, assets_base, search_urls, writer, options, config)
         if not any(r.site_path == "/" for r in result.pages):
@@ -667,6 +660,49 @@ def render_page_html(
             )
         )
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _PageJob:
+    """What writing one page needs."""
+
+    env: jinja2.Environment
+    site: dict[str, Any]
+    navview: NavView
+    sidebars: SidebarRenderer
+    assets_base: dict[str, Any]
+    search_urls: dict[str, str]
+    options: BuildOptions
+    config: SiteConfig
+    writer: OutputWriter
+
+    def write(self, record: PageRecord) -> None:
+        nav = self.navview.view(record.ref)
+        nav["sidebar_html"] = self.sidebars.for_page(
+            nav["sidebar_key"], nav["sidebar"], nav["active_href"]
+        )
+        assets = dict(self.assets_base)
+        search = self.search_urls
+        assets["search_index_url"] = search.get(_language_of(nav), search.get("", ""))
+        html_text = render_page_html(
+            self.env, self.site, nav, record, assets, self.options, self.config
+        )
+        self.writer.write_page(record.output_path, html_text)
+
+
+def _write_pages(
+    job: _PageJob, pages: list[PageRecord], progress: Progress | None
+) -> dict[str, str]:
+    """Template every page; return the sidebar payload files.
+
+    This stays in one process: forked writers measured slower (copying the large heap costs
+    more than the templates), unlike parse+render (renderer/parallel.py).
+    """
+    for i, record in enumerate(pages):
+        if progress:
+            progress("write", i, len(pages))
+        job.write(record)
+    return job.sidebars.payload_files()
 
 
 def _write_root_redirect(navview: NavView, writer: OutputWriter, config: SiteConfig) -> None:
