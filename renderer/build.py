@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import html
 import json
@@ -54,6 +55,8 @@ class PageRecord:
     """The ApiView of an API page (header, body, aside)."""
     tokens: list[Any] | None = None
     """Parsed tokens, kept for the Markdown export (None when rendered in a worker)."""
+    markdown: str | None = None
+    """The page's Markdown copy, when a render worker already made it."""
 
 
 @dataclass(slots=True)
@@ -230,6 +233,18 @@ def make_navview(
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
     """Build the site; never raises on user content. Writes OUT only when everything is done."""
+    # A build makes millions of short-lived objects and few cycles: the cyclic collector's
+    # repeated full scans cost more than the memory they would free, so it waits until the end.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(options, progress)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     diagnostics = Diagnostics()
@@ -275,8 +290,11 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         urls = make_urls(options.mode, site_paths, sources, config)
         if progress:
             progress("render", 0, 1)
+        from renderer.extras import Publish
+
         for record in parse_and_render(
             sources.pages,
+            publish=Publish.of(options, config),
             config=config,
             urls=urls,
             api=api,

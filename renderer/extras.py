@@ -175,52 +175,71 @@ def write_markdown_copies(
 ) -> dict[str, str]:
     """`/a/b` -> `a/b.md` for every page; returns site path -> Markdown (for llms-full.txt)."""
     from renderer.build import Reader
-    from renderer.mdx import parse_page
 
     reader = Reader(config.docs_dir)
-    quiet = Diagnostics()  # the build already reported everything about these pages
     instructions = _instructions(config)
     out: dict[str, str] = {}
     for record in result.pages:
-        rendered = record.rendered
-        if rendered is None:
+        if record.rendered is None:
             continue
         md_path = markdown_path_for(record.site_path)
         if writer.exists(md_path):
             continue  # a file of the docs folder with that name wins
-        # the build's own token stream when it keeps one (no second parse), else parse again
-        tokens: list[Any] = list(getattr(record, "tokens", None) or [])
-        source = None if tokens else reader(record.rel_path)
-        if source is not None and record.rel_path.endswith((".mdx", ".md")):
+        text = getattr(record, "markdown", None)  # made by a render worker (renderer/parallel.py)
+        if not isinstance(text, str):
+            text = page_markdown_text(record, config, urls, publish, instructions, reader)
+        writer.write_text(md_path, text)
+        out[record.site_path] = text
+    return out
+
+
+def page_markdown_text(
+    record: PageRecord,
+    config: SiteConfig,
+    urls: UrlBuilder,
+    publish: Publish,
+    instructions: str | None = None,
+    reader: Any = None,
+) -> str:
+    """The Markdown copy of one page, from the build's tokens when kept, else parsed again."""
+    from renderer.build import Reader
+    from renderer.mdx import parse_page
+
+    rendered = record.rendered
+    assert rendered is not None
+    if instructions is None:
+        instructions = _instructions(config)
+    md_path = markdown_path_for(record.site_path)
+    tokens: list[Any] = list(getattr(record, "tokens", None) or [])
+    if not tokens and record.rel_path.endswith((".mdx", ".md")):
+        source = (reader or Reader(config.docs_dir))(record.rel_path)
+        if source is not None:
             try:
                 parsed = parse_page(
                     record.rel_path,
                     source,
                     docs_dir=config.docs_dir,
-                    diagnostics=quiet,
-                    read=reader,
+                    diagnostics=Diagnostics(),  # the build already reported these pages
+                    read=reader or Reader(config.docs_dir),
                     variables=config.variables,
                 )
                 tokens = parsed.tokens
             except Exception:  # noqa: BLE001 - never fail a build over the Markdown copy
                 tokens = []
 
-        def link(href: str, _rel: str = record.rel_path, _out: str = md_path) -> str:
-            if not href or href.startswith("#") or is_external(href):
-                return href
-            return publish.public(urls.link(href, _rel), _out)
+    def link(href: str, _rel: str = record.rel_path, _out: str = md_path) -> str:
+        if not href or href.startswith("#") or is_external(href):
+            return href
+        return publish.public(urls.link(href, _rel), _out)
 
-        text = page_markdown(
-            tokens,
-            title=rendered.title,
-            description=rendered.description,
-            link=link,
-            extra=_api_summary(record, link),
-            instructions=instructions,
-        )
-        writer.write_text(md_path, text)
-        out[record.site_path] = text
-    return out
+    return page_markdown(
+        tokens,
+        title=rendered.title,
+        description=rendered.description,
+        link=link,
+        extra=_api_summary(record, link),
+        instructions=instructions,
+    )
 
 
 # --- llms.txt ---------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ class _Shared:
     urls: UrlBuilder
     api: ApiStage
     reader: Reader
+    publish: Any
+    """`renderer.extras.Publish` of this build (how Markdown copies link to pages)."""
 
 
 _SHARED: _Shared | None = None
@@ -51,6 +53,7 @@ def can_fork() -> bool:
 
 def _work(rels: Sequence[str]) -> tuple[list[PageRecord], list[Diagnostic]]:
     from renderer.build import new_record, parse_source, render_record
+    from renderer.extras import page_markdown_text
 
     shared = _SHARED
     assert shared is not None, "worker started without shared state"
@@ -61,6 +64,10 @@ def _work(rels: Sequence[str]) -> tuple[list[PageRecord], list[Diagnostic]]:
         parsed = parse_source(rel, shared.config, shared.reader, diagnostics)
         record = new_record(rel, parsed.frontmatter)
         render_record(record, parsed, shared.config, shared.urls, diagnostics, shared.api)
+        # the Markdown copy is made here, from tokens that stay in this process
+        record.tokens = parsed.tokens
+        record.markdown = page_markdown_text(record, shared.config, shared.urls, shared.publish)
+        record.tokens = None
         out.append(record)
     return out, list(diagnostics)
 
@@ -74,13 +81,14 @@ def parse_and_render(
     reader: Reader,
     jobs: int,
     diagnostics: Diagnostics,
+    publish: Any,
 ) -> list[PageRecord]:
     """Records of `rels`, rendered by `jobs` forked workers, in the order of `rels`."""
     global _SHARED
     chunks: list[list[str]] = [[] for _ in range(jobs)]
     for i, rel in enumerate(rels):  # interleave: neighbouring pages cost alike
         chunks[i % jobs].append(rel)
-    _SHARED = _Shared(config, urls, api, reader)
+    _SHARED = _Shared(config, urls, api, reader, publish)
     try:
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(jobs) as pool:
