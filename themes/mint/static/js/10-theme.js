@@ -65,6 +65,17 @@
   mr.copy = copyText;
   mr.load = load;
 
+  /* Table of contents: hide the entries whose heading is inside something hidden (a filtered
+     Update, an unselected View). Used by the update and view parts. */
+  mr.filterToc = function () {
+    Array.prototype.forEach.call(document.querySelectorAll("#table-of-contents a[href^='#']"), function (link) {
+      var id = decodeURIComponent(link.getAttribute("href").slice(1));
+      var target = id && document.getElementById(id);
+      var item = link.closest("li");
+      if (target && item) item.hidden = !!target.closest("[hidden]");
+    });
+  };
+
   /* ---- Dark mode --------------------------------------------------------- */
 
   function setTheme(mode) {

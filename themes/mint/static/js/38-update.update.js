@@ -7,15 +7,8 @@
     return Array.prototype.slice.call((scope || doc).querySelectorAll(selector));
   }
 
-  function filterToc() {
-    all("#table-of-contents a[href^='#']").forEach(function (link) {
-      var id = decodeURIComponent(link.getAttribute("href").slice(1));
-      var target = id && doc.getElementById(id);
-      var item = link.closest("li");
-      if (!target || !item) return;
-      item.hidden = !!target.closest("[hidden]");
-    });
-  }
+  // the TOC filter lives in the core bundle (10-theme.js), shared with the other part
+  var filterToc = window.mr && window.mr.filterToc ? window.mr.filterToc : function () {};
 
   var updates = all('[data-component="update"]');
   var tagged = updates.filter(function (u) { return u.hasAttribute("data-tags"); });
