@@ -1,7 +1,7 @@
 """`python serve.py [DOCS_DIR] [--port 3000] [--host 127.0.0.1]`: live preview of a docs folder.
 
 The same server as `mintrender serve` (alias `mintrender dev`); the work happens in
-`renderer.preview` (HTTP, live reload, watcher) and `renderer.incremental` (rebuilds).
+`mintrender.serve.server` (HTTP, live reload, watcher) and `mintrender.serve.state` (rebuilds).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 def serve(docs_dir: Path, host: str = "127.0.0.1", port: int = 3000) -> int:
     """Serve DOCS_DIR with live reload until Ctrl+C; returns the exit code."""
-    from renderer.preview import serve as run
+    from mintrender.serve.server import serve as run
 
     return run(Path(docs_dir), host=host, port=port)
 

@@ -35,7 +35,7 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
-from renderer.sources import discover
+from mintrender.load.sources import discover
 
 docs, out = Path(sys.argv[1]), Path(sys.argv[2])
 t0 = time.perf_counter()
@@ -59,7 +59,7 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "pages": len(pages),
 FULL = r"""
 import json, resource, sys, time
 from pathlib import Path
-from renderer.build import BuildOptions, build
+from mintrender.build import BuildOptions, build
 t0 = time.perf_counter()
 result = build(BuildOptions(docs_dir=Path(sys.argv[1]), out_dir=Path(sys.argv[2]), jobs=int(sys.argv[3])))
 print(json.dumps({"seconds": time.perf_counter() - t0, "pages": len(result.pages),

@@ -24,6 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
+import mintrender.index.search as search  # noqa: E402
 from test_search_support import (  # noqa: E402
     MINTLIFY,
     MODELSLAB,
@@ -35,8 +36,6 @@ from test_search_support import (  # noqa: E402
     read_index_script,
     write_test_site,
 )
-
-import renderer.search as search  # noqa: E402
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +52,8 @@ class IndexRun:
 def _build_real(docs: Path, out: Path) -> tuple[list[IndexRun], Path] | None:
     """Run the real build in-process, timing each `build_search_index` call it makes."""
     try:
-        import renderer.searchindex as glue
-        from renderer.build import BuildOptions, build
+        import mintrender.index.sections as glue
+        from mintrender.build import BuildOptions, build
     except ImportError:
         return None
     runs: list[IndexRun] = []

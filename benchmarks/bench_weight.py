@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.site:
         site = Path(args.site)
     else:
-        from renderer.build import BuildOptions, build
+        from mintrender.build import BuildOptions, build
 
         tmp = tempfile.TemporaryDirectory(prefix="mr-weight-")
         site = Path(tmp.name) / "site"

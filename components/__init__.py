@@ -8,22 +8,22 @@ from __future__ import annotations
 
 import importlib
 
-from components._spec import Child, ComponentSpec, Node
+from mintrender.components._spec import Child, ComponentSpec, Node
 
 # Family modules, in registration order. Each exports COMPONENTS: tuple[ComponentSpec, ...].
 FAMILIES = (
-    "components.html",
-    "components.callouts",
-    "components.cards",
-    "components.steps",
-    "components.tabs",
-    "components.accordions",
-    "components.code",
-    "components.fields",
-    "components.inline",
-    "components.media",
-    "components.data",
-    "components.misc",
+    "mintrender.components.html",
+    "mintrender.components.callouts",
+    "mintrender.components.cards",
+    "mintrender.components.steps",
+    "mintrender.components.tabs",
+    "mintrender.components.accordions",
+    "mintrender.components.code",
+    "mintrender.components.fields",
+    "mintrender.components.inline",
+    "mintrender.components.media",
+    "mintrender.components.data",
+    "mintrender.components.misc",
 )
 
 

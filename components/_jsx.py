@@ -19,9 +19,9 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from components._jsxinline import expression_inline, jsx_inline, unravel
-from components._jsxparse import JsxSyntaxError, find_brace_end
-from components._jsxscan import (
+from mintrender.components._jsxinline import expression_inline, jsx_inline, unravel
+from mintrender.components._jsxparse import JsxSyntaxError, find_brace_end
+from mintrender.components._jsxscan import (
     HTML_NAMES,
     INLINE_NAMES,
     RAW_NAMES,
@@ -33,7 +33,7 @@ from components._jsxscan import (
     read_tag,
     scope_of,
 )
-from components._mdxenv import Expansion, expanding, mark_origin, report, usage_line
+from mintrender.components._mdxenv import Expansion, expanding, mark_origin, report, usage_line
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

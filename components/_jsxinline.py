@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from components._jsxparse import (
+from mintrender.components._jsxparse import (
     Expression,
     JsxSyntaxError,
     eval_expression,
     find_brace_end,
     to_text,
 )
-from components._jsxscan import (
+from mintrender.components._jsxscan import (
     HTML_NAMES,
     RAW_NAMES,
     SOURCE_NAMES,
@@ -29,7 +29,7 @@ from components._jsxscan import (
     read_tag,
     scope_of,
 )
-from components._mdxenv import Expansion, expanding, inline_report
+from mintrender.components._mdxenv import Expansion, expanding, inline_report
 
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from components._jsxparse import JsxSyntaxError, Tag, parse_tag
+from mintrender.components._jsxparse import JsxSyntaxError, Tag, parse_tag
 
 VOID_ELEMENTS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()

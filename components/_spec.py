@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from renderer.context import RenderContext
+    from mintrender.render.context import RenderContext
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,11 +13,11 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from components._jsxparse import Expression
+from mintrender.components._jsxparse import Expression
 
 if TYPE_CHECKING:
-    from components._spec import Child, Node
-    from renderer.context import RenderContext
+    from mintrender.components._spec import Child, Node
+    from mintrender.render.context import RenderContext
 
 _TAG = re.compile(r"<([A-Za-z][\w.-]*)")
 _TAGS = re.compile(r"<[^>]*>")
@@ -244,6 +244,6 @@ def link_attrs(ctx: RenderContext, node: Node, href: str) -> str:
 
 def ui_icon(name: str, css_class: str) -> str:
     """A fixed chrome icon (callout types, arrows) from Lucide, whatever the site's library."""
-    from renderer.icons import render_icon
+    from mintrender.render.icons import render_icon
 
     return render_icon(name, library="lucide", css_class=css_class) or ""

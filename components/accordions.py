@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from components._spec import ComponentSpec, Node
-from components._util import (
+from mintrender.components._spec import ComponentSpec, Node
+from mintrender.components._util import (
     CHEVRON_RIGHT,
     class_attr,
     coerce_bool,
@@ -36,7 +36,7 @@ from components._util import (
 )
 
 if TYPE_CHECKING:
-    from renderer.context import RenderContext
+    from mintrender.render.context import RenderContext
 
 
 def _open(node: Node) -> str:

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from components._spec import ComponentSpec, Node
-from components._util import css_color, esc, extra_class, icon_html, ui_icon
+from mintrender.components._spec import ComponentSpec, Node
+from mintrender.components._util import css_color, esc, extra_class, icon_html, ui_icon
 
 if TYPE_CHECKING:
-    from renderer.context import RenderContext
+    from mintrender.render.context import RenderContext
 
 # type -> Lucide icon of the type (look.md §3; Danger is a stop sign)
 CALLOUT_ICONS = {

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from components._spec import ComponentSpec, Node, RenderFn
-from components._util import (
+from mintrender.components._spec import ComponentSpec, Node, RenderFn
+from mintrender.components._util import (
     class_attr,
     coerce_bool,
     coerce_int,
@@ -34,10 +34,10 @@ from components._util import (
     text_prop,
     ui_icon,
 )
-from components.callouts import CALLOUT_ICONS, callout_icon
+from mintrender.components.callouts import CALLOUT_ICONS, callout_icon
 
 if TYPE_CHECKING:
-    from renderer.context import RenderContext
+    from mintrender.render.context import RenderContext
 
 _ZOOM = re.compile(r"(<img\b[^>]*?) data-zoom(?=[\s>])")
 _NESTED_LINK = re.compile(r"<a\s")

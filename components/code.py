@@ -33,14 +33,21 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from components._spec import Child, ComponentSpec, Node, RenderFn
-from components._util import check_children, class_attr, esc, extra_class, rebuild, text_prop
-from components.tabs import tab_button
-from renderer.context import COPY_ICON
-from renderer.highlight import DISPLAY_NAMES
+from mintrender.components._spec import Child, ComponentSpec, Node, RenderFn
+from mintrender.components._util import (
+    check_children,
+    class_attr,
+    esc,
+    extra_class,
+    rebuild,
+    text_prop,
+)
+from mintrender.components.tabs import tab_button
+from mintrender.render.context import COPY_ICON
+from mintrender.render.highlight import DISPLAY_NAMES
 
 if TYPE_CHECKING:
-    from renderer.context import RenderContext
+    from mintrender.render.context import RenderContext
 
 _CODE_CHILD = "code"
 SELECT_CHEVRON = (

@@ -28,8 +28,8 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
-from components._spec import ComponentSpec, Node
-from components._util import (
+from mintrender.components._spec import ComponentSpec, Node
+from mintrender.components._util import (
     class_attr,
     coerce_bool,
     css_color,
@@ -39,10 +39,10 @@ from components._util import (
     text_prop,
     ui_icon,
 )
-from components.html import style_to_css
+from mintrender.components.html import style_to_css
 
 if TYPE_CHECKING:
-    from renderer.context import RenderContext
+    from mintrender.render.context import RenderContext
 
 _CHEVRON = ui_icon("chevron-right", "mr-tree__chevron")
 _FOLDER = ui_icon("folder", "mr-tree__icon mr-tree__icon--closed") + ui_icon(

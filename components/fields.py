@@ -26,8 +26,8 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from components._spec import Child, ComponentSpec, Node
-from components._util import (
+from mintrender.components._spec import Child, ComponentSpec, Node
+from mintrender.components._util import (
     LINK_ICON,
     coerce_bool,
     esc,
@@ -39,7 +39,7 @@ from components._util import (
 )
 
 if TYPE_CHECKING:
-    from renderer.context import RenderContext
+    from mintrender.render.context import RenderContext
 
 LOCATIONS = ("query", "path", "body", "header")
 _NESTED = ("Expandable",)

@@ -10,13 +10,13 @@ import html
 import re
 from typing import TYPE_CHECKING, Any
 
-from components._jsxparse import Expression
-from components._jsxscan import VOID_ELEMENTS
-from components._spec import ComponentSpec, Node
-from components._util import strip_tags
+from mintrender.components._jsxparse import Expression
+from mintrender.components._jsxscan import VOID_ELEMENTS
+from mintrender.components._spec import ComponentSpec, Node
+from mintrender.components._util import strip_tags
 
 if TYPE_CHECKING:
-    from renderer.context import RenderContext
+    from mintrender.render.context import RenderContext
 
 _RENAMES = {
     "className": "class",

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from components._spec import ComponentSpec, Node
-from components._util import (
+from mintrender.components._spec import ComponentSpec, Node
+from mintrender.components._util import (
     class_attr,
     coerce_bool,
     coerce_int,
@@ -33,7 +33,7 @@ from components._util import (
 )
 
 if TYPE_CHECKING:
-    from renderer.context import RenderContext
+    from mintrender.render.context import RenderContext
 
 BADGE_COLORS = frozenset(
     "gray blue green yellow orange red purple white surface white-destructive "

@@ -21,13 +21,12 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from components._spec import ComponentSpec, Node
-from components._util import strip_tags
+from mintrender.components._spec import ComponentSpec, Node
+from mintrender.components._util import strip_tags
 
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
-
-    from renderer.context import RenderContext
+    from mintrender.render.context import RenderContext
 
 _UNKNOWN = re.compile(r"<m[io][^>]*>\\([A-Za-z]+)</m[io]>")
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from components._spec import ComponentSpec, Node
-from components._util import class_attr, extra_class, text_prop, ui_icon
+from mintrender.components._spec import ComponentSpec, Node
+from mintrender.components._util import class_attr, extra_class, text_prop, ui_icon
 
 if TYPE_CHECKING:
-    from renderer.context import RenderContext
+    from mintrender.render.context import RenderContext
 
 _VIDEO_TAG = re.compile(r"<video\b([^>]*)>", re.I)
 

@@ -31,8 +31,8 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from components._spec import ComponentSpec, Node
-from components._util import (
+from mintrender.components._spec import ComponentSpec, Node
+from mintrender.components._util import (
     class_attr,
     coerce_int,
     esc,
@@ -42,11 +42,11 @@ from components._util import (
     text_prop,
     ui_icon,
 )
-from components.html import render_heading
-from components.math import render_latex
+from mintrender.components.html import render_heading
+from mintrender.components.math import render_latex
 
 if TYPE_CHECKING:
-    from renderer.context import RenderContext
+    from mintrender.render.context import RenderContext
 
 _REPO = re.compile(r"^(?:https?://(?:www\.)?github\.com/)?([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
 

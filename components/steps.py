@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from components._spec import Child, ComponentSpec, Node
-from components._util import (
+from mintrender.components._spec import Child, ComponentSpec, Node
+from mintrender.components._util import (
     check_children,
     class_attr,
     coerce_bool,
@@ -30,7 +30,7 @@ from components._util import (
 )
 
 if TYPE_CHECKING:
-    from renderer.context import RenderContext
+    from mintrender.render.context import RenderContext
 
 TITLE_SIZES = ("p", "h2", "h3", "h4")
 NUMBER_SLOT = "<!--mr-step-->"

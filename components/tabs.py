@@ -23,8 +23,8 @@ from __future__ import annotations
 from html import unescape
 from typing import TYPE_CHECKING, Any
 
-from components._spec import Child, ComponentSpec, Node
-from components._util import (
+from mintrender.components._spec import Child, ComponentSpec, Node
+from mintrender.components._util import (
     check_children,
     class_attr,
     coerce_bool,
@@ -37,7 +37,7 @@ from components._util import (
 )
 
 if TYPE_CHECKING:
-    from renderer.context import RenderContext
+    from mintrender.render.context import RenderContext
 
 PANEL_START = '<div class="mr-tabs__panel"'
 _UNTITLED = "Tab<!--mr-untitled-->"

@@ -1,5 +1,5 @@
-"""`python -m renderer` entry point."""
+"""`python -m mintrender` entry point."""
 
-from renderer.cli import main
+from mintrender.cli import main
 
 raise SystemExit(main())

@@ -13,18 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from renderer.config import ConfigError, SiteConfig, load_config
-from renderer.context import RenderContext
-from renderer.errors import Diagnostic, Diagnostics, sort_key
-from renderer.mdx import ParsedPage, parse_page
-from renderer.nav import Navigation, PageSlot, build_navigation, is_operation_ref
-from renderer.navview import NavView, PageInfo
-from renderer.render import RenderedPage, fallback_title, render_page
-from renderer.sources import SourceFiles, discover, page_file_for_ref
-from renderer.urls import UrlBuilder, output_path_for, site_path_for
+from mintrender.errors import Diagnostic, Diagnostics, sort_key
+from mintrender.load.config import ConfigError, SiteConfig, load_config
+from mintrender.load.nav import Navigation, PageSlot, build_navigation, is_operation_ref
+from mintrender.load.sources import SourceFiles, discover, page_file_for_ref
+from mintrender.parse.mdx import ParsedPage, parse_page
+from mintrender.render.context import RenderContext
+from mintrender.render.navview import NavView, PageInfo
+from mintrender.render.page import RenderedPage, fallback_title, render_page
+from mintrender.urls import UrlBuilder, output_path_for, site_path_for
 
 if TYPE_CHECKING:
-    from renderer.apipages import ApiStage
+    from mintrender.render.apipages import ApiStage
 
 Progress = Callable[[str, int, int], None]
 
@@ -189,7 +189,7 @@ def make_urls(
 ) -> UrlBuilder:
     redirects = None
     if config is not None and config.redirects:
-        from renderer.redirects import concrete_targets
+        from mintrender.load.redirects import concrete_targets
 
         redirects = concrete_targets(config.redirects)
     return UrlBuilder(
@@ -257,7 +257,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     timings["load"] = time.perf_counter() - t0
 
     # --- API stage: every spec loaded once; navigation-level specs become pages per operation ---
-    from renderer.apipages import ApiStage
+    from mintrender.render.apipages import ApiStage
 
     t = time.perf_counter()
     api = ApiStage(config, docs_dir, sources, diagnostics)
@@ -267,7 +267,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     # --- parse and render every page ----------------------------------------------------------
     # One process, or forked workers (--jobs): pages are independent once config, navigation,
     # the URL set and the API index are known.
-    from renderer.parallel import auto_jobs, can_fork, parse_and_render
+    from mintrender.parallel import auto_jobs, can_fork, parse_and_render
 
     reader = Reader(docs_dir)
     page_files = frozenset(sources.pages)
@@ -290,7 +290,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
         urls = make_urls(options.mode, site_paths, sources, config)
         if progress:
             progress("render", 0, 1)
-        from renderer.extras import Publish
+        from mintrender.write.extras import Publish
 
         for record in parse_and_render(
             sources.pages,
@@ -344,7 +344,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     navview = make_navview(config, nav, slots, records.values(), ref_to_file, urls, diagnostics)
 
     # --- index and write --------------------------------------------------------------------------
-    from renderer.site import write_site
+    from mintrender.write.site import write_site
 
     result.pages = sorted(records.values(), key=lambda r: r.output_path)
     t = time.perf_counter()
@@ -357,7 +357,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
 
 def _load_navigation(config: SiteConfig, diagnostics: Diagnostics) -> Navigation:
     def warn(path: tuple[object, ...], code: str, message: str) -> None:
-        from renderer.jsonpos import format_path
+        from mintrender.load.jsonpos import format_path
 
         line, col = config.locate(path)
         diagnostics.warning(config.config_file, line, col, code, f"{format_path(path)}: {message}")

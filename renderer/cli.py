@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from renderer import __version__
+from mintrender import __version__
 
 
 def _progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
@@ -30,7 +30,7 @@ def _progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from renderer.build import BuildOptions, build, dump_report
+    from mintrender.build import BuildOptions, build, dump_report
 
     docs_dir = Path(args.docs_dir).resolve()
     if not docs_dir.is_dir():
@@ -74,7 +74,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         if args.zip:
-            from renderer.site import zip_path_for
+            from mintrender.write.site import zip_path_for
 
             print(f"Wrote {zip_path_for(out_dir)}", file=sys.stderr)
     if errors or (args.strict and warnings):
@@ -87,7 +87,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     import json
     import tempfile
 
-    from renderer.build import BuildOptions, build
+    from mintrender.build import BuildOptions, build
 
     docs_dir = Path(args.docs_dir).resolve()
     if not docs_dir.is_dir():

@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from renderer.errors import Diagnostic, Diagnostics
+from mintrender.errors import Diagnostic, Diagnostics
 
 if TYPE_CHECKING:
-    from renderer.apipages import ApiStage
-    from renderer.build import PageRecord, Reader
-    from renderer.config import SiteConfig
-    from renderer.urls import UrlBuilder
+    from mintrender.build import PageRecord, Reader
+    from mintrender.load.config import SiteConfig
+    from mintrender.render.apipages import ApiStage
+    from mintrender.urls import UrlBuilder
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +52,8 @@ def can_fork() -> bool:
 
 
 def _work(rels: Sequence[str]) -> tuple[list[PageRecord], list[Diagnostic]]:
-    from renderer.build import new_record, parse_source, render_record
-    from renderer.extras import page_markdown_text
+    from mintrender.build import new_record, parse_source, render_record
+    from mintrender.write.extras import page_markdown_text
 
     shared = _SHARED
     assert shared is not None, "worker started without shared state"

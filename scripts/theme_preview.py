@@ -31,13 +31,13 @@ sys.path.insert(0, str(REPO))
 # ---- helpers borrowed from the renderer when it is there ---------------------------------------
 
 try:
-    from renderer.icons import render_icon as _render_icon
+    from mintrender.render.icons import render_icon as _render_icon
 except Exception:  # the preview must work while the renderer is half-built
     _render_icon = None
 
 try:
-    from renderer.highlight import highlight_lines as _highlight_lines
-    from renderer.highlight import pygments_css as _pygments_css
+    from mintrender.render.highlight import highlight_lines as _highlight_lines
+    from mintrender.render.highlight import pygments_css as _pygments_css
 except Exception:
     _highlight_lines = None
     _pygments_css = None

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from renderer.build import BuildOptions, BuildResult, build
+from mintrender.build import BuildOptions, BuildResult, build
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 

@@ -15,16 +15,15 @@ from typing import Any
 
 import pytest
 from markdown_it.utils import read_fixture_file
-
-from components import REGISTRY
-from components._util import check_children, coerce_bool, coerce_int, css_color
-from components.fields import parse_enum
-from renderer.config import SiteConfig, load_config
-from renderer.context import RenderContext
-from renderer.errors import Diagnostics
-from renderer.mdx import parse_page
-from renderer.render import RenderedPage, render_page
-from renderer.urls import ROOT, UrlBuilder
+from mintrender.components import REGISTRY
+from mintrender.components._util import check_children, coerce_bool, coerce_int, css_color
+from mintrender.components.fields import parse_enum
+from mintrender.errors import Diagnostics
+from mintrender.load.config import SiteConfig, load_config
+from mintrender.parse.mdx import parse_page
+from mintrender.render.context import RenderContext
+from mintrender.render.page import RenderedPage, render_page
+from mintrender.urls import ROOT, UrlBuilder
 
 FIXTURES = Path(__file__).parent / "fixtures" / "components"
 FAMILIES = ("callouts", "cards", "steps", "tabs", "accordions", "code", "fields", "inline")

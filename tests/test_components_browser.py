@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from renderer.build import BuildOptions, build
+from mintrender.build import BuildOptions, build
 
 CHROMIUM = shutil.which("chromium")
 ARGS = [

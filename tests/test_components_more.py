@@ -12,15 +12,14 @@ from typing import Any
 
 import pytest
 from markdown_it.utils import read_fixture_file
-
-from components import REGISTRY
-from components.math import MathError, render_math, tex_to_mathml
-from renderer.config import load_config
-from renderer.context import RenderContext
-from renderer.errors import Diagnostics
-from renderer.mdx import parse_page
-from renderer.render import render_page
-from renderer.urls import UrlBuilder
+from mintrender.components import REGISTRY
+from mintrender.components.math import MathError, render_math, tex_to_mathml
+from mintrender.errors import Diagnostics
+from mintrender.load.config import load_config
+from mintrender.parse.mdx import parse_page
+from mintrender.render.context import RenderContext
+from mintrender.render.page import render_page
+from mintrender.urls import UrlBuilder
 
 FIXTURES = Path(__file__).parent / "fixtures" / "components"
 DOCS = Path(__file__).parent / "fixtures" / "mdx" / "docs"
@@ -180,7 +179,7 @@ _STUB = """window.mermaid = { run: function (o) { o.nodes.forEach(function (n) {
 
 @pytest.fixture(scope="module")
 def behaviour_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from renderer.build import BuildOptions, build
+    from mintrender.build import BuildOptions, build
 
     docs = tmp_path_factory.mktemp("components-docs")
     (docs / "docs.json").write_text(

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from mintrender.errors import Diagnostics
+from mintrender.load.config import ConfigError, load_config
+from mintrender.load.nav import NavDivision, NavGroup, build_navigation
 from sitekit import build_site, minimal_config, write_site
-
-from renderer.config import ConfigError, load_config
-from renderer.errors import Diagnostics
-from renderer.nav import NavDivision, NavGroup, build_navigation
 
 HERE = Path(__file__).parent
 
@@ -120,7 +119,7 @@ def test_wrong_types_are_diagnosed_with_line_and_json_path(tmp_path: Path) -> No
     (tmp_path / "docs.json").write_text(text)
     diags = Diagnostics()
     config = load_config(tmp_path, diags)
-    from renderer.build import _load_navigation
+    from mintrender.build import _load_navigation
 
     _load_navigation(config, diags)
     formatted = [d.format() for d in diags]

@@ -8,9 +8,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from renderer import icons
-from renderer.icons import IconResult, icon_names, render_icon, resolve_icon
+from mintrender.render import icons
+from mintrender.render.icons import IconResult, icon_names, render_icon, resolve_icon
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 

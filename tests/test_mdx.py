@@ -17,14 +17,13 @@ from typing import Any
 import pytest
 from markdown_it.renderer import RendererHTML
 from markdown_it.utils import read_fixture_file
-
-from components._jsxparse import Expression
-from renderer.config import load_config
-from renderer.context import RenderContext
-from renderer.errors import Diagnostics
-from renderer.mdx import ParsedPage, make_markdown, parse_page
-from renderer.render import render_page
-from renderer.urls import UrlBuilder
+from mintrender.components._jsxparse import Expression
+from mintrender.errors import Diagnostics
+from mintrender.load.config import load_config
+from mintrender.parse.mdx import ParsedPage, make_markdown, parse_page
+from mintrender.render.context import RenderContext
+from mintrender.render.page import render_page
+from mintrender.urls import UrlBuilder
 
 FIXTURES = Path(__file__).parent / "fixtures" / "mdx"
 DOCS = FIXTURES / "docs"

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from mintrender.build import BuildResult
 from test_offline_common import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -21,8 +22,6 @@ from test_offline_common import (
     refs_of,
     static_server,
 )
-
-from renderer.build import BuildResult
 
 BASE = "https://example.com/docs/"
 

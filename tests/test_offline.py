@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from mintrender.build import BuildResult
 from test_offline_common import (
     CSS_URL,
     EXTERNAL,
@@ -19,8 +20,6 @@ from test_offline_common import (
     make_fixture,
     refs_of,
 )
-
-from renderer.build import BuildResult
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +142,7 @@ def test_zip_archive(bundle: tuple[Path, BuildResult]) -> None:
 
 
 def test_cli_offline_zip(tmp_path: Path) -> None:
-    from renderer.cli import main
+    from mintrender.cli import main
 
     docs = make_fixture(tmp_path / "src")
     out = tmp_path / "bundle"
@@ -168,9 +167,9 @@ def test_api_theme_files_only_on_api_pages(tmp_path: Path, monkeypatch: pytest.M
     """`*.api.css` / `*.api.js` theme files become `_mintrender/api.*`, linked only where used."""
     import shutil
 
-    import renderer.site as site_module
-    from renderer.output import bundle_theme
-    from themes import theme_dir
+    import mintrender.write.site as site_module
+    from mintrender.themes import theme_dir
+    from mintrender.write.output import bundle_theme
 
     theme = tmp_path / "theme"
     shutil.copytree(theme_dir("mint"), theme)

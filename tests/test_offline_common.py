@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from renderer.build import BuildOptions, BuildResult, build
-from renderer.markdown_export import first_paragraph, page_markdown
-from renderer.output import minify_css, minify_js, rewrite_css_urls
-from renderer.redirects import compile_rules, final_destination, match, normalize_path
-from renderer.urls import absolute_base, base_path_of
+from mintrender.build import BuildOptions, BuildResult, build
+from mintrender.load.redirects import compile_rules, final_destination, match, normalize_path
+from mintrender.render.markdown import first_paragraph, page_markdown
+from mintrender.urls import absolute_base, base_path_of
+from mintrender.write.output import minify_css, minify_js, rewrite_css_urls
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 MODELSLAB = CORPORA / "modelslab"
@@ -424,8 +423,8 @@ def test_minify_js_keeps_strings_and_regexes() -> None:
 
 
 def test_markdown_export_components(tmp_path: Path) -> None:
-    from renderer.errors import Diagnostics
-    from renderer.mdx import parse_page
+    from mintrender.errors import Diagnostics
+    from mintrender.parse.mdx import parse_page
 
     docs = make_fixture(tmp_path / "docs")
     src = (docs / "quickstart.mdx").read_text(encoding="utf-8")
@@ -456,8 +455,8 @@ def test_first_paragraph() -> None:
 
 
 def test_links_to_redirect_sources_go_to_the_destination() -> None:
-    from renderer.redirects import concrete_targets
-    from renderer.urls import ROOT, UrlBuilder
+    from mintrender.load.redirects import concrete_targets
+    from mintrender.urls import ROOT, UrlBuilder
 
     targets = concrete_targets([_R(r["source"], r["destination"]) for r in CONFIG["redirects"]])
     assert targets["/chain/a"] == "/quickstart"

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from renderer.errors import Diagnostics
-from renderer.openapi import ApiOptions, ApiView, load_api_index, render_operation
+from mintrender.errors import Diagnostics
+from mintrender.openapi import ApiOptions, ApiView, load_api_index, render_operation
 
 pytestmark = pytest.mark.browser
 

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from renderer.errors import Diagnostics
-from renderer.openapi import (
+from mintrender.errors import Diagnostics
+from mintrender.openapi import (
     ApiIndex,
     ApiOptions,
     Operation,

@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 import yaml
-
-from renderer.errors import Diagnostics
-from renderer.openapi import ApiOptions, load_api_index, render_operation
+from mintrender.errors import Diagnostics
+from mintrender.openapi import ApiOptions, load_api_index, render_operation
 
 SPECS = Path(__file__).parent / "specs"
 

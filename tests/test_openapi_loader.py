@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from renderer.errors import Diagnostics
-from renderer.openapi import ApiIndex, Operation, find_spec_files, load_api_index
-from renderer.openapi.source import SpecSource, read_source
+from mintrender.errors import Diagnostics
+from mintrender.openapi import ApiIndex, Operation, find_spec_files, load_api_index
+from mintrender.openapi.source import SpecSource, read_source
 
 SPECS = Path(__file__).parent / "specs"
 

@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
-from renderer.errors import Diagnostics
-from renderer.openapi import ApiIndex, ParsedRef, find_spec_files, load_api_index, parse_ref
+from mintrender.errors import Diagnostics
+from mintrender.openapi import ApiIndex, ParsedRef, find_spec_files, load_api_index, parse_ref
 
 SPECS = Path(__file__).parent / "specs"
 

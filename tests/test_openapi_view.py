@@ -9,9 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from renderer.errors import Diagnostics
-from renderer.openapi import (
+from mintrender.errors import Diagnostics
+from mintrender.openapi import (
     ApiIndex,
     ApiOptions,
     ApiView,
@@ -25,8 +24,8 @@ from renderer.openapi import (
     render_manual_endpoint,
     render_operation,
 )
-from renderer.openapi.languages import LANGUAGES
-from renderer.openapi.view import build_http_request
+from mintrender.openapi.languages import LANGUAGES
+from mintrender.openapi.view import build_http_request
 
 SPECS = Path(__file__).parent / "specs"
 
@@ -366,7 +365,7 @@ def test_playground_json_cannot_close_the_script(index: ApiIndex) -> None:
     )
     from dataclasses import replace
 
-    from renderer.openapi import MediaType, RequestBody
+    from mintrender.openapi import MediaType, RequestBody
 
     op = replace(op, request_body=RequestBody((MediaType("application/json", evil),)))
     view = render(op)

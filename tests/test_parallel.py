@@ -6,9 +6,8 @@ import filecmp
 from pathlib import Path
 
 import pytest
+from mintrender.parallel import auto_jobs, can_fork
 from sitekit import build_site
-
-from renderer.parallel import auto_jobs, can_fork
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "basic"
 

@@ -8,9 +8,7 @@ import json
 import pytest
 from lunr import get_default_builder
 from lunr.index import Index
-from test_search_support import modelslab_sections
-
-from renderer.search import (
+from mintrender.index.search import (
     FIELDS,
     FORMAT,
     GLOBAL_NAME,
@@ -22,6 +20,7 @@ from renderer.search import (
     normalize_text,
     query_string,
 )
+from test_search_support import modelslab_sections
 
 MAX_MODELSLAB_BYTES = 1_500_000
 

@@ -7,6 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from mintrender.index.search import (
+    SearchSection,
+    build_lunr_index,
+    build_search_index,
+    query_string,
+)
 from test_search_support import (
     browser,
     chromium_path,
@@ -16,8 +22,6 @@ from test_search_support import (
     type_query,
     write_test_site,
 )
-
-from renderer.search import SearchSection, build_lunr_index, build_search_index, query_string
 
 pytestmark = [
     pytest.mark.browser,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 from lunr.stemmer import PorterStemmer
+from mintrender.index.search import build_search_index, normalize_text
 from test_search_support import MINTLIFY, MODELSLAB, browser, chromium_path, write_test_site
-
-from renderer.search import build_search_index, normalize_text
 
 pytestmark = [
     pytest.mark.browser,

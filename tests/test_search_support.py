@@ -25,8 +25,7 @@ from typing import Any
 
 import yaml
 from lunr.index import Index
-
-from renderer.search import (
+from mintrender.index.search import (
     GLOBAL_NAME,
     SearchIndexFiles,
     SearchSection,

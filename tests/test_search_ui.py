@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from mintrender.index.search import query_string
 from test_search_support import (
     block_network,
     browser,
@@ -16,8 +17,6 @@ from test_search_support import (
     serve,
     type_query,
 )
-
-from renderer.search import query_string
 
 pytestmark = [
     pytest.mark.browser,

@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from renderer.incremental import SiteState, make_work_dir, remove_work_dir
-from renderer.preview import BadPath, PreviewApp, Reloader, clean_path
+from mintrender.serve.server import BadPath, PreviewApp, Reloader, clean_path
+from mintrender.serve.state import SiteState, make_work_dir, remove_work_dir
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -118,7 +117,7 @@ def test_pages_are_served_at_the_hosted_urls_with_the_reload_script(site: Any) -
 
 
 def test_built_html_stays_clean(site: Any, tmp_path: Path) -> None:
-    from renderer.build import BuildOptions, build
+    from mintrender.build import BuildOptions, build
 
     docs = site[0]
     out = tmp_path / "out"
@@ -386,7 +385,7 @@ def test_clean_path_refuses(raw: str) -> None:
 
 
 def test_watch_filter(tmp_path: Path) -> None:
-    from renderer.preview import PreviewServer
+    from mintrender.serve.server import PreviewServer
 
     docs = tmp_path / "docs"
     write(docs, {"docs.json": CONFIG, "index.mdx": "x"})
@@ -448,7 +447,7 @@ def test_extras_are_served_once_built(site: Any) -> None:
 def test_preview_serves_what_the_hosted_build_writes(site: Any, tmp_path: Path) -> None:
     """Same bytes as `mintrender build` (apart from the injected script): pages, 404, assets,
     search index, extras. Guards the page-at-a-time write stage against drift."""
-    from renderer.build import BuildOptions, build
+    from mintrender.build import BuildOptions, build
 
     docs, state, app, _ = site
     out = tmp_path / "built"
@@ -491,9 +490,10 @@ def test_entry_points_share_one_implementation() -> None:
     import subprocess
     import sys
 
+    from mintrender.cli import make_parser
+    from mintrender.serve.server import serve as run
+
     import serve
-    from renderer.cli import make_parser
-    from renderer.preview import serve as run
 
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run(
@@ -503,7 +503,7 @@ def test_entry_points_share_one_implementation() -> None:
     for command in ("serve", "dev"):
         args = make_parser().parse_args([command, "docs", "--port", "4000"])
         assert (args.docs_dir, args.port, args.host) == ("docs", 4000, "127.0.0.1")
-    assert serve.serve.__module__ == "serve" and run.__module__ == "renderer.preview"
+    assert serve.serve.__module__ == "serve" and run.__module__ == "mintrender.serve.server"
     assert serve.main(["/nonexistent-docs-folder"]) == 2
 
 

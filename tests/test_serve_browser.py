@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from renderer.preview import PreviewServer
+from mintrender.serve.server import PreviewServer
 
 CHROMIUM = shutil.which("chromium")
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mintrender.serve.server import PreviewApp, Reloader
+from mintrender.serve.state import SiteState, make_work_dir, remove_work_dir
 from test_serve import call
-
-from renderer.incremental import SiteState, make_work_dir, remove_work_dir
-from renderer.preview import PreviewApp, Reloader
 
 LEGACY = Path(__file__).parent / "sites" / "legacy-mint"
 

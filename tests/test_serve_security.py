@@ -11,8 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-
-from renderer.preview import PreviewServer
+from mintrender.serve.server import PreviewServer
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "modelslab"
 

@@ -8,17 +8,16 @@ import re
 from pathlib import Path
 
 import pytest
+from mintrender.errors import Diagnostics
+from mintrender.load.config import load_config
+from mintrender.load.nav import build_navigation
+from mintrender.load.sources import discover, page_file_for_ref
+from mintrender.render.navview import NavView, PageInfo
+from mintrender.render.page import fallback_title
+from mintrender.urls import UrlBuilder, site_path_for
+from mintrender.write.sidebar import LAZY_MIN_BYTES, SidebarRenderer
+from mintrender.write.site import make_environment
 from sitekit import CORPORA, minimal_config, write_site
-
-from renderer.config import load_config
-from renderer.errors import Diagnostics
-from renderer.nav import build_navigation
-from renderer.navview import NavView, PageInfo
-from renderer.render import fallback_title
-from renderer.sidebar import LAZY_MIN_BYTES, SidebarRenderer
-from renderer.site import make_environment
-from renderer.sources import discover, page_file_for_ref
-from renderer.urls import UrlBuilder, site_path_for
 
 NESTED = [
     "a",

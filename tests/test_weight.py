@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from mintrender.themes import theme_dir
+from mintrender.write.output import theme_parts
 from sitekit import build_site, write_site
-
-from renderer.output import theme_parts
-from themes import theme_dir
 
 GROUPS = 5
 PER_GROUP = 20

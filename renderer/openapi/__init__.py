@@ -11,12 +11,12 @@ view = render_operation(res.operation, options=ApiOptions.from_settings(cfg_api)
 
 from __future__ import annotations
 
-from renderer.openapi.codegen import HttpRequest
-from renderer.openapi.discover import find_spec_files
-from renderer.openapi.languages import canonical_language, language_label
-from renderer.openapi.loader import load_api_index
-from renderer.openapi.manual import ManualParam, render_manual_endpoint
-from renderer.openapi.model import (
+from mintrender.openapi.codegen import HttpRequest
+from mintrender.openapi.discover import find_spec_files
+from mintrender.openapi.languages import canonical_language, language_label
+from mintrender.openapi.loader import load_api_index
+from mintrender.openapi.manual import ManualParam, render_manual_endpoint
+from mintrender.openapi.model import (
     HTTP_METHODS,
     CodeSample,
     MediaType,
@@ -32,8 +32,8 @@ from renderer.openapi.model import (
     Server,
     ServerVariable,
 )
-from renderer.openapi.reference import render_operation
-from renderer.openapi.resolve import (
+from mintrender.openapi.reference import render_operation
+from mintrender.openapi.resolve import (
     ApiIndex,
     ApiSpec,
     NavOperation,
@@ -44,8 +44,8 @@ from renderer.openapi.resolve import (
     parse_ref,
     slugify,
 )
-from renderer.openapi.samples import schema_example
-from renderer.openapi.view import ApiOptions, ApiSection, ApiView, method_pill_html
+from mintrender.openapi.samples import schema_example
+from mintrender.openapi.view import ApiOptions, ApiSection, ApiView, method_pill_html
 
 __all__ = [
     "HTTP_METHODS",

@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from renderer.openapi.model import Parameter, Schema
-from renderer.openapi.samples import Mode, as_text
+from mintrender.openapi.model import Parameter, Schema
+from mintrender.openapi.samples import Mode, as_text
 
 Markdown = Callable[[str], str]
 """Renders a Markdown description to HTML."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from renderer.openapi.codegen import HttpRequest, curl, go, java, javascript, php, python, ruby
+from mintrender.openapi.codegen import HttpRequest, curl, go, java, javascript, php, python, ruby
 
 Generator = Callable[[HttpRequest], str]
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from renderer.errors import Diagnostics
-from renderer.openapi.model import (
+from mintrender.errors import Diagnostics
+from mintrender.openapi.model import (
     HTTP_METHODS,
     CodeSample,
     MediaType,
@@ -22,10 +22,10 @@ from renderer.openapi.model import (
     Server,
     ServerVariable,
 )
-from renderer.openapi.refs import SpecStore
-from renderer.openapi.resolve import ApiIndex, ApiSpec, Tag
-from renderer.openapi.schema import SchemaBuilder
-from renderer.openapi.source import SpecSource, join_pointer
+from mintrender.openapi.refs import SpecStore
+from mintrender.openapi.resolve import ApiIndex, ApiSpec, Tag
+from mintrender.openapi.schema import SchemaBuilder
+from mintrender.openapi.source import SpecSource, join_pointer
 
 
 def load_api_index(docs_dir: Path, spec_files: Sequence[str], diagnostics: Diagnostics) -> ApiIndex:

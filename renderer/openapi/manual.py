@@ -8,9 +8,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-
-from renderer.openapi.fields import Markdown
-from renderer.openapi.model import (
+from mintrender.openapi.fields import Markdown
+from mintrender.openapi.model import (
     MediaType,
     Parameter,
     Property,
@@ -20,9 +19,9 @@ from renderer.openapi.model import (
     SecurityScheme,
     Server,
 )
-from renderer.openapi.playground import playground_data
-from renderer.openapi.reference import _aside_html, _env, _header_html, _request_samples
-from renderer.openapi.view import ApiOptions, ApiSection, ApiView, Highlight, build_http_request
+from mintrender.openapi.playground import playground_data
+from mintrender.openapi.reference import _aside_html, _env, _header_html, _request_samples
+from mintrender.openapi.view import ApiOptions, ApiSection, ApiView, Highlight, build_http_request
 
 
 @dataclass(frozen=True, slots=True)

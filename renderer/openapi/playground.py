@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from renderer.openapi.model import (
+from mintrender.openapi.model import (
     MediaType,
     Parameter,
     RequestBody,
@@ -15,7 +15,7 @@ from renderer.openapi.model import (
     SecurityScheme,
     Server,
 )
-from renderer.openapi.samples import schema_example
+from mintrender.openapi.samples import schema_example
 
 
 def scheme_data(scheme: SecurityScheme) -> dict[str, Any]:

@@ -10,23 +10,22 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
-
-from renderer.openapi.fields import AnchorSet, FieldBuilder, FieldView, Markdown, SchemaView
-from renderer.openapi.languages import (
+from mintrender.openapi.fields import AnchorSet, FieldBuilder, FieldView, Markdown, SchemaView
+from mintrender.openapi.languages import (
     LANGUAGES,
     canonical_language,
     highlight_language,
     language_label,
 )
-from renderer.openapi.model import (
+from mintrender.openapi.model import (
     MediaType,
     Operation,
     Response,
     Server,
 )
-from renderer.openapi.playground import embed_json, playground_data
-from renderer.openapi.samples import media_examples
-from renderer.openapi.view import (
+from mintrender.openapi.playground import embed_json, playground_data
+from mintrender.openapi.samples import media_examples
+from mintrender.openapi.view import (
     TEMPLATES_DIR,
     ApiOptions,
     ApiSection,

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from renderer.errors import Diagnostics, Severity
-from renderer.openapi.source import SpecSource, read_source, split_pointer
+from mintrender.errors import Diagnostics, Severity
+from mintrender.openapi.source import SpecSource, read_source, split_pointer
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 

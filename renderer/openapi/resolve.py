@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from renderer.openapi.model import HTTP_METHODS, Operation
+from mintrender.openapi.model import HTTP_METHODS, Operation
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from renderer.openapi.model import MediaType, NamedExample, Parameter, Schema
+from mintrender.openapi.model import MediaType, NamedExample, Parameter, Schema
 
 Mode = Literal["request", "response"]
 """Which side of the exchange: read-only fields are left out of requests, write-only of responses."""

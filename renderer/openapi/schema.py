@@ -6,9 +6,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from renderer.openapi.model import Property, Schema
-from renderer.openapi.refs import SpecStore, ref_name
-from renderer.openapi.source import SpecSource, join_pointer
+from mintrender.openapi.model import Property, Schema
+from mintrender.openapi.refs import SpecStore, ref_name
+from mintrender.openapi.source import SpecSource, join_pointer
 
 CONSTRAINT_KEYS: tuple[str, ...] = (
     "minimum",

@@ -11,11 +11,10 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
-
-from renderer.openapi.codegen import HttpRequest
-from renderer.openapi.fields import FieldBuilder, FieldView
-from renderer.openapi.languages import DEFAULT_LANGUAGES, LANGUAGES, canonical_language
-from renderer.openapi.model import (
+from mintrender.openapi.codegen import HttpRequest
+from mintrender.openapi.fields import FieldBuilder, FieldView
+from mintrender.openapi.languages import DEFAULT_LANGUAGES, LANGUAGES, canonical_language
+from mintrender.openapi.model import (
     MediaType,
     Parameter,
     RequestBody,
@@ -23,7 +22,7 @@ from renderer.openapi.model import (
     SecurityScheme,
     Server,
 )
-from renderer.openapi.samples import (
+from mintrender.openapi.samples import (
     FILE_PLACEHOLDER,
     parameter_example,
     schema_example,

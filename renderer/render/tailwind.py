@@ -29,9 +29,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from renderer.tailwind_static import MARKERS
-from renderer.tailwind_theme import SCREENS
-from renderer.tailwind_utilities import Utility, resolve_utility
+from mintrender.render.tailwind_static import MARKERS
+from mintrender.render.tailwind_theme import SCREENS
+from mintrender.render.tailwind_utilities import Utility, resolve_utility
 
 __all__ = ["collect_classes", "escape_class", "generate_css", "is_supported", "parse_class"]
 

@@ -8,13 +8,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from renderer.errors import Diagnostics
-from renderer.highlight import parse_fence_info, render_code_block
-from renderer.slugs import Slugger
-from renderer.urls import UrlBuilder, is_external
+from mintrender.errors import Diagnostics
+from mintrender.render.highlight import parse_fence_info, render_code_block
+from mintrender.render.slugs import Slugger
+from mintrender.urls import UrlBuilder, is_external
 
 if TYPE_CHECKING:
-    from renderer.config import SiteConfig
+    from mintrender.load.config import SiteConfig
 
 _CLASS_SPLIT = re.compile(r"\s+")
 COPY_ICON = (
@@ -108,7 +108,7 @@ class RenderContext:
                 f'<img class="{css_class} {css_class}--img" src="{html.escape(src)}" alt=""{style}>'
             )
         try:
-            from renderer.icons import render_icon
+            from mintrender.render.icons import render_icon
         except ImportError:  # pragma: no cover - icons module is part of the package
             return ""
         svg = render_icon(
@@ -132,7 +132,7 @@ class RenderContext:
     # rendering helpers -----------------------------------------------------------------------
     def markdown(self, text: str, *, inline: bool = False) -> str:
         """Render a Markdown string from a prop (captions, descriptions) in this page's context."""
-        from renderer.render import render_fragment
+        from mintrender.render.page import render_fragment
 
         return render_fragment(text, self, inline=inline)
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from renderer.urls import ROOT, is_external, relative_root
+from mintrender.urls import ROOT, is_external, relative_root
 
 ASSET_DIR = "_mintrender"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)

@@ -9,18 +9,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from markdown_it.renderer import RendererHTML
-
-from components import REGISTRY, Child, Node
-from components._jsxparse import Expression
-from components.html import render_element
-from renderer.mdx import make_markdown
+from mintrender.components import REGISTRY, Child, Node
+from mintrender.components._jsxparse import Expression
+from mintrender.components.html import render_element
+from mintrender.parse.mdx import make_markdown
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
     from markdown_it.utils import OptionsDict
-
-    from renderer.context import RenderContext
-    from renderer.mdx import ParsedPage
+    from mintrender.parse.mdx import ParsedPage
+    from mintrender.render.context import RenderContext
 
 # Built-in names that have no family renderer yet still render their children, never raw tags.
 KNOWN_COMPONENTS = frozenset(
@@ -195,7 +193,7 @@ class MdxRenderer(RendererHTML):
                 attrs += f' data-actions="{actions.group(1)}"'
             return f'<pre class="mermaid mr-mermaid"{attrs}>{html.escape(tok.content)}</pre>'
         out = ctx.highlight(tok.content, lang, meta)
-        from renderer.highlight import parse_fence_info
+        from mintrender.render.highlight import parse_fence_info
 
         parsed = parse_fence_info(info)
         tok.meta = {
@@ -272,7 +270,7 @@ def _math(env: Any, tex: str, *, display: bool) -> str:
     render = ctx.data.get("render_math")
     if render is None:
         try:
-            from components.math import render_math as render
+            from mintrender.components.math import render_math as render
         except ImportError:
             render = None
         ctx.data["render_math"] = render or False

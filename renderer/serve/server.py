@@ -24,9 +24,9 @@ from typing import IO, Any
 from urllib.parse import parse_qs
 from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer
 
-from renderer.incremental import SiteState, make_work_dir, remove_work_dir
-from renderer.output import ASSET_DIR
-from renderer.preview_page import decorate, status_page
+from mintrender.serve.overlay import decorate, status_page
+from mintrender.serve.state import SiteState, make_work_dir, remove_work_dir
+from mintrender.write.output import ASSET_DIR
 
 StartResponse = Callable[..., Any]
 RELOAD_PREFIX = f"/{ASSET_DIR}/reload/"
@@ -600,7 +600,7 @@ class PreviewServer:
                 continue
             if root == self.state.theme:
                 return "__pycache__" not in parts
-            from renderer.sources import IGNORED_DIRS
+            from mintrender.load.sources import IGNORED_DIRS
 
             for part in parts[:-1]:
                 if part.startswith(".") or part in IGNORED_DIRS or part.startswith("_site"):

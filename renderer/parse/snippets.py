@@ -18,18 +18,18 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from components import REGISTRY
-from components._jsxparse import Expression, to_text
-from components._mdxenv import Expansion
-from renderer.errors import Diagnostics
-from renderer.esm import (
+from mintrender.components import REGISTRY
+from mintrender.components._jsxparse import Expression, to_text
+from mintrender.components._mdxenv import Expansion
+from mintrender.errors import Diagnostics
+from mintrender.parse.esm import (
     CustomComponent,
     ModuleScope,
     expand_component,
     parse_module,
     scan_statements,
 )
-from renderer.frontmatter import split_frontmatter, substitute_variables
+from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
 
 SNIPPET_EXTENSIONS = (".mdx", ".md", ".jsx", ".js", ".tsx", ".ts")
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})(.*)$")

@@ -15,18 +15,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-
-from renderer.context import RenderContext
-from renderer.errors import Diagnostics
-from renderer.output import ASSET_DIR, OutputWriter
-from renderer.urls import ROOT
-from themes import theme_dir
+from mintrender.errors import Diagnostics
+from mintrender.render.context import RenderContext
+from mintrender.themes import theme_dir
+from mintrender.urls import ROOT
+from mintrender.write.output import ASSET_DIR, OutputWriter
 
 if TYPE_CHECKING:
-    from renderer.build import BuildOptions, BuildResult, PageRecord, SiteInputs
-    from renderer.incremental import SiteState
-    from renderer.navview import NavView
-    from renderer.urls import UrlBuilder
+    from mintrender.build import BuildOptions, BuildResult, PageRecord, SiteInputs
+    from mintrender.render.navview import NavView
+    from mintrender.serve.state import SiteState
+    from mintrender.urls import UrlBuilder
 
 BASE_PATH = "/"
 """The preview serves the hosted layout at the root."""
@@ -36,7 +35,7 @@ class PageWriter:
     """Templates pages, bundles and the 404 page exactly as the hosted build writes them."""
 
     def __init__(self, inputs: SiteInputs, urls: UrlBuilder, options: BuildOptions) -> None:
-        from renderer import site
+        from mintrender.write import site
 
         self.inputs = inputs
         self.config = inputs.config
@@ -69,7 +68,7 @@ class PageWriter:
     def reset_sidebars(self) -> None:
         """The sidebar cache is keyed by navigation objects: new navigation, new cache."""
         try:
-            from renderer.sidebar import SidebarRenderer
+            from mintrender.write.sidebar import SidebarRenderer
         except ImportError:
             self.sidebars = None
             return
@@ -83,7 +82,7 @@ class PageWriter:
         utilities: bool = True,
     ) -> str:
         """One page's HTML with site-root URLs (what the build writes to its output path)."""
-        from renderer import site
+        from mintrender.write import site
 
         nav = navview.view(record.ref)
         if self.sidebars is not None and "sidebar_key" in nav:
@@ -108,7 +107,7 @@ class PageWriter:
         return theme_bundles()
 
     def utilities(self, classes: frozenset[str]) -> str:
-        from renderer.tailwind import generate_css
+        from mintrender.render.tailwind import generate_css
 
         try:
             return generate_css(classes, important="html")
@@ -123,7 +122,7 @@ class PageWriter:
         utilities: bool = True,
     ) -> str:
         """The hosted 404.html, rendered by the build's own function into a scratch folder."""
-        from renderer import site
+        from mintrender.write import site
 
         assets = dict(self.assets_base)
         if not utilities:
@@ -147,8 +146,8 @@ class PageWriter:
 
 def theme_bundles() -> dict[str, str]:
     """The theme's CSS/JS bundles as `write_site` writes them into `_mintrender/`."""
-    from renderer import output, site
-    from renderer.highlight import pygments_css
+    from mintrender.render.highlight import pygments_css
+    from mintrender.write import output, site
 
     theme_files = getattr(site, "theme_files", None)
     if theme_files is not None:  # the write stage's own list (core bundle and parts)
@@ -184,7 +183,7 @@ def build_search_files(
     inputs: SiteInputs, result: BuildResult, navview: NavView, work_dir: Path
 ) -> tuple[dict[str, str], dict[str, str]]:
     """The search index scripts (file name -> text) and their URLs, as the build writes them."""
-    from renderer.searchindex import build_indexes
+    from mintrender.index.sections import build_indexes
 
     work_dir.mkdir(parents=True, exist_ok=True)
     writer = OutputWriter(work_dir / "search", mode="hosted", base_path=BASE_PATH)
@@ -211,7 +210,7 @@ def write_extras_folder(
 
     The files stay in `writer.tmp` (never swapped anywhere); `writer.abort()` removes them.
     """
-    from renderer.extras import write_extras
+    from mintrender.write.extras import write_extras
 
     writer = OutputWriter(work_dir / "extras", mode="hosted", base_path=BASE_PATH)
     try:
@@ -318,8 +317,8 @@ class SiteOutputs:
         return self._search_urls
 
     def result_locked(self) -> BuildResult:
-        from renderer.build import BuildResult
-        from renderer.errors import Diagnostics
+        from mintrender.build import BuildResult
+        from mintrender.errors import Diagnostics
 
         state = self.state
         assert state.inputs is not None
@@ -351,7 +350,7 @@ class SiteOutputs:
 
     def first_page_url(self) -> str | None:
         """Where `/` leads when the site has no index page: its first navigation page."""
-        from renderer.urls import ROOT
+        from mintrender.urls import ROOT
 
         with self.state.foreground():
             if self.state.inputs is None:
@@ -376,7 +375,7 @@ class SiteOutputs:
 
     def extra_file(self, rel: str) -> Path | None:
         """A file of the last extras folder (a stale one is rebuilt by the background pass)."""
-        from renderer.incremental import inside
+        from mintrender.serve.state import inside
 
         with self.state.foreground():
             if self._extras_stale:

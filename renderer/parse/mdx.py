@@ -13,13 +13,12 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
-
-from components._jsx import jsx_plugin
-from components.math import check_math
-from renderer.errors import Diagnostics
-from renderer.esm import ESM_START, is_statement, statement_end
-from renderer.frontmatter import split_frontmatter, substitute_variables
-from renderer.snippets import Expander
+from mintrender.components._jsx import jsx_plugin
+from mintrender.components.math import check_math
+from mintrender.errors import Diagnostics
+from mintrender.parse.esm import ESM_START, is_statement, statement_end
+from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
+from mintrender.parse.snippets import Expander
 
 if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
@@ -117,7 +116,7 @@ def make_markdown() -> MarkdownIt:
 
 def _enable_autolinks(md: MarkdownIt) -> None:
     """GFM autolink literals (bare URLs) without the linkify-it dependency."""
-    from renderer.autolink import autolink_literal
+    from mintrender.parse.autolink import autolink_literal
 
     md.core.ruler.after("inline", "autolink_literal", autolink_literal)
 

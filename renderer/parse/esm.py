@@ -6,7 +6,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from components._jsxparse import Expression, JsxSyntaxError, eval_expression, find_brace_end
+from mintrender.components._jsxparse import (
+    Expression,
+    JsxSyntaxError,
+    eval_expression,
+    find_brace_end,
+)
 
 ESM_START = re.compile(r"^(?:import\s+[\w{*$'\"]|export\s+(?:const|let|var|function|default|\{))")
 _IMPORT_ATTEMPT = re.compile(r"\bfrom\s*['\"]|;\s*$|^import\s*\{")

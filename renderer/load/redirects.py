@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from renderer.urls import is_external
+from mintrender.urls import is_external
 
 _TOKEN = re.compile(r":([A-Za-z_][A-Za-z0-9_]*)([*+?]?)|\*")
 

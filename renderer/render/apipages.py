@@ -9,15 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from renderer.config import SiteConfig
-from renderer.errors import Diagnostics
-from renderer.mdx import ParsedPage
-from renderer.nav import Navigation, PageSlot, is_operation_ref
-from renderer.sources import SourceFiles
+from mintrender.errors import Diagnostics
+from mintrender.load.config import SiteConfig
+from mintrender.load.nav import Navigation, PageSlot, is_operation_ref
+from mintrender.load.sources import SourceFiles
+from mintrender.parse.mdx import ParsedPage
 
 if TYPE_CHECKING:
-    from renderer.build import PageRecord
-    from renderer.context import RenderContext
+    from mintrender.build import PageRecord
+    from mintrender.render.context import RenderContext
 
 _KEY_LINE = re.compile(r"^\s*(openapi|api|asyncapi)\s*:", re.M)
 
@@ -54,7 +54,7 @@ class ApiStage:
     def __init__(
         self, config: SiteConfig, docs_dir: Path, sources: SourceFiles, diagnostics: Diagnostics
     ) -> None:
-        from renderer.openapi import find_spec_files, load_api_index
+        from mintrender.openapi import find_spec_files, load_api_index
 
         self.config = config
         self.docs_dir = docs_dir
@@ -83,7 +83,7 @@ class ApiStage:
     def expand_navigation(self, nav: Navigation) -> Navigation:
         """Replace each `openapi` division/group without pages by one group per tag of its spec,
         listing every operation (x-hidden ones are built but left out of the sidebar)."""
-        from renderer.nav import NavApiSpec, NavDivision, NavGroup, NavPage
+        from mintrender.load.nav import NavApiSpec, NavDivision, NavGroup, NavPage
 
         def expand(node: Any) -> list[Any]:
             if isinstance(node, NavApiSpec):
@@ -129,9 +129,9 @@ class ApiStage:
         self, nav: Navigation, slots: list[PageSlot], records: dict[str, PageRecord]
     ) -> list[tuple[PageRecord, str]]:
         """A record per navigation entry naming an operation (`"GET /users"`)."""
-        from renderer.build import PageRecord
-        from renderer.openapi import slugify
-        from renderer.urls import output_path_for
+        from mintrender.build import PageRecord
+        from mintrender.openapi import slugify
+        from mintrender.urls import output_path_for
 
         out: list[tuple[PageRecord, str]] = []
         taken = {r.site_path for r in records.values()}
@@ -210,12 +210,12 @@ class ApiStage:
         record.rendered = dataclasses.replace(rendered, body_html=note + rendered.body_html)
 
     def _options(self, fm: dict[str, Any]) -> Any:
-        from renderer.openapi import ApiOptions
+        from mintrender.openapi import ApiOptions
 
         return ApiOptions.from_settings(self.config.api, fm)
 
     def _attach_openapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
-        from renderer.openapi import render_operation
+        from mintrender.openapi import render_operation
 
         nav_spec = self.nav_specs.get(record.ref)
         res = self.index.resolve(ref, record.rel_path, [nav_spec] if nav_spec else [])
@@ -267,7 +267,7 @@ class ApiStage:
         self.operations_rendered += 1
 
     def _attach_manual(self, record: PageRecord, ctx: RenderContext, api: str) -> None:
-        from renderer.openapi import ManualParam, render_manual_endpoint
+        from mintrender.openapi import ManualParam, render_manual_endpoint
 
         method, _, url = api.partition(" ")
         method, url = method.upper(), url.strip()
@@ -378,7 +378,7 @@ def _configured_specs(config: SiteConfig) -> list[str]:
 
 
 def has_api_specs(node: Any) -> bool:
-    from renderer.nav import NavApiSpec
+    from mintrender.load.nav import NavApiSpec
 
     if isinstance(node, NavApiSpec):
         return True

@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from renderer.errors import Diagnostic
+from mintrender.errors import Diagnostic
 
 OVERLAY_ID = "mintrender-overlay"
 

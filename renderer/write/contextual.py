@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from renderer.urls import ROOT, is_external, markdown_path_for
+from mintrender.urls import ROOT, is_external, markdown_path_for
 
 _PROMPT = "Read {url} so I can ask questions about it."
 # Chat services that take a prompt in the URL; they need the page's public (absolute) URL.

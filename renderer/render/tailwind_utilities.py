@@ -11,8 +11,8 @@ import functools
 import re
 from collections.abc import Callable
 
-from renderer import tailwind_theme as t
-from renderer.tailwind_static import (
+from mintrender.render import tailwind_theme as t
+from mintrender.render.tailwind_static import (
     RANK,
     SPACE_TAIL,
     STATIC,
@@ -20,7 +20,7 @@ from renderer.tailwind_static import (
     Decls,
     Utility,
 )
-from renderer.tailwind_values import arbitrary, color, is_length, scale, split_hint
+from mintrender.render.tailwind_values import arbitrary, color, is_length, scale, split_hint
 
 __all__ = ["Utility", "resolve_utility"]
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from renderer.jsonpos import PathKey
+from mintrender.load.jsonpos import PathKey
 
 DivisionKind = Literal[
     "root", "language", "version", "product", "tab", "anchor", "dropdown", "item"

@@ -16,10 +16,10 @@ import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from renderer.errors import Diagnostics
-from renderer.markdown_export import first_paragraph, instructions_block, page_markdown
-from renderer.redirects import Rule, compile_rules, final_destination, redirect_page
-from renderer.urls import (
+from mintrender.errors import Diagnostics
+from mintrender.load.redirects import Rule, compile_rules, final_destination, redirect_page
+from mintrender.render.markdown import first_paragraph, instructions_block, page_markdown
+from mintrender.urls import (
     ROOT,
     absolute_base,
     base_path_of,
@@ -30,12 +30,12 @@ from renderer.urls import (
 )
 
 if TYPE_CHECKING:
-    from renderer.build import BuildOptions, BuildResult, PageRecord
-    from renderer.config import SiteConfig
-    from renderer.nav import PageSlot
-    from renderer.output import OutputWriter
-    from renderer.sources import SourceFiles
-    from renderer.urls import UrlBuilder
+    from mintrender.build import BuildOptions, BuildResult, PageRecord
+    from mintrender.load.config import SiteConfig
+    from mintrender.load.nav import PageSlot
+    from mintrender.load.sources import SourceFiles
+    from mintrender.urls import UrlBuilder
+    from mintrender.write.output import OutputWriter
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +174,7 @@ def write_markdown_copies(
     publish: Publish,
 ) -> dict[str, str]:
     """`/a/b` -> `a/b.md` for every page; returns site path -> Markdown (for llms-full.txt)."""
-    from renderer.build import Reader
+    from mintrender.build import Reader
 
     reader = Reader(config.docs_dir)
     instructions = _instructions(config)
@@ -202,8 +202,8 @@ def page_markdown_text(
     reader: Any = None,
 ) -> str:
     """The Markdown copy of one page, from the build's tokens when kept, else parsed again."""
-    from renderer.build import Reader
-    from renderer.mdx import parse_page
+    from mintrender.build import Reader
+    from mintrender.parse.mdx import parse_page
 
     rendered = record.rendered
     assert rendered is not None

@@ -6,8 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from renderer.nav import NavApiSpec, NavDivision, NavGroup, Navigation, NavNode, NavPage, PageSlot
-from renderer.urls import UrlBuilder, is_external
+from mintrender.load.nav import (
+    NavApiSpec,
+    NavDivision,
+    NavGroup,
+    Navigation,
+    NavNode,
+    NavPage,
+    PageSlot,
+)
+from mintrender.urls import UrlBuilder, is_external
 
 LANGUAGE_NAMES = {
     "en": "English",

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from renderer.output import ASSET_DIR
-from renderer.search import SearchSection, build_search_index
+from mintrender.index.search import SearchSection, build_search_index
+from mintrender.write.output import ASSET_DIR
 
 if TYPE_CHECKING:
-    from renderer.build import BuildResult
-    from renderer.config import SiteConfig
-    from renderer.nav import PageSlot
-    from renderer.navview import NavView
-    from renderer.output import OutputWriter
+    from mintrender.build import BuildResult
+    from mintrender.load.config import SiteConfig
+    from mintrender.load.nav import PageSlot
+    from mintrender.render.navview import NavView
+    from mintrender.write.output import OutputWriter
 
 
 def searchable_sections(
@@ -91,7 +91,7 @@ def build_indexes(
     writer: OutputWriter,
 ) -> dict[str, str]:
     """Write one index script per language; return language -> URL (with ROOT placeholder)."""
-    from renderer.urls import ROOT
+    from mintrender.urls import ROOT
 
     urls: dict[str, str] = {}
     by_language = searchable_sections(config, result, slots, navview)
@@ -115,7 +115,7 @@ def _index_one(job: tuple[str, list[SearchSection]]) -> str:
 
 def _index_scripts(jobs: list[tuple[str, list[SearchSection]]]) -> list[str]:
     """Index scripts in `jobs` order; several languages are indexed by forked workers at once."""
-    from renderer.parallel import auto_jobs, can_fork
+    from mintrender.parallel import auto_jobs, can_fork
 
     total = sum(len(sections) for _, sections in jobs)
     workers = min(len(jobs), auto_jobs(total // 4))

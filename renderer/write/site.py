@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-
-from renderer.context import RenderContext
-from renderer.contextual import contextual_options
-from renderer.highlight import pygments_css
-from renderer.output import (
+from mintrender.render.context import RenderContext
+from mintrender.render.highlight import pygments_css
+from mintrender.themes import theme_dir
+from mintrender.urls import ROOT, UrlBuilder, absolute_base, base_path_of, is_external
+from mintrender.write.contextual import contextual_options
+from mintrender.write.output import (
     ASSET_DIR,
     OutputWriter,
     bundle_theme,
@@ -25,16 +26,14 @@ from renderer.output import (
     theme_manifest,
     theme_parts,
 )
-from renderer.sidebar import SidebarRenderer
-from renderer.urls import ROOT, UrlBuilder, absolute_base, base_path_of, is_external
-from themes import theme_dir
+from mintrender.write.sidebar import SidebarRenderer
 
 if TYPE_CHECKING:
-    from renderer.build import BuildOptions, BuildResult, PageRecord, Progress
-    from renderer.config import SiteConfig
-    from renderer.nav import PageSlot
-    from renderer.navview import NavView
-    from renderer.sources import SourceFiles
+    from mintrender.build import BuildOptions, BuildResult, PageRecord, Progress
+    from mintrender.load.config import SiteConfig
+    from mintrender.load.nav import PageSlot
+    from mintrender.load.sources import SourceFiles
+    from mintrender.render.navview import NavView
 
 SOCIAL_ICONS = {
     "x": "x-twitter",
@@ -193,7 +192,7 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
     `seo.metatags` (and legacy `metadata`) > generated defaults; `twitter:*` falls back to
     `og:*`, then to the page title/description; `og:url` is the canonical URL.
     """
-    from renderer.extras import Publish
+    from mintrender.write.extras import Publish
 
     publish = Publish.of(options, config)
     fm = record.frontmatter
@@ -284,8 +283,8 @@ def write_site(
     timings: dict[str, float],
     progress: Progress | None,
 ) -> None:
-    from renderer.searchindex import build_indexes
-    from renderer.tailwind import generate_css
+    from mintrender.index.sections import build_indexes
+    from mintrender.render.tailwind import generate_css
 
     base_path = base_path_of(options.base_url)
     writer = OutputWriter(options.out_dir, mode=options.mode, base_path=base_path)
@@ -329,7 +328,7 @@ def write_site(
             _write_root_redirect(navview, writer, config)
         for rel in sources.static:
             _copy_static(config, rel, writer, options)
-        from renderer.extras import write_extras
+        from mintrender.write.extras import write_extras
 
         write_extras(options, config, result, writer, urls, slots, sources)
         writer.commit()
@@ -337,7 +336,7 @@ def write_site(
         writer.abort()
         raise
     if options.zip:
-        from renderer.output import write_zip
+        from mintrender.write.output import write_zip
 
         write_zip(options.out_dir, zip_path_for(options.out_dir))
 
@@ -569,7 +568,7 @@ def _copy_static(config: SiteConfig, rel: str, writer: OutputWriter, options: Bu
     """Copy a docs-folder file; user stylesheets get their root-relative `url()`s rewritten."""
     src = config.docs_dir / rel
     if rel.endswith(".css") and (options.mode == "offline" or writer.base_path != "/"):
-        from renderer.output import rewrite_css_urls
+        from mintrender.write.output import rewrite_css_urls
 
         try:
             text = src.read_text(encoding="utf-8-sig")
@@ -795,8 +794,8 @@ def _write_404(
 def not_found_script(config: SiteConfig, base_path: str) -> str:
     """Script of the hosted 404.html: wildcard redirects of docs.json, `/a/b` -> `/a/b/`, and
     `errors.404.redirect: true` (send the reader home)."""
-    from renderer.extras import redirect_rules
-    from renderer.redirects import client_script
+    from mintrender.load.redirects import client_script
+    from mintrender.write.extras import redirect_rules
 
     def page_url(path: str) -> str:
         stem = path.strip("/")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from renderer import tailwind_theme as t
+from mintrender.render import tailwind_theme as t
 
 Decls = tuple[tuple[str, str], ...]
 

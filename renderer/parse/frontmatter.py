@@ -12,8 +12,7 @@ import re
 from typing import Any
 
 import yaml
-
-from renderer.errors import Diagnostics
+from mintrender.errors import Diagnostics
 
 # libyaml's loader when PyYAML was built with it (about 10x faster), the same safe subset
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

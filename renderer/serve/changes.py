@@ -32,13 +32,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from renderer.build import SiteInputs, load_inputs, new_record
-from renderer.config import ConfigError
-from renderer.errors import Diagnostic, Diagnostics
-from renderer.sources import discover
+from mintrender.build import SiteInputs, load_inputs, new_record
+from mintrender.errors import Diagnostic, Diagnostics
+from mintrender.load.config import ConfigError
+from mintrender.load.sources import discover
 
 if TYPE_CHECKING:
-    from renderer.incremental import SiteState
+    from mintrender.serve.state import SiteState
 
 ChangeKind = Literal["added", "modified", "deleted"]
 CONFIG_FILES = ("docs.json", "mint.json")
@@ -269,7 +269,7 @@ class ChangeMapping:
         if self.generated:  # navigation names operations: their pages may come or go
             self._structure_changed()
             return api_pages | self.generated
-        from renderer.incremental import LazyApiStage
+        from mintrender.serve.state import LazyApiStage
 
         self.api = LazyApiStage(self._load_api)
         return api_pages

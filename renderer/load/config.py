@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from renderer.errors import Diagnostics
-from renderer.jsonpos import JsonPositions, PathKey, format_path
+from mintrender.errors import Diagnostics
+from mintrender.load.jsonpos import JsonPositions, PathKey, format_path
 
 HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
@@ -151,7 +151,7 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
 
     data = resolve_refs(data, path, docs_dir, diagnostics, (), frozenset())
     if path.name == "mint.json":
-        from renderer.legacy import convert_mint_json
+        from mintrender.load.legacy import convert_mint_json
 
         data = convert_mint_json(data)
     _validate(data, warn)

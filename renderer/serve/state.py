@@ -30,8 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import yaml
-
-from renderer.build import (
+from mintrender.build import (
     BuildOptions,
     PageRecord,
     ParseCache,
@@ -46,22 +45,22 @@ from renderer.build import (
     render_record,
     resolve_refs,
 )
-from renderer.changes import (
+from mintrender.errors import Diagnostic, Diagnostics
+from mintrender.load.config import ConfigError
+from mintrender.load.nav import is_operation_ref
+from mintrender.serve.changes import (
     CONFIG_FILES,
     ChangeMapping,
     config_error,
     config_refs,
     variables_key,
 )
-from renderer.config import ConfigError
-from renderer.errors import Diagnostic, Diagnostics
-from renderer.nav import is_operation_ref
-from renderer.preview_write import SiteOutputs
-from themes import theme_dir
+from mintrender.serve.pagewriter import SiteOutputs
+from mintrender.themes import theme_dir
 
 if TYPE_CHECKING:
-    from renderer.mdx import ParsedPage
-    from renderer.navview import NavView, PageInfo
+    from mintrender.parse.mdx import ParsedPage
+    from mintrender.render.navview import NavView, PageInfo
 
 HOT_PAGES = 4
 """The pages viewed last are re-rendered first after a change (their tabs reload first)."""
@@ -223,7 +222,7 @@ class SiteState(ChangeMapping):
         self.api_diagnostics = Diagnostics()
         self.structure_diagnostics = tuple(nav_diagnostics)
         self.api = LazyApiStage(self._load_api)
-        from renderer.apipages import has_api_specs
+        from mintrender.render.apipages import has_api_specs
 
         if has_api_specs(self.inputs.nav.root):
             # navigation-level specs: one page per operation, grouped by tag
@@ -272,7 +271,7 @@ class SiteState(ChangeMapping):
         assert self.inputs is not None
         found = Diagnostics()
         try:
-            from renderer.apipages import ApiStage
+            from mintrender.render.apipages import ApiStage
 
             stage: Any = ApiStage(self.inputs.config, self.docs_dir, self.inputs.sources, found)
         except Exception:
@@ -603,7 +602,7 @@ class _NoApi:
     operations_rendered = 0
 
     def parsed_stub(self, record: PageRecord) -> ParsedPage:
-        from renderer.mdx import ParsedPage
+        from mintrender.parse.mdx import ParsedPage
 
         return ParsedPage(record.rel_path, record.frontmatter, [], {}, frozenset(), 0)
 

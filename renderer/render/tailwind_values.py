@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from renderer import tailwind_theme as t
+from mintrender.render import tailwind_theme as t
 
 __all__ = ["arbitrary", "color", "split_hint", "is_color", "is_length", "scale"]
 

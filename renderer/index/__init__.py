@@ -1,0 +1,1 @@
+"""The index stage: search sections and lunr.py indexes, returned as data."""

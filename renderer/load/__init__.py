@@ -1,0 +1,1 @@
+"""The load stage: docs.json (or mint.json), navigation, source files."""

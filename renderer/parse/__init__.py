@@ -1,0 +1,1 @@
+"""The parse stage: frontmatter, MDX (imports, JSX, expressions) and Markdown into tokens."""

@@ -1,0 +1,1 @@
+"""The preview server: on-demand pages, incremental rebuilds, live reload."""

@@ -1,0 +1,1 @@
+"""The write stage: the theme around every page, assets, redirects, sitemap, llms.txt."""
