@@ -9,6 +9,8 @@ from typing import Literal
 from urllib.parse import unquote
 
 ROOT = "\x1e"
+ASSET_DIR = "_mintrender"
+"""The folder of the site that holds mintrender's own files (theme bundles, search, notices)."""
 """Placeholder for the site root, replaced per page by the writer (base path or `../..`)."""
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 Mode = Literal["hosted", "offline"]

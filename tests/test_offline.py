@@ -167,9 +167,9 @@ def test_api_theme_files_only_on_api_pages(tmp_path: Path, monkeypatch: pytest.M
     """`*.api.css` / `*.api.js` theme files become `_mintrender/api.*`, linked only where used."""
     import shutil
 
-    import mintrender.write.site as site_module
+    import mintrender.write.theme as site_module
     from mintrender.themes import theme_dir
-    from mintrender.write.output import bundle_theme
+    from mintrender.write.bundle import bundle_theme
 
     theme = tmp_path / "theme"
     shutil.copytree(theme_dir("mint"), theme)

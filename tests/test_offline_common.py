@@ -19,7 +19,8 @@ from mintrender.build import BuildOptions, BuildResult, build
 from mintrender.load.redirects import compile_rules, final_destination, match, normalize_path
 from mintrender.render.markdown import first_paragraph, page_markdown
 from mintrender.urls import absolute_base, base_path_of
-from mintrender.write.output import minify_css, minify_js, rewrite_css_urls
+from mintrender.write.bundle import minify_css, minify_js
+from mintrender.write.files import rewrite_css_urls
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 MODELSLAB = CORPORA / "modelslab"

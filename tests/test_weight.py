@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from mintrender.themes import theme_dir
-from mintrender.write.output import theme_parts
+from mintrender.write.bundle import theme_parts
 from sitekit import build_site, write_site
 
 GROUPS = 5

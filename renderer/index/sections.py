@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mintrender.index.search import SearchSection, build_search_index
-from mintrender.write.output import ASSET_DIR
+from mintrender.urls import ASSET_DIR
 
 if TYPE_CHECKING:
     from mintrender.build import BuildResult
     from mintrender.load.config import SiteConfig
     from mintrender.load.nav import PageSlot
     from mintrender.render.navview import NavView
-    from mintrender.write.output import OutputWriter
+    from mintrender.write.files import OutputWriter
 
 
 def searchable_sections(

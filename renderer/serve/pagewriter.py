@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from mintrender.errors import Diagnostics
 from mintrender.render.context import RenderContext
-from mintrender.themes import theme_dir
-from mintrender.urls import ROOT
-from mintrender.write.output import ASSET_DIR, OutputWriter
+from mintrender.urls import ASSET_DIR, ROOT
+from mintrender.write import theme
+from mintrender.write.files import OutputWriter
+from mintrender.write.sidebar import SidebarRenderer
 
 if TYPE_CHECKING:
     from mintrender.build import BuildOptions, BuildResult, PageRecord, SiteInputs
@@ -41,7 +42,7 @@ class PageWriter:
         self.config = inputs.config
         self.urls = urls
         self.options = options
-        self.env = site.make_environment(self.config.docs_dir)
+        self.env = theme.make_environment(self.config.docs_dir)
         if self.env.bytecode_cache is None:
             # compiled templates survive restarts (keyed by source checksum): faster first page
             self.env.bytecode_cache = jinja2.FileSystemBytecodeCache()
@@ -57,21 +58,9 @@ class PageWriter:
             "user_css": [urls.asset(p) for p in sources.user_css],
             "user_js": [urls.asset(p) for p in sources.user_js],
         }
-        names = {} if hasattr(site, "theme_files") else theme_bundles()
-        self.api_assets = {
-            kind: [urls.asset(f"{ASSET_DIR}/api.{kind}")]
-            for kind in ("css", "js")
-            if names.get(f"api.{kind}")
-        }
-        """`*.api.css` / `*.api.js` theme files: linked only from pages showing API markup."""
 
     def reset_sidebars(self) -> None:
         """The sidebar cache is keyed by navigation objects: new navigation, new cache."""
-        try:
-            from mintrender.write.sidebar import SidebarRenderer
-        except ImportError:
-            self.sidebars = None
-            return
         self.sidebars = SidebarRenderer(self.env)
 
     def page(
@@ -93,10 +82,6 @@ class PageWriter:
         if not utilities:
             assets["tailwind_css"] = None
         assets["search_index_url"] = search_urls.get(_language_of(nav), search_urls.get("", ""))
-        shows_api = getattr(site, "_shows_api", None)
-        if self.api_assets and shows_api is not None and shows_api(record):
-            for kind in ("css", "js"):
-                assets[kind] = self.assets_base[kind] + self.api_assets.get(kind, [])
         text = site.render_page_html(
             self.env, self.site, nav, record, assets, self.options, self.config
         )
@@ -109,10 +94,7 @@ class PageWriter:
     def utilities(self, classes: frozenset[str]) -> str:
         from mintrender.render.tailwind import generate_css
 
-        try:
-            return generate_css(classes, important="html")
-        except TypeError:
-            return generate_css(classes)
+        return generate_css(classes, important="html")
 
     def not_found(
         self,
@@ -146,30 +128,7 @@ class PageWriter:
 
 def theme_bundles() -> dict[str, str]:
     """The theme's CSS/JS bundles as `write_site` writes them into `_mintrender/`."""
-    from mintrender.render.highlight import pygments_css
-    from mintrender.write import output, site
-
-    theme_files = getattr(site, "theme_files", None)
-    if theme_files is not None:  # the write stage's own list (core bundle and parts)
-        return {name: text for name, text in theme_files().items() if text}
-
-    static = theme_dir("mint") / "static"
-    minify = getattr(output, "minify_css", None)
-    pygments = minify(pygments_css()) + "\n" if minify else pygments_css()
-    try:
-        files = {
-            "mintrender.css": output.bundle_theme(static, "css", part="main"),
-            "mintrender.js": output.bundle_theme(static, "js", part="main"),
-            "api.css": output.bundle_theme(static, "css", part="api"),
-            "api.js": output.bundle_theme(static, "js", part="api"),
-        }
-        files["mintrender.css"] += "/* pygments */\n" + pygments
-    except TypeError:  # a theme bundler without parts
-        files = {
-            "mintrender.css": output.bundle_theme(static, "css") + "\n/* pygments */\n" + pygments,
-            "mintrender.js": output.bundle_theme(static, "js"),
-        }
-    return {name: text for name, text in files.items() if text}
+    return {name: text for name, text in theme.theme_files().items() if text}
 
 
 def _language_of(nav: dict[str, Any]) -> str:

@@ -26,7 +26,7 @@ from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer
 
 from mintrender.serve.overlay import decorate, status_page
 from mintrender.serve.state import SiteState, make_work_dir, remove_work_dir
-from mintrender.write.output import ASSET_DIR
+from mintrender.urls import ASSET_DIR
 
 StartResponse = Callable[..., Any]
 RELOAD_PREFIX = f"/{ASSET_DIR}/reload/"

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from mintrender.load.nav import PageSlot
     from mintrender.load.sources import SourceFiles
     from mintrender.urls import UrlBuilder
-    from mintrender.write.output import OutputWriter
+    from mintrender.write.files import OutputWriter
 
 
 @dataclass(frozen=True, slots=True)

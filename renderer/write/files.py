@@ -1,0 +1,199 @@
+"""Write stage: the temporary output folder, theme bundle, static files, and the atomic swap.
+
+Everything written here is deterministic: files are written in the order the caller gives,
+the zip archive lists entries sorted with a fixed timestamp, and nothing records the time,
+the temporary folder's name or the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import shutil
+import stat
+import tempfile
+import zipfile
+from pathlib import Path
+
+from mintrender.urls import ROOT, is_external, relative_root
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+"""Timestamp of every zip entry (the earliest a zip can hold), for byte-identical archives."""
+
+
+class OutputWriter:
+    """Writes into a temporary folder beside OUT; `commit()` swaps it in, `abort()` removes it."""
+
+    def __init__(self, out_dir: Path, *, mode: str, base_path: str = "/") -> None:
+        self.out_dir = out_dir.resolve()
+        self.mode = mode
+        self.base_path = base_path if base_path.endswith("/") else base_path + "/"
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = Path(
+            tempfile.mkdtemp(prefix=f".{self.out_dir.name}.tmp-", dir=self.out_dir.parent)
+        )
+        # mkdtemp makes the folder 0700; a published site must be readable by a web server
+        os.chmod(self.tmp, 0o755)
+        self.written: list[str] = []
+
+    def root_for(self, output_path: str) -> str:
+        return relative_root(output_path) if self.mode == "offline" else self.base_path
+
+    def finish_html(self, output_path: str, text: str) -> str:
+        """Resolve the ROOT placeholder for a page written at `output_path`."""
+        return text.replace(ROOT, self.root_for(output_path))
+
+    def exists(self, output_path: str) -> bool:
+        return (self.tmp / output_path).exists()
+
+    def write_text(self, output_path: str, text: str) -> None:
+        target = self.tmp / output_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # newline="" keeps "\n" on every platform: the output does not depend on the OS
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        self.written.append(output_path)
+
+    def write_bytes(self, output_path: str, data: bytes) -> None:
+        target = self.tmp / output_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.written.append(output_path)
+
+    def write_page(self, output_path: str, html: str) -> None:
+        self.write_text(output_path, self.finish_html(output_path, html))
+
+    def copy_file(self, src: Path, output_path: str) -> None:
+        target = self.tmp / output_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            target.unlink()
+        try:
+            os.link(src, target)  # cheap when on the same filesystem
+        except OSError:
+            shutil.copyfile(src, target)
+        self.written.append(output_path)
+
+    def commit(self) -> None:
+        """Swap the finished folder in; the previous OUT is removed only after the swap."""
+        old = None
+        if self.out_dir.exists():
+            old = Path(
+                tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent)
+            )
+            os.rmdir(old)
+            os.replace(self.out_dir, old)
+        os.replace(self.tmp, self.out_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+# --- CSS ------------------------------------------------------------------------------------
+
+
+_CSS_URL = re.compile(
+    r"""(?P<import>@import\s+)?url\(\s*(?P<q>["']?)(?P<url>[^"')]*)(?P=q)\s*\)"""
+    r"""|@import\s+(?P<q2>["'])(?P<url2>[^"']*)(?P=q2)""",
+    re.I,
+)
+_IMPORT_RULE_END = re.compile(r"[^;]*;?")
+
+
+def rewrite_css_urls(text: str, css_path: str, *, mode: str, base_path: str = "/") -> str:
+    """Rewrite root-relative `url(/x.png)` and `@import "/x.css"` of a user stylesheet.
+
+    `css_path` is where the stylesheet is written (`styles.css`, `css/site.css`). Hosted mode
+    prefixes the base path (`/docs/x.png`); offline mode makes the URL relative to the
+    stylesheet (`../x.png`) so the bundle works from `file://`, and drops `@import`s of
+    remote stylesheets (web fonts), which cannot load offline: the theme's font stacks apply.
+    """
+    css_dir = posixpath.dirname(css_path)
+
+    def target(url: str) -> str | None:
+        if not url.startswith("/") or url.startswith("//"):
+            return None
+        if mode == "offline":
+            rel = posixpath.relpath(url.lstrip("/") or ".", css_dir or ".")
+            return rel
+        return base_path.rstrip("/") + url
+
+    out: list[str] = []
+    pos = 0
+    for m in _CSS_URL.finditer(text):
+        url = m.group("url") if m.group("url") is not None else m.group("url2")
+        is_import = bool(m.group("import")) or m.group("url2") is not None
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        if is_import and mode == "offline" and is_external(url):
+            rest = _IMPORT_RULE_END.match(text, pos)
+            end = rest.end() if rest else pos
+            safe = url.replace("*/", "")
+            out.append(f"/* offline bundle: remote stylesheet left out: {safe} */")
+            pos = end
+            continue
+        new = target(url)
+        if new is None:
+            out.append(m.group())
+        elif m.group("url2") is not None:
+            q = m.group("q2")
+            out.append(f"@import {q}{new}{q}")
+        else:
+            q = m.group("q") or '"'
+            out.append(f"{m.group('import') or ''}url({q}{new}{q})")
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# --- JS -------------------------------------------------------------------------------------
+
+
+# --- zip ------------------------------------------------------------------------------------
+
+
+def write_zip(folder: Path, archive: Path, top: str | None = None) -> Path:
+    """Archive `folder` as `archive` with one top-level folder, byte-identical across runs.
+
+    Entries are sorted, carry a fixed timestamp and fixed permissions, and are written to a
+    temporary file that replaces `archive` only when complete.
+    """
+    top = (top or folder.name).strip("/")
+    files: list[tuple[str, Path]] = []
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        rel_root = Path(root).relative_to(folder).as_posix()
+        for name in sorted(names):
+            rel = name if rel_root == "." else f"{rel_root}/{name}"
+            files.append((rel, Path(root) / name))
+    files.sort()
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{archive.name}.", dir=archive.parent)
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            dirs_done: set[str] = set()
+            for rel, path in files:
+                parts = rel.split("/")[:-1]
+                for k in range(len(parts) + 1):
+                    d = "/".join([top, *parts[:k]]) + "/"
+                    if d not in dirs_done:
+                        dirs_done.add(d)
+                        info = zipfile.ZipInfo(d, ZIP_DATE)
+                        info.external_attr = (stat.S_IFDIR | 0o755) << 16 | 0x10
+                        info.create_system = 3
+                        zf.writestr(info, b"")
+                info = zipfile.ZipInfo(f"{top}/{rel}", ZIP_DATE)
+                info.external_attr = (stat.S_IFREG | 0o644) << 16
+                info.create_system = 3
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with open(path, "rb") as fh:
+                    zf.writestr(info, fh.read(), compresslevel=9)
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, archive)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return archive

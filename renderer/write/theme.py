@@ -1,0 +1,185 @@
+"""The theme: Jinja2 environment, the parts of the theme's static folder and which a page links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from mintrender.render.highlight import pygments_css
+from mintrender.themes import theme_dir
+from mintrender.urls import ASSET_DIR, ROOT
+from mintrender.write.bundle import bundle_theme, minify_css, part_of, theme_manifest, theme_parts
+
+if TYPE_CHECKING:
+    from mintrender.build import PageRecord
+
+
+_LAYOUT_WHITESPACE = re.compile(r"(?<=[>}])\n[ \t]*(?=[<{])")
+
+
+class TightLoader(jinja2.FileSystemLoader):
+    """The theme's own templates, indented for reading: the newline + indentation between two
+    tags (or template tags) is dropped when they load (page weight). Spaces written on a line
+    stay, and so do templates a site overrides in `_theme/`. Done in the loader, not in an
+    extension, so that Jinja's bytecode caches key on the tightened source."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return _LAYOUT_WHITESPACE.sub("", source), filename, uptodate
+
+
+def make_environment(docs_dir: Path) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    override = docs_dir / "_theme"
+    if override.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(override)))
+    loaders.append(TightLoader(str(theme_dir("mint") / "templates")))
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeParts:
+    """What the write stage needs to know about a theme's parts (see `parts.json`)."""
+
+    order: tuple[str, ...]
+    """Linkable parts in cascade order."""
+    kinds: dict[str, frozenset[str]]
+    """Part -> the bundles it has ("css", "js")."""
+    when: dict[str, tuple[str, ...]]
+    """Part -> the strings of a page's content (or feature flags) that call for it."""
+
+
+_PARTS_CACHE: dict[Path, tuple[tuple[object, ...], ThemeParts]] = {}
+
+
+def theme_static() -> Path:
+    return theme_dir("mint") / "static"
+
+
+def load_theme_parts(static: Path | None = None) -> ThemeParts:
+    """The parts of the theme's static folder (cached until a file is added, removed or the
+    manifest changes)."""
+    static = static or theme_static()
+    names = tuple(sorted(p.name for k in ("css", "js") for p in (static / k).glob(f"*.{k}")))
+    manifest_path = static / "parts.json"
+    stamp: tuple[object, ...] = (
+        names,
+        manifest_path.stat().st_mtime_ns if manifest_path.exists() else 0,
+    )
+    cached = _PARTS_CACHE.get(static)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    manifest = theme_manifest(static)
+    assigned = {str(n): part for part, spec in manifest.items() for n in spec.get("files", ())}
+    kinds: dict[str, set[str]] = {}
+    for name in names:
+        part = part_of(name, assigned)
+        if part is not None:
+            kinds.setdefault(part, set()).add(name.rsplit(".", 1)[1])
+    lazy = {part for part, spec in manifest.items() if spec.get("lazy")}
+    order = tuple(p for p in theme_parts(static) if p not in lazy)
+    when = {
+        part: tuple(str(w) for w in manifest.get(part, {}).get("when", ())) or (f"[{part}]",)
+        for part in order
+    }
+    parts = ThemeParts(order, {k: frozenset(v) for k, v in kinds.items()}, when)
+    _PARTS_CACHE[static] = (stamp, parts)
+    return parts
+
+
+def theme_files(static: Path | None = None) -> dict[str, str]:
+    """Every file the theme puts in `_mintrender/` (name -> text), as the build writes them:
+    `mintrender.css`/`.js` (the core every page links) and `PART.css`/`.js` per part. The
+    Pygments token colours go with the `code` part. The preview server serves these too."""
+    static = static or theme_static()
+    files = {
+        "mintrender.css": bundle_theme(static, "css", part="main"),
+        "mintrender.js": bundle_theme(static, "js", part="main"),
+    }
+    for part in theme_parts(static):
+        for kind in ("css", "js"):
+            text = bundle_theme(static, kind, part=part)
+            if part == "code" and kind == "css":
+                text += "/* pygments */\n" + compact_token_css(minify_css(pygments_css())) + "\n"
+            if text:
+                files[f"{part}.{kind}"] = text
+    return files
+
+
+_TOKEN_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+
+
+def compact_token_css(css: str) -> str:
+    """Merge Pygments rules with the same declarations: `.a .k{x}.a .kd{x}` -> `.a :is(.k,.kd){x}`
+    (same specificity: `:is()` counts as its one class).
+
+    Safe for Pygments' stylesheet only: every rule of one scope (light, or `.dark`) targets a
+    different token class and a token has one class, so no element matches two merged rules.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for m in _TOKEN_RULE.finditer(css):
+        selector, body = m.group(1).strip(), m.group(2).strip().rstrip(";")
+        scope, _, token = selector.rpartition(" ")
+        groups.setdefault((scope, body.replace(": ", ":")), []).append(token)
+    out = []
+    for (scope, body), tokens in groups.items():
+        target = tokens[0] if len(tokens) == 1 else ":is(" + ",".join(tokens) + ")"
+        out.append(f"{scope} {target}{{{body}}}")
+    return "".join(out)
+
+
+def page_parts(content: str, flags: frozenset[str], parts: ThemeParts) -> list[str]:
+    """The parts a page needs, in cascade order: those whose `when` strings occur in its
+    content HTML, or name one of its feature flags (`[toc]`, `[aside]`, `[menu]`, `[api]`)."""
+    return [
+        part
+        for part in parts.order
+        if any(w in flags if w.startswith("[") else w in content for w in parts.when[part])
+    ]
+
+
+def with_parts(assets: dict[str, Any], needed: list[str], parts: ThemeParts) -> dict[str, Any]:
+    """`assets` with the part bundles of `needed` after the core ones (and any part bundle a
+    caller put there already moved into cascade order)."""
+    out = dict(assets)
+    for kind in ("css", "js"):
+        known = {f"{ROOT}{ASSET_DIR}/{part}.{kind}" for part in parts.order}
+        core = [u for u in assets.get(kind) or [] if u not in known]
+        extra = [f"{ROOT}{ASSET_DIR}/{p}.{kind}" for p in needed if kind in parts.kinds.get(p, ())]
+        out[kind] = core + extra
+    return out
+
+
+def page_flags(record: PageRecord, nav: dict[str, Any], page: dict[str, Any]) -> frozenset[str]:
+    flags = set()
+    if page["aside_html"]:
+        flags.add("[aside]")
+    has_toc = any(e["level"] in (2, 3) for e in page["toc"])
+    if page["mode"] == "default" and not page["is_api"] and not page["aside_html"] and has_toc:
+        flags.add("[toc]")
+    if any(nav.get(k) for k in ("languages", "products", "versions", "dropdowns", "menu")):
+        flags.add("[menu]")
+    if record.api is not None or record.kind == "api":
+        flags.add("[api]")  # a reference view (ParamField pages only need the `fields` part)
+    return frozenset(flags)
+
+
+def shows_api(record: PageRecord) -> bool:
+    """Does the page carry API markup (reference view, ParamField/ResponseField rows)?"""
+    if record.api is not None or record.kind == "api":
+        return True
+    rendered = record.rendered
+    if rendered is None:
+        return False
+    return "mr-api-" in rendered.body_html or 'data-component="api-' in rendered.body_html
