@@ -59,7 +59,8 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "pages": len(pages),
 FULL = r"""
 import json, resource, sys, time
 from pathlib import Path
-from mintrender.build import BuildOptions, build
+from mintrender.build import build
+from mintrender.model import BuildOptions
 t0 = time.perf_counter()
 result = build(BuildOptions(docs_dir=Path(sys.argv[1]), out_dir=Path(sys.argv[2]), jobs=int(sys.argv[3])))
 print(json.dumps({"seconds": time.perf_counter() - t0, "pages": len(result.pages),

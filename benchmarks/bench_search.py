@@ -53,7 +53,8 @@ def _build_real(docs: Path, out: Path) -> tuple[list[IndexRun], Path] | None:
     """Run the real build in-process, timing each `build_search_index` call it makes."""
     try:
         import mintrender.index.sections as glue
-        from mintrender.build import BuildOptions, build
+        from mintrender.build import build
+        from mintrender.model import BuildOptions
     except ImportError:
         return None
     runs: list[IndexRun] = []

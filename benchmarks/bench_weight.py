@@ -161,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.site:
         site = Path(args.site)
     else:
-        from mintrender.build import BuildOptions, build
+        from mintrender.build import build
+        from mintrender.model import BuildOptions
 
         tmp = tempfile.TemporaryDirectory(prefix="mr-weight-")
         site = Path(tmp.name) / "site"

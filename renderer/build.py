@@ -7,9 +7,8 @@ import hashlib
 import html
 import json
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -17,78 +16,15 @@ from mintrender.errors import Diagnostic, Diagnostics, sort_key
 from mintrender.load.config import ConfigError, SiteConfig, load_config
 from mintrender.load.nav import Navigation, PageSlot, build_navigation, is_operation_ref
 from mintrender.load.sources import SourceFiles, discover, page_file_for_ref
+from mintrender.model import BuildOptions, BuildResult, PageMeta, PageRecord, Progress, Publish
 from mintrender.parse.mdx import ParsedPage, parse_page
 from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView, PageInfo
-from mintrender.render.page import RenderedPage, fallback_title, render_page
+from mintrender.render.page import fallback_title, render_page
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
 
 if TYPE_CHECKING:
     from mintrender.render.apipages import ApiStage
-
-Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class BuildOptions:
-    docs_dir: Path
-    out_dir: Path
-    mode: Literal["hosted", "offline"] = "hosted"
-    base_url: str = ""
-    """`https://example.com/docs/` or `/docs/`; empty = served at the root."""
-    zip: bool = False
-    jobs: int = 1
-
-
-@dataclass(slots=True)
-class PageRecord:
-    """A page on its way through the build."""
-
-    rel_path: str
-    ref: str
-    site_path: str
-    output_path: str
-    frontmatter: dict[str, Any]
-    rendered: RenderedPage | None = None
-    kind: str = "markdown"
-    api: Any = None
-    """The ApiView of an API page (header, body, aside)."""
-    tokens: list[Any] | None = None
-    """Parsed tokens, kept for the Markdown export (None when rendered in a worker)."""
-    markdown: str | None = None
-    """The page's Markdown copy, when a render worker already made it."""
-
-
-@dataclass(slots=True)
-class BuildResult:
-    config: SiteConfig | None
-    diagnostics: Diagnostics
-    pages: list[PageRecord] = field(default_factory=list)
-    components: Counter[str] = field(default_factory=Counter)
-    unknown_components: Counter[str] = field(default_factory=Counter)
-    openapi_operations: int = 0
-    timings: dict[str, float] = field(default_factory=dict)
-    fatal: str | None = None
-    """Set when the configuration could not be used at all (exit code 2)."""
-
-    def report(self) -> dict[str, Any]:
-        return {
-            "pages": [
-                {
-                    "path": p.site_path,
-                    "source": p.rel_path,
-                    "output": p.output_path,
-                    "title": p.rendered.title if p.rendered else "",
-                    "kind": p.kind,
-                }
-                for p in self.pages
-            ],
-            "diagnostics": [d.to_dict() for d in sorted(self.diagnostics, key=sort_key)],
-            "components": dict(sorted(self.components.items())),
-            "unknown_components": dict(sorted(self.unknown_components.items())),
-            "openapi_operations": self.openapi_operations,
-            "timings": {k: round(v, 4) for k, v in self.timings.items()},
-        }
 
 
 class Reader:
@@ -135,7 +71,12 @@ def load_inputs(docs_dir: Path, out_dir: Path | None, diagnostics: Diagnostics) 
 def new_record(rel: str, frontmatter: dict[str, Any]) -> PageRecord:
     site_path = site_path_for(rel)
     return PageRecord(
-        rel, rel.rsplit(".", 1)[0], site_path, output_path_for(site_path), frontmatter
+        rel,
+        rel.rsplit(".", 1)[0],
+        site_path,
+        output_path_for(site_path),
+        frontmatter,
+        PageMeta.of(frontmatter),
     )
 
 
@@ -252,7 +193,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     try:
         inputs = load_inputs(docs_dir, options.out_dir, diagnostics)
     except ConfigError as exc:
-        return BuildResult(None, diagnostics, fatal=str(exc))
+        return BuildResult(diagnostics, fatal=str(exc))
     config, sources, nav = inputs.config, inputs.sources, inputs.nav
     timings["load"] = time.perf_counter() - t0
 
@@ -276,7 +217,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     jobs = jobs if can_fork() else 1
     records: dict[str, PageRecord] = {}
     parsed: dict[str, ParsedPage] = {}
-    result = BuildResult(config, diagnostics)
+    result = BuildResult(diagnostics)
     t = time.perf_counter()
     if jobs > 1:
         placeholders = {rel: new_record(rel, {}) for rel in sources.pages}
@@ -290,11 +231,9 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
         urls = make_urls(options.mode, site_paths, sources, config)
         if progress:
             progress("render", 0, 1)
-        from mintrender.write.extras import Publish
-
         for record in parse_and_render(
             sources.pages,
-            publish=Publish.of(options, config),
+            publish=Publish.of(options, config.metatags),
             config=config,
             urls=urls,
             api=api,

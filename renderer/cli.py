@@ -30,7 +30,8 @@ def _progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from mintrender.build import BuildOptions, build, dump_report
+    from mintrender.build import build, dump_report
+    from mintrender.model import BuildOptions
 
     docs_dir = Path(args.docs_dir).resolve()
     if not docs_dir.is_dir():
@@ -87,7 +88,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     import json
     import tempfile
 
-    from mintrender.build import BuildOptions, build
+    from mintrender.build import build
+    from mintrender.model import BuildOptions
 
     docs_dir = Path(args.docs_dir).resolve()
     if not docs_dir.is_dir():

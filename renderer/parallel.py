@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 from mintrender.errors import Diagnostic, Diagnostics
 
 if TYPE_CHECKING:
-    from mintrender.build import PageRecord, Reader
+    from mintrender.build import Reader
     from mintrender.load.config import SiteConfig
+    from mintrender.model import PageRecord
     from mintrender.render.apipages import ApiStage
     from mintrender.urls import UrlBuilder
 
@@ -30,7 +31,7 @@ class _Shared:
     api: ApiStage
     reader: Reader
     publish: Any
-    """`renderer.extras.Publish` of this build (how Markdown copies link to pages)."""
+    """`Publish` of this build (how Markdown copies link to pages)."""
 
 
 _SHARED: _Shared | None = None

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from mintrender.build import BuildOptions, BuildResult, build
+from mintrender.build import build
+from mintrender.model import BuildOptions, BuildResult
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 

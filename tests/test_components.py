@@ -20,9 +20,10 @@ from mintrender.components._util import check_children, coerce_bool, coerce_int,
 from mintrender.components.fields import parse_enum
 from mintrender.errors import Diagnostics
 from mintrender.load.config import SiteConfig, load_config
+from mintrender.model import RenderedPage
 from mintrender.parse.mdx import parse_page
 from mintrender.render.context import RenderContext
-from mintrender.render.page import RenderedPage, render_page
+from mintrender.render.page import render_page
 from mintrender.urls import ROOT, UrlBuilder
 
 FIXTURES = Path(__file__).parent / "fixtures" / "components"

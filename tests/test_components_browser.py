@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mintrender.build import BuildOptions, build
+from mintrender.build import build
+from mintrender.model import BuildOptions
 
 CHROMIUM = shutil.which("chromium")
 ARGS = [

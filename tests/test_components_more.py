@@ -179,7 +179,8 @@ _STUB = """window.mermaid = { run: function (o) { o.nodes.forEach(function (n) {
 
 @pytest.fixture(scope="module")
 def behaviour_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from mintrender.build import BuildOptions, build
+    from mintrender.build import build
+    from mintrender.model import BuildOptions
 
     docs = tmp_path_factory.mktemp("components-docs")
     (docs / "docs.json").write_text(

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from mintrender.build import BuildResult
+from mintrender.model import BuildResult
 from test_offline_common import (
     CHROMIUM,
     CHROMIUM_ARGS,

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from mintrender.build import BuildResult
+from mintrender.model import BuildResult
 from test_offline_common import (
     CSS_URL,
     EXTERNAL,

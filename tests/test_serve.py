@@ -117,7 +117,8 @@ def test_pages_are_served_at_the_hosted_urls_with_the_reload_script(site: Any) -
 
 
 def test_built_html_stays_clean(site: Any, tmp_path: Path) -> None:
-    from mintrender.build import BuildOptions, build
+    from mintrender.build import build
+    from mintrender.model import BuildOptions
 
     docs = site[0]
     out = tmp_path / "out"
@@ -447,7 +448,8 @@ def test_extras_are_served_once_built(site: Any) -> None:
 def test_preview_serves_what_the_hosted_build_writes(site: Any, tmp_path: Path) -> None:
     """Same bytes as `mintrender build` (apart from the injected script): pages, 404, assets,
     search index, extras. Guards the page-at-a-time write stage against drift."""
-    from mintrender.build import BuildOptions, build
+    from mintrender.build import build
+    from mintrender.model import BuildOptions
 
     docs, state, app, _ = site
     out = tmp_path / "built"

@@ -8,9 +8,9 @@ from mintrender.index.search import SearchSection, build_search_index
 from mintrender.urls import ASSET_DIR
 
 if TYPE_CHECKING:
-    from mintrender.build import BuildResult
     from mintrender.load.config import SiteConfig
     from mintrender.load.nav import PageSlot
+    from mintrender.model import BuildResult
     from mintrender.render.navview import NavView
     from mintrender.write.files import OutputWriter
 

@@ -16,7 +16,7 @@ from mintrender.load.sources import SourceFiles
 from mintrender.parse.mdx import ParsedPage
 
 if TYPE_CHECKING:
-    from mintrender.build import PageRecord
+    from mintrender.model import PageRecord
     from mintrender.render.context import RenderContext
 
 _KEY_LINE = re.compile(r"^\s*(openapi|api|asyncapi)\s*:", re.M)
@@ -129,7 +129,7 @@ class ApiStage:
         self, nav: Navigation, slots: list[PageSlot], records: dict[str, PageRecord]
     ) -> list[tuple[PageRecord, str]]:
         """A record per navigation entry naming an operation (`"GET /users"`)."""
-        from mintrender.build import PageRecord
+        from mintrender.model import PageRecord
         from mintrender.openapi import slugify
         from mintrender.urls import output_path_for
 

@@ -11,61 +11,25 @@ from typing import TYPE_CHECKING, Any
 from markdown_it.renderer import RendererHTML
 from mintrender.components import REGISTRY, Child, Node
 from mintrender.components._jsxparse import Expression
+from mintrender.components._spec import SEARCH_PROPS
 from mintrender.components.html import render_element
+from mintrender.components.math import render_math
+from mintrender.model import RenderedPage, Section, TocEntry
 from mintrender.parse.mdx import make_markdown
+from mintrender.render.highlight import parse_fence_info
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
     from markdown_it.utils import OptionsDict
+    from mintrender.components._spec import RenderCtx
     from mintrender.parse.mdx import ParsedPage
-    from mintrender.render.context import RenderContext
 
-# Built-in names that have no family renderer yet still render their children, never raw tags.
-KNOWN_COMPONENTS = frozenset(
-    "Note Warning Info Tip Check Danger Callout Accordion AccordionGroup Expandable Badge Icon "
-    "Tooltip Card CardGroup Columns Column Tile Panel Frame CodeGroup RequestExample "
-    "ResponseExample CodeBlock Tabs Tab View Visibility Steps Step ParamField ResponseField Tree "
-    "FileTree Tree.Folder Tree.File Color Color.Row Color.Item Update Prompt GitHub.Repo Heading "
-    "Latex Mermaid Snippet".split()
-)
-# Components whose prop gives them an id (and, for some, a TOC entry): declared by each family.
+# What the specs declare (components/*.py): anchored components and their TOC entries, API
+# fields, searchable props.
 ANCHORED = {name: spec.anchor_prop for name, spec in REGISTRY.items() if spec.anchor_prop}
-TOC_COMPONENTS = {name for name, spec in REGISTRY.items() if spec.toc}
-FIELD_COMPONENTS = ("ParamField", "ResponseField")
-
-
-@dataclass(frozen=True, slots=True)
-class TocEntry:
-    id: str
-    text: str
-    level: int
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A stretch of a page between headings, for the search index."""
-
-    anchor: str
-    title: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class RenderedPage:
-    rel_path: str
-    title: str
-    description: str
-    body_html: str
-    toc: tuple[TocEntry, ...]
-    sections: tuple[Section, ...]
-    depends_on: frozenset[str]
-    classes: frozenset[str]
-    assets: frozenset[str]
-    components: dict[str, int]
-    unknown_components: dict[str, int]
-    fields: tuple[dict[str, Any], ...] = ()
-    examples: dict[str, str] = field(default_factory=dict)
-    panel_html: str = ""
+TOC_COMPONENTS = frozenset(name for name, spec in REGISTRY.items() if spec.toc)
+FIELD_COMPONENTS = frozenset(name for name, spec in REGISTRY.items() if spec.field)
+FIELD_NAME_KEYS = ("name", "body", "query", "path", "header")
 
 
 @dataclass(slots=True)
@@ -132,7 +96,7 @@ class MdxRenderer(RendererHTML):
         return "".join(stack[0].parts)
 
     def _render_component(self, frame: _Frame, env: Any) -> str:
-        ctx: RenderContext = env["ctx"]
+        ctx: RenderCtx = env["ctx"]
         tok = frame.token
         meta = tok.meta if tok is not None else {}
         name = meta.get("name", "")
@@ -158,11 +122,6 @@ class MdxRenderer(RendererHTML):
         if spec is not None:
             ctx.components[name] += 1
             return spec.render(node, ctx)
-        if name in KNOWN_COMPONENTS:
-            ctx.components[name] += 1
-            kebab = name.replace(".", "-").lower()
-            tag = "span" if node.inline else "div"
-            return f'<{tag} class="mr-{kebab} {kebab}">{node.html}</{tag}>'
         ctx.unknown_components[name] += 1
         ctx.warn_once(
             name,
@@ -179,11 +138,10 @@ class MdxRenderer(RendererHTML):
     # markdown-it rule overrides ---------------------------------------------------------------
     def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         tok = tokens[idx]
-        ctx: RenderContext = env["ctx"]
+        ctx: RenderCtx = env["ctx"]
         info = tok.info.strip()
         lang, _, meta = info.partition(" ")
         if lang.lower() == "mermaid":
-            ctx.data["mermaid"] = True
             attrs = ""
             placement = re.search(r'placement=["\']?([\w-]+)', meta)
             if placement:
@@ -193,8 +151,6 @@ class MdxRenderer(RendererHTML):
                 attrs += f' data-actions="{actions.group(1)}"'
             return f'<pre class="mermaid mr-mermaid"{attrs}>{html.escape(tok.content)}</pre>'
         out = ctx.highlight(tok.content, lang, meta)
-        from mintrender.render.highlight import parse_fence_info
-
         parsed = parse_fence_info(info)
         tok.meta = {
             **(tok.meta or {}),
@@ -222,7 +178,7 @@ class MdxRenderer(RendererHTML):
 
     def link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         tok = tokens[idx]
-        ctx: RenderContext = env["ctx"]
+        ctx: RenderCtx = env["ctx"]
         href = str(tok.attrGet("href") or "")
         line = env.get("_line", 0)
         url = ctx.link(href, line=line)
@@ -235,7 +191,7 @@ class MdxRenderer(RendererHTML):
 
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         tok = tokens[idx]
-        ctx: RenderContext = env["ctx"]
+        ctx: RenderCtx = env["ctx"]
         src = ctx.link(str(tok.attrGet("src") or ""), line=env.get("_line", 0))
         alt = plain_text(tok.children or [])
         title = tok.attrGet("title")
@@ -266,18 +222,7 @@ class MdxRenderer(RendererHTML):
 
 
 def _math(env: Any, tex: str, *, display: bool) -> str:
-    ctx: RenderContext = env["ctx"]
-    render = ctx.data.get("render_math")
-    if render is None:
-        try:
-            from mintrender.components.math import render_math as render
-        except ImportError:
-            render = None
-        ctx.data["render_math"] = render or False
-    if render:
-        return str(render(tex, display=display, ctx=ctx))
-    tag = "div" if display else "span"
-    return f'<{tag} class="mr-math">{html.escape(tex)}</{tag}>'
+    return render_math(tex, display=display, ctx=env["ctx"])
 
 
 _RENDERER: MdxRenderer | None = None
@@ -291,7 +236,7 @@ def _renderer() -> MdxRenderer:
 
 
 def _assign_ids(
-    tokens: Sequence[Token], ctx: RenderContext, fallback_title: str
+    tokens: Sequence[Token], ctx: RenderCtx, fallback_title: str
 ) -> tuple[list[TocEntry], list[Section]]:
     """Give headings and anchored components their ids, in document order; gather sections."""
     toc: list[TocEntry] = []
@@ -349,16 +294,12 @@ def _assign_ids(
                         current_anchor, current_title, text_parts = meta["anchor"], str(label), []
             elif name in FIELD_COMPONENTS:
                 field_name = next(
-                    (
-                        props[k]
-                        for k in ("name", "body", "query", "path", "header")
-                        if isinstance(props.get(k), str)
-                    ),
-                    None,
+                    (props[k] for k in FIELD_NAME_KEYS if isinstance(props.get(k), str)), None
                 )
                 if field_name:
                     meta["anchor"] = "param-" + field_name.replace(".", "-").replace(" ", "-")
-            for key in ("title", "description", "name", "body", "query", "path", "label", "tip"):
+            spec = REGISTRY.get(name)
+            for key in spec.search_props if spec is not None else SEARCH_PROPS:
                 value = props.get(key)
                 if isinstance(value, str) and not isinstance(value, Expression):
                     text_parts.append(value)
@@ -376,7 +317,7 @@ def fallback_title(rel_path: str) -> str:
     return text[:1].upper() + text[1:] if text else "Untitled"
 
 
-def render_page(parsed: ParsedPage, ctx: RenderContext) -> RenderedPage:
+def render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
     """Render one parsed page (never raises on user content)."""
     fm = parsed.frontmatter
     title = fm.get("title")
@@ -414,7 +355,7 @@ def renderer_options() -> OptionsDict:
     return make_markdown().options
 
 
-def render_fragment(text: str, ctx: RenderContext, *, inline: bool = False) -> str:
+def render_fragment(text: str, ctx: RenderCtx, *, inline: bool = False) -> str:
     """Render a Markdown string (a prop, a spec description) with this page's context."""
     if not text:
         return ""

@@ -23,7 +23,8 @@ from mintrender.write.files import OutputWriter
 from mintrender.write.sidebar import SidebarRenderer
 
 if TYPE_CHECKING:
-    from mintrender.build import BuildOptions, BuildResult, PageRecord, SiteInputs
+    from mintrender.build import SiteInputs
+    from mintrender.model import BuildOptions, BuildResult, PageRecord
     from mintrender.render.navview import NavView
     from mintrender.serve.state import SiteState
     from mintrender.urls import UrlBuilder
@@ -276,12 +277,12 @@ class SiteOutputs:
         return self._search_urls
 
     def result_locked(self) -> BuildResult:
-        from mintrender.build import BuildResult
         from mintrender.errors import Diagnostics
+        from mintrender.model import BuildResult
 
         state = self.state
         assert state.inputs is not None
-        result = BuildResult(state.inputs.config, Diagnostics())
+        result = BuildResult(Diagnostics())
         result.pages = sorted(
             (r for r in state.records.values() if r.rendered is not None),
             key=lambda r: r.output_path,

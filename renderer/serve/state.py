@@ -31,8 +31,6 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 from mintrender.build import (
-    BuildOptions,
-    PageRecord,
     ParseCache,
     Reader,
     SiteInputs,
@@ -48,6 +46,7 @@ from mintrender.build import (
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.load.config import ConfigError
 from mintrender.load.nav import is_operation_ref
+from mintrender.model import BuildOptions, PageRecord
 from mintrender.serve.changes import (
     CONFIG_FILES,
     ChangeMapping,

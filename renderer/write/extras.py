@@ -13,60 +13,26 @@ from __future__ import annotations
 
 import html
 import posixpath
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from mintrender.errors import Diagnostics
 from mintrender.load.redirects import Rule, compile_rules, final_destination, redirect_page
+from mintrender.model import Publish
 from mintrender.render.markdown import first_paragraph, instructions_block, page_markdown
 from mintrender.urls import (
     ROOT,
-    absolute_base,
-    base_path_of,
     is_external,
     markdown_path_for,
     output_path_for,
-    relative_root,
 )
 
 if TYPE_CHECKING:
-    from mintrender.build import BuildOptions, BuildResult, PageRecord
     from mintrender.load.config import SiteConfig
     from mintrender.load.nav import PageSlot
     from mintrender.load.sources import SourceFiles
+    from mintrender.model import BuildOptions, BuildResult, PageRecord
     from mintrender.urls import UrlBuilder
     from mintrender.write.files import OutputWriter
-
-
-@dataclass(frozen=True, slots=True)
-class Publish:
-    """Where the site is published: how to turn a ROOT-placeholder URL into a final one."""
-
-    mode: str
-    base_path: str
-    """`/` or `/docs/` (hosted)."""
-    public_base: str
-    """Absolute base (`https://example.com/docs/`) when known, else ""."""
-
-    @classmethod
-    def of(cls, options: BuildOptions, config: SiteConfig) -> Publish:
-        public = absolute_base(options.base_url)
-        if not public and not options.base_url:
-            canonical = dict(config.metatags).get("canonical", "")
-            public = absolute_base(canonical)
-        return cls(options.mode, base_path_of(options.base_url), public)
-
-    def for_file(self, url: str, output_path: str) -> str:
-        """A URL as written into a file at `output_path` (relative when offline)."""
-        if self.mode == "offline":
-            return url.replace(ROOT, relative_root(output_path))
-        return url.replace(ROOT, self.base_path)
-
-    def public(self, url: str, output_path: str = "") -> str:
-        """The most absolute form available: `https://…` when known, else like `for_file`."""
-        if self.public_base and self.mode != "offline":
-            return url.replace(ROOT, self.public_base)
-        return self.for_file(url, output_path)
 
 
 def is_in_navigation(slot: PageSlot) -> bool:
@@ -119,7 +85,7 @@ def write_extras(
 ) -> None:
     """Everything beside the HTML pages; called by site.write_site before the swap."""
     slots = slots or []
-    publish = Publish.of(options, config)
+    publish = Publish.of(options, config.metatags)
     markdown = write_markdown_copies(options, config, result, writer, urls, publish)
     write_llms(config, result, writer, urls, publish, slots, markdown, sources)
     write_redirect_pages(config, result, writer, urls, publish)

@@ -26,10 +26,10 @@ from mintrender.write.theme import (
 from mintrender.write.weight import merge_token_spans, share_svgs
 
 if TYPE_CHECKING:
-    from mintrender.build import BuildOptions, BuildResult, PageRecord, Progress
     from mintrender.load.config import SiteConfig
     from mintrender.load.nav import PageSlot
     from mintrender.load.sources import SourceFiles
+    from mintrender.model import BuildOptions, BuildResult, PageRecord, Progress
     from mintrender.render.navview import NavView
 
 SOCIAL_ICONS = {
@@ -159,9 +159,9 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
     `seo.metatags` (and legacy `metadata`) > generated defaults; `twitter:*` falls back to
     `og:*`, then to the page title/description; `og:url` is the canonical URL.
     """
-    from mintrender.write.extras import Publish
+    from mintrender.model import Publish
 
-    publish = Publish.of(options, config)
+    publish = Publish.of(options, config.metatags)
     fm = record.frontmatter
     rendered = record.rendered
     title = rendered.title if rendered else ""

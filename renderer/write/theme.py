@@ -15,7 +15,7 @@ from mintrender.urls import ASSET_DIR, ROOT
 from mintrender.write.bundle import bundle_theme, minify_css, part_of, theme_manifest, theme_parts
 
 if TYPE_CHECKING:
-    from mintrender.build import PageRecord
+    from mintrender.model import PageRecord
 
 
 _LAYOUT_WHITESPACE = re.compile(r"(?<=[>}])\n[ \t]*(?=[<{])")

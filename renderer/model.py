@@ -1,0 +1,248 @@
+"""The types every stage shares: build options, page metadata, page records, build results.
+
+Stages import this module and nothing later than themselves; `build.py` (the recipe) fills these
+records stage by stage. Page metadata is read from frontmatter once, here, with one set of
+coercions (`deprecated: "true"` means the same to the sidebar and to the page header).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from mintrender.errors import Diagnostics, sort_key
+from mintrender.urls import ROOT, absolute_base, base_path_of, relative_root
+
+Progress = Callable[[str, int, int], None]
+"""`progress(stage, done, total)`: called while a build runs (the CLI draws a status line)."""
+
+PAGE_MODES = ("wide", "custom", "frame", "center")
+HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    docs_dir: Path
+    out_dir: Path
+    mode: Literal["hosted", "offline"] = "hosted"
+    base_url: str = ""
+    """`https://example.com/docs/` or `/docs/`; empty = served at the root."""
+    zip: bool = False
+    jobs: int = 1
+
+
+def flag(value: Any) -> bool:
+    """A frontmatter switch: YAML `true`, or the string "true" (any case), as Mintlify reads it."""
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
+def text(value: Any) -> str | None:
+    """A frontmatter scalar as text (strings and numbers; not booleans, lists or maps)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return str(value)
+
+
+def string(value: Any) -> str | None:
+    """A frontmatter string (anything else is None)."""
+    return value if isinstance(value, str) else None
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """What the stages read of a page's frontmatter, coerced once."""
+
+    title: str | None = None
+    """`title`, when a non-blank scalar."""
+    sidebar_title: str | None = None
+    description: str | None = None
+    icon: str | None = None
+    icon_type: str | None = None
+    tag: str | None = None
+    mode: str = "default"
+    """`wide`, `custom`, `frame`, `center` or `default`."""
+    url: str | None = None
+    """An external link shown in the sidebar instead of the page."""
+    api: str | None = None
+    """`api: "POST https://…"` (a manual API page)."""
+    openapi: str | None = None
+    asyncapi: str | None = None
+    auth_method: str | None = None
+    deprecated: bool = False
+    hidden: bool = False
+    noindex: bool = False
+    searchable: bool = True
+    """False only for `searchable: false`."""
+    hide_pagination: bool = False
+    hide_api_marker: bool = False
+    keywords: tuple[str, ...] = ()
+    boost: float | None = None
+
+    @classmethod
+    def of(cls, frontmatter: dict[str, Any]) -> PageMeta:
+        fm = frontmatter
+        title = text(fm.get("title"))
+        mode = fm.get("mode")
+        keywords = fm.get("keywords")
+        boost = fm.get("boost")
+        return cls(
+            title=title if title is not None and title.strip() else None,
+            sidebar_title=string(fm.get("sidebarTitle")),
+            description=text(fm.get("description")),
+            icon=string(fm.get("icon")),
+            icon_type=string(fm.get("iconType")),
+            tag=text(fm.get("tag")),
+            mode=mode if isinstance(mode, str) and mode in PAGE_MODES else "default",
+            url=string(fm.get("url")),
+            api=string(fm.get("api")),
+            openapi=string(fm.get("openapi")),
+            asyncapi=string(fm.get("asyncapi")),
+            auth_method=string(fm.get("authMethod")),
+            deprecated=flag(fm.get("deprecated")),
+            hidden=flag(fm.get("hidden")),
+            noindex=flag(fm.get("noindex")),
+            searchable=not (
+                fm.get("searchable") is False
+                or (isinstance(fm.get("searchable"), str) and fm["searchable"].lower() == "false")
+            ),
+            hide_pagination=flag(fm.get("hideFooterPagination")),
+            hide_api_marker=flag(fm.get("hideApiMarker")),
+            keywords=tuple(str(k) for k in keywords) if isinstance(keywords, list) else (),
+            boost=float(boost)
+            if isinstance(boost, (int, float)) and not isinstance(boost, bool)
+            else None,
+        )
+
+    @property
+    def method(self) -> str | None:
+        """The HTTP method the page documents, from `api` or `openapi`, for sidebar pills."""
+        if self.api and self.api.split():
+            return self.api.split()[0].upper()
+        if self.openapi:
+            found = [w.upper() for w in self.openapi.split() if w.upper() in HTTP_METHODS]
+            return found[0] if found else None
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    id: str
+    text: str
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A stretch of a page between headings, for the search index."""
+
+    anchor: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """The render stage's result for one page."""
+
+    rel_path: str
+    title: str
+    description: str
+    body_html: str
+    toc: tuple[TocEntry, ...]
+    sections: tuple[Section, ...]
+    depends_on: frozenset[str]
+    """Every docs file the page read (its source, snippets, specs)."""
+    classes: frozenset[str]
+    """Every `className` written on the page (for the Tailwind utilities)."""
+    assets: frozenset[str]
+    components: dict[str, int]
+    unknown_components: dict[str, int]
+    fields: tuple[dict[str, Any], ...] = ()
+    examples: dict[str, str] = field(default_factory=dict)
+    panel_html: str = ""
+
+
+@dataclass(slots=True)
+class PageRecord:
+    """A page on its way through the build."""
+
+    rel_path: str
+    ref: str
+    site_path: str
+    output_path: str
+    frontmatter: dict[str, Any]
+    meta: PageMeta = field(default_factory=PageMeta)
+    """`frontmatter` coerced once (set by the build when the record is made)."""
+    rendered: RenderedPage | None = None
+    kind: str = "markdown"
+    api: Any = None
+    """The ApiView of an API page (header, body, aside)."""
+    tokens: list[Any] | None = None
+    """Parsed tokens, kept for the Markdown export (None when rendered in a worker)."""
+    markdown: str | None = None
+    """The page's Markdown copy, when a render worker already made it."""
+
+
+@dataclass(slots=True)
+class BuildResult:
+    diagnostics: Diagnostics
+    pages: list[PageRecord] = field(default_factory=list)
+    components: Counter[str] = field(default_factory=Counter)
+    unknown_components: Counter[str] = field(default_factory=Counter)
+    openapi_operations: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    fatal: str | None = None
+    """Set when the configuration could not be used at all (exit code 2)."""
+
+    def report(self) -> dict[str, Any]:
+        return {
+            "pages": [
+                {
+                    "path": p.site_path,
+                    "source": p.rel_path,
+                    "output": p.output_path,
+                    "title": p.rendered.title if p.rendered else "",
+                    "kind": p.kind,
+                }
+                for p in self.pages
+            ],
+            "diagnostics": [d.to_dict() for d in sorted(self.diagnostics, key=sort_key)],
+            "components": dict(sorted(self.components.items())),
+            "unknown_components": dict(sorted(self.unknown_components.items())),
+            "openapi_operations": self.openapi_operations,
+            "timings": {k: round(v, 4) for k, v in self.timings.items()},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Publish:
+    """Where the site is published: how to turn a ROOT-placeholder URL into a final one."""
+
+    mode: str
+    base_path: str
+    """`/` or `/docs/` (hosted)."""
+    public_base: str
+    """Absolute base (`https://example.com/docs/`) when known, else ""."""
+
+    @classmethod
+    def of(cls, options: BuildOptions, metatags: Sequence[tuple[str, str]]) -> Publish:
+        """From the build options, or docs.json's `canonical` metatag when no base URL is set."""
+        public = absolute_base(options.base_url)
+        if not public and not options.base_url:
+            public = absolute_base(dict(metatags).get("canonical", ""))
+        return cls(options.mode, base_path_of(options.base_url), public)
+
+    def for_file(self, url: str, output_path: str) -> str:
+        """A URL as written into a file at `output_path` (relative when offline)."""
+        if self.mode == "offline":
+            return url.replace(ROOT, relative_root(output_path))
+        return url.replace(ROOT, self.base_path)
+
+    def public(self, url: str, output_path: str = "") -> str:
+        """The most absolute form available: `https://…` when known, else like `for_file`."""
+        if self.public_base and self.mode != "offline":
+            return url.replace(ROOT, self.public_base)
+        return self.for_file(url, output_path)
