@@ -3,50 +3,26 @@
 from __future__ import annotations
 
 import gc
-import hashlib
-import html
 import json
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from mintrender.errors import Diagnostic, Diagnostics, sort_key
+from mintrender.errors import Diagnostics
 from mintrender.load.config import ConfigError, SiteConfig, load_config
 from mintrender.load.nav import Navigation, PageSlot, build_navigation, is_operation_ref
-from mintrender.load.sources import SourceFiles, discover, page_file_for_ref
+from mintrender.load.sources import Reader, SourceFiles, discover, page_file_for_ref
 from mintrender.model import BuildOptions, BuildResult, PageMeta, PageRecord, Progress, Publish
 from mintrender.parse.mdx import ParsedPage, parse_page
 from mintrender.render.context import RenderContext
-from mintrender.render.navview import NavView, PageInfo
-from mintrender.render.page import fallback_title, render_page
+from mintrender.render.navview import NavView, PageInfo, page_info
+from mintrender.render.page import render_page
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
 
 if TYPE_CHECKING:
     from mintrender.render.apipages import ApiStage
-
-
-class Reader:
-    """Reads docs files once (snippets are shared by many pages)."""
-
-    def __init__(self, docs_dir: Path) -> None:
-        self.docs_dir = docs_dir
-        self.cache: dict[str, str | None] = {}
-
-    def __call__(self, rel: str) -> str | None:
-        if rel not in self.cache:
-            try:
-                self.cache[rel] = (self.docs_dir / rel).read_text(
-                    encoding="utf-8-sig", errors="replace"
-                )
-            except OSError:
-                self.cache[rel] = None
-        return self.cache[rel]
-
-
-def _bool(v: Any) -> bool:
-    return v is True or (isinstance(v, str) and v.strip().lower() == "true")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +143,7 @@ def make_navview(
     file_to_ref = {rel: ref for ref, rel in ref_to_file.items()}
     for record in records:
         record.ref = file_to_ref.get(record.rel_path, record.ref)
-        infos[record.ref] = _page_info(record)
+        infos[record.ref] = page_info(record)
     icon_ctx = RenderContext(config, config.config_file, urls, diagnostics)
     return NavView(nav, list(slots), infos, urls, lambda name, kind: icon_ctx.icon(name, kind))
 
@@ -304,108 +280,7 @@ def _load_navigation(config: SiteConfig, diagnostics: Diagnostics) -> Navigation
     return build_navigation(config.navigation, warn)
 
 
-_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
-
-
-def _page_info(record: PageRecord) -> PageInfo:
-    fm = record.frontmatter
-    rendered = record.rendered
-    title = rendered.title if rendered else page_title(fm, record.rel_path)
-    label = fm.get("sidebarTitle") if isinstance(fm.get("sidebarTitle"), str) else title
-    method = None
-    if record.kind == "api" and record.api is not None:
-        method = getattr(record.api, "method", None)
-    elif isinstance(fm.get("api"), str) and fm["api"].split():
-        method = fm["api"].split()[0].upper()
-    elif isinstance(fm.get("openapi"), str):
-        # an operation that did not resolve still shows its method, as in Mintlify
-        words = fm["openapi"].split()
-        found = [w.upper() for w in words if w.upper() in _METHODS]
-        method = found[0] if found else None
-    if _bool(fm.get("hideApiMarker")):
-        method = None
-    tag = fm.get("tag")
-    return PageInfo(
-        ref=record.ref,
-        site_path=record.site_path,
-        label=str(label),
-        title=title,
-        icon=fm.get("icon") if isinstance(fm.get("icon"), str) else None,
-        icon_type=fm.get("iconType") if isinstance(fm.get("iconType"), str) else None,
-        tag=str(tag) if isinstance(tag, (str, int, float)) and not isinstance(tag, bool) else None,
-        method=method,
-        deprecated=_bool(fm.get("deprecated")),
-        hidden=_bool(fm.get("hidden")),
-        url=fm.get("url") if isinstance(fm.get("url"), str) else None,
-    )
-
-
-page_info = _page_info
-"""What navigation needs of a record (public name, for the preview server)."""
-
-
-def page_title(frontmatter: dict[str, Any], rel_path: str) -> str:
-    """The title `render_page` will give a page, known before it is rendered."""
-    title = frontmatter.get("title")
-    if isinstance(title, (str, int, float)) and str(title).strip():
-        return str(title)
-    return fallback_title(rel_path)
-
-
-class ParseCache:
-    """Parsed pages keyed by the content of every file they read (used by the preview server).
-
-    A saved file whose content did not change (an editor's "save" without edits, a `touch`, an
-    undo back to what was parsed) finds its page here and is neither re-parsed nor re-rendered.
-    """
-
-    def __init__(self) -> None:
-        self._entries: dict[
-            str, tuple[str, tuple[tuple[str, str], ...], ParsedPage, tuple[Diagnostic, ...]]
-        ] = {}
-
-    @staticmethod
-    def digest(text: str | None) -> str:
-        if text is None:
-            return "-"
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-    def lookup(
-        self, rel: str, salt: str, read: Callable[[str], str | None]
-    ) -> tuple[ParsedPage, tuple[Diagnostic, ...]] | None:
-        """The cached parse when `salt` and every file it read are unchanged."""
-        entry = self._entries.get(rel)
-        if entry is None or entry[0] != salt:
-            return None
-        for dep, digest in entry[1]:
-            if self.digest(read(dep)) != digest:
-                return None
-        return entry[2], entry[3]
-
-    def store(
-        self,
-        rel: str,
-        salt: str,
-        read: Callable[[str], str | None],
-        parsed: ParsedPage,
-        diagnostics: Sequence[Diagnostic],
-    ) -> None:
-        deps = tuple((dep, self.digest(read(dep))) for dep in sorted(parsed.depends_on | {rel}))
-        self._entries[rel] = (salt, deps, parsed, tuple(diagnostics))
-
-    def forget(self, rel: str) -> None:
-        self._entries.pop(rel, None)
-
-
-def escape(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def dump_report(result: BuildResult, path: Path) -> None:
     path.write_text(
         json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-
-
-def diagnostics_sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    return sorted(diagnostics, key=sort_key)

@@ -185,6 +185,11 @@ class PageRecord:
     markdown: str | None = None
     """The page's Markdown copy, when a render worker already made it."""
 
+    def set_frontmatter(self, frontmatter: dict[str, Any]) -> None:
+        """New frontmatter (the preview server re-read the page), and its metadata with it."""
+        self.frontmatter = frontmatter
+        self.meta = PageMeta.of(frontmatter)
+
 
 @dataclass(slots=True)
 class BuildResult:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from mintrender.errors import Diagnostic, Diagnostics
 
 if TYPE_CHECKING:
-    from mintrender.build import Reader
     from mintrender.load.config import SiteConfig
+    from mintrender.load.sources import Reader
     from mintrender.model import PageRecord
     from mintrender.render.apipages import ApiStage
     from mintrender.urls import UrlBuilder

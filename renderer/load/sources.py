@@ -107,3 +107,21 @@ def page_file_for_ref(ref: str, pages: frozenset[str]) -> str | None:
         if f"{ref}/index{ext}" in pages:
             return f"{ref}/index{ext}"
     return None
+
+
+class Reader:
+    """Reads docs files once (snippets are shared by many pages)."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        self.docs_dir = docs_dir
+        self.cache: dict[str, str | None] = {}
+
+    def __call__(self, rel: str) -> str | None:
+        if rel not in self.cache:
+            try:
+                self.cache[rel] = (self.docs_dir / rel).read_text(
+                    encoding="utf-8-sig", errors="replace"
+                )
+            except OSError:
+                self.cache[rel] = None
+        return self.cache[rel]

@@ -129,7 +129,7 @@ class ApiStage:
         self, nav: Navigation, slots: list[PageSlot], records: dict[str, PageRecord]
     ) -> list[tuple[PageRecord, str]]:
         """A record per navigation entry naming an operation (`"GET /users"`)."""
-        from mintrender.model import PageRecord
+        from mintrender.model import PageMeta, PageRecord
         from mintrender.openapi import slugify
         from mintrender.urls import output_path_for
 
@@ -171,7 +171,9 @@ class ApiStage:
             }
             if slot.ref in self.hidden_refs:
                 fm["hidden"] = True
-            record = PageRecord(rel, slot.ref, site_path, output_path_for(site_path), fm)
+            record = PageRecord(
+                rel, slot.ref, site_path, output_path_for(site_path), fm, PageMeta.of(fm)
+            )
             out.append((record, slot.ref))
         return out
 

@@ -15,6 +15,8 @@ from mintrender.load.nav import (
     NavPage,
     PageSlot,
 )
+from mintrender.model import PageMeta, PageRecord
+from mintrender.render.page import fallback_title
 from mintrender.urls import UrlBuilder, is_external
 
 LANGUAGE_NAMES = {
@@ -335,3 +337,33 @@ class NavView:
             entry(order[i - 1]) if i > 0 else None,
             entry(order[i + 1]) if i + 1 < len(order) else None,
         )
+
+
+def page_info(record: PageRecord) -> PageInfo:
+    """What navigation needs of a page record."""
+    meta = record.meta
+    rendered = record.rendered
+    title = rendered.title if rendered else page_title(meta, record.rel_path)
+    if record.kind == "api" and record.api is not None:
+        method = getattr(record.api, "method", None)
+    else:
+        # an operation that did not resolve still shows its method, as in Mintlify
+        method = meta.method
+    return PageInfo(
+        ref=record.ref,
+        site_path=record.site_path,
+        label=meta.sidebar_title if meta.sidebar_title is not None else title,
+        title=title,
+        icon=meta.icon,
+        icon_type=meta.icon_type,
+        tag=meta.tag,
+        method=None if meta.hide_api_marker else method,
+        deprecated=meta.deprecated,
+        hidden=meta.hidden,
+        url=meta.url,
+    )
+
+
+def page_title(meta: PageMeta, rel_path: str) -> str:
+    """The title `render_page` will give a page, known before it is rendered."""
+    return meta.title if meta.title is not None else fallback_title(rel_path)

@@ -55,7 +55,7 @@ NAV_KEYS = (
     "hidden",
     "url",
 )
-"""Frontmatter keys the navigation shows (see `build.page_info`)."""
+"""Frontmatter keys the navigation shows (see `navview.page_info`)."""
 SPEC_SUFFIXES = (".json", ".yaml", ".yml")
 
 
@@ -162,7 +162,7 @@ class ChangeMapping:
                 # what the sidebar shows comes from frontmatter: read it now, render later
                 frontmatter = self._quick_frontmatter(rel)
                 if _nav_fields(frontmatter) != _nav_fields(record.frontmatter):
-                    record.frontmatter = frontmatter
+                    record.set_frontmatter(frontmatter)
                     labels_moved = True
         if labels_moved:
             self._nav_changed()

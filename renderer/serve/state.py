@@ -5,7 +5,7 @@ functions (`renderer.build`): the load stage once (configuration, sources, navig
 titles for the sidebar from a quick frontmatter read), then each page parsed, rendered and
 templated the first time it is requested or reached by the background pass, and kept until a
 file it depends on changes (`renderer.changes` maps changed files to that work). Parsed pages are
-kept too, so a configuration change re-renders without re-parsing; `build.ParseCache` skips
+kept too, so a configuration change re-renders without re-parsing; `cache.ParseCache` skips
 pages whose files did not really change.
 
 One lock guards everything; requests take it ahead of the background pass, and wait while a
@@ -31,14 +31,11 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 from mintrender.build import (
-    ParseCache,
-    Reader,
     SiteInputs,
     load_inputs,
     make_navview,
     make_urls,
     new_record,
-    page_info,
     parse_source,
     render_record,
     resolve_refs,
@@ -46,7 +43,10 @@ from mintrender.build import (
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.load.config import ConfigError
 from mintrender.load.nav import is_operation_ref
+from mintrender.load.sources import Reader
 from mintrender.model import BuildOptions, PageRecord
+from mintrender.render.navview import page_info
+from mintrender.serve.cache import ParseCache
 from mintrender.serve.changes import (
     CONFIG_FILES,
     ChangeMapping,
@@ -384,7 +384,7 @@ class SiteState(ChangeMapping):
         self.parsed[rel] = parsed
         self.parse_diagnostics[rel] = found
         if record.frontmatter != parsed.frontmatter:
-            record.frontmatter = parsed.frontmatter
+            record.set_frontmatter(parsed.frontmatter)
         return parsed
 
     def _ensure_rendered(self, rel: str) -> None:

@@ -140,7 +140,7 @@ def write_markdown_copies(
     publish: Publish,
 ) -> dict[str, str]:
     """`/a/b` -> `a/b.md` for every page; returns site path -> Markdown (for llms-full.txt)."""
-    from mintrender.build import Reader
+    from mintrender.load.sources import Reader
 
     reader = Reader(config.docs_dir)
     instructions = _instructions(config)
@@ -168,7 +168,7 @@ def page_markdown_text(
     reader: Any = None,
 ) -> str:
     """The Markdown copy of one page, from the build's tokens when kept, else parsed again."""
-    from mintrender.build import Reader
+    from mintrender.load.sources import Reader
     from mintrender.parse.mdx import parse_page
 
     rendered = record.rendered
