@@ -14,6 +14,7 @@ from mintrender.render.context import RenderContext
 from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, absolute_base, base_path_of, is_external
 from mintrender.write.contextual import contextual_options
 from mintrender.write.files import OutputWriter
+from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
 from mintrender.write.theme import (
     load_theme_parts,
@@ -123,6 +124,7 @@ def site_context(
                 }
                 for c in config.footer_columns[:4]
             ],
+            "notice_href": urls.asset(NOTICE_PATH),
         },
         "banner": banner,
         "search_prompt": config.search_prompt,
@@ -264,6 +266,7 @@ def write_site(
         # the core bundle and the parts: see theme_files() and render_page_html()
         for name, text in theme_files().items():
             writer.write_text(f"{ASSET_DIR}/{name}", text)
+        writer.write_text(NOTICE_PATH, notice_text())
         classes: set[str] = set()
         for record in result.pages:
             if record.rendered:
