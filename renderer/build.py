@@ -8,21 +8,24 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from mintrender.errors import Diagnostics
+from mintrender.errors import Diagnostic, Diagnostics
+from mintrender.index.sections import build_indexes
 from mintrender.load.config import ConfigError, SiteConfig, load_config
+from mintrender.load.jsonpos import format_path
 from mintrender.load.nav import Navigation, PageSlot, build_navigation, is_operation_ref
 from mintrender.load.sources import Reader, SourceFiles, discover, page_file_for_ref
 from mintrender.model import BuildOptions, BuildResult, PageMeta, PageRecord, Progress, Publish
 from mintrender.parse.mdx import ParsedPage, parse_page
+from mintrender.render.apipages import ApiStage
 from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView, PageInfo, page_info
 from mintrender.render.page import render_page
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
-
-if TYPE_CHECKING:
-    from mintrender.render.apipages import ApiStage
+from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
+from mintrender.write.extras import page_markdown_text
+from mintrender.write.site import write_site
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,114 +169,156 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     t0 = time.perf_counter()
     diagnostics = Diagnostics()
     docs_dir = options.docs_dir.resolve()
+
+    # --- load: docs.json, source files, navigation; every spec once (API pages per operation)
     try:
         inputs = load_inputs(docs_dir, options.out_dir, diagnostics)
     except ConfigError as exc:
         return BuildResult(diagnostics, fatal=str(exc))
-    config, sources, nav = inputs.config, inputs.sources, inputs.nav
+    config, sources = inputs.config, inputs.sources
     timings["load"] = time.perf_counter() - t0
-
-    # --- API stage: every spec loaded once; navigation-level specs become pages per operation ---
-    from mintrender.render.apipages import ApiStage
-
     t = time.perf_counter()
     api = ApiStage(config, docs_dir, sources, diagnostics)
-    nav = api.expand_navigation(nav)
+    nav = api.expand_navigation(inputs.nav)
+    slots = list(nav.slots())
     timings["api_load"] = time.perf_counter() - t
 
-    # --- parse and render every page ----------------------------------------------------------
-    # One process, or forked workers (--jobs): pages are independent once config, navigation,
-    # the URL set and the API index are known.
-    from mintrender.parallel import auto_jobs, can_fork, parse_and_render
-
-    reader = Reader(docs_dir)
-    page_files = frozenset(sources.pages)
-    slots = list(nav.slots())
+    # --- parse and render every page: one process, or forked workers (--jobs)
     jobs = options.jobs if options.jobs > 0 else auto_jobs(len(sources.pages))
     jobs = jobs if can_fork() else 1
-    records: dict[str, PageRecord] = {}
-    parsed: dict[str, ParsedPage] = {}
-    result = BuildResult(diagnostics)
-    t = time.perf_counter()
-    if jobs > 1:
-        placeholders = {rel: new_record(rel, {}) for rel in sources.pages}
-        generated = api.generated_pages(nav, slots, placeholders)
-        ref_to_file = resolve_refs(config, slots, page_files, diagnostics)
-        for record, ref in generated:
-            ref_to_file.setdefault(ref, record.rel_path)
-        site_paths = [r.site_path for r in placeholders.values()] + [
-            r.site_path for r, _ in generated
-        ]
-        urls = make_urls(options.mode, site_paths, sources, config)
-        if progress:
-            progress("render", 0, 1)
-        for record in parse_and_render(
-            sources.pages,
-            publish=Publish.of(options, config.metatags),
-            config=config,
-            urls=urls,
-            api=api,
-            reader=reader,
-            jobs=jobs,
-            diagnostics=diagnostics,
-        ):
-            records[record.rel_path] = record
-        for record, _ in generated:
-            render_record(record, api.parsed_stub(record), config, urls, diagnostics, api)
-            records[record.rel_path] = record
-        result.openapi_operations = sum(
-            1
-            for r in records.values()
-            if r.api is not None and isinstance(r.frontmatter.get("openapi"), str)
-        )
-        timings["parse"] = 0.0
-        timings["render"] = time.perf_counter() - t
-    else:
-        for i, rel in enumerate(sources.pages):
-            if progress:
-                progress("parse", i, len(sources.pages))
-            parsed[rel] = parse_source(rel, config, reader, diagnostics)
-            records[rel] = new_record(rel, parsed[rel].frontmatter)
-            records[rel].tokens = parsed[rel].tokens
-        timings["parse"] = time.perf_counter() - t
-        ref_to_file = resolve_refs(config, slots, page_files, diagnostics)
-        # navigation entries naming operations ("GET /users") become generated pages
-        for record, ref in api.generated_pages(nav, slots, records):
-            records[record.rel_path] = record
-            parsed[record.rel_path] = api.parsed_stub(record)
-            ref_to_file.setdefault(ref, record.rel_path)
-        t = time.perf_counter()
-        urls = make_urls(options.mode, (r.site_path for r in records.values()), sources, config)
-        for i, (rel, record) in enumerate(sorted(records.items())):
-            if progress:
-                progress("render", i, len(records))
-            render_record(record, parsed[rel], config, urls, diagnostics, api)
-        result.openapi_operations = api.operations_rendered
-        timings["render"] = time.perf_counter() - t
-    for record in records.values():
+    render = _render_forked if jobs > 1 else _render_serial
+    pages = render(options, config, sources, slots, api, jobs, diagnostics, timings, progress)
+    result = BuildResult(diagnostics, openapi_operations=pages.openapi_operations)
+    for record in pages.records:
         assert record.rendered is not None
         result.components.update(record.rendered.components)
         result.unknown_components.update(record.rendered.unknown_components)
+    navview = make_navview(
+        config, nav, slots, pages.records, pages.ref_to_file, pages.urls, diagnostics
+    )
+    result.pages = sorted(pages.records, key=lambda r: r.output_path)
 
-    # --- navigation view ---------------------------------------------------------------------------
-    navview = make_navview(config, nav, slots, records.values(), ref_to_file, urls, diagnostics)
-
-    # --- index and write --------------------------------------------------------------------------
-    from mintrender.write.site import write_site
-
-    result.pages = sorted(records.values(), key=lambda r: r.output_path)
+    # --- index: one search index per language
     t = time.perf_counter()
-    write_site(options, config, sources, result, navview, urls, slots, timings, progress)
-    timings["write"] = time.perf_counter() - t - timings.get("index", 0.0)
+    search = build_indexes(config, result.pages, slots)
+    timings["index"] = time.perf_counter() - t
+
+    # --- write: theme around every page, assets, extras; OUT swapped in when complete
+    t = time.perf_counter()
+    write_site(options, config, sources, result, navview, pages.urls, slots, search, progress)
+    timings["write"] = time.perf_counter() - t
     timings["total"] = time.perf_counter() - t0
     result.timings = timings
     return result
 
 
+@dataclass(slots=True)
+class RenderedPages:
+    """The parse and render stages' result for the whole site."""
+
+    records: list[PageRecord]
+    ref_to_file: dict[str, str]
+    """Navigation ref -> page file (generated API pages included)."""
+    urls: UrlBuilder
+    openapi_operations: int
+
+
+def _render_serial(
+    options: BuildOptions,
+    config: SiteConfig,
+    sources: SourceFiles,
+    slots: Sequence[PageSlot],
+    api: ApiStage,
+    jobs: int,
+    diagnostics: Diagnostics,
+    timings: dict[str, float],
+    progress: Progress | None,
+) -> RenderedPages:
+    """Parse every page, then render every page, in this process (tokens kept for Markdown)."""
+    reader = Reader(config.docs_dir)
+    records: dict[str, PageRecord] = {}
+    parsed: dict[str, ParsedPage] = {}
+    t = time.perf_counter()
+    for i, rel in enumerate(sources.pages):
+        if progress:
+            progress("parse", i, len(sources.pages))
+        parsed[rel] = parse_source(rel, config, reader, diagnostics)
+        records[rel] = new_record(rel, parsed[rel].frontmatter)
+        records[rel].tokens = parsed[rel].tokens
+    timings["parse"] = time.perf_counter() - t
+    ref_to_file = resolve_refs(config, slots, frozenset(sources.pages), diagnostics)
+    # navigation entries naming operations ("GET /users") become generated pages
+    for record, ref in api.generated_pages(slots, records):
+        records[record.rel_path] = record
+        parsed[record.rel_path] = api.parsed_stub(record)
+        ref_to_file.setdefault(ref, record.rel_path)
+    t = time.perf_counter()
+    urls = make_urls(options.mode, (r.site_path for r in records.values()), sources, config)
+    for i, (rel, record) in enumerate(sorted(records.items())):
+        if progress:
+            progress("render", i, len(records))
+        render_record(record, parsed[rel], config, urls, diagnostics, api)
+    timings["render"] = time.perf_counter() - t
+    return RenderedPages(list(records.values()), ref_to_file, urls, api.operations_rendered)
+
+
+def _render_forked(
+    options: BuildOptions,
+    config: SiteConfig,
+    sources: SourceFiles,
+    slots: Sequence[PageSlot],
+    api: ApiStage,
+    jobs: int,
+    diagnostics: Diagnostics,
+    timings: dict[str, float],
+    progress: Progress | None,
+) -> RenderedPages:
+    """Parse and render in `jobs` forked workers that inherit config, URLs and the API index;
+    each worker also makes its pages' Markdown copies (the tokens stay in the worker). Records
+    come back in the one-process order, so the output is byte-identical."""
+    t = time.perf_counter()
+    placeholders = {rel: new_record(rel, {}) for rel in sources.pages}
+    generated = api.generated_pages(slots, placeholders)
+    ref_to_file = resolve_refs(config, slots, frozenset(sources.pages), diagnostics)
+    for record, ref in generated:
+        ref_to_file.setdefault(ref, record.rel_path)
+    site_paths = [r.site_path for r in placeholders.values()] + [r.site_path for r, _ in generated]
+    urls = make_urls(options.mode, site_paths, sources, config)
+    reader = Reader(config.docs_dir)
+    publish = Publish.of(options, config.metatags)
+
+    def work(rels: list[str]) -> tuple[list[PageRecord], list[Diagnostic]]:
+        found = Diagnostics()
+        api.diagnostics = found  # this process's copy of the stage reports to us
+        out = []
+        for rel in rels:
+            parsed = parse_source(rel, config, reader, found)
+            record = new_record(rel, parsed.frontmatter)
+            render_record(record, parsed, config, urls, found, api)
+            record.tokens = parsed.tokens
+            record.markdown = page_markdown_text(record, config, urls, publish)
+            record.tokens = None
+            out.append(record)
+        return out, list(found)
+
+    if progress:
+        progress("render", 0, 1)
+    by_rel: dict[str, PageRecord] = {}
+    for done, found in fork_map(work, interleave(sources.pages, jobs), jobs):
+        diagnostics.extend(found)
+        by_rel.update((record.rel_path, record) for record in done)
+    records = [by_rel[rel] for rel in sources.pages]
+    for record, _ in generated:
+        render_record(record, api.parsed_stub(record), config, urls, diagnostics, api)
+        records.append(record)
+    operations = sum(1 for r in records if r.api is not None and r.meta.openapi is not None)
+    timings["parse"] = 0.0
+    timings["render"] = time.perf_counter() - t
+    return RenderedPages(records, ref_to_file, urls, operations)
+
+
 def _load_navigation(config: SiteConfig, diagnostics: Diagnostics) -> Navigation:
     def warn(path: tuple[object, ...], code: str, message: str) -> None:
-        from mintrender.load.jsonpos import format_path
-
         line, col = config.locate(path)
         diagnostics.warning(config.config_file, line, col, code, f"{format_path(path)}: {message}")
 

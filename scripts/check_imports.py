@@ -33,7 +33,16 @@ MAX_LINES = 600
 
 # Layers, lowest first. A module may import its own layer or lower ones only.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("model", ("mintrender", "mintrender.model", "mintrender.errors", "mintrender.urls")),
+    (
+        "model",
+        (
+            "mintrender",
+            "mintrender.model",
+            "mintrender.errors",
+            "mintrender.urls",
+            "mintrender.workers",
+        ),
+    ),
     ("themes", ("mintrender.themes",)),
     ("load", ("mintrender.load",)),
     ("openapi", ("mintrender.openapi",)),
@@ -41,7 +50,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("render", ("mintrender.render",)),
     ("index", ("mintrender.index",)),
     ("write", ("mintrender.write",)),
-    ("build", ("mintrender.build", "mintrender.parallel")),
+    ("build", ("mintrender.build",)),
     ("faces", ("mintrender.cli", "mintrender.__main__", "mintrender.serve")),
 )
 # Stages that may see each other's modules (same rank): load and openapi, parse and components.

@@ -6,7 +6,7 @@ import filecmp
 from pathlib import Path
 
 import pytest
-from mintrender.parallel import auto_jobs, can_fork
+from mintrender.workers import auto_jobs, can_fork
 from sitekit import build_site
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "basic"

@@ -2,33 +2,41 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from mintrender.index.search import SearchSection, build_search_index
-from mintrender.urls import ASSET_DIR
+from mintrender.load.config import SiteConfig
+from mintrender.load.nav import PageSlot
+from mintrender.model import PageRecord
+from mintrender.urls import ASSET_DIR, ROOT
+from mintrender.workers import auto_jobs, can_fork, fork_map
 
-if TYPE_CHECKING:
-    from mintrender.load.config import SiteConfig
-    from mintrender.load.nav import PageSlot
-    from mintrender.model import BuildResult
-    from mintrender.render.navview import NavView
-    from mintrender.write.files import OutputWriter
+
+@dataclass(frozen=True, slots=True)
+class SearchFiles:
+    """The index stage's result: the files to write and the URL of each language's index."""
+
+    files: dict[str, str]
+    """Site-relative path (`_mintrender/search-index.js`) -> text."""
+    urls: dict[str, str]
+    """Language code ("" for the default) -> URL of its index, with the ROOT placeholder."""
 
 
 def searchable_sections(
-    config: SiteConfig, result: BuildResult, slots: list[PageSlot], navview: NavView
+    config: SiteConfig, pages: Sequence[PageRecord], slots: Sequence[PageSlot]
 ) -> dict[str, list[SearchSection]]:
     """language code ("" without languages) -> sections of every searchable page."""
     first_slot: dict[str, PageSlot] = {}
     for slot in slots:
         first_slot.setdefault(slot.ref, slot)
     out: dict[str, list[SearchSection]] = {}
-    for record in result.pages:
+    for record in pages:
         rendered = record.rendered
         if rendered is None:
             continue
-        fm = record.frontmatter
-        if fm.get("hidden") is True or fm.get("noindex") is True or fm.get("searchable") is False:
+        meta = record.meta
+        if meta.hidden or meta.noindex or not meta.searchable:
             continue
         slot = first_slot.get(record.ref)
         if slot is None and config.seo_indexing != "all":
@@ -39,10 +47,9 @@ def searchable_sections(
             next((d.label for d in slot.divisions if d.kind == "language"), "") if slot else ""
         )
         trail = tuple(g.label for g in slot.groups) if slot else ()
-        keywords = fm.get("keywords")
-        keywords_t = tuple(str(k) for k in keywords) if isinstance(keywords, list) else ()
-        boost = fm.get("boost")
-        if not isinstance(boost, (int, float)) or isinstance(boost, bool):
+        keywords_t = meta.keywords
+        boost = meta.boost
+        if boost is None:
             boost = slot.boost if slot is not None and slot.boost is not None else 1.0
         api_text = ""
         if record.api is not None:
@@ -84,28 +91,23 @@ def searchable_sections(
 
 
 def build_indexes(
-    config: SiteConfig,
-    result: BuildResult,
-    slots: list[PageSlot],
-    navview: NavView,
-    writer: OutputWriter,
-) -> dict[str, str]:
-    """Write one index script per language; return language -> URL (with ROOT placeholder)."""
-    from mintrender.urls import ROOT
-
+    config: SiteConfig, pages: Sequence[PageRecord], slots: Sequence[PageSlot]
+) -> SearchFiles:
+    """One index script per language (the write stage writes them)."""
+    files: dict[str, str] = {}
     urls: dict[str, str] = {}
-    by_language = searchable_sections(config, result, slots, navview)
+    by_language = searchable_sections(config, pages, slots)
     if not by_language:
         by_language = {"": []}
     languages = sorted(by_language)
     scripts = _index_scripts([(lang, by_language[lang]) for lang in languages])
     for language, script in zip(languages, scripts, strict=True):
         name = f"search-index-{language}.js" if language else "search-index.js"
-        writer.write_text(f"{ASSET_DIR}/{name}", script)
+        files[f"{ASSET_DIR}/{name}"] = script
         urls[language] = ROOT + f"{ASSET_DIR}/{name}"
     if "" not in urls:
         urls[""] = next(iter(urls.values()))
-    return urls
+    return SearchFiles(files, urls)
 
 
 def _index_one(job: tuple[str, list[SearchSection]]) -> str:
@@ -115,13 +117,8 @@ def _index_one(job: tuple[str, list[SearchSection]]) -> str:
 
 def _index_scripts(jobs: list[tuple[str, list[SearchSection]]]) -> list[str]:
     """Index scripts in `jobs` order; several languages are indexed by forked workers at once."""
-    from mintrender.parallel import auto_jobs, can_fork
-
     total = sum(len(sections) for _, sections in jobs)
     workers = min(len(jobs), auto_jobs(total // 4))
     if workers <= 1 or not can_fork():
         return [_index_one(job) for job in jobs]
-    import multiprocessing
-
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(_index_one, jobs, chunksize=1)
+    return fork_map(_index_one, jobs, workers)

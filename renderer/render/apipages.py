@@ -5,19 +5,30 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mintrender.errors import Diagnostics
 from mintrender.load.config import SiteConfig
-from mintrender.load.nav import Navigation, PageSlot, is_operation_ref
+from mintrender.load.nav import (
+    NavApiSpec,
+    NavDivision,
+    NavGroup,
+    Navigation,
+    NavPage,
+    PageSlot,
+    is_operation_ref,
+)
 from mintrender.load.sources import SourceFiles
+from mintrender.model import PageMeta, PageRecord
 from mintrender.parse.mdx import ParsedPage
+from mintrender.render.context import RenderContext
+from mintrender.urls import output_path_for
 
-if TYPE_CHECKING:
-    from mintrender.model import PageRecord
-    from mintrender.render.context import RenderContext
+# `mintrender.openapi` takes about 0.6 s to import: it is imported where a spec is first
+# needed, so the preview server starts without it on sites whose pages name no operation.
 
 _KEY_LINE = re.compile(r"^\s*(openapi|api|asyncapi)\s*:", re.M)
 
@@ -54,7 +65,7 @@ class ApiStage:
     def __init__(
         self, config: SiteConfig, docs_dir: Path, sources: SourceFiles, diagnostics: Diagnostics
     ) -> None:
-        from mintrender.openapi import find_spec_files, load_api_index
+        from mintrender.openapi import find_spec_files, load_api_index  # start-up time, see top
 
         self.config = config
         self.docs_dir = docs_dir
@@ -83,7 +94,6 @@ class ApiStage:
     def expand_navigation(self, nav: Navigation) -> Navigation:
         """Replace each `openapi` division/group without pages by one group per tag of its spec,
         listing every operation (x-hidden ones are built but left out of the sidebar)."""
-        from mintrender.load.nav import NavApiSpec, NavDivision, NavGroup, NavPage
 
         def expand(node: Any) -> list[Any]:
             if isinstance(node, NavApiSpec):
@@ -126,12 +136,10 @@ class ApiStage:
         return dataclasses.replace(nav, root=expand(nav.root)[0])
 
     def generated_pages(
-        self, nav: Navigation, slots: list[PageSlot], records: dict[str, PageRecord]
+        self, slots: Sequence[PageSlot], records: dict[str, PageRecord]
     ) -> list[tuple[PageRecord, str]]:
         """A record per navigation entry naming an operation (`"GET /users"`)."""
-        from mintrender.model import PageMeta, PageRecord
-        from mintrender.openapi import slugify
-        from mintrender.urls import output_path_for
+        from mintrender.openapi import slugify  # start-up time, see top
 
         out: list[tuple[PageRecord, str]] = []
         taken = {r.site_path for r in records.values()}
@@ -182,13 +190,13 @@ class ApiStage:
 
     # -- every page ----------------------------------------------------------------------------
     def attach(self, record: PageRecord, ctx: RenderContext) -> None:
-        fm = record.frontmatter
-        if isinstance(fm.get("openapi"), str) and fm["openapi"].strip():
-            self._attach_openapi(record, ctx, fm["openapi"].strip())
-        elif isinstance(fm.get("api"), str) and fm["api"].strip():
-            self._attach_manual(record, ctx, fm["api"].strip())
-        elif isinstance(fm.get("asyncapi"), str) and fm["asyncapi"].strip():
-            self._attach_asyncapi(record, ctx, fm["asyncapi"].strip())
+        meta = record.meta
+        if meta.openapi and meta.openapi.strip():
+            self._attach_openapi(record, ctx, meta.openapi.strip())
+        elif meta.api and meta.api.strip():
+            self._attach_manual(record, ctx, meta.api.strip())
+        elif meta.asyncapi and meta.asyncapi.strip():
+            self._attach_asyncapi(record, ctx, meta.asyncapi.strip())
 
     def _attach_asyncapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
         """AsyncAPI channel pages are not rendered yet: say so on the page and in a warning."""
@@ -212,12 +220,12 @@ class ApiStage:
         record.rendered = dataclasses.replace(rendered, body_html=note + rendered.body_html)
 
     def _options(self, fm: dict[str, Any]) -> Any:
-        from mintrender.openapi import ApiOptions
+        from mintrender.openapi import ApiOptions  # start-up time, see top
 
         return ApiOptions.from_settings(self.config.api, fm)
 
     def _attach_openapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
-        from mintrender.openapi import render_operation
+        from mintrender.openapi import render_operation  # start-up time, see top
 
         nav_spec = self.nav_specs.get(record.ref)
         res = self.index.resolve(ref, record.rel_path, [nav_spec] if nav_spec else [])
@@ -269,7 +277,7 @@ class ApiStage:
         self.operations_rendered += 1
 
     def _attach_manual(self, record: PageRecord, ctx: RenderContext, api: str) -> None:
-        from mintrender.openapi import ManualParam, render_manual_endpoint
+        from mintrender.openapi import ManualParam, render_manual_endpoint  # start-up time
 
         method, _, url = api.partition(" ")
         method, url = method.upper(), url.strip()
@@ -296,7 +304,6 @@ class ApiStage:
             if f.get("name")
         ]
         options = self._options(record.frontmatter)
-        auth = record.frontmatter.get("authMethod")
         view = render_manual_endpoint(
             method,
             url,
@@ -304,7 +311,7 @@ class ApiStage:
             options=options,
             markdown=lambda text: ctx.markdown(text),
             highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
-            auth_method=auth if isinstance(auth, str) else None,
+            auth_method=record.meta.auth_method,
         )
         self._finish(record, ctx, view, method, "", "", f"{method} {url}", body=False)
 
@@ -322,12 +329,11 @@ class ApiStage:
     ) -> None:
         rendered = record.rendered
         assert rendered is not None
-        fm = record.frontmatter
         changes: dict[str, Any] = {}
-        if not isinstance(fm.get("title"), str) and summary:
+        if record.meta.title is None and summary:
             changes["title"] = summary
         description_html = ""
-        if not isinstance(fm.get("description"), str) and description:
+        if record.meta.description is None and description:
             changes["description"] = " ".join(description.split())[:300]
             description_html = ctx.markdown(description)
         if changes:
@@ -380,8 +386,6 @@ def _configured_specs(config: SiteConfig) -> list[str]:
 
 
 def has_api_specs(node: Any) -> bool:
-    from mintrender.load.nav import NavApiSpec
-
     if isinstance(node, NavApiSpec):
         return True
     return any(has_api_specs(c) for c in getattr(node, "children", ()))

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import html
 import json
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+from mintrender.index.sections import SearchFiles
+from mintrender.load.redirects import client_script
+from mintrender.model import Publish
 from mintrender.render.context import RenderContext
+from mintrender.render.tailwind import generate_css
 from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, absolute_base, base_path_of, is_external
 from mintrender.write.contextual import contextual_options
-from mintrender.write.files import OutputWriter
+from mintrender.write.extras import redirect_rules, write_extras
+from mintrender.write.files import OutputWriter, rewrite_css_urls, write_zip
 from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
 from mintrender.write.theme import (
@@ -161,8 +165,6 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
     `seo.metatags` (and legacy `metadata`) > generated defaults; `twitter:*` falls back to
     `og:*`, then to the page title/description; `og:url` is the canonical URL.
     """
-    from mintrender.model import Publish
-
     publish = Publish.of(options, config.metatags)
     fm = record.frontmatter
     rendered = record.rendered
@@ -249,11 +251,10 @@ def write_site(
     navview: NavView,
     urls: UrlBuilder,
     slots: list[PageSlot],
-    timings: dict[str, float],
-    progress: Progress | None,
+    search: SearchFiles,
+    progress: Progress | None = None,
 ) -> None:
-    from mintrender.index.sections import build_indexes
-    from mintrender.render.tailwind import generate_css
+    """Template every page, write the theme, search, assets and extras, then swap OUT in."""
 
     base_path = base_path_of(options.base_url)
     writer = OutputWriter(options.out_dir, mode=options.mode, base_path=base_path)
@@ -275,9 +276,9 @@ def write_site(
         utilities = generate_css(classes, important="html")
         writer.write_text(f"{ASSET_DIR}/utilities.css", utilities)
 
-        t = time.perf_counter()
-        search_urls = build_indexes(config, result, slots, navview, writer)
-        timings["index"] = time.perf_counter() - t
+        for path, text in search.files.items():
+            writer.write_text(path, text)
+        search_urls = search.urls
 
         assets_base = {
             "css": [urls.asset(f"{ASSET_DIR}/mintrender.css")],
@@ -298,16 +299,12 @@ def write_site(
             _write_root_redirect(navview, writer, config)
         for rel in sources.static:
             _copy_static(config, rel, writer, options)
-        from mintrender.write.extras import write_extras
-
         write_extras(options, config, result, writer, urls, slots, sources)
         writer.commit()
     except BaseException:
         writer.abort()
         raise
     if options.zip:
-        from mintrender.write.files import write_zip
-
         write_zip(options.out_dir, zip_path_for(options.out_dir))
 
 
@@ -321,8 +318,6 @@ def _copy_static(config: SiteConfig, rel: str, writer: OutputWriter, options: Bu
     """Copy a docs-folder file; user stylesheets get their root-relative `url()`s rewritten."""
     src = config.docs_dir / rel
     if rel.endswith(".css") and (options.mode == "offline" or writer.base_path != "/"):
-        from mintrender.write.files import rewrite_css_urls
-
         try:
             text = src.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
@@ -397,7 +392,9 @@ def render_page_html(
     content = "".join(
         (page["body_html"], page["aside_html"], page["api_header_html"], page["description_html"])
     )
-    assets = with_parts(assets, page_parts(content, page_flags(record, nav, page), parts), parts)
+    components = record.rendered.components if record.rendered is not None else {}
+    needed = page_parts(content, page_flags(record, nav, page), parts, components)
+    assets = with_parts(assets, needed, parts)
     template = env.get_template("api.html" if page["is_api"] or page["aside_html"] else "page.html")
     return share_svgs(
         merge_token_spans(
@@ -547,8 +544,6 @@ def _write_404(
 def not_found_script(config: SiteConfig, base_path: str) -> str:
     """Script of the hosted 404.html: wildcard redirects of docs.json, `/a/b` -> `/a/b/`, and
     `errors.404.redirect: true` (send the reader home)."""
-    from mintrender.load.redirects import client_script
-    from mintrender.write.extras import redirect_rules
 
     def page_url(path: str) -> str:
         stem = path.strip("/")
