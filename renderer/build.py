@@ -15,6 +15,7 @@ from mintrender.index.sections import build_indexes
 from mintrender.load.config import ConfigError, SiteConfig, load_config
 from mintrender.load.jsonpos import format_path
 from mintrender.load.nav import Navigation, PageSlot, build_navigation, is_operation_ref
+from mintrender.load.redirects import concrete_targets
 from mintrender.load.sources import Reader, SourceFiles, discover, page_file_for_ref
 from mintrender.model import BuildOptions, BuildResult, PageMeta, PageRecord, Progress, Publish
 from mintrender.parse.mdx import ParsedPage, parse_page
@@ -24,7 +25,7 @@ from mintrender.render.navview import NavView, PageInfo, page_info
 from mintrender.render.page import render_page
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
-from mintrender.write.extras import page_markdown_text
+from mintrender.write.llms import page_markdown_text
 from mintrender.write.site import write_site
 
 
@@ -109,8 +110,6 @@ def make_urls(
 ) -> UrlBuilder:
     redirects = None
     if config is not None and config.redirects:
-        from mintrender.load.redirects import concrete_targets
-
         redirects = concrete_targets(config.redirects)
     return UrlBuilder(
         mode, pages=frozenset(site_paths), files=frozenset(sources.static), redirects=redirects

@@ -30,6 +30,7 @@ def _progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    # the pipeline is imported by the commands that run it: `--help` and `--version` stay instant
     from mintrender.build import build, dump_report
     from mintrender.model import BuildOptions
 
@@ -75,7 +76,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         if args.zip:
-            from mintrender.write.site import zip_path_for
+            from mintrender.write.site import zip_path_for  # start-up time, as above
 
             print(f"Wrote {zip_path_for(out_dir)}", file=sys.stderr)
     if errors or (args.strict and warnings):
@@ -88,6 +89,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     import json
     import tempfile
 
+    # start-up time, as in cmd_build
     from mintrender.build import build
     from mintrender.model import BuildOptions
 

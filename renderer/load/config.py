@@ -10,6 +10,7 @@ from typing import Any
 
 from mintrender.errors import Diagnostics
 from mintrender.load.jsonpos import JsonPositions, PathKey, format_path
+from mintrender.load.legacy import convert_mint_json
 
 HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
@@ -151,8 +152,6 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
 
     data = resolve_refs(data, path, docs_dir, diagnostics, (), frozenset())
     if path.name == "mint.json":
-        from mintrender.load.legacy import convert_mint_json
-
         data = convert_mint_json(data)
     _validate(data, warn)
     return _build(data, docs_dir, path.name, positions, warn)

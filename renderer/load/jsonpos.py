@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
 _WS = re.compile(r"[ \t\r\n]*")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
@@ -105,7 +104,3 @@ def format_path(path: PathKey) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out or "(root)"
-
-
-def load_json(text: str) -> Any:
-    return json.loads(text)

@@ -22,7 +22,6 @@ DIVISION_KEYS: tuple[tuple[str, DivisionKind, str], ...] = (
     ("dropdowns", "dropdown", "dropdown"),
     ("menu", "item", "item"),
 )
-METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
 _OPERATION = re.compile(
     r"^(?:(\S+)\s+)?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|webhook)\s+(\S.*)$"
 )

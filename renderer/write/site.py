@@ -16,7 +16,8 @@ from mintrender.render.context import RenderContext
 from mintrender.render.tailwind import generate_css
 from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, absolute_base, base_path_of, is_external
 from mintrender.write.contextual import contextual_options
-from mintrender.write.extras import redirect_rules, write_extras
+from mintrender.write.crawl import redirect_rules
+from mintrender.write.extras import write_extras
 from mintrender.write.files import OutputWriter, rewrite_css_urls, write_zip
 from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
@@ -175,9 +176,7 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
         or metatags.get("description", "")
         or (config.description if record.site_path == "/" else "")
     )
-    noindex = fm.get("noindex") is True or (
-        fm.get("hidden") is True and config.seo_indexing != "all"
-    )
+    noindex = record.meta.noindex or (record.meta.hidden and config.seo_indexing != "all")
 
     canonical = _scalar(fm.get("canonical"))
     if canonical is None and publish.public_base and options.mode == "hosted":
@@ -212,9 +211,8 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
             continue
         if key.startswith(("og:", "twitter:")) or key == "robots":
             values[key] = text
-    keywords = fm.get("keywords")
-    if isinstance(keywords, list) and keywords:
-        values["keywords"] = ", ".join(str(k) for k in keywords)
+    if record.meta.keywords:
+        values["keywords"] = ", ".join(record.meta.keywords)
     # images: absolute when the public URL is known
     for key in ("og:image", "twitter:image"):
         if key in values and values[key].startswith("/") and not values[key].startswith("//"):
@@ -340,8 +338,8 @@ def _language_of(nav: dict[str, Any]) -> str:
 def page_context(record: PageRecord, nav: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
     rendered = record.rendered
     assert rendered is not None
-    fm = record.frontmatter
-    mode = fm.get("mode") if fm.get("mode") in ("wide", "custom", "frame", "center") else "default"
+    meta = record.meta
+    mode = meta.mode
     api = record.api
     description_html = ""
     if rendered.description:
@@ -361,14 +359,14 @@ def page_context(record: PageRecord, nav: dict[str, Any], config: SiteConfig) ->
         + (getattr(api, "body_html", "") if api is not None else ""),
         "toc": [{"id": e.id, "text": e.text, "level": e.level} for e in rendered.toc],
         "mode": mode,
-        "prev": None if fm.get("hideFooterPagination") is True else nav.get("prev"),
-        "next": None if fm.get("hideFooterPagination") is True else nav.get("next"),
-        "hide_pagination": fm.get("hideFooterPagination") is True,
+        "prev": None if meta.hide_pagination else nav.get("prev"),
+        "next": None if meta.hide_pagination else nav.get("next"),
+        "hide_pagination": meta.hide_pagination,
         "is_api": api is not None,
         "api_header_html": getattr(api, "header_html", "") if api is not None else "",
         "aside_html": (aside or examples or rendered.panel_html) if mode == "default" else "",
-        "deprecated": fm.get("deprecated") is True,
-        "tag": fm.get("tag") if isinstance(fm.get("tag"), str) else None,
+        "deprecated": meta.deprecated,
+        "tag": meta.tag,
         "url": record.site_path,
         "source_path": record.rel_path,
     }

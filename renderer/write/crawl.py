@@ -1,0 +1,170 @@
+"""What crawlers and old links see: indexable pages, sitemap.xml, robots.txt, redirect pages."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from mintrender.errors import Diagnostics
+from mintrender.load.redirects import Rule, compile_rules, final_destination, redirect_page
+from mintrender.model import Publish
+from mintrender.urls import (
+    is_external,
+    output_path_for,
+)
+
+if TYPE_CHECKING:
+    from mintrender.load.config import SiteConfig
+    from mintrender.load.nav import PageSlot
+    from mintrender.model import BuildResult, PageRecord
+    from mintrender.urls import UrlBuilder
+    from mintrender.write.files import OutputWriter
+
+
+def is_in_navigation(slot: PageSlot) -> bool:
+    return not slot.hidden or bool(slot.searchable)
+
+
+def indexable(
+    config: SiteConfig, result: BuildResult, slots: list[PageSlot], *, for_sitemap: bool
+) -> list[PageRecord]:
+    """Pages for sitemap.xml / llms.txt, in navigation order, then the rest by path."""
+    listed: dict[str, PageSlot] = {}
+    for slot in slots:
+        if is_in_navigation(slot):
+            listed.setdefault(slot.ref, slot)
+    everything = config.seo_indexing == "all"
+    by_ref = {r.ref: r for r in result.pages if r.rendered is not None}
+    out: list[PageRecord] = []
+    seen: set[str] = set()
+
+    def ok(record: PageRecord) -> bool:
+        if record.meta.noindex and (for_sitemap or not everything):
+            return False
+        if record.meta.hidden and not everything:
+            return False
+        return True
+
+    for ref in listed:
+        record = by_ref.get(ref)
+        if record is not None and record.site_path not in seen and ok(record):
+            seen.add(record.site_path)
+            out.append(record)
+    if everything:
+        rest = sorted(
+            (r for r in result.pages if r.rendered is not None and r.site_path not in seen),
+            key=lambda r: r.site_path,
+        )
+        out.extend(r for r in rest if ok(r))
+    return out
+
+
+def redirect_rules(config: SiteConfig) -> list[Rule]:
+    return compile_rules(config.redirects)
+
+
+def write_redirect_pages(
+    config: SiteConfig,
+    result: BuildResult,
+    writer: OutputWriter,
+    urls: UrlBuilder,
+    publish: Publish,
+) -> int:
+    """One page per concrete redirect source; returns how many were written."""
+    rules = redirect_rules(config)
+    diagnostics = result.diagnostics
+    pages = {r.site_path for r in result.pages}
+    written = 0
+    for rule in rules:
+        if not rule.concrete:
+            continue
+        line, col = _locate(config, rule.index)
+        source = rule.source.split("#", 1)[0].split("?", 1)[0]
+        site = "/" + source.strip("/")
+        out_path = output_path_for(site)
+        if site in pages:
+            diagnostics.warning(
+                config.config_file,
+                line,
+                col,
+                "redirect-shadowed",
+                f"redirect source {rule.source!r} is also a page; the page is kept",
+            )
+            continue
+        if writer.exists(out_path):
+            continue  # an earlier rule for the same source wins, as on Mintlify
+        final = final_destination(rules, rule.destination)
+        if final is None:
+            diagnostics.warning(
+                config.config_file,
+                line,
+                col,
+                "redirect-loop",
+                f"redirect {rule.source!r} -> {rule.destination!r} loops; no page written",
+            )
+            continue
+        target = _target_url(final, urls, pages, diagnostics, config, line, col)
+        page = redirect_page(publish.for_file(target, out_path), publish.public(target, out_path))
+        writer.write_text(out_path, page)
+        written += 1
+    return written
+
+
+def _locate(config: SiteConfig, index: int) -> tuple[int, int]:
+    try:
+        return config.locate(("redirects", index))
+    except Exception:  # noqa: BLE001 - a $ref'd redirects file has no positions
+        return 1, 1
+
+
+def _target_url(
+    destination: str,
+    urls: UrlBuilder,
+    pages: set[str],
+    diagnostics: Diagnostics,
+    config: SiteConfig,
+    line: int,
+    col: int,
+) -> str:
+    if is_external(destination):
+        return destination
+    url, known = urls.resolve(destination if destination.startswith("/") else "/" + destination)
+    if not known:
+        diagnostics.warning(
+            config.config_file,
+            line,
+            col,
+            "redirect-target",
+            f"redirect destination {destination!r} is no page or file of this site",
+        )
+    return url
+
+
+def write_sitemap(
+    config: SiteConfig,
+    result: BuildResult,
+    writer: OutputWriter,
+    urls: UrlBuilder,
+    publish: Publish,
+    slots: list[PageSlot],
+) -> None:
+    if writer.exists("sitemap.xml"):
+        return
+    pages = indexable(config, result, slots, for_sitemap=True)
+    locs = sorted({publish.public(urls.page(p.site_path), "sitemap.xml") for p in pages})
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    lines += [f"<url><loc>{html.escape(loc)}</loc></url>" for loc in locs]
+    lines.append("</urlset>")
+    writer.write_text("sitemap.xml", "\n".join(lines) + "\n")
+
+
+def write_robots(writer: OutputWriter, publish: Publish) -> None:
+    if writer.exists("robots.txt"):
+        return
+    lines = ["User-agent: *", "Allow: /"]
+    if publish.public_base:
+        lines.append(f"Sitemap: {publish.public_base}sitemap.xml")
+    writer.write_text("robots.txt", "\n".join(lines) + "\n")

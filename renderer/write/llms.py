@@ -1,0 +1,268 @@
+"""Markdown copies of every page (`/a/b.md`), llms.txt and llms-full.txt for readers and AI tools."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING, Any
+
+from mintrender.errors import Diagnostics
+from mintrender.load.sources import Reader
+from mintrender.model import Publish
+from mintrender.parse.mdx import parse_page
+from mintrender.render.markdown import first_paragraph, instructions_block, page_markdown
+from mintrender.urls import (
+    is_external,
+    markdown_path_for,
+)
+from mintrender.write.crawl import indexable
+
+if TYPE_CHECKING:
+    from mintrender.load.config import SiteConfig
+    from mintrender.load.nav import PageSlot
+    from mintrender.load.sources import SourceFiles
+    from mintrender.model import BuildOptions, BuildResult, PageRecord
+    from mintrender.urls import UrlBuilder
+    from mintrender.write.files import OutputWriter
+
+
+def _instructions(config: SiteConfig) -> str:
+    value = config.raw.get("markdown", {}) if isinstance(config.raw, dict) else {}
+    inst = value.get("instructions") if isinstance(value, dict) else None
+    if isinstance(inst, list):
+        return "\n".join(str(x) for x in inst if isinstance(x, (str, int, float)))
+    return inst if isinstance(inst, str) else ""
+
+
+def _api_summary(record: PageRecord, link: Any) -> str:
+    """An API page's endpoint line (and spec file) for its Markdown copy."""
+    ref = record.meta.openapi
+    if ref:
+        parts = ref.split()
+        spec = ""
+        if len(parts) >= 3 or (len(parts) == 2 and parts[0].lower().endswith(_SPEC_EXT)):
+            spec = parts[0]
+            parts = parts[1:]
+        line = f"**Endpoint:** `{' '.join(parts)}`" if parts else ""
+        if spec and not is_external(spec):
+            line += f"\n\n**OpenAPI spec:** [{spec.lstrip('/')}]({link('/' + spec.lstrip('/'))})"
+        return line
+    api = record.meta.api
+    if api:
+        return f"**Endpoint:** `{' '.join(api.split())}`"
+    return ""
+
+
+_SPEC_EXT = (".json", ".yaml", ".yml")
+
+
+def write_markdown_copies(
+    options: BuildOptions,
+    config: SiteConfig,
+    result: BuildResult,
+    writer: OutputWriter,
+    urls: UrlBuilder,
+    publish: Publish,
+) -> dict[str, str]:
+    """`/a/b` -> `a/b.md` for every page; returns site path -> Markdown (for llms-full.txt)."""
+    reader = Reader(config.docs_dir)
+    instructions = _instructions(config)
+    out: dict[str, str] = {}
+    for record in result.pages:
+        if record.rendered is None:
+            continue
+        md_path = markdown_path_for(record.site_path)
+        if writer.exists(md_path):
+            continue  # a file of the docs folder with that name wins
+        text = record.markdown  # made by a render worker (build._render_forked)
+        if text is None:
+            text = page_markdown_text(record, config, urls, publish, instructions, reader)
+        writer.write_text(md_path, text)
+        out[record.site_path] = text
+    return out
+
+
+def page_markdown_text(
+    record: PageRecord,
+    config: SiteConfig,
+    urls: UrlBuilder,
+    publish: Publish,
+    instructions: str | None = None,
+    reader: Any = None,
+) -> str:
+    """The Markdown copy of one page, from the build's tokens when kept, else parsed again."""
+    rendered = record.rendered
+    assert rendered is not None
+    if instructions is None:
+        instructions = _instructions(config)
+    md_path = markdown_path_for(record.site_path)
+    tokens: list[Any] = list(getattr(record, "tokens", None) or [])
+    if not tokens and record.rel_path.endswith((".mdx", ".md")):
+        source = (reader or Reader(config.docs_dir))(record.rel_path)
+        if source is not None:
+            try:
+                parsed = parse_page(
+                    record.rel_path,
+                    source,
+                    docs_dir=config.docs_dir,
+                    diagnostics=Diagnostics(),  # the build already reported these pages
+                    read=reader or Reader(config.docs_dir),
+                    variables=config.variables,
+                )
+                tokens = parsed.tokens
+            except Exception:  # noqa: BLE001 - never fail a build over the Markdown copy
+                tokens = []
+
+    def link(href: str, _rel: str = record.rel_path, _out: str = md_path) -> str:
+        if not href or href.startswith("#") or is_external(href):
+            return href
+        return publish.public(urls.link(href, _rel), _out)
+
+    return page_markdown(
+        tokens,
+        title=rendered.title,
+        description=rendered.description,
+        link=link,
+        extra=_api_summary(record, link),
+        instructions=instructions,
+    )
+
+
+def _default_labels(slots: list[PageSlot], kind: str) -> str | None:
+    first = None
+    for slot in slots:
+        for d in slot.divisions:
+            if d.kind == kind:
+                if d.default:
+                    return d.label
+                if first is None:
+                    first = d.label
+    return first
+
+
+def _section_of(slot: PageSlot | None) -> str:
+    if slot is None:
+        return "Other pages"
+    labels = [
+        d.label
+        for d in slot.divisions
+        if d.kind in ("product", "tab", "anchor", "dropdown", "item") and d.label
+    ]
+    if slot.groups:
+        labels.append(slot.groups[0].label)
+    return " / ".join(labels) or "Docs"
+
+
+def _external_nav_links(node: Any, out: list[tuple[str, str]]) -> None:
+    if isinstance(node, dict):
+        href = node.get("href")
+        if isinstance(href, str) and href.startswith(("http://", "https://")):
+            for key in ("tab", "anchor", "dropdown", "item", "product", "label", "group"):
+                if isinstance(node.get(key), str):
+                    if (node[key], href) not in out:
+                        out.append((node[key], href))
+                    break
+        for key, value in node.items():
+            if key != "href":
+                _external_nav_links(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            _external_nav_links(value, out)
+
+
+def _spec_files(config: SiteConfig, result: BuildResult, static: set[str]) -> list[str]:
+    found: list[str] = []
+    api = config.api.get("openapi") if isinstance(config.api, dict) else None
+    candidates: list[str] = []
+    if isinstance(api, str):
+        candidates.append(api)
+    elif isinstance(api, list):
+        candidates.extend(str(a) for a in api if isinstance(a, str))
+    elif isinstance(api, dict) and isinstance(api.get("source"), str):
+        candidates.append(api["source"])
+    for record in result.pages:
+        ref = record.meta.openapi
+        if ref and ref.split() and ref.split()[0].lower().endswith(_SPEC_EXT):
+            candidates.append(ref.split()[0])
+    for c in candidates:
+        rel = c.strip().lstrip("/")
+        if rel in static and rel not in found:
+            found.append(rel)
+    return sorted(found)
+
+
+def write_llms(
+    config: SiteConfig,
+    result: BuildResult,
+    writer: OutputWriter,
+    urls: UrlBuilder,
+    publish: Publish,
+    slots: list[PageSlot],
+    markdown: dict[str, str],
+    sources: SourceFiles | None,
+) -> None:
+    pages = indexable(config, result, slots, for_sitemap=False)
+    first_slot: dict[str, PageSlot] = {}
+    for slot in slots:
+        first_slot.setdefault(slot.ref, slot)
+    lang = _default_labels(slots, "language")
+    version = _default_labels(slots, "version")
+
+    def default_variant(slot: PageSlot | None) -> bool:
+        if slot is None:
+            return True
+        for d in slot.divisions:
+            if d.kind == "language" and lang is not None and d.label != lang:
+                return False
+            if d.kind == "version" and version is not None and d.label != version:
+                return False
+        return True
+
+    pages = [p for p in pages if default_variant(first_slot.get(p.ref))]
+    instructions = _instructions(config)
+    if not writer.exists("llms.txt"):
+        lines = [f"# {config.name}", ""]
+        if config.description:
+            lines += [f"> {' '.join(config.description.split())}", ""]
+        if instructions:
+            lines += [instructions_block(instructions), ""]
+        sections: dict[str, list[str]] = {}
+        for record in pages:
+            rendered = record.rendered
+            assert rendered is not None
+            url = publish.public(urls.markdown(record.site_path), "llms.txt")
+            entry = f"- [{rendered.title}]({url})"
+            desc = first_paragraph(rendered.description) if rendered.description else ""
+            if desc:
+                entry += f": {desc}"
+            sections.setdefault(_section_of(first_slot.get(record.ref)), []).append(entry)
+        for title, entries in sections.items():
+            lines += [f"## {title}", "", *entries, ""]
+        static = set(sources.static) if sources is not None else set()
+        specs = _spec_files(config, result, static)
+        if specs:
+            lines += ["## OpenAPI Specs", ""]
+            lines += [
+                f"- [{posixpath.basename(s).rsplit('.', 1)[0]}]"
+                f"({publish.public(urls.asset(s), 'llms.txt')})"
+                for s in specs
+            ]
+            lines.append("")
+        external: list[tuple[str, str]] = []
+        _external_nav_links(config.navigation, external)
+        if external:
+            lines += ["## Optional", ""]
+            lines += [f"- [{label}]({href})" for label, href in external]
+            lines.append("")
+        writer.write_text("llms.txt", "\n".join(lines).rstrip("\n") + "\n")
+    if not writer.exists("llms-full.txt"):
+        chunks = []
+        if instructions:
+            chunks.append(instructions_block(instructions) + "\n")
+        for record in pages:
+            text = markdown.get(record.site_path)
+            if text is None:
+                continue
+            url = publish.public(urls.page(record.site_path), "llms-full.txt")
+            title_line, _, rest = text.partition("\n")
+            chunks.append(f"{title_line}\nSource: {url}\n{rest}")
+        writer.write_text("llms-full.txt", "\n".join(chunks))
