@@ -1,7 +1,7 @@
 """`python serve.py [DOCS_DIR] [--port 3000] [--host 127.0.0.1]`: live preview of a docs folder.
 
 The same server as `mintrender serve` (alias `mintrender dev`); the work happens in
-`mintrender.serve.server` (HTTP, live reload, watcher) and `mintrender.serve.state` (rebuilds).
+`mintrender.serve` (`server`: threads and watcher, `app`: HTTP and live reload, `state`: rebuilds).
 """
 
 from __future__ import annotations

@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mintrender.serve.server import BadPath, PreviewApp, Reloader, clean_path
-from mintrender.serve.state import SiteState, make_work_dir, remove_work_dir
+from mintrender.serve.app import BadPath, PreviewApp, clean_path
+from mintrender.serve.files import make_work_dir, remove_work_dir
+from mintrender.serve.reloader import Reloader
+from mintrender.serve.state import SiteState
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -156,24 +158,24 @@ def test_page_edit_rerenders_only_that_page(site: Any) -> None:
     docs, state, app, _ = site
     for path in ("/", "/guide", "/other"):
         call(app, path)
-    rendered = state.counters["rendered"]
+    rendered = state.pages.counters["rendered"]
     update = change(state, docs, "other.mdx", "---\ntitle: Other\n---\n\nOther EDITED.\n")
     assert update.affected == frozenset({"/other"}) and update.pages == 1
     assert b"Other EDITED." in call(app, "/other")[2]
     call(app, "/guide")
     call(app, "/")
-    assert state.counters["rendered"] == rendered + 1  # only the edited page rendered again
-    assert not state.stale
+    assert state.pages.counters["rendered"] == rendered + 1  # only the edited page rendered again
+    assert not state.pages.stale
 
 
 def test_save_without_edits_reloads_nothing(site: Any) -> None:
     docs, state, app, _ = site
     call(app, "/other")
     text = (docs / "other.mdx").read_text(encoding="utf-8")
-    rendered = state.counters["rendered"]
+    rendered = state.pages.counters["rendered"]
     update = change(state, docs, "other.mdx", text)
     assert update.affected == frozenset()
-    assert state.counters["rendered"] == rendered
+    assert state.pages.counters["rendered"] == rendered
 
 
 def test_snippet_edit_rerenders_the_pages_importing_it(site: Any) -> None:
@@ -214,13 +216,13 @@ def test_docs_json_change_rerenders_all_and_reparses_none(site: Any) -> None:
     docs, state, app, _ = site
     for path in ("/", "/guide", "/other"):
         call(app, path)
-    parsed = state.counters["parsed"]
+    parsed = state.pages.counters["parsed"]
     config = dict(CONFIG, name="Renamed Site")
     update = change(state, docs, "docs.json", json.dumps(config))
     assert update.affected is None
     for path in ("/", "/guide", "/other"):
         assert b"Renamed Site" in call(app, path)[2]
-    assert state.counters["parsed"] == parsed
+    assert state.pages.counters["parsed"] == parsed
 
 
 def test_broken_docs_json_keeps_the_last_good_navigation(site: Any) -> None:
@@ -418,7 +420,7 @@ def test_broken_docs_json_at_start_then_fixed(tmp_path: Path) -> None:
     state = SiteState(docs, work)
     try:
         state.load()
-        assert state.fatal
+        assert state.pages.fatal
         app = PreviewApp(state, Reloader(), poll_seconds=0.1)
         status, _, body = call(app, "/")
         assert status == 500
@@ -457,7 +459,7 @@ def test_preview_serves_what_the_hosted_build_writes(site: Any, tmp_path: Path) 
     for _ in range(50):
         if not state.background_step():
             break
-    for rel, record in sorted(state.records.items()):
+    for rel, record in sorted(state.pages.records.items()):
         assert state.page(rel).html == (out / record.output_path).read_text("utf-8"), rel
     assert state.not_found_html() == (out / "404.html").read_text("utf-8")
     for path in sorted((out / "_mintrender").iterdir()):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Sequence
 
 from mintrender.errors import Diagnostic
@@ -52,3 +53,8 @@ class ParseCache:
 
     def forget(self, rel: str) -> None:
         self._entries.pop(rel, None)
+
+
+def variables_key(variables: dict[str, str]) -> str:
+    """The salt of every entry: docs.json `variables` are substituted while parsing."""
+    return json.dumps(variables, sort_keys=True, default=str)

@@ -1,0 +1,126 @@
+"""The docs folder as the preview server reads it beside the stages: paths under a root, a page's
+frontmatter head, the files docs.json `$ref`s, spec sniffing, and the server's private folder."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mintrender.errors import Diagnostic
+from mintrender.load.config import ConfigError
+
+CONFIG_FILES = ("docs.json", "mint.json")
+SPEC_SUFFIXES = (".json", ".yaml", ".yml")
+_FRONTMATTER = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$", re.S | re.M
+)
+_HEAD_BYTES = 8192
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
+
+
+def quick_frontmatter(path: Path) -> dict[str, Any]:
+    """A page's frontmatter without parsing the page (for sidebar labels before it renders)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_HEAD_BYTES)
+            m = _FRONTMATTER.match(head.decode("utf-8-sig", errors="replace"))
+            if m is None and len(head) == _HEAD_BYTES and head.lstrip().startswith(b"---"):
+                head += f.read()  # rare: frontmatter longer than the first block
+                m = _FRONTMATTER.match(head.decode("utf-8-sig", errors="replace"))
+    except OSError:
+        return {}
+    if not m:
+        return {}
+    try:
+        data = yaml.load(m.group(1), Loader=_SAFE_LOADER) or {}
+    except yaml.YAMLError:
+        return {}
+    return {str(k).strip(): v for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def relative(path: Path, root: Path) -> str | None:
+    """POSIX path of `path` inside `root` (the watcher reports absolute paths under it)."""
+    if not path.is_absolute():
+        return None
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        pass
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except (ValueError, OSError):
+        return None
+
+
+def inside(path: Path, root: Path) -> Path | None:
+    """`path` when it is a regular file that resolves inside `root` (symlinks followed)."""
+    try:
+        resolved = path.resolve(strict=True)
+        root_resolved = root.resolve()
+    except (OSError, RuntimeError):
+        return None
+    if not resolved.is_relative_to(root_resolved) or not resolved.is_file():
+        return None
+    return resolved
+
+
+def is_spec(path: Path) -> bool:
+    """Does the file look like an OpenAPI / AsyncAPI document (JSON or YAML)?"""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096).lower()
+    except OSError:
+        return False
+    return any(key in head for key in (b"openapi", b"swagger", b"asyncapi"))
+
+
+def config_error(exc: ConfigError) -> Diagnostic:
+    """`docs.json:1:49: invalid JSON: ...` as a Diagnostic."""
+    text = str(exc)
+    m = re.match(r"([^:]+):(\d+):(\d+): (.*)", text, re.S)
+    if m:
+        return Diagnostic(
+            "error", m.group(1), int(m.group(2)), int(m.group(3)), "config", m.group(4)
+        )
+    return Diagnostic("error", "docs.json", 0, 0, "config", text)
+
+
+def config_refs(docs_dir: Path, config_file: str) -> frozenset[str]:
+    """Files docs.json pulls in with `$ref` (a change to them is a configuration change)."""
+    found: set[str] = set()
+    pending = [docs_dir / config_file]
+    while pending and len(found) < 200:
+        path = pending.pop()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
+        except (OSError, ValueError):
+            continue
+        stack = [data]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, dict):
+                ref = value.get("$ref")
+                if isinstance(ref, str) and not ref.startswith("#"):
+                    target = (path.parent / ref).resolve()
+                    rel = relative(target, docs_dir)
+                    if rel is not None and rel not in found:
+                        found.add(rel)
+                        pending.append(target)
+                stack.extend(value.values())
+            elif isinstance(value, list):
+                stack.extend(value)
+    return frozenset(found)
+
+
+def make_work_dir() -> Path:
+    """The private folder of one preview server (outside the docs folder)."""
+    return Path(tempfile.mkdtemp(prefix="mintrender-preview-"))
+
+
+def remove_work_dir(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
