@@ -36,7 +36,7 @@ from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.load.config import ConfigError
 from mintrender.load.nav import Navigation, PageSlot, is_operation_ref
 from mintrender.load.sources import Reader, discover
-from mintrender.model import HTTP_METHODS, BuildOptions, PageRecord
+from mintrender.model import BuildOptions, PageRecord
 from mintrender.parse.mdx import ParsedPage
 from mintrender.render.apipages import ApiStage, has_api_specs
 from mintrender.render.context import RenderContext
@@ -507,19 +507,13 @@ class NoApi:
 
 
 def _guess_method(record: PageRecord) -> str | None:
-    """The sidebar method pill of an `openapi:` page before its operation is resolved."""
+    """The sidebar pill of an `openapi: webhook ...` page before its operation is resolved
+    (`PageMeta.method` already gives HTTP methods; the build shows the resolved operation's)."""
     meta = record.meta
     if record.rendered is not None or record.kind == "api" or meta.hide_api_marker:
         return None
-    if meta.openapi is None:
-        return None
-    tokens = meta.openapi.split()
-    for token in tokens:
-        if token.upper() in HTTP_METHODS:
-            return token.upper()
-    if tokens and tokens[0].lower() == "webhook":
-        return "WEBHOOK"
-    return None
+    tokens = (meta.openapi or "").split()
+    return "WEBHOOK" if tokens and tokens[0].lower() == "webhook" else None
 
 
 def _crash(rel: str, stage: str) -> Diagnostic:
