@@ -2,6 +2,7 @@
 
 `REGISTRY` maps a component name (as written in MDX, e.g. `Card`, `Tree.Folder`) to its
 `ComponentSpec`. A name defined twice fails at import time, as markdown-it's rule tables do.
+The name sets the JSX rules need are read from the specs here.
 """
 
 from __future__ import annotations
@@ -24,19 +25,14 @@ FAMILIES = (
     "mintrender.components.media",
     "mintrender.components.data",
     "mintrender.components.misc",
+    "mintrender.components.math",
 )
 
 
 def _build_registry() -> dict[str, ComponentSpec]:
     registry: dict[str, ComponentSpec] = {}
     for module_name in FAMILIES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue  # family not written yet
-            raise
-        for spec in getattr(module, "COMPONENTS", ()):
+        for spec in importlib.import_module(module_name).COMPONENTS:
             if spec.name in registry:
                 raise ImportError(f"component {spec.name!r} is registered twice ({module_name})")
             registry[spec.name] = spec
@@ -44,5 +40,12 @@ def _build_registry() -> dict[str, ComponentSpec]:
 
 
 REGISTRY: dict[str, ComponentSpec] = _build_registry()
+
+INLINE_COMPONENTS = frozenset(name for name, spec in REGISTRY.items() if spec.inline)
+"""Components that sit inside a paragraph when text follows them on their line."""
+SOURCE_NAMES = frozenset(name for name, spec in REGISTRY.items() if spec.source != "mdx")
+"""Components whose renderer needs the children's MDX source (`props["children"]`)."""
+RAW_NAMES = frozenset(name for name, spec in REGISTRY.items() if spec.source == "raw")
+"""...and whose children are not MDX at all (`\\frac{1}{2}` holds no expressions)."""
 
 __all__ = ["REGISTRY", "Child", "ComponentSpec", "Node"]

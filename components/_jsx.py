@@ -19,13 +19,12 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from mintrender.components import INLINE_COMPONENTS, RAW_NAMES, SOURCE_NAMES
 from mintrender.components._jsxinline import expression_inline, jsx_inline, unravel
 from mintrender.components._jsxparse import JsxSyntaxError, find_brace_end
 from mintrender.components._jsxscan import (
     HTML_NAMES,
-    INLINE_NAMES,
-    RAW_NAMES,
-    SOURCE_NAMES,
+    INLINE_ELEMENTS,
     VOID_ELEMENTS,
     expansion_for,
     find_close,
@@ -39,6 +38,10 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
     from markdown_it.rules_inline import StateInline
+
+INLINE_NAMES = INLINE_ELEMENTS | INLINE_COMPONENTS
+"""Elements that sit inside a paragraph when text follows them on their line (MDX "text" JSX);
+alone on their line they are flow elements like any other tag."""
 
 __all__ = ["HTML_NAMES", "INLINE_NAMES", "VOID_ELEMENTS", "jsx_plugin", "parse_nested"]
 

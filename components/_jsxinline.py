@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from mintrender.components import RAW_NAMES, SOURCE_NAMES
 from mintrender.components._jsxparse import (
     Expression,
     JsxSyntaxError,
@@ -20,8 +21,6 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.components._jsxscan import (
     HTML_NAMES,
-    RAW_NAMES,
-    SOURCE_NAMES,
     VOID_ELEMENTS,
     expansion_for,
     find_close,

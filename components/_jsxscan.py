@@ -17,9 +17,10 @@ VOID_ELEMENTS = frozenset(
 )
 # Elements that sit inside a paragraph when text follows them on their line (MDX "text" JSX).
 # Alone on their line they are flow elements like any other tag.
-INLINE_NAMES = frozenset(
+# Components with `ComponentSpec.inline` join them (components/__init__.py: INLINE_COMPONENTS).
+INLINE_ELEMENTS = frozenset(
     "a abbr b bdi bdo br cite code data dfn em i img input kbd label mark q s samp small span "
-    "strong sub sup time u var wbr del ins Badge Icon Tooltip".split()
+    "strong sub sup time u var wbr del ins".split()
 )
 HTML_NAMES = frozenset(
     "a abbr address article aside audio b blockquote br button caption center cite code col "
@@ -28,18 +29,10 @@ HTML_NAMES = frozenset(
     "samp section small source span strong sub summary sup svg table tbody td tfoot th thead tr "
     "u ul var video wbr".split()
 )
-# Components whose renderer needs the children's MDX source (copied text, TeX): props["children"].
-SOURCE_NAMES = frozenset({"Prompt", "Latex"})
-# ...and whose children are not MDX at all (`\frac{1}{2}` holds no expressions).
-RAW_NAMES = frozenset({"Latex"})
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w.]*)")
 
 
 def scope_of(env: dict[str, Any]) -> dict[str, Any]:
-    return env.setdefault("scope", {})
-
-
-def _scope(env: dict[str, Any]) -> dict[str, Any]:
     return env.setdefault("scope", {})
 
 

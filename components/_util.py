@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 from mintrender.components._jsxparse import Expression
 
 if TYPE_CHECKING:
-    from mintrender.components._spec import Child, Node
-    from mintrender.render.context import RenderContext
+    from mintrender.components._spec import Child, Node, RenderCtx
 
 _TAG = re.compile(r"<([A-Za-z][\w.-]*)")
 _TAGS = re.compile(r"<[^>]*>")
@@ -39,6 +38,12 @@ CHEVRON_RIGHT = (
     '<svg class="{cls}" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">'
     '<path d="M6 4l4 4-4 4" fill="none" stroke="currentColor" stroke-width="1.6" '
     'stroke-linecap="round" stroke-linejoin="round"/></svg>'
+)
+COPY_ICON = (
+    '<svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" '
+    'stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">'
+    '<rect x="9" y="9" width="13" height="13" rx="2"/><path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 '
+    '2-2h9a2 2 0 0 1 2 2v1"/></svg>'
 )
 LINK_ICON = (
     '<svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path d="M6.5 9.5l3-3M7 '
@@ -111,7 +116,7 @@ def is_hex(value: Any) -> bool:
 
 
 def icon_html(
-    ctx: RenderContext,
+    ctx: RenderCtx,
     node: Node,
     *,
     key: str = "icon",
@@ -181,7 +186,7 @@ def _gap(text: str) -> list[str]:
 
 
 def check_children(
-    node: Node, ctx: RenderContext, allowed: Iterable[str], label: str | None = None
+    node: Node, ctx: RenderCtx, allowed: Iterable[str], label: str | None = None
 ) -> bool:
     """Warn (once per element) when a container holds anything but `allowed` components.
 
@@ -233,17 +238,10 @@ def is_external_href(href: str) -> bool:
     return href.startswith(("http://", "https://", "//", "mailto:", "tel:"))
 
 
-def link_attrs(ctx: RenderContext, node: Node, href: str) -> str:
+def link_attrs(ctx: RenderCtx, node: Node, href: str) -> str:
     """` href="…"` (rewritten for the output mode) plus target/rel for external links."""
     url = ctx.link(href, line=node.line)
     attrs = f' href="{esc(url)}"'
     if href.startswith(("http://", "https://", "//")):
         attrs += ' target="_blank" rel="noopener"'
     return attrs
-
-
-def ui_icon(name: str, css_class: str) -> str:
-    """A fixed chrome icon (callout types, arrows) from Lucide, whatever the site's library."""
-    from mintrender.render.icons import render_icon
-
-    return render_icon(name, library="lucide", css_class=css_class) or ""

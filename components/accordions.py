@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mintrender.components._markdown import MdNode, str_prop, titled
 from mintrender.components._spec import ComponentSpec, Node
 from mintrender.components._util import (
     CHEVRON_RIGHT,
@@ -36,7 +37,8 @@ from mintrender.components._util import (
 )
 
 if TYPE_CHECKING:
-    from mintrender.render.context import RenderContext
+    from mintrender.components._markdown import MarkdownOut
+    from mintrender.components._spec import RenderCtx
 
 
 def _open(node: Node) -> str:
@@ -44,7 +46,7 @@ def _open(node: Node) -> str:
     return " open" if value is not None and coerce_bool(value) else ""
 
 
-def render_accordion(node: Node, ctx: RenderContext) -> str:
+def render_accordion(node: Node, ctx: RenderCtx) -> str:
     """`<Accordion title description defaultOpen icon iconType id>` children."""
     title = text_prop(node.props, "title") or ""
     description = text_prop(node.props, "description")
@@ -65,13 +67,13 @@ def render_accordion(node: Node, ctx: RenderContext) -> str:
     )
 
 
-def render_accordion_group(node: Node, ctx: RenderContext) -> str:
+def render_accordion_group(node: Node, ctx: RenderCtx) -> str:
     """`<AccordionGroup>`: one bordered box, hairlines between its accordions."""
     classes = class_attr("mr-accordion-group accordion-group", extra_class(node))
     return f'<div class="{classes}">{node.html}</div>'
 
 
-def render_expandable(node: Node, ctx: RenderContext) -> str:
+def render_expandable(node: Node, ctx: RenderCtx) -> str:
     """`<Expandable title defaultOpen>` nested fields behind a "Show {title}" toggle."""
     title = text_prop(node.props, "title") or "properties"
     classes = class_attr("mr-expandable mr-api-expandable expandable", extra_class(node))
@@ -86,8 +88,23 @@ def render_expandable(node: Node, ctx: RenderContext) -> str:
     )
 
 
+def expandable_markdown(node: MdNode, out: MarkdownOut) -> str:
+    """Markdown: `*title*:` then the children."""
+    title = str_prop(node.props, "title")
+    body = out.blocks(node.children)
+    return (f"*{title}*:\n\n" if title else "") + body
+
+
 COMPONENTS: tuple[ComponentSpec, ...] = (
-    ComponentSpec(name="Accordion", render=render_accordion, anchor_prop="title"),
-    ComponentSpec(name="AccordionGroup", render=render_accordion_group),
-    ComponentSpec(name="Expandable", render=render_expandable),
+    ComponentSpec(
+        name="Accordion",
+        render=render_accordion,
+        anchor_prop="title",
+        markdown=titled,
+        parts=("accordion",),
+    ),
+    ComponentSpec(name="AccordionGroup", render=render_accordion_group, parts=("accordion",)),
+    ComponentSpec(
+        name="Expandable", render=render_expandable, markdown=expandable_markdown, parts=("fields",)
+    ),
 )

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mintrender.components._spec import ComponentSpec, Node
-from mintrender.components._util import css_color, esc, extra_class, icon_html, ui_icon
+from mintrender.components._markdown import MdNode, indent, str_prop
+from mintrender.components._spec import ComponentSpec, MarkdownFn, Node
+from mintrender.components._util import css_color, esc, extra_class, icon_html
 
 if TYPE_CHECKING:
-    from mintrender.render.context import RenderContext
+    from mintrender.components._markdown import MarkdownOut
+    from mintrender.components._spec import RenderCtx
 
 # type -> Lucide icon of the type (look.md §3; Danger is a stop sign)
 CALLOUT_ICONS = {
@@ -31,9 +33,9 @@ CALLOUT_ICONS = {
 }
 
 
-def callout_icon(kind: str) -> str:
+def callout_icon(ctx: RenderCtx, kind: str) -> str:
     """The fixed icon of a callout type (also used by typed Cards)."""
-    return ui_icon(CALLOUT_ICONS.get(kind, "info"), "mr-callout__svg")
+    return ctx.ui_icon(CALLOUT_ICONS.get(kind, "info"), "mr-callout__svg")
 
 
 def callout_html(kind: str, icon: str, content: str, *, style: str = "", extra: str = "") -> str:
@@ -49,14 +51,16 @@ def callout_html(kind: str, icon: str, content: str, *, style: str = "", extra: 
 
 
 def _typed(kind: str) -> ComponentSpec:
-    def render(node: Node, ctx: RenderContext) -> str:
-        return callout_html(kind, callout_icon(kind), node.html, extra=extra_class(node))
+    def render(node: Node, ctx: RenderCtx) -> str:
+        return callout_html(kind, callout_icon(ctx, kind), node.html, extra=extra_class(node))
 
     render.__doc__ = f"<{kind.title()}>…</{kind.title()}> -> a {kind} callout box."
-    return ComponentSpec(name=kind.title(), render=render)
+    return ComponentSpec(
+        name=kind.title(), render=render, markdown=_quote(kind.title()), parts=("callout",)
+    )
 
 
-def render_callout(node: Node, ctx: RenderContext) -> str:
+def render_callout(node: Node, ctx: RenderCtx) -> str:
     """`<Callout icon color iconType>`: the author's icon and hex colour (border, tint, text)."""
     color = css_color(node.props.get("color"))
     icon = icon_html(ctx, node, css_class="mr-callout__svg")
@@ -64,7 +68,20 @@ def render_callout(node: Node, ctx: RenderContext) -> str:
     return callout_html("custom", icon, node.html, style=style, extra=extra_class(node))
 
 
+def _quote(label: str) -> MarkdownFn:
+    """Markdown: a blockquote opening with the bold title (or the callout type)."""
+
+    def export(node: MdNode, out: MarkdownOut) -> str:
+        body = out.blocks(node.children)
+        head = f"**{str_prop(node.props, 'title') or label}**"
+        return indent(head + (f"\n\n{body}" if body else ""), "> ")
+
+    return export
+
+
 COMPONENTS: tuple[ComponentSpec, ...] = (
     *(_typed(kind) for kind in ("note", "warning", "info", "tip", "check", "danger")),
-    ComponentSpec(name="Callout", render=render_callout),
+    ComponentSpec(
+        name="Callout", render=render_callout, markdown=_quote("Note"), parts=("callout",)
+    ),
 )

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from mintrender.components._markdown import MdNode, one_line, str_prop
 from mintrender.components._spec import ComponentSpec, Node, RenderFn
 from mintrender.components._util import (
     class_attr,
@@ -32,12 +33,12 @@ from mintrender.components._util import (
     is_external_href,
     link_attrs,
     text_prop,
-    ui_icon,
 )
 from mintrender.components.callouts import CALLOUT_ICONS, callout_icon
 
 if TYPE_CHECKING:
-    from mintrender.render.context import RenderContext
+    from mintrender.components._markdown import MarkdownOut
+    from mintrender.components._spec import RenderCtx
 
 _ZOOM = re.compile(r"(<img\b[^>]*?) data-zoom(?=[\s>])")
 _NESTED_LINK = re.compile(r"<a\s")
@@ -48,7 +49,7 @@ def _no_zoom(markup: str) -> str:
     return _ZOOM.sub(r"\1", markup)
 
 
-def render_card(node: Node, ctx: RenderContext) -> str:
+def render_card(node: Node, ctx: RenderCtx) -> str:
     """`<Card title icon iconType color href horizontal img cta arrow type>` children."""
     props = node.props
     title = text_prop(props, "title")
@@ -58,7 +59,7 @@ def render_card(node: Node, ctx: RenderContext) -> str:
     color = css_color(props.get("color"))
     icon = icon_html(ctx, node, css_class="mr-card__svg")
     if not icon and kind:
-        icon = callout_icon(kind)
+        icon = callout_icon(ctx, kind)
     external = bool(href) and is_external_href(href)
     arrow = coerce_bool(props.get("arrow"), external) if "arrow" in props else external
     cta = text_prop(props, "cta")
@@ -81,14 +82,14 @@ def render_card(node: Node, ctx: RenderContext) -> str:
     if cta:
         text.append(
             f'<span class="mr-card__cta">{esc(cta)}'
-            f"{ui_icon('arrow-right', 'mr-card__cta-icon')}</span>"
+            f"{ctx.ui_icon('arrow-right', 'mr-card__cta-icon')}</span>"
         )
     body.append(f'<div class="mr-card__text">{"".join(text)}</div>')
     parts.append(f'<div class="mr-card__body">{"".join(body)}</div>')
     if href and arrow:
         parts.append(
             f'<span class="mr-card__arrow" aria-hidden="true">'
-            f"{ui_icon('arrow-up-right', 'mr-card__arrow-icon')}</span>"
+            f"{ctx.ui_icon('arrow-up-right', 'mr-card__arrow-icon')}</span>"
         )
     classes = class_attr(
         "mr-card card",
@@ -114,7 +115,7 @@ def render_card(node: Node, ctx: RenderContext) -> str:
 
 
 def _columns(hook: str) -> RenderFn:
-    def render(node: Node, ctx: RenderContext) -> str:
+    def render(node: Node, ctx: RenderCtx) -> str:
         cols = coerce_int(node.props.get("cols"), 2) or 2
         cols = max(1, min(cols, 4))
         classes = class_attr("mr-columns", hook, extra_class(node))
@@ -126,13 +127,13 @@ def _columns(hook: str) -> RenderFn:
     return render
 
 
-def render_column(node: Node, ctx: RenderContext) -> str:
+def render_column(node: Node, ctx: RenderCtx) -> str:
     """`<Column>` one cell of a `<Columns>` grid, any content."""
     classes = class_attr("mr-column column", extra_class(node))
     return f'<div class="{classes}">{node.html}</div>'
 
 
-def render_tile(node: Node, ctx: RenderContext) -> str:
+def render_tile(node: Node, ctx: RenderCtx) -> str:
     """`<Tile href title description>` preview children (light/dark image pairs)."""
     href = text_prop(node.props, "href")
     title = text_prop(node.props, "title")
@@ -159,10 +160,37 @@ def render_tile(node: Node, ctx: RenderContext) -> str:
     return f'<a class="{classes}"{link_attrs(ctx, node, href)}>{inner}</a>'
 
 
+def card_markdown(node: MdNode, out: MarkdownOut) -> str:
+    """Markdown: a list item `- [Title](href): text` (`- **Title**: text` without a link)."""
+    title = one_line(str_prop(node.props, "title") or "")
+    href = str_prop(node.props, "href")
+    body = one_line(out.blocks(node.children))
+    if href:
+        label = f"[{title or href}]({out.link(href)})"
+    else:
+        label = f"**{title}**" if title else ""
+    if label and body:
+        return f"- {label}: {body}"
+    return f"- {label or body}"
+
+
+def grid_markdown(node: MdNode, out: MarkdownOut) -> str:
+    """Markdown: a grid of only cards is one list; anything else, its children."""
+    nodes = [c for c in node.children if isinstance(c, MdNode)]
+    cards = node.named("Card", "Tile")
+    if cards and len(cards) == len(nodes):
+        return "\n".join(card_markdown(c, out) for c in cards)
+    return out.blocks(node.children)
+
+
 COMPONENTS: tuple[ComponentSpec, ...] = (
-    ComponentSpec(name="Card", render=render_card),
-    ComponentSpec(name="CardGroup", render=_columns("card-group")),
-    ComponentSpec(name="Columns", render=_columns("columns")),
+    ComponentSpec(name="Card", render=render_card, markdown=card_markdown, parts=("card",)),
+    ComponentSpec(
+        name="CardGroup", render=_columns("card-group"), markdown=grid_markdown, parts=("card",)
+    ),
+    ComponentSpec(
+        name="Columns", render=_columns("columns"), markdown=grid_markdown, parts=("card",)
+    ),
     ComponentSpec(name="Column", render=render_column),
-    ComponentSpec(name="Tile", render=render_tile),
+    ComponentSpec(name="Tile", render=render_tile, markdown=card_markdown, parts=("tile",)),
 )

@@ -33,8 +33,10 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from mintrender.components._spec import Child, ComponentSpec, Node, RenderFn
+from mintrender.components._markdown import MdNode
+from mintrender.components._spec import Child, ComponentSpec, MarkdownFn, Node, RenderFn
 from mintrender.components._util import (
+    COPY_ICON,
     check_children,
     class_attr,
     esc,
@@ -43,11 +45,10 @@ from mintrender.components._util import (
     text_prop,
 )
 from mintrender.components.tabs import tab_button
-from mintrender.render.context import COPY_ICON
-from mintrender.render.highlight import DISPLAY_NAMES
 
 if TYPE_CHECKING:
-    from mintrender.render.context import RenderContext
+    from mintrender.components._markdown import MarkdownOut
+    from mintrender.components._spec import RenderCtx
 
 _CODE_CHILD = "code"
 SELECT_CHEVRON = (
@@ -57,19 +58,14 @@ SELECT_CHEVRON = (
 )
 
 
-def language_name(lang: str) -> str:
-    """`js` -> "JavaScript"; unknown ids are shown as written."""
-    if not lang:
-        return ""
-    return DISPLAY_NAMES.get(lang.lower(), lang)
-
-
-def _labels(blocks: list[Child]) -> list[str]:
+def _labels(ctx: RenderCtx, blocks: list[Child]) -> list[str]:
     """Tab labels: the block title, else its language, else "Code N"; made unique."""
     labels: list[str] = []
     for index, block in enumerate(blocks):
         title = str(block.props.get("title") or "").strip()
-        label = title or language_name(str(block.props.get("lang") or "")) or f"Code {index + 1}"
+        label = (
+            title or ctx.language_name(str(block.props.get("lang") or "")) or f"Code {index + 1}"
+        )
         base, n = label, 2
         while label in labels:
             label, n = f"{base} ({n})", n + 1
@@ -77,11 +73,11 @@ def _labels(blocks: list[Child]) -> list[str]:
     return labels
 
 
-def code_group_html(node: Node, ctx: RenderContext, *, extra: str = "") -> str:
+def code_group_html(node: Node, ctx: RenderCtx, *, extra: str = "") -> str:
     """The tabbed frame around a component's fenced blocks (CodeGroup and the examples)."""
     check_children(node, ctx, (_CODE_CHILD,), "code blocks")
     blocks = [c for c in node.children if c.name == _CODE_CHILD]
-    labels = _labels(blocks)
+    labels = _labels(ctx, blocks)
     dropdown = "dropdown" in node.props and node.props.get("dropdown") not in (False, "false")
     buttons = "".join(
         tab_button(label, selected=i == 0, css_class="mr-codegroup__tab")
@@ -89,7 +85,7 @@ def code_group_html(node: Node, ctx: RenderContext, *, extra: str = "") -> str:
     )
     select = ""
     if dropdown and blocks:
-        names = [language_name(str(b.props.get("lang") or "")) for b in blocks]
+        names = [ctx.language_name(str(b.props.get("lang") or "")) for b in blocks]
         unique = len(set(names)) == len(names) and all(names)
         options = "".join(
             f'<option value="{esc(label)}"{" selected" if i == 0 else ""}>'
@@ -131,7 +127,7 @@ def code_group_html(node: Node, ctx: RenderContext, *, extra: str = "") -> str:
     )
 
 
-def render_code_group(node: Node, ctx: RenderContext) -> str:
+def render_code_group(node: Node, ctx: RenderCtx) -> str:
     """`<CodeGroup dropdown>` fenced blocks -> one frame, a tab (or option) per block."""
     return code_group_html(node, ctx)
 
@@ -139,7 +135,7 @@ def render_code_group(node: Node, ctx: RenderContext) -> str:
 def _example(kind: str) -> RenderFn:
     hook = f"{kind}-example"
 
-    def render(node: Node, ctx: RenderContext) -> str:
+    def render(node: Node, ctx: RenderCtx) -> str:
         group = code_group_html(node, ctx, extra=f"mr-examples__group mr-examples__group--{kind}")
         previous = ctx.examples.get(kind, "")
         if previous:
@@ -179,7 +175,7 @@ def _lines_prop(value: object) -> str:
     return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
 
 
-def render_code_block(node: Node, ctx: RenderContext) -> str:
+def render_code_block(node: Node, ctx: RenderCtx) -> str:
     """`<CodeBlock language filename icon lines wrap nocopy expandable highlight focus>`."""
     props = node.props
     code, fence_lang = _code_text(node)
@@ -206,7 +202,7 @@ def render_code_block(node: Node, ctx: RenderContext) -> str:
     return out
 
 
-def render_panel(node: Node, ctx: RenderContext) -> str:
+def render_panel(node: Node, ctx: RenderCtx) -> str:
     """`<Panel>`: children replace the TOC column; examples inside it stay in the panel."""
     moved: dict[str, str] = {}
     for kind in ("request", "response"):
@@ -224,10 +220,32 @@ def render_panel(node: Node, ctx: RenderContext) -> str:
     return ""
 
 
+def _labelled(label: str) -> MarkdownFn:
+    """Markdown: the bold label, then the code blocks."""
+
+    def export(node: MdNode, out: MarkdownOut) -> str:
+        body = out.blocks(node.children)
+        return f"**{label}**\n\n{body}" if body else ""
+
+    return export
+
+
 COMPONENTS: tuple[ComponentSpec, ...] = (
-    ComponentSpec(name="CodeGroup", render=render_code_group),
-    ComponentSpec(name="RequestExample", render=_example("request")),
-    ComponentSpec(name="ResponseExample", render=_example("response")),
-    ComponentSpec(name="CodeBlock", render=render_code_block),
-    ComponentSpec(name="Panel", render=render_panel),
+    ComponentSpec(
+        name="CodeGroup", render=render_code_group, parts=("code", "codegroup", "switch")
+    ),
+    ComponentSpec(
+        name="RequestExample",
+        render=_example("request"),
+        markdown=_labelled("Example request"),
+        parts=("code", "codegroup", "switch", "examples"),
+    ),
+    ComponentSpec(
+        name="ResponseExample",
+        render=_example("response"),
+        markdown=_labelled("Example response"),
+        parts=("code", "codegroup", "switch", "examples"),
+    ),
+    ComponentSpec(name="CodeBlock", render=render_code_block, parts=("code",)),
+    ComponentSpec(name="Panel", render=render_panel, parts=("examples",)),
 )

@@ -28,6 +28,7 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
+from mintrender.components._markdown import MdNode, str_prop
 from mintrender.components._spec import ComponentSpec, Node
 from mintrender.components._util import (
     class_attr,
@@ -37,24 +38,23 @@ from mintrender.components._util import (
     extra_class,
     strip_tags,
     text_prop,
-    ui_icon,
 )
 from mintrender.components.html import style_to_css
 
 if TYPE_CHECKING:
-    from mintrender.render.context import RenderContext
-
-_CHEVRON = ui_icon("chevron-right", "mr-tree__chevron")
-_FOLDER = ui_icon("folder", "mr-tree__icon mr-tree__icon--closed") + ui_icon(
-    "folder-open", "mr-tree__icon mr-tree__icon--open"
-)
-_FILE = ui_icon("file", "mr-tree__icon")
+    from mintrender.components._markdown import MarkdownOut
+    from mintrender.components._spec import RenderCtx
 
 
 # ---- Tree --------------------------------------------------------------------------------
 
 
-def _folder(name: str, inner: str, *, open_: bool, openable: bool, highlight: bool) -> str:
+def _folder(
+    ctx: RenderCtx, name: str, inner: str, *, open_: bool, openable: bool, highlight: bool
+) -> str:
+    folder = ctx.ui_icon("folder", "mr-tree__icon mr-tree__icon--closed") + ctx.ui_icon(
+        "folder-open", "mr-tree__icon mr-tree__icon--open"
+    )
     mark = " data-highlight" if highlight else ""
     label = f'<span class="mr-tree__name">{esc(name)}</span>'
     group = f'<ul class="mr-tree__group" role="group">{inner}</ul>'
@@ -62,31 +62,32 @@ def _folder(name: str, inner: str, *, open_: bool, openable: bool, highlight: bo
         return (
             f'<li class="mr-tree__item" role="none"><div class="mr-tree__folder mr-tree__folder--static"'
             f'{mark}><div class="mr-tree__row" role="treeitem" tabindex="-1">'
-            f'<span class="mr-tree__spacer"></span>{_FOLDER}{label}</div>'
+            f'<span class="mr-tree__spacer"></span>{folder}{label}</div>'
             f"{group if open_ else ''}</div></li>"
         )
     return (
         f'<li class="mr-tree__item" role="none"><details class="mr-tree__folder"'
         f'{" open" if open_ else ""}{mark}><summary class="mr-tree__row" role="treeitem" '
-        f'tabindex="-1">{_CHEVRON}{_FOLDER}{label}</summary>{group}</details></li>'
+        f'tabindex="-1">{ctx.ui_icon("chevron-right", "mr-tree__chevron")}{folder}{label}</summary>{group}</details></li>'
     )
 
 
-def _file(name: str, *, highlight: bool) -> str:
+def _file(ctx: RenderCtx, name: str, *, highlight: bool) -> str:
+    icon = ctx.ui_icon("file", "mr-tree__icon")
     mark = " data-highlight" if highlight else ""
     return (
         f'<li class="mr-tree__item" role="none"><div class="mr-tree__file"{mark}>'
         f'<div class="mr-tree__row" role="treeitem" tabindex="-1"><span class="mr-tree__spacer">'
-        f'</span>{_FILE}<span class="mr-tree__name">{esc(name)}</span></div></div></li>'
+        f'</span>{icon}<span class="mr-tree__name">{esc(name)}</span></div></div></li>'
     )
 
 
-def render_tree(node: Node, ctx: RenderContext) -> str:
+def render_tree(node: Node, ctx: RenderCtx) -> str:
     """`<Tree>` / `<FileTree>`: folders and files from components or from a Markdown list."""
     if any(c.name in ("Tree.Folder", "Tree.File") for c in node.children):
         inner = "".join(c.html for c in node.children if c.name in ("Tree.Folder", "Tree.File"))
     else:
-        inner = _list_tree(node.html)
+        inner = _list_tree(ctx, node.html)
         if not inner and node.html.strip():
             ctx.warn(
                 node.line,
@@ -104,13 +105,14 @@ def render_tree(node: Node, ctx: RenderContext) -> str:
     )
 
 
-def render_folder(node: Node, ctx: RenderContext) -> str:
+def render_folder(node: Node, ctx: RenderCtx) -> str:
     """`<Tree.Folder name defaultOpen openable highlight>` with nested folders and files."""
     name = text_prop(node.props, "name") or ""
     if not name:
         ctx.warn(node.line, "component-props", "<Tree.Folder> needs a name")
     inner = "".join(c.html for c in node.children if c.name in ("Tree.Folder", "Tree.File"))
     return _folder(
+        ctx,
         name,
         inner,
         open_=coerce_bool(node.props.get("defaultOpen")),
@@ -119,12 +121,12 @@ def render_folder(node: Node, ctx: RenderContext) -> str:
     )
 
 
-def render_file(node: Node, ctx: RenderContext) -> str:
+def render_file(node: Node, ctx: RenderCtx) -> str:
     """`<Tree.File name highlight />`."""
     name = text_prop(node.props, "name") or ""
     if not name:
         ctx.warn(node.line, "component-props", "<Tree.File> needs a name")
-    return _file(name, highlight=coerce_bool(node.props.get("highlight")))
+    return _file(ctx, name, highlight=coerce_bool(node.props.get("highlight")))
 
 
 class _ListReader(HTMLParser):
@@ -160,29 +162,30 @@ class _ListReader(HTMLParser):
             self.items[-1][0] += data
 
 
-def _list_items(items: list[list[Any]]) -> str:
+def _list_items(ctx: RenderCtx, items: list[list[Any]]) -> str:
     out = []
     for text, children in items:
         name = " ".join(text.split())
         if name.endswith("/") or children:
             out.append(
                 _folder(
+                    ctx,
                     name.rstrip("/"),
-                    _list_items(children),
+                    _list_items(ctx, children),
                     open_=bool(children),
                     openable=True,
                     highlight=False,
                 )
             )
         elif name:
-            out.append(_file(name, highlight=False))
+            out.append(_file(ctx, name, highlight=False))
     return "".join(out)
 
 
-def _list_tree(markup: str) -> str:
+def _list_tree(ctx: RenderCtx, markup: str) -> str:
     reader = _ListReader()
     reader.feed(markup)
-    return _list_items(reader.root) if reader.found else ""
+    return _list_items(ctx, reader.root) if reader.found else ""
 
 
 # ---- Color -------------------------------------------------------------------------------
@@ -196,7 +199,7 @@ def _color(value: Any) -> str | None:
     return css_color(value)
 
 
-def render_color_item(node: Node, ctx: RenderContext) -> str:
+def render_color_item(node: Node, ctx: RenderCtx) -> str:
     """`<Color.Item name value>`: a swatch button; `value` may be `{light, dark}`."""
     name = text_prop(node.props, "name") or ""
     value = node.props.get("value")
@@ -236,7 +239,7 @@ def _items(node: Node) -> str:
     return "".join(c.html for c in node.children if c.name == "Color.Item")
 
 
-def render_color_row(node: Node, ctx: RenderContext) -> str:
+def render_color_row(node: Node, ctx: RenderCtx) -> str:
     """`<Color.Row title>`: a labelled row of swatches (table variant)."""
     title = text_prop(node.props, "title") or ""
     return (
@@ -245,7 +248,7 @@ def render_color_row(node: Node, ctx: RenderContext) -> str:
     )
 
 
-def render_color(node: Node, ctx: RenderContext) -> str:
+def render_color(node: Node, ctx: RenderCtx) -> str:
     """`<Color variant="compact|table">` holding items or rows."""
     variant = text_prop(node.props, "variant") or "compact"
     if variant not in ("compact", "table"):
@@ -263,12 +266,51 @@ def render_color(node: Node, ctx: RenderContext) -> str:
     return f'<div class="{classes}" data-component="color"{role}>{body}</div>'
 
 
+# ---- Markdown export ---------------------------------------------------------------------
+
+
+def tree_markdown(node: MdNode, out: MarkdownOut) -> str:
+    """Markdown: a nested list of names, folders ending in `/` (a Markdown list stays one)."""
+    parts = []
+    for c in node.children:
+        if isinstance(c, MdNode) and c.name in ("Tree.Folder", "Tree.File"):
+            parts.append(_entry_markdown(c, 0))
+        else:
+            parts.append(out.block(c))
+    return "\n".join(p for p in parts if p)
+
+
+def _entry_markdown(node: MdNode, depth: int) -> str:
+    name = str_prop(node.props, "name") or ""
+    if node.name == "Tree.Folder":
+        name = name.rstrip("/") + "/"
+    lines = ["  " * depth + f"- {name}"]
+    lines += [_entry_markdown(c, depth + 1) for c in node.named("Tree.Folder", "Tree.File")]
+    return "\n".join(lines)
+
+
+def color_item_markdown(node: MdNode, out: MarkdownOut) -> str:
+    return f"- {str_prop(node.props, 'name') or ''}: `{str_prop(node.props, 'value') or ''}`"
+
+
 COMPONENTS: tuple[ComponentSpec, ...] = (
-    ComponentSpec(name="Tree", render=render_tree),
-    ComponentSpec(name="FileTree", render=render_tree),
-    ComponentSpec(name="Tree.Folder", render=render_folder),
-    ComponentSpec(name="Tree.File", render=render_file),
-    ComponentSpec(name="Color", render=render_color),
-    ComponentSpec(name="Color.Row", render=render_color_row),
-    ComponentSpec(name="Color.Item", render=render_color_item),
+    ComponentSpec(name="Tree", render=render_tree, markdown=tree_markdown, parts=("tree",)),
+    ComponentSpec(name="FileTree", render=render_tree, markdown=tree_markdown, parts=("tree",)),
+    ComponentSpec(
+        name="Tree.Folder",
+        render=render_folder,
+        markdown=lambda node, out: _entry_markdown(node, 0),
+        parts=("tree",),
+    ),
+    ComponentSpec(
+        name="Tree.File",
+        render=render_file,
+        markdown=lambda node, out: _entry_markdown(node, 0),
+        parts=("tree",),
+    ),
+    ComponentSpec(name="Color", render=render_color, parts=("color",)),
+    ComponentSpec(name="Color.Row", render=render_color_row, parts=("color",)),
+    ComponentSpec(
+        name="Color.Item", render=render_color_item, markdown=color_item_markdown, parts=("color",)
+    ),
 )

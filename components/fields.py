@@ -26,6 +26,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from mintrender.components._markdown import MdNode, indent, str_prop, truthy
 from mintrender.components._spec import Child, ComponentSpec, Node
 from mintrender.components._util import (
     LINK_ICON,
@@ -39,7 +40,8 @@ from mintrender.components._util import (
 )
 
 if TYPE_CHECKING:
-    from mintrender.render.context import RenderContext
+    from mintrender.components._markdown import MarkdownOut
+    from mintrender.components._spec import RenderCtx
 
 LOCATIONS = ("query", "path", "body", "header")
 _NESTED = ("Expandable",)
@@ -96,7 +98,7 @@ def _labels(value: Any) -> list[str]:
     return []
 
 
-def _unique_anchor(ctx: RenderContext, anchor: str | None) -> str | None:
+def _unique_anchor(ctx: RenderCtx, anchor: str | None) -> str | None:
     if not anchor:
         return None
     used: set[str] = ctx.data.setdefault("field_anchors", set())
@@ -120,7 +122,7 @@ def _range(props: dict[str, Any]) -> str | None:
 
 def field_html(
     node: Node,
-    ctx: RenderContext,
+    ctx: RenderCtx,
     *,
     name: str,
     type_label: str | None,
@@ -179,7 +181,7 @@ def _status_pills(props: dict[str, Any]) -> list[str]:
     return pills
 
 
-def render_param_field(node: Node, ctx: RenderContext) -> str:
+def render_param_field(node: Node, ctx: RenderCtx) -> str:
     """`<ParamField query|path|body|header type required default deprecated placeholder>`.
 
     ModelsLab's undocumented `enum`, `min`, `max`, `format`, `nullable`, `initialValue` are
@@ -215,7 +217,7 @@ def render_param_field(node: Node, ctx: RenderContext) -> str:
 
 
 def _record(
-    node: Node, ctx: RenderContext, out: str, *, name: str, location: str, enum: list[str]
+    node: Node, ctx: RenderCtx, out: str, *, name: str, location: str, enum: list[str]
 ) -> None:
     """Append the parameter to `ctx.fields`, claiming the nested fields rendered just before.
 
@@ -250,7 +252,7 @@ def _record(
     )
 
 
-def render_response_field(node: Node, ctx: RenderContext) -> str:
+def render_response_field(node: Node, ctx: RenderCtx) -> str:
     """`<ResponseField name type required default deprecated pre post>` children."""
     props = node.props
     name = text_prop(props, "name") or ""
@@ -269,7 +271,54 @@ def render_response_field(node: Node, ctx: RenderContext) -> str:
     )
 
 
+_NAME_KEYS = ("name", "body", "query", "path", "header", "cookie")
+
+
+def field_markdown(node: MdNode, out: MarkdownOut) -> str:
+    """Markdown: a list item, the name in backticks, then type, required, where; the
+    description; the default."""
+    props = node.props
+    name = next((v for k in _NAME_KEYS if (v := str_prop(props, k))), "")
+    where = next((k for k in _NAME_KEYS[1:] if str_prop(props, k)), "")
+    bits = []
+    ftype = str_prop(props, "type")
+    if ftype:
+        bits.append(ftype)
+    if truthy(props, "required"):
+        bits.append("required")
+    if where and node.name == "ParamField":
+        bits.append(where)
+    if truthy(props, "deprecated"):
+        bits.append("deprecated")
+    head = f"`{name}`" if name else "(unnamed)"
+    if bits:
+        head += f" ({', '.join(bits)})"
+    default = str_prop(props, "default")
+    body = out.blocks(node.children)
+    first, _, rest = body.partition("\n\n")
+    if "\n" in first or first.startswith(("- ", "> ", "```", "#", "|", "*")):
+        first, rest = "", body
+    text = head + (f": {first}" if first else "")
+    if default is not None:
+        text += f" Default: `{default}`."
+    if rest:
+        text += "\n\n" + rest
+    return indent(text, "  ", "- ")
+
+
 COMPONENTS: tuple[ComponentSpec, ...] = (
-    ComponentSpec(name="ParamField", render=render_param_field),
-    ComponentSpec(name="ResponseField", render=render_response_field),
+    ComponentSpec(
+        name="ParamField",
+        render=render_param_field,
+        field=True,
+        markdown=field_markdown,
+        parts=("fields",),
+    ),
+    ComponentSpec(
+        name="ResponseField",
+        render=render_response_field,
+        field=True,
+        markdown=field_markdown,
+        parts=("fields",),
+    ),
 )

@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from mintrender.components._jsxparse import Expression
 from mintrender.components._jsxscan import VOID_ELEMENTS
-from mintrender.components._spec import ComponentSpec, Node
+from mintrender.components._markdown import MdNode, fence, indent, nothing, one_line, str_prop
+from mintrender.components._spec import ComponentSpec, MarkdownFn, Node
 from mintrender.components._util import strip_tags
 
 if TYPE_CHECKING:
-    from mintrender.render.context import RenderContext
+    from mintrender.components._markdown import MarkdownOut
+    from mintrender.components._spec import RenderCtx
 
 _RENAMES = {
     "className": "class",
@@ -80,7 +82,7 @@ def style_to_css(style: Any) -> str:
     return "; ".join(parts)
 
 
-def html_attributes(node: Node, ctx: RenderContext) -> str:
+def html_attributes(node: Node, ctx: RenderCtx) -> str:
     out = []
     for key, value in node.props.items():
         # event handlers (`onClick`, `onerror`) cannot run from static docs and are dropped
@@ -112,7 +114,7 @@ def html_attributes(node: Node, ctx: RenderContext) -> str:
     return "".join(out)
 
 
-def render_element(node: Node, ctx: RenderContext) -> str:
+def render_element(node: Node, ctx: RenderCtx) -> str:
     tag = node.name
     if tag.lower() in _UNSAFE_TAGS:
         ctx.warn(
@@ -142,7 +144,7 @@ def render_element(node: Node, ctx: RenderContext) -> str:
     return f"<{tag}{attrs}>{node.html}</{tag}>"
 
 
-def render_heading(tag: str, attrs: str, node: Node, ctx: RenderContext) -> str:
+def render_heading(tag: str, attrs: str, node: Node, ctx: RenderCtx) -> str:
     """`<h2>Text</h2>` gets an id and the anchor chip like a Markdown heading.
 
     `noAnchor` drops the chip; styled headings (`className`) keep their own look and get only
@@ -161,5 +163,106 @@ def render_heading(tag: str, attrs: str, node: Node, ctx: RenderContext) -> str:
     return f"<{tag}{attrs}>{chip}{node.html}</{tag}>"
 
 
-# Lowercase names are dispatched by render.py without registry entries; nothing to register.
+# --- Markdown export (renderer/render/markdown.py) -------------------------------------------
+
+
+def _image(node: MdNode, out: MarkdownOut) -> str:
+    src = str_prop(node.props, "src")
+    if not src:
+        return ""
+    return f"![{str_prop(node.props, 'alt') or ''}]({out.link(src)})"
+
+
+def _anchor(node: MdNode, out: MarkdownOut, text: str) -> str:
+    href = str_prop(node.props, "href")
+    text = one_line(text)
+    if not href:
+        return text
+    return f"[{text or href}]({out.link(href)})"
+
+
+def _media(node: MdNode, out: MarkdownOut) -> str:
+    src = str_prop(node.props, "src")
+    title = str_prop(node.props, "title") or node.name.capitalize()
+    return f"[{title}]({out.link(src)})" if src else out.blocks(node.children)
+
+
+def _list(node: MdNode, out: MarkdownOut) -> str:
+    ordered = node.name == "ol"
+    return "\n".join(
+        indent(
+            out.blocks(item.children), "   " if ordered else "  ", f"{i + 1}. " if ordered else "- "
+        )
+        for i, item in enumerate(node.named("li"))
+    )
+
+
+def _table(node: MdNode, out: MarkdownOut) -> str:
+    rows: list[list[str]] = []
+
+    def walk(n: MdNode) -> None:
+        for c in n.children:
+            if isinstance(c, MdNode) and c.name == "tr":
+                cells = c.named("td", "th")
+                rows.append([one_line(out.blocks(x.children)).replace("|", "\\|") for x in cells])
+            elif isinstance(c, MdNode):
+                walk(c)
+
+    walk(node)
+    if not rows:
+        return out.blocks(node.children)
+    width = max(len(r) for r in rows) or 1
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
+    lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+    return "\n".join(lines)
+
+
+def _heading(node: MdNode, out: MarkdownOut) -> str:
+    level = int(node.name[1])
+    out.heading_level = level
+    return "#" * level + " " + one_line(out.blocks(node.children))
+
+
+ELEMENT_MARKDOWN: dict[str, MarkdownFn] = {
+    "img": _image,
+    "a": lambda node, out: _anchor(node, out, out.blocks(node.children)),
+    **dict.fromkeys(("video", "iframe", "audio", "source"), _media),
+    "br": nothing,
+    "hr": lambda node, out: "---",
+    "summary": lambda node, out: f"**{one_line(out.blocks(node.children))}**",
+    "ul": _list,
+    "ol": _list,
+    "table": _table,
+    **dict.fromkeys(_HEADINGS, _heading),
+    "pre": lambda node, out: fence(out.plain(node)),
+    "script": nothing,
+    "style": nothing,
+}
+"""Block exports of HTML elements (the others give their children's Markdown)."""
+
+
+def _wrap(mark: str) -> MarkdownFn:
+    return lambda node, out: f"{mark}{out.inline_nodes(node.children)}{mark}"
+
+
+def _kbd(node: MdNode, out: MarkdownOut) -> str:
+    inner = out.inline_nodes(node.children)
+    return f"`{inner}`" if inner else ""
+
+
+ELEMENT_MARKDOWN_INLINE: dict[str, MarkdownFn] = {
+    "strong": _wrap("**"),
+    "b": _wrap("**"),
+    "em": _wrap("*"),
+    "i": _wrap("*"),
+    "code": _wrap("`"),
+    "kbd": _kbd,
+    "a": lambda node, out: _anchor(node, out, out.inline_nodes(node.children)),
+    "img": _image,
+    "br": lambda node, out: "\n",
+}
+"""Exports of HTML elements inside a paragraph (the others give their children's text)."""
+
+# Lowercase names are dispatched by the page renderer without registry entries.
 COMPONENTS: tuple[ComponentSpec, ...] = ()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mintrender.components._markdown import MdNode, nothing, str_prop
 from mintrender.components._spec import ComponentSpec, Node
 from mintrender.components._util import (
     class_attr,
@@ -33,7 +34,8 @@ from mintrender.components._util import (
 )
 
 if TYPE_CHECKING:
-    from mintrender.render.context import RenderContext
+    from mintrender.components._markdown import MarkdownOut
+    from mintrender.components._spec import RenderCtx
 
 BADGE_COLORS = frozenset(
     "gray blue green yellow orange red purple white surface white-destructive "
@@ -42,7 +44,7 @@ BADGE_COLORS = frozenset(
 BADGE_SIZES = frozenset(("xs", "sm", "md", "lg"))
 
 
-def render_icon_component(node: Node, ctx: RenderContext) -> str:
+def render_icon_component(node: Node, ctx: RenderCtx) -> str:
     """`<Icon icon|src|name iconType color size className />` inline."""
     props = node.props
     key = next((k for k in ("icon", "src", "name") if props.get(k)), "icon")
@@ -61,7 +63,7 @@ def render_icon_component(node: Node, ctx: RenderContext) -> str:
     return f'<span class="{classes}"{style_attr}>{svg}</span>'
 
 
-def render_badge(node: Node, ctx: RenderContext) -> str:
+def render_badge(node: Node, ctx: RenderCtx) -> str:
     """`<Badge color size shape icon iconType stroke disabled className>` label."""
     props = node.props
     color = text_prop(props, "color") or "gray"
@@ -92,7 +94,7 @@ def render_badge(node: Node, ctx: RenderContext) -> str:
     return f'<span class="{classes}"{style}{disabled_attr}>{icon}{node.html}</span>'
 
 
-def render_tooltip(node: Node, ctx: RenderContext) -> str:
+def render_tooltip(node: Node, ctx: RenderCtx) -> str:
     """`<Tooltip tip headline cta href>` trigger text; the bubble shows on hover and focus."""
     props = node.props
     tip = text_prop(props, "tip") or ""
@@ -121,8 +123,45 @@ def render_tooltip(node: Node, ctx: RenderContext) -> str:
     )
 
 
+def _block_markdown(node: MdNode, out: MarkdownOut) -> str:
+    """Markdown on its own line: its children, if any."""
+    return out.blocks(node.children) if node.children else ""
+
+
+def _badge_markdown(node: MdNode, out: MarkdownOut) -> str:
+    inner = out.inline_nodes(node.children)
+    return f"`{inner}`" if inner else ""
+
+
+def _tooltip_markdown(node: MdNode, out: MarkdownOut) -> str:
+    """Markdown: the text, then the tip in parentheses."""
+    inner = out.inline_nodes(node.children)
+    tip = str_prop(node.props, "tip")
+    return f"{inner} ({tip})" if tip and inner else inner
+
+
 COMPONENTS: tuple[ComponentSpec, ...] = (
-    ComponentSpec(name="Icon", render=render_icon_component, inline=True),
-    ComponentSpec(name="Badge", render=render_badge, inline=True),
-    ComponentSpec(name="Tooltip", render=render_tooltip, inline=True),
+    ComponentSpec(
+        name="Icon",
+        render=render_icon_component,
+        inline=True,
+        markdown=_block_markdown,
+        markdown_inline=nothing,
+    ),
+    ComponentSpec(
+        name="Badge",
+        render=render_badge,
+        inline=True,
+        markdown=_block_markdown,
+        markdown_inline=_badge_markdown,
+        parts=("badge",),
+    ),
+    ComponentSpec(
+        name="Tooltip",
+        render=render_tooltip,
+        inline=True,
+        markdown=_block_markdown,
+        markdown_inline=_tooltip_markdown,
+        parts=("tooltip",),
+    ),
 )

@@ -21,12 +21,14 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from mintrender.components._markdown import MdNode
 from mintrender.components._spec import ComponentSpec, Node
 from mintrender.components._util import strip_tags
 
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
-    from mintrender.render.context import RenderContext
+    from mintrender.components._markdown import MarkdownOut
+    from mintrender.components._spec import RenderCtx
 
 _UNKNOWN = re.compile(r"<m[io][^>]*>\\([A-Za-z]+)</m[io]>")
 
@@ -77,13 +79,13 @@ def tex_to_mathml(tex: str, *, display: bool) -> str:
     return mathml
 
 
-def render_math(tex: str, *, display: bool, ctx: RenderContext, line: int = 0) -> str:
+def render_math(tex: str, *, display: bool, ctx: RenderCtx, line: int = 0) -> str:
     """`$tex$` (display=False) or `$$tex$$` (display=True) as MathML, or readable code.
 
     Problems are reported at parse time (`check_math`, which knows lines); `line` asks for a
     warning here instead (the `<Latex>` component).
     """
-    if getattr(ctx.site, "latex", None) is False:
+    if ctx.site.latex is False:
         marks = "$$" if display else "$"
         text = html.escape(f"{marks}{tex}{marks}")
         return f"<p>{text}</p>" if display else text
@@ -142,12 +144,19 @@ def check_math(state: StateCore) -> None:
                     sink.add("warning", file, line + 1, 1, "math", message)
 
 
-def render_latex(node: Node, ctx: RenderContext) -> str:
+def render_latex(node: Node, ctx: RenderCtx) -> str:
     """`<Latex>\\frac{a}{b}</Latex>`: the children's source as math (block unless inline)."""
     source = node.props.get("children")
     tex = source if isinstance(source, str) else strip_tags(node.html)
     return render_math(tex, display=not node.inline, ctx=ctx, line=node.line or 1)
 
 
-COMPONENTS: tuple[ComponentSpec, ...] = ()
-"""`Latex` is registered by components/misc.py (the registry lists no math family)."""
+def latex_markdown(node: MdNode, out: MarkdownOut) -> str:
+    return f"$$\n{out.blocks(node.children)}\n$$"
+
+
+COMPONENTS: tuple[ComponentSpec, ...] = (
+    ComponentSpec(
+        name="Latex", render=render_latex, markdown=latex_markdown, parts=("math",), source="raw"
+    ),
+)

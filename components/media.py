@@ -21,10 +21,10 @@ import re
 from typing import TYPE_CHECKING
 
 from mintrender.components._spec import ComponentSpec, Node
-from mintrender.components._util import class_attr, extra_class, text_prop, ui_icon
+from mintrender.components._util import class_attr, extra_class, text_prop
 
 if TYPE_CHECKING:
-    from mintrender.render.context import RenderContext
+    from mintrender.components._spec import RenderCtx
 
 _VIDEO_TAG = re.compile(r"<video\b([^>]*)>", re.I)
 
@@ -46,7 +46,7 @@ def _unwrap_paragraph(markup: str) -> str:
     return markup
 
 
-def render_frame(node: Node, ctx: RenderContext) -> str:
+def render_frame(node: Node, ctx: RenderCtx) -> str:
     """`<Frame caption hint>`: a padded, tinted box with the content centred in a white panel."""
     content = _VIDEO_TAG.sub(_video_attrs, _unwrap_paragraph(node.html))
     caption = text_prop(node.props, "caption")
@@ -65,11 +65,13 @@ def render_frame(node: Node, ctx: RenderContext) -> str:
     )
     if not hint:
         return frame
-    icon = ui_icon("info", "mr-frame__hint-icon")
+    icon = ctx.ui_icon("info", "mr-frame__hint-icon")
     return (
         f'<div class="mr-frame-wrap"><div class="mr-frame__hint">{icon}'
         f"<span>{ctx.markdown(hint, inline=True)}</span></div>{frame}</div>"
     )
 
 
-COMPONENTS: tuple[ComponentSpec, ...] = (ComponentSpec(name="Frame", render=render_frame),)
+COMPONENTS: tuple[ComponentSpec, ...] = (
+    ComponentSpec(name="Frame", render=render_frame, parts=("frame",)),
+)

@@ -1,4 +1,5 @@
-"""Other components: `Update`, `View`, `Visibility`, `Prompt`, `GitHub.Repo`, `Heading`, `Latex`.
+"""Other components: `Update`, `View`, `Visibility`, `Prompt`, `GitHub.Repo`, `Heading`,
+`Mermaid`, `Snippet`.
 
 <Update label="2024-10-11" description="v0.1.0" tags={["Mintlify"]}>Body</Update>
 -> <div class="mr-update update" id="2024-10-11" data-component="update" data-tags="[&quot;Mintlify&quot;]">
@@ -22,6 +23,8 @@
 <GitHub.Repo repo="mintlify/docs" variant="flat" /> -> a static link card to github.com/mintlify/docs
 
 <Heading level={3} noAnchor>Title</Heading> -> <h3 id="title">Title</h3> (as <h3 noAnchor>)
+
+<Mermaid>…</Mermaid>, <Snippet>…</Snippet> -> their children in `<div class="mr-mermaid mermaid">`
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from mintrender.components._markdown import MdNode, fence, str_prop, titled, titled_by
 from mintrender.components._spec import ComponentSpec, Node
 from mintrender.components._util import (
     class_attr,
@@ -40,13 +44,12 @@ from mintrender.components._util import (
     icon_html,
     strip_tags,
     text_prop,
-    ui_icon,
 )
 from mintrender.components.html import render_heading
-from mintrender.components.math import render_latex
 
 if TYPE_CHECKING:
-    from mintrender.render.context import RenderContext
+    from mintrender.components._markdown import MarkdownOut
+    from mintrender.components._spec import RenderCtx
 
 _REPO = re.compile(r"^(?:https?://(?:www\.)?github\.com/)?([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
 
@@ -54,7 +57,7 @@ _REPO = re.compile(r"^(?:https?://(?:www\.)?github\.com/)?([\w.-]+)/([\w.-]+?)(?
 # ---- Update ------------------------------------------------------------------------------
 
 
-def render_update(node: Node, ctx: RenderContext) -> str:
+def render_update(node: Node, ctx: RenderCtx) -> str:
     """`<Update label description tags rss>`: a changelog entry with its label column."""
     label = text_prop(node.props, "label") or ""
     if not label:
@@ -97,7 +100,7 @@ def render_update(node: Node, ctx: RenderContext) -> str:
 # ---- View, Visibility --------------------------------------------------------------------
 
 
-def render_view(node: Node, ctx: RenderContext) -> str:
+def render_view(node: Node, ctx: RenderCtx) -> str:
     """`<View title icon iconType>`: one option of the page's multi-view dropdown."""
     title = text_prop(node.props, "title") or ""
     if not title:
@@ -114,7 +117,7 @@ def render_view(node: Node, ctx: RenderContext) -> str:
     )
 
 
-def render_visibility(node: Node, ctx: RenderContext) -> str:
+def render_visibility(node: Node, ctx: RenderCtx) -> str:
     """`<Visibility for="humans|agents">`: humans' content only in HTML, agents' only in .md."""
     audience = (text_prop(node.props, "for") or "").strip().lower()
     if audience == "agents":
@@ -131,7 +134,7 @@ def render_visibility(node: Node, ctx: RenderContext) -> str:
 # ---- Prompt ------------------------------------------------------------------------------
 
 
-def render_prompt(node: Node, ctx: RenderContext) -> str:
+def render_prompt(node: Node, ctx: RenderCtx) -> str:
     """`<Prompt description actions icon>`: a card whose children are the copied prompt."""
     description = text_prop(node.props, "description") or ""
     if not description:
@@ -140,26 +143,28 @@ def render_prompt(node: Node, ctx: RenderContext) -> str:
     text = source if isinstance(source, str) else strip_tags(node.html)
     actions = node.props.get("actions")
     wanted = [a for a in actions if isinstance(a, str)] if isinstance(actions, list) else ["copy"]
-    icon = icon_html(ctx, node, css_class="mr-prompt__svg") or ui_icon("sparkles", "mr-prompt__svg")
+    icon = icon_html(ctx, node, css_class="mr-prompt__svg") or ctx.ui_icon(
+        "sparkles", "mr-prompt__svg"
+    )
     buttons = []
     if "copy" in wanted:
         buttons.append(
             f'<button type="button" class="mr-prompt__action" data-component="copy" '
             f'data-copy="{esc(text)}" aria-label="Copy prompt">'
-            f"{ui_icon('copy', 'mr-prompt__action-icon')}<span>Copy prompt</span></button>"
+            f"{ctx.ui_icon('copy', 'mr-prompt__action-icon')}<span>Copy prompt</span></button>"
         )
     if "cursor" in wanted:
         href = "https://cursor.com/link/prompt?text=" + quote(text, safe="")
         buttons.append(
             f'<a class="mr-prompt__action" href="{esc(href)}" target="_blank" rel="noopener">'
-            f"{ui_icon('mouse-pointer-click', 'mr-prompt__action-icon')}<span>Open in Cursor</span></a>"
+            f"{ctx.ui_icon('mouse-pointer-click', 'mr-prompt__action-icon')}<span>Open in Cursor</span></a>"
         )
     return (
         f'<div class="{class_attr("mr-prompt prompt", extra_class(node))}" data-component="prompt">'
         f'<div class="mr-prompt__head"><span class="mr-prompt__icon" aria-hidden="true">{icon}</span>'
         f'<div class="mr-prompt__description">{ctx.markdown(description, inline=True)}</div>'
         f'<div class="mr-prompt__actions">{"".join(buttons)}</div></div>'
-        f'<details class="mr-prompt__body"><summary>{ui_icon("chevron-right", "mr-prompt__chevron")}'
+        f'<details class="mr-prompt__body"><summary>{ctx.ui_icon("chevron-right", "mr-prompt__chevron")}'
         f'Show prompt</summary><div class="mr-prompt__text">{node.html}</div></details></div>'
     )
 
@@ -167,7 +172,7 @@ def render_prompt(node: Node, ctx: RenderContext) -> str:
 # ---- GitHub.Repo, Heading ----------------------------------------------------------------
 
 
-def render_github_repo(node: Node, ctx: RenderContext) -> str:
+def render_github_repo(node: Node, ctx: RenderCtx) -> str:
     """`<GitHub.Repo repo="owner/name" variant="inset|flat">`: a static card (no API call)."""
     repo = (text_prop(node.props, "repo") or "").strip()
     m = _REPO.match(repo)
@@ -186,16 +191,16 @@ def render_github_repo(node: Node, ctx: RenderContext) -> str:
     return (
         f'<a class="{classes}" href="{esc(url)}" target="_blank" rel="noopener" '
         f'data-component="github-repo"><span class="mr-github__inner">'
-        f'<span class="mr-github__logo" aria-hidden="true">{ui_icon("github", "mr-github__svg")}</span>'
+        f'<span class="mr-github__logo" aria-hidden="true">{ctx.ui_icon("github", "mr-github__svg")}</span>'
         f'<span class="mr-github__text"><span class="mr-github__repo"><span class="mr-github__owner">'
         f'{esc(owner)}/</span><span class="mr-github__name">{esc(name)}</span></span>'
         f'<span class="mr-github__host">github.com/{esc(owner)}/{esc(name)}</span></span>'
-        f'<span class="mr-github__arrow" aria-hidden="true">{ui_icon("arrow-up-right", "mr-github__svg")}'
+        f'<span class="mr-github__arrow" aria-hidden="true">{ctx.ui_icon("arrow-up-right", "mr-github__svg")}'
         f"</span></span></a>"
     )
 
 
-def render_heading_component(node: Node, ctx: RenderContext) -> str:
+def render_heading_component(node: Node, ctx: RenderCtx) -> str:
     """`<Heading level={2} id noAnchor>`: a heading with an id, chip unless noAnchor."""
     level = coerce_int(node.props.get("level"), 2) or 2
     level = min(max(level, 1), 6)
@@ -206,13 +211,65 @@ def render_heading_component(node: Node, ctx: RenderContext) -> str:
     return render_heading(f"h{level}", attrs, node, ctx)
 
 
+def render_wrapper(node: Node, ctx: RenderCtx) -> str:
+    """Mermaid, Snippet: the children in a `mr-<name>` box (span inside a paragraph)."""
+    kebab = node.name.replace(".", "-").lower()
+    tag = "span" if node.inline else "div"
+    return f'<{tag} class="mr-{kebab} {kebab}">{node.html}</{tag}>'
+
+
+# ---- Markdown export ---------------------------------------------------------------------
+
+
+def _visibility_markdown(node: MdNode, out: MarkdownOut) -> str:
+    """Markdown: agents' content is kept, humans' left out (the opposite of the HTML)."""
+    audience = (str_prop(node.props, "for") or "").lower()
+    return "" if audience == "humans" else out.blocks(node.children)
+
+
+def _visibility_markdown_inline(node: MdNode, out: MarkdownOut) -> str:
+    audience = (str_prop(node.props, "for") or "").lower()
+    return "" if audience == "humans" else out.inline_nodes(node.children)
+
+
+def _prompt_markdown(node: MdNode, out: MarkdownOut) -> str:
+    """Markdown: the bold description, then the prompt in a `text` fence."""
+    desc = str_prop(node.props, "description")
+    return (f"**{desc}**\n\n" if desc else "") + fence(out.blocks(node.children), "text")
+
+
 COMPONENTS: tuple[ComponentSpec, ...] = (
-    ComponentSpec(name="Update", render=render_update, anchor_prop="label", toc=True),
-    ComponentSpec(name="View", render=render_view, anchor_prop="title"),
-    ComponentSpec(name="Visibility", render=render_visibility),
-    ComponentSpec(name="Prompt", render=render_prompt),
-    ComponentSpec(name="GitHub.Repo", render=render_github_repo),
+    ComponentSpec(
+        name="Update",
+        render=render_update,
+        anchor_prop="label",
+        toc=True,
+        markdown=titled_by("label"),
+        parts=("update",),
+    ),
+    ComponentSpec(
+        name="View", render=render_view, anchor_prop="title", markdown=titled, parts=("view",)
+    ),
+    ComponentSpec(
+        name="Visibility",
+        render=render_visibility,
+        markdown=_visibility_markdown,
+        markdown_inline=_visibility_markdown_inline,
+    ),
+    ComponentSpec(
+        name="Prompt",
+        render=render_prompt,
+        markdown=_prompt_markdown,
+        parts=("code", "prompt"),
+        source="source",
+    ),
+    ComponentSpec(name="GitHub.Repo", render=render_github_repo, parts=("github",)),
     ComponentSpec(name="Heading", render=render_heading_component),
-    # components/__init__.py registers no math family; Latex lives in components/math.py.
-    ComponentSpec(name="Latex", render=render_latex),
+    ComponentSpec(
+        name="Mermaid",
+        render=render_wrapper,
+        markdown=lambda node, out: fence(out.blocks(node.children), "mermaid"),
+        parts=("mermaid",),
+    ),
+    ComponentSpec(name="Snippet", render=render_wrapper),
 )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mintrender.components._markdown import titled
 from mintrender.components._spec import Child, ComponentSpec, Node
 from mintrender.components._util import (
     check_children,
@@ -30,7 +31,7 @@ from mintrender.components._util import (
 )
 
 if TYPE_CHECKING:
-    from mintrender.render.context import RenderContext
+    from mintrender.components._spec import RenderCtx
 
 TITLE_SIZES = ("p", "h2", "h3", "h4")
 NUMBER_SLOT = "<!--mr-step-->"
@@ -41,7 +42,7 @@ def _size(value: object) -> str | None:
     return value if isinstance(value, str) and value in TITLE_SIZES else None
 
 
-def render_step(node: Node, ctx: RenderContext) -> str:
+def render_step(node: Node, ctx: RenderCtx) -> str:
     """`<Step title icon iconType stepNumber titleSize id noAnchor>` children."""
     props = node.props
     title = text_prop(props, "title") or ""
@@ -84,7 +85,7 @@ def _fill(child: Child, number: int, size: str) -> str:
     return out
 
 
-def render_steps(node: Node, ctx: RenderContext) -> str:
+def render_steps(node: Node, ctx: RenderCtx) -> str:
     """`<Steps titleSize>`: numbers its Steps; anything but `<Step>` is reported and kept."""
     check_children(node, ctx, ("Step",))
     size = _size(node.props.get("titleSize")) or "p"
@@ -103,6 +104,6 @@ def render_steps(node: Node, ctx: RenderContext) -> str:
 
 
 COMPONENTS: tuple[ComponentSpec, ...] = (
-    ComponentSpec(name="Steps", render=render_steps, children=("Step",)),
-    ComponentSpec(name="Step", render=render_step, anchor_prop="title"),
+    ComponentSpec(name="Steps", render=render_steps, children=("Step",), parts=("steps",)),
+    ComponentSpec(name="Step", render=render_step, anchor_prop="title", markdown=titled),
 )

@@ -23,6 +23,7 @@ from __future__ import annotations
 from html import unescape
 from typing import TYPE_CHECKING, Any
 
+from mintrender.components._markdown import titled
 from mintrender.components._spec import Child, ComponentSpec, Node
 from mintrender.components._util import (
     check_children,
@@ -37,7 +38,7 @@ from mintrender.components._util import (
 )
 
 if TYPE_CHECKING:
-    from mintrender.render.context import RenderContext
+    from mintrender.components._spec import RenderCtx
 
 PANEL_START = '<div class="mr-tabs__panel"'
 _UNTITLED = "Tab<!--mr-untitled-->"
@@ -59,7 +60,7 @@ def _title(props: dict[str, Any], index: int) -> str:
     return text_prop(props, "title") or f"Tab {index + 1}"
 
 
-def render_tab(node: Node, ctx: RenderContext) -> str:
+def render_tab(node: Node, ctx: RenderCtx) -> str:
     """`<Tab title id icon iconType>` -> one panel; its `<Tabs>` builds the label row.
 
     An untitled tab is called "Tab" here and numbered by its Tabs ("Tab 2").
@@ -74,7 +75,7 @@ def render_tab(node: Node, ctx: RenderContext) -> str:
     )
 
 
-def render_tabs(node: Node, ctx: RenderContext) -> str:
+def render_tabs(node: Node, ctx: RenderCtx) -> str:
     """`<Tabs defaultTabIndex sync borderBottom>`: label row + panels; only `<Tab>` allowed."""
     check_children(node, ctx, ("Tab",))
     tabs = [c for c in node.children if c.name == "Tab"]
@@ -136,6 +137,8 @@ def _as_node(child: Child, parent: Node) -> Node:
 
 
 COMPONENTS: tuple[ComponentSpec, ...] = (
-    ComponentSpec(name="Tabs", render=render_tabs, children=("Tab",)),
-    ComponentSpec(name="Tab", render=render_tab, anchor_prop="title"),
+    ComponentSpec(name="Tabs", render=render_tabs, children=("Tab",), parts=("tabs", "switch")),
+    ComponentSpec(
+        name="Tab", render=render_tab, anchor_prop="title", markdown=titled, parts=("tabs",)
+    ),
 )

@@ -16,6 +16,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from mintrender.components._jsx import jsx_plugin
 from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics
+from mintrender.parse.autolink import autolink_literal
 from mintrender.parse.esm import ESM_START, is_statement, statement_end
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
 from mintrender.parse.snippets import Expander
@@ -110,15 +111,9 @@ def make_markdown() -> MarkdownIt:
     md.core.ruler.before("inline", "heading_custom_ids", heading_ids)
     md.core.ruler.at("inline", inline_with_lines)
     md.core.ruler.after("inline", "math_check", check_math)
-    _enable_autolinks(md)
-    return md
-
-
-def _enable_autolinks(md: MarkdownIt) -> None:
-    """GFM autolink literals (bare URLs) without the linkify-it dependency."""
-    from mintrender.parse.autolink import autolink_literal
-
+    # GFM autolink literals (bare URLs) without the linkify-it dependency
     md.core.ruler.after("inline", "autolink_literal", autolink_literal)
+    return md
 
 
 def parse_page(

@@ -35,7 +35,7 @@ SNIPPET_EXTENSIONS = (".mdx", ".md", ".jsx", ".js", ".tsx", ".ts")
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})(.*)$")
 _PLACEHOLDER = re.compile(r"\{\s*([A-Za-z_$][\w$]*)\s*\}")
 # Built-in tag names never resolve to a snippet's export of the same name.
-BUILT_IN = frozenset({*REGISTRY, "Snippet"})
+BUILT_IN = frozenset(REGISTRY)
 
 
 _EXTENSIONS = (".jsx", ".tsx", ".js", ".ts", ".mdx", ".md")

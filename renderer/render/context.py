@@ -1,15 +1,23 @@
-"""Per-page render context: what component renderers may ask of the build while rendering."""
+"""Per-page render context: what component renderers may ask of the build while rendering.
+
+`RenderContext` implements `mintrender.components._spec.RenderCtx`, the Protocol the component
+families are written against (they never import this module).
+"""
 
 from __future__ import annotations
 
 import html
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from mintrender.components._util import COPY_ICON
 from mintrender.errors import Diagnostics
-from mintrender.render.highlight import parse_fence_info, render_code_block
+from mintrender.render.highlight import DISPLAY_NAMES, parse_fence_info, render_code_block
+from mintrender.render.icons import render_icon
+from mintrender.render.page import render_fragment
 from mintrender.render.slugs import Slugger
 from mintrender.urls import UrlBuilder, is_external
 
@@ -17,12 +25,6 @@ if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
 
 _CLASS_SPLIT = re.compile(r"\s+")
-COPY_ICON = (
-    '<svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" '
-    'stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">'
-    '<rect x="9" y="9" width="13" height="13" rx="2"/><path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 '
-    '2-2h9a2 2 0 0 1 2 2v1"/></svg>'
-)
 
 
 @dataclass(slots=True)
@@ -48,7 +50,9 @@ class RenderContext:
     panel_html: str = ""
     warned: set[tuple[str, str]] = field(default_factory=set)
     data: dict[str, Any] = field(default_factory=dict)
-    """Free-form per-page state for component families (e.g. math seen, mermaid used)."""
+    """Free-form per-page state for component families (e.g. tooltips and views counted)."""
+    fragment: Callable[..., str] = render_fragment
+    """Renders a Markdown string with this context: `fragment(text, ctx, inline=False)`."""
 
     # diagnostics -----------------------------------------------------------------------
     def warn(self, line: int, code: str, message: str, *, column: int = 1) -> None:
@@ -107,10 +111,6 @@ class RenderContext:
             return (
                 f'<img class="{css_class} {css_class}--img" src="{html.escape(src)}" alt=""{style}>'
             )
-        try:
-            from mintrender.render.icons import render_icon
-        except ImportError:  # pragma: no cover - icons module is part of the package
-            return ""
         svg = render_icon(
             name,
             icon_type=icon_type,
@@ -129,14 +129,22 @@ class RenderContext:
             return ""
         return svg
 
+    def ui_icon(self, name: str, css_class: str) -> str:
+        """A fixed chrome icon (callout types, arrows) from Lucide, whatever the site's set."""
+        return render_icon(name, library="lucide", css_class=css_class) or ""
+
     # rendering helpers -----------------------------------------------------------------------
     def markdown(self, text: str, *, inline: bool = False) -> str:
         """Render a Markdown string from a prop (captions, descriptions) in this page's context."""
-        from mintrender.render.page import render_fragment
-
-        return render_fragment(text, self, inline=inline)
+        return self.fragment(text, self, inline=inline)
 
     def highlight(self, code: str, lang: str = "", meta: str = "") -> str:
         info = parse_fence_info(f"{lang} {meta}".strip())
         icon_html = self.icon(info.icon, css_class="mr-code__icon") if info.icon else ""
         return render_code_block(code, info, icon_html=icon_html, copy_icon=COPY_ICON)
+
+    def language_name(self, lang: str) -> str:
+        """`js` -> "JavaScript"; unknown ids are shown as written."""
+        if not lang:
+            return ""
+        return DISPLAY_NAMES.get(lang.lower(), lang)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+from mintrender.components import REGISTRY
 from mintrender.render.highlight import pygments_css
 from mintrender.themes import theme_dir
 from mintrender.urls import ASSET_DIR, ROOT
@@ -57,7 +58,8 @@ class ThemeParts:
     kinds: dict[str, frozenset[str]]
     """Part -> the bundles it has ("css", "js")."""
     when: dict[str, tuple[str, ...]]
-    """Part -> the strings of a page's content (or feature flags) that call for it."""
+    """Part -> the strings of a page's content (or feature flags) that call for it, besides the
+    components that name it (`ComponentSpec.parts`)."""
 
 
 _PARTS_CACHE: dict[Path, tuple[tuple[object, ...], ThemeParts]] = {}
@@ -90,7 +92,9 @@ def load_theme_parts(static: Path | None = None) -> ThemeParts:
     lazy = {part for part, spec in manifest.items() if spec.get("lazy")}
     order = tuple(p for p in theme_parts(static) if p not in lazy)
     when = {
-        part: tuple(str(w) for w in manifest.get(part, {}).get("when", ())) or (f"[{part}]",)
+        part: tuple(str(w) for w in manifest[part].get("when", ()))
+        if part in manifest
+        else (f"[{part}]",)
         for part in order
     }
     parts = ThemeParts(order, {k: frozenset(v) for k, v in kinds.items()}, when)
@@ -139,13 +143,21 @@ def compact_token_css(css: str) -> str:
     return "".join(out)
 
 
-def page_parts(content: str, flags: frozenset[str], parts: ThemeParts) -> list[str]:
-    """The parts a page needs, in cascade order: those whose `when` strings occur in its
-    content HTML, or name one of its feature flags (`[toc]`, `[aside]`, `[menu]`, `[api]`)."""
+def page_parts(
+    content: str,
+    flags: frozenset[str],
+    parts: ThemeParts,
+    components: Iterable[str] = (),
+) -> list[str]:
+    """The parts a page needs, in cascade order: the parts of the components it rendered
+    (`ComponentSpec.parts`), and those whose `when` strings occur in its content HTML or name
+    one of its feature flags (`[toc]`, `[aside]`, `[menu]`, `[api]`)."""
+    used = {part for name in components if name in REGISTRY for part in REGISTRY[name].parts}
     return [
         part
         for part in parts.order
-        if any(w in flags if w.startswith("[") else w in content for w in parts.when[part])
+        if part in used
+        or any(w in flags if w.startswith("[") else w in content for w in parts.when[part])
     ]
 
 
