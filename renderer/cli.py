@@ -125,11 +125,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    try:
-        from serve import serve
-    except ImportError as exc:  # pragma: no cover
-        print(f"mintrender: the preview server is unavailable: {exc}", file=sys.stderr)
-        return 2
+    from mintrender.serve.server import serve  # start-up time, as in cmd_build
+
     return serve(Path(args.docs_dir), host=args.host, port=args.port)
 
 

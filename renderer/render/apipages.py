@@ -161,7 +161,7 @@ class ApiStage:
                 )
                 continue
             op = res.operation
-            x_mint = dict(op.x_mint) if getattr(op, "x_mint", None) else {}
+            x_mint = dict(op.x_mint)
             href = x_mint.get("href") if isinstance(x_mint.get("href"), str) else None
             tag = slugify(op.tags[0]) if op.tags else "endpoints"
             slug = slugify(op.summary or f"{op.method} {op.path}") or "operation"
@@ -269,7 +269,7 @@ class ApiStage:
             record,
             ctx,
             view,
-            op.method if not getattr(op, "webhook", None) else "WEBHOOK",
+            op.method if not op.webhook else "WEBHOOK",
             op.summary or "",
             op.description or "",
             f"{op.method} {op.path}",

@@ -345,7 +345,7 @@ def page_info(record: PageRecord) -> PageInfo:
     rendered = record.rendered
     title = rendered.title if rendered else page_title(meta, record.rel_path)
     if record.kind == "api" and record.api is not None:
-        method = getattr(record.api, "method", None)
+        method = record.api.method
     else:
         # an operation that did not resolve still shows its method, as in Mintlify
         method = meta.method

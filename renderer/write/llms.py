@@ -95,7 +95,7 @@ def page_markdown_text(
     if instructions is None:
         instructions = _instructions(config)
     md_path = markdown_path_for(record.site_path)
-    tokens: list[Any] = list(getattr(record, "tokens", None) or [])
+    tokens: list[Any] = list(record.tokens or [])
     if not tokens and record.rel_path.endswith((".mdx", ".md")):
         source = (reader or Reader(config.docs_dir))(record.rel_path)
         if source is not None:

@@ -347,23 +347,22 @@ def page_context(record: PageRecord, nav: dict[str, Any], config: SiteConfig) ->
     eyebrow = nav.get("eyebrow") or ""
     if config.eyebrows == "breadcrumbs":
         eyebrow = " / ".join(nav.get("breadcrumbs") or [])
-    aside = getattr(api, "aside_html", "") if api is not None else ""
+    aside = api.aside_html if api is not None else ""
     examples = "".join(rendered.examples.get(k, "") for k in ("request", "response"))
     return {
         "title": rendered.title,
         "description": rendered.description,
-        "description_html": getattr(api, "description_html", "") or description_html,
+        "description_html": (api.description_html if api is not None else "") or description_html,
         "eyebrow": eyebrow,
         "breadcrumbs": nav.get("breadcrumbs") or [],
-        "body_html": rendered.body_html
-        + (getattr(api, "body_html", "") if api is not None else ""),
+        "body_html": rendered.body_html + (api.body_html if api is not None else ""),
         "toc": [{"id": e.id, "text": e.text, "level": e.level} for e in rendered.toc],
         "mode": mode,
         "prev": None if meta.hide_pagination else nav.get("prev"),
         "next": None if meta.hide_pagination else nav.get("next"),
         "hide_pagination": meta.hide_pagination,
         "is_api": api is not None,
-        "api_header_html": getattr(api, "header_html", "") if api is not None else "",
+        "api_header_html": api.header_html if api is not None else "",
         "aside_html": (aside or examples or rendered.panel_html) if mode == "default" else "",
         "deprecated": meta.deprecated,
         "tag": meta.tag,
