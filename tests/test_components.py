@@ -1,126 +1,29 @@
-"""Component families (callouts, cards, steps, tabs, accordions, code, fields, inline).
-
-Fixtures: `tests/fixtures/components/<family>.md` in markdown-it-py's format (title, `.`, MDX,
-`.`, expected HTML, `.`). The HTML is normalised before comparing: icon SVGs shrink to
-`<svg class="…"/>` (the icon module has its own tests), the ROOT placeholder of internal URLs
-becomes `/`, and each diagnostic is appended as `<!-- warning: message [code] -->`.
+"""Component families: every fixture of `tests/fixtures/components/` through the real
+pipeline (fixtures/harness.py: markdown-it-py's format, diagnostics as `!! file:line:col severity
+code: message` lines), plus the props coercion helpers and behaviour the fixtures cannot show.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
 from typing import Any
 
 import pytest
-from markdown_it.utils import read_fixture_file
+from fixtures.harness import COMPONENT_FIXTURES, HERE, cases, normalise, render, rendered
 from mintrender.components import REGISTRY
 from mintrender.components._util import check_children, coerce_bool, coerce_int, css_color
 from mintrender.components.fields import parse_enum
-from mintrender.errors import Diagnostics
-from mintrender.load.config import SiteConfig, load_config
-from mintrender.model import RenderedPage
-from mintrender.parse.mdx import parse_page
-from mintrender.render.context import RenderContext
-from mintrender.render.page import render_page
-from mintrender.urls import ROOT, UrlBuilder
-
-FIXTURES = Path(__file__).parent / "fixtures" / "components"
-FAMILIES = ("callouts", "cards", "steps", "tabs", "accordions", "code", "fields", "inline")
-PAGES = frozenset({"/", "/quickstart", "/guides/intro"})
-FILES = frozenset({"images/a.png", "images/dark.png", "logo.svg"})
-_SVG = re.compile(r"<svg\b([^>]*)>.*?</svg>", re.S)
-_CLASS = re.compile(r'\sclass="[^"]*"')
 
 
-@pytest.fixture(scope="module")
-def config(tmp_path_factory: pytest.TempPathFactory) -> SiteConfig:
-    docs = tmp_path_factory.mktemp("docs")
-    (docs / "docs.json").write_text(
-        json.dumps(
-            {
-                "name": "Test",
-                "theme": "mint",
-                "colors": {"primary": "#0260fa"},
-                "navigation": {"pages": ["index"]},
-            }
-        ),
-        encoding="utf-8",
-    )
-    return load_config(docs, Diagnostics())
+@pytest.mark.parametrize(("source", "expected"), cases("components", *COMPONENT_FIXTURES))
+def test_fixture(source: str, expected: str) -> None:
+    assert normalise(rendered(source)) == normalise(expected)
 
 
-def render_mdx(
-    source: str, config: SiteConfig, rel_path: str = "index.mdx"
-) -> tuple[RenderedPage, RenderContext, Diagnostics]:
-    """Parse and render one page the way the build does (hosted URLs)."""
-    diagnostics = Diagnostics()
-    urls = UrlBuilder("hosted", pages=PAGES, files=FILES)
-    parsed = parse_page(
-        rel_path,
-        source,
-        docs_dir=config.docs_dir,
-        diagnostics=diagnostics,
-        read=lambda rel: None,
-    )
-    ctx = RenderContext(config, rel_path, urls, diagnostics)
-    return render_page(parsed, ctx), ctx, diagnostics
-
-
-def normalise(markup: str, diagnostics: Diagnostics | None = None) -> str:
-    def svg(m: re.Match[str]) -> str:
-        cls = _CLASS.search(m.group(1))
-        return f"<svg{cls.group(0) if cls else ''}/>"
-
-    out = _SVG.sub(svg, markup).replace(ROOT, "/")
-    if not out.endswith("\n"):
-        out += "\n"
-    for d in diagnostics or ():
-        out += f"<!-- {d.severity}: {d.message} [{d.code}] -->\n"
-    return out
-
-
-def fixture_cases() -> list[Any]:
-    cases = []
-    for family in FAMILIES:
-        path = FIXTURES / f"{family}.md"
-        if not path.exists():
-            continue  # test_every_family_has_fixtures reports it
-        for line, title, source, expected in read_fixture_file(path):
-            cases.append(pytest.param(source, expected, id=f"{family}:{line}:{title}"))
-    return cases
-
-
-@pytest.mark.parametrize(("source", "expected"), fixture_cases())
-def test_fixture(source: str, expected: str, config: SiteConfig) -> None:
-    page, _ctx, diagnostics = render_mdx(source, config)
-    assert normalise(page.body_html, diagnostics) == expected
-
-
-def test_every_family_is_registered() -> None:
-    names = (
-        "Note Warning Info Tip Check Danger Callout Card CardGroup Columns Column Tile Steps "
-        "Step Tabs Tab Accordion AccordionGroup Expandable CodeGroup RequestExample "
-        "ResponseExample CodeBlock Panel ParamField ResponseField Icon Badge Tooltip"
-    ).split()
-    assert [n for n in names if n not in REGISTRY] == []
-    assert all(REGISTRY[n].inline for n in ("Icon", "Badge", "Tooltip"))
-
-
-def test_every_family_has_fixtures() -> None:
-    for family in FAMILIES:
-        assert len(read_fixture_file(FIXTURES / f"{family}.md")) >= 5, family
-
-
-def test_fixtures_cover_every_component() -> None:
-    text = "".join((FIXTURES / f"{f}.md").read_text(encoding="utf-8") for f in FAMILIES)
-    for name in (
-        "Note Warning Info Tip Check Danger Callout Card CardGroup Columns Column Tile Steps Step "
-        "Tabs Tab Accordion AccordionGroup Expandable CodeGroup RequestExample ResponseExample "
-        "CodeBlock Panel ParamField ResponseField Icon Badge Tooltip"
-    ).split():
-        assert f"<{name} " in text or f"<{name}>" in text, name
+def test_every_component_has_fixtures() -> None:
+    """Every registered component is written in some fixture of tests/fixtures/components."""
+    text = "".join((HERE / "components" / f"{n}.md").read_text("utf-8") for n in COMPONENT_FIXTURES)
+    missing = [n for n in REGISTRY if not any(f"<{n}{c}" in text for c in " >/\n")]
+    assert missing == []
 
 
 # ---- props coercion -------------------------------------------------------------------------
@@ -158,7 +61,7 @@ def test_parse_enum(value: Any, expected: list[str]) -> None:
 # ---- what components hand to the page -----------------------------------------------------
 
 
-def test_param_fields_feed_the_playground(config: SiteConfig) -> None:
+def test_param_fields_feed_the_playground() -> None:
     source = """<ParamField body="user" type="object" required>
   The user.
 
@@ -175,7 +78,7 @@ def test_param_fields_feed_the_playground(config: SiteConfig) -> None:
 
 <ParamField path="id" type="integer" min="1" max="9" initialValue="3">The id.</ParamField>
 """
-    page, _ctx, _d = render_mdx(source, config)
+    page, _ctx, _d = render(source)
     by_name = {f["name"]: f for f in page.fields}
     assert [f["name"] for f in page.fields] == ["name", "user", "key", "id"]
     assert by_name["name"]["parent"] == "user" and by_name["user"]["parent"] is None
@@ -194,7 +97,7 @@ def test_param_fields_feed_the_playground(config: SiteConfig) -> None:
     assert (by_name["id"]["min"], by_name["id"]["max"], by_name["id"]["initial"]) == ("1", "9", "3")
 
 
-def test_examples_go_to_the_right_column_and_stay_inline(config: SiteConfig) -> None:
+def test_examples_go_to_the_right_column_and_stay_inline() -> None:
     source = """<RequestExample>
 
 ```bash cURL
@@ -215,7 +118,7 @@ requests.get("https://example.com")
 
 </ResponseExample>
 """
-    page, _ctx, _d = render_mdx(source, config)
+    page, _ctx, _d = render(source)
     request, response = page.examples["request"], page.examples["response"]
     assert request.startswith('<div id="request-example" class="mr-examples mr-examples--request"')
     assert response.startswith('<div id="response-example"')
@@ -225,15 +128,15 @@ requests.get("https://example.com")
     assert 'id="request-example"' not in page.body_html
 
 
-def test_two_request_examples_share_one_column(config: SiteConfig) -> None:
+def test_two_request_examples_share_one_column() -> None:
     block = "<RequestExample>\n\n```bash A\na\n```\n\n</RequestExample>\n\n"
-    page, _ctx, _d = render_mdx(block + block.replace("A", "B"), config)
+    page, _ctx, _d = render(block + block.replace("A", "B"))
     request = page.examples["request"]
     assert request.count('id="request-example"') == 1
     assert request.count('data-component="code-group"') == 2
 
 
-def test_panel_replaces_the_toc_and_keeps_its_examples(config: SiteConfig) -> None:
+def test_panel_replaces_the_toc_and_keeps_its_examples() -> None:
     source = """<Panel>
   <Info>Pinned.</Info>
 
@@ -248,31 +151,31 @@ def test_panel_replaces_the_toc_and_keeps_its_examples(config: SiteConfig) -> No
 
 Body text.
 """
-    page, _ctx, _d = render_mdx(source, config)
+    page, _ctx, _d = render(source)
     assert page.examples == {}
     assert page.panel_html.startswith('<div id="panel" class="mr-panel panel">')
     assert 'id="request-example"' in page.panel_html and "Pinned." in page.panel_html
     assert "Pinned." not in page.body_html and "Body text." in page.body_html
 
 
-def test_children_check_names_what_it_found(config: SiteConfig) -> None:
-    _page, _ctx, diagnostics = render_mdx(
-        '<Tabs>\n  <Tab title="A">a</Tab>\n  <Note>no</Note>\n</Tabs>\n', config
+def test_children_check_names_what_it_found() -> None:
+    _page, _ctx, diagnostics = render(
+        '<Tabs>\n  <Tab title="A">a</Tab>\n  <Note>no</Note>\n</Tabs>\n'
     )
     assert [d.message for d in diagnostics] == ["<Tabs> may only contain <Tab>, found <Note>"]
     assert [d.code for d in diagnostics] == ["component-children"]
     assert [d.line for d in diagnostics] == [1]
 
 
-def test_check_children_accepts_allowed_children(config: SiteConfig) -> None:
-    page, ctx, diagnostics = render_mdx('<Steps>\n  <Step title="A">a</Step>\n</Steps>\n', config)
+def test_check_children_accepts_allowed_children() -> None:
+    page, ctx, diagnostics = render('<Steps>\n  <Step title="A">a</Step>\n</Steps>\n')
     assert list(diagnostics) == []
     assert "mr-step" in page.body_html
     assert check_children  # the helper is public for other families
 
 
-def test_no_placeholder_leaks(config: SiteConfig) -> None:
+def test_no_placeholder_leaks() -> None:
     source = '<Steps>\n  <Step title="A">a</Step>\n</Steps>\n\n<Step title="Lone">x</Step>\n'
-    page, _ctx, _d = render_mdx(source, config)
+    page, _ctx, _d = render(source)
     first = page.body_html.split("</div></div></div>", 1)[0]
     assert "<!--mr-step" not in first

@@ -1,86 +1,19 @@
-"""Media, data and misc families: Frame, Tree, Color, Update, View, Visibility, Prompt,
-GitHub.Repo, Heading, math. Fixtures in `tests/fixtures/components/{media,data,misc}.md`
-(markdown-it-py format: title, `.`, MDX, `.`, expected page body HTML, `.`), rendered by the
-real pipeline; diagnostics follow the HTML as `!! file:line:col severity code` lines.
+"""Media, data and misc families beyond their fixtures (tests/fixtures/components/{media,data,
+misc}.md run in test_components.py): anchors, math, and behaviour in a browser.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from markdown_it.utils import read_fixture_file
-from mintrender.components import REGISTRY
+from fixtures.harness import render
 from mintrender.components.math import MathError, render_math, tex_to_mathml
-from mintrender.errors import Diagnostics
-from mintrender.load.config import load_config
-from mintrender.parse.mdx import parse_page
-from mintrender.render.context import RenderContext
-from mintrender.render.page import render_page
-from mintrender.urls import UrlBuilder
-
-FIXTURES = Path(__file__).parent / "fixtures" / "components"
-DOCS = Path(__file__).parent / "fixtures" / "mdx" / "docs"
-# Lucide SVG bodies are long and not what these tests are about.
-_SVG = re.compile(r"<svg\b[^>]*class=\"([^\"]*)\"[^>]*>.*?</svg>", re.S)
-
-
-def render(text: str, rel_path: str = "page.mdx") -> tuple[str, Diagnostics]:
-    diagnostics = Diagnostics()
-    config = load_config(DOCS, Diagnostics())
-
-    def read(rel: str) -> str | None:
-        path = DOCS / rel
-        return path.read_text(encoding="utf-8") if path.is_file() else None
-
-    parsed = parse_page(rel_path, text, docs_dir=DOCS, diagnostics=diagnostics, read=read)
-    urls = UrlBuilder(pages=frozenset({"/", "/page"}), files=frozenset({"images/a.png"}))
-    ctx = RenderContext(config, rel_path, urls, diagnostics)
-    page = render_page(parsed, ctx)
-    return page.body_html.replace("\x1e", "/"), diagnostics
-
-
-def shown(text: str) -> str:
-    body, diagnostics = render(text)
-    body = _SVG.sub(lambda m: f'<svg class="{m.group(1)}"/>', body)
-    lines = [f"!! {d.file}:{d.line}:{d.column} {d.severity} {d.code}" for d in diagnostics]
-    return "\n".join([body.strip(), *lines])
-
-
-def _normalise(text: str) -> str:
-    return "\n".join(line.rstrip() for line in text.strip().splitlines())
-
-
-def _cases(name: str) -> list[Any]:
-    return [
-        pytest.param(text, expected, id=f"{name}:{line}:{title}")
-        for line, title, text, expected in read_fixture_file(FIXTURES / f"{name}.md")
-    ]
-
-
-@pytest.mark.parametrize(("text", "expected"), [*_cases("media"), *_cases("data"), *_cases("misc")])
-def test_fixture(text: str, expected: str) -> None:
-    assert _normalise(shown(text)) == _normalise(expected)
-
-
-def test_registry_holds_the_families() -> None:
-    for name in (
-        "Frame Tree FileTree Tree.Folder Tree.File Color Color.Row Color.Item Update View "
-        "Visibility Prompt GitHub.Repo Heading Latex"
-    ).split():
-        assert name in REGISTRY, name
 
 
 def test_update_anchor_and_toc() -> None:
-    text = '<Update label="March 2025" description="v2">\n  Body\n</Update>\n'
-    diagnostics = Diagnostics()
-    parsed = parse_page(
-        "page.mdx", text, docs_dir=DOCS, diagnostics=diagnostics, read=lambda r: None
-    )
-    config = load_config(DOCS, Diagnostics())
-    page = render_page(parsed, RenderContext(config, "page.mdx", UrlBuilder(), diagnostics))
+    page, _ctx, _d = render('<Update label="March 2025" description="v2">\n  Body\n</Update>\n')
     assert [(e.id, e.text) for e in page.toc] == [("march-2025", "March 2025")]
     assert 'id="march-2025"' in page.body_html
 
@@ -125,8 +58,8 @@ def test_math_disabled_by_config() -> None:
     ],
 )
 def test_prices_are_not_math(text: str) -> None:
-    body, _ = render(text)
-    assert "mr-math" not in body and "$" in body
+    page, _ctx, _d = render(text)
+    assert "mr-math" not in page.body_html and "$" in page.body_html
 
 
 # ---- behaviour in headless Chromium (31-components.js) ------------------------------------
