@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from mintrender import __version__
+from mintrender.model import BuildOptions
 
 
 def _progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
@@ -32,7 +33,6 @@ def _progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
 def cmd_build(args: argparse.Namespace) -> int:
     # the pipeline is imported by the commands that run it: `--help` and `--version` stay instant
     from mintrender.build import build, dump_report
-    from mintrender.model import BuildOptions
 
     docs_dir = Path(args.docs_dir).resolve()
     if not docs_dir.is_dir():
@@ -91,7 +91,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     # start-up time, as in cmd_build
     from mintrender.build import build
-    from mintrender.model import BuildOptions
 
     docs_dir = Path(args.docs_dir).resolve()
     if not docs_dir.is_dir():

@@ -73,7 +73,7 @@ class PageWriter:
         assets = dict(self.assets_base)
         if not utilities:
             assets["tailwind_css"] = None
-        assets["search_index_url"] = search_urls.get(_language_of(nav), search_urls.get("", ""))
+        assets["search_index_url"] = search_urls.get(site.language_of(nav), search_urls.get("", ""))
         text = site.render_page_html(
             self.env, self.site, nav, record, assets, self.options, self.config
         )
@@ -92,7 +92,7 @@ class PageWriter:
             assets["tailwind_css"] = None
         writer = OutputWriter(work_dir / "scratch", mode="hosted", base_path=BASE_PATH)
         try:
-            site._write_404(  # noqa: SLF001 - the build's 404 page, byte for byte
+            site.write_not_found(  # the build's 404 page, byte for byte
                 self.env,
                 self.site,
                 navview,
@@ -117,13 +117,6 @@ def theme_bundles() -> dict[str, str]:
     files = {name: text for name, text in theme.theme_files().items() if text}
     files[NOTICE_FILE] = notice_text()
     return files
-
-
-def _language_of(nav: dict[str, Any]) -> str:
-    for lang in nav.get("languages") or []:
-        if lang.get("active"):
-            return str(lang.get("code", ""))
-    return ""
 
 
 def build_search_files(

@@ -292,7 +292,7 @@ def write_site(
         # children of closed sidebar groups, fetched when a reader opens one (renderer/sidebar.py)
         for name, text in sorted(payloads.items()):
             writer.write_text(f"{ASSET_DIR}/{name}", text)
-        _write_404(env, site, navview, assets_base, search_urls, writer, options, config)
+        write_not_found(env, site, navview, assets_base, search_urls, writer, options, config)
         if not any(r.site_path == "/" for r in result.pages):
             _write_root_redirect(navview, writer, config)
         for rel in sources.static:
@@ -328,7 +328,7 @@ def _copy_static(config: SiteConfig, rel: str, writer: OutputWriter, options: Bu
     writer.copy_file(src, rel)
 
 
-def _language_of(nav: dict[str, Any]) -> str:
+def language_of(nav: dict[str, Any]) -> str:
     for lang in nav.get("languages") or []:
         if lang.get("active"):
             return str(lang.get("code", ""))
@@ -429,7 +429,7 @@ class _PageJob:
         )
         assets = dict(self.assets_base)
         search = self.search_urls
-        assets["search_index_url"] = search.get(_language_of(nav), search.get("", ""))
+        assets["search_index_url"] = search.get(language_of(nav), search.get("", ""))
         html_text = render_page_html(
             self.env, self.site, nav, record, assets, self.options, self.config
         )
@@ -467,7 +467,7 @@ def _write_root_redirect(navview: NavView, writer: OutputWriter, config: SiteCon
     )
 
 
-def _write_404(
+def write_not_found(
     env: jinja2.Environment,
     site: dict[str, Any],
     navview: NavView,
