@@ -315,15 +315,14 @@ def build_search_index(
 
 def decode_payload(payload: dict[str, Any] | str) -> dict[str, Any]:
     """Rebuild lunr's serialized index (for `lunr.index.Index.load`) from the compact payload."""
-    if isinstance(payload, str):
-        payload = json.loads(payload)
-    fields: list[str] = payload["fields"]
-    terms: list[str] = payload["terms"]
+    data: dict[str, Any] = json.loads(payload) if isinstance(payload, str) else payload
+    fields: list[str] = data["fields"]
+    terms: list[str] = data["terms"]
     postings: list[dict[str, Any]] = [
         {"_index": i, **{name: {} for name in fields}} for i in range(len(terms))
     ]
     field_vectors: list[list[Any]] = []
-    for ref, per_field in enumerate(payload["vectors"]):
+    for ref, per_field in enumerate(data["vectors"]):
         for name, flat in zip(fields, per_field, strict=True):
             elements: list[float] = []
             term_index = 0
@@ -332,9 +331,11 @@ def decode_payload(payload: dict[str, Any] | str) -> dict[str, Any]:
                 elements += [term_index, flat[i + 1] / 1000]
                 postings[term_index][name][str(ref)] = {}
             field_vectors.append([f"{name}/{ref}", elements])
-    inverted = sorted(([terms[i], postings[i]] for i in range(len(terms))), key=lambda p: p[0])
+    inverted: list[list[Any]] = sorted(
+        ([terms[i], postings[i]] for i in range(len(terms))), key=lambda p: str(p[0])
+    )
     return {
-        "version": payload["lunr"],
+        "version": data["lunr"],
         "fields": fields,
         "fieldVectors": field_vectors,
         "invertedIndex": inverted,

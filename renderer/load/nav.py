@@ -122,7 +122,7 @@ class Navigation:
 
 def is_operation_ref(ref: str) -> bool:
     m = _OPERATION.match(ref.strip())
-    return bool(m) and (m.group(2) == "webhook" or m.group(3).startswith("/"))
+    return m is not None and (m.group(2) == "webhook" or m.group(3).startswith("/"))
 
 
 def _walk(

@@ -301,9 +301,9 @@ def build_http_request(
         base + path,
         tuple(query),
         tuple(headers),
-        kind,
+        kind,  # type: ignore[arg-type]
         value,
-        tuple(fields),  # type: ignore[arg-type]
+        tuple(fields),
     )
 
 

@@ -188,9 +188,9 @@ def get_lexer(lang: str) -> Lexer | None:
 
 
 def _css_class(ttype: _TokenType) -> str:
-    while ttype not in STANDARD_TYPES:
+    while ttype not in STANDARD_TYPES and ttype.parent is not None:
         ttype = ttype.parent
-    return STANDARD_TYPES[ttype]
+    return STANDARD_TYPES.get(ttype, "")
 
 
 def highlight_lines(code: str, lang: str) -> list[str]:

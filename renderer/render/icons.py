@@ -301,7 +301,7 @@ def _parse_name(name: object, icon_type: object) -> tuple[str, str | None] | Non
 
 
 def _find_fa(name: str, icon_type: str | None) -> _Body | None:
-    order = _FA_STYLE_ORDER.get(icon_type or "", _FA_STYLES)
+    order: tuple[str, ...] = _FA_STYLE_ORDER.get(icon_type or "", _FA_STYLES)
     for style in order:
         body = _load_fa(name, style)
         if body is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from mintrender.render import tailwind_theme as t
 from mintrender.render.tailwind_static import (
@@ -31,7 +31,7 @@ _HANDLERS: dict[str, Handler] = {}
 
 
 def _simple(
-    prefixes: dict[str, tuple[str, ...]],
+    prefixes: Mapping[str, tuple[str, ...]],
     plugin: str,
     table: dict[str, str],
     *,
