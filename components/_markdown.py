@@ -125,10 +125,5 @@ def titled_by(key: str) -> Callable[[MdNode, MarkdownOut], str]:
     return lambda node, out: titled(node, out, key)
 
 
-def children_text(node: MdNode, out: MarkdownOut) -> str:
-    """The default export: the children's Markdown."""
-    return out.blocks(node.children)
-
-
 def nothing(node: MdNode, out: MarkdownOut) -> str:
     return ""

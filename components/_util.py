@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 _TAG = re.compile(r"<([A-Za-z][\w.-]*)")
 _TAGS = re.compile(r"<[^>]*>")
-_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 _CSS_COLOR = re.compile(r"^(?:#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(?:rgb|rgba|hsl|hsla|oklch)\([^;{}]*\))$")
 _SVG_ATTRS = {
     "className": "class",
@@ -109,10 +108,6 @@ def css_color(value: Any) -> str | None:
         return None
     value = value.strip()
     return value if _CSS_COLOR.match(value) else None
-
-
-def is_hex(value: Any) -> bool:
-    return isinstance(value, str) and bool(_HEX.match(value.strip()))
 
 
 def icon_html(

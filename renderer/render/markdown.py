@@ -1,10 +1,12 @@
 """Markdown copies of pages for readers and AI tools (`/a/b.md`, `llms.txt`, `llms-full.txt`).
 
-The page is re-read from its token stream (renderer/mdx.py) and written back as plain
-CommonMark + GFM tables: components become readable Markdown (callouts -> blockquotes with a
-bold label, cards -> a list of links, tabs and steps -> headings, code groups -> fenced blocks,
-ParamField/ResponseField -> a bullet list with type and required). `<Visibility for="agents">`
-content is kept, `for="humans"` content left out: the opposite of the HTML page.
+The page is re-read from its token stream (renderer/parse/mdx.py) and written back as plain
+CommonMark + GFM tables. This module knows Markdown only: each component's export is its
+`ComponentSpec.markdown` / `markdown_inline`, beside its HTML renderer in components/*.py
+(callouts -> blockquotes with a bold label, cards -> a list of links, tabs and steps ->
+headings, fields -> a bullet list with type and required; `<Visibility for="agents">` content
+is kept, `for="humans"` content left out), and HTML elements' exports are in
+components/html.py. A component without one gives its children's Markdown.
 
 Links are rewritten by a caller-supplied function (`link(href) -> url`), so the same code serves
 hosted, mirrored and offline builds.
@@ -291,10 +293,6 @@ def page_markdown(
 
 def instructions_block(instructions: str) -> str:
     return indent("## Agent Instructions\n" + instructions.strip(), "> ")
-
-
-_BLANKS = re.compile(r"\n{3,}")
-_TRAILING = re.compile(r"[ \t]+\n")
 
 
 def _tidy(text: str) -> str:

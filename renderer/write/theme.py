@@ -185,13 +185,3 @@ def page_flags(record: PageRecord, nav: dict[str, Any], page: dict[str, Any]) ->
     if record.api is not None or record.kind == "api":
         flags.add("[api]")  # a reference view (ParamField pages only need the `fields` part)
     return frozenset(flags)
-
-
-def shows_api(record: PageRecord) -> bool:
-    """Does the page carry API markup (reference view, ParamField/ResponseField rows)?"""
-    if record.api is not None or record.kind == "api":
-        return True
-    rendered = record.rendered
-    if rendered is None:
-        return False
-    return "mr-api-" in rendered.body_html or 'data-component="api-' in rendered.body_html
