@@ -173,8 +173,8 @@ def _walk(
     h = hidden or node.hidden
     s = node.searchable if node.searchable is not None else searchable
     chain = divisions if node.kind == "root" else (*divisions, node)
-    for child in node.children:
-        _walk(child, chain, groups, h, s, boost, node.openapi or openapi, out)
+    for sub in node.children:
+        _walk(sub, chain, groups, h, s, boost, node.openapi or openapi, out)
 
 
 def iter_groups(items: tuple[NavNode, ...]) -> Iterator[NavGroup]:

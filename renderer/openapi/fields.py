@@ -243,7 +243,8 @@ class FieldBuilder:
         for key in self.post_keys:
             if key in ext:
                 post += [key] if ext[key] is True else _pills(ext[key])
-        mint = ext.get("x-mint") if isinstance(ext.get("x-mint"), dict) else {}
+        raw_mint = ext.get("x-mint")
+        mint: dict[str, Any] = raw_mint if isinstance(raw_mint, dict) else {}
         post += _pills(mint.get("post"))
         example = _example_text(schema.examples[0]) if schema.examples else None
         return FieldView(
@@ -303,7 +304,7 @@ class FieldBuilder:
             return SchemaView(())
         desc = self._md(schema.description)
         if schema.properties and not schema.recursive:
-            options = ()
+            options: tuple[OptionView, ...] = ()
             if schema.alternatives:
                 options = self.options(schema.alternatives, [], prefix, mode, 1)
             return SchemaView(self.rows(schema, [], prefix, mode), options, desc)

@@ -50,6 +50,16 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    """`value` if it is a map, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    """`value` if it is a list, else an empty one."""
+    return value if isinstance(value, list) else []
+
+
 class _SpecLoader:
     """Builds the operations of one spec."""
 
@@ -87,8 +97,8 @@ class _SpecLoader:
                 "error",
             )
             return None
-        info = data.get("info") if isinstance(data.get("info"), dict) else {}
-        components = data.get("components") if isinstance(data.get("components"), dict) else {}
+        info = _dict(data.get("info"))
+        components = _dict(data.get("components"))
         raw_schemes = components.get("securitySchemes")
         if isinstance(raw_schemes, dict):
             for key, node in raw_schemes.items():
@@ -117,10 +127,12 @@ class _SpecLoader:
                     item, str(key), iptr, section, root_servers, root_security, ptr
                 )
         tags: dict[str, Tag] = {}
-        for i, tag in enumerate(data.get("tags") if isinstance(data.get("tags"), list) else []):
+        for i, tag in enumerate(_list(data.get("tags"))):
             if isinstance(tag, dict) and isinstance(tag.get("name"), str):
-                label = tag.get("x-group") if isinstance(tag.get("x-group"), str) else tag["name"]
-                tags[tag["name"]] = Tag(tag["name"], label, _text(tag.get("description")))
+                name: str = tag["name"]
+                group = tag.get("x-group")
+                label = group if isinstance(group, str) else name
+                tags[name] = Tag(name, label, _text(tag.get("description")))
             else:
                 self.store.report(src, f"/tags/{i}", "openapi-tags", "a tag needs a `name`")
         for op in operations:
@@ -166,9 +178,8 @@ class _SpecLoader:
                 or root_servers
             )
             security = self._security(node.get("security"), join_pointer(ptr, "security"))
-            raw_tags = node.get("tags") if isinstance(node.get("tags"), list) else []
-            tags = tuple(t for t in raw_tags if isinstance(t, str))
-            x_mint = node.get("x-mint") if isinstance(node.get("x-mint"), dict) else {}
+            tags = tuple(t for t in _list(node.get("tags")) if isinstance(t, str))
+            x_mint = _dict(node.get("x-mint"))
             ops.append(
                 Operation(
                     method=method,
@@ -345,9 +356,8 @@ class _SpecLoader:
             raw_vars = node.get("variables")
             if isinstance(raw_vars, dict):
                 for name, var in raw_vars.items():
-                    var = var if isinstance(var, dict) else {}
-                    raw_enum = var.get("enum") if isinstance(var.get("enum"), list) else []
-                    enum = tuple(str(v) for v in raw_enum)
+                    var = _dict(var)
+                    enum = tuple(str(v) for v in _list(var.get("enum")))
                     default = str(var.get("default", enum[0] if enum else ""))
                     variables.append(
                         ServerVariable(str(name), default, enum, _text(var.get("description")))
@@ -388,7 +398,7 @@ class _SpecLoader:
         if raw is None:
             return ()
         out: list[CodeSample] = []
-        for i, sample in enumerate(raw if isinstance(raw, list) else []):
+        for i, sample in enumerate(_list(raw)):
             if isinstance(sample, dict) and isinstance(sample.get("source"), str):
                 lang = _text(sample.get("lang")) or "text"
                 out.append(CodeSample(lang, sample["source"], _text(sample.get("label"))))

@@ -24,7 +24,7 @@ from mintrender.openapi.model import (
     Server,
 )
 from mintrender.openapi.playground import embed_json, playground_data
-from mintrender.openapi.samples import media_examples
+from mintrender.openapi.samples import Mode, media_examples
 from mintrender.openapi.view import (
     TEMPLATES_DIR,
     ApiOptions,
@@ -163,11 +163,11 @@ def _aside_html(
 
 
 def _content_views(
-    contents: Sequence[MediaType], builder: FieldBuilder, prefix: str, mode: str, name: str
+    contents: Sequence[MediaType], builder: FieldBuilder, prefix: str, mode: Mode, name: str
 ) -> list[dict[str, Any]]:
     out = []
     for m in contents:
-        view: SchemaView = builder.schema_view(m.schema, prefix, mode, name)  # type: ignore[arg-type]
+        view = builder.schema_view(m.schema, prefix, mode, name)
         out.append({"type": m.content_type, "view": view})
     return out
 
@@ -187,11 +187,11 @@ def render_operation(
         markdown, anchors, expanded=options.expanded == "all", post_keys=options.params_post
     )
     method = "WEBHOOK" if op.webhook else op.method
-    auth = [
+    auth: list[dict[str, Any]] = [
         {"label": " + ".join(s.key for s in req.schemes), "fields": auth_rows(req, builder)}
         for req in op.security
     ]
-    groups = []
+    groups: list[dict[str, Any]] = []
     for location, title in (
         ("path", "Path Parameters"),
         ("query", "Query Parameters"),
@@ -202,7 +202,7 @@ def render_operation(
         if params:
             rows = [builder.parameter(p) for p in params]
             groups.append({"title": title, "id": f"api-{location}-parameters", "fields": rows})
-    body = None
+    body: dict[str, Any] | None = None
     if op.request_body is not None and op.request_body.contents:
         body = {
             "required": op.request_body.required,
@@ -211,7 +211,7 @@ def render_operation(
                 op.request_body.contents, builder, "param", "request", "body"
             ),
         }
-    responses = [
+    responses: list[dict[str, Any]] = [
         {
             "status": r.status,
             "kind": _status_kind(r.status),

@@ -84,7 +84,8 @@ class ApiOptions:
         playground = _map(api.get("playground"))
         mdx = _map(api.get("mdx"))
         auth = _map(mdx.get("auth"))
-        langs, unknown = DEFAULT_LANGUAGES, ()
+        langs = DEFAULT_LANGUAGES
+        unknown: tuple[str, ...] = ()
         if isinstance(examples.get("languages"), list):
             keys = [canonical_language(str(x)) for x in examples["languages"]]
             langs = tuple(dict.fromkeys(k for k in keys if k in LANGUAGES))
