@@ -8,6 +8,7 @@ shown as raw text; `find_close` finds the matching `</Name>` outside code and co
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
 from typing import Any
 
 from mintrender.components._jsxparse import JsxSyntaxError, Tag, parse_tag
@@ -32,11 +33,11 @@ HTML_NAMES = frozenset(
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w.]*)")
 
 
-def scope_of(env: dict[str, Any]) -> dict[str, Any]:
+def scope_of(env: MutableMapping[str, Any]) -> dict[str, Any]:
     return env.setdefault("scope", {})
 
 
-def read_tag(src: str, pos: int, env: dict[str, Any], lenient: bool) -> Tag | None:
+def read_tag(src: str, pos: int, env: MutableMapping[str, Any], lenient: bool) -> Tag | None:
     """The tag at `pos`; an invalid one that names a component or HTML element is read
     loosely and keeps its problem for a `jsx-syntax` warning (never shown as raw text)."""
     try:
@@ -108,7 +109,9 @@ def find_close(
         pos = tag.end
 
 
-def expansion_for(env: dict[str, Any], tag: Tag, inner: str, where: tuple[str, int]) -> Any:
+def expansion_for(
+    env: MutableMapping[str, Any], tag: Tag, inner: str, where: tuple[str, int]
+) -> Any:
     """The `Expansion` replacing a snippet or custom component, or None."""
     expander = env.get("expand_component")
     if expander is None or not tag.name[:1].isupper():

@@ -12,7 +12,7 @@ The markdown-it `env` of a page carries:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -42,7 +42,13 @@ class Expansion:
 
 
 def _sink_add(
-    env: dict[str, Any], severity: str, file: str, line: int, col: int, code: str, msg: str
+    env: MutableMapping[str, Any],
+    severity: str,
+    file: str,
+    line: int,
+    col: int,
+    code: str,
+    msg: str,
 ) -> None:
     sink = env.get("diagnostics")
     if sink is not None:
@@ -50,7 +56,7 @@ def _sink_add(
 
 
 def report(
-    env: dict[str, Any],
+    env: MutableMapping[str, Any],
     line: int,
     code: str,
     message: str,
@@ -93,7 +99,7 @@ def inline_report(
     _sink_add(env, severity, file, line + 1, max(column, 1), code, message)
 
 
-def usage_line(env: dict[str, Any], line: int) -> int:
+def usage_line(env: MutableMapping[str, Any], line: int) -> int:
     """0-based file line of 0-based `line` of the text being block-parsed."""
     fixed = env.get("_line_fixed")
     return fixed if fixed is not None else line + (env.get("_line_base") or 0)
@@ -104,7 +110,7 @@ _SAVED = ("src_path", "_line_base", "_col_base", "_line_fixed")
 
 @contextmanager
 def expanding(
-    env: dict[str, Any],
+    env: MutableMapping[str, Any],
     expansion: Expansion,
     line: int,
     *,
@@ -143,7 +149,9 @@ def expanding(
                 env[key] = value
 
 
-def mark_origin(tokens: list[Token], expansion: Expansion, env: dict[str, Any], line: int) -> None:
+def mark_origin(
+    tokens: list[Token], expansion: Expansion, env: MutableMapping[str, Any], line: int
+) -> None:
     """Before an expansion's maps are replaced: note each inline token's file line and scope."""
     fixed = expansion.first_line is None
     for tok in tokens:

@@ -60,7 +60,7 @@ def render_card(node: Node, ctx: RenderCtx) -> str:
     icon = icon_html(ctx, node, css_class="mr-card__svg")
     if not icon and kind:
         icon = callout_icon(ctx, kind)
-    external = bool(href) and is_external_href(href)
+    external = bool(href and is_external_href(href))
     arrow = coerce_bool(props.get("arrow"), external) if "arrow" in props else external
     cta = text_prop(props, "cta")
     img = text_prop(props, "img")

@@ -19,7 +19,7 @@ from mintrender.load.redirects import concrete_targets
 from mintrender.load.sources import Reader, SourceFiles, discover, page_file_for_ref
 from mintrender.model import BuildOptions, BuildResult, PageMeta, PageRecord, Progress, Publish
 from mintrender.parse.mdx import ParsedPage, parse_page
-from mintrender.render.apipages import ApiStage
+from mintrender.render.apipages import ApiStage, AttachesApi
 from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView, PageInfo, page_info
 from mintrender.render.page import render_page
@@ -122,7 +122,7 @@ def render_record(
     config: SiteConfig,
     urls: UrlBuilder,
     diagnostics: Diagnostics,
-    api: ApiStage,
+    api: AttachesApi,
 ) -> RenderContext:
     """Render one page into `record.rendered`, then let the API stage attach its view."""
     ctx = RenderContext(config, record.rel_path, urls, diagnostics)

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from mintrender import __version__
-from mintrender.model import BuildOptions
+from mintrender.model import BuildOptions, Progress
 
 
-def _progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
+def _progress_printer(quiet: bool) -> Progress | None:
     if quiet:
         return None
     tty = sys.stderr.isatty()

@@ -28,8 +28,8 @@ def searchable_sections(
 ) -> dict[str, list[SearchSection]]:
     """language code ("" without languages) -> sections of every searchable page."""
     first_slot: dict[str, PageSlot] = {}
-    for slot in slots:
-        first_slot.setdefault(slot.ref, slot)
+    for entry in slots:
+        first_slot.setdefault(entry.ref, entry)
     out: dict[str, list[SearchSection]] = {}
     for record in pages:
         rendered = record.rendered

@@ -90,6 +90,8 @@ def inline_with_lines(state: StateCore) -> None:
         env["scope"] = meta.get("scope", page_scope)
         if expander is not None:
             expander.use_file(origin[0])
+        if tok.children is None:
+            tok.children = []
         md.inline.parse(tok.content, md, env, tok.children)
     env["scope"] = page_scope
     env.pop("_inline", None)

@@ -81,7 +81,7 @@ class Expander:
         self.bodies: dict[str, str] = {}
         self.modules: dict[str, ModuleScope] = {}
         self.stack: list[FileScope] = []
-        self.warned: set[str] = set()
+        self.warned: set[tuple[str, str]] = set()
 
     # files -----------------------------------------------------------------------------------
     def load_page(self, body: str) -> FileScope:

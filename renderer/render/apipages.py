@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from mintrender.errors import Diagnostics
 from mintrender.load.config import SiteConfig
@@ -57,6 +57,12 @@ def _frontmatter_line(docs_dir: Path, rel_path: str, key: str) -> int:
         if m.group(1) == key:
             return head.count("\n", 0, m.start()) + 1
     return 1
+
+
+class AttachesApi(Protocol):
+    """What rendering a page needs of the API stage (the preview server passes a lazy one)."""
+
+    def attach(self, record: PageRecord, ctx: RenderContext) -> None: ...
 
 
 class ApiStage:

@@ -241,7 +241,8 @@ def _assign_ids(
     """Give headings and anchored components their ids, in document order; gather sections."""
     toc: list[TocEntry] = []
     sections: list[Section] = []
-    current_anchor, current_title, text_parts = "", fallback_title, []
+    current_anchor, current_title = "", fallback_title
+    text_parts: list[str] = []
     title_inline = -1  # the inline token of a section's own heading is its title, not its text
 
     def flush() -> None:

@@ -258,7 +258,7 @@ class PreviewApp:
             return []
         wrapper = environ.get("wsgi.file_wrapper")
         if wrapper is not None:
-            return wrapper(handle, 64 * 1024)  # type: ignore[no-any-return]
+            return wrapper(handle, 64 * 1024)
         with handle:
             return [handle.read()]
 

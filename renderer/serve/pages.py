@@ -314,9 +314,10 @@ class Pages:
         assert self.inputs is not None and self.api is not None
         record = self.records[rel]
         config = self.inputs.config
+        found: tuple[Diagnostic, ...] = ()
         try:
             if rel in self.generated:
-                parsed, found = self.api.real().parsed_stub(record), ()
+                parsed = self.api.real().parsed_stub(record)
             else:
                 salt = variables_key(config.variables)
                 hit = self.parse_cache.lookup(rel, salt, self.reader)

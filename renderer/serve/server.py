@@ -54,7 +54,11 @@ class _Handler(WSGIRequestHandler):
             if not self.parse_request():
                 return
             handler = _QuietServerHandler(
-                self.rfile, self.wfile, self.get_stderr(), self.get_environ(), multithread=True
+                self.rfile,
+                self.wfile,  # type: ignore[arg-type]  # typeshed wants IO[bytes]; BufferedIOBase works
+                self.get_stderr(),
+                self.get_environ(),
+                multithread=True,
             )
             handler.request_handler = self  # type: ignore[attr-defined]
             handler.run(self.server.get_app())  # type: ignore[attr-defined]

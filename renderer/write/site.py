@@ -487,7 +487,7 @@ def write_not_found(
     description = str(
         errors.get("description") or "We couldn't find the page you were looking for."
     )
-    page = {
+    page: dict[str, Any] = {
         "title": str(errors.get("title") or "Page not found"),
         "description": description,
         "description_html": html.escape(description),
@@ -507,7 +507,7 @@ def write_not_found(
         "url": "/404",
         "source_path": "",
     }
-    head = {
+    head: dict[str, Any] = {
         "title": f"Page not found - {config.name}",
         "description": "",
         "canonical": None,
