@@ -14,9 +14,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from mintrender.render import icons, tailwind  # noqa: E402
 from test_icons import CORPORA, corpus_library, scan_corpus_icons  # noqa: E402
 from test_tailwind import scan_corpus_classes  # noqa: E402
+
+from mintrender.render import icons, tailwind  # noqa: E402
 
 
 def _ms(start: float) -> str:

@@ -24,7 +24,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
-import mintrender.index.search as search  # noqa: E402
 from test_search_support import (  # noqa: E402
     MINTLIFY,
     MODELSLAB,
@@ -36,6 +35,8 @@ from test_search_support import (  # noqa: E402
     read_index_script,
     write_test_site,
 )
+
+import mintrender.index.search as search  # noqa: E402
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from mintrender.components._util import strip_tags
 
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
+
     from mintrender.components._markdown import MarkdownOut
     from mintrender.components._spec import RenderCtx
 

@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from sitekit import CORPORA, minimal_config, write_site
+
 from mintrender.errors import Diagnostics
 from mintrender.load.config import load_config
 from mintrender.load.nav import build_navigation, is_operation_ref
 from mintrender.load.sources import discover, page_file_for_ref
 from mintrender.urls import output_path_for, site_path_for
-from sitekit import CORPORA, minimal_config, write_site
 
 pytestmark = pytest.mark.corpus
 CODE = re.compile(r"<(pre|code|script|style|textarea|template|svg)\b.*?</\1>", re.S | re.I)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from fixtures.harness import COMPONENT_FIXTURES, HERE, cases, normalise, render, rendered
+
 from mintrender.components import REGISTRY
 from mintrender.components._util import check_children, coerce_bool, coerce_int, css_color
 from mintrender.components.fields import parse_enum

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from fixtures.harness import render
+
 from mintrender.components.math import MathError, render_math, tex_to_mathml
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sitekit import build_site, minimal_config, write_site
+
 from mintrender.errors import Diagnostics
 from mintrender.load.config import ConfigError, load_config
 from mintrender.load.nav import NavDivision, NavGroup, build_navigation
-from sitekit import build_site, minimal_config, write_site
 
 HERE = Path(__file__).parent
 

@@ -9,8 +9,9 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from mintrender.write.contextual import contextual_options
 from sitekit import build_site, minimal_config, write_site
+
+from mintrender.write.contextual import contextual_options
 
 OPTIONS = {
     "options": [

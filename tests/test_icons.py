@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+
 from mintrender.render import icons
 from mintrender.render.icons import IconResult, icon_names, render_icon, resolve_icon
 

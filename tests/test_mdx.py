@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from fixtures.harness import cases, diagnostic_lines, normalise, parse, rendered
 from markdown_it.renderer import RendererHTML
+
 from mintrender.components._jsxparse import Expression
 from mintrender.parse.mdx import make_markdown
 

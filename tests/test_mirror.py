@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from mintrender.model import BuildResult
 from test_offline_common import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -22,6 +21,8 @@ from test_offline_common import (
     refs_of,
     static_server,
 )
+
+from mintrender.model import BuildResult
 
 BASE = "https://example.com/docs/"
 

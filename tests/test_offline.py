@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from mintrender.model import BuildResult
 from test_offline_common import (
     CSS_URL,
     EXTERNAL,
@@ -20,6 +19,8 @@ from test_offline_common import (
     make_fixture,
     refs_of,
 )
+
+from mintrender.model import BuildResult
 
 
 @pytest.fixture(scope="module")

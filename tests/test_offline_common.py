@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from mintrender.build import build
 from mintrender.load.redirects import compile_rules, final_destination, match, normalize_path
 from mintrender.model import BuildOptions, BuildResult

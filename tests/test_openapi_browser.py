@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from mintrender.errors import Diagnostics
 from mintrender.openapi import ApiOptions, ApiView, load_api_index, render_operation
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from mintrender.errors import Diagnostics
 from mintrender.openapi import (
     ApiIndex,

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from mintrender.errors import Diagnostics
 from mintrender.openapi import ApiOptions, load_api_index, render_operation
 

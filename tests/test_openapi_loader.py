@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from mintrender.errors import Diagnostics
 from mintrender.openapi import ApiIndex, Operation, find_spec_files, load_api_index
 from mintrender.openapi.source import SpecSource, read_source

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from mintrender.errors import Diagnostics
 from mintrender.openapi import ApiIndex, ParsedRef, find_spec_files, load_api_index, parse_ref
 

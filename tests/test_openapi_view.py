@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from mintrender.errors import Diagnostics
 from mintrender.openapi import (
     ApiIndex,

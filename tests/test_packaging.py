@@ -101,3 +101,36 @@ def test_version_from_the_wheel(wheel: Path, tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().startswith("mintrender ")
+
+
+def test_build_from_the_wheel(wheel: Path, tmp_path: Path) -> None:
+    """A site with an API reference builds from the installed files alone (theme templates,
+    API templates, icons and notices found inside the package, not beside a checkout)."""
+    unpacked = tmp_path / "site-packages"
+    zipfile.ZipFile(wheel).extractall(unpacked)
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mintrender",
+            "build",
+            str(ROOT / "examples" / "basic"),
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(unpacked)),
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr
+    assert (out / "_mintrender" / "NOTICE.txt").is_file()
+    api_pages = [
+        p
+        for p in out.rglob("index.html")
+        if 'class="mr-api-header' in p.read_text(encoding="utf-8")
+    ]
+    assert api_pages, "no page with an API reference header"

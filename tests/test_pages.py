@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sitekit import build_site, minimal_config, write_site
+
 from mintrender.render.highlight import parse_fence_info, render_code_block
 from mintrender.render.page import fallback_title
 from mintrender.render.slugs import Slugger, slugify
-from sitekit import build_site, minimal_config, write_site
 
 
 @pytest.mark.parametrize(

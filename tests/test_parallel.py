@@ -6,8 +6,9 @@ import filecmp
 from pathlib import Path
 
 import pytest
-from mintrender.workers import auto_jobs, can_fork
 from sitekit import build_site
+
+from mintrender.workers import auto_jobs, can_fork
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "basic"
 

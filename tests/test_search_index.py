@@ -8,6 +8,8 @@ import json
 import pytest
 from lunr import get_default_builder
 from lunr.index import Index
+from test_search_support import modelslab_sections
+
 from mintrender.index.search import (
     FIELDS,
     FORMAT,
@@ -20,7 +22,6 @@ from mintrender.index.search import (
     normalize_text,
     query_string,
 )
-from test_search_support import modelslab_sections
 
 MAX_MODELSLAB_BYTES = 1_500_000
 

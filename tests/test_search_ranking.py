@@ -7,12 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mintrender.index.search import (
-    SearchSection,
-    build_lunr_index,
-    build_search_index,
-    query_string,
-)
 from test_search_support import (
     browser,
     chromium_path,
@@ -21,6 +15,13 @@ from test_search_support import (
     open_search,
     type_query,
     write_test_site,
+)
+
+from mintrender.index.search import (
+    SearchSection,
+    build_lunr_index,
+    build_search_index,
+    query_string,
 )
 
 pytestmark = [

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from lunr.stemmer import PorterStemmer
-from mintrender.index.search import build_search_index, normalize_text
 from test_search_support import MINTLIFY, MODELSLAB, browser, chromium_path, write_test_site
+
+from mintrender.index.search import build_search_index, normalize_text
 
 pytestmark = [
     pytest.mark.browser,

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 from lunr.index import Index
+
 from mintrender.index.search import (
     GLOBAL_NAME,
     SearchIndexFiles,

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mintrender.index.search import query_string
 from test_search_support import (
     block_network,
     browser,
@@ -17,6 +16,8 @@ from test_search_support import (
     serve,
     type_query,
 )
+
+from mintrender.index.search import query_string
 
 pytestmark = [
     pytest.mark.browser,

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from mintrender.serve.app import BadPath, PreviewApp, clean_path
 from mintrender.serve.files import make_work_dir, remove_work_dir
 from mintrender.serve.reloader import Reloader
@@ -494,10 +495,9 @@ def test_entry_points_share_one_implementation() -> None:
     import subprocess
     import sys
 
+    import serve
     from mintrender.cli import make_parser
     from mintrender.serve.server import serve as run
-
-    import serve
 
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run(

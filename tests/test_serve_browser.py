@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from mintrender.serve.server import PreviewServer
 
 CHROMIUM = shutil.which("chromium")

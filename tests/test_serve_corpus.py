@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from mintrender.serve.server import PreviewServer
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_serve import call
+
 from mintrender.serve.app import PreviewApp
 from mintrender.serve.files import make_work_dir, remove_work_dir
 from mintrender.serve.reloader import Reloader
 from mintrender.serve.state import SiteState
-from test_serve import call
 
 LEGACY = Path(__file__).parent / "sites" / "legacy-mint"
 

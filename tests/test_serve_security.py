@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+
 from mintrender.serve.server import PreviewServer
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "modelslab"

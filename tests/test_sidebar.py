@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from sitekit import CORPORA, minimal_config, write_site
+
 from mintrender.errors import Diagnostics
 from mintrender.load.config import load_config
 from mintrender.load.nav import build_navigation
@@ -17,7 +19,6 @@ from mintrender.render.page import fallback_title
 from mintrender.urls import UrlBuilder, site_path_for
 from mintrender.write.sidebar import LAZY_MIN_BYTES, SidebarRenderer
 from mintrender.write.site import make_environment
-from sitekit import CORPORA, minimal_config, write_site
 
 NESTED = [
     "a",

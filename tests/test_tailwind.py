@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from mintrender.render.tailwind import collect_classes, escape_class, generate_css, is_supported
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"

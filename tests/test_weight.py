@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sitekit import build_site, write_site
+
 from mintrender.themes import theme_dir
 from mintrender.write.bundle import theme_parts
-from sitekit import build_site, write_site
 
 GROUPS = 5
 PER_GROUP = 20

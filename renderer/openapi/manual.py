@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+
 from mintrender.openapi.fields import Markdown
 from mintrender.openapi.model import (
     MediaType,

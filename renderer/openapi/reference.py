@@ -10,6 +10,7 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
+
 from mintrender.openapi.fields import AnchorSet, FieldBuilder, FieldView, Markdown, SchemaView
 from mintrender.openapi.languages import (
     LANGUAGES,

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from urllib.parse import unquote
 
 import yaml
+
 from mintrender.errors import Diagnostics
 
 try:  # the C loader is much faster on big specs; fall back when PyYAML lacks libyaml

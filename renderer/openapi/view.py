@@ -6,11 +6,11 @@ import functools
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
+
 from mintrender.openapi.codegen import HttpRequest
 from mintrender.openapi.fields import FieldBuilder, FieldView
 from mintrender.openapi.languages import DEFAULT_LANGUAGES, LANGUAGES, canonical_language
@@ -27,11 +27,12 @@ from mintrender.openapi.samples import (
     parameter_example,
     schema_example,
 )
+from mintrender.themes import theme_dir
 
 Highlight = Callable[[str, str, str], str]
 """`highlight(code, lang, title)` -> HTML of a highlighted code block."""
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "themes" / "mint" / "templates"
+TEMPLATES_DIR = theme_dir("mint") / "templates"
 """Default templates (`api/*.html`)."""
 
 _LOCATIONS = (

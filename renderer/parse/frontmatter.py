@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 import yaml
+
 from mintrender.errors import Diagnostics
 
 # libyaml's loader when PyYAML was built with it (about 10x faster), the same safe subset

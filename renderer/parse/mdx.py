@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
+
 from mintrender.components._jsx import jsx_plugin
 from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from markdown_it.renderer import RendererHTML
+
 from mintrender.components import REGISTRY, Child, Node
 from mintrender.components._jsxparse import Expression
 from mintrender.components._spec import SEARCH_PROPS
@@ -21,6 +22,7 @@ from mintrender.render.highlight import parse_fence_info
 if TYPE_CHECKING:
     from markdown_it.token import Token
     from markdown_it.utils import OptionsDict
+
     from mintrender.components._spec import RenderCtx
     from mintrender.parse.mdx import ParsedPage
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from mintrender.errors import Diagnostic
 from mintrender.load.config import ConfigError
 

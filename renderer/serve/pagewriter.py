@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+
 from mintrender.build import SiteInputs
 from mintrender.errors import Diagnostics
 from mintrender.index.sections import build_indexes

@@ -23,6 +23,7 @@ from typing import IO, Any
 from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer
 
 import watchfiles
+
 from mintrender.load.sources import IGNORED_DIRS
 from mintrender.serve.app import POLL_SECONDS, PreviewApp, loopback_hosts
 from mintrender.serve.changes import ChangeKind, Update

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+
 from mintrender.index.sections import SearchFiles
 from mintrender.load.redirects import client_script
 from mintrender.model import Publish

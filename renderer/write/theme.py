@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+
 from mintrender.components import REGISTRY
 from mintrender.render.highlight import pygments_css
 from mintrender.themes import theme_dir
