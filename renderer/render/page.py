@@ -15,7 +15,7 @@ from mintrender.components._jsxparse import Expression
 from mintrender.components._spec import SEARCH_PROPS
 from mintrender.components.html import render_element
 from mintrender.components.math import render_math
-from mintrender.model import RenderedPage, Section, TocEntry
+from mintrender.model import PageMeta, RenderedPage, Section, TocEntry
 from mintrender.parse.mdx import make_markdown
 from mintrender.render.highlight import parse_fence_info
 
@@ -322,15 +322,9 @@ def fallback_title(rel_path: str) -> str:
 
 def render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
     """Render one parsed page (never raises on user content)."""
-    fm = parsed.frontmatter
-    title = fm.get("title")
-    title = (
-        str(title)
-        if isinstance(title, (str, int, float)) and str(title).strip()
-        else fallback_title(parsed.rel_path)
-    )
-    description = fm.get("description")
-    description = str(description) if isinstance(description, (str, int, float)) else ""
+    meta = PageMeta.of(parsed.frontmatter)
+    title = meta.title if meta.title is not None else fallback_title(parsed.rel_path)
+    description = meta.description or ""
     toc, sections = _assign_ids(parsed.tokens, ctx, title)
     env = dict(parsed.env)
     env["ctx"] = ctx
