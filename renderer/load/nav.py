@@ -38,10 +38,6 @@ class NavPage:
     openapi: str | None = None
     """Spec inherited from the enclosing divisions (for operation entries)."""
 
-    @property
-    def is_operation(self) -> bool:
-        return is_operation_ref(self.ref)
-
 
 @dataclass(frozen=True, slots=True)
 class NavApiSpec:

@@ -42,20 +42,6 @@ ALIASES: dict[str, str] = {
 }
 """Aliases of docs.json `api.examples.languages` (openapi.md §6)."""
 
-KNOWN_KEYS = {
-    *LANGUAGES,
-    "powershell",
-    "swift",
-    "csharp",
-    "dotnet",
-    "c",
-    "c++",
-    "kotlin",
-    "rust",
-    "dart",
-}
-"""Every key Mintlify accepts; those outside `LANGUAGES` have no generator yet."""
-
 DEFAULT_LANGUAGES: tuple[str, ...] = ("bash", "python", "javascript")
 """Languages when docs.json does not choose."""
 

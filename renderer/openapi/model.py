@@ -71,11 +71,6 @@ class Schema:
     extensions: Mapping[str, Any] = field(default_factory=lambda: _NO_EXTENSIONS)
     """`x-*` keys of the schema (`x-mint`, `x-default`...)."""
 
-    @property
-    def is_object(self) -> bool:
-        """An object with known properties (shown as child rows)."""
-        return bool(self.properties) or (self.types == ("object",) and self.additional is not None)
-
 
 @dataclass(frozen=True, slots=True)
 class Property:

@@ -10,11 +10,6 @@ from typing import Any
 import rcssmin
 import rjsmin
 
-API_PART = ".api."
-"""Theme files named `*.api.css` / `*.api.js` are only needed on pages showing API fields or
-API reference views: the write stage links them from those pages alone (page weight)."""
-
-
 _PART_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
