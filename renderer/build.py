@@ -186,7 +186,9 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     jobs = options.jobs if options.jobs > 0 else auto_jobs(len(sources.pages))
     jobs = jobs if can_fork() else 1
     render = _render_forked if jobs > 1 else _render_serial
-    pages = render(options, config, sources, slots, api, jobs, diagnostics, timings, progress)
+    pages = render(
+        RenderJob(options, config, sources, slots, api, jobs, diagnostics, timings, progress)
+    )
     result = BuildResult(diagnostics, openapi_operations=pages.openapi_operations)
     for record in pages.records:
         assert record.rendered is not None
@@ -211,6 +213,22 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     return result
 
 
+@dataclass(frozen=True, slots=True)
+class RenderJob:
+    """What the parse and render stages need for the whole site."""
+
+    options: BuildOptions
+    config: SiteConfig
+    sources: SourceFiles
+    slots: Sequence[PageSlot]
+    api: ApiStage
+    jobs: int
+    diagnostics: Diagnostics
+    timings: dict[str, float]
+    """Filled with the `parse` and `render` seconds."""
+    progress: Progress | None
+
+
 @dataclass(slots=True)
 class RenderedPages:
     """The parse and render stages' result for the whole site."""
@@ -222,18 +240,10 @@ class RenderedPages:
     openapi_operations: int
 
 
-def _render_serial(
-    options: BuildOptions,
-    config: SiteConfig,
-    sources: SourceFiles,
-    slots: Sequence[PageSlot],
-    api: ApiStage,
-    jobs: int,
-    diagnostics: Diagnostics,
-    timings: dict[str, float],
-    progress: Progress | None,
-) -> RenderedPages:
+def _render_serial(job: RenderJob) -> RenderedPages:
     """Parse every page, then render every page, in this process (tokens kept for Markdown)."""
+    options, config, sources, slots, api = job.options, job.config, job.sources, job.slots, job.api
+    diagnostics, timings, progress = job.diagnostics, job.timings, job.progress
     reader = Reader(config.docs_dir)
     records: dict[str, PageRecord] = {}
     parsed: dict[str, ParsedPage] = {}
@@ -261,20 +271,12 @@ def _render_serial(
     return RenderedPages(list(records.values()), ref_to_file, urls, api.operations_rendered)
 
 
-def _render_forked(
-    options: BuildOptions,
-    config: SiteConfig,
-    sources: SourceFiles,
-    slots: Sequence[PageSlot],
-    api: ApiStage,
-    jobs: int,
-    diagnostics: Diagnostics,
-    timings: dict[str, float],
-    progress: Progress | None,
-) -> RenderedPages:
+def _render_forked(job: RenderJob) -> RenderedPages:
     """Parse and render in `jobs` forked workers that inherit config, URLs and the API index;
     each worker also makes its pages' Markdown copies (the tokens stay in the worker). Records
     come back in the one-process order, so the output is byte-identical."""
+    options, config, sources, slots, api = job.options, job.config, job.sources, job.slots, job.api
+    diagnostics, timings, progress = job.diagnostics, job.timings, job.progress
     t = time.perf_counter()
     placeholders = {rel: new_record(rel, {}) for rel in sources.pages}
     generated = api.generated_pages(slots, placeholders)
@@ -303,7 +305,7 @@ def _render_forked(
     if progress:
         progress("render", 0, 1)
     by_rel: dict[str, PageRecord] = {}
-    for done, found in fork_map(work, interleave(sources.pages, jobs), jobs):
+    for done, found in fork_map(work, interleave(sources.pages, job.jobs), job.jobs):
         diagnostics.extend(found)
         by_rel.update((record.rel_path, record) for record in done)
     records = [by_rel[rel] for rel in sources.pages]
