@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from mintrender.model import flag
+
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
@@ -81,8 +83,7 @@ def str_prop(props: dict[str, Any], key: str) -> str | None:
 
 
 def truthy(props: dict[str, Any], key: str) -> bool:
-    value = props.get(key)
-    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+    return flag(props.get(key))
 
 
 def fence(code: str, info: str = "") -> str:

@@ -43,17 +43,13 @@ def searchable_sections(
             continue
         if slot is not None and not slot.searchable:
             continue
-        language = (
-            next((d.label for d in slot.divisions if d.kind == "language"), "") if slot else ""
-        )
+        language = language_of_slot(slot) if slot else ""
         trail = tuple(g.label for g in slot.groups) if slot else ()
         keywords_t = meta.keywords
         boost = meta.boost
         if boost is None:
             boost = slot.boost if slot is not None and slot.boost is not None else 1.0
-        api_text = ""
-        if record.api is not None:
-            api_text = getattr(record.api, "search_text", "") or ""
+        api_text = record.api.search_text if record.api is not None else ""
         sections = out.setdefault(language, [])
         for i, section in enumerate(rendered.sections):
             text = section.text
@@ -95,19 +91,34 @@ def build_indexes(
 ) -> SearchFiles:
     """One index script per language (the write stage writes them)."""
     files: dict[str, str] = {}
-    urls: dict[str, str] = {}
     by_language = searchable_sections(config, pages, slots)
     if not by_language:
         by_language = {"": []}
     languages = sorted(by_language)
     scripts = _index_scripts([(lang, by_language[lang]) for lang in languages])
+    urls = search_urls(languages)
     for language, script in zip(languages, scripts, strict=True):
-        name = f"search-index-{language}.js" if language else "search-index.js"
-        files[f"{ASSET_DIR}/{name}"] = script
-        urls[language] = ROOT + f"{ASSET_DIR}/{name}"
+        files[index_path(language)] = script
+    return SearchFiles(files, urls)
+
+
+def language_of_slot(slot: PageSlot) -> str:
+    """The language division a navigation entry sits in ("" for none)."""
+    return next((d.label for d in slot.divisions if d.kind == "language"), "")
+
+
+def index_path(language: str) -> str:
+    """Site-relative path of a language's index script ("" = the default index)."""
+    name = f"search-index-{language}.js" if language else "search-index.js"
+    return f"{ASSET_DIR}/{name}"
+
+
+def search_urls(languages: Sequence[str]) -> dict[str, str]:
+    """Language -> URL (with ROOT) of its index; "" falls back to the first language's."""
+    urls = {language: ROOT + index_path(language) for language in sorted(languages)}
     if "" not in urls:
         urls[""] = next(iter(urls.values()))
-    return SearchFiles(files, urls)
+    return urls
 
 
 def _index_one(job: tuple[str, list[SearchSection]]) -> str:

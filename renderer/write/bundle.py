@@ -85,9 +85,7 @@ def bundle_theme(
         text = path.read_text(encoding="utf-8")
         if minify:
             text = minify_css(text) if kind == "css" else minify_js(text)
-            parts.append(f"/* {path.name} */\n{text}")
-        else:
-            parts.append(f"/* {path.name} */\n" + text)
+        parts.append(f"/* {path.name} */\n{text}")
     if not parts:
         return ""
     return "\n".join(parts) + ("\n" if minify else "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,7 +13,7 @@ import jinja2
 
 from mintrender.index.sections import SearchFiles
 from mintrender.load.redirects import client_script
-from mintrender.model import Publish
+from mintrender.model import Publish, text
 from mintrender.render.context import RenderContext
 from mintrender.render.tailwind import generate_css
 from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, absolute_base, base_path_of, is_external
@@ -140,8 +141,6 @@ def site_context(
 
 def hash_text(text: str) -> int:
     """Stable across runs (unlike hash()), for reproducible output."""
-    import zlib
-
     return zlib.crc32(text.encode("utf-8"))
 
 
@@ -152,12 +151,6 @@ _PROPERTY_PREFIXES = ("og:", "article:", "book:", "profile:", "music:", "video:"
 
 def _meta_attr(key: str) -> str:
     return "property" if key.startswith(_PROPERTY_PREFIXES) else "name"
-
-
-def _scalar(value: Any) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        return None
-    return str(value)
 
 
 def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) -> dict[str, Any]:
@@ -179,7 +172,7 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
     )
     noindex = record.meta.noindex or (record.meta.hidden and config.seo_indexing != "all")
 
-    canonical = _scalar(fm.get("canonical"))
+    canonical = text(fm.get("canonical"))
     if canonical is None and publish.public_base and options.mode == "hosted":
         stem = record.site_path.strip("/")
         canonical = publish.public_base + (stem + "/" if stem else "")
@@ -207,11 +200,9 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
         if key not in _NOT_META:
             values[key] = value
     for key, value in fm.items():
-        text = _scalar(value)
-        if text is None:
-            continue
-        if key.startswith(("og:", "twitter:")) or key == "robots":
-            values[key] = text
+        scalar = text(value)
+        if scalar is not None and (key.startswith(("og:", "twitter:")) or key == "robots"):
+            values[key] = scalar
     if record.meta.keywords:
         values["keywords"] = ", ".join(record.meta.keywords)
     # images: absolute when the public URL is known
@@ -443,7 +434,7 @@ def _write_pages(
     """Template every page; return the sidebar payload files.
 
     This stays in one process: forked writers measured slower (copying the large heap costs
-    more than the templates), unlike parse+render (renderer/parallel.py).
+    more than the templates), unlike parse+render (build._render_forked).
     """
     for i, record in enumerate(pages):
         if progress:
