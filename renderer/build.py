@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
 import time
@@ -128,6 +129,9 @@ def render_record(
     ctx = RenderContext(config, record.rel_path, urls, diagnostics)
     record.rendered = render_page(parsed, ctx)
     api.attach(record, ctx)
+    # the API view renders through the same context: its components need their theme parts too
+    assert record.rendered is not None
+    record.rendered = dataclasses.replace(record.rendered, drawn=frozenset(ctx.components))
     return ctx
 
 

@@ -163,6 +163,9 @@ class RenderedPage:
     fields: tuple[dict[str, Any], ...] = ()
     examples: dict[str, str] = field(default_factory=dict)
     panel_html: str = ""
+    drawn: frozenset[str] = frozenset()
+    """Every component drawn on the page, those of its API view included (`components` counts
+    the page's own MDX only, for the report): the write stage links their theme parts."""
 
 
 @dataclass(slots=True)

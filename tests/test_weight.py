@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitekit import build_site, write_site
+from sitekit import build_site, minimal_config, write_site
 
 from mintrender.themes import theme_dir
 from mintrender.write.bundle import theme_parts
@@ -230,3 +230,32 @@ def test_base_url_lazy_sidebar(browser: Any, workdir: str) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_components_of_an_api_view_link_their_parts(tmp_path: Path) -> None:
+    """An OpenAPI description renders components after the page's own MDX: their theme parts
+    are linked too (and the report still counts the page's own components only)."""
+    spec = {
+        "openapi": "3.0.0",
+        "info": {"title": "T", "version": "1"},
+        "paths": {
+            "/things": {
+                "post": {
+                    "summary": "Create a thing",
+                    "description": '<Accordion title="Limits">At most ten.</Accordion>',
+                    "responses": {"200": {"description": "OK"}},
+                }
+            }
+        },
+    }
+    docs = write_site(
+        tmp_path / "docs",
+        {"openapi.json": spec, "create.mdx": '---\nopenapi: "POST /things"\n---\n'},
+        minimal_config(["create"]),
+    )
+    result = build_site(docs, tmp_path / "out")
+    page = (tmp_path / "out" / "create" / "index.html").read_text(encoding="utf-8")
+    assert "mr-accordion" in page
+    css, js = assets_of(page)
+    assert "accordion.css" in css and "accordion.js" in js
+    assert "Accordion" not in result.components

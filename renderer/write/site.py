@@ -381,8 +381,8 @@ def render_page_html(
     content = "".join(
         (page["body_html"], page["aside_html"], page["api_header_html"], page["description_html"])
     )
-    components = record.rendered.components if record.rendered is not None else {}
-    needed = page_parts(content, page_flags(record, nav, page), parts, components)
+    drawn = record.rendered.drawn if record.rendered is not None else frozenset()
+    needed = page_parts(content, page_flags(record, nav, page), parts, drawn)
     assets = with_parts(assets, needed, parts)
     template = env.get_template("api.html" if page["is_api"] or page["aside_html"] else "page.html")
     return share_svgs(
