@@ -45,6 +45,9 @@ INLINE_COMPONENTS = frozenset(name for name, spec in REGISTRY.items() if spec.in
 """Components that sit inside a paragraph when text follows them on their line."""
 SOURCE_NAMES = frozenset(name for name, spec in REGISTRY.items() if spec.source != "mdx")
 """Components whose renderer needs the children's MDX source (`props["children"]`)."""
+PARTS_OF = {name: spec.parts for name, spec in REGISTRY.items() if spec.parts}
+"""Component -> the theme parts a page that renders it links."""
+
 RAW_NAMES = frozenset(name for name, spec in REGISTRY.items() if spec.source == "raw")
 """...and whose children are not MDX at all (`\\frac{1}{2}` holds no expressions)."""
 

@@ -122,8 +122,10 @@ def titled(node: MdNode, out: MarkdownOut, key: str = "title") -> str:
     return "\n\n".join(p for p in (head, desc or "", body) if p)
 
 
-def titled_by(key: str) -> Callable[[MdNode, MarkdownOut], str]:
-    return lambda node, out: titled(node, out, key)
+def code_span(node: MdNode, out: MarkdownOut) -> str:
+    """Inline: the children as a code span (Badge, `<kbd>`)."""
+    inner = out.inline_nodes(node.children)
+    return f"`{inner}`" if inner else ""
 
 
 def nothing(node: MdNode, out: MarkdownOut) -> str:

@@ -293,21 +293,16 @@ def color_item_markdown(node: MdNode, out: MarkdownOut) -> str:
     return f"- {str_prop(node.props, 'name') or ''}: `{str_prop(node.props, 'value') or ''}`"
 
 
+def _entry_alone(node: MdNode, out: MarkdownOut) -> str:
+    """A folder or file written outside a Tree: the entry as a top-level list item."""
+    return _entry_markdown(node, 0)
+
+
 COMPONENTS: tuple[ComponentSpec, ...] = (
     ComponentSpec(name="Tree", render=render_tree, markdown=tree_markdown, parts=("tree",)),
     ComponentSpec(name="FileTree", render=render_tree, markdown=tree_markdown, parts=("tree",)),
-    ComponentSpec(
-        name="Tree.Folder",
-        render=render_folder,
-        markdown=lambda node, out: _entry_markdown(node, 0),
-        parts=("tree",),
-    ),
-    ComponentSpec(
-        name="Tree.File",
-        render=render_file,
-        markdown=lambda node, out: _entry_markdown(node, 0),
-        parts=("tree",),
-    ),
+    ComponentSpec(name="Tree.Folder", render=render_folder, markdown=_entry_alone, parts=("tree",)),
+    ComponentSpec(name="Tree.File", render=render_file, markdown=_entry_alone, parts=("tree",)),
     ComponentSpec(name="Color", render=render_color, parts=("color",)),
     ComponentSpec(name="Color.Row", render=render_color_row, parts=("color",)),
     ComponentSpec(

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from mintrender.components._jsxparse import Expression
 from mintrender.components._jsxscan import VOID_ELEMENTS
-from mintrender.components._markdown import MdNode, fence, indent, nothing, one_line, str_prop
+from mintrender.components._markdown import (
+    MdNode,
+    code_span,
+    fence,
+    indent,
+    nothing,
+    one_line,
+    str_prop,
+)
 from mintrender.components._spec import ComponentSpec, MarkdownFn, Node
 from mintrender.components._util import strip_tags
 
@@ -246,18 +254,13 @@ def _wrap(mark: str) -> MarkdownFn:
     return lambda node, out: f"{mark}{out.inline_nodes(node.children)}{mark}"
 
 
-def _kbd(node: MdNode, out: MarkdownOut) -> str:
-    inner = out.inline_nodes(node.children)
-    return f"`{inner}`" if inner else ""
-
-
 ELEMENT_MARKDOWN_INLINE: dict[str, MarkdownFn] = {
     "strong": _wrap("**"),
     "b": _wrap("**"),
     "em": _wrap("*"),
     "i": _wrap("*"),
     "code": _wrap("`"),
-    "kbd": _kbd,
+    "kbd": code_span,
     "a": lambda node, out: _anchor(node, out, out.inline_nodes(node.children)),
     "img": _image,
     "br": lambda node, out: "\n",

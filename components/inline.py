@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mintrender.components._markdown import MdNode, nothing, str_prop
+from mintrender.components._markdown import MdNode, code_span, nothing, str_prop
 from mintrender.components._spec import ComponentSpec, Node
 from mintrender.components._util import (
     class_attr,
@@ -123,16 +123,6 @@ def render_tooltip(node: Node, ctx: RenderCtx) -> str:
     )
 
 
-def _block_markdown(node: MdNode, out: MarkdownOut) -> str:
-    """Markdown on its own line: its children, if any."""
-    return out.blocks(node.children) if node.children else ""
-
-
-def _badge_markdown(node: MdNode, out: MarkdownOut) -> str:
-    inner = out.inline_nodes(node.children)
-    return f"`{inner}`" if inner else ""
-
-
 def _tooltip_markdown(node: MdNode, out: MarkdownOut) -> str:
     """Markdown: the text, then the tip in parentheses."""
     inner = out.inline_nodes(node.children)
@@ -145,22 +135,19 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
         name="Icon",
         render=render_icon_component,
         inline=True,
-        markdown=_block_markdown,
         markdown_inline=nothing,
     ),
     ComponentSpec(
         name="Badge",
         render=render_badge,
         inline=True,
-        markdown=_block_markdown,
-        markdown_inline=_badge_markdown,
+        markdown_inline=code_span,
         parts=("badge",),
     ),
     ComponentSpec(
         name="Tooltip",
         render=render_tooltip,
         inline=True,
-        markdown=_block_markdown,
         markdown_inline=_tooltip_markdown,
         parts=("tooltip",),
     ),

@@ -24,17 +24,19 @@
 
 <Heading level={3} noAnchor>Title</Heading> -> <h3 id="title">Title</h3> (as <h3 noAnchor>)
 
-<Mermaid>…</Mermaid>, <Snippet>…</Snippet> -> their children in `<div class="mr-mermaid mermaid">`
+<Mermaid>…</Mermaid>, <Snippet>…</Snippet> -> their children in `<div class="mr-mermaid mermaid">`,
+`<div class="mr-snippet snippet">`
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from mintrender.components._markdown import MdNode, fence, str_prop, titled, titled_by
+from mintrender.components._markdown import MdNode, fence, str_prop, titled
 from mintrender.components._spec import ComponentSpec, Node
 from mintrender.components._util import (
     class_attr,
@@ -244,7 +246,7 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
         render=render_update,
         anchor_prop="label",
         toc=True,
-        markdown=titled_by("label"),
+        markdown=functools.partial(titled, key="label"),
         parts=("update",),
     ),
     ComponentSpec(

@@ -38,6 +38,10 @@ NUMBER_SLOT = "<!--mr-step-->"
 _TITLE_SLOT = "<!--mr-step-title-->"
 
 
+STEPS_CHILDREN = ("Step",)
+"""The only children allowed (checked by the renderer, declared by the spec)."""
+
+
 def _size(value: object) -> str | None:
     return value if isinstance(value, str) and value in TITLE_SIZES else None
 
@@ -87,7 +91,7 @@ def _fill(child: Child, number: int, size: str) -> str:
 
 def render_steps(node: Node, ctx: RenderCtx) -> str:
     """`<Steps titleSize>`: numbers its Steps; anything but `<Step>` is reported and kept."""
-    check_children(node, ctx, ("Step",))
+    check_children(node, ctx, STEPS_CHILDREN)
     size = _size(node.props.get("titleSize")) or "p"
     counter = 0
 
@@ -104,6 +108,6 @@ def render_steps(node: Node, ctx: RenderCtx) -> str:
 
 
 COMPONENTS: tuple[ComponentSpec, ...] = (
-    ComponentSpec(name="Steps", render=render_steps, children=("Step",), parts=("steps",)),
+    ComponentSpec(name="Steps", render=render_steps, children=STEPS_CHILDREN, parts=("steps",)),
     ComponentSpec(name="Step", render=render_step, anchor_prop="title", markdown=titled),
 )

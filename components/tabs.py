@@ -44,6 +44,10 @@ PANEL_START = '<div class="mr-tabs__panel"'
 _UNTITLED = "Tab<!--mr-untitled-->"
 
 
+TABS_CHILDREN = ("Tab",)
+"""The only children allowed (checked by the renderer, declared by the spec)."""
+
+
 def tab_button(
     title: str, *, selected: bool, css_class: str, icon: str = "", controls: str | None = None
 ) -> str:
@@ -77,7 +81,7 @@ def render_tab(node: Node, ctx: RenderCtx) -> str:
 
 def render_tabs(node: Node, ctx: RenderCtx) -> str:
     """`<Tabs defaultTabIndex sync borderBottom>`: label row + panels; only `<Tab>` allowed."""
-    check_children(node, ctx, ("Tab",))
+    check_children(node, ctx, TABS_CHILDREN)
     tabs = [c for c in node.children if c.name == "Tab"]
     active = coerce_int(node.props.get("defaultTabIndex"), 0) or 0
     if not 0 <= active < len(tabs):
@@ -137,7 +141,9 @@ def _as_node(child: Child, parent: Node) -> Node:
 
 
 COMPONENTS: tuple[ComponentSpec, ...] = (
-    ComponentSpec(name="Tabs", render=render_tabs, children=("Tab",), parts=("tabs", "switch")),
+    ComponentSpec(
+        name="Tabs", render=render_tabs, children=TABS_CHILDREN, parts=("tabs", "switch")
+    ),
     ComponentSpec(
         name="Tab", render=render_tab, anchor_prop="title", markdown=titled, parts=("tabs",)
     ),

@@ -6,10 +6,10 @@ families are written against (they never import this module).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -51,8 +51,6 @@ class RenderContext:
     warned: set[tuple[str, str]] = field(default_factory=set)
     data: dict[str, Any] = field(default_factory=dict)
     """Free-form per-page state for component families (e.g. tooltips and views counted)."""
-    fragment: Callable[..., str] = render_fragment
-    """Renders a Markdown string with this context: `fragment(text, ctx, inline=False)`."""
 
     # diagnostics -----------------------------------------------------------------------
     def warn(self, line: int, code: str, message: str, *, column: int = 1) -> None:
@@ -131,12 +129,12 @@ class RenderContext:
 
     def ui_icon(self, name: str, css_class: str) -> str:
         """A fixed chrome icon (callout types, arrows) from Lucide, whatever the site's set."""
-        return render_icon(name, library="lucide", css_class=css_class) or ""
+        return _ui_icon(name, css_class)
 
     # rendering helpers -----------------------------------------------------------------------
     def markdown(self, text: str, *, inline: bool = False) -> str:
         """Render a Markdown string from a prop (captions, descriptions) in this page's context."""
-        return self.fragment(text, self, inline=inline)
+        return render_fragment(text, self, inline=inline)
 
     def highlight(self, code: str, lang: str = "", meta: str = "") -> str:
         info = parse_fence_info(f"{lang} {meta}".strip())
@@ -148,3 +146,9 @@ class RenderContext:
         if not lang:
             return ""
         return DISPLAY_NAMES.get(lang.lower(), lang)
+
+
+@functools.lru_cache(maxsize=256)
+def _ui_icon(name: str, css_class: str) -> str:
+    """Chrome icons repeat on every page (tree folders, card arrows): drawn once per process."""
+    return render_icon(name, library="lucide", css_class=css_class) or ""

@@ -32,6 +32,7 @@ ANCHORED = {name: spec.anchor_prop for name, spec in REGISTRY.items() if spec.an
 TOC_COMPONENTS = frozenset(name for name, spec in REGISTRY.items() if spec.toc)
 FIELD_COMPONENTS = frozenset(name for name, spec in REGISTRY.items() if spec.field)
 FIELD_NAME_KEYS = ("name", "body", "query", "path", "header")
+SEARCH_PROPS_OF = {name: spec.search_props for name, spec in REGISTRY.items()}
 
 
 @dataclass(slots=True)
@@ -301,8 +302,7 @@ def _assign_ids(
                 )
                 if field_name:
                     meta["anchor"] = "param-" + field_name.replace(".", "-").replace(" ", "-")
-            spec = REGISTRY.get(name)
-            for key in spec.search_props if spec is not None else SEARCH_PROPS:
+            for key in SEARCH_PROPS_OF.get(name, SEARCH_PROPS):
                 value = props.get(key)
                 if isinstance(value, str) and not isinstance(value, Expression):
                     text_parts.append(value)

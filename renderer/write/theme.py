@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
-from mintrender.components import REGISTRY
+from mintrender.components import PARTS_OF
 from mintrender.render.highlight import pygments_css
 from mintrender.themes import theme_dir
 from mintrender.urls import ASSET_DIR, ROOT
@@ -153,7 +153,7 @@ def page_parts(
     """The parts a page needs, in cascade order: the parts of the components it rendered
     (`ComponentSpec.parts`), and those whose `when` strings occur in its content HTML or name
     one of its feature flags (`[toc]`, `[aside]`, `[menu]`, `[api]`)."""
-    used = {part for name in components if name in REGISTRY for part in REGISTRY[name].parts}
+    used = {part for name in components for part in PARTS_OF.get(name, ())}
     return [
         part
         for part in parts.order
