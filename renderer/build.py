@@ -193,7 +193,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     pages = render(
         RenderJob(options, config, sources, slots, api, jobs, diagnostics, timings, progress)
     )
-    result = BuildResult(diagnostics, openapi_operations=pages.openapi_operations)
+    result = BuildResult(diagnostics, openapi_operations=_operations(pages.records))
     for record in pages.records:
         assert record.rendered is not None
         result.components.update(record.rendered.components)
@@ -241,7 +241,11 @@ class RenderedPages:
     ref_to_file: dict[str, str]
     """Navigation ref -> page file (generated API pages included)."""
     urls: UrlBuilder
-    openapi_operations: int
+
+
+def _operations(records: Iterable[PageRecord]) -> int:
+    """OpenAPI operations rendered: pages whose `openapi` reference got its API view."""
+    return sum(1 for r in records if r.api is not None and (r.meta.openapi or "").strip())
 
 
 def _render_serial(job: RenderJob) -> RenderedPages:
@@ -272,7 +276,7 @@ def _render_serial(job: RenderJob) -> RenderedPages:
             progress("render", i, len(records))
         render_record(record, parsed[rel], config, urls, diagnostics, api)
     timings["render"] = time.perf_counter() - t
-    return RenderedPages(list(records.values()), ref_to_file, urls, api.operations_rendered)
+    return RenderedPages(list(records.values()), ref_to_file, urls)
 
 
 def _render_forked(job: RenderJob) -> RenderedPages:
@@ -316,10 +320,9 @@ def _render_forked(job: RenderJob) -> RenderedPages:
     for record, _ in generated:
         render_record(record, api.parsed_stub(record), config, urls, diagnostics, api)
         records.append(record)
-    operations = sum(1 for r in records if r.api is not None and r.meta.openapi is not None)
     timings["parse"] = 0.0
     timings["render"] = time.perf_counter() - t
-    return RenderedPages(records, ref_to_file, urls, operations)
+    return RenderedPages(records, ref_to_file, urls)
 
 
 def _load_navigation(config: SiteConfig, diagnostics: Diagnostics) -> Navigation:

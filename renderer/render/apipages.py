@@ -76,7 +76,6 @@ class ApiStage:
         self.config = config
         self.docs_dir = docs_dir
         self.diagnostics = diagnostics
-        self.operations_rendered = 0
         files = set(find_spec_files(docs_dir))
         for spec in _configured_specs(config):
             if spec.startswith(("http://", "https://")):
@@ -280,7 +279,6 @@ class ApiStage:
             op.description or "",
             f"{op.method} {op.path}",
         )
-        self.operations_rendered += 1
 
     def _attach_manual(self, record: PageRecord, ctx: RenderContext, api: str) -> None:
         from mintrender.openapi import ManualParam, render_manual_endpoint  # start-up time

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -19,10 +20,18 @@ part, which parts load lazily. See `themes/mint/static/parts.json`."""
 
 
 def theme_manifest(theme_static: Path) -> dict[str, dict[str, Any]]:
-    """`parts` of the theme's `parts.json` (part name -> {when, files, lazy}); {} without one."""
+    """`parts` of the theme's `parts.json` (part name -> {when, files, lazy}); {} without one.
+    Read once per version of the file (every bundle of the theme asks for it)."""
     path = theme_static / PARTS_FILE
-    if not path.is_file():
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
         return {}
+    return {k: dict(v) for k, v in _read_manifest(path, stamp).items()}
+
+
+@functools.lru_cache(maxsize=8)
+def _read_manifest(path: Path, stamp: int) -> dict[str, dict[str, Any]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     parts = data.get("parts") if isinstance(data, dict) else None
     return {str(k): dict(v) for k, v in (parts or {}).items() if isinstance(v, dict)}
