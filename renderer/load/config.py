@@ -12,6 +12,8 @@ from mintrender.errors import Diagnostics
 from mintrender.load.jsonpos import JsonPositions, PathKey, format_path
 from mintrender.load.legacy import convert_mint_json
 
+CONFIG_FILES = ("docs.json", "mint.json")
+"""The configuration file names, the first found wins."""
 HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
 
@@ -121,7 +123,7 @@ class SiteConfig:
 
 def find_config(docs_dir: Path) -> Path | None:
     """`docs.json` wins over `mint.json` (navigation.md §6)."""
-    for name in ("docs.json", "mint.json"):
+    for name in CONFIG_FILES:
         candidate = docs_dir / name
         if candidate.is_file():
             return candidate

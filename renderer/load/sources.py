@@ -16,6 +16,8 @@ IGNORED_FILES = frozenset(
     "package.json package-lock.json".split()
 )
 PAGE_EXTENSIONS = (".mdx", ".md")
+SPEC_SUFFIXES = (".json", ".yaml", ".yml")
+"""Extensions of OpenAPI / AsyncAPI documents (their content says whether they are one)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,8 @@ import os
 import re
 from pathlib import Path
 
-SPEC_SUFFIXES = (".json", ".yaml", ".yml")
+from mintrender.load.sources import SPEC_SUFFIXES
+
 _SKIP_DIRS = {"node_modules", "snippets", "_site"}
 _YAML_TOP = re.compile(r"^['\"]?(openapi|swagger)['\"]?\s*:", re.M)
 _JSON_KEY = re.compile(r"\"(openapi|swagger)\"\s*:")

@@ -31,28 +31,45 @@ def split_frontmatter(
     m = _FRONTMATTER.match(source)
     if not m:
         return {}, source, 0
-    block = m.group(1)
     n_lines = source[: m.end()].count("\n") + 1
+    data = _load_block(m.group(1), rel_path, diagnostics)
+    blank = "\n" * (n_lines - 1)
+    return data, blank + source[m.end() :], n_lines
+
+
+def read_frontmatter(text: str) -> dict[str, Any]:
+    """The frontmatter at the top of `text`, read as `split_frontmatter` reads it (broken YAML
+    too), without reporting problems ({} when there is none)."""
+    m = _FRONTMATTER.match(text)
+    return _load_block(m.group(1), "", None) if m else {}
+
+
+def _load_block(block: str, rel_path: str, diagnostics: Diagnostics | None) -> dict[str, Any]:
+    """The YAML between the `---` lines as a mapping with stripped keys."""
     data: Any = {}
     try:
         data = yaml.load(block, Loader=_LOADER) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = (mark.line + 2) if mark else 1
-        col = (mark.column + 1) if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-        diagnostics.error(
-            rel_path, line, col, "frontmatter-yaml", f"invalid YAML frontmatter: {problem}"
-        )
+        if diagnostics is not None:
+            mark = getattr(exc, "problem_mark", None)
+            line = (mark.line + 2) if mark else 1
+            col = (mark.column + 1) if mark else 1
+            problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+            diagnostics.error(
+                rel_path, line, col, "frontmatter-yaml", f"invalid YAML frontmatter: {problem}"
+            )
         data = _loose_frontmatter(block)
     if not isinstance(data, dict):
-        diagnostics.error(
-            rel_path, 2, 1, "frontmatter-type", "frontmatter must be a mapping of keys to values"
-        )
+        if diagnostics is not None:
+            diagnostics.error(
+                rel_path,
+                2,
+                1,
+                "frontmatter-type",
+                "frontmatter must be a mapping of keys to values",
+            )
         data = {}
-    data = {str(k).strip(): v for k, v in data.items()}
-    blank = "\n" * (n_lines - 1)
-    return data, blank + source[m.end() :], n_lines
+    return {str(k).strip(): v for k, v in data.items()}
 
 
 def _loose_frontmatter(block: str) -> dict[str, Any]:

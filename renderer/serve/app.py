@@ -13,7 +13,6 @@ import json
 import mimetypes
 import sys
 import threading
-import time
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -93,10 +92,8 @@ class PreviewApp:
         self.hosts = hosts
         """Host names accepted in the Host header (None = any): a page on another site that
         points a name of its own at 127.0.0.1 (DNS rebinding) cannot read the preview."""
-        self.served = 0
-        self.first_page_at: float | None = None
-        """`time.monotonic()` when the first page was sent (for the startup figure)."""
         self.first_page = threading.Event()
+        """Set once the first page was sent."""
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
@@ -161,10 +158,7 @@ class PreviewApp:
                 failure=view.failure,
                 docs_dir=state.docs_dir,
             )
-            if self.first_page_at is None:
-                self.first_page_at = time.monotonic()
-                self.first_page.set()
-            self.served += 1
+            self.first_page.set()
             return self._send(start_response, "200 OK", body, head=head)
         if site_path == "/" and view is None:
             first = state.first_page_url()

@@ -30,8 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from mintrender.load.config import CONFIG_FILES
+from mintrender.load.sources import SPEC_SUFFIXES
 from mintrender.model import PageMeta
-from mintrender.serve.files import CONFIG_FILES, SPEC_SUFFIXES, is_spec, relative
+from mintrender.serve.files import is_spec, relative
 from mintrender.serve.outputs import SiteOutputs
 from mintrender.serve.pages import Pages
 
@@ -105,7 +107,6 @@ def _apply(
     if templates:
         pages.template_failures.clear()
         outputs.theme_changed()
-        pages.nav_changed()
         every = True
     if config:
         pages.reload_config()

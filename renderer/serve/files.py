@@ -10,18 +10,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from mintrender.errors import Diagnostic
 from mintrender.load.config import ConfigError
+from mintrender.parse.frontmatter import read_frontmatter
 
-CONFIG_FILES = ("docs.json", "mint.json")
-SPEC_SUFFIXES = (".json", ".yaml", ".yml")
-_FRONTMATTER = re.compile(
-    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$", re.S | re.M
-)
 _HEAD_BYTES = 8192
-_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
 
 
 def quick_frontmatter(path: Path) -> dict[str, Any]:
@@ -29,19 +22,13 @@ def quick_frontmatter(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as f:
             head = f.read(_HEAD_BYTES)
-            m = _FRONTMATTER.match(head.decode("utf-8-sig", errors="replace"))
-            if m is None and len(head) == _HEAD_BYTES and head.lstrip().startswith(b"---"):
+            found = read_frontmatter(head.decode("utf-8-sig", errors="replace"))
+            if not found and len(head) == _HEAD_BYTES and head.lstrip().startswith(b"---"):
                 head += f.read()  # rare: frontmatter longer than the first block
-                m = _FRONTMATTER.match(head.decode("utf-8-sig", errors="replace"))
+                found = read_frontmatter(head.decode("utf-8-sig", errors="replace"))
     except OSError:
         return {}
-    if not m:
-        return {}
-    try:
-        data = yaml.load(m.group(1), Loader=_SAFE_LOADER) or {}
-    except yaml.YAMLError:
-        return {}
-    return {str(k).strip(): v for k, v in data.items()} if isinstance(data, dict) else {}
+    return found
 
 
 def relative(path: Path, root: Path) -> str | None:

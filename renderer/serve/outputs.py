@@ -30,6 +30,7 @@ from mintrender.serve.pagewriter import (
 )
 from mintrender.urls import ROOT
 from mintrender.write.files import OutputWriter
+from mintrender.write.site import root_redirect_target
 
 
 class SiteOutputs:
@@ -45,8 +46,9 @@ class SiteOutputs:
         """(structure, navigation) versions the writer and its sidebar cache were made for."""
         self._bundles: dict[str, str] = {}
         self._utilities: tuple[frozenset[str], str] | None = None
+        self._utilities_for = (-1, -1)
+        """(structure, content) versions `_utilities` was last checked at."""
         self._not_found: tuple[tuple[object, ...], str] | None = None
-        self._theme_version = 0
         self.search_files: dict[str, str] = {}
         self._search_urls: dict[str, str] = {}
         self._search_urls_for = -1
@@ -59,10 +61,11 @@ class SiteOutputs:
         self._extras_wanted = False
 
     def theme_changed(self) -> None:
-        """Templates, CSS or JS of the theme changed (also the optional API bundles it links)."""
+        """Templates, CSS or JS of the theme changed (also the optional API bundles it links):
+        every page templates again (a new `nav_version` also renews the 404 page)."""
         self._bundles.clear()
         self._writer = None
-        self._theme_version += 1
+        self.pages.nav_changed()
 
     # -- pieces ----------------------------------------------------------------------------------
     def writer(self) -> PageWriter:
@@ -78,14 +81,19 @@ class SiteOutputs:
 
     def utilities(self) -> str:
         """Tailwind utilities for every class the pages rendered so far use."""
+        pages = self.pages
+        key = (pages.structure_version, pages.content_version)
+        if self._utilities is not None and self._utilities_for == key:
+            return self._utilities[1]  # no page rendered (or went) since
+        self._utilities_for = key
         classes = frozenset(
-            c for r in self.pages.records.values() if r.rendered for c in r.rendered.classes
+            c for r in pages.records.values() if r.rendered for c in r.rendered.classes
         )
         if self._utilities is None or self._utilities[0] != classes:
             had = bool(self._utilities and self._utilities[1].strip())
             self._utilities = (classes, utilities_css(classes))
             if had != bool(self._utilities[1].strip()):
-                self.pages.html.clear()  # the build links utilities.css only when not empty
+                pages.html.clear()  # the build links utilities.css only when not empty
         return self._utilities[1]
 
     def search_urls(self) -> dict[str, str]:
@@ -140,9 +148,8 @@ class SiteOutputs:
         """Where `/` leads when the site has no index page: its first navigation page."""
         if self.pages.inputs is None:
             return None
-        nav = self.pages.nav()
-        href = nav.division_href(nav.nav.root)
-        return None if href == "#" else href.replace(ROOT, "/")
+        target = root_redirect_target(self.pages.nav())
+        return None if target is None else target.replace(ROOT, "/")
 
     def not_found_html(self) -> str | None:
         pages = self.pages
@@ -153,12 +160,11 @@ class SiteOutputs:
         key = (
             pages.structure_version,
             pages.nav_version,
-            self._theme_version,
             utilities,
             tuple(search_urls.items()),
         )
         if self._not_found is None or self._not_found[0] != key:
-            text = self.writer().not_found(pages.nav(), search_urls, self.work_dir, utilities)
+            text = self.writer().not_found(pages.nav(), search_urls, utilities)
             self._not_found = (key, text)
         return self._not_found[1]
 

@@ -33,22 +33,16 @@ from mintrender.build import (
     resolve_refs,
 )
 from mintrender.errors import Diagnostic, Diagnostics
-from mintrender.load.config import ConfigError
+from mintrender.load.config import CONFIG_FILES, ConfigError
 from mintrender.load.nav import Navigation, PageSlot, is_operation_ref
 from mintrender.load.sources import Reader, discover
 from mintrender.model import BuildOptions, PageRecord
 from mintrender.parse.mdx import ParsedPage
 from mintrender.render.apipages import ApiStage, has_api_specs
 from mintrender.render.context import RenderContext
-from mintrender.render.navview import NavView, PageInfo, page_info
+from mintrender.render.navview import NavView, page_info
 from mintrender.serve.cache import ParseCache, variables_key
-from mintrender.serve.files import (
-    CONFIG_FILES,
-    config_error,
-    config_refs,
-    inside,
-    quick_frontmatter,
-)
+from mintrender.serve.files import config_error, config_refs, inside, quick_frontmatter
 from mintrender.urls import UrlBuilder
 
 
@@ -101,11 +95,9 @@ class Pages:
         """Pages whose render is missing or out of date."""
         self.hot: OrderedDict[str, None] = OrderedDict()
         """Pages viewed last, newest last (re-rendered first after a change)."""
-        self.infos: dict[str, PageInfo] = {}
         self.order: dict[str, int] = {}
         """Pages in the order the background pass renders them."""
         self._navview: NavView | None = None
-        self._static: tuple[object, frozenset[str]] = (None, frozenset())
         self.counters = {"parsed": 0, "rendered": 0, "templated": 0}
         self.structure_version = 0
         self.nav_version = 0
@@ -354,13 +346,15 @@ class Pages:
         parsed = self._ensure_parsed(rel)
         self.stale.discard(rel)
         if parsed is None:
-            record.rendered = None
+            record.rendered = record.tokens = None
+            self.content_version += 1
             return
         assert self.inputs is not None and self.urls is not None and self.api is not None
         diagnostics = Diagnostics()
         before = len(self.api_diagnostics)
         if rel not in self.generated:  # as fresh as the build's record
             record.kind, record.api = "markdown", None
+        record.tokens = parsed.tokens  # for the Markdown copy, as the build keeps them
         try:
             render_record(record, parsed, self.inputs.config, self.urls, diagnostics, self.api)
         except Exception:
@@ -375,10 +369,10 @@ class Pages:
 
     def _check_info(self, record: PageRecord) -> None:
         """A new title, icon or method changes every page's sidebar."""
-        info = page_info(record)
-        known = self.infos.get(record.ref)
-        if self._navview is not None and known is not None and known != info:
-            self.infos[record.ref] = info
+        if self._navview is None:
+            return
+        known = self._navview.pages.get(record.ref)
+        if known is not None and known != page_info(record):
             self.nav_changed()
 
     def mark_stale(self, rel: str, *, reparse: bool) -> None:
@@ -431,20 +425,13 @@ class Pages:
                 info = self._navview.pages.get(record.ref)
                 if guess and info is not None and info.method is None:
                     self._navview.pages[record.ref] = dataclasses.replace(info, method=guess)
-            self.infos = dict(self._navview.pages)
-            self.by_path = {r.site_path: rel for rel, r in sorted(self.records.items())}
         return self._navview
 
     def static_set(self) -> frozenset[str]:
-        """Every static file of the docs folder (as discovery last saw it)."""
-        inputs = self.inputs
-        if inputs is None:
+        """Every static file of the docs folder (as discovery last saw it: the URL builder's)."""
+        if self.inputs is None or self.urls is None:
             return frozenset()
-        sources, found = self._static
-        if sources is not inputs.sources:
-            found = frozenset(inputs.sources.static)
-            self._static = (inputs.sources, found)
-        return found
+        return self.urls.files
 
     def static_file(self, rel: str) -> Path | None:
         """A docs-folder file the build would copy (never a page source or docs.json)."""

@@ -16,7 +16,7 @@ import jinja2
 
 from mintrender.build import SiteInputs
 from mintrender.errors import Diagnostics
-from mintrender.index.sections import build_indexes
+from mintrender.index import sections
 from mintrender.model import BuildOptions, BuildResult, PageRecord
 from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView
@@ -84,28 +84,22 @@ class PageWriter:
         self,
         navview: NavView,
         search_urls: dict[str, str],
-        work_dir: Path,
         utilities: bool = True,
     ) -> str:
-        """The hosted 404.html, rendered by the build's own function into a scratch folder."""
+        """The hosted 404.html, made by the build's own function (byte for byte)."""
         assets = dict(self.assets_base)
         if not utilities:
             assets["tailwind_css"] = None
-        writer = OutputWriter(work_dir / "scratch", mode="hosted", base_path=BASE_PATH)
-        try:
-            site.write_not_found(  # the build's 404 page, byte for byte
-                self.env,
-                self.site,
-                navview,
-                assets,
-                search_urls,
-                writer,
-                self.options,
-                self.config,
-            )
-            return (writer.tmp / "404.html").read_text(encoding="utf-8")
-        finally:
-            writer.abort()
+        return site.not_found_html(
+            self.env,
+            self.site,
+            navview,
+            assets,
+            search_urls,
+            self.options,
+            self.config,
+            BASE_PATH,
+        )
 
 
 def utilities_css(classes: frozenset[str]) -> str:
@@ -128,7 +122,7 @@ def build_search_files(
     A crash of the index stage leaves the preview without search (pages are still served).
     """
     try:
-        search = build_indexes(inputs.config, pages, inputs.slots)
+        search = sections.build_indexes(inputs.config, pages, inputs.slots)
     except Exception:
         return {}, {}
     files = {path.rsplit("/", 1)[-1]: text for path, text in search.files.items()}
@@ -158,17 +152,5 @@ def write_extras_folder(
 
 def expected_search_urls(inputs: SiteInputs) -> dict[str, str]:
     """The index URL per language before the index exists (as `build_indexes` names them)."""
-    languages: set[str] = set()
-    plain = False
-    for slot in inputs.slots:
-        lang = next((d.label for d in slot.divisions if d.kind == "language"), "")
-        if lang:
-            languages.add(lang)
-        else:
-            plain = True
-    urls = {lang: f"{ROOT}{ASSET_DIR}/search-index-{lang}.js" for lang in sorted(languages)}
-    if plain or not urls:
-        urls[""] = f"{ROOT}{ASSET_DIR}/search-index.js"
-    else:
-        urls[""] = next(iter(urls.values()))
-    return urls
+    languages = sorted({sections.language_of_slot(slot) for slot in inputs.slots})
+    return sections.search_urls(languages or [""])

@@ -24,6 +24,7 @@ from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer
 
 import watchfiles
 
+from mintrender.load.config import find_config
 from mintrender.load.sources import IGNORED_DIRS
 from mintrender.serve.app import POLL_SECONDS, PreviewApp, loopback_hosts
 from mintrender.serve.changes import ChangeKind, Update
@@ -282,7 +283,7 @@ def serve(docs_dir: Path, host: str = "127.0.0.1", port: int = 3000) -> int:
     if not docs_dir.is_dir():
         print(f"mintrender: {docs_dir} is not a folder", file=sys.stderr)
         return 2
-    if not any((docs_dir / name).is_file() for name in ("docs.json", "mint.json")):
+    if find_config(docs_dir) is None:
         print(f"mintrender: no docs.json or mint.json in {docs_dir.resolve()}", file=sys.stderr)
         return 2
     server = PreviewServer(docs_dir, host=host, port=port, out=sys.stderr, freeze_gc=True)

@@ -443,10 +443,17 @@ def _write_pages(
     return job.sidebars.payload_files()
 
 
+def root_redirect_target(navview: NavView) -> str | None:
+    """Where `/` leads when the site has no `index.mdx`: its first navigation page (a URL with
+    the ROOT placeholder), as Mintlify does; None when the navigation has no page."""
+    target = navview.division_href(navview.nav.root)
+    return None if target == "#" else target
+
+
 def _write_root_redirect(navview: NavView, writer: OutputWriter, config: SiteConfig) -> None:
     """A site without `index.mdx` opens on its first navigation page, as Mintlify does."""
-    target = navview.division_href(navview.nav.root)
-    if target == "#":
+    target = root_redirect_target(navview)
+    if target is None:
         return
     href = html.escape(target)
     writer.write_page(
@@ -469,6 +476,27 @@ def write_not_found(
     options: BuildOptions,
     config: SiteConfig,
 ) -> None:
+    text = not_found_html(
+        env, site, navview, assets_base, search_urls, options, config, writer.base_path
+    )
+    if options.mode == "hosted":
+        writer.write_text("404.html", text)  # URLs already absolute (see not_found_html)
+    else:
+        writer.write_page("404.html", text)
+
+
+def not_found_html(
+    env: jinja2.Environment,
+    site: dict[str, Any],
+    navview: NavView,
+    assets_base: dict[str, Any],
+    search_urls: dict[str, str],
+    options: BuildOptions,
+    config: SiteConfig,
+    base_path: str,
+) -> str:
+    """404.html. Hosted: final, with `base_path` (ending in "/") for ROOT and the redirect
+    script; offline: still with ROOT (`OutputWriter.write_page` makes the URLs relative)."""
     nav = navview.view(None)
     parts = load_theme_parts()
     menu = any(nav.get(k) for k in ("languages", "products", "versions", "dropdowns", "menu"))
@@ -519,15 +547,13 @@ def write_not_found(
     )
     if options.mode == "hosted":
         # 404.html is served at any depth: keep absolute URLs (base path), never relative ones.
-        text = text.replace(ROOT, writer.base_path)
-        script = not_found_script(config, writer.base_path)
+        text = text.replace(ROOT, base_path)
+        script = not_found_script(config, base_path)
         if "</head>" in text:
             text = text.replace("</head>", f"<script>{script}</script>\n</head>", 1)
         else:
             text = f"<script>{script}</script>\n" + text
-        writer.write_text("404.html", text)
-    else:
-        writer.write_page("404.html", text)
+    return text
 
 
 def not_found_script(config: SiteConfig, base_path: str) -> str:
