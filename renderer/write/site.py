@@ -284,7 +284,13 @@ def write_site(
         # children of closed sidebar groups, fetched when a reader opens one (renderer/sidebar.py)
         for name, text in sorted(payloads.items()):
             writer.write_text(f"{ASSET_DIR}/{name}", text)
-        write_not_found(env, site, navview, assets_base, search_urls, writer, options, config)
+        not_found = not_found_html(
+            env, site, navview, assets_base, search_urls, options, config, writer.base_path
+        )
+        if options.mode == "hosted":
+            writer.write_text("404.html", not_found)  # URLs already absolute (not_found_html)
+        else:
+            writer.write_page("404.html", not_found)
         if not any(r.site_path == "/" for r in result.pages):
             _write_root_redirect(navview, writer, config)
         for rel in sources.static:
@@ -464,25 +470,6 @@ def _write_root_redirect(navview: NavView, writer: OutputWriter, config: SiteCon
         '<meta name="robots" content="noindex"></head>'
         f'<body><p><a href="{href}">{html.escape(config.name)}</a></p></body></html>\n',
     )
-
-
-def write_not_found(
-    env: jinja2.Environment,
-    site: dict[str, Any],
-    navview: NavView,
-    assets_base: dict[str, Any],
-    search_urls: dict[str, str],
-    writer: OutputWriter,
-    options: BuildOptions,
-    config: SiteConfig,
-) -> None:
-    text = not_found_html(
-        env, site, navview, assets_base, search_urls, options, config, writer.base_path
-    )
-    if options.mode == "hosted":
-        writer.write_text("404.html", text)  # URLs already absolute (see not_found_html)
-    else:
-        writer.write_page("404.html", text)
 
 
 def not_found_html(
