@@ -41,10 +41,11 @@ class SiteInputs:
     """Every navigation entry in reading order."""
 
 
-def load_inputs(docs_dir: Path, out_dir: Path | None, diagnostics: Diagnostics) -> SiteInputs:
-    """Read docs.json, walk the docs folder and build the navigation (raises ConfigError)."""
+def load_inputs(docs_dir: Path, written: Sequence[Path], diagnostics: Diagnostics) -> SiteInputs:
+    """Read docs.json, walk the docs folder (never what we write: `written`) and build the
+    navigation (raises ConfigError)."""
     config = load_config(docs_dir, diagnostics)
-    sources = discover(docs_dir, exclude=out_dir)
+    sources = discover(docs_dir, written)
     nav = _load_navigation(config, diagnostics)
     return SiteInputs(config, sources, nav, tuple(nav.slots()))
 
@@ -175,8 +176,9 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
 
     # --- load: docs.json, source files, navigation; every spec once (API pages per operation)
     try:
-        inputs = load_inputs(docs_dir, options.out_dir, diagnostics)
+        inputs = load_inputs(docs_dir, options.written, diagnostics)
     except ConfigError as exc:
+        diagnostics.append(exc.diagnostic)
         return BuildResult(diagnostics, fatal=str(exc))
     config, sources = inputs.config, inputs.sources
     timings["load"] = time.perf_counter() - t0
