@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mintrender.errors import Diagnostic, Diagnostics
+from mintrender.hints import closest_path
 from mintrender.index.sections import build_indexes
 from mintrender.load.config import ConfigError, SiteConfig, load_config
 from mintrender.load.jsonpos import format_path
@@ -92,16 +93,23 @@ def resolve_refs(
         rel = page_file_for_ref(slot.ref, page_files)
         if rel is None:
             line, col = config.locate(slot.json_path)
+            refs = (p.rsplit(".", 1)[0] for p in page_files)
             diagnostics.warning(
                 config.config_file,
                 line,
                 col,
                 "nav-missing-page",
                 f"navigation lists {slot.ref!r} but there is no {slot.ref}.mdx or {slot.ref}.md",
+                _did_you_mean_page(slot.ref.strip().strip("/"), refs),
             )
             continue
         ref_to_file[slot.ref] = rel
     return ref_to_file
+
+
+def _did_you_mean_page(ref: str, refs: Iterable[str]) -> str:
+    near = closest_path(ref, refs)
+    return f"did you mean '{near}'?" if near else ""
 
 
 def make_urls(

@@ -8,7 +8,7 @@ Every stage that reports a problem asks here, so one mistake reads the same wher
     closest("/guides/configure", pages)                   -> ["/guides/configuration"]
     plural(1, "warning")                                  -> "1 warning"
     json_problem(text, exc)                               -> JsonProblem(line, col, message, hint)
-    yaml_hint(problem, line_text)                         -> "put the value in quotes: ..."
+    yaml_problem(exc, text)                               -> YamlProblem(line, col, message, hint)
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 # --- did you mean ---------------------------------------------------------------------------
 
@@ -27,13 +28,38 @@ def closest(word: str, candidates: Iterable[str], *, n: int = 1, cutoff: float =
     if not word:
         return []
     by_lower: dict[str, str] = {}
-    for c in candidates:
+    for c in sorted(candidates):
         if c and c != word:
             by_lower.setdefault(c.lower(), c)
     if word.lower() in by_lower:  # differs only by case: the best suggestion there is
         return [by_lower[word.lower()]]
     found = difflib.get_close_matches(word.lower(), list(by_lower), n=n, cutoff=cutoff)
     return [by_lower[f] for f in found]
+
+
+def closest_path(path: str, candidates: Iterable[str], *, cutoff: float = 0.7) -> str | None:
+    """The candidate path nearest to `path` whose last segment is close too: on a long shared
+    prefix any two paths look alike, so `/api/uploads` is not taken for `/api/teams`."""
+    base = path.rstrip("/").rsplit("/", 1)[-1].lower()
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(base)
+    whole = difflib.SequenceMatcher()
+    whole.set_seq2(path.lower())
+    best: tuple[float, str] | None = None
+    for cand in sorted(candidates):
+        if cand == path:
+            continue
+        matcher.set_seq1(cand.rstrip("/").rsplit("/", 1)[-1].lower())
+        if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+            continue
+        name_score = matcher.ratio()
+        if name_score < cutoff:
+            continue
+        whole.set_seq1(cand.lower())
+        score = min(name_score, whole.ratio())
+        if score >= cutoff and (best is None or score > best[0]):
+            best = (score, cand)
+    return best[1] if best else None
 
 
 def did_you_mean(
@@ -173,32 +199,87 @@ def json_problem(text: str, exc: json.JSONDecodeError) -> JsonProblem:
     return JsonProblem(exc.lineno, exc.colno, f"invalid JSON: {msg}", "")
 
 
-# --- YAML -----------------------------------------------------------------------------------
+# --- YAML ---------------------------------------------------------------------------------
 
 
-def yaml_hint(problem: str, line_text: str) -> str:
-    """A fix for PyYAML's `problem` on the line `line_text` ("" when we have none)."""
-    stripped = line_text.lstrip(" ")
-    if "\t" in line_text[: len(line_text) - len(line_text.lstrip(" \t"))] or (
-        "tab" in problem and "\t" in line_text
-    ):
-        return "indent with spaces: YAML does not allow tabs"
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """A YAML syntax error said in a writer's words; `line` and `column` are 0-based."""
+
+    line: int
+    column: int
+    message: str
+    hint: str
+
+
+def _mark(exc: Any, name: str) -> tuple[int, int] | None:
+    mark = getattr(exc, name, None)
+    return (mark.line, mark.column) if mark is not None else None
+
+
+def yaml_problem(exc: Any, text: str) -> YamlProblem:
+    """Explain PyYAML's error `exc` (a MarkedYAMLError) on the YAML `text`."""
+    problem = str(getattr(exc, "problem", None) or str(exc).split("\n")[0])
+    context = str(getattr(exc, "context", None) or "")
+    line, col = _mark(exc, "problem_mark") or (0, 0)
+    lines = text.split("\n")
+    row = lines[line] if line < len(lines) else ""
+    indent = row[: len(row) - len(row.lstrip(" \t"))]
+    if "\t" in indent or "tab" in problem:
+        return YamlProblem(
+            line, 0, "a tab in the indentation", "indent with spaces: YAML does not allow tabs"
+        )
+    if "quoted scalar" in context:
+        line, col = _mark(exc, "context_mark") or (line, col)
+        quote = lines[line][col] if line < len(lines) and col < len(lines[line]) else '"'
+        return YamlProblem(
+            line, col, "a quote is not closed", f"end the value with {quote} on the same line"
+        )
     if "mapping values are not allowed" in problem:
-        key, _, value = stripped.partition(":")
-        value = value.strip()
-        if value:
-            return f'put the value in quotes when it holds a colon: {key.strip()}: "{value}"'
-        return 'put text that holds a colon in quotes: key: "a: b"'
-    if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in problem:
-        return "a quote is not closed: end the value with the quote it starts with"
-    if "did not find expected key" in problem or "expected <block end>" in problem:
-        if re.search(r":\s*[\"'][^\"']*[\"'][^\"'\s#]", line_text):
-            return "text after a closing quote: put the whole value in quotes"
-        return "check the indentation: keys of one mapping start in the same column"
-    if "found character '\\t'" in problem or "found a tab" in problem:
-        return "indent with spaces: YAML does not allow tabs"
-    if "found character '@'" in problem or "found character '`'" in problem:
-        return "put the value in quotes: YAML values cannot start with @ or `"
-    if "could not find expected ':'" in problem:
-        return "each line needs `key: value`; a quote may be left open on an earlier line"
-    return ""
+        first_colon = row.find(":")
+        if row.startswith((" ", "\t")):
+            return YamlProblem(
+                line,
+                0,
+                "this line is indented under a key that already has a value",
+                "start every frontmatter key in the first column",
+            )
+        if first_colon == col and line > 0:
+            above = lines[line - 1]
+            return YamlProblem(
+                line - 1,
+                0,
+                "this line has no `key:`",
+                f"write it as `key: value` (found {above.strip()!r})",
+            )
+        key, _, value = row.partition(":")
+        return YamlProblem(
+            line,
+            col,
+            f"a colon inside the value of `{key.strip()}`",
+            f'put the value in quotes: {key.strip()}: "{value.strip()}"',
+        )
+    if "did not find expected key" in problem and re.search(r"""['"][^'"]*['"][ \t]*[^\s#]""", row):
+        key = row.partition(":")[0].strip()
+        return YamlProblem(
+            line,
+            col,
+            f"text after the closing quote in the value of `{key}`",
+            "an apostrophe ends a value in single quotes: use double quotes around it, "
+            f'or put the whole value in quotes ({key}: "...")',
+        )
+    if "cannot start any token" in problem and col < len(row):
+        key = row.partition(":")[0].strip()
+        return YamlProblem(
+            line,
+            col,
+            f"a value cannot start with {row[col]!r}",
+            f'put the value in quotes: {key}: "{row.partition(":")[2].strip()}"',
+        )
+    if "flow sequence" in context or "flow mapping" in context:
+        closing = "]" if "sequence" in context else "}"
+        line, col = _mark(exc, "context_mark") or (line, col)
+        return YamlProblem(
+            line, col, "a list or mapping is not closed", f"add the closing {closing}"
+        )
+    return YamlProblem(line, col, problem, "")
