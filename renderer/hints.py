@@ -159,7 +159,7 @@ def json_problem(text: str, exc: json.JSONDecodeError) -> JsonProblem:
         return JsonProblem(
             line, col, "invalid JSON: a string in single quotes", 'use double quotes: "text"'
         )
-    if msg.startswith("Expecting value") and not here:
+    if not here and not msg.startswith(("Unterminated string", "Invalid control character")):
         line, col = _line_col(text, max(prev, 0))
         return JsonProblem(
             line,

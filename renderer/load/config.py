@@ -182,6 +182,18 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
     if path.name == "mint.json":
         data = convert_mint_json(data)
     _validate(data, warn)
+    theme = data.get("theme")
+    if isinstance(theme, str) and theme.strip() and theme.strip() != "mint":
+        line, col = positions.line_col(("theme",))
+        diagnostics.info(
+            path.name,
+            line,
+            col,
+            "theme-fallback",
+            f"theme {theme.strip()!r} is drawn with the `mint` theme",
+            "mintrender has only `mint` for now: the layout is mint's; your colours and logo "
+            "are kept",
+        )
     return _build(data, docs_dir, path.name, positions, warn)
 
 

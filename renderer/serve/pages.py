@@ -444,15 +444,19 @@ class Pages:
 
     def count(self, severity: str) -> int:
         """Distinct diagnostics of this severity over the site (pages rendered so far)."""
+        return sum(1 for d in self.all_problems() if d.severity == severity)
+
+    def all_problems(self) -> set[Diagnostic]:
+        """Every distinct diagnostic of the site as it stands (pages rendered so far)."""
         found = {
             d
             for rel in self.records
             for d in (*self.parse_diagnostics.get(rel, ()), *self.render_diagnostics.get(rel, ()))
-            if d.severity == severity
         }
-        found.update(d for d in self.site_diagnostics if d.severity == severity)
-        found.update(d for d in self.structure_diagnostics if d.severity == severity)
-        return len(found)
+        found.update(self.site_diagnostics)
+        found.update(self.structure_diagnostics)
+        found.update(self.config_problems)
+        return found
 
 
 class LazyApiStage:
