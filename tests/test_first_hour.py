@@ -266,7 +266,7 @@ def test_an_out_folder_inside_the_docs_is_never_read_back(
 def test_every_build_ends_with_the_next_step(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    docs = site(tmp_path)
+    site(tmp_path)
     monkeypatch.chdir(tmp_path)
     _, out = run(capsys, "build", "docs")
     assert out.splitlines()[-1] == (
