@@ -61,7 +61,7 @@ def next_step(options: BuildOptions, given_docs: str) -> str:
     if options.base_url:
         return (
             f"Next: publish {out} at {options.base_url} (README, Deploy: _redirects and "
-            f"_mintrender/nginx.conf are in it); look first with python -m http.server -d {out}"
+            f"nginx.conf are in it); look first with python -m http.server -d {out}"
         )
     return (
         f"Next: python -m http.server -d {out} and open http://localhost:8000/ "

@@ -359,7 +359,7 @@ def test_path_base_url_warns_about_the_sitemap_and_writes_server_recipes(
     assert "/docs/old /docs/guides/setup 301" in netlify
     assert "/docs/blog/* /docs/guides/:splat 301" in netlify
     assert netlify[-1] == "/docs/* /docs/404.html 404"
-    nginx = (out_dir / "_mintrender" / "nginx.conf").read_text()
+    nginx = (out_dir / "nginx.conf").read_text()
     assert "location /docs/ {" in nginx and "error_page 404 /docs/404.html;" in nginx
     assert 'rewrite "^/docs/old/?$" "/docs/guides/setup" permanent;' in nginx
     assert "Next: publish" in out

@@ -2,7 +2,7 @@
 cannot say (the 404 page, docs.json redirects as real HTTP redirects).
 
 * `_redirects`: Netlify and Cloudflare Pages read it from the site's root folder.
-* `_mintrender/nginx.conf`: a snippet to `include` in an nginx `server { }` block.
+* `nginx.conf`: a snippet to `include` in an nginx `server { }` block.
 
 Both are written for the base path (`--base-url`), and only when the author has not put a file
 of the same name in the docs folder. Redirects that neither format can say (`:slug*` in the
@@ -15,14 +15,14 @@ import re
 from typing import TYPE_CHECKING
 
 from mintrender.load.redirects import Rule, compile_rules, normalize_path, substitute
-from mintrender.urls import ASSET_DIR, is_external
+from mintrender.urls import is_external
 
 if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
     from mintrender.model import Publish
     from mintrender.write.files import OutputWriter
 
-NGINX_PATH = f"{ASSET_DIR}/nginx.conf"
+NGINX_PATH = "nginx.conf"
 _NETLIFY_TOKEN = re.compile(r":([A-Za-z_]\w*)([*+?]?)|\*")
 
 
@@ -30,7 +30,8 @@ def write_deploy_files(config: SiteConfig, writer: OutputWriter, publish: Publis
     rules = compile_rules(config.redirects)
     if not writer.exists("_redirects"):
         writer.write_text("_redirects", netlify_redirects(rules, publish.base_path))
-    writer.write_text(NGINX_PATH, nginx_snippet(rules, publish.base_path))
+    if not writer.exists(NGINX_PATH):
+        writer.write_text(NGINX_PATH, nginx_snippet(rules, publish.base_path))
 
 
 def _prefixed(base: str, path: str) -> str:
@@ -87,7 +88,7 @@ def nginx_snippet(rules: list[Rule], base: str) -> str:
     prefix = base.rstrip("/")
     lines = [
         "# Written by mintrender: include it in your nginx `server { }` block, e.g.",
-        "#     include /srv/docs/_mintrender/nginx.conf;",
+        "#     include /srv/docs/nginx.conf;",
         "# and set `root` below to the folder that holds this site.",
         "",
         f"location {base} {{",
