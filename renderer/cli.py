@@ -1,4 +1,4 @@
-"""Command line: `mintrender build | serve | dev`."""
+"""Command line: `mintrender build | check | serve | dev`."""
 
 from __future__ import annotations
 
@@ -85,42 +85,21 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Everything `build` would report, without keeping a site: for editors, hooks and CI."""
-    import json
-    import tempfile
-
+    """Everything `build` would report, without building: for editors, hooks and CI."""
     # start-up time, as in cmd_build
-    from mintrender.build import build
+    from mintrender.check.command import list_rules, run_check
 
-    docs_dir = Path(args.docs_dir).resolve()
-    if not docs_dir.is_dir():
-        print(f"mintrender: {docs_dir} is not a folder", file=sys.stderr)
-        return 2
-    with tempfile.TemporaryDirectory(prefix="mintrender-check-") as tmp:
-        result = build(BuildOptions(docs_dir=docs_dir, out_dir=Path(tmp) / "site"))
-    if result.fatal:
-        print(f"error: {result.fatal}", file=sys.stderr)
-        return 2
-    rules = [r.strip() for r in (args.rules or "").split(",") if r.strip()]
-
-    def wanted(code: str) -> bool:
-        return not rules or any(code == r or code.startswith(r.rstrip("*")) for r in rules)
-
-    diags = sorted(
-        (d for d in result.diagnostics if wanted(d.code)),
-        key=lambda d: (d.file, d.line, d.column, d.code),
+    if args.list_rules:
+        return list_rules(sys.stdout)
+    return run_check(
+        args.paths,
+        rules=args.rules,
+        fmt=args.format,
+        severity=args.severity,
+        colour=args.color,
+        jobs=args.jobs,
+        validate_openapi=args.validate_openapi,
     )
-    if args.format == "json":
-        print(json.dumps([d.to_dict() for d in diags], indent=2, ensure_ascii=False))
-    else:
-        for d in diags:
-            print(d.format())
-        errors = sum(1 for d in diags if d.severity == "error")
-        print(
-            f"{len(diags)} problems ({errors} errors, {len(diags) - errors} warnings)",
-            file=sys.stderr,
-        )
-    return 1 if diags else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -154,14 +133,43 @@ def make_parser() -> argparse.ArgumentParser:
     )
     b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     b.set_defaults(func=cmd_build)
-    c = sub.add_parser("check", help="report problems in the docs without writing a site")
-    c.add_argument("docs_dir", nargs="?", default=".")
+    c = sub.add_parser(
+        "check",
+        help="report problems in the docs without building a site",
+        description="Report problems in the docs without building a site. With files, check "
+        "those pages (and what they need) and report only findings in those files.",
+    )
+    c.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="the docs folder (default: the current folder), or files in it (pages, snippets, "
+        "docs.json, specs)",
+    )
     c.add_argument(
         "--rules",
-        help="only these diagnostic codes, comma-separated; a trailing * matches a prefix "
-        "(e.g. broken-link,openapi-*)",
+        help="only these codes, comma-separated; a trailing * matches a prefix "
+        "(e.g. broken-link,openapi-*); an unknown code is an error (exit 2)",
     )
-    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--list-rules", action="store_true", help="print every code and exit")
+    c.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text")
+    c.add_argument(
+        "--severity",
+        choices=("error", "warning", "info"),
+        help="the least severity that fails the run (default: warning, or the site's setting)",
+    )
+    c.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (auto: on a terminal, unless NO_COLOR is set)",
+    )
+    c.add_argument(
+        "--validate-openapi",
+        action="store_true",
+        help="also run openapi-spec-validator on every spec (pip install 'mintrender[validate]')",
+    )
+    c.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: auto)")
     c.set_defaults(func=cmd_check)
     for name in ("serve", "dev"):
         s = sub.add_parser(
