@@ -158,7 +158,9 @@ def mark_origin(
         if tok.type == "component_open" and not fixed and isinstance(tok.meta, dict):
             # render-time findings on the component's props (icons, links) point into the file
             first = tok.map[0] if tok.map else 0
-            tok.meta.setdefault("origin", (expansion.file, first + (expansion.first_line or 0), True))
+            tok.meta.setdefault(
+                "origin", (expansion.file, first + (expansion.first_line or 0), True)
+            )
             continue
         if tok.type != "inline":
             continue
