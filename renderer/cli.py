@@ -87,10 +87,12 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Everything `build` would report, without building: for editors, hooks and CI."""
     # start-up time, as in cmd_build
+    from mintrender.check.cache import default_cache_dir
     from mintrender.check.command import list_rules, run_check
 
     if args.list_rules:
         return list_rules(sys.stdout)
+    cache_dir = None if args.no_cache else Path(args.cache_dir or default_cache_dir())
     return run_check(
         args.paths,
         rules=args.rules,
@@ -99,6 +101,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         colour=args.color,
         jobs=args.jobs,
         validate_openapi=args.validate_openapi,
+        cache_dir=cache_dir,
     )
 
 
@@ -170,6 +173,11 @@ def make_parser() -> argparse.ArgumentParser:
         help="also run openapi-spec-validator on every spec (pip install 'mintrender[validate]')",
     )
     c.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: auto)")
+    c.add_argument(
+        "--cache-dir",
+        help="keep page results here between runs (default: ~/.cache/mintrender/check)",
+    )
+    c.add_argument("--no-cache", action="store_true", help="check every page afresh")
     c.set_defaults(func=cmd_check)
     for name in ("serve", "dev"):
         s = sub.add_parser(

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from sitekit import minimal_config, write_site
@@ -13,6 +14,9 @@ from sitekit import minimal_config, write_site
 from mintrender.check.report import github_line, use_colour
 from mintrender.check.rules import RULES
 from mintrender.errors import Diagnostic
+
+CACHE = tempfile.mkdtemp(prefix="mintrender-check-cache-")
+"""The tests' own cache folder (never the user's)."""
 
 
 def _check(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None):
@@ -22,7 +26,7 @@ def _check(*args: str, cwd: Path | None = None, env: dict[str, str] | None = Non
         text=True,
         timeout=300,
         cwd=cwd,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "XDG_CACHE_HOME": CACHE, **(env or {})},
     )
 
 
@@ -202,3 +206,26 @@ def test_every_reported_code_is_a_listed_rule() -> None:
                         seen.add(value)
     assert seen, "the scan found no reported code"
     assert sorted(seen - set(RULES)) == []
+
+
+def test_cache_reuses_pages_until_what_they_read_changes(tmp_path: Path) -> None:
+    files = {
+        "a.mdx": 'import S from "/snippets/s.mdx";\n\n<S />\n',
+        "b.mdx": "See [b](/b).\n",
+        "snippets/s.mdx": "[x](/nope)\n",
+    }
+    docs = _site(tmp_path, files, ["a", "b"])
+    cache = tmp_path / "cache"
+
+    def codes() -> list[tuple[str, str]]:
+        proc = _check(str(docs), "--format", "json", "--cache-dir", str(cache))
+        return [(d["file"], d["code"]) for d in json.loads(proc.stdout)["diagnostics"]]
+
+    snippet = os.path.relpath(docs / "snippets" / "s.mdx")
+    assert codes() == [(snippet, "broken-link")]
+    assert list(cache.iterdir()), "the cache was not written"
+    assert codes() == [(snippet, "broken-link")]  # from the cache
+    (docs / "snippets" / "s.mdx").write_text("[x](/b)\n", encoding="utf-8")
+    assert codes() == []  # the snippet changed: its page is checked again
+    (docs / "b.mdx").unlink()  # a link target disappears: every page is checked again
+    assert (snippet, "broken-link") in codes()

@@ -4,6 +4,7 @@ once, at the right file and line, in every output format (text, json, github, sa
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -84,6 +85,8 @@ def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mintrender", "check", "docs", *args],
         cwd=cwd,
+        # the runs share a cache of their own: after the injection it must see every change
+        env={**os.environ, "XDG_CACHE_HOME": str(cwd / "cache")},
         capture_output=True,
         text=True,
         timeout=600,

@@ -79,6 +79,7 @@ def run_check(
     colour: str,
     jobs: int,
     validate_openapi: bool,
+    cache_dir: Path | None = None,
     out: TextIO = sys.stdout,
     err: TextIO = sys.stderr,
 ) -> int:
@@ -111,7 +112,13 @@ def run_check(
         if files == [] or any(Path(p).resolve() == docs_dir for p in paths):
             files = []  # the folder itself: the whole site
         result = check_site(
-            CheckOptions(docs_dir, tuple(files), jobs=jobs, validate_openapi=validate_openapi)
+            CheckOptions(
+                docs_dir,
+                tuple(files),
+                jobs=jobs,
+                validate_openapi=validate_openapi,
+                cache_dir=cache_dir,
+            )
         )
         pages += result.pages
         diags = result.diagnostics + ([result.fatal] if result.fatal else [])

@@ -9,12 +9,14 @@ findings located in those files (or in the snippets their pages include) are rep
 from __future__ import annotations
 
 import gc
+import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mintrender.build import load_inputs, make_urls, resolve_refs
+from mintrender.check.cache import PageCache, code_fingerprint, digest
 from mintrender.check.config import validate_config
 from mintrender.check.openapi import lint_specs
 from mintrender.check.pages import PageFacts, check_page
@@ -25,8 +27,8 @@ from mintrender.check.sitewide import (
     merge_page_findings,
 )
 from mintrender.errors import Diagnostic, Diagnostics
-from mintrender.load.config import ConfigError
-from mintrender.load.sources import Reader
+from mintrender.load.config import ConfigError, SiteConfig
+from mintrender.load.sources import Reader, SourceFiles
 from mintrender.render.apipages import ApiStage
 from mintrender.urls import site_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
@@ -41,6 +43,8 @@ class CheckOptions:
     """Worker processes (0: one per core for large sites)."""
     validate_openapi: bool = False
     """Also run openapi-spec-validator over every spec (`mintrender[validate]`)."""
+    cache_dir: Path | None = None
+    """Where page results are kept between runs (None: no cache)."""
 
 
 @dataclass(slots=True)
@@ -92,16 +96,25 @@ def _check(options: CheckOptions) -> CheckResult:
     site_paths += [record.site_path for record, _ in generated]
     urls = make_urls("hosted", site_paths, sources, config)
     reader = Reader(docs_dir)
+    cache = PageCache(options.cache_dir, docs_dir, _site_key(config, sources, api, site_paths))
+
+    def check_all(rels: list[str], jobs: int) -> list[PageFacts]:
+        cached = {rel: cache.get(rel, reader) for rel in rels}
+        todo = [rel for rel in rels if cached[rel] is None]
+        fresh = _check_pages(todo, jobs, lambda rel: check_page(rel, config, urls, api, reader))
+        cache.put(fresh, reader)
+        done = {f.rel_path: f for f in fresh}
+        return [cached[rel] or done[rel] for rel in rels]
+
     wanted = _pages_to_check(options.files, sources.pages, sources.snippets, reader)
-    facts = _check_pages(
-        wanted, options.jobs, lambda rel: check_page(rel, config, urls, api, reader)
-    )
+    facts = check_all(wanted, options.jobs)
     by_site = {f.site_path: f for f in facts}
     # anchors into pages outside the selection: check those pages too, for their ids
     needed = {a.site_path for f in facts for a in f.anchors} - set(by_site)
     extra = [rel for rel in sources.pages if site_path_for(rel) in needed]
-    for f in _check_pages(extra, 1, lambda rel: check_page(rel, config, urls, api, reader)):
+    for f in check_all(extra, 1):
         by_site[f.site_path] = f
+    cache.save()
     timings["pages"] = time.perf_counter() - t
 
     found = list(diagnostics)
@@ -114,6 +127,27 @@ def _check(options: CheckOptions) -> CheckResult:
         found = _in_scope(found, options.files, facts)
     timings["total"] = time.perf_counter() - t0
     return CheckResult(found, pages=len(facts), timings=timings)
+
+
+def _site_key(
+    config: SiteConfig, sources: SourceFiles, api: ApiStage, site_paths: list[str]
+) -> str:
+    """Everything around a page its findings depend on (see `mintrender.check.cache`)."""
+    store = api.index.store
+    specs = []
+    for rel in sorted(api.index.specs):
+        src = store.load(store.docs_dir / rel) if store is not None else None
+        specs.append(f"{rel}:{digest(src.text) if src is not None else ''}")
+    return digest(
+        code_fingerprint(),
+        config.config_file,
+        json.dumps(config.raw, sort_keys=True, default=str),
+        "\n".join(sources.pages),
+        "\n".join(sources.snippets),
+        "\n".join(sources.static),
+        "\n".join(sorted(site_paths)),
+        "\n".join(specs),
+    )
 
 
 def config_error(message: str) -> Diagnostic:
