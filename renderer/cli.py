@@ -86,9 +86,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Everything `build` would report, without building: for editors, hooks and CI."""
-    # start-up time, as in cmd_build
-    from mintrender.check.cache import default_cache_dir
-    from mintrender.check.command import list_rules, run_check
+    from mintrender.check.cache import default_cache_dir  # start-up time, as in cmd_build
+    from mintrender.check.command import list_rules, run_check  # start-up time, as above
 
     if args.list_rules:
         return list_rules(sys.stdout)
