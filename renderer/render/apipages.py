@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from mintrender.errors import Diagnostics
-from mintrender.load.config import SiteConfig
+from mintrender.load.config import CONFIG_FILES, SiteConfig
 from mintrender.load.nav import (
     NavApiSpec,
     NavDivision,
@@ -87,8 +88,9 @@ class ApiStage:
                     f"OpenAPI spec {spec} is a URL; mintrender does not fetch over the network, "
                     "add the file to the docs folder",
                 )
-            elif (docs_dir / spec.lstrip("/")).is_file():
+            elif (docs_dir / spec.lstrip("/")).is_file() and not _is_config(spec):
                 files.add(spec.lstrip("/"))
+        files.update(_page_specs(docs_dir, sources.pages))
         self.index = load_api_index(docs_dir, sorted(files), diagnostics)
         self.nav_specs: dict[str, str] = {}
         self.generated_paths: dict[str, str] = {}
@@ -358,6 +360,42 @@ class ApiStage:
             description_html=description_html,
             search_text=html.unescape(search_text),
         )
+
+
+def _is_config(rel: str) -> bool:
+    """docs.json and mint.json are never specs, wherever they sit."""
+    return posixpath.basename(rel) in CONFIG_FILES
+
+
+_OPENAPI_LINE = re.compile(r"^openapi\s*:\s*(.+?)\s*$", re.M)
+
+
+def _page_specs(docs_dir: Path, pages: Sequence[str]) -> set[str]:
+    """Spec files named by a page's `openapi:` frontmatter (`"/es/api/v2.json GET /x"`), loaded
+    wherever their `openapi` key sits: discovery only takes files that look like specs."""
+    from mintrender.openapi import parse_ref  # start-up time, see top
+
+    found: set[str] = set()
+    for rel in pages:
+        try:
+            with (docs_dir / rel).open(encoding="utf-8", errors="replace") as fh:
+                head = fh.read(4096)
+        except OSError:
+            continue
+        if not head.startswith("---"):
+            continue
+        m = _OPENAPI_LINE.search(head, 3, max(head.find("\n---", 3), 3))
+        parsed = parse_ref(m.group(1)) if m else None
+        if parsed is None or parsed.spec is None or "://" in parsed.spec:
+            continue
+        token = parsed.spec.strip("\"'")
+        near = posixpath.join(posixpath.dirname(rel), token)
+        for cand in (token.lstrip("/"),) if token.startswith("/") else (near, token):
+            cand = posixpath.normpath(cand)
+            if not cand.startswith("..") and not _is_config(cand) and (docs_dir / cand).is_file():
+                found.add(cand)
+                break
+    return found
 
 
 def _configured_specs(config: SiteConfig) -> list[str]:
