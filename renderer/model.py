@@ -144,6 +144,23 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class UpdateEntry:
+    """One `<Update>` of a page, for the page's RSS feed (`rss: true`)."""
+
+    anchor: str
+    """Id of the entry on the page."""
+    label: str
+    description: str
+    tags: tuple[str, ...]
+    html: str
+    """The entry's rendered content (URLs still carry the ROOT placeholder)."""
+    rss_title: str = ""
+    """`rss={{title}}`: the feed item's title instead of the label."""
+    rss_description: str = ""
+    """`rss={{description}}`: the feed item's text instead of the content."""
+
+
+@dataclass(frozen=True, slots=True)
 class RenderedPage:
     """The render stage's result for one page."""
 
@@ -166,6 +183,8 @@ class RenderedPage:
     drawn: frozenset[str] = frozenset()
     """Every component drawn on the page, those of its API view included (`components` counts
     the page's own MDX only, for the report): the write stage links their theme parts."""
+    updates: tuple[UpdateEntry, ...] = ()
+    """The page's `<Update>` entries, in order (its RSS feed's items)."""
 
 
 @dataclass(slots=True)

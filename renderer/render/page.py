@@ -339,6 +339,7 @@ def render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
         fields=tuple(ctx.fields),
         examples=dict(ctx.examples),
         panel_html=ctx.panel_html,
+        updates=tuple(ctx.data.get("updates", ())),
     )
 
 
