@@ -70,6 +70,8 @@ class PageMeta:
     """`api: "POST https://…"` (a manual API page)."""
     openapi: str | None = None
     asyncapi: str | None = None
+    openapi_schema: str | None = None
+    """`openapi-schema: "TaxObject"`: a page showing one component schema."""
     auth_method: str | None = None
     deprecated: bool = False
     hidden: bool = False
@@ -100,6 +102,7 @@ class PageMeta:
             api=string(fm.get("api")),
             openapi=string(fm.get("openapi")),
             asyncapi=string(fm.get("asyncapi")),
+            openapi_schema=string(fm.get("openapi-schema")),
             auth_method=string(fm.get("authMethod")),
             deprecated=flag(fm.get("deprecated")),
             hidden=flag(fm.get("hidden")),

@@ -25,6 +25,7 @@ from mintrender.openapi.model import (
 from mintrender.openapi.refs import SpecStore
 from mintrender.openapi.resolve import ApiIndex, ApiSpec, Tag
 from mintrender.openapi.schema import SchemaBuilder
+from mintrender.openapi.schemas import SchemaIndex
 from mintrender.openapi.source import SpecSource, join_pointer
 
 
@@ -32,6 +33,7 @@ def load_api_index(docs_dir: Path, spec_files: Sequence[str], diagnostics: Diagn
     """Load every spec (POSIX paths relative to `docs_dir`); problems become diagnostics."""
     store = SpecStore(docs_dir, diagnostics)
     builder = SchemaBuilder(store)
+    schemas = SchemaIndex(docs_dir, store, builder)
     specs: list[ApiSpec] = []
     for rel in dict.fromkeys(spec_files):
         abs_path = docs_dir / rel
@@ -43,7 +45,9 @@ def load_api_index(docs_dir: Path, spec_files: Sequence[str], diagnostics: Diagn
             spec = _SpecLoader(src, store, builder).load()
             if spec is not None:
                 specs.append(spec)
-    return ApiIndex(specs)
+                components = _dict(_dict(src.data).get("components"))
+                schemas.add(spec.rel_path, tuple(str(k) for k in _dict(components.get("schemas"))))
+    return ApiIndex(specs, schemas)
 
 
 def _text(value: Any) -> str:

@@ -31,7 +31,7 @@ from mintrender.urls import output_path_for
 # `mintrender.openapi` takes about 0.6 s to import: it is imported where a spec is first
 # needed, so the preview server starts without it on sites whose pages name no operation.
 
-_KEY_LINE = re.compile(r"^\s*(openapi|api|asyncapi)\s*:", re.M)
+_KEY_LINE = re.compile(r"^\s*(openapi-schema|openapi|api|asyncapi)\s*:", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +204,31 @@ class ApiStage:
             self._attach_manual(record, ctx, meta.api.strip())
         elif meta.asyncapi and meta.asyncapi.strip():
             self._attach_asyncapi(record, ctx, meta.asyncapi.strip())
+        elif meta.openapi_schema and meta.openapi_schema.strip():
+            self._attach_schema(record, ctx, meta.openapi_schema.strip())
+
+    def _attach_schema(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
+        """`openapi-schema: "TaxObject"`: the component schema as a field tree."""
+        from mintrender.openapi.schemaview import render_schema  # start-up time, see top
+
+        line = _frontmatter_line(self.docs_dir, record.rel_path, "openapi-schema")
+        if self.index.schemas is None:
+            return
+        res = self.index.schemas.resolve(ref, record.rel_path)
+        if res.problem:
+            code = "openapi-schema-unresolved" if res.schema is None else "openapi-several-specs"
+            tail = " (the page is shown without it)" if res.schema is None else ""
+            self.diagnostics.warning(record.rel_path, line, 1, code, res.problem + tail)
+        if res.schema is None:
+            return
+        view = render_schema(
+            res.name,
+            res.schema,
+            options=self._options(record.frontmatter),
+            markdown=lambda text: ctx.markdown(text),
+            highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
+        )
+        self._finish(record, ctx, view, "", res.name, res.schema.description, res.name)
 
     def _attach_asyncapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
         """AsyncAPI channel pages are not rendered yet: say so on the page and in a warning."""
