@@ -73,6 +73,8 @@ class ApiStage:
         self, config: SiteConfig, docs_dir: Path, sources: SourceFiles, diagnostics: Diagnostics
     ) -> None:
         from mintrender.openapi import find_spec_files, load_api_index  # start-up time, see top
+        from mintrender.openapi.asyncapi import load_async_index  # start-up time
+        from mintrender.openapi.discover import find_asyncapi_files  # start-up time
 
         self.config = config
         self.docs_dir = docs_dir
@@ -90,8 +92,15 @@ class ApiStage:
                 )
             elif (docs_dir / spec.lstrip("/")).is_file() and not _is_config(spec):
                 files.add(spec.lstrip("/"))
-        files.update(_page_specs(docs_dir, sources.pages))
+        named = _page_specs(docs_dir, sources.pages)
+        files.update(named["openapi"])
         self.index = load_api_index(docs_dir, sorted(files), diagnostics)
+        async_files = set(find_asyncapi_files(docs_dir)) | named["asyncapi"]
+        for spec in _configured_specs(config, "asyncapi"):
+            if not spec.startswith(("http://", "https://")) and not _is_config(spec):
+                if (docs_dir / spec.lstrip("/")).is_file():
+                    async_files.add(spec.lstrip("/"))
+        self.async_index = load_async_index(docs_dir, sorted(async_files), diagnostics)
         self.nav_specs: dict[str, str] = {}
         self.generated_paths: dict[str, str] = {}
         """Operation ref -> site path chosen when expanding navigation-level specs."""
@@ -231,25 +240,38 @@ class ApiStage:
         self._finish(record, ctx, view, "", res.name, res.schema.description, res.name)
 
     def _attach_asyncapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
-        """AsyncAPI channel pages are not rendered yet: say so on the page and in a warning."""
-        line = _frontmatter_line(self.docs_dir, record.rel_path, "asyncapi")
-        self.diagnostics.warning(
-            record.rel_path,
-            line,
-            1,
-            "asyncapi-unsupported",
-            f"asyncapi {ref!r}: AsyncAPI channel pages are not supported yet; "
-            "the page shows its own content only",
+        """`asyncapi: "/asyncapi.yaml channelOne"`: the channel's reference view."""
+        from mintrender.openapi.asyncview import channel_method, render_channel  # start-up
+
+        res = self.async_index.resolve(ref, record.rel_path)
+        if res.channel is None:
+            line = _frontmatter_line(self.docs_dir, record.rel_path, "asyncapi")
+            self.diagnostics.warning(
+                record.rel_path,
+                line,
+                1,
+                "asyncapi-unresolved",
+                f"asyncapi {ref!r} matches no channel: {res.problem} "
+                "(the page is shown without its channel reference)",
+            )
+            return
+        channel = res.channel
+        view = render_channel(
+            channel,
+            options=self._options(record.frontmatter),
+            markdown=lambda text: ctx.markdown(text),
+            highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
         )
-        rendered = record.rendered
-        assert rendered is not None
-        note = ctx.markdown(
-            "<Info>This page documents the AsyncAPI channel `"
-            + ref.replace("`", "")
-            + "`. Interactive AsyncAPI channel references are not supported by this renderer "
-            "yet; the page's own content follows.</Info>"
+        method = channel_method(channel)
+        self._finish(
+            record,
+            ctx,
+            view,
+            method,
+            channel.title or channel.key,
+            channel.description or channel.summary,
+            f"{method} {channel.address}",
         )
-        record.rendered = dataclasses.replace(rendered, body_html=note + rendered.body_html)
 
     def _options(self, fm: dict[str, Any]) -> Any:
         from mintrender.openapi import ApiOptions  # start-up time, see top
@@ -392,15 +414,16 @@ def _is_config(rel: str) -> bool:
     return posixpath.basename(rel) in CONFIG_FILES
 
 
-_OPENAPI_LINE = re.compile(r"^openapi\s*:\s*(.+?)\s*$", re.M)
+_SPEC_LINE = re.compile(r"^(openapi|asyncapi)\s*:\s*(.+?)\s*$", re.M)
 
 
-def _page_specs(docs_dir: Path, pages: Sequence[str]) -> set[str]:
-    """Spec files named by a page's `openapi:` frontmatter (`"/es/api/v2.json GET /x"`), loaded
-    wherever their `openapi` key sits: discovery only takes files that look like specs."""
+def _page_specs(docs_dir: Path, pages: Sequence[str]) -> dict[str, set[str]]:
+    """Spec files named by pages' `openapi:` / `asyncapi:` frontmatter (`"/es/api/v2.json GET
+    /x"`, `"/asyncapi.yaml channelOne"`), loaded wherever their top-level key sits: discovery
+    only takes files that look like specs."""
     from mintrender.openapi import parse_ref  # start-up time, see top
 
-    found: set[str] = set()
+    found: dict[str, set[str]] = {"openapi": set(), "asyncapi": set()}
     for rel in pages:
         try:
             with (docs_dir / rel).open(encoding="utf-8", errors="replace") as fh:
@@ -409,22 +432,29 @@ def _page_specs(docs_dir: Path, pages: Sequence[str]) -> set[str]:
             continue
         if not head.startswith("---"):
             continue
-        m = _OPENAPI_LINE.search(head, 3, max(head.find("\n---", 3), 3))
-        parsed = parse_ref(m.group(1)) if m else None
-        if parsed is None or parsed.spec is None or "://" in parsed.spec:
-            continue
-        token = parsed.spec.strip("\"'")
-        near = posixpath.join(posixpath.dirname(rel), token)
-        for cand in (token.lstrip("/"),) if token.startswith("/") else (near, token):
-            cand = posixpath.normpath(cand)
-            if not cand.startswith("..") and not _is_config(cand) and (docs_dir / cand).is_file():
-                found.add(cand)
-                break
+        end = max(head.find("\n---", 3), 3)
+        for m in _SPEC_LINE.finditer(head, 3, end):
+            if m.group(1) == "openapi":
+                parsed = parse_ref(m.group(2))
+                token = parsed.spec if parsed is not None else None
+            else:
+                words = m.group(2).strip("\"'").split()
+                token = words[0] if len(words) > 1 else None
+            if token is None or "://" in token:
+                continue
+            token = token.strip("\"'")
+            near = posixpath.join(posixpath.dirname(rel), token)
+            for cand in (token.lstrip("/"),) if token.startswith("/") else (near, token):
+                cand = posixpath.normpath(cand)
+                if not cand.startswith("..") and not _is_config(cand):
+                    if (docs_dir / cand).is_file():
+                        found[m.group(1)].add(cand)
+                        break
     return found
 
 
-def _configured_specs(config: SiteConfig) -> list[str]:
-    """Spec files named in docs.json: `api.openapi` and `openapi` on any navigation level."""
+def _configured_specs(config: SiteConfig, key: str = "openapi") -> list[str]:
+    """Spec files named in docs.json: `api.<key>` and `<key>` on any navigation level."""
     found: list[str] = []
 
     def add(value: Any) -> None:
@@ -436,12 +466,12 @@ def _configured_specs(config: SiteConfig) -> list[str]:
         elif isinstance(value, dict) and isinstance(value.get("source"), str):
             found.append(value["source"])
 
-    add(config.api.get("openapi"))
+    add(config.api.get(key))
 
     def walk(node: Any) -> None:
         if isinstance(node, dict):
-            if "openapi" in node:
-                add(node["openapi"])
+            if key in node:
+                add(node[key])
             for v in node.values():
                 walk(v)
         elif isinstance(node, list):
