@@ -101,6 +101,7 @@ def render_channel(
         operations=operations,
         messages=messages,
         bindings=bindings(channel.bindings),
+        description_html=builder._md(channel.description or channel.summary),
     )
     method = channel_method(channel)
     header_html = _header_html(

@@ -237,7 +237,8 @@ class ApiStage:
             markdown=lambda text: ctx.markdown(text),
             highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
         )
-        self._finish(record, ctx, view, "", res.name, res.schema.description, res.name)
+        # the schema's description opens the view: not repeated as the page's
+        self._finish(record, ctx, view, "", res.name, "", res.name)
 
     def _attach_asyncapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
         """`asyncapi: "/asyncapi.yaml channelOne"`: the channel's reference view."""
@@ -269,7 +270,7 @@ class ApiStage:
             view,
             method,
             channel.title or channel.key,
-            channel.description or channel.summary,
+            "",  # the channel's description opens the view
             f"{method} {channel.address}",
         )
 
