@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sitekit import body, build_site, minimal_config, write_site
@@ -81,3 +82,29 @@ def test_without_the_extra_the_source_is_shown(
     notes = [d for d in result.diagnostics if d.code == "mermaid-not-drawn"]
     assert len(notes) == 1 and notes[0].severity == "info" and notes[0].line == 5
     assert "mintrender[diagrams]" in notes[0].message
+
+
+@pytest.mark.browser
+def test_browser_shows_the_variant_of_the_mode_and_zooms(browser: Any, tmp_path: Path) -> None:
+    pytest.importorskip("mermaidx", reason="the `diagrams` extra (mermaidx) is not installed")
+    docs = _site(tmp_path)
+    build_site(docs, tmp_path / "out", mode="offline")
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900}, color_scheme="light")
+    page = ctx.new_page()
+    page.goto((tmp_path / "out" / "index.html").as_uri())
+    figure = page.locator("figure.mr-mermaid--drawn").first
+    light, dark = (
+        figure.locator(".mr-mermaid__svg--light"),
+        figure.locator(".mr-mermaid__svg--dark"),
+    )
+    assert light.is_visible() and not dark.is_visible()
+    box = light.locator("svg").bounding_box()
+    assert box is not None and box["width"] > 100 and box["height"] > 20  # drawn, not empty
+    page.evaluate("document.documentElement.classList.add('dark')")
+    assert dark.is_visible() and not light.is_visible()
+    controls = figure.locator(".mr-mermaid__controls")
+    assert controls.get_attribute("data-placement") == "top-left"  # actions={true} forces them
+    controls.locator("button[aria-label='Zoom in']").click()
+    style = figure.locator(".mr-mermaid__canvas").get_attribute("style") or ""
+    assert "scale(1.25)" in style
+    ctx.close()
