@@ -67,9 +67,11 @@ def test_feed_has_an_item_per_update(tmp_path: Path) -> None:
         '<link rel="alternate" type="application/rss+xml" title="Changelog - Test" '
         'href="https://docs.example.com/docs/changelog/rss.xml">' in page
     )
+    assert 'class="mr-page-rss" href="https://docs.example.com/docs/changelog/rss.xml"' in page
     # pages without `rss: true` get no feed and no link
     assert not (out / "plain" / "rss.xml").exists()
-    assert "application/rss+xml" not in (out / "plain" / "index.html").read_text()
+    plain = (out / "plain" / "index.html").read_text()
+    assert "application/rss+xml" not in plain and "mr-page-rss" not in plain
 
 
 def test_feed_without_a_public_url_uses_site_paths(tmp_path: Path) -> None:
