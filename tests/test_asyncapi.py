@@ -111,6 +111,8 @@ def test_v2_page_renders_field_trees(tmp_path: Path) -> None:
     assert "clientId" in main  # server bindings
     assert "not supported" not in page
     assert [p.kind for p in result.pages if p.site_path == "/light"] == ["api"]
+    copy = (tmp_path / "out" / "light.md").read_text()
+    assert "**AsyncAPI channel:** `events.yaml smartylighting/" in copy and "Own words." in copy
 
 
 def test_mintlify_channel_page_v3(tmp_path: Path) -> None:
