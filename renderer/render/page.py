@@ -14,6 +14,7 @@ from mintrender.components._jsxparse import Expression
 from mintrender.components._spec import SEARCH_PROPS
 from mintrender.components.html import render_element
 from mintrender.components.math import render_math
+from mintrender.hints import did_you_mean
 from mintrender.model import PageMeta, RenderedPage, Section, TocEntry
 from mintrender.parse.mdx import make_markdown
 from mintrender.render.diagrams import Failed, draw_mermaid, mermaid_html
@@ -131,8 +132,9 @@ class MdxRenderer(RendererHTML):
             name,
             node.line,
             "unknown-component",
-            f"<{name}> is not a Mintlify component, nor imported or defined on this page; "
-            "its children are shown as they are",
+            f"<{name}> is not a Mintlify component, nor imported or defined on this page "
+            "(its children are shown as they are)",
+            did_you_mean(name, REGISTRY, fmt=lambda s: f"<{s}>"),
         )
         tag = "span" if node.inline else "div"
         return (
@@ -177,8 +179,8 @@ class MdxRenderer(RendererHTML):
         tok = tokens[idx]
         ctx: RenderCtx = env["ctx"]
         href = str(tok.attrGet("href") or "")
-        line = env.get("_line", 0)
-        url = ctx.link(href, line=line)
+        line, column = (tok.meta or {}).get("pos") or (env.get("_line", 0), 1)
+        url = ctx.link(href, line=line, column=column)
         extra = ""
         if href.startswith(("http://", "https://")):
             extra = ' target="_blank" rel="noopener"'
@@ -189,7 +191,8 @@ class MdxRenderer(RendererHTML):
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         tok = tokens[idx]
         ctx: RenderCtx = env["ctx"]
-        src = ctx.link(str(tok.attrGet("src") or ""), line=env.get("_line", 0))
+        line, column = (tok.meta or {}).get("pos") or (env.get("_line", 0), 1)
+        src = ctx.link(str(tok.attrGet("src") or ""), line=line, column=column)
         alt = plain_text(tok.children or [])
         title = tok.attrGet("title")
         title_attr = f' title="{html.escape(str(title))}"' if title else ""
@@ -377,6 +380,6 @@ def _mermaid(tok: Token, meta: str, ctx: RenderCtx) -> str:
         ctx.data["mermaid-extra"] = True
     code = "mermaid-not-drawn" if isinstance(drawn, Failed) else "mermaid-layout"
     for note in notes:
-        ctx.diagnostics.add("info", ctx.src_path, line, 1, code, note)
+        ctx.diagnostics.info(ctx.src_path, line, 1, code, note)
     count = ctx.data["mermaid-count"] = ctx.data.get("mermaid-count", 0) + 1
     return mermaid_html(tok.content, meta, drawn, f"mmd{count}")
