@@ -137,3 +137,38 @@ def test_mintlify_channel_page_v3(tmp_path: Path) -> None:
         assert f'id="{anchor}"' in main, anchor
     assert "Timestamp message sent from echo hoppscotch server" in main
     assert main.count("mr-asyncapi__operation") == 3
+
+
+def test_navigation_asyncapi_generates_a_page_per_channel(tmp_path: Path) -> None:
+    v3 = (CORPORA / "mintlify-docs" / "asyncapi.yaml").read_text()
+    docs = write_site(
+        tmp_path / "d",
+        {"ws/asyncapi.yaml": v3, "events.yaml": V2, "index.mdx": "---\ntitle: Home\n---\nHi\n"},
+        {
+            "name": "T",
+            "colors": {"primary": "#0D9373"},
+            "navigation": {
+                "groups": [
+                    {"group": "Docs", "pages": ["index"]},
+                    {"group": "WebSockets", "asyncapi": "/ws/asyncapi.yaml"},
+                    {"group": "MQTT", "asyncapi": {"source": "events.yaml", "directory": "mqtt"}},
+                    {"group": "Nothing", "asyncapi": "missing.yaml"},
+                ]
+            },
+        },
+    )
+    result = build_site(docs, tmp_path / "out")
+    api = sorted((p.site_path, p.rendered.title) for p in result.pages if p.kind == "api")
+    assert api == [
+        ("/api-reference/channelone", "Test channel"),
+        (
+            "/mqtt/smartylighting-streetlights-streetlightid-lighting-measured",
+            "smartylighting/streetlights/{streetlightId}/lighting/measured",
+        ),
+    ]
+    codes = [d.code for d in result.diagnostics if d.severity != "info"]
+    assert codes == ["asyncapi-nav-spec"]
+    page = (tmp_path / "out" / "api-reference" / "channelone" / "index.html").read_text()
+    assert 'id="message-TestMessage-payload-text"' in page
+    sidebar = page[page.find('id="sidebar"') : page.find('id="content-area"')]
+    assert ">WebSockets<" in sidebar and "Test channel" in sidebar and ">WSS<" in sidebar

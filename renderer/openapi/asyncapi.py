@@ -105,6 +105,11 @@ class AsyncIndex:
     def __init__(self, specs: Sequence[AsyncSpec]) -> None:
         self.specs = {s.rel_path: s for s in specs}
 
+    def find(self, token: str) -> AsyncSpec | None:
+        """The loaded document a docs.json path names (`/asyncapi.yaml`)."""
+        path = posixpath.normpath(token.strip().lstrip("/"))
+        return self.specs.get(path)
+
     def resolve(self, ref: str, page_rel_path: str) -> AsyncResolution:
         """`[spec] channel` -> the channel (by key, else by address); the page's folder first."""
         tokens = ref.strip().strip("\"'").split()

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from mintrender.errors import Diagnostics
 from mintrender.load.config import CONFIG_FILES, SiteConfig
 from mintrender.load.nav import (
+    CHANNEL_REF_PREFIX,
     NavApiSpec,
     NavDivision,
     NavGroup,
@@ -105,6 +106,8 @@ class ApiStage:
         self.generated_paths: dict[str, str] = {}
         """Operation ref -> site path chosen when expanding navigation-level specs."""
         self.hidden_refs: set[str] = set()
+        self.channel_titles: dict[str, str] = {}
+        """Generated channel ref -> page title."""
 
     # -- navigation-generated pages ----------------------------------------------------------
     def expand_navigation(self, nav: Navigation) -> Navigation:
@@ -112,6 +115,8 @@ class ApiStage:
         listing every operation (x-hidden ones are built but left out of the sidebar)."""
 
         def expand(node: Any) -> list[Any]:
+            if isinstance(node, NavApiSpec) and node.kind == "asyncapi":
+                return self._expand_channels(node)
             if isinstance(node, NavApiSpec):
                 spec = node.source.lstrip("/")
                 groups = self.index.operations_for_nav(spec)
@@ -151,6 +156,31 @@ class ApiStage:
             return nav
         return dataclasses.replace(nav, root=expand(nav.root)[0])
 
+    def _expand_channels(self, node: NavApiSpec) -> list[NavPage]:
+        """A nav-level `asyncapi`: one page per channel, at `<directory>/<channel slug>`."""
+        from mintrender.openapi import slugify  # start-up time, see top
+
+        spec = self.async_index.find(node.source)
+        if spec is None:
+            line, col = self.config.locate(node.json_path)
+            self.diagnostics.warning(
+                self.config.config_file,
+                line,
+                col,
+                "asyncapi-nav-spec",
+                f"asyncapi {node.source!r} names no loaded AsyncAPI file; "
+                "no pages are generated for it",
+            )
+            return []
+        pages = []
+        for channel in spec.channels:
+            ref = f"{CHANNEL_REF_PREFIX}{spec.rel_path} {channel.key}"
+            where = f"/{node.directory.strip('/')}/{slugify(channel.key)}"
+            self.generated_paths[ref] = "/" + where.strip("/")
+            self.channel_titles[ref] = channel.title or channel.key
+            pages.append(NavPage(ref, node.json_path))
+        return pages
+
     def generated_pages(
         self, slots: Sequence[PageSlot], records: dict[str, PageRecord]
     ) -> list[tuple[PageRecord, str]]:
@@ -163,6 +193,24 @@ class ApiStage:
             if slot.openapi:
                 self.nav_specs.setdefault(slot.ref, slot.openapi.lstrip("/"))
             if not is_operation_ref(slot.ref) or any(ref == slot.ref for _, ref in out):
+                continue
+            if slot.ref.startswith(CHANNEL_REF_PREFIX):
+                site_path = self.generated_paths.get(slot.ref, "")
+                if site_path and site_path not in taken:
+                    taken.add(site_path)
+                    channel_fm: dict[str, Any] = {
+                        "title": self.channel_titles.get(slot.ref, ""),
+                        "asyncapi": slot.ref[len(CHANNEL_REF_PREFIX) :],
+                    }
+                    record = PageRecord(
+                        site_path.lstrip("/"),
+                        slot.ref,
+                        site_path,
+                        output_path_for(site_path),
+                        channel_fm,
+                        PageMeta.of(channel_fm),
+                    )
+                    out.append((record, slot.ref))
                 continue
             specs = [slot.openapi.lstrip("/")] if slot.openapi else []
             res = self.index.resolve(slot.ref, "", specs)
