@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from mintrender import __version__
-from mintrender.model import BuildOptions, Progress
+from mintrender.model import IFRAME_HOSTS, BuildOptions, Progress, Safety
 
 
 def _progress_printer(quiet: bool) -> Progress | None:
@@ -28,6 +28,37 @@ def _progress_printer(quiet: bool) -> Progress | None:
             sys.stderr.write(f"{stage}: {total} pages\n")
 
     return progress
+
+
+def _safety(args: argparse.Namespace) -> Safety | None:
+    """`--safe` with its allowances, or None."""
+    if not args.safe:
+        return None
+    extra = tuple(h.strip().lower().rstrip(".") for h in args.allow_iframe or () if h.strip())
+    return Safety(
+        iframe_hosts=tuple(dict.fromkeys((*IFRAME_HOSTS, *extra))),
+        remote_specs=args.allow_remote_specs,
+    )
+
+
+def _add_safety(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--safe",
+        action="store_true",
+        help="the docs are not trusted: sanitize their HTML, leave out their scripts (SECURITY.md)",
+    )
+    parser.add_argument(
+        "--allow-iframe",
+        action="append",
+        metavar="HOST",
+        help="with --safe: also keep iframes from HOST and its subdomains (repeatable); "
+        "default: " + ", ".join(IFRAME_HOSTS),
+    )
+    parser.add_argument(
+        "--allow-remote-specs",
+        action="store_true",
+        help="with --safe: fetch OpenAPI specs given as URLs (off by default)",
+    )
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -54,6 +85,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         base_url=base_url,
         zip=args.zip,
         jobs=args.jobs,
+        safe=_safety(args),
+        local_assets=True if args.no_remote_assets else None,
+        cache_dir=Path(args.cache_dir).resolve() if args.cache_dir else None,
     )
     result = build(options, progress=_progress_printer(args.quiet))
     if result.fatal:
@@ -97,7 +131,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"mintrender: {docs_dir} is not a folder", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="mintrender-check-") as tmp:
-        result = build(BuildOptions(docs_dir=docs_dir, out_dir=Path(tmp) / "site"))
+        options = BuildOptions(docs_dir=docs_dir, out_dir=Path(tmp) / "site", safe=_safety(args))
+        result = build(options)
     if result.fatal:
         print(f"error: {result.fatal}", file=sys.stderr)
         return 2
@@ -126,7 +161,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from mintrender.serve.server import serve  # start-up time, as in cmd_build
 
-    return serve(Path(args.docs_dir), host=args.host, port=args.port)
+    return serve(Path(args.docs_dir), host=args.host, port=args.port, safe=_safety(args))
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -153,6 +188,18 @@ def make_parser() -> argparse.ArgumentParser:
         help="worker processes (default 0: one per core for large sites)",
     )
     b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    b.add_argument(
+        "--no-remote-assets",
+        action="store_true",
+        help="download remote images, stylesheets, fonts and scripts into the site "
+        "(always done with --offline)",
+    )
+    b.add_argument(
+        "--cache-dir",
+        help="folder of the download cache (default: the user cache folder, "
+        "e.g. ~/.cache/mintrender)",
+    )
+    _add_safety(b)
     b.set_defaults(func=cmd_build)
     c = sub.add_parser("check", help="report problems in the docs without writing a site")
     c.add_argument("docs_dir", nargs="?", default=".")
@@ -162,6 +209,7 @@ def make_parser() -> argparse.ArgumentParser:
         "(e.g. broken-link,openapi-*)",
     )
     c.add_argument("--format", choices=("text", "json"), default="text")
+    _add_safety(c)
     c.set_defaults(func=cmd_check)
     for name in ("serve", "dev"):
         s = sub.add_parser(
@@ -170,6 +218,7 @@ def make_parser() -> argparse.ArgumentParser:
         s.add_argument("docs_dir", nargs="?", default=".")
         s.add_argument("--port", type=int, default=3000)
         s.add_argument("--host", default="127.0.0.1")
+        _add_safety(s)
         s.set_defaults(func=cmd_serve)
     return parser
 

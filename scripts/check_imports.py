@@ -40,6 +40,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "mintrender.model",
             "mintrender.errors",
             "mintrender.urls",
+            "mintrender.safeurl",
             "mintrender.workers",
         ),
     ),

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from mintrender.errors import Diagnostics
+from mintrender.load.contain import outside_link_message, resolve_inside
 from mintrender.load.jsonpos import JsonPositions, PathKey, format_path
 from mintrender.load.legacy import convert_mint_json
 
@@ -139,6 +140,8 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
     path = find_config(docs_dir)
     if path is None:
         raise ConfigError(f"{docs_dir}: no docs.json or mint.json found")
+    if resolve_inside(docs_dir, path) is None:
+        raise ConfigError(f"{path.name}:1:1: {outside_link_message(path.name)}")
     text = path.read_text(encoding="utf-8-sig")
     try:
         data = json.loads(text)

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from mintrender.load.contain import is_outside_link, resolve_inside
+
 # Mintlify's built-in ignores (mdx-and-markdown.md §1); every dot-folder is skipped as well.
 IGNORED_DIRS = frozenset(
     "node_modules build dist coverage .cache tmp temp __pycache__ _site".split()
@@ -29,6 +31,8 @@ class SourceFiles:
     """Every other file, served at its path (images, specs, downloads, user css/js)."""
     user_css: tuple[str, ...]
     user_js: tuple[str, ...]
+    outside_links: tuple[str, ...] = ()
+    """Symbolic links to places outside the docs folder, skipped (load/contain.py)."""
 
 
 def _read_ignore(docs_dir: Path) -> list[str]:
@@ -55,6 +59,14 @@ def _ignored(rel: str, patterns: list[str]) -> bool:
     return False
 
 
+def _contained(docs_dir: Path, path: Path, rel: str, outside: list[str]) -> bool:
+    """False for a link leading outside the docs folder (noted in `outside`) or nowhere."""
+    if is_outside_link(docs_dir, path):
+        outside.append(rel)
+        return False
+    return True
+
+
 def discover(docs_dir: Path, exclude: Path | None = None) -> SourceFiles:
     """Walk the docs folder once. `exclude` (the output folder) is never read back as input."""
     patterns = _read_ignore(docs_dir)
@@ -62,11 +74,18 @@ def discover(docs_dir: Path, exclude: Path | None = None) -> SourceFiles:
     pages: list[str] = []
     snippets: list[str] = []
     static: list[str] = []
-    for root, dirs, files in os.walk(docs_dir):
+    outside: list[str] = []
+    seen_dirs: set[Path] = set()
+    # links are followed only to places inside the docs folder, each real folder once
+    for root, dirs, files in os.walk(docs_dir, followlinks=True):
         root_path = Path(root)
-        if exclude_resolved is not None and (root_path.resolve() == exclude_resolved):
+        real = root_path.resolve()
+        if (exclude_resolved is not None and real == exclude_resolved) or real in seen_dirs:
             dirs[:] = []
             continue
+        seen_dirs.add(real)
+        rel_root = root_path.relative_to(docs_dir).as_posix()
+        rel_root = "" if rel_root == "." else rel_root + "/"
         dirs[:] = sorted(
             d
             for d in dirs
@@ -74,14 +93,15 @@ def discover(docs_dir: Path, exclude: Path | None = None) -> SourceFiles:
             and d not in IGNORED_DIRS
             and not (exclude_resolved is not None and (root_path / d).resolve() == exclude_resolved)
             and not d.startswith(("_site", ".mintrender"))
+            and _contained(docs_dir, root_path / d, rel_root + d, outside)
         )
-        rel_root = root_path.relative_to(docs_dir).as_posix()
-        rel_root = "" if rel_root == "." else rel_root + "/"
         for name in sorted(files):
             rel = rel_root + name
             if name.startswith(".") or (not rel_root and name in IGNORED_FILES):
                 continue
             if patterns and _ignored(rel, patterns):
+                continue
+            if not _contained(docs_dir, root_path / name, rel, outside):
                 continue
             if name.endswith(PAGE_EXTENSIONS):
                 if rel.startswith("snippets/") or "/snippets/" in rel:
@@ -94,7 +114,9 @@ def discover(docs_dir: Path, exclude: Path | None = None) -> SourceFiles:
                 static.append(rel)
     user_css = tuple(p for p in static if p.endswith(".css") and not p.startswith("snippets/"))
     user_js = tuple(p for p in static if p.endswith(".js") and not p.startswith("snippets/"))
-    return SourceFiles(tuple(pages), tuple(snippets), tuple(static), user_css, user_js)
+    return SourceFiles(
+        tuple(pages), tuple(snippets), tuple(static), user_css, user_js, tuple(sorted(outside))
+    )
 
 
 def page_file_for_ref(ref: str, pages: frozenset[str]) -> str | None:
@@ -112,7 +134,7 @@ def page_file_for_ref(ref: str, pages: frozenset[str]) -> str | None:
 
 
 class Reader:
-    """Reads docs files once (snippets are shared by many pages)."""
+    """Reads docs files once (snippets are shared by many pages); never outside the docs folder."""
 
     def __init__(self, docs_dir: Path) -> None:
         self.docs_dir = docs_dir
@@ -120,9 +142,10 @@ class Reader:
 
     def __call__(self, rel: str) -> str | None:
         if rel not in self.cache:
+            path = resolve_inside(self.docs_dir, self.docs_dir / rel)
             try:
-                self.cache[rel] = (self.docs_dir / rel).read_text(
-                    encoding="utf-8-sig", errors="replace"
+                self.cache[rel] = (
+                    None if path is None else path.read_text(encoding="utf-8-sig", errors="replace")
                 )
             except OSError:
                 self.cache[rel] = None

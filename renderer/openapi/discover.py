@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+from mintrender.load.contain import is_outside_link
 from mintrender.load.sources import SPEC_SUFFIXES
 
 _SKIP_DIRS = {"node_modules", "snippets", "_site"}
@@ -28,6 +29,8 @@ def find_spec_files(docs_dir: Path) -> list[str]:
             if not name.lower().endswith(SPEC_SUFFIXES):
                 continue
             path = Path(root) / name
+            if is_outside_link(docs_dir, path):
+                continue  # never read; discovery (load/sources.py) warns about it
             if _looks_like_spec(path):
                 found.append(path.relative_to(docs_dir).as_posix())
     return sorted(found)

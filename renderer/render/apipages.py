@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from mintrender.errors import Diagnostics
 from mintrender.load.config import SiteConfig
+from mintrender.load.contain import resolve_inside
 from mintrender.load.nav import (
     NavApiSpec,
     NavDivision,
@@ -21,6 +22,7 @@ from mintrender.load.nav import (
     PageSlot,
     is_operation_ref,
 )
+from mintrender.load.remote import Downloads, is_remote
 from mintrender.load.sources import SourceFiles
 from mintrender.model import PageMeta, PageRecord
 from mintrender.parse.mdx import ParsedPage
@@ -69,31 +71,77 @@ class ApiStage:
     """Loads every spec once; `attach` turns a rendered page into an API page when it names one."""
 
     def __init__(
-        self, config: SiteConfig, docs_dir: Path, sources: SourceFiles, diagnostics: Diagnostics
+        self,
+        config: SiteConfig,
+        docs_dir: Path,
+        sources: SourceFiles,
+        diagnostics: Diagnostics,
+        downloads: Downloads | None = None,
     ) -> None:
+        """`downloads`: the cache that fetches specs given as URLs; None (`--safe` unless
+        allowed) leaves them out with a warning."""
         from mintrender.openapi import find_spec_files, load_api_index  # start-up time, see top
 
         self.config = config
         self.docs_dir = docs_dir
         self.diagnostics = diagnostics
+        self.downloads = downloads
+        self.remote_tried: set[str] = set()
         files = set(find_spec_files(docs_dir))
+        fetched: dict[str, Path] = {}
         for spec in _configured_specs(config):
-            if spec.startswith(("http://", "https://")):
-                diagnostics.warning(
-                    config.config_file,
-                    1,
-                    1,
-                    "openapi-remote",
-                    f"OpenAPI spec {spec} is a URL; mintrender does not fetch over the network, "
-                    "add the file to the docs folder",
-                )
-            elif (docs_dir / spec.lstrip("/")).is_file():
+            if is_remote(spec):
+                path = self._fetch_spec(spec, config.config_file, config.locate(("api",))[0])
+                if path is not None:
+                    fetched[spec] = path
+            elif resolve_inside(docs_dir, docs_dir / spec.lstrip("/")) is not None:
                 files.add(spec.lstrip("/"))
-        self.index = load_api_index(docs_dir, sorted(files), diagnostics)
+        self.index = load_api_index(docs_dir, sorted(files), diagnostics, fetched)
         self.nav_specs: dict[str, str] = {}
         self.generated_paths: dict[str, str] = {}
         """Operation ref -> site path chosen when expanding navigation-level specs."""
         self.hidden_refs: set[str] = set()
+
+    def _fetch_spec(self, url: str, file: str, line: int) -> Path | None:
+        """The cached copy of a spec given as a URL (fetched now if needed); warns when none."""
+        self.remote_tried.add(url)
+        if self.downloads is None:
+            self.diagnostics.warning(
+                file,
+                line,
+                1,
+                "openapi-remote",
+                f"OpenAPI spec {url} is a URL and --safe builds fetch nothing the docs ask for; "
+                "pass --allow-remote-specs to fetch it, or add the file to the docs folder",
+            )
+            return None
+        found = self.downloads.fetch(url)
+        if found is None:
+            reason = self.downloads.failures.get(url, "unavailable")
+            self.diagnostics.warning(
+                file,
+                line,
+                1,
+                "openapi-remote",
+                f"OpenAPI spec {url} could not be fetched ({reason}) and is not in the download "
+                "cache (--cache-dir); its pages are shown without their API reference",
+            )
+            return None
+        return found.path
+
+    def _load_page_spec(self, ref: str, record: PageRecord, line: int) -> None:
+        """A page naming its spec by URL (`openapi: "https://x/openapi.yaml GET /a"`): fetched
+        and added to the index the first time a page asks."""
+        from mintrender.openapi import load_api_index, parse_ref  # start-up time, see top
+
+        parsed = parse_ref(ref)
+        url = parsed.spec if parsed is not None else None
+        if url is None or not is_remote(url) or url in self.remote_tried:
+            return
+        path = self._fetch_spec(url, record.rel_path, line)
+        if path is not None:
+            extra = load_api_index(self.docs_dir, [], self.diagnostics, {url: path})
+            self.index.specs.update(extra.specs)
 
     # -- navigation-generated pages ----------------------------------------------------------
     def expand_navigation(self, nav: Navigation) -> Navigation:
@@ -233,8 +281,9 @@ class ApiStage:
         from mintrender.openapi import render_operation  # start-up time, see top
 
         nav_spec = self.nav_specs.get(record.ref)
-        res = self.index.resolve(ref, record.rel_path, [nav_spec] if nav_spec else [])
         line = _frontmatter_line(self.docs_dir, record.rel_path, "openapi")
+        self._load_page_spec(ref, record, line)
+        res = self.index.resolve(ref, record.rel_path, [nav_spec] if nav_spec else [])
         if res.operation is None:
             self.diagnostics.warning(
                 record.rel_path,

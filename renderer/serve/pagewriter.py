@@ -38,7 +38,7 @@ class PageWriter:
     def __init__(self, inputs: SiteInputs, urls: UrlBuilder, options: BuildOptions) -> None:
         self.config = inputs.config
         self.options = options
-        self.env = theme.make_environment(self.config.docs_dir)
+        self.env = theme.make_environment(self.config.docs_dir, overrides=options.safe is None)
         if self.env.bytecode_cache is None:
             # compiled templates survive restarts (keyed by source checksum): faster first page
             self.env.bytecode_cache = jinja2.FileSystemBytecodeCache()

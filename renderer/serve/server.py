@@ -26,6 +26,7 @@ import watchfiles
 
 from mintrender.load.config import find_config
 from mintrender.load.sources import IGNORED_DIRS
+from mintrender.model import Safety
 from mintrender.serve.app import POLL_SECONDS, PreviewApp, loopback_hosts
 from mintrender.serve.changes import ChangeKind, Update
 from mintrender.serve.files import make_work_dir, remove_work_dir
@@ -116,6 +117,7 @@ class PreviewServer:
         poll_seconds: float = POLL_SECONDS,
         step_ms: int = 10,
         freeze_gc: bool = False,
+        safe: Safety | None = None,
     ) -> None:
         self.docs_dir = docs_dir.resolve()
         self.host = host
@@ -125,7 +127,7 @@ class PreviewServer:
         self.step_ms = step_ms
         self.freeze_gc = freeze_gc
         self.work_dir = make_work_dir()
-        self.state = SiteState(self.docs_dir, self.work_dir)
+        self.state = SiteState(self.docs_dir, self.work_dir, safe=safe)
         self.reloader = Reloader()
         self.app = PreviewApp(
             self.state, self.reloader, poll_seconds=poll_seconds, hosts=loopback_hosts(host)
@@ -276,7 +278,9 @@ class PreviewServer:
         return False
 
 
-def serve(docs_dir: Path, host: str = "127.0.0.1", port: int = 3000) -> int:
+def serve(
+    docs_dir: Path, host: str = "127.0.0.1", port: int = 3000, safe: Safety | None = None
+) -> int:
     """`mintrender serve`: run until Ctrl+C. Returns the exit code."""
     started = time.monotonic()
     docs_dir = Path(docs_dir)
@@ -286,7 +290,9 @@ def serve(docs_dir: Path, host: str = "127.0.0.1", port: int = 3000) -> int:
     if find_config(docs_dir) is None:
         print(f"mintrender: no docs.json or mint.json in {docs_dir.resolve()}", file=sys.stderr)
         return 2
-    server = PreviewServer(docs_dir, host=host, port=port, out=sys.stderr, freeze_gc=True)
+    server = PreviewServer(
+        docs_dir, host=host, port=port, out=sys.stderr, freeze_gc=True, safe=safe
+    )
     try:
         url = server.start()
     except OSError as exc:

@@ -13,10 +13,12 @@ import jinja2
 
 from mintrender.index.sections import SearchFiles
 from mintrender.load.redirects import client_script
+from mintrender.load.remote import Downloads, is_remote
 from mintrender.model import Publish, text
 from mintrender.render.context import RenderContext
 from mintrender.render.tailwind import generate_css
 from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, absolute_base, base_path_of, is_external
+from mintrender.write.assets import RemoteAssets
 from mintrender.write.contextual import contextual_options
 from mintrender.write.crawl import redirect_rules
 from mintrender.write.extras import write_extras
@@ -248,8 +250,9 @@ def write_site(
 
     base_path = base_path_of(options.base_url)
     writer = OutputWriter(options.out_dir, mode=options.mode, base_path=base_path)
+    assets = _remote_assets(options, config, result, writer)
     try:
-        env = make_environment(config.docs_dir)
+        env = make_environment(config.docs_dir, overrides=options.safe is None)
         sidebars = SidebarRenderer(env)
         ctx = RenderContext(config, config.config_file, urls, result.diagnostics)
         home = urls.page("/")
@@ -288,14 +291,18 @@ def write_site(
             env, site, navview, assets_base, search_urls, options, config, writer.base_path
         )
         if options.mode == "hosted":
+            if writer.localize is not None:
+                not_found = writer.finish_html("404.html", writer.localize(not_found, "404.html"))
             writer.write_text("404.html", not_found)  # URLs already absolute (not_found_html)
         else:
             writer.write_page("404.html", not_found)
         if not any(r.site_path == "/" for r in result.pages):
             _write_root_redirect(navview, writer, config)
         for rel in sources.static:
-            _copy_static(config, rel, writer, options)
+            _copy_static(config, rel, writer, options, assets)
         write_extras(options, config, result, writer, urls, slots, sources)
+        for path, data in sorted(assets.files.items() if assets is not None else ()):
+            writer.write_bytes(path, data)
         writer.commit()
     except BaseException:
         writer.abort()
@@ -310,15 +317,42 @@ def zip_path_for(out_dir: Path) -> Path:
     return out.with_name(out.name + ".zip")
 
 
-def _copy_static(config: SiteConfig, rel: str, writer: OutputWriter, options: BuildOptions) -> None:
-    """Copy a docs-folder file; user stylesheets get their root-relative `url()`s rewritten."""
+def _remote_assets(
+    options: BuildOptions, config: SiteConfig, result: BuildResult, writer: OutputWriter
+) -> RemoteAssets | None:
+    """`--offline` / `--no-remote-assets`: the downloader, hooked into every page written;
+    docs.json's logos and favicons are fetched first, so their warnings name docs.json."""
+    if not options.downloads_assets:
+        return None
+    assets = RemoteAssets(Downloads(options.cache_dir), result.diagnostics)
+    for url in (config.logo.light, config.logo.dark, config.favicon, config.favicon_dark):
+        if url and is_remote(url):
+            assets.local_path(url, config.config_file)
+    source_of = {r.output_path: r.rel_path for r in result.pages}
+    writer.localize = lambda text, out: assets.rewrite_html(text, source_of.get(out, out))
+    return assets
+
+
+def _copy_static(
+    config: SiteConfig,
+    rel: str,
+    writer: OutputWriter,
+    options: BuildOptions,
+    assets: RemoteAssets | None = None,
+) -> None:
+    """Copy a docs-folder file; user stylesheets get their root-relative `url()`s rewritten
+    (and their remote ones made local when assets are downloaded)."""
     src = config.docs_dir / rel
-    if rel.endswith(".css") and (options.mode == "offline" or writer.base_path != "/"):
+    if rel.endswith(".css") and (
+        options.mode == "offline" or writer.base_path != "/" or assets is not None
+    ):
         try:
             text = src.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
             writer.copy_file(src, rel)
             return
+        if assets is not None:
+            text = assets.rewrite_css(text, rel, rel)
         writer.write_text(
             rel, rewrite_css_urls(text, rel, mode=options.mode, base_path=writer.base_path)
         )
