@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+
 def pytest_configure(config: Any) -> None:
     """No test reaches the network: downloads may only ask this machine (load/remote.py),
     into a cache of the test run's own (also for the CLI run as a subprocess)."""
