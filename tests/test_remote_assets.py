@@ -219,3 +219,12 @@ def test_offline_bundle_makes_no_request_outside_file(
     )
     assert widths and all(w for _, w in widths), widths
     page.close()
+
+
+def test_failed_font_import_keeps_its_url(tmp_path: Path) -> None:
+    with serve_files({}) as gone:
+        base = gone.base
+    docs = remote_site(tmp_path / "docs", base)
+    build_site(docs, tmp_path / "site", mode="offline", cache_dir=tmp_path / "cache")
+    styles = (tmp_path / "site" / "styles.css").read_text(encoding="utf-8")
+    assert f'@import url("{base}/fonts.css")' in styles

@@ -225,3 +225,31 @@ def test_vectors_do_nothing_in_chromium(tmp_path: Path, browser: object) -> None
     assert dialogs == []
     assert [u for u in requests if not u.startswith(("file:", "data:", "about:"))] == []
     page.close()
+
+
+def test_preview_and_check_are_safe_too(tmp_path: Path) -> None:
+    import urllib.request
+
+    from mintrender.cli import main
+    from mintrender.serve.server import PreviewServer
+
+    docs = vector_site(tmp_path)
+    server = PreviewServer(docs, port=0, watch=False, poll_seconds=1, safe=Safety())
+    url = server.start()
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            page = response.read().decode("utf-8")
+        for path in ("custom.js", "evil.html"):
+            try:
+                urllib.request.urlopen(url + path, timeout=60)
+                raise AssertionError(f"{path} is served")
+            except urllib.error.HTTPError as exc:
+                assert exc.code == 404
+    finally:
+        server.stop()
+    content = prose(page)
+    assert "Card link" in content
+    assert not re.search(r"=\"[^\"]*alert\(", content)
+    assert not re.search(r"<(script|object|embed|base|meta|form)\b", content)
+    assert "custom.js" not in page
+    assert main(["check", str(docs), "--safe", "--rules", "safe-scripts"]) == 1

@@ -109,13 +109,16 @@ _CSS_URL = re.compile(
 _IMPORT_RULE_END = re.compile(r"[^;]*;?")
 
 
-def rewrite_css_urls(text: str, css_path: str, *, mode: str, base_path: str = "/") -> str:
+def rewrite_css_urls(
+    text: str, css_path: str, *, mode: str, base_path: str = "/", drop_remote_imports: bool = True
+) -> str:
     """Rewrite root-relative `url(/x.png)` and `@import "/x.css"` of a user stylesheet.
 
     `css_path` is where the stylesheet is written (`styles.css`, `css/site.css`). Hosted mode
     prefixes the base path (`/docs/x.png`); offline mode makes the URL relative to the
     stylesheet (`../x.png`) so the bundle works from `file://`, and drops `@import`s of
-    remote stylesheets (web fonts), which cannot load offline: the theme's font stacks apply.
+    remote stylesheets (web fonts), which cannot load offline: the theme's font stacks apply
+    (unless `drop_remote_imports` is off: write/assets.py made them local where it could).
     """
     css_dir = posixpath.dirname(css_path)
 
@@ -134,7 +137,7 @@ def rewrite_css_urls(text: str, css_path: str, *, mode: str, base_path: str = "/
         is_import = bool(m.group("import")) or m.group("url2") is not None
         out.append(text[pos : m.start()])
         pos = m.end()
-        if is_import and mode == "offline" and is_external(url):
+        if is_import and mode == "offline" and drop_remote_imports and is_external(url):
             rest = _IMPORT_RULE_END.match(text, pos)
             end = rest.end() if rest else pos
             safe = url.replace("*/", "")

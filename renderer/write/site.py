@@ -354,7 +354,14 @@ def _copy_static(
         if assets is not None:
             text = assets.rewrite_css(text, rel, rel)
         writer.write_text(
-            rel, rewrite_css_urls(text, rel, mode=options.mode, base_path=writer.base_path)
+            rel,
+            rewrite_css_urls(
+                text,
+                rel,
+                mode=options.mode,
+                base_path=writer.base_path,
+                drop_remote_imports=assets is None,  # else: failed downloads keep their URL
+            ),
         )
         return
     writer.copy_file(src, rel)
