@@ -34,7 +34,11 @@ from mintrender.render.apipages import ApiStage, AttachesApi
 from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView, PageInfo, page_info
 from mintrender.render.page import render_page
-from mintrender.render.sanitize import sanitize_record, without_active_files
+from mintrender.render.sanitize import (
+    sanitize_record,
+    without_active_files,
+    without_unsafe_redirects,
+)
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
 from mintrender.write.llms import page_markdown_text
@@ -65,6 +69,7 @@ def load_inputs(
         diagnostics.warning(rel, 1, 1, "symlink-outside", outside_link_message(rel))
     if safe is not None:
         sources = without_active_files(sources, diagnostics)
+        config = without_unsafe_redirects(config, diagnostics)
     nav = _load_navigation(config, diagnostics)
     return SiteInputs(config, sources, nav, tuple(nav.slots()))
 
@@ -135,12 +140,17 @@ def make_urls(
     site_paths: Iterable[str],
     sources: SourceFiles,
     config: SiteConfig | None = None,
+    safe: bool = False,
 ) -> UrlBuilder:
     redirects = None
     if config is not None and config.redirects:
         redirects = concrete_targets(config.redirects)
     return UrlBuilder(
-        mode, pages=frozenset(site_paths), files=frozenset(sources.static), redirects=redirects
+        mode,
+        pages=frozenset(site_paths),
+        files=frozenset(sources.static),
+        redirects=redirects,
+        safe=safe,
     )
 
 
@@ -301,7 +311,13 @@ def _render_serial(job: RenderJob) -> RenderedPages:
         parsed[record.rel_path] = api.parsed_stub(record)
         ref_to_file.setdefault(ref, record.rel_path)
     t = time.perf_counter()
-    urls = make_urls(options.mode, (r.site_path for r in records.values()), sources, config)
+    urls = make_urls(
+        options.mode,
+        (r.site_path for r in records.values()),
+        sources,
+        config,
+        options.safe is not None,
+    )
     for i, (rel, record) in enumerate(sorted(records.items())):
         if progress:
             progress("render", i, len(records))
@@ -323,7 +339,7 @@ def _render_forked(job: RenderJob) -> RenderedPages:
     for record, ref in generated:
         ref_to_file.setdefault(ref, record.rel_path)
     site_paths = [r.site_path for r in placeholders.values()] + [r.site_path for r, _ in generated]
-    urls = make_urls(options.mode, site_paths, sources, config)
+    urls = make_urls(options.mode, site_paths, sources, config, options.safe is not None)
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
 

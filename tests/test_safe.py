@@ -71,6 +71,14 @@ def prose(page: str) -> str:
 
 
 def vector_site(tmp_path: Path) -> Path:
+    config = minimal_config(["index", "other"])
+    config["navbar"] = {"links": [{"label": "Nav js", "href": "javascript:alert('navbar')"}]}
+    config["footer"] = {"socials": {"x": "javascript:alert('social')"}}
+    config["navigation"]["global"] = {
+        "anchors": [{"anchor": "Anchor js", "href": "java\tscript:alert('anchor')"}]
+    }
+    config["banner"] = {"content": "Banner <iframe srcDoc=\"<script>alert('banner')</script>\" />"}
+    config["redirects"] = [{"source": "/old", "destination": "javascript:alert('redirect')"}]
     return write_site(
         tmp_path / "docs",
         {
@@ -79,8 +87,9 @@ def vector_site(tmp_path: Path) -> Path:
             "custom.js": "window.CUSTOM_SCRIPT_RAN = true; alert('custom');",
             "evil.html": "<script>alert('static html')</script>",
             "styles.css": "body { color: #111; }",
+            "moved.mdx": "---\ntitle: Moved\n---\n\n[old](/old)\n",
         },
-        minimal_config(["index", "other"]),
+        config,
     )
 
 
@@ -140,6 +149,11 @@ def test_safe_build_removes_every_vector(tmp_path: Path) -> None:
     assert not (tmp_path / "site" / "custom.js").exists()
     assert not (tmp_path / "site" / "evil.html").exists()
     assert "custom.js" not in page
+    # docs.json links are author content too
+    assert not (tmp_path / "site" / "old" / "index.html").exists()
+    for name in ("index.html", "moved/index.html"):
+        whole = (tmp_path / "site" / name).read_text(encoding="utf-8")
+        assert not re.search(r"=\"[^\"]*(?:alert|script:)", whole), name
     said = [d for d in result.diagnostics if d.code == "safe-scripts"]
     assert len(said) == 1 and "custom.js" in said[0].message
 

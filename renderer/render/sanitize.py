@@ -25,6 +25,7 @@ from functools import lru_cache
 import nh3
 
 from mintrender.errors import Diagnostics
+from mintrender.load.config import SiteConfig
 from mintrender.load.sources import SourceFiles
 from mintrender.model import PageRecord, Safety
 from mintrender.safeurl import host_allowed, is_safe_url
@@ -239,3 +240,25 @@ def without_active_files(sources: SourceFiles, diagnostics: Diagnostics) -> Sour
         static=tuple(p for p in sources.static if p not in left_out),
         user_js=(),
     )
+
+
+def without_unsafe_redirects(config: SiteConfig, diagnostics: Diagnostics) -> SiteConfig:
+    """`--safe`: a docs.json redirect to a `javascript:` (or other unsafe) URL is dropped: the
+    redirect page would run it."""
+    kept = []
+    for i, redirect in enumerate(config.redirects):
+        if is_safe_url(redirect.destination):
+            kept.append(redirect)
+            continue
+        line, col = config.locate(("redirects", i, "destination"))
+        diagnostics.warning(
+            config.config_file,
+            line,
+            col,
+            "unsafe-url",
+            f"redirects[{i}]: destination {redirect.destination[:40]!r} is not an http(s) or "
+            "relative URL; --safe leaves the redirect out",
+        )
+    if len(kept) == len(config.redirects):
+        return config
+    return dataclasses.replace(config, redirects=tuple(kept))

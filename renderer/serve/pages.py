@@ -230,7 +230,11 @@ class Pages:
             self.structure_diagnostics += tuple(self.api_diagnostics)
             del self.api_diagnostics[:]
         self.urls = make_urls(
-            "hosted", (r.site_path for r in self.records.values()), sources, config
+            "hosted",
+            (r.site_path for r in self.records.values()),
+            sources,
+            config,
+            self.options.safe is not None,
         )
         self.by_path = {r.site_path: rel for rel, r in sorted(self.records.items())}
         # background order: the home page, then navigation order, then the rest

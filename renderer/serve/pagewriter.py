@@ -44,7 +44,7 @@ class PageWriter:
             self.env.bytecode_cache = jinja2.FileSystemBytecodeCache()
         self.sidebars = SidebarRenderer(self.env)
         ctx = RenderContext(self.config, self.config.config_file, urls, Diagnostics())
-        self.site = site.site_context(self.config, urls, ctx, urls.page("/"))
+        self.site = site.site_context(self.config, urls, ctx, urls.page("/"), options.safe)
         sources = inputs.sources
         self.assets_base: dict[str, Any] = {
             "css": [urls.asset(f"{ASSET_DIR}/mintrender.css")],

@@ -1,4 +1,5 @@
-"""Remote assets made local (`--offline`, `--no-remote-assets`): images, stylesheets, fonts and
+"""Static files of the docs folder copied into the site (`copy_static`), and remote assets made
+local (`--offline`, `--no-remote-assets`): images, stylesheets, fonts and
 scripts that pages, custom CSS and docs.json (logos, favicons) load from other hosts are
 downloaded into `_mintrender/remote/` and the references rewritten, so that the site makes no
 request to a third party. A file that cannot be had keeps its remote URL, with one warning.
@@ -13,11 +14,17 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from mintrender.errors import Diagnostics
 from mintrender.load.remote import Download, Downloads, absolute_url, is_remote
 from mintrender.urls import ASSET_DIR, ROOT
+from mintrender.write.files import OutputWriter, rewrite_css_urls
+
+if TYPE_CHECKING:
+    from mintrender.load.config import SiteConfig
+    from mintrender.model import BuildOptions, BuildResult
 
 REMOTE_DIR = f"{ASSET_DIR}/remote"
 """Where downloaded files go in the site."""
@@ -117,3 +124,53 @@ class RemoteAssets:
             return f'url("{new}")'
 
         return _CSS_REF.sub(ref, text)
+
+
+def remote_assets(
+    options: BuildOptions, config: SiteConfig, result: BuildResult, writer: OutputWriter
+) -> RemoteAssets | None:
+    """`--offline` / `--no-remote-assets`: the downloader, hooked into every page written;
+    docs.json's logos and favicons are fetched first, so their warnings name docs.json."""
+    if not options.downloads_assets:
+        return None
+    assets = RemoteAssets(Downloads(options.cache_dir), result.diagnostics)
+    for url in (config.logo.light, config.logo.dark, config.favicon, config.favicon_dark):
+        if url and is_remote(url):
+            assets.local_path(url, config.config_file)
+    source_of = {r.output_path: r.rel_path for r in result.pages}
+    writer.localize = lambda text, out: assets.rewrite_html(text, source_of.get(out, out))
+    return assets
+
+
+def copy_static(
+    config: SiteConfig,
+    rel: str,
+    writer: OutputWriter,
+    options: BuildOptions,
+    assets: RemoteAssets | None = None,
+) -> None:
+    """Copy a docs-folder file; user stylesheets get their root-relative `url()`s rewritten
+    (and their remote ones made local when assets are downloaded)."""
+    src = config.docs_dir / rel
+    if rel.endswith(".css") and (
+        options.mode == "offline" or writer.base_path != "/" or assets is not None
+    ):
+        try:
+            text = src.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            writer.copy_file(src, rel)
+            return
+        if assets is not None:
+            text = assets.rewrite_css(text, rel, rel)
+        writer.write_text(
+            rel,
+            rewrite_css_urls(
+                text,
+                rel,
+                mode=options.mode,
+                base_path=writer.base_path,
+                drop_remote_imports=assets is None,  # else: failed downloads keep their URL
+            ),
+        )
+        return
+    writer.copy_file(src, rel)

@@ -13,16 +13,17 @@ import jinja2
 
 from mintrender.index.sections import SearchFiles
 from mintrender.load.redirects import client_script
-from mintrender.load.remote import Downloads, is_remote
 from mintrender.model import Publish, text
 from mintrender.render.context import RenderContext
+from mintrender.render.sanitize import sanitize_html
 from mintrender.render.tailwind import generate_css
+from mintrender.safeurl import is_safe_url
 from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, absolute_base, base_path_of, is_external
-from mintrender.write.assets import RemoteAssets
+from mintrender.write.assets import copy_static, remote_assets
 from mintrender.write.contextual import contextual_options
 from mintrender.write.crawl import redirect_rules
 from mintrender.write.extras import write_extras
-from mintrender.write.files import OutputWriter, rewrite_css_urls, write_zip
+from mintrender.write.files import OutputWriter, write_zip
 from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
 from mintrender.write.theme import (
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
     from mintrender.load.nav import PageSlot
     from mintrender.load.sources import SourceFiles
-    from mintrender.model import BuildOptions, BuildResult, PageRecord, Progress
+    from mintrender.model import BuildOptions, BuildResult, PageRecord, Progress, Safety
     from mintrender.render.navview import NavView
 
 SOCIAL_ICONS = {
@@ -66,7 +67,11 @@ SOCIAL_ICONS = {
 
 
 def site_context(
-    config: SiteConfig, urls: UrlBuilder, ctx: RenderContext, home: str
+    config: SiteConfig,
+    urls: UrlBuilder,
+    ctx: RenderContext,
+    home: str,
+    safe: Safety | None = None,
 ) -> dict[str, Any]:
     def asset(path: str | None) -> str | None:
         if not path:
@@ -76,8 +81,9 @@ def site_context(
     banner = None
     if config.banner:
         content = config.banner.content
+        banner_html = ctx.markdown(content, inline=True)
         banner = {
-            "html": ctx.markdown(content, inline=True),
+            "html": banner_html if safe is None else sanitize_html(banner_html, safe),
             "dismissible": config.banner.dismissible,
             "type": config.banner.type,
             "color": config.banner.color,
@@ -123,7 +129,11 @@ def site_context(
         "navbar": {"links": links, "primary": primary},
         "footer": {
             "socials": [
-                {"platform": k, "href": v, "icon_html": ctx.icon(SOCIAL_ICONS.get(k, k))}
+                {
+                    "platform": k,
+                    "href": v if not urls.safe or is_safe_url(v) else "#",
+                    "icon_html": ctx.icon(SOCIAL_ICONS.get(k, k)),
+                }
                 for k, v in config.footer_socials
             ],
             "columns": [
@@ -250,13 +260,13 @@ def write_site(
 
     base_path = base_path_of(options.base_url)
     writer = OutputWriter(options.out_dir, mode=options.mode, base_path=base_path)
-    assets = _remote_assets(options, config, result, writer)
+    assets = remote_assets(options, config, result, writer)
     try:
         env = make_environment(config.docs_dir, overrides=options.safe is None)
         sidebars = SidebarRenderer(env)
         ctx = RenderContext(config, config.config_file, urls, result.diagnostics)
         home = urls.page("/")
-        site = site_context(config, urls, ctx, home)
+        site = site_context(config, urls, ctx, home, options.safe)
         # the core bundle and the parts: see theme_files() and render_page_html()
         for name, text in theme_files().items():
             writer.write_text(f"{ASSET_DIR}/{name}", text)
@@ -299,7 +309,7 @@ def write_site(
         if not any(r.site_path == "/" for r in result.pages):
             _write_root_redirect(navview, writer, config)
         for rel in sources.static:
-            _copy_static(config, rel, writer, options, assets)
+            copy_static(config, rel, writer, options, assets)
         write_extras(options, config, result, writer, urls, slots, sources)
         for path, data in sorted(assets.files.items() if assets is not None else ()):
             writer.write_bytes(path, data)
@@ -315,56 +325,6 @@ def zip_path_for(out_dir: Path) -> Path:
     """`--zip` writes OUT.zip beside OUT, holding one top-level folder named like OUT."""
     out = out_dir.resolve()
     return out.with_name(out.name + ".zip")
-
-
-def _remote_assets(
-    options: BuildOptions, config: SiteConfig, result: BuildResult, writer: OutputWriter
-) -> RemoteAssets | None:
-    """`--offline` / `--no-remote-assets`: the downloader, hooked into every page written;
-    docs.json's logos and favicons are fetched first, so their warnings name docs.json."""
-    if not options.downloads_assets:
-        return None
-    assets = RemoteAssets(Downloads(options.cache_dir), result.diagnostics)
-    for url in (config.logo.light, config.logo.dark, config.favicon, config.favicon_dark):
-        if url and is_remote(url):
-            assets.local_path(url, config.config_file)
-    source_of = {r.output_path: r.rel_path for r in result.pages}
-    writer.localize = lambda text, out: assets.rewrite_html(text, source_of.get(out, out))
-    return assets
-
-
-def _copy_static(
-    config: SiteConfig,
-    rel: str,
-    writer: OutputWriter,
-    options: BuildOptions,
-    assets: RemoteAssets | None = None,
-) -> None:
-    """Copy a docs-folder file; user stylesheets get their root-relative `url()`s rewritten
-    (and their remote ones made local when assets are downloaded)."""
-    src = config.docs_dir / rel
-    if rel.endswith(".css") and (
-        options.mode == "offline" or writer.base_path != "/" or assets is not None
-    ):
-        try:
-            text = src.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            writer.copy_file(src, rel)
-            return
-        if assets is not None:
-            text = assets.rewrite_css(text, rel, rel)
-        writer.write_text(
-            rel,
-            rewrite_css_urls(
-                text,
-                rel,
-                mode=options.mode,
-                base_path=writer.base_path,
-                drop_remote_imports=assets is None,  # else: failed downloads keep their URL
-            ),
-        )
-        return
-    writer.copy_file(src, rel)
 
 
 def language_of(nav: dict[str, Any]) -> str:
