@@ -109,3 +109,21 @@ def test_preview_server_reads_nothing_through_outside_links(tmp_path: Path) -> N
             assert SECRET.encode() not in data, path
     finally:
         server.stop()
+
+
+def test_inside_links_are_followed_and_cycles_stop(tmp_path: Path) -> None:
+    docs = write_site(
+        tmp_path / "docs",
+        {
+            "real/page.mdx": "---\ntitle: Real\n---\n\nReal page.\n",
+            "index.mdx": "---\ntitle: Home\n---\n\nHome.\n",
+        },
+        minimal_config(["index", "real/page", "alias/page"]),
+    )
+    os.symlink(docs / "real", docs / "alias")  # sorts before its target
+    os.symlink(docs, docs / "real" / "loop")  # a cycle back to the top
+    result = build_site(docs, tmp_path / "site")
+    assert (tmp_path / "site" / "real" / "page" / "index.html").is_file()
+    assert (tmp_path / "site" / "alias" / "page" / "index.html").is_file()
+    assert not (tmp_path / "site" / "real" / "loop").exists()
+    assert [d for d in result.diagnostics if d.code == "symlink-outside"] == []

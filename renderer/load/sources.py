@@ -67,6 +67,16 @@ def _contained(docs_dir: Path, path: Path, rel: str, outside: list[str]) -> bool
     return True
 
 
+def _in_cycle(path: Path, real: Path, docs_dir: Path) -> bool:
+    """Is the folder `path` (really `real`) one of its own ancestors, reached through a link?"""
+    parent = path.parent
+    while parent != docs_dir and docs_dir in parent.parents:
+        if parent.resolve() == real:
+            return True
+        parent = parent.parent
+    return path != docs_dir and real == docs_dir.resolve()
+
+
 def discover(docs_dir: Path, exclude: Path | None = None) -> SourceFiles:
     """Walk the docs folder once. `exclude` (the output folder) is never read back as input."""
     patterns = _read_ignore(docs_dir)
@@ -75,15 +85,16 @@ def discover(docs_dir: Path, exclude: Path | None = None) -> SourceFiles:
     snippets: list[str] = []
     static: list[str] = []
     outside: list[str] = []
-    seen_dirs: set[Path] = set()
-    # links are followed only to places inside the docs folder, each real folder once
+    # links are followed only to places inside the docs folder, never into a folder that
+    # holds the link itself (a cycle)
     for root, dirs, files in os.walk(docs_dir, followlinks=True):
         root_path = Path(root)
         real = root_path.resolve()
-        if (exclude_resolved is not None and real == exclude_resolved) or real in seen_dirs:
+        if (exclude_resolved is not None and real == exclude_resolved) or _in_cycle(
+            root_path, real, docs_dir
+        ):
             dirs[:] = []
             continue
-        seen_dirs.add(real)
         rel_root = root_path.relative_to(docs_dir).as_posix()
         rel_root = "" if rel_root == "." else rel_root + "/"
         dirs[:] = sorted(
