@@ -114,6 +114,7 @@ _PER_TAG = {
     "mpadded": "width height depth lspace voffset",
 }
 _URL_ATTRS = frozenset({"href", "src", "xlink:href", "poster", "cite", "srcset", "ping"})
+_CHECKED = _URL_ATTRS | {"style"}
 _IMAGE_ELEMENTS = frozenset({"img", "source", "image", "video"})
 _SVG = frozenset(_SVG_TAGS.split())
 
@@ -129,10 +130,10 @@ def _attributes() -> dict[str, set[str]]:
 
 def _filter(iframe_hosts: tuple[str, ...]) -> Callable[[str, str, str], str | None]:
     def check(element: str, attribute: str, value: str) -> str | None:
-        if attribute == "style" and "javascript:" in value.lower().replace("\\", ""):
-            return None
-        if attribute not in _URL_ATTRS:
+        if attribute not in _CHECKED:  # most attributes: called for each, keep this path short
             return value
+        if attribute == "style":
+            return None if "javascript:" in value.lower().replace("\\", "") else value
         if element == "use" and attribute in ("href", "xlink:href"):
             return value if value.startswith("#") else None
         image = element in _IMAGE_ELEMENTS and attribute in ("src", "srcset", "href", "poster")
