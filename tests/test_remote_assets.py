@@ -70,7 +70,8 @@ def remote_site(root: Path, base: str) -> Path:
             "index.mdx": (
                 f"---\ntitle: Home\n---\n\n![hero]({base}/img/hero.png)\n\n"
                 f'<img src="{base}/img/missing.png" alt="gone" />\n\n'
-                f"[a link, not an asset]({base}/img/page)\n"
+                f"[a link, not an asset]({base}/img/page)\n\n"
+                f'<div style={{{{backgroundImage: "url({base}/img/bg.png)"}}}}>styled</div>\n'
             ),
             "second.mdx": f'---\ntitle: Second\n---\n\n<img src="{base}/img/missing.png" />\n',
             "pets.mdx": '---\ntitle: Pets\nopenapi: "GET /pets"\n---\n',

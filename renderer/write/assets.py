@@ -30,6 +30,7 @@ REMOTE_DIR = f"{ASSET_DIR}/remote"
 """Where downloaded files go in the site."""
 _TAG = re.compile(r"<(img|source|video|audio|track|script|image|link|input)\b[^>]*>", re.I)
 _ATTR = re.compile(r'(\s(?:src|srcset|poster|href|xlink:href)=")([^"]*)(")', re.I)
+_STYLE = re.compile(r'(\sstyle=")([^"]*url\([^"]*)"', re.I)
 _LINK_REL = re.compile(r'\srel="([^"]*)"', re.I)
 _ASSET_RELS = {"icon", "shortcut", "apple-touch-icon", "stylesheet", "preload", "mask-icon"}
 _CSS_REF = re.compile(
@@ -91,7 +92,23 @@ class RemoteAssets:
                 lambda a: a.group(1) + self._attr(a.group(2), referrer) + a.group(3), markup
             )
 
-        return _TAG.sub(tag, text) if "//" in text else text
+        if "//" not in text:
+            return text
+        text = _TAG.sub(tag, text)
+        return _STYLE.sub(lambda m: m.group(1) + self._style(m.group(2), referrer) + '"', text)
+
+    def _style(self, value: str, referrer: str) -> str:
+        """`style="background: url(https://…)"` -> the downloaded file (ROOT-relative)."""
+        css = html.unescape(value)
+
+        def ref(m: re.Match[str]) -> str:
+            url = m.group("url") or ""
+            if m.group("url") is None or not is_remote(url):
+                return m.group()
+            local = self.local_path(url, referrer)
+            return m.group() if local is None else f'url("{ROOT}{local}")'
+
+        return html.escape(_CSS_REF.sub(ref, css))
 
     def _attr(self, value: str, referrer: str) -> str:
         if "," in value and " " in value.strip():  # a srcset
