@@ -19,6 +19,8 @@ import sys
 import tempfile
 import urllib.error
 import urllib.request
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -140,6 +142,15 @@ class Downloads:
         found = Download(url, data_path, _site_name(url, key, content_type), content_type)
         self._found[url] = found
         return found
+
+    def fetch_many(self, urls: Iterable[str], workers: int = 8) -> None:
+        """Fetch several URLs side by side (a first offline build of a site with hundreds of
+        remote images); `fetch` then answers each from memory."""
+        todo = sorted({absolute_url(u) for u in urls} - self._found.keys() - self.failures.keys())
+        if len(todo) < 2:
+            return
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(self.fetch, todo))
 
     def _download(self, url: str) -> tuple[bytes, str]:
         if not url.startswith(("http://", "https://")):

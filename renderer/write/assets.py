@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
@@ -79,6 +80,20 @@ class RemoteAssets:
         return found.path.read_bytes()
 
     # -- HTML ----------------------------------------------------------------------------------
+    def prefetch(self, texts: Iterable[str]) -> None:
+        """Download the remote assets of these pages side by side, before they are written."""
+        found: set[str] = set()
+        for text in texts:
+            if "//" not in text:
+                continue
+            for m in _TAG.finditer(text):
+                for a in _ATTR.finditer(m.group()):
+                    for part in a.group(2).split(","):
+                        url = html.unescape(part.strip().split(" ")[0])
+                        if is_remote(url):
+                            found.add(url)
+        self.downloads.fetch_many(found)
+
     def rewrite_html(self, text: str, referrer: str) -> str:
         """Remote asset URLs of a page (still holding ROOT placeholders) -> `ROOT_mintrender/..`."""
 
@@ -154,6 +169,15 @@ def remote_assets(
     for url in (config.logo.light, config.logo.dark, config.favicon, config.favicon_dark):
         if url and is_remote(url):
             assets.local_path(url, config.config_file)
+    assets.prefetch(
+        text
+        for r in result.pages
+        if r.rendered is not None
+        for text in (
+            r.rendered.body_html,
+            *((r.api.header_html, r.api.body_html, r.api.aside_html) if r.api else ()),
+        )
+    )
     source_of = {r.output_path: r.rel_path for r in result.pages}
     writer.localize = lambda text, out: assets.rewrite_html(text, source_of.get(out, out))
     return assets
