@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from mintrender.load.contain import is_outside_link, resolve_inside
+from mintrender.model import default_out_dir, zip_path_for
 
 # Mintlify's built-in ignores (mdx-and-markdown.md §1); every dot-folder is skipped as well.
 IGNORED_DIRS = frozenset(
@@ -77,10 +79,18 @@ def _in_cycle(path: Path, real: Path, docs_dir: Path) -> bool:
     return path != docs_dir and real == docs_dir.resolve()
 
 
-def discover(docs_dir: Path, exclude: Path | None = None) -> SourceFiles:
-    """Walk the docs folder once. `exclude` (the output folder) is never read back as input."""
+def own_outputs(docs_dir: Path, written: Iterable[Path] = ()) -> frozenset[Path]:
+    """What mintrender writes: the default output folder and its zip, and `written` (a `-o`
+    folder and its zip), resolved. None of it is ever read back as input."""
+    default = default_out_dir(docs_dir)
+    return frozenset(p.resolve() for p in (default, zip_path_for(default), *written))
+
+
+def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
+    """Walk the docs folder once, skipping the tool's own outputs (`own_outputs`) and links
+    that lead outside it (load/contain.py)."""
     patterns = _read_ignore(docs_dir)
-    exclude_resolved = exclude.resolve() if exclude is not None else None
+    outputs = own_outputs(docs_dir, written)
     pages: list[str] = []
     snippets: list[str] = []
     static: list[str] = []
@@ -90,9 +100,7 @@ def discover(docs_dir: Path, exclude: Path | None = None) -> SourceFiles:
     for root, dirs, files in os.walk(docs_dir, followlinks=True):
         root_path = Path(root)
         real = root_path.resolve()
-        if (exclude_resolved is not None and real == exclude_resolved) or _in_cycle(
-            root_path, real, docs_dir
-        ):
+        if real in outputs or _in_cycle(root_path, real, docs_dir):
             dirs[:] = []
             continue
         rel_root = root_path.relative_to(docs_dir).as_posix()
@@ -102,13 +110,15 @@ def discover(docs_dir: Path, exclude: Path | None = None) -> SourceFiles:
             for d in dirs
             if not d.startswith(".")
             and d not in IGNORED_DIRS
-            and not (exclude_resolved is not None and (root_path / d).resolve() == exclude_resolved)
+            and (real / d) not in outputs
             and not d.startswith(("_site", ".mintrender"))
             and _contained(docs_dir, root_path / d, rel_root + d, outside)
         )
         for name in sorted(files):
             rel = rel_root + name
             if name.startswith(".") or (not rel_root and name in IGNORED_FILES):
+                continue
+            if (real / name) in outputs:
                 continue
             if patterns and _ignored(rel, patterns):
                 continue
