@@ -38,13 +38,13 @@ class PageWriter:
     def __init__(self, inputs: SiteInputs, urls: UrlBuilder, options: BuildOptions) -> None:
         self.config = inputs.config
         self.options = options
-        self.env = theme.make_environment(self.config.docs_dir)
+        self.env = theme.make_environment(self.config.docs_dir, overrides=options.safe is None)
         if self.env.bytecode_cache is None:
             # compiled templates survive restarts (keyed by source checksum): faster first page
             self.env.bytecode_cache = jinja2.FileSystemBytecodeCache()
         self.sidebars = SidebarRenderer(self.env)
         ctx = RenderContext(self.config, self.config.config_file, urls, Diagnostics())
-        self.site = site.site_context(self.config, urls, ctx, urls.page("/"))
+        self.site = site.site_context(self.config, urls, ctx, urls.page("/"), options.safe)
         sources = inputs.sources
         self.assets_base: dict[str, Any] = {
             "css": [urls.asset(f"{ASSET_DIR}/mintrender.css")],
