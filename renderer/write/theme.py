@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from mintrender.components import PARTS_OF
+from mintrender.index.languages import text_direction
 from mintrender.render.highlight import pygments_css
 from mintrender.themes import theme_dir
 from mintrender.urls import ASSET_DIR, ROOT
@@ -42,12 +43,14 @@ def make_environment(docs_dir: Path) -> jinja2.Environment:
     if override.is_dir():
         loaders.append(jinja2.FileSystemLoader(str(override)))
     loaders.append(TightLoader(str(theme_dir("mint") / "templates")))
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["text_direction"] = text_direction
+    return env
 
 
 @dataclass(frozen=True, slots=True)
