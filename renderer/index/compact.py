@@ -4,7 +4,7 @@ Mirrored by ``decodeInts`` / ``decodeTerms`` in ``themes/mint/static/js/50-searc
 
 * **Integers** (`encode_ints`): each number in groups of 5 bits, most significant first, one
   character per group from `ALPHABET`; the last group of a number uses the first 32 characters,
-  the others the last 32. ``[7, 107]`` -> ``"7X9"``. All characters are JSON-safe and ASCII.
+  the others the last 32. ``[7, 107]`` -> ``"7ZB"``. All characters are JSON-safe and ASCII.
 * **Scores** (`quantize`): a field score ``s`` is stored as ``q = round(64 * sqrt(s))``
   (1..1023) and read back as ``q * q / 4096``: exact in any IEEE double arithmetic, so Python
   and the browser score with the same numbers, at about 2 % relative precision.

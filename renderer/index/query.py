@@ -11,13 +11,15 @@ Chinese and Japanese) of the typed text, in order:
 
 * the word's *stem clause*: its stem from the payload's `forms` table (a surface form absent
   from the table is its own stem), unless the word is a stop word;
-* for the last word, unless the typed text ends in whitespace, a *prefix clause*: every index
-  term one of whose surface forms (or itself) starts with the word, in code point order of the
-  surface forms. A finished word that is also a prefix counts twice, so exact words rank above
-  stems and stems above mere completions, as lunr's English query does.
+* for the last word, unless the typed text ends in whitespace, a *prefix clause*: every other
+  index term one of whose surface forms (or itself) starts with the word, in code point order
+  of the surface forms (the completions of an unfinished word). Words found through their stem
+  rank above mere completions, which only the last word gets.
 
 Clauses are lunr term clauses (query weight 1 per term, all fields, field boosts), so titles
-outrank text as before.
+outrank text as before. With several words, a document's lunr score is then multiplied by the
+share of the words it matched (`k / n`, a word matched by any term of its clauses) and the
+results re-sorted, stably: a page with every word beats one that repeats a single word often.
 
 **Typo tolerance** (every language): a word of 5 or more letters that is no stop word and found
 nothing through its own clauses matches the index terms (or surface forms) one edit away
@@ -77,6 +79,8 @@ class Plan:
     """Format 2: the clauses, each a tuple of index terms."""
     fuzzy: tuple[str, ...]
     """Index terms reached by one edit only (each its own clause, searched last)."""
+    words: tuple[tuple[str, ...], ...] = ()
+    """Format 2: the terms of each typed word that has clauses (for the share of words matched)."""
 
 
 def vocabulary(payload: dict[str, Any]) -> Vocabulary:
@@ -161,9 +165,11 @@ def plan_query(typed: str, vocab: Vocabulary) -> Plan:
                 fuzzy += [t for t in _typos(vocab, (word, stem), taken) if t not in fuzzy]
         return Plan(query_string(typed), (), tuple(fuzzy))
     words = tokens(typed, bigrams=vocab.bigrams)
+    per_word: list[tuple[str, ...]] = []
     for i, word in enumerate(words):
         last = i == len(words) - 1 and not finished
         found = False
+        first_clause = len(clauses)
         if word not in vocab.stop:
             term = vocab.forms.get(word, word)
             if term in vocab.ids:
@@ -171,14 +177,17 @@ def plan_query(typed: str, vocab: Vocabulary) -> Plan:
                 taken.add(term)
                 found = True
         if last:
-            expanded = _prefixed(vocab, word)
+            # Completions only: the word's own stem is its stem clause already.
+            expanded = [t for t in _prefixed(vocab, word) if t not in taken]
             if expanded:
                 clauses.append(tuple(expanded))
                 taken.update(expanded)
                 found = True
-        if not found and _typo_candidate(word, vocab):
+        if found:
+            per_word.append(tuple(t for clause in clauses[first_clause:] for t in clause))
+        elif _typo_candidate(word, vocab):
             fuzzy += [t for t in _typos(vocab, (word,), taken) if t not in fuzzy]
-    return Plan("", tuple(clauses), tuple(fuzzy))
+    return Plan("", tuple(clauses), tuple(fuzzy), tuple(per_word))
 
 
 def _run(index: Index, plan: Plan, *, with_fuzzy: bool) -> list[dict[str, Any]]:
@@ -202,6 +211,13 @@ def reference_search(index: Index, vocab: Vocabulary, typed: str) -> list[tuple[
     """
     plan = plan_query(typed, vocab)
     results = _run(index, plan, with_fuzzy=False)
+    if len(plan.words) > 1:
+        n = len(plan.words)
+        for r in results:
+            matched = set(r["match_data"].metadata)
+            k = sum(1 for word in plan.words if matched.intersection(word))
+            r["score"] = r["score"] * k / n
+        results.sort(key=lambda r: -r["score"])
     if plan.fuzzy:
         seen = {r["ref"] for r in results}
         results += [r for r in _run(index, plan, with_fuzzy=True) if r["ref"] not in seen]

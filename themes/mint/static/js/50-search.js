@@ -260,7 +260,7 @@
     }
 
     var pipeline = payload.pipeline || {};
-    this.lang = lang || "";
+    this.lang = lang || payload.language || "";
     this.compact = compact;
     this.bigrams = !!pipeline.bigrams;
     this.stop = compact ? new Set(pipeline.stop || []) : ENGLISH_STOP;
@@ -343,10 +343,10 @@
       });
       return { query: mapQuery(typed), clauses: null, fuzzy: fuzzy };
     }
-    var clauses = [];
+    var clauses = [], perWord = [];
     words = window.mrSearchText.tokens(typed, this.bigrams);
     words.forEach(function (w, i) {
-      var last = i === words.length - 1 && !finished, found = false;
+      var last = i === words.length - 1 && !finished, found = false, first = clauses.length;
       if (!self.stop.has(w)) {
         var id = self._ids.get(self.forms.get(w) || w);
         if (id !== undefined) { clauses.push([id]); taken.add(id); found = true; }
@@ -359,16 +359,28 @@
           found = true;
         }
       }
-      if (!found && self.typoCandidate(w)) self.typos([w], taken, fuzzy);
+      if (found) perWord.push([].concat.apply([], clauses.slice(first)));
+      else if (self.typoCandidate(w)) self.typos([w], taken, fuzzy);
     });
-    return { query: null, clauses: clauses, fuzzy: fuzzy };
+    return { query: null, clauses: clauses, fuzzy: fuzzy, words: perWord };
   };
 
   /** The typed text's results: those of its plan, then those found only through typos. */
   Index.prototype.find = function (typed) {
     var plan = this.plan(typed);
     var clauses = plan.clauses || this.lunrClauses(plan.query);
-    var results = this.score(clauses);
+    var results = this.score(clauses), words = plan.words || [], terms = this.terms;
+    if (words.length > 1) {
+      // The share of typed words each result matched (query.py reference_search).
+      results.forEach(function (r) {
+        var k = 0;
+        words.forEach(function (ids) {
+          if (ids.some(function (id) { return r.terms.has(terms[id]); })) k++;
+        });
+        r.score = r.score * k / words.length;
+      });
+      results.sort(function (a, b) { return b.score - a.score; });
+    }
     if (!plan.fuzzy.length) return results;
     var seen = new Set(results.map(function (r) { return r.ref; }));
     this.score(clauses.concat(plan.fuzzy.map(function (id) { return [id]; }))).forEach(function (r) {
@@ -526,11 +538,12 @@
 
   function sources() {
     var own = meta("mr-search-index") || (meta("mr-root") || "/") + "_mintrender/search-index.js";
-    var all = [], listed = [];
-    try { listed = JSON.parse(meta("mr-search-indexes") || "[]"); } catch (err) { listed = []; }
-    listed.forEach(function (row) { all.push({ lang: row[0], label: row[1], url: row[2] }); });
+    var all = [];
+    document.querySelectorAll('meta[name="mr-search-language"]').forEach(function (el) {
+      all.push({ lang: el.content, label: el.getAttribute("data-label") || el.content, url: el.getAttribute("data-src") });
+    });
     var mine = all.filter(function (s) { return s.url === own; })[0];
-    if (!mine) { mine = { lang: meta("mr-search-lang") || "", label: "", url: own }; all.unshift(mine); }
+    if (!mine) { mine = { lang: "", label: "", url: own }; all.unshift(mine); }
     return [mine].concat(all.filter(function (s) { return s !== mine; }));
   }
 
