@@ -352,7 +352,8 @@
         if (id !== undefined) { clauses.push([id]); taken.add(id); found = true; }
       }
       if (last) {
-        var expanded = self.prefixed(w);
+        // Completions only: the word's own stem is its stem clause already.
+        var expanded = self.prefixed(w).filter(function (id) { return !taken.has(id); });
         if (expanded.length) {
           clauses.push(expanded);
           expanded.forEach(function (e) { taken.add(e); });
