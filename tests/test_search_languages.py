@@ -80,9 +80,7 @@ def _page_of(payload: dict[str, Any], ref: str) -> str:
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
-def test_queries_find_their_page_and_match_python(
-    chromium: Any, site: Path, language: str
-) -> None:
+def test_queries_find_their_page_and_match_python(chromium: Any, site: Path, language: str) -> None:
     payload, index, vocab = _reference(site, language)
     assert payload["format"] == "mintrender-search/2" and payload["language"] == language
     page, blocked = _open(chromium, site / language / "index.html")
@@ -145,9 +143,7 @@ def test_scope_switch_searches_every_language(chromium: Any, site: Path) -> None
     )
     langs = page.eval_on_selector_all(".mr-search__result", "els => els.map(e => e.dataset.lang)")
     assert "en" in langs
-    crumbs = page.eval_on_selector_all(
-        ".mr-search__crumbs", "els => els.map(e => e.textContent)"
-    )
+    crumbs = page.eval_on_selector_all(".mr-search__crumbs", "els => els.map(e => e.textContent)")
     assert any(c.startswith("English") for c in crumbs), crumbs
     # the page content links remote images; nothing of the search went to the network
     assert [u for u in blocked if "_mintrender" in u or "search" in u] == []

@@ -13,7 +13,10 @@ field          boost   content
 ``api``          6     ``"POST /text2img"`` plus the operation summary
 =============  ======  =====================================================
 
-`SearchSection.boost` is the lunr document boost. Before lunr sees a field, `normalize_text`
+`SearchSection.boost` is the lunr document boost.
+
+**English and language-less sites** (`languages.language_profile(...).legacy`). Before lunr sees
+a field, `normalize_text`
 lower-cases it and turns every run of characters other than letters and digits into one space
 (so ``/api/v6/text2img`` indexes ``api``, ``v6``, ``text2img`` and ``model_id`` indexes ``model``
 and ``id``) and makes every Han ideograph and kana a word of its own (``安装指南`` indexes four
@@ -27,7 +30,15 @@ which the UI rebuilds the postings), ``pages`` (``[url, page title, breadcrumb]`
 (``[page, anchor, section title, excerpt]``), ``fields``, ``lunr`` and ``language`` (metadata).
 `decode_payload` turns it back into lunr's own serialization for `lunr.index.Index.load`.
 
-**Typed text -> lunr query string** (`query_string`, mirrored by ``mapQuery`` in
+**Every other language** has a pipeline of its own (`index_terms`: folding, Han/kana bigrams,
+stop words, Snowball stems; see `text.py` and `languages.py`) and a format-2 payload
+(``format: "mintrender-search/2"``, encodings in `compact.py`): ``terms`` sorted and
+front-coded, ``vectors[doc][field]`` as strings of integers with quantized scores, ``forms`` (the
+stem table: every indexed surface form of each term, so the browser stems by looking words up),
+``pipeline`` (``stemmer``, ``bigrams``, ``stop``). How typed text becomes clauses, for both
+formats, and the typo tolerance: `query.py`.
+
+**Typed text -> lunr query string** (format 1; `query_string`, mirrored by ``mapQuery`` in
 ``themes/mint/static/js/50-search.js``)::
 
     words = normalize_text(typed).split()          # lower-case, letters/digits only
