@@ -644,7 +644,7 @@
       '<div class="mr-search__dialog" role="dialog" aria-modal="true" aria-label="Search">' +
       '<div class="mr-search__bar">' + ICON_SEARCH +
       '<input class="mr-search__input" type="text" autocomplete="off" autocorrect="off" autocapitalize="off" ' +
-      'spellcheck="false" role="combobox" aria-autocomplete="list" aria-expanded="false" ' +
+      'spellcheck="false" dir="auto" role="combobox" aria-autocomplete="list" aria-expanded="false" ' +
       'aria-controls="mr-search-results" enterkeyhint="go">' +
       '<button type="button" class="mr-search__esc" data-search-close aria-label="Close search">Esc</button></div>' +
       '<label class="mr-search__scope" hidden><input type="checkbox" class="mr-search__scope-box">' +
