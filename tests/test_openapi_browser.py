@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "themes" / "mint" / "static"
-MODELSLAB = Path("/work/shared/corpora/modelslab")
+MODELSLAB = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "modelslab"
 CHROMIUM = shutil.which("chromium")
 if CHROMIUM is None:
     pytest.skip("no chromium executable on PATH: browser tests skipped", allow_module_level=True)

@@ -21,7 +21,7 @@ from mintrender.openapi import (
     render_operation,
 )
 
-CORPORA = Path("/work/shared/corpora")
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 MODELSLAB = CORPORA / "modelslab"
 MINTLIFY = CORPORA / "mintlify-docs"
 
