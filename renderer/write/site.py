@@ -331,6 +331,24 @@ def language_of(nav: dict[str, Any]) -> str:
     return ""
 
 
+def search_assets(nav: dict[str, Any], search_urls: dict[str, str]) -> dict[str, Any]:
+    """The page's search index, every language's index (`[code, label, url]`, for the "All
+    languages" switch) and the page's version label (results of other versions are left out)."""
+    indexes = [
+        [str(lang.get("code", "")), str(lang.get("label") or lang.get("code", "")), url]
+        for lang in nav.get("languages") or []
+        if (url := search_urls.get(str(lang.get("code", "")))) is not None
+    ]
+    version = next(
+        (str(v.get("label")) for v in nav.get("versions") or [] if v.get("active")), None
+    )
+    return {
+        "search_index_url": search_urls.get(language_of(nav), search_urls.get("", "")),
+        "search_indexes": indexes if len(indexes) > 1 else [],
+        "search_version": version,
+    }
+
+
 def page_context(record: PageRecord, nav: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
     rendered = record.rendered
     assert rendered is not None
@@ -425,7 +443,7 @@ class _PageJob:
         )
         assets = dict(self.assets_base)
         search = self.search_urls
-        assets["search_index_url"] = search.get(language_of(nav), search.get("", ""))
+        assets.update(search_assets(nav, search))
         html_text = render_page_html(
             self.env, self.site, nav, record, assets, self.options, self.config
         )
