@@ -28,6 +28,7 @@ from mintrender.components._jsxscan import (
     VOID_ELEMENTS,
     expansion_for,
     find_close,
+    is_void,
     push_open,
     read_tag,
     scope_of,
@@ -132,7 +133,7 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         return True
     limit = state.eMarks[end_line - 1] if end_line > start_line else line_end
     close = None
-    if not (tag.self_closing or name.lower() in VOID_ELEMENTS):
+    if not (tag.self_closing or is_void(name)):
         close = find_close(src, name, tag.end, limit, scope_of(env))
         if close is None:
             if lenient:
@@ -149,7 +150,8 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
                 )
     content_end, after = close if close else (tag.end, tag.end)
     last_line = _line_of(state, max(after - 1, pos))
-    if src[after : state.eMarks[last_line]].strip():
+    rest = _flow_rest(state, start_line, last_line, after)
+    if rest is None:
         return False  # text follows the element on its line: a paragraph with inline JSX
     if silent:
         return True
@@ -173,7 +175,7 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         with expanding(env, expansion, start_line) as ok:
             if ok:
                 parse_nested(state, expansion.text, start_line, expansion=expansion)
-        state.line = last_line + 1
+        _continue_at(state, last_line, rest)
         return True
     if name in SOURCE_NAMES:
         tag.props.setdefault("children", "\n".join([lines[0], *body]).strip())
@@ -190,8 +192,32 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     close_tok.meta = {"name": name}
     close_tok.block = True
     state.parentType, state.lineMax = old_parent, old_line_max
-    state.line = last_line + 1
+    _continue_at(state, last_line, rest)
     return True
+
+
+def _flow_rest(state: StateBlock, start_line: int, last_line: int, after: int) -> int | None:
+    """Where the next flow element starts on the element's last line (`</Step><Step>`: MDX
+    reads two flow tags), -1 when the line ends with the element, None when text follows."""
+    src = state.src
+    rest = src[after : state.eMarks[last_line]]
+    if not rest.strip():
+        return -1
+    begin = after + len(rest) - len(rest.lstrip())
+    if last_line == start_line or src[begin] != "<":
+        return None  # one line `<A/><B/>` stays a paragraph (the rule must advance a line)
+    tag = read_tag(src, begin, state.env, state.env.get("lenient", False))
+    return begin if tag is not None else None
+
+
+def _continue_at(state: StateBlock, last_line: int, rest: int) -> None:
+    """Block parsing resumes after the element: on its last line when a tag follows it."""
+    if rest < 0:
+        state.line = last_line + 1
+        return
+    state.bMarks[last_line] = rest  # the rest of the line is read as a line of its own
+    state.tShift[last_line] = 0
+    state.line = last_line
 
 
 def _comment_block(

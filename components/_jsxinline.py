@@ -21,9 +21,9 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.components._jsxscan import (
     HTML_NAMES,
-    VOID_ELEMENTS,
     expansion_for,
     find_close,
+    is_void,
     push_open,
     read_tag,
     scope_of,
@@ -68,7 +68,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
         state.pos = tag.end
         return True
     close = None
-    if not (tag.self_closing or name.lower() in VOID_ELEMENTS):
+    if not (tag.self_closing or is_void(name)):
         close = find_close(src, name, tag.end, state.posMax, scope_of(env))
         if close is None:
             if lenient:

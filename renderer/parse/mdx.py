@@ -19,6 +19,7 @@ from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics
 from mintrender.parse.autolink import autolink_literal
 from mintrender.parse.esm import ESM_START, is_statement, statement_end
+from mintrender.parse.flow import flow_plugin
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
 from mintrender.parse.snippets import Expander
 
@@ -107,6 +108,7 @@ def make_markdown() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.disable("code")  # MDX has no indented code blocks: indentation inside components is not code
     md.use(jsx_plugin)
+    md.use(flow_plugin)
     md.block.ruler.before("jsx_block", "esm", esm_block)
     md.use(footnote_plugin)
     md.use(tasklists_plugin, enabled=False)

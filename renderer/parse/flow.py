@@ -1,0 +1,70 @@
+"""MDX flow: indentation never makes a line part of the paragraph above it.
+
+CommonMark reads a line indented 4+ spaces after a paragraph line as a lazy continuation,
+because it would otherwise be indented code. MDX has no indented code, so any flow construct
+interrupts a paragraph at any indentation (micromark tries them whenever `codeIndented` is
+disabled)::
+
+    For more detail, use the LLM class:
+        <CodeGroup>                     -> paragraph, then a CodeGroup block
+        ```python                       -> (not the paragraph's text)
+
+`paragraph` and `lheading` stop where such a line starts a block; the rest is theirs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.parser_block import RuleFuncBlockType
+    from markdown_it.rules_block import StateBlock
+
+
+def interruption(state: StateBlock, start_line: int, end_line: int) -> int:
+    """The first line after `start_line` where an indented flow construct starts, else
+    `end_line` (the lines markdown-it checks itself, indented 0-3, are left to it)."""
+    terminators = state.md.block.ruler.getRules("paragraph")
+    old_parent = state.parentType
+    state.parentType = "paragraph"
+    try:
+        for line in range(start_line + 1, end_line):
+            if state.isEmpty(line):
+                break
+            if state.sCount[line] - state.blkIndent <= 3:
+                continue
+            if any(rule(state, line, end_line, True) for rule in terminators):
+                return line
+    finally:
+        state.parentType = old_parent
+    return end_line
+
+
+def interruptible(rule: RuleFuncBlockType, *, uses_line_max: bool) -> RuleFuncBlockType:
+    """`rule` (paragraph or lheading) ended before an indented line that starts a block."""
+
+    def wrapped(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        limit = end_line if not uses_line_max else state.lineMax
+        stop = interruption(state, start_line, limit)
+        if stop == limit:
+            return rule(state, start_line, end_line, silent)
+        old_max = state.lineMax
+        if uses_line_max:
+            state.lineMax = stop  # paragraph reads its end from lineMax, not end_line
+        try:
+            return rule(state, start_line, min(end_line, stop), silent)
+        finally:
+            state.lineMax = old_max
+
+    return wrapped
+
+
+def flow_plugin(md: MarkdownIt) -> None:
+    """Let blocks interrupt paragraphs at any indentation (MDX has no indented code)."""
+    for name, uses_line_max in (("paragraph", True), ("lheading", False)):
+        rules = md.block.ruler.__rules__
+        rule = rules[md.block.ruler.__find__(name)]
+        md.block.ruler.at(
+            name, interruptible(rule.fn, uses_line_max=uses_line_max), {"alt": rule.alt}
+        )
