@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from mintrender.load.encoding import Decoded, decode_source
+
 # Mintlify's built-in ignores (mdx-and-markdown.md §1); every dot-folder is skipped as well.
 IGNORED_DIRS = frozenset(
     "node_modules build dist coverage .cache tmp temp __pycache__ _site".split()
@@ -117,13 +119,19 @@ class Reader:
     def __init__(self, docs_dir: Path) -> None:
         self.docs_dir = docs_dir
         self.cache: dict[str, str | None] = {}
+        self.not_utf8: dict[str, Decoded] = {}
+        """Files read with the Windows-1252 fallback, and where their first bad byte is."""
 
     def __call__(self, rel: str) -> str | None:
         if rel not in self.cache:
             try:
-                self.cache[rel] = (self.docs_dir / rel).read_text(
-                    encoding="utf-8-sig", errors="replace"
-                )
+                self.cache[rel] = self._decode(rel, (self.docs_dir / rel).read_bytes())
             except OSError:
                 self.cache[rel] = None
         return self.cache[rel]
+
+    def _decode(self, rel: str, data: bytes) -> str:
+        decoded = decode_source(data)
+        if decoded.bad is not None:
+            self.not_utf8[rel] = decoded
+        return decoded.text
