@@ -17,10 +17,11 @@ line range. Snippets (`import X from "/snippets/x.mdx"`) and plain custom compon
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from mintrender.components import INLINE_COMPONENTS, RAW_NAMES, SOURCE_NAMES
-from mintrender.components._jsxinline import expression_inline, jsx_inline, unravel
+from mintrender.components._jsxinline import expression_inline, jsx_inline, reads_tag, unravel
 from mintrender.components._jsxparse import JsxSyntaxError, find_brace_end
 from mintrender.components._jsxscan import (
     HTML_NAMES,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
     from markdown_it.rules_inline import StateInline
 
+_HTML_TAG = re.compile(r"</?([A-Za-z][\w-]*)")
 INLINE_NAMES = INLINE_ELEMENTS | INLINE_COMPONENTS
 """Elements that sit inside a paragraph when text follows them on their line (MDX "text" JSX);
 alone on their line they are flow elements like any other tag."""
@@ -115,7 +117,7 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     if tag is None:
         return False
     name = tag.name
-    if lenient and name and not (name[0].isupper() or name in HTML_NAMES):
+    if not reads_tag(env, name):
         return False
     if name in INLINE_NAMES and src[tag.end : state.eMarks[_line_of(state, tag.end)]].strip():
         return False  # text follows: a paragraph with text JSX
@@ -268,8 +270,9 @@ def jsx_plugin(md: MarkdownIt) -> None:
     html_inline = md.inline.ruler.__rules__[md.inline.ruler.__find__("html_inline")].fn
 
     def lowercase_html_inline(state: StateInline, silent: bool) -> bool:
-        if state.src[state.pos + 1 : state.pos + 3].lstrip("/")[:1].isupper():
-            return False
+        m = _HTML_TAG.match(state.src, state.pos)
+        if m is not None and (m.group(1)[0].isupper() or not reads_tag(state.env, m.group(1))):
+            return False  # spec text: `<page>` is not a known tag, it is text
         return bool(html_inline(state, silent))
 
     md.inline.ruler.at("html_inline", lowercase_html_inline)

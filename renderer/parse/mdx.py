@@ -49,8 +49,11 @@ class ParsedPage:
 
 def esm_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """Skip top-level `import`/`export` statements; `parse_page` already read them."""
-    if state.sCount[start_line] != 0 or state.blkIndent != 0 or state.env.get("_depth"):
+    env = state.env
+    if state.sCount[start_line] != 0 or state.blkIndent != 0 or env.get("_depth"):
         return False  # MDX has ESM only at the top level, never inside components
+    if env.get("known_tags_only"):
+        return False  # spec text is Markdown: "import ..." there is a sentence
     start = state.bMarks[start_line]
     line = state.src[start : state.eMarks[start_line]]
     if not ESM_START.match(line):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -30,7 +31,30 @@ from mintrender.urls import output_path_for
 # `mintrender.openapi` takes about 0.6 s to import: it is imported where a spec is first
 # needed, so the preview server starts without it on sites whose pages name no operation.
 
+Markdown = Callable[[str], str]
+"""Renders a description to HTML."""
+
 _KEY_LINE = re.compile(r"^\s*(openapi|api|asyncapi)\s*:", re.M)
+
+
+def text_line(spec_text: str, value: str, line: int = 1) -> int | None:
+    """1-based line of the spec where 1-based `line` of the string `value` is written (JSON
+    escaped, or YAML over several lines); None when `value` cannot be found as written."""
+    rows = value.split("\n")
+    first = rows[0].strip()[:60]
+    if not first:
+        return None
+    for needle in (first, json.dumps(first)[1:-1], json.dumps(first, ensure_ascii=False)[1:-1]):
+        at = spec_text.find(needle)
+        if at >= 0:
+            start = spec_text.count("\n", 0, at) + 1
+            spec_rows = spec_text.split("\n")
+            row = rows[line - 1].strip() if 0 < line <= len(rows) else ""
+            below = start + line - 1
+            if row and below <= len(spec_rows) and row in spec_rows[below - 1]:
+                return below  # a value written over several lines (YAML block scalar)
+            return start
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +100,7 @@ class ApiStage:
         self.config = config
         self.docs_dir = docs_dir
         self.diagnostics = diagnostics
+        self._spec_texts: dict[str, str] = {}
         files = set(find_spec_files(docs_dir))
         for spec in _configured_specs(config):
             if spec.startswith(("http://", "https://")):
@@ -264,10 +289,11 @@ class ApiStage:
         elif res.problem:
             self.diagnostics.warning(record.rel_path, line, 1, "openapi-foreign-spec", res.problem)
         op = res.operation
+        markdown = self._spec_markdown(ctx, op.spec_file, op.line)
         view = render_operation(
             op,
             options=self._options(record.frontmatter),
-            markdown=lambda text: ctx.markdown(text),
+            markdown=markdown,
             highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
         )
         self._finish(
@@ -278,7 +304,37 @@ class ApiStage:
             op.summary or "",
             op.description or "",
             f"{op.method} {op.path}",
+            markdown=markdown,
         )
+
+    def _spec_markdown(self, ctx: RenderContext, spec_file: str, line: int) -> Markdown:
+        """Descriptions of a spec are Markdown with HTML (not MDX); what they report names the
+        spec file and the line of the description (else of the operation), not the page."""
+
+        def render(text: str) -> str:
+            mark = len(ctx.diagnostics)
+            out = ctx.markdown(text, spec=True)
+            if len(ctx.diagnostics) > mark:
+                spec_text = self._spec_text(spec_file)
+                ctx.diagnostics[mark:] = [
+                    dataclasses.replace(
+                        d, file=spec_file, line=text_line(spec_text, text, d.line) or line, column=1
+                    )
+                    for d in ctx.diagnostics[mark:]
+                ]
+            return out
+
+        return render
+
+    def _spec_text(self, spec_file: str) -> str:
+        """A spec's text, read again only when one of its descriptions has a problem."""
+        if spec_file not in self._spec_texts:
+            try:
+                text = (self.docs_dir / spec_file).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                text = ""
+            self._spec_texts[spec_file] = text
+        return self._spec_texts[spec_file]
 
     def _attach_manual(self, record: PageRecord, ctx: RenderContext, api: str) -> None:
         from mintrender.openapi import ManualParam, render_manual_endpoint  # start-up time
@@ -330,6 +386,7 @@ class ApiStage:
         endpoint: str,
         *,
         body: bool = True,
+        markdown: Markdown | None = None,
     ) -> None:
         rendered = record.rendered
         assert rendered is not None
@@ -339,7 +396,7 @@ class ApiStage:
         description_html = ""
         if record.meta.description is None and description:
             changes["description"] = " ".join(description.split())[:300]
-            description_html = ctx.markdown(description)
+            description_html = (markdown or ctx.markdown)(description)
         if changes:
             record.rendered = dataclasses.replace(rendered, **changes)
         # RequestExample / ResponseExample in the page's MDX take precedence, as in Mintlify
