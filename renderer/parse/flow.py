@@ -9,7 +9,8 @@ disabled)::
         <CodeGroup>                     -> paragraph, then a CodeGroup block
         ```python                       -> (not the paragraph's text)
 
-`paragraph` and `lheading` stop where such a line starts a block; the rest is theirs.
+`paragraph` and `lheading` stop where such a line starts a block; the rest is theirs. List
+items start at any indentation too.
 """
 
 from __future__ import annotations
@@ -60,11 +61,30 @@ def interruptible(rule: RuleFuncBlockType, *, uses_line_max: bool) -> RuleFuncBl
     return wrapped
 
 
+def any_indent_list(rule: RuleFuncBlockType) -> RuleFuncBlockType:
+    """The list rule without CommonMark's "marker 4+ columns right of the list is text" case:
+    in MDX a list item starts at any indentation (`    - b` after `    - a` is the next item,
+    not a lazy line of `a`), as micromark reads lists when `codeIndented` is disabled."""
+
+    def wrapped(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        saved = state.listIndent
+        state.listIndent = -1
+        try:
+            return rule(state, start_line, end_line, silent)
+        finally:
+            state.listIndent = saved
+
+    return wrapped
+
+
 def flow_plugin(md: MarkdownIt) -> None:
-    """Let blocks interrupt paragraphs at any indentation (MDX has no indented code)."""
-    for name, uses_line_max in (("paragraph", True), ("lheading", False)):
-        rules = md.block.ruler.__rules__
-        rule = rules[md.block.ruler.__find__(name)]
-        md.block.ruler.at(
-            name, interruptible(rule.fn, uses_line_max=uses_line_max), {"alt": rule.alt}
-        )
+    """Let blocks interrupt paragraphs, and list items start, at any indentation (MDX has no
+    indented code)."""
+    ruler = md.block.ruler
+    for name, wrap in (
+        ("paragraph", lambda fn: interruptible(fn, uses_line_max=True)),
+        ("lheading", lambda fn: interruptible(fn, uses_line_max=False)),
+        ("list", any_indent_list),
+    ):
+        rule = ruler.__rules__[ruler.__find__(name)]
+        ruler.at(name, wrap(rule.fn), {"alt": rule.alt})

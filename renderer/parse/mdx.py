@@ -132,8 +132,12 @@ def parse_page(
     diagnostics: Diagnostics,
     read: Callable[[str], str | None],
     variables: dict[str, str] | None = None,
+    expand: bool = True,
 ) -> ParsedPage:
-    """Parse one page file into a `ParsedPage` (never raises on user content)."""
+    """Parse one page file into a `ParsedPage` (never raises on user content).
+
+    `expand=False` keeps snippet and custom-component tags as written (the MDX of the page
+    itself, as tests/test_conformance.py compares it with the reference parser)."""
     frontmatter, body, body_line = split_frontmatter(source, rel_path, diagnostics)
     body = substitute_variables(body, variables or {})
     sources = {rel_path: body.split("\n")}
@@ -143,7 +147,7 @@ def parse_page(
         "src_path": rel_path,
         "diagnostics": diagnostics,
         "scope": page_scope.values,
-        "expand_component": expander,
+        "expand_component": expander if expand else None,
         "lenient": rel_path.endswith(".md"),
         "_sources": sources,
     }
