@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from mintrender.components._util import COPY_ICON
 from mintrender.errors import Diagnostics
+from mintrender.hints import did_you_mean
 from mintrender.render.highlight import DISPLAY_NAMES, parse_fence_info, render_code_block
-from mintrender.render.icons import render_icon
+from mintrender.render.icons import icon_names, render_icon
 from mintrender.render.page import render_fragment
 from mintrender.render.slugs import Slugger
 from mintrender.urls import UrlBuilder, is_external
@@ -53,29 +54,36 @@ class RenderContext:
     """Free-form per-page state for component families (e.g. tooltips and views counted)."""
 
     # diagnostics -----------------------------------------------------------------------
-    def warn(self, line: int, code: str, message: str, *, column: int = 1) -> None:
-        self.diagnostics.warning(self.src_path, line, column, code, message)
+    def warn(self, line: int, code: str, message: str, *, column: int = 1, hint: str = "") -> None:
+        self.diagnostics.warning(self.src_path, line, column, code, message, hint)
 
     def error(self, line: int, code: str, message: str, *, column: int = 1) -> None:
         self.diagnostics.error(self.src_path, line, column, code, message)
 
-    def warn_once(self, key: str, line: int, code: str, message: str) -> None:
+    def warn_once(self, key: str, line: int, code: str, message: str, hint: str = "") -> None:
         if (key, code) not in self.warned:
             self.warned.add((key, code))
-            self.warn(line, code, message)
+            self.warn(line, code, message, hint=hint)
 
     # ids ---------------------------------------------------------------------------------
     def slug(self, text: str, explicit: str | None = None) -> str:
         return self.slugger.slug(text, explicit=explicit)
 
     # links and files -----------------------------------------------------------------------
-    def link(self, href: str, *, line: int = 0) -> str:
+    def link(self, href: str, *, line: int = 0, column: int = 1) -> str:
         """Rewrite an author href for the output mode; warn on internal links to nothing."""
         if not isinstance(href, str):
             return ""
         url, known = self.urls.resolve(href, self.src_path)
         if not known:
-            self.warn(line, "broken-link", f"link {href!r} points to no page or file of this site")
+            near = self.urls.nearest(href, self.src_path)
+            self.warn(
+                line,
+                "broken-link",
+                f"link {href!r} points to no page or file of this site",
+                column=column,
+                hint=f"did you mean '{near}'?" if near else "",
+            )
         elif not is_external(href) and not href.startswith("#"):
             rel = href.split("#")[0].split("?")[0].lstrip("/")
             if rel in self.urls.files:
@@ -122,7 +130,8 @@ class RenderContext:
                 name,
                 line,
                 "unknown-icon",
-                f"icon {name!r} is not in the {self.site.icons_library} icon set; it is left out",
+                f"icon {name!r} is not in the {self.site.icons_library} icon set (it is left out)",
+                did_you_mean(name, icon_names(self.site.icons_library), cutoff=0.75),
             )
             return ""
         return svg
