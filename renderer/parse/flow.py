@@ -15,6 +15,7 @@ items start at any indentation too.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -22,10 +23,13 @@ if TYPE_CHECKING:
     from markdown_it.parser_block import RuleFuncBlockType
     from markdown_it.rules_block import StateBlock
 
+_UNDERLINE = re.compile(r"^(?:=+|-+)[ \t]*$")
 
-def interruption(state: StateBlock, start_line: int, end_line: int) -> int:
-    """The first line after `start_line` where an indented flow construct starts, else
-    `end_line` (the lines markdown-it checks itself, indented 0-3, are left to it)."""
+
+def interruption(state: StateBlock, start_line: int, end_line: int) -> tuple[int, bool]:
+    """The first line after `start_line` indented 4+ columns that starts a block, and whether
+    it is a setext underline (`---`, `===`), else `(end_line, False)`. Lines indented 0-3
+    columns are left to markdown-it, which checks them itself."""
     terminators = state.md.block.ruler.getRules("paragraph")
     old_parent = state.parentType
     state.parentType = "paragraph"
@@ -35,24 +39,36 @@ def interruption(state: StateBlock, start_line: int, end_line: int) -> int:
                 break
             if state.sCount[line] - state.blkIndent <= 3:
                 continue
+            text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+            if _UNDERLINE.match(text):
+                return line, True
             if any(rule(state, line, end_line, True) for rule in terminators):
-                return line
+                return line, False
     finally:
         state.parentType = old_parent
-    return end_line
+    return end_line, False
 
 
-def interruptible(rule: RuleFuncBlockType, *, uses_line_max: bool) -> RuleFuncBlockType:
-    """`rule` (paragraph or lheading) ended before an indented line that starts a block."""
+def interruptible(rule: RuleFuncBlockType, *, heading: bool) -> RuleFuncBlockType:
+    """`rule` (paragraph, or lheading when `heading`) ended before an indented line that
+    starts a block; lheading also takes an indented underline as its own."""
 
     def wrapped(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-        limit = end_line if not uses_line_max else state.lineMax
-        stop = interruption(state, start_line, limit)
+        limit = end_line if heading else state.lineMax
+        stop, underline = interruption(state, start_line, limit)
         if stop == limit:
             return rule(state, start_line, end_line, silent)
+        if heading and underline:
+            saved = state.sCount[stop]
+            state.sCount[stop] = state.blkIndent  # where lheading looks for an underline
+            try:
+                return rule(state, start_line, stop + 1, silent)
+            finally:
+                state.sCount[stop] = saved
+        if heading:
+            return rule(state, start_line, stop, silent)
         old_max = state.lineMax
-        if uses_line_max:
-            state.lineMax = stop  # paragraph reads its end from lineMax, not end_line
+        state.lineMax = stop  # paragraph reads its end from lineMax, not end_line
         try:
             return rule(state, start_line, min(end_line, stop), silent)
         finally:
@@ -82,8 +98,8 @@ def flow_plugin(md: MarkdownIt) -> None:
     indented code)."""
     ruler = md.block.ruler
     for name, wrap in (
-        ("paragraph", lambda fn: interruptible(fn, uses_line_max=True)),
-        ("lheading", lambda fn: interruptible(fn, uses_line_max=False)),
+        ("paragraph", lambda fn: interruptible(fn, heading=False)),
+        ("lheading", lambda fn: interruptible(fn, heading=True)),
         ("list", any_indent_list),
     ):
         rule = ruler.__rules__[ruler.__find__(name)]
