@@ -13,7 +13,6 @@ from typing import Any, Literal
 
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.hints import closest_path
-from mintrender.index.sections import build_indexes
 from mintrender.load.config import ConfigError, SiteConfig, load_config
 from mintrender.load.jsonpos import format_path
 from mintrender.load.nav import Navigation, PageSlot, build_navigation, is_operation_ref
@@ -27,8 +26,6 @@ from mintrender.render.navview import NavView, PageInfo, page_info
 from mintrender.render.page import render_page
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
-from mintrender.write.llms import page_markdown_text
-from mintrender.write.site import write_site
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,9 +137,10 @@ def render_record(
     urls: UrlBuilder,
     diagnostics: Diagnostics,
     api: AttachesApi,
+    read: Reader | None = None,
 ) -> RenderContext:
     """Render one page into `record.rendered`, then let the API stage attach its view."""
-    ctx = RenderContext(config, record.rel_path, urls, diagnostics)
+    ctx = RenderContext(config, record.rel_path, urls, diagnostics, read=read)
     record.rendered = render_page(parsed, ctx)
     api.attach(record, ctx)
     # the API view renders through the same context: its components need their theme parts too
@@ -184,6 +182,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
 
 def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
+    # start-up time: `check` uses this module's helpers and never indexes or writes
+    from mintrender.index.sections import build_indexes  # start-up time (see above)
+    from mintrender.write.site import write_site  # start-up time (see above)
+
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     diagnostics = Diagnostics()
@@ -291,7 +293,7 @@ def _render_serial(job: RenderJob) -> RenderedPages:
     for i, (rel, record) in enumerate(sorted(records.items())):
         if progress:
             progress("render", i, len(records))
-        render_record(record, parsed[rel], config, urls, diagnostics, api)
+        render_record(record, parsed[rel], config, urls, diagnostics, api, reader)
     timings["render"] = time.perf_counter() - t
     return RenderedPages(list(records.values()), ref_to_file, urls)
 
@@ -310,6 +312,8 @@ def _render_forked(job: RenderJob) -> RenderedPages:
         ref_to_file.setdefault(ref, record.rel_path)
     site_paths = [r.site_path for r in placeholders.values()] + [r.site_path for r, _ in generated]
     urls = make_urls(options.mode, site_paths, sources, config)
+    from mintrender.write.llms import page_markdown_text  # start-up time, as in _build
+
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
 
@@ -320,7 +324,7 @@ def _render_forked(job: RenderJob) -> RenderedPages:
         for rel in rels:
             parsed = parse_source(rel, config, reader, found)
             record = new_record(rel, parsed.frontmatter)
-            render_record(record, parsed, config, urls, found, api)
+            render_record(record, parsed, config, urls, found, api, reader)
             record.tokens = parsed.tokens
             record.markdown = page_markdown_text(record, config, urls, publish)
             record.tokens = None

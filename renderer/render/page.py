@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -85,7 +86,8 @@ class MdxRenderer(RendererHTML):
                 parent.children.append(Child(meta.get("name", ""), meta.get("props", {}), out))
                 continue
             if ttype == "inline":
-                out = self._render_stream(tok.children or [], options, env)
+                with _from_origin(env["ctx"], tok):
+                    out = self._render_stream(tok.children or [], options, env)
             elif ttype in rules:
                 out = rules[ttype](tokens, i, options, env)
             else:
@@ -125,7 +127,8 @@ class MdxRenderer(RendererHTML):
         spec = REGISTRY.get(name)
         if spec is not None:
             ctx.components[name] += 1
-            return spec.render(node, ctx)
+            with _from_origin(ctx, tok):
+                return spec.render(node, ctx)
         ctx.unknown_components[name] += 1
         ctx.warn_once(
             name,
@@ -225,6 +228,21 @@ class MdxRenderer(RendererHTML):
 
     def table_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return "</table></div>"
+
+
+@contextmanager
+def _from_origin(ctx: RenderCtx, tok: Token | None) -> Iterator[None]:
+    """Findings while rendering `tok` point at the snippet line it came from, not the page's."""
+    origin = tok.meta.get("origin") if tok is not None and isinstance(tok.meta, dict) else None
+    if origin is None or not origin[2] or origin[0] == ctx.src_path:
+        yield
+        return
+    saved = ctx.where
+    ctx.where = (origin[0], origin[1] + 1)
+    try:
+        yield
+    finally:
+        ctx.where = saved
 
 
 def _math(env: Any, tex: str, *, display: bool) -> str:
