@@ -20,6 +20,7 @@ from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics
 from mintrender.parse.autolink import autolink_literal
 from mintrender.parse.esm import ESM_START, is_statement, statement_end
+from mintrender.parse.flow import flow_plugin
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
 from mintrender.parse.snippets import Expander
 
@@ -49,8 +50,11 @@ class ParsedPage:
 
 def esm_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """Skip top-level `import`/`export` statements; `parse_page` already read them."""
-    if state.sCount[start_line] != 0 or state.blkIndent != 0 or state.env.get("_depth"):
+    env = state.env
+    if state.sCount[start_line] != 0 or state.blkIndent != 0 or env.get("_depth"):
         return False  # MDX has ESM only at the top level, never inside components
+    if env.get("known_tags_only"):
+        return False  # spec text is Markdown: "import ..." there is a sentence
     start = state.bMarks[start_line]
     line = state.src[start : state.eMarks[start_line]]
     if not ESM_START.match(line):
@@ -148,6 +152,7 @@ def make_markdown() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.disable("code")  # MDX has no indented code blocks: indentation inside components is not code
     md.use(jsx_plugin)
+    md.use(flow_plugin)
     md.block.ruler.before("jsx_block", "esm", esm_block)
     md.use(footnote_plugin)
     md.use(tasklists_plugin, enabled=False)
@@ -169,8 +174,12 @@ def parse_page(
     diagnostics: Diagnostics,
     read: Callable[[str], str | None],
     variables: dict[str, str] | None = None,
+    expand: bool = True,
 ) -> ParsedPage:
-    """Parse one page file into a `ParsedPage` (never raises on user content)."""
+    """Parse one page file into a `ParsedPage` (never raises on user content).
+
+    `expand=False` keeps snippet and custom-component tags as written (the MDX of the page
+    itself, as tests/test_conformance.py compares it with the reference parser)."""
     frontmatter, body, body_line = split_frontmatter(source, rel_path, diagnostics)
     body = substitute_variables(body, variables or {})
     sources = {rel_path: body.split("\n")}
@@ -180,7 +189,7 @@ def parse_page(
         "src_path": rel_path,
         "diagnostics": diagnostics,
         "scope": page_scope.values,
-        "expand_component": expander,
+        "expand_component": expander if expand else None,
         "lenient": rel_path.endswith(".md"),
         "_sources": sources,
     }
