@@ -1,12 +1,19 @@
-"""Command line: `mintrender build | serve | dev`."""
+"""Command line: `mintrender build | check | serve | dev`.
+
+Exit codes: 0 success; 1 the docs have problems (errors, or warnings under --strict; anything
+`check` reports); 2 unusable invocation or configuration; 3 (`EXIT_INTERNAL`) mintrender hit a
+bug (an `internal-error`; the rest of the site was still built).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from mintrender import __version__
+from mintrender.errors import EXIT_INTERNAL, INTERNAL_ERROR, Diagnostic, has_internal_errors
 from mintrender.model import BuildOptions, Progress
 
 
@@ -57,13 +64,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     result = build(options, progress=_progress_printer(args.quiet))
     if result.fatal:
-        print(f"error: {result.fatal}", file=sys.stderr)
-        return 2
+        _print_fatal(result.fatal, result.diagnostics, args.verbose)
+        return EXIT_INTERNAL if has_internal_errors(result.diagnostics) else 2
     diags = sorted(result.diagnostics, key=lambda d: (d.file, d.line, d.column, d.code))
     for d in diags:
         if args.quiet and d.severity != "error":
             continue
-        print(d.format(), file=sys.stderr)
+        _print_diagnostic(d, args.verbose, sys.stderr)
     errors = sum(1 for d in diags if d.severity == "error")
     warnings = sum(1 for d in diags if d.severity == "warning")
     if args.report:
@@ -79,9 +86,25 @@ def cmd_build(args: argparse.Namespace) -> int:
             from mintrender.write.site import zip_path_for  # start-up time, as above
 
             print(f"Wrote {zip_path_for(out_dir)}", file=sys.stderr)
+    if has_internal_errors(diags):
+        return EXIT_INTERNAL
     if errors or (args.strict and warnings):
         return 1
     return 0
+
+
+def _print_diagnostic(d: Diagnostic, verbose: bool, stream: TextIO) -> None:
+    """`file:line:col: severity: message [code]`, and an internal error's traceback if verbose."""
+    print(d.format(), file=stream)
+    if verbose and d.detail:
+        print("    " + d.detail.rstrip().replace("\n", "\n    "), file=stream)
+
+
+def _print_fatal(message: str, diagnostics: list[Diagnostic], verbose: bool) -> None:
+    for d in diagnostics:
+        if d.code == INTERNAL_ERROR:
+            _print_diagnostic(d, verbose, sys.stderr)
+    print(f"error: {message}", file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -99,8 +122,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="mintrender-check-") as tmp:
         result = build(BuildOptions(docs_dir=docs_dir, out_dir=Path(tmp) / "site"))
     if result.fatal:
-        print(f"error: {result.fatal}", file=sys.stderr)
-        return 2
+        _print_fatal(result.fatal, result.diagnostics, args.verbose)
+        return EXIT_INTERNAL if has_internal_errors(result.diagnostics) else 2
     rules = [r.strip() for r in (args.rules or "").split(",") if r.strip()]
 
     def wanted(code: str) -> bool:
@@ -114,12 +137,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(json.dumps([d.to_dict() for d in diags], indent=2, ensure_ascii=False))
     else:
         for d in diags:
-            print(d.format())
+            _print_diagnostic(d, args.verbose, sys.stdout)
         errors = sum(1 for d in diags if d.severity == "error")
         print(
             f"{len(diags)} problems ({errors} errors, {len(diags) - errors} warnings)",
             file=sys.stderr,
         )
+    if has_internal_errors(result.diagnostics):
+        return EXIT_INTERNAL
     return 1 if diags else 0
 
 
@@ -153,6 +178,9 @@ def make_parser() -> argparse.ArgumentParser:
         help="worker processes (default 0: one per core for large sites)",
     )
     b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    b.add_argument(
+        "-v", "--verbose", action="store_true", help="print the traceback of internal errors"
+    )
     b.set_defaults(func=cmd_build)
     c = sub.add_parser("check", help="report problems in the docs without writing a site")
     c.add_argument("docs_dir", nargs="?", default=".")
@@ -162,6 +190,9 @@ def make_parser() -> argparse.ArgumentParser:
         "(e.g. broken-link,openapi-*)",
     )
     c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument(
+        "-v", "--verbose", action="store_true", help="print the traceback of internal errors"
+    )
     c.set_defaults(func=cmd_check)
     for name in ("serve", "dev"):
         s = sub.add_parser(

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import traceback
+from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
+
+INTERNAL_ERROR = "internal-error"
+"""The code of a bug in mintrender itself (an unexpected exception), as opposed to a problem in
+the docs: the CLI exits with `EXIT_INTERNAL` when any is reported."""
+EXIT_INTERNAL = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +30,8 @@ class Diagnostic:
     """Short stable kebab-case identifier, e.g. `unknown-component`."""
     message: str
     """Names what was expected, what was found, and the fix where there is one."""
+    detail: str = ""
+    """The traceback of an `internal-error` (shown by `--verbose` and in `--report`)."""
 
     def format(self) -> str:
         """`file:line:col: severity: message [code]`."""
@@ -32,7 +40,17 @@ class Diagnostic:
         )
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        out: dict[str, object] = {
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "message": self.message,
+        }
+        if self.detail:
+            out["traceback"] = self.detail
+        return out
 
 
 class Diagnostics(list[Diagnostic]):
@@ -49,6 +67,11 @@ class Diagnostics(list[Diagnostic]):
     def warning(self, file: str, line: int, column: int, code: str, message: str) -> None:
         self.add("warning", file, line, column, code, message)
 
+    def internal(self, file: str, line: int, stage: str, exc: BaseException) -> None:
+        """An unexpected exception while `stage` ("rendering", ...) worked on `file`: reported as
+        an `internal-error` with its traceback, so the build can go on with the next file."""
+        self.append(internal_error(file, line, stage, exc))
+
     def count(self, severity: Severity) -> int:  # type: ignore[override]
         return sum(1 for d in self if d.severity == severity)
 
@@ -56,3 +79,25 @@ class Diagnostics(list[Diagnostic]):
 def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
     """Stable order for printing and reports."""
     return (d.file, d.line, d.column, d.code)
+
+
+def internal_error(file: str, line: int, stage: str, exc: BaseException) -> Diagnostic:
+    """The `internal-error` diagnostic for an exception caught while `stage` handled `file`."""
+    text = str(exc).strip().splitlines()
+    what = type(exc).__name__ + (f": {text[0][:200]}" if text else "")
+    detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    return Diagnostic(
+        "error",
+        file,
+        line,
+        0,
+        INTERNAL_ERROR,
+        f"mintrender failed while {stage} this file ({what}); this is a bug in mintrender, not "
+        "in the docs: the rest of the site is built, please report it with the traceback "
+        "(--verbose)",
+        detail,
+    )
+
+
+def has_internal_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.code == INTERNAL_ERROR for d in diagnostics)

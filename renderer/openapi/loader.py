@@ -38,11 +38,14 @@ def load_api_index(docs_dir: Path, spec_files: Sequence[str], diagnostics: Diagn
         if not abs_path.is_file():
             diagnostics.error(rel, 0, 0, "openapi-missing", f"spec file '{rel}' does not exist")
             continue
-        src = store.load(abs_path)
-        if src is not None:
-            spec = _SpecLoader(src, store, builder).load()
-            if spec is not None:
-                specs.append(spec)
+        try:
+            src = store.load(abs_path)
+            spec = _SpecLoader(src, store, builder).load() if src is not None else None
+        except Exception as exc:  # a bug on one spec: its pages say so, the others load
+            diagnostics.internal(rel, 0, "loading the OpenAPI spec", exc)
+            continue
+        if spec is not None:
+            specs.append(spec)
     return ApiIndex(specs)
 
 

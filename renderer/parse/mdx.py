@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -17,6 +18,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from mintrender.components._jsx import jsx_plugin
 from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics
+from mintrender.faults import fault_notice
 from mintrender.parse.autolink import autolink_literal
 from mintrender.parse.esm import ESM_START, is_statement, statement_end
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
@@ -25,7 +27,6 @@ from mintrender.parse.snippets import Expander
 if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
     from markdown_it.rules_core import StateCore
-    from markdown_it.token import Token
 
 _CUSTOM_ID = re.compile(r"\s*\{#([\w\-:.]+)\}\s*$")
 
@@ -128,7 +129,40 @@ def parse_page(
     read: Callable[[str], str | None],
     variables: dict[str, str] | None = None,
 ) -> ParsedPage:
-    """Parse one page file into a `ParsedPage` (never raises on user content)."""
+    """Parse one page file into a `ParsedPage`; never raises: a bug in mintrender becomes an
+    `internal-error` and the page parsed as plain CommonMark after a notice."""
+    try:
+        return _parse_page(rel_path, source, docs_dir, diagnostics, read, variables)
+    except Exception as exc:
+        diagnostics.internal(rel_path, 0, "parsing", exc)
+        return plain_page(rel_path, source)
+
+
+def plain_page(rel_path: str, source: str) -> ParsedPage:
+    """A page read as plain CommonMark (no JSX, no raw HTML) after a fault notice: what a page
+    whose MDX parse failed still shows."""
+    try:
+        frontmatter, body, body_line = split_frontmatter(source, rel_path, Diagnostics())
+    except Exception:
+        frontmatter, body, body_line = {}, source, 0
+    notice = Token("html_block", "", 0)
+    notice.content = fault_notice("This page") + "\n"
+    env: dict[str, Any] = {"src_path": rel_path, "scope": {}}
+    try:
+        tokens = [notice, *MarkdownIt("commonmark", {"html": False}).parse(body, env)]
+    except Exception:
+        tokens = [notice]
+    return ParsedPage(rel_path, frontmatter, tokens, env, frozenset({rel_path}), body_line)
+
+
+def _parse_page(
+    rel_path: str,
+    source: str,
+    docs_dir: Path,
+    diagnostics: Diagnostics,
+    read: Callable[[str], str | None],
+    variables: dict[str, str] | None,
+) -> ParsedPage:
     frontmatter, body, body_line = split_frontmatter(source, rel_path, diagnostics)
     body = substitute_variables(body, variables or {})
     sources = {rel_path: body.split("\n")}

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from mintrender.errors import Diagnostics
+from mintrender.faults import fault_notice
 from mintrender.index.sections import SearchFiles
 from mintrender.load.redirects import client_script
 from mintrender.model import Publish, text
@@ -278,7 +280,16 @@ def write_site(
             "user_js": [urls.asset(p) for p in sources.user_js],
         }
         job = _PageJob(
-            env, site, navview, sidebars, assets_base, search_urls, options, config, writer
+            env,
+            site,
+            navview,
+            sidebars,
+            assets_base,
+            search_urls,
+            options,
+            config,
+            writer,
+            result.diagnostics,
         )
         payloads = _write_pages(job, result.pages, progress)
         # children of closed sidebar groups, fetched when a reader opens one (renderer/sidebar.py)
@@ -294,8 +305,16 @@ def write_site(
         if not any(r.site_path == "/" for r in result.pages):
             _write_root_redirect(navview, writer, config)
         for rel in sources.static:
-            _copy_static(config, rel, writer, options)
-        write_extras(options, config, result, writer, urls, slots, sources)
+            try:
+                _copy_static(config, rel, writer, options)
+            except OSError as exc:  # vanished or unreadable since the folder was walked
+                result.diagnostics.warning(rel, 0, 0, "file-unreadable", f"cannot copy: {exc}")
+            except Exception as exc:  # an unexpected failure costs this file only
+                result.diagnostics.internal(rel, 0, "copying", exc)
+        try:
+            write_extras(options, config, result, writer, urls, slots, sources)
+        except Exception as exc:  # sitemap, llms.txt, redirects: the pages are still written
+            result.diagnostics.internal(config.config_file, 0, "writing the site's extras for", exc)
         writer.commit()
     except BaseException:
         writer.abort()
@@ -419,6 +438,7 @@ class _PageJob:
     options: BuildOptions
     config: SiteConfig
     writer: OutputWriter
+    diagnostics: Diagnostics
 
     def write(self, record: PageRecord) -> None:
         nav = self.navview.view(record.ref)
@@ -445,8 +465,25 @@ def _write_pages(
     for i, record in enumerate(pages):
         if progress:
             progress("write", i, len(pages))
-        job.write(record)
+        try:
+            job.write(record)
+        except Exception as exc:  # this page only: written bare, with what it rendered
+            job.diagnostics.internal(record.rel_path, 0, "writing the HTML of", exc)
+            job.writer.write_page(record.output_path, bare_page_html(record, job.assets_base))
     return job.sidebars.payload_files()
+
+
+def bare_page_html(record: PageRecord, assets: dict[str, Any]) -> str:
+    """A page without the theme's templates (they failed on it): title, notice and body."""
+    rendered = record.rendered
+    title = html.escape(rendered.title if rendered is not None else record.rel_path)
+    body = rendered.body_html if rendered is not None else ""
+    css = "".join(f'<link rel="stylesheet" href="{html.escape(u)}">' for u in assets["css"])
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        f'{css}</head><body><main class="mr-prose" id="content-area"><h1>{title}</h1>'
+        f"{fault_notice('The layout of this page')}{body}</main></body></html>\n"
+    )
 
 
 def root_redirect_target(navview: NavView) -> str | None:
