@@ -26,6 +26,7 @@ from mintrender.components._jsxscan import (
     HTML_NAMES,
     INLINE_ELEMENTS,
     VOID_ELEMENTS,
+    dropped_message,
     expansion_for,
     find_close,
     push_open,
@@ -156,6 +157,15 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     if tag.problem:
         report(
             env, start_line, "jsx-syntax", tag.problem, column=pos - state.bMarks[start_line] + 1
+        )
+    for attr, offset, why in tag.dropped:
+        line = _line_of(state, offset)
+        report(
+            env,
+            line,
+            "mdx-expression",
+            dropped_message(tag.name, attr, why),
+            column=offset - state.bMarks[line] + 1,
         )
     open_line = _line_of(state, tag.end - 1)
     lines = [src[tag.end : min(content_end, state.eMarks[open_line])].strip()]

@@ -54,6 +54,14 @@ def read_tag(src: str, pos: int, env: MutableMapping[str, Any], lenient: bool) -
         return tag
 
 
+def dropped_message(name: str, attr: str, why: str) -> str:
+    """The warning for an attribute whose `{...}` value the build cannot evaluate."""
+    return (
+        f"<{name}> {attr}={{...}} cannot be evaluated at build time ({why}); "
+        "the attribute is left out"
+    )
+
+
 def find_close(
     src: str, name: str, start: int, limit: int, scope: dict[str, Any]
 ) -> tuple[int, int] | None:

@@ -105,7 +105,7 @@ def usage_line(env: MutableMapping[str, Any], line: int) -> int:
     return fixed if fixed is not None else line + (env.get("_line_base") or 0)
 
 
-_SAVED = ("src_path", "_line_base", "_col_base", "_line_fixed")
+_SAVED = ("src_path", "_line_base", "_col_base", "_line_fixed", "scope")
 
 
 @contextmanager
@@ -129,6 +129,8 @@ def expanding(
         yield False
         return
     saved = {key: env.get(key) for key in _SAVED}
+    if expansion.scope is not None:  # tags of the expansion read its values (snippet props)
+        env["scope"] = expansion.scope
     if expansion.first_line is None:
         env["_line_fixed"] = usage_line(env, line)
     else:

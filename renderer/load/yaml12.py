@@ -144,11 +144,16 @@ def js_key(key: Any) -> str:
     if isinstance(key, bool):
         return "true" if key else "false"
     if isinstance(key, float):
-        if math.isnan(key):
-            return "NaN"
-        if math.isinf(key):
-            return "Infinity" if key > 0 else "-Infinity"
-        return str(int(key)) if key.is_integer() else repr(key)
+        return js_number(key)
     if isinstance(key, (list, tuple)):
         return ",".join(js_key(k) for k in key)
     return str(key)
+
+
+def js_number(value: float) -> str:
+    """A number as JavaScript prints it: `2.0` -> "2", `nan` -> "NaN", `inf` -> "Infinity"."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return str(int(value)) if value.is_integer() and abs(value) < 1e21 else repr(value)

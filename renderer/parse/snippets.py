@@ -227,7 +227,9 @@ class Expander:
         body = self.snippet_body(rel)
         scope = self.scopes[rel]
         values = dict(scope.values)
-        values.update({k: v for k, v in props.items() if not isinstance(v, Expression)})
+        given = {k: v for k, v in props.items() if not isinstance(v, Expression)}
+        values.update(given)
+        values.setdefault("props", given)  # MDX gives a snippet its props as `props` too
         text = substitute_in_fences(body, values)
         return Expansion(text, rel, rel, 0, values, partial(self._enter, scope))
 
