@@ -96,6 +96,10 @@ def parse_nested(
     return first
 
 
+MAX_NESTING = 64
+"""Elements (components, HTML, snippets) nested in one another, at most."""
+
+
 def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     src = state.src
     pos = state.bMarks[start_line] + state.tShift[start_line]
@@ -110,6 +114,21 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     if src.startswith("<!--", pos):
         return _html_comment_block(state, end_line, silent, pos)
     env = state.env
+    if env.get("_depth", 0) >= MAX_NESTING:
+        if silent:
+            return False
+        if not env.get("_too_deep"):
+            env["_too_deep"] = True
+            report(
+                env,
+                start_line,
+                "mdx-depth",
+                f"elements are nested more than {MAX_NESTING} levels deep; what is deeper "
+                "is left out",
+                "error",
+            )
+        state.line = end_line
+        return True
     lenient = env.get("lenient", False)
     tag = read_tag(src, pos, env, lenient)
     if tag is None:

@@ -138,6 +138,29 @@ def parse_page(
         return plain_page(rel_path, source)
 
 
+MAX_PAGE_CHARS = 1_000_000
+"""Characters of a page rendered; the rest of a longer page is left out, with a warning."""
+
+
+def _cut(source: str, rel_path: str, diagnostics: Diagnostics) -> str:
+    """The first `MAX_PAGE_CHARS` of a page, cut at a blank line (or line end) when possible."""
+    cut = source.rfind("\n\n", 0, MAX_PAGE_CHARS)
+    if cut < MAX_PAGE_CHARS // 2:
+        cut = source.rfind("\n", 0, MAX_PAGE_CHARS)
+    if cut < MAX_PAGE_CHARS // 2:
+        cut = MAX_PAGE_CHARS
+    line = source.count("\n", 0, cut) + 1
+    diagnostics.warning(
+        rel_path,
+        line,
+        1,
+        "page-too-large",
+        f"the page has {len(source):,} characters; only the first {cut:,} (up to this line) "
+        "are rendered: split it into several pages",
+    )
+    return source[:cut]
+
+
 def plain_page(rel_path: str, source: str) -> ParsedPage:
     """A page read as plain CommonMark (no JSX, no raw HTML) after a fault notice: what a page
     whose MDX parse failed still shows."""
@@ -163,6 +186,8 @@ def _parse_page(
     read: Callable[[str], str | None],
     variables: dict[str, str] | None,
 ) -> ParsedPage:
+    if len(source) > MAX_PAGE_CHARS:
+        source = _cut(source, rel_path, diagnostics)
     frontmatter, body, body_line = split_frontmatter(source, rel_path, diagnostics)
     body = substitute_variables(body, variables or {})
     sources = {rel_path: body.split("\n")}
@@ -182,7 +207,14 @@ def _parse_page(
     except RecursionError:
         diagnostics.error(rel_path, 1, 1, "mdx-depth", "components are nested too deeply to render")
         tokens = []
-    for key in ("expand_component", "_expanding", "_inline", "_sources", "_line_fixed"):
+    for key in (
+        "expand_component",
+        "_expanding",
+        "_inline",
+        "_sources",
+        "_line_fixed",
+        "_too_deep",
+    ):
         env.pop(key, None)
     env["scope"] = page_scope.values
     return ParsedPage(

@@ -291,6 +291,13 @@ def _assign_ids(
             text = plain_text(inline.children or []) if inline is not None else ""
             custom = (tok.meta or {}).get("custom_id")
             anchor = ctx.slug(text, custom)
+            if custom and anchor != custom:
+                ctx.warn(
+                    tok.map[0] + 1 + ctx.line_offset if tok.map else 0,
+                    "duplicate-id",
+                    f"heading id #{custom} is already used on this page; this heading gets "
+                    f"#{anchor}, so links to #{custom} go to the first one",
+                )
             tok.attrSet("id", anchor)
             level = int(tok.tag[1])
             if level in (2, 3):
