@@ -27,6 +27,7 @@ from mintrender.components._jsxscan import (
     INLINE_ELEMENTS,
     VOID_ELEMENTS,
     dropped_message,
+    drops_to_report,
     expansion_for,
     find_close,
     push_open,
@@ -177,7 +178,7 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         report(
             env, start_line, "jsx-syntax", tag.problem, column=pos - state.bMarks[start_line] + 1
         )
-    for attr, offset, why in tag.dropped:
+    for attr, offset, why in drops_to_report(tag, env):
         line = _line_of(state, offset)
         report(
             env,

@@ -23,6 +23,7 @@ from mintrender.components._jsxscan import (
     HTML_NAMES,
     VOID_ELEMENTS,
     dropped_message,
+    drops_to_report,
     expansion_for,
     find_close,
     push_open,
@@ -87,7 +88,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
         return True
     if tag.problem:
         inline_report(state, pos, "jsx-syntax", tag.problem)
-    for attr, offset, why in tag.dropped:
+    for attr, offset, why in drops_to_report(tag, env):
         inline_report(state, offset, "mdx-expression", dropped_message(tag.name, attr, why))
     inner = src[tag.end : close[0]] if close else ""
     file, first_line, _ = env.get("_inline") or (env.get("src_path", "<page>"), 0, False)

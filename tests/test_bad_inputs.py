@@ -303,3 +303,27 @@ def test_symlink_loop_in_docs_folder(tmp_path: Path) -> None:
     written = {p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*")}
     assert not any(p.startswith("guides/loop/") for p in written)
     json.dumps(result.report())  # the report is JSON whatever happened
+
+
+def test_schema_that_grows_exponentially(tmp_path: Path) -> None:
+    """Ten levels of ten properties, each level a `$ref` to the next: 10^10 fields unbounded."""
+    schemas: dict[str, Any] = {}
+    for level in range(10):
+        target = {"$ref": f"#/components/schemas/L{level + 1}"} if level < 9 else {"type": "string"}
+        schemas[f"L{level}"] = {
+            "type": "object",
+            "properties": {f"p{i}": target for i in range(10)},
+        }
+    spec = {
+        **_SPEC_HEAD,
+        "paths": _operation({"$ref": "#/components/schemas/L0"}),
+        "components": {"schemas": schemas},
+    }
+    start = time.perf_counter()
+    result = _build(tmp_path, {"api.json": spec, "make.mdx": "---\nopenapi: POST /things\n---\n"})
+    elapsed = time.perf_counter() - start
+    codes = {d.code for d in result.diagnostics}
+    assert "openapi-limit" in codes
+    html = (tmp_path / "out" / "make" / "index.html").read_text()
+    assert "param-p0" in html and len(html) < 20_000_000
+    print(f"schema bomb: {elapsed:.1f}s, {len(html):,} bytes of HTML")

@@ -186,6 +186,13 @@ class Expander:
         finally:
             self.stack.pop()
 
+    def knows(self, name: str) -> bool:
+        """True for a component name the current file can use (`prop={Name}` passes it)."""
+        current = self.stack[-1] if self.stack else None
+        if name in BUILT_IN:
+            return True
+        return current is not None and (name in current.components or name in current.snippets)
+
     # expansion ------------------------------------------------------------------------------
     def __call__(
         self, name: str, props: dict[str, Any], inner: str, where: tuple[str, int]

@@ -231,6 +231,8 @@ class ApiStage:
 
     def _attach_openapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
         from mintrender.openapi import render_operation  # start-up time, see top
+        from mintrender.openapi.fields import MAX_FIELDS  # start-up time, see top
+        from mintrender.openapi.samples import MAX_EXAMPLE_VALUES, limits_hit  # same
 
         nav_spec = self.nav_specs.get(record.ref)
         res = self.index.resolve(ref, record.rel_path, [nav_spec] if nav_spec else [])
@@ -264,12 +266,23 @@ class ApiStage:
         elif res.problem:
             self.diagnostics.warning(record.rel_path, line, 1, "openapi-foreign-spec", res.problem)
         op = res.operation
+        cut = limits_hit()
         view = render_operation(
             op,
             options=self._options(record.frontmatter),
             markdown=lambda text: ctx.markdown(text),
             highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
         )
+        if limits_hit() > cut:
+            self.diagnostics.warning(
+                record.rel_path,
+                line,
+                1,
+                "openapi-limit",
+                f"the reference of {op.method} {op.path} ({op.spec_file}) would show more than "
+                f"{MAX_FIELDS:,} fields or examples of more than {MAX_EXAMPLE_VALUES:,} values "
+                "(schemas that nest through shared $refs); it is cut short",
+            )
         self._finish(
             record,
             ctx,
