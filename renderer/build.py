@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import fault_notice
-from mintrender.index.sections import build_indexes
+from mintrender.hints import closest_path
 from mintrender.load.config import ConfigError, SiteConfig, load_config
 from mintrender.load.jsonpos import format_path
 from mintrender.load.nav import (
@@ -33,8 +33,6 @@ from mintrender.render.navview import NavView, PageInfo, page_info
 from mintrender.render.page import render_page
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
-from mintrender.write.llms import page_markdown_text
-from mintrender.write.site import write_site
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +46,11 @@ class SiteInputs:
     """Every navigation entry in reading order."""
 
 
-def load_inputs(docs_dir: Path, out_dir: Path | None, diagnostics: Diagnostics) -> SiteInputs:
-    """Read docs.json, walk the docs folder and build the navigation (raises ConfigError)."""
+def load_inputs(docs_dir: Path, written: Sequence[Path], diagnostics: Diagnostics) -> SiteInputs:
+    """Read docs.json, walk the docs folder (never what we write: `written`) and build the
+    navigation (raises ConfigError)."""
     config = load_config(docs_dir, diagnostics)
-    sources = discover(docs_dir, exclude=out_dir)
+    sources = discover(docs_dir, written)
     try:
         nav = _load_navigation(config, diagnostics)
     except Exception as exc:  # the pages still build, without a sidebar
@@ -110,16 +109,23 @@ def resolve_refs(
         rel = page_file_for_ref(slot.ref, page_files)
         if rel is None:
             line, col = config.locate(slot.json_path)
+            refs = (p.rsplit(".", 1)[0] for p in page_files)
             diagnostics.warning(
                 config.config_file,
                 line,
                 col,
                 "nav-missing-page",
                 f"navigation lists {slot.ref!r} but there is no {slot.ref}.mdx or {slot.ref}.md",
+                _did_you_mean_page(slot.ref.strip().strip("/"), refs),
             )
             continue
         ref_to_file[slot.ref] = rel
     return ref_to_file
+
+
+def _did_you_mean_page(ref: str, refs: Iterable[str]) -> str:
+    near = closest_path(ref, refs)
+    return f"did you mean '{near}'?" if near else ""
 
 
 def make_urls(
@@ -143,9 +149,10 @@ def render_record(
     urls: UrlBuilder,
     diagnostics: Diagnostics,
     api: AttachesApi,
+    read: Reader | None = None,
 ) -> RenderContext:
     """Render one page into `record.rendered`, then let the API stage attach its view."""
-    ctx = RenderContext(config, record.rel_path, urls, diagnostics)
+    ctx = RenderContext(config, record.rel_path, urls, diagnostics, read=read)
     record.rendered = render_page(parsed, ctx)  # never raises (internal errors are reported)
     kind, view, rendered = record.kind, record.api, record.rendered
     try:
@@ -194,6 +201,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
 
 def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
+    # start-up time: `check` uses this module's helpers and never indexes or writes
+    from mintrender.index.sections import build_indexes  # start-up time (see above)
+    from mintrender.write.site import write_site  # start-up time (see above)
+
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     diagnostics = Diagnostics()
@@ -201,8 +212,9 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
 
     # --- load: docs.json, source files, navigation; every spec once (API pages per operation)
     try:
-        inputs = load_inputs(docs_dir, options.out_dir, diagnostics)
+        inputs = load_inputs(docs_dir, options.written, diagnostics)
     except ConfigError as exc:
+        diagnostics.append(exc.diagnostic)
         return BuildResult(diagnostics, fatal=str(exc))
     except Exception as exc:  # nothing to build without the configuration and the files
         diagnostics.internal(_config_name(docs_dir), 0, "loading", exc)
@@ -311,7 +323,7 @@ def _render_serial(job: RenderJob) -> RenderedPages:
     for i, (rel, record) in enumerate(sorted(records.items())):
         if progress:
             progress("render", i, len(records))
-        render_record(record, parsed[rel], config, urls, diagnostics, api)
+        render_record(record, parsed[rel], config, urls, diagnostics, api, reader)
     timings["render"] = time.perf_counter() - t
     return RenderedPages(list(records.values()), ref_to_file, urls)
 
@@ -330,6 +342,8 @@ def _render_forked(job: RenderJob) -> RenderedPages:
         ref_to_file.setdefault(ref, record.rel_path)
     site_paths = [r.site_path for r in placeholders.values()] + [r.site_path for r, _ in generated]
     urls = make_urls(options.mode, site_paths, sources, config)
+    from mintrender.write.llms import page_markdown_text  # start-up time, as in _build
+
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
 
@@ -340,7 +354,7 @@ def _render_forked(job: RenderJob) -> RenderedPages:
         for rel in rels:
             parsed = parse_source(rel, config, reader, found)
             record = new_record(rel, parsed.frontmatter)
-            render_record(record, parsed, config, urls, found, api)
+            render_record(record, parsed, config, urls, found, api, reader)
             record.tokens = parsed.tokens
             record.markdown = page_markdown_text(record, config, urls, publish, diagnostics=found)
             record.tokens = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -29,27 +29,27 @@ class Diagnostic:
     code: str
     """Short stable kebab-case identifier, e.g. `unknown-component`."""
     message: str
-    """Names what was expected, what was found, and the fix where there is one."""
+    """Names what was expected and what was found."""
+    hint: str = ""
+    """What to do about it, in a writer's words (`did you mean '/guides/configuration'?`)."""
     detail: str = ""
-    """The traceback of an `internal-error` (shown by `--verbose` and in `--report`)."""
+    """The traceback of an `internal-error` (shown by `--verbose`, in `--report` as `traceback`)."""
+
+    @property
+    def text(self) -> str:
+        """The message and its hint, as one sentence for one line."""
+        return f"{self.message}; {self.hint}" if self.hint else self.message
 
     def format(self) -> str:
-        """`file:line:col: severity: message [code]`."""
-        return (
-            f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
-        )
+        """`file:line:col: severity: message; hint [code]`, the one shape of every problem."""
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return f"{where}: {self.severity}: {self.text} [{self.code}]"
 
     def to_dict(self) -> dict[str, object]:
-        out: dict[str, object] = {
-            "severity": self.severity,
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "code": self.code,
-            "message": self.message,
-        }
-        if self.detail:
-            out["traceback"] = self.detail
+        out = asdict(self)
+        detail = out.pop("detail")
+        if detail:
+            out["traceback"] = detail
         return out
 
 
@@ -57,15 +57,31 @@ class Diagnostics(list[Diagnostic]):
     """Collector that stages append to and keep going."""
 
     def add(
-        self, severity: Severity, file: str, line: int, column: int, code: str, message: str
+        self,
+        severity: Severity,
+        file: str,
+        line: int,
+        column: int,
+        code: str,
+        message: str,
+        hint: str = "",
     ) -> None:
-        self.append(Diagnostic(severity, file, line, column, code, message))
+        self.append(Diagnostic(severity, file, line, column, code, message, hint))
 
-    def error(self, file: str, line: int, column: int, code: str, message: str) -> None:
-        self.add("error", file, line, column, code, message)
+    def error(
+        self, file: str, line: int, column: int, code: str, message: str, hint: str = ""
+    ) -> None:
+        self.add("error", file, line, column, code, message, hint)
 
-    def warning(self, file: str, line: int, column: int, code: str, message: str) -> None:
-        self.add("warning", file, line, column, code, message)
+    def warning(
+        self, file: str, line: int, column: int, code: str, message: str, hint: str = ""
+    ) -> None:
+        self.add("warning", file, line, column, code, message, hint)
+
+    def info(
+        self, file: str, line: int, column: int, code: str, message: str, hint: str = ""
+    ) -> None:
+        self.add("info", file, line, column, code, message, hint)
 
     def internal(self, file: str, line: int, stage: str, exc: BaseException) -> None:
         """An unexpected exception while `stage` ("rendering", ...) worked on `file`: reported as
@@ -85,17 +101,16 @@ def internal_error(file: str, line: int, stage: str, exc: BaseException) -> Diag
     """The `internal-error` diagnostic for an exception caught while `stage` handled `file`."""
     text = str(exc).strip().splitlines()
     what = type(exc).__name__ + (f": {text[0][:200]}" if text else "")
-    detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     return Diagnostic(
         "error",
         file,
         line,
         0,
         INTERNAL_ERROR,
-        f"mintrender failed while {stage} this file ({what}); this is a bug in mintrender, not "
-        "in the docs: the rest of the site is built, please report it with the traceback "
-        "(--verbose)",
-        detail,
+        f"mintrender failed while {stage} this file ({what})",
+        "this is a bug in mintrender, not in the docs, and the rest of the site is built; "
+        "please report it with the traceback (--verbose)",
+        detail="".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
     )
 
 

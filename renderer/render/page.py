@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import html
-import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -16,8 +16,11 @@ from mintrender.components._spec import SEARCH_PROPS
 from mintrender.components.html import render_element
 from mintrender.components.math import render_math
 from mintrender.faults import fault_notice
+from mintrender.hints import did_you_mean
 from mintrender.model import PageMeta, RenderedPage, Section, TocEntry
 from mintrender.parse.mdx import make_markdown
+from mintrender.render.diagrams import Failed, draw_mermaid, mermaid_html
+from mintrender.render.diagrams import available as diagrams_available
 from mintrender.render.highlight import parse_fence_info
 
 if TYPE_CHECKING:
@@ -85,7 +88,8 @@ class MdxRenderer(RendererHTML):
                 parent.children.append(Child(meta.get("name", ""), meta.get("props", {}), out))
                 continue
             if ttype == "inline":
-                out = self._render_stream(tok.children or [], options, env)
+                with _from_origin(env["ctx"], tok):
+                    out = self._render_stream(tok.children or [], options, env)
             elif ttype in rules:
                 try:
                     out = rules[ttype](tokens, i, options, env)
@@ -124,14 +128,14 @@ class MdxRenderer(RendererHTML):
         if not name:
             return node.html  # fragment <>…</>
         try:
-            return self._draw(node, ctx)
+            return self._draw(node, ctx, tok)
         except Exception as exc:  # a bug in one component costs that component only
             if f"internal-error:{name}" not in ctx.data:
                 ctx.data[f"internal-error:{name}"] = True
                 ctx.diagnostics.internal(ctx.src_path, node.line, f"rendering <{name}> in", exc)
             return fault_notice(f"<{name}>")
 
-    def _draw(self, node: Node, ctx: RenderCtx) -> str:
+    def _draw(self, node: Node, ctx: RenderCtx, tok: Token | None) -> str:
         name = node.name
         if name[0].islower():
             return render_element(node, ctx)
@@ -141,14 +145,16 @@ class MdxRenderer(RendererHTML):
         spec = REGISTRY.get(name)
         if spec is not None:
             ctx.components[name] += 1
-            return spec.render(node, ctx)
+            with _from_origin(ctx, tok):
+                return spec.render(node, ctx)
         ctx.unknown_components[name] += 1
         ctx.warn_once(
             name,
             node.line,
             "unknown-component",
-            f"<{name}> is not a Mintlify component, nor imported or defined on this page; "
-            "its children are shown as they are",
+            f"<{name}> is not a Mintlify component, nor imported or defined on this page "
+            "(its children are shown as they are)",
+            did_you_mean(name, REGISTRY, fmt=lambda s: f"<{s}>"),
         )
         tag = "span" if node.inline else "div"
         return (
@@ -162,14 +168,7 @@ class MdxRenderer(RendererHTML):
         info = tok.info.strip()
         lang, _, meta = info.partition(" ")
         if lang.lower() == "mermaid":
-            attrs = ""
-            placement = re.search(r'placement=["\']?([\w-]+)', meta)
-            if placement:
-                attrs += f' data-placement="{html.escape(placement.group(1))}"'
-            actions = re.search(r"actions=\{?(true|false)\}?", meta)
-            if actions:
-                attrs += f' data-actions="{actions.group(1)}"'
-            return f'<pre class="mermaid mr-mermaid"{attrs}>{html.escape(tok.content)}</pre>'
+            return _mermaid(tok, meta, ctx)
         out = ctx.highlight(tok.content, lang, meta)
         parsed = parse_fence_info(info)
         tok.meta = {
@@ -200,8 +199,8 @@ class MdxRenderer(RendererHTML):
         tok = tokens[idx]
         ctx: RenderCtx = env["ctx"]
         href = str(tok.attrGet("href") or "")
-        line = env.get("_line", 0)
-        url = ctx.link(href, line=line)
+        line, column = (tok.meta or {}).get("pos") or (env.get("_line", 0), 1)
+        url = ctx.link(href, line=line, column=column)
         extra = ""
         if href.startswith(("http://", "https://")):
             extra = ' target="_blank" rel="noopener"'
@@ -212,7 +211,8 @@ class MdxRenderer(RendererHTML):
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         tok = tokens[idx]
         ctx: RenderCtx = env["ctx"]
-        src = ctx.link(str(tok.attrGet("src") or ""), line=env.get("_line", 0))
+        line, column = (tok.meta or {}).get("pos") or (env.get("_line", 0), 1)
+        src = ctx.link(str(tok.attrGet("src") or ""), line=line, column=column)
         alt = plain_text(tok.children or [])
         title = tok.attrGet("title")
         title_attr = f' title="{html.escape(str(title))}"' if title else ""
@@ -239,6 +239,21 @@ class MdxRenderer(RendererHTML):
 
     def table_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return "</table></div>"
+
+
+@contextmanager
+def _from_origin(ctx: RenderCtx, tok: Token | None) -> Iterator[None]:
+    """Findings while rendering `tok` point at the snippet line it came from, not the page's."""
+    origin = tok.meta.get("origin") if tok is not None and isinstance(tok.meta, dict) else None
+    if origin is None or not origin[2] or origin[0] == ctx.src_path:
+        yield
+        return
+    saved = ctx.where
+    ctx.where = (origin[0], origin[1] + 1)
+    try:
+        yield
+    finally:
+        ctx.where = saved
 
 
 def _math(env: Any, tex: str, *, display: bool) -> str:
@@ -396,6 +411,7 @@ def _render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
         fields=tuple(ctx.fields),
         examples=dict(ctx.examples),
         panel_html=ctx.panel_html,
+        updates=tuple(ctx.data.get("updates", ())),
     )
 
 
@@ -420,3 +436,19 @@ def render_fragment(text: str, ctx: RenderCtx, *, inline: bool = False) -> str:
         return renderer.render(tokens, md.options, env)
     tokens = md.parse(text, env)
     return renderer.render(tokens, md.options, env)
+
+
+def _mermaid(tok: Token, meta: str, ctx: RenderCtx) -> str:
+    """A ```mermaid fence drawn as inline SVG; its source (and an info diagnostic) when the
+    `diagrams` extra is absent or Mermaid cannot draw it."""
+    drawn = draw_mermaid(tok.content)
+    line = (tok.map[0] + 1 + ctx.line_offset) if tok.map else 0
+    notes = [drawn.reason] if isinstance(drawn, Failed) else list(drawn.notes)
+    if isinstance(drawn, Failed) and not diagrams_available():
+        notes = [] if ctx.data.get("mermaid-extra") else notes  # once per page
+        ctx.data["mermaid-extra"] = True
+    code = "mermaid-not-drawn" if isinstance(drawn, Failed) else "mermaid-layout"
+    for note in notes:
+        ctx.diagnostics.info(ctx.src_path, line, 1, code, note)
+    count = ctx.data["mermaid-count"] = ctx.data.get("mermaid-count", 0) + 1
+    return mermaid_html(tok.content, meta, drawn, f"mmd{count}")

@@ -42,7 +42,7 @@ from mintrender.render.apipages import ApiStage, has_api_specs
 from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView, page_info
 from mintrender.serve.cache import ParseCache, variables_key
-from mintrender.serve.files import config_error, config_refs, inside, quick_frontmatter
+from mintrender.serve.files import config_refs, inside, quick_frontmatter
 from mintrender.urls import UrlBuilder
 
 
@@ -108,10 +108,10 @@ class Pages:
         """The load stage: configuration, sources, navigation; pages known by frontmatter only."""
         diagnostics = Diagnostics()
         try:
-            inputs = load_inputs(self.docs_dir, None, diagnostics)
+            inputs = load_inputs(self.docs_dir, (), diagnostics)
         except ConfigError as exc:
             self.fatal = str(exc)
-            self.config_problems = (config_error(exc),)
+            self.config_problems = (exc.diagnostic,)
             return
         self.fatal = None
         self.config_problems = ()
@@ -132,9 +132,9 @@ class Pages:
         """New docs.json: re-render all, re-parse none. A broken one keeps the last good."""
         diagnostics = Diagnostics()
         try:
-            inputs = load_inputs(self.docs_dir, None, diagnostics)
+            inputs = load_inputs(self.docs_dir, (), diagnostics)
         except ConfigError as exc:
-            self.config_problems = (config_error(exc),)
+            self.config_problems = (exc.diagnostic,)
             self.html.clear()
             return
         old = self.inputs
@@ -181,6 +181,8 @@ class Pages:
             or rel in self.generated
             or r.meta.openapi is not None
             or r.meta.api is not None
+            or r.meta.asyncapi is not None
+            or r.meta.openapi_schema is not None
         }
         if self.generated:  # navigation names operations: their pages may come or go
             self.structure_changed()
@@ -444,19 +446,24 @@ class Pages:
 
     def count(self, severity: str) -> int:
         """Distinct diagnostics of this severity over the site (pages rendered so far)."""
+        return sum(1 for d in self.all_problems() if d.severity == severity)
+
+    def all_problems(self) -> set[Diagnostic]:
+        """Every distinct diagnostic of the site as it stands (pages rendered so far)."""
         found = {
             d
             for rel in self.records
             for d in (*self.parse_diagnostics.get(rel, ()), *self.render_diagnostics.get(rel, ()))
-            if d.severity == severity
         }
-        found.update(d for d in self.site_diagnostics if d.severity == severity)
-        found.update(d for d in self.structure_diagnostics if d.severity == severity)
-        return len(found)
+        found.update(self.site_diagnostics)
+        found.update(self.structure_diagnostics)
+        found.update(self.config_problems)
+        return found
 
 
 class LazyApiStage:
-    """Stands for `ApiStage` until a page with `openapi`, `api` or `asyncapi` needs it."""
+    """Stands for `ApiStage` until a page with `openapi`, `api`, `asyncapi` or
+    `openapi-schema` needs it."""
 
     def __init__(self, load: Callable[[], ApiStage | NoApi]) -> None:
         self._load = load
@@ -469,7 +476,13 @@ class LazyApiStage:
 
     def attach(self, record: PageRecord, ctx: RenderContext) -> None:
         meta = record.meta
-        if self._stage is not None or meta.openapi or meta.api or meta.asyncapi:
+        if (
+            self._stage is not None
+            or meta.openapi
+            or meta.api
+            or meta.asyncapi
+            or meta.openapi_schema
+        ):
             self.real().attach(record, ctx)
 
 

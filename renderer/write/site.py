@@ -6,7 +6,6 @@ import html
 import json
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
@@ -15,13 +14,14 @@ from mintrender.errors import Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.index.sections import SearchFiles
 from mintrender.load.redirects import client_script
-from mintrender.model import Publish, text
+from mintrender.model import Publish, text, zip_path_for
 from mintrender.render.context import RenderContext
 from mintrender.render.tailwind import generate_css
 from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, absolute_base, base_path_of, is_external
 from mintrender.write.contextual import contextual_options
 from mintrender.write.crawl import redirect_rules
 from mintrender.write.extras import write_extras
+from mintrender.write.feeds import feed_path, wants_feed
 from mintrender.write.files import OutputWriter, rewrite_css_urls, write_zip
 from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
@@ -232,6 +232,9 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
             for k, v in sorted(values.items(), key=lambda kv: (_meta_attr(kv[0]), kv[0]))
         ],
         "noindex": noindex,
+        "feed": publish.public(ROOT + feed_path(record.site_path), record.output_path)
+        if wants_feed(record)
+        else None,
     }
 
 
@@ -321,12 +324,6 @@ def write_site(
         raise
     if options.zip:
         write_zip(options.out_dir, zip_path_for(options.out_dir))
-
-
-def zip_path_for(out_dir: Path) -> Path:
-    """`--zip` writes OUT.zip beside OUT, holding one top-level folder named like OUT."""
-    out = out_dir.resolve()
-    return out.with_name(out.name + ".zip")
 
 
 def _copy_static(config: SiteConfig, rel: str, writer: OutputWriter, options: BuildOptions) -> None:
