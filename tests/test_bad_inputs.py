@@ -52,9 +52,9 @@ def test_invalid_json_in_docs_json(tmp_path: Path, capsys: pytest.CaptureFixture
     docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"})
     (docs / "docs.json").write_text('{\n  "name": "x",\n  "navigation": [\n}\n')
     result = build_site(docs, tmp_path / "out")
-    assert result.fatal is not None and result.fatal.startswith("docs.json:4:1: invalid JSON")
+    assert result.fatal is not None and result.fatal.startswith("docs.json:4:1: error: invalid JSON")
     assert cli.main(["build", str(docs), "-o", str(tmp_path / "out")]) == 2
-    assert "docs.json:4:1: invalid JSON" in capsys.readouterr().err
+    assert "docs.json:4:1: error: invalid JSON" in capsys.readouterr().err
 
 
 def test_navigation_pointing_at_missing_files(tmp_path: Path) -> None:
@@ -82,7 +82,7 @@ def test_mismatched_jsx(tmp_path: Path) -> None:
 def test_invalid_yaml_frontmatter(tmp_path: Path) -> None:
     result = _build(tmp_path, {"page.mdx": "---\ntitle: Kept\ntags: [oops\n---\n\nBody.\n"})
     [d] = _found(result, "frontmatter-yaml")
-    assert (d.file, d.line, d.severity) == ("page.mdx", 4, "error")
+    assert (d.file, d.line, d.severity) == ("page.mdx", 3, "error")  # the line of `[oops`
     html = (tmp_path / "out" / "page" / "index.html").read_text()
     assert "<title>Kept" in html and "Body." in html  # the loose reading keeps the title
 
