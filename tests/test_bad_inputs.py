@@ -52,7 +52,9 @@ def test_invalid_json_in_docs_json(tmp_path: Path, capsys: pytest.CaptureFixture
     docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"})
     (docs / "docs.json").write_text('{\n  "name": "x",\n  "navigation": [\n}\n')
     result = build_site(docs, tmp_path / "out")
-    assert result.fatal is not None and result.fatal.startswith("docs.json:4:1: error: invalid JSON")
+    assert result.fatal is not None and result.fatal.startswith(
+        "docs.json:4:1: error: invalid JSON"
+    )
     assert cli.main(["build", str(docs), "-o", str(tmp_path / "out")]) == 2
     assert "docs.json:4:1: error: invalid JSON" in capsys.readouterr().err
 
