@@ -27,6 +27,8 @@ from mintrender.components._jsxscan import (
     HTML_NAMES,
     INLINE_ELEMENTS,
     VOID_ELEMENTS,
+    dropped_message,
+    drops_to_report,
     expansion_for,
     find_close,
     is_void,
@@ -98,6 +100,10 @@ def parse_nested(
     return first
 
 
+MAX_NESTING = 64
+"""Elements (components, HTML, snippets) nested in one another, at most."""
+
+
 def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     src = state.src
     pos = state.bMarks[start_line] + state.tShift[start_line]
@@ -112,6 +118,21 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     if src.startswith("<!--", pos):
         return _html_comment_block(state, end_line, silent, pos)
     env = state.env
+    if env.get("_depth", 0) >= MAX_NESTING:
+        if silent:
+            return False
+        if not env.get("_too_deep"):
+            env["_too_deep"] = True
+            report(
+                env,
+                start_line,
+                "mdx-depth",
+                f"elements are nested more than {MAX_NESTING} levels deep; what is deeper "
+                "is left out",
+                "error",
+            )
+        state.line = end_line
+        return True
     lenient = env.get("lenient", False)
     tag = read_tag(src, pos, env, lenient)
     if tag is None:
@@ -160,6 +181,15 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     if tag.problem:
         report(
             env, start_line, "jsx-syntax", tag.problem, column=pos - state.bMarks[start_line] + 1
+        )
+    for attr, offset, why in drops_to_report(tag, env):
+        line = _line_of(state, offset)
+        report(
+            env,
+            line,
+            "mdx-expression",
+            dropped_message(tag.name, attr, why),
+            column=offset - state.bMarks[line] + 1,
         )
     open_line = _line_of(state, tag.end - 1)
     lines = [src[tag.end : min(content_end, state.eMarks[open_line])].strip()]

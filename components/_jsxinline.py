@@ -22,6 +22,8 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.components._jsxscan import (
     HTML_NAMES,
+    dropped_message,
+    drops_to_report,
     expansion_for,
     find_close,
     is_void,
@@ -99,6 +101,8 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
         return True
     if tag.problem:
         inline_report(state, pos, "jsx-syntax", tag.problem)
+    for attr, offset, why in drops_to_report(tag, env):
+        inline_report(state, offset, "mdx-expression", dropped_message(tag.name, attr, why))
     inner = src[tag.end : close[0]] if close else ""
     file, first_line, _ = env.get("_inline") or (env.get("src_path", "<page>"), 0, False)
     expansion = expansion_for(env, tag, inner, (file, first_line + src.count("\n", 0, pos)))
@@ -165,22 +169,25 @@ def expression_inline(state: StateInline, silent: bool) -> bool:
         return False
     if end > state.posMax:
         return False
-    inner = src[pos + 1 : end - 1].strip()
+    raw = src[pos + 1 : end - 1]
+    inner = raw.strip()
     if not silent and inner and not (inner.startswith("/*") and inner.endswith("*/")):
         value = eval_expression(inner, scope_of(state.env))
         if isinstance(value, Expression):
             literal = _IDENTIFIER.match(inner) is not None
             shown = " ".join(inner.split())
+            if len(shown) > 60:
+                shown = shown[:57] + "..."
+            lead = pos + 1 + len(raw) - len(raw.lstrip())
+            why = value.problem or "JSX inside an expression is not supported"
             inline_report(
                 state,
-                pos,
+                lead + value.offset if not literal else pos,
                 "mdx-expression",
-                f"{{{shown[:60]}}} is not defined on this page; "
-                + (
-                    "it is shown as written (escape it as \\{ or `{...}`)"
-                    if literal
-                    else "it renders as nothing"
-                ),
+                f"{{{shown}}} is not defined on this page; "
+                "it is shown as written (escape it as \\{ or `{...}`)"
+                if literal
+                else f"{{{shown}}} cannot be evaluated at build time ({why}); it is left out",
             )
             if literal:
                 token = state.push("text", "", 0)

@@ -405,17 +405,30 @@ class ApiStage:
 
     def _attach_openapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
         from mintrender.openapi import render_operation  # start-up time, see top
+        from mintrender.openapi.fields import MAX_FIELDS  # start-up time, see top
+        from mintrender.openapi.samples import MAX_EXAMPLE_VALUES, limits_hit  # same
 
         op = self._resolve_openapi(record, ref)
         if op is None:
             return
         markdown = self._spec_markdown(ctx, op.spec_file, op.line)
+        cut = limits_hit()
         view = render_operation(
             op,
             options=self._options(record.frontmatter),
             markdown=markdown,
             highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
         )
+        if limits_hit() > cut:
+            self.diagnostics.warning(
+                record.rel_path,
+                _frontmatter_line(self.docs_dir, record.rel_path, "openapi"),
+                1,
+                "openapi-limit",
+                f"the reference of {op.method} {op.path} ({op.spec_file}) would show more than "
+                f"{MAX_FIELDS:,} fields or examples of more than {MAX_EXAMPLE_VALUES:,} values "
+                "(schemas that nest through shared $refs); it is cut short",
+            )
         self._finish(
             record,
             ctx,
