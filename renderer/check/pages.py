@@ -67,6 +67,7 @@ class CheckContext(RenderContext):
     """A render context that skips what only a reader sees and notes links with anchors."""
 
     anchors: list[AnchorLink] = field(default_factory=list)
+    draws_diagrams: bool = False
 
     def highlight(self, code: str, lang: str = "", meta: str = "") -> str:
         info = parse_fence_info(f"{lang} {meta}".strip())
