@@ -126,7 +126,7 @@ def run_check(
         diags = [d for d in diags if d.code not in off and (not only or d.code in only)]
         found += relative_to_cwd(diags, docs_dir)
     is_tty = out.isatty() if hasattr(out, "isatty") else False
-    out.write(render(found, fmt, colour=use_colour(colour, is_tty), pages=pages))  # type: ignore[arg-type]
+    out.write(render(found, fmt, colour=use_colour(colour, is_tty), pages=pages))
     if fatal:
         return 2
     threshold = RANK[fail_at or "warning"]
