@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -184,7 +185,12 @@ def make_parser() -> argparse.ArgumentParser:
         )
         s.add_argument("docs_dir", nargs="?", default=".")
         s.add_argument("--port", type=int, default=3000)
-        s.add_argument("--host", default="127.0.0.1")
+        s.add_argument(
+            "--host",
+            default=os.environ.get("MINTRENDER_HOST", "127.0.0.1"),
+            help="address to listen on (default 127.0.0.1, or $MINTRENDER_HOST: 0.0.0.0 in "
+            "the Docker image)",
+        )
         s.set_defaults(func=cmd_serve)
     return parser
 

@@ -229,3 +229,20 @@ def test_cache_reuses_pages_until_what_they_read_changes(tmp_path: Path) -> None
     assert codes() == []  # the snippet changed: its page is checked again
     (docs / "b.mdx").unlink()  # a link target disappears: every page is checked again
     assert (snippet, "broken-link") in codes()
+
+
+def test_container_serves_on_every_interface_as_a_non_root_user() -> None:
+    """The Dockerfile's contract (the image is not built here: no container daemon in tests)."""
+    from mintrender.cli import make_parser
+
+    os.environ["MINTRENDER_HOST"] = "0.0.0.0"
+    try:
+        assert make_parser().parse_args(["serve"]).host == "0.0.0.0"
+    finally:
+        del os.environ["MINTRENDER_HOST"]
+    assert make_parser().parse_args(["serve"]).host == "127.0.0.1"
+    dockerfile = (Path(__file__).resolve().parents[1] / "Dockerfile").read_text(encoding="utf-8")
+    assert 'ENTRYPOINT ["mintrender"]' in dockerfile
+    assert "MINTRENDER_HOST=0.0.0.0" in dockerfile
+    users = [ln.split()[1] for ln in dockerfile.splitlines() if ln.startswith("USER ")]
+    assert users and users[-1] not in ("root", "0")
