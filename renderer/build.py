@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mintrender.errors import Diagnostic, Diagnostics
+from mintrender.hints import closest_path
 from mintrender.load.config import ConfigError, SiteConfig, load_config
 from mintrender.load.jsonpos import format_path
 from mintrender.load.nav import Navigation, PageSlot, build_navigation, is_operation_ref
@@ -38,10 +39,11 @@ class SiteInputs:
     """Every navigation entry in reading order."""
 
 
-def load_inputs(docs_dir: Path, out_dir: Path | None, diagnostics: Diagnostics) -> SiteInputs:
-    """Read docs.json, walk the docs folder and build the navigation (raises ConfigError)."""
+def load_inputs(docs_dir: Path, written: Sequence[Path], diagnostics: Diagnostics) -> SiteInputs:
+    """Read docs.json, walk the docs folder (never what we write: `written`) and build the
+    navigation (raises ConfigError)."""
     config = load_config(docs_dir, diagnostics)
-    sources = discover(docs_dir, exclude=out_dir)
+    sources = discover(docs_dir, written)
     nav = _load_navigation(config, diagnostics)
     return SiteInputs(config, sources, nav, tuple(nav.slots()))
 
@@ -88,16 +90,23 @@ def resolve_refs(
         rel = page_file_for_ref(slot.ref, page_files)
         if rel is None:
             line, col = config.locate(slot.json_path)
+            refs = (p.rsplit(".", 1)[0] for p in page_files)
             diagnostics.warning(
                 config.config_file,
                 line,
                 col,
                 "nav-missing-page",
                 f"navigation lists {slot.ref!r} but there is no {slot.ref}.mdx or {slot.ref}.md",
+                _did_you_mean_page(slot.ref.strip().strip("/"), refs),
             )
             continue
         ref_to_file[slot.ref] = rel
     return ref_to_file
+
+
+def _did_you_mean_page(ref: str, refs: Iterable[str]) -> str:
+    near = closest_path(ref, refs)
+    return f"did you mean '{near}'?" if near else ""
 
 
 def make_urls(
@@ -177,8 +186,9 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
 
     # --- load: docs.json, source files, navigation; every spec once (API pages per operation)
     try:
-        inputs = load_inputs(docs_dir, options.out_dir, diagnostics)
+        inputs = load_inputs(docs_dir, options.written, diagnostics)
     except ConfigError as exc:
+        diagnostics.append(exc.diagnostic)
         return BuildResult(diagnostics, fatal=str(exc))
     config, sources = inputs.config, inputs.sources
     timings["load"] = time.perf_counter() - t0

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from pathlib import Path
 
 from mintrender import __version__
-from mintrender.model import BuildOptions, Progress
+from mintrender.errors import sort_key
+from mintrender.hints import plural, problem_counts
+from mintrender.model import BuildOptions, Progress, default_out_dir
 
 
 def _progress_printer(quiet: bool) -> Progress | None:
@@ -31,6 +34,43 @@ def _progress_printer(quiet: bool) -> Progress | None:
     return progress
 
 
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        rel = path.resolve().relative_to(Path.cwd().resolve())
+        text = rel.as_posix() if rel.parts else "."
+    except ValueError:
+        text = str(path)
+    return shlex.quote(text)
+
+
+def next_step(options: BuildOptions, given_docs: str) -> str:
+    """The one line a build ends with: where the site is and how to look at it."""
+    from mintrender.model import zip_path_for  # start-up time, as in cmd_build
+
+    out = _shown(options.out_dir)
+    if options.zip:
+        archive = zip_path_for(options.out_dir)
+        if options.mode == "offline":
+            return (
+                f"Next: send {_shown(archive)}; unzipped, {options.out_dir.name}/index.html "
+                "opens in any browser, no server needed"
+            )
+        return f"Next: upload {_shown(archive)} to your host (README, Deploy)"
+    if options.mode == "offline":
+        return f"Next: open {out}/index.html in a browser (works from disk, no server needed)"
+    if options.base_url:
+        return (
+            f"Next: publish {out} at {options.base_url} (README, Deploy: _redirects and "
+            f"nginx.conf are in it); look first with python -m http.server -d {out}"
+        )
+    return (
+        f"Next: python -m http.server -d {out} and open http://localhost:8000/ "
+        f"(mintrender serve {shlex.quote(given_docs)} previews while you write; "
+        "--offline makes a site that opens from disk)"
+    )
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     # the pipeline is imported by the commands that run it: `--help` and `--version` stay instant
     from mintrender.build import build, dump_report
@@ -39,7 +79,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not docs_dir.is_dir():
         print(f"mintrender: {docs_dir} is not a folder", file=sys.stderr)
         return 2
-    out_dir = Path(args.out).resolve() if args.out else docs_dir / "_site"
+    out_dir = Path(args.out).resolve() if args.out else default_out_dir(docs_dir)
     base_url = (args.base_url or "").strip()
     if base_url and not base_url.startswith(("/", "http://", "https://")):
         print(
@@ -48,23 +88,32 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    offline = args.offline
+    if args.zip and not offline and not base_url:
+        offline = True  # a zip is for reading from disk, which needs the offline links
+        if not args.quiet:
+            print(
+                "mintrender: --zip makes a site that opens from disk (--offline); for a zip to "
+                "upload to a host, give --base-url too",
+                file=sys.stderr,
+            )
     options = BuildOptions(
         docs_dir=docs_dir,
         out_dir=out_dir,
-        mode="offline" if args.offline else "hosted",
+        mode="offline" if offline else "hosted",
         base_url=base_url,
         zip=args.zip,
         jobs=args.jobs,
     )
     result = build(options, progress=_progress_printer(args.quiet))
-    if result.fatal:
-        print(f"error: {result.fatal}", file=sys.stderr)
-        return 2
-    diags = sorted(result.diagnostics, key=lambda d: (d.file, d.line, d.column, d.code))
+    diags = sorted(result.diagnostics, key=sort_key)
     for d in diags:
         if args.quiet and d.severity != "error":
             continue
         print(d.format(), file=sys.stderr)
+    if result.fatal:
+        print("mintrender: nothing was built; fix the error above and build again", file=sys.stderr)
+        return 2
     errors = sum(1 for d in diags if d.severity == "error")
     warnings = sum(1 for d in diags if d.severity == "warning")
     if args.report:
@@ -72,14 +121,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not args.quiet:
         total = result.timings.get("total", 0.0)
         print(
-            f"Built {len(result.pages)} pages into {out_dir} in {total:.2f}s "
-            f"({errors} errors, {warnings} warnings)",
+            f"Built {plural(len(result.pages), 'page')} into {_shown(out_dir)} in {total:.2f}s "
+            f"({problem_counts(errors, warnings)})",
             file=sys.stderr,
         )
-        if args.zip:
-            from mintrender.write.site import zip_path_for  # start-up time, as above
-
-            print(f"Wrote {zip_path_for(out_dir)}", file=sys.stderr)
+        print(next_step(options, args.docs_dir), file=sys.stderr)
     if errors or (args.strict and warnings):
         return 1
     return 0
@@ -111,36 +157,130 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(Path(args.docs_dir), host=args.host, port=args.port)
 
 
+OVERVIEW = """\
+quick start:
+  mintrender build path/to/docs                  # then: python -m http.server -d path/to/docs/_site
+  mintrender serve path/to/docs                  # http://127.0.0.1:3000, reloads on save
+  mintrender build path/to/docs --offline --zip  # path/to/docs/_site.zip, opens from disk
+
+`mintrender COMMAND --help` shows every option of a command, with examples.
+"""
+
+BUILD_EXAMPLES = """\
+examples:
+  mintrender build                                 # the docs in this folder, into ./_site
+  mintrender build docs -o public                  # into ./public
+  mintrender build docs --offline                  # open docs/_site/index.html from disk
+  mintrender build docs --offline --zip            # docs/_site.zip holding a _site/ folder
+  mintrender build docs --base-url https://example.com/docs/  # mirror under /docs/
+  mintrender build docs --strict -q                # CI: errors only, warnings fail
+
+Every problem is one line: file:line:col: severity: message; hint [code].
+Exit status: 0 built, 1 errors (or warnings with --strict), 2 nothing built.
+"""
+
+CHECK_EXAMPLES = """\
+examples:
+  mintrender check docs                            # every problem, grouped by file
+  mintrender check docs/index.mdx docs/snippets/a.mdx   # only these files (pre-commit)
+  mintrender check docs --rules broken-link        # only broken links
+  mintrender check docs --rules 'openapi-*' --format json
+  mintrender check docs --format github            # GitHub Actions annotations
+  mintrender check --list-rules                    # every code and its severity
+
+Exit status: 0 nothing at or above --severity, 1 problems found, 2 unknown rule or unusable
+docs.json (reported in every format).
+"""
+
+SERVE_EXAMPLES = """\
+examples:
+  mintrender serve                                 # the docs in this folder
+  mintrender serve docs --port 8080
+  mintrender serve docs --host 0.0.0.0             # reachable from other machines
+
+Problems print here as they appear (the same lines as `build`), and a line when fixed.
+"""
+
+_DOCS_HELP = "folder holding docs.json or mint.json (default: the current folder)"
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the examples' layout; a little wider so option help stays on one line."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=30)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mintrender",
-        description="Render Mintlify-format docs (docs.json, MDX, OpenAPI) into a static site.",
+        description="Render Mintlify-format docs (docs.json, MDX, OpenAPI) into a static site: "
+        "no Node.js, no network, no account.",
+        epilog=OVERVIEW,
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"mintrender {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="build the static site")
-    b.add_argument("docs_dir", nargs="?", default=".", help="folder holding docs.json or mint.json")
-    b.add_argument("-o", "--out", help="output folder (default: DOCS_DIR/_site)")
-    b.add_argument("--offline", action="store_true", help="relative links that work from file://")
-    b.add_argument("--zip", action="store_true", help="also write OUT.zip (with --offline)")
-    b.add_argument(
-        "--base-url", help="serve under this URL or path, e.g. https://example.com/docs/"
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    b = sub.add_parser(
+        "build",
+        help="build the static site (into DOCS_DIR/_site by default)",
+        description="Build the static site from a Mintlify docs folder.",
+        epilog=BUILD_EXAMPLES,
+        formatter_class=_Formatter,
     )
-    b.add_argument("--strict", action="store_true", help="warnings fail the build (exit 1)")
-    b.add_argument("--report", help="write a JSON build report to this file")
+    b.add_argument("docs_dir", nargs="?", default=".", metavar="DOCS_DIR", help=_DOCS_HELP)
+    b.add_argument(
+        "-o",
+        "--out",
+        metavar="OUT",
+        help="output folder, replaced when the build is complete (default: DOCS_DIR/_site); "
+        "never read back as input",
+    )
+    b.add_argument(
+        "--offline",
+        action="store_true",
+        help="relative links, so the site opens from disk (file://) with no server "
+        "(default: off, links for a web server)",
+    )
+    b.add_argument(
+        "--zip",
+        action="store_true",
+        help="also write OUT.zip (DOCS_DIR/_site.zip by default) holding one folder named like "
+        "OUT; implies --offline unless --base-url is given (default: off)",
+    )
+    b.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="where the site will be served: https://example.com/docs/ (absolute sitemap and "
+        "canonical URLs) or /docs/ (a path only) (default: the root of the host)",
+    )
+    b.add_argument(
+        "--strict", action="store_true", help="warnings fail the build, exit 1 (default: off)"
+    )
+    b.add_argument(
+        "--report", metavar="FILE", help="also write a JSON build report (default: none)"
+    )
     b.add_argument(
         "--jobs",
         type=int,
         default=0,
-        help="worker processes (default 0: one per core for large sites)",
+        metavar="N",
+        help="worker processes (default: 0, one per core for large sites)",
     )
-    b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    b.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print errors only: no progress, warnings, summary or next step (default: off)",
+    )
     b.set_defaults(func=cmd_build)
     c = sub.add_parser(
         "check",
-        help="report problems in the docs without building a site",
+        help="report every problem without building a site (editors, hooks, CI)",
         description="Report problems in the docs without building a site. With files, check "
         "those pages (and what they need) and report only findings in those files.",
+        epilog=CHECK_EXAMPLES,
+        formatter_class=_Formatter,
     )
     c.add_argument(
         "paths",
@@ -181,15 +321,21 @@ def make_parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_check)
     for name in ("serve", "dev"):
         s = sub.add_parser(
-            name, help="preview with live reload" + (" (alias of serve)" if name == "dev" else "")
+            name,
+            help="preview while you write: live reload, problems printed as they appear"
+            if name == "serve"
+            else "alias of serve",
+            description="Preview the docs in a browser; each save reloads the page.",
+            epilog=SERVE_EXAMPLES,
+            formatter_class=_Formatter,
         )
-        s.add_argument("docs_dir", nargs="?", default=".")
-        s.add_argument("--port", type=int, default=3000)
+        s.add_argument("docs_dir", nargs="?", default=".", metavar="DOCS_DIR", help=_DOCS_HELP)
+        s.add_argument("--port", type=int, default=3000, help="port to listen on (default: 3000)")
         s.add_argument(
             "--host",
             default=os.environ.get("MINTRENDER_HOST", "127.0.0.1"),
-            help="address to listen on (default 127.0.0.1, or $MINTRENDER_HOST: 0.0.0.0 in "
-            "the Docker image)",
+            help="address to listen on; 0.0.0.0 for other machines (default: 127.0.0.1, or "
+            "$MINTRENDER_HOST, 0.0.0.0 in the Docker image)",
         )
         s.set_defaults(func=cmd_serve)
     return parser
@@ -198,6 +344,9 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
+    if args.command is None:  # `mintrender` alone: the overview, not a usage error
+        parser.print_help()
+        return 0
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

@@ -23,13 +23,19 @@ class Diagnostic:
     code: str
     """Short stable kebab-case identifier, e.g. `unknown-component`."""
     message: str
-    """Names what was expected, what was found, and the fix where there is one."""
+    """Names what was expected and what was found."""
+    hint: str = ""
+    """What to do about it, in a writer's words (`did you mean '/guides/configuration'?`)."""
+
+    @property
+    def text(self) -> str:
+        """The message and its hint, as one sentence for one line."""
+        return f"{self.message}; {self.hint}" if self.hint else self.message
 
     def format(self) -> str:
-        """`file:line:col: severity: message [code]`."""
-        return (
-            f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
-        )
+        """`file:line:col: severity: message; hint [code]`, the one shape of every problem."""
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return f"{where}: {self.severity}: {self.text} [{self.code}]"
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -39,15 +45,31 @@ class Diagnostics(list[Diagnostic]):
     """Collector that stages append to and keep going."""
 
     def add(
-        self, severity: Severity, file: str, line: int, column: int, code: str, message: str
+        self,
+        severity: Severity,
+        file: str,
+        line: int,
+        column: int,
+        code: str,
+        message: str,
+        hint: str = "",
     ) -> None:
-        self.append(Diagnostic(severity, file, line, column, code, message))
+        self.append(Diagnostic(severity, file, line, column, code, message, hint))
 
-    def error(self, file: str, line: int, column: int, code: str, message: str) -> None:
-        self.add("error", file, line, column, code, message)
+    def error(
+        self, file: str, line: int, column: int, code: str, message: str, hint: str = ""
+    ) -> None:
+        self.add("error", file, line, column, code, message, hint)
 
-    def warning(self, file: str, line: int, column: int, code: str, message: str) -> None:
-        self.add("warning", file, line, column, code, message)
+    def warning(
+        self, file: str, line: int, column: int, code: str, message: str, hint: str = ""
+    ) -> None:
+        self.add("warning", file, line, column, code, message, hint)
+
+    def info(
+        self, file: str, line: int, column: int, code: str, message: str, hint: str = ""
+    ) -> None:
+        self.add("info", file, line, column, code, message, hint)
 
     def count(self, severity: Severity) -> int:  # type: ignore[override]
         return sum(1 for d in self if d.severity == severity)

@@ -33,6 +33,25 @@ class BuildOptions:
     zip: bool = False
     jobs: int = 1
 
+    @property
+    def written(self) -> tuple[Path, ...]:
+        """Every path this build writes (never read back as input, whatever its name)."""
+        return (self.out_dir, zip_path_for(self.out_dir))
+
+
+DEFAULT_OUT = "_site"
+"""The output folder's name inside the docs folder when no `-o` is given."""
+
+
+def default_out_dir(docs_dir: Path) -> Path:
+    return docs_dir / DEFAULT_OUT
+
+
+def zip_path_for(out_dir: Path) -> Path:
+    """`--zip` writes OUT.zip beside OUT, holding one top-level folder named like OUT."""
+    out = out_dir.resolve()
+    return out.with_name(out.name + ".zip")
+
 
 def flag(value: Any) -> bool:
     """A frontmatter switch: YAML `true`, or the string "true" (any case), as Mintlify reads it."""

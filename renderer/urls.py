@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from typing import Literal
 from urllib.parse import unquote
 
+from mintrender.hints import closest_path
+
 ROOT = "\x1e"
 ASSET_DIR = "_mintrender"
 """The folder of the site that holds mintrender's own files (theme bundles, search, notices)."""
@@ -115,10 +117,7 @@ class UrlBuilder:
         path, hash_sep, fragment = href.partition("#")
         path, query_sep, query = path.partition("?")
         suffix = (f"?{query}" if query_sep else "") + (f"#{fragment}" if hash_sep else "")
-        if not path.startswith("/"):
-            base = posixpath.dirname(from_rel_path)
-            path = "/" + posixpath.normpath(posixpath.join(base, path)).lstrip("./")
-        path = posixpath.normpath(path) if path != "/" else path
+        path = _absolute(path, from_rel_path)
         if path.endswith((".mdx", ".md")) and path.rsplit(".", 1)[0] in self.pages:
             path = path.rsplit(".", 1)[0]
         rel = path.lstrip("/")
@@ -143,6 +142,25 @@ class UrlBuilder:
 
     def link(self, href: str, from_rel_path: str = "") -> str:
         return self.resolve(href, from_rel_path)[0]
+
+    def nearest(self, href: str, from_rel_path: str = "") -> str | None:
+        """The page or file closest to a link that resolved to nothing (`/guides/configure`
+        -> `/guides/configuration`), or None when nothing is close."""
+        path = _absolute(href.strip().split("#", 1)[0].split("?", 1)[0], from_rel_path)
+        site = path.rstrip("/") or "/"
+        if site.endswith((".mdx", ".md")):
+            site = site.rsplit(".", 1)[0]
+        candidates = [*self.pages, *("/" + f for f in self.files)]
+        # the home page is close to every short path: never a useful guess
+        return closest_path(site, (c for c in candidates if c != "/"))
+
+
+def _absolute(path: str, from_rel_path: str) -> str:
+    """An author's link path made absolute from the page it is on, normalised."""
+    if not path.startswith("/"):
+        base = posixpath.dirname(from_rel_path)
+        path = "/" + posixpath.normpath(posixpath.join(base, path)).lstrip("./")
+    return posixpath.normpath(path) if path != "/" else path
 
 
 def relative_root(output_path: str) -> str:

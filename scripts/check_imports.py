@@ -39,6 +39,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "mintrender",
             "mintrender.model",
             "mintrender.errors",
+            "mintrender.hints",
             "mintrender.urls",
             "mintrender.workers",
         ),

@@ -84,10 +84,10 @@ def test_config_error_appears_in_every_format(tmp_path: Path) -> None:
     docs.mkdir()
     (docs / "docs.json").write_text('{\n  "name": "x",\n  oops\n}\n', encoding="utf-8")
     for fmt, needle in (
-        ("text", "docs/docs.json:3:3: error: invalid JSON"),
-        ("json", '"code": "config-invalid"'),
-        ("github", "::error file=docs/docs.json,line=3,col=3,title=config-invalid::"),
-        ("sarif", '"ruleId": "config-invalid"'),
+        ("text", "docs/docs.json:3:3: error:"),
+        ("json", '"code": "config-json"'),
+        ("github", "::error file=docs/docs.json,line=3,col=3,title=config-json::"),
+        ("sarif", '"ruleId": "config-json"'),
     ):
         proc = _check("docs", "--format", fmt, cwd=tmp_path)
         assert proc.returncode == 2, fmt
@@ -158,7 +158,7 @@ def test_anchor_and_docs_json_findings(tmp_path: Path) -> None:
     found = json.loads(proc.stdout)["diagnostics"]
     anchors = [d for d in found if d["code"] == "broken-anchor"]
     assert [(d["line"], d["column"]) for d in anchors] == [(3, 29)]
-    schema = {d["message"] for d in found if d["code"] == "config-schema"}
+    schema = {f"{d['message']}; {d['hint']}" for d in found if d["code"] == "config-schema"}
     assert "theme: 'mintt' is not one of" in " ".join(schema)
     assert any("did you mean 'mint'" in m for m in schema)
     assert any("unknown key 'colour'; did you mean 'colors'" in m for m in schema)

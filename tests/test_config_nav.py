@@ -134,7 +134,9 @@ def test_wrong_types_are_diagnosed_with_line_and_json_path(tmp_path: Path) -> No
 
 def test_invalid_json_is_a_config_error_with_position(tmp_path: Path) -> None:
     (tmp_path / "docs.json").write_text('{"name": "x",,}')
-    with pytest.raises(ConfigError, match=r"docs.json:1:\d+: invalid JSON"):
+    with pytest.raises(
+        ConfigError, match=r"docs.json:1:\d+: error: invalid JSON: two commas in a row; remove one"
+    ):
         load_config(tmp_path, Diagnostics())
 
 

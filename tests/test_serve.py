@@ -562,3 +562,55 @@ def test_spec_edit_rerenders_api_pages(tmp_path: Path) -> None:
     finally:
         state.close()
         remove_work_dir(work)
+
+
+def test_serve_prints_problems_as_they_appear_and_when_fixed(tmp_path: Path) -> None:
+    import io
+
+    from mintrender.serve.server import PreviewServer
+
+    docs = tmp_path / "docs"
+    config = {**CONFIG, "navigation": {"groups": [{"group": "Start", "pages": ["index"]}]}}
+    write(docs, {"docs.json": config, "index.mdx": "---\ntitle: Home\n---\n\nSee [x](/nope).\n"})
+    out = io.StringIO()
+    server = PreviewServer(docs, port=0, watch=False, out=out)
+    try:
+        server.start()
+        server.app.first_page.set()
+        deadline = time.monotonic() + 60
+        while server.shown is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        first = out.getvalue()
+        # the same line as `mintrender build` prints, then the summary
+        assert "index.mdx:5:9: warning: link '/nope' points to no page" in first
+        assert "[broken-link]" in first and "(0 errors, 1 warning)" in first
+        (docs / "index.mdx").write_text("---\ntitle: Home\n---\n\nSee <Warnng>x</Warnng>.\n")
+        server.apply([("modified", str(docs / "index.mdx"))])
+        deadline = time.monotonic() + 60
+        while "fixed:" not in out.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        later = out.getvalue()[len(first) :]
+        assert "index.mdx:5:1: warning: <Warnng> is not a Mintlify component" in later
+        assert "did you mean <Warning>?" in later
+        assert "  fixed: index.mdx:5:9: link '/nope' points to no page" in later
+        assert "warning: link" not in later  # only what changed is printed
+    finally:
+        server.stop()
+
+
+def test_watch_filter_ignores_editor_temp_files() -> None:
+    from mintrender.serve.server import is_temp_file
+
+    for name in (
+        "sedFEzrwj",
+        "#index.mdx#",
+        "index.mdx~",
+        ".index.mdx.swp",
+        "4913",
+        "index.mdx___jb_tmp___",
+        ".goutputstream-AB12CD",
+        "x.kate-swp",
+    ):
+        assert is_temp_file(name), name
+    for name in ("index.mdx", "sed.mdx", "setup.mdx", "logo.svg"):
+        assert not is_temp_file(name), name

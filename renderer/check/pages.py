@@ -74,8 +74,8 @@ class CheckContext(RenderContext):
             self.icon(info.icon, css_class="mr-code__icon")
         return f"<pre>{html.escape(code)}</pre>"
 
-    def link(self, href: str, *, line: int = 0) -> str:
-        url = RenderContext.link(self, href, line=line)
+    def link(self, href: str, *, line: int = 0, column: int = 1) -> str:
+        url = RenderContext.link(self, href, line=line, column=column)
         if not isinstance(href, str) or "#" not in href or is_external(href.strip()):
             return url
         href = href.strip()

@@ -87,7 +87,7 @@ def render_text(diags: Sequence[Diagnostic], *, colour: bool) -> str:
         head = f"{d.file}:{d.line}:{d.column}:"
         if colour and text.startswith(head):
             sev = f"{_COLOURS[d.severity]}{d.severity}{_RESET}"
-            text = f"{_DIM}{head}{_RESET} {sev}: {d.message} {_DIM}[{d.code}]{_RESET}"
+            text = f"{_DIM}{head}{_RESET} {sev}: {d.text} {_DIM}[{d.code}]{_RESET}"
         lines.append(text)
     t = totals(diags)
     counts = t["by_severity"]
@@ -119,7 +119,7 @@ def github_line(d: Diagnostic) -> str:
     if d.column:
         props.append(f"col={d.column}")
     props.append(f"title={_escape_property(d.code)}")
-    return f"::{kind} {','.join(props)}::{_escape_data(d.message)}"
+    return f"::{kind} {','.join(props)}::{_escape_data(d.text)}"
 
 
 def sarif(diags: Sequence[Diagnostic]) -> dict[str, object]:
@@ -150,7 +150,7 @@ def sarif(diags: Sequence[Diagnostic]) -> dict[str, object]:
                 "ruleId": d.code,
                 "ruleIndex": index[d.code],
                 "level": level[d.severity],
-                "message": {"text": d.message},
+                "message": {"text": d.text},
                 "locations": [{"physicalLocation": location}],
             }
         )

@@ -74,9 +74,9 @@ def _check(options: CheckOptions) -> CheckResult:
     docs_dir = options.docs_dir.resolve()
     diagnostics = Diagnostics()
     try:
-        inputs = load_inputs(docs_dir, docs_dir / "_site", diagnostics)
+        inputs = load_inputs(docs_dir, (), diagnostics)
     except ConfigError as exc:
-        return CheckResult(list(diagnostics), fatal=config_error(str(exc)))
+        return CheckResult(list(diagnostics), fatal=exc.diagnostic)
     config, sources = inputs.config, inputs.sources
     validate_config(config, diagnostics)
     timings["load"] = time.perf_counter() - t0
@@ -148,15 +148,6 @@ def _site_key(
         "\n".join(sorted(site_paths)),
         "\n".join(specs),
     )
-
-
-def config_error(message: str) -> Diagnostic:
-    """`docs.json:3:5: invalid JSON: ...` (ConfigError's text) as a diagnostic."""
-    head, _, rest = message.partition(": ")
-    parts = head.rsplit(":", 2)
-    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-        return Diagnostic("error", parts[0], int(parts[1]), int(parts[2]), "config-invalid", rest)
-    return Diagnostic("error", "docs.json", 0, 0, "config-invalid", message)
 
 
 def _pages_to_check(

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from mintrender.check.hints import did_you_mean
 from mintrender.errors import Diagnostic
+from mintrender.hints import did_you_mean
 from mintrender.load.nav import is_operation_ref
 
 if TYPE_CHECKING:
@@ -37,9 +37,8 @@ def merge_page_findings(facts: Iterable[PageFacts]) -> list[Diagnostic]:
             named = ", ".join(pages[:MAX_NAMED])
             if len(pages) > MAX_NAMED:
                 named += f" and {len(pages) - MAX_NAMED} more"
-            d = Diagnostic(
-                d.severity, d.file, d.line, d.column, d.code, f"{d.message} (included by {named})"
-            )
+            message = f"{d.message} (included by {named})"
+            d = Diagnostic(d.severity, d.file, d.line, d.column, d.code, message, d.hint)
         out.append(d)
     return out
 
@@ -68,7 +67,8 @@ def check_anchors(
                     a.line,
                     a.column,
                     "broken-anchor",
-                    f"link {a.href!r}: {where} has no heading or id {fragment!r}{hint}",
+                    f"link {a.href!r}: {where} has no heading or id {fragment!r}",
+                    hint,
                 ),
             )
     return list(out.values())

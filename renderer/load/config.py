@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mintrender.errors import Diagnostics
+from mintrender.errors import Diagnostic, Diagnostics
+from mintrender.hints import json_problem, strip_trailing_commas
 from mintrender.load.jsonpos import JsonPositions, PathKey, format_path
 from mintrender.load.legacy import convert_mint_json
 
@@ -18,7 +19,14 @@ HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
 
 class ConfigError(Exception):
-    """The configuration cannot be used at all (missing file, invalid JSON)."""
+    """The configuration cannot be used at all (missing file, invalid JSON).
+
+    `str(exc)` is the diagnostic's one line, `file:line:col: error: message; hint [code]`.
+    """
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.format())
+        self.diagnostic = diagnostic
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,14 +146,32 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
     docs_dir = docs_dir.resolve()
     path = find_config(docs_dir)
     if path is None:
-        raise ConfigError(f"{docs_dir}: no docs.json or mint.json found")
+        raise ConfigError(
+            Diagnostic(
+                "error",
+                str(docs_dir),
+                0,
+                0,
+                "config-missing",
+                "no docs.json or mint.json in this folder",
+                "run mintrender in the folder that holds docs.json, or name it: "
+                "mintrender build path/to/docs",
+            )
+        )
     text = path.read_text(encoding="utf-8-sig")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ConfigError(f"{path.name}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from exc
+    data = read_json_config(text, path.name, diagnostics)
     if not isinstance(data, dict):
-        raise ConfigError(f"{path.name}:1:1: the configuration must be a JSON object")
+        raise ConfigError(
+            Diagnostic(
+                "error",
+                path.name,
+                1,
+                1,
+                "config-type",
+                "the configuration must be a JSON object",
+                'start it with { "name": ..., "navigation": ... }',
+            )
+        )
     positions = JsonPositions(text)
 
     def warn(p: PathKey, code: str, message: str) -> None:
@@ -156,7 +182,62 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
     if path.name == "mint.json":
         data = convert_mint_json(data)
     _validate(data, warn)
+    theme = data.get("theme")
+    if isinstance(theme, str) and theme.strip() and theme.strip() != "mint":
+        line, col = positions.line_col(("theme",))
+        diagnostics.info(
+            path.name,
+            line,
+            col,
+            "theme-fallback",
+            f"theme {theme.strip()!r} is drawn with the `mint` theme",
+            "mintrender has only `mint` for now: the layout is mint's; your colours and logo "
+            "are kept",
+        )
     return _build(data, docs_dir, path.name, positions, warn)
+
+
+def read_json_config(text: str, file: str, diagnostics: Diagnostics) -> Any:
+    """Parse the configuration's JSON. A trailing comma is reported and forgiven (the rest of
+    the site builds); any other syntax error raises ConfigError with a hint."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        problem = json_problem(text, exc)
+        diagnostic = Diagnostic(
+            "error",
+            file,
+            problem.line,
+            problem.column,
+            "config-json",
+            problem.message,
+            problem.hint,
+        )
+    try:
+        data = json.loads(strip_trailing_commas(text))
+    except json.JSONDecodeError:
+        raise ConfigError(diagnostic) from None
+    # the commas were the only mistake: say where each one is and go on
+    while True:
+        try:
+            json.loads(text)
+            break
+        except json.JSONDecodeError as exc:
+            problem = json_problem(text, exc)
+            if "trailing comma" not in problem.message:
+                break
+            diagnostics.error(
+                file, problem.line, problem.column, "config-json", problem.message, problem.hint
+            )
+            text = _drop_char(text, problem.line, problem.column)
+    return data
+
+
+def _drop_char(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    row = lines[line - 1]
+    lines[line - 1] = row[: column - 1] + " " + row[column:]
+    return "\n".join(lines)
 
 
 def resolve_refs(
@@ -187,10 +268,14 @@ def resolve_refs(
         if target in seen:
             diagnostics.error(rel, 1, 1, "config-ref", f"$ref {ref!r} forms a cycle")
             return {}
+        ref_file = target.relative_to(docs_dir).as_posix()
         try:
-            loaded = json.loads(target.read_text(encoding="utf-8-sig"))
-        except (OSError, json.JSONDecodeError) as exc:
+            loaded = read_json_config(target.read_text(encoding="utf-8-sig"), ref_file, diagnostics)
+        except OSError as exc:
             diagnostics.error(rel, 1, 1, "config-ref", f"$ref {ref!r} cannot be read: {exc}")
+            return {}
+        except ConfigError as exc:
+            diagnostics.append(exc.diagnostic)
             return {}
         loaded = resolve_refs(loaded, target, docs_dir, diagnostics, (), seen | {target})
         siblings = {k: v for k, v in value.items() if k != "$ref"}

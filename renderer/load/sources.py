@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from mintrender.model import default_out_dir, zip_path_for
 
 # Mintlify's built-in ignores (mdx-and-markdown.md §1); every dot-folder is skipped as well.
 IGNORED_DIRS = frozenset(
@@ -55,31 +58,37 @@ def _ignored(rel: str, patterns: list[str]) -> bool:
     return False
 
 
-def discover(docs_dir: Path, exclude: Path | None = None) -> SourceFiles:
-    """Walk the docs folder once. `exclude` (the output folder) is never read back as input."""
+def own_outputs(docs_dir: Path, written: Iterable[Path] = ()) -> frozenset[Path]:
+    """What mintrender writes: the default output folder and its zip, and `written` (a `-o`
+    folder and its zip), resolved. None of it is ever read back as input."""
+    default = default_out_dir(docs_dir)
+    return frozenset(p.resolve() for p in (default, zip_path_for(default), *written))
+
+
+def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
+    """Walk the docs folder once, skipping the tool's own outputs (`own_outputs`)."""
     patterns = _read_ignore(docs_dir)
-    exclude_resolved = exclude.resolve() if exclude is not None else None
+    outputs = own_outputs(docs_dir, written)
     pages: list[str] = []
     snippets: list[str] = []
     static: list[str] = []
     for root, dirs, files in os.walk(docs_dir):
-        root_path = Path(root)
-        if exclude_resolved is not None and (root_path.resolve() == exclude_resolved):
-            dirs[:] = []
-            continue
+        root_path = Path(root).resolve()
         dirs[:] = sorted(
             d
             for d in dirs
             if not d.startswith(".")
             and d not in IGNORED_DIRS
-            and not (exclude_resolved is not None and (root_path / d).resolve() == exclude_resolved)
+            and (root_path / d) not in outputs
             and not d.startswith(("_site", ".mintrender"))
         )
-        rel_root = root_path.relative_to(docs_dir).as_posix()
+        rel_root = Path(root).relative_to(docs_dir).as_posix()
         rel_root = "" if rel_root == "." else rel_root + "/"
         for name in sorted(files):
             rel = rel_root + name
             if name.startswith(".") or (not rel_root and name in IGNORED_FILES):
+                continue
+            if (root_path / name) in outputs:
                 continue
             if patterns and _ignored(rel, patterns):
                 continue

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from mintrender.errors import Diagnostics
+from mintrender.hints import closest, yaml_problem
 
 # libyaml's loader when PyYAML was built with it (about 10x faster), the same safe subset
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -21,6 +22,13 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONTMATTER = re.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$", re.S | re.M
 )
+FRONTMATTER_KEYS = frozenset(
+    "title description sidebarTitle icon iconType tag mode openapi openapi-schema asyncapi api "
+    "authMethod playground version hidden noindex searchable boost deprecated "
+    "hideFooterPagination hideApiMarker related contextual groups public keywords url rss "
+    "timestamp lastUpdatedDate canonical robots".split()
+)
+"""Frontmatter keys Mintlify reads (mdx-and-markdown.md §2); `og:*` and `twitter:*` too."""
 _VARIABLE = re.compile(r"\{\{\s*([A-Za-z0-9_-]+)\s*\}\}")
 
 
@@ -33,6 +41,7 @@ def split_frontmatter(
         return {}, source, 0
     n_lines = source[: m.end()].count("\n") + 1
     data = _load_block(m.group(1), rel_path, diagnostics)
+    _check_keys(data, m.group(1), rel_path, diagnostics)
     blank = "\n" * (n_lines - 1)
     return data, blank + source[m.end() :], n_lines
 
@@ -51,12 +60,14 @@ def _load_block(block: str, rel_path: str, diagnostics: Diagnostics | None) -> d
         data = yaml.load(block, Loader=_LOADER) or {}
     except yaml.YAMLError as exc:
         if diagnostics is not None:
-            mark = getattr(exc, "problem_mark", None)
-            line = (mark.line + 2) if mark else 1
-            col = (mark.column + 1) if mark else 1
-            problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+            found = yaml_problem(exc, block)
             diagnostics.error(
-                rel_path, line, col, "frontmatter-yaml", f"invalid YAML frontmatter: {problem}"
+                rel_path,
+                found.line + 2,  # the block starts on the line after `---`
+                found.column + 1,
+                "frontmatter-yaml",
+                f"invalid frontmatter: {found.message}",
+                found.hint,
             )
         data = _loose_frontmatter(block)
     if not isinstance(data, dict):
@@ -70,6 +81,29 @@ def _load_block(block: str, rel_path: str, diagnostics: Diagnostics | None) -> d
             )
         data = {}
     return {str(k).strip(): v for k, v in data.items()}
+
+
+def _check_keys(data: dict[str, Any], block: str, rel_path: str, diagnostics: Diagnostics) -> None:
+    """Any key is allowed (custom metadata), but one a letter or two away from a key Mintlify
+    reads is a typo that silently does nothing: say so."""
+    for key in data:
+        if key in FRONTMATTER_KEYS or key.startswith(("og:", "twitter:")) or len(key) < 4:
+            continue
+        near = closest(key, FRONTMATTER_KEYS, cutoff=0.8)
+        if not near or near[0].rstrip("s") == key.rstrip("s"):
+            continue  # `tags` beside `tag` is a custom key more often than a typo
+        line = next(
+            (i for i, row in enumerate(block.split("\n")) if row.lstrip("'\"").startswith(key)),
+            0,
+        )
+        diagnostics.warning(
+            rel_path,
+            line + 2,
+            1,
+            "frontmatter-key",
+            f"frontmatter key `{key}` means nothing to Mintlify (kept as custom metadata)",
+            f"did you mean `{near[0]}`?",
+        )
 
 
 def _loose_frontmatter(block: str) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -100,6 +101,46 @@ def inline_with_lines(state: StateCore) -> None:
         expander.use_file(page)
 
 
+def link_positions(state: StateCore) -> None:
+    """Note where each link and image of the page's own text starts (`meta["pos"]`: 1-based
+    line and column of its URL), so a broken link is reported where it is written."""
+    page = state.env.get("src_path", "<page>")
+    lines = state.env.get("_sources", {}).get(page)
+    if lines is None:
+        return
+    for tok in state.tokens:
+        if tok.type != "inline" or not tok.children or "](" not in tok.content:
+            continue
+        meta = tok.meta if isinstance(tok.meta, dict) else {}
+        file, first, exact = meta.get("origin") or (page, tok.map[0] if tok.map else 0, True)
+        if file != page or not exact:
+            continue
+        line, col = first, 0
+        for child in tok.children:
+            attr = "href" if child.type == "link_open" else "src" if child.type == "image" else ""
+            url = str(child.attrGet(attr) or "") if attr else ""
+            if not url:
+                continue
+            for written in dict.fromkeys((url, unquote(url))):
+                found = _find_from(lines, written, line, col, first + (tok.map or [0, 0])[1])
+                if found is not None:
+                    line, col = found
+                    child.meta = {**(child.meta or {}), "pos": (line + 1, col + 1)}
+                    col += len(written)
+                    break
+
+
+def _find_from(
+    lines: list[str], needle: str, line: int, col: int, end: int
+) -> tuple[int, int] | None:
+    """(line, column) of `needle` at or after (line, col), before line `end` (0-based)."""
+    for i in range(line, min(end + 1, len(lines))):
+        at = lines[i].find(needle, col if i == line else 0)
+        if at >= 0:
+            return i, at
+    return None
+
+
 @lru_cache(maxsize=1)
 def make_markdown() -> MarkdownIt:
     """The one markdown-it instance used for every page."""
@@ -114,6 +155,7 @@ def make_markdown() -> MarkdownIt:
     md.core.ruler.before("inline", "heading_custom_ids", heading_ids)
     md.core.ruler.at("inline", inline_with_lines)
     md.core.ruler.after("inline", "math_check", check_math)
+    md.core.ruler.after("inline", "link_positions", link_positions)
     # GFM autolink literals (bare URLs) without the linkify-it dependency
     md.core.ruler.after("inline", "autolink_literal", autolink_literal)
     return md

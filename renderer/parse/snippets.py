@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -22,6 +22,7 @@ from mintrender.components import REGISTRY
 from mintrender.components._jsxparse import Expression, to_text
 from mintrender.components._mdxenv import Expansion
 from mintrender.errors import Diagnostics
+from mintrender.hints import closest_path
 from mintrender.parse.esm import (
     CustomComponent,
     ModuleScope,
@@ -51,6 +52,8 @@ class FileScope:
     components: dict[str, CustomComponent]
     snippets: dict[str, str]
     """Local tag name -> snippet file (`import X from "/snippets/x.mdx"`)."""
+    missing: set[str] = field(default_factory=set)
+    """Local names whose import names no file (already reported: their tags draw nothing)."""
 
 
 class Expander:
@@ -102,8 +105,15 @@ class Expander:
             line = next((st.start_line for st in module.statements if path in st.text), 0)
             resolved = self.resolve_import(path, file)
             if resolved is None:
+                scope.missing.add(local)
+                near = self.nearest_file(path, file)
                 self.diagnostics.warning(
-                    file, line + 1, 1, "mdx-import", f"cannot find imported file {path!r}"
+                    file,
+                    line + 1,
+                    1,
+                    "mdx-import",
+                    f"cannot find imported file {path!r}",
+                    f"did you mean '{near}'?" if near else "",
                 )
             elif imported == "default" and resolved.endswith((".mdx", ".md")):
                 scope.snippets[local] = resolved
@@ -153,6 +163,17 @@ class Expander:
         return self.bodies[rel]
 
     def resolve_import(self, path: str, from_file: str) -> str | None:
+        rel = self.resolve_path(path, from_file)
+        candidates = [rel] if PurePosixPath(rel).suffix in SNIPPET_EXTENSIONS else []
+        candidates += [rel + ext for ext in SNIPPET_EXTENSIONS]
+        for cand in candidates:
+            if (self.docs_dir / cand).is_file():
+                return cand
+        return None
+
+    @staticmethod
+    def resolve_path(path: str, from_file: str) -> str:
+        """An import path as a docs-relative POSIX path (`..` never leaves the docs folder)."""
         if path.startswith("/"):
             base = PurePosixPath(path.lstrip("/"))
         else:
@@ -164,13 +185,21 @@ class Expander:
                     parts.pop()
             elif part != ".":
                 parts.append(part)
-        rel = "/".join(parts)
-        candidates = [rel] if PurePosixPath(rel).suffix in SNIPPET_EXTENSIONS else []
-        candidates += [rel + ext for ext in SNIPPET_EXTENSIONS]
-        for cand in candidates:
-            if (self.docs_dir / cand).is_file():
-                return cand
-        return None
+        return "/".join(parts)
+
+    def nearest_file(self, path: str, from_file: str) -> str | None:
+        """The snippet file closest to an import that names none, written as an import path."""
+        folders = {self.docs_dir / "snippets", (self.docs_dir / from_file).parent}
+        if path.startswith("/"):
+            folders.add(self.docs_dir / PurePosixPath(path.lstrip("/")).parent)
+        found: list[str] = []
+        for folder in folders:
+            if folder.is_dir() and folder.resolve().is_relative_to(self.docs_dir.resolve()):
+                for f in sorted(folder.rglob("*"))[:2000]:
+                    if f.suffix in SNIPPET_EXTENSIONS and f.is_file():
+                        found.append("/" + f.relative_to(self.docs_dir).as_posix())
+        target = path if path.startswith("/") else "/" + (self.resolve_path(path, from_file))
+        return closest_path(target, found)
 
     def use_file(self, file: str) -> None:
         """Inline parsing of a snippet's text resolves names against that snippet's imports."""
@@ -193,6 +222,8 @@ class Expander:
         current = self.stack[-1] if self.stack else None
         if current is not None and name in current.snippets:
             return self._snippet(current.snippets[name], props)
+        if current is not None and name in current.missing:
+            return Expansion("", f"<{name}>", where[0], None)  # its import was reported
         if name == "Snippet" and isinstance(props.get("file"), str):
             file = props["file"]
             resolved = self.resolve_import("/snippets/" + file.lstrip("/"), self.rel_path)

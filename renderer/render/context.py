@@ -17,8 +17,9 @@ from urllib.parse import unquote
 
 from mintrender.components._util import COPY_ICON
 from mintrender.errors import Diagnostics
+from mintrender.hints import did_you_mean
 from mintrender.render.highlight import DISPLAY_NAMES, parse_fence_info, render_code_block
-from mintrender.render.icons import render_icon
+from mintrender.render.icons import icon_names, render_icon
 from mintrender.render.page import render_fragment
 from mintrender.render.slugs import Slugger
 from mintrender.urls import UrlBuilder, is_external
@@ -62,42 +63,47 @@ class RenderContext:
     def _at(self, line: int) -> tuple[str, int]:
         return self.where if self.where is not None else (self.src_path, line)
 
-    def warn(self, line: int, code: str, message: str, *, column: int = 1) -> None:
+    def warn(self, line: int, code: str, message: str, *, column: int = 1, hint: str = "") -> None:
         file, line = self._at(line)
-        self.diagnostics.warning(file, line, column, code, message)
+        self.diagnostics.warning(file, line, column, code, message, hint)
 
     def error(self, line: int, code: str, message: str, *, column: int = 1) -> None:
         file, line = self._at(line)
         self.diagnostics.error(file, line, column, code, message)
 
-    def warn_at_text(self, line: int, text: str, code: str, message: str) -> None:
+    def warn_at_text(
+        self, line: int, text: str, code: str, message: str, *, hint: str = ""
+    ) -> None:
         """A warning at the first place `text` is written at or after `line` (its own column)."""
         file, line = self._at(line)
         found = find_text(self.read(file) if self.read else None, line, text)
-        if found is None:
-            self.diagnostics.warning(file, line, 1, code, message)
-        else:
-            self.diagnostics.warning(file, found[0], found[1], code, message)
+        line, column = found if found is not None else (line, 1)
+        self.diagnostics.warning(file, line, column, code, message, hint)
 
-    def warn_once(self, key: str, line: int, code: str, message: str) -> None:
+    def warn_once(self, key: str, line: int, code: str, message: str, hint: str = "") -> None:
         if (key, code) not in self.warned:
             self.warned.add((key, code))
-            self.warn(line, code, message)
+            self.warn(line, code, message, hint=hint)
 
     # ids ---------------------------------------------------------------------------------
     def slug(self, text: str, explicit: str | None = None) -> str:
         return self.slugger.slug(text, explicit=explicit)
 
     # links and files -----------------------------------------------------------------------
-    def link(self, href: str, *, line: int = 0) -> str:
+    def link(self, href: str, *, line: int = 0, column: int = 1) -> str:
         """Rewrite an author href for the output mode; warn on internal links to nothing."""
         if not isinstance(href, str):
             return ""
         url, known = self.urls.resolve(href, self.src_path)
         if not known:
-            self.warn_at_text(
-                line, href, "broken-link", f"link {href!r} points to no page or file of this site"
-            )
+            near = self.urls.nearest(href, self.src_path)
+            hint = f"did you mean '{near}'?" if near else ""
+            message = f"link {href!r} points to no page or file of this site"
+            if self.where is None and column > 1:
+                self.warn(line, "broken-link", message, column=column, hint=hint)
+                return url
+            # in a snippet, or a prop (Card href): find where the link is written
+            self.warn_at_text(line, href, "broken-link", message, hint=hint)
         elif not is_external(href) and not href.startswith("#"):
             rel = href.split("#")[0].split("?")[0].lstrip("/")
             if rel in self.urls.files:
@@ -144,7 +150,8 @@ class RenderContext:
                 name,
                 line,
                 "unknown-icon",
-                f"icon {name!r} is not in the {self.site.icons_library} icon set; it is left out",
+                f"icon {name!r} is not in the {self.site.icons_library} icon set (it is left out)",
+                did_you_mean(name, icon_names(self.site.icons_library), cutoff=0.75),
             )
             return ""
         return svg

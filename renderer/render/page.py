@@ -16,6 +16,7 @@ from mintrender.components._jsxparse import Expression
 from mintrender.components._spec import SEARCH_PROPS
 from mintrender.components.html import render_element
 from mintrender.components.math import render_math
+from mintrender.hints import did_you_mean
 from mintrender.model import PageMeta, RenderedPage, Section, TocEntry
 from mintrender.parse.mdx import make_markdown
 from mintrender.render.highlight import parse_fence_info
@@ -133,8 +134,9 @@ class MdxRenderer(RendererHTML):
             name,
             node.line,
             "unknown-component",
-            f"<{name}> is not a Mintlify component, nor imported or defined on this page; "
-            "its children are shown as they are",
+            f"<{name}> is not a Mintlify component, nor imported or defined on this page "
+            "(its children are shown as they are)",
+            did_you_mean(name, REGISTRY, fmt=lambda s: f"<{s}>"),
         )
         tag = "span" if node.inline else "div"
         return (
@@ -186,8 +188,8 @@ class MdxRenderer(RendererHTML):
         tok = tokens[idx]
         ctx: RenderCtx = env["ctx"]
         href = str(tok.attrGet("href") or "")
-        line = env.get("_line", 0)
-        url = ctx.link(href, line=line)
+        line, column = (tok.meta or {}).get("pos") or (env.get("_line", 0), 1)
+        url = ctx.link(href, line=line, column=column)
         extra = ""
         if href.startswith(("http://", "https://")):
             extra = ' target="_blank" rel="noopener"'
@@ -198,7 +200,8 @@ class MdxRenderer(RendererHTML):
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         tok = tokens[idx]
         ctx: RenderCtx = env["ctx"]
-        src = ctx.link(str(tok.attrGet("src") or ""), line=env.get("_line", 0))
+        line, column = (tok.meta or {}).get("pos") or (env.get("_line", 0), 1)
+        src = ctx.link(str(tok.attrGet("src") or ""), line=line, column=column)
         alt = plain_text(tok.children or [])
         title = tok.attrGet("title")
         title_attr = f' title="{html.escape(str(title))}"' if title else ""

@@ -4,14 +4,11 @@ frontmatter head, the files docs.json `$ref`s, spec sniffing, and the server's p
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from mintrender.errors import Diagnostic
-from mintrender.load.config import ConfigError
 from mintrender.parse.frontmatter import read_frontmatter
 
 _HEAD_BYTES = 8192
@@ -65,17 +62,6 @@ def is_spec(path: Path) -> bool:
     except OSError:
         return False
     return any(key in head for key in (b"openapi", b"swagger", b"asyncapi"))
-
-
-def config_error(exc: ConfigError) -> Diagnostic:
-    """`docs.json:1:49: invalid JSON: ...` as a Diagnostic."""
-    text = str(exc)
-    m = re.match(r"([^:]+):(\d+):(\d+): (.*)", text, re.S)
-    if m:
-        return Diagnostic(
-            "error", m.group(1), int(m.group(2)), int(m.group(3)), "config", m.group(4)
-        )
-    return Diagnostic("error", "docs.json", 0, 0, "config", text)
 
 
 def config_refs(docs_dir: Path, config_file: str) -> frozenset[str]:

@@ -42,7 +42,7 @@ from mintrender.render.apipages import ApiStage, has_api_specs
 from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView, page_info
 from mintrender.serve.cache import ParseCache, variables_key
-from mintrender.serve.files import config_error, config_refs, inside, quick_frontmatter
+from mintrender.serve.files import config_refs, inside, quick_frontmatter
 from mintrender.urls import UrlBuilder
 
 
@@ -108,10 +108,10 @@ class Pages:
         """The load stage: configuration, sources, navigation; pages known by frontmatter only."""
         diagnostics = Diagnostics()
         try:
-            inputs = load_inputs(self.docs_dir, None, diagnostics)
+            inputs = load_inputs(self.docs_dir, (), diagnostics)
         except ConfigError as exc:
             self.fatal = str(exc)
-            self.config_problems = (config_error(exc),)
+            self.config_problems = (exc.diagnostic,)
             return
         self.fatal = None
         self.config_problems = ()
@@ -132,9 +132,9 @@ class Pages:
         """New docs.json: re-render all, re-parse none. A broken one keeps the last good."""
         diagnostics = Diagnostics()
         try:
-            inputs = load_inputs(self.docs_dir, None, diagnostics)
+            inputs = load_inputs(self.docs_dir, (), diagnostics)
         except ConfigError as exc:
-            self.config_problems = (config_error(exc),)
+            self.config_problems = (exc.diagnostic,)
             self.html.clear()
             return
         old = self.inputs
@@ -444,15 +444,19 @@ class Pages:
 
     def count(self, severity: str) -> int:
         """Distinct diagnostics of this severity over the site (pages rendered so far)."""
+        return sum(1 for d in self.all_problems() if d.severity == severity)
+
+    def all_problems(self) -> set[Diagnostic]:
+        """Every distinct diagnostic of the site as it stands (pages rendered so far)."""
         found = {
             d
             for rel in self.records
             for d in (*self.parse_diagnostics.get(rel, ()), *self.render_diagnostics.get(rel, ()))
-            if d.severity == severity
         }
-        found.update(d for d in self.site_diagnostics if d.severity == severity)
-        found.update(d for d in self.structure_diagnostics if d.severity == severity)
-        return len(found)
+        found.update(self.site_diagnostics)
+        found.update(self.structure_diagnostics)
+        found.update(self.config_problems)
+        return found
 
 
 class LazyApiStage:

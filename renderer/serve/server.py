@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import re
 import signal
 import socket
 import sys
@@ -24,6 +25,8 @@ from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer
 
 import watchfiles
 
+from mintrender.errors import Diagnostic, sort_key
+from mintrender.hints import plural, problem_counts
 from mintrender.load.config import find_config
 from mintrender.load.sources import IGNORED_DIRS
 from mintrender.serve.app import POLL_SECONDS, PreviewApp, loopback_hosts
@@ -137,6 +140,9 @@ class PreviewServer:
         self.updates: list[Update] = []
         """Every applied change, newest last (for tests and benchmarks)."""
         self.url = ""
+        self.shown: set[Diagnostic] | None = None
+        """Problems printed so far (None: the first pass is not finished)."""
+        self._dirty = False
 
     def _say(self, text: str) -> None:
         if self.out is not None:
@@ -197,13 +203,19 @@ class PreviewServer:
             except Exception:
                 traceback.print_exc(file=sys.stderr)
                 busy = False
+            self._dirty = self._dirty or busy
+            if not busy and warm and self._dirty:
+                self._dirty = False
+                self.report_problems()
             if not busy and not warm and self.state.is_idle():
                 warm = True
+                self._dirty = False
+                self.report_problems()
                 info = self.state.status()
                 self._say(
-                    f"  all {info['pages']} pages rendered in {time.monotonic() - started:.1f}s "
-                    f"({info['errors']} errors, {info['warnings']} warnings; "
-                    "`mintrender build` lists them)"
+                    f"  all {plural(info['pages'], 'page')} rendered in "
+                    f"{time.monotonic() - started:.1f}s "
+                    f"({problem_counts(info['errors'], info['warnings'])})"
                 )
                 if self.freeze_gc:
                     # what is rendered now lives long: keep later collections from scanning it
@@ -212,6 +224,19 @@ class PreviewServer:
             if not busy:
                 self._wake.wait(0.5)
                 self._wake.clear()
+
+    def report_problems(self) -> None:
+        """Print the problems that appeared since the last call, in `build`'s lines, and a line
+        for each one that went away."""
+        with self.state.foreground():
+            current = self.state.pages.all_problems()
+        before = self.shown or set()
+        for d in sorted(current - before, key=sort_key):
+            self._say(d.format())
+        for d in sorted(before - current, key=sort_key):
+            where = f"{d.file}:{d.line}:{d.column}" if d.line else d.file
+            self._say(f"  fixed: {where}: {d.message} [{d.code}]")
+        self.shown = current
 
     def _watch(self) -> None:
         paths = [self.docs_dir]
@@ -247,6 +272,7 @@ class PreviewServer:
             self.reloader.bump(update.affected, update.summary)
         self.updates.append(update)
         del self.updates[:-100]
+        self._dirty = True
         self._wake.set()
         self._say(f"  {update.summary} ({update.seconds * 1000:.0f} ms)")
         return update
@@ -260,7 +286,7 @@ class PreviewServer:
             ".DS_Store",
         ):
             return False
-        if name.startswith(".#"):
+        if name.startswith(".#") or is_temp_file(name):
             return False
         for root in (self.docs_dir, self.state.theme):
             try:
@@ -274,6 +300,18 @@ class PreviewServer:
                     return False
             return not (name.startswith(".") and name != ".mintignore")
         return False
+
+
+_TEMP_NAME = re.compile(
+    r"^(?:sed[A-Za-z0-9]{6}|#.*#|.*\.kate-swp|.*___jb_(?:tmp|old)___|\.goutputstream-\w+"
+    r"|.*\.sw[a-p]|.*~|4913|.*\.tmp|.*\.crdownload)$"
+)
+
+
+def is_temp_file(name: str) -> bool:
+    """Editors' and tools' temporary and swap files (`sed -i`'s `sedXXXXXX`, vim's `.swp` and
+    `4913`, emacs' `#x#`, `x~`, JetBrains' `___jb_tmp___`, gedit's `.goutputstream-X`)."""
+    return bool(_TEMP_NAME.match(name))
 
 
 def serve(docs_dir: Path, host: str = "127.0.0.1", port: int = 3000) -> int:
@@ -304,7 +342,7 @@ def serve(docs_dir: Path, host: str = "127.0.0.1", port: int = 3000) -> int:
     if host in ("0.0.0.0", "::"):
         print(f"  on this machine: http://localhost:{url.rsplit(':', 1)[1]}", file=sys.stderr)
     if state.pages.fatal:
-        print(f"error: {state.pages.fatal} (fix it: the page will reload)", file=sys.stderr)
+        print(f"{state.pages.fatal} (fix it: the page will reload)", file=sys.stderr)
 
     def terminate(signum: int, frame: object) -> None:
         raise KeyboardInterrupt

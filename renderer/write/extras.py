@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from mintrender.model import Publish
 from mintrender.write.crawl import write_redirect_pages, write_robots, write_sitemap
+from mintrender.write.deploy import write_deploy_files
 from mintrender.write.llms import write_llms, write_markdown_copies
 
 if TYPE_CHECKING:
@@ -44,6 +45,31 @@ def write_extras(
     if options.mode == "hosted":
         write_sitemap(config, result, writer, urls, publish, slots)
         write_robots(writer, publish)
+        write_deploy_files(config, writer, publish)
+        _mirror_notes(options, publish, result)
         if not writer.exists(".nojekyll"):
             # GitHub Pages would drop `_mintrender/` (folders starting with "_") without it
             writer.write_text(".nojekyll", "")
+
+
+def _mirror_notes(options: BuildOptions, publish: Publish, result: BuildResult) -> None:
+    """What a mirror under a path needs to be told: the sitemap's origin, robots.txt's place."""
+    if options.base_url and not publish.public_base:
+        result.diagnostics.warning(
+            "sitemap.xml",
+            0,
+            0,
+            "sitemap-origin",
+            f"sitemap.xml lists paths ({publish.base_path}...), but sitemaps need full URLs",
+            f"give the site's origin: --base-url https://your.host{publish.base_path}",
+        )
+    if publish.base_path != "/":
+        result.diagnostics.info(
+            "robots.txt",
+            0,
+            0,
+            "robots-root",
+            f"robots.txt is written into the site, served at {publish.base_path}robots.txt, "
+            "but crawlers read only /robots.txt",
+            "copy its Sitemap: line into the host's own /robots.txt",
+        )

@@ -6,14 +6,13 @@ import html
 import json
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 
 from mintrender.index.sections import SearchFiles
 from mintrender.load.redirects import client_script
-from mintrender.model import Publish, text
+from mintrender.model import Publish, text, zip_path_for
 from mintrender.render.context import RenderContext
 from mintrender.render.tailwind import generate_css
 from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, absolute_base, base_path_of, is_external
@@ -302,12 +301,6 @@ def write_site(
         raise
     if options.zip:
         write_zip(options.out_dir, zip_path_for(options.out_dir))
-
-
-def zip_path_for(out_dir: Path) -> Path:
-    """`--zip` writes OUT.zip beside OUT, holding one top-level folder named like OUT."""
-    out = out_dir.resolve()
-    return out.with_name(out.name + ".zip")
 
 
 def _copy_static(config: SiteConfig, rel: str, writer: OutputWriter, options: BuildOptions) -> None:

@@ -1,0 +1,371 @@
+"""A new user's first hour (issue 17): every message says what to do, in one shape.
+
+Each test drives the CLI as a writer would, with one of the mistakes writers make, and asserts
+the line it prints: `file:line:col: severity: message; hint [code]`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mintrender.cli import main
+from mintrender.errors import Diagnostic
+from mintrender.hints import closest, closest_path, plural, problem_counts
+from tests.sitekit import minimal_config, write_site
+
+GOOD_PAGES = {
+    "index.mdx": "---\ntitle: Home\n---\n\nWelcome.\n",
+    "guides/configuration.mdx": "---\ntitle: Configuration\n---\n\n## Colors\n\nSet them.\n",
+    "guides/setup.mdx": "---\ntitle: Setup\n---\n\nSet up.\n",
+}
+NAV = ["index", "guides/configuration", "guides/setup"]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def site(tmp_path: Path, files: dict[str, Any] | None = None, **config: Any) -> Path:
+    return write_site(
+        tmp_path / "docs", {**GOOD_PAGES, **(files or {})}, minimal_config(NAV, **config)
+    )
+
+
+def lines_with(output: str, code: str) -> list[str]:
+    return [line for line in output.splitlines() if line.endswith(f"[{code}]")]
+
+
+# --- the one message shape --------------------------------------------------------------------
+
+
+def test_format_is_one_line_with_hint_and_code() -> None:
+    d = Diagnostic(
+        "warning", "a.mdx", 3, 7, "broken-link", "link 'x' goes nowhere", "did you mean 'y'?"
+    )
+    assert (
+        d.format() == "a.mdx:3:7: warning: link 'x' goes nowhere; did you mean 'y'? [broken-link]"
+    )
+    assert Diagnostic("error", "a.mdx", 3, 7, "c", "m").format() == "a.mdx:3:7: error: m [c]"
+    assert Diagnostic("info", "robots.txt", 0, 0, "c", "m").format() == "robots.txt: info: m [c]"
+    assert d.to_dict()["hint"] == "did you mean 'y'?"
+
+
+def test_plurals() -> None:
+    assert plural(1, "warning") == "1 warning"
+    assert plural(0, "error") == "0 errors"
+    assert problem_counts(1, 2) == "1 error, 2 warnings"
+
+
+def test_suggestions_are_ranked_and_path_aware() -> None:
+    assert closest("Warnng", ["Note", "Warning", "Tip"]) == ["Warning"]
+    assert closest("note", ["Note"]) == ["Note"]  # case only
+    assert closest("Zzzz", ["Note", "Warning"]) == []
+    pages = ["/guides/configuration", "/guides/setup", "/agents/teams"]
+    assert closest_path("/guides/configure", pages) == "/guides/configuration"
+    # a long shared prefix is not a match when the names differ
+    assert closest_path("/agents/uploads", pages) is None
+
+
+# --- docs.json syntax --------------------------------------------------------------------------
+
+
+def test_trailing_comma_in_docs_json_is_reported_and_the_site_still_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = site(tmp_path)
+    text = json.dumps(minimal_config(NAV), indent=2).replace('"guides/setup"', '"guides/setup",')
+    (docs / "docs.json").write_text(text)
+    code, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
+    assert code == 1
+    (line,) = lines_with(out, "config-json")
+    row = text.splitlines().index(next(r for r in text.splitlines() if '"guides/setup",' in r))
+    col = text.splitlines()[row].index(",") + 1
+    assert line == (
+        f"docs.json:{row + 1}:{col}: error: invalid JSON: trailing comma before ']'; remove this "
+        "comma: JSON allows no comma after the last item of a list or object [config-json]"
+    )
+    assert (tmp_path / "out" / "guides" / "setup" / "index.html").is_file()
+    assert "Built 3 pages" in out and "(1 error, 0 warnings)" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "expected"),
+    [
+        ('{\n  "name": "x"\n  "navigation": {}\n}', "2:14", "missing comma; add a comma after"),
+        (
+            '{\n  "name": "x,\n  "navigation": {}\n}',
+            "2:11",
+            'a string is not closed; add the closing "',
+        ),
+        ('{\n  // my site\n  "name": "x"\n}', "2:3", "a comment; JSON allows no comments"),
+        ("{\n  'name': 'x'\n}", "2:3", "a key in single quotes; use double quotes"),
+        ('{\n  "name": "x"\n', "2:13", "the file ends too early; a closing } or ] is missing"),
+    ],
+)
+def test_docs_json_syntax_errors_say_where_and_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, where: str, expected: str
+) -> None:
+    docs = site(tmp_path)
+    (docs / "docs.json").write_text(text)
+    code, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
+    assert code == 2
+    (line,) = lines_with(out, "config-json")
+    assert line.startswith(f"docs.json:{where}: error: invalid JSON: {expected}"), line
+    assert "nothing was built" in out
+    assert "Expecting" not in out  # no parser jargon
+
+
+def test_no_docs_json_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    code, out = run(capsys, "build", str(tmp_path / "empty"))
+    assert code == 2
+    assert "error: no docs.json or mint.json in this folder; run mintrender in the folder" in out
+    assert out.splitlines()[0].endswith("[config-missing]")
+
+
+# --- frontmatter YAML ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("frontmatter", "where", "expected"),
+    [
+        (
+            "title: Home\ndescription: Start here: the basics",
+            "3:24",
+            "a colon inside the value of `description`; put the value in quotes: "
+            'description: "Start here: the basics"',
+        ),
+        ("title: Home\n\ticon: rocket", "3:1", "a tab in the indentation; indent with spaces"),
+        ('title: "Home\nicon: rocket', "2:8", 'a quote is not closed; end the value with "'),
+        ("title: 'It's here'", "2:12", "text after the closing quote in the value of `title`"),
+    ],
+)
+def test_frontmatter_mistakes_get_plain_hints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], frontmatter: str, where: str, expected: str
+) -> None:
+    docs = site(tmp_path, {"index.mdx": f"---\n{frontmatter}\n---\n\nWelcome.\n"})
+    code, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
+    assert code == 1
+    (line,) = lines_with(out, "frontmatter-yaml")
+    assert line.startswith(f"index.mdx:{where}: error: invalid frontmatter: {expected}"), line
+    assert "mapping values" not in out and "scanning" not in out
+
+
+# --- did you mean -------------------------------------------------------------------------------
+
+
+def test_misspelled_link_gets_nearest_page_and_its_real_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = "---\ntitle: Home\n---\n\nRead [the guide](/guides/configure) and [x](/guides/stup).\n"
+    docs = site(tmp_path, {"index.mdx": page})
+    _, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
+    assert lines_with(out, "broken-link") == [
+        "index.mdx:5:18: warning: link '/guides/configure' points to no page or file of this "
+        "site; did you mean '/guides/configuration'? [broken-link]",
+        "index.mdx:5:45: warning: link '/guides/stup' points to no page or file of this site; "
+        "did you mean '/guides/setup'? [broken-link]",
+    ]
+
+
+def test_misspelled_component_icon_and_frontmatter_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = (
+        "---\ntitle: Home\ndescripton: The home page\n---\n\n<Warnng>Careful.</Warnng>\n\n"
+        '<Icon icon="rocet" />\n'
+    )
+    docs = site(tmp_path, {"index.mdx": page})
+    _, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
+    (component,) = lines_with(out, "unknown-component")
+    assert component.startswith("index.mdx:6:1: warning: <Warnng> is not a Mintlify component")
+    assert component.endswith("; did you mean <Warning>? [unknown-component]")
+    (icon,) = lines_with(out, "unknown-icon")
+    assert icon.endswith("did you mean 'rocket'? [unknown-icon]")
+    (key,) = lines_with(out, "frontmatter-key")
+    assert key.startswith("index.mdx:3:1: warning: frontmatter key `descripton`")
+    assert key.endswith("did you mean `description`? [frontmatter-key]")
+
+
+def test_custom_frontmatter_keys_are_not_typos(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = "---\ntitle: Home\nauthor: Ada\ntags: [a]\n---\n\nHi.\n"
+    docs = site(tmp_path, {"index.mdx": page})
+    _, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
+    assert lines_with(out, "frontmatter-key") == []
+
+
+def test_misspelled_navigation_entry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = site(tmp_path)
+    (docs / "docs.json").write_text(json.dumps(minimal_config(["index", "guides/confguration"])))
+    _, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
+    (line,) = lines_with(out, "nav-missing-page")
+    assert line.endswith("did you mean 'guides/configuration'? [nav-missing-page]")
+
+
+def test_missing_snippet_import_is_one_message_with_the_nearest_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = '---\ntitle: Home\n---\n\nimport Intro from "/snippets/intro.mdx";\n\n<Intro />\n'
+    docs = site(tmp_path, {"index.mdx": page, "snippets/intros.mdx": "Hello."})
+    _, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
+    problems = [line for line in out.splitlines() if line.startswith("index.mdx:")]
+    assert problems == [
+        "index.mdx:5:1: warning: cannot find imported file '/snippets/intro.mdx'; "
+        "did you mean '/snippets/intros.mdx'? [mdx-import]"
+    ]
+    assert "(0 errors, 1 warning)" in out
+
+
+def test_other_themes_get_one_info(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = site(tmp_path)
+    (docs / "docs.json").write_text(json.dumps({**minimal_config(NAV), "theme": "maple"}))
+    code, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
+    assert code == 0
+    (line,) = lines_with(out, "theme-fallback")
+    assert re.match(r"docs\.json:1:\d+: info: theme 'maple' is drawn with the `mint` theme", line)
+
+
+# --- outputs are never inputs; the next step ----------------------------------------------------
+
+
+def test_zip_build_three_times_gives_the_same_bytes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = site(tmp_path)
+    digests = []
+    for _ in range(3):
+        code, out = run(capsys, "build", str(docs), "--offline", "--zip")
+        assert code == 0, out
+        digests.append(hashlib.sha256((docs / "_site.zip").read_bytes()).hexdigest())
+    assert digests[0] == digests[1] == digests[2]
+    assert not (docs / "_site" / "_site.zip").exists()
+    assert not (docs / "_site" / "_site").exists()
+
+
+def test_an_out_folder_inside_the_docs_is_never_read_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = site(tmp_path)
+    for _ in range(2):
+        code, _ = run(capsys, "build", str(docs), "-o", str(docs / "public"), "--zip")
+        assert code == 0
+    assert not (docs / "public" / "public").exists()
+    assert not (docs / "public" / "public.zip").exists()
+
+
+def test_every_build_ends_with_the_next_step(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    _, out = run(capsys, "build", "docs")
+    assert out.splitlines()[-1] == (
+        "Next: python -m http.server -d docs/_site and open http://localhost:8000/ "
+        "(mintrender serve docs previews while you write; --offline makes a site that opens "
+        "from disk)"
+    )
+    _, out = run(capsys, "build", "docs", "--offline")
+    assert out.splitlines()[-1].startswith("Next: open docs/_site/index.html in a browser")
+    _, out = run(capsys, "build", "docs", "--zip")
+    assert "--zip makes a site that opens from disk (--offline)" in out
+    assert out.splitlines()[-1].startswith("Next: send docs/_site.zip; unzipped, _site/index.html")
+    _, out = run(capsys, "build", "docs", "-q")
+    assert out == ""
+
+
+def test_zip_alone_is_offline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = site(tmp_path)
+    run(capsys, "build", str(docs), "--zip")
+    html = (docs / "_site" / "guides" / "setup" / "index.html").read_text()
+    assert 'href="../../index.html"' in html or "../../" in html
+
+
+# --- help ----------------------------------------------------------------------------------------
+
+
+def test_mintrender_alone_prints_the_overview(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys)
+    assert code == 0
+    assert "quick start:" in out and "build" in out and "serve" in out and "check" in out
+
+
+@pytest.mark.parametrize("command", ["build", "serve", "dev", "check"])
+def test_help_lists_every_option_with_its_default_and_examples(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert "examples:" in out
+    assert "DOCS_DIR" in out and "(default: the" in out
+    options = re.findall(r"^  (-[-\w, ]+?)(?:  |$)", out, re.M)
+    body = out.split("options:", 1)[1].split("examples:", 1)[0]
+    entries = re.split(r"\n  (?=-)", body)
+    for entry in entries[1:]:
+        if entry.startswith("-h"):
+            continue
+        assert "default" in entry, (command, entry)
+    assert options
+
+
+# --- mirrors --------------------------------------------------------------------------------------
+
+
+def test_absolute_base_url_makes_absolute_sitemap_and_canonical(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = site(tmp_path)
+    out_dir = tmp_path / "out"
+    code, out = run(
+        capsys, "build", str(docs), "-o", str(out_dir), "--base-url", "https://ex.com/docs/"
+    )
+    assert code == 0, out
+    sitemap = (out_dir / "sitemap.xml").read_text()
+    assert "<loc>https://ex.com/docs/guides/setup/</loc>" in sitemap
+    html = (out_dir / "guides" / "setup" / "index.html").read_text()
+    assert '<link rel="canonical" href="https://ex.com/docs/guides/setup/"' in html
+    assert lines_with(out, "sitemap-origin") == []
+
+
+def test_path_base_url_warns_about_the_sitemap_and_writes_server_recipes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    redirects = [
+        {"source": "/old", "destination": "/guides/setup"},
+        {"source": "/blog/:slug*", "destination": "/guides/:slug*"},
+    ]
+    docs = site(tmp_path)
+    (docs / "docs.json").write_text(json.dumps({**minimal_config(NAV), "redirects": redirects}))
+    out_dir = tmp_path / "out"
+    code, out = run(capsys, "build", str(docs), "-o", str(out_dir), "--base-url", "/docs/")
+    assert code == 0, out
+    (warning,) = lines_with(out, "sitemap-origin")
+    assert warning.startswith("sitemap.xml: warning: sitemap.xml lists paths")
+    assert "--base-url https://your.host/docs/" in warning
+    (robots,) = lines_with(out, "robots-root")
+    assert "crawlers read only /robots.txt" in robots
+    assert "<loc>/docs/guides/setup/</loc>" in (out_dir / "sitemap.xml").read_text()
+    netlify = (out_dir / "_redirects").read_text().splitlines()
+    assert "/docs/old /docs/guides/setup 301" in netlify
+    assert "/docs/blog/* /docs/guides/:splat 301" in netlify
+    assert netlify[-1] == "/docs/* /docs/404.html 404"
+    nginx = (out_dir / "nginx.conf").read_text()
+    assert "location /docs/ {" in nginx and "error_page 404 /docs/404.html;" in nginx
+    assert 'rewrite "^/docs/old/?$" "/docs/guides/setup" permanent;' in nginx
+    assert "Next: publish" in out
+
+
+def test_authors_redirects_file_wins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = site(tmp_path, {"_redirects": "/a /b 301\n"})
+    run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
+    assert (tmp_path / "out" / "_redirects").read_text() == "/a /b 301\n"
