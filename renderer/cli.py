@@ -285,17 +285,28 @@ def make_parser() -> argparse.ArgumentParser:
     c.add_argument(
         "paths",
         nargs="*",
-        metavar="PATH",
-        help="the docs folder (default: the current folder), or files in it (pages, snippets, "
-        "docs.json, specs)",
+        metavar="DOCS_DIR|FILE",
+        help="(default: the current folder) the folder holding docs.json or mint.json, or "
+        "files in it (pages, snippets, docs.json, specs): only findings in those are reported",
     )
     c.add_argument(
         "--rules",
+        metavar="CODES",
         help="only these codes, comma-separated; a trailing * matches a prefix "
-        "(e.g. broken-link,openapi-*); an unknown code is an error (exit 2)",
+        "(e.g. broken-link,openapi-*); an unknown code exits 2 (default: all)",
     )
-    c.add_argument("--list-rules", action="store_true", help="print every code and exit")
-    c.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text")
+    c.add_argument(
+        "--list-rules",
+        action="store_true",
+        help="print every code with its severity and exit (default: off)",
+    )
+    c.add_argument(
+        "--format",
+        choices=("text", "json", "github", "sarif"),
+        default="text",
+        help="text: grouped by file; json: diagnostics and totals; github: workflow "
+        "annotations; sarif: code scanning (default: text)",
+    )
     c.add_argument(
         "--severity",
         choices=("error", "warning", "info"),
@@ -305,19 +316,22 @@ def make_parser() -> argparse.ArgumentParser:
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="colour the text output (auto: on a terminal, unless NO_COLOR is set)",
+        help="colour the text output (default: auto, on a terminal unless NO_COLOR is set)",
     )
     c.add_argument(
         "--validate-openapi",
         action="store_true",
-        help="also run openapi-spec-validator on every spec (pip install 'mintrender[validate]')",
+        help="also run openapi-spec-validator on every spec, from pip install "
+        "'mintrender[validate]' (default: off)",
     )
-    c.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: auto)")
+    c.add_argument(
+        "--jobs", type=int, default=0, help="worker processes (default: 0, one per core)"
+    )
     c.add_argument(
         "--cache-dir",
         help="keep page results here between runs (default: ~/.cache/mintrender/check)",
     )
-    c.add_argument("--no-cache", action="store_true", help="check every page afresh")
+    c.add_argument("--no-cache", action="store_true", help="check every page afresh (default: off)")
     c.set_defaults(func=cmd_check)
     for name in ("serve", "dev"):
         s = sub.add_parser(
