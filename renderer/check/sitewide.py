@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
     from mintrender.load.nav import PageSlot
 
+_PUNCTUATION = re.compile(r"[\W_]+")
 MAX_NAMED = 5
 """Including pages named in a snippet finding's message before "and N more"."""
 SCOPES = ("language", "version", "product")
@@ -54,7 +56,7 @@ def check_anchors(
             if target is None or target.api or a.site_path in generated_paths:
                 continue  # an API reference view's ids are not drawn by the check
             fragment = unquote(a.fragment)
-            if fragment in target.ids or _visible(fragment) in {_visible(i) for i in target.ids}:
+            if fragment in target.ids or _loose(fragment) in {_loose(i) for i in target.ids}:
                 continue
             where = "this page" if a.site_path == f.site_path else a.site_path
             hint = did_you_mean(fragment, sorted(target.ids))
@@ -74,9 +76,11 @@ def check_anchors(
     return list(out.values())
 
 
-def _visible(text: str) -> str:
-    """Without invisible format characters (a zero-width space pasted into a heading)."""
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+def _loose(anchor: str) -> str:
+    """An anchor as letters and digits only: heading slugs differ in punctuation between
+    slugifiers (`robots.txt` -> `robotstxt` or `robots-txt`, `$ref`, a pasted zero-width
+    space), and a link that differs only there is not reported."""
+    return _PUNCTUATION.sub("", unicodedata.normalize("NFKC", anchor).lower())
 
 
 def check_navigation(
