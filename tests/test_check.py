@@ -246,3 +246,16 @@ def test_container_serves_on_every_interface_as_a_non_root_user() -> None:
     assert "MINTRENDER_HOST=0.0.0.0" in dockerfile
     users = [ln.split()[1] for ln in dockerfile.splitlines() if ln.startswith("USER ")]
     assert users and users[-1] not in ("root", "0")
+
+
+def test_redirect_problems_as_the_build_reports_them(tmp_path: Path) -> None:
+    redirects = [
+        {"source": "/old", "destination": "/gone"},
+        {"source": "/a", "destination": "/b"},
+        {"source": "/loop1", "destination": "/loop2"},
+        {"source": "/loop2", "destination": "/loop1"},
+    ]
+    docs = _site(tmp_path, {"a.mdx": "A.\n"}, ["a"], redirects=redirects)
+    proc = _check(str(docs), "--format", "json", "--rules", "redirect-*")
+    codes = sorted(d["code"] for d in json.loads(proc.stdout)["diagnostics"])
+    assert codes == ["redirect-loop", "redirect-loop", "redirect-shadowed", "redirect-target"]

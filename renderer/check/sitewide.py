@@ -8,14 +8,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from mintrender.errors import Diagnostic
+from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.hints import did_you_mean
 from mintrender.load.nav import is_operation_ref
+from mintrender.load.redirects import plan_redirect_pages
 
 if TYPE_CHECKING:
     from mintrender.check.pages import PageFacts
     from mintrender.load.config import SiteConfig
     from mintrender.load.nav import PageSlot
+    from mintrender.urls import UrlBuilder
 
 _PUNCTUATION = re.compile(r"[\W_]+")
 MAX_NAMED = 5
@@ -74,6 +76,20 @@ def check_anchors(
                 ),
             )
     return list(out.values())
+
+
+def check_redirects(config: SiteConfig, site_paths: Iterable[str], urls: UrlBuilder) -> Diagnostics:
+    """What the build reports about docs.json redirects (shadowed sources, loops, targets)."""
+    found = Diagnostics()
+    plan_redirect_pages(
+        config.redirects,
+        set(site_paths),
+        urls,
+        found,
+        config.config_file,
+        lambda index: config.locate(("redirects", index)),
+    )
+    return found
 
 
 def _loose(anchor: str) -> str:
