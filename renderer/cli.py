@@ -181,15 +181,14 @@ Exit status: 0 built, 1 errors (or warnings with --strict), 2 nothing built.
 
 CHECK_EXAMPLES = """\
 examples:
-  mintrender check docs                            # every problem, grouped by file
-  mintrender check docs/index.mdx docs/snippets/a.mdx   # only these files (pre-commit)
+  mintrender check docs                            # every problem, one per line
   mintrender check docs --rules broken-link        # only broken links
   mintrender check docs --rules 'openapi-*' --format json
-  mintrender check docs --format github            # GitHub Actions annotations
-  mintrender check --list-rules                    # every code and its severity
+  mintrender check docs/index.mdx docs/quickstart.mdx  # only these pages (pre-commit)
+  mintrender check docs --format github --severity error
+  mintrender check --list-rules                    # every code with its severity
 
-Exit status: 0 nothing at or above --severity, 1 problems found, 2 unknown rule or unusable
-docs.json (reported in every format).
+Exit status: 0 no problem, 1 problems found, 2 nothing checked (bad folder or option).
 """
 
 SERVE_EXAMPLES = """\
@@ -276,7 +275,7 @@ def make_parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_build)
     c = sub.add_parser(
         "check",
-        help="report every problem without building a site (editors, hooks, CI)",
+        help="report every problem without writing a site (editors, hooks, CI)",
         description="Report problems in the docs without building a site. With files, check "
         "those pages (and what they need) and report only findings in those files.",
         epilog=CHECK_EXAMPLES,
@@ -285,15 +284,14 @@ def make_parser() -> argparse.ArgumentParser:
     c.add_argument(
         "paths",
         nargs="*",
-        metavar="DOCS_DIR|FILE",
-        help="(default: the current folder) the folder holding docs.json or mint.json, or "
-        "files in it (pages, snippets, docs.json, specs): only findings in those are reported",
+        metavar="PATH",
+        help="the docs folder (default: the current folder), or files in it (pages, snippets, "
+        "docs.json, specs)",
     )
     c.add_argument(
         "--rules",
-        metavar="CODES",
         help="only these codes, comma-separated; a trailing * matches a prefix "
-        "(e.g. broken-link,openapi-*); an unknown code exits 2 (default: all)",
+        "(e.g. broken-link,openapi-*); an unknown code is an error (exit 2) (default: all)",
     )
     c.add_argument(
         "--list-rules",
@@ -304,8 +302,8 @@ def make_parser() -> argparse.ArgumentParser:
         "--format",
         choices=("text", "json", "github", "sarif"),
         default="text",
-        help="text: grouped by file; json: diagnostics and totals; github: workflow "
-        "annotations; sarif: code scanning (default: text)",
+        help="text: grouped by file; json: findings and totals; github: workflow annotations; "
+        "sarif: code-scanning UIs (default: text)",
     )
     c.add_argument(
         "--severity",
@@ -316,17 +314,16 @@ def make_parser() -> argparse.ArgumentParser:
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="colour the text output (default: auto, on a terminal unless NO_COLOR is set)",
+        help="colour the text output: auto colours on a terminal unless NO_COLOR is set "
+        "(default: auto)",
     )
     c.add_argument(
         "--validate-openapi",
         action="store_true",
-        help="also run openapi-spec-validator on every spec, from pip install "
-        "'mintrender[validate]' (default: off)",
+        help="also run openapi-spec-validator on every spec (pip install 'mintrender[validate]') "
+        "(default: off)",
     )
-    c.add_argument(
-        "--jobs", type=int, default=0, help="worker processes (default: 0, one per core)"
-    )
+    c.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: auto)")
     c.add_argument(
         "--cache-dir",
         help="keep page results here between runs (default: ~/.cache/mintrender/check)",
@@ -349,7 +346,7 @@ def make_parser() -> argparse.ArgumentParser:
             "--host",
             default=os.environ.get("MINTRENDER_HOST", "127.0.0.1"),
             help="address to listen on; 0.0.0.0 for other machines (default: 127.0.0.1, or "
-            "$MINTRENDER_HOST, 0.0.0.0 in the Docker image)",
+            "$MINTRENDER_HOST: 0.0.0.0 in the Docker image)",
         )
         s.set_defaults(func=cmd_serve)
     return parser

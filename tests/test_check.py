@@ -84,7 +84,7 @@ def test_config_error_appears_in_every_format(tmp_path: Path) -> None:
     docs.mkdir()
     (docs / "docs.json").write_text('{\n  "name": "x",\n  oops\n}\n', encoding="utf-8")
     for fmt, needle in (
-        ("text", "docs/docs.json:3:3: error:"),
+        ("text", "docs/docs.json:3:3: error: invalid JSON"),
         ("json", '"code": "config-json"'),
         ("github", "::error file=docs/docs.json,line=3,col=3,title=config-json::"),
         ("sarif", '"ruleId": "config-json"'),
@@ -187,7 +187,7 @@ def test_every_reported_code_is_a_listed_rule() -> None:
     import ast
     import re
 
-    reporters = {"warning", "error", "add", "report", "warn", "warn_once", "inline_report"}
+    reporters = {"warning", "error", "info", "add", "report", "warn", "warn_once", "inline_report"}
     reporters |= {"reporter", "_sink_add", "warn_at_text", "Diagnostic"}
     root = Path(__file__).resolve().parents[1]
     seen: set[str] = set()

@@ -93,6 +93,10 @@ def run_check(
     only = parse_rules(rules, err)
     if only is None:
         return 2
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        err.write(f"mintrender check: no such file or folder: {', '.join(missing)}\n")
+        return 2
     groups, outside = group_paths(paths or ["."])
     if not groups:
         where = ", ".join(outside)

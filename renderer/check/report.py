@@ -18,6 +18,7 @@ from typing import Literal
 from mintrender import __version__
 from mintrender.check.rules import RULES
 from mintrender.errors import Diagnostic, Severity, sort_key
+from mintrender.hints import plural
 
 Format = Literal["text", "json", "github", "sarif"]
 FORMATS: tuple[Format, ...] = ("text", "json", "github", "sarif")
@@ -92,9 +93,12 @@ def render_text(diags: Sequence[Diagnostic], *, colour: bool) -> str:
     t = totals(diags)
     counts = t["by_severity"]
     assert isinstance(counts, dict)
+    problems, files = t["problems"], t["files"]
+    assert isinstance(problems, int) and isinstance(files, int)
     summary = (
-        f"{t['problems']} problems ({counts['error']} errors, {counts['warning']} warnings, "
-        f"{counts['info']} infos) in {t['files']} files"
+        f"{plural(problems, 'problem')} ({plural(counts['error'], 'error')}, "
+        f"{plural(counts['warning'], 'warning')}, {plural(counts['info'], 'info')}) "
+        f"in {plural(files, 'file')}"
     )
     if lines:
         lines.append("")

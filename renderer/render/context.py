@@ -71,14 +71,14 @@ class RenderContext:
         file, line = self._at(line)
         self.diagnostics.error(file, line, column, code, message)
 
-    def warn_at_text(
-        self, line: int, text: str, code: str, message: str, *, hint: str = ""
-    ) -> None:
+    def warn_at_text(self, line: int, text: str, code: str, message: str, hint: str = "") -> None:
         """A warning at the first place `text` is written at or after `line` (its own column)."""
         file, line = self._at(line)
         found = find_text(self.read(file) if self.read else None, line, text)
-        line, column = found if found is not None else (line, 1)
-        self.diagnostics.warning(file, line, column, code, message, hint)
+        if found is None:
+            self.diagnostics.warning(file, line, 1, code, message, hint)
+        else:
+            self.diagnostics.warning(file, found[0], found[1], code, message, hint)
 
     def warn_once(self, key: str, line: int, code: str, message: str, hint: str = "") -> None:
         if (key, code) not in self.warned:
@@ -99,11 +99,10 @@ class RenderContext:
             near = self.urls.nearest(href, self.src_path)
             hint = f"did you mean '{near}'?" if near else ""
             message = f"link {href!r} points to no page or file of this site"
-            if self.where is None and column > 1:
+            if column > 1:
                 self.warn(line, "broken-link", message, column=column, hint=hint)
-                return url
-            # in a snippet, or a prop (Card href): find where the link is written
-            self.warn_at_text(line, href, "broken-link", message, hint=hint)
+            else:
+                self.warn_at_text(line, href, "broken-link", message, hint)
         elif not is_external(href) and not href.startswith("#"):
             rel = href.split("#")[0].split("?")[0].lstrip("/")
             if rel in self.urls.files:
