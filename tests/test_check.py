@@ -259,3 +259,22 @@ def test_redirect_problems_as_the_build_reports_them(tmp_path: Path) -> None:
     proc = _check(str(docs), "--format", "json", "--rules", "redirect-*")
     codes = sorted(d["code"] for d in json.loads(proc.stdout)["diagnostics"])
     assert codes == ["redirect-loop", "redirect-loop", "redirect-shadowed", "redirect-target"]
+
+
+def test_a_failure_of_ours_on_one_page_is_a_finding(tmp_path: Path, monkeypatch) -> None:
+    import mintrender.check.pages as pages
+    from mintrender.check.run import CheckOptions, check_site
+
+    docs = _site(tmp_path, {"a.mdx": "A [x](/nope).\n", "b.mdx": "B.\n"}, ["a", "b"])
+    real = pages.render_page
+
+    def flaky(parsed, ctx):  # type: ignore[no-untyped-def]
+        if parsed.rel_path == "b.mdx":
+            raise RuntimeError("boom")
+        return real(parsed, ctx)
+
+    monkeypatch.setattr(pages, "render_page", flaky)
+    result = check_site(CheckOptions(docs, jobs=1))
+    found = {(d.file, d.code) for d in result.diagnostics}
+    assert ("b.mdx", "internal-error") in found
+    assert ("a.mdx", "broken-link") in found  # the rest of the site is still checked
