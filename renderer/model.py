@@ -23,6 +23,21 @@ PAGE_MODES = ("wide", "custom", "frame", "center")
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
 
 
+IFRAME_HOSTS = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "loom.com")
+"""The video hosts Mintlify documents for embeds: `--safe` keeps iframes from these (and their
+subdomains) only."""
+
+
+@dataclass(frozen=True, slots=True)
+class Safety:
+    """`--safe`: the docs folder is not trusted (SECURITY.md)."""
+
+    iframe_hosts: tuple[str, ...] = IFRAME_HOSTS
+    """Hosts (and their subdomains) whose iframes are kept."""
+    remote_specs: bool = False
+    """Fetch OpenAPI specs given as URLs (off: a safe build makes no request the docs ask for)."""
+
+
 @dataclass(frozen=True, slots=True)
 class BuildOptions:
     docs_dir: Path
@@ -32,6 +47,18 @@ class BuildOptions:
     """`https://example.com/docs/` or `/docs/`; empty = served at the root."""
     zip: bool = False
     jobs: int = 1
+    safe: Safety | None = None
+    """`--safe`: sanitize author HTML, leave out custom scripts and theme overrides."""
+    local_assets: bool | None = None
+    """Download remote images, stylesheets, fonts and scripts into the site; None: only
+    offline bundles do (`--no-remote-assets` turns it on for hosted builds)."""
+    cache_dir: Path | None = None
+    """The download cache (`--cache-dir`); None: the user cache folder (load/remote.py)."""
+
+    @property
+    def downloads_assets(self) -> bool:
+        """Are remote assets downloaded into the site?"""
+        return self.mode == "offline" if self.local_assets is None else self.local_assets
 
     @property
     def written(self) -> tuple[Path, ...]:
@@ -89,6 +116,8 @@ class PageMeta:
     """`api: "POST https://…"` (a manual API page)."""
     openapi: str | None = None
     asyncapi: str | None = None
+    openapi_schema: str | None = None
+    """`openapi-schema: "TaxObject"`: a page showing one component schema."""
     auth_method: str | None = None
     deprecated: bool = False
     hidden: bool = False
@@ -119,6 +148,7 @@ class PageMeta:
             api=string(fm.get("api")),
             openapi=string(fm.get("openapi")),
             asyncapi=string(fm.get("asyncapi")),
+            openapi_schema=string(fm.get("openapi-schema")),
             auth_method=string(fm.get("authMethod")),
             deprecated=flag(fm.get("deprecated")),
             hidden=flag(fm.get("hidden")),
@@ -163,6 +193,23 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class UpdateEntry:
+    """One `<Update>` of a page, for the page's RSS feed (`rss: true`)."""
+
+    anchor: str
+    """Id of the entry on the page."""
+    label: str
+    description: str
+    tags: tuple[str, ...]
+    html: str
+    """The entry's rendered content (URLs still carry the ROOT placeholder)."""
+    rss_title: str = ""
+    """`rss={{title}}`: the feed item's title instead of the label."""
+    rss_description: str = ""
+    """`rss={{description}}`: the feed item's text instead of the content."""
+
+
+@dataclass(frozen=True, slots=True)
 class RenderedPage:
     """The render stage's result for one page."""
 
@@ -185,6 +232,8 @@ class RenderedPage:
     drawn: frozenset[str] = frozenset()
     """Every component drawn on the page, those of its API view included (`components` counts
     the page's own MDX only, for the report): the write stage links their theme parts."""
+    updates: tuple[UpdateEntry, ...] = ()
+    """The page's `<Update>` entries, in order (its RSS feed's items)."""
 
 
 @dataclass(slots=True)

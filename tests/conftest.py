@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+
+
+def pytest_configure(config: Any) -> None:
+    """No test reaches the network: downloads may only ask this machine (load/remote.py),
+    into a cache of the test run's own (also for the CLI run as a subprocess)."""
+    os.environ["MINTRENDER_NETWORK"] = "loopback"
+    os.environ["MINTRENDER_CACHE_DIR"] = tempfile.mkdtemp(prefix="mintrender-test-cache-")
+
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -27,3 +37,11 @@ def browser() -> Iterator[Any]:
         b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _diagram_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Drawn diagrams are cached in a folder of this test session, not the user's cache."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MINTRENDER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield

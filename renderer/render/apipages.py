@@ -5,14 +5,16 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from mintrender.errors import Diagnostics
 from mintrender.load.config import SiteConfig
+from mintrender.load.contain import resolve_inside
 from mintrender.load.nav import (
+    CHANNEL_REF_PREFIX,
     NavApiSpec,
     NavDivision,
     NavGroup,
@@ -21,16 +23,21 @@ from mintrender.load.nav import (
     PageSlot,
     is_operation_ref,
 )
+from mintrender.load.remote import Downloads, is_remote
 from mintrender.load.sources import SourceFiles
 from mintrender.model import PageMeta, PageRecord
 from mintrender.parse.mdx import ParsedPage
 from mintrender.render.context import RenderContext
+from mintrender.render.specfiles import configured_specs, is_config, page_specs, text_line
 from mintrender.urls import output_path_for
 
 # `mintrender.openapi` takes about 0.6 s to import: it is imported where a spec is first
 # needed, so the preview server starts without it on sites whose pages name no operation.
 
-_KEY_LINE = re.compile(r"^\s*(openapi|api|asyncapi)\s*:", re.M)
+Markdown = Callable[[str], str]
+"""Renders a description to HTML."""
+
+_KEY_LINE = re.compile(r"^\s*(openapi-schema|openapi|api|asyncapi)\s*:", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,31 +76,90 @@ class ApiStage:
     """Loads every spec once; `attach` turns a rendered page into an API page when it names one."""
 
     def __init__(
-        self, config: SiteConfig, docs_dir: Path, sources: SourceFiles, diagnostics: Diagnostics
+        self,
+        config: SiteConfig,
+        docs_dir: Path,
+        sources: SourceFiles,
+        diagnostics: Diagnostics,
+        downloads: Downloads | None = None,
     ) -> None:
+        """`downloads`: the cache that fetches specs given as URLs; None (`--safe` unless
+        allowed) leaves them out with a warning."""
         from mintrender.openapi import find_spec_files, load_api_index  # start-up time, see top
+        from mintrender.openapi.asyncapi import load_async_index  # start-up time
+        from mintrender.openapi.discover import find_asyncapi_files  # start-up time
 
         self.config = config
         self.docs_dir = docs_dir
         self.diagnostics = diagnostics
+        self.downloads = downloads
+        self.remote_tried: set[str] = set()
+        self._spec_texts: dict[str, str] = {}
         files = set(find_spec_files(docs_dir))
-        for spec in _configured_specs(config):
-            if spec.startswith(("http://", "https://")):
-                diagnostics.warning(
-                    config.config_file,
-                    1,
-                    1,
-                    "openapi-remote",
-                    f"OpenAPI spec {spec} is a URL; mintrender does not fetch over the network, "
-                    "add the file to the docs folder",
-                )
-            elif (docs_dir / spec.lstrip("/")).is_file():
+        fetched: dict[str, Path] = {}
+        for spec in configured_specs(config):
+            if is_remote(spec):
+                path = self._fetch_spec(spec, config.config_file, config.locate(("api",))[0])
+                if path is not None:
+                    fetched[spec] = path
+            elif not is_config(spec) and resolve_inside(docs_dir, docs_dir / spec.lstrip("/")):
                 files.add(spec.lstrip("/"))
-        self.index = load_api_index(docs_dir, sorted(files), diagnostics)
+        named = page_specs(docs_dir, sources.pages)
+        files.update(named["openapi"])
+        self.index = load_api_index(docs_dir, sorted(files), diagnostics, fetched)
+        async_files = set(find_asyncapi_files(docs_dir)) | named["asyncapi"]
+        for spec in configured_specs(config, "asyncapi"):
+            if not is_remote(spec) and not is_config(spec):
+                if resolve_inside(docs_dir, docs_dir / spec.lstrip("/")):
+                    async_files.add(spec.lstrip("/"))
+        self.async_index = load_async_index(docs_dir, sorted(async_files), diagnostics)
         self.nav_specs: dict[str, str] = {}
         self.generated_paths: dict[str, str] = {}
         """Operation ref -> site path chosen when expanding navigation-level specs."""
         self.hidden_refs: set[str] = set()
+        self.channel_titles: dict[str, str] = {}
+        """Generated channel ref -> page title."""
+
+    def _fetch_spec(self, url: str, file: str, line: int) -> Path | None:
+        """The cached copy of a spec given as a URL (fetched now if needed); warns when none."""
+        self.remote_tried.add(url)
+        if self.downloads is None:
+            self.diagnostics.warning(
+                file,
+                line,
+                1,
+                "openapi-remote",
+                f"OpenAPI spec {url} is a URL and --safe builds fetch nothing the docs ask for; "
+                "pass --allow-remote-specs to fetch it, or add the file to the docs folder",
+            )
+            return None
+        found = self.downloads.fetch(url)
+        if found is None:
+            reason = self.downloads.failures.get(url, "unavailable")
+            self.diagnostics.warning(
+                file,
+                line,
+                1,
+                "openapi-remote",
+                f"OpenAPI spec {url} could not be fetched ({reason}) and is not in the download "
+                "cache (--cache-dir); its pages are shown without their API reference",
+            )
+            return None
+        return found.path
+
+    def _load_page_spec(self, ref: str, record: PageRecord, line: int) -> None:
+        """A page naming its spec by URL (`openapi: "https://x/openapi.yaml GET /a"`): fetched
+        and added to the index the first time a page asks."""
+        from mintrender.openapi import load_api_index, parse_ref  # start-up time, see top
+
+        parsed = parse_ref(ref)
+        url = parsed.spec if parsed is not None else None
+        if url is None or not is_remote(url) or url in self.remote_tried:
+            return
+        path = self._fetch_spec(url, record.rel_path, line)
+        if path is not None:
+            extra = load_api_index(self.docs_dir, [], self.diagnostics, {url: path})
+            self.index.specs.update(extra.specs)
 
     # -- navigation-generated pages ----------------------------------------------------------
     def expand_navigation(self, nav: Navigation) -> Navigation:
@@ -101,6 +167,8 @@ class ApiStage:
         listing every operation (x-hidden ones are built but left out of the sidebar)."""
 
         def expand(node: Any) -> list[Any]:
+            if isinstance(node, NavApiSpec) and node.kind == "asyncapi":
+                return self._expand_channels(node)
             if isinstance(node, NavApiSpec):
                 spec = node.source.lstrip("/")
                 groups = self.index.operations_for_nav(spec)
@@ -140,6 +208,31 @@ class ApiStage:
             return nav
         return dataclasses.replace(nav, root=expand(nav.root)[0])
 
+    def _expand_channels(self, node: NavApiSpec) -> list[NavPage]:
+        """A nav-level `asyncapi`: one page per channel, at `<directory>/<channel slug>`."""
+        from mintrender.openapi import slugify  # start-up time, see top
+
+        spec = self.async_index.find(node.source)
+        if spec is None:
+            line, col = self.config.locate(node.json_path)
+            self.diagnostics.warning(
+                self.config.config_file,
+                line,
+                col,
+                "asyncapi-nav-spec",
+                f"asyncapi {node.source!r} names no loaded AsyncAPI file; "
+                "no pages are generated for it",
+            )
+            return []
+        pages = []
+        for channel in spec.channels:
+            ref = f"{CHANNEL_REF_PREFIX}{spec.rel_path} {channel.key}"
+            where = f"/{node.directory.strip('/')}/{slugify(channel.key)}"
+            self.generated_paths[ref] = "/" + where.strip("/")
+            self.channel_titles[ref] = channel.title or channel.key
+            pages.append(NavPage(ref, node.json_path))
+        return pages
+
     def generated_pages(
         self, slots: Sequence[PageSlot], records: dict[str, PageRecord]
     ) -> list[tuple[PageRecord, str]]:
@@ -152,6 +245,24 @@ class ApiStage:
             if slot.openapi:
                 self.nav_specs.setdefault(slot.ref, slot.openapi.lstrip("/"))
             if not is_operation_ref(slot.ref) or any(ref == slot.ref for _, ref in out):
+                continue
+            if slot.ref.startswith(CHANNEL_REF_PREFIX):
+                site_path = self.generated_paths.get(slot.ref, "")
+                if site_path and site_path not in taken:
+                    taken.add(site_path)
+                    channel_fm: dict[str, Any] = {
+                        "title": self.channel_titles.get(slot.ref, ""),
+                        "asyncapi": slot.ref[len(CHANNEL_REF_PREFIX) :],
+                    }
+                    record = PageRecord(
+                        site_path.lstrip("/"),
+                        slot.ref,
+                        site_path,
+                        output_path_for(site_path),
+                        channel_fm,
+                        PageMeta.of(channel_fm),
+                    )
+                    out.append((record, slot.ref))
                 continue
             specs = [slot.openapi.lstrip("/")] if slot.openapi else []
             res = self.index.resolve(slot.ref, "", specs)
@@ -202,29 +313,75 @@ class ApiStage:
             self._attach_manual(record, ctx, meta.api.strip())
         elif meta.asyncapi and meta.asyncapi.strip():
             self._attach_asyncapi(record, ctx, meta.asyncapi.strip())
+        elif meta.openapi_schema and meta.openapi_schema.strip():
+            self._attach_schema(record, ctx, meta.openapi_schema.strip())
+
+    def _resolve_schema(self, record: PageRecord, ref: str) -> Any:
+        """The component schema an `openapi-schema:` page names (warned when none or several)."""
+        if self.index.schemas is None:
+            return None
+        res = self.index.schemas.resolve(ref, record.rel_path)
+        if res.problem:
+            line = _frontmatter_line(self.docs_dir, record.rel_path, "openapi-schema")
+            code = "openapi-schema-unresolved" if res.schema is None else "openapi-several-specs"
+            tail = " (the page is shown without it)" if res.schema is None else ""
+            self.diagnostics.warning(record.rel_path, line, 1, code, res.problem + tail)
+        return res if res.schema is not None else None
+
+    def _attach_schema(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
+        """`openapi-schema: "TaxObject"`: the component schema as a field tree."""
+        from mintrender.openapi.schemaview import render_schema  # start-up time, see top
+
+        res = self._resolve_schema(record, ref)
+        if res is None:
+            return
+        view = render_schema(
+            res.name,
+            res.schema,
+            options=self._options(record.frontmatter),
+            markdown=lambda text: ctx.markdown(text),
+            highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
+        )
+        # the schema's description opens the view: not repeated as the page's
+        self._finish(record, ctx, view, "", res.name, "", res.name)
+
+    def _resolve_channel(self, record: PageRecord, ref: str) -> Any:
+        """The AsyncAPI channel an `asyncapi:` page names (warned when there is none)."""
+        res = self.async_index.resolve(ref, record.rel_path)
+        if res.channel is None:
+            line = _frontmatter_line(self.docs_dir, record.rel_path, "asyncapi")
+            self.diagnostics.warning(
+                record.rel_path,
+                line,
+                1,
+                "asyncapi-unresolved",
+                f"asyncapi {ref!r} matches no channel: {res.problem} "
+                "(the page is shown without its channel reference)",
+            )
+        return res.channel
 
     def _attach_asyncapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
-        """AsyncAPI channel pages are not rendered yet: say so on the page and in a warning."""
-        self._warn_asyncapi(record, ref)
-        rendered = record.rendered
-        assert rendered is not None
-        note = ctx.markdown(
-            "<Info>This page documents the AsyncAPI channel `"
-            + ref.replace("`", "")
-            + "`. Interactive AsyncAPI channel references are not supported by this renderer "
-            "yet; the page's own content follows.</Info>"
-        )
-        record.rendered = dataclasses.replace(rendered, body_html=note + rendered.body_html)
+        """`asyncapi: "/asyncapi.yaml channelOne"`: the channel's reference view."""
+        from mintrender.openapi.asyncview import channel_method, render_channel  # start-up
 
-    def _warn_asyncapi(self, record: PageRecord, ref: str) -> None:
-        line = _frontmatter_line(self.docs_dir, record.rel_path, "asyncapi")
-        self.diagnostics.warning(
-            record.rel_path,
-            line,
-            1,
-            "asyncapi-unsupported",
-            f"asyncapi {ref!r}: AsyncAPI channel pages are not supported yet; "
-            "the page shows its own content only",
+        channel = self._resolve_channel(record, ref)
+        if channel is None:
+            return
+        view = render_channel(
+            channel,
+            options=self._options(record.frontmatter),
+            markdown=lambda text: ctx.markdown(text),
+            highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
+        )
+        method = channel_method(channel)
+        self._finish(
+            record,
+            ctx,
+            view,
+            method,
+            channel.title or channel.key,
+            "",  # the channel's description opens the view
+            f"{method} {channel.address}",
         )
 
     def _options(self, fm: dict[str, Any]) -> Any:
@@ -242,20 +399,36 @@ class ApiStage:
             if not url.strip():
                 self._bad_api_frontmatter(record, meta.api.strip())
         elif meta.asyncapi and meta.asyncapi.strip():
-            self._warn_asyncapi(record, meta.asyncapi.strip())
+            self._resolve_channel(record, meta.asyncapi.strip())
+        elif meta.openapi_schema and meta.openapi_schema.strip():
+            self._resolve_schema(record, meta.openapi_schema.strip())
 
     def _attach_openapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
         from mintrender.openapi import render_operation  # start-up time, see top
+        from mintrender.openapi.fields import MAX_FIELDS  # start-up time, see top
+        from mintrender.openapi.samples import MAX_EXAMPLE_VALUES, limits_hit  # same
 
         op = self._resolve_openapi(record, ref)
         if op is None:
             return
+        markdown = self._spec_markdown(ctx, op.spec_file, op.line)
+        cut = limits_hit()
         view = render_operation(
             op,
             options=self._options(record.frontmatter),
-            markdown=lambda text: ctx.markdown(text),
+            markdown=markdown,
             highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
         )
+        if limits_hit() > cut:
+            self.diagnostics.warning(
+                record.rel_path,
+                _frontmatter_line(self.docs_dir, record.rel_path, "openapi"),
+                1,
+                "openapi-limit",
+                f"the reference of {op.method} {op.path} ({op.spec_file}) would show more than "
+                f"{MAX_FIELDS:,} fields or examples of more than {MAX_EXAMPLE_VALUES:,} values "
+                "(schemas that nest through shared $refs); it is cut short",
+            )
         self._finish(
             record,
             ctx,
@@ -264,13 +437,15 @@ class ApiStage:
             op.summary or "",
             op.description or "",
             f"{op.method} {op.path}",
+            markdown=markdown,
         )
 
     def _resolve_openapi(self, record: PageRecord, ref: str) -> Any:
         """The page's operation (None when it names none), reporting how it was resolved."""
         nav_spec = self.nav_specs.get(record.ref)
-        res = self.index.resolve(ref, record.rel_path, [nav_spec] if nav_spec else [])
         line = _frontmatter_line(self.docs_dir, record.rel_path, "openapi")
+        self._load_page_spec(ref, record, line)
+        res = self.index.resolve(ref, record.rel_path, [nav_spec] if nav_spec else [])
         if res.operation is None:
             self.diagnostics.warning(
                 record.rel_path,
@@ -300,6 +475,35 @@ class ApiStage:
         elif res.problem:
             self.diagnostics.warning(record.rel_path, line, 1, "openapi-foreign-spec", res.problem)
         return res.operation
+
+    def _spec_markdown(self, ctx: RenderContext, spec_file: str, line: int) -> Markdown:
+        """Descriptions of a spec are Markdown with HTML (not MDX); what they report names the
+        spec file and the line of the description (else of the operation), not the page."""
+
+        def render(text: str) -> str:
+            mark = len(ctx.diagnostics)
+            out = ctx.markdown(text, spec=True)
+            if len(ctx.diagnostics) > mark:
+                spec_text = self._spec_text(spec_file)
+                ctx.diagnostics[mark:] = [
+                    dataclasses.replace(
+                        d, file=spec_file, line=text_line(spec_text, text, d.line) or line, column=1
+                    )
+                    for d in ctx.diagnostics[mark:]
+                ]
+            return out
+
+        return render
+
+    def _spec_text(self, spec_file: str) -> str:
+        """A spec's text, read again only when one of its descriptions has a problem."""
+        if spec_file not in self._spec_texts:
+            try:
+                text = (self.docs_dir / spec_file).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                text = ""
+            self._spec_texts[spec_file] = text
+        return self._spec_texts[spec_file]
 
     def _attach_manual(self, record: PageRecord, ctx: RenderContext, api: str) -> None:
         from mintrender.openapi import ManualParam, render_manual_endpoint  # start-up time
@@ -354,6 +558,7 @@ class ApiStage:
         endpoint: str,
         *,
         body: bool = True,
+        markdown: Markdown | None = None,
     ) -> None:
         rendered = record.rendered
         assert rendered is not None
@@ -363,7 +568,7 @@ class ApiStage:
         description_html = ""
         if record.meta.description is None and description:
             changes["description"] = " ".join(description.split())[:300]
-            description_html = ctx.markdown(description)
+            description_html = (markdown or ctx.markdown)(description)
         if changes:
             record.rendered = dataclasses.replace(rendered, **changes)
         # RequestExample / ResponseExample in the page's MDX take precedence, as in Mintlify
@@ -382,35 +587,6 @@ class ApiStage:
             description_html=description_html,
             search_text=html.unescape(search_text),
         )
-
-
-def _configured_specs(config: SiteConfig) -> list[str]:
-    """Spec files named in docs.json: `api.openapi` and `openapi` on any navigation level."""
-    found: list[str] = []
-
-    def add(value: Any) -> None:
-        if isinstance(value, str):
-            found.append(value)
-        elif isinstance(value, list):
-            for v in value:
-                add(v)
-        elif isinstance(value, dict) and isinstance(value.get("source"), str):
-            found.append(value["source"])
-
-    add(config.api.get("openapi"))
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if "openapi" in node:
-                add(node["openapi"])
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-
-    walk(config.navigation)
-    return found
 
 
 def has_api_specs(node: Any) -> bool:

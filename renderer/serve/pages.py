@@ -31,8 +31,9 @@ from mintrender.build import (
     parse_source,
     render_record,
     resolve_refs,
+    spec_downloads,
 )
-from mintrender.errors import Diagnostic, Diagnostics
+from mintrender.errors import Diagnostic, Diagnostics, internal_error
 from mintrender.load.config import CONFIG_FILES, ConfigError
 from mintrender.load.nav import Navigation, PageSlot, is_operation_ref
 from mintrender.load.sources import Reader, discover
@@ -41,6 +42,7 @@ from mintrender.parse.mdx import ParsedPage
 from mintrender.render.apipages import ApiStage, has_api_specs
 from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView, page_info
+from mintrender.render.sanitize import without_active_files
 from mintrender.serve.cache import ParseCache, variables_key
 from mintrender.serve.files import config_refs, inside, quick_frontmatter
 from mintrender.urls import UrlBuilder
@@ -51,6 +53,7 @@ class LiveReader(Reader):
 
     def forget(self, rel: str) -> None:
         self.cache.pop(rel, None)
+        self.not_utf8.pop(rel, None)
 
 
 class Pages:
@@ -108,7 +111,7 @@ class Pages:
         """The load stage: configuration, sources, navigation; pages known by frontmatter only."""
         diagnostics = Diagnostics()
         try:
-            inputs = load_inputs(self.docs_dir, (), diagnostics)
+            inputs = load_inputs(self.docs_dir, (), diagnostics, self.options.safe)
         except ConfigError as exc:
             self.fatal = str(exc)
             self.config_problems = (exc.diagnostic,)
@@ -132,7 +135,7 @@ class Pages:
         """New docs.json: re-render all, re-parse none. A broken one keeps the last good."""
         diagnostics = Diagnostics()
         try:
-            inputs = load_inputs(self.docs_dir, (), diagnostics)
+            inputs = load_inputs(self.docs_dir, (), diagnostics, self.options.safe)
         except ConfigError as exc:
             self.config_problems = (exc.diagnostic,)
             self.html.clear()
@@ -152,6 +155,8 @@ class Pages:
         """Files came or went: new sources; pages that may name a new file are re-parsed."""
         assert self.inputs is not None
         sources = discover(self.docs_dir)
+        if self.options.safe is not None:
+            sources = without_active_files(sources, Diagnostics())  # said at load already
         self.inputs = SiteInputs(self.inputs.config, sources, self.inputs.nav, self.inputs.slots)
         self._sync_pages(sources.pages)
         # an import or <Snippet file> that did not resolve names the file by its stem
@@ -181,6 +186,8 @@ class Pages:
             or rel in self.generated
             or r.meta.openapi is not None
             or r.meta.api is not None
+            or r.meta.asyncapi is not None
+            or r.meta.openapi_schema is not None
         }
         if self.generated:  # navigation names operations: their pages may come or go
             self.structure_changed()
@@ -226,7 +233,11 @@ class Pages:
             self.structure_diagnostics += tuple(self.api_diagnostics)
             del self.api_diagnostics[:]
         self.urls = make_urls(
-            "hosted", (r.site_path for r in self.records.values()), sources, config
+            "hosted",
+            (r.site_path for r in self.records.values()),
+            sources,
+            config,
+            self.options.safe is not None,
         )
         self.by_path = {r.site_path: rel for rel, r in sorted(self.records.items())}
         # background order: the home page, then navigation order, then the rest
@@ -249,7 +260,13 @@ class Pages:
         found = Diagnostics()
         stage: ApiStage | NoApi
         try:
-            stage = ApiStage(self.inputs.config, self.docs_dir, self.inputs.sources, found)
+            stage = ApiStage(
+                self.inputs.config,
+                self.docs_dir,
+                self.inputs.sources,
+                found,
+                spec_downloads(self.options),
+            )
         except Exception:
             stage = NoApi()
             found.error(self.inputs.config.config_file, 0, 0, "internal-error", _last_line())
@@ -321,9 +338,9 @@ class Pages:
                     self.counters["parsed"] += 1
                 else:
                     parsed, found = hit
-        except Exception:
+        except Exception as exc:
             self.failures[rel] = traceback.format_exc(limit=-8)
-            self.parse_diagnostics[rel] = (_crash(rel, "parsing"),)
+            self.parse_diagnostics[rel] = (internal_error(rel, 0, "parsing", exc),)
             return None
         old = self.parsed.get(rel)
         if old is not None:
@@ -356,10 +373,18 @@ class Pages:
             record.kind, record.api = "markdown", None
         record.tokens = parsed.tokens  # for the Markdown copy, as the build keeps them
         try:
-            render_record(record, parsed, self.inputs.config, self.urls, diagnostics, self.api)
-        except Exception:
+            render_record(
+                record,
+                parsed,
+                self.inputs.config,
+                self.urls,
+                diagnostics,
+                self.api,
+                safe=self.options.safe,
+            )
+        except Exception as exc:
             self.failures[rel] = traceback.format_exc(limit=-8)
-            diagnostics.append(_crash(rel, "rendering"))
+            diagnostics.append(internal_error(rel, 0, "rendering", exc))
         diagnostics.extend(self.api_diagnostics[before:])
         del self.api_diagnostics[before:]
         self.render_diagnostics[rel] = tuple(diagnostics)
@@ -460,7 +485,8 @@ class Pages:
 
 
 class LazyApiStage:
-    """Stands for `ApiStage` until a page with `openapi`, `api` or `asyncapi` needs it."""
+    """Stands for `ApiStage` until a page with `openapi`, `api`, `asyncapi` or
+    `openapi-schema` needs it."""
 
     def __init__(self, load: Callable[[], ApiStage | NoApi]) -> None:
         self._load = load
@@ -473,7 +499,13 @@ class LazyApiStage:
 
     def attach(self, record: PageRecord, ctx: RenderContext) -> None:
         meta = record.meta
-        if self._stage is not None or meta.openapi or meta.api or meta.asyncapi:
+        if (
+            self._stage is not None
+            or meta.openapi
+            or meta.api
+            or meta.asyncapi
+            or meta.openapi_schema
+        ):
             self.real().attach(record, ctx)
 
 
@@ -506,10 +538,6 @@ def _guess_method(record: PageRecord) -> str | None:
         return None
     tokens = (meta.openapi or "").split()
     return "WEBHOOK" if tokens and tokens[0].lower() == "webhook" else None
-
-
-def _crash(rel: str, stage: str) -> Diagnostic:
-    return Diagnostic("error", rel, 0, 0, "internal-error", f"{stage} crashed: {_last_line()}")
 
 
 def _last_line() -> str:
