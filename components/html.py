@@ -10,6 +10,7 @@ import html
 import re
 from typing import TYPE_CHECKING, Any
 
+from mintrender.components._attrnames import attribute_name
 from mintrender.components._jsxparse import Expression
 from mintrender.components._jsxscan import VOID_ELEMENTS
 from mintrender.components._markdown import (
@@ -23,34 +24,12 @@ from mintrender.components._markdown import (
 )
 from mintrender.components._spec import ComponentSpec, MarkdownFn, Node
 from mintrender.components._util import strip_tags
+from mintrender.safeurl import url_scheme
 
 if TYPE_CHECKING:
     from mintrender.components._markdown import MarkdownOut
     from mintrender.components._spec import RenderCtx
 
-_RENAMES = {
-    "className": "class",
-    "htmlFor": "for",
-    "autoPlay": "autoplay",
-    "playsInline": "playsinline",
-    "allowFullScreen": "allowfullscreen",
-    "frameBorder": "frameborder",
-    "srcSet": "srcset",
-    "crossOrigin": "crossorigin",
-    "referrerPolicy": "referrerpolicy",
-    "tabIndex": "tabindex",
-    "colSpan": "colspan",
-    "rowSpan": "rowspan",
-    "readOnly": "readonly",
-    "maxLength": "maxlength",
-    "viewBox": "viewBox",
-    "strokeWidth": "stroke-width",
-    "strokeLinecap": "stroke-linecap",
-    "strokeLinejoin": "stroke-linejoin",
-    "fillRule": "fill-rule",
-    "clipRule": "clip-rule",
-    "allow": "allow",
-}
 # React's unitless CSS properties (a bare number gets no `px`), kebab-case, prefix removed.
 _UNITLESS = frozenset(
     "animation-iteration-count aspect-ratio border-image-outset border-image-slice "
@@ -63,7 +42,7 @@ _UNITLESS = frozenset(
 )
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _DROP = {"noZoom", "actions", "actionsPlacement", "noAnchor", "key", "ref", "children"}
-_URL_ATTRS = {"src", "href", "poster", "data"}
+_URL_ATTRS = {"src", "href", "poster", "data", "xlink:href", "action", "formaction"}
 _UNSAFE_TAGS = {"script"}
 
 
@@ -98,10 +77,7 @@ def html_attributes(node: Node, ctx: RenderCtx) -> str:
             continue
         if value is None or value is False or isinstance(value, Expression):
             continue
-        name = _RENAMES.get(
-            key,
-            key if key.startswith(("data-", "aria-")) else key.lower() if key != "viewBox" else key,
-        )
+        name = attribute_name(key)
         if key == "style":
             text = style_to_css(value)
         elif value is True:
@@ -111,10 +87,10 @@ def html_attributes(node: Node, ctx: RenderCtx) -> str:
             text = value if isinstance(value, str) else str(value)
         if key == "className":
             ctx.note_classes(text)
-        if name in _URL_ATTRS and text.strip().lower().startswith(("javascript:", "vbscript:")):
+        if name in _URL_ATTRS and url_scheme(text) in ("javascript", "vbscript"):
             ctx.warn(node.line, "unsafe-url", f"{name}={text[:40]!r} runs script; it is left out")
             continue
-        if name in _URL_ATTRS and node.name not in ("svg", "path", "use"):
+        if name in _URL_ATTRS and node.name not in ("svg", "path", "use") and ":" not in name:
             text = ctx.link(text, line=node.line)
         if text == "" and name in ("style",):
             continue

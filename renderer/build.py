@@ -15,6 +15,7 @@ from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.hints import closest_path
 from mintrender.load.config import ConfigError, SiteConfig, load_config
+from mintrender.load.contain import outside_link_message
 from mintrender.load.jsonpos import format_path
 from mintrender.load.nav import (
     NavDivision,
@@ -24,13 +25,27 @@ from mintrender.load.nav import (
     is_operation_ref,
 )
 from mintrender.load.redirects import concrete_targets
+from mintrender.load.remote import Downloads
 from mintrender.load.sources import Reader, SourceFiles, discover, page_file_for_ref
-from mintrender.model import BuildOptions, BuildResult, PageMeta, PageRecord, Progress, Publish
+from mintrender.model import (
+    BuildOptions,
+    BuildResult,
+    PageMeta,
+    PageRecord,
+    Progress,
+    Publish,
+    Safety,
+)
 from mintrender.parse.mdx import ParsedPage, parse_page
 from mintrender.render.apipages import ApiStage, AttachesApi
 from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView, PageInfo, page_info
 from mintrender.render.page import render_page
+from mintrender.render.sanitize import (
+    sanitize_record,
+    without_active_files,
+    without_unsafe_redirects,
+)
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
 
@@ -46,11 +61,21 @@ class SiteInputs:
     """Every navigation entry in reading order."""
 
 
-def load_inputs(docs_dir: Path, written: Sequence[Path], diagnostics: Diagnostics) -> SiteInputs:
+def load_inputs(
+    docs_dir: Path,
+    written: Sequence[Path],
+    diagnostics: Diagnostics,
+    safe: Safety | None = None,
+) -> SiteInputs:
     """Read docs.json, walk the docs folder (never what we write: `written`) and build the
     navigation (raises ConfigError)."""
     config = load_config(docs_dir, diagnostics)
     sources = discover(docs_dir, written)
+    for rel in sources.outside_links:
+        diagnostics.warning(rel, 1, 1, "symlink-outside", outside_link_message(rel))
+    if safe is not None:
+        sources = without_active_files(sources, diagnostics)
+        config = without_unsafe_redirects(config, diagnostics)
     try:
         nav = _load_navigation(config, diagnostics)
     except Exception as exc:  # the pages still build, without a sidebar
@@ -65,6 +90,13 @@ def _config_name(docs_dir: Path) -> str:
         if (docs_dir / "mint.json").is_file() and not (docs_dir / "docs.json").is_file()
         else "docs.json"
     )
+
+
+def spec_downloads(options: BuildOptions) -> Downloads | None:
+    """The download cache for OpenAPI specs given as URLs; none for `--safe` unless allowed."""
+    if options.safe is not None and not options.safe.remote_specs:
+        return None
+    return Downloads(options.cache_dir)
 
 
 def new_record(rel: str, frontmatter: dict[str, Any]) -> PageRecord:
@@ -133,12 +165,17 @@ def make_urls(
     site_paths: Iterable[str],
     sources: SourceFiles,
     config: SiteConfig | None = None,
+    safe: bool = False,
 ) -> UrlBuilder:
     redirects = None
     if config is not None and config.redirects:
         redirects = concrete_targets(config.redirects)
     return UrlBuilder(
-        mode, pages=frozenset(site_paths), files=frozenset(sources.static), redirects=redirects
+        mode,
+        pages=frozenset(site_paths),
+        files=frozenset(sources.static),
+        redirects=redirects,
+        safe=safe,
     )
 
 
@@ -150,8 +187,10 @@ def render_record(
     diagnostics: Diagnostics,
     api: AttachesApi,
     read: Reader | None = None,
+    safe: Safety | None = None,
 ) -> RenderContext:
-    """Render one page into `record.rendered`, then let the API stage attach its view."""
+    """Render one page into `record.rendered`, then let the API stage attach its view;
+    `--safe` sanitizes both (render/sanitize.py)."""
     ctx = RenderContext(config, record.rel_path, urls, diagnostics, read=read)
     record.rendered = render_page(parsed, ctx)  # never raises (internal errors are reported)
     kind, view, rendered = record.kind, record.api, record.rendered
@@ -165,6 +204,8 @@ def render_record(
     # the API view renders through the same context: its components need their theme parts too
     assert record.rendered is not None
     record.rendered = dataclasses.replace(record.rendered, drawn=frozenset(ctx.components))
+    if safe is not None:
+        sanitize_record(record, safe)
     return ctx
 
 
@@ -212,7 +253,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
 
     # --- load: docs.json, source files, navigation; every spec once (API pages per operation)
     try:
-        inputs = load_inputs(docs_dir, options.written, diagnostics)
+        inputs = load_inputs(docs_dir, options.written, diagnostics, options.safe)
     except ConfigError as exc:
         diagnostics.append(exc.diagnostic)
         return BuildResult(diagnostics, fatal=str(exc))
@@ -222,7 +263,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     config, sources = inputs.config, inputs.sources
     timings["load"] = time.perf_counter() - t0
     t = time.perf_counter()
-    api = ApiStage(config, docs_dir, sources, diagnostics)
+    api = ApiStage(config, docs_dir, sources, diagnostics, spec_downloads(options))
     nav = inputs.nav
     try:
         nav = api.expand_navigation(inputs.nav)
@@ -319,11 +360,17 @@ def _render_serial(job: RenderJob) -> RenderedPages:
         parsed[record.rel_path] = api.parsed_stub(record)
         ref_to_file.setdefault(ref, record.rel_path)
     t = time.perf_counter()
-    urls = make_urls(options.mode, (r.site_path for r in records.values()), sources, config)
+    urls = make_urls(
+        options.mode,
+        (r.site_path for r in records.values()),
+        sources,
+        config,
+        options.safe is not None,
+    )
     for i, (rel, record) in enumerate(sorted(records.items())):
         if progress:
             progress("render", i, len(records))
-        render_record(record, parsed[rel], config, urls, diagnostics, api, reader)
+        render_record(record, parsed[rel], config, urls, diagnostics, api, reader, options.safe)
     timings["render"] = time.perf_counter() - t
     return RenderedPages(list(records.values()), ref_to_file, urls)
 
@@ -341,7 +388,7 @@ def _render_forked(job: RenderJob) -> RenderedPages:
     for record, ref in generated:
         ref_to_file.setdefault(ref, record.rel_path)
     site_paths = [r.site_path for r in placeholders.values()] + [r.site_path for r, _ in generated]
-    urls = make_urls(options.mode, site_paths, sources, config)
+    urls = make_urls(options.mode, site_paths, sources, config, options.safe is not None)
     from mintrender.write.llms import page_markdown_text  # start-up time, as in _build
 
     reader = Reader(config.docs_dir)
@@ -354,7 +401,7 @@ def _render_forked(job: RenderJob) -> RenderedPages:
         for rel in rels:
             parsed = parse_source(rel, config, reader, found)
             record = new_record(rel, parsed.frontmatter)
-            render_record(record, parsed, config, urls, found, api, reader)
+            render_record(record, parsed, config, urls, found, api, reader, options.safe)
             record.tokens = parsed.tokens
             record.markdown = page_markdown_text(record, config, urls, publish, diagnostics=found)
             record.tokens = None
@@ -374,7 +421,9 @@ def _render_forked(job: RenderJob) -> RenderedPages:
         by_rel.update((record.rel_path, record) for record in done)
     records = [by_rel[rel] for rel in sources.pages]
     for record, _ in generated:
-        render_record(record, api.parsed_stub(record), config, urls, diagnostics, api)
+        render_record(
+            record, api.parsed_stub(record), config, urls, diagnostics, api, safe=options.safe
+        )
         records.append(record)
     timings["parse"] = 0.0
     timings["render"] = time.perf_counter() - t

@@ -11,7 +11,7 @@ from typing import TextIO
 from mintrender import __version__
 from mintrender.errors import EXIT_INTERNAL, Diagnostic, has_internal_errors, sort_key
 from mintrender.hints import plural, problem_counts
-from mintrender.model import BuildOptions, Progress, default_out_dir
+from mintrender.model import IFRAME_HOSTS, BuildOptions, Progress, Safety, default_out_dir
 
 
 def _progress_printer(quiet: bool) -> Progress | None:
@@ -71,6 +71,38 @@ def next_step(options: BuildOptions, given_docs: str) -> str:
     )
 
 
+def _safety(args: argparse.Namespace) -> Safety | None:
+    """`--safe` with its allowances, or None."""
+    if not args.safe:
+        return None
+    extra = tuple(h.strip().lower().rstrip(".") for h in args.allow_iframe or () if h.strip())
+    return Safety(
+        iframe_hosts=tuple(dict.fromkeys((*IFRAME_HOSTS, *extra))),
+        remote_specs=args.allow_remote_specs,
+    )
+
+
+def _add_safety(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--safe",
+        action="store_true",
+        help="the docs are not trusted: sanitize their HTML, leave out their scripts, see "
+        "SECURITY.md (default: off, authors are trusted)",
+    )
+    parser.add_argument(
+        "--allow-iframe",
+        action="append",
+        metavar="HOST",
+        help="with --safe: also keep iframes from HOST and its subdomains (repeatable); "
+        "(default: " + ", ".join(IFRAME_HOSTS) + ")",
+    )
+    parser.add_argument(
+        "--allow-remote-specs",
+        action="store_true",
+        help="with --safe: fetch OpenAPI specs given as URLs (default: off)",
+    )
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     # the pipeline is imported by the commands that run it: `--help` and `--version` stay instant
     from mintrender.build import build, dump_report
@@ -104,6 +136,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         base_url=base_url,
         zip=args.zip,
         jobs=args.jobs,
+        safe=_safety(args),
+        local_assets=True if args.no_remote_assets else None,
+        cache_dir=Path(args.cache_dir).resolve() if args.cache_dir else None,
     )
     result = build(options, progress=_progress_printer(args.quiet))
     diags = sorted(result.diagnostics, key=sort_key)
@@ -157,13 +192,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         validate_openapi=args.validate_openapi,
         cache_dir=cache_dir,
+        safe=_safety(args),
     )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from mintrender.serve.server import serve  # start-up time, as in cmd_build
 
-    return serve(Path(args.docs_dir), host=args.host, port=args.port)
+    return serve(Path(args.docs_dir), host=args.host, port=args.port, safe=_safety(args))
 
 
 OVERVIEW = """\
@@ -183,6 +219,7 @@ examples:
   mintrender build docs --offline --zip            # docs/_site.zip holding a _site/ folder
   mintrender build docs --base-url https://example.com/docs/  # mirror under /docs/
   mintrender build docs --strict -q                # CI: errors only, warnings fail
+  mintrender build pr-docs --safe                  # docs you do not trust: no script runs
 
 Every problem is one line: file:line:col: severity: message; hint [code].
 Exit status: 0 built, 1 errors (or warnings with --strict), 2 nothing built.
@@ -287,6 +324,19 @@ def make_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the traceback of each internal-error (default: off; the report has it)",
     )
+    b.add_argument(
+        "--no-remote-assets",
+        action="store_true",
+        help="download remote images, stylesheets, fonts and scripts into the site, as "
+        "--offline always does (default: off, a hosted site links them where they are)",
+    )
+    b.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="download cache for remote assets and specs (default: the user cache folder, "
+        "e.g. ~/.cache/mintrender, or $MINTRENDER_CACHE_DIR)",
+    )
+    _add_safety(b)
     b.set_defaults(func=cmd_build)
     c = sub.add_parser(
         "check",
@@ -344,6 +394,7 @@ def make_parser() -> argparse.ArgumentParser:
         help="keep page results here between runs (default: ~/.cache/mintrender/check)",
     )
     c.add_argument("--no-cache", action="store_true", help="check every page afresh (default: off)")
+    _add_safety(c)
     c.set_defaults(func=cmd_check)
     for name in ("serve", "dev"):
         s = sub.add_parser(
@@ -362,6 +413,7 @@ def make_parser() -> argparse.ArgumentParser:
             default="127.0.0.1",
             help="address to listen on; 0.0.0.0 for other machines (default: 127.0.0.1)",
         )
+        _add_safety(s)
         s.set_defaults(func=cmd_serve)
     return parser
 

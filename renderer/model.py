@@ -23,6 +23,21 @@ PAGE_MODES = ("wide", "custom", "frame", "center")
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
 
 
+IFRAME_HOSTS = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "loom.com")
+"""The video hosts Mintlify documents for embeds: `--safe` keeps iframes from these (and their
+subdomains) only."""
+
+
+@dataclass(frozen=True, slots=True)
+class Safety:
+    """`--safe`: the docs folder is not trusted (SECURITY.md)."""
+
+    iframe_hosts: tuple[str, ...] = IFRAME_HOSTS
+    """Hosts (and their subdomains) whose iframes are kept."""
+    remote_specs: bool = False
+    """Fetch OpenAPI specs given as URLs (off: a safe build makes no request the docs ask for)."""
+
+
 @dataclass(frozen=True, slots=True)
 class BuildOptions:
     docs_dir: Path
@@ -32,6 +47,18 @@ class BuildOptions:
     """`https://example.com/docs/` or `/docs/`; empty = served at the root."""
     zip: bool = False
     jobs: int = 1
+    safe: Safety | None = None
+    """`--safe`: sanitize author HTML, leave out custom scripts and theme overrides."""
+    local_assets: bool | None = None
+    """Download remote images, stylesheets, fonts and scripts into the site; None: only
+    offline bundles do (`--no-remote-assets` turns it on for hosted builds)."""
+    cache_dir: Path | None = None
+    """The download cache (`--cache-dir`); None: the user cache folder (load/remote.py)."""
+
+    @property
+    def downloads_assets(self) -> bool:
+        """Are remote assets downloaded into the site?"""
+        return self.mode == "offline" if self.local_assets is None else self.local_assets
 
     @property
     def written(self) -> tuple[Path, ...]:

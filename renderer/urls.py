@@ -9,6 +9,7 @@ from typing import Literal
 from urllib.parse import unquote
 
 from mintrender.hints import closest_path
+from mintrender.safeurl import is_safe_url
 
 ROOT = "\x1e"
 ASSET_DIR = "_mintrender"
@@ -79,8 +80,11 @@ class UrlBuilder:
         pages: frozenset[str] = frozenset(),
         files: frozenset[str] = frozenset(),
         redirects: Mapping[str, str] | None = None,
+        safe: bool = False,
     ) -> None:
         self.mode = mode
+        self.safe = safe
+        """`--safe`: an author link with an unsafe scheme (`javascript:`...) becomes `#`."""
         self.pages = pages
         """Site paths of every page (`/a/b`)."""
         self.files = files
@@ -107,6 +111,12 @@ class UrlBuilder:
 
     def resolve(self, href: str, from_rel_path: str = "") -> tuple[str, bool]:
         """(url, known): `known` is False for an internal link to nothing we have."""
+        url, known = self._resolve(href, from_rel_path)
+        if self.safe and not is_safe_url(url):
+            return "#", True
+        return url, known
+
+    def _resolve(self, href: str, from_rel_path: str) -> tuple[str, bool]:
         href = href.strip()
         if not href or href.startswith("#") or is_external(href):
             return href, True

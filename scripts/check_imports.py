@@ -41,6 +41,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "mintrender.errors",
             "mintrender.hints",
             "mintrender.urls",
+            "mintrender.safeurl",
             "mintrender.workers",
         ),
     ),

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+
+
+def pytest_configure(config: Any) -> None:
+    """No test reaches the network: downloads may only ask this machine (load/remote.py),
+    into a cache of the test run's own (also for the CLI run as a subprocess)."""
+    os.environ["MINTRENDER_NETWORK"] = "loopback"
+    os.environ["MINTRENDER_CACHE_DIR"] = tempfile.mkdtemp(prefix="mintrender-test-cache-")
+
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -16,6 +16,7 @@ from mintrender.check.rules import RULES, matching, unknown_codes
 from mintrender.check.settings import SettingsError, find_settings
 from mintrender.errors import EXIT_INTERNAL, Diagnostic, has_internal_errors
 from mintrender.load.config import CONFIG_FILES
+from mintrender.model import Safety
 
 
 def list_rules(out: TextIO) -> int:
@@ -80,6 +81,7 @@ def run_check(
     jobs: int,
     validate_openapi: bool,
     cache_dir: Path | None = None,
+    safe: Safety | None = None,
     out: TextIO = sys.stdout,
     err: TextIO = sys.stderr,
 ) -> int:
@@ -122,6 +124,7 @@ def run_check(
                 jobs=jobs,
                 validate_openapi=validate_openapi,
                 cache_dir=cache_dir,
+                safe=safe,
             )
         )
         pages += result.pages

@@ -29,6 +29,7 @@ from mintrender.check.sitewide import (
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.load.config import ConfigError, SiteConfig
 from mintrender.load.sources import Reader, SourceFiles
+from mintrender.model import Safety
 from mintrender.render.apipages import ApiStage
 from mintrender.urls import site_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
@@ -45,6 +46,8 @@ class CheckOptions:
     """Also run openapi-spec-validator over every spec (`mintrender[validate]`)."""
     cache_dir: Path | None = None
     """Where page results are kept between runs (None: no cache)."""
+    safe: Safety | None = None
+    """`--safe`: what untrusted docs may not do (remote specs fetched only if allowed)."""
 
 
 @dataclass(slots=True)
@@ -74,7 +77,7 @@ def _check(options: CheckOptions) -> CheckResult:
     docs_dir = options.docs_dir.resolve()
     diagnostics = Diagnostics()
     try:
-        inputs = load_inputs(docs_dir, (), diagnostics)
+        inputs = load_inputs(docs_dir, (), diagnostics, options.safe)
     except ConfigError as exc:
         return CheckResult(list(diagnostics), fatal=exc.diagnostic)
     config, sources = inputs.config, inputs.sources

@@ -10,6 +10,7 @@ from typing import Any
 
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.hints import json_problem, strip_trailing_commas
+from mintrender.load.contain import outside_link_message, resolve_inside
 from mintrender.load.jsonpos import JsonPositions, PathKey, format_path
 from mintrender.load.legacy import convert_mint_json
 
@@ -171,6 +172,18 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
                 "no docs.json or mint.json in this folder",
                 "run mintrender in the folder that holds docs.json, or name it: "
                 "mintrender build path/to/docs",
+            )
+        )
+    if resolve_inside(docs_dir, path) is None:
+        raise ConfigError(
+            Diagnostic(
+                "error",
+                path.name,
+                1,
+                1,
+                "symlink-outside",
+                outside_link_message(path.name),
+                "copy the configuration into the docs folder",
             )
         )
     text = path.read_text(encoding="utf-8-sig")

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from mintrender.load.contain import is_outside_link, resolve_inside
 from mintrender.model import default_out_dir, zip_path_for
 
 # Mintlify's built-in ignores (mdx-and-markdown.md §1); every dot-folder is skipped as well.
@@ -32,6 +33,8 @@ class SourceFiles:
     """Every other file, served at its path (images, specs, downloads, user css/js)."""
     user_css: tuple[str, ...]
     user_js: tuple[str, ...]
+    outside_links: tuple[str, ...] = ()
+    """Symbolic links to places outside the docs folder, skipped (load/contain.py)."""
 
 
 def _read_ignore(docs_dir: Path) -> list[str]:
@@ -58,6 +61,24 @@ def _ignored(rel: str, patterns: list[str]) -> bool:
     return False
 
 
+def _contained(docs_dir: Path, path: Path, rel: str, outside: list[str]) -> bool:
+    """False for a link leading outside the docs folder (noted in `outside`) or nowhere."""
+    if is_outside_link(docs_dir, path):
+        outside.append(rel)
+        return False
+    return True
+
+
+def _in_cycle(path: Path, real: Path, docs_dir: Path) -> bool:
+    """Is the folder `path` (really `real`) one of its own ancestors, reached through a link?"""
+    parent = path.parent
+    while parent != docs_dir and docs_dir in parent.parents:
+        if parent.resolve() == real:
+            return True
+        parent = parent.parent
+    return path != docs_dir and real == docs_dir.resolve()
+
+
 def own_outputs(docs_dir: Path, written: Iterable[Path] = ()) -> frozenset[Path]:
     """What mintrender writes: the default output folder and its zip, and `written` (a `-o`
     folder and its zip), resolved. None of it is ever read back as input."""
@@ -66,31 +87,42 @@ def own_outputs(docs_dir: Path, written: Iterable[Path] = ()) -> frozenset[Path]
 
 
 def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
-    """Walk the docs folder once, skipping the tool's own outputs (`own_outputs`)."""
+    """Walk the docs folder once, skipping the tool's own outputs (`own_outputs`) and links
+    that lead outside it (load/contain.py)."""
     patterns = _read_ignore(docs_dir)
     outputs = own_outputs(docs_dir, written)
     pages: list[str] = []
     snippets: list[str] = []
     static: list[str] = []
-    for root, dirs, files in os.walk(docs_dir):
-        root_path = Path(root).resolve()
+    outside: list[str] = []
+    # links are followed only to places inside the docs folder, never into a folder that
+    # holds the link itself (a cycle)
+    for root, dirs, files in os.walk(docs_dir, followlinks=True):
+        root_path = Path(root)
+        real = root_path.resolve()
+        if real in outputs or _in_cycle(root_path, real, docs_dir):
+            dirs[:] = []
+            continue
+        rel_root = root_path.relative_to(docs_dir).as_posix()
+        rel_root = "" if rel_root == "." else rel_root + "/"
         dirs[:] = sorted(
             d
             for d in dirs
             if not d.startswith(".")
             and d not in IGNORED_DIRS
-            and (root_path / d) not in outputs
+            and (real / d) not in outputs
             and not d.startswith(("_site", ".mintrender"))
+            and _contained(docs_dir, root_path / d, rel_root + d, outside)
         )
-        rel_root = Path(root).relative_to(docs_dir).as_posix()
-        rel_root = "" if rel_root == "." else rel_root + "/"
         for name in sorted(files):
             rel = rel_root + name
             if name.startswith(".") or (not rel_root and name in IGNORED_FILES):
                 continue
-            if (root_path / name) in outputs:
+            if (real / name) in outputs:
                 continue
             if patterns and _ignored(rel, patterns):
+                continue
+            if not _contained(docs_dir, root_path / name, rel, outside):
                 continue
             if name.endswith(PAGE_EXTENSIONS):
                 if rel.startswith("snippets/") or "/snippets/" in rel:
@@ -103,7 +135,9 @@ def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
                 static.append(rel)
     user_css = tuple(p for p in static if p.endswith(".css") and not p.startswith("snippets/"))
     user_js = tuple(p for p in static if p.endswith(".js") and not p.startswith("snippets/"))
-    return SourceFiles(tuple(pages), tuple(snippets), tuple(static), user_css, user_js)
+    return SourceFiles(
+        tuple(pages), tuple(snippets), tuple(static), user_css, user_js, tuple(sorted(outside))
+    )
 
 
 def page_file_for_ref(ref: str, pages: frozenset[str]) -> str | None:
@@ -121,7 +155,7 @@ def page_file_for_ref(ref: str, pages: frozenset[str]) -> str | None:
 
 
 class Reader:
-    """Reads docs files once (snippets are shared by many pages)."""
+    """Reads docs files once (snippets are shared by many pages); never outside the docs folder."""
 
     def __init__(self, docs_dir: Path) -> None:
         self.docs_dir = docs_dir
@@ -129,9 +163,10 @@ class Reader:
 
     def __call__(self, rel: str) -> str | None:
         if rel not in self.cache:
+            path = resolve_inside(self.docs_dir, self.docs_dir / rel)
             try:
-                self.cache[rel] = (self.docs_dir / rel).read_text(
-                    encoding="utf-8-sig", errors="replace"
+                self.cache[rel] = (
+                    None if path is None else path.read_text(encoding="utf-8-sig", errors="replace")
                 )
             except OSError:
                 self.cache[rel] = None

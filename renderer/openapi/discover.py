@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from mintrender.load.config import CONFIG_FILES
+from mintrender.load.contain import is_outside_link
 from mintrender.load.sources import SPEC_SUFFIXES
 
 _SKIP_DIRS = {"node_modules", "snippets", "_site"}
@@ -31,6 +32,8 @@ def find_spec_files(docs_dir: Path, keys: tuple[str, ...] = _OPENAPI) -> list[st
             if not name.lower().endswith(SPEC_SUFFIXES) or name in CONFIG_FILES:
                 continue
             path = Path(root) / name
+            if is_outside_link(docs_dir, path):
+                continue  # never read; discovery (load/sources.py) warns about it
             if _looks_like_spec(path, keys):
                 found.append(path.relative_to(docs_dir).as_posix())
     return sorted(found)

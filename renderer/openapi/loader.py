@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +30,25 @@ from mintrender.openapi.schemas import SchemaIndex
 from mintrender.openapi.source import SpecSource, join_pointer
 
 
-def load_api_index(docs_dir: Path, spec_files: Sequence[str], diagnostics: Diagnostics) -> ApiIndex:
-    """Load every spec (POSIX paths relative to `docs_dir`); problems become diagnostics."""
+def load_api_index(
+    docs_dir: Path,
+    spec_files: Sequence[str],
+    diagnostics: Diagnostics,
+    downloaded: Mapping[str, Path] | None = None,
+) -> ApiIndex:
+    """Load every spec (POSIX paths relative to `docs_dir`, and `downloaded`: URL -> cached
+    file of specs fetched by load/remote.py, named by their URL); problems become diagnostics."""
     store = SpecStore(docs_dir, diagnostics)
     builder = SchemaBuilder(store)
     schemas = SchemaIndex(docs_dir, store, builder)
     specs: list[ApiSpec] = []
+    for url, path in (downloaded or {}).items():
+        store.downloaded[path.resolve()] = url
+        src = store.load(path)
+        if src is not None:
+            spec = _SpecLoader(src, store, builder).load()
+            if spec is not None:
+                specs.append(spec)
     for rel in dict.fromkeys(spec_files):
         abs_path = docs_dir / rel
         if not abs_path.is_file():

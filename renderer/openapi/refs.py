@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from mintrender.errors import Diagnostics, Severity
+from mintrender.load.contain import outside_link_message
 from mintrender.openapi.source import SpecSource, read_source, split_pointer
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
@@ -24,9 +25,14 @@ class SpecStore:
         self.diagnostics = diagnostics
         self._sources: dict[Path, SpecSource | None] = {}
         self._reported: set[tuple[str, str, str]] = set()
+        self.downloaded: dict[Path, str] = {}
+        """Specs fetched from a URL (load/remote.py): cached file -> the URL, its name."""
 
     def rel(self, abs_path: Path) -> str:
-        """POSIX path relative to the docs folder (absolute when outside it)."""
+        """POSIX path relative to the docs folder (absolute when outside it), or the URL of a
+        downloaded spec."""
+        if abs_path in self.downloaded:
+            return self.downloaded[abs_path]
         try:
             return abs_path.relative_to(self.docs_dir).as_posix()
         except ValueError:
@@ -34,9 +40,16 @@ class SpecStore:
 
     def load(self, abs_path: Path) -> SpecSource | None:
         """Parse a file once; later calls return the cached result."""
-        abs_path = abs_path.resolve()
+        link, abs_path = abs_path, abs_path.resolve()
         if abs_path not in self._sources:
-            self._sources[abs_path] = read_source(abs_path, self.rel(abs_path), self.diagnostics)
+            if abs_path.is_relative_to(self.docs_dir) or abs_path in self.downloaded:
+                self._sources[abs_path] = read_source(
+                    abs_path, self.rel(abs_path), self.diagnostics
+                )
+            else:  # a link leading outside the docs folder: its target is never read
+                rel = self.rel(link.absolute())
+                self.diagnostics.warning(rel, 1, 1, "symlink-outside", outside_link_message(rel))
+                self._sources[abs_path] = None
         return self._sources[abs_path]
 
     def report(

@@ -155,6 +155,8 @@ class ApiIndex:
     def find_spec(self, token: str, page_rel_path: str = "") -> str | None:
         """Map a SPEC token (`/api/openapi.json`, `openapi.json`, `v1`) to a loaded spec."""
         tok = token.strip("\"'")
+        if tok in self.specs:  # a spec fetched from a URL is named by it
+            return tok
         if re.match(r"^[a-z]+://", tok, re.I):
             tok = urlsplit(tok).path or "/"  # no network: match the URL's path to local files
         plain = posixpath.normpath(tok.lstrip("/")) if tok.strip("/") else tok

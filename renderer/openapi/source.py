@@ -145,7 +145,10 @@ def read_source(
     except (OSError, UnicodeDecodeError) as exc:
         diagnostics.error(rel_path, 0, 0, "openapi-read", f"cannot read the spec file: {exc}")
         return None
-    is_yaml = abs_path.suffix.lower() in (".yaml", ".yml")
+    suffix = abs_path.suffix.lower()
+    is_yaml = suffix in (".yaml", ".yml") or (
+        suffix != ".json" and not text.lstrip().startswith(("{", "["))  # downloaded: sniffed
+    )
     if not is_yaml:
         try:
             data = json.loads(text)

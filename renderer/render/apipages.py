@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,7 +11,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from mintrender.errors import Diagnostics
-from mintrender.load.config import CONFIG_FILES, SiteConfig
+from mintrender.load.config import SiteConfig
+from mintrender.load.contain import resolve_inside
 from mintrender.load.nav import (
     CHANNEL_REF_PREFIX,
     NavApiSpec,
@@ -23,10 +23,12 @@ from mintrender.load.nav import (
     PageSlot,
     is_operation_ref,
 )
+from mintrender.load.remote import Downloads, is_remote
 from mintrender.load.sources import SourceFiles
 from mintrender.model import PageMeta, PageRecord
 from mintrender.parse.mdx import ParsedPage
 from mintrender.render.context import RenderContext
+from mintrender.render.specfiles import configured_specs, is_config, page_specs
 from mintrender.urls import output_path_for
 
 # `mintrender.openapi` takes about 0.6 s to import: it is imported where a spec is first
@@ -71,8 +73,15 @@ class ApiStage:
     """Loads every spec once; `attach` turns a rendered page into an API page when it names one."""
 
     def __init__(
-        self, config: SiteConfig, docs_dir: Path, sources: SourceFiles, diagnostics: Diagnostics
+        self,
+        config: SiteConfig,
+        docs_dir: Path,
+        sources: SourceFiles,
+        diagnostics: Diagnostics,
+        downloads: Downloads | None = None,
     ) -> None:
+        """`downloads`: the cache that fetches specs given as URLs; None (`--safe` unless
+        allowed) leaves them out with a warning."""
         from mintrender.openapi import find_spec_files, load_api_index  # start-up time, see top
         from mintrender.openapi.asyncapi import load_async_index  # start-up time
         from mintrender.openapi.discover import find_asyncapi_files  # start-up time
@@ -80,26 +89,24 @@ class ApiStage:
         self.config = config
         self.docs_dir = docs_dir
         self.diagnostics = diagnostics
+        self.downloads = downloads
+        self.remote_tried: set[str] = set()
         files = set(find_spec_files(docs_dir))
-        for spec in _configured_specs(config):
-            if spec.startswith(("http://", "https://")):
-                diagnostics.warning(
-                    config.config_file,
-                    1,
-                    1,
-                    "openapi-remote",
-                    f"OpenAPI spec {spec} is a URL; mintrender does not fetch over the network, "
-                    "add the file to the docs folder",
-                )
-            elif (docs_dir / spec.lstrip("/")).is_file() and not _is_config(spec):
+        fetched: dict[str, Path] = {}
+        for spec in configured_specs(config):
+            if is_remote(spec):
+                path = self._fetch_spec(spec, config.config_file, config.locate(("api",))[0])
+                if path is not None:
+                    fetched[spec] = path
+            elif not is_config(spec) and resolve_inside(docs_dir, docs_dir / spec.lstrip("/")):
                 files.add(spec.lstrip("/"))
-        named = _page_specs(docs_dir, sources.pages)
+        named = page_specs(docs_dir, sources.pages)
         files.update(named["openapi"])
-        self.index = load_api_index(docs_dir, sorted(files), diagnostics)
+        self.index = load_api_index(docs_dir, sorted(files), diagnostics, fetched)
         async_files = set(find_asyncapi_files(docs_dir)) | named["asyncapi"]
-        for spec in _configured_specs(config, "asyncapi"):
-            if not spec.startswith(("http://", "https://")) and not _is_config(spec):
-                if (docs_dir / spec.lstrip("/")).is_file():
+        for spec in configured_specs(config, "asyncapi"):
+            if not is_remote(spec) and not is_config(spec):
+                if resolve_inside(docs_dir, docs_dir / spec.lstrip("/")):
                     async_files.add(spec.lstrip("/"))
         self.async_index = load_async_index(docs_dir, sorted(async_files), diagnostics)
         self.nav_specs: dict[str, str] = {}
@@ -108,6 +115,47 @@ class ApiStage:
         self.hidden_refs: set[str] = set()
         self.channel_titles: dict[str, str] = {}
         """Generated channel ref -> page title."""
+
+    def _fetch_spec(self, url: str, file: str, line: int) -> Path | None:
+        """The cached copy of a spec given as a URL (fetched now if needed); warns when none."""
+        self.remote_tried.add(url)
+        if self.downloads is None:
+            self.diagnostics.warning(
+                file,
+                line,
+                1,
+                "openapi-remote",
+                f"OpenAPI spec {url} is a URL and --safe builds fetch nothing the docs ask for; "
+                "pass --allow-remote-specs to fetch it, or add the file to the docs folder",
+            )
+            return None
+        found = self.downloads.fetch(url)
+        if found is None:
+            reason = self.downloads.failures.get(url, "unavailable")
+            self.diagnostics.warning(
+                file,
+                line,
+                1,
+                "openapi-remote",
+                f"OpenAPI spec {url} could not be fetched ({reason}) and is not in the download "
+                "cache (--cache-dir); its pages are shown without their API reference",
+            )
+            return None
+        return found.path
+
+    def _load_page_spec(self, ref: str, record: PageRecord, line: int) -> None:
+        """A page naming its spec by URL (`openapi: "https://x/openapi.yaml GET /a"`): fetched
+        and added to the index the first time a page asks."""
+        from mintrender.openapi import load_api_index, parse_ref  # start-up time, see top
+
+        parsed = parse_ref(ref)
+        url = parsed.spec if parsed is not None else None
+        if url is None or not is_remote(url) or url in self.remote_tried:
+            return
+        path = self._fetch_spec(url, record.rel_path, line)
+        if path is not None:
+            extra = load_api_index(self.docs_dir, [], self.diagnostics, {url: path})
+            self.index.specs.update(extra.specs)
 
     # -- navigation-generated pages ----------------------------------------------------------
     def expand_navigation(self, nav: Navigation) -> Navigation:
@@ -389,8 +437,9 @@ class ApiStage:
     def _resolve_openapi(self, record: PageRecord, ref: str) -> Any:
         """The page's operation (None when it names none), reporting how it was resolved."""
         nav_spec = self.nav_specs.get(record.ref)
-        res = self.index.resolve(ref, record.rel_path, [nav_spec] if nav_spec else [])
         line = _frontmatter_line(self.docs_dir, record.rel_path, "openapi")
+        self._load_page_spec(ref, record, line)
+        res = self.index.resolve(ref, record.rel_path, [nav_spec] if nav_spec else [])
         if res.operation is None:
             self.diagnostics.warning(
                 record.rel_path,
@@ -502,79 +551,6 @@ class ApiStage:
             description_html=description_html,
             search_text=html.unescape(search_text),
         )
-
-
-def _is_config(rel: str) -> bool:
-    """docs.json and mint.json are never specs, wherever they sit."""
-    return posixpath.basename(rel) in CONFIG_FILES
-
-
-_SPEC_LINE = re.compile(r"^(openapi|asyncapi)\s*:\s*(.+?)\s*$", re.M)
-
-
-def _page_specs(docs_dir: Path, pages: Sequence[str]) -> dict[str, set[str]]:
-    """Spec files named by pages' `openapi:` / `asyncapi:` frontmatter (`"/es/api/v2.json GET
-    /x"`, `"/asyncapi.yaml channelOne"`), loaded wherever their top-level key sits: discovery
-    only takes files that look like specs."""
-    from mintrender.openapi import parse_ref  # start-up time, see top
-
-    found: dict[str, set[str]] = {"openapi": set(), "asyncapi": set()}
-    for rel in pages:
-        try:
-            with (docs_dir / rel).open(encoding="utf-8", errors="replace") as fh:
-                head = fh.read(4096)
-        except OSError:
-            continue
-        if not head.startswith("---"):
-            continue
-        end = max(head.find("\n---", 3), 3)
-        for m in _SPEC_LINE.finditer(head, 3, end):
-            if m.group(1) == "openapi":
-                parsed = parse_ref(m.group(2))
-                token = parsed.spec if parsed is not None else None
-            else:
-                words = m.group(2).strip("\"'").split()
-                token = words[0] if len(words) > 1 else None
-            if token is None or "://" in token:
-                continue
-            token = token.strip("\"'")
-            near = posixpath.join(posixpath.dirname(rel), token)
-            for cand in (token.lstrip("/"),) if token.startswith("/") else (near, token):
-                cand = posixpath.normpath(cand)
-                if not cand.startswith("..") and not _is_config(cand):
-                    if (docs_dir / cand).is_file():
-                        found[m.group(1)].add(cand)
-                        break
-    return found
-
-
-def _configured_specs(config: SiteConfig, key: str = "openapi") -> list[str]:
-    """Spec files named in docs.json: `api.<key>` and `<key>` on any navigation level."""
-    found: list[str] = []
-
-    def add(value: Any) -> None:
-        if isinstance(value, str):
-            found.append(value)
-        elif isinstance(value, list):
-            for v in value:
-                add(v)
-        elif isinstance(value, dict) and isinstance(value.get("source"), str):
-            found.append(value["source"])
-
-    add(config.api.get(key))
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if key in node:
-                add(node[key])
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-
-    walk(config.navigation)
-    return found
 
 
 def has_api_specs(node: Any) -> bool:

@@ -31,6 +31,7 @@ from mintrender.build import (
     parse_source,
     render_record,
     resolve_refs,
+    spec_downloads,
 )
 from mintrender.errors import Diagnostic, Diagnostics, internal_error
 from mintrender.load.config import CONFIG_FILES, ConfigError
@@ -41,6 +42,7 @@ from mintrender.parse.mdx import ParsedPage
 from mintrender.render.apipages import ApiStage, has_api_specs
 from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView, page_info
+from mintrender.render.sanitize import without_active_files
 from mintrender.serve.cache import ParseCache, variables_key
 from mintrender.serve.files import config_refs, inside, quick_frontmatter
 from mintrender.urls import UrlBuilder
@@ -108,7 +110,7 @@ class Pages:
         """The load stage: configuration, sources, navigation; pages known by frontmatter only."""
         diagnostics = Diagnostics()
         try:
-            inputs = load_inputs(self.docs_dir, (), diagnostics)
+            inputs = load_inputs(self.docs_dir, (), diagnostics, self.options.safe)
         except ConfigError as exc:
             self.fatal = str(exc)
             self.config_problems = (exc.diagnostic,)
@@ -132,7 +134,7 @@ class Pages:
         """New docs.json: re-render all, re-parse none. A broken one keeps the last good."""
         diagnostics = Diagnostics()
         try:
-            inputs = load_inputs(self.docs_dir, (), diagnostics)
+            inputs = load_inputs(self.docs_dir, (), diagnostics, self.options.safe)
         except ConfigError as exc:
             self.config_problems = (exc.diagnostic,)
             self.html.clear()
@@ -152,6 +154,8 @@ class Pages:
         """Files came or went: new sources; pages that may name a new file are re-parsed."""
         assert self.inputs is not None
         sources = discover(self.docs_dir)
+        if self.options.safe is not None:
+            sources = without_active_files(sources, Diagnostics())  # said at load already
         self.inputs = SiteInputs(self.inputs.config, sources, self.inputs.nav, self.inputs.slots)
         self._sync_pages(sources.pages)
         # an import or <Snippet file> that did not resolve names the file by its stem
@@ -228,7 +232,11 @@ class Pages:
             self.structure_diagnostics += tuple(self.api_diagnostics)
             del self.api_diagnostics[:]
         self.urls = make_urls(
-            "hosted", (r.site_path for r in self.records.values()), sources, config
+            "hosted",
+            (r.site_path for r in self.records.values()),
+            sources,
+            config,
+            self.options.safe is not None,
         )
         self.by_path = {r.site_path: rel for rel, r in sorted(self.records.items())}
         # background order: the home page, then navigation order, then the rest
@@ -251,7 +259,13 @@ class Pages:
         found = Diagnostics()
         stage: ApiStage | NoApi
         try:
-            stage = ApiStage(self.inputs.config, self.docs_dir, self.inputs.sources, found)
+            stage = ApiStage(
+                self.inputs.config,
+                self.docs_dir,
+                self.inputs.sources,
+                found,
+                spec_downloads(self.options),
+            )
         except Exception:
             stage = NoApi()
             found.error(self.inputs.config.config_file, 0, 0, "internal-error", _last_line())
@@ -358,7 +372,15 @@ class Pages:
             record.kind, record.api = "markdown", None
         record.tokens = parsed.tokens  # for the Markdown copy, as the build keeps them
         try:
-            render_record(record, parsed, self.inputs.config, self.urls, diagnostics, self.api)
+            render_record(
+                record,
+                parsed,
+                self.inputs.config,
+                self.urls,
+                diagnostics,
+                self.api,
+                safe=self.options.safe,
+            )
         except Exception as exc:
             self.failures[rel] = traceback.format_exc(limit=-8)
             diagnostics.append(internal_error(rel, 0, "rendering", exc))

@@ -38,13 +38,13 @@ class PageWriter:
     def __init__(self, inputs: SiteInputs, urls: UrlBuilder, options: BuildOptions) -> None:
         self.config = inputs.config
         self.options = options
-        self.env = theme.make_environment(self.config.docs_dir)
+        self.env = theme.make_environment(self.config.docs_dir, overrides=options.safe is None)
         if self.env.bytecode_cache is None:
             # compiled templates survive restarts (keyed by source checksum): faster first page
             self.env.bytecode_cache = jinja2.FileSystemBytecodeCache()
         self.sidebars = SidebarRenderer(self.env)
         ctx = RenderContext(self.config, self.config.config_file, urls, Diagnostics())
-        self.site = site.site_context(self.config, urls, ctx, urls.page("/"))
+        self.site = site.site_context(self.config, urls, ctx, urls.page("/"), options.safe)
         sources = inputs.sources
         self.assets_base: dict[str, Any] = {
             "css": [urls.asset(f"{ASSET_DIR}/mintrender.css")],
@@ -74,7 +74,7 @@ class PageWriter:
         assets = dict(self.assets_base)
         if not utilities:
             assets["tailwind_css"] = None
-        assets["search_index_url"] = search_urls.get(site.language_of(nav), search_urls.get("", ""))
+        assets.update(site.search_assets(nav, search_urls))
         text = site.render_page_html(
             self.env, self.site, nav, record, assets, self.options, self.config
         )

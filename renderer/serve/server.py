@@ -29,6 +29,7 @@ from mintrender.errors import Diagnostic, sort_key
 from mintrender.hints import plural, problem_counts
 from mintrender.load.config import find_config
 from mintrender.load.sources import IGNORED_DIRS
+from mintrender.model import Safety
 from mintrender.serve.app import POLL_SECONDS, PreviewApp, loopback_hosts
 from mintrender.serve.changes import ChangeKind, Update
 from mintrender.serve.files import make_work_dir, remove_work_dir
@@ -119,6 +120,7 @@ class PreviewServer:
         poll_seconds: float = POLL_SECONDS,
         step_ms: int = 10,
         freeze_gc: bool = False,
+        safe: Safety | None = None,
     ) -> None:
         self.docs_dir = docs_dir.resolve()
         self.host = host
@@ -128,7 +130,7 @@ class PreviewServer:
         self.step_ms = step_ms
         self.freeze_gc = freeze_gc
         self.work_dir = make_work_dir()
-        self.state = SiteState(self.docs_dir, self.work_dir)
+        self.state = SiteState(self.docs_dir, self.work_dir, safe=safe)
         self.reloader = Reloader()
         self.app = PreviewApp(
             self.state, self.reloader, poll_seconds=poll_seconds, hosts=loopback_hosts(host)
@@ -314,7 +316,9 @@ def is_temp_file(name: str) -> bool:
     return bool(_TEMP_NAME.match(name))
 
 
-def serve(docs_dir: Path, host: str = "127.0.0.1", port: int = 3000) -> int:
+def serve(
+    docs_dir: Path, host: str = "127.0.0.1", port: int = 3000, safe: Safety | None = None
+) -> int:
     """`mintrender serve`: run until Ctrl+C. Returns the exit code."""
     started = time.monotonic()
     docs_dir = Path(docs_dir)
@@ -324,7 +328,9 @@ def serve(docs_dir: Path, host: str = "127.0.0.1", port: int = 3000) -> int:
     if find_config(docs_dir) is None:
         print(f"mintrender: no docs.json or mint.json in {docs_dir.resolve()}", file=sys.stderr)
         return 2
-    server = PreviewServer(docs_dir, host=host, port=port, out=sys.stderr, freeze_gc=True)
+    server = PreviewServer(
+        docs_dir, host=host, port=port, out=sys.stderr, freeze_gc=True, safe=safe
+    )
     try:
         url = server.start()
     except OSError as exc:

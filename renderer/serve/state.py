@@ -22,7 +22,7 @@ from typing import Any
 
 from mintrender.build import SiteInputs
 from mintrender.errors import Diagnostic
-from mintrender.model import BuildOptions
+from mintrender.model import BuildOptions, Safety
 from mintrender.serve.changes import ChangeKind, Update, apply_changes
 from mintrender.serve.files import inside
 from mintrender.serve.outputs import SiteOutputs
@@ -47,13 +47,20 @@ class PageView:
 class SiteState:
     """The site as the preview server sees it; every public method takes the lock."""
 
-    def __init__(self, docs_dir: Path, work_dir: Path, *, theme: Path | None = None) -> None:
+    def __init__(
+        self,
+        docs_dir: Path,
+        work_dir: Path,
+        *,
+        theme: Path | None = None,
+        safe: Safety | None = None,
+    ) -> None:
         self.docs_dir = docs_dir.resolve()
         self.theme = (theme or theme_dir("mint")).resolve()
         self.lock = threading.RLock()
         self._waiting = 0
         self._waiting_lock = threading.Lock()
-        options = BuildOptions(self.docs_dir, work_dir / "site", mode="hosted")
+        options = BuildOptions(self.docs_dir, work_dir / "site", mode="hosted", safe=safe)
         self.pages = Pages(self.docs_dir, options)
         self.outputs = SiteOutputs(self.pages, self.lock, work_dir)
 

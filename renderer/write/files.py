@@ -14,6 +14,7 @@ import shutil
 import stat
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from mintrender.urls import ROOT, is_external, relative_root
@@ -36,6 +37,8 @@ class OutputWriter:
         # mkdtemp makes the folder 0700; a published site must be readable by a web server
         os.chmod(self.tmp, 0o755)
         self.written: list[str] = []
+        self.localize: Callable[[str, str], str] | None = None
+        """`(html, output_path) -> html` for every page: remote assets made local."""
 
     def root_for(self, output_path: str) -> str:
         return relative_root(output_path) if self.mode == "offline" else self.base_path
@@ -62,6 +65,8 @@ class OutputWriter:
         self.written.append(output_path)
 
     def write_page(self, output_path: str, html: str) -> None:
+        if self.localize is not None:
+            html = self.localize(html, output_path)
         self.write_text(output_path, self.finish_html(output_path, html))
 
     def copy_file(self, src: Path, output_path: str) -> None:
@@ -69,6 +74,7 @@ class OutputWriter:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
             target.unlink()
+        src = src.resolve()  # the output holds regular files only, never a link
         try:
             os.link(src, target)  # cheap when on the same filesystem
         except OSError:
@@ -103,13 +109,16 @@ _CSS_URL = re.compile(
 _IMPORT_RULE_END = re.compile(r"[^;]*;?")
 
 
-def rewrite_css_urls(text: str, css_path: str, *, mode: str, base_path: str = "/") -> str:
+def rewrite_css_urls(
+    text: str, css_path: str, *, mode: str, base_path: str = "/", drop_remote_imports: bool = True
+) -> str:
     """Rewrite root-relative `url(/x.png)` and `@import "/x.css"` of a user stylesheet.
 
     `css_path` is where the stylesheet is written (`styles.css`, `css/site.css`). Hosted mode
     prefixes the base path (`/docs/x.png`); offline mode makes the URL relative to the
     stylesheet (`../x.png`) so the bundle works from `file://`, and drops `@import`s of
-    remote stylesheets (web fonts), which cannot load offline: the theme's font stacks apply.
+    remote stylesheets (web fonts), which cannot load offline: the theme's font stacks apply
+    (unless `drop_remote_imports` is off: write/assets.py made them local where it could).
     """
     css_dir = posixpath.dirname(css_path)
 
@@ -128,7 +137,7 @@ def rewrite_css_urls(text: str, css_path: str, *, mode: str, base_path: str = "/
         is_import = bool(m.group("import")) or m.group("url2") is not None
         out.append(text[pos : m.start()])
         pos = m.end()
-        if is_import and mode == "offline" and is_external(url):
+        if is_import and mode == "offline" and drop_remote_imports and is_external(url):
             rest = _IMPORT_RULE_END.match(text, pos)
             end = rest.end() if rest else pos
             safe = url.replace("*/", "")
@@ -167,7 +176,8 @@ def write_zip(folder: Path, archive: Path, top: str | None = None) -> Path:
         rel_root = Path(root).relative_to(folder).as_posix()
         for name in sorted(names):
             rel = name if rel_root == "." else f"{rel_root}/{name}"
-            files.append((rel, Path(root) / name))
+            if not os.path.islink(Path(root) / name):  # the archive holds no links
+                files.append((rel, Path(root) / name))
     files.sort()
     archive.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{archive.name}.", dir=archive.parent)

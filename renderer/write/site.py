@@ -11,18 +11,21 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from mintrender.errors import Diagnostics
-from mintrender.faults import fault_notice
+from mintrender.faults import bare_page_html
 from mintrender.index.sections import SearchFiles
 from mintrender.load.redirects import client_script
 from mintrender.model import Publish, text, zip_path_for
 from mintrender.render.context import RenderContext
+from mintrender.render.sanitize import sanitize_html
 from mintrender.render.tailwind import generate_css
+from mintrender.safeurl import is_safe_url
 from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, absolute_base, base_path_of, is_external
+from mintrender.write.assets import copy_static, remote_assets
 from mintrender.write.contextual import contextual_options
 from mintrender.write.crawl import redirect_rules
 from mintrender.write.extras import write_extras
 from mintrender.write.feeds import feed_path, wants_feed
-from mintrender.write.files import OutputWriter, rewrite_css_urls, write_zip
+from mintrender.write.files import OutputWriter, write_zip
 from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
 from mintrender.write.theme import (
@@ -39,7 +42,7 @@ if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
     from mintrender.load.nav import PageSlot
     from mintrender.load.sources import SourceFiles
-    from mintrender.model import BuildOptions, BuildResult, PageRecord, Progress
+    from mintrender.model import BuildOptions, BuildResult, PageRecord, Progress, Safety
     from mintrender.render.navview import NavView
 
 SOCIAL_ICONS = {
@@ -66,7 +69,11 @@ SOCIAL_ICONS = {
 
 
 def site_context(
-    config: SiteConfig, urls: UrlBuilder, ctx: RenderContext, home: str
+    config: SiteConfig,
+    urls: UrlBuilder,
+    ctx: RenderContext,
+    home: str,
+    safe: Safety | None = None,
 ) -> dict[str, Any]:
     def asset(path: str | None) -> str | None:
         if not path:
@@ -76,8 +83,9 @@ def site_context(
     banner = None
     if config.banner:
         content = config.banner.content
+        banner_html = ctx.markdown(content, inline=True)
         banner = {
-            "html": ctx.markdown(content, inline=True),
+            "html": banner_html if safe is None else sanitize_html(banner_html, safe),
             "dismissible": config.banner.dismissible,
             "type": config.banner.type,
             "color": config.banner.color,
@@ -123,7 +131,11 @@ def site_context(
         "navbar": {"links": links, "primary": primary},
         "footer": {
             "socials": [
-                {"platform": k, "href": v, "icon_html": ctx.icon(SOCIAL_ICONS.get(k, k))}
+                {
+                    "platform": k,
+                    "href": v if not urls.safe or is_safe_url(v) else "#",
+                    "icon_html": ctx.icon(SOCIAL_ICONS.get(k, k)),
+                }
                 for k, v in config.footer_socials
             ],
             "columns": [
@@ -253,12 +265,13 @@ def write_site(
 
     base_path = base_path_of(options.base_url)
     writer = OutputWriter(options.out_dir, mode=options.mode, base_path=base_path)
+    assets = remote_assets(options, config, result, writer)
     try:
-        env = make_environment(config.docs_dir)
+        env = make_environment(config.docs_dir, overrides=options.safe is None)
         sidebars = SidebarRenderer(env)
         ctx = RenderContext(config, config.config_file, urls, result.diagnostics)
         home = urls.page("/")
-        site = site_context(config, urls, ctx, home)
+        site = site_context(config, urls, ctx, home, options.safe)
         # the core bundle and the parts: see theme_files() and render_page_html()
         for name, text in theme_files().items():
             writer.write_text(f"{ASSET_DIR}/{name}", text)
@@ -302,6 +315,8 @@ def write_site(
             env, site, navview, assets_base, search_urls, options, config, writer.base_path
         )
         if options.mode == "hosted":
+            if writer.localize is not None:
+                not_found = writer.finish_html("404.html", writer.localize(not_found, "404.html"))
             writer.write_text("404.html", not_found)  # URLs already absolute (not_found_html)
         else:
             writer.write_page("404.html", not_found)
@@ -309,7 +324,7 @@ def write_site(
             _write_root_redirect(navview, writer, config)
         for rel in sources.static:
             try:
-                _copy_static(config, rel, writer, options)
+                copy_static(config, rel, writer, options, assets)
             except OSError as exc:  # vanished or unreadable since the folder was walked
                 result.diagnostics.warning(rel, 0, 0, "file-unreadable", f"cannot copy: {exc}")
             except Exception as exc:  # an unexpected failure costs this file only
@@ -318,6 +333,8 @@ def write_site(
             write_extras(options, config, result, writer, urls, slots, sources)
         except Exception as exc:  # sitemap, llms.txt, redirects: the pages are still written
             result.diagnostics.internal(config.config_file, 0, "writing the site's extras for", exc)
+        for path, data in sorted(assets.files.items() if assets is not None else ()):
+            writer.write_bytes(path, data)
         writer.commit()
     except BaseException:
         writer.abort()
@@ -326,27 +343,29 @@ def write_site(
         write_zip(options.out_dir, zip_path_for(options.out_dir))
 
 
-def _copy_static(config: SiteConfig, rel: str, writer: OutputWriter, options: BuildOptions) -> None:
-    """Copy a docs-folder file; user stylesheets get their root-relative `url()`s rewritten."""
-    src = config.docs_dir / rel
-    if rel.endswith(".css") and (options.mode == "offline" or writer.base_path != "/"):
-        try:
-            text = src.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            writer.copy_file(src, rel)
-            return
-        writer.write_text(
-            rel, rewrite_css_urls(text, rel, mode=options.mode, base_path=writer.base_path)
-        )
-        return
-    writer.copy_file(src, rel)
-
-
 def language_of(nav: dict[str, Any]) -> str:
     for lang in nav.get("languages") or []:
         if lang.get("active"):
             return str(lang.get("code", ""))
     return ""
+
+
+def search_assets(nav: dict[str, Any], search_urls: dict[str, str]) -> dict[str, Any]:
+    """The page's search index, every language's index (`[code, label, url]`, for the "All
+    languages" switch) and the page's version label (results of other versions are left out)."""
+    indexes = [
+        [str(lang.get("code", "")), str(lang.get("label") or lang.get("code", "")), url]
+        for lang in nav.get("languages") or []
+        if (url := search_urls.get(str(lang.get("code", "")))) is not None
+    ]
+    version = next(
+        (str(v.get("label")) for v in nav.get("versions") or [] if v.get("active")), None
+    )
+    return {
+        "search_index_url": search_urls.get(language_of(nav), search_urls.get("", "")),
+        "search_indexes": indexes if len(indexes) > 1 else [],
+        "search_version": version,
+    }
 
 
 def page_context(record: PageRecord, nav: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
@@ -444,7 +463,7 @@ class _PageJob:
         )
         assets = dict(self.assets_base)
         search = self.search_urls
-        assets["search_index_url"] = search.get(language_of(nav), search.get("", ""))
+        assets.update(search_assets(nav, search))
         html_text = render_page_html(
             self.env, self.site, nav, record, assets, self.options, self.config
         )
@@ -466,21 +485,9 @@ def _write_pages(
             job.write(record)
         except Exception as exc:  # this page only: written bare, with what it rendered
             job.diagnostics.internal(record.rel_path, 0, "writing the HTML of", exc)
-            job.writer.write_page(record.output_path, bare_page_html(record, job.assets_base))
+            bare = bare_page_html(record.rendered, record.rel_path, job.assets_base["css"])
+            job.writer.write_page(record.output_path, bare)
     return job.sidebars.payload_files()
-
-
-def bare_page_html(record: PageRecord, assets: dict[str, Any]) -> str:
-    """A page without the theme's templates (they failed on it): title, notice and body."""
-    rendered = record.rendered
-    title = html.escape(rendered.title if rendered is not None else record.rel_path)
-    body = rendered.body_html if rendered is not None else ""
-    css = "".join(f'<link rel="stylesheet" href="{html.escape(u)}">' for u in assets["css"])
-    return (
-        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-        f'{css}</head><body><main class="mr-prose" id="content-area"><h1>{title}</h1>'
-        f"{fault_notice('The layout of this page')}{body}</main></body></html>\n"
-    )
 
 
 def root_redirect_target(navview: NavView) -> str | None:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from mintrender.components import PARTS_OF
+from mintrender.index.languages import text_direction
+from mintrender.load.contain import resolve_inside
 from mintrender.render.highlight import pygments_css
 from mintrender.themes import theme_dir
 from mintrender.urls import ASSET_DIR, ROOT
@@ -36,18 +38,38 @@ class TightLoader(jinja2.FileSystemLoader):
         return _LAYOUT_WHITESPACE.sub("", source), filename, uptodate
 
 
-def make_environment(docs_dir: Path) -> jinja2.Environment:
+class ContainedLoader(jinja2.FileSystemLoader):
+    """A site's `_theme/` overrides, read only inside the docs folder (load/contain.py)."""
+
+    def __init__(self, folder: Path, docs_dir: Path) -> None:
+        super().__init__(str(folder))
+        self.docs_dir = docs_dir
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if resolve_inside(self.docs_dir, Path(filename)) is None:
+            raise jinja2.TemplateNotFound(template)  # the theme's own template applies
+        return source, filename, uptodate
+
+
+def make_environment(docs_dir: Path, *, overrides: bool = True) -> jinja2.Environment:
+    """The theme's templates, under a site's `_theme/` overrides unless `overrides` is off
+    (`--safe`: a template is code that runs at build time)."""
     loaders: list[jinja2.BaseLoader] = []
     override = docs_dir / "_theme"
-    if override.is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(override)))
+    if overrides and resolve_inside(docs_dir, override) is not None and override.is_dir():
+        loaders.append(ContainedLoader(override, docs_dir))
     loaders.append(TightLoader(str(theme_dir("mint") / "templates")))
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["text_direction"] = text_direction
+    return env
 
 
 @dataclass(frozen=True, slots=True)
