@@ -9,9 +9,10 @@ A paragraph holding nothing but JSX or expressions loses its `<p>`, as in MDX.
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
-from mintrender.components import RAW_NAMES, SOURCE_NAMES
+from mintrender.components import RAW_NAMES, REGISTRY, SOURCE_NAMES
 from mintrender.components._jsxparse import (
     Expression,
     JsxSyntaxError,
@@ -21,11 +22,11 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.components._jsxscan import (
     HTML_NAMES,
-    VOID_ELEMENTS,
     dropped_message,
     drops_to_report,
     expansion_for,
     find_close,
+    is_void,
     push_open,
     read_tag,
     scope_of,
@@ -37,6 +38,18 @@ if TYPE_CHECKING:
     from markdown_it.rules_inline import StateInline
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*$")
+
+
+def reads_tag(env: MutableMapping[str, Any], name: str) -> bool:
+    """Whether `<name>` is a tag in the text being parsed. MDX pages: any name. Lenient text
+    (`.md` pages): components and HTML elements. Spec text (`known_tags_only`: OpenAPI
+    descriptions, Markdown with HTML): HTML elements and catalogue components only, so a
+    placeholder such as `p<page>.b<index>` stays text."""
+    if env.get("known_tags_only"):
+        return name in HTML_NAMES or name in REGISTRY
+    if env.get("lenient"):
+        return not name or name[0].isupper() or name in HTML_NAMES
+    return True
 
 
 def jsx_inline(state: StateInline, silent: bool) -> bool:
@@ -56,7 +69,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     if tag is None:
         return False
     name = tag.name
-    if lenient and not (name[:1].isupper() or name in HTML_NAMES):
+    if not reads_tag(env, name):
         return False
     if tag.end > state.posMax:
         return False
@@ -70,7 +83,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
         state.pos = tag.end
         return True
     close = None
-    if not (tag.self_closing or name.lower() in VOID_ELEMENTS):
+    if not (tag.self_closing or is_void(name)):
         close = find_close(src, name, tag.end, state.posMax, scope_of(env))
         if close is None:
             if lenient:

@@ -34,6 +34,12 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][\w.]*)")
 _COMPONENT_NAME = re.compile(r"[A-Z][\w$]*")
 
 
+def is_void(name: str) -> bool:
+    """A void HTML element (`<br>`, `<img>`) never has children or a closing tag. Names are
+    case-sensitive in JSX: `<Link>` and `<Source>` are components, not `<link>`/`<source>`."""
+    return name in VOID_ELEMENTS
+
+
 def scope_of(env: MutableMapping[str, Any]) -> dict[str, Any]:
     return env.setdefault("scope", {})
 

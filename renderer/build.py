@@ -114,8 +114,9 @@ def new_record(rel: str, frontmatter: dict[str, Any]) -> PageRecord:
 def parse_source(
     rel: str, config: SiteConfig, read: Reader, diagnostics: Diagnostics
 ) -> ParsedPage:
-    """Parse one page file (a missing file parses as an empty page)."""
-    return parse_page(
+    """Parse one page file (a missing file parses as an empty page); a file it read that is
+    not UTF-8 gets a warning at its first bad byte."""
+    parsed = parse_page(
         rel,
         read(rel) or "",
         docs_dir=config.docs_dir,
@@ -123,6 +124,12 @@ def parse_source(
         read=read,
         variables=config.variables,
     )
+    for file in sorted(parsed.depends_on):
+        decoded = read.not_utf8.get(file)
+        if decoded is not None and decoded.bad is not None:
+            line, column, _ = decoded.bad
+            diagnostics.warning(file, line, column, "file-encoding", decoded.problem())
+    return parsed
 
 
 def resolve_refs(

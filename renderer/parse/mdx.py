@@ -22,6 +22,7 @@ from mintrender.errors import Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.parse.autolink import autolink_literal
 from mintrender.parse.esm import ESM_START, is_statement, statement_end
+from mintrender.parse.flow import flow_plugin
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
 from mintrender.parse.snippets import Expander
 
@@ -50,8 +51,11 @@ class ParsedPage:
 
 def esm_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """Skip top-level `import`/`export` statements; `parse_page` already read them."""
-    if state.sCount[start_line] != 0 or state.blkIndent != 0 or state.env.get("_depth"):
+    env = state.env
+    if state.sCount[start_line] != 0 or state.blkIndent != 0 or env.get("_depth"):
         return False  # MDX has ESM only at the top level, never inside components
+    if env.get("known_tags_only"):
+        return False  # spec text is Markdown: "import ..." there is a sentence
     start = state.bMarks[start_line]
     line = state.src[start : state.eMarks[start_line]]
     if not ESM_START.match(line):
@@ -149,6 +153,7 @@ def make_markdown() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.disable("code")  # MDX has no indented code blocks: indentation inside components is not code
     md.use(jsx_plugin)
+    md.use(flow_plugin)
     md.block.ruler.before("jsx_block", "esm", esm_block)
     md.use(footnote_plugin)
     md.use(tasklists_plugin, enabled=False)
@@ -170,11 +175,15 @@ def parse_page(
     diagnostics: Diagnostics,
     read: Callable[[str], str | None],
     variables: dict[str, str] | None = None,
+    expand: bool = True,
 ) -> ParsedPage:
     """Parse one page file into a `ParsedPage`; never raises: a bug in mintrender becomes an
-    `internal-error` and the page parsed as plain CommonMark after a notice."""
+    `internal-error` and the page parsed as plain CommonMark after a notice.
+
+    `expand=False` keeps snippet and custom-component tags as written (the MDX of the page
+    itself, as tests/test_conformance.py compares it with the reference parser)."""
     try:
-        return _parse_page(rel_path, source, docs_dir, diagnostics, read, variables)
+        return _parse_page(rel_path, source, docs_dir, diagnostics, read, variables, expand)
     except Exception as exc:
         diagnostics.internal(rel_path, 0, "parsing", exc)
         return plain_page(rel_path, source)
@@ -227,6 +236,7 @@ def _parse_page(
     diagnostics: Diagnostics,
     read: Callable[[str], str | None],
     variables: dict[str, str] | None,
+    expand: bool,
 ) -> ParsedPage:
     if len(source) > MAX_PAGE_CHARS:
         source = _cut(source, rel_path, diagnostics)
@@ -239,7 +249,7 @@ def _parse_page(
         "src_path": rel_path,
         "diagnostics": diagnostics,
         "scope": page_scope.values,
-        "expand_component": expander,
+        "expand_component": expander if expand else None,
         "lenient": rel_path.endswith(".md"),
         "_sources": sources,
     }

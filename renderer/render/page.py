@@ -419,8 +419,11 @@ def renderer_options() -> OptionsDict:
     return make_markdown().options
 
 
-def render_fragment(text: str, ctx: RenderCtx, *, inline: bool = False) -> str:
-    """Render a Markdown string (a prop, a spec description) with this page's context."""
+def render_fragment(text: str, ctx: RenderCtx, *, inline: bool = False, spec: bool = False) -> str:
+    """Render a Markdown string (a prop, a spec description) with this page's context.
+
+    `spec`: Markdown with HTML from an API spec, not MDX: `{` is text, and `<name>` is a tag
+    only for HTML elements and catalogue components (`p<page>.b<index>` is text)."""
     if not text:
         return ""
     md = make_markdown()
@@ -429,6 +432,8 @@ def render_fragment(text: str, ctx: RenderCtx, *, inline: bool = False) -> str:
         "diagnostics": ctx.diagnostics,
         "scope": {},
         "ctx": ctx,
+        "lenient": spec,
+        "known_tags_only": spec,
     }
     renderer = _renderer()
     if inline:

@@ -53,6 +53,7 @@ class LiveReader(Reader):
 
     def forget(self, rel: str) -> None:
         self.cache.pop(rel, None)
+        self.not_utf8.pop(rel, None)
 
 
 class Pages:
