@@ -84,19 +84,19 @@ def load_inputs(
     return SiteInputs(config, sources, nav, tuple(nav.slots()))
 
 
+def spec_downloads(options: BuildOptions) -> Downloads | None:
+    """The download cache for OpenAPI specs given as URLs; none for `--safe` unless allowed."""
+    if options.safe is not None and not options.safe.remote_specs:
+        return None
+    return Downloads(options.cache_dir)
+
+
 def _config_name(docs_dir: Path) -> str:
     return (
         "mint.json"
         if (docs_dir / "mint.json").is_file() and not (docs_dir / "docs.json").is_file()
         else "docs.json"
     )
-
-
-def spec_downloads(options: BuildOptions) -> Downloads | None:
-    """The download cache for OpenAPI specs given as URLs; none for `--safe` unless allowed."""
-    if options.safe is not None and not options.safe.remote_specs:
-        return None
-    return Downloads(options.cache_dir)
 
 
 def new_record(rel: str, frontmatter: dict[str, Any]) -> PageRecord:

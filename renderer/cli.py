@@ -319,12 +319,6 @@ def make_parser() -> argparse.ArgumentParser:
         help="print errors only: no progress, warnings, summary or next step (default: off)",
     )
     b.add_argument(
-        "-v",
-        "--verbose",
-        action="store_true",
-        help="print the traceback of each internal-error (default: off; the report has it)",
-    )
-    b.add_argument(
         "--no-remote-assets",
         action="store_true",
         help="download remote images, stylesheets, fonts and scripts into the site, as "
@@ -335,6 +329,12 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="download cache for remote assets and specs (default: the user cache folder, "
         "e.g. ~/.cache/mintrender, or $MINTRENDER_CACHE_DIR)",
+    )
+    b.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="print the traceback of each internal-error (default: off; the report has it)",
     )
     _add_safety(b)
     b.set_defaults(func=cmd_build)

@@ -411,8 +411,8 @@ class ApiStage:
         op = self._resolve_openapi(record, ref)
         if op is None:
             return
-        cut = limits_hit()
         markdown = self._spec_markdown(ctx, op.spec_file, op.line)
+        cut = limits_hit()
         view = render_operation(
             op,
             options=self._options(record.frontmatter),

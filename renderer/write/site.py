@@ -14,18 +14,18 @@ from mintrender.errors import Diagnostics
 from mintrender.faults import bare_page_html
 from mintrender.index.sections import SearchFiles
 from mintrender.load.redirects import client_script
-from mintrender.model import Publish, text, zip_path_for
+from mintrender.model import zip_path_for
 from mintrender.render.context import RenderContext
 from mintrender.render.sanitize import sanitize_html
 from mintrender.render.tailwind import generate_css
 from mintrender.safeurl import is_safe_url
-from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, absolute_base, base_path_of, is_external
+from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, base_path_of, is_external
 from mintrender.write.assets import copy_static, remote_assets
 from mintrender.write.contextual import contextual_options
 from mintrender.write.crawl import redirect_rules
 from mintrender.write.extras import write_extras
-from mintrender.write.feeds import feed_path, wants_feed
 from mintrender.write.files import OutputWriter, write_zip
+from mintrender.write.head import head_context
 from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
 from mintrender.write.theme import (
@@ -156,98 +156,6 @@ def site_context(
 def hash_text(text: str) -> int:
     """Stable across runs (unlike hash()), for reproducible output."""
     return zlib.crc32(text.encode("utf-8"))
-
-
-# docs.json `seo.metatags` keys that are no <meta> of their own (or that the template writes)
-_NOT_META = frozenset({"canonical", "charset", "viewport", "description", "title"})
-_PROPERTY_PREFIXES = ("og:", "article:", "book:", "profile:", "music:", "video:", "fb:")
-
-
-def _meta_attr(key: str) -> str:
-    return "property" if key.startswith(_PROPERTY_PREFIXES) else "name"
-
-
-def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) -> dict[str, Any]:
-    """`<head>` data: title, description, canonical, Open Graph / Twitter tags, robots.
-
-    Precedence (mdx-and-markdown.md §2, optimize/seo.mdx): page frontmatter > docs.json
-    `seo.metatags` (and legacy `metadata`) > generated defaults; `twitter:*` falls back to
-    `og:*`, then to the page title/description; `og:url` is the canonical URL.
-    """
-    publish = Publish.of(options, config.metatags)
-    fm = record.frontmatter
-    rendered = record.rendered
-    title = rendered.title if rendered else ""
-    metatags = dict(config.metatags)
-    description = (
-        (rendered.description if rendered else "")
-        or metatags.get("description", "")
-        or (config.description if record.site_path == "/" else "")
-    )
-    noindex = record.meta.noindex or (record.meta.hidden and config.seo_indexing != "all")
-
-    canonical = text(fm.get("canonical"))
-    if canonical is None and publish.public_base and options.mode == "hosted":
-        stem = record.site_path.strip("/")
-        canonical = publish.public_base + (stem + "/" if stem else "")
-    elif canonical is None and options.mode == "offline" and absolute_base(options.base_url):
-        stem = record.site_path.strip("/")
-        canonical = absolute_base(options.base_url) + (stem + "/" if stem else "")
-
-    # generated defaults
-    values: dict[str, str] = {
-        "og:type": "website",
-        "og:site_name": config.name,
-        "og:title": title or config.name,
-        "application-name": config.name,
-        "apple-mobile-web-app-title": config.name,
-        "generator": "mintrender",
-    }
-    if config.colors.primary:
-        values["msapplication-TileColor"] = config.colors.primary
-    if description:
-        values["og:description"] = description
-    if canonical:
-        values["og:url"] = canonical
-    # docs.json, then the page
-    for key, value in config.metatags:
-        if key not in _NOT_META:
-            values[key] = value
-    for key, value in fm.items():
-        scalar = text(value)
-        if scalar is not None and (key.startswith(("og:", "twitter:")) or key == "robots"):
-            values[key] = scalar
-    if record.meta.keywords:
-        values["keywords"] = ", ".join(record.meta.keywords)
-    # images: absolute when the public URL is known
-    for key in ("og:image", "twitter:image"):
-        if key in values and values[key].startswith("/") and not values[key].startswith("//"):
-            values[key] = publish.public(ROOT + values[key].lstrip("/"), record.output_path)
-    if "og:image" in values:
-        values.setdefault("og:image:width", "1200")
-        values.setdefault("og:image:height", "630")
-    # twitter:* falls back to og:*, then to the page
-    values.setdefault("twitter:card", "summary_large_image" if "og:image" in values else "summary")
-    for key in ("title", "description", "image"):
-        fallback = values.get(f"og:{key}")
-        if fallback and f"twitter:{key}" not in values:
-            values[f"twitter:{key}"] = fallback
-    if noindex:
-        values.pop("robots", None)  # the template writes `<meta name="robots" content="noindex">`
-    page_title = f"{title} - {config.name}" if title and title != config.name else config.name
-    return {
-        "title": page_title,
-        "description": description,
-        "canonical": canonical,
-        "meta": [
-            {"attr": _meta_attr(k), "key": k, "content": v}
-            for k, v in sorted(values.items(), key=lambda kv: (_meta_attr(kv[0]), kv[0]))
-        ],
-        "noindex": noindex,
-        "feed": publish.public(ROOT + feed_path(record.site_path), record.output_path)
-        if wants_feed(record)
-        else None,
-    }
 
 
 def write_site(
