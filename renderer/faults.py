@@ -8,6 +8,10 @@ page still carries everything else it could render.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mintrender.model import RenderedPage
 
 FAULT_CLASS = "mr-fault"
 
@@ -19,4 +23,16 @@ def fault_notice(what: str) -> str:
         f'data-callout-type="danger"><div class="mr-callout__content"><p><strong>'
         f"{html.escape(what)} could not be rendered.</strong> mintrender hit an internal error "
         "here; the build output names it as <code>internal-error</code>.</p></div></div>"
+    )
+
+
+def bare_page_html(rendered: RenderedPage | None, rel_path: str, css_urls: list[str]) -> str:
+    """A page without the theme's templates (they failed on it): title, notice and body."""
+    title = html.escape(rendered.title if rendered is not None else rel_path)
+    body_html = rendered.body_html if rendered is not None else ""
+    css = "".join(f'<link rel="stylesheet" href="{html.escape(u)}">' for u in css_urls)
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        f'{css}</head><body><main class="mr-prose" id="content-area"><h1>{title}</h1>'
+        f"{fault_notice('The layout of this page')}{body_html}</main></body></html>\n"
     )

@@ -104,6 +104,10 @@ def test_binary_and_non_utf8_pages(tmp_path: Path, content: bytes) -> None:
     result = _build(tmp_path, {"page.mdx": content})
     assert (tmp_path / "out" / "page" / "index.html").is_file()
     assert all(d.line >= 0 and d.column >= 0 for d in result.diagnostics)
+    if content.startswith(b"# Caf"):  # Latin-1: read as Windows-1252, warned at the first byte
+        [d] = _found(result, "file-encoding")
+        assert (d.file, d.line, d.column) == ("page.mdx", 1, 6)
+        assert "Café" in (tmp_path / "out" / "page" / "index.html").read_text()
 
 
 def test_twenty_megabyte_page(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from mintrender.errors import Diagnostics
-from mintrender.faults import fault_notice
+from mintrender.faults import bare_page_html
 from mintrender.index.sections import SearchFiles
 from mintrender.load.redirects import client_script
 from mintrender.model import zip_path_for
@@ -393,21 +393,9 @@ def _write_pages(
             job.write(record)
         except Exception as exc:  # this page only: written bare, with what it rendered
             job.diagnostics.internal(record.rel_path, 0, "writing the HTML of", exc)
-            job.writer.write_page(record.output_path, bare_page_html(record, job.assets_base))
+            bare = bare_page_html(record.rendered, record.rel_path, job.assets_base["css"])
+            job.writer.write_page(record.output_path, bare)
     return job.sidebars.payload_files()
-
-
-def bare_page_html(record: PageRecord, assets: dict[str, Any]) -> str:
-    """A page without the theme's templates (they failed on it): title, notice and body."""
-    rendered = record.rendered
-    title = html.escape(rendered.title if rendered is not None else record.rel_path)
-    body = rendered.body_html if rendered is not None else ""
-    css = "".join(f'<link rel="stylesheet" href="{html.escape(u)}">' for u in assets["css"])
-    return (
-        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-        f'{css}</head><body><main class="mr-prose" id="content-area"><h1>{title}</h1>'
-        f"{fault_notice('The layout of this page')}{body}</main></body></html>\n"
-    )
 
 
 def root_redirect_target(navview: NavView) -> str | None:
