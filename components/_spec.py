@@ -73,6 +73,8 @@ class RenderCtx(Protocol):
     panel_html: str
     data: dict[str, Any]
     """Free-form per-page state for component families (e.g. tooltips, views counted)."""
+    where: tuple[str, int] | None
+    """(file, 1-based line) findings point at while rendering a snippet's text; None: the page."""
 
     def warn(
         self, line: int, code: str, message: str, *, column: int = 1, hint: str = ""

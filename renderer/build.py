@@ -13,7 +13,6 @@ from typing import Any, Literal
 
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.hints import closest_path
-from mintrender.index.sections import build_indexes
 from mintrender.load.config import ConfigError, SiteConfig, load_config
 from mintrender.load.contain import outside_link_message
 from mintrender.load.jsonpos import format_path
@@ -42,8 +41,6 @@ from mintrender.render.sanitize import (
 )
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
-from mintrender.write.llms import page_markdown_text
-from mintrender.write.site import write_site
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,11 +167,12 @@ def render_record(
     urls: UrlBuilder,
     diagnostics: Diagnostics,
     api: AttachesApi,
+    read: Reader | None = None,
     safe: Safety | None = None,
 ) -> RenderContext:
     """Render one page into `record.rendered`, then let the API stage attach its view;
     `--safe` sanitizes both (render/sanitize.py)."""
-    ctx = RenderContext(config, record.rel_path, urls, diagnostics)
+    ctx = RenderContext(config, record.rel_path, urls, diagnostics, read=read)
     record.rendered = render_page(parsed, ctx)
     api.attach(record, ctx)
     # the API view renders through the same context: its components need their theme parts too
@@ -218,6 +216,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
 
 def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
+    # start-up time: `check` uses this module's helpers and never indexes or writes
+    from mintrender.index.sections import build_indexes  # start-up time (see above)
+    from mintrender.write.site import write_site  # start-up time (see above)
+
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     diagnostics = Diagnostics()
@@ -331,7 +333,7 @@ def _render_serial(job: RenderJob) -> RenderedPages:
     for i, (rel, record) in enumerate(sorted(records.items())):
         if progress:
             progress("render", i, len(records))
-        render_record(record, parsed[rel], config, urls, diagnostics, api, options.safe)
+        render_record(record, parsed[rel], config, urls, diagnostics, api, reader, options.safe)
     timings["render"] = time.perf_counter() - t
     return RenderedPages(list(records.values()), ref_to_file, urls)
 
@@ -350,6 +352,8 @@ def _render_forked(job: RenderJob) -> RenderedPages:
         ref_to_file.setdefault(ref, record.rel_path)
     site_paths = [r.site_path for r in placeholders.values()] + [r.site_path for r, _ in generated]
     urls = make_urls(options.mode, site_paths, sources, config, options.safe is not None)
+    from mintrender.write.llms import page_markdown_text  # start-up time, as in _build
+
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
 
@@ -360,7 +364,7 @@ def _render_forked(job: RenderJob) -> RenderedPages:
         for rel in rels:
             parsed = parse_source(rel, config, reader, found)
             record = new_record(rel, parsed.frontmatter)
-            render_record(record, parsed, config, urls, found, api, options.safe)
+            render_record(record, parsed, config, urls, found, api, reader, options.safe)
             record.tokens = parsed.tokens
             record.markdown = page_markdown_text(record, config, urls, publish)
             record.tokens = None
@@ -375,7 +379,9 @@ def _render_forked(job: RenderJob) -> RenderedPages:
         by_rel.update((record.rel_path, record) for record in done)
     records = [by_rel[rel] for rel in sources.pages]
     for record, _ in generated:
-        render_record(record, api.parsed_stub(record), config, urls, diagnostics, api, options.safe)
+        render_record(
+            record, api.parsed_stub(record), config, urls, diagnostics, api, safe=options.safe
+        )
         records.append(record)
     timings["parse"] = 0.0
     timings["render"] = time.perf_counter() - t

@@ -14,6 +14,7 @@ from mintrender.errors import Diagnostics
 from mintrender.load.config import SiteConfig
 from mintrender.load.contain import resolve_inside
 from mintrender.load.nav import (
+    CHANNEL_REF_PREFIX,
     NavApiSpec,
     NavDivision,
     NavGroup,
@@ -27,12 +28,13 @@ from mintrender.load.sources import SourceFiles
 from mintrender.model import PageMeta, PageRecord
 from mintrender.parse.mdx import ParsedPage
 from mintrender.render.context import RenderContext
+from mintrender.render.specfiles import configured_specs, is_config, page_specs
 from mintrender.urls import output_path_for
 
 # `mintrender.openapi` takes about 0.6 s to import: it is imported where a spec is first
 # needed, so the preview server starts without it on sites whose pages name no operation.
 
-_KEY_LINE = re.compile(r"^\s*(openapi|api|asyncapi)\s*:", re.M)
+_KEY_LINE = re.compile(r"^\s*(openapi-schema|openapi|api|asyncapi)\s*:", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,8 @@ class ApiStage:
         """`downloads`: the cache that fetches specs given as URLs; None (`--safe` unless
         allowed) leaves them out with a warning."""
         from mintrender.openapi import find_spec_files, load_api_index  # start-up time, see top
+        from mintrender.openapi.asyncapi import load_async_index  # start-up time
+        from mintrender.openapi.discover import find_asyncapi_files  # start-up time
 
         self.config = config
         self.docs_dir = docs_dir
@@ -89,18 +93,28 @@ class ApiStage:
         self.remote_tried: set[str] = set()
         files = set(find_spec_files(docs_dir))
         fetched: dict[str, Path] = {}
-        for spec in _configured_specs(config):
+        for spec in configured_specs(config):
             if is_remote(spec):
                 path = self._fetch_spec(spec, config.config_file, config.locate(("api",))[0])
                 if path is not None:
                     fetched[spec] = path
-            elif resolve_inside(docs_dir, docs_dir / spec.lstrip("/")) is not None:
+            elif not is_config(spec) and resolve_inside(docs_dir, docs_dir / spec.lstrip("/")):
                 files.add(spec.lstrip("/"))
+        named = page_specs(docs_dir, sources.pages)
+        files.update(named["openapi"])
         self.index = load_api_index(docs_dir, sorted(files), diagnostics, fetched)
+        async_files = set(find_asyncapi_files(docs_dir)) | named["asyncapi"]
+        for spec in configured_specs(config, "asyncapi"):
+            if not is_remote(spec) and not is_config(spec):
+                if resolve_inside(docs_dir, docs_dir / spec.lstrip("/")):
+                    async_files.add(spec.lstrip("/"))
+        self.async_index = load_async_index(docs_dir, sorted(async_files), diagnostics)
         self.nav_specs: dict[str, str] = {}
         self.generated_paths: dict[str, str] = {}
         """Operation ref -> site path chosen when expanding navigation-level specs."""
         self.hidden_refs: set[str] = set()
+        self.channel_titles: dict[str, str] = {}
+        """Generated channel ref -> page title."""
 
     def _fetch_spec(self, url: str, file: str, line: int) -> Path | None:
         """The cached copy of a spec given as a URL (fetched now if needed); warns when none."""
@@ -149,6 +163,8 @@ class ApiStage:
         listing every operation (x-hidden ones are built but left out of the sidebar)."""
 
         def expand(node: Any) -> list[Any]:
+            if isinstance(node, NavApiSpec) and node.kind == "asyncapi":
+                return self._expand_channels(node)
             if isinstance(node, NavApiSpec):
                 spec = node.source.lstrip("/")
                 groups = self.index.operations_for_nav(spec)
@@ -188,6 +204,31 @@ class ApiStage:
             return nav
         return dataclasses.replace(nav, root=expand(nav.root)[0])
 
+    def _expand_channels(self, node: NavApiSpec) -> list[NavPage]:
+        """A nav-level `asyncapi`: one page per channel, at `<directory>/<channel slug>`."""
+        from mintrender.openapi import slugify  # start-up time, see top
+
+        spec = self.async_index.find(node.source)
+        if spec is None:
+            line, col = self.config.locate(node.json_path)
+            self.diagnostics.warning(
+                self.config.config_file,
+                line,
+                col,
+                "asyncapi-nav-spec",
+                f"asyncapi {node.source!r} names no loaded AsyncAPI file; "
+                "no pages are generated for it",
+            )
+            return []
+        pages = []
+        for channel in spec.channels:
+            ref = f"{CHANNEL_REF_PREFIX}{spec.rel_path} {channel.key}"
+            where = f"/{node.directory.strip('/')}/{slugify(channel.key)}"
+            self.generated_paths[ref] = "/" + where.strip("/")
+            self.channel_titles[ref] = channel.title or channel.key
+            pages.append(NavPage(ref, node.json_path))
+        return pages
+
     def generated_pages(
         self, slots: Sequence[PageSlot], records: dict[str, PageRecord]
     ) -> list[tuple[PageRecord, str]]:
@@ -200,6 +241,24 @@ class ApiStage:
             if slot.openapi:
                 self.nav_specs.setdefault(slot.ref, slot.openapi.lstrip("/"))
             if not is_operation_ref(slot.ref) or any(ref == slot.ref for _, ref in out):
+                continue
+            if slot.ref.startswith(CHANNEL_REF_PREFIX):
+                site_path = self.generated_paths.get(slot.ref, "")
+                if site_path and site_path not in taken:
+                    taken.add(site_path)
+                    channel_fm: dict[str, Any] = {
+                        "title": self.channel_titles.get(slot.ref, ""),
+                        "asyncapi": slot.ref[len(CHANNEL_REF_PREFIX) :],
+                    }
+                    record = PageRecord(
+                        site_path.lstrip("/"),
+                        slot.ref,
+                        site_path,
+                        output_path_for(site_path),
+                        channel_fm,
+                        PageMeta.of(channel_fm),
+                    )
+                    out.append((record, slot.ref))
                 continue
             specs = [slot.openapi.lstrip("/")] if slot.openapi else []
             res = self.index.resolve(slot.ref, "", specs)
@@ -250,36 +309,120 @@ class ApiStage:
             self._attach_manual(record, ctx, meta.api.strip())
         elif meta.asyncapi and meta.asyncapi.strip():
             self._attach_asyncapi(record, ctx, meta.asyncapi.strip())
+        elif meta.openapi_schema and meta.openapi_schema.strip():
+            self._attach_schema(record, ctx, meta.openapi_schema.strip())
+
+    def _resolve_schema(self, record: PageRecord, ref: str) -> Any:
+        """The component schema an `openapi-schema:` page names (warned when none or several)."""
+        if self.index.schemas is None:
+            return None
+        res = self.index.schemas.resolve(ref, record.rel_path)
+        if res.problem:
+            line = _frontmatter_line(self.docs_dir, record.rel_path, "openapi-schema")
+            code = "openapi-schema-unresolved" if res.schema is None else "openapi-several-specs"
+            tail = " (the page is shown without it)" if res.schema is None else ""
+            self.diagnostics.warning(record.rel_path, line, 1, code, res.problem + tail)
+        return res if res.schema is not None else None
+
+    def _attach_schema(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
+        """`openapi-schema: "TaxObject"`: the component schema as a field tree."""
+        from mintrender.openapi.schemaview import render_schema  # start-up time, see top
+
+        res = self._resolve_schema(record, ref)
+        if res is None:
+            return
+        view = render_schema(
+            res.name,
+            res.schema,
+            options=self._options(record.frontmatter),
+            markdown=lambda text: ctx.markdown(text),
+            highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
+        )
+        # the schema's description opens the view: not repeated as the page's
+        self._finish(record, ctx, view, "", res.name, "", res.name)
+
+    def _resolve_channel(self, record: PageRecord, ref: str) -> Any:
+        """The AsyncAPI channel an `asyncapi:` page names (warned when there is none)."""
+        res = self.async_index.resolve(ref, record.rel_path)
+        if res.channel is None:
+            line = _frontmatter_line(self.docs_dir, record.rel_path, "asyncapi")
+            self.diagnostics.warning(
+                record.rel_path,
+                line,
+                1,
+                "asyncapi-unresolved",
+                f"asyncapi {ref!r} matches no channel: {res.problem} "
+                "(the page is shown without its channel reference)",
+            )
+        return res.channel
 
     def _attach_asyncapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
-        """AsyncAPI channel pages are not rendered yet: say so on the page and in a warning."""
-        line = _frontmatter_line(self.docs_dir, record.rel_path, "asyncapi")
-        self.diagnostics.warning(
-            record.rel_path,
-            line,
-            1,
-            "asyncapi-unsupported",
-            f"asyncapi {ref!r}: AsyncAPI channel pages are not supported yet; "
-            "the page shows its own content only",
+        """`asyncapi: "/asyncapi.yaml channelOne"`: the channel's reference view."""
+        from mintrender.openapi.asyncview import channel_method, render_channel  # start-up
+
+        channel = self._resolve_channel(record, ref)
+        if channel is None:
+            return
+        view = render_channel(
+            channel,
+            options=self._options(record.frontmatter),
+            markdown=lambda text: ctx.markdown(text),
+            highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
         )
-        rendered = record.rendered
-        assert rendered is not None
-        note = ctx.markdown(
-            "<Info>This page documents the AsyncAPI channel `"
-            + ref.replace("`", "")
-            + "`. Interactive AsyncAPI channel references are not supported by this renderer "
-            "yet; the page's own content follows.</Info>"
+        method = channel_method(channel)
+        self._finish(
+            record,
+            ctx,
+            view,
+            method,
+            channel.title or channel.key,
+            "",  # the channel's description opens the view
+            f"{method} {channel.address}",
         )
-        record.rendered = dataclasses.replace(rendered, body_html=note + rendered.body_html)
 
     def _options(self, fm: dict[str, Any]) -> Any:
         from mintrender.openapi import ApiOptions  # start-up time, see top
 
         return ApiOptions.from_settings(self.config.api, fm)
 
+    def check(self, record: PageRecord) -> None:
+        """What `attach` reports about a page's API reference, without drawing its view."""
+        meta = record.meta
+        if meta.openapi and meta.openapi.strip():
+            self._resolve_openapi(record, meta.openapi.strip())
+        elif meta.api and meta.api.strip():
+            method, _, url = meta.api.strip().partition(" ")
+            if not url.strip():
+                self._bad_api_frontmatter(record, meta.api.strip())
+        elif meta.asyncapi and meta.asyncapi.strip():
+            self._resolve_channel(record, meta.asyncapi.strip())
+        elif meta.openapi_schema and meta.openapi_schema.strip():
+            self._resolve_schema(record, meta.openapi_schema.strip())
+
     def _attach_openapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
         from mintrender.openapi import render_operation  # start-up time, see top
 
+        op = self._resolve_openapi(record, ref)
+        if op is None:
+            return
+        view = render_operation(
+            op,
+            options=self._options(record.frontmatter),
+            markdown=lambda text: ctx.markdown(text),
+            highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
+        )
+        self._finish(
+            record,
+            ctx,
+            view,
+            op.method if not op.webhook else "WEBHOOK",
+            op.summary or "",
+            op.description or "",
+            f"{op.method} {op.path}",
+        )
+
+    def _resolve_openapi(self, record: PageRecord, ref: str) -> Any:
+        """The page's operation (None when it names none), reporting how it was resolved."""
         nav_spec = self.nav_specs.get(record.ref)
         line = _frontmatter_line(self.docs_dir, record.rel_path, "openapi")
         self._load_page_spec(ref, record, line)
@@ -293,7 +436,7 @@ class ApiStage:
                 f"openapi {ref!r} matches no operation: {res.problem or 'check the method and path'}; "
                 "the page is shown without its API reference",
             )
-            return
+            return None
         if len(res.candidates) > 1:
             how = (
                 "alphabetical order of the spec paths decided"
@@ -312,22 +455,7 @@ class ApiStage:
             )
         elif res.problem:
             self.diagnostics.warning(record.rel_path, line, 1, "openapi-foreign-spec", res.problem)
-        op = res.operation
-        view = render_operation(
-            op,
-            options=self._options(record.frontmatter),
-            markdown=lambda text: ctx.markdown(text),
-            highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
-        )
-        self._finish(
-            record,
-            ctx,
-            view,
-            op.method if not op.webhook else "WEBHOOK",
-            op.summary or "",
-            op.description or "",
-            f"{op.method} {op.path}",
-        )
+        return res.operation
 
     def _attach_manual(self, record: PageRecord, ctx: RenderContext, api: str) -> None:
         from mintrender.openapi import ManualParam, render_manual_endpoint  # start-up time
@@ -335,14 +463,7 @@ class ApiStage:
         method, _, url = api.partition(" ")
         method, url = method.upper(), url.strip()
         if not url:
-            line = _frontmatter_line(self.docs_dir, record.rel_path, "api")
-            self.diagnostics.warning(
-                record.rel_path,
-                line,
-                1,
-                "api-frontmatter",
-                f'api {api!r} should be "METHOD URL", e.g. "POST https://api.example.com/v1/users"',
-            )
+            self._bad_api_frontmatter(record, api)
             return
         params = [
             ManualParam(
@@ -367,6 +488,16 @@ class ApiStage:
             auth_method=record.meta.auth_method,
         )
         self._finish(record, ctx, view, method, "", "", f"{method} {url}", body=False)
+
+    def _bad_api_frontmatter(self, record: PageRecord, api: str) -> None:
+        line = _frontmatter_line(self.docs_dir, record.rel_path, "api")
+        self.diagnostics.warning(
+            record.rel_path,
+            line,
+            1,
+            "api-frontmatter",
+            f'api {api!r} should be "METHOD URL", e.g. "POST https://api.example.com/v1/users"',
+        )
 
     def _finish(
         self,
@@ -407,35 +538,6 @@ class ApiStage:
             description_html=description_html,
             search_text=html.unescape(search_text),
         )
-
-
-def _configured_specs(config: SiteConfig) -> list[str]:
-    """Spec files named in docs.json: `api.openapi` and `openapi` on any navigation level."""
-    found: list[str] = []
-
-    def add(value: Any) -> None:
-        if isinstance(value, str):
-            found.append(value)
-        elif isinstance(value, list):
-            for v in value:
-                add(v)
-        elif isinstance(value, dict) and isinstance(value.get("source"), str):
-            found.append(value["source"])
-
-    add(config.api.get("openapi"))
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if "openapi" in node:
-                add(node["openapi"])
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-
-    walk(config.navigation)
-    return found
 
 
 def has_api_specs(node: Any) -> bool:

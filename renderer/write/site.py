@@ -22,6 +22,7 @@ from mintrender.write.assets import copy_static, remote_assets
 from mintrender.write.contextual import contextual_options
 from mintrender.write.crawl import redirect_rules
 from mintrender.write.extras import write_extras
+from mintrender.write.feeds import feed_path, wants_feed
 from mintrender.write.files import OutputWriter, write_zip
 from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
@@ -241,6 +242,9 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
             for k, v in sorted(values.items(), key=lambda kv: (_meta_attr(kv[0]), kv[0]))
         ],
         "noindex": noindex,
+        "feed": publish.public(ROOT + feed_path(record.site_path), record.output_path)
+        if wants_feed(record)
+        else None,
     }
 
 

@@ -1,0 +1,87 @@
+"""Which files a site names as API specs: in docs.json (`api.openapi`, navigation `openapi`
+and `asyncapi`) and in pages' frontmatter, so they are loaded wherever their top-level key sits."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from mintrender.load.config import CONFIG_FILES, SiteConfig
+from mintrender.load.contain import resolve_inside
+
+
+def is_config(rel: str) -> bool:
+    """docs.json and mint.json are never specs, wherever they sit."""
+    return posixpath.basename(rel) in CONFIG_FILES
+
+
+SPEC_LINE = re.compile(r"^(openapi|asyncapi)\s*:\s*(.+?)\s*$", re.M)
+
+
+def page_specs(docs_dir: Path, pages: Sequence[str]) -> dict[str, set[str]]:
+    """Spec files named by pages' `openapi:` / `asyncapi:` frontmatter (`"/es/api/v2.json GET
+    /x"`, `"/asyncapi.yaml channelOne"`), loaded wherever their top-level key sits: discovery
+    only takes files that look like specs."""
+    from mintrender.openapi import parse_ref  # start-up time, see top
+
+    found: dict[str, set[str]] = {"openapi": set(), "asyncapi": set()}
+    for rel in pages:
+        try:
+            with (docs_dir / rel).open(encoding="utf-8", errors="replace") as fh:
+                head = fh.read(4096)
+        except OSError:
+            continue
+        if not head.startswith("---"):
+            continue
+        end = max(head.find("\n---", 3), 3)
+        for m in SPEC_LINE.finditer(head, 3, end):
+            if m.group(1) == "openapi":
+                parsed = parse_ref(m.group(2))
+                token = parsed.spec if parsed is not None else None
+            else:
+                words = m.group(2).strip("\"'").split()
+                token = words[0] if len(words) > 1 else None
+            if token is None or "://" in token:
+                continue
+            token = token.strip("\"'")
+            near = posixpath.join(posixpath.dirname(rel), token)
+            for cand in (token.lstrip("/"),) if token.startswith("/") else (near, token):
+                cand = posixpath.normpath(cand)
+                if not cand.startswith("..") and not is_config(cand):
+                    inside = resolve_inside(docs_dir, docs_dir / cand)
+                    if inside is not None and inside.is_file():
+                        found[m.group(1)].add(cand)
+                        break
+    return found
+
+
+def configured_specs(config: SiteConfig, key: str = "openapi") -> list[str]:
+    """Spec files named in docs.json: `api.<key>` and `<key>` on any navigation level."""
+    found: list[str] = []
+
+    def add(value: Any) -> None:
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, list):
+            for v in value:
+                add(v)
+        elif isinstance(value, dict) and isinstance(value.get("source"), str):
+            found.append(value["source"])
+
+    add(config.api.get(key))
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if key in node:
+                add(node[key])
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(config.navigation)
+    return found
