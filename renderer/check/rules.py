@@ -109,7 +109,11 @@ RULES: dict[str, Rule] = _rules(
     ("openapi-several-specs", "warning", "a page's `openapi:` matches operations in several specs"),
     ("openapi-foreign-spec", "warning", "a page's `openapi:` resolves in an unexpected spec"),
     ("openapi-nav-spec", "warning", "a navigation `openapi` names no loaded spec"),
-    ("openapi-remote", "warning", "an OpenAPI spec given as a URL cannot be had (or is not allowed)"),
+    (
+        "openapi-remote",
+        "warning",
+        "an OpenAPI spec given as a URL cannot be had (or is not allowed)",
+    ),
     ("openapi-missing", "error", "an OpenAPI spec file is missing"),
     ("openapi-read", "error", "an OpenAPI spec file cannot be read"),
     ("openapi-syntax", "error", "an OpenAPI spec is not valid JSON or YAML"),
