@@ -102,7 +102,7 @@ class ApiStage:
                 files.add(spec.lstrip("/"))
         named = page_specs(docs_dir, sources.pages)
         files.update(named["openapi"])
-        self.index = load_api_index(docs_dir, sorted(files), diagnostics, fetched)
+        self.index = load_api_index(docs_dir, sorted(files), diagnostics, fetched, self._fetch_ref)
         async_files = set(find_asyncapi_files(docs_dir)) | named["asyncapi"]
         for spec in configured_specs(config, "asyncapi"):
             if not is_remote(spec) and not is_config(spec):
@@ -143,6 +143,13 @@ class ApiStage:
             return None
         return found.path
 
+    def _fetch_ref(self, url: str) -> Path | None:
+        """A `$ref` to a URL (or relative, in a downloaded spec): the cached file, or None."""
+        if self.downloads is None:
+            return None
+        found = self.downloads.fetch(url)
+        return found.path if found is not None else None
+
     def _load_page_spec(self, ref: str, record: PageRecord, line: int) -> None:
         """A page naming its spec by URL (`openapi: "https://x/openapi.yaml GET /a"`): fetched
         and added to the index the first time a page asks."""
@@ -154,7 +161,9 @@ class ApiStage:
             return
         path = self._fetch_spec(url, record.rel_path, line)
         if path is not None:
-            extra = load_api_index(self.docs_dir, [], self.diagnostics, {url: path})
+            extra = load_api_index(
+                self.docs_dir, [], self.diagnostics, {url: path}, self._fetch_ref
+            )
             self.index.specs.update(extra.specs)
 
     # -- navigation-generated pages ----------------------------------------------------------
