@@ -17,17 +17,21 @@ line range. Snippets (`import X from "/snippets/x.mdx"`) and plain custom compon
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from mintrender.components import INLINE_COMPONENTS, RAW_NAMES, SOURCE_NAMES
-from mintrender.components._jsxinline import expression_inline, jsx_inline, unravel
+from mintrender.components._jsxinline import expression_inline, jsx_inline, reads_tag, unravel
 from mintrender.components._jsxparse import JsxSyntaxError, find_brace_end
 from mintrender.components._jsxscan import (
     HTML_NAMES,
     INLINE_ELEMENTS,
     VOID_ELEMENTS,
+    dropped_message,
+    drops_to_report,
     expansion_for,
     find_close,
+    is_void,
     push_open,
     read_tag,
     scope_of,
@@ -39,6 +43,7 @@ if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
     from markdown_it.rules_inline import StateInline
 
+_HTML_TAG = re.compile(r"</?([A-Za-z][\w-]*)")
 INLINE_NAMES = INLINE_ELEMENTS | INLINE_COMPONENTS
 """Elements that sit inside a paragraph when text follows them on their line (MDX "text" JSX);
 alone on their line they are flow elements like any other tag."""
@@ -95,6 +100,10 @@ def parse_nested(
     return first
 
 
+MAX_NESTING = 64
+"""Elements (components, HTML, snippets) nested in one another, at most."""
+
+
 def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     src = state.src
     pos = state.bMarks[start_line] + state.tShift[start_line]
@@ -109,12 +118,27 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     if src.startswith("<!--", pos):
         return _html_comment_block(state, end_line, silent, pos)
     env = state.env
+    if env.get("_depth", 0) >= MAX_NESTING:
+        if silent:
+            return False
+        if not env.get("_too_deep"):
+            env["_too_deep"] = True
+            report(
+                env,
+                start_line,
+                "mdx-depth",
+                f"elements are nested more than {MAX_NESTING} levels deep; what is deeper "
+                "is left out",
+                "error",
+            )
+        state.line = end_line
+        return True
     lenient = env.get("lenient", False)
     tag = read_tag(src, pos, env, lenient)
     if tag is None:
         return False
     name = tag.name
-    if lenient and name and not (name[0].isupper() or name in HTML_NAMES):
+    if not reads_tag(env, name):
         return False
     if name in INLINE_NAMES and src[tag.end : state.eMarks[_line_of(state, tag.end)]].strip():
         return False  # text follows: a paragraph with text JSX
@@ -132,7 +156,7 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         return True
     limit = state.eMarks[end_line - 1] if end_line > start_line else line_end
     close = None
-    if not (tag.self_closing or name.lower() in VOID_ELEMENTS):
+    if not (tag.self_closing or is_void(name)):
         close = find_close(src, name, tag.end, limit, scope_of(env))
         if close is None:
             if lenient:
@@ -149,13 +173,23 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
                 )
     content_end, after = close if close else (tag.end, tag.end)
     last_line = _line_of(state, max(after - 1, pos))
-    if src[after : state.eMarks[last_line]].strip():
+    rest = _flow_rest(state, start_line, last_line, after)
+    if rest is None:
         return False  # text follows the element on its line: a paragraph with inline JSX
     if silent:
         return True
     if tag.problem:
         report(
             env, start_line, "jsx-syntax", tag.problem, column=pos - state.bMarks[start_line] + 1
+        )
+    for attr, offset, why in drops_to_report(tag, env):
+        line = _line_of(state, offset)
+        report(
+            env,
+            line,
+            "mdx-expression",
+            dropped_message(tag.name, attr, why),
+            column=offset - state.bMarks[line] + 1,
         )
     open_line = _line_of(state, tag.end - 1)
     lines = [src[tag.end : min(content_end, state.eMarks[open_line])].strip()]
@@ -173,7 +207,7 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         with expanding(env, expansion, start_line) as ok:
             if ok:
                 parse_nested(state, expansion.text, start_line, expansion=expansion)
-        state.line = last_line + 1
+        _continue_at(state, last_line, rest)
         return True
     if name in SOURCE_NAMES:
         tag.props.setdefault("children", "\n".join([lines[0], *body]).strip())
@@ -190,8 +224,32 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     close_tok.meta = {"name": name}
     close_tok.block = True
     state.parentType, state.lineMax = old_parent, old_line_max
-    state.line = last_line + 1
+    _continue_at(state, last_line, rest)
     return True
+
+
+def _flow_rest(state: StateBlock, start_line: int, last_line: int, after: int) -> int | None:
+    """Where the next flow element starts on the element's last line (`</Step><Step>`: MDX
+    reads two flow tags), -1 when the line ends with the element, None when text follows."""
+    src = state.src
+    rest = src[after : state.eMarks[last_line]]
+    if not rest.strip():
+        return -1
+    begin = after + len(rest) - len(rest.lstrip())
+    if last_line == start_line or src[begin] != "<":
+        return None  # one line `<A/><B/>` stays a paragraph (the rule must advance a line)
+    tag = read_tag(src, begin, state.env, state.env.get("lenient", False))
+    return begin if tag is not None else None
+
+
+def _continue_at(state: StateBlock, last_line: int, rest: int) -> None:
+    """Block parsing resumes after the element: on its last line when a tag follows it."""
+    if rest < 0:
+        state.line = last_line + 1
+        return
+    state.bMarks[last_line] = rest  # the rest of the line is read as a line of its own
+    state.tShift[last_line] = 0
+    state.line = last_line
 
 
 def _comment_block(
@@ -242,8 +300,9 @@ def jsx_plugin(md: MarkdownIt) -> None:
     html_inline = md.inline.ruler.__rules__[md.inline.ruler.__find__("html_inline")].fn
 
     def lowercase_html_inline(state: StateInline, silent: bool) -> bool:
-        if state.src[state.pos + 1 : state.pos + 3].lstrip("/")[:1].isupper():
-            return False
+        m = _HTML_TAG.match(state.src, state.pos)
+        if m is not None and (m.group(1)[0].isupper() or not reads_tag(state.env, m.group(1))):
+            return False  # spec text: `<page>` is not a known tag, it is text
         return bool(html_inline(state, silent))
 
     md.inline.ruler.at("html_inline", lowercase_html_inline)

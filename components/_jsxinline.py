@@ -9,9 +9,10 @@ A paragraph holding nothing but JSX or expressions loses its `<p>`, as in MDX.
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
-from mintrender.components import RAW_NAMES, SOURCE_NAMES
+from mintrender.components import RAW_NAMES, REGISTRY, SOURCE_NAMES
 from mintrender.components._jsxparse import (
     Expression,
     JsxSyntaxError,
@@ -21,9 +22,11 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.components._jsxscan import (
     HTML_NAMES,
-    VOID_ELEMENTS,
+    dropped_message,
+    drops_to_report,
     expansion_for,
     find_close,
+    is_void,
     push_open,
     read_tag,
     scope_of,
@@ -35,6 +38,18 @@ if TYPE_CHECKING:
     from markdown_it.rules_inline import StateInline
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*$")
+
+
+def reads_tag(env: MutableMapping[str, Any], name: str) -> bool:
+    """Whether `<name>` is a tag in the text being parsed. MDX pages: any name. Lenient text
+    (`.md` pages): components and HTML elements. Spec text (`known_tags_only`: OpenAPI
+    descriptions, Markdown with HTML): HTML elements and catalogue components only, so a
+    placeholder such as `p<page>.b<index>` stays text."""
+    if env.get("known_tags_only"):
+        return name in HTML_NAMES or name in REGISTRY
+    if env.get("lenient"):
+        return not name or name[0].isupper() or name in HTML_NAMES
+    return True
 
 
 def jsx_inline(state: StateInline, silent: bool) -> bool:
@@ -54,7 +69,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     if tag is None:
         return False
     name = tag.name
-    if lenient and not (name[:1].isupper() or name in HTML_NAMES):
+    if not reads_tag(env, name):
         return False
     if tag.end > state.posMax:
         return False
@@ -68,7 +83,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
         state.pos = tag.end
         return True
     close = None
-    if not (tag.self_closing or name.lower() in VOID_ELEMENTS):
+    if not (tag.self_closing or is_void(name)):
         close = find_close(src, name, tag.end, state.posMax, scope_of(env))
         if close is None:
             if lenient:
@@ -86,6 +101,8 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
         return True
     if tag.problem:
         inline_report(state, pos, "jsx-syntax", tag.problem)
+    for attr, offset, why in drops_to_report(tag, env):
+        inline_report(state, offset, "mdx-expression", dropped_message(tag.name, attr, why))
     inner = src[tag.end : close[0]] if close else ""
     file, first_line, _ = env.get("_inline") or (env.get("src_path", "<page>"), 0, False)
     expansion = expansion_for(env, tag, inner, (file, first_line + src.count("\n", 0, pos)))
@@ -152,22 +169,25 @@ def expression_inline(state: StateInline, silent: bool) -> bool:
         return False
     if end > state.posMax:
         return False
-    inner = src[pos + 1 : end - 1].strip()
+    raw = src[pos + 1 : end - 1]
+    inner = raw.strip()
     if not silent and inner and not (inner.startswith("/*") and inner.endswith("*/")):
         value = eval_expression(inner, scope_of(state.env))
         if isinstance(value, Expression):
             literal = _IDENTIFIER.match(inner) is not None
             shown = " ".join(inner.split())
+            if len(shown) > 60:
+                shown = shown[:57] + "..."
+            lead = pos + 1 + len(raw) - len(raw.lstrip())
+            why = value.problem or "JSX inside an expression is not supported"
             inline_report(
                 state,
-                pos,
+                lead + value.offset if not literal else pos,
                 "mdx-expression",
-                f"{{{shown[:60]}}} is not defined on this page; "
-                + (
-                    "it is shown as written (escape it as \\{ or `{...}`)"
-                    if literal
-                    else "it renders as nothing"
-                ),
+                f"{{{shown}}} is not defined on this page; "
+                "it is shown as written (escape it as \\{ or `{...}`)"
+                if literal
+                else f"{{{shown}}} cannot be evaluated at build time ({why}); it is left out",
             )
             if literal:
                 token = state.push("text", "", 0)

@@ -6,8 +6,9 @@ Grammar (a subset of JSX that real Mintlify pages use)::
     name       := [A-Za-z][A-Za-z0-9_.:-]*          (dotted: Tree.Folder)
     attribute  := S+ attr-name ("=" value)?  |  S* "{" "..." expr "}"   (spread, ignored)
     value      := '"' ... '"' | "'" ... "'" | "{" js-expression "}"
-    js-value   := number | string | template | true | false | null | undefined
-                | array | object | identifier ("." identifier)*   (looked up in a scope)
+    js-value   := an expression of the build-time subset (mintrender.parse.expr): literals,
+                  names looked up in a scope, `+ || ?? && ?:`, `.join()`, ...; a value outside
+                  it is left out of `props` and listed in `Tag.dropped`
 
 Errors raise `JsxSyntaxError(message, offset)`; callers catch it and decline or diagnose.
 """
@@ -18,11 +19,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from mintrender.parse.expr import ExprError
+from mintrender.parse.expreval import eval_js, js_string
+
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.:\-]*")
 _ATTR_NAME = re.compile(r"[A-Za-z_:$@][A-Za-z0-9_:.$\-]*")
 _WS = re.compile(r"\s*")
-_NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-_IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+_HANDLER = re.compile(r"on[A-Z]")
 _UNQUOTED = re.compile(r"[^\s>\"'=<`{}]+(?<!/)")
 
 
@@ -35,9 +38,13 @@ class JsxSyntaxError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Expression:
-    """A `{...}` prop that is not a plain literal (JSX, function, unknown identifier)."""
+    """A `{...}` the build cannot evaluate (JSX, a function, an unknown name, ...)."""
 
     source: str
+    problem: str = ""
+    """Why it cannot be evaluated."""
+    offset: int = 0
+    """Where in `source` the problem is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +64,8 @@ class Tag:
     """Offset just after `>`."""
     raw_props: dict[str, str] = field(default_factory=dict)
     """Source text of `{...}` props, for custom-component expansion."""
+    dropped: list[tuple[str, int, str]] = field(default_factory=list)
+    """`(attribute, offset, why)` of `{...}` values the build cannot evaluate: left out."""
     problem: str = ""
     """Why a strict parse failed, when the tag was read loosely."""
 
@@ -176,7 +185,12 @@ def parse_tag(
                 end = find_brace_end(src, i)
                 raw = src[i + 1 : end - 1]
                 tag.raw_props[attr] = raw
-                tag.props[attr] = eval_expression(raw, scope or {})
+                value = eval_expression(raw, scope or {})
+                if isinstance(value, Expression) and not isinstance(value, JsxElement):
+                    if not _HANDLER.match(attr):  # event handlers never run in static docs
+                        tag.dropped.append((attr, i + 1 + value.offset, value.problem))
+                else:
+                    tag.props[attr] = value
                 i = end
             elif loose and (um := _UNQUOTED.match(src, i)):
                 tag.props[attr] = um.group(0)
@@ -188,166 +202,29 @@ def parse_tag(
 
 
 def eval_expression(source: str, scope: dict[str, Any]) -> Any:
-    """Evaluate a JS literal or scoped identifier; anything else becomes an `Expression`."""
+    """Evaluate a JavaScript expression of the build-time subset (`mintrender.parse.expr`);
+    anything else becomes an `Expression` saying why (JSX markup: a `JsxElement`)."""
     text = strip_js_comments(source).strip()
     if not text:
-        return Expression(source)
+        return Expression(source, "the expression is empty")
     while text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
     if text.startswith("<"):
         return JsxElement(text)
     try:
-        value, end = _JsValue(text, scope).parse(0)
-    except (JsxSyntaxError, KeyError, IndexError, ValueError, TypeError):
-        return Expression(source)
-    if _WS.match(text, end).end() != len(text):  # type: ignore[union-attr]
-        return Expression(source)
-    return value
+        return eval_js(source, scope)
+    except ExprError as exc:
+        return Expression(source, exc.message, exc.offset)
 
 
 def strip_js_comments(text: str) -> str:
     return re.sub(r"/\*.*?\*/", "", text, flags=re.S)
 
 
-class _JsValue:
-    """Recursive-descent parser for JSON-like JavaScript literals."""
-
-    def __init__(self, text: str, scope: dict[str, Any]) -> None:
-        self.text = text
-        self.scope = scope
-
-    def ws(self, i: int) -> int:
-        while True:
-            i = _WS.match(self.text, i).end()  # type: ignore[union-attr]
-            if self.text.startswith("//", i):
-                nl = self.text.find("\n", i)
-                i = len(self.text) if nl < 0 else nl
-                continue
-            return i
-
-    def parse(self, i: int) -> tuple[Any, int]:
-        t = self.text
-        i = self.ws(i)
-        if i >= len(t):
-            raise JsxSyntaxError("unexpected end", i)
-        ch = t[i]
-        if ch in "\"'":
-            end = i + 1
-            while end < len(t) and t[end] != ch:
-                end += 2 if t[end] == "\\" else 1
-            raw = t[i + 1 : end]
-            return _unescape(raw), end + 1
-        if ch == "`":
-            end = i + 1
-            out = []
-            while end < len(t) and t[end] != "`":
-                if t.startswith("${", end):
-                    close = find_brace_end(t, end + 1)
-                    value = eval_expression(t[end + 2 : close - 1], self.scope)
-                    if isinstance(value, Expression):
-                        raise JsxSyntaxError("template expression", end)
-                    out.append(to_text(value))
-                    end = close
-                    continue
-                if t[end] == "\\" and end + 1 < len(t):
-                    out.append(t[end + 1])
-                    end += 2
-                    continue
-                out.append(t[end])
-                end += 1
-            return "".join(out), end + 1
-        if ch == "[":
-            items = []
-            i = self.ws(i + 1)
-            while t[i] != "]":
-                value, i = self.parse(i)
-                items.append(value)
-                i = self.ws(i)
-                if t[i] == ",":
-                    i = self.ws(i + 1)
-            return items, i + 1
-        if ch == "{":
-            obj: dict[str, Any] = {}
-            i = self.ws(i + 1)
-            while t[i] != "}":
-                if t[i] in "\"'":
-                    key, i = self.parse(i)
-                else:
-                    m = _IDENT.match(t, i) or _NUMBER.match(t, i)
-                    if not m:
-                        raise JsxSyntaxError("object key", i)
-                    key, i = m.group(0), m.end()
-                i = self.ws(i)
-                if t[i] == ":":
-                    obj[str(key)], i = self.parse(i + 1)
-                else:  # shorthand {a}
-                    obj[str(key)] = self.scope[str(key)]
-                i = self.ws(i)
-                if t[i] == ",":
-                    i = self.ws(i + 1)
-            return obj, i + 1
-        m = _NUMBER.match(t, i)
-        if m:
-            num = m.group(0)
-            return (float(num) if any(c in num for c in ".eE") else int(num)), m.end()
-        m = _IDENT.match(t, i)
-        if m:
-            word = m.group(0)
-            if word in ("true", "false"):
-                return word == "true", m.end()
-            if word in ("null", "undefined"):
-                return None, m.end()
-            value = self.scope[word]
-            i = m.end()
-            while i < len(t) and t[i] == ".":
-                m = _IDENT.match(t, i + 1)
-                if not m or not isinstance(value, dict):
-                    raise JsxSyntaxError("member access", i)
-                value = value.get(m.group(0))
-                i = m.end()
-            return value, i
-        raise JsxSyntaxError(f"unexpected {ch!r}", i)
-
-
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
-
-
-def _unescape(raw: str) -> str:
-    """JavaScript string escapes: `\\n`, `\\"`, `\\u00e9`, `\\x41`; unknown ones drop the backslash."""
-    if "\\" not in raw:
-        return raw
-    out: list[str] = []
-    i = 0
-    while i < len(raw):
-        ch = raw[i]
-        if ch != "\\" or i + 1 >= len(raw):
-            out.append(ch)
-            i += 1
-            continue
-        nxt = raw[i + 1]
-        hex_len = 4 if nxt == "u" else 2 if nxt == "x" else 0
-        digits = raw[i + 2 : i + 2 + hex_len]
-        if (
-            hex_len
-            and len(digits) == hex_len
-            and all(c in "0123456789abcdefABCDEF" for c in digits)
-        ):
-            out.append(chr(int(digits, 16)))
-            i += 2 + hex_len
-            continue
-        out.append(_ESCAPES.get(nxt, "" if nxt == "\n" else nxt))
-        i += 2
-    return "".join(out)
-
-
 def to_text(value: Any) -> str:
     """How JSX prints a value as a child: strings as-is, numbers, nothing for bool/None."""
-    if value is None or isinstance(value, bool):
+    if value is None or isinstance(value, (bool, dict, Expression)):
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
     if isinstance(value, (list, tuple)):
         return "".join(to_text(v) for v in value)
-    if isinstance(value, Expression):
-        return ""
-    return str(value)
+    return js_string(value)

@@ -31,6 +31,13 @@ HTML_NAMES = frozenset(
     "u ul var video wbr".split()
 )
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w.]*)")
+_COMPONENT_NAME = re.compile(r"[A-Z][\w$]*")
+
+
+def is_void(name: str) -> bool:
+    """A void HTML element (`<br>`, `<img>`) never has children or a closing tag. Names are
+    case-sensitive in JSX: `<Link>` and `<Source>` are components, not `<link>`/`<source>`."""
+    return name in VOID_ELEMENTS
 
 
 def scope_of(env: MutableMapping[str, Any]) -> dict[str, Any]:
@@ -52,6 +59,29 @@ def read_tag(src: str, pos: int, env: MutableMapping[str, Any], lenient: bool) -
             return None
         tag.problem = f"<{tag.name}> is not valid JSX ({exc.message}); it was read leniently"
         return tag
+
+
+def drops_to_report(tag: Tag, env: MutableMapping[str, Any]) -> list[tuple[str, int, str]]:
+    """`tag.dropped`, less props that pass a component (`Component={WidgetCodeBlock}`): a
+    value no static page can use, but not a mistake either."""
+    if not tag.dropped:
+        return []
+    knows = getattr(env.get("expand_component"), "knows", None)
+    out = []
+    for attr, offset, why in tag.dropped:
+        raw = tag.raw_props.get(attr, "").strip()
+        if knows is not None and _COMPONENT_NAME.fullmatch(raw) and knows(raw):
+            continue
+        out.append((attr, offset, why))
+    return out
+
+
+def dropped_message(name: str, attr: str, why: str) -> str:
+    """The warning for an attribute whose `{...}` value the build cannot evaluate."""
+    return (
+        f"<{name}> {attr}={{...}} cannot be evaluated at build time ({why}); "
+        "the attribute is left out"
+    )
 
 
 def find_close(

@@ -53,11 +53,22 @@ class MarkdownOut(Protocol):
     def plain(self, node: MdNode) -> str: ...
 
 
+MAX_TREE_DEPTH = 100
+"""Deeper markup (`*` x 2000 makes 1000 nested emphases) keeps its content, not its nesting."""
+
+
 def tree(tokens: Sequence[Token]) -> list[MdNode | Token]:
     """Nest `*_open`/`*_close` pairs (markdown and components) into nodes; leaves stay tokens."""
     root = MdNode(None)
     stack = [root]
+    flat = 0  # open tokens past MAX_TREE_DEPTH, dropped with their close
     for tok in tokens:
+        if flat and tok.nesting == -1:
+            flat -= 1
+            continue
+        if tok.nesting == 1 and len(stack) > MAX_TREE_DEPTH:
+            flat += 1
+            continue
         if tok.nesting == 1:
             node = MdNode(tok)
             stack[-1].children.append(node)

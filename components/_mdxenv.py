@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 MAX_EXPANSION_DEPTH = 24
+"""Snippets and custom components nested in one another, at most."""
+MAX_EXPANSIONS = 5_000
+"""Snippets and custom components expanded on one page, at most (a snippet using another
+many times, nested, would otherwise grow exponentially)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +109,7 @@ def usage_line(env: MutableMapping[str, Any], line: int) -> int:
     return fixed if fixed is not None else line + (env.get("_line_base") or 0)
 
 
-_SAVED = ("src_path", "_line_base", "_col_base", "_line_fixed")
+_SAVED = ("src_path", "_line_base", "_col_base", "_line_fixed", "scope")
 
 
 @contextmanager
@@ -118,9 +122,15 @@ def expanding(
 ) -> Iterator[bool]:
     """Enter an expansion (False when it would include itself or nest too deeply)."""
     stack: list[str] = env.setdefault("_expanding", [])
-    if expansion.key in stack or len(stack) >= MAX_EXPANSION_DEPTH:
+    count = env["_expansions"] = env.get("_expansions", 0) + 1
+    if expansion.key in stack or len(stack) >= MAX_EXPANSION_DEPTH or count > MAX_EXPANSIONS:
         chain = " -> ".join([*stack, expansion.key])
         problem = "includes itself" if expansion.key in stack else "nests too deeply"
+        if count > MAX_EXPANSIONS:
+            if count > MAX_EXPANSIONS + 1:  # reported once
+                yield False
+                return
+            problem = f"is one expansion too many (a page expands at most {MAX_EXPANSIONS:,})"
         message = f"{expansion.key} {problem}: {chain}; it is left out"
         if reporter is not None:
             reporter("snippet-cycle", message, "error")
@@ -129,6 +139,8 @@ def expanding(
         yield False
         return
     saved = {key: env.get(key) for key in _SAVED}
+    if expansion.scope is not None:  # tags of the expansion read its values (snippet props)
+        env["scope"] = expansion.scope
     if expansion.first_line is None:
         env["_line_fixed"] = usage_line(env, line)
     else:

@@ -12,11 +12,18 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mintrender.errors import Diagnostic, Diagnostics
+from mintrender.faults import fault_notice
 from mintrender.hints import closest_path
 from mintrender.load.config import ConfigError, SiteConfig, load_config
 from mintrender.load.contain import outside_link_message
 from mintrender.load.jsonpos import format_path
-from mintrender.load.nav import Navigation, PageSlot, build_navigation, is_operation_ref
+from mintrender.load.nav import (
+    NavDivision,
+    Navigation,
+    PageSlot,
+    build_navigation,
+    is_operation_ref,
+)
 from mintrender.load.redirects import concrete_targets
 from mintrender.load.remote import Downloads
 from mintrender.load.sources import Reader, SourceFiles, discover, page_file_for_ref
@@ -69,7 +76,11 @@ def load_inputs(
     if safe is not None:
         sources = without_active_files(sources, diagnostics)
         config = without_unsafe_redirects(config, diagnostics)
-    nav = _load_navigation(config, diagnostics)
+    try:
+        nav = _load_navigation(config, diagnostics)
+    except Exception as exc:  # the pages still build, without a sidebar
+        diagnostics.internal(config.config_file, 0, "reading the navigation of", exc)
+        nav = Navigation(NavDivision("root", "", ("navigation",)), {})
     return SiteInputs(config, sources, nav, tuple(nav.slots()))
 
 
@@ -78,6 +89,14 @@ def spec_downloads(options: BuildOptions) -> Downloads | None:
     if options.safe is not None and not options.safe.remote_specs:
         return None
     return Downloads(options.cache_dir)
+
+
+def _config_name(docs_dir: Path) -> str:
+    return (
+        "mint.json"
+        if (docs_dir / "mint.json").is_file() and not (docs_dir / "docs.json").is_file()
+        else "docs.json"
+    )
 
 
 def new_record(rel: str, frontmatter: dict[str, Any]) -> PageRecord:
@@ -95,8 +114,9 @@ def new_record(rel: str, frontmatter: dict[str, Any]) -> PageRecord:
 def parse_source(
     rel: str, config: SiteConfig, read: Reader, diagnostics: Diagnostics
 ) -> ParsedPage:
-    """Parse one page file (a missing file parses as an empty page)."""
-    return parse_page(
+    """Parse one page file (a missing file parses as an empty page); a file it read that is
+    not UTF-8 gets a warning at its first bad byte."""
+    parsed = parse_page(
         rel,
         read(rel) or "",
         docs_dir=config.docs_dir,
@@ -104,6 +124,12 @@ def parse_source(
         read=read,
         variables=config.variables,
     )
+    for file in sorted(parsed.depends_on):
+        decoded = read.not_utf8.get(file)
+        if decoded is not None and decoded.bad is not None:
+            line, column, _ = decoded.bad
+            diagnostics.warning(file, line, column, "file-encoding", decoded.problem())
+    return parsed
 
 
 def resolve_refs(
@@ -173,8 +199,15 @@ def render_record(
     """Render one page into `record.rendered`, then let the API stage attach its view;
     `--safe` sanitizes both (render/sanitize.py)."""
     ctx = RenderContext(config, record.rel_path, urls, diagnostics, read=read)
-    record.rendered = render_page(parsed, ctx)
-    api.attach(record, ctx)
+    record.rendered = render_page(parsed, ctx)  # never raises (internal errors are reported)
+    kind, view, rendered = record.kind, record.api, record.rendered
+    try:
+        api.attach(record, ctx)
+    except Exception as exc:  # the page keeps its own content, with a notice
+        diagnostics.internal(record.rel_path, 0, "building the API reference of", exc)
+        notice = fault_notice("The API reference of this page")
+        record.kind, record.api = kind, view
+        record.rendered = dataclasses.replace(rendered, body_html=notice + rendered.body_html)
     # the API view renders through the same context: its components need their theme parts too
     assert record.rendered is not None
     record.rendered = dataclasses.replace(record.rendered, drawn=frozenset(ctx.components))
@@ -231,11 +264,18 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     except ConfigError as exc:
         diagnostics.append(exc.diagnostic)
         return BuildResult(diagnostics, fatal=str(exc))
+    except Exception as exc:  # nothing to build without the configuration and the files
+        diagnostics.internal(_config_name(docs_dir), 0, "loading", exc)
+        return BuildResult(diagnostics, fatal=diagnostics[-1].message)
     config, sources = inputs.config, inputs.sources
     timings["load"] = time.perf_counter() - t0
     t = time.perf_counter()
     api = ApiStage(config, docs_dir, sources, diagnostics, spec_downloads(options))
-    nav = api.expand_navigation(inputs.nav)
+    nav = inputs.nav
+    try:
+        nav = api.expand_navigation(inputs.nav)
+    except Exception as exc:  # navigation-level specs generate no pages; the rest builds
+        diagnostics.internal(config.config_file, 0, "expanding the OpenAPI navigation of", exc)
     slots = list(nav.slots())
     timings["api_load"] = time.perf_counter() - t
 
@@ -258,7 +298,11 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
 
     # --- index: one search index per language
     t = time.perf_counter()
-    search = build_indexes(config, result.pages, slots)
+    try:
+        search = build_indexes(config, result.pages, slots)
+    except Exception as exc:  # the site is still written, with an empty search index
+        diagnostics.internal(config.config_file, 0, "building the search index of", exc)
+        search = build_indexes(config, [], [])
     timings["index"] = time.perf_counter() - t
 
     # --- write: theme around every page, assets, extras; OUT swapped in when complete
@@ -318,7 +362,7 @@ def _render_serial(job: RenderJob) -> RenderedPages:
     timings["parse"] = time.perf_counter() - t
     ref_to_file = resolve_refs(config, slots, frozenset(sources.pages), diagnostics)
     # navigation entries naming operations ("GET /users") become generated pages
-    for record, ref in api.generated_pages(slots, records):
+    for record, ref in _generated_pages(api, slots, records, config, diagnostics):
         records[record.rel_path] = record
         parsed[record.rel_path] = api.parsed_stub(record)
         ref_to_file.setdefault(ref, record.rel_path)
@@ -346,7 +390,7 @@ def _render_forked(job: RenderJob) -> RenderedPages:
     diagnostics, timings, progress = job.diagnostics, job.timings, job.progress
     t = time.perf_counter()
     placeholders = {rel: new_record(rel, {}) for rel in sources.pages}
-    generated = api.generated_pages(slots, placeholders)
+    generated = _generated_pages(api, slots, placeholders, config, diagnostics)
     ref_to_file = resolve_refs(config, slots, frozenset(sources.pages), diagnostics)
     for record, ref in generated:
         ref_to_file.setdefault(ref, record.rel_path)
@@ -366,7 +410,7 @@ def _render_forked(job: RenderJob) -> RenderedPages:
             record = new_record(rel, parsed.frontmatter)
             render_record(record, parsed, config, urls, found, api, reader, options.safe)
             record.tokens = parsed.tokens
-            record.markdown = page_markdown_text(record, config, urls, publish)
+            record.markdown = page_markdown_text(record, config, urls, publish, diagnostics=found)
             record.tokens = None
             out.append(record)
         return out, list(found)
@@ -374,7 +418,12 @@ def _render_forked(job: RenderJob) -> RenderedPages:
     if progress:
         progress("render", 0, 1)
     by_rel: dict[str, PageRecord] = {}
-    for done, found in fork_map(work, interleave(sources.pages, job.jobs), job.jobs):
+    try:
+        shares = fork_map(work, interleave(sources.pages, job.jobs), job.jobs)
+    except Exception as exc:  # a worker or its result failed as a whole: redo it in-process
+        diagnostics.internal(config.config_file, 0, "rendering pages in worker processes for", exc)
+        return _render_serial(job)
+    for done, found in shares:
         diagnostics.extend(found)
         by_rel.update((record.rel_path, record) for record in done)
     records = [by_rel[rel] for rel in sources.pages]
@@ -386,6 +435,21 @@ def _render_forked(job: RenderJob) -> RenderedPages:
     timings["parse"] = 0.0
     timings["render"] = time.perf_counter() - t
     return RenderedPages(records, ref_to_file, urls)
+
+
+def _generated_pages(
+    api: ApiStage,
+    slots: Sequence[PageSlot],
+    records: dict[str, PageRecord],
+    config: SiteConfig,
+    diagnostics: Diagnostics,
+) -> list[tuple[PageRecord, str]]:
+    """The pages navigation entries naming operations generate (none when that fails)."""
+    try:
+        return api.generated_pages(slots, records)
+    except Exception as exc:
+        diagnostics.internal(config.config_file, 0, "generating the API pages of", exc)
+        return []
 
 
 def _load_navigation(config: SiteConfig, diagnostics: Diagnostics) -> Navigation:

@@ -6,9 +6,10 @@ import argparse
 import shlex
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from mintrender import __version__
-from mintrender.errors import sort_key
+from mintrender.errors import EXIT_INTERNAL, Diagnostic, has_internal_errors, sort_key
 from mintrender.hints import plural, problem_counts
 from mintrender.model import IFRAME_HOSTS, BuildOptions, Progress, Safety, default_out_dir
 
@@ -144,10 +145,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     for d in diags:
         if args.quiet and d.severity != "error":
             continue
-        print(d.format(), file=sys.stderr)
+        print_diagnostic(d, args.verbose, sys.stderr)
     if result.fatal:
         print("mintrender: nothing was built; fix the error above and build again", file=sys.stderr)
-        return 2
+        return EXIT_INTERNAL if has_internal_errors(diags) else 2
     errors = sum(1 for d in diags if d.severity == "error")
     warnings = sum(1 for d in diags if d.severity == "warning")
     if args.report:
@@ -160,9 +161,18 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         print(next_step(options, args.docs_dir), file=sys.stderr)
+    if has_internal_errors(diags):
+        return EXIT_INTERNAL
     if errors or (args.strict and warnings):
         return 1
     return 0
+
+
+def print_diagnostic(d: Diagnostic, verbose: bool, stream: TextIO) -> None:
+    """`file:line:col: severity: message [code]`, and an internal error's traceback if verbose."""
+    print(d.format(), file=stream)
+    if verbose and d.detail:
+        print("    " + d.detail.rstrip().replace("\n", "\n    "), file=stream)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -319,6 +329,12 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="download cache for remote assets and specs (default: the user cache folder, "
         "e.g. ~/.cache/mintrender, or $MINTRENDER_CACHE_DIR)",
+    )
+    b.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="print the traceback of each internal-error (default: off; the report has it)",
     )
     _add_safety(b)
     b.set_defaults(func=cmd_build)

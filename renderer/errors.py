@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import asdict, dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
+
+INTERNAL_ERROR = "internal-error"
+"""The code of a bug in mintrender itself (an unexpected exception), as opposed to a problem in
+the docs: the CLI exits with `EXIT_INTERNAL` when any is reported."""
+EXIT_INTERNAL = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +32,8 @@ class Diagnostic:
     """Names what was expected and what was found."""
     hint: str = ""
     """What to do about it, in a writer's words (`did you mean '/guides/configuration'?`)."""
+    detail: str = ""
+    """The traceback of an `internal-error` (shown by `--verbose`, in `--report` as `traceback`)."""
 
     @property
     def text(self) -> str:
@@ -38,7 +46,11 @@ class Diagnostic:
         return f"{where}: {self.severity}: {self.text} [{self.code}]"
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        out = asdict(self)
+        detail = out.pop("detail")
+        if detail:
+            out["traceback"] = detail
+        return out
 
 
 class Diagnostics(list[Diagnostic]):
@@ -71,6 +83,11 @@ class Diagnostics(list[Diagnostic]):
     ) -> None:
         self.add("info", file, line, column, code, message, hint)
 
+    def internal(self, file: str, line: int, stage: str, exc: BaseException) -> None:
+        """An unexpected exception while `stage` ("rendering", ...) worked on `file`: reported as
+        an `internal-error` with its traceback, so the build can go on with the next file."""
+        self.append(internal_error(file, line, stage, exc))
+
     def count(self, severity: Severity) -> int:  # type: ignore[override]
         return sum(1 for d in self if d.severity == severity)
 
@@ -78,3 +95,24 @@ class Diagnostics(list[Diagnostic]):
 def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
     """Stable order for printing and reports."""
     return (d.file, d.line, d.column, d.code)
+
+
+def internal_error(file: str, line: int, stage: str, exc: BaseException) -> Diagnostic:
+    """The `internal-error` diagnostic for an exception caught while `stage` handled `file`."""
+    text = str(exc).strip().splitlines()
+    what = type(exc).__name__ + (f": {text[0][:200]}" if text else "")
+    return Diagnostic(
+        "error",
+        file,
+        line,
+        0,
+        INTERNAL_ERROR,
+        f"mintrender failed while {stage} this file ({what})",
+        "this is a bug in mintrender, not in the docs, and the rest of the site is built; "
+        "please report it with the traceback (--verbose)",
+        detail="".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
+    )
+
+
+def has_internal_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.code == INTERNAL_ERROR for d in diagnostics)

@@ -70,7 +70,18 @@ def structure(text: str, rel_path: str = "page.mdx") -> str:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    cases("mdx", "jsx", "props", "expressions", "esm", "snippets", "custom", "code", "containers")
+    cases(
+        "mdx",
+        "jsx",
+        "props",
+        "expressions",
+        "esm",
+        "snippets",
+        "custom",
+        "code",
+        "containers",
+        "flow",
+    )
     + cases("mdx", "lines"),
 )
 def test_structure(text: str, expected: str) -> None:

@@ -80,11 +80,11 @@ def test_normalize_text_keeps_letters_and_digits_only() -> None:
 
 
 def test_payload_shape() -> None:
-    files = build_search_index(SMALL, language="fr")
+    files = build_search_index(SMALL, language="en")
     assert isinstance(files, SearchIndexFiles)
     payload = json.loads(files.index_json)
     assert payload["format"] == FORMAT
-    assert payload["language"] == "fr"
+    assert payload["language"] == "en"
     assert payload["fields"] == [name for name, _ in FIELDS]
     assert files.documents == 4 and files.terms == len(payload["terms"])
     assert payload["pages"][0] == ["/quickstart", "Quickstart", ["Guides"]]

@@ -41,6 +41,7 @@ MODELSLAB = CORPORA / "modelslab"
 MINTLIFY = CORPORA / "mintlify-docs"
 STATIC = REPO / "themes" / "mint" / "static"
 SEARCH_JS = STATIC / "js" / "50-search.js"
+SEARCH_TEXT_JS = STATIC / "js" / "49-searchtext.js"
 SEARCH_CSS = STATIC / "css" / "50-search.css"
 BASE_CSS = STATIC / "css" / "00-base.css"
 
@@ -183,7 +184,8 @@ def write_test_site(
     assets = out / "_mintrender"
     assets.mkdir(parents=True, exist_ok=True)
     (assets / "search-index.js").write_text(files.index_js, encoding="utf-8")
-    (assets / "mintrender.js").write_text(SEARCH_JS.read_text(encoding="utf-8"), encoding="utf-8")
+    script = SEARCH_TEXT_JS.read_text(encoding="utf-8") + SEARCH_JS.read_text(encoding="utf-8")
+    (assets / "mintrender.js").write_text(script, encoding="utf-8")
     css = BASE_CSS.read_text(encoding="utf-8") if BASE_CSS.exists() else ""
     css += "\n:root { --mr-primary: #0260fa; }\n" + SEARCH_CSS.read_text(encoding="utf-8")
     (assets / "mintrender.css").write_text(css, encoding="utf-8")

@@ -14,7 +14,7 @@ from mintrender.check.hints import did_you_mean
 from mintrender.check.report import FORMATS, RANK, relative_to_cwd, render, use_colour
 from mintrender.check.rules import RULES, matching, unknown_codes
 from mintrender.check.settings import SettingsError, find_settings
-from mintrender.errors import Diagnostic
+from mintrender.errors import EXIT_INTERNAL, Diagnostic, has_internal_errors
 from mintrender.load.config import CONFIG_FILES
 from mintrender.model import Safety
 
@@ -134,6 +134,8 @@ def run_check(
         found += relative_to_cwd(diags, docs_dir)
     is_tty = out.isatty() if hasattr(out, "isatty") else False
     out.write(render(found, fmt, colour=use_colour(colour, is_tty), pages=pages))
+    if has_internal_errors(found):
+        return EXIT_INTERNAL  # mintrender hit a bug: its own exit code
     if fatal:
         return 2
     threshold = RANK[fail_at or "warning"]

@@ -13,7 +13,10 @@ field          boost   content
 ``api``          6     ``"POST /text2img"`` plus the operation summary
 =============  ======  =====================================================
 
-`SearchSection.boost` is the lunr document boost. Before lunr sees a field, `normalize_text`
+`SearchSection.boost` is the lunr document boost.
+
+**English and language-less sites** (`languages.language_profile(...).legacy`). Before lunr sees
+a field, `normalize_text`
 lower-cases it and turns every run of characters other than letters and digits into one space
 (so ``/api/v6/text2img`` indexes ``api``, ``v6``, ``text2img`` and ``model_id`` indexes ``model``
 and ``id``) and makes every Han ideograph and kana a word of its own (``安装指南`` indexes four
@@ -27,7 +30,15 @@ which the UI rebuilds the postings), ``pages`` (``[url, page title, breadcrumb]`
 (``[page, anchor, section title, excerpt]``), ``fields``, ``lunr`` and ``language`` (metadata).
 `decode_payload` turns it back into lunr's own serialization for `lunr.index.Index.load`.
 
-**Typed text -> lunr query string** (`query_string`, mirrored by ``mapQuery`` in
+**Every other language** has a pipeline of its own (`index_terms`: folding, Han/kana bigrams,
+stop words, Snowball stems; see `text.py` and `languages.py`) and a format-2 payload
+(``format: "mintrender-search/2"``, encodings in `compact.py`): ``terms`` sorted and
+front-coded, ``vectors[doc][field]`` as strings of integers with quantized scores, ``forms`` (the
+stem table: every indexed surface form of each term, so the browser stems by looking words up),
+``pipeline`` (``stemmer``, ``bigrams``, ``stop``). How typed text becomes clauses, for both
+formats, and the typo tolerance: `query.py`.
+
+**Typed text -> lunr query string** (format 1; `query_string`, mirrored by ``mapQuery`` in
 ``themes/mint/static/js/50-search.js``)::
 
     words = normalize_text(typed).split()          # lower-case, letters/digits only
@@ -70,8 +81,22 @@ from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.trimmer import trimmer
 
+from mintrender.index.compact import (
+    decode_ints,
+    decode_terms,
+    dequantize,
+    encode_forms,
+    encode_ints,
+    encode_terms,
+    quantize,
+)
+from mintrender.index.languages import LanguageProfile, language_profile
+from mintrender.index.text import stem, tokens
+
 FORMAT = "mintrender-search/1"
-"""`format` key of the payload; the UI refuses payloads of another format."""
+"""`format` key of an English (or language-less) payload; the UI refuses unknown formats."""
+FORMAT_2 = "mintrender-search/2"
+"""`format` key of a payload with a language pipeline of its own (`compact` encodings)."""
 
 FIELDS: tuple[tuple[str, int], ...] = (
     ("page_title", 4),
@@ -115,6 +140,8 @@ class SearchSection:
     """`"POST /text2img"` (plus summary) for API pages."""
     boost: float = 1.0
     """lunr document boost (page `boost` or inherited group boost)."""
+    version: str = ""
+    """`navigation.versions` label the page sits in (`""` outside versions)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,13 +181,13 @@ def query_string(typed: str) -> str:
     return " ".join([*words, words[-1] + "*"])
 
 
-def _field_values(section: SearchSection) -> dict[str, str]:
+def _field_texts(section: SearchSection) -> dict[str, str]:
     return {
-        "page_title": normalize_text(section.page_title),
-        "title": normalize_text(section.title),
-        "text": normalize_text(section.text),
-        "keywords": normalize_text(" ".join(section.keywords)),
-        "api": normalize_text(section.api),
+        "page_title": section.page_title,
+        "title": section.title,
+        "text": section.text,
+        "keywords": " ".join(section.keywords),
+        "api": section.api,
     }
 
 
@@ -189,11 +216,41 @@ def _index_term(term: str) -> str | None:
 Pipeline.register_function(_index_token, "mintrender-index")
 
 
-def build_lunr_index(sections: Sequence[SearchSection]) -> Index:
-    """Build the lunr.py index of `sections` (document ref = position in `sections`)."""
+def build_lunr_index(
+    sections: Sequence[SearchSection], profile: LanguageProfile | None = None
+) -> Index:
+    """Build the lunr.py index of `sections` (document ref = position in `sections`).
+
+    `profile` None or legacy: lunr's English pipeline on `normalize_text`. Otherwise the
+    language's own (`index_terms`), run before lunr sees the words.
+    """
+    return _build_index(sections, profile, {})
+
+
+def index_terms(text: str, profile: LanguageProfile, forms: dict[str, str]) -> list[str]:
+    """Index terms of `text` in a non-English language: folded words (Han/kana bigrams for
+    Chinese and Japanese) without stop words, Snowball-stemmed. Records each surface form
+    whose stem differs from it in `forms` (surface -> stem)."""
+    stop = set(profile.stop_words)
+    out: list[str] = []
+    for word in tokens(text, bigrams=profile.bigrams):
+        if word in stop:
+            continue
+        term = stem(word, profile.stemmer)
+        if term != word:
+            forms[word] = term
+        out.append(term)
+    return out
+
+
+def _build_index(
+    sections: Sequence[SearchSection], profile: LanguageProfile | None, forms: dict[str, str]
+) -> Index:
+    legacy = profile is None or profile.legacy
     builder = get_default_builder()
     builder.pipeline.reset()
-    builder.pipeline.add(_index_token)
+    if legacy:
+        builder.pipeline.add(_index_token)
     builder.ref("ref")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
@@ -201,7 +258,11 @@ def build_lunr_index(sections: Sequence[SearchSection]) -> Index:
         # Pre-split: normalized text has single spaces and no hyphens, so this is exactly what
         # lunr's tokenizer would produce (minus the position metadata, which is not stored).
         doc: dict[str, object] = {"ref": str(ref)}
-        doc.update((name, value.split()) for name, value in _field_values(section).items())
+        for name, value in _field_texts(section).items():
+            if legacy or profile is None:
+                doc[name] = normalize_text(value).split()
+            else:
+                doc[name] = index_terms(value, profile, forms)
         attributes = {"boost": section.boost} if section.boost != 1 else None
         builder.add(doc, attributes=attributes)
     return builder.build()
@@ -244,19 +305,44 @@ def _encode_vectors(index: Index, count: int) -> list[list[list[int]]]:
     return out
 
 
+def _encode_vectors_2(index: Index, count: int, order: Sequence[int]) -> list[list[str]]:
+    """Format-2 field vectors: `[doc][field]` = `encode_ints([delta, quantize(score), ...])`
+    over term positions in sorted-term order (`order[new] = lunr's term index`)."""
+    position = {old: new for new, old in enumerate(order)}
+    out: list[list[str]] = []
+    for ref in range(count):
+        per_field: list[str] = []
+        for name, _ in FIELDS:
+            elements = index.field_vectors[f"{name}/{ref}"].elements
+            pairs = sorted(
+                (position[elements[i]], quantize(elements[i + 1]))
+                for i in range(0, len(elements), 2)
+            )
+            flat: list[int] = []
+            previous = 0
+            for term_index, q in pairs:
+                flat += [term_index - previous, q]
+                previous = term_index
+            per_field.append(encode_ints(flat))
+        out.append(per_field)
+    return out
+
+
 def _encode_documents(
     sections: Sequence[SearchSection],
 ) -> tuple[list[list[Any]], list[list[Any]]]:
-    """Pages table `[url, page title, breadcrumb]` and docs table `[page, anchor, title, excerpt]`."""
+    """Pages table `[url, page title, breadcrumb(, version)]` and docs table
+    `[page, anchor, title, excerpt]`; the version only for pages inside `navigation.versions`."""
     pages: list[list[Any]] = []
-    page_ids: dict[tuple[str, str, tuple[str, ...]], int] = {}
+    page_ids: dict[tuple[str, str, tuple[str, ...], str], int] = {}
     docs: list[list[Any]] = []
     for section in sections:
-        key = (section.url, section.page_title, section.breadcrumb)
+        key = (section.url, section.page_title, section.breadcrumb, section.version)
         page = page_ids.get(key)
         if page is None:
             page = page_ids[key] = len(pages)
-            pages.append([section.url, section.page_title, list(section.breadcrumb)])
+            row: list[Any] = [section.url, section.page_title, list(section.breadcrumb)]
+            pages.append([*row, section.version] if section.version else row)
         docs.append([page, section.anchor, section.title, _excerpt(section.text, section.title)])
     return pages, docs
 
@@ -267,23 +353,36 @@ def build_payload(
     """The compact payload (a JSON-able dict) and the lunr.py index it was made from.
 
     With no sections (lunr.py cannot build an empty index) the index is `None` and the payload
-    is a valid empty one.
+    is a valid empty one. A language with a pipeline of its own (`language_profile`) adds
+    `pipeline` and `forms` (see `build_search_index`).
     """
-    index = build_lunr_index(sections) if sections else None
+    profile = language_profile(language)
+    forms: dict[str, str] = {}
+    index = _build_index(sections, profile, forms) if sections else None
     terms = [""] * (len(index.inverted_index) if index else 0)
     for term, posting in index.inverted_index.items() if index else ():
         terms[posting["_index"]] = term
     pages, docs = _encode_documents(sections)
-    payload = {
-        "format": FORMAT,
-        "lunr": LUNR_JS_VERSION,
-        "language": language,
-        "fields": [name for name, _ in FIELDS],
-        "terms": terms,
-        "vectors": _encode_vectors(index, len(sections)) if index else [],
-        "pages": pages,
-        "docs": docs,
-    }
+    fields = [name for name, _ in FIELDS]
+    head = {"format": FORMAT, "lunr": LUNR_JS_VERSION, "language": language, "fields": fields}
+    if profile.legacy:
+        vectors = _encode_vectors(index, len(sections)) if index else []
+        body: dict[str, Any] = {"terms": terms, "vectors": vectors}
+    else:
+        head["format"] = FORMAT_2
+        order = sorted(range(len(terms)), key=terms.__getitem__)
+        sorted_terms = [terms[i] for i in order]
+        body = {
+            "pipeline": {
+                "stemmer": profile.stemmer,
+                "bigrams": profile.bigrams,
+                "stop": list(profile.stop_words),
+            },
+            "terms": encode_terms(sorted_terms),
+            "forms": encode_forms(sorted_terms, forms),
+            "vectors": _encode_vectors_2(index, len(sections), order) if index else [],
+        }
+    payload: dict[str, Any] = {**head, **body, "pages": pages, "docs": docs}
     return payload, index
 
 
@@ -309,7 +408,9 @@ def build_search_index(
         js_bytes=len(js_raw),
         js_gzip_bytes=len(gzip.compress(js_raw, compresslevel=9, mtime=0)),
         documents=len(sections),
-        terms=len(payload["terms"]),
+        terms=len(decode_terms(payload["terms"]))
+        if isinstance(payload["terms"], str)
+        else len(payload["terms"]),
     )
 
 
@@ -317,18 +418,21 @@ def decode_payload(payload: dict[str, Any] | str) -> dict[str, Any]:
     """Rebuild lunr's serialized index (for `lunr.index.Index.load`) from the compact payload."""
     data: dict[str, Any] = json.loads(payload) if isinstance(payload, str) else payload
     fields: list[str] = data["fields"]
-    terms: list[str] = data["terms"]
+    compact = data["format"] == FORMAT_2
+    terms: list[str] = decode_terms(data["terms"]) if compact else data["terms"]
     postings: list[dict[str, Any]] = [
         {"_index": i, **{name: {} for name in fields}} for i in range(len(terms))
     ]
     field_vectors: list[list[Any]] = []
     for ref, per_field in enumerate(data["vectors"]):
-        for name, flat in zip(fields, per_field, strict=True):
+        for name, stored in zip(fields, per_field, strict=True):
+            flat = decode_ints(stored) if compact else stored
             elements: list[float] = []
             term_index = 0
             for i in range(0, len(flat), 2):
                 term_index += flat[i]
-                elements += [term_index, flat[i + 1] / 1000]
+                value = dequantize(flat[i + 1]) if compact else flat[i + 1] / 1000
+                elements += [term_index, value]
                 postings[term_index][name][str(ref)] = {}
             field_vectors.append([f"{name}/{ref}", elements])
     inverted: list[list[Any]] = sorted(
@@ -339,5 +443,6 @@ def decode_payload(payload: dict[str, Any] | str) -> dict[str, Any]:
         "fields": fields,
         "fieldVectors": field_vectors,
         "invertedIndex": inverted,
-        "pipeline": ["stemmer"],
+        # Languages with a pipeline of their own stem the query before lunr sees it.
+        "pipeline": [] if compact else ["stemmer"],
     }

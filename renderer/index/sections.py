@@ -44,6 +44,7 @@ def searchable_sections(
         if slot is not None and not slot.searchable:
             continue
         language = language_of_slot(slot) if slot else ""
+        version = next((d.label for d in slot.divisions if d.kind == "version"), "") if slot else ""
         trail = tuple(g.label for g in slot.groups) if slot else ()
         keywords_t = meta.keywords
         boost = meta.boost
@@ -66,6 +67,7 @@ def searchable_sections(
                     keywords=keywords_t if i == 0 else (),
                     api=api_text if i == 0 else "",
                     boost=float(boost),
+                    version=version,
                 )
             )
         if not rendered.sections:
@@ -80,6 +82,7 @@ def searchable_sections(
                     keywords_t,
                     api_text,
                     float(boost),
+                    version,
                 )
             )
     # languages: pages with no language division belong to the default one

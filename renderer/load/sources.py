@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mintrender.load.contain import is_outside_link, resolve_inside
+from mintrender.load.encoding import Decoded, decode_source
 from mintrender.model import default_out_dir, zip_path_for
 
 # Mintlify's built-in ignores (mdx-and-markdown.md §1); every dot-folder is skipped as well.
@@ -160,14 +161,20 @@ class Reader:
     def __init__(self, docs_dir: Path) -> None:
         self.docs_dir = docs_dir
         self.cache: dict[str, str | None] = {}
+        self.not_utf8: dict[str, Decoded] = {}
+        """Files read with the Windows-1252 fallback, and where their first bad byte is."""
 
     def __call__(self, rel: str) -> str | None:
         if rel not in self.cache:
             path = resolve_inside(self.docs_dir, self.docs_dir / rel)
             try:
-                self.cache[rel] = (
-                    None if path is None else path.read_text(encoding="utf-8-sig", errors="replace")
-                )
+                self.cache[rel] = None if path is None else self._decode(rel, path.read_bytes())
             except OSError:
                 self.cache[rel] = None
         return self.cache[rel]
+
+    def _decode(self, rel: str, data: bytes) -> str:
+        decoded = decode_source(data)
+        if decoded.bad is not None:
+            self.not_utf8[rel] = decoded
+        return decoded.text

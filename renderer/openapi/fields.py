@@ -9,12 +9,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from mintrender.openapi.model import Parameter, Schema
-from mintrender.openapi.samples import Mode, as_text
+from mintrender.openapi.samples import Mode, as_text, note_limit
 
 Markdown = Callable[[str], str]
 """Renders a Markdown description to HTML."""
 
 _MAX_DEPTH = 12
+MAX_FIELDS = 2_000
+"""Field rows one operation's reference shows, at most."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +203,8 @@ class FieldBuilder:
         self.anchors = anchors
         self.expanded = expanded
         self.post_keys = tuple(post_keys)
+        self.budget = MAX_FIELDS
+        """Rows left to build: schemas sharing `$ref`s can nest exponentially."""
 
     def _md(self, text: str) -> str:
         return self.markdown(text) if text.strip() else ""
@@ -232,7 +236,10 @@ class FieldBuilder:
         target = schema
         while target.items is not None and "array" in target.types:
             target = target.items
-        if depth < _MAX_DEPTH and not target.recursive:
+        self.budget -= 1
+        if self.budget == 0:
+            note_limit()  # the rest of the tree is cut short (ApiStage warns)
+        if depth < _MAX_DEPTH and not target.recursive and self.budget > 0:
             extra = target.additional
             if target.properties or (extra is not None and (extra.types or extra.properties)):
                 children = self.rows(target, path, prefix, mode, depth + 1)

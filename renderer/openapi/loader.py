@@ -59,13 +59,16 @@ def load_api_index(
         if not abs_path.is_file():
             diagnostics.error(rel, 0, 0, "openapi-missing", f"spec file '{rel}' does not exist")
             continue
-        src = store.load(abs_path)
-        if src is not None:
-            spec = _SpecLoader(src, store, builder).load()
-            if spec is not None:
-                specs.append(spec)
-                components = _dict(_dict(src.data).get("components"))
-                schemas.add(spec.rel_path, tuple(str(k) for k in _dict(components.get("schemas"))))
+        try:
+            src = store.load(abs_path)
+            spec = _SpecLoader(src, store, builder).load() if src is not None else None
+        except Exception as exc:  # a bug on one spec: its pages say so, the others load
+            diagnostics.internal(rel, 0, "loading the OpenAPI spec", exc)
+            continue
+        if spec is not None and src is not None:
+            specs.append(spec)
+            components = _dict(_dict(src.data).get("components"))
+            schemas.add(spec.rel_path, tuple(str(k) for k in _dict(components.get("schemas"))))
     return ApiIndex(specs, store, schemas)
 
 

@@ -31,16 +31,42 @@ _BY_FORMAT: dict[str, str] = {
 _MAX_DEPTH = 8
 
 
+MAX_EXAMPLE_VALUES = 3_000
+"""Values one synthesised example may hold: schemas sharing `$ref`s can describe objects that
+grow exponentially with depth; past this, the example is cut short (and counted)."""
+_CUT = [0]
+
+
+def limits_hit() -> int:
+    """How many examples (`MAX_EXAMPLE_VALUES`) and field trees (`fields.MAX_FIELDS`) this
+    process cut short: callers compare before and after rendering an operation to warn."""
+    return _CUT[0]
+
+
+def note_limit() -> None:
+    """Count one example or field tree cut short."""
+    _CUT[0] += 1
+
+
 def schema_example(
-    schema: Schema | None,
-    *,
-    mode: Mode = "request",
-    required_only: bool = False,
-    _depth: int = 0,
+    schema: Schema | None, *, mode: Mode = "request", required_only: bool = False
 ) -> Any:
     """A plausible value for `schema`; objects list their (required, when asked) properties."""
+    budget = [MAX_EXAMPLE_VALUES]
+    value = _example(schema, mode, required_only, 0, budget)
+    if budget[0] < 0:
+        note_limit()
+    return value
+
+
+def _example(
+    schema: Schema | None, mode: Mode, required_only: bool, depth: int, budget: list[int]
+) -> Any:
+    budget[0] -= 1
     if schema is None:
         return {}
+    if budget[0] < 0:
+        return "…"
     if schema.examples:
         return schema.examples[0]
     if schema.has_default:
@@ -49,21 +75,17 @@ def schema_example(
         return schema.enum[0]
     if schema.binary:
         return FILE_PLACEHOLDER
-    if schema.recursive or _depth > _MAX_DEPTH:
+    if schema.recursive or depth > _MAX_DEPTH:
         return [] if "array" in schema.types else {}
     kind = schema.types[0] if schema.types else ""
     if not kind and schema.alternatives and not schema.properties:
-        return schema_example(
-            schema.alternatives[0], mode=mode, required_only=required_only, _depth=_depth + 1
-        )
+        return _example(schema.alternatives[0], mode, required_only, depth + 1, budget)
     if kind == "object" or schema.properties or (not kind and schema.alternatives):
-        return _object_example(schema, mode, required_only, _depth)
+        return _object_example(schema, mode, required_only, depth, budget)
     if kind == "array":
         if schema.items is None:
             return []
-        return [
-            schema_example(schema.items, mode=mode, required_only=required_only, _depth=_depth + 1)
-        ]
+        return [_example(schema.items, mode, required_only, depth + 1, budget)]
     if kind == "string":
         return _BY_FORMAT.get(schema.format, "<string>")
     if kind in ("integer", "number"):
@@ -73,27 +95,27 @@ def schema_example(
     return "<any>"
 
 
-def _object_example(schema: Schema, mode: Mode, required_only: bool, depth: int) -> dict[str, Any]:
+def _object_example(
+    schema: Schema, mode: Mode, required_only: bool, depth: int, budget: list[int]
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for prop in schema.properties:
+        if budget[0] < 0:
+            break
         if (mode == "request" and prop.schema.read_only) or (
             mode == "response" and prop.schema.write_only
         ):
             continue
         if required_only and not prop.required:
             continue
-        out[prop.name] = schema_example(
-            prop.schema, mode=mode, required_only=required_only, _depth=depth + 1
-        )
-    if schema.alternatives:  # properties of the first option complete the object
-        first = schema_example(
-            schema.alternatives[0], mode=mode, required_only=required_only, _depth=depth + 1
-        )
+        out[prop.name] = _example(prop.schema, mode, required_only, depth + 1, budget)
+    if schema.alternatives and budget[0] >= 0:  # the first option's properties complete it
+        first = _example(schema.alternatives[0], mode, required_only, depth + 1, budget)
         if isinstance(first, dict):
             for key, value in first.items():
                 out.setdefault(key, value)
     if not schema.properties and schema.additional is not None and not required_only:
-        out["key"] = schema_example(schema.additional, mode=mode, _depth=depth + 1)
+        out["key"] = _example(schema.additional, mode, False, depth + 1, budget)
     return out
 
 

@@ -65,6 +65,10 @@ class SchemaBuilder:
         key = (tsrc.abs_path, frag)
         name = ref_name(frag) or tsrc.abs_path.stem
         if key in self._stack:
+            if isinstance(target, dict) and set(target) == {"$ref"}:  # A -> B -> A, nothing else
+                self.store.report(
+                    tsrc, frag.lstrip("#"), "openapi-ref", f"$ref '{ref}' loops on itself"
+                )
             self._low = min(self._low, self._stack.index(key))
             kind = target.get("type") if isinstance(target, dict) else None
             types = (kind,) if isinstance(kind, str) and kind != "null" else ()

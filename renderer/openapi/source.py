@@ -13,11 +13,7 @@ from urllib.parse import unquote
 import yaml
 
 from mintrender.errors import Diagnostics
-
-try:  # the C loader is much faster on big specs; fall back when PyYAML lacks libyaml
-    _YamlLoader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _YamlLoader = yaml.SafeLoader
+from mintrender.load.yaml12 import Yaml12Loader, load_yaml
 
 _DECODER = json.JSONDecoder()
 _WS = re.compile(r"[ \t\n\r]*")
@@ -60,7 +56,7 @@ class SpecSource:
 
     def _yaml_position(self, tokens: list[str]) -> tuple[int, int]:
         if self._yaml_root is None:
-            self._yaml_root = yaml.compose(self.text, Loader=_YamlLoader)
+            self._yaml_root = yaml.compose(self.text, Loader=Yaml12Loader)
         node = self._yaml_root
         mark = node.start_mark if node is not None else None
         for tok in tokens:
@@ -163,7 +159,7 @@ def read_source(
             return None
         return SpecSource(rel_path, abs_path, text, data, "json")
     try:
-        data = yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a safe loader
+        data = load_yaml(text)  # YAML 1.2, as OpenAPI reads it
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)

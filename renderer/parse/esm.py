@@ -12,6 +12,8 @@ from mintrender.components._jsxparse import (
     eval_expression,
     find_brace_end,
 )
+from mintrender.parse.expr import ExprError, parse_expression
+from mintrender.parse.expreval import free_names
 
 ESM_START = re.compile(r"^(?:import\s+[\w{*$'\"]|export\s+(?:const|let|var|function|default|\{))")
 _IMPORT_ATTEMPT = re.compile(r"\bfrom\s*['\"]|;\s*$|^import\s*\{")
@@ -244,10 +246,8 @@ def _component(
 
 
 def _is_plain(body: str, names: list[str], props_name: str | None) -> bool:
-    sentinel_scope: dict[str, Any] = {n: "" for n in names}
-    sentinel_scope["children"] = ""
-    if props_name:
-        sentinel_scope[props_name] = {}
+    """True when every `{...}` of the body is in the build-time subset and reads only props."""
+    known = {*names, "children", *([props_name] if props_name else [])}
     i = 0
     while True:
         m = _BRACE_EXPR.search(body, i)
@@ -259,7 +259,10 @@ def _is_plain(body: str, names: list[str], props_name: str | None) -> bool:
             return False
         inner = body[m.start() + 1 : end - 1].strip()
         if inner and not (inner.startswith("/*") and inner.endswith("*/")):
-            if isinstance(eval_expression(inner, sentinel_scope), Expression):
+            try:
+                if not free_names(parse_expression(inner)) <= known:
+                    return False
+            except ExprError:
                 return False
         i = end
 

@@ -15,9 +15,7 @@ import yaml
 
 from mintrender.errors import Diagnostics
 from mintrender.hints import closest, yaml_problem
-
-# libyaml's loader when PyYAML was built with it (about 10x faster), the same safe subset
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from mintrender.load.yaml12 import load_yaml
 
 _FRONTMATTER = re.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$", re.S | re.M
@@ -57,7 +55,7 @@ def _load_block(block: str, rel_path: str, diagnostics: Diagnostics | None) -> d
     """The YAML between the `---` lines as a mapping with stripped keys."""
     data: Any = {}
     try:
-        data = yaml.load(block, Loader=_LOADER) or {}
+        data = load_yaml(block) or {}
     except yaml.YAMLError as exc:
         if diagnostics is not None:
             found = yaml_problem(exc, block)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -18,15 +19,16 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from mintrender.components._jsx import jsx_plugin
 from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics
+from mintrender.faults import fault_notice
 from mintrender.parse.autolink import autolink_literal
 from mintrender.parse.esm import ESM_START, is_statement, statement_end
+from mintrender.parse.flow import flow_plugin
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
 from mintrender.parse.snippets import Expander
 
 if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
     from markdown_it.rules_core import StateCore
-    from markdown_it.token import Token
 
 _CUSTOM_ID = re.compile(r"\s*\{#([\w\-:.]+)\}\s*$")
 
@@ -49,8 +51,11 @@ class ParsedPage:
 
 def esm_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """Skip top-level `import`/`export` statements; `parse_page` already read them."""
-    if state.sCount[start_line] != 0 or state.blkIndent != 0 or state.env.get("_depth"):
+    env = state.env
+    if state.sCount[start_line] != 0 or state.blkIndent != 0 or env.get("_depth"):
         return False  # MDX has ESM only at the top level, never inside components
+    if env.get("known_tags_only"):
+        return False  # spec text is Markdown: "import ..." there is a sentence
     start = state.bMarks[start_line]
     line = state.src[start : state.eMarks[start_line]]
     if not ESM_START.match(line):
@@ -148,6 +153,7 @@ def make_markdown() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.disable("code")  # MDX has no indented code blocks: indentation inside components is not code
     md.use(jsx_plugin)
+    md.use(flow_plugin)
     md.block.ruler.before("jsx_block", "esm", esm_block)
     md.use(footnote_plugin)
     md.use(tasklists_plugin, enabled=False)
@@ -169,8 +175,71 @@ def parse_page(
     diagnostics: Diagnostics,
     read: Callable[[str], str | None],
     variables: dict[str, str] | None = None,
+    expand: bool = True,
 ) -> ParsedPage:
-    """Parse one page file into a `ParsedPage` (never raises on user content)."""
+    """Parse one page file into a `ParsedPage`; never raises: a bug in mintrender becomes an
+    `internal-error` and the page parsed as plain CommonMark after a notice.
+
+    `expand=False` keeps snippet and custom-component tags as written (the MDX of the page
+    itself, as tests/test_conformance.py compares it with the reference parser)."""
+    try:
+        return _parse_page(rel_path, source, docs_dir, diagnostics, read, variables, expand)
+    except Exception as exc:
+        diagnostics.internal(rel_path, 0, "parsing", exc)
+        return plain_page(rel_path, source)
+
+
+MAX_PAGE_CHARS = 1_000_000
+"""Characters of a page rendered; the rest of a longer page is left out, with a warning."""
+
+
+def _cut(source: str, rel_path: str, diagnostics: Diagnostics) -> str:
+    """The first `MAX_PAGE_CHARS` of a page, cut at a blank line (or line end) when possible."""
+    cut = source.rfind("\n\n", 0, MAX_PAGE_CHARS)
+    if cut < MAX_PAGE_CHARS // 2:
+        cut = source.rfind("\n", 0, MAX_PAGE_CHARS)
+    if cut < MAX_PAGE_CHARS // 2:
+        cut = MAX_PAGE_CHARS
+    line = source.count("\n", 0, cut) + 1
+    diagnostics.warning(
+        rel_path,
+        line,
+        1,
+        "page-too-large",
+        f"the page has {len(source):,} characters; only the first {cut:,} (up to this line) "
+        "are rendered: split it into several pages",
+    )
+    return source[:cut]
+
+
+def plain_page(rel_path: str, source: str) -> ParsedPage:
+    """A page read as plain CommonMark (no JSX, no raw HTML) after a fault notice: what a page
+    whose MDX parse failed still shows."""
+    try:
+        frontmatter, body, body_line = split_frontmatter(source, rel_path, Diagnostics())
+    except Exception:
+        frontmatter, body, body_line = {}, source, 0
+    notice = Token("html_block", "", 0)
+    notice.content = fault_notice("This page") + "\n"
+    env: dict[str, Any] = {"src_path": rel_path, "scope": {}}
+    try:
+        tokens = [notice, *MarkdownIt("commonmark", {"html": False}).parse(body, env)]
+    except Exception:
+        tokens = [notice]
+    return ParsedPage(rel_path, frontmatter, tokens, env, frozenset({rel_path}), body_line)
+
+
+def _parse_page(
+    rel_path: str,
+    source: str,
+    docs_dir: Path,
+    diagnostics: Diagnostics,
+    read: Callable[[str], str | None],
+    variables: dict[str, str] | None,
+    expand: bool,
+) -> ParsedPage:
+    if len(source) > MAX_PAGE_CHARS:
+        source = _cut(source, rel_path, diagnostics)
     frontmatter, body, body_line = split_frontmatter(source, rel_path, diagnostics)
     body = substitute_variables(body, variables or {})
     sources = {rel_path: body.split("\n")}
@@ -180,7 +249,7 @@ def parse_page(
         "src_path": rel_path,
         "diagnostics": diagnostics,
         "scope": page_scope.values,
-        "expand_component": expander,
+        "expand_component": expander if expand else None,
         "lenient": rel_path.endswith(".md"),
         "_sources": sources,
     }
@@ -190,7 +259,14 @@ def parse_page(
     except RecursionError:
         diagnostics.error(rel_path, 1, 1, "mdx-depth", "components are nested too deeply to render")
         tokens = []
-    for key in ("expand_component", "_expanding", "_inline", "_sources", "_line_fixed"):
+    for key in (
+        "expand_component",
+        "_expanding",
+        "_inline",
+        "_sources",
+        "_line_fixed",
+        "_too_deep",
+    ):
         env.pop(key, None)
     env["scope"] = page_scope.values
     return ParsedPage(

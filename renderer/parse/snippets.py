@@ -215,6 +215,13 @@ class Expander:
         finally:
             self.stack.pop()
 
+    def knows(self, name: str) -> bool:
+        """True for a component name the current file can use (`prop={Name}` passes it)."""
+        current = self.stack[-1] if self.stack else None
+        if name in BUILT_IN:
+            return True
+        return current is not None and (name in current.components or name in current.snippets)
+
     # expansion ------------------------------------------------------------------------------
     def __call__(
         self, name: str, props: dict[str, Any], inner: str, where: tuple[str, int]
@@ -258,7 +265,9 @@ class Expander:
         body = self.snippet_body(rel)
         scope = self.scopes[rel]
         values = dict(scope.values)
-        values.update({k: v for k, v in props.items() if not isinstance(v, Expression)})
+        given = {k: v for k, v in props.items() if not isinstance(v, Expression)}
+        values.update(given)
+        values.setdefault("props", given)  # MDX gives a snippet its props as `props` too
         text = substitute_in_fences(body, values)
         return Expansion(text, rel, rel, 0, values, partial(self._enter, scope))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -28,11 +28,14 @@ from mintrender.load.sources import SourceFiles
 from mintrender.model import PageMeta, PageRecord
 from mintrender.parse.mdx import ParsedPage
 from mintrender.render.context import RenderContext
-from mintrender.render.specfiles import configured_specs, is_config, page_specs
+from mintrender.render.specfiles import configured_specs, is_config, page_specs, text_line
 from mintrender.urls import output_path_for
 
 # `mintrender.openapi` takes about 0.6 s to import: it is imported where a spec is first
 # needed, so the preview server starts without it on sites whose pages name no operation.
+
+Markdown = Callable[[str], str]
+"""Renders a description to HTML."""
 
 _KEY_LINE = re.compile(r"^\s*(openapi-schema|openapi|api|asyncapi)\s*:", re.M)
 
@@ -91,6 +94,7 @@ class ApiStage:
         self.diagnostics = diagnostics
         self.downloads = downloads
         self.remote_tried: set[str] = set()
+        self._spec_texts: dict[str, str] = {}
         files = set(find_spec_files(docs_dir))
         fetched: dict[str, Path] = {}
         for spec in configured_specs(config):
@@ -410,16 +414,30 @@ class ApiStage:
 
     def _attach_openapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
         from mintrender.openapi import render_operation  # start-up time, see top
+        from mintrender.openapi.fields import MAX_FIELDS  # start-up time, see top
+        from mintrender.openapi.samples import MAX_EXAMPLE_VALUES, limits_hit  # same
 
         op = self._resolve_openapi(record, ref)
         if op is None:
             return
+        markdown = self._spec_markdown(ctx, op.spec_file, op.line)
+        cut = limits_hit()
         view = render_operation(
             op,
             options=self._options(record.frontmatter),
-            markdown=lambda text: ctx.markdown(text),
+            markdown=markdown,
             highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
         )
+        if limits_hit() > cut:
+            self.diagnostics.warning(
+                record.rel_path,
+                _frontmatter_line(self.docs_dir, record.rel_path, "openapi"),
+                1,
+                "openapi-limit",
+                f"the reference of {op.method} {op.path} ({op.spec_file}) would show more than "
+                f"{MAX_FIELDS:,} fields or examples of more than {MAX_EXAMPLE_VALUES:,} values "
+                "(schemas that nest through shared $refs); it is cut short",
+            )
         self._finish(
             record,
             ctx,
@@ -428,6 +446,7 @@ class ApiStage:
             op.summary or "",
             op.description or "",
             f"{op.method} {op.path}",
+            markdown=markdown,
         )
 
     def _resolve_openapi(self, record: PageRecord, ref: str) -> Any:
@@ -465,6 +484,35 @@ class ApiStage:
         elif res.problem:
             self.diagnostics.warning(record.rel_path, line, 1, "openapi-foreign-spec", res.problem)
         return res.operation
+
+    def _spec_markdown(self, ctx: RenderContext, spec_file: str, line: int) -> Markdown:
+        """Descriptions of a spec are Markdown with HTML (not MDX); what they report names the
+        spec file and the line of the description (else of the operation), not the page."""
+
+        def render(text: str) -> str:
+            mark = len(ctx.diagnostics)
+            out = ctx.markdown(text, spec=True)
+            if len(ctx.diagnostics) > mark:
+                spec_text = self._spec_text(spec_file)
+                ctx.diagnostics[mark:] = [
+                    dataclasses.replace(
+                        d, file=spec_file, line=text_line(spec_text, text, d.line) or line, column=1
+                    )
+                    for d in ctx.diagnostics[mark:]
+                ]
+            return out
+
+        return render
+
+    def _spec_text(self, spec_file: str) -> str:
+        """A spec's text, read again only when one of its descriptions has a problem."""
+        if spec_file not in self._spec_texts:
+            try:
+                text = (self.docs_dir / spec_file).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                text = ""
+            self._spec_texts[spec_file] = text
+        return self._spec_texts[spec_file]
 
     def _attach_manual(self, record: PageRecord, ctx: RenderContext, api: str) -> None:
         from mintrender.openapi import ManualParam, render_manual_endpoint  # start-up time
@@ -519,6 +567,7 @@ class ApiStage:
         endpoint: str,
         *,
         body: bool = True,
+        markdown: Markdown | None = None,
     ) -> None:
         rendered = record.rendered
         assert rendered is not None
@@ -528,7 +577,7 @@ class ApiStage:
         description_html = ""
         if record.meta.description is None and description:
             changes["description"] = " ".join(description.split())[:300]
-            description_html = ctx.markdown(description)
+            description_html = (markdown or ctx.markdown)(description)
         if changes:
             record.rendered = dataclasses.replace(rendered, **changes)
         # RequestExample / ResponseExample in the page's MDX take precedence, as in Mintlify

@@ -160,9 +160,10 @@ class RenderContext:
         return _ui_icon(name, css_class)
 
     # rendering helpers -----------------------------------------------------------------------
-    def markdown(self, text: str, *, inline: bool = False) -> str:
-        """Render a Markdown string from a prop (captions, descriptions) in this page's context."""
-        return render_fragment(text, self, inline=inline)
+    def markdown(self, text: str, *, inline: bool = False, spec: bool = False) -> str:
+        """Render a Markdown string from a prop (captions, descriptions) in this page's context;
+        `spec`: Markdown with HTML from an API spec, not MDX (see `render_fragment`)."""
+        return render_fragment(text, self, inline=inline, spec=spec)
 
     def highlight(self, code: str, lang: str = "", meta: str = "") -> str:
         info = parse_fence_info(f"{lang} {meta}".strip())

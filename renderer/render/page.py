@@ -15,6 +15,7 @@ from mintrender.components._jsxparse import Expression
 from mintrender.components._spec import SEARCH_PROPS
 from mintrender.components.html import render_element
 from mintrender.components.math import render_math
+from mintrender.faults import fault_notice
 from mintrender.hints import did_you_mean
 from mintrender.model import PageMeta, RenderedPage, Section, TocEntry
 from mintrender.parse.mdx import make_markdown
@@ -90,7 +91,13 @@ class MdxRenderer(RendererHTML):
                 with _from_origin(env["ctx"], tok):
                     out = self._render_stream(tok.children or [], options, env)
             elif ttype in rules:
-                out = rules[ttype](tokens, i, options, env)
+                try:
+                    out = rules[ttype](tokens, i, options, env)
+                except Exception as exc:  # e.g. a highlighter bug: this block only
+                    env["ctx"].diagnostics.internal(
+                        env["ctx"].src_path, env.get("_line", 0), f"rendering a {ttype} in", exc
+                    )
+                    out = fault_notice(f"This {ttype.replace('_', ' ')}")
             else:
                 out = self.renderToken(tokens, i, options, env)
             top = stack[-1]
@@ -120,6 +127,16 @@ class MdxRenderer(RendererHTML):
         )
         if not name:
             return node.html  # fragment <>…</>
+        try:
+            return self._draw(node, ctx, tok)
+        except Exception as exc:  # a bug in one component costs that component only
+            if f"internal-error:{name}" not in ctx.data:
+                ctx.data[f"internal-error:{name}"] = True
+                ctx.diagnostics.internal(ctx.src_path, node.line, f"rendering <{name}> in", exc)
+            return fault_notice(f"<{name}>")
+
+    def _draw(self, node: Node, ctx: RenderCtx, tok: Token | None) -> str:
+        name = node.name
         if name[0].islower():
             return render_element(node, ctx)
         class_name = node.props.get("className")
@@ -289,6 +306,13 @@ def _assign_ids(
             text = plain_text(inline.children or []) if inline is not None else ""
             custom = (tok.meta or {}).get("custom_id")
             anchor = ctx.slug(text, custom)
+            if custom and anchor != custom:
+                ctx.warn(
+                    tok.map[0] + 1 + ctx.line_offset if tok.map else 0,
+                    "duplicate-id",
+                    f"heading id #{custom} is already used on this page; this heading gets "
+                    f"#{anchor}, so links to #{custom} go to the first one",
+                )
             tok.attrSet("id", anchor)
             level = int(tok.tag[1])
             if level in (2, 3):
@@ -336,7 +360,34 @@ def fallback_title(rel_path: str) -> str:
 
 
 def render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
-    """Render one parsed page (never raises on user content)."""
+    """Render one parsed page; never raises: a bug in mintrender becomes an `internal-error`
+    and a page holding a notice and the page's text."""
+    try:
+        return _render_page(parsed, ctx)
+    except Exception as exc:
+        ctx.diagnostics.internal(ctx.src_path, 0, "rendering", exc)
+    meta = PageMeta.of(parsed.frontmatter)
+    paragraphs = "".join(
+        f"<p>{html.escape(plain_text(tok.children or []))}</p>"
+        for tok in parsed.tokens
+        if tok.type == "inline"
+    )
+    return RenderedPage(
+        rel_path=parsed.rel_path,
+        title=meta.title if meta.title is not None else fallback_title(parsed.rel_path),
+        description=meta.description or "",
+        body_html=fault_notice("This page") + paragraphs,
+        toc=(),
+        sections=(),
+        depends_on=parsed.depends_on,
+        classes=frozenset(),
+        assets=frozenset(),
+        components={},
+        unknown_components={},
+    )
+
+
+def _render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
     meta = PageMeta.of(parsed.frontmatter)
     title = meta.title if meta.title is not None else fallback_title(parsed.rel_path)
     description = meta.description or ""
@@ -368,8 +419,11 @@ def renderer_options() -> OptionsDict:
     return make_markdown().options
 
 
-def render_fragment(text: str, ctx: RenderCtx, *, inline: bool = False) -> str:
-    """Render a Markdown string (a prop, a spec description) with this page's context."""
+def render_fragment(text: str, ctx: RenderCtx, *, inline: bool = False, spec: bool = False) -> str:
+    """Render a Markdown string (a prop, a spec description) with this page's context.
+
+    `spec`: Markdown with HTML from an API spec, not MDX: `{` is text, and `<name>` is a tag
+    only for HTML elements and catalogue components (`p<page>.b<index>` is text)."""
     if not text:
         return ""
     md = make_markdown()
@@ -378,6 +432,8 @@ def render_fragment(text: str, ctx: RenderCtx, *, inline: bool = False) -> str:
         "diagnostics": ctx.diagnostics,
         "scope": {},
         "ctx": ctx,
+        "lenient": spec,
+        "known_tags_only": spec,
     }
     renderer = _renderer()
     if inline:

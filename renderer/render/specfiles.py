@@ -3,6 +3,7 @@ and `asyncapi`) and in pages' frontmatter, so they are loaded wherever their top
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Sequence
@@ -85,3 +86,23 @@ def configured_specs(config: SiteConfig, key: str = "openapi") -> list[str]:
 
     walk(config.navigation)
     return found
+
+
+def text_line(spec_text: str, value: str, line: int = 1) -> int | None:
+    """1-based line of the spec where 1-based `line` of the string `value` is written (JSON
+    escaped, or YAML over several lines); None when `value` cannot be found as written."""
+    rows = value.split("\n")
+    first = rows[0].strip()[:60]
+    if not first:
+        return None
+    for needle in (first, json.dumps(first)[1:-1], json.dumps(first, ensure_ascii=False)[1:-1]):
+        at = spec_text.find(needle)
+        if at >= 0:
+            start = spec_text.count("\n", 0, at) + 1
+            spec_rows = spec_text.split("\n")
+            row = rows[line - 1].strip() if 0 < line <= len(rows) else ""
+            below = start + line - 1
+            if row and below <= len(spec_rows) and row in spec_rows[below - 1]:
+                return below  # a value written over several lines (YAML block scalar)
+            return start
+    return None

@@ -33,7 +33,7 @@ from mintrender.build import (
     resolve_refs,
     spec_downloads,
 )
-from mintrender.errors import Diagnostic, Diagnostics
+from mintrender.errors import Diagnostic, Diagnostics, internal_error
 from mintrender.load.config import CONFIG_FILES, ConfigError
 from mintrender.load.nav import Navigation, PageSlot, is_operation_ref
 from mintrender.load.sources import Reader, discover
@@ -53,6 +53,7 @@ class LiveReader(Reader):
 
     def forget(self, rel: str) -> None:
         self.cache.pop(rel, None)
+        self.not_utf8.pop(rel, None)
 
 
 class Pages:
@@ -337,9 +338,9 @@ class Pages:
                     self.counters["parsed"] += 1
                 else:
                     parsed, found = hit
-        except Exception:
+        except Exception as exc:
             self.failures[rel] = traceback.format_exc(limit=-8)
-            self.parse_diagnostics[rel] = (_crash(rel, "parsing"),)
+            self.parse_diagnostics[rel] = (internal_error(rel, 0, "parsing", exc),)
             return None
         old = self.parsed.get(rel)
         if old is not None:
@@ -381,9 +382,9 @@ class Pages:
                 self.api,
                 safe=self.options.safe,
             )
-        except Exception:
+        except Exception as exc:
             self.failures[rel] = traceback.format_exc(limit=-8)
-            diagnostics.append(_crash(rel, "rendering"))
+            diagnostics.append(internal_error(rel, 0, "rendering", exc))
         diagnostics.extend(self.api_diagnostics[before:])
         del self.api_diagnostics[before:]
         self.render_diagnostics[rel] = tuple(diagnostics)
@@ -537,10 +538,6 @@ def _guess_method(record: PageRecord) -> str | None:
         return None
     tokens = (meta.openapi or "").split()
     return "WEBHOOK" if tokens and tokens[0].lower() == "webhook" else None
-
-
-def _crash(rel: str, stage: str) -> Diagnostic:
-    return Diagnostic("error", rel, 0, 0, "internal-error", f"{stage} crashed: {_last_line()}")
 
 
 def _last_line() -> str:

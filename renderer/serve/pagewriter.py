@@ -74,7 +74,7 @@ class PageWriter:
         assets = dict(self.assets_base)
         if not utilities:
             assets["tailwind_css"] = None
-        assets["search_index_url"] = search_urls.get(site.language_of(nav), search_urls.get("", ""))
+        assets.update(site.search_assets(nav, search_urls))
         text = site.render_page_html(
             self.env, self.site, nav, record, assets, self.options, self.config
         )

@@ -81,7 +81,9 @@ def write_markdown_copies(
             continue  # a file of the docs folder with that name wins
         text = record.markdown  # made by a render worker (build._render_forked)
         if text is None:
-            text = page_markdown_text(record, config, urls, publish, instructions, reader)
+            text = page_markdown_text(
+                record, config, urls, publish, instructions, reader, result.diagnostics
+            )
         writer.write_text(md_path, text)
         out[record.site_path] = text
     return out
@@ -94,8 +96,30 @@ def page_markdown_text(
     publish: Publish,
     instructions: str | None = None,
     reader: Any = None,
+    diagnostics: Diagnostics | None = None,
 ) -> str:
-    """The Markdown copy of one page, from the build's tokens when kept, else parsed again."""
+    """The Markdown copy of one page, from the build's tokens when kept, else parsed again.
+    Never raises: a bug becomes an `internal-error` in `diagnostics` and a copy with a notice."""
+    try:
+        return _page_markdown_text(record, config, urls, publish, instructions, reader)
+    except Exception as exc:
+        if diagnostics is not None:
+            diagnostics.internal(record.rel_path, 0, "making the Markdown copy of", exc)
+        title = record.rendered.title if record.rendered is not None else record.rel_path
+        return (
+            f"# {title}\n\n> The Markdown copy of this page could not be made: mintrender hit "
+            "an internal error.\n"
+        )
+
+
+def _page_markdown_text(
+    record: PageRecord,
+    config: SiteConfig,
+    urls: UrlBuilder,
+    publish: Publish,
+    instructions: str | None,
+    reader: Any,
+) -> str:
     rendered = record.rendered
     assert rendered is not None
     if instructions is None:

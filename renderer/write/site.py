@@ -10,20 +10,22 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from mintrender.errors import Diagnostics
+from mintrender.faults import fault_notice
 from mintrender.index.sections import SearchFiles
 from mintrender.load.redirects import client_script
-from mintrender.model import Publish, text, zip_path_for
+from mintrender.model import zip_path_for
 from mintrender.render.context import RenderContext
 from mintrender.render.sanitize import sanitize_html
 from mintrender.render.tailwind import generate_css
 from mintrender.safeurl import is_safe_url
-from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, absolute_base, base_path_of, is_external
+from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, base_path_of, is_external
 from mintrender.write.assets import copy_static, remote_assets
 from mintrender.write.contextual import contextual_options
 from mintrender.write.crawl import redirect_rules
 from mintrender.write.extras import write_extras
-from mintrender.write.feeds import feed_path, wants_feed
 from mintrender.write.files import OutputWriter, write_zip
+from mintrender.write.head import head_context
 from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
 from mintrender.write.theme import (
@@ -156,98 +158,6 @@ def hash_text(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
-# docs.json `seo.metatags` keys that are no <meta> of their own (or that the template writes)
-_NOT_META = frozenset({"canonical", "charset", "viewport", "description", "title"})
-_PROPERTY_PREFIXES = ("og:", "article:", "book:", "profile:", "music:", "video:", "fb:")
-
-
-def _meta_attr(key: str) -> str:
-    return "property" if key.startswith(_PROPERTY_PREFIXES) else "name"
-
-
-def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) -> dict[str, Any]:
-    """`<head>` data: title, description, canonical, Open Graph / Twitter tags, robots.
-
-    Precedence (mdx-and-markdown.md §2, optimize/seo.mdx): page frontmatter > docs.json
-    `seo.metatags` (and legacy `metadata`) > generated defaults; `twitter:*` falls back to
-    `og:*`, then to the page title/description; `og:url` is the canonical URL.
-    """
-    publish = Publish.of(options, config.metatags)
-    fm = record.frontmatter
-    rendered = record.rendered
-    title = rendered.title if rendered else ""
-    metatags = dict(config.metatags)
-    description = (
-        (rendered.description if rendered else "")
-        or metatags.get("description", "")
-        or (config.description if record.site_path == "/" else "")
-    )
-    noindex = record.meta.noindex or (record.meta.hidden and config.seo_indexing != "all")
-
-    canonical = text(fm.get("canonical"))
-    if canonical is None and publish.public_base and options.mode == "hosted":
-        stem = record.site_path.strip("/")
-        canonical = publish.public_base + (stem + "/" if stem else "")
-    elif canonical is None and options.mode == "offline" and absolute_base(options.base_url):
-        stem = record.site_path.strip("/")
-        canonical = absolute_base(options.base_url) + (stem + "/" if stem else "")
-
-    # generated defaults
-    values: dict[str, str] = {
-        "og:type": "website",
-        "og:site_name": config.name,
-        "og:title": title or config.name,
-        "application-name": config.name,
-        "apple-mobile-web-app-title": config.name,
-        "generator": "mintrender",
-    }
-    if config.colors.primary:
-        values["msapplication-TileColor"] = config.colors.primary
-    if description:
-        values["og:description"] = description
-    if canonical:
-        values["og:url"] = canonical
-    # docs.json, then the page
-    for key, value in config.metatags:
-        if key not in _NOT_META:
-            values[key] = value
-    for key, value in fm.items():
-        scalar = text(value)
-        if scalar is not None and (key.startswith(("og:", "twitter:")) or key == "robots"):
-            values[key] = scalar
-    if record.meta.keywords:
-        values["keywords"] = ", ".join(record.meta.keywords)
-    # images: absolute when the public URL is known
-    for key in ("og:image", "twitter:image"):
-        if key in values and values[key].startswith("/") and not values[key].startswith("//"):
-            values[key] = publish.public(ROOT + values[key].lstrip("/"), record.output_path)
-    if "og:image" in values:
-        values.setdefault("og:image:width", "1200")
-        values.setdefault("og:image:height", "630")
-    # twitter:* falls back to og:*, then to the page
-    values.setdefault("twitter:card", "summary_large_image" if "og:image" in values else "summary")
-    for key in ("title", "description", "image"):
-        fallback = values.get(f"og:{key}")
-        if fallback and f"twitter:{key}" not in values:
-            values[f"twitter:{key}"] = fallback
-    if noindex:
-        values.pop("robots", None)  # the template writes `<meta name="robots" content="noindex">`
-    page_title = f"{title} - {config.name}" if title and title != config.name else config.name
-    return {
-        "title": page_title,
-        "description": description,
-        "canonical": canonical,
-        "meta": [
-            {"attr": _meta_attr(k), "key": k, "content": v}
-            for k, v in sorted(values.items(), key=lambda kv: (_meta_attr(kv[0]), kv[0]))
-        ],
-        "noindex": noindex,
-        "feed": publish.public(ROOT + feed_path(record.site_path), record.output_path)
-        if wants_feed(record)
-        else None,
-    }
-
-
 def write_site(
     options: BuildOptions,
     config: SiteConfig,
@@ -294,7 +204,16 @@ def write_site(
             "user_js": [urls.asset(p) for p in sources.user_js],
         }
         job = _PageJob(
-            env, site, navview, sidebars, assets_base, search_urls, options, config, writer
+            env,
+            site,
+            navview,
+            sidebars,
+            assets_base,
+            search_urls,
+            options,
+            config,
+            writer,
+            result.diagnostics,
         )
         payloads = _write_pages(job, result.pages, progress)
         # children of closed sidebar groups, fetched when a reader opens one (renderer/sidebar.py)
@@ -312,8 +231,16 @@ def write_site(
         if not any(r.site_path == "/" for r in result.pages):
             _write_root_redirect(navview, writer, config)
         for rel in sources.static:
-            copy_static(config, rel, writer, options, assets)
-        write_extras(options, config, result, writer, urls, slots, sources)
+            try:
+                copy_static(config, rel, writer, options, assets)
+            except OSError as exc:  # vanished or unreadable since the folder was walked
+                result.diagnostics.warning(rel, 0, 0, "file-unreadable", f"cannot copy: {exc}")
+            except Exception as exc:  # an unexpected failure costs this file only
+                result.diagnostics.internal(rel, 0, "copying", exc)
+        try:
+            write_extras(options, config, result, writer, urls, slots, sources)
+        except Exception as exc:  # sitemap, llms.txt, redirects: the pages are still written
+            result.diagnostics.internal(config.config_file, 0, "writing the site's extras for", exc)
         for path, data in sorted(assets.files.items() if assets is not None else ()):
             writer.write_bytes(path, data)
         writer.commit()
@@ -329,6 +256,24 @@ def language_of(nav: dict[str, Any]) -> str:
         if lang.get("active"):
             return str(lang.get("code", ""))
     return ""
+
+
+def search_assets(nav: dict[str, Any], search_urls: dict[str, str]) -> dict[str, Any]:
+    """The page's search index, every language's index (`[code, label, url]`, for the "All
+    languages" switch) and the page's version label (results of other versions are left out)."""
+    indexes = [
+        [str(lang.get("code", "")), str(lang.get("label") or lang.get("code", "")), url]
+        for lang in nav.get("languages") or []
+        if (url := search_urls.get(str(lang.get("code", "")))) is not None
+    ]
+    version = next(
+        (str(v.get("label")) for v in nav.get("versions") or [] if v.get("active")), None
+    )
+    return {
+        "search_index_url": search_urls.get(language_of(nav), search_urls.get("", "")),
+        "search_indexes": indexes if len(indexes) > 1 else [],
+        "search_version": version,
+    }
 
 
 def page_context(record: PageRecord, nav: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
@@ -417,6 +362,7 @@ class _PageJob:
     options: BuildOptions
     config: SiteConfig
     writer: OutputWriter
+    diagnostics: Diagnostics
 
     def write(self, record: PageRecord) -> None:
         nav = self.navview.view(record.ref)
@@ -425,7 +371,7 @@ class _PageJob:
         )
         assets = dict(self.assets_base)
         search = self.search_urls
-        assets["search_index_url"] = search.get(language_of(nav), search.get("", ""))
+        assets.update(search_assets(nav, search))
         html_text = render_page_html(
             self.env, self.site, nav, record, assets, self.options, self.config
         )
@@ -443,8 +389,25 @@ def _write_pages(
     for i, record in enumerate(pages):
         if progress:
             progress("write", i, len(pages))
-        job.write(record)
+        try:
+            job.write(record)
+        except Exception as exc:  # this page only: written bare, with what it rendered
+            job.diagnostics.internal(record.rel_path, 0, "writing the HTML of", exc)
+            job.writer.write_page(record.output_path, bare_page_html(record, job.assets_base))
     return job.sidebars.payload_files()
+
+
+def bare_page_html(record: PageRecord, assets: dict[str, Any]) -> str:
+    """A page without the theme's templates (they failed on it): title, notice and body."""
+    rendered = record.rendered
+    title = html.escape(rendered.title if rendered is not None else record.rel_path)
+    body = rendered.body_html if rendered is not None else ""
+    css = "".join(f'<link rel="stylesheet" href="{html.escape(u)}">' for u in assets["css"])
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        f'{css}</head><body><main class="mr-prose" id="content-area"><h1>{title}</h1>'
+        f"{fault_notice('The layout of this page')}{body}</main></body></html>\n"
+    )
 
 
 def root_redirect_target(navview: NavView) -> str | None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from mintrender.components import PARTS_OF
+from mintrender.index.languages import text_direction
 from mintrender.load.contain import resolve_inside
 from mintrender.render.highlight import pygments_css
 from mintrender.themes import theme_dir
@@ -61,12 +62,14 @@ def make_environment(docs_dir: Path, *, overrides: bool = True) -> jinja2.Enviro
     if overrides and resolve_inside(docs_dir, override) is not None and override.is_dir():
         loaders.append(ContainedLoader(override, docs_dir))
     loaders.append(TightLoader(str(theme_dir("mint") / "templates")))
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["text_direction"] = text_direction
+    return env
 
 
 @dataclass(frozen=True, slots=True)

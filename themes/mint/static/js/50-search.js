@@ -204,10 +204,24 @@
     return -cmpCodePoints(a, b);
   }
 
-  function Index(payload) {
-    if (!payload || payload.format !== FORMAT) throw new Error("mintrender: unknown search index format");
-    var F = payload.fields.length, terms = payload.terms, T = terms.length;
-    var vectors = payload.vectors, D = vectors.length;
+  var FORMAT_2 = "mintrender-search/2";
+  // lunr's English stop words of five letters or more: never matched with a typo.
+  var ENGLISH_STOP = new Set(("about across after almost among because cannot could either every " +
+    "however least likely might neither often other rather should since their there these wants " +
+    "where which while would").split(" "));
+  var TYPO_MIN_LETTERS = 5;
+
+  function Index(payload, lang) {
+    if (!payload || (payload.format !== FORMAT && payload.format !== FORMAT_2)) {
+      throw new Error("mintrender: unknown search index format");
+    }
+    var TX = window.mrSearchText, compact = payload.format === FORMAT_2;
+    var F = payload.fields.length, terms = compact ? TX.decodeTerms(payload.terms) : payload.terms;
+    var T = terms.length, D = payload.vectors.length;
+    var vectors = compact ? payload.vectors.map(function (perField) {
+      return perField.map(TX.decodeInts);
+    }) : payload.vectors;
+    var value = compact ? TX.dequantize : function (v) { return v / 1000; };
     var termIds = new Map();
     for (var t = 0; t < T; t++) termIds.set(terms[t], t);
     var sorted = terms.slice().sort(cmpCodePoints);
@@ -227,7 +241,7 @@
         for (i = 0; i < flat.length; i += 2) {
           t += flat[i];
           vecTerm[p] = t;
-          vecVal[p] = flat[i + 1] / 1000;
+          vecVal[p] = value(flat[i + 1]);
           if (flat[i + 1] !== 0) nonZero[d * F + f] = 1;
           postCount[t * F + f]++;
           p++;
@@ -245,6 +259,19 @@
       }
     }
 
+    var pipeline = payload.pipeline || {};
+    this.lang = lang || payload.language || "";
+    this.compact = compact;
+    this.bigrams = !!pipeline.bigrams;
+    this.stop = compact ? new Set(pipeline.stop || []) : ENGLISH_STOP;
+    this.forms = compact ? TX.decodeForms(terms, payload.forms || []) : new Map();
+    var keys = sorted;
+    if (compact) {
+      keys = terms.slice();
+      this.forms.forEach(function (_, surface) { if (!termIds.has(surface)) keys.push(surface); });
+      keys.sort(cmpCodePoints);
+    }
+    this.keys = keys;
     this.fields = payload.fields;
     this.terms = terms;
     this.pages = payload.pages;
@@ -257,16 +284,110 @@
   }
 
   Index.prototype.expandPrefix = function (prefix) {
-    var s = this._sorted, lo = 0, hi = s.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (cmpCodePoints(s[mid], prefix) < 0) lo = mid + 1; else hi = mid;
-    }
+    var s = this._sorted, lo = lowerBound(s, prefix);
     var out = [];
     for (var i = lo; i < s.length && s[i].lastIndexOf(prefix, 0) === 0; i++) out.push(s[i]);
     out.sort(cmpExpansion);
     var ids = this._ids;
     return out.map(function (w) { return ids.get(w); });
+  };
+
+  function lowerBound(s, key) {
+    var lo = 0, hi = s.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (cmpCodePoints(s[mid], key) < 0) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Term ids whose surface forms (or themselves) start with `prefix`, in key order (query.py _prefixed). */
+  Index.prototype.prefixed = function (prefix) {
+    var keys = this.keys, out = [], seen = new Set();
+    for (var i = lowerBound(keys, prefix); i < keys.length && keys[i].lastIndexOf(prefix, 0) === 0; i++) {
+      var id = this._ids.get(this.forms.get(keys[i]) || keys[i]);
+      if (!seen.has(id)) { seen.add(id); out.push(id); }
+    }
+    return out;
+  };
+
+  Index.prototype.typoCandidate = function (word) {
+    return Array.from(word).length >= TYPO_MIN_LETTERS && !this.stop.has(word) &&
+      !window.mrSearchText.isCjk(word) && !/^[0-9]+$/.test(word);
+  };
+
+  /** Term ids one edit from any of `words`, in key order, not in `taken` (query.py _typos). */
+  Index.prototype.typos = function (words, taken, out) {
+    var keys = this.keys, oneEdit = window.mrSearchText.oneEdit;
+    for (var i = 0; i < keys.length; i++) {
+      var key = keys[i], hit = false;
+      for (var w = 0; w < words.length && !hit; w++) {
+        if (Math.abs(key.length - words[w].length) <= 2 && oneEdit(words[w], key)) hit = true;
+      }
+      if (!hit) continue;
+      var id = this._ids.get(this.forms.get(key) || key);
+      if (!taken.has(id) && out.indexOf(id) === -1) out.push(id);
+    }
+  };
+
+  /** What `typed` searches for (renderer/index/query.py plan_query): {query, clauses, fuzzy}. */
+  Index.prototype.plan = function (typed) {
+    var finished = /\s$/.test(typed), fuzzy = [], taken = new Set(), self = this, words;
+    if (!this.compact) {
+      var norm = normalizeText(typed);
+      words = norm ? norm.split(" ") : [];
+      words.forEach(function (w, i) {
+        var last = i === words.length - 1 && !finished, stem = porterStem(w);
+        var found = self._ids.has(stem) || (last && self.prefixed(w).length > 0);
+        if (!found && self.typoCandidate(w)) self.typos([w, stem], taken, fuzzy);
+      });
+      return { query: mapQuery(typed), clauses: null, fuzzy: fuzzy };
+    }
+    var clauses = [], perWord = [];
+    words = window.mrSearchText.tokens(typed, this.bigrams);
+    words.forEach(function (w, i) {
+      var last = i === words.length - 1 && !finished, found = false, first = clauses.length;
+      if (!self.stop.has(w)) {
+        var id = self._ids.get(self.forms.get(w) || w);
+        if (id !== undefined) { clauses.push([id]); taken.add(id); found = true; }
+      }
+      if (last) {
+        // Completions only: the word's own stem is its stem clause already.
+        var expanded = self.prefixed(w).filter(function (id) { return !taken.has(id); });
+        if (expanded.length) {
+          clauses.push(expanded);
+          expanded.forEach(function (e) { taken.add(e); });
+          found = true;
+        }
+      }
+      if (found) perWord.push([].concat.apply([], clauses.slice(first)));
+      else if (self.typoCandidate(w)) self.typos([w], taken, fuzzy);
+    });
+    return { query: null, clauses: clauses, fuzzy: fuzzy, words: perWord };
+  };
+
+  /** The typed text's results: those of its plan, then those found only through typos. */
+  Index.prototype.find = function (typed) {
+    var plan = this.plan(typed);
+    var clauses = plan.clauses || this.lunrClauses(plan.query);
+    var results = this.score(clauses), words = plan.words || [], terms = this.terms;
+    if (words.length > 1) {
+      // The share of typed words each result matched (query.py reference_search).
+      results.forEach(function (r) {
+        var k = 0;
+        words.forEach(function (ids) {
+          if (ids.some(function (id) { return r.terms.has(terms[id]); })) k++;
+        });
+        r.score = r.score * k / words.length;
+      });
+      results.sort(function (a, b) { return b.score - a.score; });
+    }
+    if (!plan.fuzzy.length) return results;
+    var seen = new Set(results.map(function (r) { return r.ref; }));
+    this.score(clauses.concat(plan.fuzzy.map(function (id) { return [id]; }))).forEach(function (r) {
+      if (!seen.has(r.ref)) { r.typo = true; results.push(r); }
+    });
+    return results;
   };
 
   /** Clauses of a lunr query string made of plain terms and trailing-`*` terms. */
@@ -281,18 +402,27 @@
     return out;
   }
 
+  /** A lunr query string's clauses as lists of term ids (stemmed terms, expanded prefixes). */
+  Index.prototype.lunrClauses = function (query) {
+    var self = this;
+    return parseQuery(query).map(function (clause) {
+      if (clause.prefix) return self.expandPrefix(clause.term);
+      var id = self._ids.get(porterStem(clause.term));
+      return id === undefined ? [] : [id];
+    });
+  };
+
   /** lunr's Index.search: [{ref, score, terms}] best first, `terms` the matched index terms. */
   Index.prototype.search = function (query) {
+    return this.score(this.lunrClauses(query));
+  };
+
+  /** lunr's Index.query on clauses of term ids (query weight 1 per term, every field). */
+  Index.prototype.score = function (clauses) {
     var F = this.F, qv = this._qv, touched = [], order = [], seenRef = new Map();
-    var seenTermField = new Set(), matched = new Map();
-    var clauses = parseQuery(query);
+    var seenTermField = new Set();
     for (var c = 0; c < clauses.length; c++) {
-      var clause = clauses[c], expanded;
-      if (clause.prefix) expanded = this.expandPrefix(clause.term);
-      else {
-        var id = this._ids.get(porterStem(clause.term));
-        expanded = id === undefined ? [] : [id];
-      }
+      var expanded = clauses[c];
       for (var e = 0; e < expanded.length; e++) {
         var t = expanded[e];
         if (qv[t] === 0) touched.push(t);
@@ -343,17 +473,29 @@
     });
   }
 
-  function isMatch(word, terms) {
-    var w = word.toLowerCase();
-    return terms.has(w) || terms.has(porterStem(w));
+  /** Does the display word at m (a WORD match in `text`) belong to a matched index term? */
+  function isMatch(idx, text, m, terms) {
+    var word = m[0];
+    if (!idx || !idx.compact) {
+      var w = word.toLowerCase();
+      return terms.has(w) || terms.has(porterStem(w));
+    }
+    var TX = window.mrSearchText, folded = TX.fold(word);
+    if (TX.isCjk(word) && idx.bigrams) {
+      // One Han/kana character: marked when a bigram it is part of was matched.
+      var before = text.slice(Math.max(0, m.index - 2), m.index), after = text.slice(m.index + word.length);
+      var prev = Array.from(before).pop() || "", next = Array.from(after)[0] || "";
+      return terms.has(folded) || terms.has(TX.fold(prev + word)) || terms.has(TX.fold(word + next));
+    }
+    return terms.has(idx.forms.get(folded) || folded);
   }
 
   /** HTML of `text` with words whose stem is among `terms` wrapped in <mark>. */
-  function highlight(text, terms) {
+  function highlight(idx, text, terms) {
     var out = "", last = 0, m;
     WORD.lastIndex = 0;
     while ((m = WORD.exec(text))) {
-      if (isMatch(m[0], terms)) {
+      if (isMatch(idx, text, m, terms)) {
         out += escapeHtml(text.slice(last, m.index)) + "<mark>" + escapeHtml(m[0]) + "</mark>";
         last = m.index + m[0].length;
       }
@@ -362,17 +504,17 @@
   }
 
   /** Excerpt starting shortly before the first matched word, if that is far in. */
-  function excerpt(text, terms) {
+  function excerpt(idx, text, terms) {
     var m, first = -1;
     WORD.lastIndex = 0;
     while ((m = WORD.exec(text))) {
-      if (isMatch(m[0], terms)) { first = m.index; break; }
+      if (isMatch(idx, text, m, terms)) { first = m.index; break; }
     }
     if (first > 60) {
       var from = text.lastIndexOf(" ", first - 24);
       if (from > 0) text = "\u2026" + text.slice(from + 1);
     }
-    return highlight(text, terms);
+    return highlight(idx, text, terms);
   }
 
   function meta(name) {
@@ -391,26 +533,89 @@
 
   // ---- Index loading (a <script> tag, so it works from file://) ---------------------------
 
-  var index = null, loading = null;
+  // Every index of the site: [{lang, label, url}], the page's own first. One script at a time,
+  // since each assigns window.__MR_SEARCH__.
+  var index = null, loaded = new Map(), queue = Promise.resolve(), presetUsed = false;
 
+  function sources() {
+    var own = meta("mr-search-index") || (meta("mr-root") || "/") + "_mintrender/search-index.js";
+    var all = [];
+    document.querySelectorAll('meta[name="mr-search-language"]').forEach(function (el) {
+      all.push({ lang: el.content, label: el.getAttribute("data-label") || el.content, url: el.getAttribute("data-src") });
+    });
+    var mine = all.filter(function (s) { return s.url === own; })[0];
+    if (!mine) { mine = { lang: "", label: "", url: own }; all.unshift(mine); }
+    return [mine].concat(all.filter(function (s) { return s !== mine; }));
+  }
+
+  function loadScript(source) {
+    var cached = loaded.get(source.url);
+    if (cached) return cached;
+    var promise = queue.then(function () {
+      return new Promise(function (resolve, reject) {
+        function done() {
+          var payload = window.__MR_SEARCH__;
+          window.__MR_SEARCH__ = undefined;
+          try {
+            var idx = new Index(payload, source.lang);
+            idx.label = source.label || source.lang;
+            resolve(idx);
+          } catch (err) { reject(err); }
+        }
+        if (window.__MR_SEARCH__ && !presetUsed) { presetUsed = true; return done(); }
+        var script = document.createElement("script");
+        script.src = source.url;
+        script.async = true;
+        script.onload = done;
+        script.onerror = function () { reject(new Error("mintrender: cannot load " + source.url)); };
+        document.head.appendChild(script);
+      });
+    });
+    loaded.set(source.url, promise);
+    promise.catch(function () { loaded.delete(source.url); });
+    queue = promise.catch(function () {});
+    return promise;
+  }
+
+  /** The page's own index (loaded once). */
   function loadIndex() {
     if (index) return Promise.resolve(index);
-    if (loading) return loading;
-    loading = new Promise(function (resolve, reject) {
-      function done() {
-        try { index = new Index(window.__MR_SEARCH__); resolve(index); } catch (err) { reject(err); }
-      }
-      if (window.__MR_SEARCH__) return done();
-      var src = meta("mr-search-index") || (meta("mr-root") || "/") + "_mintrender/search-index.js";
-      var script = document.createElement("script");
-      script.src = src;
-      script.async = true;
-      script.onload = done;
-      script.onerror = function () { reject(new Error("mintrender: cannot load " + src)); };
-      document.head.appendChild(script);
+    return loadScript(sources()[0]).then(function (idx) { index = idx; return idx; });
+  }
+
+  /** Every index of the site, the page's own first. */
+  function loadAll() {
+    return Promise.all(sources().map(loadScript));
+  }
+
+  // ---- Scope: the page's language and version, or everything ------------------------------
+
+  var scopeAll = false;
+
+  function hasScope() { return sources().length > 1 || !!meta("mr-version"); }
+
+  function scopeLabel() {
+    var langs = sources().length > 1, versions = !!meta("mr-version");
+    return langs && versions ? "All languages and versions" : langs ? "All languages" : "All versions";
+  }
+
+  /** Results of `typed` in scope: [{idx, r}] ranked; other versions left out unless scopeAll. */
+  function searchScoped(typed, indexes) {
+    var version = meta("mr-version"), rows = [];
+    indexes.forEach(function (idx, n) {
+      idx.find(typed).forEach(function (r, i) {
+        var page = idx.pages[idx.docs[r.ref][0]], v = page[3] || "";
+        if (!scopeAll && version !== null && v && v !== version) return;
+        rows.push({ idx: idx, r: r, n: n, i: i });
+      });
     });
-    loading.catch(function () { loading = null; });
-    return loading;
+    if (indexes.length > 1) {
+      // Typo-only results after the rest; then by score; the page's own language first on ties.
+      rows.sort(function (a, b) {
+        return (!!a.r.typo - !!b.r.typo) || (b.r.score - a.r.score) || (a.n - b.n) || (a.i - b.i);
+      });
+    }
+    return rows;
   }
 
   // ---- Modal -----------------------------------------------------------------------------
@@ -439,9 +644,11 @@
       '<div class="mr-search__dialog" role="dialog" aria-modal="true" aria-label="Search">' +
       '<div class="mr-search__bar">' + ICON_SEARCH +
       '<input class="mr-search__input" type="text" autocomplete="off" autocorrect="off" autocapitalize="off" ' +
-      'spellcheck="false" role="combobox" aria-autocomplete="list" aria-expanded="false" ' +
+      'spellcheck="false" dir="auto" role="combobox" aria-autocomplete="list" aria-expanded="false" ' +
       'aria-controls="mr-search-results" enterkeyhint="go">' +
       '<button type="button" class="mr-search__esc" data-search-close aria-label="Close search">Esc</button></div>' +
+      '<label class="mr-search__scope" hidden><input type="checkbox" class="mr-search__scope-box">' +
+      '<span class="mr-search__scope-text"></span></label>' +
       '<div class="mr-search__body"><div class="mr-search__status" aria-live="polite"></div>' +
       '<div class="mr-search__results" id="mr-search-results" role="listbox" aria-label="Results"></div></div>' +
       '<div class="mr-search__footer" aria-hidden="true"><span><kbd>\u2191</kbd><kbd>\u2193</kbd> to navigate</span>' +
@@ -456,6 +663,14 @@
       timer = setTimeout(update, DEBOUNCE_MS);
     });
     input.addEventListener("keydown", onKey);
+    var scope = modal.querySelector(".mr-search__scope");
+    scope.hidden = !hasScope();
+    scope.querySelector(".mr-search__scope-text").textContent = scopeLabel();
+    scope.querySelector("input").addEventListener("change", function (ev) {
+      scopeAll = ev.target.checked;
+      update();
+      input.focus();
+    });
     modal.addEventListener("click", function (ev) {
       if (ev.target.closest("[data-search-close]")) close();
       else if (ev.target.closest(".mr-search__result")) setTimeout(close, 0);
@@ -471,42 +686,50 @@
     status.hidden = !html;
   }
 
+  var everything = null;
+
   function update() {
     clearTimeout(timer);
     timer = 0;
-    var typed = input.value, query = mapQuery(typed);
+    var typed = input.value, query = mapQuery(typed), all = scopeAll;
     list.setAttribute("data-query", query);
     if (!query) { render([], query); setStatus(""); return; }
-    if (index) return show(typed, query);
+    var ready = all ? everything : index && [index];
+    if (ready) return show(typed, query, ready);
     setStatus('<p class="mr-search__empty">Loading the search index\u2026</p>');
-    loadIndex().then(function () {
-      if (input.value === typed) show(typed, query);
+    (all ? loadAll() : loadIndex().then(function (idx) { return [idx]; })).then(function (idxs) {
+      if (all) everything = idxs;
+      if (input.value === typed && scopeAll === all) show(typed, query, idxs);
     }, function () {
       render([], query);
       setStatus('<p class="mr-search__empty">Search is unavailable: the index could not be loaded.</p>');
     });
   }
 
-  function show(typed, query) {
+  function show(typed, query, indexes) {
     var t0 = performance.now();
-    var results = index.search(query);
+    var rows = searchScoped(typed, indexes);
     list.setAttribute("data-ms", (performance.now() - t0).toFixed(3));
-    render(results.slice(0, MAX_RESULTS), query);
-    setStatus(results.length ? "" :
+    render(rows.slice(0, MAX_RESULTS), query);
+    setStatus(rows.length ? "" :
       '<p class="mr-search__empty">No results for \u201c<strong>' + escapeHtml(typed.trim()) + "</strong>\u201d</p>");
   }
 
-  function render(results, query) {
+  function render(rows, query) {
     var groups = [], byPage = new Map();
-    results.forEach(function (r, rank) {
-      var doc = index.docs[r.ref], page = doc[0], g = byPage.get(page);
-      if (!g) { g = { page: index.pages[page], items: [] }; byPage.set(page, g); groups.push(g); }
+    rows.forEach(function (row, rank) {
+      var idx = row.idx, r = row.r, doc = idx.docs[r.ref], key = idx.lang + "\n" + doc[0], g = byPage.get(key);
+      if (!g) { g = { idx: idx, page: idx.pages[doc[0]], items: [] }; byPage.set(key, g); groups.push(g); }
       g.items.push({ r: r, rank: rank, doc: doc });
     });
-    var html = "", n = 0;
+    var html = "", n = 0, many = rows.some(function (row) { return row.idx !== rows[0].idx; });
     groups.forEach(function (g) {
-      var url = g.page[0], crumbs = g.page[2];
-      html += '<div class="mr-search__group" role="group" aria-label="' + escapeHtml(g.page[1]) + '">' +
+      var url = g.page[0], crumbs = g.page[2].slice(), idx = g.idx;
+      // The page's version, and its language when results span several.
+      if (g.page[3] && (scopeAll || g.page[3] !== meta("mr-version"))) crumbs.unshift(g.page[3]);
+      if ((scopeAll || many) && idx.label) crumbs.unshift(idx.label);
+      html += '<div class="mr-search__group" role="group" aria-label="' + escapeHtml(g.page[1]) + '"' +
+        (idx.lang ? ' lang="' + escapeHtml(idx.lang) + '"' : "") + ">" +
         '<div class="mr-search__group-head">' +
         (crumbs.length ? '<span class="mr-search__crumbs">' + crumbs.map(escapeHtml).join(
           '<span class="mr-search__sep" aria-hidden="true">\u203a</span>') + "</span>" : "") +
@@ -515,19 +738,20 @@
         var doc = it.doc, terms = it.r.terms, top = !doc[1];
         html += '<a class="mr-search__result" role="option" id="mr-search-opt-' + n++ + '" href="' +
           escapeHtml(pageHref(url, doc[1])) + '" data-ref="' + it.r.ref + '" data-rank="' + it.rank +
-          '" data-score="' + it.r.score + '" aria-selected="false">' +
+          '" data-score="' + it.r.score + '"' + (idx.lang ? ' data-lang="' + escapeHtml(idx.lang) + '"' : "") +
+          (it.r.typo ? " data-typo" : "") + ' aria-selected="false">' +
           '<span class="mr-search__result-title">' + (top ? ICON_PAGE : ICON_HASH) +
           '<span class="mr-search__result-text">' +
           (top ? "" : '<span class="mr-search__result-page">' + escapeHtml(g.page[1]) +
             '<span class="mr-search__sep" aria-hidden="true">\u203a</span></span>') +
-          highlight(doc[2], terms) + "</span></span>" +
-          (doc[3] ? '<span class="mr-search__excerpt">' + excerpt(doc[3], terms) + "</span>" : "") +
+          highlight(idx, doc[2], terms) + "</span></span>" +
+          (doc[3] ? '<span class="mr-search__excerpt">' + excerpt(idx, doc[3], terms) + "</span>" : "") +
           "</a>";
       });
       html += "</div>";
     });
     list.innerHTML = html;
-    list.setAttribute("data-count", String(results.length));
+    list.setAttribute("data-count", String(rows.length));
     list.setAttribute("data-rendered", query);
     options = Array.prototype.slice.call(list.querySelectorAll(".mr-search__result"));
     input.setAttribute("aria-expanded", options.length ? "true" : "false");
@@ -608,6 +832,18 @@
 
   window.mrSearch = {
     mapQuery: mapQuery, stem: porterStem, load: loadIndex, close: close,
+    plan: function (typed) {
+      return loadIndex().then(function (idx) {
+        var p = idx.plan(typed), name = function (id) { return idx.terms[id]; };
+        return { clauses: p.clauses && p.clauses.map(function (c) { return c.map(name); }), fuzzy: p.fuzzy.map(name) };
+      });
+    },
+    find: function (typed) {
+      return loadIndex().then(function (idx) {
+        return idx.find(typed).map(function (r) { return [String(r.ref), r.score]; });
+      });
+    },
+    setScope: function (all) { scopeAll = !!all; var box = modal && modal.querySelector(".mr-search__scope-box"); if (box) box.checked = scopeAll; },
     open: function (el) { if (el && el.nodeType === 1) trigger = el; open(); },
     isOpen: function () { return !!modal && !modal.hidden; },
     search: function (query) { return loadIndex().then(function (idx) { return idx.search(query); }); }

@@ -1,0 +1,55 @@
+"""Decoding docs files: UTF-8 (BOM or not), UTF-16 with a BOM, else bytes UTF-8 cannot read
+taken as Windows-1252, with the position of the first one for a warning.
+
+    b"caf\\xe9 au lait"  ->  Decoded("café au lait", bad=(1, 4, 0xE9))
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+_FALLBACK = "cp1252"
+
+
+def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """Error handler: the bytes UTF-8 rejected, read as Windows-1252 (U+FFFD for the five
+    bytes it leaves undefined)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode(_FALLBACK, errors="replace"), exc.end
+
+
+codecs.register_error("mintrender-cp1252", _cp1252_bytes)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    bad: tuple[int, int, int] | None = None
+    """(line, column, byte) of the first byte that is not UTF-8 (1-based), None if clean."""
+
+    def problem(self) -> str:
+        """The warning for a file read with the fallback ("" for a clean file)."""
+        if self.bad is None:
+            return ""
+        return (
+            f"this file is not valid UTF-8 (byte 0x{self.bad[2]:02X}): bytes UTF-8 cannot read "
+            "were taken as Windows-1252 (cp1252); save the file as UTF-8"
+        )
+
+
+def decode_source(data: bytes) -> Decoded:
+    """Text of a docs file; invalid UTF-8 sequences are read as Windows-1252 (a Latin-1 `é`
+    stays `é`, never U+FFFD), and valid UTF-8 around them stays as it is."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return Decoded(data.decode("utf-16", errors="replace"))
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return Decoded(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    before = data[:first].decode("utf-8")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return Decoded(data.decode("utf-8", errors="mintrender-cp1252"), (line, column, data[first]))

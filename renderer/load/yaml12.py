@@ -1,0 +1,159 @@
+"""YAML as YAML 1.2 (its core schema), the one loader for frontmatter and specs alike.
+
+PyYAML implements YAML 1.1, where `2024-01-01` is a date, `on`/`yes`/`no`/`off` are booleans,
+`0755` is octal and `1.0e3` is a string. OpenAPI and today's tools read YAML 1.2, as does
+Mintlify; here a plain scalar is
+
+    null   ~ | null | Null | NULL | (empty)
+    bool   true | True | TRUE | false | False | FALSE
+    int    [-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+
+    float  [-+]?(\\.[0-9]+ | [0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)? | [-+]?.inf | .nan (any case)
+    str    anything else (dates included)
+
+and the merge key `<<` still works, as most tools allow it. `load_yaml` then turns the result
+into plain JSON data (what the rest of mintrender and `json.dumps` expect): mapping keys become
+strings as JavaScript makes them, explicitly tagged dates, sets and binaries become strings and
+lists, and aliases are expanded within a budget (a "billion laughs" document or a recursive
+alias is a `YAMLError`, hence a diagnostic, never a hang).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import math
+import re
+from typing import Any
+
+import yaml
+
+MAX_VALUES = 2_000_000
+"""Values a document may expand to (aliases count each time they are used)."""
+MAX_DEPTH = 1_000
+"""Nesting depth of a document's values."""
+
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about 10x faster
+
+
+class Yaml12Loader(_Base):
+    """PyYAML's safe loader with YAML 1.2's core-schema resolvers instead of YAML 1.1's."""
+
+    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def construct_yaml12_int(self, node: yaml.ScalarNode) -> int:
+        value = str(self.construct_scalar(node))
+        sign = -1 if value.startswith("-") else 1
+        digits = value.lstrip("+-")
+        if digits.startswith("0o"):
+            return sign * int(digits[2:], 8)
+        if digits.startswith("0x"):
+            return sign * int(digits[2:], 16)
+        return sign * int(digits)
+
+
+_IMPLICIT: list[tuple[str, str, list[str]]] = [
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("null", r"^(?:~|null|Null|NULL|)$", [*"~nN", ""]),  # "" first: the empty scalar
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+0123456789."),
+    ),
+    ("merge", r"^(?:<<)$", ["<"]),
+]
+for _name, _pattern, _first in _IMPLICIT:
+    Yaml12Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_name}", re.compile(_pattern), _first)
+Yaml12Loader.add_constructor("tag:yaml.org,2002:int", Yaml12Loader.construct_yaml12_int)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse one YAML 1.2 document into plain JSON data (raises `yaml.YAMLError`)."""
+    data = yaml.load(text, Loader=Yaml12Loader)  # noqa: S506 - a safe loader
+    return plain(data)
+
+
+class YamlLimitError(yaml.YAMLError):
+    """A document past `MAX_VALUES` or `MAX_DEPTH`, or an alias that contains itself."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.problem_mark = None
+
+
+def plain(data: Any) -> Any:
+    """`data` as JSON data: str keys, no dates, sets, tuples or bytes. A value an alias repeats
+    is converted once and shared, but counts as often as it is used: a document expanding to
+    more than `MAX_VALUES` values (or nested deeper than `MAX_DEPTH`) is refused."""
+    value, size = _Plain().convert(data, 0)
+    return value
+
+
+class _Plain:
+    def __init__(self) -> None:
+        self.done: dict[int, tuple[Any, int]] = {}
+        """id of a list or mapping already converted -> (converted, expanded size)."""
+        self.path: set[int] = set()
+
+    def convert(self, value: Any, depth: int) -> tuple[Any, int]:
+        if value is None or isinstance(value, (str, bool, int, float)):
+            return value, 1
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return value.isoformat(), 1
+        if isinstance(value, bytes):
+            return base64.b64encode(value).decode("ascii"), 1
+        if not isinstance(value, (dict, list, tuple, set, frozenset)):
+            return str(value), 1
+        key = id(value)
+        if key in self.done:
+            return self.done[key]
+        if key in self.path:
+            raise YamlLimitError("an alias refers to a value that contains it")
+        if depth > MAX_DEPTH:
+            raise YamlLimitError(f"values are nested more than {MAX_DEPTH} levels deep")
+        self.path.add(key)
+        size = 1
+        out: Any
+        if isinstance(value, dict):
+            out = {}
+            for k, v in value.items():
+                out[js_key(k)], n = self.convert(v, depth + 1)
+                size += n
+        else:
+            items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+            out = []
+            for v in items:
+                converted, n = self.convert(v, depth + 1)
+                out.append(converted)
+                size += n
+        self.path.discard(key)
+        if size > MAX_VALUES:
+            raise YamlLimitError(f"the document expands to more than {MAX_VALUES:,} values")
+        self.done[key] = (out, size)
+        return out, size
+
+
+def js_key(key: Any) -> str:
+    """A mapping key as JavaScript's object would hold it: `200` -> "200", `true` -> "true"."""
+    if isinstance(key, str):
+        return key
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if isinstance(key, float):
+        return js_number(key)
+    if isinstance(key, (list, tuple)):
+        return ",".join(js_key(k) for k in key)
+    return str(key)
+
+
+def js_number(value: float) -> str:
+    """A number as JavaScript prints it: `2.0` -> "2", `nan` -> "NaN", `inf` -> "Infinity"."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return str(int(value)) if value.is_integer() and abs(value) < 1e21 else repr(value)

@@ -1,0 +1,392 @@
+"""Evaluation of a parsed build-time expression (`mintrender.parse.expr`), with JavaScript's
+value semantics: truthiness, `+` on strings and numbers, `===` and `==`, String(value).
+
+Values are JSON-like Python values (str, int/float, bool, None for null and undefined, list,
+dict); bounds (`MAX_STEPS`, `MAX_SIZE`, `MAX_DEPTH`) turn runaway input into an `ExprError`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import quote
+
+from mintrender.load.yaml12 import js_number
+from mintrender.parse.expr import (
+    MAX_DEPTH,
+    MAX_SIZE,
+    MAX_STEPS,
+    NUMBER,
+    ExprError,
+    Node,
+    parse_expression,
+)
+
+
+def evaluate(node: Node, scope: dict[str, Any]) -> Any:
+    """The value of a parsed expression in `scope`: JSON-like data (raises ExprError)."""
+    value = _Evaluator(scope).run(node)
+    _check_data(value, 0)
+    return value
+
+
+def _check_data(value: Any, depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise ExprError(f"builds a value nested more than {MAX_DEPTH} levels deep", 0)
+    if isinstance(value, list):
+        for item in value:
+            _check_data(item, depth + 1)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _check_data(item, depth + 1)
+    elif not _is_data(value):
+        raise ExprError("a function is not a value that can be shown", 0)
+
+
+def eval_js(text: str, scope: dict[str, Any]) -> Any:
+    """Parse and evaluate `text` (raises ExprError)."""
+    return evaluate(parse_expression(text), scope)
+
+
+def free_names(node: Node) -> set[str]:
+    """Names an expression reads from its scope."""
+    out: set[str] = set()
+    stack: list[Any] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple) and item:
+            if item[0] == "name":
+                out.add(item[1])
+                continue
+            stack.extend(x for x in item[1:] if isinstance(x, (tuple, list)))
+        elif isinstance(item, list):
+            stack.extend(item)
+    return out
+
+
+class _Evaluator:
+    def __init__(self, scope: dict[str, Any]) -> None:
+        self.scope = scope
+        self.steps = 0
+
+    def run(self, node: Node) -> Any:
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise ExprError(f"takes more than {MAX_STEPS:,} steps to evaluate", 0)
+        kind = node[0]
+        if kind == "lit":
+            return node[1]
+        if kind == "name":
+            return self.name(node[1], node[2])
+        if kind == "template":
+            return _sized("".join(_js_string(self.run(part)) for part in node[1]), node[2])
+        if kind == "array":
+            items: list[Any] = []
+            for item in node[1]:
+                if item[0] == "spread":
+                    value = self.run(item[1])
+                    if not isinstance(value, (list, str)):
+                        raise ExprError("only arrays can be spread into an array", item[2])
+                    items.extend(value)
+                else:
+                    items.append(self.run(item))
+                _sized(items, node[2])
+            return items
+        if kind == "object":
+            obj: dict[str, Any] = {}
+            for entry in node[1]:
+                if entry[0] == "spread":
+                    value = self.run(entry[1])
+                    if isinstance(value, dict):
+                        obj.update(value)
+                    elif value is not None:
+                        raise ExprError("only objects can be spread into an object", entry[2])
+                else:
+                    obj[_js_string(self.run(entry[1]))] = self.run(entry[2])
+            return obj
+        if kind == "cond":
+            return self.run(node[2] if truthy(self.run(node[1])) else node[3])
+        if kind == "unary":
+            return self.unary(node[1], self.run(node[2]))
+        if kind == "bin":
+            return self.binary(node)
+        if kind == "member":
+            return self.member(node)
+        if kind == "call":
+            return self.call(node)
+        raise ExprError(f"unsupported expression ({kind})", 0)  # pragma: no cover
+
+    def name(self, word: str, offset: int) -> Any:
+        if word in self.scope:
+            value = self.scope[word]
+            if not _is_data(value):
+                raise ExprError(f"`{word}` is not a value known at build time", offset)
+            return value
+        if word in _GLOBALS:
+            return _Function(word, _GLOBALS[word])
+        raise ExprError(f"`{word}` is not defined on this page", offset)
+
+    def unary(self, op: str, value: Any) -> Any:
+        if op == "!":
+            return not truthy(value)
+        if op == "typeof":
+            return _typeof(value)
+        number = to_number(value)
+        return -number if op == "-" else number
+
+    def binary(self, node: Node) -> Any:
+        _, op, left_node, right_node, offset = node
+        left = self.run(left_node)
+        if op == "||":
+            return left if truthy(left) else self.run(right_node)
+        if op == "&&":
+            return self.run(right_node) if truthy(left) else left
+        if op == "??":
+            return self.run(right_node) if left is None else left
+        right = self.run(right_node)
+        if op == "+":
+            if isinstance(left, (str, list, dict)) or isinstance(right, (str, list, dict)):
+                return _sized(_js_string(left) + _js_string(right), offset)
+            return _tidy(to_number(left) + to_number(right))
+        if op in ("===", "!=="):
+            return strict_equal(left, right) == (op == "===")
+        if op in ("==", "!="):
+            return loose_equal(left, right) == (op == "==")
+        if op in ("<", ">", "<=", ">="):
+            if isinstance(left, str) and isinstance(right, str):
+                a: Any = left
+                b: Any = right
+            else:
+                a, b = to_number(left), to_number(right)
+            if isinstance(a, float) and math.isnan(a) or isinstance(b, float) and math.isnan(b):
+                return False
+            return {"<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[op]
+        a, b = to_number(left), to_number(right)
+        if op == "-":
+            return _tidy(a - b)
+        if op == "*":
+            return _tidy(a * b)
+        if op == "/":
+            if b == 0:
+                return (
+                    math.nan
+                    if a == 0 or math.isnan(a)
+                    else math.copysign(math.inf, a) * (-1 if math.copysign(1, b) < 0 else 1)
+                )
+            return _tidy(a / b)
+        if b == 0 or math.isinf(a) or math.isnan(a) or math.isnan(b):  # "%"
+            return math.nan
+        return _tidy(math.fmod(a, b))
+
+    def member(self, node: Node) -> Any:
+        _, obj_node, key_node, optional, offset = node
+        obj = self.run(obj_node)
+        key = self.run(key_node)
+        if obj is None:
+            if optional:
+                return None
+            what = _js_string(key)
+            raise ExprError(f"cannot read `{what}` of undefined (use `?.` or `||`)", offset)
+        if isinstance(obj, _Function):
+            raise ExprError("properties of functions are not supported", offset)
+        if isinstance(key, str) and key in _METHODS and _method_applies(obj, key):
+            return _Method(obj, key)
+        if isinstance(obj, dict):
+            return obj.get(_js_string(key))
+        if isinstance(obj, (list, str)):
+            if key == "length":
+                return len(obj)
+            index = key if isinstance(key, int) and not isinstance(key, bool) else None
+            if isinstance(key, str) and key.isdigit():
+                index = int(key)
+            if index is not None and 0 <= index < len(obj):
+                return obj[index]
+        return None
+
+    def call(self, node: Node) -> Any:
+        _, callee_node, arg_nodes, offset = node
+        callee = self.run(callee_node)
+        args = [self.run(a) for a in arg_nodes]
+        if isinstance(callee, _Method):
+            return _sized(callee.call(args, offset), offset)
+        if isinstance(callee, _Function):
+            return _sized(callee.fn(args), offset)
+        raise ExprError("only a few string and array methods can be called at build time", offset)
+
+
+class _Function:
+    def __init__(self, name: str, fn: Callable[[list[Any]], Any]) -> None:
+        self.name = name
+        self.fn = fn
+
+
+class _Method:
+    def __init__(self, target: Any, name: str) -> None:
+        self.target = target
+        self.name = name
+
+    def call(self, args: list[Any], offset: int) -> Any:
+        target, name = self.target, self.name
+        arg = args[0] if args else None
+        if name == "join":
+            sep = "," if arg is None else _js_string(arg)
+            return sep.join("" if v is None else _js_string(v) for v in target)
+        if name == "toString":
+            return _js_string(target)
+        if name == "includes":
+            return (
+                any(strict_equal(v, arg) for v in target)
+                if isinstance(target, list)
+                else _js_string(arg) in target
+            )
+        if name == "slice":
+            start = int(to_number(arg)) if arg is not None else 0
+            end = int(to_number(args[1])) if len(args) > 1 and args[1] is not None else None
+            return target[start:end]
+        if name == "split":
+            return list(target) if arg == "" else target.split(_js_string(arg))
+        if name == "startsWith":
+            return target.startswith(_js_string(arg))
+        if name == "endsWith":
+            return target.endswith(_js_string(arg))
+        if name == "trim":
+            return target.strip()
+        if name == "toUpperCase":
+            return target.upper()
+        if name == "toLowerCase":
+            return target.lower()
+        raise ExprError(f"`.{name}()` cannot run at build time", offset)  # pragma: no cover
+
+
+_STRING_METHODS = frozenset(
+    "toString includes slice split startsWith endsWith trim toUpperCase toLowerCase".split()
+)
+_LIST_METHODS = frozenset("join toString includes slice".split())
+_METHODS = _STRING_METHODS | _LIST_METHODS
+
+
+def _method_applies(obj: Any, name: str) -> bool:
+    if isinstance(obj, str):
+        return name in _STRING_METHODS
+    if isinstance(obj, list):
+        return name in _LIST_METHODS
+    return name == "toString" and not isinstance(obj, dict)
+
+
+_GLOBALS: dict[str, Callable[[list[Any]], Any]] = {
+    "String": lambda args: _js_string(args[0]) if args else "",
+    "Number": lambda args: to_number(args[0]) if args else 0,
+    "encodeURIComponent": lambda args: quote(
+        _js_string(args[0]) if args else "undefined", safe="-_.!~*'()"
+    ),
+}
+
+
+# -- JavaScript value semantics -------------------------------------------------------------------
+def truthy(value: Any) -> bool:
+    """JavaScript truthiness: "", 0, NaN, false, null and undefined are false; [] and {} true."""
+    if value is None or value is False:
+        return False
+    if isinstance(value, (int, float)):
+        return value == value and value != 0
+    if isinstance(value, str):
+        return value != ""
+    return True
+
+
+def to_number(value: Any) -> int | float:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        return value
+    if value is None:
+        return math.nan
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return 0
+        try:
+            return _tidy(float(text)) if NUMBER.fullmatch(text.lstrip("+-")) else math.nan
+        except ValueError:
+            return math.nan
+    if isinstance(value, list):
+        return to_number(_js_string(value))
+    return math.nan
+
+
+def _tidy(value: int | float) -> int | float:
+    """Integral floats within the safe range as ints (so `2` prints as "2", a prop as 2)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def _js_string(value: Any) -> str:
+    """JavaScript's String(value)."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return "undefined"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return js_number(value)
+    if isinstance(value, list):
+        return ",".join("" if v is None else _js_string(v) for v in value)
+    if isinstance(value, dict):
+        return "[object Object]"
+    return "function"
+
+
+def js_string(value: Any) -> str:
+    """JavaScript's String(value), for callers that print an evaluated value."""
+    return _js_string(value)
+
+
+def strict_equal(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    if isinstance(a, str) and isinstance(b, str):
+        return a == b
+    if a is None or b is None:
+        return a is None and b is None
+    return a is b
+
+
+def loose_equal(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if type(a) is type(b) or (isinstance(a, str) and isinstance(b, str)):
+        return strict_equal(a, b)
+    if isinstance(a, (int, float, str, bool)) and isinstance(b, (int, float, str, bool)):
+        return to_number(a) == to_number(b)
+    return False
+
+
+def _typeof(value: Any) -> str:
+    if value is None:
+        return "undefined"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, (_Function, _Method)):
+        return "function"
+    return "object"
+
+
+def _is_data(value: Any) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool, list, dict))
+
+
+def _sized(value: Any, offset: int) -> Any:
+    if isinstance(value, (str, list)) and len(value) > MAX_SIZE:
+        raise ExprError(f"builds a value larger than {MAX_SIZE:,}", offset)
+    return value

@@ -1,0 +1,331 @@
+"""The catalogue of bad inputs: each gives its diagnostic (file:line:col), never a crash or a hang,
+and the rest of the site builds (issue 11)."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mintrender import cli
+from mintrender.errors import INTERNAL_ERROR, Diagnostic
+from mintrender.model import BuildResult
+from mintrender.parse.mdx import MAX_PAGE_CHARS
+from tests.sitekit import build_site, minimal_config, write_site
+
+OK_PAGE = "---\ntitle: Fine\n---\n\nThis page is fine.\n"
+
+
+def _build(
+    tmp_path: Path, files: dict[str, Any], pages: list[Any] | None = None, **config: Any
+) -> BuildResult:
+    """Build `files` plus a good page `ok.mdx`; the good page must always come out whole."""
+    docs = write_site(
+        tmp_path / "docs",
+        {"ok.mdx": OK_PAGE, **files},
+        minimal_config(pages if pages is not None else ["ok", *_refs(files)], **config),
+    )
+    result = build_site(docs, tmp_path / "out")
+    assert result.fatal is None, result.fatal
+    assert not [d for d in result.diagnostics if d.code == INTERNAL_ERROR], result.diagnostics
+    assert "This page is fine." in (tmp_path / "out" / "ok" / "index.html").read_text()
+    return result
+
+
+def _refs(files: dict[str, Any]) -> list[str]:
+    return [
+        rel.rsplit(".", 1)[0]
+        for rel in files
+        if rel.endswith((".mdx", ".md")) and not rel.startswith("snippets/")
+    ]
+
+
+def _found(result: BuildResult, code: str) -> list[Diagnostic]:
+    return [d for d in result.diagnostics if d.code == code]
+
+
+def test_invalid_json_in_docs_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"})
+    (docs / "docs.json").write_text('{\n  "name": "x",\n  "navigation": [\n}\n')
+    result = build_site(docs, tmp_path / "out")
+    assert result.fatal is not None and result.fatal.startswith(
+        "docs.json:4:1: error: invalid JSON"
+    )
+    assert cli.main(["build", str(docs), "-o", str(tmp_path / "out")]) == 2
+    assert "docs.json:4:1: error: invalid JSON" in capsys.readouterr().err
+
+
+def test_navigation_pointing_at_missing_files(tmp_path: Path) -> None:
+    result = _build(tmp_path, {}, pages=["ok", "guides/missing"])
+    [d] = _found(result, "nav-missing-page")
+    assert (d.file, d.line, d.severity) == ("docs.json", 1, "warning")
+    assert d.column > 1 and "guides/missing" in d.message
+
+
+def test_unclosed_jsx(tmp_path: Path) -> None:
+    result = _build(tmp_path, {"page.mdx": "# T\n\nText.\n\n<Note>\nnever closed\n"})
+    [d] = _found(result, "jsx-unclosed")
+    assert (d.file, d.line, d.column, d.severity) == ("page.mdx", 5, 1, "error")
+    assert "never closed" in (tmp_path / "out" / "page" / "index.html").read_text()
+
+
+def test_mismatched_jsx(tmp_path: Path) -> None:
+    result = _build(tmp_path, {"page.mdx": "# T\n\n<Note>\nhello\n</Tip>\n"})
+    [unclosed] = _found(result, "jsx-unclosed")
+    [stray] = _found(result, "jsx-stray-close")
+    assert (unclosed.file, unclosed.line) == ("page.mdx", 3)
+    assert (stray.file, stray.line, stray.column) == ("page.mdx", 5, 1)
+
+
+def test_invalid_yaml_frontmatter(tmp_path: Path) -> None:
+    result = _build(tmp_path, {"page.mdx": "---\ntitle: Kept\ntags: [oops\n---\n\nBody.\n"})
+    [d] = _found(result, "frontmatter-yaml")
+    assert (d.file, d.line, d.severity) == ("page.mdx", 3, "error")  # the line of `[oops`
+    html = (tmp_path / "out" / "page" / "index.html").read_text()
+    assert "<title>Kept" in html and "Body." in html  # the loose reading keeps the title
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        bytes(range(256)) * 64,  # binary
+        b"\x00\x01\x02PK\x03\x04" + os.urandom(0) + b"\xff\xfe\x00" * 500,  # NUL bytes
+        "# Caf\xe9\n\ncaf\xe9 au lait, na\xefve\n".encode("latin-1"),  # not UTF-8
+        b"\xef\xbb\xbf# BOM page\n",
+        "# Mixed \u2028 line \r\n separators \r old mac\n".encode(),
+    ],
+    ids=["binary", "nul-bytes", "latin-1", "bom", "odd-newlines"],
+)
+def test_binary_and_non_utf8_pages(tmp_path: Path, content: bytes) -> None:
+    result = _build(tmp_path, {"page.mdx": content})
+    assert (tmp_path / "out" / "page" / "index.html").is_file()
+    assert all(d.line >= 0 and d.column >= 0 for d in result.diagnostics)
+
+
+def test_twenty_megabyte_page(tmp_path: Path) -> None:
+    line = "Plenty of words in a paragraph that goes on and on, with **bold** and `code`.\n\n"
+    big = "# Huge\n\n" + line * (20_000_000 // len(line))
+    start = time.perf_counter()
+    result = _build(tmp_path, {"huge.mdx": big})
+    elapsed = time.perf_counter() - start
+    [d] = _found(result, "page-too-large")
+    assert d.file == "huge.mdx" and d.severity == "warning"
+    assert d.line == big.count("\n", 0, big.rfind("\n\n", 0, MAX_PAGE_CHARS)) + 1
+    assert "Plenty of words" in (tmp_path / "out" / "huge" / "index.html").read_text()
+    print(f"20 MB page: {elapsed:.1f}s")  # a figure, not an assert: the machine is shared
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<Note>\n" * 2000 + "deep\n" + "</Note>\n" * 2000,
+        "<div>" * 2000 + "deep" + "</div>" * 2000 + "\n",
+        "".join("  " * i + "<Card>\n" for i in range(300))
+        + "deep\n"
+        + "".join("  " * i + "</Card>\n" for i in reversed(range(300))),
+    ],
+    ids=["components", "html-on-one-line", "indented"],
+)
+def test_two_thousand_levels_of_components(tmp_path: Path, text: str) -> None:
+    result = _build(tmp_path, {"deep.mdx": "# Deep\n\n" + text})
+    [d] = _found(result, "mdx-depth")
+    assert d.file == "deep.mdx" and d.severity == "error" and d.line >= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ">" * 2000 + " quoted\n",
+        "".join("  " * i + "- item\n" for i in range(2000)),
+        "[" * 2000 + "x" + "]" * 2000 + "\n\n" + "*" * 2000 + "x" + "*" * 2000 + "\n",
+        "{" * 2000 + "}" * 2000 + "\n",
+        "<Card title={" + "[" * 2000 + "]" * 2000 + "} />\n",
+    ],
+    ids=["blockquotes", "lists", "brackets-and-emphasis", "braces", "expression"],
+)
+def test_two_thousand_levels_of_markdown(tmp_path: Path, text: str) -> None:
+    _build(tmp_path, {"deep.mdx": "# Deep\n\n" + text})
+    assert (tmp_path / "out" / "deep" / "index.html").is_file()
+
+
+def test_circular_snippet_imports(tmp_path: Path) -> None:
+    result = _build(
+        tmp_path,
+        {
+            "page.mdx": 'import A from "/snippets/a.mdx";\n\n<A />\n\nAfter.\n',
+            "snippets/a.mdx": 'import B from "/snippets/b.mdx";\n\nIn A.\n\n<B />\n',
+            "snippets/b.mdx": 'import A from "/snippets/a.mdx";\n\nIn B.\n\n<A />\n',
+        },
+    )
+    [d] = _found(result, "snippet-cycle")
+    assert (d.file, d.line, d.severity) == ("snippets/b.mdx", 5, "error")
+    assert "snippets/a.mdx -> snippets/b.mdx -> snippets/a.mdx" in d.message
+    html = (tmp_path / "out" / "page" / "index.html").read_text()
+    assert "In A." in html and "In B." in html and "After." in html
+
+
+def test_snippet_bomb_is_bounded(tmp_path: Path) -> None:
+    """Ten snippets each using the next ten times: 10^10 expansions without a bound."""
+    files: dict[str, Any] = {"page.mdx": 'import S0 from "/snippets/s0.mdx";\n\n<S0 />\n'}
+    for i in range(10):
+        files[f"snippets/s{i}.mdx"] = (
+            f'import S{i + 1} from "/snippets/s{i + 1}.mdx";\n\n' + f"<S{i + 1} />\n\n" * 10
+        )
+    files["snippets/s10.mdx"] = "leaf\n"
+    start = time.perf_counter()
+    result = _build(tmp_path, files)
+    [d] = _found(result, "snippet-cycle")
+    assert "one expansion too many" in d.message
+    print(f"snippet bomb: {time.perf_counter() - start:.1f}s")
+
+
+_SPEC_HEAD = {"openapi": "3.1.0", "info": {"title": "T", "version": "1"}}
+
+
+def _operation(schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "/things": {
+            "post": {
+                "summary": "Make a thing",
+                "requestBody": {"content": {"application/json": {"schema": schema}}},
+                "responses": {"200": {"description": "OK"}},
+            }
+        }
+    }
+
+
+def test_circular_and_cross_file_refs(tmp_path: Path) -> None:
+    spec = {
+        **_SPEC_HEAD,
+        "paths": _operation({"$ref": "#/components/schemas/Node"}),
+        "components": {
+            "schemas": {
+                "Node": {
+                    "type": "object",
+                    "properties": {
+                        "child": {"$ref": "#/components/schemas/Node"},
+                        "other": {"$ref": "other.json#/Other"},
+                    },
+                }
+            }
+        },
+    }
+    other = {"Other": {"type": "object", "properties": {"back": {"$ref": "api.json#/components/schemas/Node"}, "name": {"type": "string"}}}}  # fmt: skip
+    result = _build(
+        tmp_path,
+        {"api.json": spec, "other.json": other, "make.mdx": "---\nopenapi: POST /things\n---\n"},
+    )
+    assert not [d for d in result.diagnostics if d.severity == "error"], result.diagnostics
+    html = (tmp_path / "out" / "make" / "index.html").read_text()
+    assert "param-child" in html and "param-other-name" in html
+
+
+def test_ref_loop_and_missing_file(tmp_path: Path) -> None:
+    spec = {
+        **_SPEC_HEAD,
+        "paths": _operation(
+            {
+                "type": "object",
+                "properties": {
+                    "a": {"$ref": "#/components/schemas/A"},
+                    "gone": {"$ref": "missing.json#/Thing"},
+                },
+            }
+        ),
+        "components": {
+            "schemas": {
+                "A": {"$ref": "#/components/schemas/B"},
+                "B": {"$ref": "#/components/schemas/A"},
+            }
+        },  # fmt: skip
+    }
+    result = _build(tmp_path, {"api.json": spec, "make.mdx": "---\nopenapi: POST /things\n---\n"})
+    refs = _found(result, "openapi-ref")
+    messages = " | ".join(d.message for d in refs)
+    assert "file 'missing.json' not found" in messages and "loops on itself" in messages
+    assert all(d.file == "api.json" and d.line >= 1 for d in refs), refs
+    assert (tmp_path / "out" / "make" / "index.html").is_file()
+
+
+def test_duplicate_heading_ids(tmp_path: Path) -> None:
+    result = _build(
+        tmp_path, {"page.mdx": "# T\n\n## Same\n\n## Same\n\n## One {#x}\n\n## Two {#x}\n"}
+    )
+    [d] = _found(result, "duplicate-id")
+    assert (d.file, d.line, d.severity) == ("page.mdx", 9, "warning")
+    html = (tmp_path / "out" / "page" / "index.html").read_text()
+    for anchor in ("same", "same-2", "x", "x-2"):
+        assert f'id="{anchor}"' in html
+
+
+def test_empty_files(tmp_path: Path) -> None:
+    result = _build(
+        tmp_path,
+        {
+            "empty.mdx": "",
+            "only-frontmatter.mdx": "---\n---\n",
+            "snippets/empty.mdx": "",
+            "uses.mdx": 'import E from "/snippets/empty.mdx";\n\n<E />\n',
+            "spec.yaml": "",
+            "spec.json": "",
+        },
+    )
+    assert (tmp_path / "out" / "empty" / "index.html").is_file()
+    assert "<title>Empty" in (tmp_path / "out" / "empty" / "index.html").read_text()
+    docs = write_site(tmp_path / "docs2", {"index.mdx": ""})
+    (docs / "docs.json").write_text("")
+    empty = build_site(docs, tmp_path / "out2")
+    assert empty.fatal is not None and "docs.json:1:1" in empty.fatal
+    assert not result.diagnostics or all(
+        d.severity != "error" or d.file.startswith("spec") for d in result.diagnostics
+    )
+
+
+def test_symlink_loop_in_docs_folder(tmp_path: Path) -> None:
+    docs = write_site(
+        tmp_path / "docs", {"ok.mdx": OK_PAGE, "guides/a.mdx": "# A\n"}, minimal_config(["ok"])
+    )
+    try:
+        (docs / "guides" / "loop").symlink_to(docs, target_is_directory=True)
+        (docs / "self.mdx").symlink_to(docs / "self.mdx")
+        (docs / "x.mdx").symlink_to(docs / "y.mdx")
+        (docs / "y.mdx").symlink_to(docs / "x.mdx")
+    except OSError:
+        pytest.skip("no symlinks on this file system")
+    start = time.perf_counter()
+    result = build_site(docs, tmp_path / "out")
+    assert time.perf_counter() - start < 120
+    assert result.fatal is None
+    assert not [d for d in result.diagnostics if d.code == INTERNAL_ERROR]
+    assert "This page is fine." in (tmp_path / "out" / "ok" / "index.html").read_text()
+    written = {p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*")}
+    assert not any(p.startswith("guides/loop/") for p in written)
+    json.dumps(result.report())  # the report is JSON whatever happened
+
+
+def test_schema_that_grows_exponentially(tmp_path: Path) -> None:
+    """Ten levels of ten properties, each level a `$ref` to the next: 10^10 fields unbounded."""
+    schemas: dict[str, Any] = {}
+    for level in range(10):
+        target = {"$ref": f"#/components/schemas/L{level + 1}"} if level < 9 else {"type": "string"}
+        schemas[f"L{level}"] = {
+            "type": "object",
+            "properties": {f"p{i}": target for i in range(10)},
+        }
+    spec = {
+        **_SPEC_HEAD,
+        "paths": _operation({"$ref": "#/components/schemas/L0"}),
+        "components": {"schemas": schemas},
+    }
+    start = time.perf_counter()
+    result = _build(tmp_path, {"api.json": spec, "make.mdx": "---\nopenapi: POST /things\n---\n"})
+    elapsed = time.perf_counter() - start
+    codes = {d.code for d in result.diagnostics}
+    assert "openapi-limit" in codes
+    html = (tmp_path / "out" / "make" / "index.html").read_text()
+    assert "param-p0" in html and len(html) < 20_000_000
+    print(f"schema bomb: {elapsed:.1f}s, {len(html):,} bytes of HTML")

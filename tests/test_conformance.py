@@ -1,0 +1,209 @@
+"""Conformance with the reference MDX parser (remark-parse + remark-mdx + remark-gfm +
+remark-frontmatter, run by node): every page of the shared corpora and every fixture input is
+parsed by both, and their block outlines must agree: JSX elements by name and nesting, code
+blocks, headings, lists and list items.
+
+The oracle is installed with npm into a temporary folder keyed by its versions (CI pays once;
+its outlines are cached there by page text too), never a runtime dependency; without node or
+npm, or when the install fails, the test is skipped with the reason. Pages the reference
+rejects (MDX errors: HTML comments, unclosed tags...) are counted, not compared. Differences
+we keep on purpose are listed in tests/conformance/differences.toml, each with its reason.
+
+Run with `-s` to see the agreement figure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomllib
+from markdown_it.utils import read_fixture_file
+from sitekit import CORPORA
+
+from mintrender.errors import Diagnostics
+from mintrender.load.sources import Reader
+from mintrender.parse.mdx import parse_page
+
+HERE = Path(__file__).parent
+SCRIPT = HERE / "conformance" / "outline.mjs"
+DIFFERENCES = HERE / "conformance" / "differences.toml"
+FIXTURE_DOCS = HERE / "fixtures" / "mdx" / "docs"
+ORACLE = {
+    "unified": "11.0.5",
+    "remark-parse": "11.0.0",
+    "remark-mdx": "3.1.1",
+    "remark-gfm": "4.0.1",
+    "remark-frontmatter": "5.0.0",
+}
+CORPUS_NAMES = ("modelslab", "mintlify-docs")
+_OPEN = {"bullet_list_open": "ul", "ordered_list_open": "ol", "list_item_open": "li"}
+_CLOSE = frozenset(
+    {"component_close", "bullet_list_close", "ordered_list_close", "list_item_close"}
+)
+
+Outline = list[tuple[int, str, int]]
+
+
+def oracle_dir() -> Path:
+    """The folder holding the oracle's node_modules and script (installed once per version)."""
+    npm, node = shutil.which("npm"), shutil.which("node")
+    if not npm or not node:
+        pytest.skip("node and npm are needed for the reference MDX parser (remark-mdx)")
+    script = SCRIPT.read_bytes()
+    key = hashlib.sha256(json.dumps(ORACLE, sort_keys=True).encode() + script).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / f"mintrender-mdx-oracle-{key}"
+    if not (folder / "installed").is_file():
+        work = Path(tempfile.mkdtemp(prefix="mintrender-mdx-oracle-"))
+        (work / "package.json").write_text('{"private": true, "type": "module"}\n')
+        specs = [f"{name}@{version}" for name, version in ORACLE.items()]
+        try:
+            done = subprocess.run(
+                [npm, "install", "--no-audit", "--no-fund", "--ignore-scripts", *specs],
+                cwd=work,
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            shutil.rmtree(work, ignore_errors=True)
+            pytest.skip(f"npm install of the reference MDX parser failed: {exc}")
+        if done.returncode != 0:
+            shutil.rmtree(work, ignore_errors=True)
+            tail = " ".join(done.stderr.strip().splitlines()[-3:])
+            pytest.skip(f"npm install of the reference MDX parser failed: {tail}")
+        (work / "outline.mjs").write_bytes(script)
+        (work / "installed").write_text(" ".join(specs) + "\n")
+        try:
+            work.rename(folder)
+        except OSError:  # another run installed it meanwhile
+            shutil.rmtree(work, ignore_errors=True)
+    return folder
+
+
+def reference_outlines(pages: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """Page id -> `{"outline": [...]}` or `{"error": ...}`, cached by page text."""
+    folder = oracle_dir()
+    cache_file = folder / "outlines.json"
+    cache: dict[str, Any] = {}
+    if cache_file.is_file():
+        cache = json.loads(cache_file.read_text(encoding="utf-8"))
+    digest = {pid: hashlib.sha256(text.encode()).hexdigest() for pid, text in pages.items()}
+    todo = [{"id": pid, "text": pages[pid]} for pid in pages if digest[pid] not in cache]
+    if todo:
+        done = subprocess.run(
+            ["node", str(folder / "outline.mjs")],
+            input=json.dumps(todo),
+            capture_output=True,
+            text=True,
+            cwd=folder,
+            timeout=900,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        for line in done.stdout.splitlines():
+            result = json.loads(line)
+            cache[digest[result.pop("id")]] = result
+        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(cache), encoding="utf-8")
+        tmp.replace(cache_file)
+    return {pid: cache[digest[pid]] for pid in pages}
+
+
+def our_outline(rel: str, text: str, docs_dir: Path, read: Reader) -> Outline:
+    """The same outline from mintrender's token stream (snippets not expanded: the reference
+    parses the page as written; snippet files are pages of their own here)."""
+    parsed = parse_page(
+        rel, text, docs_dir=docs_dir, diagnostics=Diagnostics(), read=read, expand=False
+    )
+    out: Outline = []
+    depth = 0
+
+    def visit(tokens: list[Any], line: int) -> None:
+        nonlocal depth
+        for tok in tokens:
+            at = tok.map[0] + 1 if tok.map else line
+            kind = (
+                f"<{tok.meta['name']}>"
+                if tok.type == "component_open"
+                else _OPEN.get(tok.type)
+                or (
+                    "code" if tok.type == "fence" else tok.tag if tok.type == "heading_open" else ""
+                )
+            )
+            if kind:
+                out.append((depth, kind, at))
+                depth += tok.type != "fence" and tok.type != "heading_open"
+            elif tok.type in _CLOSE:
+                depth -= 1
+            if tok.children:
+                visit(tok.children, at)
+
+    visit(parsed.tokens, 1)
+    return out
+
+
+def corpus_pages() -> Iterator[tuple[str, Path, str, str]]:
+    """(id, docs dir, rel path, text) of every MDX file of the shared corpora and fixture."""
+    for name in CORPUS_NAMES:
+        root = CORPORA / name
+        for path in sorted(root.rglob("*.mdx")):
+            rel = path.relative_to(root).as_posix()
+            if "node_modules" in rel or any(part.startswith(".") for part in rel.split("/")):
+                continue
+            yield f"{name}/{rel}", root, rel, path.read_text(encoding="utf-8")
+    for folder in ("mdx", "components"):
+        for file in sorted((HERE / "fixtures" / folder).glob("*.md")):
+            for line, _title, source, _expected in read_fixture_file(file):
+                yield f"fixtures/{folder}/{file.stem}.md:{line}", FIXTURE_DOCS, "page.mdx", source
+
+
+def _first_difference(ref: Outline, ours: Outline) -> str:
+    at = next(
+        (i for i, (a, b) in enumerate(zip(ref, ours, strict=False)) if a[:2] != b[:2]),
+        min(len(ref), len(ours)),
+    )
+    ref_at = ref[at] if at < len(ref) else "(end)"
+    ours_at = ours[at] if at < len(ours) else "(end)"
+    return f"entry {at}: reference {ref_at}, mintrender {ours_at}"
+
+
+def test_block_outline_agrees_with_the_reference_mdx_parser() -> None:
+    pages = list(corpus_pages())
+    assert pages, "no pages found"
+    reference = reference_outlines({pid: text for pid, _, _, text in pages})
+    listed: dict[str, str] = tomllib.loads(DIFFERENCES.read_text(encoding="utf-8"))["pages"]
+    readers: dict[Path, Reader] = {}
+    agree = rejected = 0
+    differ: dict[str, str] = {}
+    for pid, docs_dir, rel, text in pages:
+        ref = reference[pid]
+        if "error" in ref:
+            rejected += 1
+            continue
+        read = readers.setdefault(docs_dir, Reader(docs_dir))
+        ours = our_outline(rel, text, docs_dir, read)
+        expected: Outline = [(int(d), str(k), int(n)) for d, k, n in ref["outline"]]
+        if [e[:2] for e in expected] == [e[:2] for e in ours]:
+            agree += 1
+        else:
+            differ[pid] = _first_difference(expected, ours)
+    compared = agree + len(differ)
+    print(
+        f"\nconformance: {agree} of {compared} pages agree with remark-mdx "
+        f"({100 * agree / compared:.2f}%), {len(differ)} differ "
+        f"({len(set(differ) & set(listed))} listed), {rejected} rejected by the reference"
+    )
+    unlisted = {pid: why for pid, why in differ.items() if pid not in listed}
+    stale = sorted(pid for pid in listed if pid not in differ)
+    assert not unlisted, "outlines differ from remark-mdx:\n" + "\n".join(
+        f"{pid}: {why}" for pid, why in sorted(unlisted.items())
+    )
+    assert not stale, f"listed in {DIFFERENCES.name} but agree now: {stale}"

@@ -1,0 +1,156 @@
+"""The build-time JavaScript subset (mintrender.parse.expr / expreval): values and bounds."""
+
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mintrender.parse.expr import MAX_DEPTH, MAX_SOURCE, ExprError, parse_expression
+from mintrender.parse.expreval import MAX_SIZE, eval_js, free_names
+from tests.sitekit import build_site, minimal_config, write_site
+
+SCOPE: dict[str, Any] = {
+    "props": {"src": None, "n": 2, "title": "Setup", "list": ["a", "b"]},
+    "name": "Ada",
+    "CONFIG": {"urls": {"api": "https://api.example.com"}, "plans": ["Free", "Pro"]},
+    "empty": "",
+    "zero": 0,
+}
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('"https://example.com/survey?src=" + (props.src || "docs")', "https://example.com/survey?src=docs"),
+        ("`Hello ${name}, ${props.n + 1} items`", "Hello Ada, 3 items"),
+        ("`nested ${`inner ${name}`}`", "nested inner Ada"),
+        ('props.list.join(", ")', "a, b"),
+        ("props.list.join()", "a,b"),
+        ('props.n === 2 ? "two" : "other"', "two"),
+        ('props.n == "2"', True),
+        ('props.n === "2"', False),
+        ("CONFIG.urls.api + '/v1'", "https://api.example.com/v1"),
+        ('CONFIG["plans"][1]', "Pro"),
+        ("CONFIG.plans.length", 2),
+        ("CONFIG.missing?.deep", None),
+        ('props.src ?? "fallback"', "fallback"),
+        ('empty ?? "kept"', ""),
+        ('empty || "replaced"', "replaced"),
+        ('zero && "never"', 0),
+        ('props.title && "shown"', "shown"),
+        ("[1, ...props.list, [2]]", [1, "a", "b", [2]]),
+        ("{a: 1, 'b c': 2, 3: 4, name, ...{d: 5}}", {"a": 1, "b c": 2, "3": 4, "name": "Ada", "d": 5}),
+        ("1.0e3", 1000.0),
+        ("0x1F + 0o7 + 0b1", 39),
+        ('"a" + 1 + 2', "a12"),
+        ('1 + 2 + "a"', "3a"),
+        ("10 / 4 * 2 - 1", 4),
+        ("-props.n", -2),
+        ("!props.src", True),
+        ("typeof name", "string"),
+        ("null", None),
+        ("undefined", None),
+        ('"caf\\u00e9 \\x41\\n"', "café A\n"),
+        ("name.toUpperCase().toLowerCase()", "ada"),
+        ('String(12) + Number("3")', "123"),
+        ('encodeURIComponent("a b&c")', "a%20b%26c"),
+        ("1 /* comment */ + // line\n 2", 3),
+        ("(((name)))", "Ada"),
+        ('"x" + [1, 2] + {}', "x1,2[object Object]"),
+    ],
+)  # fmt: skip
+def test_values(source: str, expected: Any) -> None:
+    assert eval_js(source, SCOPE) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "problem", "offset"),
+    [
+        ("unknown", "`unknown` is not defined", 0),
+        ("props.nothing.deeper", "cannot read `deeper` of undefined", 13),
+        ("() => 1", "functions", 0),
+        ("x => x", "functions", 2),
+        ("props.list.map(x => x)", "functions", 17),
+        ("a = 1", "assignments", 2),
+        ("name = 1", "assignments", 5),
+        ("new Date()", "`new` cannot run", 0),
+        ("fetch('/x')", "`fetch` is not defined", 0),
+        ("props.list.push(1)", "only a few string and array methods", 15),
+        ("<Note/>", "JSX", 0),
+        ("`open ${name}", "unclosed template", 0),
+        ('"open', "unclosed string", 0),
+        ("1 +", "ends too early", 3),
+        ("1 2", "found `2`", 2),
+        ("name.toUpperCase", "function", 0),
+        ("this.x", "`this` cannot run", 0),
+        ("1 << 2", "`<<`", 2),
+    ],
+)
+def test_outside_the_subset(source: str, problem: str, offset: int) -> None:
+    with pytest.raises(ExprError) as info:
+        eval_js(source, SCOPE)
+    assert problem in info.value.message
+    assert info.value.offset == offset
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "(" * 5000 + "1" + ")" * 5000,
+        "[" * 5000 + "]" * 5000,
+        "1" + " + 1" * 5000,
+        "name" + ".x" * 5000,
+        "-" * 5000 + "1",
+        "x" * (MAX_SOURCE + 1),
+        "`${" * 3000 + "1" + "}`" * 3000,
+    ],
+)
+def test_bounds_give_an_error_fast(source: str) -> None:
+    start = time.perf_counter()
+    with pytest.raises(ExprError):
+        eval_js(source, SCOPE)
+    assert time.perf_counter() - start < 5  # generous: a bound, never a hang
+
+
+def test_built_values_are_bounded() -> None:
+    big = {"s": "x" * (MAX_SIZE // 2 + 1)}
+    with pytest.raises(ExprError, match="larger than"):
+        eval_js("s + s", big)
+    assert eval_js("(" * (MAX_DEPTH // 4) + "1" + ")" * (MAX_DEPTH // 4), {}) == 1
+
+
+def test_free_names() -> None:
+    node = parse_expression('title + (props.x || other) + `${a}` + {b, c: d}.c + "lit"')
+    assert free_names(node) == {"title", "props", "other", "a", "b", "d"}
+
+
+def test_snippet_expression_in_a_forked_build(tmp_path: Path) -> None:
+    """Issue 11, class 1: this once left an unevaluated object in `href` and killed a worker."""
+    docs = write_site(
+        tmp_path / "docs",
+        {
+            "snippets/survey.mdx": '<a href={"https://example.com/survey?src=" + '
+            '(props.src || "docs")}>Take the survey</a>\n',
+            **{
+                f"p{i}.mdx": f'---\ntitle: P{i}\n---\nimport Survey from "/snippets/survey.mdx";'
+                "\n\n<Survey " + ('src="p"' if i % 2 else "") + " />\n"
+                for i in range(4)
+            },
+        },
+        minimal_config([f"p{i}" for i in range(4)]),
+    )
+    result = build_site(docs, jobs=2)
+    assert result.fatal is None
+    assert not [d for d in result.diagnostics if d.severity == "error"], result.diagnostics
+    out = tmp_path / "docs-out"
+    assert 'href="https://example.com/survey?src=docs"' in (out / "p0/index.html").read_text()
+    assert 'href="https://example.com/survey?src=p"' in (out / "p1/index.html").read_text()
+
+
+def test_nan_and_infinity_print_as_javascript() -> None:
+    assert math.isnan(eval_js("NaN", {}))
+    assert eval_js('"" + 1 / 0 + " " + 0 / 0', {}) == "Infinity NaN"
