@@ -72,6 +72,7 @@ class RenderCtx(Protocol):
     """`request` / `response` example HTML moved to the right column."""
     panel_html: str
     data: dict[str, Any]
+    draws_diagrams: bool
     """Free-form per-page state for component families (e.g. tooltips, views counted)."""
     where: tuple[str, int] | None
     """(file, 1-based line) findings point at while rendering a snippet's text; None: the page."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -410,8 +411,9 @@ def make_parser() -> argparse.ArgumentParser:
         s.add_argument("--port", type=int, default=3000, help="port to listen on (default: 3000)")
         s.add_argument(
             "--host",
-            default="127.0.0.1",
-            help="address to listen on; 0.0.0.0 for other machines (default: 127.0.0.1)",
+            default=os.environ.get("MINTRENDER_HOST", "127.0.0.1"),
+            help="address to listen on; 0.0.0.0 for other machines (default: 127.0.0.1, or "
+            "$MINTRENDER_HOST: 0.0.0.0 in the Docker image)",
         )
         _add_safety(s)
         s.set_defaults(func=cmd_serve)

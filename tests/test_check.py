@@ -158,7 +158,7 @@ def test_anchor_and_docs_json_findings(tmp_path: Path) -> None:
     found = json.loads(proc.stdout)["diagnostics"]
     anchors = [d for d in found if d["code"] == "broken-anchor"]
     assert [(d["line"], d["column"]) for d in anchors] == [(3, 29)]
-    schema = {d["message"] for d in found if d["code"] == "config-schema"}
+    schema = {f"{d['message']}; {d['hint']}" for d in found if d["code"] == "config-schema"}
     assert "theme: 'mintt' is not one of" in " ".join(schema)
     assert any("did you mean 'mint'" in m for m in schema)
     assert any("unknown key 'colour'; did you mean 'colors'" in m for m in schema)
@@ -229,3 +229,52 @@ def test_cache_reuses_pages_until_what_they_read_changes(tmp_path: Path) -> None
     assert codes() == []  # the snippet changed: its page is checked again
     (docs / "b.mdx").unlink()  # a link target disappears: every page is checked again
     assert (snippet, "broken-link") in codes()
+
+
+def test_container_serves_on_every_interface_as_a_non_root_user() -> None:
+    """The Dockerfile's contract (the image is not built here: no container daemon in tests)."""
+    from mintrender.cli import make_parser
+
+    os.environ["MINTRENDER_HOST"] = "0.0.0.0"
+    try:
+        assert make_parser().parse_args(["serve"]).host == "0.0.0.0"
+    finally:
+        del os.environ["MINTRENDER_HOST"]
+    assert make_parser().parse_args(["serve"]).host == "127.0.0.1"
+    dockerfile = (Path(__file__).resolve().parents[1] / "Dockerfile").read_text(encoding="utf-8")
+    assert 'ENTRYPOINT ["mintrender"]' in dockerfile
+    assert "MINTRENDER_HOST=0.0.0.0" in dockerfile
+    users = [ln.split()[1] for ln in dockerfile.splitlines() if ln.startswith("USER ")]
+    assert users and users[-1] not in ("root", "0")
+
+
+def test_redirect_problems_as_the_build_reports_them(tmp_path: Path) -> None:
+    redirects = [
+        {"source": "/old", "destination": "/gone"},
+        {"source": "/a", "destination": "/b"},
+        {"source": "/loop1", "destination": "/loop2"},
+        {"source": "/loop2", "destination": "/loop1"},
+    ]
+    docs = _site(tmp_path, {"a.mdx": "A.\n"}, ["a"], redirects=redirects)
+    proc = _check(str(docs), "--format", "json", "--rules", "redirect-*")
+    codes = sorted(d["code"] for d in json.loads(proc.stdout)["diagnostics"])
+    assert codes == ["redirect-loop", "redirect-loop", "redirect-shadowed", "redirect-target"]
+
+
+def test_a_failure_of_ours_on_one_page_is_a_finding(tmp_path: Path, monkeypatch) -> None:
+    import mintrender.check.pages as pages
+    from mintrender.check.run import CheckOptions, check_site
+
+    docs = _site(tmp_path, {"a.mdx": "A [x](/nope).\n", "b.mdx": "B.\n"}, ["a", "b"])
+    real = pages.render_page
+
+    def flaky(parsed, ctx):  # type: ignore[no-untyped-def]
+        if parsed.rel_path == "b.mdx":
+            raise RuntimeError("boom")
+        return real(parsed, ctx)
+
+    monkeypatch.setattr(pages, "render_page", flaky)
+    result = check_site(CheckOptions(docs, jobs=1))
+    found = {(d.file, d.code) for d in result.diagnostics}
+    assert ("b.mdx", "internal-error") in found
+    assert ("a.mdx", "broken-link") in found  # the rest of the site is still checked

@@ -70,6 +70,8 @@ def test_wheel_contents(wheel: Path) -> None:
         "mintrender/themes/mint/static/css/00-base.css",
         "mintrender/themes/mint/static/js/10-theme.js",
         "mintrender/themes/mint/templates/partials/footer.html",
+        "mintrender/check/run.py",
+        "mintrender/check/docs_schema.json",  # `check` validates docs.json against it
     ):
         assert needed in names, needed
     theme_sources = [p for p in (ROOT / "themes").rglob("*") if p.is_file()]

@@ -94,3 +94,35 @@ def test_spec_descriptions_are_markdown_with_html(tmp_path: Path, kind: str) -> 
     assert not codes & {"jsx-unclosed", "jsx-stray-close", "mdx-expression"}
     broken = [(d.file, d.line) for d in result.diagnostics if d.code == "broken-link"]
     assert broken and set(broken) == {(spec, _line_of(spec_text, "See <b>bold</b>"))}
+
+
+def test_schema_page_descriptions_are_spec_text(tmp_path: Path) -> None:
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "Block": {
+                    "type": "object",
+                    "description": "A block p<page>.b<index> of {doc}; see [x](/nowhere).",
+                    "properties": {"id": {"type": "string", "description": "Like <token>"}},
+                }
+            }
+        },
+    }
+    spec_text = json.dumps(spec, indent=2)
+    docs = write_site(
+        tmp_path / "docs",
+        {
+            "openapi.json": spec_text,
+            "block.mdx": "---\ntitle: Block\nopenapi-schema: Block\n---\n",
+        },
+        minimal_config(["block"]),
+    )
+    result = build_site(docs)
+    html = (tmp_path / "docs-out" / "block" / "index.html").read_text(encoding="utf-8")
+    assert "p&lt;page&gt;.b&lt;index&gt; of {doc}" in html and "Like &lt;token&gt;" in html
+    assert not {d.code for d in result.diagnostics} & {"jsx-unclosed", "mdx-expression"}
+    broken = [(d.file, d.line) for d in result.diagnostics if d.code == "broken-link"]
+    assert broken == [("openapi.json", _line_of(spec_text, "A block p<page>"))]

@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from mintrender.check.hints import did_you_mean
 from mintrender.check.report import FORMATS, RANK, relative_to_cwd, render, use_colour
 from mintrender.check.rules import RULES, matching, unknown_codes
 from mintrender.check.settings import SettingsError, find_settings
 from mintrender.errors import EXIT_INTERNAL, Diagnostic, has_internal_errors
+from mintrender.hints import did_you_mean
 from mintrender.load.config import CONFIG_FILES
 from mintrender.model import Safety
 
@@ -31,7 +31,10 @@ def parse_rules(text: str | None, err: TextIO) -> list[str] | None:
     names = [r.strip() for r in (text or "").split(",") if r.strip()]
     unknown = unknown_codes(names)
     if unknown:
-        named = ", ".join(f"{u!r}{did_you_mean(u, list(RULES))}" for u in unknown)
+        named = ", ".join(
+            f"{u!r} ({did_you_mean(u, RULES)})" if did_you_mean(u, RULES) else repr(u)
+            for u in unknown
+        )
         err.write(f"mintrender check: unknown rule(s) in --rules: {named}; valid codes:\n")
         for code in RULES:
             err.write(f"  {code}\n")

@@ -14,8 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from mintrender.check.hints import did_you_mean
 from mintrender.errors import Diagnostics
+from mintrender.hints import did_you_mean
 from mintrender.load.config import SiteConfig
 from mintrender.load.jsonpos import PathKey, format_path
 
@@ -53,8 +53,9 @@ _TYPE_NAMES = {
     "number": "a number",
     "integer": "an integer",
 }
-# what the load stage already reports (config-type, config-color, config-missing)
+# what the load stage already reports: `navigation` missing, and type and colour problems
 _ALREADY = {"navigation"}
+_LOADER_CODES = {"config-type", "config-color", "config-missing"}
 
 
 @lru_cache(maxsize=1)
@@ -69,14 +70,18 @@ def validate_config(config: SiteConfig, diagnostics: Diagnostics) -> None:
     so its own names are not judged)."""
     if config.config_file != "docs.json" or not isinstance(config.raw, dict):
         return
-    already = {(d.line, d.column) for d in diagnostics if d.file == config.config_file}
-    for path, message in schema_problems(config.raw):
+    already = {
+        (d.line, d.column)
+        for d in diagnostics
+        if d.file == config.config_file and d.code in _LOADER_CODES
+    }
+    for path, message, hint in schema_problems(config.raw):
         line, col = config.locate(path)
         if (line, col) in already:
             continue  # the loader said it already (config-type, config-color)
         where = format_path(path)
-        diagnostics.add(
-            "warning", config.config_file, line, col, "config-schema", f"{where}: {message}"
+        diagnostics.warning(
+            config.config_file, line, col, "config-schema", f"{where}: {message}", hint
         )
     for path, effect in UNSUPPORTED.items():
         if _has(config.raw, path):
@@ -100,8 +105,8 @@ def _has(data: Any, path: PathKey) -> bool:
     return True
 
 
-def schema_problems(data: dict[str, Any]) -> Iterator[tuple[PathKey, str]]:
-    """(path, message) for each way `data` breaks the schema, most specific first."""
+def schema_problems(data: dict[str, Any]) -> Iterator[tuple[PathKey, str, str]]:
+    """(path, message, hint) for each way `data` breaks the schema, most specific first."""
     from jsonschema import Draft202012Validator  # start-up time: only docs.json needs it
 
     validator = Draft202012Validator(docs_schema())
@@ -111,12 +116,12 @@ def schema_problems(data: dict[str, Any]) -> Iterator[tuple[PathKey, str]]:
             missing = [k for k in error.validator_value if k not in data]
             missing = [k for k in missing if k not in _ALREADY]
             for key in missing:
-                yield (), f"required key {key!r} is missing"
+                yield (), f"required key {key!r} is missing", ""
             continue
         yield from _describe(error, path)
 
 
-def _describe(error: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+def _describe(error: Any, path: PathKey) -> Iterator[tuple[PathKey, str, str]]:
     kind = error.validator
     schema = error.schema
     if kind == "additionalProperties" and isinstance(error.instance, dict):
@@ -124,17 +129,17 @@ def _describe(error: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
         for key in sorted(set(error.instance) - set(known)):
             hint = did_you_mean(key, known)
             if key in RENAMED:
-                hint = f"; docs.json calls it {RENAMED[key]!r} (this is mint.json's name)"
-            yield (*path, key), f"unknown key {key!r}{hint}"
+                hint = f"docs.json calls it {RENAMED[key]!r} ({key!r} is mint.json's name)"
+            yield (*path, key), f"unknown key {key!r}", hint
     elif kind == "enum":
         options = [str(v) for v in error.validator_value]
         hint = did_you_mean(str(error.instance), options)
-        yield path, f"{error.instance!r} is not one of {', '.join(options)}{hint}"
+        yield path, f"{error.instance!r} is not one of {', '.join(options)}", hint
     elif kind == "type":
         expected = error.validator_value
         names = [expected] if isinstance(expected, str) else list(expected)
         want = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
-        yield path, f"expected {want}, found {_type_of(error.instance)}"
+        yield path, f"expected {want}, found {_type_of(error.instance)}", ""
     elif kind in ("anyOf", "oneOf"):
         fitting = [
             i for i, option in enumerate(error.validator_value) if _fits(option, error.instance)
@@ -145,15 +150,15 @@ def _describe(error: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
                     yield from _describe(sub, tuple(sub.absolute_path))
             return
         want = _alternatives(error.validator_value)
-        yield path, f"expected {want}, found {_type_of(error.instance)}"
+        yield path, f"expected {want}, found {_type_of(error.instance)}", ""
     elif kind == "required":
         for key in error.validator_value:
             if isinstance(error.instance, dict) and key not in error.instance:
-                yield path, f"required key {key!r} is missing"
+                yield path, f"required key {key!r} is missing", ""
     elif kind == "pattern":
-        yield path, f"{error.instance!r} does not match {error.validator_value}"
+        yield path, f"{error.instance!r} does not match {error.validator_value}", ""
     else:
-        yield path, error.message
+        yield path, error.message, ""
 
 
 def _fits(option: dict[str, Any], value: Any) -> bool:

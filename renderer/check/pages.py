@@ -17,7 +17,7 @@ from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.render.context import RenderContext, find_text
 from mintrender.render.highlight import parse_fence_info
 from mintrender.render.page import render_page
-from mintrender.urls import ROOT, is_external
+from mintrender.urls import ROOT, is_external, site_path_for
 
 if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
@@ -67,6 +67,7 @@ class CheckContext(RenderContext):
     """A render context that skips what only a reader sees and notes links with anchors."""
 
     anchors: list[AnchorLink] = field(default_factory=list)
+    draws_diagrams: bool = False
 
     def highlight(self, code: str, lang: str = "", meta: str = "") -> str:
         info = parse_fence_info(f"{lang} {meta}".strip())
@@ -103,7 +104,23 @@ def check_page(
     api: ApiStage,
     read: Reader,
 ) -> PageFacts:
-    """Parse and render one page for its findings; never raises on user content."""
+    """Parse and render one page for its findings; a failure of ours becomes an
+    `internal-error` finding for the page, and the rest of the site is still checked."""
+    try:
+        return _check_page(rel, config, urls, api, read)
+    except Exception as exc:  # noqa: BLE001 - one page's bug must not stop the check
+        message = f"mintrender failed on this page ({type(exc).__name__}: {exc}); please report it"
+        bug = Diagnostic("error", rel, 1, 1, "internal-error", message)
+        return PageFacts(rel, site_path_for(rel), [bug], frozenset())
+
+
+def _check_page(
+    rel: str,
+    config: SiteConfig,
+    urls: UrlBuilder,
+    api: ApiStage,
+    read: Reader,
+) -> PageFacts:
     found = Diagnostics()
     api.diagnostics = found  # in a forked worker, this process's copy reports to us
     parsed = parse_source(rel, config, read, found)

@@ -123,7 +123,7 @@ def github_line(d: Diagnostic) -> str:
     if d.column:
         props.append(f"col={d.column}")
     props.append(f"title={_escape_property(d.code)}")
-    return f"::{kind} {','.join(props)}::{_escape_data(d.message)}"
+    return f"::{kind} {','.join(props)}::{_escape_data(d.text)}"
 
 
 def sarif(diags: Sequence[Diagnostic]) -> dict[str, object]:
@@ -154,7 +154,7 @@ def sarif(diags: Sequence[Diagnostic]) -> dict[str, object]:
                 "ruleId": d.code,
                 "ruleIndex": index[d.code],
                 "level": level[d.severity],
-                "message": {"text": d.message},
+                "message": {"text": d.text},
                 "locations": [{"physicalLocation": location}],
             }
         )

@@ -29,11 +29,6 @@ RULES: dict[str, Rule] = _rules(
     ("broken-link", "warning", "a link or image points to no page or file of this site"),
     ("broken-anchor", "warning", "a link's #anchor names no heading or id on the page it targets"),
     # navigation and configuration
-    (
-        "config-invalid",
-        "error",
-        "docs.json / mint.json cannot be read (invalid JSON, not an object)",
-    ),
     ("config-json", "error", "docs.json / mint.json is not valid JSON (with a hint to fix it)"),
     ("config-missing", "warning", "a required docs.json key is missing"),
     ("config-type", "warning", "a docs.json value has the wrong type"),

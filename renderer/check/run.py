@@ -24,6 +24,7 @@ from mintrender.check.rules import matching
 from mintrender.check.sitewide import (
     check_anchors,
     check_navigation,
+    check_redirects,
     merge_page_findings,
 )
 from mintrender.errors import Diagnostic, Diagnostics
@@ -125,6 +126,7 @@ def _check(options: CheckOptions) -> CheckResult:
     found += check_anchors(facts, by_site, generated_paths={r.site_path for r, _ in generated})
     hidden = {f.rel_path for f in by_site.values() if f.hidden}
     found += check_navigation(config, slots, ref_to_file, sources.pages, hidden)
+    found += check_redirects(config, site_paths, urls)
     found = _suppressed(found, facts)
     if options.files:
         found = _in_scope(found, options.files, facts)

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from mintrender.check.hints import did_you_mean
-from mintrender.errors import Diagnostic
+from mintrender.errors import Diagnostic, Diagnostics
+from mintrender.hints import did_you_mean
 from mintrender.load.nav import is_operation_ref
+from mintrender.load.redirects import plan_redirect_pages
 
 if TYPE_CHECKING:
     from mintrender.check.pages import PageFacts
     from mintrender.load.config import SiteConfig
     from mintrender.load.nav import PageSlot
+    from mintrender.urls import UrlBuilder
 
+_PUNCTUATION = re.compile(r"[\W_]+")
 MAX_NAMED = 5
 """Including pages named in a snippet finding's message before "and N more"."""
 SCOPES = ("language", "version", "product")
@@ -37,9 +41,8 @@ def merge_page_findings(facts: Iterable[PageFacts]) -> list[Diagnostic]:
             named = ", ".join(pages[:MAX_NAMED])
             if len(pages) > MAX_NAMED:
                 named += f" and {len(pages) - MAX_NAMED} more"
-            d = Diagnostic(
-                d.severity, d.file, d.line, d.column, d.code, f"{d.message} (included by {named})"
-            )
+            message = f"{d.message} (included by {named})"
+            d = Diagnostic(d.severity, d.file, d.line, d.column, d.code, message, d.hint)
         out.append(d)
     return out
 
@@ -55,7 +58,7 @@ def check_anchors(
             if target is None or target.api or a.site_path in generated_paths:
                 continue  # an API reference view's ids are not drawn by the check
             fragment = unquote(a.fragment)
-            if fragment in target.ids or _visible(fragment) in {_visible(i) for i in target.ids}:
+            if fragment in target.ids or _loose(fragment) in {_loose(i) for i in target.ids}:
                 continue
             where = "this page" if a.site_path == f.site_path else a.site_path
             hint = did_you_mean(fragment, sorted(target.ids))
@@ -68,15 +71,32 @@ def check_anchors(
                     a.line,
                     a.column,
                     "broken-anchor",
-                    f"link {a.href!r}: {where} has no heading or id {fragment!r}{hint}",
+                    f"link {a.href!r}: {where} has no heading or id {fragment!r}",
+                    hint,
                 ),
             )
     return list(out.values())
 
 
-def _visible(text: str) -> str:
-    """Without invisible format characters (a zero-width space pasted into a heading)."""
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+def check_redirects(config: SiteConfig, site_paths: Iterable[str], urls: UrlBuilder) -> Diagnostics:
+    """What the build reports about docs.json redirects (shadowed sources, loops, targets)."""
+    found = Diagnostics()
+    plan_redirect_pages(
+        config.redirects,
+        set(site_paths),
+        urls,
+        found,
+        config.config_file,
+        lambda index: config.locate(("redirects", index)),
+    )
+    return found
+
+
+def _loose(anchor: str) -> str:
+    """An anchor as letters and digits only: heading slugs differ in punctuation between
+    slugifiers (`robots.txt` -> `robotstxt` or `robots-txt`, `$ref`, a pasted zero-width
+    space), and a link that differs only there is not reported."""
+    return _PUNCTUATION.sub("", unicodedata.normalize("NFKC", anchor).lower())
 
 
 def check_navigation(

@@ -19,7 +19,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from mintrender.urls import is_external
+from mintrender.errors import Diagnostics
+from mintrender.urls import UrlBuilder, is_external, output_path_for
 
 _TOKEN = re.compile(r":([A-Za-z_][A-Za-z0-9_]*)([*+?]?)|\*")
 
@@ -175,6 +176,72 @@ def concrete_targets(redirects: Sequence[object]) -> dict[str, str]:
         if final is not None:
             out[key] = final
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class RedirectPage:
+    """A concrete redirect source that becomes a page."""
+
+    out_path: str
+    """Where the page is written (`old/page/index.html`)."""
+    target: str
+    """The final destination: a URL from `UrlBuilder`, or an external URL."""
+
+
+def plan_redirect_pages(
+    redirects: Sequence[object],
+    pages: set[str],
+    urls: UrlBuilder,
+    diagnostics: Diagnostics,
+    file: str,
+    locate: Callable[[int], tuple[int, int]],
+) -> list[RedirectPage]:
+    """The redirect pages of a site whose pages have the site paths `pages`, reporting a source
+    that is also a page, a loop, and a destination that is no page or file (at `locate(i)`, the
+    line and column of `redirects[i]` in `file`). The first rule for a source wins."""
+    rules = compile_rules(redirects)
+    planned: dict[str, RedirectPage] = {}
+    for rule in rules:
+        if not rule.concrete:
+            continue
+        line, col = locate(rule.index)
+        source = rule.source.split("#", 1)[0].split("?", 1)[0]
+        site = "/" + source.strip("/")
+        out_path = output_path_for(site)
+        if site in pages:
+            diagnostics.warning(
+                file,
+                line,
+                col,
+                "redirect-shadowed",
+                f"redirect source {rule.source!r} is also a page; the page is kept",
+            )
+            continue
+        if out_path in planned:
+            continue  # an earlier rule for the same source wins, as on Mintlify
+        final = final_destination(rules, rule.destination)
+        if final is None:
+            diagnostics.warning(
+                file,
+                line,
+                col,
+                "redirect-loop",
+                f"redirect {rule.source!r} -> {rule.destination!r} loops; no page written",
+            )
+            continue
+        target = final
+        if not is_external(final):
+            target, known = urls.resolve(final if final.startswith("/") else "/" + final)
+            if not known:
+                diagnostics.warning(
+                    file,
+                    line,
+                    col,
+                    "redirect-target",
+                    f"redirect destination {final!r} is no page or file of this site",
+                )
+        planned[out_path] = RedirectPage(out_path, target)
+    return list(planned.values())
 
 
 def redirect_page(target: str, canonical: str, *, title: str = "Redirecting…") -> str:

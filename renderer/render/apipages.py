@@ -315,7 +315,7 @@ class ApiStage:
             res.name,
             res.schema,
             options=self._options(record.frontmatter),
-            markdown=lambda text: ctx.markdown(text),
+            markdown=self._spec_markdown(ctx, res.spec or record.rel_path, 1),
             highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
         )
         # the schema's description opens the view: not repeated as the page's
@@ -346,7 +346,7 @@ class ApiStage:
         view = render_channel(
             channel,
             options=self._options(record.frontmatter),
-            markdown=lambda text: ctx.markdown(text),
+            markdown=self._spec_markdown(ctx, channel.spec_file or record.rel_path, 1),
             highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
         )
         method = channel_method(channel)

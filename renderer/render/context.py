@@ -54,6 +54,8 @@ class RenderContext:
     warned: set[tuple[str, str]] = field(default_factory=set)
     data: dict[str, Any] = field(default_factory=dict)
     """Free-form per-page state for component families (e.g. tooltips and views counted)."""
+    draws_diagrams: bool = True
+    """Mermaid fences drawn as SVG (`check` reads them as code: drawing finds no problem)."""
     where: tuple[str, int] | None = None
     """(file, 1-based line) while rendering a snippet's text: findings point there."""
     read: Callable[[str], str | None] | None = None

@@ -167,7 +167,7 @@ class MdxRenderer(RendererHTML):
         ctx: RenderCtx = env["ctx"]
         info = tok.info.strip()
         lang, _, meta = info.partition(" ")
-        if lang.lower() == "mermaid":
+        if lang.lower() == "mermaid" and ctx.draws_diagrams:
             return _mermaid(tok, meta, ctx)
         out = ctx.highlight(tok.content, lang, meta)
         parsed = parse_fence_info(info)

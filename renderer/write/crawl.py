@@ -5,13 +5,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from mintrender.errors import Diagnostics
-from mintrender.load.redirects import Rule, compile_rules, final_destination, redirect_page
+from mintrender.load.redirects import Rule, compile_rules, plan_redirect_pages, redirect_page
 from mintrender.model import Publish
-from mintrender.urls import (
-    is_external,
-    output_path_for,
-)
 
 if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
@@ -71,73 +66,33 @@ def write_redirect_pages(
     publish: Publish,
 ) -> int:
     """One page per concrete redirect source; returns how many were written."""
-    rules = redirect_rules(config)
-    diagnostics = result.diagnostics
-    pages = {r.site_path for r in result.pages}
+    planned = plan_redirect_pages(
+        config.redirects,
+        {r.site_path for r in result.pages},
+        urls,
+        result.diagnostics,
+        config.config_file,
+        lambda index: redirect_position(config, index),
+    )
     written = 0
-    for rule in rules:
-        if not rule.concrete:
+    for page in planned:
+        if writer.exists(page.out_path):
             continue
-        line, col = _locate(config, rule.index)
-        source = rule.source.split("#", 1)[0].split("?", 1)[0]
-        site = "/" + source.strip("/")
-        out_path = output_path_for(site)
-        if site in pages:
-            diagnostics.warning(
-                config.config_file,
-                line,
-                col,
-                "redirect-shadowed",
-                f"redirect source {rule.source!r} is also a page; the page is kept",
-            )
-            continue
-        if writer.exists(out_path):
-            continue  # an earlier rule for the same source wins, as on Mintlify
-        final = final_destination(rules, rule.destination)
-        if final is None:
-            diagnostics.warning(
-                config.config_file,
-                line,
-                col,
-                "redirect-loop",
-                f"redirect {rule.source!r} -> {rule.destination!r} loops; no page written",
-            )
-            continue
-        target = _target_url(final, urls, pages, diagnostics, config, line, col)
-        page = redirect_page(publish.for_file(target, out_path), publish.public(target, out_path))
-        writer.write_text(out_path, page)
+        out = page.out_path
+        html_page = redirect_page(
+            publish.for_file(page.target, out), publish.public(page.target, out)
+        )
+        writer.write_text(out, html_page)
         written += 1
     return written
 
 
-def _locate(config: SiteConfig, index: int) -> tuple[int, int]:
+def redirect_position(config: SiteConfig, index: int) -> tuple[int, int]:
+    """Line and column of `redirects[index]` in the config file."""
     try:
         return config.locate(("redirects", index))
     except Exception:  # noqa: BLE001 - a $ref'd redirects file has no positions
         return 1, 1
-
-
-def _target_url(
-    destination: str,
-    urls: UrlBuilder,
-    pages: set[str],
-    diagnostics: Diagnostics,
-    config: SiteConfig,
-    line: int,
-    col: int,
-) -> str:
-    if is_external(destination):
-        return destination
-    url, known = urls.resolve(destination if destination.startswith("/") else "/" + destination)
-    if not known:
-        diagnostics.warning(
-            config.config_file,
-            line,
-            col,
-            "redirect-target",
-            f"redirect destination {destination!r} is no page or file of this site",
-        )
-    return url
 
 
 def write_sitemap(

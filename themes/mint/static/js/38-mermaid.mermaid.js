@@ -21,7 +21,9 @@
     var set = function () { svg.style.transform = "translate(" + x + "px," + y + "px) scale(" + scale + ")"; };
     var box = doc.createElement("div");
     box.className = "mr-mermaid__controls";
-    box.setAttribute("data-placement", pre.getAttribute("data-placement") || "bottom-right");
+    var placement = pre.getAttribute("data-placement") || "bottom-right";
+    box.setAttribute("data-placement", placement);
+    pre.setAttribute("data-controls", placement); /* room for the buttons (38-mermaid.css) */
     [["+", "Zoom in", function () { scale = Math.min(scale * 1.25, 8); }],
       ["−", "Zoom out", function () { scale = Math.max(scale / 1.25, 0.25); }],
       ["↺", "Reset", function () { scale = 1; x = 0; y = 0; }]].forEach(function (spec) {
