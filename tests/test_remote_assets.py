@@ -34,6 +34,24 @@ def png(width: int = 4, height: int = 3) -> bytes:
     )
 
 
+SPLIT_SPEC = """openapi: 3.0.0
+info: {title: Split, version: "1"}
+paths:
+  /owners:
+    get:
+      summary: List owners
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "schemas/owner.yaml#/Owner"}
+"""
+OWNER = """Owner:
+  type: object
+  properties:
+    nickname: {type: string, description: The owner's nickname}
+"""
 SPEC = """openapi: 3.0.0
 info: {title: Pets, version: "1"}
 servers: [{url: "https://api.example.com"}]
@@ -54,6 +72,8 @@ FILES = {
     ),
     "/f/inter.woff2": ("font/woff2", b"wOF2-not-really-a-font"),
     "/specs/openapi.yaml": ("application/yaml", SPEC.encode()),
+    "/specs/split.yaml": ("application/yaml", SPLIT_SPEC.encode()),
+    "/specs/schemas/owner.yaml": ("application/yaml", OWNER.encode()),
 }
 
 
@@ -229,3 +249,16 @@ def test_failed_font_import_keeps_its_url(tmp_path: Path) -> None:
     build_site(docs, tmp_path / "site", mode="offline", cache_dir=tmp_path / "cache")
     styles = (tmp_path / "site" / "styles.css").read_text(encoding="utf-8")
     assert f'@import url("{base}/fonts.css")' in styles
+
+
+def test_relative_refs_of_a_remote_spec_are_fetched_too(tmp_path: Path, remote: Files) -> None:
+    docs = write_site(
+        tmp_path / "docs",
+        {"owners.mdx": '---\ntitle: Owners\nopenapi: "GET /owners"\n---\n'},
+        minimal_config(["owners"], api={"openapi": f"{remote.base}/specs/split.yaml"}),
+    )
+    result = build_site(docs, tmp_path / "site", cache_dir=tmp_path / "cache")
+    assert codes(result, "openapi-remote-ref") == [] and codes(result, "openapi-ref") == []
+    page = (tmp_path / "site" / "owners" / "index.html").read_text(encoding="utf-8")
+    assert 'data-field="nickname"' in page and "The owner" in page
+    assert "/specs/schemas/owner.yaml" in remote.requests

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +35,13 @@ def load_api_index(
     spec_files: Sequence[str],
     diagnostics: Diagnostics,
     downloaded: Mapping[str, Path] | None = None,
+    fetch: Callable[[str], Path | None] | None = None,
 ) -> ApiIndex:
     """Load every spec (POSIX paths relative to `docs_dir`, and `downloaded`: URL -> cached
-    file of specs fetched by load/remote.py, named by their URL); problems become diagnostics."""
-    store = SpecStore(docs_dir, diagnostics)
+    file of specs fetched by load/remote.py, named by their URL); problems become diagnostics.
+    `fetch` (URL -> cached file) follows `$ref`s to URLs and, in a downloaded spec, relative
+    ones; without it they are reported and not followed."""
+    store = SpecStore(docs_dir, diagnostics, fetch)
     builder = SchemaBuilder(store)
     schemas = SchemaIndex(docs_dir, store, builder)
     specs: list[ApiSpec] = []
@@ -49,6 +52,8 @@ def load_api_index(
             spec = _SpecLoader(src, store, builder).load()
             if spec is not None:
                 specs.append(spec)
+                components = _dict(_dict(src.data).get("components"))
+                schemas.add(spec.rel_path, tuple(str(k) for k in _dict(components.get("schemas"))))
     for rel in dict.fromkeys(spec_files):
         abs_path = docs_dir / rel
         if not abs_path.is_file():

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin
 
 from mintrender.errors import Diagnostics, Severity
 from mintrender.load.contain import outside_link_message
@@ -20,8 +21,15 @@ Located = tuple[Any, SpecSource, str]
 class SpecStore:
     """Parsed files by absolute path, `$ref` resolution and deduplicated diagnostics."""
 
-    def __init__(self, docs_dir: Path, diagnostics: Diagnostics) -> None:
+    def __init__(
+        self,
+        docs_dir: Path,
+        diagnostics: Diagnostics,
+        fetch: Callable[[str], Path | None] | None = None,
+    ) -> None:
         self.docs_dir = docs_dir.resolve()
+        self.fetch = fetch
+        """URL -> cached file (load/remote.py), for `$ref`s to URLs; None: not followed."""
         self.diagnostics = diagnostics
         self._sources: dict[Path, SpecSource | None] = {}
         self._reported: set[tuple[str, str, str]] = set()
@@ -72,14 +80,26 @@ class SpecStore:
         """Find the target of `ref` written at pointer `at` of `src`."""
         file_part, _, fragment = ref.partition("#")
         target = src
-        if file_part:
+        base_url = self.downloaded.get(src.abs_path)
+        if file_part and self.fetch is not None and (base_url or _URL.match(file_part)):
+            url = urljoin(base_url or "", file_part)
+            path = self.fetch(url)
+            if path is None:
+                self.report(src, at, "openapi-remote-ref", f"$ref '{ref}': {url} cannot be had")
+                return None
+            self.downloaded.setdefault(path.resolve(), url)
+            loaded = self.load(path)
+            if loaded is None:
+                return None
+            target = loaded
+        elif file_part:
             if _URL.match(file_part):
                 self.report(
                     src,
                     at,
                     "openapi-remote-ref",
-                    f"remote $ref '{ref}' is not followed (builds never use the network); "
-                    "copy the file next to the spec and use a relative path",
+                    f"remote $ref '{ref}' is not followed (--safe builds fetch nothing unless "
+                    "--allow-remote-specs); copy the file next to the spec and use a relative path",
                 )
                 return None
             abs_path = (src.abs_path.parent / unquote(file_part)).resolve()

@@ -28,6 +28,7 @@ from mintrender.load.sources import SourceFiles
 from mintrender.model import PageMeta, PageRecord
 from mintrender.parse.mdx import ParsedPage
 from mintrender.render.context import RenderContext
+from mintrender.render.remotespecs import RemoteSpecs
 from mintrender.render.specfiles import configured_specs, is_config, page_specs, text_line
 from mintrender.urls import output_path_for
 
@@ -92,21 +93,21 @@ class ApiStage:
         self.config = config
         self.docs_dir = docs_dir
         self.diagnostics = diagnostics
-        self.downloads = downloads
-        self.remote_tried: set[str] = set()
+        self.remote = RemoteSpecs(downloads)
         self._spec_texts: dict[str, str] = {}
         files = set(find_spec_files(docs_dir))
         fetched: dict[str, Path] = {}
         for spec in configured_specs(config):
             if is_remote(spec):
-                path = self._fetch_spec(spec, config.config_file, config.locate(("api",))[0])
+                line = config.locate(("api",))[0]
+                path = self.remote.spec(spec, config.config_file, line, diagnostics)
                 if path is not None:
                     fetched[spec] = path
             elif not is_config(spec) and resolve_inside(docs_dir, docs_dir / spec.lstrip("/")):
                 files.add(spec.lstrip("/"))
         named = page_specs(docs_dir, sources.pages)
         files.update(named["openapi"])
-        self.index = load_api_index(docs_dir, sorted(files), diagnostics, fetched)
+        self.index = load_api_index(docs_dir, sorted(files), diagnostics, fetched, self.remote.ref)
         async_files = set(find_asyncapi_files(docs_dir)) | named["asyncapi"]
         for spec in configured_specs(config, "asyncapi"):
             if not is_remote(spec) and not is_config(spec):
@@ -120,33 +121,6 @@ class ApiStage:
         self.channel_titles: dict[str, str] = {}
         """Generated channel ref -> page title."""
 
-    def _fetch_spec(self, url: str, file: str, line: int) -> Path | None:
-        """The cached copy of a spec given as a URL (fetched now if needed); warns when none."""
-        self.remote_tried.add(url)
-        if self.downloads is None:
-            self.diagnostics.warning(
-                file,
-                line,
-                1,
-                "openapi-remote",
-                f"OpenAPI spec {url} is a URL and --safe builds fetch nothing the docs ask for; "
-                "pass --allow-remote-specs to fetch it, or add the file to the docs folder",
-            )
-            return None
-        found = self.downloads.fetch(url)
-        if found is None:
-            reason = self.downloads.failures.get(url, "unavailable")
-            self.diagnostics.warning(
-                file,
-                line,
-                1,
-                "openapi-remote",
-                f"OpenAPI spec {url} could not be fetched ({reason}) and is not in the download "
-                "cache (--cache-dir); its pages are shown without their API reference",
-            )
-            return None
-        return found.path
-
     def _load_page_spec(self, ref: str, record: PageRecord, line: int) -> None:
         """A page naming its spec by URL (`openapi: "https://x/openapi.yaml GET /a"`): fetched
         and added to the index the first time a page asks."""
@@ -154,11 +128,13 @@ class ApiStage:
 
         parsed = parse_ref(ref)
         url = parsed.spec if parsed is not None else None
-        if url is None or not is_remote(url) or url in self.remote_tried:
+        if url is None or not is_remote(url) or url in self.remote.tried:
             return
-        path = self._fetch_spec(url, record.rel_path, line)
+        path = self.remote.spec(url, record.rel_path, line, self.diagnostics)
         if path is not None:
-            extra = load_api_index(self.docs_dir, [], self.diagnostics, {url: path})
+            extra = load_api_index(
+                self.docs_dir, [], self.diagnostics, {url: path}, self.remote.ref
+            )
             self.index.specs.update(extra.specs)
 
     # -- navigation-generated pages ----------------------------------------------------------
