@@ -25,7 +25,7 @@ def test_check_reports_filters_and_writes_nothing(tmp_path: Path) -> None:
     proc = _check(str(docs))
     assert proc.returncode == 1
     lines = proc.stdout.strip().splitlines()
-    assert any(ln.startswith("a.mdx:1:1: warning:") and "[broken-link]" in ln for ln in lines)
+    assert any(ln.startswith("a.mdx:1:9: warning:") and "[broken-link]" in ln for ln in lines)
     assert any("[nav-missing-page]" in ln for ln in lines)
     assert not (docs / "_site").exists()
     only = _check(str(docs), "--rules", "nav-*", "--format", "json")
