@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from mintrender.components._markdown import MarkdownOut, MdNode
     from mintrender.errors import Diagnostics
     from mintrender.load.config import SiteConfig
+    from mintrender.model import AnchorLink
     from mintrender.urls import UrlBuilder
 
 
@@ -66,6 +67,7 @@ class RenderCtx(Protocol):
     components: Counter[str]
     unknown_components: Counter[str]
     assets: set[str]
+    anchor_links: list[AnchorLink]
     fields: list[dict[str, Any]]
     """ParamFields seen on the page (manual API pages build a playground from them)."""
     examples: dict[str, str]
@@ -78,7 +80,9 @@ class RenderCtx(Protocol):
         self, line: int, code: str, message: str, *, column: int = 1, hint: str = ""
     ) -> None: ...
     def error(self, line: int, code: str, message: str, *, column: int = 1) -> None: ...
-    def warn_once(self, key: str, line: int, code: str, message: str, hint: str = "") -> None: ...
+    def warn_once(
+        self, key: str, line: int, code: str, message: str, hint: str = "", *, column: int = 1
+    ) -> None: ...
     def slug(self, text: str, explicit: str | None = None) -> str: ...
     def link(self, href: str, *, line: int = 0, column: int = 1) -> str: ...
     def note_classes(self, class_attr: str) -> None: ...

@@ -5,14 +5,16 @@ from __future__ import annotations
 import dataclasses
 import gc
 import json
+import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import unquote
 
 from mintrender.errors import Diagnostic, Diagnostics
-from mintrender.hints import closest_path
+from mintrender.hints import closest, closest_path, visible
 from mintrender.index.sections import build_indexes
 from mintrender.load.config import ConfigError, SiteConfig, load_config
 from mintrender.load.jsonpos import format_path
@@ -144,6 +146,38 @@ def render_record(
     return ctx
 
 
+_ID = re.compile(r"""\sid=["']([^"']+)["']""")
+
+
+def check_anchors(records: Sequence[PageRecord], diagnostics: Diagnostics) -> None:
+    """Links to `page#anchor` whose page has no such id: a warning with the nearest anchor."""
+    by_path = {r.site_path: r for r in records if r.rendered is not None}
+    ids: dict[str, frozenset[str]] = {}
+    for record in records:
+        assert record.rendered is not None
+        for link in record.rendered.anchor_links:
+            target = by_path.get(link.site_path)
+            if target is None or target.api is not None or target.rendered is None:
+                continue  # API views and generated pages draw ids we do not see here
+            if link.site_path not in ids:
+                ids[link.site_path] = frozenset(_ID.findall(target.rendered.body_html))
+            known = ids[link.site_path]
+            fragment = unquote(link.fragment)
+            if fragment in known or fragment.lower() in known:
+                continue
+            page = "this page" if link.site_path == record.site_path else link.site_path
+            near = closest(fragment, known)
+            prefix = link.href.split("#", 1)[0]
+            diagnostics.warning(
+                record.rel_path,
+                link.line,
+                link.column,
+                "broken-anchor",
+                f"link {link.href!r}: {page} has no heading or anchor #{fragment}",
+                f"did you mean '{prefix}#{visible(near[0])}'?" if near else "",
+            )
+
+
 def make_navview(
     config: SiteConfig,
     nav: Navigation,
@@ -208,6 +242,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
         assert record.rendered is not None
         result.components.update(record.rendered.components)
         result.unknown_components.update(record.rendered.unknown_components)
+    check_anchors(pages.records, diagnostics)
     navview = make_navview(
         config, nav, slots, pages.records, pages.ref_to_file, pages.urls, diagnostics
     )

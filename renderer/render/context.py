@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from mintrender.components._util import COPY_ICON
 from mintrender.errors import Diagnostics
 from mintrender.hints import did_you_mean
+from mintrender.model import AnchorLink
 from mintrender.render.highlight import DISPLAY_NAMES, parse_fence_info, render_code_block
 from mintrender.render.icons import icon_names, render_icon
 from mintrender.render.page import render_fragment
@@ -44,6 +45,8 @@ class RenderContext:
     unknown_components: Counter[str] = field(default_factory=Counter)
     assets: set[str] = field(default_factory=set)
     """Docs-relative files this page links to (images, downloads)."""
+    anchor_links: list[AnchorLink] = field(default_factory=list)
+    """Links to an anchor of a page of this site (checked once every page is rendered)."""
     fields: list[dict[str, Any]] = field(default_factory=list)
     """ParamFields seen on the page (manual API pages build a playground from them)."""
     examples: dict[str, str] = field(default_factory=dict)
@@ -60,10 +63,12 @@ class RenderContext:
     def error(self, line: int, code: str, message: str, *, column: int = 1) -> None:
         self.diagnostics.error(self.src_path, line, column, code, message)
 
-    def warn_once(self, key: str, line: int, code: str, message: str, hint: str = "") -> None:
+    def warn_once(
+        self, key: str, line: int, code: str, message: str, hint: str = "", *, column: int = 1
+    ) -> None:
         if (key, code) not in self.warned:
             self.warned.add((key, code))
-            self.warn(line, code, message, hint=hint)
+            self.warn(line, code, message, hint=hint, column=column)
 
     # ids ---------------------------------------------------------------------------------
     def slug(self, text: str, explicit: str | None = None) -> str:
@@ -88,6 +93,11 @@ class RenderContext:
             rel = href.split("#")[0].split("?")[0].lstrip("/")
             if rel in self.urls.files:
                 self.assets.add(rel)
+        if "#" in href and not is_external(href):
+            target = self.urls.target_page(href, self.src_path)
+            fragment = href.split("#", 1)[1]
+            if target is not None and fragment and not fragment.startswith(":~:"):
+                self.anchor_links.append(AnchorLink(target, fragment, href, line, column))
         return url
 
     def note_classes(self, class_attr: str) -> None:

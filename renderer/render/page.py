@@ -134,6 +134,7 @@ class MdxRenderer(RendererHTML):
             f"<{name}> is not a Mintlify component, nor imported or defined on this page "
             "(its children are shown as they are)",
             did_you_mean(name, REGISTRY, fmt=lambda s: f"<{s}>"),
+            column=meta.get("column", 1),
         )
         tag = "span" if node.inline else "div"
         return (
@@ -348,6 +349,7 @@ def render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
         fields=tuple(ctx.fields),
         examples=dict(ctx.examples),
         panel_html=ctx.panel_html,
+        anchor_links=tuple(ctx.anchor_links),
     )
 
 
