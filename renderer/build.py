@@ -155,7 +155,8 @@ def check_anchors(records: Sequence[PageRecord], diagnostics: Diagnostics) -> No
     ids: dict[str, frozenset[str]] = {}
     for record in records:
         assert record.rendered is not None
-        for link in record.rendered.anchor_links:
+        # a component may draw its children more than once: one message per link
+        for link in dict.fromkeys(record.rendered.anchor_links):
             target = by_path.get(link.site_path)
             if target is None or target.api is not None or target.rendered is None:
                 continue  # API views and generated pages draw ids we do not see here

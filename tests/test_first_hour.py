@@ -377,7 +377,8 @@ def test_misspelled_anchor_gets_the_nearest_anchor(
     page = (
         "---\ntitle: Home\n---\n\n## Install now\n\n"
         "See [a](/guides/configuration#colours), [b](#install-nwo), [c](#install-now) "
-        "and [d](/guides/configuration#colors).\n"
+        "and [d](/guides/configuration#colors).\n\n"
+        '<Visibility for="agents">\n  ## For agents\n\n  See [e](#for-agents).\n</Visibility>\n'
     )
     docs = site(tmp_path, {"index.mdx": page})
     _, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))

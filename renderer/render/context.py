@@ -75,7 +75,7 @@ class RenderContext:
         return self.slugger.slug(text, explicit=explicit)
 
     # links and files -----------------------------------------------------------------------
-    def link(self, href: str, *, line: int = 0, column: int = 1) -> str:
+    def link(self, href: str, *, line: int = 0, column: int = 1, anchors: bool = True) -> str:
         """Rewrite an author href for the output mode; warn on internal links to nothing."""
         if not isinstance(href, str):
             return ""
@@ -93,7 +93,7 @@ class RenderContext:
             rel = href.split("#")[0].split("?")[0].lstrip("/")
             if rel in self.urls.files:
                 self.assets.add(rel)
-        if "#" in href and not is_external(href):
+        if anchors and "#" in href and not is_external(href):
             target = self.urls.target_page(href, self.src_path)
             fragment = href.split("#", 1)[1]
             if target is not None and fragment and not fragment.startswith(":~:"):

@@ -186,8 +186,9 @@ class MdxRenderer(RendererHTML):
         tok = tokens[idx]
         ctx: RenderCtx = env["ctx"]
         href = str(tok.attrGet("href") or "")
-        line, column = (tok.meta or {}).get("pos") or (env.get("_line", 0), 1)
-        url = ctx.link(href, line=line, column=column)
+        meta = tok.meta or {}
+        line, column = meta.get("pos") or (env.get("_line", 0), 1)
+        url = ctx.link(href, line=line, column=column, anchors=not meta.get("agents"))
         extra = ""
         if href.startswith(("http://", "https://")):
             extra = ' target="_blank" rel="noopener"'
@@ -264,6 +265,10 @@ def _assign_ids(
                 agents_depth += 1
             elif tok.type == "component_close" and tok.meta.get("name") == "Visibility":
                 agents_depth -= 1
+            elif tok.type == "inline":
+                for child in tok.children or ():
+                    if child.type == "link_open":  # its anchors are the Markdown copy's
+                        child.meta = {**(child.meta or {}), "agents": True}
             continue
         if (
             tok.type == "component_open"
