@@ -146,13 +146,19 @@ def render_record(
     return ctx
 
 
+_PUNCTUATION = re.compile(r"[\W_]+")
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
+
+
+def _loose(anchor: str) -> str:
+    """An anchor without case or punctuation: `robots-txt`, `robotstxt` -> `robotstxt`."""
+    return _PUNCTUATION.sub("", anchor.lower())
 
 
 def check_anchors(records: Sequence[PageRecord], diagnostics: Diagnostics) -> None:
     """Links to `page#anchor` whose page has no such id: a warning with the nearest anchor."""
     by_path = {r.site_path: r for r in records if r.rendered is not None}
-    ids: dict[str, frozenset[str]] = {}
+    ids: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # path -> (ids, ids loosely)
     for record in records:
         assert record.rendered is not None
         # a component may draw its children more than once: one message per link
@@ -161,11 +167,12 @@ def check_anchors(records: Sequence[PageRecord], diagnostics: Diagnostics) -> No
             if target is None or target.api is not None or target.rendered is None:
                 continue  # API views and generated pages draw ids we do not see here
             if link.site_path not in ids:
-                ids[link.site_path] = frozenset(_ID.findall(target.rendered.body_html))
-            known = ids[link.site_path]
+                found = _ID.findall(target.rendered.body_html)
+                ids[link.site_path] = frozenset(found), frozenset(_loose(a) for a in found)
+            known, loose = ids[link.site_path]
             fragment = unquote(link.fragment)
-            if fragment in known or fragment.lower() in known:
-                continue
+            if fragment in known or _loose(fragment) in loose:
+                continue  # loosely: slug rules for punctuation (`robots.txt`, `$ref`) vary
             page = "this page" if link.site_path == record.site_path else link.site_path
             near = closest(fragment, known)
             prefix = link.href.split("#", 1)[0]
