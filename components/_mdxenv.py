@@ -155,6 +155,13 @@ def mark_origin(
     """Before an expansion's maps are replaced: note each inline token's file line and scope."""
     fixed = expansion.first_line is None
     for tok in tokens:
+        if tok.type == "component_open" and not fixed and isinstance(tok.meta, dict):
+            # render-time findings on the component's props (icons, links) point into the file
+            first = tok.map[0] if tok.map else 0
+            tok.meta.setdefault(
+                "origin", (expansion.file, first + (expansion.first_line or 0), True)
+            )
+            continue
         if tok.type != "inline":
             continue
         meta = tok.meta if isinstance(tok.meta, dict) else {}

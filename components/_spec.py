@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from mintrender.components._markdown import MarkdownOut, MdNode
     from mintrender.errors import Diagnostics
     from mintrender.load.config import SiteConfig
-    from mintrender.model import AnchorLink
     from mintrender.urls import UrlBuilder
 
 
@@ -67,7 +66,6 @@ class RenderCtx(Protocol):
     components: Counter[str]
     unknown_components: Counter[str]
     assets: set[str]
-    anchor_links: list[AnchorLink]
     fields: list[dict[str, Any]]
     """ParamFields seen on the page (manual API pages build a playground from them)."""
     examples: dict[str, str]
@@ -75,6 +73,8 @@ class RenderCtx(Protocol):
     panel_html: str
     data: dict[str, Any]
     """Free-form per-page state for component families (e.g. tooltips, views counted)."""
+    where: tuple[str, int] | None
+    """(file, 1-based line) findings point at while rendering a snippet's text; None: the page."""
 
     def warn(
         self, line: int, code: str, message: str, *, column: int = 1, hint: str = ""
@@ -84,7 +84,7 @@ class RenderCtx(Protocol):
         self, key: str, line: int, code: str, message: str, hint: str = "", *, column: int = 1
     ) -> None: ...
     def slug(self, text: str, explicit: str | None = None) -> str: ...
-    def link(self, href: str, *, line: int = 0, column: int = 1, anchors: bool = True) -> str: ...
+    def link(self, href: str, *, line: int = 0, column: int = 1) -> str: ...
     def note_classes(self, class_attr: str) -> None: ...
     def icon(
         self,

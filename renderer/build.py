@@ -5,17 +5,14 @@ from __future__ import annotations
 import dataclasses
 import gc
 import json
-import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import unquote
 
 from mintrender.errors import Diagnostic, Diagnostics
-from mintrender.hints import closest, closest_path, visible
-from mintrender.index.sections import build_indexes
+from mintrender.hints import closest_path
 from mintrender.load.config import ConfigError, SiteConfig, load_config
 from mintrender.load.jsonpos import format_path
 from mintrender.load.nav import Navigation, PageSlot, build_navigation, is_operation_ref
@@ -29,8 +26,6 @@ from mintrender.render.navview import NavView, PageInfo, page_info
 from mintrender.render.page import render_page
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
-from mintrender.write.llms import page_markdown_text
-from mintrender.write.site import write_site
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,55 +130,16 @@ def render_record(
     urls: UrlBuilder,
     diagnostics: Diagnostics,
     api: AttachesApi,
+    read: Reader | None = None,
 ) -> RenderContext:
     """Render one page into `record.rendered`, then let the API stage attach its view."""
-    ctx = RenderContext(config, record.rel_path, urls, diagnostics)
+    ctx = RenderContext(config, record.rel_path, urls, diagnostics, read=read)
     record.rendered = render_page(parsed, ctx)
     api.attach(record, ctx)
     # the API view renders through the same context: its components need their theme parts too
     assert record.rendered is not None
     record.rendered = dataclasses.replace(record.rendered, drawn=frozenset(ctx.components))
     return ctx
-
-
-_PUNCTUATION = re.compile(r"[\W_]+")
-_ID = re.compile(r"""\sid=["']([^"']+)["']""")
-
-
-def _loose(anchor: str) -> str:
-    """An anchor without case or punctuation: `robots-txt`, `robotstxt` -> `robotstxt`."""
-    return _PUNCTUATION.sub("", anchor.lower())
-
-
-def check_anchors(records: Sequence[PageRecord], diagnostics: Diagnostics) -> None:
-    """Links to `page#anchor` whose page has no such id: a warning with the nearest anchor."""
-    by_path = {r.site_path: r for r in records if r.rendered is not None}
-    ids: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # path -> (ids, ids loosely)
-    for record in records:
-        assert record.rendered is not None
-        # a component may draw its children more than once: one message per link
-        for link in dict.fromkeys(record.rendered.anchor_links):
-            target = by_path.get(link.site_path)
-            if target is None or target.api is not None or target.rendered is None:
-                continue  # API views and generated pages draw ids we do not see here
-            if link.site_path not in ids:
-                found = _ID.findall(target.rendered.body_html)
-                ids[link.site_path] = frozenset(found), frozenset(_loose(a) for a in found)
-            known, loose = ids[link.site_path]
-            fragment = unquote(link.fragment)
-            if fragment in known or _loose(fragment) in loose:
-                continue  # loosely: slug rules for punctuation (`robots.txt`, `$ref`) vary
-            page = "this page" if link.site_path == record.site_path else link.site_path
-            near = closest(fragment, known)
-            prefix = link.href.split("#", 1)[0]
-            diagnostics.warning(
-                record.rel_path,
-                link.line,
-                link.column,
-                "broken-anchor",
-                f"link {link.href!r}: {page} has no heading or anchor #{fragment}",
-                f"did you mean '{prefix}#{visible(near[0])}'?" if near else "",
-            )
 
 
 def make_navview(
@@ -219,6 +175,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
 
 def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
+    # start-up time: `check` uses this module's helpers and never indexes or writes
+    from mintrender.index.sections import build_indexes  # start-up time (see above)
+    from mintrender.write.site import write_site  # start-up time (see above)
+
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     diagnostics = Diagnostics()
@@ -250,7 +210,6 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
         assert record.rendered is not None
         result.components.update(record.rendered.components)
         result.unknown_components.update(record.rendered.unknown_components)
-    check_anchors(pages.records, diagnostics)
     navview = make_navview(
         config, nav, slots, pages.records, pages.ref_to_file, pages.urls, diagnostics
     )
@@ -327,7 +286,7 @@ def _render_serial(job: RenderJob) -> RenderedPages:
     for i, (rel, record) in enumerate(sorted(records.items())):
         if progress:
             progress("render", i, len(records))
-        render_record(record, parsed[rel], config, urls, diagnostics, api)
+        render_record(record, parsed[rel], config, urls, diagnostics, api, reader)
     timings["render"] = time.perf_counter() - t
     return RenderedPages(list(records.values()), ref_to_file, urls)
 
@@ -346,6 +305,8 @@ def _render_forked(job: RenderJob) -> RenderedPages:
         ref_to_file.setdefault(ref, record.rel_path)
     site_paths = [r.site_path for r in placeholders.values()] + [r.site_path for r, _ in generated]
     urls = make_urls(options.mode, site_paths, sources, config)
+    from mintrender.write.llms import page_markdown_text  # start-up time, as in _build
+
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
 
@@ -356,7 +317,7 @@ def _render_forked(job: RenderJob) -> RenderedPages:
         for rel in rels:
             parsed = parse_source(rel, config, reader, found)
             record = new_record(rel, parsed.frontmatter)
-            render_record(record, parsed, config, urls, found, api)
+            render_record(record, parsed, config, urls, found, api, reader)
             record.tokens = parsed.tokens
             record.markdown = page_markdown_text(record, config, urls, publish)
             record.tokens = None

@@ -1,4 +1,4 @@
-"""Command line: `mintrender build | serve | dev`."""
+"""Command line: `mintrender build | check | serve | dev`."""
 
 from __future__ import annotations
 
@@ -131,42 +131,23 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Everything `build` would report, without keeping a site: for editors, hooks and CI."""
-    import json
-    import tempfile
+    """Everything `build` would report, without building: for editors, hooks and CI."""
+    from mintrender.check.cache import default_cache_dir  # start-up time, as in cmd_build
+    from mintrender.check.command import list_rules, run_check  # start-up time, as above
 
-    # start-up time, as in cmd_build
-    from mintrender.build import build
-
-    docs_dir = Path(args.docs_dir).resolve()
-    if not docs_dir.is_dir():
-        print(f"mintrender: {docs_dir} is not a folder", file=sys.stderr)
-        return 2
-    with tempfile.TemporaryDirectory(prefix="mintrender-check-") as tmp:
-        result = build(BuildOptions(docs_dir=docs_dir, out_dir=Path(tmp) / "site"))
-    if result.fatal:
-        print(result.fatal, file=sys.stderr)
-        return 2
-    rules = [r.strip() for r in (args.rules or "").split(",") if r.strip()]
-
-    def wanted(code: str) -> bool:
-        return not rules or any(code == r or code.startswith(r.rstrip("*")) for r in rules)
-
-    diags = sorted(
-        (d for d in result.diagnostics if wanted(d.code)),
-        key=lambda d: (d.file, d.line, d.column, d.code),
+    if args.list_rules:
+        return list_rules(sys.stdout)
+    cache_dir = None if args.no_cache else Path(args.cache_dir or default_cache_dir())
+    return run_check(
+        args.paths,
+        rules=args.rules,
+        fmt=args.format,
+        severity=args.severity,
+        colour=args.color,
+        jobs=args.jobs,
+        validate_openapi=args.validate_openapi,
+        cache_dir=cache_dir,
     )
-    if args.format == "json":
-        print(json.dumps([d.to_dict() for d in diags], indent=2, ensure_ascii=False))
-    else:
-        for d in diags:
-            print(d.format())
-        errors = sum(1 for d in diags if d.severity == "error")
-        print(
-            f"{plural(len(diags), 'problem')} ({problem_counts(errors, len(diags) - errors)})",
-            file=sys.stderr,
-        )
-    return 1 if diags else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -202,8 +183,11 @@ examples:
   mintrender check docs                            # every problem, one per line
   mintrender check docs --rules broken-link        # only broken links
   mintrender check docs --rules 'openapi-*' --format json
+  mintrender check docs/index.mdx docs/quickstart.mdx  # only these pages (pre-commit)
+  mintrender check docs --format github --severity error
+  mintrender check --list-rules                    # every code with its severity
 
-Exit status: 0 no problem, 1 problems found, 2 nothing checked.
+Exit status: 0 no problem, 1 problems found, 2 nothing checked (bad folder or option).
 """
 
 SERVE_EXAMPLES = """\
@@ -291,23 +275,59 @@ def make_parser() -> argparse.ArgumentParser:
     c = sub.add_parser(
         "check",
         help="report every problem without writing a site (editors, hooks, CI)",
-        description="Report every problem `build` would, without keeping a site.",
+        description="Report problems in the docs without building a site. With files, check "
+        "those pages (and what they need) and report only findings in those files.",
         epilog=CHECK_EXAMPLES,
         formatter_class=_Formatter,
     )
-    c.add_argument("docs_dir", nargs="?", default=".", metavar="DOCS_DIR", help=_DOCS_HELP)
+    c.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="the docs folder (default: the current folder), or files in it (pages, snippets, "
+        "docs.json, specs)",
+    )
     c.add_argument(
         "--rules",
-        metavar="CODES",
-        help="only these diagnostic codes, comma-separated; a trailing * matches a prefix "
-        "(e.g. broken-link,openapi-*) (default: all)",
+        help="only these codes, comma-separated; a trailing * matches a prefix "
+        "(e.g. broken-link,openapi-*); an unknown code is an error (exit 2) (default: all)",
+    )
+    c.add_argument(
+        "--list-rules",
+        action="store_true",
+        help="print every code with its severity and exit (default: off)",
     )
     c.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "github", "sarif"),
         default="text",
-        help="text: one line per problem; json: a list of objects (default: text)",
+        help="text: grouped by file; json: findings and totals; github: workflow annotations; "
+        "sarif: code-scanning UIs (default: text)",
     )
+    c.add_argument(
+        "--severity",
+        choices=("error", "warning", "info"),
+        help="the least severity that fails the run (default: warning, or the site's setting)",
+    )
+    c.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output: auto colours on a terminal unless NO_COLOR is set "
+        "(default: auto)",
+    )
+    c.add_argument(
+        "--validate-openapi",
+        action="store_true",
+        help="also run openapi-spec-validator on every spec (pip install 'mintrender[validate]') "
+        "(default: off)",
+    )
+    c.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: auto)")
+    c.add_argument(
+        "--cache-dir",
+        help="keep page results here between runs (default: ~/.cache/mintrender/check)",
+    )
+    c.add_argument("--no-cache", action="store_true", help="check every page afresh (default: off)")
     c.set_defaults(func=cmd_check)
     for name in ("serve", "dev"):
         s = sub.add_parser(

@@ -185,21 +185,6 @@ class RenderedPage:
     drawn: frozenset[str] = frozenset()
     """Every component drawn on the page, those of its API view included (`components` counts
     the page's own MDX only, for the report): the write stage links their theme parts."""
-    anchor_links: tuple[AnchorLink, ...] = ()
-    """Links to a `#fragment` of a page of this site, checked once every page is rendered."""
-
-
-@dataclass(frozen=True, slots=True)
-class AnchorLink:
-    """A link to an anchor of a page: `[x](/guides/setup#install)` or `[x](#install)`."""
-
-    site_path: str
-    """The page linked to (`/guides/setup`)."""
-    fragment: str
-    href: str
-    """As the author wrote it."""
-    line: int
-    column: int
 
 
 @dataclass(slots=True)

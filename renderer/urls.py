@@ -143,20 +143,6 @@ class UrlBuilder:
     def link(self, href: str, from_rel_path: str = "") -> str:
         return self.resolve(href, from_rel_path)[0]
 
-    def target_page(self, href: str, from_rel_path: str = "") -> str | None:
-        """The site path of the page an internal link goes to (`#x` alone: the page it is on);
-        None for files, redirects and links to nothing."""
-        path = href.strip().split("#", 1)[0].split("?", 1)[0]
-        if not path:
-            return site_path_for(from_rel_path)
-        path = _absolute(path, from_rel_path)
-        if path.endswith((".mdx", ".md")):
-            path = path.rsplit(".", 1)[0]
-        site = path.rstrip("/") or "/"
-        if site.endswith("/index"):
-            site = site[: -len("/index")] or "/"
-        return site if site in self.pages else None
-
     def nearest(self, href: str, from_rel_path: str = "") -> str | None:
         """The page or file closest to a link that resolved to nothing (`/guides/configure`
         -> `/guides/configuration`), or None when nothing is close."""

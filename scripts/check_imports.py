@@ -51,7 +51,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("render", ("mintrender.render",)),
     ("index", ("mintrender.index",)),
     ("write", ("mintrender.write",)),
-    ("build", ("mintrender.build",)),
+    ("build", ("mintrender.build", "mintrender.check")),
     ("faces", ("mintrender.cli", "mintrender.__main__", "mintrender.serve")),
 )
 # Stages that may see each other's modules (same rank): load and openapi, parse and components.

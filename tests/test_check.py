@@ -1,35 +1,231 @@
-"""`mintrender check`: the build's diagnostics without a site, filtered by rule."""
+"""`mintrender check`: the CI contract (rules, severities, formats, settings, paths)."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from sitekit import minimal_config, write_site
 
+from mintrender.check.report import github_line, use_colour
+from mintrender.check.rules import RULES
+from mintrender.errors import Diagnostic
 
-def _check(*args: str) -> subprocess.CompletedProcess[str]:
+CACHE = tempfile.mkdtemp(prefix="mintrender-check-cache-")
+"""The tests' own cache folder (never the user's)."""
+
+
+def _check(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None):
     return subprocess.run(
-        [sys.executable, "-m", "renderer", "check", *args],
+        [sys.executable, "-m", "mintrender", "check", *args],
         capture_output=True,
         text=True,
         timeout=300,
+        cwd=cwd,
+        env={**os.environ, "XDG_CACHE_HOME": CACHE, **(env or {})},
     )
+
+
+def _site(tmp_path: Path, files: dict[str, str], pages: list[str], **extra: object) -> Path:
+    return write_site(tmp_path / "site" / "docs", files, minimal_config(pages, **extra))
 
 
 def test_check_reports_filters_and_writes_nothing(tmp_path: Path) -> None:
     files = {"a.mdx": "See [x](/nope).\n\n<Card>never closed\n", "b.mdx": "Fine.\n"}
-    docs = write_site(tmp_path / "d", files, minimal_config(["a", "b", "gone"]))
-    proc = _check(str(docs))
+    docs = _site(tmp_path, files, ["a", "b", "gone"])
+    proc = _check("docs", cwd=docs.parent)
     assert proc.returncode == 1
     lines = proc.stdout.strip().splitlines()
-    assert any(ln.startswith("a.mdx:1:9: warning:") and "[broken-link]" in ln for ln in lines)
+    # the link's own column, the path relative to where the check ran
+    assert any(ln.startswith("docs/a.mdx:1:9: warning:") and "[broken-link]" in ln for ln in lines)
     assert any("[nav-missing-page]" in ln for ln in lines)
     assert not (docs / "_site").exists()
     only = _check(str(docs), "--rules", "nav-*", "--format", "json")
-    codes = {d["code"] for d in json.loads(only.stdout)}
-    assert codes == {"nav-missing-page"}
+    report = json.loads(only.stdout)
+    assert {d["code"] for d in report["diagnostics"]} == {"nav-missing-page"}
+    assert report["totals"]["by_code"] == {"nav-missing-page": 1}
+    assert report["totals"]["by_severity"] == {"error": 0, "warning": 1, "info": 0}
     clean = write_site(tmp_path / "c", {"a.mdx": "Fine.\n"}, minimal_config(["a"]))
     assert _check(str(clean)).returncode == 0
+
+
+def test_unknown_rule_is_an_error_listing_valid_codes(tmp_path: Path) -> None:
+    docs = _site(tmp_path, {"a.mdx": "See [x](/nope).\n"}, ["a"])
+    proc = _check(str(docs), "--rules", "brokenlink")
+    assert proc.returncode == 2
+    assert "'brokenlink'" in proc.stderr and "did you mean 'broken-link'" in proc.stderr
+    listed = {ln.strip() for ln in proc.stderr.splitlines()[1:]}
+    assert set(RULES) <= listed
+    assert proc.stdout == ""
+
+
+def test_list_rules_prints_every_code_with_severity() -> None:
+    proc = _check("--list-rules")
+    assert proc.returncode == 0
+    rows = {ln.split()[0]: ln.split()[1] for ln in proc.stdout.splitlines()}
+    assert rows == {code: rule.severity for code, rule in RULES.items()}
+
+
+def test_severity_limits_what_fails(tmp_path: Path) -> None:
+    docs = _site(tmp_path, {"a.mdx": "See [x](/nope).\n"}, ["a"])
+    assert _check(str(docs)).returncode == 1
+    assert _check(str(docs), "--severity", "error").returncode == 0
+    orphan = _site(tmp_path / "o", {"a.mdx": "A.\n", "b.mdx": "B.\n"}, ["a"])
+    assert _check(str(orphan)).returncode == 0  # an info never fails by default
+    assert _check(str(orphan), "--severity", "info").returncode == 1
+
+
+def test_config_error_appears_in_every_format(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "docs.json").write_text('{\n  "name": "x",\n  oops\n}\n', encoding="utf-8")
+    for fmt, needle in (
+        ("text", "docs/docs.json:3:3: error: invalid JSON"),
+        ("json", '"code": "config-json"'),
+        ("github", "::error file=docs/docs.json,line=3,col=3,title=config-json::"),
+        ("sarif", '"ruleId": "config-json"'),
+    ):
+        proc = _check("docs", "--format", fmt, cwd=tmp_path)
+        assert proc.returncode == 2, fmt
+        assert needle in proc.stdout, (fmt, proc.stdout)
+
+
+def test_rules_off_per_site_and_per_page(tmp_path: Path) -> None:
+    files = {
+        "a.mdx": "See [x](/nope).\n",
+        "b.mdx": "---\nmintrender-disable: broken-link\n---\n\nSee [y](/nope).\n",
+    }
+    docs = _site(tmp_path, files, ["a", "b"])
+    proc = _check(str(docs), "--format", "json")
+    assert [d["file"] for d in json.loads(proc.stdout)["diagnostics"]] == [
+        os.path.relpath(docs / "a.mdx")
+    ]
+    (docs / ".mintrender.toml").write_text('[check]\ndisable = ["broken-*"]\n', encoding="utf-8")
+    assert _check(str(docs)).returncode == 0
+    (docs / ".mintrender.toml").unlink()
+    (docs.parent / "pyproject.toml").write_text(
+        '[tool.mintrender.check]\ndisable = ["broken-link"]\n', encoding="utf-8"
+    )
+    assert _check(str(docs)).returncode == 0
+    (docs.parent / "pyproject.toml").write_text(
+        '[tool.mintrender.check]\ndisable = ["brokenlink"]\n', encoding="utf-8"
+    )
+    typo = _check(str(docs))
+    assert typo.returncode == 2 and "brokenlink" in typo.stderr
+
+
+def test_paths_check_given_pages_and_snippets(tmp_path: Path) -> None:
+    files = {
+        "a.mdx": 'import S from "/snippets/s.mdx";\n\nSee [x](/nope).\n\n<S />\n',
+        "b.mdx": "See [y](/gone).\n",
+        "snippets/s.mdx": "![pic](/missing.png)\n",
+    }
+    docs = _site(tmp_path, files, ["a", "b"])
+    root = docs.parent
+    proc = _check("docs/b.mdx", "--format", "json", cwd=root)
+    assert {(d["file"], d["code"]) for d in json.loads(proc.stdout)["diagnostics"]} == {
+        ("docs/b.mdx", "broken-link")
+    }
+    proc = _check("docs/snippets/s.mdx", "--format", "json", cwd=root)
+    found = json.loads(proc.stdout)["diagnostics"]
+    assert [(d["file"], d["line"]) for d in found] == [("docs/snippets/s.mdx", 1)]
+    assert "included by a.mdx" in found[0]["message"]
+    # files outside any docs folder (a pre-commit run over a whole repository) are skipped
+    (root / "notes.md").write_text("[x](/nope)\n", encoding="utf-8")
+    assert _check("notes.md", cwd=root).returncode == 0
+
+
+def test_snippet_finding_once_naming_including_pages(tmp_path: Path) -> None:
+    snippet = "Intro\n\n![pic](/missing.png) and [bad](/nowhere)\n"
+    page = 'import S from "/snippets/s.mdx";\n\n<S />\n'
+    files = {"a.mdx": page, "b.mdx": page, "snippets/s.mdx": snippet}
+    docs = _site(tmp_path, files, ["a", "b"])
+    proc = _check("docs", "--format", "json", cwd=docs.parent)
+    found = [(d["file"], d["line"], d["column"]) for d in json.loads(proc.stdout)["diagnostics"]]
+    assert found == [("docs/snippets/s.mdx", 3, 8), ("docs/snippets/s.mdx", 3, 32)]
+    assert "(included by a.mdx, b.mdx)" in proc.stdout
+
+
+def test_anchor_and_docs_json_findings(tmp_path: Path) -> None:
+    files = {"a.mdx": "## Real heading\n\n[ok](#real-heading) [bad](/b#nope) [b](/b#there)\n"}
+    files["b.mdx"] = "## There\n"
+    docs = _site(tmp_path, files, ["a", "b"], theme="mintt", colour="red")
+    proc = _check("docs", "--format", "json", cwd=docs.parent)
+    found = json.loads(proc.stdout)["diagnostics"]
+    anchors = [d for d in found if d["code"] == "broken-anchor"]
+    assert [(d["line"], d["column"]) for d in anchors] == [(3, 29)]
+    schema = {d["message"] for d in found if d["code"] == "config-schema"}
+    assert "theme: 'mintt' is not one of" in " ".join(schema)
+    assert any("did you mean 'mint'" in m for m in schema)
+    assert any("unknown key 'colour'; did you mean 'colors'" in m for m in schema)
+
+
+def test_colour_on_terminals_only_and_no_color() -> None:
+    assert use_colour("auto", True)
+    assert not use_colour("auto", False)
+    os.environ["NO_COLOR"] = "1"
+    try:
+        assert not use_colour("auto", True)
+        assert use_colour("always", False)
+    finally:
+        del os.environ["NO_COLOR"]
+
+
+def test_github_annotation_escapes() -> None:
+    d = Diagnostic("info", "docs/a,b.mdx", 3, 4, "nav-orphan", "50% done\nnext")
+    assert github_line(d) == (
+        "::notice file=docs/a%2Cb.mdx,line=3,col=4,title=nav-orphan::50%25 done%0Anext"
+    )
+
+
+def test_every_reported_code_is_a_listed_rule() -> None:
+    """A code some stage reports but `--list-rules` omits could not be selected or turned off."""
+    import ast
+    import re
+
+    reporters = {"warning", "error", "info", "add", "report", "warn", "warn_once", "inline_report"}
+    reporters |= {"reporter", "_sink_add", "warn_at_text", "Diagnostic"}
+    root = Path(__file__).resolve().parents[1]
+    seen: set[str] = set()
+    for folder in ("renderer", "components"):
+        for path in (root / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Call):
+                    continue
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                if name not in reporters:
+                    continue
+                for arg in node.args:
+                    value = arg.value if isinstance(arg, ast.Constant) else None
+                    if isinstance(value, str) and re.fullmatch(r"[a-z]+(-[a-z]+)+", value):
+                        seen.add(value)
+    assert seen, "the scan found no reported code"
+    assert sorted(seen - set(RULES)) == []
+
+
+def test_cache_reuses_pages_until_what_they_read_changes(tmp_path: Path) -> None:
+    files = {
+        "a.mdx": 'import S from "/snippets/s.mdx";\n\n<S />\n',
+        "b.mdx": "See [b](/b).\n",
+        "snippets/s.mdx": "[x](/nope)\n",
+    }
+    docs = _site(tmp_path, files, ["a", "b"])
+    cache = tmp_path / "cache"
+
+    def codes() -> list[tuple[str, str]]:
+        proc = _check(str(docs), "--format", "json", "--cache-dir", str(cache))
+        return [(d["file"], d["code"]) for d in json.loads(proc.stdout)["diagnostics"]]
+
+    snippet = os.path.relpath(docs / "snippets" / "s.mdx")
+    assert codes() == [(snippet, "broken-link")]
+    assert list(cache.iterdir()), "the cache was not written"
+    assert codes() == [(snippet, "broken-link")]  # from the cache
+    (docs / "snippets" / "s.mdx").write_text("[x](/b)\n", encoding="utf-8")
+    assert codes() == []  # the snippet changed: its page is checked again
+    (docs / "b.mdx").unlink()  # a link target disappears: every page is checked again
+    assert (snippet, "broken-link") in codes()

@@ -18,6 +18,21 @@ CONFIG_FILES = ("docs.json", "mint.json")
 HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
 
+MINTLIFY_THEMES = (
+    "mint",
+    "maple",
+    "palm",
+    "willow",
+    "linden",
+    "almond",
+    "aspen",
+    "sequoia",
+    "luma",
+)
+"""The themes Mintlify documents; we draw every one with `mint` (a misspelt one is a schema
+warning of `check`, not a fallback)."""
+
+
 class ConfigError(Exception):
     """The configuration cannot be used at all (missing file, invalid JSON).
 
@@ -183,7 +198,7 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
         data = convert_mint_json(data)
     _validate(data, warn)
     theme = data.get("theme")
-    if isinstance(theme, str) and theme.strip() and theme.strip() != "mint":
+    if isinstance(theme, str) and theme.strip() in MINTLIFY_THEMES and theme.strip() != "mint":
         line, col = positions.line_col(("theme",))
         diagnostics.info(
             path.name,

@@ -43,7 +43,7 @@ def load_api_index(docs_dir: Path, spec_files: Sequence[str], diagnostics: Diagn
             spec = _SpecLoader(src, store, builder).load()
             if spec is not None:
                 specs.append(spec)
-    return ApiIndex(specs)
+    return ApiIndex(specs, store)
 
 
 def _text(value: Any) -> str:

@@ -7,9 +7,13 @@ import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from mintrender.openapi.model import HTTP_METHODS, Operation
+
+if TYPE_CHECKING:
+    from mintrender.openapi.refs import SpecStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +132,10 @@ def slugify(text: str) -> str:
 class ApiIndex:
     """Every loaded spec and its operations."""
 
-    def __init__(self, specs: Sequence[ApiSpec]) -> None:
+    def __init__(self, specs: Sequence[ApiSpec], store: SpecStore | None = None) -> None:
         self.specs: dict[str, ApiSpec] = {s.rel_path: s for s in specs}
+        self.store = store
+        """The parsed files and `$ref` resolution the specs were loaded with (for `check`)."""
 
     def __len__(self) -> int:
         return sum(len(s.operations) for s in self.specs.values())

@@ -205,15 +205,7 @@ class ApiStage:
 
     def _attach_asyncapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
         """AsyncAPI channel pages are not rendered yet: say so on the page and in a warning."""
-        line = _frontmatter_line(self.docs_dir, record.rel_path, "asyncapi")
-        self.diagnostics.warning(
-            record.rel_path,
-            line,
-            1,
-            "asyncapi-unsupported",
-            f"asyncapi {ref!r}: AsyncAPI channel pages are not supported yet; "
-            "the page shows its own content only",
-        )
+        self._warn_asyncapi(record, ref)
         rendered = record.rendered
         assert rendered is not None
         note = ctx.markdown(
@@ -224,14 +216,58 @@ class ApiStage:
         )
         record.rendered = dataclasses.replace(rendered, body_html=note + rendered.body_html)
 
+    def _warn_asyncapi(self, record: PageRecord, ref: str) -> None:
+        line = _frontmatter_line(self.docs_dir, record.rel_path, "asyncapi")
+        self.diagnostics.warning(
+            record.rel_path,
+            line,
+            1,
+            "asyncapi-unsupported",
+            f"asyncapi {ref!r}: AsyncAPI channel pages are not supported yet; "
+            "the page shows its own content only",
+        )
+
     def _options(self, fm: dict[str, Any]) -> Any:
         from mintrender.openapi import ApiOptions  # start-up time, see top
 
         return ApiOptions.from_settings(self.config.api, fm)
 
+    def check(self, record: PageRecord) -> None:
+        """What `attach` reports about a page's API reference, without drawing its view."""
+        meta = record.meta
+        if meta.openapi and meta.openapi.strip():
+            self._resolve_openapi(record, meta.openapi.strip())
+        elif meta.api and meta.api.strip():
+            method, _, url = meta.api.strip().partition(" ")
+            if not url.strip():
+                self._bad_api_frontmatter(record, meta.api.strip())
+        elif meta.asyncapi and meta.asyncapi.strip():
+            self._warn_asyncapi(record, meta.asyncapi.strip())
+
     def _attach_openapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
         from mintrender.openapi import render_operation  # start-up time, see top
 
+        op = self._resolve_openapi(record, ref)
+        if op is None:
+            return
+        view = render_operation(
+            op,
+            options=self._options(record.frontmatter),
+            markdown=lambda text: ctx.markdown(text),
+            highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
+        )
+        self._finish(
+            record,
+            ctx,
+            view,
+            op.method if not op.webhook else "WEBHOOK",
+            op.summary or "",
+            op.description or "",
+            f"{op.method} {op.path}",
+        )
+
+    def _resolve_openapi(self, record: PageRecord, ref: str) -> Any:
+        """The page's operation (None when it names none), reporting how it was resolved."""
         nav_spec = self.nav_specs.get(record.ref)
         res = self.index.resolve(ref, record.rel_path, [nav_spec] if nav_spec else [])
         line = _frontmatter_line(self.docs_dir, record.rel_path, "openapi")
@@ -244,7 +280,7 @@ class ApiStage:
                 f"openapi {ref!r} matches no operation: {res.problem or 'check the method and path'}; "
                 "the page is shown without its API reference",
             )
-            return
+            return None
         if len(res.candidates) > 1:
             how = (
                 "alphabetical order of the spec paths decided"
@@ -263,22 +299,7 @@ class ApiStage:
             )
         elif res.problem:
             self.diagnostics.warning(record.rel_path, line, 1, "openapi-foreign-spec", res.problem)
-        op = res.operation
-        view = render_operation(
-            op,
-            options=self._options(record.frontmatter),
-            markdown=lambda text: ctx.markdown(text),
-            highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
-        )
-        self._finish(
-            record,
-            ctx,
-            view,
-            op.method if not op.webhook else "WEBHOOK",
-            op.summary or "",
-            op.description or "",
-            f"{op.method} {op.path}",
-        )
+        return res.operation
 
     def _attach_manual(self, record: PageRecord, ctx: RenderContext, api: str) -> None:
         from mintrender.openapi import ManualParam, render_manual_endpoint  # start-up time
@@ -286,14 +307,7 @@ class ApiStage:
         method, _, url = api.partition(" ")
         method, url = method.upper(), url.strip()
         if not url:
-            line = _frontmatter_line(self.docs_dir, record.rel_path, "api")
-            self.diagnostics.warning(
-                record.rel_path,
-                line,
-                1,
-                "api-frontmatter",
-                f'api {api!r} should be "METHOD URL", e.g. "POST https://api.example.com/v1/users"',
-            )
+            self._bad_api_frontmatter(record, api)
             return
         params = [
             ManualParam(
@@ -318,6 +332,16 @@ class ApiStage:
             auth_method=record.meta.auth_method,
         )
         self._finish(record, ctx, view, method, "", "", f"{method} {url}", body=False)
+
+    def _bad_api_frontmatter(self, record: PageRecord, api: str) -> None:
+        line = _frontmatter_line(self.docs_dir, record.rel_path, "api")
+        self.diagnostics.warning(
+            record.rel_path,
+            line,
+            1,
+            "api-frontmatter",
+            f'api {api!r} should be "METHOD URL", e.g. "POST https://api.example.com/v1/users"',
+        )
 
     def _finish(
         self,

@@ -10,13 +10,14 @@ import functools
 import html
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from mintrender.components._util import COPY_ICON
 from mintrender.errors import Diagnostics
 from mintrender.hints import did_you_mean
-from mintrender.model import AnchorLink
 from mintrender.render.highlight import DISPLAY_NAMES, parse_fence_info, render_code_block
 from mintrender.render.icons import icon_names, render_icon
 from mintrender.render.page import render_fragment
@@ -45,8 +46,6 @@ class RenderContext:
     unknown_components: Counter[str] = field(default_factory=Counter)
     assets: set[str] = field(default_factory=set)
     """Docs-relative files this page links to (images, downloads)."""
-    anchor_links: list[AnchorLink] = field(default_factory=list)
-    """Links to an anchor of a page of this site (checked once every page is rendered)."""
     fields: list[dict[str, Any]] = field(default_factory=list)
     """ParamFields seen on the page (manual API pages build a playground from them)."""
     examples: dict[str, str] = field(default_factory=dict)
@@ -55,13 +54,31 @@ class RenderContext:
     warned: set[tuple[str, str]] = field(default_factory=set)
     data: dict[str, Any] = field(default_factory=dict)
     """Free-form per-page state for component families (e.g. tooltips and views counted)."""
+    where: tuple[str, int] | None = None
+    """(file, 1-based line) while rendering a snippet's text: findings point there."""
+    read: Callable[[str], str | None] | None = None
+    """Docs file -> text, to point a finding at the column of what it names (optional)."""
 
     # diagnostics -----------------------------------------------------------------------
+    def _at(self, line: int) -> tuple[str, int]:
+        return self.where if self.where is not None else (self.src_path, line)
+
     def warn(self, line: int, code: str, message: str, *, column: int = 1, hint: str = "") -> None:
-        self.diagnostics.warning(self.src_path, line, column, code, message, hint)
+        file, line = self._at(line)
+        self.diagnostics.warning(file, line, column, code, message, hint)
 
     def error(self, line: int, code: str, message: str, *, column: int = 1) -> None:
-        self.diagnostics.error(self.src_path, line, column, code, message)
+        file, line = self._at(line)
+        self.diagnostics.error(file, line, column, code, message)
+
+    def warn_at_text(self, line: int, text: str, code: str, message: str, hint: str = "") -> None:
+        """A warning at the first place `text` is written at or after `line` (its own column)."""
+        file, line = self._at(line)
+        found = find_text(self.read(file) if self.read else None, line, text)
+        if found is None:
+            self.diagnostics.warning(file, line, 1, code, message, hint)
+        else:
+            self.diagnostics.warning(file, found[0], found[1], code, message, hint)
 
     def warn_once(
         self, key: str, line: int, code: str, message: str, hint: str = "", *, column: int = 1
@@ -75,29 +92,23 @@ class RenderContext:
         return self.slugger.slug(text, explicit=explicit)
 
     # links and files -----------------------------------------------------------------------
-    def link(self, href: str, *, line: int = 0, column: int = 1, anchors: bool = True) -> str:
+    def link(self, href: str, *, line: int = 0, column: int = 1) -> str:
         """Rewrite an author href for the output mode; warn on internal links to nothing."""
         if not isinstance(href, str):
             return ""
         url, known = self.urls.resolve(href, self.src_path)
         if not known:
             near = self.urls.nearest(href, self.src_path)
-            self.warn(
-                line,
-                "broken-link",
-                f"link {href!r} points to no page or file of this site",
-                column=column,
-                hint=f"did you mean '{near}'?" if near else "",
-            )
+            hint = f"did you mean '{near}'?" if near else ""
+            message = f"link {href!r} points to no page or file of this site"
+            if column > 1:
+                self.warn(line, "broken-link", message, column=column, hint=hint)
+            else:
+                self.warn_at_text(line, href, "broken-link", message, hint)
         elif not is_external(href) and not href.startswith("#"):
             rel = href.split("#")[0].split("?")[0].lstrip("/")
             if rel in self.urls.files:
                 self.assets.add(rel)
-        if anchors and "#" in href and not is_external(href):
-            target = self.urls.target_page(href, self.src_path)
-            fragment = href.split("#", 1)[1]
-            if target is not None and fragment and not fragment.startswith(":~:"):
-                self.anchor_links.append(AnchorLink(target, fragment, href, line, column))
         return url
 
     def note_classes(self, class_attr: str) -> None:
@@ -165,6 +176,22 @@ class RenderContext:
         if not lang:
             return ""
         return DISPLAY_NAMES.get(lang.lower(), lang)
+
+
+def find_text(source: str | None, line: int, text: str, span: int = 60) -> tuple[int, int] | None:
+    """1-based (line, column) of `text` in `source` at or after 1-based `line` (within `span`
+    lines: a paragraph's links sit below its first line), or None."""
+    if not source or not text:
+        return None
+    lines = source.split("\n")
+    start = max(line - 1, 0)
+    candidates = [text] if unquote(text) == text else [text, unquote(text)]
+    for i in range(start, min(start + span, len(lines))):
+        for needle in candidates:
+            col = lines[i].find(needle)
+            if col >= 0:
+                return i + 1, col + 1
+    return None
 
 
 @functools.lru_cache(maxsize=256)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -85,7 +86,8 @@ class MdxRenderer(RendererHTML):
                 parent.children.append(Child(meta.get("name", ""), meta.get("props", {}), out))
                 continue
             if ttype == "inline":
-                out = self._render_stream(tok.children or [], options, env)
+                with _from_origin(env["ctx"], tok):
+                    out = self._render_stream(tok.children or [], options, env)
             elif ttype in rules:
                 out = rules[ttype](tokens, i, options, env)
             else:
@@ -125,7 +127,8 @@ class MdxRenderer(RendererHTML):
         spec = REGISTRY.get(name)
         if spec is not None:
             ctx.components[name] += 1
-            return spec.render(node, ctx)
+            with _from_origin(ctx, tok):
+                return spec.render(node, ctx)
         ctx.unknown_components[name] += 1
         ctx.warn_once(
             name,
@@ -186,9 +189,8 @@ class MdxRenderer(RendererHTML):
         tok = tokens[idx]
         ctx: RenderCtx = env["ctx"]
         href = str(tok.attrGet("href") or "")
-        meta = tok.meta or {}
-        line, column = meta.get("pos") or (env.get("_line", 0), 1)
-        url = ctx.link(href, line=line, column=column, anchors=not meta.get("agents"))
+        line, column = (tok.meta or {}).get("pos") or (env.get("_line", 0), 1)
+        url = ctx.link(href, line=line, column=column)
         extra = ""
         if href.startswith(("http://", "https://")):
             extra = ' target="_blank" rel="noopener"'
@@ -229,6 +231,21 @@ class MdxRenderer(RendererHTML):
         return "</table></div>"
 
 
+@contextmanager
+def _from_origin(ctx: RenderCtx, tok: Token | None) -> Iterator[None]:
+    """Findings while rendering `tok` point at the snippet line it came from, not the page's."""
+    origin = tok.meta.get("origin") if tok is not None and isinstance(tok.meta, dict) else None
+    if origin is None or not origin[2] or origin[0] == ctx.src_path:
+        yield
+        return
+    saved = ctx.where
+    ctx.where = (origin[0], origin[1] + 1)
+    try:
+        yield
+    finally:
+        ctx.where = saved
+
+
 def _math(env: Any, tex: str, *, display: bool) -> str:
     return render_math(tex, display=display, ctx=env["ctx"])
 
@@ -265,10 +282,6 @@ def _assign_ids(
                 agents_depth += 1
             elif tok.type == "component_close" and tok.meta.get("name") == "Visibility":
                 agents_depth -= 1
-            elif tok.type == "inline":
-                for child in tok.children or ():
-                    if child.type == "link_open":  # its anchors are the Markdown copy's
-                        child.meta = {**(child.meta or {}), "agents": True}
             continue
         if (
             tok.type == "component_open"
@@ -354,7 +367,6 @@ def render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
         fields=tuple(ctx.fields),
         examples=dict(ctx.examples),
         panel_html=ctx.panel_html,
-        anchor_links=tuple(ctx.anchor_links),
     )
 
 

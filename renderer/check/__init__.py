@@ -1,0 +1,1 @@
+"""`mintrender check`: every problem a build would meet, found without building the site."""

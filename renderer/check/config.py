@@ -1,0 +1,191 @@
+"""docs.json against Mintlify's documented schema (`docs_schema.json`, written from
+organize/settings-reference.mdx and the settings pages beside it).
+
+Unknown keys, wrong types and values outside an enum are `config-schema` warnings at the line
+and column of the value, with a "did you mean" hint; documented settings mintrender does not
+honour yet are one `unsupported-setting` info each, so none is silently ignored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from mintrender.check.hints import did_you_mean
+from mintrender.errors import Diagnostics
+from mintrender.load.config import SiteConfig
+from mintrender.load.jsonpos import PathKey, format_path
+
+UNSUPPORTED: dict[PathKey, str] = {
+    ("fonts",): "the theme's own fonts are used",
+    ("background",): "the theme's background is used",
+    ("thumbnails",): "social images are not generated",
+    ("interaction", "drilldown"): "clicking a group expands it",
+    ("metadata", "timestamp"): "pages show no last-modified date",
+    ("integrations",): "no third-party analytics or chat script is loaded",
+    ("seo", "organization"): "no JSON-LD publisher is written",
+    ("markdown", "schema"): "Markdown copies of API pages carry no spec",
+    ("api", "asyncapi"): "AsyncAPI channel pages show their own content only",
+    ("api", "playground", "proxy"): "the playground calls the API directly",
+    ("styling", "codeblocks", "languages"): "custom Shiki grammars are not loaded",
+}
+"""Documented settings mintrender does not honour yet, and what readers see instead."""
+
+RENAMED = {
+    "analytics": "integrations",
+    "topbarLinks": "navbar.links",
+    "topbarCtaButton": "navbar.primary",
+    "footerSocials": "footer.socials",
+    "modeToggle": "appearance",
+    "tabs": "navigation.tabs",
+    "anchors": "navigation.anchors",
+}
+"""mint.json keys whose docs.json names differ (a migrated file often keeps the old one)."""
+
+_TYPE_NAMES = {
+    "string": "a string",
+    "object": "an object",
+    "array": "an array",
+    "boolean": "a boolean",
+    "number": "a number",
+    "integer": "an integer",
+}
+# what the load stage already reports (config-type, config-color, config-missing)
+_ALREADY = {"navigation"}
+
+
+@lru_cache(maxsize=1)
+def docs_schema() -> dict[str, Any]:
+    text = resources.files("mintrender.check").joinpath("docs_schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def validate_config(config: SiteConfig, diagnostics: Diagnostics) -> None:
+    """Schema findings and unsupported settings for a docs.json (mint.json is converted first,
+    so its own names are not judged)."""
+    if config.config_file != "docs.json" or not isinstance(config.raw, dict):
+        return
+    already = {(d.line, d.column) for d in diagnostics if d.file == config.config_file}
+    for path, message in schema_problems(config.raw):
+        line, col = config.locate(path)
+        if (line, col) in already:
+            continue  # the loader said it already (config-type, config-color)
+        where = format_path(path)
+        diagnostics.add(
+            "warning", config.config_file, line, col, "config-schema", f"{where}: {message}"
+        )
+    for path, effect in UNSUPPORTED.items():
+        if _has(config.raw, path):
+            line, col = config.locate(path)
+            diagnostics.add(
+                "info",
+                config.config_file,
+                line,
+                col,
+                "unsupported-setting",
+                f"{format_path(path)} is a Mintlify setting mintrender does not honour yet: "
+                f"{effect}",
+            )
+
+
+def _has(data: Any, path: PathKey) -> bool:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return False
+        data = data[key]
+    return True
+
+
+def schema_problems(data: dict[str, Any]) -> Iterator[tuple[PathKey, str]]:
+    """(path, message) for each way `data` breaks the schema, most specific first."""
+    from jsonschema import Draft202012Validator  # start-up time: only docs.json needs it
+
+    validator = Draft202012Validator(docs_schema())
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
+        path = tuple(error.absolute_path)
+        if path == () and error.validator == "required":
+            missing = [k for k in error.validator_value if k not in data]
+            missing = [k for k in missing if k not in _ALREADY]
+            for key in missing:
+                yield (), f"required key {key!r} is missing"
+            continue
+        yield from _describe(error, path)
+
+
+def _describe(error: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+    kind = error.validator
+    schema = error.schema
+    if kind == "additionalProperties" and isinstance(error.instance, dict):
+        known = sorted(schema.get("properties", {}))
+        for key in sorted(set(error.instance) - set(known)):
+            hint = did_you_mean(key, known)
+            if key in RENAMED:
+                hint = f"; docs.json calls it {RENAMED[key]!r} (this is mint.json's name)"
+            yield (*path, key), f"unknown key {key!r}{hint}"
+    elif kind == "enum":
+        options = [str(v) for v in error.validator_value]
+        hint = did_you_mean(str(error.instance), options)
+        yield path, f"{error.instance!r} is not one of {', '.join(options)}{hint}"
+    elif kind == "type":
+        expected = error.validator_value
+        names = [expected] if isinstance(expected, str) else list(expected)
+        want = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
+        yield path, f"expected {want}, found {_type_of(error.instance)}"
+    elif kind in ("anyOf", "oneOf"):
+        fitting = [
+            i for i, option in enumerate(error.validator_value) if _fits(option, error.instance)
+        ]
+        if len(fitting) == 1:  # the one shape of that type: what is wrong inside it
+            for sub in error.context or []:
+                if sub.relative_schema_path and sub.relative_schema_path[0] == fitting[0]:
+                    yield from _describe(sub, tuple(sub.absolute_path))
+            return
+        want = _alternatives(error.validator_value)
+        yield path, f"expected {want}, found {_type_of(error.instance)}"
+    elif kind == "required":
+        for key in error.validator_value:
+            if isinstance(error.instance, dict) and key not in error.instance:
+                yield path, f"required key {key!r} is missing"
+    elif kind == "pattern":
+        yield path, f"{error.instance!r} does not match {error.validator_value}"
+    else:
+        yield path, error.message
+
+
+def _fits(option: dict[str, Any], value: Any) -> bool:
+    """Whether `value` has the JSON type `option` asks for (enums count as strings)."""
+    kind = option.get("type", "string" if "enum" in option else None)
+    return {
+        "string": isinstance(value, str),
+        "object": isinstance(value, dict),
+        "array": isinstance(value, list),
+        "boolean": isinstance(value, bool),
+    }.get(str(kind), False)
+
+
+def _alternatives(options: list[dict[str, Any]]) -> str:
+    names = []
+    for option in options:
+        if "enum" in option:
+            names.append(" or ".join(repr(v) for v in option["enum"]))
+        else:
+            names.append(_TYPE_NAMES.get(str(option.get("type")), str(option.get("type"))))
+    return " or ".join(dict.fromkeys(names))
+
+
+def _type_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return f"the string {value!r}" if len(value) < 40 else "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return "null"

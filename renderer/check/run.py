@@ -1,0 +1,203 @@
+"""The check recipe: load, validate config and specs, check pages, then the site-wide passes.
+
+Like `build`, minus everything only a reader sees: no highlighting, no API reference views, no
+theme, no search index, no writing. `paths` narrows the run to some files (pre-commit): their
+pages are checked with whatever they need (snippets, the pages their anchors target), and only
+findings located in those files (or in the snippets their pages include) are reported.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mintrender.build import load_inputs, make_urls, resolve_refs
+from mintrender.check.cache import PageCache, code_fingerprint, digest
+from mintrender.check.config import validate_config
+from mintrender.check.openapi import lint_specs
+from mintrender.check.pages import PageFacts, check_page
+from mintrender.check.rules import matching
+from mintrender.check.sitewide import (
+    check_anchors,
+    check_navigation,
+    merge_page_findings,
+)
+from mintrender.errors import Diagnostic, Diagnostics
+from mintrender.load.config import ConfigError, SiteConfig
+from mintrender.load.sources import Reader, SourceFiles
+from mintrender.render.apipages import ApiStage
+from mintrender.urls import site_path_for
+from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    docs_dir: Path
+    files: tuple[str, ...] = ()
+    """Docs-relative files to check (empty: the whole site)."""
+    jobs: int = 0
+    """Worker processes (0: one per core for large sites)."""
+    validate_openapi: bool = False
+    """Also run openapi-spec-validator over every spec (`mintrender[validate]`)."""
+    cache_dir: Path | None = None
+    """Where page results are kept between runs (None: no cache)."""
+
+
+@dataclass(slots=True)
+class CheckResult:
+    diagnostics: list[Diagnostic]
+    fatal: Diagnostic | None = None
+    """The configuration could not be read: nothing else was checked."""
+    pages: int = 0
+    """Pages checked."""
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def check_site(options: CheckOptions) -> CheckResult:
+    """Every finding for the site (or `options.files`); never raises on user content."""
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # many short-lived objects and few cycles, as in build()
+    try:
+        return _check(options)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _check(options: CheckOptions) -> CheckResult:
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    docs_dir = options.docs_dir.resolve()
+    diagnostics = Diagnostics()
+    try:
+        inputs = load_inputs(docs_dir, (), diagnostics)
+    except ConfigError as exc:
+        return CheckResult(list(diagnostics), fatal=exc.diagnostic)
+    config, sources = inputs.config, inputs.sources
+    validate_config(config, diagnostics)
+    timings["load"] = time.perf_counter() - t0
+
+    t = time.perf_counter()
+    api = ApiStage(config, docs_dir, sources, diagnostics)
+    nav = api.expand_navigation(inputs.nav)
+    slots = list(nav.slots())
+    lint_specs(api.index, diagnostics, full=options.validate_openapi)
+    timings["api"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    pages = frozenset(sources.pages)
+    ref_to_file = resolve_refs(config, slots, pages, diagnostics)
+    generated = api.generated_pages(slots, {})
+    site_paths = [site_path_for(rel) for rel in sources.pages]
+    site_paths += [record.site_path for record, _ in generated]
+    urls = make_urls("hosted", site_paths, sources, config)
+    reader = Reader(docs_dir)
+    cache = PageCache(options.cache_dir, docs_dir, _site_key(config, sources, api, site_paths))
+
+    def check_all(rels: list[str], jobs: int) -> list[PageFacts]:
+        cached = {rel: cache.get(rel, reader) for rel in rels}
+        todo = [rel for rel in rels if cached[rel] is None]
+        fresh = _check_pages(todo, jobs, lambda rel: check_page(rel, config, urls, api, reader))
+        cache.put(fresh, reader)
+        done = {f.rel_path: f for f in fresh}
+        return [cached[rel] or done[rel] for rel in rels]
+
+    wanted = _pages_to_check(options.files, sources.pages, sources.snippets, reader)
+    facts = check_all(wanted, options.jobs)
+    by_site = {f.site_path: f for f in facts}
+    # anchors into pages outside the selection: check those pages too, for their ids
+    needed = {a.site_path for f in facts for a in f.anchors} - set(by_site)
+    extra = [rel for rel in sources.pages if site_path_for(rel) in needed]
+    for f in check_all(extra, 1):
+        by_site[f.site_path] = f
+    cache.save()
+    timings["pages"] = time.perf_counter() - t
+
+    found = list(diagnostics)
+    found += merge_page_findings(facts)
+    found += check_anchors(facts, by_site, generated_paths={r.site_path for r, _ in generated})
+    hidden = {f.rel_path for f in by_site.values() if f.hidden}
+    found += check_navigation(config, slots, ref_to_file, sources.pages, hidden)
+    found = _suppressed(found, facts)
+    if options.files:
+        found = _in_scope(found, options.files, facts)
+    timings["total"] = time.perf_counter() - t0
+    return CheckResult(found, pages=len(facts), timings=timings)
+
+
+def _site_key(
+    config: SiteConfig, sources: SourceFiles, api: ApiStage, site_paths: list[str]
+) -> str:
+    """Everything around a page its findings depend on (see `mintrender.check.cache`)."""
+    store = api.index.store
+    specs = []
+    for rel in sorted(api.index.specs):
+        src = store.load(store.docs_dir / rel) if store is not None else None
+        specs.append(f"{rel}:{digest(src.text) if src is not None else ''}")
+    return digest(
+        code_fingerprint(),
+        config.config_file,
+        json.dumps(config.raw, sort_keys=True, default=str),
+        "\n".join(sources.pages),
+        "\n".join(sources.snippets),
+        "\n".join(sources.static),
+        "\n".join(sorted(site_paths)),
+        "\n".join(specs),
+    )
+
+
+def _pages_to_check(
+    files: tuple[str, ...], pages: tuple[str, ...], snippets: tuple[str, ...], read: Reader
+) -> list[str]:
+    if not files:
+        return list(pages)
+    chosen = [rel for rel in files if rel in set(pages)]
+    # a changed snippet: the pages that may include it (confirmed by their depends_on later)
+    for rel in files:
+        if rel in set(pages):
+            continue
+        stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if rel in snippets or rel.startswith("snippets/"):
+            chosen += [p for p in pages if stem in (read(p) or "") and p not in chosen]
+    return chosen
+
+
+def _check_pages(
+    rels: list[str], jobs: int, work_one: Callable[[str], PageFacts]
+) -> list[PageFacts]:
+    jobs = jobs if jobs > 0 else auto_jobs(len(rels))
+    if jobs <= 1 or not can_fork() or len(rels) < 2:
+        return [work_one(rel) for rel in rels]
+
+    def work(share: list[str]) -> list[PageFacts]:
+        return [work_one(rel) for rel in share]
+
+    out: list[PageFacts] = []
+    for done in fork_map(work, interleave(rels, jobs), jobs):
+        out.extend(done)
+    order = {rel: i for i, rel in enumerate(rels)}
+    return sorted(out, key=lambda f: order[f.rel_path])
+
+
+def _suppressed(found: Iterable[Diagnostic], facts: list[PageFacts]) -> list[Diagnostic]:
+    """Drop what a page's `mintrender-disable` frontmatter turns off for that page."""
+    off: dict[str, set[str]] = {}
+    for f in facts:
+        for name in f.disabled:
+            off.setdefault(f.rel_path, set()).update(matching(name))
+    return [d for d in found if d.code not in off.get(d.file, ())]
+
+
+def _in_scope(
+    found: list[Diagnostic], files: tuple[str, ...], facts: list[PageFacts]
+) -> list[Diagnostic]:
+    """Findings in the given files, or in the snippets their pages include."""
+    scope = set(files)
+    for f in facts:
+        if f.rel_path in scope:
+            scope |= f.depends_on
+    return [d for d in found if d.file in scope]

@@ -1,0 +1,129 @@
+"""Site-wide passes of `check`: findings merged across pages, anchors, navigation coverage."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from mintrender.check.hints import did_you_mean
+from mintrender.errors import Diagnostic
+from mintrender.load.nav import is_operation_ref
+
+if TYPE_CHECKING:
+    from mintrender.check.pages import PageFacts
+    from mintrender.load.config import SiteConfig
+    from mintrender.load.nav import PageSlot
+
+MAX_NAMED = 5
+"""Including pages named in a snippet finding's message before "and N more"."""
+SCOPES = ("language", "version", "product")
+"""Navigation divisions a page may legitimately appear once in each of."""
+
+
+def merge_page_findings(facts: Iterable[PageFacts]) -> list[Diagnostic]:
+    """Each page's findings, once: a finding inside a snippet is reported at the snippet's line,
+    once, naming the pages that include it."""
+    including: dict[Diagnostic, list[str]] = {}
+    for f in facts:
+        for d in f.diagnostics:
+            pages = including.setdefault(d, [])
+            if d.file != f.rel_path and f.rel_path not in pages:
+                pages.append(f.rel_path)
+    out = []
+    for d, pages in including.items():
+        if pages:
+            named = ", ".join(pages[:MAX_NAMED])
+            if len(pages) > MAX_NAMED:
+                named += f" and {len(pages) - MAX_NAMED} more"
+            d = Diagnostic(
+                d.severity, d.file, d.line, d.column, d.code, f"{d.message} (included by {named})"
+            )
+        out.append(d)
+    return out
+
+
+def check_anchors(
+    facts: Iterable[PageFacts], by_site: Mapping[str, PageFacts], generated_paths: set[str]
+) -> list[Diagnostic]:
+    """`/page#section` and `#section` links whose fragment is no id on the target page."""
+    out: dict[tuple[str, int, int, str], Diagnostic] = {}
+    for f in facts:
+        for a in f.anchors:
+            target = by_site.get(a.site_path)
+            if target is None or target.api or a.site_path in generated_paths:
+                continue  # an API reference view's ids are not drawn by the check
+            fragment = unquote(a.fragment)
+            if fragment in target.ids or _visible(fragment) in {_visible(i) for i in target.ids}:
+                continue
+            where = "this page" if a.site_path == f.site_path else a.site_path
+            hint = did_you_mean(fragment, sorted(target.ids))
+            key = (a.file, a.line, a.column, a.href)
+            out.setdefault(
+                key,
+                Diagnostic(
+                    "warning",
+                    a.file,
+                    a.line,
+                    a.column,
+                    "broken-anchor",
+                    f"link {a.href!r}: {where} has no heading or id {fragment!r}{hint}",
+                ),
+            )
+    return list(out.values())
+
+
+def _visible(text: str) -> str:
+    """Without invisible format characters (a zero-width space pasted into a heading)."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+def check_navigation(
+    config: SiteConfig,
+    slots: Sequence[PageSlot],
+    ref_to_file: Mapping[str, str],
+    pages: Sequence[str],
+    hidden: set[str],
+) -> list[Diagnostic]:
+    """Pages listed twice in one language/version, and page files no navigation entry lists."""
+    out: list[Diagnostic] = []
+    first: dict[tuple[object, ...], PageSlot] = {}
+    for slot in slots:
+        ref = slot.ref.strip().strip("/")
+        if is_operation_ref(ref):
+            continue
+        scope = tuple((d.kind, d.label) for d in slot.divisions if d.kind in SCOPES)
+        key = (ref, scope)
+        if key not in first:
+            first[key] = slot
+            continue
+        line, col = config.locate(slot.json_path)
+        earlier, _ = config.locate(first[key].json_path)
+        out.append(
+            Diagnostic(
+                "warning",
+                config.config_file,
+                line,
+                col,
+                "nav-duplicate",
+                f"{ref!r} is already listed in the navigation (line {earlier}); a page appears "
+                "once per language or version, so readers land in one place",
+            )
+        )
+    listed = set(ref_to_file.values())
+    for rel in pages:
+        if rel not in listed and rel not in hidden:
+            out.append(
+                Diagnostic(
+                    "info",
+                    rel,
+                    1,
+                    1,
+                    "nav-orphan",
+                    "no navigation entry lists this page: it is built but readers reach it only "
+                    f"by URL (list it in {config.config_file}, or set `hidden: true` in its "
+                    "frontmatter to say it is meant)",
+                )
+            )
+    return out
