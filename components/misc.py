@@ -48,6 +48,7 @@ from mintrender.components._util import (
     text_prop,
 )
 from mintrender.components.html import render_heading
+from mintrender.model import UpdateEntry
 
 if TYPE_CHECKING:
     from mintrender.components._markdown import MarkdownOut
@@ -92,6 +93,19 @@ def render_update(node: Node, ctx: RenderCtx) -> str:
     )
     data = f' data-tags="{esc(json.dumps(tags, ensure_ascii=False))}"' if tags else ""
     classes = class_attr("mr-update update", extra_class(node))
+    rss = node.props.get("rss")
+    rss = rss if isinstance(rss, dict) else {}
+    ctx.data.setdefault("updates", []).append(
+        UpdateEntry(
+            anchor or "",
+            label,
+            description or "",
+            tuple(tags),
+            node.html,
+            text_prop(rss, "title") or "",
+            text_prop(rss, "description") or "",
+        )
+    )
     return (
         f'<div class="{classes}"{id_attr} data-component="update"{data}>'
         f'<div class="mr-update__meta">{label_html}{tags_html}{description_html}</div>'

@@ -89,6 +89,8 @@ class PageMeta:
     """`api: "POST https://…"` (a manual API page)."""
     openapi: str | None = None
     asyncapi: str | None = None
+    openapi_schema: str | None = None
+    """`openapi-schema: "TaxObject"`: a page showing one component schema."""
     auth_method: str | None = None
     deprecated: bool = False
     hidden: bool = False
@@ -119,6 +121,7 @@ class PageMeta:
             api=string(fm.get("api")),
             openapi=string(fm.get("openapi")),
             asyncapi=string(fm.get("asyncapi")),
+            openapi_schema=string(fm.get("openapi-schema")),
             auth_method=string(fm.get("authMethod")),
             deprecated=flag(fm.get("deprecated")),
             hidden=flag(fm.get("hidden")),
@@ -163,6 +166,23 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class UpdateEntry:
+    """One `<Update>` of a page, for the page's RSS feed (`rss: true`)."""
+
+    anchor: str
+    """Id of the entry on the page."""
+    label: str
+    description: str
+    tags: tuple[str, ...]
+    html: str
+    """The entry's rendered content (URLs still carry the ROOT placeholder)."""
+    rss_title: str = ""
+    """`rss={{title}}`: the feed item's title instead of the label."""
+    rss_description: str = ""
+    """`rss={{description}}`: the feed item's text instead of the content."""
+
+
+@dataclass(frozen=True, slots=True)
 class RenderedPage:
     """The render stage's result for one page."""
 
@@ -185,6 +205,8 @@ class RenderedPage:
     drawn: frozenset[str] = frozenset()
     """Every component drawn on the page, those of its API view included (`components` counts
     the page's own MDX only, for the report): the write stage links their theme parts."""
+    updates: tuple[UpdateEntry, ...] = ()
+    """The page's `<Update>` entries, in order (its RSS feed's items)."""
 
 
 @dataclass(slots=True)

@@ -27,3 +27,11 @@ def browser() -> Iterator[Any]:
         b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _diagram_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Drawn diagrams are cached in a folder of this test session, not the user's cache."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MINTRENDER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield

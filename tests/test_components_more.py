@@ -134,7 +134,9 @@ def behaviour_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
     )
     out = tmp_path_factory.mktemp("components-site")
-    build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline"))
+    with pytest.MonkeyPatch.context() as mp:  # as without the `diagrams` extra: source shown
+        mp.setattr("mintrender.render.diagrams._mermaidx", lambda: None)
+        build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline"))
     return out
 
 

@@ -39,13 +39,21 @@ class NavPage:
     """Spec inherited from the enclosing divisions (for operation entries)."""
 
 
+CHANNEL_REF_PREFIX = "asyncapi:"
+"""Navigation refs of AsyncAPI channel pages generated from a nav-level `asyncapi`:
+`asyncapi:<spec> <channel>`."""
+
+
 @dataclass(frozen=True, slots=True)
 class NavApiSpec:
-    """A division or group with `openapi` and no pages: one page per operation, built later."""
+    """A division or group with `openapi` (or `asyncapi`) and no pages: one page per operation
+    (per channel), built later."""
 
     source: str
     directory: str
     json_path: PathKey
+    kind: str = "openapi"
+    """`openapi` or `asyncapi`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +125,10 @@ class Navigation:
 
 
 def is_operation_ref(ref: str) -> bool:
+    """Does a navigation entry name a generated API page (an operation or an AsyncAPI channel)
+    rather than a file?"""
+    if ref.startswith(CHANNEL_REF_PREFIX):
+        return True
     m = _OPERATION.match(ref.strip())
     return m is not None and (m.group(2) == "webhook" or m.group(3).startswith("/"))
 
@@ -227,6 +239,15 @@ def _openapi_source(v: Any) -> tuple[str | None, str]:
     return None, "api-reference"
 
 
+def _api_specs(spec: str | None, directory: str, asyncapi: Any, path: PathKey) -> list[NavApiSpec]:
+    """The generated-page sources of a division or group without pages."""
+    out = [NavApiSpec(spec, directory, path)] if spec else []
+    async_spec, async_directory = _openapi_source(asyncapi)
+    if async_spec:
+        out.append(NavApiSpec(async_spec, async_directory, path, "asyncapi"))
+    return out
+
+
 def _division(
     raw: dict[str, Any],
     kind: DivisionKind,
@@ -274,8 +295,8 @@ def _division(
             item = _item(p, (*path, "pages", i), openapi, warn)
             if item is not None:
                 children.append(item)
-    if spec and not children and not raw.get("href"):
-        children.append(NavApiSpec(spec, directory, path))
+    if not children and not raw.get("href"):
+        children += _api_specs(spec, directory, raw.get("asyncapi"), path)
     searchable = raw.get("searchable")
     return NavDivision(
         kind,
@@ -314,8 +335,8 @@ def _item(raw: Any, path: PathKey, openapi: str | None, warn: Warn) -> NavItem |
             item = _item(p, (*path, "pages", i), inner_openapi, warn)
             if item is not None:
                 children.append(item)
-        if spec and not children:
-            children.append(NavApiSpec(spec, directory, path))
+        if not children:
+            children += _api_specs(spec, directory, raw.get("asyncapi"), path)
         boost = raw.get("boost")
         label = raw.get("group")
         if not isinstance(label, str):

@@ -7,44 +7,52 @@ import os
 import re
 from pathlib import Path
 
+from mintrender.load.config import CONFIG_FILES
 from mintrender.load.sources import SPEC_SUFFIXES
 
 _SKIP_DIRS = {"node_modules", "snippets", "_site"}
-_YAML_TOP = re.compile(r"^['\"]?(openapi|swagger)['\"]?\s*:", re.M)
-_JSON_KEY = re.compile(r"\"(openapi|swagger)\"\s*:")
-_HEAD = 4096
+_OPENAPI = ("openapi", "swagger")
+_ASYNCAPI = ("asyncapi",)
 
 
-def find_spec_files(docs_dir: Path) -> list[str]:
+def find_spec_files(docs_dir: Path, keys: tuple[str, ...] = _OPENAPI) -> list[str]:
     """POSIX paths (relative to `docs_dir`) of files whose top level has `openapi` or `swagger`.
 
-    Skips dot-folders, `node_modules`, `snippets` and the default output folder `_site`.
-    AsyncAPI and other JSON/YAML files are left out silently.
+    Skips dot-folders, `node_modules`, `snippets`, the default output folder `_site` and the
+    config files (a legacy mint.json's top-level `"openapi": "openapi.json"` names a spec, it is
+    not one). The whole file is read: a translated spec with sorted keys has `openapi` far down.
+    AsyncAPI and other JSON/YAML files are left out silently (`keys=("asyncapi",)` finds
+    AsyncAPI documents instead: see `find_asyncapi_files`).
     """
     found: list[str] = []
     for root, dirs, files in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
         for name in sorted(files):
-            if not name.lower().endswith(SPEC_SUFFIXES):
+            if not name.lower().endswith(SPEC_SUFFIXES) or name in CONFIG_FILES:
                 continue
             path = Path(root) / name
-            if _looks_like_spec(path):
+            if _looks_like_spec(path, keys):
                 found.append(path.relative_to(docs_dir).as_posix())
     return sorted(found)
 
 
-def _looks_like_spec(path: Path) -> bool:
+def find_asyncapi_files(docs_dir: Path) -> list[str]:
+    """POSIX paths of the AsyncAPI documents (top-level `asyncapi` key) in a docs folder."""
+    return find_spec_files(docs_dir, _ASYNCAPI)
+
+
+def _looks_like_spec(path: Path, keys: tuple[str, ...]) -> bool:
     try:
-        with path.open("r", encoding="utf-8-sig", errors="replace") as fh:
-            head = fh.read(_HEAD)
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
     except OSError:
         return False
+    names = "|".join(keys)
     if path.suffix.lower() != ".json":
-        return bool(_YAML_TOP.search(head))
-    if not _JSON_KEY.search(head):
+        return bool(re.search(rf"^['\"]?({names})['\"]?\s*:", text, re.M))
+    if not re.search(rf"\"({names})\"\s*:", text):
         return False
     try:  # the key may sit in a nested object; only a top-level key counts
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError):
+        data = json.loads(text)
+    except ValueError:
         return True  # broken JSON that looks like a spec: loading reports the syntax error
-    return isinstance(data, dict) and ("openapi" in data or "swagger" in data)
+    return isinstance(data, dict) and any(k in data for k in keys)

@@ -9,6 +9,7 @@ from typing import Any
 from mintrender.errors import Diagnostics
 from mintrender.openapi.model import (
     HTTP_METHODS,
+    Callback,
     CodeSample,
     MediaType,
     NamedExample,
@@ -25,6 +26,7 @@ from mintrender.openapi.model import (
 from mintrender.openapi.refs import SpecStore
 from mintrender.openapi.resolve import ApiIndex, ApiSpec, Tag
 from mintrender.openapi.schema import SchemaBuilder
+from mintrender.openapi.schemas import SchemaIndex
 from mintrender.openapi.source import SpecSource, join_pointer
 
 
@@ -32,6 +34,7 @@ def load_api_index(docs_dir: Path, spec_files: Sequence[str], diagnostics: Diagn
     """Load every spec (POSIX paths relative to `docs_dir`); problems become diagnostics."""
     store = SpecStore(docs_dir, diagnostics)
     builder = SchemaBuilder(store)
+    schemas = SchemaIndex(docs_dir, store, builder)
     specs: list[ApiSpec] = []
     for rel in dict.fromkeys(spec_files):
         abs_path = docs_dir / rel
@@ -43,7 +46,9 @@ def load_api_index(docs_dir: Path, spec_files: Sequence[str], diagnostics: Diagn
             spec = _SpecLoader(src, store, builder).load()
             if spec is not None:
                 specs.append(spec)
-    return ApiIndex(specs, store)
+                components = _dict(_dict(src.data).get("components"))
+                schemas.add(spec.rel_path, tuple(str(k) for k in _dict(components.get("schemas"))))
+    return ApiIndex(specs, store, schemas)
 
 
 def _text(value: Any) -> str:
@@ -156,6 +161,8 @@ class _SpecLoader:
         root_servers: tuple[Server, ...],
         root_security: tuple[SecurityRequirement, ...],
         spec_pointer: str,
+        *,
+        nested: bool = False,
     ) -> list[Operation]:
         src = self.src
         common = self._parameters(item.get("parameters"), join_pointer(pointer, "parameters"))
@@ -206,9 +213,31 @@ class _SpecLoader:
                     webhook=key if section == "webhooks" else None,
                     hidden=node.get("x-hidden") is True,
                     excluded=node.get("x-excluded") is True,
+                    callbacks=() if nested else self._callbacks(node.get("callbacks"), ptr),
                 )
             )
         return ops
+
+    def _callbacks(self, raw: Any, pointer: str) -> tuple[Callback, ...]:
+        """`callbacks` of an operation: name -> {expression: path item}. They are requests to the
+        caller's server (no API servers or security); callbacks of callbacks are not followed."""
+        out: list[Callback] = []
+        for name, node in _dict(raw).items():
+            cptr = join_pointer(pointer, "callbacks", str(name))
+            node, csrc, cptr = self.store.deref(node, self.src, cptr)
+            loader = self if csrc is self.src else self._for(csrc)
+            ops: list[Operation] = []
+            for expression, item in _dict(node).items():
+                iptr = join_pointer(cptr, str(expression))
+                item, isrc, iptr = self.store.deref(item, csrc, iptr)
+                if isinstance(item, dict):
+                    sub = loader if isrc is csrc else loader._for(isrc)
+                    ops += sub._path_item(
+                        item, str(expression), iptr, "callbacks", (), (), iptr, nested=True
+                    )
+            if ops:
+                out.append(Callback(str(name), tuple(ops)))
+        return tuple(out)
 
     def _schema(self, node: Any, pointer: str) -> Schema:
         return self.builder.build(node, self.src, pointer)

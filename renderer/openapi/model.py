@@ -280,6 +280,8 @@ class Operation:
     """`x-hidden`: page generated but not listed in navigation."""
     excluded: bool = False
     """`x-excluded`: no generated page."""
+    callbacks: tuple[Callback, ...] = ()
+    """`callbacks`: requests the API makes back to the caller, listed under the operation."""
 
     @property
     def x_codeSamples(self) -> tuple[CodeSample, ...]:  # noqa: N802 - spelled like the key
@@ -300,3 +302,13 @@ class Operation:
     def ref(self) -> str:
         """The frontmatter form: `POST /x` or `webhook name`."""
         return f"webhook {self.webhook}" if self.webhook else f"{self.method} {self.path}"
+
+
+@dataclass(frozen=True, slots=True)
+class Callback:
+    """One entry of an operation's `callbacks` map."""
+
+    name: str
+    """The callback's key (`onPaymentSucceeded`)."""
+    operations: tuple[Operation, ...]
+    """Its operations; `path` holds the runtime expression (`{$request.body#/callbackUrl}`)."""

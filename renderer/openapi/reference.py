@@ -203,27 +203,28 @@ def render_operation(
         if params:
             rows = [builder.parameter(p) for p in params]
             groups.append({"title": title, "id": f"api-{location}-parameters", "fields": rows})
-    body: dict[str, Any] | None = None
-    if op.request_body is not None and op.request_body.contents:
-        body = {
-            "required": op.request_body.required,
-            "description_html": builder._md(op.request_body.description),
-            "contents": _content_views(
-                op.request_body.contents, builder, "param", "request", "body"
-            ),
-        }
-    responses: list[dict[str, Any]] = [
+    body = _body_view(op, builder, "param")
+    responses = _responses_view(op, builder, "response")
+    callbacks: list[dict[str, Any]] = [
         {
-            "status": r.status,
-            "kind": _status_kind(r.status),
-            "description_html": builder._md(r.description),
-            "contents": _content_views(r.contents, builder, "response", "response", "response"),
-            "headers": [builder.parameter(h, "response-header") for h in r.headers],
+            "name": cb.name,
+            "id": anchors.take(f"callback-{cb.name}"),
+            "operations": [
+                {
+                    "method_pill": Markup(method_pill_html(cop.method)),
+                    "path": cop.path,
+                    "summary": cop.summary,
+                    "description_html": builder._md(cop.description),
+                    "body": _body_view(cop, builder, f"callback-{cb.name}-param"),
+                    "responses": _responses_view(cop, builder, f"callback-{cb.name}-response"),
+                }
+                for cop in cb.operations
+            ],
         }
-        for r in op.responses
+        for cb in op.callbacks
     ]
     body_html = env.get_template("api/reference.html").render(
-        auth=auth, groups=groups, body=body, responses=responses
+        auth=auth, groups=groups, body=body, responses=responses, callbacks=callbacks
     )
 
     playground = None
@@ -262,7 +263,42 @@ def render_operation(
     resp_fields = [f for r in responses for c in r["contents"] for f in _view_fields(c["view"])]
     names = list(dict.fromkeys(_walk_names([*all_fields, *body_fields, *resp_fields])))
     sections = _sections(op, groups, body_fields, resp_fields)
+    if callbacks:
+        cb_fields = [
+            f
+            for cb in callbacks
+            for cop in cb["operations"]
+            for part in ([cop["body"]] if cop["body"] else []) + cop["responses"]
+            for c in part["contents"]
+            for f in _view_fields(c["view"])
+        ]
+        names += [n for n in dict.fromkeys(_walk_names(cb_fields)) if n not in names]
+        text = " ".join([*(cb["name"] for cb in callbacks), _describe(cb_fields)])
+        sections.append(ApiSection("Callbacks", "api-callbacks", text))
     return ApiView(header_html, body_html, aside_html, sections, names)
+
+
+def _body_view(op: Operation, builder: FieldBuilder, prefix: str) -> dict[str, Any] | None:
+    if op.request_body is None or not op.request_body.contents:
+        return None
+    return {
+        "required": op.request_body.required,
+        "description_html": builder._md(op.request_body.description),
+        "contents": _content_views(op.request_body.contents, builder, prefix, "request", "body"),
+    }
+
+
+def _responses_view(op: Operation, builder: FieldBuilder, prefix: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "status": r.status,
+            "kind": _status_kind(r.status),
+            "description_html": builder._md(r.description),
+            "contents": _content_views(r.contents, builder, prefix, "response", "response"),
+            "headers": [builder.parameter(h, f"{prefix}-header") for h in r.headers],
+        }
+        for r in op.responses
+    ]
 
 
 def _view_fields(view: SchemaView) -> list[FieldView]:

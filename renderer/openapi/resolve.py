@@ -14,6 +14,7 @@ from mintrender.openapi.model import HTTP_METHODS, Operation
 
 if TYPE_CHECKING:
     from mintrender.openapi.refs import SpecStore
+    from mintrender.openapi.schemas import SchemaIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +133,17 @@ def slugify(text: str) -> str:
 class ApiIndex:
     """Every loaded spec and its operations."""
 
-    def __init__(self, specs: Sequence[ApiSpec], store: SpecStore | None = None) -> None:
+    def __init__(
+        self,
+        specs: Sequence[ApiSpec],
+        store: SpecStore | None = None,
+        schemas: SchemaIndex | None = None,
+    ) -> None:
         self.specs: dict[str, ApiSpec] = {s.rel_path: s for s in specs}
         self.store = store
         """The parsed files and `$ref` resolution the specs were loaded with (for `check`)."""
+        self.schemas = schemas
+        """Component schemas by spec, for `openapi-schema:` pages."""
 
     def __len__(self) -> int:
         return sum(len(s.operations) for s in self.specs.values())

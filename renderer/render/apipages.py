@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,8 +12,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from mintrender.errors import Diagnostics
-from mintrender.load.config import SiteConfig
+from mintrender.load.config import CONFIG_FILES, SiteConfig
 from mintrender.load.nav import (
+    CHANNEL_REF_PREFIX,
     NavApiSpec,
     NavDivision,
     NavGroup,
@@ -30,7 +32,7 @@ from mintrender.urls import output_path_for
 # `mintrender.openapi` takes about 0.6 s to import: it is imported where a spec is first
 # needed, so the preview server starts without it on sites whose pages name no operation.
 
-_KEY_LINE = re.compile(r"^\s*(openapi|api|asyncapi)\s*:", re.M)
+_KEY_LINE = re.compile(r"^\s*(openapi-schema|openapi|api|asyncapi)\s*:", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,8 @@ class ApiStage:
         self, config: SiteConfig, docs_dir: Path, sources: SourceFiles, diagnostics: Diagnostics
     ) -> None:
         from mintrender.openapi import find_spec_files, load_api_index  # start-up time, see top
+        from mintrender.openapi.asyncapi import load_async_index  # start-up time
+        from mintrender.openapi.discover import find_asyncapi_files  # start-up time
 
         self.config = config
         self.docs_dir = docs_dir
@@ -87,13 +91,23 @@ class ApiStage:
                     f"OpenAPI spec {spec} is a URL; mintrender does not fetch over the network, "
                     "add the file to the docs folder",
                 )
-            elif (docs_dir / spec.lstrip("/")).is_file():
+            elif (docs_dir / spec.lstrip("/")).is_file() and not _is_config(spec):
                 files.add(spec.lstrip("/"))
+        named = _page_specs(docs_dir, sources.pages)
+        files.update(named["openapi"])
         self.index = load_api_index(docs_dir, sorted(files), diagnostics)
+        async_files = set(find_asyncapi_files(docs_dir)) | named["asyncapi"]
+        for spec in _configured_specs(config, "asyncapi"):
+            if not spec.startswith(("http://", "https://")) and not _is_config(spec):
+                if (docs_dir / spec.lstrip("/")).is_file():
+                    async_files.add(spec.lstrip("/"))
+        self.async_index = load_async_index(docs_dir, sorted(async_files), diagnostics)
         self.nav_specs: dict[str, str] = {}
         self.generated_paths: dict[str, str] = {}
         """Operation ref -> site path chosen when expanding navigation-level specs."""
         self.hidden_refs: set[str] = set()
+        self.channel_titles: dict[str, str] = {}
+        """Generated channel ref -> page title."""
 
     # -- navigation-generated pages ----------------------------------------------------------
     def expand_navigation(self, nav: Navigation) -> Navigation:
@@ -101,6 +115,8 @@ class ApiStage:
         listing every operation (x-hidden ones are built but left out of the sidebar)."""
 
         def expand(node: Any) -> list[Any]:
+            if isinstance(node, NavApiSpec) and node.kind == "asyncapi":
+                return self._expand_channels(node)
             if isinstance(node, NavApiSpec):
                 spec = node.source.lstrip("/")
                 groups = self.index.operations_for_nav(spec)
@@ -140,6 +156,31 @@ class ApiStage:
             return nav
         return dataclasses.replace(nav, root=expand(nav.root)[0])
 
+    def _expand_channels(self, node: NavApiSpec) -> list[NavPage]:
+        """A nav-level `asyncapi`: one page per channel, at `<directory>/<channel slug>`."""
+        from mintrender.openapi import slugify  # start-up time, see top
+
+        spec = self.async_index.find(node.source)
+        if spec is None:
+            line, col = self.config.locate(node.json_path)
+            self.diagnostics.warning(
+                self.config.config_file,
+                line,
+                col,
+                "asyncapi-nav-spec",
+                f"asyncapi {node.source!r} names no loaded AsyncAPI file; "
+                "no pages are generated for it",
+            )
+            return []
+        pages = []
+        for channel in spec.channels:
+            ref = f"{CHANNEL_REF_PREFIX}{spec.rel_path} {channel.key}"
+            where = f"/{node.directory.strip('/')}/{slugify(channel.key)}"
+            self.generated_paths[ref] = "/" + where.strip("/")
+            self.channel_titles[ref] = channel.title or channel.key
+            pages.append(NavPage(ref, node.json_path))
+        return pages
+
     def generated_pages(
         self, slots: Sequence[PageSlot], records: dict[str, PageRecord]
     ) -> list[tuple[PageRecord, str]]:
@@ -152,6 +193,24 @@ class ApiStage:
             if slot.openapi:
                 self.nav_specs.setdefault(slot.ref, slot.openapi.lstrip("/"))
             if not is_operation_ref(slot.ref) or any(ref == slot.ref for _, ref in out):
+                continue
+            if slot.ref.startswith(CHANNEL_REF_PREFIX):
+                site_path = self.generated_paths.get(slot.ref, "")
+                if site_path and site_path not in taken:
+                    taken.add(site_path)
+                    channel_fm: dict[str, Any] = {
+                        "title": self.channel_titles.get(slot.ref, ""),
+                        "asyncapi": slot.ref[len(CHANNEL_REF_PREFIX) :],
+                    }
+                    record = PageRecord(
+                        site_path.lstrip("/"),
+                        slot.ref,
+                        site_path,
+                        output_path_for(site_path),
+                        channel_fm,
+                        PageMeta.of(channel_fm),
+                    )
+                    out.append((record, slot.ref))
                 continue
             specs = [slot.openapi.lstrip("/")] if slot.openapi else []
             res = self.index.resolve(slot.ref, "", specs)
@@ -202,29 +261,75 @@ class ApiStage:
             self._attach_manual(record, ctx, meta.api.strip())
         elif meta.asyncapi and meta.asyncapi.strip():
             self._attach_asyncapi(record, ctx, meta.asyncapi.strip())
+        elif meta.openapi_schema and meta.openapi_schema.strip():
+            self._attach_schema(record, ctx, meta.openapi_schema.strip())
+
+    def _resolve_schema(self, record: PageRecord, ref: str) -> Any:
+        """The component schema an `openapi-schema:` page names (warned when none or several)."""
+        if self.index.schemas is None:
+            return None
+        res = self.index.schemas.resolve(ref, record.rel_path)
+        if res.problem:
+            line = _frontmatter_line(self.docs_dir, record.rel_path, "openapi-schema")
+            code = "openapi-schema-unresolved" if res.schema is None else "openapi-several-specs"
+            tail = " (the page is shown without it)" if res.schema is None else ""
+            self.diagnostics.warning(record.rel_path, line, 1, code, res.problem + tail)
+        return res if res.schema is not None else None
+
+    def _attach_schema(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
+        """`openapi-schema: "TaxObject"`: the component schema as a field tree."""
+        from mintrender.openapi.schemaview import render_schema  # start-up time, see top
+
+        res = self._resolve_schema(record, ref)
+        if res is None:
+            return
+        view = render_schema(
+            res.name,
+            res.schema,
+            options=self._options(record.frontmatter),
+            markdown=lambda text: ctx.markdown(text),
+            highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
+        )
+        # the schema's description opens the view: not repeated as the page's
+        self._finish(record, ctx, view, "", res.name, "", res.name)
+
+    def _resolve_channel(self, record: PageRecord, ref: str) -> Any:
+        """The AsyncAPI channel an `asyncapi:` page names (warned when there is none)."""
+        res = self.async_index.resolve(ref, record.rel_path)
+        if res.channel is None:
+            line = _frontmatter_line(self.docs_dir, record.rel_path, "asyncapi")
+            self.diagnostics.warning(
+                record.rel_path,
+                line,
+                1,
+                "asyncapi-unresolved",
+                f"asyncapi {ref!r} matches no channel: {res.problem} "
+                "(the page is shown without its channel reference)",
+            )
+        return res.channel
 
     def _attach_asyncapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
-        """AsyncAPI channel pages are not rendered yet: say so on the page and in a warning."""
-        self._warn_asyncapi(record, ref)
-        rendered = record.rendered
-        assert rendered is not None
-        note = ctx.markdown(
-            "<Info>This page documents the AsyncAPI channel `"
-            + ref.replace("`", "")
-            + "`. Interactive AsyncAPI channel references are not supported by this renderer "
-            "yet; the page's own content follows.</Info>"
-        )
-        record.rendered = dataclasses.replace(rendered, body_html=note + rendered.body_html)
+        """`asyncapi: "/asyncapi.yaml channelOne"`: the channel's reference view."""
+        from mintrender.openapi.asyncview import channel_method, render_channel  # start-up
 
-    def _warn_asyncapi(self, record: PageRecord, ref: str) -> None:
-        line = _frontmatter_line(self.docs_dir, record.rel_path, "asyncapi")
-        self.diagnostics.warning(
-            record.rel_path,
-            line,
-            1,
-            "asyncapi-unsupported",
-            f"asyncapi {ref!r}: AsyncAPI channel pages are not supported yet; "
-            "the page shows its own content only",
+        channel = self._resolve_channel(record, ref)
+        if channel is None:
+            return
+        view = render_channel(
+            channel,
+            options=self._options(record.frontmatter),
+            markdown=lambda text: ctx.markdown(text),
+            highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
+        )
+        method = channel_method(channel)
+        self._finish(
+            record,
+            ctx,
+            view,
+            method,
+            channel.title or channel.key,
+            "",  # the channel's description opens the view
+            f"{method} {channel.address}",
         )
 
     def _options(self, fm: dict[str, Any]) -> Any:
@@ -242,7 +347,9 @@ class ApiStage:
             if not url.strip():
                 self._bad_api_frontmatter(record, meta.api.strip())
         elif meta.asyncapi and meta.asyncapi.strip():
-            self._warn_asyncapi(record, meta.asyncapi.strip())
+            self._resolve_channel(record, meta.asyncapi.strip())
+        elif meta.openapi_schema and meta.openapi_schema.strip():
+            self._resolve_schema(record, meta.openapi_schema.strip())
 
     def _attach_openapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
         from mintrender.openapi import render_operation  # start-up time, see top
@@ -384,8 +491,52 @@ class ApiStage:
         )
 
 
-def _configured_specs(config: SiteConfig) -> list[str]:
-    """Spec files named in docs.json: `api.openapi` and `openapi` on any navigation level."""
+def _is_config(rel: str) -> bool:
+    """docs.json and mint.json are never specs, wherever they sit."""
+    return posixpath.basename(rel) in CONFIG_FILES
+
+
+_SPEC_LINE = re.compile(r"^(openapi|asyncapi)\s*:\s*(.+?)\s*$", re.M)
+
+
+def _page_specs(docs_dir: Path, pages: Sequence[str]) -> dict[str, set[str]]:
+    """Spec files named by pages' `openapi:` / `asyncapi:` frontmatter (`"/es/api/v2.json GET
+    /x"`, `"/asyncapi.yaml channelOne"`), loaded wherever their top-level key sits: discovery
+    only takes files that look like specs."""
+    from mintrender.openapi import parse_ref  # start-up time, see top
+
+    found: dict[str, set[str]] = {"openapi": set(), "asyncapi": set()}
+    for rel in pages:
+        try:
+            with (docs_dir / rel).open(encoding="utf-8", errors="replace") as fh:
+                head = fh.read(4096)
+        except OSError:
+            continue
+        if not head.startswith("---"):
+            continue
+        end = max(head.find("\n---", 3), 3)
+        for m in _SPEC_LINE.finditer(head, 3, end):
+            if m.group(1) == "openapi":
+                parsed = parse_ref(m.group(2))
+                token = parsed.spec if parsed is not None else None
+            else:
+                words = m.group(2).strip("\"'").split()
+                token = words[0] if len(words) > 1 else None
+            if token is None or "://" in token:
+                continue
+            token = token.strip("\"'")
+            near = posixpath.join(posixpath.dirname(rel), token)
+            for cand in (token.lstrip("/"),) if token.startswith("/") else (near, token):
+                cand = posixpath.normpath(cand)
+                if not cand.startswith("..") and not _is_config(cand):
+                    if (docs_dir / cand).is_file():
+                        found[m.group(1)].add(cand)
+                        break
+    return found
+
+
+def _configured_specs(config: SiteConfig, key: str = "openapi") -> list[str]:
+    """Spec files named in docs.json: `api.<key>` and `<key>` on any navigation level."""
     found: list[str] = []
 
     def add(value: Any) -> None:
@@ -397,12 +548,12 @@ def _configured_specs(config: SiteConfig) -> list[str]:
         elif isinstance(value, dict) and isinstance(value.get("source"), str):
             found.append(value["source"])
 
-    add(config.api.get("openapi"))
+    add(config.api.get(key))
 
     def walk(node: Any) -> None:
         if isinstance(node, dict):
-            if "openapi" in node:
-                add(node["openapi"])
+            if key in node:
+                add(node[key])
             for v in node.values():
                 walk(v)
         elif isinstance(node, list):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,6 +18,8 @@ from mintrender.components.math import render_math
 from mintrender.hints import did_you_mean
 from mintrender.model import PageMeta, RenderedPage, Section, TocEntry
 from mintrender.parse.mdx import make_markdown
+from mintrender.render.diagrams import Failed, draw_mermaid, mermaid_html
+from mintrender.render.diagrams import available as diagrams_available
 from mintrender.render.highlight import parse_fence_info
 
 if TYPE_CHECKING:
@@ -151,14 +152,7 @@ class MdxRenderer(RendererHTML):
         info = tok.info.strip()
         lang, _, meta = info.partition(" ")
         if lang.lower() == "mermaid":
-            attrs = ""
-            placement = re.search(r'placement=["\']?([\w-]+)', meta)
-            if placement:
-                attrs += f' data-placement="{html.escape(placement.group(1))}"'
-            actions = re.search(r"actions=\{?(true|false)\}?", meta)
-            if actions:
-                attrs += f' data-actions="{actions.group(1)}"'
-            return f'<pre class="mermaid mr-mermaid"{attrs}>{html.escape(tok.content)}</pre>'
+            return _mermaid(tok, meta, ctx)
         out = ctx.highlight(tok.content, lang, meta)
         parsed = parse_fence_info(info)
         tok.meta = {
@@ -367,6 +361,7 @@ def render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
         fields=tuple(ctx.fields),
         examples=dict(ctx.examples),
         panel_html=ctx.panel_html,
+        updates=tuple(ctx.data.get("updates", ())),
     )
 
 
@@ -391,3 +386,19 @@ def render_fragment(text: str, ctx: RenderCtx, *, inline: bool = False) -> str:
         return renderer.render(tokens, md.options, env)
     tokens = md.parse(text, env)
     return renderer.render(tokens, md.options, env)
+
+
+def _mermaid(tok: Token, meta: str, ctx: RenderCtx) -> str:
+    """A ```mermaid fence drawn as inline SVG; its source (and an info diagnostic) when the
+    `diagrams` extra is absent or Mermaid cannot draw it."""
+    drawn = draw_mermaid(tok.content)
+    line = (tok.map[0] + 1 + ctx.line_offset) if tok.map else 0
+    notes = [drawn.reason] if isinstance(drawn, Failed) else list(drawn.notes)
+    if isinstance(drawn, Failed) and not diagrams_available():
+        notes = [] if ctx.data.get("mermaid-extra") else notes  # once per page
+        ctx.data["mermaid-extra"] = True
+    code = "mermaid-not-drawn" if isinstance(drawn, Failed) else "mermaid-layout"
+    for note in notes:
+        ctx.diagnostics.info(ctx.src_path, line, 1, code, note)
+    count = ctx.data["mermaid-count"] = ctx.data.get("mermaid-count", 0) + 1
+    return mermaid_html(tok.content, meta, drawn, f"mmd{count}")

@@ -181,6 +181,8 @@ class Pages:
             or rel in self.generated
             or r.meta.openapi is not None
             or r.meta.api is not None
+            or r.meta.asyncapi is not None
+            or r.meta.openapi_schema is not None
         }
         if self.generated:  # navigation names operations: their pages may come or go
             self.structure_changed()
@@ -460,7 +462,8 @@ class Pages:
 
 
 class LazyApiStage:
-    """Stands for `ApiStage` until a page with `openapi`, `api` or `asyncapi` needs it."""
+    """Stands for `ApiStage` until a page with `openapi`, `api`, `asyncapi` or
+    `openapi-schema` needs it."""
 
     def __init__(self, load: Callable[[], ApiStage | NoApi]) -> None:
         self._load = load
@@ -473,7 +476,13 @@ class LazyApiStage:
 
     def attach(self, record: PageRecord, ctx: RenderContext) -> None:
         meta = record.meta
-        if self._stage is not None or meta.openapi or meta.api or meta.asyncapi:
+        if (
+            self._stage is not None
+            or meta.openapi
+            or meta.api
+            or meta.asyncapi
+            or meta.openapi_schema
+        ):
             self.real().attach(record, ctx)
 
 

@@ -1,4 +1,5 @@
-"""Site-level extra files: Markdown copies, llms.txt, llms-full.txt, redirects, sitemap, robots.
+"""Site-level extra files: Markdown copies, llms.txt, llms-full.txt, redirects, sitemap, robots,
+RSS feeds.
 
 Which pages are "indexable" (sitemap, llms.txt) follows Mintlify (organize/hidden-pages.mdx):
 pages listed in navigation, not under a hidden division or group (unless that division is
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from mintrender.model import Publish
 from mintrender.write.crawl import write_redirect_pages, write_robots, write_sitemap
 from mintrender.write.deploy import write_deploy_files
+from mintrender.write.feeds import write_feeds
 from mintrender.write.llms import write_llms, write_markdown_copies
 
 if TYPE_CHECKING:
@@ -42,6 +44,7 @@ def write_extras(
     markdown = write_markdown_copies(options, config, result, writer, urls, publish)
     write_llms(config, result, writer, urls, publish, slots, markdown, sources)
     write_redirect_pages(config, result, writer, urls, publish)
+    write_feeds(config, result, writer, urls, publish)
     if options.mode == "hosted":
         write_sitemap(config, result, writer, urls, publish, slots)
         write_robots(writer, publish)

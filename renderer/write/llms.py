@@ -49,6 +49,12 @@ def _api_summary(record: PageRecord, link: Any) -> str:
     api = record.meta.api
     if api:
         return f"**Endpoint:** `{' '.join(api.split())}`"
+    for label, value in (
+        ("AsyncAPI channel", record.meta.asyncapi),
+        ("Schema", record.meta.openapi_schema),
+    ):
+        if value and value.strip():
+            return f"**{label}:** `{' '.join(value.split())}`"
     return ""
 
 

@@ -19,6 +19,7 @@ from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, absolute_base, base_pat
 from mintrender.write.contextual import contextual_options
 from mintrender.write.crawl import redirect_rules
 from mintrender.write.extras import write_extras
+from mintrender.write.feeds import feed_path, wants_feed
 from mintrender.write.files import OutputWriter, rewrite_css_urls, write_zip
 from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
@@ -229,6 +230,9 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
             for k, v in sorted(values.items(), key=lambda kv: (_meta_attr(kv[0]), kv[0]))
         ],
         "noindex": noindex,
+        "feed": publish.public(ROOT + feed_path(record.site_path), record.output_path)
+        if wants_feed(record)
+        else None,
     }
 
 

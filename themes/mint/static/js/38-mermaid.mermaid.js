@@ -1,6 +1,7 @@
-/* Mermaid: we ship no Mermaid and fetch nothing, so the source stays readable. A site whose
- * own scripts load Mermaid (window.mermaid) gets its diagrams drawn, with zoom controls.
- * Hook: pre.mr-mermaid (renderer/render.py). Part `mermaid` (see ../parts.json). */
+/* Mermaid: diagrams drawn at build time (figure.mr-mermaid--drawn, renderer/render/diagrams.py)
+ * get zoom and pan controls. Without the `diagrams` extra the source stays readable; a site whose
+ * own scripts load Mermaid (window.mermaid) gets it drawn here, with the same controls.
+ * Hook: .mr-mermaid (renderer/render/page.py). Part `mermaid` (see ../parts.json). */
 (function () {
   "use strict";
   var doc = document;
@@ -12,7 +13,7 @@
      scripts load Mermaid (window.mermaid) gets its diagrams drawn, with zoom controls. */
   function controls(pre) {
     if (pre.querySelector(".mr-mermaid__controls")) return;
-    var svg = pre.querySelector("svg");
+    var svg = pre.querySelector(".mr-mermaid__canvas") || pre.querySelector("svg");
     if (!svg) return;
     var wanted = pre.getAttribute("data-actions");
     if (wanted === "false" || (wanted !== "true" && pre.getBoundingClientRect().height <= 120)) return;
@@ -39,6 +40,7 @@
     svg.addEventListener("pointerup", function () { drag = null; });
   }
   function drawMermaid() {
+    all("figure.mr-mermaid--drawn").forEach(controls);
     var pres = all("pre.mr-mermaid");
     var mermaid = window.mermaid;
     if (!pres.length || !mermaid) return;

@@ -1,0 +1,123 @@
+"""RSS 2.0 feeds of changelog pages: `rss: true` pages get `<page>/rss.xml`, an item per `<Update>`.
+
+```
+<rss version="2.0"><channel><title>Changelog - Site</title><link>…/changelog/</link>
+  <item><title>2024-10-11</title><link>…/changelog/#2024-10-11</link><guid>…</guid>
+    <description>v0.1.0</description><category>Mintlify</category>
+    <content:encoded>&lt;p&gt;Body&lt;/p&gt;</content:encoded></item>…
+```
+
+Links are absolute when the public URL is known (`--base-url`, docs.json's canonical), else
+site-relative. Nothing depends on the time of the build (no `lastBuildDate`): rebuilds stay
+byte-identical; an item has a `pubDate` when its label reads as a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from email.utils import format_datetime
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+from mintrender.model import flag
+from mintrender.urls import ROOT
+
+if TYPE_CHECKING:
+    from mintrender.load.config import SiteConfig
+    from mintrender.model import BuildResult, PageRecord, Publish, UpdateEntry
+    from mintrender.urls import UrlBuilder
+    from mintrender.write.files import OutputWriter
+
+_TAG = re.compile(r"<[^>]+>")
+_DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%B %Y", "%b %Y", "%Y/%m/%d")
+
+
+def wants_feed(record: PageRecord) -> bool:
+    """Does the page ask for an RSS feed (`rss: true` frontmatter)?"""
+    return flag(record.frontmatter.get("rss"))
+
+
+def feed_path(site_path: str) -> str:
+    """Output path of a page's feed: `/changelog` -> `changelog/rss.xml`."""
+    stem = site_path.strip("/")
+    return f"{stem}/rss.xml" if stem else "rss.xml"
+
+
+def write_feeds(
+    config: SiteConfig,
+    result: BuildResult,
+    writer: OutputWriter,
+    urls: UrlBuilder,
+    publish: Publish,
+) -> None:
+    """One feed per `rss: true` page (a file the author put there wins)."""
+    for record in result.pages:
+        if record.rendered is None or not wants_feed(record):
+            continue
+        path = feed_path(record.site_path)
+        if not writer.exists(path):
+            writer.write_text(path, feed_xml(config, record, urls, publish, path))
+
+
+def feed_xml(
+    config: SiteConfig, record: PageRecord, urls: UrlBuilder, publish: Publish, path: str
+) -> str:
+    """The RSS 2.0 document of one page."""
+    assert record.rendered is not None
+    rendered = record.rendered
+    title = f"{rendered.title} - {config.name}" if rendered.title else config.name
+    page_url = publish.public(urls.page(record.site_path), path)
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"'
+        ' xmlns:atom="http://www.w3.org/2005/Atom">',
+        "<channel>",
+        f"<title>{escape(title)}</title>",
+        f"<link>{escape(page_url)}</link>",
+        f"<description>{escape(rendered.description or title)}</description>",
+        f'<atom:link href="{escape(publish.public(ROOT + path, path))}" rel="self"'
+        ' type="application/rss+xml"/>',
+        "<generator>mintrender</generator>",
+    ]
+    for entry in rendered.updates:
+        lines.append(_item(entry, record, urls, publish, path))
+    lines += ["</channel>", "</rss>"]
+    return "\n".join(lines) + "\n"
+
+
+def _item(
+    entry: UpdateEntry, record: PageRecord, urls: UrlBuilder, publish: Publish, path: str
+) -> str:
+    link = publish.public(urls.page(record.site_path, anchor=entry.anchor), path)
+    content = publish.public(entry.html, path)
+    summary = entry.rss_description or entry.description or _plain(content)[:500]
+    parts = [
+        "<item>",
+        f"<title>{escape(entry.rss_title or entry.label)}</title>",
+        f"<link>{escape(link)}</link>",
+        f'<guid isPermaLink="{"true" if "://" in link else "false"}">{escape(link)}</guid>',
+        f"<description>{escape(summary)}</description>",
+    ]
+    parts += [f"<category>{escape(tag)}</category>" for tag in entry.tags]
+    date = _date(entry.label)
+    if date is not None:
+        parts.append(f"<pubDate>{format_datetime(date)}</pubDate>")
+    parts.append(f"<content:encoded>{escape(content)}</content:encoded>")
+    parts.append("</item>")
+    return "".join(parts)
+
+
+def _plain(fragment: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+
+
+def _date(label: str) -> dt.datetime | None:
+    text = label.strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).replace(tzinfo=dt.timezone.utc)
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,82 @@
+"""RSS 2.0 feeds of `rss: true` changelog pages, read back with a real feed parser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sitekit import build_site, minimal_config, write_site
+
+feedparser = pytest.importorskip("feedparser", reason="feedparser is a test dependency")
+
+CHANGELOG = """---
+title: Changelog
+description: What changed
+rss: true
+---
+
+<Update label="2024-10-11" description="v0.2.0" tags={["API", "SDK"]}>
+  Added **bold** things, see [the guide](/guide).
+
+  ```bash
+  pip install x
+  ```
+</Update>
+
+<Update label="June 2024" rss={{ title: "Summer release", description: "Plain words" }}>
+  <Note>A component</Note>
+</Update>
+"""
+
+
+def _build(tmp_path: Path, **kw: object) -> Path:
+    docs = write_site(
+        tmp_path / "d",
+        {
+            "changelog.mdx": CHANGELOG,
+            "guide.mdx": "---\ntitle: Guide\n---\nHi\n",
+            "plain.mdx": "---\ntitle: Plain\n---\n<Update label='x'>y</Update>\n",
+        },
+        minimal_config(["changelog", "guide", "plain"]),
+    )
+    result = build_site(docs, tmp_path / "out", **kw)
+    assert not [d for d in result.diagnostics if d.severity == "error"]
+    return tmp_path / "out"
+
+
+def test_feed_has_an_item_per_update(tmp_path: Path) -> None:
+    out = _build(tmp_path, base_url="https://docs.example.com/docs")
+    feed = feedparser.parse((out / "changelog" / "rss.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "rss20"
+    assert feed.feed.title == "Changelog - Test"
+    assert feed.feed.link == "https://docs.example.com/docs/changelog/"
+    first, second = feed.entries
+    assert first.title == "2024-10-11"
+    assert first.link == "https://docs.example.com/docs/changelog/#2024-10-11"
+    assert first.summary == "v0.2.0"
+    assert [t.term for t in first.tags] == ["API", "SDK"]
+    assert first.published_parsed[:3] == (2024, 10, 11)
+    content = first.content[0].value
+    assert "<strong>bold</strong>" in content
+    assert 'href="https://docs.example.com/docs/guide/"' in content and "pip install" in content
+    assert second.title == "Summer release" and second.summary == "Plain words"
+    assert second.published_parsed[:2] == (2024, 6)
+    page = (out / "changelog" / "index.html").read_text()
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="Changelog - Test" '
+        'href="https://docs.example.com/docs/changelog/rss.xml">' in page
+    )
+    assert 'class="mr-page-rss" href="https://docs.example.com/docs/changelog/rss.xml"' in page
+    # pages without `rss: true` get no feed and no link
+    assert not (out / "plain" / "rss.xml").exists()
+    plain = (out / "plain" / "index.html").read_text()
+    assert "application/rss+xml" not in plain and "mr-page-rss" not in plain
+
+
+def test_feed_without_a_public_url_uses_site_paths(tmp_path: Path) -> None:
+    out = _build(tmp_path)
+    feed = feedparser.parse((out / "changelog" / "rss.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert [e.link for e in feed.entries] == ["/changelog/#2024-10-11", "/changelog/#june-2024"]
+    assert 'href="/changelog/rss.xml"' in (out / "changelog" / "index.html").read_text()
