@@ -133,7 +133,7 @@ def test_strict_turns_warnings_into_exit_1(tmp_path: Path) -> None:
     assert run_cli("build", str(docs), "-o", str(tmp_path / "o")).returncode == 0
     proc = run_cli("build", str(docs), "-o", str(tmp_path / "o"), "--strict")
     assert proc.returncode == 1
-    assert "a.mdx:1:1: warning:" in proc.stderr
+    assert "a.mdx:1:9: warning:" in proc.stderr
 
 
 def test_unusable_config_exits_2_without_traceback(tmp_path: Path) -> None:
