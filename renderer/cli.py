@@ -408,7 +408,12 @@ def make_parser() -> argparse.ArgumentParser:
             formatter_class=_Formatter,
         )
         s.add_argument("docs_dir", nargs="?", default=".", metavar="DOCS_DIR", help=_DOCS_HELP)
-        s.add_argument("--port", type=int, default=3000, help="port to listen on (default: 3000)")
+        s.add_argument(
+            "--port",
+            type=int,
+            default=3000,
+            help="port to listen on; the next free one if it is taken (default: 3000)",
+        )
         s.add_argument(
             "--host",
             default=os.environ.get("MINTRENDER_HOST", "127.0.0.1"),

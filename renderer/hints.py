@@ -74,6 +74,12 @@ def did_you_mean(
     return f"did you mean {fmt(found[0])}?" if found else ""
 
 
+def visible(text: str) -> str:
+    """`text` with invisible characters spelled out (`example\\u200b`): a suggestion that
+    differs only by a zero-width space must show the difference."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
 # --- counting -------------------------------------------------------------------------------
 
 

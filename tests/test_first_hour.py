@@ -369,3 +369,13 @@ def test_authors_redirects_file_wins(tmp_path: Path, capsys: pytest.CaptureFixtu
     docs = site(tmp_path, {"_redirects": "/a /b 301\n"})
     run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
     assert (tmp_path / "out" / "_redirects").read_text() == "/a /b 301\n"
+
+
+def test_an_indented_component_is_reported_at_its_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = "---\ntitle: Home\n---\n\n<Note>\n  <Warnng>x</Warnng>\n</Note>\n"
+    docs = site(tmp_path, {"index.mdx": page})
+    _, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
+    (line,) = lines_with(out, "unknown-component")
+    assert line.startswith("index.mdx:6:3: warning: <Warnng>")

@@ -108,12 +108,18 @@ def inline_with_lines(state: StateCore) -> None:
 
 def link_positions(state: StateCore) -> None:
     """Note where each link and image of the page's own text starts (`meta["pos"]`: 1-based
-    line and column of its URL), so a broken link is reported where it is written."""
+    line and column of its URL), so a broken link is reported where it is written; and the
+    column of each block component's tag (`meta["column"]`)."""
     page = state.env.get("src_path", "<page>")
     lines = state.env.get("_sources", {}).get(page)
     if lines is None:
         return
     for tok in state.tokens:
+        if tok.type == "component_open" and tok.map and tok.map[0] < len(lines):
+            # a block component: the column of its `<Name` on its first line
+            at = lines[tok.map[0]].find("<" + str((tok.meta or {}).get("name", "")))
+            if at >= 0:
+                tok.meta = {**(tok.meta or {}), "column": at + 1}
         if tok.type != "inline" or not tok.children or "](" not in tok.content:
             continue
         meta = tok.meta if isinstance(tok.meta, dict) else {}

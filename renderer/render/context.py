@@ -82,10 +82,12 @@ class RenderContext:
         else:
             self.diagnostics.warning(file, found[0], found[1], code, message, hint)
 
-    def warn_once(self, key: str, line: int, code: str, message: str, hint: str = "") -> None:
+    def warn_once(
+        self, key: str, line: int, code: str, message: str, hint: str = "", *, column: int = 1
+    ) -> None:
         if (key, code) not in self.warned:
             self.warned.add((key, code))
-            self.warn(line, code, message, hint=hint)
+            self.warn(line, code, message, hint=hint, column=column)
 
     # ids ---------------------------------------------------------------------------------
     def slug(self, text: str, explicit: str | None = None) -> str:

@@ -155,6 +155,7 @@ class MdxRenderer(RendererHTML):
             f"<{name}> is not a Mintlify component, nor imported or defined on this page "
             "(its children are shown as they are)",
             did_you_mean(name, REGISTRY, fmt=lambda s: f"<{s}>"),
+            column=tok.meta.get("column", 1) if tok is not None else 1,
         )
         tag = "span" if node.inline else "div"
         return (
