@@ -36,7 +36,9 @@ class Outline(HTMLParser):
         for name, value in attrs:
             value = value or ""
             if self.unsafe_removed and name in _URL_ATTRS and not is_safe_url(value, image=True):
-                continue  # what --safe promises to remove
+                continue  # what --safe promises to remove (the sanitizer drops it ...)
+            if name == "href" and value == "#":
+                continue  # (... or the URL builder writes `#` instead)
             kept.append(f"{name}={value}")
         if tag == "script" and any(a.startswith("src=/") for a in kept):
             if not any(a.startswith("src=/_mintrender/") for a in kept):
