@@ -333,3 +333,17 @@ def test_schema_that_grows_exponentially(tmp_path: Path) -> None:
     html = (tmp_path / "out" / "make" / "index.html").read_text()
     assert "param-p0" in html and len(html) < 20_000_000
     print(f"schema bomb: {elapsed:.1f}s, {len(html):,} bytes of HTML")
+
+
+def test_schema_deeper_than_the_view_draws_is_said(tmp_path: Path) -> None:
+    """100 nested levels written out (no $ref): the reference stops at its depth limit and
+    says so once, at the page."""
+    node: dict[str, Any] = {"type": "string"}
+    for level in range(100):
+        node = {"type": "object", "properties": {f"d{level}": node}}
+    spec = {**_SPEC_HEAD, "paths": _operation(node)}
+    result = _build(tmp_path, {"api.json": spec, "deep.mdx": "---\nopenapi: POST /things\n---\n"})
+    (limit,) = _found(result, "openapi-limit")
+    assert limit.file == "deep.mdx" and "levels deep" in limit.message
+    html = (tmp_path / "out" / "deep" / "index.html").read_text()
+    assert "param-d99" in html and "-d50" not in html

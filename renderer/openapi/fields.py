@@ -14,7 +14,7 @@ from mintrender.openapi.samples import Mode, as_text, note_limit
 Markdown = Callable[[str], str]
 """Renders a Markdown description to HTML."""
 
-_MAX_DEPTH = 12
+MAX_DEPTH = 12
 MAX_FIELDS = 2_000
 """Field rows one operation's reference shows, at most."""
 
@@ -239,7 +239,9 @@ class FieldBuilder:
         self.budget -= 1
         if self.budget == 0:
             note_limit()  # the rest of the tree is cut short (ApiStage warns)
-        if depth < _MAX_DEPTH and not target.recursive and self.budget > 0:
+        if depth >= MAX_DEPTH and (target.properties or target.alternatives):
+            note_limit()  # deeper levels are not drawn (ApiStage warns)
+        if depth < MAX_DEPTH and not target.recursive and self.budget > 0:
             extra = target.additional
             if target.properties or (extra is not None and (extra.types or extra.properties)):
                 children = self.rows(target, path, prefix, mode, depth + 1)

@@ -381,7 +381,7 @@ class ApiStage:
 
     def _attach_openapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
         from mintrender.openapi import render_operation  # start-up time, see top
-        from mintrender.openapi.fields import MAX_FIELDS  # start-up time, see top
+        from mintrender.openapi.fields import MAX_DEPTH, MAX_FIELDS  # start-up time, see top
         from mintrender.openapi.samples import MAX_EXAMPLE_VALUES, limits_hit  # same
 
         op = self._resolve_openapi(record, ref)
@@ -402,8 +402,8 @@ class ApiStage:
                 1,
                 "openapi-limit",
                 f"the reference of {op.method} {op.path} ({op.spec_file}) would show more than "
-                f"{MAX_FIELDS:,} fields or examples of more than {MAX_EXAMPLE_VALUES:,} values "
-                "(schemas that nest through shared $refs); it is cut short",
+                f"{MAX_FIELDS:,} fields, fields nested more than {MAX_DEPTH} levels deep or "
+                f"examples of more than {MAX_EXAMPLE_VALUES:,} values; it is cut short",
             )
         self._finish(
             record,
