@@ -85,9 +85,13 @@ def run_check(
     validate_openapi: bool,
     cache_dir: Path | None = None,
     safe: Safety | None = None,
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
+    """Check each docs folder the paths lie in; print the findings to `out` (default: the
+    current sys.stdout, looked up when called) and usage problems to `err`."""
+    out = out if out is not None else sys.stdout
+    err = err if err is not None else sys.stderr
     # start-up time: the pipeline is imported once the arguments are known to be usable
     from mintrender.check.run import CheckOptions, check_site
 
