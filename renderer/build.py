@@ -14,7 +14,7 @@ from typing import Any, Literal
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.hints import closest_path
-from mintrender.load.config import ConfigError, SiteConfig, load_config
+from mintrender.load.config import ConfigError, SiteConfig, find_config, load_config
 from mintrender.load.contain import outside_link_message
 from mintrender.load.jsonpos import format_path
 from mintrender.load.nav import (
@@ -89,14 +89,6 @@ def spec_downloads(options: BuildOptions) -> Downloads | None:
     if options.safe is not None and not options.safe.remote_specs:
         return None
     return Downloads(options.cache_dir)
-
-
-def _config_name(docs_dir: Path) -> str:
-    return (
-        "mint.json"
-        if (docs_dir / "mint.json").is_file() and not (docs_dir / "docs.json").is_file()
-        else "docs.json"
-    )
 
 
 def new_record(rel: str, frontmatter: dict[str, Any]) -> PageRecord:
@@ -265,7 +257,8 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
         diagnostics.append(exc.diagnostic)
         return BuildResult(diagnostics, fatal=str(exc))
     except Exception as exc:  # nothing to build without the configuration and the files
-        diagnostics.internal(_config_name(docs_dir), 0, "loading", exc)
+        config_file = find_config(docs_dir)
+        diagnostics.internal(config_file.name if config_file else "docs.json", 0, "loading", exc)
         return BuildResult(diagnostics, fatal=diagnostics[-1].message)
     config, sources = inputs.config, inputs.sources
     timings["load"] = time.perf_counter() - t0

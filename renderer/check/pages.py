@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mintrender.build import new_record, parse_source
-from mintrender.errors import Diagnostic, Diagnostics
+from mintrender.errors import Diagnostic, Diagnostics, internal_error
 from mintrender.render.context import RenderContext, find_text
 from mintrender.render.highlight import parse_fence_info
 from mintrender.render.page import render_page
@@ -109,9 +109,9 @@ def check_page(
     try:
         return _check_page(rel, config, urls, api, read)
     except Exception as exc:  # noqa: BLE001 - one page's bug must not stop the check
-        message = f"mintrender failed on this page ({type(exc).__name__}: {exc}); please report it"
-        bug = Diagnostic("error", rel, 1, 1, "internal-error", message)
-        return PageFacts(rel, site_path_for(rel), [bug], frozenset())
+        return PageFacts(
+            rel, site_path_for(rel), [internal_error(rel, 0, "checking", exc)], frozenset()
+        )
 
 
 def _check_page(
