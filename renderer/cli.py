@@ -178,8 +178,8 @@ def print_diagnostic(d: Diagnostic, verbose: bool, stream: TextIO) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Everything `build` would report, without building: for editors, hooks and CI."""
-    from mintrender.check.cache import default_cache_dir  # start-up time, as in cmd_build
     from mintrender.check.command import list_rules, run_check  # start-up time, as above
+    from mintrender.check.memo import default_cache_dir  # start-up time, as in cmd_build
 
     if args.list_rules:
         return list_rules(sys.stdout)

@@ -9,44 +9,28 @@ parses that page only.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import mintrender
-import mintrender.components
-from mintrender.check.pages import PageFacts
+from mintrender.check import memo
+from mintrender.check.memo import default_cache_dir, digest
+
+if TYPE_CHECKING:
+    from mintrender.check.pages import PageFacts
+
+__all__ = ["FORMAT", "PageCache", "code_fingerprint", "default_cache_dir", "digest"]
 
 FORMAT = 1
 """Bumped when the layout of the cache file changes."""
 
 
-def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "mintrender" / "check"
-
-
-def digest(*parts: str) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()
-
-
 def code_fingerprint() -> str:
-    """mintrender's own version and sources: a changed renderer never reuses old findings."""
-    rows = [mintrender.__version__, str(FORMAT)]
-    for package in (mintrender, mintrender.components):
-        root = Path(package.__file__ or "").parent
-        for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".json") and path.is_file():
-                st = path.stat()
-                rows.append(f"{path}:{st.st_mtime_ns}:{st.st_size}")
-    return digest(*rows)
+    """mintrender's own version and sources, and this file's layout: a changed renderer never
+    reuses old findings."""
+    return digest(memo.code_fingerprint(), str(FORMAT))
 
 
 class PageCache:

@@ -12,13 +12,12 @@ import gc
 import json
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from mintrender.build import load_inputs, make_urls, resolve_refs
 from mintrender.check.cache import PageCache, code_fingerprint, digest
 from mintrender.check.config import validate_config
 from mintrender.check.openapi import lint_specs
+from mintrender.check.options import CheckOptions, CheckResult
 from mintrender.check.pages import PageFacts, check_page
 from mintrender.check.rules import matching
 from mintrender.check.sitewide import (
@@ -30,35 +29,9 @@ from mintrender.check.sitewide import (
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.load.config import ConfigError, SiteConfig
 from mintrender.load.sources import Reader, SourceFiles
-from mintrender.model import Safety
 from mintrender.render.apipages import ApiStage
 from mintrender.urls import site_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
-
-
-@dataclass(frozen=True, slots=True)
-class CheckOptions:
-    docs_dir: Path
-    files: tuple[str, ...] = ()
-    """Docs-relative files to check (empty: the whole site)."""
-    jobs: int = 0
-    """Worker processes (0: one per core for large sites)."""
-    validate_openapi: bool = False
-    """Also run openapi-spec-validator over every spec (`mintrender[validate]`)."""
-    cache_dir: Path | None = None
-    """Where page results are kept between runs (None: no cache)."""
-    safe: Safety | None = None
-    """`--safe`: what untrusted docs may not do (remote specs fetched only if allowed)."""
-
-
-@dataclass(slots=True)
-class CheckResult:
-    diagnostics: list[Diagnostic]
-    fatal: Diagnostic | None = None
-    """The configuration could not be read: nothing else was checked."""
-    pages: int = 0
-    """Pages checked."""
-    timings: dict[str, float] = field(default_factory=dict)
 
 
 def check_site(options: CheckOptions) -> CheckResult:

@@ -17,8 +17,6 @@ import posixpath
 import re
 import sys
 import tempfile
-import urllib.error
-import urllib.request
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -134,7 +132,7 @@ class Downloads:
         else:
             try:
                 data, content_type = self._download(url)
-            except (OSError, ValueError, urllib.error.URLError) as exc:
+            except (OSError, ValueError) as exc:  # URLError is an OSError
                 self.failures[url] = str(getattr(exc, "reason", None) or exc)
                 return None
             self._store(data_path, data)
@@ -157,6 +155,8 @@ class Downloads:
             raise ValueError(f"not an http(s) URL: {url}")
         if os.environ.get(NETWORK_ENV) == "loopback" and urlsplit(url).hostname not in _LOOPBACK:
             raise ValueError(f"{NETWORK_ENV}=loopback: only this machine may be asked")
+        import urllib.request  # start-up time: most runs fetch nothing (http.client, email)
+
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
         with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
             data = response.read(MAX_BYTES + 1)
