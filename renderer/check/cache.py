@@ -60,6 +60,8 @@ class PageCache:
         return facts
 
     def put(self, facts: Iterable[PageFacts], read: Callable[[str], str | None]) -> None:
+        if self.path is None:
+            return  # no cache: nothing to hash
         for f in facts:
             hashes = {
                 file: digest(read(file) or "") for file in sorted(f.depends_on | {f.rel_path})

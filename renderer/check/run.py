@@ -12,6 +12,7 @@ import gc
 import json
 import time
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from mintrender.build import load_inputs, make_urls, resolve_refs
 from mintrender.check.cache import PageCache, code_fingerprint, digest
@@ -31,7 +32,7 @@ from mintrender.load.config import ConfigError, SiteConfig
 from mintrender.load.sources import Reader, SourceFiles
 from mintrender.render.apipages import ApiStage
 from mintrender.urls import site_path_for
-from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
+from mintrender.workers import Background, auto_jobs, can_fork, fork_map, interleave
 
 
 def check_site(options: CheckOptions) -> CheckResult:
@@ -55,14 +56,20 @@ def _check(options: CheckOptions) -> CheckResult:
     except ConfigError as exc:
         return CheckResult(list(diagnostics), fatal=exc.diagnostic)
     config, sources = inputs.config, inputs.sources
-    validate_config(config, diagnostics)
+    # docs.json against its schema, and later the specs' lint, run beside the serial stretches
+    # (another core is idle then); their findings go where they always went in the list
+    at_config = len(diagnostics)
+    config_findings = Background(lambda: _appended(diagnostics, validate_config, config))
     timings["load"] = time.perf_counter() - t0
 
     t = time.perf_counter()
     api = ApiStage(config, docs_dir, sources, diagnostics)
     nav = api.expand_navigation(inputs.nav)
     slots = list(nav.slots())
-    lint_specs(api.index, diagnostics, full=options.validate_openapi)
+    at_lint = len(diagnostics)
+    lint_findings = Background(
+        lambda: _appended(diagnostics, lint_specs, api.index, full=options.validate_openapi)
+    )
     timings["api"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -73,7 +80,8 @@ def _check(options: CheckOptions) -> CheckResult:
     site_paths += [record.site_path for record, _ in generated]
     urls = make_urls("hosted", site_paths, sources, config)
     reader = Reader(docs_dir)
-    cache = PageCache(options.cache_dir, docs_dir, _site_key(config, sources, api, site_paths))
+    site_key = _site_key(config, sources, api, site_paths) if options.cache_dir else ""
+    cache = PageCache(options.cache_dir, docs_dir, site_key)
 
     def check_all(rels: list[str], jobs: int) -> list[PageFacts]:
         cached = {rel: cache.get(rel, reader) for rel in rels}
@@ -94,6 +102,8 @@ def _check(options: CheckOptions) -> CheckResult:
     cache.save()
     timings["pages"] = time.perf_counter() - t
 
+    diagnostics[at_lint:at_lint] = lint_findings.result()
+    diagnostics[at_config:at_config] = config_findings.result()
     found = list(diagnostics)
     found += merge_page_findings(facts)
     found += check_anchors(facts, by_site, generated_paths={r.site_path for r, _ in generated})
@@ -105,6 +115,19 @@ def _check(options: CheckOptions) -> CheckResult:
         found = _in_scope(found, options.files, facts)
     timings["total"] = time.perf_counter() - t0
     return CheckResult(found, pages=len(facts), timings=timings)
+
+
+def _appended(
+    diagnostics: Diagnostics, check: Callable[..., None], *args: Any, **kwargs: Any
+) -> list[Diagnostic]:
+    """What `check(*args, diagnostics, **kwargs)` adds to `diagnostics`, which is left as it
+    was (so the caller can place the findings, whichever process computed them)."""
+    mark = len(diagnostics)
+    try:
+        check(*args, diagnostics, **kwargs)
+        return diagnostics[mark:]
+    finally:
+        del diagnostics[mark:]
 
 
 def _site_key(
