@@ -46,13 +46,19 @@ def closest_path(path: str, candidates: Iterable[str], *, cutoff: float = 0.7) -
     whole = difflib.SequenceMatcher()
     whole.set_seq2(path.lower())
     best: tuple[float, str] | None = None
+    name_scores: dict[str, float] = {}  # many paths share a last segment (one per language)
     for cand in sorted(candidates):
         if cand == path:
             continue
-        matcher.set_seq1(cand.rstrip("/").rsplit("/", 1)[-1].lower())
-        if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
-            continue
-        name_score = matcher.ratio()
+        name = cand.rstrip("/").rsplit("/", 1)[-1].lower()
+        name_score = name_scores.get(name)
+        if name_score is None:
+            matcher.set_seq1(name)
+            if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+                name_score = -1.0
+            else:
+                name_score = matcher.ratio()
+            name_scores[name] = name_score
         if name_score < cutoff:
             continue
         whole.set_seq1(cand.lower())
