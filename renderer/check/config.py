@@ -115,7 +115,7 @@ def schema_problems(data: dict[str, Any]) -> Iterator[tuple[PathKey, str, str]]:
         path = tuple(error.absolute_path)
         if path == () and error.validator == "required":
             missing = [k for k in error.validator_value if k not in data]
-            problems = [
+            problems: list[tuple[PathKey, str, str]] = [
                 ((), f"required key {k!r} is missing", "") for k in missing if k not in _ALREADY
             ]
         else:
