@@ -305,3 +305,18 @@ def test_unchanged_folder_is_answered_from_the_memo(tmp_path: Path, monkeypatch)
     assert "jsx-unclosed" in codes() and len(runs) == 3  # a page's text
     codes(CheckOptions(docs, ("a.mdx",), jobs=1, cache_dir=tmp_path / "cache"))
     assert len(runs) == 4  # other options: another result
+
+
+def test_each_missing_required_key_is_reported_once() -> None:
+    """jsonschema raises one `required` error per missing key, each naming the whole list."""
+    from mintrender.check.config import schema_problems
+
+    problems = list(schema_problems({"name": "T", "navigation": {"pages": ["index"]}}))
+    assert [m for _, m, _ in problems] == [
+        "required key 'theme' is missing",
+        "required key 'colors' is missing",
+    ]
+    nested = list(schema_problems({"name": "T", "theme": "mint", "colors": {}, "navigation": {}}))
+    assert [(p, m) for p, m, _ in nested if "required" in m] == [
+        (("colors",), "required key 'primary' is missing")
+    ]
