@@ -18,6 +18,7 @@ import hashlib
 import importlib.util
 import os
 import pickle
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,12 +55,22 @@ def digest(*parts: str) -> str:
     return h.hexdigest()
 
 
+LIBRARIES = ("markdown_it", "mdit_py_plugins", "yaml", "jsonschema", "pygments")
+"""Libraries whose upgrade can change a finding (their `__init__.py` is rewritten then)."""
+
+
 def code_fingerprint() -> str:
-    """mintrender's own version and sources: a changed renderer never reuses old findings."""
-    rows = [mintrender.__version__]
+    """mintrender's own version and sources, Python's version and the libraries that parse
+    and validate: a changed renderer never reuses old findings."""
+    rows = [mintrender.__version__, sys.version]
     for package in ("mintrender", "mintrender.components"):  # found, not imported
         spec = importlib.util.find_spec(package)
         rows += _stat_rows(Path(spec.origin if spec and spec.origin else "").parent)
+    for library in LIBRARIES:
+        spec = importlib.util.find_spec(library)
+        if spec is not None and spec.origin:
+            st = os.stat(spec.origin)
+            rows.append(f"{spec.origin}:{st.st_mtime_ns}:{st.st_size}")
     return digest(*rows)
 
 
@@ -140,6 +151,8 @@ def remember(options: CheckOptions, key: str | None, result: CheckResult) -> Non
     path = _memo_path(options)
     if path is None or not key or result.fatal is not None:
         return
+    if any(d.code == "internal-error" for d in result.diagnostics):
+        return  # a failure of ours may not happen again: never replayed
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
