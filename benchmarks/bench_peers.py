@@ -19,7 +19,7 @@ Every measurement is a fresh subprocess. Wall is the command's own wall time (in
 included) except for the floors, which time their work in-process. Memory: "peak" is
 `os.wait4`'s `ru_maxrss`, exact, of the largest single process of the command's tree (the main
 process or one worker); "main", "worker" (the largest descendant) and "sum" (all of the tree's
-processes at once) are sampled from /proc every 50 ms (VmHWM, VmRSS), so they can miss a last
+processes at once) are sampled from /proc every 100 ms (VmHWM, VmRSS), so they can miss a last
 short peak. The load average is printed at the start and the end.
 
     python benchmarks/bench_peers.py [--repeat 3] [--peers [--peers-venv DIR]] [--big] [CORPUS ...]
@@ -50,7 +50,7 @@ from mdx_to_markdown import convert_site  # noqa: E402
 CORPORA = HERE.parents[1] / "shared" / "corpora"
 DEFAULT_CORPORA = [CORPORA / "mintlify-docs", CORPORA / "modelslab"]
 JOBS = 2
-SAMPLE_SECONDS = 0.05
+SAMPLE_SECONDS = 0.1
 
 LUNR_FLOOR = r"""
 import json, re, resource, sys, time

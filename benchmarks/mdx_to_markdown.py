@@ -74,6 +74,11 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
 }
 """Markdown extensions of both peers (the same set, so they do the same work)."""
 
+THEME_FEATURES = ("navigation.prune",)
+"""Theme features of both peers. `navigation.prune` renders only the current page's part of the
+navigation, as mintrender's sidebar does (the tab and language it is in); without it, every page
+of a 1,000-page site carries the whole tree and MkDocs-Material's build takes 4 times longer."""
+
 _FRONTMATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
 _TAG_START = re.compile(r"</?(?:[A-Z][\w.:-]*|>)|<>")
@@ -333,7 +338,7 @@ def mkdocs_yml(site_name: str, nav: list[Any]) -> str:
         "site_name": site_name,
         "docs_dir": "docs",
         "site_dir": "site",
-        "theme": {"name": "material"},
+        "theme": {"name": "material", "features": list(THEME_FEATURES)},
         "plugins": ["search"],
         "markdown_extensions": [{k: v} if v else k for k, v in MARKDOWN_EXTENSIONS.items()],
         "nav": nav,
@@ -349,6 +354,9 @@ def zensical_toml(site_name: str, nav: list[Any]) -> str:
         'docs_dir = "docs"',
         'site_dir = "site"',
         f"nav = {_toml_value(nav)}",
+        "",
+        "[project.theme]",
+        f"features = {_toml_value(list(THEME_FEATURES))}",
         "",
         "[project.markdown_extensions]",
     ]
