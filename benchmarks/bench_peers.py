@@ -529,9 +529,9 @@ def main(argv: list[str] | None = None) -> int:
             peers = install_peers(venv)
             for peer, version in peers.items():
                 print(f"peer {peer}: {version}", flush=True)
-        for corpus in args.corpora:
+        for corpus in [] if args.big_only else args.corpora:
             bench_corpus(corpus.resolve(), args, peers, venv)
-        if args.big:
+        if args.big or args.big_only:
             with tempfile.TemporaryDirectory(prefix="bench-big-") as tmp:
                 bench_big(Path(tmp), args)
     print(f"\nload average at end: {load_average()}", flush=True)
