@@ -88,7 +88,7 @@ _ATTR = re.compile(
 )
 _COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
 _STATEMENT = re.compile(r"^(import|export)\s")
-_MAX_TAG_LINES = 40
+_MAX_TAG_LINES = 200
 
 
 @dataclass(frozen=True, slots=True)
