@@ -19,7 +19,7 @@ Every measurement is a fresh subprocess. Wall is the command's own wall time (in
 included) except for the floors, which time their work in-process. Memory: "peak" is
 `os.wait4`'s `ru_maxrss`, exact, of the largest single process of the command's tree (the main
 process or one worker); "main", "worker" (the largest descendant) and "sum" (all of the tree's
-processes at once) are sampled from /proc every 100 ms (VmHWM, VmRSS), so they can miss a last
+processes at once) are sampled from /proc every 200 ms (VmHWM, VmRSS), so they can miss a last
 short peak. The load average is printed at the start and the end.
 
     python benchmarks/bench_peers.py [--repeat 3] [--peers [--peers-venv DIR]] [--big] [CORPUS ...]
@@ -50,7 +50,7 @@ from mdx_to_markdown import convert_site  # noqa: E402
 CORPORA = HERE.parents[1] / "shared" / "corpora"
 DEFAULT_CORPORA = [CORPORA / "mintlify-docs", CORPORA / "modelslab"]
 JOBS = 2
-SAMPLE_SECONDS = 0.1
+SAMPLE_SECONDS = 0.2
 
 LUNR_FLOOR = r"""
 import json, re, resource, sys, time
@@ -108,42 +108,39 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _status(pid: int) -> tuple[int, int, int]:
-    """(ppid, VmHWM kB, VmRSS kB) of a process, zeros when it is gone."""
-    ppid = hwm = rss = 0
+def _ppid(pid: str) -> int:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return int(f.read().rsplit(b")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _memory(pid: int) -> tuple[int, int]:
+    """(VmHWM kB, VmRSS kB) of a process, zeros when it is gone."""
+    hwm = rss = 0
     try:
         with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
             for line in f:
-                if line.startswith("PPid:"):
-                    ppid = int(line.split()[1])
-                elif line.startswith("VmHWM:"):
+                if line.startswith("VmHWM:"):
                     hwm = int(line.split()[1])
                 elif line.startswith("VmRSS:"):
                     rss = int(line.split()[1])
     except (OSError, ValueError, IndexError):
         pass
-    return ppid, hwm, rss
+    return hwm, rss
 
 
 def _tree(root: int) -> dict[int, tuple[int, int]]:
     """{pid: (VmHWM, VmRSS)} of `root` and its descendants (a scan of /proc)."""
-    parents: dict[int, int] = {}
-    stats: dict[int, tuple[int, int]] = {}
+    children: dict[int, list[int]] = {}
     for name in os.listdir("/proc"):
         if name.isdigit():
-            pid = int(name)
-            ppid, hwm, rss = _status(pid)
-            parents[pid] = ppid
-            stats[pid] = (hwm, rss)
-    members = {root}
-    grew = True
-    while grew:
-        grew = False
-        for pid, ppid in parents.items():
-            if ppid in members and pid not in members:
-                members.add(pid)
-                grew = True
-    return {pid: stats[pid] for pid in members if pid in stats}
+            children.setdefault(_ppid(name), []).append(int(name))
+    members = [root]
+    for pid in members:  # grows while it is walked: breadth first
+        members.extend(children.get(pid, ()))
+    return {pid: _memory(pid) for pid in members}
 
 
 def measure(cmd: Sequence[str], cwd: Path | None = None) -> Run:
