@@ -163,8 +163,12 @@ class Reader:
         self.cache: dict[str, str | None] = {}
         self.not_utf8: dict[str, Decoded] = {}
         """Files read with the Windows-1252 fallback, and where their first bad byte is."""
+        self.seen: set[str] | None = None
+        """When a set: every file asked for is added (what one page read, for the build cache)."""
 
     def __call__(self, rel: str) -> str | None:
+        if self.seen is not None:
+            self.seen.add(rel)
         if rel not in self.cache:
             path = resolve_inside(self.docs_dir, self.docs_dir / rel)
             try:

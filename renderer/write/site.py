@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from mintrender.cache import build_cache_dir
 from mintrender.errors import Diagnostics
 from mintrender.faults import bare_page_html
 from mintrender.index.sections import SearchFiles
@@ -175,7 +176,12 @@ def write_site(
     writer = OutputWriter(options.out_dir, mode=options.mode, base_path=base_path)
     assets = remote_assets(options, config, result, writer)
     try:
-        env = make_environment(config.docs_dir, overrides=options.safe is None)
+        cache = build_cache_dir(options)
+        env = make_environment(
+            config.docs_dir,
+            overrides=options.safe is None,
+            compiled=cache / "templates" if cache is not None else None,
+        )
         sidebars = SidebarRenderer(env)
         ctx = RenderContext(config, config.config_file, urls, result.diagnostics)
         home = urls.page("/")
