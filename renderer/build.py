@@ -15,13 +15,13 @@ from mintrender.buildcache import (
     CachedPage,
     PageStore,
     file_digests,
+    folder_key,
     options_key,
     site_key,
-    site_store,
     spec_files_key,
     unique,
 )
-from mintrender.cache import build_cache_dir
+from mintrender.cache import build_cache_dir, site_store
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.hints import closest_path
@@ -518,10 +518,13 @@ def _render_cached(job: RenderJob, folder: Path) -> RenderedPages:
         store.put(entry)
         done[entry.record.rel_path] = entry
     if store.problem:
-        diagnostics.info(
-            "", 0, 0, "cache-unwritable", f"the build cache is not kept: {store.problem}"
-        )
-    records = [done[rel].record for rel in every]
+        why = f"the build cache cannot be kept ({store.problem}); the build goes on without it"
+        diagnostics.info(str(folder), 0, 0, "cache-unwritable", why)
+    theme = folder_key(config.docs_dir / "_theme")
+    records = []
+    for rel in every:
+        records.append(done[rel].record)
+        records[-1].inputs_key = store.inputs_key(done[rel], theme)
     diagnostics.extend(unique(d for rel in every for d in done[rel].diagnostics))
     timings["parse"] = 0.0
     timings["render"] = time.perf_counter() - t

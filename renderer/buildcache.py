@@ -22,7 +22,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mintrender.cache import Store, code_fingerprint, digest
+from mintrender.cache import code_fingerprint, digest, site_store
+from mintrender.components import REGISTRY
 from mintrender.errors import Diagnostic
 from mintrender.model import BuildOptions, PageRecord
 
@@ -32,11 +33,6 @@ if TYPE_CHECKING:
     from mintrender.render.apipages import ApiStage
 
 SPEC_SUFFIXES = (".json", ".yaml", ".yml")
-
-
-def site_store(folder: Path | None, docs_dir: Path) -> Store:
-    """The entries of one docs folder (pages, search indexes) in the build cache."""
-    return Store(folder / digest(str(docs_dir))[:20] if folder is not None else None)
 
 
 def options_key(options: BuildOptions) -> str:
@@ -67,8 +63,25 @@ def site_key(
         "\n".join(sources.user_css + sources.user_js),
         "\n".join(sorted(site_paths)),
         "\n".join(specs),
+        registry_key(),
         *extra,
     )
+
+
+def registry_key() -> str:
+    """Which function draws each component: the registry is replaceable at run time (a plugin,
+    a test injecting a failure), and a page drawn by another function is another page."""
+    rows = []
+    for name, spec in sorted(REGISTRY.items()):
+        functions = (spec.render, spec.markdown, spec.markdown_inline)
+        rows.append(name + ":" + ",".join(_qualified(f) for f in functions))
+    return digest(*rows)
+
+
+def _qualified(function: Any) -> str:
+    if function is None:
+        return ""
+    return f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', '')}"
 
 
 def spec_files_key(docs_dir: Path, sources: SourceFiles) -> str:
@@ -115,6 +128,11 @@ class PageStore:
         self.reused.append(rel)
         return found
 
+    def inputs_key(self, entry: CachedPage, *extra: str) -> str:
+        """Digest of what the page was rendered from (`PageRecord.inputs_key`)."""
+        files = "\n".join(f"{f}:{h}" for f, h in sorted(entry.files.items()))
+        return digest(self.key, entry.record.rel_path, files, *extra)
+
     def put(self, entry: CachedPage) -> None:
         """Keep a rendered page; one whose render hit a bug (`internal-error`) is not kept."""
         if any(d.code == "internal-error" for d in entry.diagnostics):
@@ -124,6 +142,20 @@ class PageStore:
     @property
     def problem(self) -> str | None:
         return self.store.problem
+
+
+def folder_key(folder: Path) -> str:
+    """The names and text of every file under `folder` (a site's `_theme/` overrides)."""
+    if not folder.is_dir():
+        return ""
+    rows = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            try:
+                rows.append(f"{path.relative_to(folder)}:{digest(path.read_bytes().hex())}")
+            except OSError:
+                rows.append(f"{path}:")
+    return digest(*rows)
 
 
 def file_digest(read: Reader, rel: str) -> str:

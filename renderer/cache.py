@@ -115,6 +115,11 @@ def build_cache_dir(options: BuildOptions) -> Path | None:
     return (options.cache_dir or default_cache_root()) / "build"
 
 
+def site_store(folder: Path | None, docs_dir: Path) -> Store:
+    """The entries of one docs folder (pages, search indexes, page HTML) in the build cache."""
+    return Store(folder / digest(str(docs_dir))[:20] if folder is not None else None)
+
+
 class Store:
     """A folder of verified entries. `folder` None: a store that keeps nothing (`--no-cache`)."""
 

@@ -259,6 +259,9 @@ class PageRecord:
     """Parsed tokens, kept for the Markdown export (None when rendered in a worker)."""
     markdown: str | None = None
     """The page's Markdown copy, when a render worker already made it."""
+    inputs_key: str | None = None
+    """Digest of everything the page was rendered from (set by a build that caches; the
+    write stage keys the page's HTML by it and the navigation around it)."""
 
     def set_frontmatter(self, frontmatter: dict[str, Any]) -> None:
         """New frontmatter (the preview server re-read the page), and its metadata with it."""
@@ -296,6 +299,7 @@ class BuildResult:
             "unknown_components": dict(sorted(self.unknown_components.items())),
             "openapi_operations": self.openapi_operations,
             "timings": {k: round(v, 4) for k, v in self.timings.items()},
+            "cache": dict(self.cache),
         }
 
 

@@ -131,12 +131,14 @@ def test_warm_builds_match_cold_builds(tmp_path: Path, kw: dict[str, object]) ->
     assert pages == 5  # four files and one operation page
 
     warm = same_as_cold(docs, tmp_path, cache, "warm", **kw)
-    assert warm.cache == {"pages_reused": pages, "pages_rendered": 0, "indexes_reused": 1}
+    want = {"pages_reused": pages, "pages_rendered": 0, "indexes_reused": 1, "html_reused": pages}
+    assert warm.cache == want
 
     edit(docs / "notes.mdx", "Nothing shared here.", "## New heading\n\nNew words.")
     after_page = same_as_cold(docs, tmp_path, cache, "page", **kw)
     assert after_page.cache["pages_rendered"] == 1
     assert after_page.cache["indexes_reused"] == 0  # the notes page is searchable
+    assert after_page.cache["html_reused"] == pages - 1  # a new heading: no other page changes
 
     edit(docs / "snippets/note.mdx", "Remember", "Do not forget")
     after_snippet = same_as_cold(docs, tmp_path, cache, "snippet", **kw)
@@ -231,13 +233,21 @@ def test_cli_no_cache_and_cache_dir(tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     cmd = [sys.executable, "-m", "mintrender", "build", str(docs), "--cache-dir", str(cache)]
 
+    report = tmp_path / "report.json"
+
     def stderr(*extra: str) -> str:
         done = subprocess.run(
-            [*cmd, *extra, "-o", str(tmp_path / "o")], capture_output=True, text=True, env=env
+            [*cmd, *extra, "-o", str(tmp_path / "o"), "--report", str(report)],
+            capture_output=True,
+            text=True,
+            env=env,
         )
         return done.stderr
 
     assert "reused from the cache" not in stderr()
+    # another process (another hash seed): every page and its HTML still come from the cache
     assert "5 unchanged pages reused from the cache" in stderr()
+    assert json.loads(report.read_text(encoding="utf-8"))["cache"]["html_reused"] == 5
     assert "reused from the cache" not in stderr("--no-cache")
+    assert json.loads(report.read_text(encoding="utf-8"))["cache"] == {}
     assert list((cache / "build").iterdir())
