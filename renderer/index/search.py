@@ -68,6 +68,7 @@ import functools
 import gzip
 import json
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -254,18 +255,51 @@ def _build_index(
     builder.ref("ref")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
+    names = [name for name, _ in FIELDS]
     for ref, section in enumerate(sections):
-        # Pre-split: normalized text has single spaces and no hyphens, so this is exactly what
-        # lunr's tokenizer would produce (minus the position metadata, which is not stored).
-        doc: dict[str, object] = {"ref": str(ref)}
+        fields: dict[str, list[str]] = {}
         for name, value in _field_texts(section).items():
+            # normalized text has single spaces and no hyphens: `split` is lunr's tokenizer
             if legacy or profile is None:
-                doc[name] = normalize_text(value).split()
+                words = normalize_text(value).split()
+                fields[name] = [t for w in words if (t := _index_term(w.lower())) is not None]
             else:
-                doc[name] = index_terms(value, profile, forms)
+                fields[name] = [w.lower() for w in index_terms(value, profile, forms)]
         attributes = {"boost": section.boost} if section.boost != 1 else None
-        builder.add(doc, attributes=attributes)
+        _add_terms(builder, str(ref), names, fields, attributes)
     return builder.build()
+
+
+def _add_terms(
+    builder: Any,
+    ref: str,
+    names: list[str],
+    fields: dict[str, list[str]],
+    attributes: dict[str, float] | None,
+) -> None:
+    """lunr's `Builder.add` for terms already through the indexing pipeline: the same index,
+    without a `Token` (and a deep copy of its metadata) per word, which cost more than the rest
+    of the index build. No metadata is kept (`metadata_whitelist` is empty)."""
+    assert not builder.metadata_whitelist and list(builder._fields) == names
+    builder._documents[ref] = attributes or {}
+    builder.document_count += 1
+    inverted = builder.inverted_index
+    for name in names:
+        terms = fields[name]
+        counts: defaultdict[str, int] = defaultdict(int)
+        field_ref = f"{name}/{ref}"
+        builder.field_term_frequencies[field_ref] = counts
+        builder.field_lengths[field_ref] = len(terms)
+        for term in terms:
+            counts[term] += 1
+            posting = inverted.get(term)
+            if posting is None:
+                posting = {field: {} for field in names}
+                posting["_index"] = builder.term_index
+                builder.term_index += 1
+                inverted[term] = posting
+            if ref not in posting[name]:
+                posting[name][ref] = defaultdict(list)
 
 
 def _excerpt(text: str, title: str) -> str:
