@@ -137,7 +137,11 @@ def cache_rows(corpora: list[Path], repeat: int, jobs: int) -> int:
             shutil.copytree(corpus, docs, ignore=shutil.ignore_patterns("_site", ".git"))
             from mintrender.load.sources import discover
 
+            # pages the navigation lists (their words are in the search index), else any
+            config = next(docs / n for n in ("docs.json", "mint.json") if (docs / n).is_file())
+            listed = config.read_text(encoding="utf-8", errors="replace")
             pages = discover(docs).pages
+            pages = [p for p in pages if f'"{p.rsplit(".", 1)[0]}"' in listed] or pages
             run(FULL, str(docs), str(jobs), cache)  # fills the cache
             cold, warm, edit = [], [], []
             for i in range(repeat):

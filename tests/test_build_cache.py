@@ -251,3 +251,16 @@ def test_cli_no_cache_and_cache_dir(tmp_path: Path) -> None:
     assert "reused from the cache" not in stderr("--no-cache")
     assert json.loads(report.read_text(encoding="utf-8"))["cache"] == {}
     assert list((cache / "build").iterdir())
+
+
+def test_modelslab_warm_build_matches_cold(tmp_path: Path) -> None:
+    """The real corpus: the second build (everything from the cache) writes the same bytes and
+    reports the same findings as a build without the cache."""
+    from test_offline_common import MODELSLAB
+
+    if not MODELSLAB.is_dir():
+        pytest.skip("the ModelsLab corpus is not on this machine")
+    cache = tmp_path / "cache"
+    run(MODELSLAB, tmp_path / "fill", cache)
+    warm = same_as_cold(MODELSLAB, tmp_path, cache, "corpus")
+    assert warm.cache["pages_rendered"] == 0 and warm.cache["html_reused"] == len(warm.pages)
