@@ -75,12 +75,14 @@ from typing import Any
 
 from lunr import __TARGET_JS_VERSION__ as LUNR_JS_VERSION
 from lunr import get_default_builder
+from lunr.idf import idf as Idf
 from lunr.index import Index
 from lunr.pipeline import Pipeline
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.trimmer import trimmer
+from lunr.vector import Vector
 
 from mintrender.index.compact import (
     decode_ints,
@@ -267,7 +269,17 @@ def _build_index(
                 fields[name] = [w.lower() for w in index_terms(value, profile, forms)]
         attributes = {"boost": section.boost} if section.boost != 1 else None
         _add_terms(builder, str(ref), names, fields, attributes)
-    return builder.build()
+    # lunr's Builder.build, with the field vectors made in one pass (same numbers, same order)
+    builder._calculate_average_field_lengths()
+    builder.field_vectors = _field_vectors(builder)
+    builder._create_token_set()
+    return Index(
+        inverted_index=builder.inverted_index,
+        field_vectors=builder.field_vectors,
+        token_set=builder.token_set,
+        fields=list(builder._fields.keys()),
+        pipeline=builder.search_pipeline,
+    )
 
 
 def _add_terms(
@@ -300,6 +312,39 @@ def _add_terms(
                 inverted[term] = posting
             if ref not in posting[name]:
                 posting[name][ref] = defaultdict(list)
+
+
+def _field_vectors(builder: Any) -> dict[str, Vector]:
+    """lunr's `Builder._create_field_vectors`: each field's BM25 vector, computed with the same
+    expression in the same order (the same floats), its elements sorted once instead of
+    inserted one by one."""
+    k1, b = builder._k1, builder._b
+    inverted, documents, count = builder.inverted_index, builder._documents, builder.document_count
+    average = builder.average_field_length
+    idfs: dict[str, float] = {}
+    vectors: dict[str, Vector] = {}
+    for field_ref, frequencies in builder.field_term_frequencies.items():
+        field_name, doc_ref = field_ref.split("/", 1)
+        field_length = builder.field_lengths[field_ref]
+        field_boost = builder._fields[field_name].boost
+        doc_boost = documents[doc_ref].get("boost", 1)
+        pairs = []
+        for term, tf in frequencies.items():
+            posting = inverted[term]
+            idf = idfs.get(term)
+            if idf is None:
+                idf = idfs[term] = Idf(posting, count)
+            score = (
+                idf
+                * ((k1 + 1) * tf)
+                / (k1 * (1 - b + b * (field_length / average[field_name])) + tf)
+            )
+            score *= field_boost
+            score *= doc_boost
+            pairs.append((posting["_index"], round(score, 3)))
+        pairs.sort()
+        vectors[field_ref] = Vector([x for pair in pairs for x in pair])
+    return vectors
 
 
 def _excerpt(text: str, title: str) -> str:
