@@ -13,6 +13,7 @@ segments). Captured values are substituted into the destination by the same toke
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -42,8 +43,11 @@ class Rule:
         return self.regex is None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_path(path: str) -> str:
-    """`/a/b/`, `/a/b/index.html`, `a/b` -> `/a/b`; `/` stays `/`."""
+    """`/a/b/`, `/a/b/index.html`, `a/b` -> `/a/b`; `/` stays `/`. Memoized: matching a path
+    against every rule normalizes each rule's source again (a site with hundreds of redirects
+    spent seconds here)."""
     path = path.split("#", 1)[0].split("?", 1)[0].strip()
     if not path.startswith("/"):
         path = "/" + path
