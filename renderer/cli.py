@@ -158,6 +158,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         safe=safety_of(args),
         local_assets=True if args.no_remote_assets else None,
         cache_dir=Path(args.cache_dir).resolve() if args.cache_dir else None,
+        cache=not args.no_cache,
     )
     result = build(options, progress=_progress_printer(args.quiet))
     diags = sorted(result.diagnostics, key=sort_key)
@@ -176,7 +177,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         total = result.timings.get("total", 0.0)
         print(
             f"Built {plural(len(result.pages), 'page')} into {_shown(out_dir)} in {total:.2f}s "
-            f"({problem_counts(errors, warnings)})",
+            f"({problem_counts(errors, warnings)}){_reused(result.cache)}",
             file=sys.stderr,
         )
         print(next_step(options, args.docs_dir), file=sys.stderr)
@@ -185,6 +186,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if errors or (args.strict and warnings):
         return 1
     return 0
+
+
+def _reused(cache: dict[str, int]) -> str:
+    reused = cache.get("pages_reused", 0)
+    return f"; {plural(reused, 'unchanged page')} reused from the cache" if reused else ""
 
 
 def print_diagnostic(d: Diagnostic, verbose: bool, stream: TextIO) -> None:
@@ -346,8 +352,14 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--cache-dir",
         metavar="DIR",
-        help="download cache for remote assets and specs (default: the user cache folder, "
-        "e.g. ~/.cache/mintrender, or $MINTRENDER_CACHE_DIR)",
+        help="cache folder: remote assets and specs downloaded, and the build cache in DIR/build "
+        "(default: the user cache folder, e.g. ~/.cache/mintrender, or $MINTRENDER_CACHE_DIR)",
+    )
+    b.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse and render every page afresh, keep nothing for the next build "
+        "(default: off, unchanged pages are reused from the build cache)",
     )
     b.add_argument(
         "-v",

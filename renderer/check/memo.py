@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import mintrender
+from mintrender.cache import default_cache_root, digest
 
 if TYPE_CHECKING:
     from mintrender.check.options import CheckOptions, CheckResult
@@ -43,16 +44,8 @@ TEXT_SUFFIXES = frozenset(
 
 
 def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "mintrender" / "check"
-
-
-def digest(*parts: str) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()
+    """`check/` in mintrender's cache folder (`$MINTRENDER_CACHE_DIR`, else the user's)."""
+    return default_cache_root() / "check"
 
 
 LIBRARIES = ("markdown_it", "mdit_py_plugins", "yaml", "jsonschema", "pygments")

@@ -9,13 +9,13 @@ findings located in those files (or in the snippets their pages include) are rep
 from __future__ import annotations
 
 import gc
-import json
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from mintrender.build import load_inputs, make_urls, resolve_refs
-from mintrender.check.cache import PageCache, code_fingerprint, digest
+from mintrender.buildcache import site_key
+from mintrender.check.cache import PageCache
 from mintrender.check.config import validate_config
 from mintrender.check.openapi import lint_specs
 from mintrender.check.options import CheckOptions, CheckResult
@@ -28,8 +28,8 @@ from mintrender.check.sitewide import (
     merge_page_findings,
 )
 from mintrender.errors import Diagnostic, Diagnostics
-from mintrender.load.config import ConfigError, SiteConfig
-from mintrender.load.sources import Reader, SourceFiles
+from mintrender.load.config import ConfigError
+from mintrender.load.sources import Reader
 from mintrender.render.apipages import ApiStage
 from mintrender.urls import site_path_for
 from mintrender.workers import Background, auto_jobs, can_fork, fork_map, interleave
@@ -80,8 +80,8 @@ def _check(options: CheckOptions) -> CheckResult:
     site_paths += [record.site_path for record, _ in generated]
     urls = make_urls("hosted", site_paths, sources, config)
     reader = Reader(docs_dir)
-    site_key = _site_key(config, sources, api, site_paths) if options.cache_dir else ""
-    cache = PageCache(options.cache_dir, docs_dir, site_key)
+    key = site_key(config, sources, api, site_paths) if options.cache_dir else ""
+    cache = PageCache(options.cache_dir, docs_dir, key)
 
     def check_all(rels: list[str], jobs: int) -> list[PageFacts]:
         cached = {rel: cache.get(rel, reader) for rel in rels}
@@ -128,27 +128,6 @@ def _appended(
         return diagnostics[mark:]
     finally:
         del diagnostics[mark:]
-
-
-def _site_key(
-    config: SiteConfig, sources: SourceFiles, api: ApiStage, site_paths: list[str]
-) -> str:
-    """Everything around a page its findings depend on (see `mintrender.check.cache`)."""
-    store = api.index.store
-    specs = []
-    for rel in sorted(api.index.specs):
-        src = store.load(store.docs_dir / rel) if store is not None else None
-        specs.append(f"{rel}:{digest(src.text) if src is not None else ''}")
-    return digest(
-        code_fingerprint(),
-        config.config_file,
-        json.dumps(config.raw, sort_keys=True, default=str),
-        "\n".join(sources.pages),
-        "\n".join(sources.snippets),
-        "\n".join(sources.static),
-        "\n".join(sorted(site_paths)),
-        "\n".join(specs),
-    )
 
 
 def _pages_to_check(

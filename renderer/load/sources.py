@@ -166,6 +166,8 @@ class Reader:
         """Files read with the Windows-1252 fallback, and where their first bad byte is."""
         self._folders: dict[Path, Path | None] = {}
         """Folder -> its real path when inside the docs folder (None: outside or missing)."""
+        self.seen: set[str] | None = None
+        """When a set: every file asked for is added (what one page read, for the build cache)."""
 
     def _inside(self, rel: str) -> Path | None:
         """`resolve_inside(docs_dir, docs_dir / rel)`, resolving each folder once: a file
@@ -187,6 +189,8 @@ class Reader:
         return real_folder / path.name
 
     def __call__(self, rel: str) -> str | None:
+        if self.seen is not None:
+            self.seen.add(rel)
         if rel not in self.cache:
             path = self._inside(rel)
             try:
