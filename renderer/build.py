@@ -405,6 +405,7 @@ def _render_forked(job: RenderJob) -> RenderedPages:
             record.tokens = parsed.tokens
             record.markdown = page_markdown_text(record, config, urls, publish, diagnostics=found)
             record.tokens = None
+            record.pack()  # the main process holds every page: a fraction of its weight
             out.append(record)
         return out, list(found)
 

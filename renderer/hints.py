@@ -40,26 +40,46 @@ def closest(word: str, candidates: Iterable[str], *, n: int = 1, cutoff: float =
 def closest_path(path: str, candidates: Iterable[str], *, cutoff: float = 0.7) -> str | None:
     """The candidate path nearest to `path` whose last segment is close too: on a long shared
     prefix any two paths look alike, so `/api/uploads` is not taken for `/api/teams`."""
-    base = path.rstrip("/").rsplit("/", 1)[-1].lower()
-    matcher = difflib.SequenceMatcher()
-    matcher.set_seq2(base)
-    whole = difflib.SequenceMatcher()
-    whole.set_seq2(path.lower())
-    best: tuple[float, str] | None = None
-    for cand in sorted(candidates):
-        if cand == path:
-            continue
-        matcher.set_seq1(cand.rstrip("/").rsplit("/", 1)[-1].lower())
-        if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
-            continue
-        name_score = matcher.ratio()
-        if name_score < cutoff:
-            continue
-        whole.set_seq1(cand.lower())
-        score = min(name_score, whole.ratio())
-        if score >= cutoff and (best is None or score > best[0]):
-            best = (score, cand)
-    return best[1] if best else None
+    return PathIndex(candidates).closest(path, cutoff=cutoff)
+
+
+class PathIndex:
+    """Candidate paths grouped by their last segment, for many `closest_path` questions over
+    the same candidates (every broken link of a site): a segment is compared once however many
+    folders hold it, and the candidates are sorted once."""
+
+    def __init__(self, candidates: Iterable[str]) -> None:
+        self._by_name: dict[str, list[str]] = {}
+        for cand in sorted(set(candidates)):
+            self._by_name.setdefault(cand.rstrip("/").rsplit("/", 1)[-1].lower(), []).append(cand)
+
+    def closest(self, path: str, *, cutoff: float = 0.7) -> str | None:
+        """As `closest_path`: the best score wins, the first in sorted order among equals."""
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(path.rstrip("/").rsplit("/", 1)[-1].lower())
+        whole = difflib.SequenceMatcher()
+        whole.set_seq2(path.lower())
+        best: tuple[float, str] | None = None
+        for name, cands in self._by_name.items():
+            matcher.set_seq1(name)
+            if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+                continue
+            name_score = matcher.ratio()
+            if name_score < cutoff:
+                continue
+            for cand in cands:
+                if cand == path:
+                    continue
+                floor = cutoff if best is None else max(cutoff, best[0])
+                whole.set_seq1(cand.lower())
+                if whole.real_quick_ratio() < floor or whole.quick_ratio() < floor:
+                    continue
+                score = min(name_score, whole.ratio())
+                if score < floor:
+                    continue
+                if best is None or score > best[0] or cand < best[1]:
+                    best = (score, cand)
+        return best[1] if best else None
 
 
 def did_you_mean(

@@ -32,8 +32,7 @@ def searchable_sections(
         first_slot.setdefault(entry.ref, entry)
     out: dict[str, list[SearchSection]] = {}
     for record in pages:
-        rendered = record.rendered
-        if rendered is None:
+        if record.rendered is None:
             continue
         meta = record.meta
         if meta.hidden or meta.noindex or not meta.searchable:
@@ -51,6 +50,8 @@ def searchable_sections(
         if boost is None:
             boost = slot.boost if slot is not None and slot.boost is not None else 1.0
         api_text = record.api.search_text if record.api is not None else ""
+        rendered = record.unpacked().rendered
+        assert rendered is not None
         sections = out.setdefault(language, [])
         for i, section in enumerate(rendered.sections):
             text = section.text

@@ -79,7 +79,7 @@ def write_markdown_copies(
         md_path = markdown_path_for(record.site_path)
         if writer.exists(md_path):
             continue  # a file of the docs folder with that name wins
-        text = record.markdown  # made by a render worker (build._render_forked)
+        text = record.unpacked().markdown  # made by a render worker (build._render_forked)
         if text is None:
             text = page_markdown_text(
                 record, config, urls, publish, instructions, reader, result.diagnostics
