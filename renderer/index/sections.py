@@ -136,4 +136,5 @@ def _index_scripts(jobs: list[tuple[str, list[SearchSection]]]) -> list[str]:
     workers = min(len(jobs), auto_jobs(total // 4))
     if workers <= 1 or not can_fork():
         return [_index_one(job) for job in jobs]
-    return fork_map(_index_one, jobs, workers)
+    # the workers inherit the sections: only the job numbers and the scripts are pickled
+    return fork_map(lambda i: _index_one(jobs[i]), range(len(jobs)), workers)
