@@ -35,3 +35,47 @@ def test_two_workers_build_the_same_site_and_report(tmp_path: Path) -> None:
 def test_auto_jobs_keeps_small_sites_in_one_process() -> None:
     assert auto_jobs(10) == 1
     assert auto_jobs(1000) >= 1
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs the fork start method")
+def test_forked_page_writers_write_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site big enough for forked page writers (the threshold lowered to this example) gives
+    the bytes of a one-process write: pages, sidebar payloads, Markdown copies, llms files."""
+    import mintrender.write.site as site
+
+    one = build_site(EXAMPLE, tmp_path / "one", jobs=2)
+    monkeypatch.setattr(site, "PARALLEL_WRITE_MIN", 1)
+    calls: list[int] = []
+    real = site.fork_map
+    monkeypatch.setattr(site, "fork_map", lambda *a: calls.append(1) or real(*a))
+    two = build_site(EXAMPLE, tmp_path / "two", jobs=2)
+    assert calls, "the page writers did not fork"
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    assert [d.format() for d in one.diagnostics] == [d.format() for d in two.diagnostics]
+
+
+def test_packed_page_gives_back_its_bulk() -> None:
+    from mintrender.model import PageRecord, RenderedPage, Section
+
+    rendered = RenderedPage(
+        "a.mdx",
+        "A",
+        "",
+        "<p>body</p>" * 100,
+        (),
+        (Section("x", "X", "text"),),
+        frozenset(),
+        frozenset(),
+        frozenset(),
+        {},
+        {},
+    )
+    record = PageRecord("a.mdx", "a", "/a", "a/index.html", {}, rendered=rendered, markdown="# A")
+    record.pack()
+    assert record.rendered is not None and record.rendered.body_html == ""
+    assert record.markdown is None and record.packed is not None
+    full = record.unpacked()
+    assert full.rendered == rendered and full.markdown == "# A" and full.packed is None
+    assert record.rendered.title == "A"  # the light part stays on the packed record
