@@ -6,7 +6,7 @@ build: wall seconds, CPU seconds (main process, workers), peak RSS of the main p
 the largest worker, the stage timings, and the load average it ran under.
 
     python benchmarks/bench_scale.py [--copies 1 3 9] [--versions 3 6 25] [--jobs 1 2]
-                                     [--languages 4] [--sites DIR] [--repeat 1]
+                                     [--languages 4] [--sites DIR] [--source DIR] [--repeat 1]
 
 Time per page should stay flat as pages grow; memory should stay flat as versions grow.
 """
@@ -59,12 +59,14 @@ def build_once(site: Path, jobs: int) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def make(kind: str, n: int, languages: int, sites: Path) -> Path:
+def make(kind: str, n: int, languages: int, sites: Path, source: Path | None) -> Path:
     out = sites / (f"copies-{n}" if kind == "copies" else f"versions-{languages}x{n}")
     if not (out / "docs.json").exists():
         args = ["copies", str(n), str(out)] if kind == "copies" else ["versions", str(out)]
         if kind == "versions":
             args += ["--languages", str(languages), "--versions", str(n)]
+        if source is not None:
+            args += ["--source", str(source)]
         subprocess.run([sys.executable, str(HERE / "bigsite.py"), *args], check=True)
     return out
 
@@ -79,6 +81,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, nargs="*", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--sites", type=Path, help="folder to keep the generated sites in")
+    parser.add_argument("--source", type=Path, help="site to multiply (default: mintlify-docs)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         sites = args.sites or Path(tmp)
@@ -89,7 +92,7 @@ def main() -> int:
         )
         plan = [("copies", n) for n in args.copies] + [("versions", n) for n in args.versions]
         for kind, n in plan:
-            site = make(kind, n, args.languages, sites)
+            site = make(kind, n, args.languages, sites, args.source)
             for jobs in args.jobs:
                 runs = [build_once(site, jobs) for _ in range(args.repeat)]
                 wall = statistics.median(r["seconds"] for r in runs)
