@@ -422,6 +422,7 @@ def _render_forked(job: RenderJob) -> RenderedPages:
             record.tokens = parsed.tokens
             record.markdown = page_markdown_text(record, config, urls, publish, diagnostics=found)
             record.tokens = None
+            record.pack()  # the main process holds every page: a fraction of its weight
             out.append(record)
         return out, list(found)
 
@@ -487,6 +488,7 @@ def _render_cached(job: RenderJob, folder: Path) -> RenderedPages:
             record.tokens = parsed.tokens
             record.markdown = page_markdown_text(record, config, urls, publish, diagnostics=found)
             record.tokens = None
+            record.pack()  # the main process holds every page (and the cache keeps it small)
             files = reader.seen | parsed.depends_on | ({rel} if rel not in stubs else set())
             reader.seen = None
             out.append(CachedPage(record, list(found), file_digests(reader, files)))

@@ -40,40 +40,53 @@ def closest(word: str, candidates: Iterable[str], *, n: int = 1, cutoff: float =
 
 def closest_path(path: str, candidates: Iterable[str], *, cutoff: float = 0.7) -> str | None:
     """The candidate path nearest to `path` whose last segment is close too: on a long shared
-    prefix any two paths look alike, so `/api/uploads` is not taken for `/api/teams`. Of equal
-    scores, the first in sorted order wins."""
-    base = path.rstrip("/").rsplit("/", 1)[-1].lower()
-    matcher = difflib.SequenceMatcher()
-    matcher.set_seq2(base)
-    whole = difflib.SequenceMatcher()
-    whole.set_seq2(path.lower())
-    best: tuple[float, int, str] | None = None  # (score, -sorted position, path)
-    # a site's broken links all ask about the same candidates: their last segments are
-    # grouped once (many paths share one: a page per language), and each is scored once
-    for name, members in _by_last_segment(tuple(candidates)).items():
-        matcher.set_seq1(name)
-        if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
-            continue
-        name_score = matcher.ratio()
-        if name_score < cutoff:
-            continue
-        for at, cand in members:
-            if cand == path:
-                continue
-            whole.set_seq1(cand.lower())
-            score = min(name_score, whole.ratio())
-            if score >= cutoff and (best is None or (score, -at) > best[:2]):
-                best = (score, -at, cand)
-    return best[2] if best else None
+    prefix any two paths look alike, so `/api/uploads` is not taken for `/api/teams`."""
+    return _path_index(tuple(candidates)).closest(path, cutoff=cutoff)
 
 
 @lru_cache(maxsize=4)
-def _by_last_segment(candidates: tuple[str, ...]) -> dict[str, list[tuple[int, str]]]:
-    """Lower-cased last segment -> (position in sorted order, path) of each candidate."""
-    groups: dict[str, list[tuple[int, str]]] = {}
-    for at, cand in enumerate(sorted(candidates)):
-        groups.setdefault(cand.rstrip("/").rsplit("/", 1)[-1].lower(), []).append((at, cand))
-    return groups
+def _path_index(candidates: tuple[str, ...]) -> PathIndex:
+    """One index per candidate list: a site's broken links all ask about the same pages."""
+    return PathIndex(candidates)
+
+
+class PathIndex:
+    """Candidate paths grouped by their last segment, for many `closest_path` questions over
+    the same candidates (every broken link of a site): a segment is compared once however many
+    folders hold it, and the candidates are sorted once."""
+
+    def __init__(self, candidates: Iterable[str]) -> None:
+        self._by_name: dict[str, list[str]] = {}
+        for cand in sorted(set(candidates)):
+            self._by_name.setdefault(cand.rstrip("/").rsplit("/", 1)[-1].lower(), []).append(cand)
+
+    def closest(self, path: str, *, cutoff: float = 0.7) -> str | None:
+        """As `closest_path`: the best score wins, the first in sorted order among equals."""
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(path.rstrip("/").rsplit("/", 1)[-1].lower())
+        whole = difflib.SequenceMatcher()
+        whole.set_seq2(path.lower())
+        best: tuple[float, str] | None = None
+        for name, cands in self._by_name.items():
+            matcher.set_seq1(name)
+            if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+                continue
+            name_score = matcher.ratio()
+            if name_score < cutoff:
+                continue
+            for cand in cands:
+                if cand == path:
+                    continue
+                floor = cutoff if best is None else max(cutoff, best[0])
+                whole.set_seq1(cand.lower())
+                if whole.real_quick_ratio() < floor or whole.quick_ratio() < floor:
+                    continue
+                score = min(name_score, whole.ratio())
+                if score < floor:
+                    continue
+                if best is None or score > best[0] or cand < best[1]:
+                    best = (score, cand)
+        return best[1] if best else None
 
 
 def did_you_mean(

@@ -7,6 +7,9 @@ coercions (`deprecated: "true"` means the same to the sidebar and to the page he
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -262,6 +265,28 @@ class PageRecord:
     inputs_key: str | None = None
     """Digest of everything the page was rendered from (set by a build that caches; the
     write stage keys the page's HTML by it and the navigation around it)."""
+    packed: bytes | None = None
+    """`rendered.body_html`, `rendered.sections` and `markdown`, compressed by `pack` (those
+    fields are then empty): most of a page's weight, while the build holds every page."""
+
+    def pack(self) -> None:
+        """Compress the page's bulk (`unpacked` gives it back): a big site's pages fit in a
+        fraction of the memory, and cost a fraction to send back from a render worker."""
+        rendered = self.rendered
+        if self.packed is not None or rendered is None:
+            return
+        bulk = (rendered.body_html, rendered.sections, self.markdown)
+        self.packed = zlib.compress(pickle.dumps(bulk, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        self.rendered = dataclasses.replace(rendered, body_html="", sections=())
+        self.markdown = None
+
+    def unpacked(self) -> PageRecord:
+        """The record with its bulk back (a copy; itself when it is not packed)."""
+        if self.packed is None or self.rendered is None:
+            return self
+        body_html, sections, markdown = pickle.loads(zlib.decompress(self.packed))
+        rendered = dataclasses.replace(self.rendered, body_html=body_html, sections=sections)
+        return dataclasses.replace(self, rendered=rendered, markdown=markdown, packed=None)
 
     def set_frontmatter(self, frontmatter: dict[str, Any]) -> None:
         """New frontmatter (the preview server re-read the page), and its metadata with it."""

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Literal
 from urllib.parse import unquote
 
-from mintrender.hints import closest_path
+from mintrender.hints import PathIndex
 from mintrender.safeurl import is_safe_url
 
 ROOT = "\x1e"
@@ -93,6 +93,9 @@ class UrlBuilder:
         """docs.json concrete redirects: source site path -> final destination
         (`renderer.redirects.concrete_targets`). A link to a source goes straight to its
         destination."""
+        self._nearest: PathIndex | None = None
+        """`nearest`'s index of the pages and files, made at its first question."""
+        self._near: dict[str, str | None] = {}
 
     def page(self, site_path: str, anchor: str = "") -> str:
         stem = site_path.strip("/")
@@ -160,9 +163,14 @@ class UrlBuilder:
         site = path.rstrip("/") or "/"
         if site.endswith((".mdx", ".md")):
             site = site.rsplit(".", 1)[0]
-        candidates = [*self.pages, *("/" + f for f in self.files)]
-        # the home page is close to every short path: never a useful guess
-        return closest_path(site, (c for c in candidates if c != "/"))
+        if site in self._near:
+            return self._near[site]
+        if self._nearest is None:
+            candidates = [*self.pages, *("/" + f for f in self.files)]
+            # the home page is close to every short path: never a useful guess
+            self._nearest = PathIndex(c for c in candidates if c != "/")
+        found = self._near[site] = self._nearest.closest(site)
+        return found
 
 
 def _absolute(path: str, from_rel_path: str) -> str:

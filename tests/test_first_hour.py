@@ -16,7 +16,7 @@ import pytest
 
 from mintrender.cli import main
 from mintrender.errors import Diagnostic
-from mintrender.hints import closest, closest_path, plural, problem_counts
+from mintrender.hints import PathIndex, closest, closest_path, plural, problem_counts
 from tests.sitekit import minimal_config, write_site
 
 GOOD_PAGES = {
@@ -72,6 +72,25 @@ def test_suggestions_are_ranked_and_path_aware() -> None:
     assert closest_path("/guides/configure", pages) == "/guides/configuration"
     # a long shared prefix is not a match when the names differ
     assert closest_path("/agents/uploads", pages) is None
+
+
+def test_path_index_answers_as_closest_path_among_many_copies() -> None:
+    """The index a site keeps for its broken links: same answers, ties to the first in order."""
+    names = ["configuration", "setup", "teams", "uploads", "install", "quickstart"]
+    pages = [f"/copy{k}/guides/{n}" for k in range(1, 6) for n in names] + ["/images/setup.png"]
+    index = PathIndex(reversed(pages))
+    # the answers of the one-question scan it replaced (a tie goes to the first in order)
+    expected = {
+        "/copy3/guides/configure": "/copy1/guides/configuration",
+        "/copy2/guides/setpu": "/copy1/guides/setup",
+        "/guides/install": "/copy1/guides/install",
+        "/copy9/guides/quickstart": "/copy1/guides/quickstart",
+        "/images/setup.jpg": "/images/setup.png",
+        "/agents/uploads": None,
+        "/copy1/guides/setup": "/copy2/guides/setup",  # never itself
+    }
+    assert {path: index.closest(path) for path in expected} == expected
+    assert closest_path("/copy2/guides/setpu", pages) == "/copy1/guides/setup"
 
 
 # --- docs.json syntax --------------------------------------------------------------------------

@@ -58,3 +58,47 @@ def test_background_work_comes_back_with_its_value_or_its_error() -> None:
 
     with pytest.raises(ValueError, match="no such thing"):
         Background(broken).result()
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs the fork start method")
+def test_forked_page_writers_write_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site big enough for forked page writers (the threshold lowered to this example) gives
+    the bytes of a one-process write: pages, sidebar payloads, Markdown copies, llms files."""
+    import mintrender.write.site as site
+
+    one = build_site(EXAMPLE, tmp_path / "one", jobs=2, cache=False)
+    monkeypatch.setattr(site, "PARALLEL_WRITE_MIN", 1)
+    calls: list[int] = []
+    real = site.fork_map
+    monkeypatch.setattr(site, "fork_map", lambda *a: calls.append(1) or real(*a))
+    two = build_site(EXAMPLE, tmp_path / "two", jobs=2, cache=False)
+    assert calls, "the page writers did not fork"
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    assert [d.format() for d in one.diagnostics] == [d.format() for d in two.diagnostics]
+
+
+def test_packed_page_gives_back_its_bulk() -> None:
+    from mintrender.model import PageRecord, RenderedPage, Section
+
+    rendered = RenderedPage(
+        "a.mdx",
+        "A",
+        "",
+        "<p>body</p>" * 100,
+        (),
+        (Section("x", "X", "text"),),
+        frozenset(),
+        frozenset(),
+        frozenset(),
+        {},
+        {},
+    )
+    record = PageRecord("a.mdx", "a", "/a", "a/index.html", {}, rendered=rendered, markdown="# A")
+    record.pack()
+    assert record.rendered is not None and record.rendered.body_html == ""
+    assert record.markdown is None and record.packed is not None
+    full = record.unpacked()
+    assert full.rendered == rendered and full.markdown == "# A" and full.packed is None
+    assert record.rendered.title == "A"  # the light part stays on the packed record

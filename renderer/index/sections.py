@@ -34,8 +34,7 @@ def searchable_sections(
         first_slot.setdefault(entry.ref, entry)
     out: dict[str, list[SearchSection]] = {}
     for record in pages:
-        rendered = record.rendered
-        if rendered is None:
+        if record.rendered is None:
             continue
         meta = record.meta
         if meta.hidden or meta.noindex or not meta.searchable:
@@ -53,6 +52,8 @@ def searchable_sections(
         if boost is None:
             boost = slot.boost if slot is not None and slot.boost is not None else 1.0
         api_text = record.api.search_text if record.api is not None else ""
+        rendered = record.unpacked().rendered
+        assert rendered is not None
         sections = out.setdefault(language, [])
         for i, section in enumerate(rendered.sections):
             text = section.text
@@ -158,4 +159,5 @@ def _index_scripts(jobs: list[tuple[str, list[SearchSection]]]) -> list[str]:
     workers = min(len(jobs), auto_jobs(total // 4))
     if workers <= 1 or not can_fork():
         return [_index_one(job) for job in jobs]
-    return fork_map(_index_one, jobs, workers)
+    # the workers inherit the sections: only the job numbers and the scripts are pickled
+    return fork_map(lambda i: _index_one(jobs[i]), range(len(jobs)), workers)

@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 
 from mintrender.errors import Diagnostics
 from mintrender.load.remote import Download, Downloads, absolute_url, is_remote
+from mintrender.model import PageRecord
 from mintrender.urls import ASSET_DIR, ROOT
 from mintrender.write.files import OutputWriter, rewrite_css_urls
 
@@ -171,7 +172,7 @@ def remote_assets(
             assets.local_path(url, config.config_file)
     assets.prefetch(
         text
-        for r in result.pages
+        for r in map(PageRecord.unpacked, result.pages)
         if r.rendered is not None
         for text in (
             r.rendered.body_html,

@@ -18,7 +18,7 @@ from mintrender.model import Publish
 from mintrender.write.crawl import write_redirect_pages, write_robots, write_sitemap
 from mintrender.write.deploy import write_deploy_files
 from mintrender.write.feeds import write_feeds
-from mintrender.write.llms import write_llms, write_markdown_copies
+from mintrender.write.llms import llms_pages, write_llms, write_markdown_copies
 
 if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
@@ -41,7 +41,10 @@ def write_extras(
     """Everything beside the HTML pages; called by site.write_site before the swap."""
     slots = slots or []
     publish = Publish.of(options, config.metatags)
-    markdown = write_markdown_copies(options, config, result, writer, urls, publish)
+    # only the Markdown llms-full.txt gathers is kept (a big site's other languages and
+    # versions would hold every page's copy in memory at once)
+    full = {p.site_path for p in llms_pages(config, result, slots)}
+    markdown = write_markdown_copies(options, config, result, writer, urls, publish, full)
     write_llms(config, result, writer, urls, publish, slots, markdown, sources)
     write_redirect_pages(config, result, writer, urls, publish)
     write_feeds(config, result, writer, urls, publish)

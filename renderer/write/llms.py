@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Container
 from typing import TYPE_CHECKING, Any
 
 from mintrender.errors import Diagnostics
@@ -68,8 +69,10 @@ def write_markdown_copies(
     writer: OutputWriter,
     urls: UrlBuilder,
     publish: Publish,
+    keep: Container[str] | None = None,
 ) -> dict[str, str]:
-    """`/a/b` -> `a/b.md` for every page; returns site path -> Markdown (for llms-full.txt)."""
+    """`/a/b` -> `a/b.md` for every page; returns site path -> Markdown of the pages whose site
+    path is in `keep` (every page when None), for llms-full.txt."""
     reader = Reader(config.docs_dir)
     instructions = _instructions(config)
     out: dict[str, str] = {}
@@ -79,13 +82,14 @@ def write_markdown_copies(
         md_path = markdown_path_for(record.site_path)
         if writer.exists(md_path):
             continue  # a file of the docs folder with that name wins
-        text = record.markdown  # made by a render worker (build._render_forked)
+        text = record.unpacked().markdown  # made by a render worker (build._render_forked)
         if text is None:
             text = page_markdown_text(
                 record, config, urls, publish, instructions, reader, result.diagnostics
             )
         writer.write_text(md_path, text)
-        out[record.site_path] = text
+        if keep is None or record.site_path in keep:
+            out[record.site_path] = text
     return out
 
 
@@ -220,16 +224,8 @@ def _spec_files(config: SiteConfig, result: BuildResult, static: set[str]) -> li
     return sorted(found)
 
 
-def write_llms(
-    config: SiteConfig,
-    result: BuildResult,
-    writer: OutputWriter,
-    urls: UrlBuilder,
-    publish: Publish,
-    slots: list[PageSlot],
-    markdown: dict[str, str],
-    sources: SourceFiles | None,
-) -> None:
+def llms_pages(config: SiteConfig, result: BuildResult, slots: list[PageSlot]) -> list[PageRecord]:
+    """The pages llms.txt and llms-full.txt list: indexable, of the default language and version."""
     pages = indexable(config, result, slots, for_sitemap=False)
     first_slot: dict[str, PageSlot] = {}
     for slot in slots:
@@ -247,7 +243,23 @@ def write_llms(
                 return False
         return True
 
-    pages = [p for p in pages if default_variant(first_slot.get(p.ref))]
+    return [p for p in pages if default_variant(first_slot.get(p.ref))]
+
+
+def write_llms(
+    config: SiteConfig,
+    result: BuildResult,
+    writer: OutputWriter,
+    urls: UrlBuilder,
+    publish: Publish,
+    slots: list[PageSlot],
+    markdown: dict[str, str],
+    sources: SourceFiles | None,
+) -> None:
+    pages = llms_pages(config, result, slots)
+    first_slot: dict[str, PageSlot] = {}
+    for slot in slots:
+        first_slot.setdefault(slot.ref, slot)
     instructions = _instructions(config)
     if not writer.exists("llms.txt"):
         lines = [f"# {config.name}", ""]

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 
 from mintrender.cache import Store, build_cache_dir, digest, site_store
-from mintrender.errors import Diagnostics
+from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import bare_page_html
 from mintrender.index.sections import SearchFiles
 from mintrender.load.redirects import client_script
@@ -21,6 +23,7 @@ from mintrender.render.sanitize import sanitize_html
 from mintrender.render.tailwind import generate_css
 from mintrender.safeurl import is_safe_url
 from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, base_path_of, is_external
+from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
 from mintrender.write.assets import copy_static, remote_assets
 from mintrender.write.contextual import contextual_options
 from mintrender.write.crawl import redirect_rules
@@ -30,6 +33,7 @@ from mintrender.write.head import head_context
 from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
 from mintrender.write.theme import (
+    ThemeParts,
     load_theme_parts,
     make_environment,
     page_flags,
@@ -182,6 +186,7 @@ def write_site(
             overrides=options.safe is None,
             compiled=cache / "templates" if cache is not None else None,
         )
+        env.auto_reload = False  # one build: no template changes on disk to look for
         sidebars = SidebarRenderer(env)
         ctx = RenderContext(config, config.config_file, urls, result.diagnostics)
         home = urls.page("/")
@@ -220,6 +225,7 @@ def write_site(
             config,
             writer,
             result.diagnostics,
+            load_theme_parts(),
             site_store(cache, config.docs_dir) if cache is not None else None,
         )
         payloads = _write_pages(job, result.pages, progress)
@@ -329,13 +335,15 @@ def render_page_html(
     assets: dict[str, Any],
     options: BuildOptions,
     config: SiteConfig,
+    parts: ThemeParts | None = None,
 ) -> str:
+    """One page's HTML (`parts`: the theme's parts, looked up when not given)."""
     page = page_context(record, nav, config)
     head = head_context(config, record, options)
     page["contextual"] = contextual_options(
         config.raw.get("contextual"), record.frontmatter, record.site_path, head["canonical"]
     )
-    parts = load_theme_parts()
+    parts = parts or load_theme_parts()
     content = "".join(
         (page["body_html"], page["aside_html"], page["api_header_html"], page["description_html"])
     )
@@ -372,11 +380,13 @@ class _PageJob:
     config: SiteConfig
     writer: OutputWriter
     diagnostics: Diagnostics
+    parts: ThemeParts
     cache: Store | None = None
     """The build cache: a page's HTML is reused when its inputs (`record.inputs_key`), its
     navigation and its assets are as last time."""
 
     def write(self, record: PageRecord) -> None:
+        record = record.unpacked()
         nav = self.navview.view(record.ref)
         nav["sidebar_html"] = self.sidebars.for_page(
             nav["sidebar_key"], nav["sidebar"], nav["active_href"]
@@ -394,11 +404,15 @@ class _PageJob:
             html_text = self.cache.get(name, key)
         if not isinstance(html_text, str):
             html_text = render_page_html(
-                self.env, self.site, nav, record, assets, self.options, self.config
+                self.env, self.site, nav, record, assets, self.options, self.config, self.parts
             )
             if key and self.cache is not None:
                 self.cache.put(name, key, html_text)
         self.writer.write_page(record.output_path, html_text)
+
+
+PARALLEL_WRITE_MIN = 400
+"""Pages from which the templates are filled by forked writers (fewer: one process)."""
 
 
 def _write_pages(
@@ -406,19 +420,57 @@ def _write_pages(
 ) -> dict[str, str]:
     """Template every page; return the sidebar payload files.
 
-    This stays in one process: forked writers measured slower (copying the large heap costs
-    more than the templates), unlike parse+render (build._render_forked).
+    A large site's pages are shared among forked writers (`--jobs`), which inherit the pages,
+    the navigation and the templates and send back only what they found: the files are
+    written where the one-process build writes them, with the same bytes. Not when remote
+    assets are localized (their bookkeeping lives in this process).
     """
-    for i, record in enumerate(pages):
+    options = job.options
+    jobs = options.jobs if options.jobs > 0 else auto_jobs(len(pages))
+    if jobs <= 1 or len(pages) < PARALLEL_WRITE_MIN or job.writer.localize or not can_fork():
+        _write_share(job, pages, range(len(pages)), progress)
+        return job.sidebars.payload_files()
+
+    def work(share: list[int]) -> tuple[list[str], list[Diagnostic], dict[str, str], int]:
+        found = Diagnostics()
+        start = len(job.writer.written)
+        hits = job.cache.hits if job.cache is not None else 0
+        _write_share(dataclasses.replace(job, diagnostics=found), pages, share, None)
+        reused = (job.cache.hits if job.cache is not None else 0) - hits
+        return job.writer.written[start:], list(found), job.sidebars.payload_files(), reused
+
+    if progress:
+        progress("write", 0, len(pages))
+    try:
+        shares = fork_map(work, interleave(range(len(pages)), jobs), jobs)
+    except Exception as exc:  # a writer failed as a whole: write every page here instead
+        job.diagnostics.internal(job.config.config_file, 0, "writing pages in workers for", exc)
+        _write_share(job, pages, range(len(pages)), None)
+        return job.sidebars.payload_files()
+    payloads: dict[str, str] = {}
+    for written, found, files, reused in shares:
+        job.writer.written.extend(written)
+        job.diagnostics.extend(found)
+        payloads.update(files)
+        if job.cache is not None:
+            job.cache.hits += reused  # counted in the writers: the build's figure is the sum
+    return dict(sorted(payloads.items()))
+
+
+def _write_share(
+    job: _PageJob, pages: list[PageRecord], share: Iterable[int], progress: Progress | None
+) -> None:
+    for i in share:
+        record = pages[i]
         if progress:
             progress("write", i, len(pages))
         try:
             job.write(record)
         except Exception as exc:  # this page only: written bare, with what it rendered
             job.diagnostics.internal(record.rel_path, 0, "writing the HTML of", exc)
-            bare = bare_page_html(record.rendered, record.rel_path, job.assets_base["css"])
+            rendered = record.unpacked().rendered
+            bare = bare_page_html(rendered, record.rel_path, job.assets_base["css"])
             job.writer.write_page(record.output_path, bare)
-    return job.sidebars.payload_files()
 
 
 def root_redirect_target(navview: NavView) -> str | None:
