@@ -10,12 +10,24 @@ from typing import Any
 
 import pytest
 
+SHARED_BUILDS_ENV = "MINTRENDER_TEST_BUILDS"  # sitekit.shared_build's folder
+
 
 def pytest_configure(config: Any) -> None:
     """No test reaches the network: downloads may only ask this machine (load/remote.py),
-    into a cache of the test run's own (also for the CLI run as a subprocess)."""
+    into a cache of the test run's own (also for the CLI run as a subprocess).
+
+    The corpora built once per run (sitekit.shared_build) live in a folder made here by the
+    main process; pytest-xdist workers inherit its environment, so they share the builds."""
     os.environ["MINTRENDER_NETWORK"] = "loopback"
     os.environ["MINTRENDER_CACHE_DIR"] = tempfile.mkdtemp(prefix="mintrender-test-cache-")
+    if not hasattr(config, "workerinput"):
+        os.environ[SHARED_BUILDS_ENV] = tempfile.mkdtemp(prefix="mintrender-test-builds-")
+
+
+def pytest_unconfigure(config: Any) -> None:
+    if not hasattr(config, "workerinput") and os.environ.get(SHARED_BUILDS_ENV):
+        shutil.rmtree(os.environ.pop(SHARED_BUILDS_ENV), ignore_errors=True)
 
 
 CHROMIUM_ARGS = [
