@@ -72,7 +72,7 @@ def next_step(options: BuildOptions, given_docs: str) -> str:
     )
 
 
-def _safety(args: argparse.Namespace) -> Safety | None:
+def safety_of(args: argparse.Namespace) -> Safety | None:
     """`--safe` with its allowances, or None."""
     if not args.safe:
         return None
@@ -102,6 +102,24 @@ def _add_safety(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="with --safe: fetch OpenAPI specs given as URLs (default: off)",
     )
+
+
+def add_serve_options(parser: argparse.ArgumentParser) -> None:
+    """The options of `serve`/`dev`, shared with `python serve.py` so the two never drift."""
+    parser.add_argument("docs_dir", nargs="?", default=".", metavar="DOCS_DIR", help=_DOCS_HELP)
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=3000,
+        help="port to listen on; the next free one if it is taken (default: 3000)",
+    )
+    parser.add_argument(
+        "--host",
+        default=os.environ.get("MINTRENDER_HOST", "127.0.0.1"),
+        help="address to listen on; 0.0.0.0 for other machines (default: 127.0.0.1, or "
+        "$MINTRENDER_HOST: 0.0.0.0 in the Docker image)",
+    )
+    _add_safety(parser)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -137,7 +155,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         base_url=base_url,
         zip=args.zip,
         jobs=args.jobs,
-        safe=_safety(args),
+        safe=safety_of(args),
         local_assets=True if args.no_remote_assets else None,
         cache_dir=Path(args.cache_dir).resolve() if args.cache_dir else None,
     )
@@ -193,14 +211,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         validate_openapi=args.validate_openapi,
         cache_dir=cache_dir,
-        safe=_safety(args),
+        safe=safety_of(args),
     )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from mintrender.serve.server import serve  # start-up time, as in cmd_build
 
-    return serve(Path(args.docs_dir), host=args.host, port=args.port, safe=_safety(args))
+    return serve(Path(args.docs_dir), host=args.host, port=args.port, safe=safety_of(args))
 
 
 OVERVIEW = """\
@@ -407,20 +425,7 @@ def make_parser() -> argparse.ArgumentParser:
             epilog=SERVE_EXAMPLES,
             formatter_class=_Formatter,
         )
-        s.add_argument("docs_dir", nargs="?", default=".", metavar="DOCS_DIR", help=_DOCS_HELP)
-        s.add_argument(
-            "--port",
-            type=int,
-            default=3000,
-            help="port to listen on; the next free one if it is taken (default: 3000)",
-        )
-        s.add_argument(
-            "--host",
-            default=os.environ.get("MINTRENDER_HOST", "127.0.0.1"),
-            help="address to listen on; 0.0.0.0 for other machines (default: 127.0.0.1, or "
-            "$MINTRENDER_HOST: 0.0.0.0 in the Docker image)",
-        )
-        _add_safety(s)
+        add_serve_options(s)
         s.set_defaults(func=cmd_serve)
     return parser
 

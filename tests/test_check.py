@@ -278,3 +278,18 @@ def test_a_failure_of_ours_on_one_page_is_a_finding(tmp_path: Path, monkeypatch)
     found = {(d.file, d.code) for d in result.diagnostics}
     assert ("b.mdx", "internal-error") in found
     assert ("a.mdx", "broken-link") in found  # the rest of the site is still checked
+
+
+def test_each_missing_required_key_is_reported_once() -> None:
+    """jsonschema raises one `required` error per missing key, each naming the whole list."""
+    from mintrender.check.config import schema_problems
+
+    problems = list(schema_problems({"name": "T", "navigation": {"pages": ["index"]}}))
+    assert [m for _, m, _ in problems] == [
+        "required key 'theme' is missing",
+        "required key 'colors' is missing",
+    ]
+    nested = list(schema_problems({"name": "T", "theme": "mint", "colors": {}, "navigation": {}}))
+    assert [(p, m) for p, m, _ in nested if "required" in m] == [
+        (("colors",), "required key 'primary' is missing")
+    ]

@@ -60,7 +60,11 @@ RULES: dict[str, Rule] = _rules(
         "a frontmatter key Mintlify does not know, close to one it does",
     ),
     ("frontmatter-yaml", "error", "the page's frontmatter is not valid YAML"),
-    ("file-encoding", "warning", "a page or snippet is not UTF-8 (read as Windows-1252)"),
+    (
+        "file-encoding",
+        "warning",
+        "a page or snippet is not UTF-8 text (read as Windows-1252, or binary and left out)",
+    ),
     ("frontmatter-type", "error", "the page's frontmatter is not a mapping"),
     ("jsx-unclosed", "warning", "a JSX tag is never closed"),
     ("jsx-stray-close", "warning", "a closing JSX tag matches no open tag"),
