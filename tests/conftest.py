@@ -57,3 +57,20 @@ def _diagram_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MINTRENDER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         yield
+
+
+def pytest_collection_modifyitems(config: Any, items: list[pytest.Item]) -> None:
+    """Files that build a corpus run first, then those that drive a browser (each file's tests
+    kept together, in their order): under `-n auto --dist loadfile` the longest files start at
+    once and the many short ones fill the cores at the end."""
+    rank: dict[Any, int] = {}
+    for item in items:
+        mark = (
+            0
+            if item.get_closest_marker("corpus")
+            else 1
+            if item.get_closest_marker("browser")
+            else 2
+        )
+        rank[item.path] = min(rank.get(item.path, 2), mark)
+    items.sort(key=lambda item: rank[item.path])

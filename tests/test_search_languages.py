@@ -34,6 +34,7 @@ from mintrender.index.search import decode_payload, query_string
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.corpus,
     pytest.mark.skipif(chromium_path() is None, reason="no chromium executable on PATH"),
 ]
 
