@@ -10,12 +10,24 @@ from typing import Any
 
 import pytest
 
+SHARED_BUILDS_ENV = "MINTRENDER_TEST_BUILDS"  # sitekit.shared_build's folder
+
 
 def pytest_configure(config: Any) -> None:
     """No test reaches the network: downloads may only ask this machine (load/remote.py),
-    into a cache of the test run's own (also for the CLI run as a subprocess)."""
+    into a cache of the test run's own (also for the CLI run as a subprocess).
+
+    The corpora built once per run (sitekit.shared_build) live in a folder made here by the
+    main process; pytest-xdist workers inherit its environment, so they share the builds."""
     os.environ["MINTRENDER_NETWORK"] = "loopback"
     os.environ["MINTRENDER_CACHE_DIR"] = tempfile.mkdtemp(prefix="mintrender-test-cache-")
+    if not hasattr(config, "workerinput"):
+        os.environ[SHARED_BUILDS_ENV] = tempfile.mkdtemp(prefix="mintrender-test-builds-")
+
+
+def pytest_unconfigure(config: Any) -> None:
+    if not hasattr(config, "workerinput") and os.environ.get(SHARED_BUILDS_ENV):
+        shutil.rmtree(os.environ.pop(SHARED_BUILDS_ENV), ignore_errors=True)
 
 
 CHROMIUM_ARGS = [
@@ -45,3 +57,20 @@ def _diagram_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MINTRENDER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         yield
+
+
+def pytest_collection_modifyitems(config: Any, items: list[pytest.Item]) -> None:
+    """Files that build a corpus run first, then those that drive a browser (each file's tests
+    kept together, in their order): under `-n auto --dist loadfile` the longest files start at
+    once and the many short ones fill the cores at the end."""
+    rank: dict[Any, int] = {}
+    for item in items:
+        mark = (
+            0
+            if item.get_closest_marker("corpus")
+            else 1
+            if item.get_closest_marker("browser")
+            else 2
+        )
+        rank[item.path] = min(rank.get(item.path, 2), mark)
+    items.sort(key=lambda item: rank[item.path])

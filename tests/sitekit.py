@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock
+
 from mintrender.build import build
+from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.model import BuildOptions, BuildResult
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+REPO = Path(__file__).resolve().parents[1]
+CORPORA = REPO.parent / "shared" / "corpora"
+SHARED_BUILDS_ENV = "MINTRENDER_TEST_BUILDS"
+"""The folder of the builds shared by a test run (set by conftest.py, seen by xdist workers)."""
+SHARED_HASH_SEED = "11"
+"""PYTHONHASHSEED of every shared build (test_reproducible builds again with another seed)."""
 
 
 def write_site(root: Path, files: dict[str, Any], config: dict[str, Any] | None = None) -> Path:
@@ -54,3 +68,75 @@ def body(html: str) -> str:
         return m.group(1)
     start = html.find("mdx-content")
     return html[start:] if start >= 0 else html
+
+
+@dataclass(frozen=True)
+class PageRow:
+    """A page of a build report."""
+
+    output_path: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class SharedBuild:
+    """A site built once per test run by the CLI, for every test that only reads it."""
+
+    out: Path
+    """The site (read-only for tests: copy it before changing anything)."""
+    report: dict[str, Any]
+    """The `--report` JSON; empty when nothing was built (a fatal error)."""
+    returncode: int
+    stderr: str
+
+    @property
+    def diagnostics(self) -> Diagnostics:
+        found = Diagnostics()
+        for d in self.report.get("diagnostics", []):
+            fields = {k: v for k, v in d.items() if k != "traceback"}
+            found.append(Diagnostic(**fields, detail=d.get("traceback", "")))
+        return found
+
+    @property
+    def pages(self) -> list[PageRow]:
+        return [PageRow(p["output"], p["kind"]) for p in self.report.get("pages", [])]
+
+
+_SHARED: dict[tuple[str, ...], SharedBuild] = {}
+
+
+def shared_build(docs: Path, *args: str) -> SharedBuild:
+    """`python -m renderer build DOCS -o OUT --report FILE *ARGS`, run once per test run for the
+    same docs and arguments: across test files and pytest-xdist workers (a file lock), so the
+    corpora are built once per option set. Tests must not change `out`."""
+    key = (str(docs), *args)
+    if key in _SHARED:
+        return _SHARED[key]
+    root = os.environ.get(SHARED_BUILDS_ENV)
+    if not root:  # outside a pytest run of this repository: one folder per process
+        root = os.environ[SHARED_BUILDS_ENV] = tempfile.mkdtemp(prefix="mintrender-builds-")
+    digest = hashlib.sha256("\0".join(key).encode()).hexdigest()[:12]
+    folder = Path(root) / f"{docs.name}-{digest}"
+    out, report, meta = folder / "site", folder / "report.json", folder / "build.json"
+    with FileLock(str(folder) + ".lock"):
+        if not meta.is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            proc = subprocess.run(
+                [sys.executable, "-m", "renderer", "build", str(docs), "-o", str(out)]
+                + ["--report", str(report), *args],
+                cwd=REPO,
+                env={**os.environ, "PYTHONHASHSEED": SHARED_HASH_SEED},
+                capture_output=True,
+                text=True,
+                timeout=900,
+            )
+            meta.write_text(json.dumps({"returncode": proc.returncode, "stderr": proc.stderr}))
+    done = json.loads(meta.read_text())
+    data = json.loads(report.read_text(encoding="utf-8")) if report.is_file() else {}
+    _SHARED[key] = SharedBuild(out, data, done["returncode"], done["stderr"])
+    return _SHARED[key]
+
+
+def offline_build(docs: Path) -> SharedBuild:
+    """The offline bundle of `docs` and its zip (`--offline --zip`), once per test run."""
+    return shared_build(docs, "--offline", "--zip")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from sitekit import CORPORA, minimal_config, write_site
+from sitekit import CORPORA, SharedBuild, minimal_config, shared_build, write_site
 
 from mintrender.errors import Diagnostics
 from mintrender.load.config import load_config
@@ -53,13 +52,10 @@ def leaked_tags(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def modelslab(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> tuple[Path, dict, subprocess.CompletedProcess[str]]:
-    out = tmp_path_factory.mktemp("ml") / "ml-site"
-    report = out.parent / "ml-report.json"
-    proc = run_cli("build", str(CORPORA / "modelslab"), "-o", str(out), "--report", str(report))
-    return out, json.loads(report.read_text()), proc
+def modelslab() -> tuple[Path, dict, SharedBuild]:
+    """`build corpora/modelslab -o OUT --report FILE`, shared with the other corpus tests."""
+    built = shared_build(CORPORA / "modelslab")
+    return built.out, built.report, built
 
 
 def test_modelslab_builds_every_navigation_page(modelslab: tuple) -> None:
@@ -109,14 +105,11 @@ def test_modelslab_enterprise_page_shows_its_fields(modelslab: tuple) -> None:
     assert "https://modelslab.com/api/v1/enterprise/flux/clear_cache" in ops
 
 
-def test_mintlify_docs_languages_and_switcher(tmp_path: Path) -> None:
-    out = tmp_path / "md-site"
-    report_path = tmp_path / "md.json"
-    proc = run_cli(
-        "build", str(CORPORA / "mintlify-docs"), "-o", str(out), "--report", str(report_path), "-q"
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    report = json.loads(report_path.read_text())
+def test_mintlify_docs_languages_and_switcher() -> None:
+    """`build corpora/mintlify-docs -o OUT --report FILE`, shared with the other corpus tests."""
+    built = shared_build(CORPORA / "mintlify-docs")
+    out, report = built.out, built.report
+    assert built.returncode == 0, built.stderr[-2000:]
     missing = sorted(p for p in nav_pages(CORPORA / "mintlify-docs") if not (out / p).is_file())
     assert missing == []
     assert len(report["pages"]) > 1000

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from sitekit import SharedBuild, offline_build
 from test_offline_common import (
     CSS_URL,
     EXTERNAL,
@@ -35,7 +36,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]
 def check_references(
     out: Path,
     allowed_missing: set[str] = frozenset(),  # type: ignore[assignment]
-    result: BuildResult | None = None,
+    result: BuildResult | SharedBuild | None = None,
 ) -> dict[str, int]:
     """Assert every internal reference of every HTML and CSS file is relative and exists, and
     that stylesheets load nothing remote but what the build could not download (it warned)."""
@@ -169,11 +170,12 @@ def test_cli_offline_zip(tmp_path: Path) -> None:
 
 
 @pytest.mark.corpus
-def test_modelslab_offline_references(tmp_path: Path) -> None:
+def test_modelslab_offline_references() -> None:
     if not MODELSLAB.is_dir():
         pytest.skip("ModelsLab corpus not available")
-    out = tmp_path / "modelslab"
-    result = build_into(MODELSLAB, out, mode="offline")
+    result = offline_build(MODELSLAB)  # once per test run, shared with the other tests
+    assert result.report, result.stderr[-2000:]  # no report: a fatal error, nothing was built
+    out = result.out
     broken = {posixpath.normpath(h.split("#")[0]).strip("/") for h in broken_link_hrefs(result)}
     counts = check_references(out, allowed_missing=broken, result=result)
     assert counts["html"] >= len(result.pages)

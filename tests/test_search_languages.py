@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from lunr.index import Index
+from sitekit import shared_build
 from test_search_support import (
     MINTLIFY,
     REPO,
@@ -28,13 +29,12 @@ from test_search_support import (
     type_query,
 )
 
-from mintrender.build import build
 from mintrender.index.query import Vocabulary, reference_search, vocabulary
 from mintrender.index.search import decode_payload, query_string
-from mintrender.model import BuildOptions
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.corpus,
     pytest.mark.skipif(chromium_path() is None, reason="no chromium executable on PATH"),
 ]
 
@@ -44,14 +44,13 @@ TIMES: dict[str, list[float]] = {}
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site() -> Path:
     prebuilt = os.environ.get("MR_MINTLIFY_SITE")
     if prebuilt:  # an offline build of the corpus made with this checkout (faster reruns)
         return Path(prebuilt)
-    out = tmp_path_factory.mktemp("mintlify-docs")
-    result = build(BuildOptions(docs_dir=MINTLIFY, out_dir=out, mode="offline"))
-    assert result.fatal is None, result.fatal
-    return out
+    built = shared_build(MINTLIFY, "--offline")  # once per test run
+    assert built.report, built.stderr[-2000:]  # no report: a fatal error, nothing was built
+    return built.out
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -25,6 +24,7 @@ from typing import Any
 
 import yaml
 from lunr.index import Index
+from sitekit import offline_build, shared_build
 
 from mintrender.index.search import (
     GLOBAL_NAME,
@@ -300,17 +300,15 @@ def read_index_script(path: Path) -> dict[str, Any]:
     return dict(json.loads(text[len(prefix) : -1]))
 
 
-def build_site(docs_dir: Path, out: Path, *, offline: bool = True) -> Path | None:
-    """Run the real build (`python -m renderer build`); the home page, or None if it fails."""
+def build_site(docs_dir: Path, *, offline: bool = True) -> Path | None:
+    """The real build (`python -m renderer build`, once per test run: sitekit.shared_build);
+    the home page, or None if it fails."""
     if not (REPO / "renderer" / "build.py").exists():
         return None
-    cmd = [sys.executable, "-m", "renderer", "build", str(docs_dir), "-o", str(out), "--quiet"]
-    if offline:
-        cmd.append("--offline")
-    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=600)
-    home = out / "index.html"
-    if not home.exists() or not (out / "_mintrender" / "search-index.js").exists():
-        print(f"real build failed ({proc.returncode}): {proc.stderr[-2000:]}", file=sys.stderr)
+    built = offline_build(docs_dir) if offline else shared_build(docs_dir)
+    home = built.out / "index.html"
+    if not home.exists() or not (built.out / "_mintrender" / "search-index.js").exists():
+        print(f"real build failed ({built.returncode}): {built.stderr[-2000:]}", file=sys.stderr)
         return None
     return home
 
@@ -325,9 +323,9 @@ def modelslab_site(offline: bool = True) -> SiteUnderTest:
     """
     out = Path(tempfile.mkdtemp(prefix="mr-search-site-"))
     if os.environ.get("MR_SEARCH_CORPUS_HELPER") != "1":
-        home = build_site(MODELSLAB, out / "site", offline=offline)
+        home = build_site(MODELSLAB, offline=offline)
         if home is not None:
-            payload = read_index_script(out / "site" / "_mintrender" / "search-index.js")
+            payload = read_index_script(home.parent / "_mintrender" / "search-index.js")
             return SiteUnderTest(home, payload, Index.load(decode_payload(payload)), "build")
     sections = modelslab_sections()
     files = build_search_index(sections)
