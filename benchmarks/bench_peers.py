@@ -15,7 +15,8 @@ For each corpus (default: ../shared/corpora/mintlify-docs and ../shared/corpora/
 * with `--big`: 9 copies of mintlify-docs (~9,600 pages, `--jobs 1` and `--jobs 2`) and a
   versioned multi-language site (~25,000 pages), both made by `bigsite.py`.
 
-Every measurement is a fresh subprocess. Wall is the command's own wall time (interpreter start
+Every measurement is a fresh subprocess. CPU is user + system time of the whole process tree
+(`os.wait4`), the steadier figure on a busy machine; ratios are given in both. Wall is the command's own wall time (interpreter start
 included) except for the floors, which time their work in-process. Memory: "peak" is
 `os.wait4`'s `ru_maxrss`, exact, of the largest single process of the command's tree (the main
 process or one worker); "main", "worker" (the largest descendant) and "sum" (all of the tree's
@@ -96,6 +97,9 @@ class Run:
     """Sampled VmHWM of its largest descendant (0 without workers)."""
     sum_mb: float
     """Sampled peak of the tree's summed VmRSS."""
+    cpu: float = 0.0
+    """User + system CPU seconds of the whole tree (os.wait4): steadier than wall on a busy
+    machine."""
     error: str = ""
     """The last line of stderr when the command failed."""
     output: str = ""
@@ -180,6 +184,7 @@ def measure(cmd: Sequence[str], cwd: Path | None = None) -> Run:
         main_kb / 1024,
         worker_kb / 1024,
         sum_kb / 1024,
+        usage.ru_utime + usage.ru_stime,
         error,
         stdout,
     )
@@ -194,12 +199,14 @@ def measure_script(script: str, *args: str) -> Run:
         reported = json.loads(run.output.strip().splitlines()[-1])
     except (ValueError, IndexError):
         return Run(0, 0, 0, 0, 0, error="no JSON line in the floor's output")
-    return Run(reported["seconds"], run.peak_mb, run.main_mb, run.worker_mb, run.sum_mb)
+    return Run(reported["seconds"], run.peak_mb, run.main_mb, run.worker_mb, run.sum_mb, run.cpu)
 
 
 # -- table ------------------------------------------------------------------------------------
 
-HEADER = f"  {'':<52}{'wall s':>8}{'peak MB':>9}{'main MB':>9}{'worker MB':>10}{'sum MB':>8}"
+HEADER = (
+    f"  {'':<52}{'wall s':>8}{'CPU s':>8}{'peak MB':>9}{'main MB':>9}{'worker MB':>10}{'sum MB':>8}"
+)
 
 
 def _median(runs: list[Run]) -> Run | None:
@@ -212,6 +219,7 @@ def _median(runs: list[Run]) -> Run | None:
         max(r.main_mb for r in ok),
         max(r.worker_mb for r in ok),
         max(r.sum_mb for r in ok),
+        statistics.median(r.cpu for r in ok),
     )
 
 
@@ -224,7 +232,7 @@ def row(label: str, runs: list[Run], note: str = "") -> Run | None:
         return None
     n = f"  (median of {len([r for r in runs if not r.error])}){note}"
     print(
-        f"  {label:<52}{med.seconds:>8.2f}{med.peak_mb:>9.0f}{med.main_mb:>9.0f}"
+        f"  {label:<52}{med.seconds:>8.2f}{med.cpu:>8.2f}{med.peak_mb:>9.0f}{med.main_mb:>9.0f}"
         f"{med.worker_mb:>10.0f}{med.sum_mb:>8.0f}{n}",
         flush=True,
     )
@@ -235,7 +243,8 @@ def ratio_line(text: str, slow: Run | None, fast: Run | None, target: str) -> No
     if slow is None or fast is None or fast.seconds <= 0:
         print(f"  {text}: n/a ({target})", flush=True)
         return
-    print(f"  {text}: {slow.seconds / fast.seconds:.1f}x ({target})", flush=True)
+    cpu = f", {slow.cpu / fast.cpu:.1f}x in CPU time" if slow.cpu > 0 and fast.cpu > 0 else ""
+    print(f"  {text}: {slow.seconds / fast.seconds:.1f}x{cpu} ({target})", flush=True)
 
 
 def load_average() -> str:
@@ -416,7 +425,7 @@ def bench_corpus(
         render = row("render floor (markdown-it-py + Pygments)", runs["render"])
         lunr = row("index floor (lunr.py over the page texts)", runs["lunr"])
         if render and lunr:
-            both = Run(render.seconds + lunr.seconds, 0, 0, 0, 0)
+            both = Run(render.seconds + lunr.seconds, 0, 0, 0, 0, render.cpu + lunr.cpu)
             ratio_line("cold build vs the sum of both floors", cold, both, "issue 15: at the floor")
         cache_rows(corpus, tmp, args.repeat, cold)
         if venv is None:
@@ -505,6 +514,9 @@ def main(argv: list[str] | None = None) -> int:
         help="venv for the peers, kept for the next run (default: a temporary one)",
     )
     parser.add_argument("--big", action="store_true", help="also the 9,600 and ~25,000-page sites")
+    parser.add_argument(
+        "--big-only", action="store_true", help="only the big sites (implies --big)"
+    )
     parser.add_argument(
         "--big-repeat", type=int, default=1, help="runs per big-site row (default: 1)"
     )
