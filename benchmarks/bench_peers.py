@@ -205,7 +205,7 @@ def measure_script(script: str, *args: str) -> Run:
 # -- table ------------------------------------------------------------------------------------
 
 HEADER = (
-    f"  {'':<52}{'wall s':>8}{'CPU s':>8}{'peak MB':>9}{'main MB':>9}{'worker MB':>10}{'sum MB':>8}"
+    f"  {'':<56}{'wall s':>8}{'CPU s':>8}{'peak MB':>9}{'main MB':>9}{'worker MB':>10}{'sum MB':>8}"
 )
 
 
@@ -228,11 +228,11 @@ def row(label: str, runs: list[Run], note: str = "") -> Run | None:
     med = _median(runs)
     if med is None:
         error = runs[-1].error if runs else "not run"
-        print(f"  {label:<52}error: {error}", flush=True)
+        print(f"  {label:<56}error: {error}", flush=True)
         return None
     n = f"  (median of {len([r for r in runs if not r.error])}){note}"
     print(
-        f"  {label:<52}{med.seconds:>8.2f}{med.cpu:>8.2f}{med.peak_mb:>9.0f}{med.main_mb:>9.0f}"
+        f"  {label:<56}{med.seconds:>8.2f}{med.cpu:>8.2f}{med.peak_mb:>9.0f}{med.main_mb:>9.0f}"
         f"{med.worker_mb:>10.0f}{med.sum_mb:>8.0f}{n}",
         flush=True,
     )
@@ -243,8 +243,8 @@ def ratio_line(text: str, slow: Run | None, fast: Run | None, target: str) -> No
     if slow is None or fast is None or fast.seconds <= 0:
         print(f"  {text}: n/a ({target})", flush=True)
         return
-    cpu = f", {slow.cpu / fast.cpu:.1f}x in CPU time" if slow.cpu > 0 and fast.cpu > 0 else ""
-    print(f"  {text}: {slow.seconds / fast.seconds:.1f}x{cpu} ({target})", flush=True)
+    cpu = f", CPU {slow.cpu / fast.cpu:.1f}x" if slow.cpu > 0 and fast.cpu > 0 else ""
+    print(f"  {text}: wall {slow.seconds / fast.seconds:.1f}x{cpu} ({target})", flush=True)
 
 
 def load_average() -> str:
@@ -294,7 +294,7 @@ def edit_page(site: Path, n: int) -> str:
 
 def cache_rows(corpus: Path, tmp: Path, repeat: int, cold: Run | None) -> None:
     if not has_build_cache():
-        print(f"  {'build cache rows':<52}n/a (no build cache: no --no-cache flag)", flush=True)
+        print(f"  {'build cache rows':<56}n/a (no build cache: no --no-cache flag)", flush=True)
         return
     site = tmp / "cache-site"
     shutil.copytree(corpus, site)
@@ -321,8 +321,8 @@ def cache_rows(corpus: Path, tmp: Path, repeat: int, cold: Run | None) -> None:
             measure(mintrender_cmd(site, out, "--jobs", str(JOBS), "--cache-dir", str(cache)))
         )
     edit = row(f"build after editing one page ({rel})", edited)
-    ratio_line("cold vs unchanged-site build", cold, warm, "target >= 5x")
-    ratio_line("one-page edit vs unchanged-site build", edit, warm, "target <= 1.5x")
+    ratio_line("cold build / unchanged-site build", cold, warm, "target >= 5x")
+    ratio_line("one-page-edit build / unchanged-site build", edit, warm, "target <= 1.5x")
 
 
 # -- peers ------------------------------------------------------------------------------------
@@ -426,18 +426,20 @@ def bench_corpus(
         lunr = row("index floor (lunr.py over the page texts)", runs["lunr"])
         if render and lunr:
             both = Run(render.seconds + lunr.seconds, 0, 0, 0, 0, render.cpu + lunr.cpu)
-            ratio_line("cold build vs the sum of both floors", cold, both, "issue 15: at the floor")
+            ratio_line(
+                "cold build / (render floor + index floor)", cold, both, "issue 15: at the floor"
+            )
         cache_rows(corpus, tmp, args.repeat, cold)
         if venv is None:
             return
         results = {}
         for peer, version in peers.items():
             if version.startswith("error"):
-                print(f"  {peer:<52}{version}", flush=True)
+                print(f"  {peer:<56}{version}", flush=True)
                 continue
             results[peer] = row(f"{peer} ({version})", runs[peer])
         for peer, result in results.items():
-            ratio_line(f"cold vs {peer}", result, cold, "target >= 4x")
+            ratio_line(f"{peer} / mintrender cold build", result, cold, "target >= 4x")
 
 
 # -- big sites --------------------------------------------------------------------------------
@@ -464,7 +466,7 @@ def bench_big(tmp: Path, args: argparse.Namespace) -> None:
         )
         if proc.returncode != 0:
             tail = (proc.stderr.strip().splitlines() or ["failed"])[-1]
-            print(f"  {name:<52}error: bigsite.py: {tail}", flush=True)
+            print(f"  {name:<56}error: bigsite.py: {tail}", flush=True)
             continue
         pages = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else "?"
         by_jobs: dict[int, Run | None] = {}
@@ -491,7 +493,12 @@ def _limits(run: Run | None, seconds: float, mb: float) -> str:
 
 def _copies_targets(run: Run | None, by_jobs: dict[int, Run | None]) -> None:
     print(f"  9,600 pages: {_limits(run, 25, 500)}", flush=True)
-    ratio_line("speed-up from 1 to 2 workers", by_jobs.get(1), run, "issue 15: report it")
+    ratio_line(
+        "--jobs 1 / --jobs 2 (speed-up from 1 to 2 workers)",
+        by_jobs.get(1),
+        run,
+        "issue 15: report it",
+    )
 
 
 def _versions_targets(run: Run | None, by_jobs: dict[int, Run | None]) -> None:
