@@ -6,9 +6,16 @@ For each corpus it prints:
     fenced block, over the same page files, writing one HTML file per page,
   * their ratio, plus the build's own stage timings and peak memory of each run.
 
-Each measurement runs in a fresh subprocess so caches and memory do not leak between them.
+Each measurement runs in a fresh subprocess so caches and memory do not leak between them; the
+build cache is off for these rows (`--no-cache`).
 
-    python benchmarks/bench_build.py [--repeat 3] [CORPUS_DIR ...]
+With `--cache`, the persistent build cache instead, on a copy of each corpus, side by side:
+  * cold: a build with `--no-cache`;
+  * warm: the second build of the unchanged site (the first one filled a fresh cache folder);
+  * edit: a build after appending a paragraph to one page (a different one each repeat);
+and the ratios cold / warm (target: at least 5x) and edit / warm (target: at most 1.5x).
+
+    python benchmarks/bench_build.py [--repeat 3] [--jobs N] [--cache] [CORPUS_DIR ...]
 """
 
 from __future__ import annotations
@@ -62,9 +69,12 @@ from pathlib import Path
 from mintrender.build import build
 from mintrender.model import BuildOptions
 t0 = time.perf_counter()
-result = build(BuildOptions(docs_dir=Path(sys.argv[1]), out_dir=Path(sys.argv[2]), jobs=int(sys.argv[3])))
+cache = sys.argv[4] if len(sys.argv) > 4 else ""
+result = build(BuildOptions(docs_dir=Path(sys.argv[1]), out_dir=Path(sys.argv[2]),
+                            jobs=int(sys.argv[3]), cache_dir=Path(cache) if cache else None,
+                            cache=bool(cache)))
 print(json.dumps({"seconds": time.perf_counter() - t0, "pages": len(result.pages),
-                  "timings": result.timings,
+                  "timings": result.timings, "cache": result.cache,
                   "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -87,7 +97,10 @@ def main() -> int:
     parser.add_argument("corpora", nargs="*", type=Path, default=DEFAULT_CORPORA)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--cache", action="store_true", help="measure the build cache instead")
     args = parser.parse_args()
+    if args.cache:
+        return cache_rows(args.corpora, args.repeat, args.jobs)
     print(
         f"{'corpus':<16}{'pages':>6}{'baseline s':>12}{'mintrender s':>14}{'ratio':>8}{'base MB':>9}{'full MB':>9}"
     )
@@ -105,6 +118,51 @@ def main() -> int:
             for k in full[0]["timings"]
         }
         print(f"{'':<16}stages (median s): {stages}")
+    return 0
+
+
+def cache_rows(corpora: list[Path], repeat: int, jobs: int) -> int:
+    """Cold, warm and one-page-edited builds of a copy of each corpus (medians of `repeat`)."""
+    import os
+    import shutil
+
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(
+        f"{'corpus':<16}{'pages':>6}{'cold s':>9}{'warm s':>9}{'edit s':>9}{'cold/warm':>11}"
+        f"{'edit/warm':>11}{'warm MB':>9}"
+    )
+    for corpus in corpora:
+        with tempfile.TemporaryDirectory() as tmp:
+            docs, cache = Path(tmp) / "docs", str(Path(tmp) / "cache")
+            shutil.copytree(corpus, docs, ignore=shutil.ignore_patterns("_site", ".git"))
+            from mintrender.load.sources import discover
+
+            # pages the navigation lists (their words are in the search index), else any
+            config = next(docs / n for n in ("docs.json", "mint.json") if (docs / n).is_file())
+            listed = config.read_text(encoding="utf-8", errors="replace")
+            pages = discover(docs).pages
+            pages = [p for p in pages if f'"{p.rsplit(".", 1)[0]}"' in listed] or pages
+            run(FULL, str(docs), str(jobs), cache)  # fills the cache
+            cold, warm, edit = [], [], []
+            for i in range(repeat):
+                cold.append(run(FULL, str(docs), str(jobs)))
+                warm.append(run(FULL, str(docs), str(jobs), cache))
+                page = docs / pages[(i * 7919) % len(pages)]
+                with page.open("a", encoding="utf-8") as fh:
+                    fh.write(f"\n\nEdited for the benchmark, round {i}.\n")
+                edit.append(run(FULL, str(docs), str(jobs), cache))
+                run(FULL, str(docs), str(jobs), cache)  # the next round's warm starts level
+            c, w, e = (statistics.median(r["seconds"] for r in rows) for rows in (cold, warm, edit))
+            print(
+                f"{corpus.name:<16}{cold[0]['pages']:>6}{c:>9.2f}{w:>9.2f}{e:>9.2f}"
+                f"{c / w:>10.1f}x{e / w:>10.2f}x{max(r['maxrss_mb'] for r in warm):>9.0f}"
+            )
+            for name, rows in (("warm", warm), ("edit", edit)):
+                stages = {
+                    k: round(statistics.median(r["timings"].get(k, 0) for r in rows), 2)
+                    for k in rows[0]["timings"]
+                }
+                print(f"{'':<16}{name} stages (median s): {stages}; cache: {rows[-1]['cache']}")
     return 0
 
 

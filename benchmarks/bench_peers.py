@@ -527,6 +527,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--big-repeat", type=int, default=1, help="runs per big-site row (default: 1)"
     )
+    parser.add_argument(
+        "--big-only", action="store_true", help="only the big-site rows (implies --big)"
+    )
     args = parser.parse_args(argv)
 
     import mintrender

@@ -11,6 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from mintrender.buildcache import (
+    CachedPage,
+    PageStore,
+    file_digests,
+    folder_key,
+    options_key,
+    site_key,
+    spec_files_key,
+    unique,
+)
+from mintrender.cache import build_cache_dir, site_store
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.hints import closest_path
@@ -276,10 +287,11 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     jobs = options.jobs if options.jobs > 0 else auto_jobs(len(sources.pages))
     jobs = jobs if can_fork() else 1
     render = _render_forked if jobs > 1 else _render_serial
-    pages = render(
-        RenderJob(options, config, sources, slots, api, jobs, diagnostics, timings, progress)
-    )
+    job = RenderJob(options, config, sources, slots, api, jobs, diagnostics, timings, progress)
+    folder = build_cache_dir(options)
+    pages = _render_cached(job, folder) if folder is not None else render(job)
     result = BuildResult(diagnostics, openapi_operations=_operations(pages.records))
+    result.cache = pages.cache
     for record in pages.records:
         assert record.rendered is not None
         result.components.update(record.rendered.components)
@@ -291,12 +303,15 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
 
     # --- index: one search index per language
     t = time.perf_counter()
+    index_store = site_store(folder, docs_dir) if folder is not None else None
     try:
-        search = build_indexes(config, result.pages, slots)
+        search = build_indexes(config, result.pages, slots, index_store)
     except Exception as exc:  # the site is still written, with an empty search index
         diagnostics.internal(config.config_file, 0, "building the search index of", exc)
         search = build_indexes(config, [], [])
     timings["index"] = time.perf_counter() - t
+    if index_store is not None:
+        result.cache["indexes_reused"] = index_store.hits
 
     # --- write: theme around every page, assets, extras; OUT swapped in when complete
     t = time.perf_counter()
@@ -331,6 +346,8 @@ class RenderedPages:
     ref_to_file: dict[str, str]
     """Navigation ref -> page file (generated API pages included)."""
     urls: UrlBuilder
+    cache: dict[str, int] = dataclasses.field(default_factory=dict)
+    """Pages reused from the build cache and pages rendered (`_render_cached`)."""
 
 
 def _operations(records: Iterable[PageRecord]) -> int:
@@ -428,6 +445,91 @@ def _render_forked(job: RenderJob) -> RenderedPages:
     timings["parse"] = 0.0
     timings["render"] = time.perf_counter() - t
     return RenderedPages(records, ref_to_file, urls)
+
+
+def _render_cached(job: RenderJob, folder: Path) -> RenderedPages:
+    """Parse and render the pages the build cache (buildcache.py) has no current entry for,
+    in `jobs` forked workers as `_render_forked` does, and take the others from the cache.
+    Each page's diagnostics are its own, kept and replayed with it."""
+    options, config, sources, slots, api = job.options, job.config, job.sources, job.slots, job.api
+    diagnostics, timings, progress = job.diagnostics, job.timings, job.progress
+    t = time.perf_counter()
+    placeholders = {rel: new_record(rel, {}) for rel in sources.pages}
+    generated = _generated_pages(api, slots, placeholders, config, diagnostics)
+    ref_to_file = resolve_refs(config, slots, frozenset(sources.pages), diagnostics)
+    for record, ref in generated:
+        ref_to_file.setdefault(ref, record.rel_path)
+    site_paths = [r.site_path for r in placeholders.values()] + [r.site_path for r, _ in generated]
+    urls = make_urls(options.mode, site_paths, sources, config, options.safe is not None)
+    from mintrender.write.llms import page_markdown_text  # start-up time, as in _build
+
+    reader = Reader(config.docs_dir)
+    publish = Publish.of(options, config.metatags)
+    spec_key = spec_files_key(config.docs_dir, sources)
+    opts = options_key(options)
+    store = PageStore(
+        folder, config.docs_dir, site_key(config, sources, api, site_paths, opts, spec_key), opts
+    )
+    stubs = {record.rel_path: record for record, _ in generated}
+
+    def work(rels: list[str]) -> list[CachedPage]:
+        out = []
+        for rel in rels:
+            found = Diagnostics()
+            api.diagnostics = found  # the API stage reports this page's findings to it
+            reader.seen = set()
+            if rel in stubs:
+                record, parsed = stubs[rel], api.parsed_stub(stubs[rel])
+            else:
+                parsed = parse_source(rel, config, reader, found)
+                record = new_record(rel, parsed.frontmatter)
+            render_record(record, parsed, config, urls, found, api, reader, options.safe)
+            record.tokens = parsed.tokens
+            record.markdown = page_markdown_text(record, config, urls, publish, diagnostics=found)
+            record.tokens = None
+            files = reader.seen | parsed.depends_on | ({rel} if rel not in stubs else set())
+            reader.seen = None
+            out.append(CachedPage(record, list(found), file_digests(reader, files)))
+        api.diagnostics = diagnostics
+        return out
+
+    if progress:
+        progress("render", 0, 1)
+    every = list(sources.pages) + list(stubs)
+    done: dict[str, CachedPage] = {}
+    for rel in every:
+        hit = store.get(rel, reader)
+        if hit is not None:
+            done[rel] = hit
+    todo = [rel for rel in every if rel not in done]
+    fresh: list[CachedPage] = []
+    if job.jobs > 1 and len(todo) > 1:
+        try:
+            for share in fork_map(work, interleave(todo, job.jobs), job.jobs):
+                fresh.extend(share)
+        except Exception as exc:  # a worker or its result failed as a whole: redo it here
+            diagnostics.internal(
+                config.config_file, 0, "rendering pages in worker processes for", exc
+            )
+            fresh = work(todo)
+    else:
+        fresh = work(todo)
+    for entry in fresh:
+        store.put(entry)
+        done[entry.record.rel_path] = entry
+    if store.problem:
+        why = f"the build cache cannot be kept ({store.problem}); the build goes on without it"
+        diagnostics.info(str(folder), 0, 0, "cache-unwritable", why)
+    theme = folder_key(config.docs_dir / "_theme")
+    records = []
+    for rel in every:
+        records.append(done[rel].record)
+        records[-1].inputs_key = store.inputs_key(done[rel], theme)
+    diagnostics.extend(unique(d for rel in every for d in done[rel].diagnostics))
+    timings["parse"] = 0.0
+    timings["render"] = time.perf_counter() - t
+    cache = {"pages_reused": len(every) - len(todo), "pages_rendered": len(todo)}
+    return RenderedPages(records, ref_to_file, urls, cache)
 
 
 def _generated_pages(

@@ -72,7 +72,7 @@ def next_step(options: BuildOptions, given_docs: str) -> str:
     )
 
 
-def _safety(args: argparse.Namespace) -> Safety | None:
+def safety_of(args: argparse.Namespace) -> Safety | None:
     """`--safe` with its allowances, or None."""
     if not args.safe:
         return None
@@ -102,6 +102,24 @@ def _add_safety(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="with --safe: fetch OpenAPI specs given as URLs (default: off)",
     )
+
+
+def add_serve_options(parser: argparse.ArgumentParser) -> None:
+    """The options of `serve`/`dev`, shared with `python serve.py` so the two never drift."""
+    parser.add_argument("docs_dir", nargs="?", default=".", metavar="DOCS_DIR", help=_DOCS_HELP)
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=3000,
+        help="port to listen on; the next free one if it is taken (default: 3000)",
+    )
+    parser.add_argument(
+        "--host",
+        default=os.environ.get("MINTRENDER_HOST", "127.0.0.1"),
+        help="address to listen on; 0.0.0.0 for other machines (default: 127.0.0.1, or "
+        "$MINTRENDER_HOST: 0.0.0.0 in the Docker image)",
+    )
+    _add_safety(parser)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -137,9 +155,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         base_url=base_url,
         zip=args.zip,
         jobs=args.jobs,
-        safe=_safety(args),
+        safe=safety_of(args),
         local_assets=True if args.no_remote_assets else None,
         cache_dir=Path(args.cache_dir).resolve() if args.cache_dir else None,
+        cache=not args.no_cache,
     )
     result = build(options, progress=_progress_printer(args.quiet))
     diags = sorted(result.diagnostics, key=sort_key)
@@ -158,7 +177,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         total = result.timings.get("total", 0.0)
         print(
             f"Built {plural(len(result.pages), 'page')} into {_shown(out_dir)} in {total:.2f}s "
-            f"({problem_counts(errors, warnings)})",
+            f"({problem_counts(errors, warnings)}){_reused(result.cache)}",
             file=sys.stderr,
         )
         print(next_step(options, args.docs_dir), file=sys.stderr)
@@ -167,6 +186,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if errors or (args.strict and warnings):
         return 1
     return 0
+
+
+def _reused(cache: dict[str, int]) -> str:
+    reused = cache.get("pages_reused", 0)
+    return f"; {plural(reused, 'unchanged page')} reused from the cache" if reused else ""
 
 
 def print_diagnostic(d: Diagnostic, verbose: bool, stream: TextIO) -> None:
@@ -178,8 +202,8 @@ def print_diagnostic(d: Diagnostic, verbose: bool, stream: TextIO) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Everything `build` would report, without building: for editors, hooks and CI."""
-    from mintrender.check.cache import default_cache_dir  # start-up time, as in cmd_build
     from mintrender.check.command import list_rules, run_check  # start-up time, as above
+    from mintrender.check.memo import default_cache_dir  # start-up time, as in cmd_build
 
     if args.list_rules:
         return list_rules(sys.stdout)
@@ -193,14 +217,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         validate_openapi=args.validate_openapi,
         cache_dir=cache_dir,
-        safe=_safety(args),
+        safe=safety_of(args),
     )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from mintrender.serve.server import serve  # start-up time, as in cmd_build
 
-    return serve(Path(args.docs_dir), host=args.host, port=args.port, safe=_safety(args))
+    return serve(Path(args.docs_dir), host=args.host, port=args.port, safe=safety_of(args))
 
 
 OVERVIEW = """\
@@ -328,8 +352,14 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--cache-dir",
         metavar="DIR",
-        help="download cache for remote assets and specs (default: the user cache folder, "
-        "e.g. ~/.cache/mintrender, or $MINTRENDER_CACHE_DIR)",
+        help="cache folder: remote assets and specs downloaded, and the build cache in DIR/build "
+        "(default: the user cache folder, e.g. ~/.cache/mintrender, or $MINTRENDER_CACHE_DIR)",
+    )
+    b.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse and render every page afresh, keep nothing for the next build "
+        "(default: off, unchanged pages are reused from the build cache)",
     )
     b.add_argument(
         "-v",
@@ -407,20 +437,7 @@ def make_parser() -> argparse.ArgumentParser:
             epilog=SERVE_EXAMPLES,
             formatter_class=_Formatter,
         )
-        s.add_argument("docs_dir", nargs="?", default=".", metavar="DOCS_DIR", help=_DOCS_HELP)
-        s.add_argument(
-            "--port",
-            type=int,
-            default=3000,
-            help="port to listen on; the next free one if it is taken (default: 3000)",
-        )
-        s.add_argument(
-            "--host",
-            default=os.environ.get("MINTRENDER_HOST", "127.0.0.1"),
-            help="address to listen on; 0.0.0.0 for other machines (default: 127.0.0.1, or "
-            "$MINTRENDER_HOST: 0.0.0.0 in the Docker image)",
-        )
-        _add_safety(s)
+        add_serve_options(s)
         s.set_defaults(func=cmd_serve)
     return parser
 

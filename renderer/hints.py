@@ -18,6 +18,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 # --- did you mean ---------------------------------------------------------------------------
@@ -39,27 +40,40 @@ def closest(word: str, candidates: Iterable[str], *, n: int = 1, cutoff: float =
 
 def closest_path(path: str, candidates: Iterable[str], *, cutoff: float = 0.7) -> str | None:
     """The candidate path nearest to `path` whose last segment is close too: on a long shared
-    prefix any two paths look alike, so `/api/uploads` is not taken for `/api/teams`."""
+    prefix any two paths look alike, so `/api/uploads` is not taken for `/api/teams`. Of equal
+    scores, the first in sorted order wins."""
     base = path.rstrip("/").rsplit("/", 1)[-1].lower()
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(base)
     whole = difflib.SequenceMatcher()
     whole.set_seq2(path.lower())
-    best: tuple[float, str] | None = None
-    for cand in sorted(candidates):
-        if cand == path:
-            continue
-        matcher.set_seq1(cand.rstrip("/").rsplit("/", 1)[-1].lower())
+    best: tuple[float, int, str] | None = None  # (score, -sorted position, path)
+    # a site's broken links all ask about the same candidates: their last segments are
+    # grouped once (many paths share one: a page per language), and each is scored once
+    for name, members in _by_last_segment(tuple(candidates)).items():
+        matcher.set_seq1(name)
         if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
             continue
         name_score = matcher.ratio()
         if name_score < cutoff:
             continue
-        whole.set_seq1(cand.lower())
-        score = min(name_score, whole.ratio())
-        if score >= cutoff and (best is None or score > best[0]):
-            best = (score, cand)
-    return best[1] if best else None
+        for at, cand in members:
+            if cand == path:
+                continue
+            whole.set_seq1(cand.lower())
+            score = min(name_score, whole.ratio())
+            if score >= cutoff and (best is None or (score, -at) > best[:2]):
+                best = (score, -at, cand)
+    return best[2] if best else None
+
+
+@lru_cache(maxsize=4)
+def _by_last_segment(candidates: tuple[str, ...]) -> dict[str, list[tuple[int, str]]]:
+    """Lower-cased last segment -> (position in sorted order, path) of each candidate."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for at, cand in enumerate(sorted(candidates)):
+        groups.setdefault(cand.rstrip("/").rsplit("/", 1)[-1].lower(), []).append((at, cand))
+    return groups
 
 
 def did_you_mean(

@@ -53,7 +53,11 @@ class BuildOptions:
     """Download remote images, stylesheets, fonts and scripts into the site; None: only
     offline bundles do (`--no-remote-assets` turns it on for hosted builds)."""
     cache_dir: Path | None = None
-    """The download cache (`--cache-dir`); None: the user cache folder (load/remote.py)."""
+    """The cache folder (`--cache-dir`): downloads and the build cache; None: the user cache
+    folder (`mintrender.cache.default_cache_root`)."""
+    cache: bool = True
+    """Keep rendered pages and search indexes in `build/` of the cache folder and reuse what
+    did not change (`--no-cache`: off)."""
 
     @property
     def downloads_assets(self) -> bool:
@@ -255,6 +259,9 @@ class PageRecord:
     """Parsed tokens, kept for the Markdown export (None when rendered in a worker)."""
     markdown: str | None = None
     """The page's Markdown copy, when a render worker already made it."""
+    inputs_key: str | None = None
+    """Digest of everything the page was rendered from (set by a build that caches; the
+    write stage keys the page's HTML by it and the navigation around it)."""
 
     def set_frontmatter(self, frontmatter: dict[str, Any]) -> None:
         """New frontmatter (the preview server re-read the page), and its metadata with it."""
@@ -270,6 +277,8 @@ class BuildResult:
     unknown_components: Counter[str] = field(default_factory=Counter)
     openapi_operations: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    cache: dict[str, int] = field(default_factory=dict)
+    """What the build cache saved: `pages_reused`, `pages_rendered`, `indexes_reused`, ..."""
     fatal: str | None = None
     """Set when the configuration could not be used at all (exit code 2)."""
 
@@ -290,6 +299,7 @@ class BuildResult:
             "unknown_components": dict(sorted(self.unknown_components.items())),
             "openapi_operations": self.openapi_operations,
             "timings": {k: round(v, 4) for k, v in self.timings.items()},
+            "cache": dict(self.cache),
         }
 
 

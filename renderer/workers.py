@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -56,3 +57,69 @@ def fork_map(work: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
             return pool.map(_call, items, chunksize=1)
     finally:
         _WORK = None
+
+
+class Background:
+    """`fn()` computed in a forked process while this one goes on; `result()` waits for it.
+
+    For the serial stretches of a run, when the other cores are idle. Without `fork` (or when
+    the fork fails), `fn` runs at once in this process. An exception in `fn` is raised again
+    by `result()`.
+    """
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self._fn: Callable[[], Any] | None = fn
+        self._value: Any = None
+        self._error: BaseException | None = None
+        self._pid = 0
+        self._read = -1
+        if can_fork():
+            try:
+                self._start()
+                return
+            except OSError:
+                self._pid = 0
+        self._run_here()
+
+    def _start(self) -> None:
+        assert self._fn is not None
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, send, leave without running the parent's exit code
+            os.close(read)
+            try:
+                try:
+                    payload = pickle.dumps((True, self._fn()))
+                except BaseException as exc:  # noqa: BLE001 - sent to the parent as it is
+                    payload = pickle.dumps((False, exc))
+                with os.fdopen(write, "wb") as out:
+                    out.write(payload)
+            finally:
+                os._exit(0)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def _run_here(self) -> None:
+        assert self._fn is not None
+        try:
+            self._value = self._fn()
+        except BaseException as exc:  # noqa: BLE001 - raised again by result()
+            self._error = exc
+        self._fn = None
+
+    def result(self) -> Any:
+        if self._pid:
+            with os.fdopen(self._read, "rb") as pipe:
+                data = pipe.read()
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+            try:
+                ok, value = pickle.loads(data)
+            except Exception:  # noqa: BLE001 - the child died before sending: compute here
+                self._run_here()
+            else:
+                self._fn = None
+                self._value, self._error = (value, None) if ok else (None, value)
+        if self._error is not None:
+            raise self._error
+        return self._value

@@ -43,6 +43,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "mintrender.urls",
             "mintrender.safeurl",
             "mintrender.workers",
+            "mintrender.cache",
         ),
     ),
     ("themes", ("mintrender.themes",)),
@@ -52,7 +53,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("render", ("mintrender.render",)),
     ("index", ("mintrender.index",)),
     ("write", ("mintrender.write",)),
-    ("build", ("mintrender.build", "mintrender.check")),
+    ("build", ("mintrender.build", "mintrender.buildcache", "mintrender.check")),
     ("faces", ("mintrender.cli", "mintrender.__main__", "mintrender.serve")),
 )
 # Stages that may see each other's modules (same rank): load and openapi, parse and components.

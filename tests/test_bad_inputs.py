@@ -104,6 +104,11 @@ def test_binary_and_non_utf8_pages(tmp_path: Path, content: bytes) -> None:
     result = _build(tmp_path, {"page.mdx": content})
     assert (tmp_path / "out" / "page" / "index.html").is_file()
     assert all(d.line >= 0 and d.column >= 0 for d in result.diagnostics)
+    if b"\x00" in content:  # binary: one warning at the NUL byte, and nothing else said of it
+        assert [(d.file, d.code) for d in result.diagnostics if d.file == "page.mdx"] == [
+            ("page.mdx", "file-encoding")
+        ]
+        assert "binary" in _found(result, "file-encoding")[0].message
     if content.startswith(b"# Caf"):  # Latin-1: read as Windows-1252, warned at the first byte
         [d] = _found(result, "file-encoding")
         assert (d.file, d.line, d.column) == ("page.mdx", 1, 6)

@@ -278,3 +278,45 @@ def test_a_failure_of_ours_on_one_page_is_a_finding(tmp_path: Path, monkeypatch)
     found = {(d.file, d.code) for d in result.diagnostics}
     assert ("b.mdx", "internal-error") in found
     assert ("a.mdx", "broken-link") in found  # the rest of the site is still checked
+
+
+def test_unchanged_folder_is_answered_from_the_memo(tmp_path: Path, monkeypatch) -> None:
+    """A second run on an unchanged folder reuses the whole result; any change that could
+    alter a finding (a page's text, an image appearing, the options) checks again."""
+    from mintrender.check import command, run
+    from mintrender.check.options import CheckOptions
+
+    docs = _site(tmp_path, {"a.mdx": "![i](/img/x.png)\n"}, ["a"]).resolve()
+    runs: list[CheckOptions] = []
+    real = run.check_site
+    monkeypatch.setattr(run, "check_site", lambda o: runs.append(o) or real(o))
+    options = CheckOptions(docs, jobs=1, cache_dir=tmp_path / "cache")
+
+    def codes(opts: CheckOptions = options) -> list[str]:
+        return [d.code for d in command.check_folder(opts).diagnostics]
+
+    assert codes() == ["broken-link"] and len(runs) == 1  # the image is missing
+    assert codes() == ["broken-link"] and len(runs) == 1  # nothing changed: the memo answers
+    (docs / "img").mkdir()
+    (docs / "img" / "x.png").write_bytes(b"\x89PNG")
+    assert codes() == [] and len(runs) == 2  # a new image file
+    assert codes() == [] and len(runs) == 2
+    (docs / "a.mdx").write_text("<Card>never closed\n", encoding="utf-8")
+    assert "jsx-unclosed" in codes() and len(runs) == 3  # a page's text
+    codes(CheckOptions(docs, ("a.mdx",), jobs=1, cache_dir=tmp_path / "cache"))
+    assert len(runs) == 4  # other options: another result
+
+
+def test_each_missing_required_key_is_reported_once() -> None:
+    """jsonschema raises one `required` error per missing key, each naming the whole list."""
+    from mintrender.check.config import schema_problems
+
+    problems = list(schema_problems({"name": "T", "navigation": {"pages": ["index"]}}))
+    assert [m for _, m, _ in problems] == [
+        "required key 'theme' is missing",
+        "required key 'colors' is missing",
+    ]
+    nested = list(schema_problems({"name": "T", "theme": "mint", "colors": {}, "navigation": {}}))
+    assert [(p, m) for p, m, _ in nested if "required" in m] == [
+        (("colors",), "required key 'primary' is missing")
+    ]

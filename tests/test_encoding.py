@@ -28,6 +28,13 @@ def test_decode_falls_back_per_bad_byte(data: bytes, text: str, bad: object) -> 
     assert (decoded.text, decoded.bad) == (text, bad)
 
 
+def test_a_file_with_a_nul_byte_is_binary_and_left_out() -> None:
+    decoded = decode_source(b"# Title\nab\x00\x01\xff")
+    assert (decoded.text, decoded.bad, decoded.binary) == ("", (2, 3, 0), True)
+    assert "binary" in decoded.problem()
+    assert decode_source("a\x00".encode("utf-16")).binary is False  # UTF-16 with a BOM is text
+
+
 def test_reader_remembers_which_files_needed_the_fallback(tmp_path: Path) -> None:
     (tmp_path / "a.mdx").write_bytes(b"caf\xe9")
     (tmp_path / "b.mdx").write_text("café", encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -504,6 +505,12 @@ def test_entry_points_share_one_implementation() -> None:
         [sys.executable, str(root / "serve.py"), "--help"], capture_output=True, text=True
     )
     assert out.returncode == 0 and "--port" in out.stdout and "--host" in out.stdout
+    cli_help = subprocess.run(
+        [sys.executable, "-m", "mintrender", "serve", "--help"], capture_output=True, text=True
+    ).stdout
+    options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", cli_help))
+    assert {"--safe", "--allow-iframe", "--allow-remote-specs", "--port"} <= options
+    assert options == set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", out.stdout))
     for command in ("serve", "dev"):
         args = make_parser().parse_args([command, "docs", "--port", "4000"])
         assert (args.docs_dir, args.port, args.host) == ("docs", 4000, "127.0.0.1")

@@ -2,68 +2,39 @@
 
 A page's findings depend on its own text and its snippets' (`depends_on`), and on the site
 around it: the configuration, which pages and files exist (link targets), the specs, and
-mintrender itself. The site part is one key for the whole cache file; a page entry is reused
-when every file it depended on still hashes the same. Checking again after editing one page
-parses that page only.
+mintrender itself. The site part is one key for the whole entry (`mintrender.cache.Store`); a
+page's findings are reused when every file it depended on still hashes the same. Checking again
+after editing one page parses that page only.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import mintrender
-import mintrender.components
-from mintrender.check.pages import PageFacts
+from mintrender.cache import Store, digest
+from mintrender.check.memo import default_cache_dir
 
-FORMAT = 1
-"""Bumped when the layout of the cache file changes."""
-
-
-def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "mintrender" / "check"
+if TYPE_CHECKING:  # start-up time: the pipeline is imported only when pages are checked
+    from mintrender.check.pages import PageFacts
 
 
-def digest(*parts: str) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()
-
-
-def code_fingerprint() -> str:
-    """mintrender's own version and sources: a changed renderer never reuses old findings."""
-    rows = [mintrender.__version__, str(FORMAT)]
-    for package in (mintrender, mintrender.components):
-        root = Path(package.__file__ or "").parent
-        for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".json") and path.is_file():
-                st = path.stat()
-                rows.append(f"{path}:{st.st_mtime_ns}:{st.st_size}")
-    return digest(*rows)
+__all__ = ["PageCache", "default_cache_dir"]
 
 
 class PageCache:
     """Findings per page for one docs folder and one state of the site around the pages."""
 
     def __init__(self, cache_dir: Path | None, docs_dir: Path, site_key: str) -> None:
-        self.path = cache_dir / f"{digest(str(docs_dir))}.pickle" if cache_dir else None
+        self.store = Store(cache_dir)
+        self.name = digest(str(docs_dir))
         self.site_key = site_key
         self.pages: dict[str, tuple[dict[str, str], PageFacts]] = {}
         self.changed = False
-        if self.path is not None and self.path.is_file():
-            try:
-                data: Any = pickle.loads(self.path.read_bytes())
-            except Exception:  # noqa: BLE001 - a damaged or foreign cache file is ignored
-                data = None
-            if isinstance(data, dict) and data.get("site") == site_key:
-                self.pages = data.get("pages", {})
+        data: Any = self.store.get(self.name, site_key)
+        if isinstance(data, dict):
+            self.pages = data
 
     def get(self, rel: str, read: Callable[[str], str | None]) -> PageFacts | None:
         entry = self.pages.get(rel)
@@ -76,6 +47,8 @@ class PageCache:
         return facts
 
     def put(self, facts: Iterable[PageFacts], read: Callable[[str], str | None]) -> None:
+        if self.store.folder is None:
+            return  # no cache: nothing to hash
         for f in facts:
             hashes = {
                 file: digest(read(file) or "") for file in sorted(f.depends_on | {f.rel_path})
@@ -84,12 +57,6 @@ class PageCache:
             self.changed = True
 
     def save(self) -> None:
-        if self.path is None or not self.changed:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps({"site": self.site_key, "pages": self.pages}))
-            tmp.replace(self.path)
-        except OSError:
-            pass  # a read-only home: the next run checks everything again
+        """Keep the findings (a read-only cache folder: the next run checks everything again)."""
+        if self.changed:
+            self.store.put(self.name, self.site_key, self.pages)

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from mintrender.check import memo
+from mintrender.check.options import CheckOptions, CheckResult
 from mintrender.check.report import FORMATS, RANK, relative_to_cwd, render, use_colour
 from mintrender.check.rules import RULES, matching, unknown_codes
 from mintrender.check.settings import SettingsError, find_settings
@@ -17,6 +19,19 @@ from mintrender.errors import EXIT_INTERNAL, Diagnostic, has_internal_errors
 from mintrender.hints import did_you_mean
 from mintrender.load.config import CONFIG_FILES
 from mintrender.model import Safety
+
+
+def check_folder(options: CheckOptions) -> CheckResult:
+    """`check_site`, answered from the memo when nothing it reads changed since the last run
+    (without importing the pipeline: start-up time is most of such a run)."""
+    key, known = memo.recall(options)
+    if known is not None:
+        return known
+    from mintrender.check.run import check_site  # start-up time, see above
+
+    result = check_site(options)
+    memo.remember(options, key, result)
+    return result
 
 
 def list_rules(out: TextIO) -> int:
@@ -92,9 +107,6 @@ def run_check(
     current sys.stdout, looked up when called) and usage problems to `err`."""
     out = out if out is not None else sys.stdout
     err = err if err is not None else sys.stderr
-    # start-up time: the pipeline is imported once the arguments are known to be usable
-    from mintrender.check.run import CheckOptions, check_site
-
     assert fmt in FORMATS
     only = parse_rules(rules, err)
     if only is None:
@@ -124,7 +136,7 @@ def run_check(
         off = {code for name in settings.disable for code in matching(name)}
         if files == [] or any(Path(p).resolve() == docs_dir for p in paths):
             files = []  # the folder itself: the whole site
-        result = check_site(
+        result = check_folder(
             CheckOptions(
                 docs_dir,
                 tuple(files),

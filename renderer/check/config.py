@@ -110,15 +110,20 @@ def schema_problems(data: dict[str, Any]) -> Iterator[tuple[PathKey, str, str]]:
     from jsonschema import Draft202012Validator  # start-up time: only docs.json needs it
 
     validator = Draft202012Validator(docs_schema())
+    seen: set[tuple[PathKey, str]] = set()  # jsonschema gives one `required` error per key
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
         path = tuple(error.absolute_path)
         if path == () and error.validator == "required":
             missing = [k for k in error.validator_value if k not in data]
-            missing = [k for k in missing if k not in _ALREADY]
-            for key in missing:
-                yield (), f"required key {key!r} is missing", ""
-            continue
-        yield from _describe(error, path)
+            problems: list[tuple[PathKey, str, str]] = [
+                ((), f"required key {k!r} is missing", "") for k in missing if k not in _ALREADY
+            ]
+        else:
+            problems = list(_describe(error, path))
+        for where, message, hint in problems:
+            if (where, message) not in seen:
+                seen.add((where, message))
+                yield where, message, hint
 
 
 def _describe(error: Any, path: PathKey) -> Iterator[tuple[PathKey, str, str]]:

@@ -9,16 +9,16 @@ findings located in those files (or in the snippets their pages include) are rep
 from __future__ import annotations
 
 import gc
-import json
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
 from mintrender.build import load_inputs, make_urls, resolve_refs
-from mintrender.check.cache import PageCache, code_fingerprint, digest
+from mintrender.buildcache import site_key
+from mintrender.check.cache import PageCache
 from mintrender.check.config import validate_config
 from mintrender.check.openapi import lint_specs
+from mintrender.check.options import CheckOptions, CheckResult
 from mintrender.check.pages import PageFacts, check_page
 from mintrender.check.rules import matching
 from mintrender.check.sitewide import (
@@ -28,37 +28,11 @@ from mintrender.check.sitewide import (
     merge_page_findings,
 )
 from mintrender.errors import Diagnostic, Diagnostics
-from mintrender.load.config import ConfigError, SiteConfig
-from mintrender.load.sources import Reader, SourceFiles
-from mintrender.model import Safety
+from mintrender.load.config import ConfigError
+from mintrender.load.sources import Reader
 from mintrender.render.apipages import ApiStage
 from mintrender.urls import site_path_for
-from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
-
-
-@dataclass(frozen=True, slots=True)
-class CheckOptions:
-    docs_dir: Path
-    files: tuple[str, ...] = ()
-    """Docs-relative files to check (empty: the whole site)."""
-    jobs: int = 0
-    """Worker processes (0: one per core for large sites)."""
-    validate_openapi: bool = False
-    """Also run openapi-spec-validator over every spec (`mintrender[validate]`)."""
-    cache_dir: Path | None = None
-    """Where page results are kept between runs (None: no cache)."""
-    safe: Safety | None = None
-    """`--safe`: what untrusted docs may not do (remote specs fetched only if allowed)."""
-
-
-@dataclass(slots=True)
-class CheckResult:
-    diagnostics: list[Diagnostic]
-    fatal: Diagnostic | None = None
-    """The configuration could not be read: nothing else was checked."""
-    pages: int = 0
-    """Pages checked."""
-    timings: dict[str, float] = field(default_factory=dict)
+from mintrender.workers import Background, auto_jobs, can_fork, fork_map, interleave
 
 
 def check_site(options: CheckOptions) -> CheckResult:
@@ -82,14 +56,20 @@ def _check(options: CheckOptions) -> CheckResult:
     except ConfigError as exc:
         return CheckResult(list(diagnostics), fatal=exc.diagnostic)
     config, sources = inputs.config, inputs.sources
-    validate_config(config, diagnostics)
+    # docs.json against its schema, and later the specs' lint, run beside the serial stretches
+    # (another core is idle then); their findings go where they always went in the list
+    at_config = len(diagnostics)
+    config_findings = Background(lambda: _appended(diagnostics, validate_config, config))
     timings["load"] = time.perf_counter() - t0
 
     t = time.perf_counter()
     api = ApiStage(config, docs_dir, sources, diagnostics)
     nav = api.expand_navigation(inputs.nav)
     slots = list(nav.slots())
-    lint_specs(api.index, diagnostics, full=options.validate_openapi)
+    at_lint = len(diagnostics)
+    lint_findings = Background(
+        lambda: _appended(diagnostics, lint_specs, api.index, full=options.validate_openapi)
+    )
     timings["api"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -100,7 +80,8 @@ def _check(options: CheckOptions) -> CheckResult:
     site_paths += [record.site_path for record, _ in generated]
     urls = make_urls("hosted", site_paths, sources, config)
     reader = Reader(docs_dir)
-    cache = PageCache(options.cache_dir, docs_dir, _site_key(config, sources, api, site_paths))
+    key = site_key(config, sources, api, site_paths) if options.cache_dir else ""
+    cache = PageCache(options.cache_dir, docs_dir, key)
 
     def check_all(rels: list[str], jobs: int) -> list[PageFacts]:
         cached = {rel: cache.get(rel, reader) for rel in rels}
@@ -121,6 +102,8 @@ def _check(options: CheckOptions) -> CheckResult:
     cache.save()
     timings["pages"] = time.perf_counter() - t
 
+    diagnostics[at_lint:at_lint] = lint_findings.result()
+    diagnostics[at_config:at_config] = config_findings.result()
     found = list(diagnostics)
     found += merge_page_findings(facts)
     found += check_anchors(facts, by_site, generated_paths={r.site_path for r, _ in generated})
@@ -134,25 +117,17 @@ def _check(options: CheckOptions) -> CheckResult:
     return CheckResult(found, pages=len(facts), timings=timings)
 
 
-def _site_key(
-    config: SiteConfig, sources: SourceFiles, api: ApiStage, site_paths: list[str]
-) -> str:
-    """Everything around a page its findings depend on (see `mintrender.check.cache`)."""
-    store = api.index.store
-    specs = []
-    for rel in sorted(api.index.specs):
-        src = store.load(store.docs_dir / rel) if store is not None else None
-        specs.append(f"{rel}:{digest(src.text) if src is not None else ''}")
-    return digest(
-        code_fingerprint(),
-        config.config_file,
-        json.dumps(config.raw, sort_keys=True, default=str),
-        "\n".join(sources.pages),
-        "\n".join(sources.snippets),
-        "\n".join(sources.static),
-        "\n".join(sorted(site_paths)),
-        "\n".join(specs),
-    )
+def _appended(
+    diagnostics: Diagnostics, check: Callable[..., None], *args: Any, **kwargs: Any
+) -> list[Diagnostic]:
+    """What `check(*args, diagnostics, **kwargs)` adds to `diagnostics`, which is left as it
+    was (so the caller can place the findings, whichever process computed them)."""
+    mark = len(diagnostics)
+    try:
+        check(*args, diagnostics, **kwargs)
+        return diagnostics[mark:]
+    finally:
+        del diagnostics[mark:]
 
 
 def _pages_to_check(

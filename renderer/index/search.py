@@ -68,18 +68,21 @@ import functools
 import gzip
 import json
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from lunr import __TARGET_JS_VERSION__ as LUNR_JS_VERSION
 from lunr import get_default_builder
+from lunr.idf import idf as Idf
 from lunr.index import Index
 from lunr.pipeline import Pipeline
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.trimmer import trimmer
+from lunr.vector import Vector
 
 from mintrender.index.compact import (
     decode_ints,
@@ -254,18 +257,94 @@ def _build_index(
     builder.ref("ref")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
+    names = [name for name, _ in FIELDS]
     for ref, section in enumerate(sections):
-        # Pre-split: normalized text has single spaces and no hyphens, so this is exactly what
-        # lunr's tokenizer would produce (minus the position metadata, which is not stored).
-        doc: dict[str, object] = {"ref": str(ref)}
+        fields: dict[str, list[str]] = {}
         for name, value in _field_texts(section).items():
+            # normalized text has single spaces and no hyphens: `split` is lunr's tokenizer
             if legacy or profile is None:
-                doc[name] = normalize_text(value).split()
+                words = normalize_text(value).split()
+                fields[name] = [t for w in words if (t := _index_term(w.lower())) is not None]
             else:
-                doc[name] = index_terms(value, profile, forms)
+                fields[name] = [w.lower() for w in index_terms(value, profile, forms)]
         attributes = {"boost": section.boost} if section.boost != 1 else None
-        builder.add(doc, attributes=attributes)
-    return builder.build()
+        _add_terms(builder, str(ref), names, fields, attributes)
+    # lunr's Builder.build, with the field vectors made in one pass (same numbers, same order)
+    builder._calculate_average_field_lengths()
+    builder.field_vectors = _field_vectors(builder)
+    builder._create_token_set()
+    return Index(
+        inverted_index=builder.inverted_index,
+        field_vectors=builder.field_vectors,
+        token_set=builder.token_set,
+        fields=list(builder._fields.keys()),
+        pipeline=builder.search_pipeline,
+    )
+
+
+def _add_terms(
+    builder: Any,
+    ref: str,
+    names: list[str],
+    fields: dict[str, list[str]],
+    attributes: dict[str, float] | None,
+) -> None:
+    """lunr's `Builder.add` for terms already through the indexing pipeline: the same index,
+    without a `Token` (and a deep copy of its metadata) per word, which cost more than the rest
+    of the index build. No metadata is kept (`metadata_whitelist` is empty)."""
+    assert not builder.metadata_whitelist and list(builder._fields) == names
+    builder._documents[ref] = attributes or {}
+    builder.document_count += 1
+    inverted = builder.inverted_index
+    for name in names:
+        terms = fields[name]
+        counts: defaultdict[str, int] = defaultdict(int)
+        field_ref = f"{name}/{ref}"
+        builder.field_term_frequencies[field_ref] = counts
+        builder.field_lengths[field_ref] = len(terms)
+        for term in terms:
+            counts[term] += 1
+            posting = inverted.get(term)
+            if posting is None:
+                posting = {field: {} for field in names}
+                posting["_index"] = builder.term_index
+                builder.term_index += 1
+                inverted[term] = posting
+            if ref not in posting[name]:
+                posting[name][ref] = defaultdict(list)
+
+
+def _field_vectors(builder: Any) -> dict[str, Vector]:
+    """lunr's `Builder._create_field_vectors`: each field's BM25 vector, computed with the same
+    expression in the same order (the same floats), its elements sorted once instead of
+    inserted one by one."""
+    k1, b = builder._k1, builder._b
+    inverted, documents, count = builder.inverted_index, builder._documents, builder.document_count
+    average = builder.average_field_length
+    idfs: dict[str, float] = {}
+    vectors: dict[str, Vector] = {}
+    for field_ref, frequencies in builder.field_term_frequencies.items():
+        field_name, doc_ref = field_ref.split("/", 1)
+        field_length = builder.field_lengths[field_ref]
+        field_boost = builder._fields[field_name].boost
+        doc_boost = documents[doc_ref].get("boost", 1)
+        pairs = []
+        for term, tf in frequencies.items():
+            posting = inverted[term]
+            idf = idfs.get(term)
+            if idf is None:
+                idf = idfs[term] = Idf(posting, count)
+            score = (
+                idf
+                * ((k1 + 1) * tf)
+                / (k1 * (1 - b + b * (field_length / average[field_name])) + tf)
+            )
+            score *= field_boost
+            score *= doc_boost
+            pairs.append((posting["_index"], round(score, 3)))
+        pairs.sort()
+        vectors[field_ref] = Vector([x for pair in pairs for x in pair])
+    return vectors
 
 
 def _excerpt(text: str, title: str) -> str:

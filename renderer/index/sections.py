@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from mintrender.cache import Store, code_fingerprint, digest
 from mintrender.index.search import SearchSection, build_search_index
 from mintrender.load.config import SiteConfig
 from mintrender.load.nav import PageSlot
@@ -90,15 +92,19 @@ def searchable_sections(
 
 
 def build_indexes(
-    config: SiteConfig, pages: Sequence[PageRecord], slots: Sequence[PageSlot]
+    config: SiteConfig,
+    pages: Sequence[PageRecord],
+    slots: Sequence[PageSlot],
+    store: Store | None = None,
 ) -> SearchFiles:
-    """One index script per language (the write stage writes them)."""
+    """One index script per language (the write stage writes them); with a build cache
+    `store`, a language whose sections are all as last time reuses its script."""
     files: dict[str, str] = {}
     by_language = searchable_sections(config, pages, slots)
     if not by_language:
         by_language = {"": []}
     languages = sorted(by_language)
-    scripts = _index_scripts([(lang, by_language[lang]) for lang in languages])
+    scripts = _cached_scripts([(lang, by_language[lang]) for lang in languages], store)
     urls = search_urls(languages)
     for language, script in zip(languages, scripts, strict=True):
         files[index_path(language)] = script
@@ -122,6 +128,23 @@ def search_urls(languages: Sequence[str]) -> dict[str, str]:
     if "" not in urls:
         urls[""] = next(iter(urls.values()))
     return urls
+
+
+def _cached_scripts(jobs: list[tuple[str, list[SearchSection]]], store: Store | None) -> list[str]:
+    if store is None:
+        return _index_scripts(jobs)
+    keys = [digest(code_fingerprint(), language, repr(sections)) for language, sections in jobs]
+    names = [f"search-{digest(language)}" for language, _ in jobs]
+    found: list[Any] = [store.get(name, key) for name, key in zip(names, keys, strict=True)]
+    todo = [job for job, script in zip(jobs, found, strict=True) if not isinstance(script, str)]
+    made = iter(_index_scripts(todo))
+    out = []
+    for name, key, script in zip(names, keys, found, strict=True):
+        if not isinstance(script, str):
+            script = next(made)
+            store.put(name, key, script)
+        out.append(script)
+    return out
 
 
 def _index_one(job: tuple[str, list[SearchSection]]) -> str:

@@ -28,11 +28,18 @@ class Decoded:
     text: str
     bad: tuple[int, int, int] | None = None
     """(line, column, byte) of the first byte that is not UTF-8 (1-based), None if clean."""
+    binary: bool = False
+    """The file holds a NUL byte (at `bad`): not text at all, so its text is left out."""
 
     def problem(self) -> str:
         """The warning for a file read with the fallback ("" for a clean file)."""
         if self.bad is None:
             return ""
+        if self.binary:
+            return (
+                "this file is binary, not text (a NUL byte): it is left out; a page or snippet "
+                "must be a UTF-8 text file"
+            )
         return (
             f"this file is not valid UTF-8 (byte 0x{self.bad[2]:02X}): bytes UTF-8 cannot read "
             "were taken as Windows-1252 (cp1252); save the file as UTF-8"
@@ -45,11 +52,19 @@ def decode_source(data: bytes) -> Decoded:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Decoded(data.decode("utf-16", errors="replace"))
     data = data.removeprefix(codecs.BOM_UTF8)
+    nul = data.find(b"\0")
+    if nul >= 0:  # an image or archive saved as .mdx: no text to read, and none to warn about
+        line, column = _position(data, nul)
+        return Decoded("", (line, column, 0), binary=True)
     try:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         first = exc.start
-    before = data[:first].decode("utf-8")
-    line = before.count("\n") + 1
-    column = len(before) - (before.rfind("\n") + 1) + 1
+    line, column = _position(data, first)
     return Decoded(data.decode("utf-8", errors="mintrender-cp1252"), (line, column, data[first]))
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of the byte at `offset`, counting characters before it."""
+    before = data[:offset].decode("utf-8", errors="replace")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1

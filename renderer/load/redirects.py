@@ -18,6 +18,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mintrender.errors import Diagnostics
 from mintrender.urls import UrlBuilder, is_external, output_path_for
@@ -42,8 +43,10 @@ class Rule:
         return self.regex is None
 
 
+@lru_cache(maxsize=8192)
 def normalize_path(path: str) -> str:
-    """`/a/b/`, `/a/b/index.html`, `a/b` -> `/a/b`; `/` stays `/`."""
+    """`/a/b/`, `/a/b/index.html`, `a/b` -> `/a/b`; `/` stays `/`. (Cached: `match` compares
+    every rule's source for every path, hundreds of times on a site with many redirects.)"""
     path = path.split("#", 1)[0].split("?", 1)[0].strip()
     if not path.startswith("/"):
         path = "/" + path

@@ -15,15 +15,14 @@ import json
 import os
 import posixpath
 import re
-import sys
 import tempfile
-import urllib.error
-import urllib.request
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from mintrender.cache import default_cache_root
 
 USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -65,15 +64,7 @@ _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 def default_cache_dir() -> Path:
     """`$MINTRENDER_CACHE_DIR`, else the user cache folder of mintrender (the platform's
     convention)."""
-    if os.environ.get("MINTRENDER_CACHE_DIR"):
-        return Path(os.environ["MINTRENDER_CACHE_DIR"])
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "mintrender" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "mintrender"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "mintrender"
+    return default_cache_root()
 
 
 def is_remote(url: str) -> bool:
@@ -134,7 +125,7 @@ class Downloads:
         else:
             try:
                 data, content_type = self._download(url)
-            except (OSError, ValueError, urllib.error.URLError) as exc:
+            except (OSError, ValueError) as exc:  # URLError is an OSError
                 self.failures[url] = str(getattr(exc, "reason", None) or exc)
                 return None
             self._store(data_path, data)
@@ -157,6 +148,8 @@ class Downloads:
             raise ValueError(f"not an http(s) URL: {url}")
         if os.environ.get(NETWORK_ENV) == "loopback" and urlsplit(url).hostname not in _LOOPBACK:
             raise ValueError(f"{NETWORK_ENV}=loopback: only this machine may be asked")
+        import urllib.request  # start-up time: most runs fetch nothing (http.client, email)
+
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
         with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
             data = response.read(MAX_BYTES + 1)

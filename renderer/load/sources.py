@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,10 +164,35 @@ class Reader:
         self.cache: dict[str, str | None] = {}
         self.not_utf8: dict[str, Decoded] = {}
         """Files read with the Windows-1252 fallback, and where their first bad byte is."""
+        self._folders: dict[Path, Path | None] = {}
+        """Folder -> its real path when inside the docs folder (None: outside or missing)."""
+        self.seen: set[str] | None = None
+        """When a set: every file asked for is added (what one page read, for the build cache)."""
+
+    def _inside(self, rel: str) -> Path | None:
+        """`resolve_inside(docs_dir, docs_dir / rel)`, resolving each folder once: a file
+        that is not itself a link lies where its folder's real path says."""
+        path = self.docs_dir / rel
+        if path.name in ("", ".", ".."):
+            return resolve_inside(self.docs_dir, path)
+        folder = path.parent
+        if folder not in self._folders:
+            self._folders[folder] = resolve_inside(self.docs_dir, folder)
+        real_folder = self._folders[folder]
+        if real_folder is None:
+            return None
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return resolve_inside(self.docs_dir, path)
+        except OSError:
+            return None  # missing
+        return real_folder / path.name
 
     def __call__(self, rel: str) -> str | None:
+        if self.seen is not None:
+            self.seen.add(rel)
         if rel not in self.cache:
-            path = resolve_inside(self.docs_dir, self.docs_dir / rel)
+            path = self._inside(rel)
             try:
                 self.cache[rel] = None if path is None else self._decode(rel, path.read_bytes())
             except OSError:

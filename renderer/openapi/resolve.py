@@ -144,6 +144,8 @@ class ApiIndex:
         """The parsed files and `$ref` resolution the specs were loaded with (for `check`)."""
         self.schemas = schemas
         """Component schemas by spec, for `openapi-schema:` pages."""
+        self._tables: dict[int, tuple[ApiSpec, dict[tuple[str, str], Operation]]] = {}
+        """Per spec: (method or WEBHOOK, path or name) -> its first operation (`_matches`)."""
 
     def __len__(self) -> int:
         return sum(len(s.operations) for s in self.specs.values())
@@ -176,14 +178,18 @@ class ApiIndex:
         return stems[0] if stems else None
 
     def _matches(self, spec: ApiSpec, method: str, target: str) -> Operation | None:
-        for op in spec.operations:
-            if method == "WEBHOOK":
-                if op.webhook is not None and op.webhook == target:
-                    return op
-            elif op.webhook is None and op.method == method:
-                if _norm_path(op.path) == _norm_path(target):
-                    return op
-        return None
+        """The first operation of `spec` with this method and path (or webhook name)."""
+        known = self._tables.get(id(spec))
+        if known is None or known[0] is not spec:
+            table: dict[tuple[str, str], Operation] = {}
+            for op in spec.operations:
+                if op.webhook is not None:
+                    table.setdefault(("WEBHOOK", op.webhook), op)
+                else:
+                    table.setdefault((op.method, _norm_path(op.path)), op)
+            known = self._tables[id(spec)] = (spec, table)
+        key = target if method == "WEBHOOK" else _norm_path(target)
+        return known[1].get((method, key))
 
     def resolve(self, ref: str, page_rel_path: str, nav_specs: Sequence[str] = ()) -> Resolution:
         """Find the operation of a frontmatter reference, preferring the page's own folder."""

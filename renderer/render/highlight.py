@@ -6,12 +6,15 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from pygments.formatters import HtmlFormatter
-from pygments.lexer import Lexer
-from pygments.lexers import get_lexer_by_name
 from pygments.token import STANDARD_TYPES, Token, _TokenType
-from pygments.util import ClassNotFound
+
+if TYPE_CHECKING:
+    from pygments.lexer import Lexer
+
+# start-up time: pygments' lexers and formatters import its plugin machinery
+# (importlib.metadata, email, socket); they are imported when something is highlighted
 
 # Shiki ids and corpus habits that Pygments spells differently or lacks.
 LANGUAGE_ALIASES = {
@@ -181,6 +184,9 @@ def get_lexer(lang: str) -> Lexer | None:
     name = LANGUAGE_ALIASES.get(lang, lang)
     if not name or name == "text":
         return None
+    from pygments.lexers import get_lexer_by_name  # start-up time, see top
+    from pygments.util import ClassNotFound
+
     try:
         return get_lexer_by_name(name, stripnl=False, ensurenl=False)
     except ClassNotFound:
@@ -287,6 +293,8 @@ def pygments_css(light_style: str = "default", dark_style: str = "monokai") -> s
     Only token rules are kept: the theme owns the frame, so the formatters' own background,
     line-number and highlight rules are dropped, and error tokens get no special look.
     """
+    from pygments.formatters import HtmlFormatter  # start-up time, see top
+
     rules = (
         HtmlFormatter(style=light_style).get_style_defs(".mr-code__pre")
         + "\n"

@@ -88,8 +88,11 @@ class MdxRenderer(RendererHTML):
                 parent.children.append(Child(meta.get("name", ""), meta.get("props", {}), out))
                 continue
             if ttype == "inline":
-                with _from_origin(env["ctx"], tok):
+                if _foreign_origin(env["ctx"], tok) is None:  # the common case: no context
                     out = self._render_stream(tok.children or [], options, env)
+                else:
+                    with _from_origin(env["ctx"], tok):
+                        out = self._render_stream(tok.children or [], options, env)
             elif ttype in rules:
                 try:
                     out = rules[ttype](tokens, i, options, env)
@@ -242,11 +245,19 @@ class MdxRenderer(RendererHTML):
         return "</table></div>"
 
 
+def _foreign_origin(ctx: RenderCtx, tok: Token | None) -> Any:
+    """Where `tok` was written when that is another file (a snippet), else None."""
+    origin = tok.meta.get("origin") if tok is not None and isinstance(tok.meta, dict) else None
+    if origin is None or not origin[2] or origin[0] == ctx.src_path:
+        return None
+    return origin
+
+
 @contextmanager
 def _from_origin(ctx: RenderCtx, tok: Token | None) -> Iterator[None]:
     """Findings while rendering `tok` point at the snippet line it came from, not the page's."""
-    origin = tok.meta.get("origin") if tok is not None and isinstance(tok.meta, dict) else None
-    if origin is None or not origin[2] or origin[0] == ctx.src_path:
+    origin = _foreign_origin(ctx, tok)
+    if origin is None:
         yield
         return
     saved = ctx.where

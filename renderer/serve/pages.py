@@ -35,6 +35,7 @@ from mintrender.build import (
 )
 from mintrender.errors import Diagnostic, Diagnostics, internal_error
 from mintrender.load.config import CONFIG_FILES, ConfigError
+from mintrender.load.contain import resolve_inside
 from mintrender.load.nav import Navigation, PageSlot, is_operation_ref
 from mintrender.load.sources import Reader, discover
 from mintrender.model import BuildOptions, PageRecord
@@ -54,6 +55,10 @@ class LiveReader(Reader):
     def forget(self, rel: str) -> None:
         self.cache.pop(rel, None)
         self.not_utf8.pop(rel, None)
+
+    def _inside(self, rel: str) -> Path | None:
+        # folders change while serving (one may become a link): every read resolves afresh
+        return resolve_inside(self.docs_dir, self.docs_dir / rel)
 
 
 class Pages:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from mintrender.cache import Store, build_cache_dir, digest, site_store
 from mintrender.errors import Diagnostics
 from mintrender.faults import bare_page_html
 from mintrender.index.sections import SearchFiles
@@ -175,7 +176,12 @@ def write_site(
     writer = OutputWriter(options.out_dir, mode=options.mode, base_path=base_path)
     assets = remote_assets(options, config, result, writer)
     try:
-        env = make_environment(config.docs_dir, overrides=options.safe is None)
+        cache = build_cache_dir(options)
+        env = make_environment(
+            config.docs_dir,
+            overrides=options.safe is None,
+            compiled=cache / "templates" if cache is not None else None,
+        )
         sidebars = SidebarRenderer(env)
         ctx = RenderContext(config, config.config_file, urls, result.diagnostics)
         home = urls.page("/")
@@ -214,8 +220,11 @@ def write_site(
             config,
             writer,
             result.diagnostics,
+            site_store(cache, config.docs_dir) if cache is not None else None,
         )
         payloads = _write_pages(job, result.pages, progress)
+        if job.cache is not None:
+            result.cache["html_reused"] = job.cache.hits
         # children of closed sidebar groups, fetched when a reader opens one (renderer/sidebar.py)
         for name, text in sorted(payloads.items()):
             writer.write_text(f"{ASSET_DIR}/{name}", text)
@@ -363,6 +372,9 @@ class _PageJob:
     config: SiteConfig
     writer: OutputWriter
     diagnostics: Diagnostics
+    cache: Store | None = None
+    """The build cache: a page's HTML is reused when its inputs (`record.inputs_key`), its
+    navigation and its assets are as last time."""
 
     def write(self, record: PageRecord) -> None:
         nav = self.navview.view(record.ref)
@@ -372,9 +384,20 @@ class _PageJob:
         assets = dict(self.assets_base)
         search = self.search_urls
         assets.update(search_assets(nav, search))
-        html_text = render_page_html(
-            self.env, self.site, nav, record, assets, self.options, self.config
-        )
+        name = key = ""
+        html_text: Any = None
+        if self.cache is not None and record.inputs_key:
+            name = digest("html", record.rel_path, record.output_path)
+            # the sidebar as drawn stands for its tree; its key is an object id
+            around = {k: v for k, v in nav.items() if k not in ("sidebar", "sidebar_key")}
+            key = digest(record.inputs_key, repr(around), repr(assets))
+            html_text = self.cache.get(name, key)
+        if not isinstance(html_text, str):
+            html_text = render_page_html(
+                self.env, self.site, nav, record, assets, self.options, self.config
+            )
+            if key and self.cache is not None:
+                self.cache.put(name, key, html_text)
         self.writer.write_page(record.output_path, html_text)
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from mintrender.cache import Store
 from mintrender.components import PARTS_OF
 from mintrender.index.languages import text_direction
 from mintrender.load.contain import resolve_inside
@@ -54,9 +55,32 @@ class ContainedLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
-def make_environment(docs_dir: Path, *, overrides: bool = True) -> jinja2.Environment:
+class StoreBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in the build cache (`mintrender.cache.Store`: verified entries,
+    keyed by the template's source checksum); anything amiss compiles the template again."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get(f"template-{bucket.key}", bucket.checksum)
+        if isinstance(data, bytes):
+            try:
+                bucket.bytecode_from_string(data)
+            except Exception:  # noqa: BLE001 - compiled again
+                bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.code is not None:
+            self.store.put(f"template-{bucket.key}", bucket.checksum, bucket.bytecode_to_string())
+
+
+def make_environment(
+    docs_dir: Path, *, overrides: bool = True, compiled: Path | None = None
+) -> jinja2.Environment:
     """The theme's templates, under a site's `_theme/` overrides unless `overrides` is off
-    (`--safe`: a template is code that runs at build time)."""
+    (`--safe`: a template is code that runs at build time); compiled templates are kept in the
+    folder `compiled` when given (the build cache)."""
     loaders: list[jinja2.BaseLoader] = []
     override = docs_dir / "_theme"
     if overrides and resolve_inside(docs_dir, override) is not None and override.is_dir():
@@ -67,6 +91,7 @@ def make_environment(docs_dir: Path, *, overrides: bool = True) -> jinja2.Enviro
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=StoreBytecodeCache(Store(compiled)) if compiled is not None else None,
     )
     env.globals["text_direction"] = text_direction
     return env

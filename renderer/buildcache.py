@@ -1,0 +1,180 @@
+"""What `build` keeps between runs: each page as rendered, with the findings it produced.
+
+A page entry (`PageStore`) holds the finished record (rendered body, API view, Markdown copy;
+no tokens), the diagnostics its parse and render reported, and the hash of every docs file the
+page read (its own text, its snippets, any file a component looked at). It is reused when
+
+* the **site key** is the same: mintrender's code fingerprint, the build options that change
+  output (mode, base URL, `--safe`), docs.json, the lists of pages, snippets and other files
+  (which pages exist decides how links are written), every site path (generated API pages
+  included) and the text of every spec; and
+* every file the page read still hashes the same.
+
+Everything the build makes from the whole site (navigation, sidebars, search index, the write
+stage) is made again from the pages, so a warm build writes what a cold one would.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mintrender.cache import code_fingerprint, digest, site_store
+from mintrender.components import REGISTRY
+from mintrender.errors import Diagnostic
+from mintrender.model import BuildOptions, PageRecord
+
+if TYPE_CHECKING:
+    from mintrender.load.config import SiteConfig
+    from mintrender.load.sources import Reader, SourceFiles
+    from mintrender.render.apipages import ApiStage
+
+SPEC_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+def options_key(options: BuildOptions) -> str:
+    """The build options a rendered page depends on (not the output folder, jobs or zip)."""
+    return digest(options.mode, options.base_url, repr(options.safe))
+
+
+def site_key(
+    config: SiteConfig,
+    sources: SourceFiles,
+    api: ApiStage,
+    site_paths: Iterable[str],
+    *extra: str,
+) -> str:
+    """Everything around a page its result depends on (`check` and `build` alike)."""
+    store = api.index.store
+    specs = []
+    for rel in sorted(api.index.specs):
+        src = store.load(store.docs_dir / rel) if store is not None else None
+        specs.append(f"{rel}:{digest(src.text) if src is not None else ''}")
+    return digest(
+        code_fingerprint(),
+        config.config_file,
+        json.dumps(config.raw, sort_keys=True, default=str),
+        "\n".join(sources.pages),
+        "\n".join(sources.snippets),
+        "\n".join(sources.static),
+        "\n".join(sources.user_css + sources.user_js),
+        "\n".join(sorted(site_paths)),
+        "\n".join(specs),
+        registry_key(),
+        *extra,
+    )
+
+
+def registry_key() -> str:
+    """Which function draws each component: the registry is replaceable at run time (a plugin,
+    a test injecting a failure), and a page drawn by another function is another page."""
+    rows = []
+    for name, spec in sorted(REGISTRY.items()):
+        functions = (spec.render, spec.markdown, spec.markdown_inline)
+        rows.append(name + ":" + ",".join(_qualified(f) for f in functions))
+    return digest(*rows)
+
+
+def _qualified(function: Any) -> str:
+    if function is None:
+        return ""
+    return f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', '')}"
+
+
+def spec_files_key(docs_dir: Path, sources: SourceFiles) -> str:
+    """The text of every JSON and YAML file of the docs folder: OpenAPI and AsyncAPI specs and
+    the files their `$ref`s name."""
+    rows = []
+    for rel in sources.static:
+        if rel.endswith(SPEC_SUFFIXES):
+            try:
+                rows.append(f"{rel}:{digest((docs_dir / rel).read_bytes().hex())}")
+            except OSError:
+                rows.append(f"{rel}:")
+    return digest(*rows)
+
+
+@dataclasses.dataclass(slots=True)
+class CachedPage:
+    record: PageRecord
+    diagnostics: list[Diagnostic]
+    files: dict[str, str]
+    """Docs file -> digest of its text when the page was rendered."""
+
+
+class PageStore:
+    """Rendered pages of one docs folder under one site key."""
+
+    def __init__(self, folder: Path | None, docs_dir: Path, key: str, options: str) -> None:
+        self.store = site_store(folder, docs_dir)
+        self.key = key
+        self.options = options
+        self.reused: list[str] = []
+
+    def _name(self, rel: str) -> str:
+        return digest(rel, self.options)
+
+    def get(self, rel: str, read: Reader) -> CachedPage | None:
+        """The page as last rendered, when nothing it read has changed since."""
+        found: Any = self.store.get(self._name(rel), self.key)
+        if not isinstance(found, CachedPage) or found.record.rel_path != rel:
+            return None
+        for file, known in found.files.items():
+            if file_digest(read, file) != known:
+                return None
+        self.reused.append(rel)
+        return found
+
+    def inputs_key(self, entry: CachedPage, *extra: str) -> str:
+        """Digest of what the page was rendered from (`PageRecord.inputs_key`)."""
+        files = "\n".join(f"{f}:{h}" for f, h in sorted(entry.files.items()))
+        return digest(self.key, entry.record.rel_path, files, *extra)
+
+    def put(self, entry: CachedPage) -> None:
+        """Keep a rendered page; one whose render hit a bug (`internal-error`) is not kept."""
+        if any(d.code == "internal-error" for d in entry.diagnostics):
+            return
+        self.store.put(self._name(entry.record.rel_path), self.key, entry)
+
+    @property
+    def problem(self) -> str | None:
+        return self.store.problem
+
+
+def folder_key(folder: Path) -> str:
+    """The names and text of every file under `folder` (a site's `_theme/` overrides)."""
+    if not folder.is_dir():
+        return ""
+    rows = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            try:
+                rows.append(f"{path.relative_to(folder)}:{digest(path.read_bytes().hex())}")
+            except OSError:
+                rows.append(f"{path}:")
+    return digest(*rows)
+
+
+def file_digest(read: Reader, rel: str) -> str:
+    text = read(rel)
+    return "-" if text is None else digest(text)
+
+
+def file_digests(read: Reader, files: Iterable[str]) -> dict[str, str]:
+    return {f: file_digest(read, f) for f in sorted(set(files))}
+
+
+def unique(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Diagnostics without repeats, first seen first: a finding about a shared file (a spec, a
+    snippet) is reported by the page that read it first, cached or not."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for d in diagnostics:
+        key = (d.severity, d.file, d.line, d.column, d.code, d.message, d.hint)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out

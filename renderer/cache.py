@@ -1,0 +1,204 @@
+"""The persistent cache `build` and `check` keep between runs: entries we wrote, verified first.
+
+An entry is one file `NAME.bin` in a folder of the cache: a header (magic, `FORMAT`, the digest
+of the key the entry was written under, the digest of the payload) and the payload (pickle).
+`Store.get` reads the header first and unpickles only a payload whose key and digest match, so a
+truncated, corrupt or foreign file (another mintrender, another format, another key) is a miss,
+never trusted and never a crash. Writes go to a temporary file renamed into place, so two
+builds sharing a cache never see half an entry. A cache folder that cannot be written is noted
+once (`Store.problem`) and the run goes on without saving.
+
+Keys hash everything an entry depends on; `code_fingerprint` is the part every key shares:
+mintrender's version, its own sources and the versions of the libraries that shape its output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import pickle
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import mintrender
+
+if TYPE_CHECKING:  # light: `check`'s whole-run memo imports this before the pipeline
+    from mintrender.model import BuildOptions
+
+FORMAT = 1
+"""Bumped when the layout of an entry (or of what `build` and `check` keep in one) changes."""
+_MAGIC = b"mintrender-cache\n"
+_DIGEST = 16
+_HEADER = len(_MAGIC) + 2 + 2 * _DIGEST
+_LIBRARIES = (
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "jinja2",
+    "pygments",
+    "lunr",
+    "snowballstemmer",
+    "pyyaml",
+    "fontawesomefree",
+    "lucide",
+    "latex2mathml",
+    "rcssmin",
+    "rjsmin",
+    "nh3",
+    "mermaidx",
+)
+"""Libraries whose version changes what a page renders to (a missing one counts as absent)."""
+
+
+def digest(*parts: str) -> str:
+    """A short stable hash of text parts (hex)."""
+    h = hashlib.blake2b(digest_size=_DIGEST)
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+_FINGERPRINT: list[str] = []
+
+
+def code_fingerprint() -> str:
+    """mintrender's version, sources and libraries: a changed renderer reuses nothing old."""
+    if _FINGERPRINT:
+        return _FINGERPRINT[0]
+    rows = [mintrender.__version__, str(FORMAT), sys.version]
+    root = Path(mintrender.__file__ or "").parent
+    for folder in sorted({root, *_package_folders()}):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".json", ".html", ".css", ".js") and path.is_file():
+                st = path.stat()
+                rows.append(f"{path}:{st.st_mtime_ns}:{st.st_size}")
+    for name in _LIBRARIES:
+        try:
+            rows.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            rows.append(f"{name}=")
+    _FINGERPRINT.append(digest(*rows))
+    return _FINGERPRINT[0]
+
+
+def _package_folders() -> list[Path]:
+    """The folders of `mintrender.components` and `mintrender.themes` (a checkout installs them
+    apart from `renderer/`), found without importing them."""
+    found = []
+    for name in ("mintrender.components", "mintrender.themes"):
+        spec = importlib.util.find_spec(name)
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            found.append(Path(location))
+    return found
+
+
+def default_cache_root() -> Path:
+    """`$MINTRENDER_CACHE_DIR`, else mintrender's folder in the user cache folder (the
+    platform's convention); `--cache-dir` replaces it."""
+    if os.environ.get("MINTRENDER_CACHE_DIR"):
+        return Path(os.environ["MINTRENDER_CACHE_DIR"])
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "mintrender" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "mintrender"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "mintrender"
+
+
+def build_cache_dir(options: BuildOptions) -> Path | None:
+    """`build/` in the cache folder (`--cache-dir`, else the user cache folder); None with
+    `--no-cache`."""
+    if not options.cache:
+        return None
+    return (options.cache_dir or default_cache_root()) / "build"
+
+
+def site_store(folder: Path | None, docs_dir: Path) -> Store:
+    """The entries of one docs folder (pages, search indexes, page HTML) in the build cache."""
+    return Store(folder / digest(str(docs_dir))[:20] if folder is not None else None)
+
+
+class Store:
+    """A folder of verified entries. `folder` None: a store that keeps nothing (`--no-cache`)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.problem: str | None = None
+        """Why entries could not be saved (set once; the run goes on without saving)."""
+        self.hits = 0
+        self.misses = 0
+
+    def path(self, name: str) -> Path | None:
+        return self.folder / f"{name}.bin" if self.folder is not None else None
+
+    def get(self, name: str, key: str) -> Any:
+        """The value saved under `name` with this `key`, or None (missing, damaged, foreign)."""
+        value = self._read(name, key)
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return value
+
+    def _read(self, name: str, key: str) -> Any:
+        path = self.path(name)
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if len(data) < _HEADER or not data.startswith(_MAGIC):
+            return None
+        at = len(_MAGIC)
+        if int.from_bytes(data[at : at + 2], "big") != FORMAT:
+            return None
+        at += 2
+        if data[at : at + _DIGEST] != _key_bytes(key):
+            return None
+        at += _DIGEST
+        payload = memoryview(data)[_HEADER:]
+        if data[at : at + _DIGEST] != hashlib.blake2b(payload, digest_size=_DIGEST).digest():
+            return None
+        try:
+            return pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - verified bytes that still fail: a miss
+            return None
+
+    def put(self, name: str, key: str, value: Any) -> None:
+        """Save `value` under `name` for `key` (atomically); a failure is noted, not raised."""
+        path = self.path(name)
+        if path is None or self.problem is not None:
+            return
+        try:
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # noqa: BLE001 - something unpicklable is simply not kept
+            self.problem = f"could not store {name}: {exc}"
+            return
+        header = (
+            _MAGIC
+            + FORMAT.to_bytes(2, "big")
+            + _key_bytes(key)
+            + hashlib.blake2b(payload, digest_size=_DIGEST).digest()
+        )
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "wb") as fh:
+                fh.write(header)
+                fh.write(payload)
+            os.replace(tmp, path)
+        except OSError as exc:
+            self.problem = f"{path.parent}: {exc.strerror or exc}"
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def _key_bytes(key: str) -> bytes:
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=_DIGEST).digest()

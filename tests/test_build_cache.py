@@ -1,0 +1,266 @@
+"""The persistent build cache: a warm build writes exactly what a cold build of the same inputs
+writes and reports the same findings, it really skips the pages that did not change, and a
+damaged, foreign or unwritable cache is never trusted and never stops a build."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from test_reproducible import tree_digest
+
+import mintrender.cache
+from mintrender.build import build
+from mintrender.model import BuildOptions, BuildResult
+
+SPEC = """\
+openapi: 3.0.3
+info: {title: Pets, version: "1.0"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /pets:
+    get:
+      summary: List pets
+      description: Every pet in the store.
+      parameters:
+        - {name: limit, in: query, schema: {type: integer}, description: How many}
+      x-codeSamples:
+        - {lang: python, label: Python, source: "import pets\\nprint(pets.list(limit=2))"}
+      responses:
+        "200":
+          description: The pets
+          content:
+            application/json:
+              schema: {type: array, items: {$ref: "#/components/schemas/Pet"}}
+    post:
+      summary: Add a pet
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Pet"}
+      responses: {"201": {description: Added}}
+components:
+  schemas:
+    Pet:
+      type: object
+      properties:
+        name: {type: string, description: The pet's name}
+"""
+
+CONFIG = {
+    "name": "Cache test",
+    "theme": "mint",
+    "colors": {"primary": "#0D9373"},
+    "navigation": {
+        "groups": [
+            {"group": "Start", "pages": ["index", "guide", "notes"]},
+            {"group": "API", "openapi": "openapi.yaml", "pages": ["api/list", "POST /pets"]},
+        ]
+    },
+}
+
+FILES = {
+    "index.mdx": "---\ntitle: Home\n---\n\nWelcome. See the [guide](/guide) and [nowhere](/nope).\n"
+    '\n<Card title="Start" href="/guide">Go</Card>\n',
+    "guide.mdx": "---\ntitle: Guide\n---\nimport Note from '/snippets/note.mdx';\n\n## Install\n\n"
+    '<Note />\n\n```python title="hello.py"\nimport os\nprint(os.getcwd())\n```\n\n'
+    "```js\nconst a = 1;\n```\n\n<Unknown>x</Unknown>\n",
+    "notes.mdx": "---\ntitle: Notes\n---\n\n## Plain\n\nNothing shared here. "
+    "```bash\necho hi\n```\n",
+    "api/list.mdx": '---\ntitle: "List pets"\nopenapi: "GET /pets"\n---\n\nExtra words.\n',
+    "snippets/note.mdx": "<Note>Remember **this**.</Note>\n",
+    "openapi.yaml": SPEC,
+}
+
+
+def make_site(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "docs.json").write_text(json.dumps(CONFIG, indent=2), encoding="utf-8")
+    for rel, text in FILES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+def run(docs: Path, out: Path, cache: Path | None, **kw: object) -> BuildResult:
+    options = BuildOptions(
+        docs_dir=docs, out_dir=out, cache_dir=cache, cache=cache is not None, **kw
+    )  # type: ignore[arg-type]
+    result = build(options)
+    assert result.fatal is None, result.fatal
+    return result
+
+
+def findings(result: BuildResult) -> list[tuple[object, ...]]:
+    return sorted(
+        (d.severity, d.file, d.line, d.column, d.code, d.message, d.hint)
+        for d in result.diagnostics
+    )
+
+
+def same_as_cold(docs: Path, tmp: Path, cache: Path, tag: str, **kw: object) -> BuildResult:
+    """Build with the cache and without; every output file and every finding is the same."""
+    cold = run(docs, tmp / f"cold-{tag}", None, **kw)
+    warm = run(docs, tmp / f"warm-{tag}", cache, **kw)
+    a, b = tree_digest(tmp / f"cold-{tag}"), tree_digest(tmp / f"warm-{tag}")
+    assert sorted(a) == sorted(b), set(a) ^ set(b)
+    assert [k for k in a if a[k] != b[k]] == []
+    assert findings(warm) == findings(cold)
+    assert warm.cache["pages_reused"] + warm.cache["pages_rendered"] == len(warm.pages)
+    return warm
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "kw", [{}, {"mode": "offline"}, {"jobs": 2}], ids=["hosted", "offline", "jobs2"]
+)
+def test_warm_builds_match_cold_builds(tmp_path: Path, kw: dict[str, object]) -> None:
+    docs = make_site(tmp_path / "docs")
+    cache = tmp_path / "cache"
+    first = same_as_cold(docs, tmp_path, cache, "first", **kw)
+    assert first.cache["pages_reused"] == 0
+    assert any(d.code for d in first.diagnostics if d.severity == "warning")  # replayed below
+    pages = len(first.pages)
+    assert pages == 5  # four files and one operation page
+
+    warm = same_as_cold(docs, tmp_path, cache, "warm", **kw)
+    want = {"pages_reused": pages, "pages_rendered": 0, "indexes_reused": 1, "html_reused": pages}
+    assert warm.cache == want
+
+    edit(docs / "notes.mdx", "Nothing shared here.", "## New heading\n\nNew words.")
+    after_page = same_as_cold(docs, tmp_path, cache, "page", **kw)
+    assert after_page.cache["pages_rendered"] == 1
+    assert after_page.cache["indexes_reused"] == 0  # the notes page is searchable
+    assert after_page.cache["html_reused"] == pages - 1  # a new heading: no other page changes
+
+    edit(docs / "snippets/note.mdx", "Remember", "Do not forget")
+    after_snippet = same_as_cold(docs, tmp_path, cache, "snippet", **kw)
+    assert after_snippet.cache["pages_rendered"] == 1  # the guide, which imports it
+
+    edit(docs / "openapi.yaml", "Every pet in the store.", "All the pets.")
+    same_as_cold(docs, tmp_path, cache, "spec", **kw)
+
+    config = json.loads((docs / "docs.json").read_text(encoding="utf-8"))
+    config["navigation"]["groups"][0]["pages"] = ["index", "notes", "guide"]
+    config["name"] = "Cache test, renamed"
+    (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
+    same_as_cold(docs, tmp_path, cache, "config", **kw)
+
+    (docs / "extra.mdx").write_text("---\ntitle: Extra\n---\n\n[guide](/guide)\n", "utf-8")
+    same_as_cold(docs, tmp_path, cache, "new-page", **kw)
+    again = same_as_cold(docs, tmp_path, cache, "again", **kw)
+    assert again.cache["pages_rendered"] == 0
+
+
+def test_warm_build_does_not_parse_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mintrender.build as build_module
+
+    docs = make_site(tmp_path / "docs")
+    cache = tmp_path / "cache"
+    run(docs, tmp_path / "one", cache)
+    calls: list[str] = []
+    real = build_module.parse_source
+
+    def counting(rel: str, *args: object, **kw: object) -> object:
+        calls.append(rel)
+        return real(rel, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "parse_source", counting)
+    run(docs, tmp_path / "two", cache)
+    assert calls == []
+    edit(docs / "guide.mdx", "## Install", "## Setup")
+    run(docs, tmp_path / "three", cache)
+    assert calls == ["guide.mdx"]
+    run(docs, tmp_path / "four", None)  # --no-cache parses every page
+    assert len(calls) == 1 + 4
+
+
+def _damage(cache: Path) -> int:
+    entries = sorted(cache.rglob("*.bin"))
+    for i, path in enumerate(entries):
+        data = path.read_bytes()
+        if i % 3 == 0:
+            path.write_bytes(data[: len(data) // 2])  # truncated
+        elif i % 3 == 1:
+            path.write_bytes(data[:-20] + bytes(b ^ 0xFF for b in data[-20:]))  # corrupt
+        else:
+            path.write_bytes(b"\x80\x04K\x01." + data)  # foreign
+    return len(entries)
+
+
+def test_damaged_cache_entries_are_ignored(tmp_path: Path) -> None:
+    docs = make_site(tmp_path / "docs")
+    cache = tmp_path / "cache"
+    run(docs, tmp_path / "fill", cache)
+    assert _damage(cache) >= 6
+    result = same_as_cold(docs, tmp_path, cache, "damaged")
+    assert result.cache["pages_reused"] == 0
+    assert not [d for d in result.diagnostics if d.code in ("internal-error", "cache-unwritable")]
+    assert same_as_cold(docs, tmp_path, cache, "healed").cache["pages_rendered"] == 0
+
+
+def test_another_format_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = make_site(tmp_path / "docs")
+    cache = tmp_path / "cache"
+    run(docs, tmp_path / "fill", cache)
+    monkeypatch.setattr(mintrender.cache, "FORMAT", mintrender.cache.FORMAT + 1)
+    assert run(docs, tmp_path / "next", cache).cache["pages_reused"] == 0
+
+
+def test_unwritable_cache_folder_is_noted(tmp_path: Path) -> None:
+    docs = make_site(tmp_path / "docs")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    result = run(docs, tmp_path / "out", blocked)
+    notes = [d for d in result.diagnostics if d.code == "cache-unwritable"]
+    assert len(notes) == 1 and notes[0].severity == "info"
+    assert (tmp_path / "out" / "guide" / "index.html").is_file()
+
+
+def test_cli_no_cache_and_cache_dir(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    docs = make_site(tmp_path / "docs")
+    cache = tmp_path / "c"
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    cmd = [sys.executable, "-m", "mintrender", "build", str(docs), "--cache-dir", str(cache)]
+
+    report = tmp_path / "report.json"
+
+    def stderr(*extra: str) -> str:
+        done = subprocess.run(
+            [*cmd, *extra, "-o", str(tmp_path / "o"), "--report", str(report)],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        return done.stderr
+
+    assert "reused from the cache" not in stderr()
+    # another process (another hash seed): every page and its HTML still come from the cache
+    assert "5 unchanged pages reused from the cache" in stderr()
+    assert json.loads(report.read_text(encoding="utf-8"))["cache"]["html_reused"] == 5
+    assert "reused from the cache" not in stderr("--no-cache")
+    assert json.loads(report.read_text(encoding="utf-8"))["cache"] == {}
+    assert list((cache / "build").iterdir())
+
+
+def test_modelslab_warm_build_matches_cold(tmp_path: Path) -> None:
+    """The real corpus: the second build (everything from the cache) writes the same bytes and
+    reports the same findings as a build without the cache."""
+    from test_offline_common import MODELSLAB
+
+    if not MODELSLAB.is_dir():
+        pytest.skip("the ModelsLab corpus is not on this machine")
+    cache = tmp_path / "cache"
+    run(MODELSLAB, tmp_path / "fill", cache)
+    warm = same_as_cold(MODELSLAB, tmp_path, cache, "corpus")
+    assert warm.cache["pages_rendered"] == 0 and warm.cache["html_reused"] == len(warm.pages)
