@@ -522,9 +522,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--big", action="store_true", help="also the 9,600 and ~25,000-page sites")
     parser.add_argument(
-        "--big-only", action="store_true", help="only the big sites (implies --big)"
-    )
-    parser.add_argument(
         "--big-repeat", type=int, default=1, help="runs per big-site row (default: 1)"
     )
     parser.add_argument(
