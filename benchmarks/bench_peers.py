@@ -15,7 +15,8 @@ For each corpus (default: ../shared/corpora/mintlify-docs and ../shared/corpora/
 * with `--big`: 9 copies of mintlify-docs (~9,600 pages, `--jobs 1` and `--jobs 2`) and a
   versioned multi-language site (~25,000 pages), both made by `bigsite.py`.
 
-Every measurement is a fresh subprocess. Wall is the command's own wall time (interpreter start
+Every measurement is a fresh subprocess. CPU is user + system time of the whole process tree
+(`os.wait4`), the steadier figure on a busy machine; ratios are given in both. Wall is the command's own wall time (interpreter start
 included) except for the floors, which time their work in-process. Memory: "peak" is
 `os.wait4`'s `ru_maxrss`, exact, of the largest single process of the command's tree (the main
 process or one worker); "main", "worker" (the largest descendant) and "sum" (all of the tree's
@@ -96,6 +97,9 @@ class Run:
     """Sampled VmHWM of its largest descendant (0 without workers)."""
     sum_mb: float
     """Sampled peak of the tree's summed VmRSS."""
+    cpu: float = 0.0
+    """User + system CPU seconds of the whole tree (os.wait4): steadier than wall on a busy
+    machine."""
     error: str = ""
     """The last line of stderr when the command failed."""
     output: str = ""
@@ -180,6 +184,7 @@ def measure(cmd: Sequence[str], cwd: Path | None = None) -> Run:
         main_kb / 1024,
         worker_kb / 1024,
         sum_kb / 1024,
+        usage.ru_utime + usage.ru_stime,
         error,
         stdout,
     )
@@ -194,12 +199,14 @@ def measure_script(script: str, *args: str) -> Run:
         reported = json.loads(run.output.strip().splitlines()[-1])
     except (ValueError, IndexError):
         return Run(0, 0, 0, 0, 0, error="no JSON line in the floor's output")
-    return Run(reported["seconds"], run.peak_mb, run.main_mb, run.worker_mb, run.sum_mb)
+    return Run(reported["seconds"], run.peak_mb, run.main_mb, run.worker_mb, run.sum_mb, run.cpu)
 
 
 # -- table ------------------------------------------------------------------------------------
 
-HEADER = f"  {'':<52}{'wall s':>8}{'peak MB':>9}{'main MB':>9}{'worker MB':>10}{'sum MB':>8}"
+HEADER = (
+    f"  {'':<56}{'wall s':>8}{'CPU s':>8}{'peak MB':>9}{'main MB':>9}{'worker MB':>10}{'sum MB':>8}"
+)
 
 
 def _median(runs: list[Run]) -> Run | None:
@@ -212,6 +219,7 @@ def _median(runs: list[Run]) -> Run | None:
         max(r.main_mb for r in ok),
         max(r.worker_mb for r in ok),
         max(r.sum_mb for r in ok),
+        statistics.median(r.cpu for r in ok),
     )
 
 
@@ -220,11 +228,11 @@ def row(label: str, runs: list[Run], note: str = "") -> Run | None:
     med = _median(runs)
     if med is None:
         error = runs[-1].error if runs else "not run"
-        print(f"  {label:<52}error: {error}", flush=True)
+        print(f"  {label:<56}error: {error}", flush=True)
         return None
     n = f"  (median of {len([r for r in runs if not r.error])}){note}"
     print(
-        f"  {label:<52}{med.seconds:>8.2f}{med.peak_mb:>9.0f}{med.main_mb:>9.0f}"
+        f"  {label:<56}{med.seconds:>8.2f}{med.cpu:>8.2f}{med.peak_mb:>9.0f}{med.main_mb:>9.0f}"
         f"{med.worker_mb:>10.0f}{med.sum_mb:>8.0f}{n}",
         flush=True,
     )
@@ -235,7 +243,8 @@ def ratio_line(text: str, slow: Run | None, fast: Run | None, target: str) -> No
     if slow is None or fast is None or fast.seconds <= 0:
         print(f"  {text}: n/a ({target})", flush=True)
         return
-    print(f"  {text}: {slow.seconds / fast.seconds:.1f}x ({target})", flush=True)
+    cpu = f", CPU {slow.cpu / fast.cpu:.1f}x" if slow.cpu > 0 and fast.cpu > 0 else ""
+    print(f"  {text}: wall {slow.seconds / fast.seconds:.1f}x{cpu} ({target})", flush=True)
 
 
 def load_average() -> str:
@@ -285,7 +294,7 @@ def edit_page(site: Path, n: int) -> str:
 
 def cache_rows(corpus: Path, tmp: Path, repeat: int, cold: Run | None) -> None:
     if not has_build_cache():
-        print(f"  {'build cache rows':<52}n/a (no build cache: no --no-cache flag)", flush=True)
+        print(f"  {'build cache rows':<56}n/a (no build cache: no --no-cache flag)", flush=True)
         return
     site = tmp / "cache-site"
     shutil.copytree(corpus, site)
@@ -312,8 +321,8 @@ def cache_rows(corpus: Path, tmp: Path, repeat: int, cold: Run | None) -> None:
             measure(mintrender_cmd(site, out, "--jobs", str(JOBS), "--cache-dir", str(cache)))
         )
     edit = row(f"build after editing one page ({rel})", edited)
-    ratio_line("cold vs unchanged-site build", cold, warm, "target >= 5x")
-    ratio_line("one-page edit vs unchanged-site build", edit, warm, "target <= 1.5x")
+    ratio_line("cold build / unchanged-site build", cold, warm, "target >= 5x")
+    ratio_line("one-page-edit build / unchanged-site build", edit, warm, "target <= 1.5x")
 
 
 # -- peers ------------------------------------------------------------------------------------
@@ -416,19 +425,21 @@ def bench_corpus(
         render = row("render floor (markdown-it-py + Pygments)", runs["render"])
         lunr = row("index floor (lunr.py over the page texts)", runs["lunr"])
         if render and lunr:
-            both = Run(render.seconds + lunr.seconds, 0, 0, 0, 0)
-            ratio_line("cold build vs the sum of both floors", cold, both, "issue 15: at the floor")
+            both = Run(render.seconds + lunr.seconds, 0, 0, 0, 0, render.cpu + lunr.cpu)
+            ratio_line(
+                "cold build / (render floor + index floor)", cold, both, "issue 15: at the floor"
+            )
         cache_rows(corpus, tmp, args.repeat, cold)
         if venv is None:
             return
         results = {}
         for peer, version in peers.items():
             if version.startswith("error"):
-                print(f"  {peer:<52}{version}", flush=True)
+                print(f"  {peer:<56}{version}", flush=True)
                 continue
             results[peer] = row(f"{peer} ({version})", runs[peer])
         for peer, result in results.items():
-            ratio_line(f"cold vs {peer}", result, cold, "target >= 4x")
+            ratio_line(f"{peer} / mintrender cold build", result, cold, "target >= 4x")
 
 
 # -- big sites --------------------------------------------------------------------------------
@@ -455,7 +466,7 @@ def bench_big(tmp: Path, args: argparse.Namespace) -> None:
         )
         if proc.returncode != 0:
             tail = (proc.stderr.strip().splitlines() or ["failed"])[-1]
-            print(f"  {name:<52}error: bigsite.py: {tail}", flush=True)
+            print(f"  {name:<56}error: bigsite.py: {tail}", flush=True)
             continue
         pages = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else "?"
         by_jobs: dict[int, Run | None] = {}
@@ -482,7 +493,12 @@ def _limits(run: Run | None, seconds: float, mb: float) -> str:
 
 def _copies_targets(run: Run | None, by_jobs: dict[int, Run | None]) -> None:
     print(f"  9,600 pages: {_limits(run, 25, 500)}", flush=True)
-    ratio_line("speed-up from 1 to 2 workers", by_jobs.get(1), run, "issue 15: report it")
+    ratio_line(
+        "--jobs 1 / --jobs 2 (speed-up from 1 to 2 workers)",
+        by_jobs.get(1),
+        run,
+        "issue 15: report it",
+    )
 
 
 def _versions_targets(run: Run | None, by_jobs: dict[int, Run | None]) -> None:

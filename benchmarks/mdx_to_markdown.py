@@ -167,11 +167,12 @@ def _rewrite_tags(chunk: str, stack: list[_Open]) -> tuple[str, list[str], bool]
             i = end
             continue
         if c == "<" and _TAG_START.match(chunk, i):
-            end = _scan_tag(chunk, i)
-            if end is None:
+            tag_end = _scan_tag(chunk, i)
+            if tag_end is None:
                 return chunk, [], True
-            tag = chunk[i:end]
-            name = (_TAG_NAME.match(tag) or _TAG_NAME.match("<")).group(1) or ""  # type: ignore[union-attr]
+            tag = chunk[i:tag_end]
+            name_match = _TAG_NAME.match(tag)
+            name = (name_match.group(1) if name_match else "") or ""
             if tag.startswith("</"):
                 for k in range(len(stack) - 1, -1, -1):
                     if stack[k].name == name:
@@ -183,7 +184,7 @@ def _rewrite_tags(chunk: str, stack: list[_Open]) -> tuple[str, list[str], bool]
                     texts.append(text)
                 if not tag.endswith("/>"):
                     stack.append(_Open(name))
-            i = end
+            i = tag_end
             continue
         out.append(c)
         i += 1

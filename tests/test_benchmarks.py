@@ -168,7 +168,7 @@ def test_table_command_prints_its_rows_quickly(tmp_path: Path) -> None:
         "mintrender cold build (--jobs 2",
         "render floor (markdown-it-py + Pygments)",
         "index floor (lunr.py over the page texts)",
-        "cold build vs the sum of both floors: ",
+        "cold build / (render floor + index floor): ",
     ):
         line = next((ln for ln in out.splitlines() if label in ln), "")
         assert line and "error" not in line, out
