@@ -103,7 +103,8 @@ def compare_with_build(args: argparse.Namespace, tmp: Path) -> None:
         print(f"(no {big}: the check-versus-build comparison is skipped)")
         return
     check = [*MINTRENDER, "check", str(big), "--format", "json", "--no-cache"]
-    build = [*MINTRENDER, "build", str(args.corpus), "-o", str(tmp / "site")]
+    # cold against cold: the build's own cache (issue 15) would make its second run a reuse
+    build = [*MINTRENDER, "build", str(args.corpus), "-o", str(tmp / "site"), "--no-cache"]
     n = max(1, args.repeat // 2)
     checks = [measure(check, tmp) for _ in range(n)]
     builds = [measure(build, tmp) for _ in range(n)]
