@@ -392,22 +392,56 @@ def _render_serial(job: RenderJob) -> RenderedPages:
     return RenderedPages(list(records.values()), ref_to_file, urls)
 
 
+def _site_around(
+    job: RenderJob,
+) -> tuple[list[tuple[PageRecord, str]], dict[str, str], list[str], UrlBuilder]:
+    """What every page is rendered against, before any page is parsed: the generated API pages,
+    navigation refs -> files, every site path and the URL builder over them."""
+    config, sources, slots, api = job.config, job.sources, job.slots, job.api
+    placeholders = {rel: new_record(rel, {}) for rel in sources.pages}
+    generated = _generated_pages(api, slots, placeholders, config, job.diagnostics)
+    ref_to_file = resolve_refs(config, slots, frozenset(sources.pages), job.diagnostics)
+    for record, ref in generated:
+        ref_to_file.setdefault(ref, record.rel_path)
+    site_paths = [r.site_path for r in placeholders.values()] + [r.site_path for r, _ in generated]
+    safe = job.options.safe is not None
+    return (
+        generated,
+        ref_to_file,
+        site_paths,
+        make_urls(job.options.mode, site_paths, sources, config, safe),
+    )
+
+
+def _render_whole(
+    job: RenderJob,
+    record: PageRecord,
+    parsed: ParsedPage,
+    urls: UrlBuilder,
+    reader: Reader,
+    publish: Publish,
+    found: Diagnostics,
+) -> None:
+    """Render one page in a worker with its Markdown copy (the tokens stay in the worker), then
+    pack it: the main process holds every page, and the cache keeps it small."""
+    from mintrender.write.llms import page_markdown_text  # start-up time, as in _build
+
+    config = job.config
+    render_record(record, parsed, config, urls, found, job.api, reader, job.options.safe)
+    record.tokens = parsed.tokens
+    record.markdown = page_markdown_text(record, config, urls, publish, diagnostics=found)
+    record.tokens = None
+    record.pack()
+
+
 def _render_forked(job: RenderJob) -> RenderedPages:
     """Parse and render in `jobs` forked workers that inherit config, URLs and the API index;
     each worker also makes its pages' Markdown copies (the tokens stay in the worker). Records
     come back in the one-process order, so the output is byte-identical."""
-    options, config, sources, slots, api = job.options, job.config, job.sources, job.slots, job.api
+    options, config, sources, api = job.options, job.config, job.sources, job.api
     diagnostics, timings, progress = job.diagnostics, job.timings, job.progress
     t = time.perf_counter()
-    placeholders = {rel: new_record(rel, {}) for rel in sources.pages}
-    generated = _generated_pages(api, slots, placeholders, config, diagnostics)
-    ref_to_file = resolve_refs(config, slots, frozenset(sources.pages), diagnostics)
-    for record, ref in generated:
-        ref_to_file.setdefault(ref, record.rel_path)
-    site_paths = [r.site_path for r in placeholders.values()] + [r.site_path for r, _ in generated]
-    urls = make_urls(options.mode, site_paths, sources, config, options.safe is not None)
-    from mintrender.write.llms import page_markdown_text  # start-up time, as in _build
-
+    generated, ref_to_file, site_paths, urls = _site_around(job)
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
 
@@ -418,11 +452,7 @@ def _render_forked(job: RenderJob) -> RenderedPages:
         for rel in rels:
             parsed = parse_source(rel, config, reader, found)
             record = new_record(rel, parsed.frontmatter)
-            render_record(record, parsed, config, urls, found, api, reader, options.safe)
-            record.tokens = parsed.tokens
-            record.markdown = page_markdown_text(record, config, urls, publish, diagnostics=found)
-            record.tokens = None
-            record.pack()  # the main process holds every page: a fraction of its weight
+            _render_whole(job, record, parsed, urls, reader, publish, found)
             out.append(record)
         return out, list(found)
 
@@ -452,18 +482,10 @@ def _render_cached(job: RenderJob, folder: Path) -> RenderedPages:
     """Parse and render the pages the build cache (buildcache.py) has no current entry for,
     in `jobs` forked workers as `_render_forked` does, and take the others from the cache.
     Each page's diagnostics are its own, kept and replayed with it."""
-    options, config, sources, slots, api = job.options, job.config, job.sources, job.slots, job.api
+    options, config, sources, api = job.options, job.config, job.sources, job.api
     diagnostics, timings, progress = job.diagnostics, job.timings, job.progress
     t = time.perf_counter()
-    placeholders = {rel: new_record(rel, {}) for rel in sources.pages}
-    generated = _generated_pages(api, slots, placeholders, config, diagnostics)
-    ref_to_file = resolve_refs(config, slots, frozenset(sources.pages), diagnostics)
-    for record, ref in generated:
-        ref_to_file.setdefault(ref, record.rel_path)
-    site_paths = [r.site_path for r in placeholders.values()] + [r.site_path for r, _ in generated]
-    urls = make_urls(options.mode, site_paths, sources, config, options.safe is not None)
-    from mintrender.write.llms import page_markdown_text  # start-up time, as in _build
-
+    generated, ref_to_file, site_paths, urls = _site_around(job)
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
     spec_key = spec_files_key(config.docs_dir, sources)
@@ -484,11 +506,7 @@ def _render_cached(job: RenderJob, folder: Path) -> RenderedPages:
             else:
                 parsed = parse_source(rel, config, reader, found)
                 record = new_record(rel, parsed.frontmatter)
-            render_record(record, parsed, config, urls, found, api, reader, options.safe)
-            record.tokens = parsed.tokens
-            record.markdown = page_markdown_text(record, config, urls, publish, diagnostics=found)
-            record.tokens = None
-            record.pack()  # the main process holds every page (and the cache keeps it small)
+            _render_whole(job, record, parsed, urls, reader, publish, found)
             files = reader.seen | parsed.depends_on | ({rel} if rel not in stubs else set())
             reader.seen = None
             out.append(CachedPage(record, list(found), file_digests(reader, files)))
