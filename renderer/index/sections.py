@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from mintrender.cache import Store, code_fingerprint, digest
 from mintrender.index.search import SearchSection, build_search_index
@@ -25,14 +24,26 @@ class SearchFiles:
     """Language code ("" for the default) -> URL of its index, with the ROOT placeholder."""
 
 
-def searchable_sections(
+@dataclass(frozen=True, slots=True)
+class SearchablePage:
+    """A page the index holds, with what its navigation entry adds (small: no page text)."""
+
+    record: PageRecord
+    version: str
+    """`navigation.versions` label of its entry ("" outside versions)."""
+    trail: tuple[str, ...]
+    """Labels of the groups around its entry."""
+    boost: float
+
+
+def searchable_pages(
     config: SiteConfig, pages: Sequence[PageRecord], slots: Sequence[PageSlot]
-) -> dict[str, list[SearchSection]]:
-    """language code ("" without languages) -> sections of every searchable page."""
+) -> dict[str, list[SearchablePage]]:
+    """language code ("" without languages) -> every searchable page, in `pages` order."""
     first_slot: dict[str, PageSlot] = {}
     for entry in slots:
         first_slot.setdefault(entry.ref, entry)
-    out: dict[str, list[SearchSection]] = {}
+    out: dict[str, list[SearchablePage]] = {}
     for record in pages:
         if record.rendered is None:
             continue
@@ -44,52 +55,69 @@ def searchable_sections(
             continue
         if slot is not None and not slot.searchable:
             continue
+        # languages: pages with no language division belong to the default one
         language = language_of_slot(slot) if slot else ""
         version = next((d.label for d in slot.divisions if d.kind == "version"), "") if slot else ""
         trail = tuple(g.label for g in slot.groups) if slot else ()
-        keywords_t = meta.keywords
         boost = meta.boost
         if boost is None:
             boost = slot.boost if slot is not None and slot.boost is not None else 1.0
-        api_text = record.api.search_text if record.api is not None else ""
-        rendered = record.unpacked().rendered
-        assert rendered is not None
-        sections = out.setdefault(language, [])
-        for i, section in enumerate(rendered.sections):
-            text = section.text
-            if i == 0 and rendered.description:
-                text = rendered.description + " " + text
-            sections.append(
-                SearchSection(
-                    url=record.site_path,
-                    anchor=section.anchor,
-                    page_title=rendered.title,
-                    title=section.title,
-                    text=text,
-                    breadcrumb=trail,
-                    keywords=keywords_t if i == 0 else (),
-                    api=api_text if i == 0 else "",
-                    boost=float(boost),
-                    version=version,
-                )
-            )
-        if not rendered.sections:
-            sections.append(
-                SearchSection(
-                    record.site_path,
-                    "",
-                    rendered.title,
-                    rendered.title,
-                    rendered.description,
-                    trail,
-                    keywords_t,
-                    api_text,
-                    float(boost),
-                    version,
-                )
-            )
-    # languages: pages with no language division belong to the default one
+        out.setdefault(language, []).append(SearchablePage(record, version, trail, float(boost)))
     return out
+
+
+def page_sections(page: SearchablePage) -> list[SearchSection]:
+    """The search sections of one page (its body unpacked for the time it takes)."""
+    record, version, trail, boost = page.record, page.version, page.trail, page.boost
+    keywords_t = record.meta.keywords
+    api_text = record.api.search_text if record.api is not None else ""
+    rendered = record.unpacked().rendered
+    assert rendered is not None
+    if not rendered.sections:
+        return [
+            SearchSection(
+                record.site_path,
+                "",
+                rendered.title,
+                rendered.title,
+                rendered.description,
+                trail,
+                keywords_t,
+                api_text,
+                boost,
+                version,
+            )
+        ]
+    sections = []
+    for i, section in enumerate(rendered.sections):
+        text = section.text
+        if i == 0 and rendered.description:
+            text = rendered.description + " " + text
+        sections.append(
+            SearchSection(
+                url=record.site_path,
+                anchor=section.anchor,
+                page_title=rendered.title,
+                title=section.title,
+                text=text,
+                breadcrumb=trail,
+                keywords=keywords_t if i == 0 else (),
+                api=api_text if i == 0 else "",
+                boost=boost,
+                version=version,
+            )
+        )
+    return sections
+
+
+def searchable_sections(
+    config: SiteConfig, pages: Sequence[PageRecord], slots: Sequence[PageSlot]
+) -> dict[str, list[SearchSection]]:
+    """language code ("" without languages) -> sections of every searchable page."""
+    return {
+        language: [section for page in found for section in page_sections(page)]
+        for language, found in searchable_pages(config, pages, slots).items()
+    }
 
 
 def build_indexes(
@@ -99,13 +127,17 @@ def build_indexes(
     store: Store | None = None,
 ) -> SearchFiles:
     """One index script per language (the write stage writes them); with a build cache
-    `store`, a language whose sections are all as last time reuses its script."""
+    `store`, a language whose sections are all as last time reuses its script.
+
+    Each language's sections are made where its index is built (a forked worker when there
+    are several languages), one language at a time: the build never holds every language's
+    text at once, and the workers inherit no sections."""
     files: dict[str, str] = {}
-    by_language = searchable_sections(config, pages, slots)
+    by_language = searchable_pages(config, pages, slots)
     if not by_language:
         by_language = {"": []}
     languages = sorted(by_language)
-    scripts = _cached_scripts([(lang, by_language[lang]) for lang in languages], store)
+    scripts = _index_scripts([(lang, by_language[lang]) for lang in languages], store)
     urls = search_urls(languages)
     for language, script in zip(languages, scripts, strict=True):
         files[index_path(language)] = script
@@ -131,33 +163,40 @@ def search_urls(languages: Sequence[str]) -> dict[str, str]:
     return urls
 
 
-def _cached_scripts(jobs: list[tuple[str, list[SearchSection]]], store: Store | None) -> list[str]:
-    if store is None:
-        return _index_scripts(jobs)
-    keys = [digest(code_fingerprint(), language, repr(sections)) for language, sections in jobs]
-    names = [f"search-{digest(language)}" for language, _ in jobs]
-    found: list[Any] = [store.get(name, key) for name, key in zip(names, keys, strict=True)]
-    todo = [job for job, script in zip(jobs, found, strict=True) if not isinstance(script, str)]
-    made = iter(_index_scripts(todo))
-    out = []
-    for name, key, script in zip(names, keys, found, strict=True):
-        if not isinstance(script, str):
-            script = next(made)
-            store.put(name, key, script)
-        out.append(script)
-    return out
+_Job = tuple[str, list[SearchablePage]]
 
 
-def _index_one(job: tuple[str, list[SearchSection]]) -> str:
-    language, sections = job
-    return build_search_index(sections, language=language or None).index_js
+def _index_one(job: _Job, store: Store | None) -> tuple[str, bool]:
+    """One language's index script, and whether the build cache had it."""
+    language, found = job
+    sections = [section for page in found for section in page_sections(page)]
+    name = key = ""
+    if store is not None:
+        key = digest(code_fingerprint(), language, repr(sections))
+        name = f"search-{digest(language)}"
+        script = store.get(name, key)
+        if isinstance(script, str):
+            return script, True
+    script = build_search_index(sections, language=language or None).index_js
+    del sections
+    if store is not None:
+        store.put(name, key, script)
+    return script, False
 
 
-def _index_scripts(jobs: list[tuple[str, list[SearchSection]]]) -> list[str]:
-    """Index scripts in `jobs` order; several languages are indexed by forked workers at once."""
-    total = sum(len(sections) for _, sections in jobs)
-    workers = min(len(jobs), auto_jobs(total // 4))
+def _index_scripts(jobs: list[_Job], store: Store | None) -> list[str]:
+    """Index scripts in `jobs` order; several languages are indexed by forked workers at once
+    (they inherit the pages: only the job numbers and the scripts are pickled)."""
+    total = sum(len(found) for _, found in jobs)
+    workers = min(len(jobs), auto_jobs(total))
     if workers <= 1 or not can_fork():
-        return [_index_one(job) for job in jobs]
-    # the workers inherit the sections: only the job numbers and the scripts are pickled
-    return fork_map(lambda i: _index_one(jobs[i]), range(len(jobs)), workers)
+        done = [_index_one(job, store) for job in jobs]
+    else:
+        if store is not None:
+            code_fingerprint()  # once, before the workers fork
+        done = fork_map(lambda i: _index_one(jobs[i], store), range(len(jobs)), workers)
+        if store is not None:  # counted in the workers: the build's figure is the sum
+            hits = sum(1 for _, hit in done if hit)
+            store.hits += hits
+            store.misses += len(done) - hits
+    return [script for script, _ in done]
