@@ -57,6 +57,7 @@ from mintrender.render.sanitize import (
     without_active_files,
     without_unsafe_redirects,
 )
+from mintrender.spill import Spill
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
 
@@ -287,9 +288,17 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     jobs = options.jobs if options.jobs > 0 else auto_jobs(len(sources.pages))
     jobs = jobs if can_fork() else 1
     render = _render_forked if jobs > 1 else _render_serial
-    job = RenderJob(options, config, sources, slots, api, jobs, diagnostics, timings, progress)
+    # forked workers keep the pages' bulk on disk: this process holds only their metadata
+    spill = Spill() if jobs > 1 else None
+    job = RenderJob(
+        options, config, sources, slots, api, jobs, diagnostics, timings, progress, spill
+    )
     folder = build_cache_dir(options)
-    pages = _render_cached(job, folder) if folder is not None else render(job)
+    try:
+        pages = _render_cached(job, folder) if folder is not None else render(job)
+    finally:
+        if spill is not None:
+            spill.close()  # the records hold their files open (spill.py)
     result = BuildResult(diagnostics, openapi_operations=_operations(pages.records))
     result.cache = pages.cache
     for record in pages.records:
@@ -336,6 +345,8 @@ class RenderJob:
     timings: dict[str, float]
     """Filled with the `parse` and `render` seconds."""
     progress: Progress | None
+    spill: Spill | None = None
+    """Where forked workers put the pages' packed bulk (None: it stays in the records)."""
 
 
 @dataclass(slots=True)
@@ -453,6 +464,8 @@ def _render_forked(job: RenderJob) -> RenderedPages:
             parsed = parse_source(rel, config, reader, found)
             record = new_record(rel, parsed.frontmatter)
             _render_whole(job, record, parsed, urls, reader, publish, found)
+            if job.spill is not None:
+                record.spill(job.spill)
             out.append(record)
         return out, list(found)
 
@@ -495,7 +508,8 @@ def _render_cached(job: RenderJob, folder: Path) -> RenderedPages:
     )
     stubs = {record.rel_path: record for record, _ in generated}
 
-    def work(rels: list[str]) -> list[CachedPage]:
+    def work(rels: list[str]) -> tuple[list[CachedPage], str | None]:
+        """Render and keep each page (in the cache, with its bulk; then in the spill)."""
         out = []
         for rel in rels:
             found = Diagnostics()
@@ -510,8 +524,11 @@ def _render_cached(job: RenderJob, folder: Path) -> RenderedPages:
             files = reader.seen | parsed.depends_on | ({rel} if rel not in stubs else set())
             reader.seen = None
             out.append(CachedPage(record, list(found), file_digests(reader, files)))
+            store.put(out[-1])
+            if job.spill is not None:
+                record.spill(job.spill)
         api.diagnostics = diagnostics
-        return out
+        return out, store.problem
 
     if progress:
         progress("render", 0, 1)
@@ -520,22 +537,24 @@ def _render_cached(job: RenderJob, folder: Path) -> RenderedPages:
     for rel in every:
         hit = store.get(rel, reader)
         if hit is not None:
+            if job.spill is not None:
+                hit.record.spill(job.spill)
             done[rel] = hit
     todo = [rel for rel in every if rel not in done]
     fresh: list[CachedPage] = []
     if job.jobs > 1 and len(todo) > 1:
         try:
-            for share in fork_map(work, interleave(todo, job.jobs), job.jobs):
+            for share, problem in fork_map(work, interleave(todo, job.jobs), job.jobs):
                 fresh.extend(share)
+                store.noted(problem)
         except Exception as exc:  # a worker or its result failed as a whole: redo it here
             diagnostics.internal(
                 config.config_file, 0, "rendering pages in worker processes for", exc
             )
-            fresh = work(todo)
+            fresh = work(todo)[0]
     else:
-        fresh = work(todo)
+        fresh = work(todo)[0]
     for entry in fresh:
-        store.put(entry)
         done[entry.record.rel_path] = entry
     if store.problem:
         why = f"the build cache cannot be kept ({store.problem}); the build goes on without it"

@@ -143,6 +143,11 @@ class PageStore:
     def problem(self) -> str | None:
         return self.store.problem
 
+    def noted(self, problem: str | None) -> None:
+        """A problem a forked worker met keeping its pages (the first one counts)."""
+        if self.store.problem is None:
+            self.store.problem = problem
+
 
 def folder_key(folder: Path) -> str:
     """The names and text of every file under `folder` (a site's `_theme/` overrides)."""

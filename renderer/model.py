@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mintrender.errors import Diagnostics, sort_key
+from mintrender.spill import Spill, SpillRef
 from mintrender.urls import ROOT, absolute_base, base_path_of, relative_root
 
 Progress = Callable[[str, int, int], None]
@@ -265,9 +266,10 @@ class PageRecord:
     inputs_key: str | None = None
     """Digest of everything the page was rendered from (set by a build that caches; the
     write stage keys the page's HTML by it and the navigation around it)."""
-    packed: bytes | None = None
+    packed: bytes | SpillRef | None = None
     """`rendered.body_html`, `rendered.sections` and `markdown`, compressed by `pack` (those
-    fields are then empty): most of a page's weight, while the build holds every page."""
+    fields are then empty): most of a page's weight, while the build holds every page. A big
+    build keeps them on disk instead (`spill`)."""
 
     def pack(self) -> None:
         """Compress the page's bulk (`unpacked` gives it back): a big site's pages fit in a
@@ -280,11 +282,17 @@ class PageRecord:
         self.rendered = dataclasses.replace(rendered, body_html="", sections=())
         self.markdown = None
 
+    def spill(self, spill: Spill) -> None:
+        """Move the packed bulk to `spill`'s file: only where it is stays in memory."""
+        if isinstance(self.packed, bytes):
+            self.packed = spill.keep(self.packed)
+
     def unpacked(self) -> PageRecord:
         """The record with its bulk back (a copy; itself when it is not packed)."""
         if self.packed is None or self.rendered is None:
             return self
-        body_html, sections, markdown = pickle.loads(zlib.decompress(self.packed))
+        packed = self.packed if isinstance(self.packed, bytes) else self.packed.read()
+        body_html, sections, markdown = pickle.loads(zlib.decompress(packed))
         rendered = dataclasses.replace(self.rendered, body_html=body_html, sections=sections)
         return dataclasses.replace(self, rendered=rendered, markdown=markdown, packed=None)
 

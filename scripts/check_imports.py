@@ -44,6 +44,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "mintrender.safeurl",
             "mintrender.workers",
             "mintrender.cache",
+            "mintrender.spill",
         ),
     ),
     ("themes", ("mintrender.themes",)),

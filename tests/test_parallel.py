@@ -102,3 +102,31 @@ def test_packed_page_gives_back_its_bulk() -> None:
     full = record.unpacked()
     assert full.rendered == rendered and full.markdown == "# A" and full.packed is None
     assert record.rendered.title == "A"  # the light part stays on the packed record
+
+
+def test_spilled_page_reads_back_after_the_spill_folder_is_gone() -> None:
+    import pickle
+
+    from mintrender.model import PageRecord, RenderedPage, Section
+    from mintrender.spill import Spill
+
+    rendered = RenderedPage(
+        "a.mdx", "A", "", "<p>body</p>" * 50, (), (Section("x", "X", "t"),),
+        frozenset(), frozenset(), frozenset(), {}, {},
+    )  # fmt: skip
+    spill = Spill()
+    records = []
+    for n in range(3):
+        record = PageRecord(f"{n}.mdx", str(n), f"/{n}", f"{n}/index.html", {}, rendered=rendered)
+        record.markdown = f"# {n}"
+        record.pack()
+        record.spill(spill)
+        assert not isinstance(record.packed, bytes)
+        records.append(record)
+    # a record sent from a worker finds its file again by path (it is opened on arrival)
+    arrived = pickle.loads(pickle.dumps(records[1]))
+    spill.close()
+    assert not spill.folder.exists()
+    for n, record in enumerate([*records, arrived]):
+        full = record.unpacked()
+        assert full.rendered == rendered and full.markdown == f"# {n if n < 3 else 1}"
