@@ -267,20 +267,24 @@ class PageRecord:
     """Digest of everything the page was rendered from (set by a build that caches; the
     write stage keys the page's HTML by it and the navigation around it)."""
     packed: bytes | SpillRef | None = None
-    """`rendered.body_html`, `rendered.sections` and `markdown`, compressed by `pack` (those
-    fields are then empty): most of a page's weight, while the build holds every page. A big
-    build keeps them on disk instead (`spill`)."""
+    """The page's bulk, compressed by `pack` (those fields are then empty; `unpacked` gives
+    them back): most of a page's weight, while the build holds every page. A big build keeps
+    it on disk instead (`spill`)."""
 
     def pack(self) -> None:
-        """Compress the page's bulk (`unpacked` gives it back): a big site's pages fit in a
-        fraction of the memory, and cost a fraction to send back from a render worker."""
+        """Compress the page's bulk (`PACKED_FIELDS`, and the HTML of its API view): a big
+        site's pages fit in a fraction of the memory, and cost a fraction to send back from
+        a render worker."""
         rendered = self.rendered
         if self.packed is not None or rendered is None:
             return
-        bulk = (rendered.body_html, rendered.sections, self.markdown)
+        api = _api_bulk(self.api)
+        bulk = ([getattr(rendered, name) for name in PACKED_FIELDS], self.markdown, api)
         self.packed = zlib.compress(pickle.dumps(bulk, protocol=pickle.HIGHEST_PROTOCOL), 1)
-        self.rendered = dataclasses.replace(rendered, body_html="", sections=())
+        self.rendered = dataclasses.replace(rendered, **_EMPTY)
         self.markdown = None
+        if api:
+            self.api = dataclasses.replace(self.api, **dict.fromkeys(api, ""))
 
     def spill(self, spill: Spill) -> None:
         """Move the packed bulk to `spill`'s file: only where it is stays in memory."""
@@ -292,14 +296,36 @@ class PageRecord:
         if self.packed is None or self.rendered is None:
             return self
         packed = self.packed if isinstance(self.packed, bytes) else self.packed.read()
-        body_html, sections, markdown = pickle.loads(zlib.decompress(packed))
-        rendered = dataclasses.replace(self.rendered, body_html=body_html, sections=sections)
-        return dataclasses.replace(self, rendered=rendered, markdown=markdown, packed=None)
+        values, markdown, api = pickle.loads(zlib.decompress(packed))
+        rendered = dataclasses.replace(
+            self.rendered, **dict(zip(PACKED_FIELDS, values, strict=True))
+        )
+        view = dataclasses.replace(self.api, **api) if api else self.api
+        return dataclasses.replace(
+            self, rendered=rendered, markdown=markdown, api=view, packed=None
+        )
 
     def set_frontmatter(self, frontmatter: dict[str, Any]) -> None:
         """New frontmatter (the preview server re-read the page), and its metadata with it."""
         self.frontmatter = frontmatter
         self.meta = PageMeta.of(frontmatter)
+
+
+PACKED_FIELDS = ("body_html", "sections", "toc", "updates")
+"""The `RenderedPage` fields `PageRecord.pack` compresses (what only the writer, the index,
+the Markdown copy and the feeds read, each through `unpacked`)."""
+_EMPTY: dict[str, Any] = {"body_html": "", "sections": (), "toc": (), "updates": ()}
+
+_API_HTML = ("header_html", "body_html", "aside_html", "description_html", "search_text")
+"""The text fields of an API view (`ApiPage`) that `pack` compresses."""
+
+
+def _api_bulk(api: Any) -> dict[str, str]:
+    """The API view's text fields (none when it is not a dataclass that has them)."""
+    if api is None or not dataclasses.is_dataclass(api):
+        return {}
+    names = {f.name for f in dataclasses.fields(api)}
+    return {name: getattr(api, name) for name in _API_HTML if name in names}
 
 
 @dataclass(slots=True)

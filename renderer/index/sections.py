@@ -70,8 +70,9 @@ def page_sections(page: SearchablePage) -> list[SearchSection]:
     """The search sections of one page (its body unpacked for the time it takes)."""
     record, version, trail, boost = page.record, page.version, page.trail, page.boost
     keywords_t = record.meta.keywords
+    record = record.unpacked()
     api_text = record.api.search_text if record.api is not None else ""
-    rendered = record.unpacked().rendered
+    rendered = record.rendered
     assert rendered is not None
     if not rendered.sections:
         return [

@@ -58,7 +58,8 @@ def write_feeds(
             continue
         path = feed_path(record.site_path)
         if not writer.exists(path):
-            writer.write_text(path, feed_xml(config, record, urls, publish, path))
+            text = feed_xml(config, record.unpacked(), urls, publish, path)
+            writer.write_text(path, text)
 
 
 def feed_xml(
