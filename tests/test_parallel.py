@@ -130,3 +130,26 @@ def test_spilled_page_reads_back_after_the_spill_folder_is_gone() -> None:
     for n, record in enumerate([*records, arrived]):
         full = record.unpacked()
         assert full.rendered == rendered and full.markdown == f"# {n if n < 3 else 1}"
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs the fork start method")
+def test_forked_index_workers_give_the_one_process_indexes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mintrender.index.sections as sections
+
+    site = Path(__file__).resolve().parent / "sites" / "search-scope"  # en and fr
+    one = build_site(site, tmp_path / "one", jobs=1, cache=False)
+    monkeypatch.setattr(sections, "auto_jobs", lambda count: 2)  # a small site forks too
+    forked: list[int] = []
+    fork_map = sections.fork_map
+    monkeypatch.setattr(
+        sections,
+        "fork_map",
+        lambda *a: forked.append(1) or fork_map(*a),  # type: ignore[func-returns-value]
+    )
+    build_site(site, tmp_path / "two", jobs=2, cache=False)
+    assert forked  # the languages were indexed by workers, their scripts sent through files
+    indexes = sorted((tmp_path / "one" / "_mintrender").glob("search-index*.js"))
+    assert len(indexes) == 2 and one.fatal is None
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")

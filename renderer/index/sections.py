@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from mintrender.cache import Store, code_fingerprint, digest
@@ -10,6 +10,7 @@ from mintrender.index.search import SearchSection, build_search_index
 from mintrender.load.config import SiteConfig
 from mintrender.load.nav import PageSlot
 from mintrender.model import PageRecord
+from mintrender.spill import Spill, SpillRef
 from mintrender.urls import ASSET_DIR, ROOT
 from mintrender.workers import auto_jobs, can_fork, fork_map
 
@@ -18,10 +19,28 @@ from mintrender.workers import auto_jobs, can_fork, fork_map
 class SearchFiles:
     """The index stage's result: the files to write and the URL of each language's index."""
 
-    files: dict[str, str]
-    """Site-relative path (`_mintrender/search-index.js`) -> text."""
+    files: Mapping[str, str]
+    """Site-relative path (`_mintrender/search-index.js`) -> text (`IndexScripts`)."""
     urls: dict[str, str]
     """Language code ("" for the default) -> URL of its index, with the ROOT placeholder."""
+
+
+class IndexScripts(Mapping[str, str]):
+    """Path -> index script. A script a forked worker made stays in its spill file until it is
+    read: a big site's indexes are written one at a time, never all held at once."""
+
+    def __init__(self, entries: dict[str, str | SpillRef]) -> None:
+        self._entries = entries
+
+    def __getitem__(self, path: str) -> str:
+        value = self._entries[path]
+        return value if isinstance(value, str) else value.read().decode("utf-8", "surrogatepass")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +152,7 @@ def build_indexes(
     Each language's sections are made where its index is built (a forked worker when there
     are several languages), one language at a time: the build never holds every language's
     text at once, and the workers inherit no sections."""
-    files: dict[str, str] = {}
+    files: dict[str, str | SpillRef] = {}
     by_language = searchable_pages(config, pages, slots)
     if not by_language:
         by_language = {"": []}
@@ -142,7 +161,7 @@ def build_indexes(
     urls = search_urls(languages)
     for language, script in zip(languages, scripts, strict=True):
         files[index_path(language)] = script
-    return SearchFiles(files, urls)
+    return SearchFiles(IndexScripts(files), urls)
 
 
 def language_of_slot(slot: PageSlot) -> str:
@@ -185,9 +204,9 @@ def _index_one(job: _Job, store: Store | None) -> tuple[str, bool]:
     return script, False
 
 
-def _index_scripts(jobs: list[_Job], store: Store | None) -> list[str]:
+def _index_scripts(jobs: list[_Job], store: Store | None) -> list[str | SpillRef]:
     """Index scripts in `jobs` order; several languages are indexed by forked workers at once
-    (they inherit the pages: only the job numbers and the scripts are pickled)."""
+    (they inherit the pages and send back where they put each script)."""
     total = sum(len(found) for _, found in jobs)
     workers = min(len(jobs), auto_jobs(total))
     if workers <= 1 or not can_fork():
@@ -195,9 +214,19 @@ def _index_scripts(jobs: list[_Job], store: Store | None) -> list[str]:
     else:
         if store is not None:
             code_fingerprint()  # once, before the workers fork
-        done = fork_map(lambda i: _index_one(jobs[i], store), range(len(jobs)), workers)
+        spill = Spill()
+
+        def work(i: int) -> tuple[SpillRef, bool]:
+            script, hit = _index_one(jobs[i], store)
+            return spill.keep(script.encode("utf-8", "surrogatepass")), hit
+
+        try:
+            sent = fork_map(work, range(len(jobs)), workers)
+        finally:
+            spill.close()  # the references hold their files open (spill.py)
         if store is not None:  # counted in the workers: the build's figure is the sum
-            hits = sum(1 for _, hit in done if hit)
+            hits = sum(1 for _, hit in sent if hit)
             store.hits += hits
-            store.misses += len(done) - hits
+            store.misses += len(sent) - hits
+        return [ref for ref, _ in sent]
     return [script for script, _ in done]
