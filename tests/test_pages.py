@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from sitekit import build_site, minimal_config, write_site
 from mintrender.render.highlight import parse_fence_info, render_code_block
 from mintrender.render.page import fallback_title
 from mintrender.render.slugs import Slugger, slugify
+from mintrender.write.files import remove_folder
 
 
 @pytest.mark.parametrize(
@@ -169,6 +171,34 @@ def test_output_is_swapped_in_only_when_complete(tmp_path: Path) -> None:
     assert not (out / "stale.txt").exists() and (out / "a" / "index.html").exists()
     leftovers = [p.name for p in tmp_path.iterdir() if ".tmp-" in p.name or ".old-" in p.name]
     assert leftovers == []
+
+
+def _gone_soon(path: Path) -> bool:
+    for _ in range(200):
+        if not path.exists():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_old_output_of_a_big_site_is_removed_by_a_detached_process(tmp_path: Path) -> None:
+    old = tmp_path / "old"
+    for i in range(50):
+        (old / f"d{i}").mkdir(parents=True)
+        (old / f"d{i}" / "index.html").write_text("x")
+    remove_folder(old, detach=True)  # returns before the files are deleted, or after
+    assert _gone_soon(old)
+
+
+def test_a_killed_builds_old_output_is_swept(tmp_path: Path) -> None:
+    docs = write_site(tmp_path / "docs", {"a.mdx": "A\n"}, minimal_config(["a"]))
+    stale = tmp_path / ".out.old-abc123"
+    (stale / "page").mkdir(parents=True)
+    (stale / "page" / "index.html").write_text("left by a killed build")
+    other = tmp_path / ".outer.old-abc123"  # another output's: not ours to delete
+    other.mkdir()
+    build_site(docs, tmp_path / "out")
+    assert _gone_soon(stale) and other.exists()
 
 
 def test_output_folder_inside_docs_is_never_read_back(tmp_path: Path) -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import gzip
 import json
+from typing import Any
 
 import pytest
 from lunr import get_default_builder
 from lunr.index import Index
 from test_search_support import modelslab_sections
 
+from mintrender.index.compact import dequantize, quantize
+from mintrender.index.languages import language_profile
 from mintrender.index.search import (
     FIELDS,
     FORMAT,
@@ -170,3 +173,58 @@ def test_modelslab_index_is_small_and_faithful() -> None:
         query = query_string(typed)
         got = [(r["ref"], r["score"]) for r in loaded.search(query)]
         assert got == [(r["ref"], r["score"]) for r in direct.search(query)]
+
+
+def _lunr_vectors(sections: list[SearchSection], language: str | None) -> dict[str, Any]:
+    """Field vectors and term order of lunr.py's own index of `sections`, as the payload stores
+    its scores (format 1: rounded to 3 places; format 2: quantized)."""
+    index = build_lunr_index(sections, language_profile(language))
+    serialized = index.serialize()
+    compact = not language_profile(language).legacy
+    vectors = {
+        ref: [
+            (t, dequantize(quantize(v)) if compact else round(v * 1000) / 1000)
+            for t, v in zip(elements[::2], elements[1::2], strict=True)
+        ]
+        for ref, elements in serialized["fieldVectors"]
+    }
+    terms = {term: posting["_index"] for term, posting in serialized["invertedIndex"]}
+    return {"vectors": vectors, "terms": terms}
+
+
+def _payload_vectors(sections: list[SearchSection], language: str | None) -> dict[str, Any]:
+    decoded = decode_payload(json.loads(build_search_index(sections, language=language).index_json))
+    vectors = {
+        ref: list(zip(elements[::2], elements[1::2], strict=True))
+        for ref, elements in decoded["fieldVectors"]
+    }
+    terms = {term: posting["_index"] for term, posting in decoded["invertedIndex"]}
+    return {"vectors": vectors, "terms": terms}
+
+
+@pytest.mark.parametrize("language", [None, "es", "zh"])
+def test_payload_holds_the_numbers_of_lunr_index(language: str | None) -> None:
+    # The site build makes the payload without lunr.py's builder: same terms, same scores.
+    sections = [
+        *SMALL,
+        _section("/es", "", "Personalización", "Configura tu dominio; la página de inicio."),
+        _section("/zh", "", "安装指南", "如何安装API密钥 and the install guide, installing."),
+        SearchSection("/b", "", "Boosted", "Boosted", "post post webhook", (), boost=2.5),
+    ]
+    got, want = _payload_vectors(sections, language), _lunr_vectors(sections, language)
+    if language is None:  # format 1 keeps lunr's term order
+        assert got["terms"] == want["terms"]
+    else:  # format 2 sorts the terms
+        assert sorted(got["terms"]) == sorted(want["terms"])
+        order = sorted(want["terms"], key=want["terms"].__getitem__)
+        want["vectors"] = {
+            ref: sorted((got["terms"][order[t]], v) for t, v in pairs)
+            for ref, pairs in want["vectors"].items()
+        }
+    assert got["vectors"] == want["vectors"]
+
+
+@pytest.mark.corpus
+def test_modelslab_payload_holds_the_numbers_of_lunr_index() -> None:
+    sections = modelslab_sections()
+    assert _payload_vectors(sections, None) == _lunr_vectors(sections, None)

@@ -24,15 +24,22 @@ MAX_Q = 1023
 
 def encode_ints(values: Sequence[int]) -> str:
     """Non-negative integers as one string (see the module docstring)."""
-    out: list[str] = []
-    for value in values:
-        groups = [value & 31]
+    table = _SHORT
+    return "".join(table[v] if v < _SHORT_LIMIT else _encode_int(v) for v in values)
+
+
+def _encode_int(value: int) -> str:
+    groups = [value & 31]
+    value >>= 5
+    while value:
+        groups.append(32 | (value & 31))
         value >>= 5
-        while value:
-            groups.append(32 | (value & 31))
-            value >>= 5
-        out.extend(ALPHABET[g] for g in reversed(groups))
-    return "".join(out)
+    return "".join(ALPHABET[g] for g in reversed(groups))
+
+
+_SHORT_LIMIT = 1 << 15
+_SHORT = [_encode_int(v) for v in range(_SHORT_LIMIT)]
+"""`_encode_int` of the numbers below 32768 (up to three characters), looked up."""
 
 
 def decode_ints(text: str) -> list[int]:

@@ -67,8 +67,9 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -159,12 +160,16 @@ class SearchIndexFiles:
     """UTF-8 size of `index_json`."""
     js_bytes: int
     """UTF-8 size of `index_js`: what the browser downloads."""
-    js_gzip_bytes: int
-    """Size of `index_js` gzipped (level 9): what a compressing server sends."""
     documents: int
     """Number of lunr documents (sections)."""
     terms: int
     """Number of distinct index terms."""
+
+    @property
+    def js_gzip_bytes(self) -> int:
+        """Size of `index_js` gzipped (level 9): what a compressing server sends (computed when
+        asked: the build does not need it)."""
+        return len(gzip.compress(self.index_js.encode("utf-8"), compresslevel=9, mtime=0))
 
 
 def normalize_text(text: str) -> str:
@@ -230,11 +235,16 @@ def build_lunr_index(
     return _build_index(sections, profile, {})
 
 
+@functools.lru_cache(maxsize=64)
+def _stop_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)
+
+
 def index_terms(text: str, profile: LanguageProfile, forms: dict[str, str]) -> list[str]:
     """Index terms of `text` in a non-English language: folded words (Han/kana bigrams for
     Chinese and Japanese) without stop words, Snowball-stemmed. Records each surface form
     whose stem differs from it in `forms` (surface -> stem)."""
-    stop = set(profile.stop_words)
+    stop = _stop_set(profile.stop_words)
     out: list[str] = []
     for word in tokens(text, bigrams=profile.bigrams):
         if word in stop:
@@ -359,54 +369,6 @@ def _excerpt(text: str, title: str) -> str:
     return text[: cut if cut > EXCERPT_CHARS // 2 else EXCERPT_CHARS]
 
 
-def _encode_vectors(index: Index, count: int) -> list[list[list[int]]]:
-    """Field vectors as `[doc][field] = [term delta, value * 1000, ...]`.
-
-    Values are lunr's scores rounded to 3 decimals, so `value / 1000` in the browser is the same
-    double as lunr's. Postings are not stored: a document is in the posting of (term, field)
-    exactly when the term is in that field vector, so the UI rebuilds them in document order.
-    """
-    names = [name for name, _ in FIELDS]
-    out: list[list[list[int]]] = []
-    for ref in range(count):
-        per_field: list[list[int]] = []
-        for name in names:
-            elements = index.field_vectors[f"{name}/{ref}"].elements
-            flat: list[int] = []
-            previous = 0
-            for i in range(0, len(elements), 2):
-                term_index = elements[i]
-                flat.append(term_index - previous)
-                flat.append(round(elements[i + 1] * 1000))
-                previous = term_index
-            per_field.append(flat)
-        out.append(per_field)
-    return out
-
-
-def _encode_vectors_2(index: Index, count: int, order: Sequence[int]) -> list[list[str]]:
-    """Format-2 field vectors: `[doc][field]` = `encode_ints([delta, quantize(score), ...])`
-    over term positions in sorted-term order (`order[new] = lunr's term index`)."""
-    position = {old: new for new, old in enumerate(order)}
-    out: list[list[str]] = []
-    for ref in range(count):
-        per_field: list[str] = []
-        for name, _ in FIELDS:
-            elements = index.field_vectors[f"{name}/{ref}"].elements
-            pairs = sorted(
-                (position[elements[i]], quantize(elements[i + 1]))
-                for i in range(0, len(elements), 2)
-            )
-            flat: list[int] = []
-            previous = 0
-            for term_index, q in pairs:
-                flat += [term_index - previous, q]
-                previous = term_index
-            per_field.append(encode_ints(flat))
-        out.append(per_field)
-    return out
-
-
 def _encode_documents(
     sections: Sequence[SearchSection],
 ) -> tuple[list[list[Any]], list[list[Any]]]:
@@ -433,24 +395,35 @@ def build_payload(
 
     With no sections (lunr.py cannot build an empty index) the index is `None` and the payload
     is a valid empty one. A language with a pipeline of its own (`language_profile`) adds
-    `pipeline` and `forms` (see `build_search_index`).
+    `pipeline` and `forms` (see `build_search_index`). The site build uses `payload` alone,
+    which makes the same payload without building lunr.py's index.
     """
+    index = build_lunr_index(sections, language_profile(language)) if sections else None
+    return payload(sections, language=language), index
+
+
+def payload(sections: Sequence[SearchSection], *, language: str | None = None) -> dict[str, Any]:
+    """The compact payload of `sections`: the numbers lunr.py's builder would compute (see
+    `_Postings`), encoded as `build_search_index` describes, without lunr.py's objects."""
     profile = language_profile(language)
     forms: dict[str, str] = {}
-    index = _build_index(sections, profile, forms) if sections else None
-    terms = [""] * (len(index.inverted_index) if index else 0)
-    for term, posting in index.inverted_index.items() if index else ():
-        terms[posting["_index"]] = term
+    postings = _Postings(sections, profile, forms)
+    terms = list(postings.ids)
     pages, docs = _encode_documents(sections)
     fields = [name for name, _ in FIELDS]
     head = {"format": FORMAT, "lunr": LUNR_JS_VERSION, "language": language, "fields": fields}
     if profile.legacy:
-        vectors = _encode_vectors(index, len(sections)) if index else []
+        vectors: list[Any] = [
+            [_flat(sorted(vector), _milli) for vector in doc] for doc in postings.vectors()
+        ]
         body: dict[str, Any] = {"terms": terms, "vectors": vectors}
     else:
         head["format"] = FORMAT_2
         order = sorted(range(len(terms)), key=terms.__getitem__)
         sorted_terms = [terms[i] for i in order]
+        position = [0] * len(order)
+        for new, old in enumerate(order):
+            position[old] = new
         body = {
             "pipeline": {
                 "stemmer": profile.stemmer,
@@ -459,10 +432,92 @@ def build_payload(
             },
             "terms": encode_terms(sorted_terms),
             "forms": encode_forms(sorted_terms, forms),
-            "vectors": _encode_vectors_2(index, len(sections), order) if index else [],
+            "vectors": [
+                [
+                    encode_ints(_flat(sorted((position[t], s) for t, s in vector), quantize))
+                    for vector in doc
+                ]
+                for doc in postings.vectors()
+            ],
         }
-    payload: dict[str, Any] = {**head, **body, "pages": pages, "docs": docs}
-    return payload, index
+    return {**head, **body, "pages": pages, "docs": docs}
+
+
+def _milli(score: float) -> int:
+    return round(score * 1000)
+
+
+def _flat(pairs: Sequence[tuple[int, float]], value: Any) -> list[int]:
+    """`[(term, score), ...]` sorted by term -> `[term delta, value(score), ...]`."""
+    flat: list[int] = []
+    previous = 0
+    for term, score in pairs:
+        flat += (term - previous, value(score))
+        previous = term
+    return flat
+
+
+class _Postings:
+    """What lunr.py's `Builder` computes for `sections` (the `_build_index` pipeline per field),
+    as plain data: term ids in first-appearance order (lunr's term index), each document's term
+    frequencies and length per field, and the documents-with-term counts of `idf`."""
+
+    def __init__(
+        self, sections: Sequence[SearchSection], profile: LanguageProfile, forms: dict[str, str]
+    ) -> None:
+        self.ids: dict[str, int] = {}
+        self.fields: list[list[tuple[Counter[str], int]]] = []
+        self.boosts: list[float] = []
+        self.frequency: Counter[str] = Counter()
+        legacy = profile.legacy
+        for section in sections:
+            per_field = []
+            for value in _field_texts(section).values():
+                if legacy:
+                    words = normalize_text(value).split()
+                    terms = [t for w in words if (t := _index_term(w.lower())) is not None]
+                else:
+                    terms = [w.lower() for w in index_terms(value, profile, forms)]
+                counts = Counter(terms)
+                for term in counts:
+                    self.ids.setdefault(term, len(self.ids))
+                self.frequency.update(counts.keys())
+                per_field.append((counts, len(terms)))
+            self.fields.append(per_field)
+            self.boosts.append(section.boost)
+
+    def vectors(self) -> list[list[list[tuple[int, float]]]]:
+        """`[doc][field]` -> `[(term id, score rounded to 3 places), ...]` in the order lunr's
+        `_field_vectors` computes them: BM25 with lunr's k1, b, idf and boosts."""
+        k1, b = 1.2, 0.75
+        count = len(self.fields)
+        if not count:
+            return []
+        names = range(len(FIELDS))
+        average = [sum(doc[f][1] for doc in self.fields) / count for f in names]
+        idfs: dict[str, float] = {}
+        ids, frequency = self.ids, self.frequency
+        out = []
+        for per_field, doc_boost in zip(self.fields, self.boosts, strict=True):
+            doc: list[list[tuple[int, float]]] = []
+            for (counts, field_length), (_, field_boost), mean in zip(
+                per_field, FIELDS, average, strict=True
+            ):
+                vector = []
+                if counts:  # lunr's expression, with the part that depends on the field once
+                    norm = k1 * (1 - b + b * (field_length / mean))
+                for term, tf in counts.items():
+                    idf = idfs.get(term)
+                    if idf is None:
+                        df = frequency[term]
+                        idf = idfs[term] = math.log(1 + abs((count - df + 0.5) / (df + 0.5)))
+                    score = idf * ((k1 + 1) * tf) / (norm + tf)
+                    score *= field_boost
+                    score *= doc_boost
+                    vector.append((ids[term], round(score, 3)))
+                doc.append(vector)
+            out.append(doc)
+        return out
 
 
 def build_search_index(
@@ -474,8 +529,8 @@ def build_search_index(
     (see `_encode_vectors`), `pages` and `docs` (the result table), `fields`, and `language`
     as metadata. `decode_payload` turns it back into lunr's own serialization.
     """
-    payload, _ = build_payload(sections, language=language)
-    index_json = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    data = payload(sections, language=language)
+    index_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # U+2028/2029 are legal in JSON but ended string literals in older JS engines.
     body = index_json.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     index_js = f"window.{GLOBAL_NAME}={body};\n"
@@ -485,11 +540,10 @@ def build_search_index(
         index_js=index_js,
         json_bytes=len(index_json.encode("utf-8")),
         js_bytes=len(js_raw),
-        js_gzip_bytes=len(gzip.compress(js_raw, compresslevel=9, mtime=0)),
         documents=len(sections),
-        terms=len(decode_terms(payload["terms"]))
-        if isinstance(payload["terms"], str)
-        else len(payload["terms"]),
+        terms=len(decode_terms(data["terms"]))
+        if isinstance(data["terms"], str)
+        else len(data["terms"]),
     )
 
 

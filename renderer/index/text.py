@@ -43,8 +43,12 @@ def is_cjk(token: str) -> bool:
 def tokens(text: str, *, bigrams: bool) -> list[str]:
     """Folded words of `text`; with `bigrams`, each Han/kana run becomes its character bigrams
     (a lone character stays a word), else each Han/kana character is a word of its own."""
+    folded = fold(text)
+    words = _NON_WORD.split(folded)
+    if not _CJK_CHAR.search(folded):  # no Han or kana: every word is one token
+        return [word for word in words if word]
     out: list[str] = []
-    for word in _NON_WORD.split(fold(text)):
+    for word in words:
         if not word:
             continue
         for run in _CJK_RUN.findall(word):

@@ -201,9 +201,16 @@ def _css_class(ttype: _TokenType) -> str:
 
 def highlight_lines(code: str, lang: str) -> list[str]:
     """HTML of each source line, with Pygments' short classes; unknown languages are plain."""
+    return list(_highlighted(code, lang))
+
+
+@lru_cache(maxsize=2048)
+def _highlighted(code: str, lang: str) -> tuple[str, ...]:
+    """`highlight_lines`, memoized: translated sites repeat their code blocks in every
+    language, and API pages repeat their samples."""
     lexer = get_lexer(lang)
     if lexer is None:
-        return [html.escape(line, quote=False) for line in code.split("\n")]
+        return tuple(html.escape(line, quote=False) for line in code.split("\n"))
     lines: list[list[str]] = [[]]
     for ttype, value in lexer.get_tokens(code):
         # Error tokens are the lexer's doubt (a shell `\` continuation), not the author's mistake
@@ -215,7 +222,7 @@ def highlight_lines(code: str, lang: str) -> list[str]:
             if part:
                 escaped = html.escape(part, quote=False)
                 lines[-1].append(f'<span class="{cls}">{escaped}</span>' if cls else escaped)
-    return ["".join(parts) for parts in lines]
+    return tuple("".join(parts) for parts in lines)
 
 
 def strip_diff_markers(code: str) -> tuple[str, dict[int, str]]:

@@ -7,6 +7,7 @@ the temporary folder's name or the machine.
 
 from __future__ import annotations
 
+import glob
 import os
 import posixpath
 import re
@@ -92,10 +93,40 @@ class OutputWriter:
             os.replace(self.out_dir, old)
         os.replace(self.tmp, self.out_dir)
         if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+            remove_folder(old, detach=len(self.written) >= DETACH_REMOVAL_FILES)
+        # folders a killed build left (an old OUT is never anything but garbage)
+        for stale in self.out_dir.parent.glob(f".{glob.escape(self.out_dir.name)}.old-*"):
+            remove_folder(stale, detach=True)
 
     def abort(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+DETACH_REMOVAL_FILES = 500
+"""An old OUT replaced by a build of at least this many files is deleted by a detached process:
+deleting thousands of files can take seconds (more on filesystems that discard freed blocks),
+and the new site is in place already."""
+
+
+def remove_folder(folder: Path, *, detach: bool) -> None:
+    """`shutil.rmtree(folder)`, by a detached grandchild process when `detach` and the platform
+    forks, so the caller does not wait for it."""
+    if detach and hasattr(os, "fork"):
+        try:
+            pid = os.fork()
+        except OSError:
+            pid = -1
+        if pid == 0:  # child: start the remover in a session of its own, and exit
+            try:
+                os.setsid()
+                if os.fork() == 0:
+                    shutil.rmtree(folder, ignore_errors=True)
+            finally:
+                os._exit(0)
+        if pid > 0:
+            os.waitpid(pid, 0)
+            return
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 # --- CSS ------------------------------------------------------------------------------------

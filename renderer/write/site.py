@@ -386,7 +386,6 @@ class _PageJob:
     navigation and its assets are as last time."""
 
     def write(self, record: PageRecord) -> None:
-        record = record.unpacked()
         nav = self.navview.view(record.ref)
         nav["sidebar_html"] = self.sidebars.for_page(
             nav["sidebar_key"], nav["sidebar"], nav["active_href"]
@@ -404,7 +403,14 @@ class _PageJob:
             html_text = self.cache.get(name, key)
         if not isinstance(html_text, str):
             html_text = render_page_html(
-                self.env, self.site, nav, record, assets, self.options, self.config, self.parts
+                self.env,
+                self.site,
+                nav,
+                record.unpacked(),
+                assets,
+                self.options,
+                self.config,
+                self.parts,
             )
             if key and self.cache is not None:
                 self.cache.put(name, key, html_text)
