@@ -146,7 +146,7 @@ def test_forked_index_workers_give_the_one_process_indexes(
     monkeypatch.setattr(
         sections,
         "fork_map",
-        lambda *a: forked.append(1) or fork_map(*a),  # type: ignore[func-returns-value]
+        lambda *a, **k: forked.append(1) or fork_map(*a, **k),  # type: ignore[func-returns-value]
     )
     build_site(site, tmp_path / "two", jobs=2, cache=False)
     assert forked  # the languages were indexed by workers, their scripts sent through files
