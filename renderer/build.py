@@ -288,11 +288,9 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     jobs = options.jobs if options.jobs > 0 else auto_jobs(len(sources.pages))
     jobs = jobs if can_fork() else 1
     render = _render_forked if jobs > 1 else _render_serial
-    # forked workers keep the pages' bulk on disk: this process holds only their metadata
-    spill = Spill() if jobs > 1 else None
-    job = RenderJob(
-        options, config, sources, slots, api, jobs, diagnostics, timings, progress, spill
-    )
+    spill = Spill() if jobs > 1 else None  # forked workers keep the pages' bulk on disk
+    job = RenderJob(options, config, sources, slots, api, jobs, diagnostics, timings, progress)
+    job = dataclasses.replace(job, spill=spill)
     folder = build_cache_dir(options)
     try:
         pages = _render_cached(job, folder) if folder is not None else render(job)
@@ -464,6 +462,7 @@ def _render_forked(job: RenderJob) -> RenderedPages:
             parsed = parse_source(rel, config, reader, found)
             record = new_record(rel, parsed.frontmatter)
             _render_whole(job, record, parsed, urls, reader, publish, found)
+            reader.cache.pop(rel, None)  # the page's own text: read once (snippets stay)
             if job.spill is not None:
                 record.spill(job.spill)
             out.append(record)
@@ -524,6 +523,7 @@ def _render_cached(job: RenderJob, folder: Path) -> RenderedPages:
             files = reader.seen | parsed.depends_on | ({rel} if rel not in stubs else set())
             reader.seen = None
             out.append(CachedPage(record, list(found), file_digests(reader, files)))
+            reader.cache.pop(rel, None)  # the page's own text: read once (snippets stay)
             store.put(out[-1])
             if job.spill is not None:
                 record.spill(job.spill)
