@@ -283,9 +283,10 @@ def _renderer() -> MdxRenderer:
 
 
 def _assign_ids(
-    tokens: Sequence[Token], ctx: RenderCtx, fallback_title: str
+    tokens: Sequence[Token], ctx: RenderCtx, fallback_title: str, *, with_sections: bool = True
 ) -> tuple[list[TocEntry], list[Section]]:
-    """Give headings and anchored components their ids, in document order; gather sections."""
+    """Give headings and anchored components their ids, in document order; gather sections
+    (their search text) when `with_sections`."""
     toc: list[TocEntry] = []
     sections: list[Section] = []
     current_anchor, current_title = "", fallback_title
@@ -293,6 +294,8 @@ def _assign_ids(
     title_inline = -1  # the inline token of a section's own heading is its title, not its text
 
     def flush() -> None:
+        if not with_sections:
+            return
         text = " ".join(" ".join(text_parts).split())
         if text or current_anchor:
             sections.append(Section(current_anchor, current_title, text))
@@ -353,12 +356,12 @@ def _assign_ids(
                 )
                 if field_name:
                     meta["anchor"] = "param-" + field_name.replace(".", "-").replace(" ", "-")
-            for key in SEARCH_PROPS_OF.get(name, SEARCH_PROPS):
+            for key in SEARCH_PROPS_OF.get(name, SEARCH_PROPS) if with_sections else ():
                 value = props.get(key)
                 if isinstance(value, str) and not isinstance(value, Expression):
                     text_parts.append(value)
             continue
-        if tok.type == "inline" and i != title_inline:
+        if tok.type == "inline" and i != title_inline and with_sections:
             text_parts.append(plain_text(tok.children or []))
     flush()
     return toc, sections
@@ -371,11 +374,12 @@ def fallback_title(rel_path: str) -> str:
     return text[:1].upper() + text[1:] if text else "Untitled"
 
 
-def render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
+def render_page(parsed: ParsedPage, ctx: RenderCtx, *, with_sections: bool = True) -> RenderedPage:
     """Render one parsed page; never raises: a bug in mintrender becomes an `internal-error`
-    and a page holding a notice and the page's text."""
+    and a page holding a notice and the page's text. Without `with_sections` (a check), the
+    page has no search sections."""
     try:
-        return _render_page(parsed, ctx)
+        return _render_page(parsed, ctx, with_sections)
     except Exception as exc:
         ctx.diagnostics.internal(ctx.src_path, 0, "rendering", exc)
     meta = PageMeta.of(parsed.frontmatter)
@@ -399,11 +403,11 @@ def render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
     )
 
 
-def _render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
+def _render_page(parsed: ParsedPage, ctx: RenderCtx, with_sections: bool) -> RenderedPage:
     meta = PageMeta.of(parsed.frontmatter)
     title = meta.title if meta.title is not None else fallback_title(parsed.rel_path)
     description = meta.description or ""
-    toc, sections = _assign_ids(parsed.tokens, ctx, title)
+    toc, sections = _assign_ids(parsed.tokens, ctx, title, with_sections=with_sections)
     env = dict(parsed.env)
     env["ctx"] = ctx
     renderer = _renderer()
