@@ -128,7 +128,9 @@ def _statement_end(text: str, start: int) -> tuple[int, bool]:
         elif ch in "}])":
             depth = max(0, depth - 1)
         elif ch == "\n":
-            head = text[:i].rstrip()
+            head = text[max(0, i - 80) : i].rstrip()
+            if len(head) < 2 and i > 80:
+                head = text[:i].rstrip()  # a long run of white space: look further back
             if depth == 0 and not head.endswith(
                 ("=>", "=", "(", ",", "{", "[", "&&", "||", "?", ":")
             ):

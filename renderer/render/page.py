@@ -69,6 +69,7 @@ class MdxRenderer(RendererHTML):
 
     def _render_stream(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:
         stack = [_Frame(None)]
+        parts = stack[0].parts  # the innermost open frame's
         rules = self.rules
         for i, tok in enumerate(tokens):
             ttype = tok.type
@@ -76,6 +77,7 @@ class MdxRenderer(RendererHTML):
                 env["_line"] = tok.map[0] + 1
             if ttype == "component_open":
                 stack.append(_Frame(tok))
+                parts = stack[-1].parts
                 continue
             if ttype == "component_close":
                 if len(stack) == 1:
@@ -83,12 +85,13 @@ class MdxRenderer(RendererHTML):
                 frame = stack.pop()
                 out = self._render_component(frame, env)
                 parent = stack[-1]
-                parent.parts.append(out)
+                parts = parent.parts
+                parts.append(out)
                 meta = frame.token.meta if frame.token is not None else {}
                 parent.children.append(Child(meta.get("name", ""), meta.get("props", {}), out))
                 continue
             if ttype == "inline":
-                if _foreign_origin(env["ctx"], tok) is None:  # the common case: no context
+                if not tok.meta or _foreign_origin(env["ctx"], tok) is None:  # the common case
                     out = self._render_stream(tok.children or [], options, env)
                 else:
                     with _from_origin(env["ctx"], tok):
@@ -103,10 +106,9 @@ class MdxRenderer(RendererHTML):
                     out = fault_notice(f"This {ttype.replace('_', ' ')}")
             else:
                 out = self.renderToken(tokens, i, options, env)
-            top = stack[-1]
-            top.parts.append(out)
+            parts.append(out)
             if ttype == "fence":
-                top.children.append(Child("code", tok.meta.get("code_props", {}), out))
+                stack[-1].children.append(Child("code", tok.meta.get("code_props", {}), out))
         while len(stack) > 1:  # unbalanced stream: close what is open
             frame = stack.pop()
             stack[-1].parts.append(self._render_component(frame, env))
