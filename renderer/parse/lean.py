@@ -1,4 +1,4 @@
-"""markdown-it-py and its plugins without the per-page work that finds nothing.
+"""markdown-it-py and its plugins without per-page work that finds nothing or was done before.
 
 Every page runs markdown-it's core rules over its whole token stream. Two plugins' rules walk
 every token of every page even when the page has nothing for them (a footnote, a task list
@@ -9,6 +9,7 @@ item), and markdown-it's block rules each log a debug message on entry (~600 cal
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -51,6 +52,9 @@ def lean_plugins(md: MarkdownIt) -> None:
             continue
         rule = ruler.__rules__[index].fn
         ruler.at(name, _only_if(wanted, rule))
+    # a link's URL is normalized (parsed, punycoded, percent-encoded) wherever it is written;
+    # the same URLs recur on page after page, and the answer depends on the URL alone
+    md.normalizeLink = lru_cache(maxsize=8192)(md.normalizeLink)  # type: ignore[method-assign]
     quiet_block_rule_logs()
 
 
