@@ -1,6 +1,7 @@
-"""The parse shortcuts (renderer/parse/lean.py, the ESM scan, page_specs) give what the long way
-gives: footnotes and task lists where a page has them, statements of any length, specs named
-in frontmatter whatever the line endings or characters before them."""
+"""The speed shortcuts (renderer/parse/lean.py, the ESM scan, page_specs, the redirect matcher)
+give what the long way gives: footnotes and task lists where a page has them, statements of any
+length, specs named in frontmatter whatever the line endings or characters before them, the
+first matching redirect rule."""
 
 from __future__ import annotations
 
@@ -83,3 +84,27 @@ def test_page_specs_reads_frontmatter_with_crlf_and_non_ascii_text(tmp_path: Pat
     assert found["openapi"] == {"api.json"}
     # c.mdx names its spec after its first 4,096 characters: not read, as before
     assert page_specs(tmp_path, ["c.mdx"])["openapi"] == set()
+
+
+def test_the_redirect_matcher_answers_as_the_rule_by_rule_match() -> None:
+    from types import SimpleNamespace
+
+    from mintrender.load.redirects import compile_rules, match, matcher
+
+    def r(source: str, destination: str) -> SimpleNamespace:
+        return SimpleNamespace(source=source, destination=destination, permanent=True)
+
+    rules = compile_rules(
+        [
+            r("/old/:slug", "/new/:slug"),  # a wildcard before a concrete source wins
+            r("/old/page", "/never"),
+            r("/a", "/b"),
+            r("/a/", "/c"),  # the same source again: the first rule wins
+            r("/docs/*", "/guides/*"),
+            r("/z", "/y"),
+        ]
+    )
+    find = matcher(rules)
+    for path in ("/old/page", "/a", "/a/", "/a/index.html", "/docs/x/y", "/z", "/none", "/"):
+        assert find(path) == match(rules, path), path
+    assert find("/old/page") is not None and find("/old/page")[1] == "/new/page"
