@@ -108,3 +108,26 @@ def test_the_redirect_matcher_answers_as_the_rule_by_rule_match() -> None:
     for path in ("/old/page", "/a", "/a/", "/a/index.html", "/docs/x/y", "/z", "/none", "/"):
         assert find(path) == match(rules, path), path
     assert find("/old/page") is not None and find("/old/page")[1] == "/new/page"
+
+
+def test_json_pointer_lines_are_found_in_any_order(tmp_path: Path) -> None:
+    import json
+
+    from mintrender.openapi.source import SpecSource
+
+    paths = {f"/p{i}": {"get": {"tags": ["a", "b"], "summary": f"s{i}"}} for i in range(30)}
+    text = json.dumps({"openapi": "3.0.0", "paths": paths}, indent=2)
+    lines = text.split("\n")
+
+    def spec() -> SpecSource:
+        return SpecSource("s.json", tmp_path / "s.json", text, json.loads(text), "json")
+
+    def line_of(needle: str) -> int:
+        return next(i for i, ln in enumerate(lines, 1) if needle in ln)
+
+    one = spec()
+    for i in (29, 3, 17, 0):  # later paths first, then earlier ones: read once, still right
+        assert one.line(f"/paths/~1p{i}/get/summary") == line_of(f'"summary": "s{i}"')
+    assert one.line("/paths/~1p5/get/tags/1") == line_of('"summary": "s5"') - 2
+    assert one.position("/paths/~1p5/get/nope") == spec().position("/paths/~1p5/get")
+    assert one.position("/paths/~1p5/get/tags/7") == (1, 1)  # past the array's end
