@@ -53,6 +53,7 @@ def check_anchors(
     """`/page#section` and `#section` links whose fragment is no id on the target page."""
     out: dict[tuple[str, int, int, str], Diagnostic] = {}
     loose_ids: dict[str, set[str]] = {}  # per target page, made once
+    hints: dict[tuple[str, str], str] = {}
     for f in facts:
         for a in f.anchors:
             target = by_site.get(a.site_path)
@@ -66,7 +67,9 @@ def check_anchors(
             if _loose(fragment) in loose_ids[a.site_path]:
                 continue
             where = "this page" if a.site_path == f.site_path else a.site_path
-            hint = did_you_mean(fragment, sorted(target.ids))
+            if (fragment, a.site_path) not in hints:  # the same link, in page after page
+                hints[fragment, a.site_path] = did_you_mean(fragment, sorted(target.ids))
+            hint = hints[fragment, a.site_path]
             key = (a.file, a.line, a.column, a.href)
             out.setdefault(
                 key,
