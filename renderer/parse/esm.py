@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -144,8 +145,19 @@ def _statement_end(text: str, start: int) -> tuple[int, bool]:
     return line + 1, False
 
 
-_ESM_OR_FENCE = re.compile(r"^(?:[ \t]*(?:`{3}|~{3})|import\s|export\s)", re.M)
-"""The lines `scan_statements` looks at (a superset of `_FENCE` and `ESM_START` lines)."""
+_ESM_OR_FENCE = re.compile(r"\n(?=[ \t]*(?:`{3}|~{3})|import\s|export\s)")
+"""The line breaks before the lines `scan_statements` looks at (a superset of `_FENCE` and
+`ESM_START` lines); searching from a literal line break is several times faster than `^`."""
+
+
+def _candidate_lines(source: str) -> Iterator[int]:
+    """0-based numbers of the first line and of every line `_ESM_OR_FENCE` finds, in order."""
+    yield 0
+    line_no, at = 0, 0
+    for m in _ESM_OR_FENCE.finditer(source):
+        line_no += source.count("\n", at, m.end())
+        at = m.end()
+        yield line_no
 
 
 def scan_statements(source: str) -> list[Statement]:
@@ -154,10 +166,7 @@ def scan_statements(source: str) -> list[Statement]:
     out: list[Statement] = []
     fence: str | None = None
     i = 0  # the first line not read yet (a statement's lines are read with it)
-    line_no, at = 0, 0
-    for candidate in _ESM_OR_FENCE.finditer(source):  # other lines change nothing
-        line_no += source.count("\n", at, candidate.start())
-        at = candidate.start()
+    for line_no in _candidate_lines(source):  # other lines change nothing
         if line_no < i:
             continue
         line = lines[line_no]
