@@ -2,8 +2,9 @@
 
 Every page runs markdown-it's core rules over its whole token stream. Two plugins' rules walk
 every token of every page even when the page has nothing for them (a footnote, a task list
-item), and markdown-it's block rules each log a debug message on entry (~600 calls a page).
-`lean_plugins` keeps the rules and their output as they are and skips only that idle work.
+item), markdown-it's block rules each log a debug message on entry (~600 calls a page), and
+each link's URL is normalized again wherever it is written (most URLs recur across pages).
+`lean_plugins` keeps the rules and their output as they are and skips only that work.
 """
 
 from __future__ import annotations
