@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import MutableMapping
+from functools import lru_cache
 from typing import Any
 
 from mintrender.components._jsxparse import JsxSyntaxError, Tag, parse_tag
@@ -84,6 +85,12 @@ def dropped_message(name: str, attr: str, why: str) -> str:
     )
 
 
+@lru_cache(maxsize=512)
+def _close_pattern(name: str) -> re.Pattern[str]:
+    """What `find_close` stops at for elements called `name`."""
+    return re.compile(r"</?" + re.escape(name) + r"(?=[\s/>])|^[ \t>]*(`{3,}|~{3,})|`+|\{/\*", re.M)
+
+
 def find_close(
     src: str, name: str, start: int, limit: int, scope: dict[str, Any]
 ) -> tuple[int, int] | None:
@@ -92,9 +99,7 @@ def find_close(
     Same-name nesting is counted; fenced code, inline code spans and `{...}` expressions
     are skipped, so `</Note>` written inside backticks or a fence never closes a `<Note>`.
     """
-    pattern = re.compile(
-        r"</?" + re.escape(name) + r"(?=[\s/>])|^[ \t>]*(`{3,}|~{3,})|`+|\{/\*", re.M
-    )
+    pattern = _close_pattern(name)
     depth = 1
     pos = start
     fence: str | None = None
@@ -108,7 +113,8 @@ def find_close(
             if fence is None:
                 fence = marker
             elif marker[0] == fence[0] and len(marker) >= len(fence):
-                rest = src[m.end() : src.find("\n", m.end()) if "\n" in src[m.end() :] else None]
+                line_end = src.find("\n", m.end())
+                rest = src[m.end() : line_end if line_end >= 0 else None]
                 if not rest.strip():
                     fence = None
             pos = m.end()

@@ -268,10 +268,10 @@ def test_a_failure_of_ours_on_one_page_is_a_finding(tmp_path: Path, monkeypatch)
     docs = _site(tmp_path, {"a.mdx": "A [x](/nope).\n", "b.mdx": "B.\n"}, ["a", "b"])
     real = pages.render_page
 
-    def flaky(parsed, ctx):  # type: ignore[no-untyped-def]
+    def flaky(parsed, ctx, **kwargs):  # type: ignore[no-untyped-def]
         if parsed.rel_path == "b.mdx":
             raise RuntimeError("boom")
-        return real(parsed, ctx)
+        return real(parsed, ctx, **kwargs)
 
     monkeypatch.setattr(pages, "render_page", flaky)
     result = check_site(CheckOptions(docs, jobs=1))

@@ -126,7 +126,7 @@ def _check_page(
     parsed = parse_source(rel, config, read, found)
     record = new_record(rel, parsed.frontmatter)
     ctx = CheckContext(config, rel, urls, found, read=read)
-    rendered = render_page(parsed, ctx)
+    rendered = render_page(parsed, ctx, with_sections=False)  # no search index to feed
     api.check(record)
     is_api = bool(record.meta.openapi or record.meta.api)
     anchors = [

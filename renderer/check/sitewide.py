@@ -52,16 +52,24 @@ def check_anchors(
 ) -> list[Diagnostic]:
     """`/page#section` and `#section` links whose fragment is no id on the target page."""
     out: dict[tuple[str, int, int, str], Diagnostic] = {}
+    loose_ids: dict[str, set[str]] = {}  # per target page, made once
+    hints: dict[tuple[str, str], str] = {}
     for f in facts:
         for a in f.anchors:
             target = by_site.get(a.site_path)
             if target is None or target.api or a.site_path in generated_paths:
                 continue  # an API reference view's ids are not drawn by the check
             fragment = unquote(a.fragment)
-            if fragment in target.ids or _loose(fragment) in {_loose(i) for i in target.ids}:
+            if fragment in target.ids:
+                continue
+            if a.site_path not in loose_ids:
+                loose_ids[a.site_path] = {_loose(i) for i in target.ids}
+            if _loose(fragment) in loose_ids[a.site_path]:
                 continue
             where = "this page" if a.site_path == f.site_path else a.site_path
-            hint = did_you_mean(fragment, sorted(target.ids))
+            if (fragment, a.site_path) not in hints:  # the same link, in page after page
+                hints[fragment, a.site_path] = did_you_mean(fragment, sorted(target.ids))
+            hint = hints[fragment, a.site_path]
             key = (a.file, a.line, a.column, a.href)
             out.setdefault(
                 key,

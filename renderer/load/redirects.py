@@ -142,8 +142,37 @@ def match(rules: Sequence[Rule], path: str) -> tuple[Rule, str] | None:
     return None
 
 
-def final_destination(rules: Sequence[Rule], destination: str, limit: int = 10) -> str | None:
-    """Follow redirect chains from `destination`; None on a loop."""
+Finder = Callable[[str], "tuple[Rule, str] | None"]
+
+
+def matcher(rules: Sequence[Rule]) -> Finder:
+    """`match(rules, path)` for many paths: concrete sources are looked up, not scanned."""
+    first: dict[str, int] = {}
+    for i, rule in enumerate(rules):
+        if rule.concrete:
+            first.setdefault(normalize_path(rule.source), i)
+    wild = [(i, rule) for i, rule in enumerate(rules) if not rule.concrete]
+
+    def find(path: str) -> tuple[Rule, str] | None:
+        p = normalize_path(path)
+        at = first.get(p, len(rules))
+        for i, rule in wild:  # a wildcard rule before the concrete one wins
+            if i > at:
+                break
+            assert rule.regex is not None
+            m = re.match(rule.regex, p)
+            if m:
+                return rule, substitute(rule.destination, rule.names, m.groups())
+        return (rules[at], rules[at].destination) if at < len(rules) else None
+
+    return find
+
+
+def final_destination(
+    rules: Sequence[Rule], destination: str, limit: int = 10, find: Finder | None = None
+) -> str | None:
+    """Follow redirect chains from `destination`; None on a loop. `find`: `matcher(rules)`,
+    for many calls."""
     seen: set[str] = set()
     current = destination
     for _ in range(limit):
@@ -154,7 +183,7 @@ def final_destination(rules: Sequence[Rule], destination: str, limit: int = 10) 
         if key in seen:
             return None
         seen.add(key)
-        hit = match(rules, key)
+        hit = find(key) if find is not None else match(rules, key)
         if hit is None:
             return current
         nxt = hit[1]
@@ -168,6 +197,7 @@ def concrete_targets(redirects: Sequence[object]) -> dict[str, str]:
     """Concrete redirect source path -> final destination (chains followed; loops left out),
     for `UrlBuilder(redirects=...)`: links to a moved page point at its new place."""
     rules = compile_rules(redirects)
+    find = matcher(rules)
     out: dict[str, str] = {}
     for rule in rules:
         if not rule.concrete:
@@ -175,7 +205,7 @@ def concrete_targets(redirects: Sequence[object]) -> dict[str, str]:
         key = normalize_path(rule.source)
         if key in out:
             continue
-        final = final_destination(rules, rule.destination)
+        final = final_destination(rules, rule.destination, find=find)
         if final is not None:
             out[key] = final
     return out
@@ -203,6 +233,7 @@ def plan_redirect_pages(
     that is also a page, a loop, and a destination that is no page or file (at `locate(i)`, the
     line and column of `redirects[i]` in `file`). The first rule for a source wins."""
     rules = compile_rules(redirects)
+    find = matcher(rules)
     planned: dict[str, RedirectPage] = {}
     for rule in rules:
         if not rule.concrete:
@@ -222,7 +253,7 @@ def plan_redirect_pages(
             continue
         if out_path in planned:
             continue  # an earlier rule for the same source wins, as on Mintlify
-        final = final_destination(rules, rule.destination)
+        final = final_destination(rules, rule.destination, find=find)
         if final is None:
             diagnostics.warning(
                 file,

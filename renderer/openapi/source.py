@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from mintrender.load.yaml12 import Yaml12Loader, load_yaml
 
 _DECODER = json.JSONDecoder()
 _WS = re.compile(r"[ \t\n\r]*")
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(slots=True)
@@ -35,6 +37,7 @@ class SpecSource:
     """Syntax of the file."""
     _lines: dict[str, tuple[int, int]] = field(default_factory=dict)
     _yaml_root: Any = None
+    _json_index: _JsonIndex | None = None
 
     def position(self, pointer: str) -> tuple[int, int]:
         """1-based (line, column) of the deepest existing key along `pointer` (1, 1 if none)."""
@@ -42,7 +45,9 @@ class SpecSource:
             tokens = split_pointer(pointer)
             try:
                 if self.kind == "json":
-                    pos = _json_position(self.text, tokens)
+                    if self._json_index is None:
+                        self._json_index = _JsonIndex(self.text)
+                    pos = self._json_index.position(tokens)
                 else:
                     pos = self._yaml_position(tokens)
             except (ValueError, IndexError, yaml.YAMLError):
@@ -90,50 +95,93 @@ def join_pointer(base: str, *tokens: str | int) -> str:
     return base + "".join("/" + p for p in parts)
 
 
-def _offset_to_position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def _skip_ws(text: str, idx: int) -> int:
     m = _WS.match(text, idx)
     return m.end() if m else idx
 
 
-def _json_position(text: str, tokens: list[str]) -> tuple[int, int]:
-    """Walk the text along the pointer, skipping sibling values with the C decoder."""
-    idx = _skip_ws(text, 0)
-    best = idx
-    for tok in tokens:
-        if idx >= len(text):
-            break
-        found = False
-        if text[idx] == "{":
-            idx = _skip_ws(text, idx + 1)
-            while idx < len(text) and text[idx] == '"':
-                key_at = idx
-                key, idx = scanstring(text, idx + 1)
+class _JsonIndex:
+    """Where a JSON text's object members and array elements start, read once each as pointers
+    are located: a spec's hundreds of paths are not read again from the top for every path."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._members: dict[int, dict[str, tuple[int, int]]] = {}
+        """Object start -> key -> (where the key starts, where its value starts)."""
+        self._next: dict[int, tuple[int, bool]] = {}
+        """Object start -> where reading goes on, and whether a value must be skipped first."""
+        self._elements: dict[int, list[int]] = {}
+        """Array start -> where the text goes on after skipping 0, 1, 2, ... elements."""
+        self._newlines: list[int] | None = None
+
+    def member(self, start: int, key: str) -> tuple[int, int] | None:
+        """The first member `key` of the object at `start` (None when it has none)."""
+        text = self.text
+        members = self._members.setdefault(start, {})
+        if key in members:
+            return members[key]
+        idx, pending = self._next.get(start, (_skip_ws(text, start + 1), False))
+        while True:
+            if pending:  # the value of the member read last: skip it
+                _, idx = _DECODER.raw_decode(text, idx)
                 idx = _skip_ws(text, idx)
-                idx = _skip_ws(text, idx + 1)  # past ':'
-                if key == tok:
-                    best, found = key_at, True
+                if idx < len(text) and text[idx] == ",":
+                    idx = _skip_ws(text, idx + 1)
+                self._next[start] = idx, False
+            if not (idx < len(text) and text[idx] == '"'):
+                return None
+            key_at = idx
+            name, idx = scanstring(text, idx + 1)
+            idx = _skip_ws(text, idx)
+            idx = _skip_ws(text, idx + 1)  # past ':'
+            self._next[start] = idx, True
+            pending = True
+            members.setdefault(name, (key_at, idx))
+            if name == key:
+                return key_at, idx
+
+    def element(self, start: int, n: int) -> int:
+        """Where the text goes on after the first `n` elements of the array at `start` (raises
+        ValueError past its end)."""
+        text = self.text
+        after = self._elements.setdefault(start, [_skip_ws(text, start + 1)])
+        while len(after) <= n:
+            _, idx = _DECODER.raw_decode(text, after[-1])
+            idx = _skip_ws(text, idx)
+            if idx < len(text) and text[idx] == ",":
+                idx = _skip_ws(text, idx + 1)
+            after.append(idx)
+        return after[n]
+
+    def position(self, tokens: list[str]) -> tuple[int, int]:
+        """Walk the text along the pointer, skipping sibling values with the C decoder."""
+        text = self.text
+        idx = _skip_ws(text, 0)
+        best = idx
+        for tok in tokens:
+            if idx >= len(text):
+                break
+            if text[idx] == "{":
+                hit = self.member(idx, tok)
+                if hit is None:
                     break
-                _, idx = _DECODER.raw_decode(text, idx)
-                idx = _skip_ws(text, idx)
-                if idx < len(text) and text[idx] == ",":
-                    idx = _skip_ws(text, idx + 1)
-        elif text[idx] == "[" and tok.isdigit():
-            idx = _skip_ws(text, idx + 1)
-            for _ in range(int(tok)):
-                _, idx = _DECODER.raw_decode(text, idx)
-                idx = _skip_ws(text, idx)
-                if idx < len(text) and text[idx] == ",":
-                    idx = _skip_ws(text, idx + 1)
-            if idx < len(text) and text[idx] != "]":
-                best, found = idx, True
-        if not found:
-            break
-    return _offset_to_position(text, best)
+                best, idx = hit
+            elif text[idx] == "[" and tok.isdigit():
+                idx = self.element(idx, int(tok))
+                if not (idx < len(text) and text[idx] != "]"):
+                    break
+                best = idx
+            else:
+                break
+        return self.line_column(best)
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of `offset`."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+        before = bisect.bisect_left(self._newlines, offset)  # newlines before the offset
+        line_start = self._newlines[before - 1] + 1 if before else 0
+        return before + 1, offset - line_start + 1
 
 
 def read_source(

@@ -21,9 +21,10 @@ from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.parse.autolink import autolink_literal
-from mintrender.parse.esm import ESM_START, is_statement, statement_end
+from mintrender.parse.esm import ESM_START, STATEMENT_WINDOW, is_statement, statement_end
 from mintrender.parse.flow import flow_plugin
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
+from mintrender.parse.lean import lean_plugins
 from mintrender.parse.snippets import Expander
 
 if TYPE_CHECKING:
@@ -60,8 +61,11 @@ def esm_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     line = state.src[start : state.eMarks[start_line]]
     if not ESM_START.match(line):
         return False
-    lines = state.src[start:].split("\n")
+    rest = state.src[start:]
+    lines = rest.split("\n", STATEMENT_WINDOW)  # the last item: the rest of the page
     end = statement_end(lines, 0)
+    if end >= STATEMENT_WINDOW:
+        lines = rest.split("\n")
     if not is_statement("\n".join(lines[:end])):
         return False
     if not silent:
@@ -170,6 +174,7 @@ def make_markdown() -> MarkdownIt:
     md.core.ruler.after("inline", "link_positions", link_positions)
     # GFM autolink literals (bare URLs) without the linkify-it dependency
     md.core.ruler.after("inline", "autolink_literal", autolink_literal)
+    md.use(lean_plugins)
     return md
 
 

@@ -181,12 +181,18 @@ class RenderContext:
         return DISPLAY_NAMES.get(lang.lower(), lang)
 
 
+@functools.lru_cache(maxsize=8)
+def _lines(source: str) -> list[str]:
+    """The lines of a page or snippet, split once for all the links found on it (read only)."""
+    return source.split("\n")
+
+
 def find_text(source: str | None, line: int, text: str, span: int = 60) -> tuple[int, int] | None:
     """1-based (line, column) of `text` in `source` at or after 1-based `line` (within `span`
     lines: a paragraph's links sit below its first line), or None."""
     if not source or not text:
         return None
-    lines = source.split("\n")
+    lines = _lines(source)
     start = max(line - 1, 0)
     candidates = [text] if unquote(text) == text else [text, unquote(text)]
     for i in range(start, min(start + span, len(lines))):

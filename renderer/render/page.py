@@ -69,6 +69,7 @@ class MdxRenderer(RendererHTML):
 
     def _render_stream(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:
         stack = [_Frame(None)]
+        parts = stack[0].parts  # the innermost open frame's
         rules = self.rules
         for i, tok in enumerate(tokens):
             ttype = tok.type
@@ -76,6 +77,7 @@ class MdxRenderer(RendererHTML):
                 env["_line"] = tok.map[0] + 1
             if ttype == "component_open":
                 stack.append(_Frame(tok))
+                parts = stack[-1].parts
                 continue
             if ttype == "component_close":
                 if len(stack) == 1:
@@ -83,12 +85,13 @@ class MdxRenderer(RendererHTML):
                 frame = stack.pop()
                 out = self._render_component(frame, env)
                 parent = stack[-1]
-                parent.parts.append(out)
+                parts = parent.parts
+                parts.append(out)
                 meta = frame.token.meta if frame.token is not None else {}
                 parent.children.append(Child(meta.get("name", ""), meta.get("props", {}), out))
                 continue
             if ttype == "inline":
-                if _foreign_origin(env["ctx"], tok) is None:  # the common case: no context
+                if not tok.meta or _foreign_origin(env["ctx"], tok) is None:  # the common case
                     out = self._render_stream(tok.children or [], options, env)
                 else:
                     with _from_origin(env["ctx"], tok):
@@ -103,10 +106,9 @@ class MdxRenderer(RendererHTML):
                     out = fault_notice(f"This {ttype.replace('_', ' ')}")
             else:
                 out = self.renderToken(tokens, i, options, env)
-            top = stack[-1]
-            top.parts.append(out)
+            parts.append(out)
             if ttype == "fence":
-                top.children.append(Child("code", tok.meta.get("code_props", {}), out))
+                stack[-1].children.append(Child("code", tok.meta.get("code_props", {}), out))
         while len(stack) > 1:  # unbalanced stream: close what is open
             frame = stack.pop()
             stack[-1].parts.append(self._render_component(frame, env))
@@ -283,9 +285,10 @@ def _renderer() -> MdxRenderer:
 
 
 def _assign_ids(
-    tokens: Sequence[Token], ctx: RenderCtx, fallback_title: str
+    tokens: Sequence[Token], ctx: RenderCtx, fallback_title: str, *, with_sections: bool = True
 ) -> tuple[list[TocEntry], list[Section]]:
-    """Give headings and anchored components their ids, in document order; gather sections."""
+    """Give headings and anchored components their ids, in document order; gather sections
+    (their search text) when `with_sections`."""
     toc: list[TocEntry] = []
     sections: list[Section] = []
     current_anchor, current_title = "", fallback_title
@@ -293,6 +296,8 @@ def _assign_ids(
     title_inline = -1  # the inline token of a section's own heading is its title, not its text
 
     def flush() -> None:
+        if not with_sections:
+            return
         text = " ".join(" ".join(text_parts).split())
         if text or current_anchor:
             sections.append(Section(current_anchor, current_title, text))
@@ -353,12 +358,12 @@ def _assign_ids(
                 )
                 if field_name:
                     meta["anchor"] = "param-" + field_name.replace(".", "-").replace(" ", "-")
-            for key in SEARCH_PROPS_OF.get(name, SEARCH_PROPS):
+            for key in SEARCH_PROPS_OF.get(name, SEARCH_PROPS) if with_sections else ():
                 value = props.get(key)
                 if isinstance(value, str) and not isinstance(value, Expression):
                     text_parts.append(value)
             continue
-        if tok.type == "inline" and i != title_inline:
+        if tok.type == "inline" and i != title_inline and with_sections:
             text_parts.append(plain_text(tok.children or []))
     flush()
     return toc, sections
@@ -371,11 +376,12 @@ def fallback_title(rel_path: str) -> str:
     return text[:1].upper() + text[1:] if text else "Untitled"
 
 
-def render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
+def render_page(parsed: ParsedPage, ctx: RenderCtx, *, with_sections: bool = True) -> RenderedPage:
     """Render one parsed page; never raises: a bug in mintrender becomes an `internal-error`
-    and a page holding a notice and the page's text."""
+    and a page holding a notice and the page's text. Without `with_sections` (a check), the
+    page has no search sections."""
     try:
-        return _render_page(parsed, ctx)
+        return _render_page(parsed, ctx, with_sections)
     except Exception as exc:
         ctx.diagnostics.internal(ctx.src_path, 0, "rendering", exc)
     meta = PageMeta.of(parsed.frontmatter)
@@ -399,11 +405,11 @@ def render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
     )
 
 
-def _render_page(parsed: ParsedPage, ctx: RenderCtx) -> RenderedPage:
+def _render_page(parsed: ParsedPage, ctx: RenderCtx, with_sections: bool) -> RenderedPage:
     meta = PageMeta.of(parsed.frontmatter)
     title = meta.title if meta.title is not None else fallback_title(parsed.rel_path)
     description = meta.description or ""
-    toc, sections = _assign_ids(parsed.tokens, ctx, title)
+    toc, sections = _assign_ids(parsed.tokens, ctx, title, with_sections=with_sections)
     env = dict(parsed.env)
     env["ctx"] = ctx
     renderer = _renderer()

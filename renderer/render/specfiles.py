@@ -4,6 +4,7 @@ and `asyncapi`) and in pages' frontmatter, so they are loaded wherever their top
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
 from collections.abc import Sequence
@@ -22,6 +23,25 @@ def is_config(rel: str) -> bool:
 SPEC_LINE = re.compile(r"^(openapi|asyncapi)\s*:\s*(.+?)\s*$", re.M)
 
 
+_HEAD_CHARS = 4096
+"""Characters of a page read for its `openapi:` / `asyncapi:` frontmatter lines."""
+
+
+def _frontmatter_head(path: str) -> str | None:
+    """The first `_HEAD_CHARS` characters of a page (read as text: UTF-8, bad bytes replaced,
+    universal newlines) when they start a frontmatter that may name a spec; else None. Most
+    pages name none, and are never decoded."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(_HEAD_CHARS * 4)  # a character is at most 4 bytes
+    except OSError:
+        return None
+    if not raw.startswith(b"---") or (b"openapi" not in raw and b"asyncapi" not in raw):
+        return None
+    text = raw.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    return text[:_HEAD_CHARS]
+
+
 def page_specs(docs_dir: Path, pages: Sequence[str]) -> dict[str, set[str]]:
     """Spec files named by pages' `openapi:` / `asyncapi:` frontmatter (`"/es/api/v2.json GET
     /x"`, `"/asyncapi.yaml channelOne"`), loaded wherever their top-level key sits: discovery
@@ -29,13 +49,10 @@ def page_specs(docs_dir: Path, pages: Sequence[str]) -> dict[str, set[str]]:
     from mintrender.openapi import parse_ref  # start-up time, see top
 
     found: dict[str, set[str]] = {"openapi": set(), "asyncapi": set()}
+    folder = str(docs_dir)
     for rel in pages:
-        try:
-            with (docs_dir / rel).open(encoding="utf-8", errors="replace") as fh:
-                head = fh.read(4096)
-        except OSError:
-            continue
-        if not head.startswith("---"):
+        head = _frontmatter_head(os.path.join(folder, rel))
+        if head is None:
             continue
         end = max(head.find("\n---", 3), 3)
         for m in SPEC_LINE.finditer(head, 3, end):
