@@ -38,8 +38,16 @@ class OutputWriter:
         # mkdtemp makes the folder 0700; a published site must be readable by a web server
         os.chmod(self.tmp, 0o755)
         self.written: list[str] = []
+        self._folders: set[Path] = {self.tmp}
         self.localize: Callable[[str, str], str] | None = None
         """`(html, output_path) -> html` for every page: remote assets made local."""
+
+    def _folder_for(self, target: Path) -> None:
+        """Make `target`'s folder, once per folder and process (a site has thousands)."""
+        folder = target.parent
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
 
     def root_for(self, output_path: str) -> str:
         return relative_root(output_path) if self.mode == "offline" else self.base_path
@@ -53,7 +61,7 @@ class OutputWriter:
 
     def write_text(self, output_path: str, text: str) -> None:
         target = self.tmp / output_path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder_for(target)
         # newline="" keeps "\n" on every platform: the output does not depend on the OS
         with open(target, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
@@ -61,7 +69,7 @@ class OutputWriter:
 
     def write_bytes(self, output_path: str, data: bytes) -> None:
         target = self.tmp / output_path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder_for(target)
         target.write_bytes(data)
         self.written.append(output_path)
 
@@ -72,7 +80,7 @@ class OutputWriter:
 
     def copy_file(self, src: Path, output_path: str) -> None:
         target = self.tmp / output_path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder_for(target)
         if target.exists():
             target.unlink()
         src = src.resolve()  # the output holds regular files only, never a link
