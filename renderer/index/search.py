@@ -69,9 +69,8 @@ import gzip
 import json
 import math
 import re
-from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -461,20 +460,16 @@ def _flat(pairs: Sequence[tuple[int, float]], value: Any) -> list[int]:
 class _Postings:
     """What lunr.py's `Builder` computes for `sections` (the `_build_index` pipeline per field),
     as plain data: term ids in first-appearance order (lunr's term index), each document's term
-    frequencies and length per field, and the documents-with-term counts of `idf`. A field's
-    frequencies are kept as one flat `array` (`[term id, count, ...]`): a big site's language
-    holds millions of them."""
+    frequencies and length per field, and the documents-with-term counts of `idf`."""
 
     def __init__(
         self, sections: Sequence[SearchSection], profile: LanguageProfile, forms: dict[str, str]
     ) -> None:
         self.ids: dict[str, int] = {}
-        self.fields: list[list[tuple[array[int], int]]] = []
+        self.fields: list[list[tuple[Counter[str], int]]] = []
         self.boosts: list[float] = []
-        self.frequency: list[int] = []
-        """Term id -> (document, field) pairs holding the term (lunr's `idf` count)."""
+        self.frequency: Counter[str] = Counter()
         legacy = profile.legacy
-        ids, frequency = self.ids, self.frequency
         for section in sections:
             per_field = []
             for value in _field_texts(section).values():
@@ -483,51 +478,46 @@ class _Postings:
                     terms = [t for w in words if (t := _index_term(w.lower())) is not None]
                 else:
                     terms = [w.lower() for w in index_terms(value, profile, forms)]
-                flat = array("q")
-                for term, tf in Counter(terms).items():
-                    term_id = ids.get(term)
-                    if term_id is None:
-                        term_id = ids[term] = len(frequency)
-                        frequency.append(0)
-                    frequency[term_id] += 1
-                    flat.append(term_id)
-                    flat.append(tf)
-                per_field.append((flat, len(terms)))
+                counts = Counter(terms)
+                for term in counts:
+                    self.ids.setdefault(term, len(self.ids))
+                self.frequency.update(counts.keys())
+                per_field.append((counts, len(terms)))
             self.fields.append(per_field)
             self.boosts.append(section.boost)
 
-    def vectors(self) -> Iterator[list[list[tuple[int, float]]]]:
-        """Per document, `[field]` -> `[(term id, score rounded to 3 places), ...]`: BM25 with
-        lunr's k1, b, idf and boosts, each score by the expression of lunr's `_field_vectors`.
-        A document's frequencies are dropped once its vectors are made."""
+    def vectors(self) -> list[list[list[tuple[int, float]]]]:
+        """`[doc][field]` -> `[(term id, score rounded to 3 places), ...]` in the order lunr's
+        `_field_vectors` computes them: BM25 with lunr's k1, b, idf and boosts."""
         k1, b = 1.2, 0.75
         count = len(self.fields)
         if not count:
-            return
+            return []
         names = range(len(FIELDS))
         average = [sum(doc[f][1] for doc in self.fields) / count for f in names]
-        idfs: dict[int, float] = {}
-        frequency = self.frequency
-        for i, doc_boost in enumerate(self.boosts):
-            per_field, self.fields[i] = self.fields[i], []
+        idfs: dict[str, float] = {}
+        ids, frequency = self.ids, self.frequency
+        out = []
+        for per_field, doc_boost in zip(self.fields, self.boosts, strict=True):
             doc: list[list[tuple[int, float]]] = []
-            for (flat, field_length), (_, field_boost), mean in zip(
+            for (counts, field_length), (_, field_boost), mean in zip(
                 per_field, FIELDS, average, strict=True
             ):
                 vector = []
-                if flat:  # lunr's expression, with the part that depends on the field once
+                if counts:  # lunr's expression, with the part that depends on the field once
                     norm = k1 * (1 - b + b * (field_length / mean))
-                for term_id, tf in zip(flat[::2], flat[1::2], strict=True):
-                    idf = idfs.get(term_id)
+                for term, tf in counts.items():
+                    idf = idfs.get(term)
                     if idf is None:
-                        df = frequency[term_id]
-                        idf = idfs[term_id] = math.log(1 + abs((count - df + 0.5) / (df + 0.5)))
+                        df = frequency[term]
+                        idf = idfs[term] = math.log(1 + abs((count - df + 0.5) / (df + 0.5)))
                     score = idf * ((k1 + 1) * tf) / (norm + tf)
                     score *= field_boost
                     score *= doc_boost
-                    vector.append((term_id, round(score, 3)))
+                    vector.append((ids[term], round(score, 3)))
                 doc.append(vector)
-            yield doc
+            out.append(doc)
+        return out
 
 
 def build_search_index(
