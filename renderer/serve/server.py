@@ -354,7 +354,12 @@ def serve(
         raise KeyboardInterrupt
 
     if threading.current_thread() is threading.main_thread():
+        # Ctrl+C stops the server even when this process was started with SIGINT ignored or
+        # blocked (a disposition and mask inherited from whatever launched it)
         signal.signal(signal.SIGTERM, terminate)
+        signal.signal(signal.SIGINT, terminate)
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         while True:
             time.sleep(0.5)
