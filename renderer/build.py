@@ -462,7 +462,7 @@ def _render_forked(job: RenderJob) -> RenderedPages:
             parsed = parse_source(rel, config, reader, found)
             record = new_record(rel, parsed.frontmatter)
             _render_whole(job, record, parsed, urls, reader, publish, found)
-            reader.cache.pop(rel, None)  # the page's own text: read once (snippets stay)
+            reader.forget(rel)  # the page's own text: read once (snippets stay)
             if job.spill is not None:
                 record.spill(job.spill)
             out.append(record)
@@ -523,7 +523,7 @@ def _render_cached(job: RenderJob, folder: Path) -> RenderedPages:
             files = reader.seen | parsed.depends_on | ({rel} if rel not in stubs else set())
             reader.seen = None
             out.append(CachedPage(record, list(found), file_digests(reader, files)))
-            reader.cache.pop(rel, None)  # the page's own text: read once (snippets stay)
+            reader.forget(rel)  # the page's own text: read once (snippets stay)
             store.put(out[-1])
             if job.spill is not None:
                 record.spill(job.spill)

@@ -47,15 +47,13 @@ def _call(item: Any) -> Any:
     return _WORK(item)
 
 
-def fork_map(work: Callable[[T], R], items: Sequence[T], jobs: int, fresh: bool = False) -> list[R]:
+def fork_map(work: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
     """`[work(item) for item in items]` in `jobs` forked processes that inherit `work`'s closure
-    (only the items and the results are pickled). `fresh`: a new process for each item, so
-    the memory one item took is given back before the next (big items, such as an index)."""
+    (only the items and the results are pickled)."""
     global _WORK
     _WORK = work
     try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(jobs, maxtasksperchild=1 if fresh else None) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
             return pool.map(_call, items, chunksize=1)
     finally:
         _WORK = None

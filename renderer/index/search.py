@@ -76,12 +76,11 @@ from typing import Any
 
 from lunr import __TARGET_JS_VERSION__ as LUNR_JS_VERSION
 from lunr import get_default_builder
-from lunr.idf import idf as Idf
 from lunr.index import Index
-from lunr.pipeline import Pipeline
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
+from lunr.token_set import TokenSet
 from lunr.trimmer import trimmer
 from lunr.vector import Vector
 
@@ -199,29 +198,12 @@ def _field_texts(section: SearchSection) -> dict[str, str]:
     }
 
 
-def _index_token(token: Token, i: int | None = None, tokens: object = None) -> Token | None:
-    """lunr's indexing pipeline (trimmer, stop-word filter, stemmer) in one memoized step.
-
-    The three are pure functions of the token string, so caching changes nothing but speed
-    (stemming dominated the build time). Only the indexing pipeline is replaced; the search
-    pipeline stays lunr's serialized `["stemmer"]`.
-    """
-    result = _index_term(token.string)
-    if result is None:
-        return None
-    token.string = result
-    return token
-
-
 @functools.lru_cache(maxsize=1 << 17)
 def _index_term(term: str) -> str | None:
     token = trimmer(Token(term))
     if stop_word_filter(token) is None:
         return None
     return str(stemmer(token))
-
-
-Pipeline.register_function(_index_token, "mintrender-index")
 
 
 def build_lunr_index(
@@ -259,102 +241,28 @@ def index_terms(text: str, profile: LanguageProfile, forms: dict[str, str]) -> l
 def _build_index(
     sections: Sequence[SearchSection], profile: LanguageProfile | None, forms: dict[str, str]
 ) -> Index:
-    legacy = profile is None or profile.legacy
-    builder = get_default_builder()
-    builder.pipeline.reset()
-    if legacy:
-        builder.pipeline.add(_index_token)
-    builder.ref("ref")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
+    """The lunr.py index lunr's `Builder` makes of the same field terms (tested against it),
+    from `_Postings`: without a `Token` per word, the vectors computed once."""
+    postings = _Postings(sections, profile or language_profile(None), forms)
     names = [name for name, _ in FIELDS]
-    for ref, section in enumerate(sections):
-        fields: dict[str, list[str]] = {}
-        for name, value in _field_texts(section).items():
-            # normalized text has single spaces and no hyphens: `split` is lunr's tokenizer
-            if legacy or profile is None:
-                words = normalize_text(value).split()
-                fields[name] = [t for w in words if (t := _index_term(w.lower())) is not None]
-            else:
-                fields[name] = [w.lower() for w in index_terms(value, profile, forms)]
-        attributes = {"boost": section.boost} if section.boost != 1 else None
-        _add_terms(builder, str(ref), names, fields, attributes)
-    # lunr's Builder.build, with the field vectors made in one pass (same numbers, same order)
-    builder._calculate_average_field_lengths()
-    builder.field_vectors = _field_vectors(builder)
-    builder._create_token_set()
-    return Index(
-        inverted_index=builder.inverted_index,
-        field_vectors=builder.field_vectors,
-        token_set=builder.token_set,
-        fields=list(builder._fields.keys()),
-        pipeline=builder.search_pipeline,
-    )
-
-
-def _add_terms(
-    builder: Any,
-    ref: str,
-    names: list[str],
-    fields: dict[str, list[str]],
-    attributes: dict[str, float] | None,
-) -> None:
-    """lunr's `Builder.add` for terms already through the indexing pipeline: the same index,
-    without a `Token` (and a deep copy of its metadata) per word, which cost more than the rest
-    of the index build. No metadata is kept (`metadata_whitelist` is empty)."""
-    assert not builder.metadata_whitelist and list(builder._fields) == names
-    builder._documents[ref] = attributes or {}
-    builder.document_count += 1
-    inverted = builder.inverted_index
-    for name in names:
-        terms = fields[name]
-        counts: defaultdict[str, int] = defaultdict(int)
-        field_ref = f"{name}/{ref}"
-        builder.field_term_frequencies[field_ref] = counts
-        builder.field_lengths[field_ref] = len(terms)
-        for term in terms:
-            counts[term] += 1
-            posting = inverted.get(term)
-            if posting is None:
-                posting = {field: {} for field in names}
-                posting["_index"] = builder.term_index
-                builder.term_index += 1
-                inverted[term] = posting
-            if ref not in posting[name]:
-                posting[name][ref] = defaultdict(list)
-
-
-def _field_vectors(builder: Any) -> dict[str, Vector]:
-    """lunr's `Builder._create_field_vectors`: each field's BM25 vector, computed with the same
-    expression in the same order (the same floats), its elements sorted once instead of
-    inserted one by one."""
-    k1, b = builder._k1, builder._b
-    inverted, documents, count = builder.inverted_index, builder._documents, builder.document_count
-    average = builder.average_field_length
-    idfs: dict[str, float] = {}
+    inverted: dict[str, dict[str, Any]] = {}
+    for term, term_index in postings.ids.items():  # lunr's posting: the fields, then `_index`
+        inverted[term] = {**{name: {} for name in names}, "_index": term_index}
+    for ref, per_field in enumerate(postings.fields):
+        for name, (counts, _) in zip(names, per_field, strict=True):
+            for term in counts:
+                inverted[term][name][str(ref)] = defaultdict(list)
     vectors: dict[str, Vector] = {}
-    for field_ref, frequencies in builder.field_term_frequencies.items():
-        field_name, doc_ref = field_ref.split("/", 1)
-        field_length = builder.field_lengths[field_ref]
-        field_boost = builder._fields[field_name].boost
-        doc_boost = documents[doc_ref].get("boost", 1)
-        pairs = []
-        for term, tf in frequencies.items():
-            posting = inverted[term]
-            idf = idfs.get(term)
-            if idf is None:
-                idf = idfs[term] = Idf(posting, count)
-            score = (
-                idf
-                * ((k1 + 1) * tf)
-                / (k1 * (1 - b + b * (field_length / average[field_name])) + tf)
-            )
-            score *= field_boost
-            score *= doc_boost
-            pairs.append((posting["_index"], round(score, 3)))
-        pairs.sort()
-        vectors[field_ref] = Vector([x for pair in pairs for x in pair])
-    return vectors
+    for ref, doc in enumerate(postings.vectors()):
+        for name, vector in zip(names, doc, strict=True):
+            vectors[f"{name}/{ref}"] = Vector([x for pair in sorted(vector) for x in pair])
+    return Index(
+        inverted_index=inverted,
+        field_vectors=vectors,
+        token_set=TokenSet.from_list(sorted(inverted)),
+        fields=names,
+        pipeline=get_default_builder().search_pipeline,
+    )
 
 
 def _excerpt(text: str, title: str) -> str:
@@ -458,7 +366,8 @@ def _flat(pairs: Sequence[tuple[int, float]], value: Any) -> list[int]:
 
 
 class _Postings:
-    """What lunr.py's `Builder` computes for `sections` (the `_build_index` pipeline per field),
+    """What lunr.py's `Builder` computes for `sections` (lunr's English pipeline or the
+    language's own, per field),
     as plain data: term ids in first-appearance order (lunr's term index), each document's term
     frequencies and length per field, and the documents-with-term counts of `idf`."""
 
@@ -487,8 +396,8 @@ class _Postings:
             self.boosts.append(section.boost)
 
     def vectors(self) -> list[list[list[tuple[int, float]]]]:
-        """`[doc][field]` -> `[(term id, score rounded to 3 places), ...]` in the order lunr's
-        `_field_vectors` computes them: BM25 with lunr's k1, b, idf and boosts."""
+        """`[doc][field]` -> `[(term id, score rounded to 3 places), ...]`: BM25 with lunr's
+        k1, b, idf and boosts, each score by the expression of lunr's `_create_field_vectors`."""
         k1, b = 1.2, 0.75
         count = len(self.fields)
         if not count:
@@ -526,7 +435,7 @@ def build_search_index(
     """Index `sections` (already filtered: no hidden/noindex pages) for one site or language.
 
     The payload (`FORMAT`) holds `terms` (index terms in lunr term-index order), `vectors`
-    (see `_encode_vectors`), `pages` and `docs` (the result table), `fields`, and `language`
+    (see `payload`), `pages` and `docs` (the result table), `fields`, and `language`
     as metadata. `decode_payload` turns it back into lunr's own serialization.
     """
     data = payload(sections, language=language)

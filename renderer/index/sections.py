@@ -221,8 +221,7 @@ def _index_scripts(jobs: list[_Job], store: Store | None) -> list[str | SpillRef
             return spill.keep(script.encode("utf-8", "surrogatepass")), hit
 
         try:
-            # a fresh worker per language: one language's index in memory at a time
-            sent = fork_map(work, range(len(jobs)), workers, fresh=True)
+            sent = fork_map(work, range(len(jobs)), workers)
         finally:
             spill.close()  # the references hold their files open (spill.py)
         if store is not None:  # counted in the workers: the build's figure is the sum

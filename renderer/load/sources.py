@@ -169,6 +169,11 @@ class Reader:
         self.seen: set[str] | None = None
         """When a set: every file asked for is added (what one page read, for the build cache)."""
 
+    def forget(self, rel: str) -> None:
+        """Drop what was read of `rel` (it changed, or it will not be read again)."""
+        self.cache.pop(rel, None)
+        self.not_utf8.pop(rel, None)
+
     def _inside(self, rel: str) -> Path | None:
         """`resolve_inside(docs_dir, docs_dir / rel)`, resolving each folder once: a file
         that is not itself a link lies where its folder's real path says."""

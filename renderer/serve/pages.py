@@ -50,11 +50,8 @@ from mintrender.urls import UrlBuilder
 
 
 class LiveReader(Reader):
-    """The build's file reader, with entries dropped when the watcher reports a change."""
-
-    def forget(self, rel: str) -> None:
-        self.cache.pop(rel, None)
-        self.not_utf8.pop(rel, None)
+    """The build's file reader, resolving folders afresh on every read (entries are dropped,
+    `forget`, when the watcher reports a change)."""
 
     def _inside(self, rel: str) -> Path | None:
         # folders change while serving (one may become a link): every read resolves afresh
