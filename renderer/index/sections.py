@@ -130,16 +130,6 @@ def page_sections(page: SearchablePage) -> list[SearchSection]:
     return sections
 
 
-def searchable_sections(
-    config: SiteConfig, pages: Sequence[PageRecord], slots: Sequence[PageSlot]
-) -> dict[str, list[SearchSection]]:
-    """language code ("" without languages) -> sections of every searchable page."""
-    return {
-        language: [section for page in found for section in page_sections(page)]
-        for language, found in searchable_pages(config, pages, slots).items()
-    }
-
-
 def build_indexes(
     config: SiteConfig,
     pages: Sequence[PageRecord],
