@@ -73,11 +73,12 @@ def test_drawer_opens_and_closes_on_phone(browser: Any, site: Path) -> None:
     assert box and 0 <= box["y"] and box["y"] + box["height"] <= 844
     assert page.evaluate("document.querySelector('#sidebar .mr-sidebar__scroll').scrollTop") > 0
     page.click('#sidebar [data-component="drawer-close"]')
-    page.wait_for_timeout(300)
+    sidebar.wait_for(state="hidden", timeout=5000)  # the closing transition, however slow
     assert not sidebar.is_visible()
     page.click('.mr-subbar [data-component="drawer-open"]')
+    sidebar.wait_for(state="visible", timeout=5000)  # Escape closes an open drawer
     page.keyboard.press("Escape")
-    page.wait_for_timeout(300)
+    sidebar.wait_for(state="hidden", timeout=5000)
     assert not sidebar.is_visible()
     assert page.errors == []
     page.context.close()
