@@ -74,10 +74,7 @@ class SiteInputs:
 
 
 def load_inputs(
-    docs_dir: Path,
-    written: Sequence[Path],
-    diagnostics: Diagnostics,
-    safe: Safety | None = None,
+    docs_dir: Path, written: Sequence[Path], diagnostics: Diagnostics, safe: Safety | None = None
 ) -> SiteInputs:
     """Read docs.json, walk the docs folder (never what we write: `written`) and build the
     navigation (raises ConfigError)."""
@@ -116,10 +113,10 @@ def new_record(rel: str, frontmatter: dict[str, Any]) -> PageRecord:
 
 
 def parse_source(
-    rel: str, config: SiteConfig, read: Reader, diagnostics: Diagnostics
+    rel: str, config: SiteConfig, read: Reader, diagnostics: Diagnostics, *, for_check: bool = False
 ) -> ParsedPage:
     """Parse one page file (a missing file parses as an empty page); a file it read that is
-    not UTF-8 gets a warning at its first bad byte."""
+    not UTF-8 gets a warning at its first bad byte. `for_check`: see `parse_page`."""
     parsed = parse_page(
         rel,
         read(rel) or "",
@@ -127,6 +124,7 @@ def parse_source(
         diagnostics=diagnostics,
         read=read,
         variables=config.variables,
+        for_check=for_check,
     )
     for file in sorted(parsed.depends_on):
         decoded = read.not_utf8.get(file)

@@ -123,7 +123,7 @@ def _check_page(
 ) -> PageFacts:
     found = Diagnostics()
     api.diagnostics = found  # in a forked worker, this process's copy reports to us
-    parsed = parse_source(rel, config, read, found)
+    parsed = parse_source(rel, config, read, found, for_check=True)  # findings-deep inline
     record = new_record(rel, parsed.frontmatter)
     ctx = CheckContext(config, rel, urls, found, read=read)
     rendered = render_page(parsed, ctx, with_sections=False)  # no search index to feed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +21,7 @@ from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.parse.autolink import autolink_literal
+from mintrender.parse.checkinline import plain_children, plain_inline_tokens
 from mintrender.parse.esm import ESM_START, STATEMENT_WINDOW, is_statement, statement_end
 from mintrender.parse.flow import flow_plugin
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
@@ -85,15 +86,17 @@ def heading_ids(state: StateCore) -> None:
                 inline.content = inline.content[: m.start()]
 
 
-def inline_with_lines(state: StateCore) -> None:
-    """The core `inline` rule, telling the JSX rules which file, line and scope they are in."""
+def inline_with_lines(state: StateCore, done: Sequence[Token] = ()) -> None:
+    """The core `inline` rule, telling the JSX rules which file, line and scope they are in;
+    the inline tokens in `done` already have their children."""
+    skip = {id(tok) for tok in done}
     md = state.md
     env = state.env
     page = env.get("src_path", "<page>")
     page_scope = env.get("scope", {})
     expander = env.get("expand_component")
     for tok in state.tokens:
-        if tok.type != "inline":
+        if tok.type != "inline" or id(tok) in skip:
             continue
         meta = tok.meta if isinstance(tok.meta, dict) else {}
         origin = meta.get("origin") or (page, tok.map[0] if tok.map else 0, True)
@@ -156,9 +159,34 @@ def _find_from(
     return None
 
 
+def findings_inline(state: StateCore) -> None:
+    """The core `inline` rule of the check's parser: plain text gets its children without
+    the inline rule chain where findings cannot tell the difference (`parse.checkinline`)."""
+    plain = plain_inline_tokens(state.tokens)
+    for tok in plain:
+        if tok.children is None:
+            tok.children = []
+        tok.children.extend(plain_children(tok.content))
+    inline_with_lines(state, plain)
+
+
 @lru_cache(maxsize=1)
 def make_markdown() -> MarkdownIt:
     """The one markdown-it instance used for every page."""
+    return new_markdown()
+
+
+@lru_cache(maxsize=1)
+def make_check_markdown() -> MarkdownIt:
+    """The instance `mintrender check` parses pages with: `make_markdown`'s, whose inline
+    tokens are parsed only as far as findings need (`findings_inline`)."""
+    md = new_markdown()
+    md.core.ruler.at("inline", findings_inline)
+    return md
+
+
+def new_markdown() -> MarkdownIt:
+    """A markdown-it instance with the MDX plugins."""
     md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.disable("code")  # MDX has no indented code blocks: indentation inside components is not code
@@ -187,14 +215,18 @@ def parse_page(
     read: Callable[[str], str | None],
     variables: dict[str, str] | None = None,
     expand: bool = True,
+    for_check: bool = False,
 ) -> ParsedPage:
     """Parse one page file into a `ParsedPage`; never raises: a bug in mintrender becomes an
     `internal-error` and the page parsed as plain CommonMark after a notice.
 
     `expand=False` keeps snippet and custom-component tags as written (the MDX of the page
-    itself, as tests/test_conformance.py compares it with the reference parser)."""
+    itself, as tests/test_conformance.py compares it with the reference parser).
+    `for_check`: the tokens are complete only as far as `mintrender check` reads them
+    (`make_check_markdown`)."""
+    md = make_check_markdown() if for_check else make_markdown()
     try:
-        return _parse_page(rel_path, source, docs_dir, diagnostics, read, variables, expand)
+        return _parse_page(rel_path, source, docs_dir, diagnostics, read, variables, expand, md)
     except Exception as exc:
         diagnostics.internal(rel_path, 0, "parsing", exc)
         return plain_page(rel_path, source)
@@ -248,6 +280,7 @@ def _parse_page(
     read: Callable[[str], str | None],
     variables: dict[str, str] | None,
     expand: bool,
+    md: MarkdownIt,
 ) -> ParsedPage:
     if len(source) > MAX_PAGE_CHARS:
         source = _cut(source, rel_path, diagnostics)
@@ -264,7 +297,6 @@ def _parse_page(
         "lenient": rel_path.endswith(".md"),
         "_sources": sources,
     }
-    md = make_markdown()
     try:
         tokens = md.parse(body, env)
     except RecursionError:

@@ -1,0 +1,136 @@
+"""The check's inline shortcut (renderer/parse/checkinline.py) finds what the full parse finds:
+plain text gets exactly the full parse's tokens, and text outside components and headings that
+holds no link, image, HTML, JSX, expression, math, entity, footnote or bare URL gives the same
+findings, ids and anchors as the build's parser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sitekit import minimal_config, write_site
+
+import mintrender.check.pages as check_pages
+from mintrender.build import parse_source
+from mintrender.check.options import CheckOptions
+from mintrender.check.run import check_site
+from mintrender.errors import Diagnostics
+from mintrender.load.config import load_config
+from mintrender.load.sources import Reader
+from mintrender.parse.checkinline import (
+    FINDING_START,
+    INLINE_RULES,
+    RULE_START,
+    plain_children,
+    plain_inline_tokens,
+)
+from mintrender.parse.mdx import make_check_markdown, make_markdown
+
+PLAIN = [
+    "One line of text.",
+    "Two lines\nof text.",
+    "A soft break after one space \nhere.",
+    "A hard break after two spaces  \nhere, and three   \nthere.",
+    "Only spaces before the break:\n   \nnext.",
+    "Tab before the break\t\nand tab-indented\n\t\tnext line.",
+    "Trailing spaces at the very end   ",
+    "Punctuation that starts nothing: ! ^ ] } # % + - : = > @ |, (parens) and 'quotes'.",
+    "Wow! Really^2? a]b c}d -- e:f",
+    "Unicode ünïcödé — “quotes” and emoji 🎉\n  indented continuation",
+]
+
+
+def _full_children(text: str) -> list[dict]:
+    md = make_markdown()
+    return [t.as_dict() for t in md.inline.parse(text, md, {"scope": {}}, [])]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_plain_text_gets_exactly_the_full_parse_tokens(text: str) -> None:
+    assert RULE_START.search(text) is None
+    assert [t.as_dict() for t in plain_children(text)] == _full_children(text)
+
+
+def test_the_rule_start_set_covers_every_inline_rule() -> None:
+    # a new inline rule must be added to INLINE_RULES and its start characters to RULE_START
+    for md in (make_markdown(), make_check_markdown()):
+        enabled = [r.name for r in md.inline.ruler.__rules__ if r.enabled]
+        assert tuple(enabled) == INLINE_RULES
+    for text in ("*em*", "_em_", "`code`", "~~s~~", "\\*", "&amp;", "$x$", "{x}", "<b>", "[a]"):
+        assert RULE_START.search(text) is not None
+    for text in ("[a](b)", "![i](p.png)", "[^1]", "^[note]", "<Icon/>", "{1}", "&copy;", "$x$"):
+        assert FINDING_START.search(text) is not None
+    assert FINDING_START.search("see https://example.com and www.example.com") is not None
+
+
+def test_headings_and_component_children_keep_their_formatting() -> None:
+    src = "# A *b*\n\n<Note>\n  a *b*\n</Note>\n\nplain *b*\n\n| x *y* |\n|---|\n| z |\n"
+    tokens = make_markdown().parse(src, {"src_path": "p.mdx", "scope": {}})
+    plain = [t.content for t in plain_inline_tokens(tokens)]
+    assert plain == ["plain *b*", "x *y*", "z"]
+
+
+def test_check_parser_leaves_the_build_parser_alone(tmp_path: Path) -> None:
+    docs = write_site(tmp_path / "d", {"a.mdx": "Some *emphasis* here.\n"}, minimal_config(["a"]))
+    config = load_config(docs, Diagnostics())
+    quick = parse_source("a.mdx", config, Reader(docs), Diagnostics(), for_check=True)
+    full = parse_source("a.mdx", config, Reader(docs), Diagnostics())
+    types = [[c.type for c in t.children or []] for t in quick.tokens if t.type == "inline"]
+    assert types == [["text"]]  # the shortcut was taken
+    types = [[c.type for c in t.children or []] for t in full.tokens if t.type == "inline"]
+    assert types == [["text", "em_open", "text", "em_close", "text"]]
+
+
+EDGE_PAGES = {
+    "a.mdx": (
+        "---\ntitle: A\n---\n\n"
+        "A link in plain words [here](/missing) and nothing else.\n\n"
+        "Emphasis *only* and `code` and ~~strike~~ and \\escapes, no links.\n\n"
+        "An autolink <https://example.com/x> and a bare https://example.com/y URL.\n\n"
+        'An icon <Icon icon="no-such-icon-anywhere" /> inline.\n\n'
+        "An expression {undefinedName} and {1 + 1}.\n\n"
+        "Entities &amp; &copy; &nbsp;.\n\n"
+        "A footnote[^n] reference.\n\n[^n]: The *note* [inside](/gone-too).\n\n"
+        "A reference [link][ref] with its definition elsewhere.\n\n"
+        "![an image](/images/none.png)\n\n"
+        "| col | other |\n|---|---|\n| [cell link](/b#nowhere) | *plain* |\n\n"
+        "- item *one*\n- item [two](/b#deep-heading)\n\n"
+        "## Heading *with* `code` and [link](/b#also-missing)\n\n"
+        "### Deep `heading` *here*\n\n"
+        "[self](#heading-with-code-and-link) and [self bad](#not-here)\n\n"
+        "<Note>\n  Inside *a* component, text [link](/nope).\n</Note>\n\n"
+        '<Steps>\n  plain text in steps\n  <Step title="S">x</Step>\n</Steps>\n\n'
+        "$x^2$ math and $$\\frac{1}{2}$$\n\n"
+        "[ref]: /ref-target\n"
+    ),
+    "b.mdx": "# B\n\n## Deep *heading*\n\nSee [a](/a#deep-heading-here) and [a2](/a#nope).\n",
+}
+
+
+def _findings(docs: Path) -> list[tuple]:
+    result = check_site(CheckOptions(docs_dir=docs, jobs=1))
+    return [(d.file, d.line, d.column, d.code, d.message) for d in result.diagnostics]
+
+
+def test_findings_equal_the_full_parse_on_edge_cases(tmp_path: Path, monkeypatch) -> None:
+    docs = write_site(tmp_path / "d", EDGE_PAGES, minimal_config(["a", "b"]))
+    quick = _findings(docs)
+
+    def full_parse(*args, **kwargs):
+        kwargs["for_check"] = False
+        return parse_source(*args, **kwargs)
+
+    monkeypatch.setattr(check_pages, "parse_source", full_parse)
+    assert _findings(docs) == quick
+    codes = {(file, line, code) for file, line, _, code, _ in quick}
+    # a plain paragraph's link, the footnote's, the image, the reference definition's, the
+    # link inside a component; anchors from a table cell, a heading, this page, another page
+    for line in (5, 19, 23, 39, 49):
+        assert ("a.mdx", line, "broken-link") in codes
+    for line in (27, 32, 36):
+        assert ("a.mdx", line, "broken-anchor") in codes
+    assert ("b.mdx", 5, "broken-anchor") in codes  # /a#nope; /a#deep-heading-here is found
+    assert len([c for c in codes if c[2] == "broken-anchor"]) == 4  # /b#deep-heading is found
+    assert ("a.mdx", 11, "unknown-icon") in codes
+    assert ("a.mdx", 13, "mdx-expression") in codes
+    assert ("a.mdx", 42, "component-children") in codes
