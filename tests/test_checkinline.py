@@ -1,13 +1,17 @@
-"""The check's inline shortcut (renderer/parse/checkinline.py) finds what the full parse finds:
-plain text gets exactly the full parse's tokens, and text outside components and headings that
-holds no link, image, HTML, JSX, expression, math, entity, footnote or bare URL gives the same
-findings, ids and anchors as the build's parser."""
+"""The check's parser (`make_check_markdown`) finds what the build's parser finds.
+
+Its block rules are tried by first character (renderer/parse/blockdispatch.py): the same tokens.
+Its inline shortcut (renderer/parse/checkinline.py): plain text gets exactly the full parse's
+tokens, and text outside components and headings that holds no link, image, HTML, JSX,
+expression, math, entity, footnote or bare URL gives the same findings, ids and anchors."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from fixtures.harness import DOCS, FILES, PAGES, site_config
+from markdown_it.utils import read_fixture_file
 from sitekit import minimal_config, write_site
 
 import mintrender.check.pages as check_pages
@@ -17,6 +21,8 @@ from mintrender.check.run import check_site
 from mintrender.errors import Diagnostics
 from mintrender.load.config import load_config
 from mintrender.load.sources import Reader
+from mintrender.parse import mdx
+from mintrender.parse.blockdispatch import dispatch_rules
 from mintrender.parse.checkinline import (
     FINDING_START,
     INLINE_RULES,
@@ -24,7 +30,37 @@ from mintrender.parse.checkinline import (
     plain_children,
     plain_inline_tokens,
 )
-from mintrender.parse.mdx import make_check_markdown, make_markdown
+from mintrender.parse.mdx import make_check_markdown, make_markdown, new_markdown, parse_page
+from mintrender.render.page import render_page
+from mintrender.urls import UrlBuilder
+
+FIXTURE_SOURCES = [
+    source
+    for folder in ("mdx", "components")
+    for path in sorted((Path(__file__).parent / "fixtures" / folder).glob("*.md"))
+    for _, _, source, _ in read_fixture_file(path)
+]
+"""Every MDX input of the component and MDX fixture tests."""
+
+BLOCKS = [
+    "import { A } from '/snippets/a.mdx'\nexport const x = 1\n\nText {x}\n",
+    "Para\n***\n\n---\n\n___\n\n- - -\n",
+    "Para\n- a\n- b\n\n* c\n+ d\n\n1. one\n2) two\n10. ten\n",
+    "Text\n\n9. nine\n\n> 9) in a quote\n",
+    "Para\n```js\ncode\n```\n~~~\ntilde\n~~~\n",
+    "Para\n> quote\n> - in list\n>\n> > nested\n",
+    "Para\n# One\n## Two ##\n#NotHeading\n\nSetext\n===\n\nSetext two\n---\n",
+    "| a | b |\n|---|:-:|\n| 1 | 2 |\nPara\n| x |\n|---|\n",
+    "Para\n$$\nx^2\n$$\n\n$$ y $$\n",
+    "Text[^1] and [ref].\n[^1]: Note.\n\n[ref]: /page\n[^2]:\n    indented note\n",
+    "Para\n<Note>\n  - item\n    ---\n  > q\n</Note>\n{/* comment */}\n<!-- html -->\n",
+    "- item\n    <Tip>\n    in list\n    </Tip>\n\n  ```\n  indented fence\n  ```\n",
+    "Lazy\n        # indented heading\n        - indented item\n        <Card>x</Card>\n",
+    "export default function X() {}\n\nimported? no: import is a word\n",
+    "",
+    "\n\n   \n",
+]
+"""Block inputs for every dispatched rule: each starting, interrupting a paragraph, nested."""
 
 PLAIN = [
     "One line of text.",
@@ -134,3 +170,41 @@ def test_findings_equal_the_full_parse_on_edge_cases(tmp_path: Path, monkeypatch
     assert ("a.mdx", 11, "unknown-icon") in codes
     assert ("a.mdx", 13, "mdx-expression") in codes
     assert ("a.mdx", 42, "component-children") in codes
+
+
+def _parse(text: str, *, for_check: bool) -> tuple[mdx.ParsedPage, Diagnostics]:
+    found = Diagnostics()
+
+    def read(rel: str) -> str | None:
+        path = DOCS / rel
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+
+    parsed = parse_page(
+        "page.mdx", text, docs_dir=DOCS, diagnostics=found, read=read, for_check=for_check
+    )
+    return parsed, found
+
+
+def test_block_dispatch_gives_the_same_tokens_on_every_fixture(monkeypatch) -> None:
+    dispatched = new_markdown()
+    dispatch_rules(dispatched)
+    monkeypatch.setattr(mdx, "make_check_markdown", lambda: dispatched)
+    assert len(FIXTURE_SOURCES) > 200
+    for text in BLOCKS + FIXTURE_SOURCES:
+        full, full_found = _parse(text, for_check=False)
+        quick, quick_found = _parse(text, for_check=True)
+        assert [t.as_dict() for t in quick.tokens] == [t.as_dict() for t in full.tokens], text
+        assert list(quick_found) == list(full_found)
+
+
+def test_check_parser_findings_equal_on_every_fixture() -> None:
+    urls = UrlBuilder("hosted", pages=PAGES, files=FILES)
+    for text in BLOCKS + FIXTURE_SOURCES:
+        seen = []
+        for for_check in (False, True):
+            parsed, found = _parse(text, for_check=for_check)
+            ctx = check_pages.CheckContext(site_config(), "page.mdx", urls, found)
+            body = render_page(parsed, ctx, with_sections=False).body_html
+            ids = sorted(check_pages._ID.findall(body))
+            seen.append(([str(d) for d in found], ids, ctx.anchors))
+        assert seen[0] == seen[1], text

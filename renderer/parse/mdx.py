@@ -21,6 +21,7 @@ from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.parse.autolink import autolink_literal
+from mintrender.parse.blockdispatch import dispatch_rules
 from mintrender.parse.checkinline import plain_children, plain_inline_tokens
 from mintrender.parse.esm import ESM_START, STATEMENT_WINDOW, is_statement, statement_end
 from mintrender.parse.flow import flow_plugin
@@ -182,6 +183,7 @@ def make_check_markdown() -> MarkdownIt:
     tokens are parsed only as far as findings need (`findings_inline`)."""
     md = new_markdown()
     md.core.ruler.at("inline", findings_inline)
+    dispatch_rules(md)
     return md
 
 
