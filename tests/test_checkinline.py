@@ -1,6 +1,6 @@
 """The check's parser (`make_check_markdown`) finds what the build's parser finds.
 
-Its block rules are tried by first character (renderer/parse/blockdispatch.py): the same tokens.
+Its block and inline rules are tried by first character (renderer/parse/dispatch.py): the same tokens.
 Its inline shortcut (renderer/parse/checkinline.py): plain text gets exactly the full parse's
 tokens, and text outside components and headings that holds no link, image, HTML, JSX,
 expression, math, entity, footnote or bare URL gives the same findings, ids and anchors."""
@@ -22,7 +22,6 @@ from mintrender.errors import Diagnostics
 from mintrender.load.config import load_config
 from mintrender.load.sources import Reader
 from mintrender.parse import mdx
-from mintrender.parse.blockdispatch import dispatch_rules
 from mintrender.parse.checkinline import (
     FINDING_START,
     INLINE_RULES,
@@ -30,6 +29,7 @@ from mintrender.parse.checkinline import (
     plain_children,
     plain_inline_tokens,
 )
+from mintrender.parse.dispatch import dispatch_rules
 from mintrender.parse.mdx import make_check_markdown, make_markdown, new_markdown, parse_page
 from mintrender.render.page import render_page
 from mintrender.urls import UrlBuilder

@@ -21,8 +21,8 @@ from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.parse.autolink import autolink_literal
-from mintrender.parse.blockdispatch import dispatch_rules
 from mintrender.parse.checkinline import plain_children, plain_inline_tokens
+from mintrender.parse.dispatch import dispatch_rules
 from mintrender.parse.esm import ESM_START, STATEMENT_WINDOW, is_statement, statement_end
 from mintrender.parse.flow import flow_plugin
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables

@@ -1,0 +1,116 @@
+"""Rules tried only where they can start: a first-character dispatch over a rule chain.
+
+markdown-it tries every block rule of a chain, in order, on each line it tokenizes (and every
+terminator rule on each line of a paragraph), and every inline rule at each markup character;
+most rules give up at once because the character they start with is not there: a line's
+first character after its indentation (`bMarks + tShift`), or the inline `state.pos`.
+`dispatch_rules` makes each chain one rule that calls, in the chain's order, only the rules
+whose `BLOCK_STARTS` / `INLINE_STARTS` hold that character, plus every rule with no entry
+there (tried everywhere, as before). A rule skipped this way would have returned False, so
+the tokens are the same (tests/test_checkinline.py; every page of both corpora).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from markdown_it import MarkdownIt
+    from markdown_it.ruler import Ruler
+    from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_inline import StateInline
+
+BLOCK_STARTS: dict[str, str] = {
+    "math_block": "$",  # `$$`
+    "fence": "`~",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "footnote_def": "[",  # `[^label]:`
+    "reference": "[",
+    "esm": "ie",  # `import`, `export` at column 0
+    "jsx_block": "<{",
+    "heading": "#",
+}
+"""Block rule name -> the characters a line must start with for the rule to match it (each
+rule's own first test). `table`, `lheading` and `paragraph` can start on any line."""
+
+INLINE_STARTS: dict[str, str] = {
+    "newline": "\n",
+    "math_inline": "$",
+    "escape": "\\",
+    "backticks": "`",
+    "strikethrough": "~",
+    "emphasis": "*_",
+    "link": "[",
+    "image": "!",  # `![`
+    "footnote_inline": "^",  # `^[`
+    "footnote_ref": "[",  # `[^`
+    "autolink": "<",
+    "jsx_inline": "<",
+    "mdx_expression": "{",
+    "html_inline": "<",
+    "entity": "&",
+}
+"""Inline rule name -> the characters at `state.pos` it can start at. `text` (first in the
+chain) takes any run of other characters."""
+
+
+def dispatch_rules(md: MarkdownIt) -> None:
+    """Make every block and inline rule chain of `md` a first-character dispatch."""
+    _dispatch(md.block.ruler, BLOCK_STARTS, _block_dispatcher)
+    _dispatch(md.inline.ruler, INLINE_STARTS, _inline_dispatcher)
+
+
+Table = tuple[dict[str, tuple[Any, ...]], tuple[Any, ...]]
+"""Character -> the rules to try there; the rules to try at any other character."""
+
+
+def _dispatch(ruler: Ruler[Any], starts: dict[str, str], make: Callable[[Table], Any]) -> None:
+    names = {id(rule.fn): rule.name for rule in ruler.__rules__}
+    original = ruler.getRules
+    chains: dict[str, list[Any]] = {}
+
+    def get_rules(chain: str) -> list[Any]:
+        if chain not in chains:
+            rules = original(chain)
+            chains[chain] = [make(_table(rules, [starts.get(names[id(r)], "") for r in rules]))]
+        return chains[chain]
+
+    ruler.getRules = get_rules  # type: ignore[method-assign,assignment]
+
+
+def _table(rules: list[Any], starts: list[str]) -> Table:
+    pairs = list(zip(rules, starts, strict=True))
+    by_char = {ch: tuple(rule for rule, s in pairs if not s or ch in s) for s in starts for ch in s}
+    return by_char, tuple(rule for rule, s in pairs if not s)
+
+
+def _block_dispatcher(table: Table) -> Any:
+    by_char, anywhere = table
+
+    def dispatch(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
+        pos = state.bMarks[line] + state.tShift[line]
+        src = state.src
+        for rule in by_char.get(src[pos], anywhere) if pos < len(src) else anywhere:
+            if rule(state, line, end_line, silent):
+                return True
+        return False
+
+    return dispatch
+
+
+def _inline_dispatcher(table: Table) -> Any:
+    by_char, anywhere = table
+
+    def dispatch(state: StateInline, silent: bool) -> bool:
+        pos = state.pos
+        src = state.src
+        for rule in by_char.get(src[pos], anywhere) if pos < len(src) else anywhere:
+            if rule(state, silent):
+                return True
+        return False
+
+    return dispatch
