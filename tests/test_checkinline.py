@@ -208,3 +208,12 @@ def test_check_parser_findings_equal_on_every_fixture() -> None:
             ids = sorted(check_pages._ID.findall(body))
             seen.append(([str(d) for d in found], ids, ctx.anchors))
         assert seen[0] == seen[1], text
+
+
+def test_line_endings_and_nul_are_still_normalized() -> None:
+    for text in ("a\r\nb\rc\n", "x\0y\n", "plain\n"):
+        env: dict = {"scope": {}}
+        full = [t.as_dict() for t in make_markdown().parse(text, env)]
+        assert [t.as_dict() for t in make_check_markdown().parse(text, {"scope": {}})] == full
+    tokens = make_check_markdown().parse("a\r\nb\0\n", {"scope": {}})
+    assert tokens[1].content == "a\nb\ufffd"

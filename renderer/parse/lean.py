@@ -76,3 +76,18 @@ def _has_footnotes(state: StateCore) -> bool:
 def _may_have_tasks(state: StateCore) -> bool:
     """A task list item is an inline token whose text starts with `[ ]` or `[x]`."""
     return any(tok.type == "inline" and tok.content[:1] == "[" for tok in state.tokens)
+
+
+def lean_normalize(md: MarkdownIt) -> None:
+    """markdown-it's `normalize` core rule rewrites every line ending of a page (`\\r\\n`, `\\r`
+    -> `\\n`) and NUL; on a page with neither `\\r` nor NUL it changes nothing, so skip it."""
+    ruler = md.core.ruler
+    index = ruler.__find__("normalize")
+    if index < 0:
+        return
+    rule = ruler.__rules__[index].fn
+    ruler.at("normalize", _only_if(_needs_normalizing, rule))
+
+
+def _needs_normalizing(state: StateCore) -> bool:
+    return "\r" in state.src or "\0" in state.src

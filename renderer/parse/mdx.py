@@ -26,7 +26,7 @@ from mintrender.parse.dispatch import dispatch_rules
 from mintrender.parse.esm import ESM_START, STATEMENT_WINDOW, is_statement, statement_end
 from mintrender.parse.flow import flow_plugin
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
-from mintrender.parse.lean import lean_plugins
+from mintrender.parse.lean import lean_normalize, lean_plugins
 from mintrender.parse.snippets import Expander
 
 if TYPE_CHECKING:
@@ -180,10 +180,12 @@ def make_markdown() -> MarkdownIt:
 @lru_cache(maxsize=1)
 def make_check_markdown() -> MarkdownIt:
     """The instance `mintrender check` parses pages with: `make_markdown`'s, whose inline
-    tokens are parsed only as far as findings need (`findings_inline`)."""
+    tokens are parsed only as far as findings need (`findings_inline`), rules tried by first
+    character (`dispatch_rules`) and page text normalized only when it needs it."""
     md = new_markdown()
     md.core.ruler.at("inline", findings_inline)
     dispatch_rules(md)
+    lean_normalize(md)
     return md
 
 
