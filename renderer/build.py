@@ -37,7 +37,7 @@ from mintrender.load.nav import (
 )
 from mintrender.load.redirects import concrete_targets
 from mintrender.load.remote import Downloads
-from mintrender.load.sources import Reader, SourceFiles, discover, page_file_for_ref
+from mintrender.load.sources import Reader, SourceFiles, discover, page_file_for_ref, unique_pages
 from mintrender.model import (
     BuildOptions,
     BuildResult,
@@ -298,16 +298,15 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     finally:
         if spill is not None:
             spill.close()  # the records hold their files open (spill.py)
-    result = BuildResult(diagnostics, openapi_operations=_operations(pages.records))
+    records = unique_pages(pages.records, set(pages.ref_to_file.values()), diagnostics)
+    result = BuildResult(diagnostics, openapi_operations=_operations(records))
     result.cache = pages.cache
-    for record in pages.records:
+    for record in records:
         assert record.rendered is not None
         result.components.update(record.rendered.components)
         result.unknown_components.update(record.rendered.unknown_components)
-    navview = make_navview(
-        config, nav, slots, pages.records, pages.ref_to_file, pages.urls, diagnostics
-    )
-    result.pages = sorted(pages.records, key=lambda r: r.output_path)
+    navview = make_navview(config, nav, slots, records, pages.ref_to_file, pages.urls, diagnostics)
+    result.pages = sorted(records, key=lambda r: r.output_path)
 
     # --- index: one search index per language
     t = time.perf_counter()
