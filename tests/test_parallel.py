@@ -179,3 +179,30 @@ def test_files_making_the_same_page_build_one_of_them_with_a_warning(
         assert "The md twin" not in (out / "quickstart/index.html").read_text("utf-8")
         assert "The md twin" not in (out / "quickstart.md").read_text("utf-8")
         assert sum(r.site_path == "/quickstart" for r in result.pages) == 1
+
+
+def test_spill_folders_of_killed_builds_are_swept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build killed mid-render leaves its spill folder; the next build with workers removes
+    it, and never a running build's (its process is alive) or a folder not named like one."""
+    import tempfile
+
+    from mintrender.spill import PREFIX, Spill
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = tmp_path / f"{PREFIX}4194999-abc"  # above Linux's largest process id
+    running = tmp_path / f"{PREFIX}{os.getpid()}-def"
+    other = tmp_path / f"{PREFIX}old-style"
+    for folder in (dead, running, other):
+        folder.mkdir()
+        (folder / "pages-1.bin").write_bytes(b"x")
+    spill = Spill()
+    try:
+        assert not dead.exists()
+        assert running.exists() and other.exists()
+        assert spill.folder.parent == tmp_path and spill.folder.name.startswith(
+            f"{PREFIX}{os.getpid()}-"
+        )
+    finally:
+        spill.close()
