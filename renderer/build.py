@@ -37,7 +37,7 @@ from mintrender.load.nav import (
 )
 from mintrender.load.redirects import concrete_targets
 from mintrender.load.remote import Downloads
-from mintrender.load.sources import Reader, SourceFiles, discover, page_file_for_ref
+from mintrender.load.sources import Reader, SourceFiles, discover, page_file_for_ref, unique_pages
 from mintrender.model import (
     BuildOptions,
     BuildResult,
@@ -76,8 +76,7 @@ class SiteInputs:
 def load_inputs(
     docs_dir: Path, written: Sequence[Path], diagnostics: Diagnostics, safe: Safety | None = None
 ) -> SiteInputs:
-    """Read docs.json, walk the docs folder (never what we write: `written`) and build the
-    navigation (raises ConfigError)."""
+    """docs.json, the docs folder (never `written`) and the navigation; raises ConfigError."""
     config = load_config(docs_dir, diagnostics)
     sources = discover(docs_dir, written)
     for rel in sources.outside_links:
@@ -273,7 +272,10 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     config, sources = inputs.config, inputs.sources
     timings["load"] = time.perf_counter() - t0
     t = time.perf_counter()
-    api = ApiStage(config, docs_dir, sources, diagnostics, spec_downloads(options))
+    folder = build_cache_dir(options)
+    spec_key = spec_files_key(config.docs_dir, sources) if folder else ""  # what specs are made of
+    specs = (site_store(folder, config.docs_dir), spec_key) if folder is not None else None
+    api = ApiStage(config, docs_dir, sources, diagnostics, spec_downloads(options), specs)
     nav = inputs.nav
     try:
         nav = api.expand_navigation(inputs.nav)
@@ -289,22 +291,20 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     spill = Spill() if jobs > 1 else None  # forked workers keep the pages' bulk on disk
     job = RenderJob(options, config, sources, slots, api, jobs, diagnostics, timings, progress)
     job = dataclasses.replace(job, spill=spill)
-    folder = build_cache_dir(options)
     try:
-        pages = _render_cached(job, folder) if folder is not None else render(job)
+        pages = render(job) if folder is None else _render_cached(job, folder, spec_key)
     finally:
         if spill is not None:
             spill.close()  # the records hold their files open (spill.py)
-    result = BuildResult(diagnostics, openapi_operations=_operations(pages.records))
+    records = unique_pages(pages.records, set(pages.ref_to_file.values()), diagnostics)
+    result = BuildResult(diagnostics, openapi_operations=_operations(records))
     result.cache = pages.cache
-    for record in pages.records:
+    for record in records:
         assert record.rendered is not None
         result.components.update(record.rendered.components)
         result.unknown_components.update(record.rendered.unknown_components)
-    navview = make_navview(
-        config, nav, slots, pages.records, pages.ref_to_file, pages.urls, diagnostics
-    )
-    result.pages = sorted(pages.records, key=lambda r: r.output_path)
+    navview = make_navview(config, nav, slots, records, pages.ref_to_file, pages.urls, diagnostics)
+    result.pages = sorted(records, key=lambda r: r.output_path)
 
     # --- index: one search index per language
     t = time.perf_counter()
@@ -488,17 +488,15 @@ def _render_forked(job: RenderJob) -> RenderedPages:
     return RenderedPages(records, ref_to_file, urls)
 
 
-def _render_cached(job: RenderJob, folder: Path) -> RenderedPages:
-    """Parse and render the pages the build cache (buildcache.py) has no current entry for,
-    in `jobs` forked workers as `_render_forked` does, and take the others from the cache.
-    Each page's diagnostics are its own, kept and replayed with it."""
+def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages:
+    """Render the pages the build cache (buildcache.py) has no entry for, as `_render_forked`
+    does, and take the others (with their diagnostics) from it; `spec_key`: `spec_files_key`."""
     options, config, sources, api = job.options, job.config, job.sources, job.api
     diagnostics, timings, progress = job.diagnostics, job.timings, job.progress
     t = time.perf_counter()
     generated, ref_to_file, site_paths, urls = _site_around(job)
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
-    spec_key = spec_files_key(config.docs_dir, sources)
     opts = options_key(options)
     store = PageStore(
         folder, config.docs_dir, site_key(config, sources, api, site_paths, opts, spec_key), opts
