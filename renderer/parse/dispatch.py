@@ -59,9 +59,35 @@ chain) takes any run of other characters."""
 
 
 def dispatch_rules(md: MarkdownIt) -> None:
-    """Make every block and inline rule chain of `md` a first-character dispatch."""
+    """Make every block and inline rule chain of `md` a first-character dispatch, and try
+    `lheading` only on text with a possible setext underline."""
+    _guard_lheading(md)
     _dispatch(md.block.ruler, BLOCK_STARTS, _block_dispatcher)
     _dispatch(md.inline.ruler, INLINE_STARTS, _inline_dispatcher)
+
+
+def _guard_lheading(md: MarkdownIt) -> None:
+    """`lheading` runs before `paragraph` on every paragraph, scanning its lines with the
+    terminator rules; it matches only where a line before the next blank one starts (after its
+    indentation) with `=` or `-`, its underline. Elsewhere `paragraph` alone is tried."""
+    ruler = md.block.ruler
+    index = ruler.__find__("lheading")
+    if index < 0:
+        return
+    rule = ruler.__rules__[index]
+    lheading = rule.fn
+
+    def guarded(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        src, b_marks, t_shift, e_marks = state.src, state.bMarks, state.tShift, state.eMarks
+        for line in range(start_line + 1, end_line):
+            pos = b_marks[line] + t_shift[line]
+            if pos >= e_marks[line]:
+                return False  # a blank line: the paragraph ends before any underline
+            if src[pos] in "=-":
+                return lheading(state, start_line, end_line, silent)
+        return False
+
+    ruler.at("lheading", guarded, {"alt": list(rule.alt)})
 
 
 Table = tuple[dict[str, tuple[Any, ...]], tuple[Any, ...]]
