@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from mintrender.errors import Diagnostics
@@ -85,7 +85,7 @@ def write_markdown_copies(
         md_path = markdown_path_for(record.site_path)
         if md_path in skip or writer.exists(md_path):
             continue
-        text = record.unpacked().markdown  # made by a render worker (build._render_whole)
+        text = record.unpacked().markdown  # made with the page (build._render_whole)
         if text is None:
             text = page_markdown_text(
                 record, config, urls, publish, instructions, reader, diagnostics
@@ -300,14 +300,29 @@ def write_llms(
             lines.append("")
         writer.write_text("llms.txt", "\n".join(lines).rstrip("\n") + "\n")
     if not writer.exists("llms-full.txt"):
-        chunks = []
-        if instructions:
-            chunks.append(instructions_block(instructions) + "\n")
-        for record in pages:
-            text = markdown.get(record.site_path)
-            if text is None:
-                continue
-            url = publish.public(urls.page(record.site_path), "llms-full.txt")
-            title_line, _, rest = text.partition("\n")
-            chunks.append(f"{title_line}\nSource: {url}\n{rest}")
-        writer.write_text("llms-full.txt", "\n".join(chunks))
+        writer.write_parts(
+            "llms-full.txt", _full_parts(pages, markdown, instructions, urls, publish)
+        )
+
+
+def _full_parts(
+    pages: list[PageRecord],
+    markdown: dict[str, str],
+    instructions: str | None,
+    urls: UrlBuilder,
+    publish: Publish,
+) -> Iterator[str]:
+    """llms-full.txt in parts: each page's copy once, taken out of `markdown` as it goes (a big
+    site's text is never held twice)."""
+    separator = ""
+    if instructions:
+        yield instructions_block(instructions) + "\n"
+        separator = "\n"
+    for record in pages:
+        text = markdown.pop(record.site_path, None)
+        if text is None:
+            continue
+        url = publish.public(urls.page(record.site_path), "llms-full.txt")
+        title_line, _, rest = text.partition("\n")
+        yield f"{separator}{title_line}\nSource: {url}\n{rest}"
+        separator = "\n"
