@@ -77,7 +77,7 @@ PLAIN = [
 
 
 def _full_children(text: str) -> list[dict]:
-    md = make_markdown()
+    md = new_markdown()  # every rule tried everywhere: the reference
     return [t.as_dict() for t in md.inline.parse(text, md, {"scope": {}}, [])]
 
 
@@ -185,9 +185,17 @@ def _parse(text: str, *, for_check: bool) -> tuple[mdx.ParsedPage, Diagnostics]:
     return parsed, found
 
 
-def test_block_dispatch_gives_the_same_tokens_on_every_fixture(monkeypatch) -> None:
-    dispatched = new_markdown()
-    dispatch_rules(dispatched)
+@pytest.mark.parametrize("parser", ["check", "build"])
+def test_block_dispatch_gives_the_same_tokens_on_every_fixture(monkeypatch, parser: str) -> None:
+    """The check's dispatched parser, and the build's own (`make_markdown`: dispatched, lean
+    normalize), against markdown-it trying every rule everywhere."""
+    plain = new_markdown()
+    if parser == "check":
+        dispatched = new_markdown()
+        dispatch_rules(dispatched)
+    else:
+        dispatched = make_markdown()
+    monkeypatch.setattr(mdx, "make_markdown", lambda: plain)
     monkeypatch.setattr(mdx, "make_check_markdown", lambda: dispatched)
     assert len(FIXTURE_SOURCES) > 200
     for text in BLOCKS + FIXTURE_SOURCES:
@@ -213,7 +221,8 @@ def test_check_parser_findings_equal_on_every_fixture() -> None:
 def test_line_endings_and_nul_are_still_normalized() -> None:
     for text in ("a\r\nb\rc\n", "x\0y\n", "plain\n"):
         env: dict = {"scope": {}}
-        full = [t.as_dict() for t in make_markdown().parse(text, env)]
-        assert [t.as_dict() for t in make_check_markdown().parse(text, {"scope": {}})] == full
+        full = [t.as_dict() for t in new_markdown().parse(text, env)]
+        for md in (make_markdown(), make_check_markdown()):
+            assert [t.as_dict() for t in md.parse(text, {"scope": {}})] == full
     tokens = make_check_markdown().parse("a\r\nb\0\n", {"scope": {}})
     assert tokens[1].content == "a\nb\ufffd"

@@ -173,8 +173,12 @@ def findings_inline(state: StateCore) -> None:
 
 @lru_cache(maxsize=1)
 def make_markdown() -> MarkdownIt:
-    """The one markdown-it instance used for every page."""
-    return new_markdown()
+    """The one markdown-it instance used for every page: rules tried by first character
+    (`dispatch_rules`) and page text normalized only when it needs it; the same tokens."""
+    md = new_markdown()
+    dispatch_rules(md)
+    lean_normalize(md)
+    return md
 
 
 @lru_cache(maxsize=1)
