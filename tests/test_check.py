@@ -320,3 +320,13 @@ def test_each_missing_required_key_is_reported_once() -> None:
     assert [(p, m) for p, m, _ in nested if "required" in m] == [
         (("colors",), "required key 'primary' is missing")
     ]
+
+
+def test_two_files_making_one_page_as_the_build_reports_them(tmp_path: Path) -> None:
+    """`a.md` beside `a.mdx`: the file left out is a `page-shadowed` warning at its line 1, as
+    in builds, and not a page missing from the navigation."""
+    files = {"a.mdx": "The page.\n", "a.md": "A twin.\n", "b.mdx": "B.\n", "b/index.md": "B2.\n"}
+    docs = _site(tmp_path, files, ["a", "b/index"])
+    proc = _check("docs", "--format", "json", cwd=docs.parent)
+    found = [(d["file"], d["line"], d["code"]) for d in json.loads(proc.stdout)["diagnostics"]]
+    assert sorted(found) == [("docs/a.md", 1, "page-shadowed"), ("docs/b.mdx", 1, "page-shadowed")]

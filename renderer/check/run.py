@@ -29,7 +29,7 @@ from mintrender.check.sitewide import (
 )
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.load.config import ConfigError
-from mintrender.load.sources import Reader
+from mintrender.load.sources import Reader, shadowed_files
 from mintrender.render.apipages import ApiStage
 from mintrender.urls import site_path_for
 from mintrender.workers import Background, auto_jobs, can_fork, fork_map, interleave
@@ -77,6 +77,8 @@ def _check(options: CheckOptions) -> CheckResult:
     ref_to_file = resolve_refs(config, slots, pages, diagnostics)
     generated = api.generated_pages(slots, {})
     site_paths = [site_path_for(rel) for rel in sources.pages]
+    named = [(rel, path, path) for rel, path in zip(sources.pages, site_paths, strict=True)]
+    shadowed = shadowed_files(named, set(ref_to_file.values()), diagnostics)  # as in builds
     site_paths += [record.site_path for record, _ in generated]
     urls = make_urls("hosted", site_paths, sources, config)
     reader = Reader(docs_dir)
@@ -108,7 +110,8 @@ def _check(options: CheckOptions) -> CheckResult:
     found += merge_page_findings(facts)
     found += check_anchors(facts, by_site, generated_paths={r.site_path for r, _ in generated})
     hidden = {f.rel_path for f in by_site.values() if f.hidden}
-    found += check_navigation(config, slots, ref_to_file, sources.pages, hidden)
+    built = [rel for rel in sources.pages if rel not in shadowed]
+    found += check_navigation(config, slots, ref_to_file, built, hidden)
     found += check_redirects(config, site_paths, urls)
     found = _suppressed(found, facts)
     if options.files:

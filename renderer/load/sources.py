@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -215,36 +215,41 @@ class Reader:
 def unique_pages(
     records: list[PageRecord], referenced: Collection[str], diagnostics: Diagnostics
 ) -> list[PageRecord]:
-    """`records` with one page per output file. Files that make the same page (`a.md` and
-    `a.mdx`, `a.mdx` and `a/index.mdx`) keep the one navigation names, else an `.mdx`, else
-    the first; each other one is a warning and is not built (it would overwrite the page)."""
-    by_output: dict[str, list[PageRecord]] = {}
-    for record in records:
-        by_output.setdefault(record.output_path, []).append(record)
-    dropped: set[int] = set()
+    """`records` with one page per output file (`shadowed_files`): each file left out is a
+    `page-shadowed` warning and is not built (it would overwrite the page)."""
+    pages = [(r.rel_path, r.site_path, r.output_path) for r in records]
+    dropped = shadowed_files(pages, referenced, diagnostics)
+    return [r for r in records if r.rel_path not in dropped] if dropped else records
+
+
+def shadowed_files(
+    pages: Sequence[tuple[str, str, str]], referenced: Collection[str], diagnostics: Diagnostics
+) -> set[str]:
+    """Of `(file, site path, output file)`s, the files that make the same page as another
+    (`a.md` and `a.mdx`, `a.mdx` and `a/index.mdx`), each with a `page-shadowed` warning: the
+    one navigation names is kept, else an `.mdx`, else the first."""
+    by_output: dict[str, list[tuple[str, str]]] = {}
+    for rel, site_path, output in pages:
+        by_output.setdefault(output, []).append((rel, site_path))
+    dropped: set[str] = set()
     for group in by_output.values():
         if len(group) < 2:
             continue
-        order = {id(r): i for i, r in enumerate(group)}
-        winner = min(
-            group,
-            key=lambda r: (
-                r.rel_path not in referenced,
-                not r.rel_path.endswith(".mdx"),
-                order[id(r)],
-            ),
+        keep = min(
+            range(len(group)),
+            key=lambda i: (group[i][0] not in referenced, not group[i][0].endswith(".mdx"), i),
         )
-        for record in group:
-            if record is winner:
+        for i, (rel, site_path) in enumerate(group):
+            if i == keep:
                 continue
-            dropped.add(id(record))
+            dropped.add(rel)
             diagnostics.warning(
-                record.rel_path,
+                rel,
                 1,
                 1,
                 "page-shadowed",
-                f"{record.rel_path} makes the same page ({record.site_path}) as "
-                f"{winner.rel_path}, which is built; this file is not",
+                f"{rel} makes the same page ({site_path}) as {group[keep][0]}, which is built; "
+                "this file is not",
                 "rename or remove one of the two files",
             )
-    return [r for r in records if id(r) not in dropped] if dropped else records
+    return dropped
