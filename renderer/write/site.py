@@ -15,7 +15,7 @@ import jinja2
 from mintrender.cache import Store, build_cache_dir, digest, site_store
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import bare_page_html
-from mintrender.index.sections import SearchFiles
+from mintrender.index.sections import IndexKey, SearchFiles, index_url, manifest_url
 from mintrender.load.redirects import client_script
 from mintrender.model import zip_path_for
 from mintrender.render.context import RenderContext
@@ -273,21 +273,25 @@ def language_of(nav: dict[str, Any]) -> str:
     return ""
 
 
-def search_assets(nav: dict[str, Any], search_urls: dict[str, str]) -> dict[str, Any]:
-    """The page's search index, every language's index (`[code, label, url]`, for the "All
-    languages" switch) and the page's version label (results of other versions are left out)."""
-    indexes = [
-        [str(lang.get("code", "")), str(lang.get("label") or lang.get("code", "")), url]
-        for lang in nav.get("languages") or []
-        if (url := search_urls.get(str(lang.get("code", "")))) is not None
-    ]
+def search_assets(nav: dict[str, Any], search_urls: dict[IndexKey, str]) -> dict[str, Any]:
+    """The page's search index (its language and version's), every language's index
+    (`[code, label, url]`, for the "All languages" switch: the page's version of it, else its
+    first version), the page's version label (results of other versions are left out) and,
+    with versions, the manifest of every index (the "All versions" switch)."""
     version = next(
         (str(v.get("label")) for v in nav.get("versions") or [] if v.get("active")), None
     )
+    languages = {language for language, _ in search_urls}
+    indexes = [
+        [code, str(lang.get("label") or code), index_url(search_urls, code, version or "")]
+        for lang in nav.get("languages") or []
+        if (code := str(lang.get("code", ""))) in languages
+    ]
     return {
-        "search_index_url": search_urls.get(language_of(nav), search_urls.get("", "")),
+        "search_index_url": index_url(search_urls, language_of(nav), version or ""),
         "search_indexes": indexes if len(indexes) > 1 else [],
         "search_version": version,
+        "search_all": manifest_url(search_urls),
     }
 
 
@@ -375,7 +379,7 @@ class _PageJob:
     navview: NavView
     sidebars: SidebarRenderer
     assets_base: dict[str, Any]
-    search_urls: dict[str, str]
+    search_urls: dict[IndexKey, str]
     options: BuildOptions
     config: SiteConfig
     writer: OutputWriter
@@ -507,7 +511,7 @@ def not_found_html(
     site: dict[str, Any],
     navview: NavView,
     assets_base: dict[str, Any],
-    search_urls: dict[str, str],
+    search_urls: dict[IndexKey, str],
     options: BuildOptions,
     config: SiteConfig,
     base_path: str,
@@ -519,7 +523,8 @@ def not_found_html(
     menu = any(nav.get(k) for k in ("languages", "products", "versions", "dropdowns", "menu"))
     flags = frozenset({"[menu]"} if menu else ())
     assets = with_parts(assets_base, page_parts('class="mr-not-found"', flags, parts), parts)
-    assets["search_index_url"] = search_urls.get("", "")
+    assets["search_index_url"] = index_url(search_urls, "")
+    assets["search_all"] = manifest_url(search_urls)
     errors = config.errors_404
     description = str(
         errors.get("description") or "We couldn't find the page you were looking for."
