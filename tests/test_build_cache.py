@@ -140,6 +140,12 @@ def test_warm_builds_match_cold_builds(tmp_path: Path, kw: dict[str, object]) ->
     assert after_page.cache["indexes_reused"] == 0  # the notes page is searchable
     assert after_page.cache["html_reused"] == pages - 1  # a new heading: no other page changes
 
+    # another page's title is in every page's sidebar: no page's HTML may be reused
+    edit(docs / "notes.mdx", "title: Notes", "title: Field notes")
+    after_title = same_as_cold(docs, tmp_path, cache, "title", **kw)
+    assert after_title.cache["pages_rendered"] == 1
+    assert after_title.cache["html_reused"] == 0
+
     edit(docs / "snippets/note.mdx", "Remember", "Do not forget")
     after_snippet = same_as_cold(docs, tmp_path, cache, "snippet", **kw)
     assert after_snippet.cache["pages_rendered"] == 1  # the guide, which imports it

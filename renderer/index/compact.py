@@ -14,6 +14,7 @@ Mirrored by ``decodeInts`` / ``decodeTerms`` in ``themes/mint/static/js/50-searc
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 
@@ -24,7 +25,7 @@ MAX_Q = 1023
 
 def encode_ints(values: Sequence[int]) -> str:
     """Non-negative integers as one string (see the module docstring)."""
-    table = _SHORT
+    table = _short()
     return "".join(table[v] if v < _SHORT_LIMIT else _encode_int(v) for v in values)
 
 
@@ -38,8 +39,13 @@ def _encode_int(value: int) -> str:
 
 
 _SHORT_LIMIT = 1 << 15
-_SHORT = [_encode_int(v) for v in range(_SHORT_LIMIT)]
-"""`_encode_int` of the numbers below 32768 (up to three characters), looked up."""
+
+
+@functools.cache
+def _short() -> list[str]:
+    """`_encode_int` of the numbers below 32768 (up to three characters), looked up; made at
+    the first index built, not at import (a warm build reuses its indexes)."""
+    return [_encode_int(v) for v in range(_SHORT_LIMIT)]
 
 
 def decode_ints(text: str) -> list[int]:

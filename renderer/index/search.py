@@ -69,8 +69,9 @@ import gzip
 import json
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -248,10 +249,11 @@ def _build_index(
     inverted: dict[str, dict[str, Any]] = {}
     for term, term_index in postings.ids.items():  # lunr's posting: the fields, then `_index`
         inverted[term] = {**{name: {} for name in names}, "_index": term_index}
+    terms = list(postings.ids)
     for ref, per_field in enumerate(postings.fields):
-        for name, (counts, _) in zip(names, per_field, strict=True):
-            for term in counts:
-                inverted[term][name][str(ref)] = defaultdict(list)
+        for name, (flat, _) in zip(names, per_field, strict=True):
+            for term_id in flat[::2]:
+                inverted[terms[term_id]][name][str(ref)] = defaultdict(list)
     vectors: dict[str, Vector] = {}
     for ref, doc in enumerate(postings.vectors()):
         for name, vector in zip(names, doc, strict=True):
@@ -367,18 +369,21 @@ def _flat(pairs: Sequence[tuple[int, float]], value: Any) -> list[int]:
 
 class _Postings:
     """What lunr.py's `Builder` computes for `sections` (lunr's English pipeline or the
-    language's own, per field),
-    as plain data: term ids in first-appearance order (lunr's term index), each document's term
-    frequencies and length per field, and the documents-with-term counts of `idf`."""
+    language's own, per field), as plain data: term ids in first-appearance order (lunr's term
+    index), each document's term frequencies and length per field, and the documents-with-term
+    counts of `idf`. A field's frequencies are one flat `array` (`[term id, count, ...]`): a
+    big site's language holds millions of them."""
 
     def __init__(
         self, sections: Sequence[SearchSection], profile: LanguageProfile, forms: dict[str, str]
     ) -> None:
         self.ids: dict[str, int] = {}
-        self.fields: list[list[tuple[Counter[str], int]]] = []
+        self.fields: list[list[tuple[array[int], int]]] = []
         self.boosts: list[float] = []
-        self.frequency: Counter[str] = Counter()
+        self.frequency: list[int] = []
+        """Term id -> (document, field) pairs holding the term (lunr's `idf` count)."""
         legacy = profile.legacy
+        ids, frequency = self.ids, self.frequency
         for section in sections:
             per_field = []
             for value in _field_texts(section).values():
@@ -387,46 +392,52 @@ class _Postings:
                     terms = [t for w in words if (t := _index_term(w.lower())) is not None]
                 else:
                     terms = [w.lower() for w in index_terms(value, profile, forms)]
-                counts = Counter(terms)
-                for term in counts:
-                    self.ids.setdefault(term, len(self.ids))
-                self.frequency.update(counts.keys())
-                per_field.append((counts, len(terms)))
+                flat = array("q")
+                for term, tf in Counter(terms).items():
+                    term_id = ids.get(term)
+                    if term_id is None:
+                        term_id = ids[term] = len(frequency)
+                        frequency.append(0)
+                    frequency[term_id] += 1
+                    flat.append(term_id)
+                    flat.append(tf)
+                per_field.append((flat, len(terms)))
             self.fields.append(per_field)
             self.boosts.append(section.boost)
 
-    def vectors(self) -> list[list[list[tuple[int, float]]]]:
-        """`[doc][field]` -> `[(term id, score rounded to 3 places), ...]`: BM25 with lunr's
-        k1, b, idf and boosts, each score by the expression of lunr's `_create_field_vectors`."""
+    def vectors(self) -> Iterator[list[list[tuple[int, float]]]]:
+        """Per document, `[field]` -> `[(term id, score rounded to 3 places), ...]`: BM25 with
+        lunr's k1, b, idf and boosts, each score by the expression of lunr's
+        `_create_field_vectors`. A document's frequencies are dropped once its vectors are made,
+        so this runs once."""
         k1, b = 1.2, 0.75
         count = len(self.fields)
         if not count:
-            return []
+            return
         names = range(len(FIELDS))
         average = [sum(doc[f][1] for doc in self.fields) / count for f in names]
-        idfs: dict[str, float] = {}
-        ids, frequency = self.ids, self.frequency
-        out = []
-        for per_field, doc_boost in zip(self.fields, self.boosts, strict=True):
+        idfs: dict[int, float] = {}
+        frequency = self.frequency
+        for i, doc_boost in enumerate(self.boosts):
+            per_field, self.fields[i] = self.fields[i], []
             doc: list[list[tuple[int, float]]] = []
-            for (counts, field_length), (_, field_boost), mean in zip(
+            for (flat, field_length), (_, field_boost), mean in zip(
                 per_field, FIELDS, average, strict=True
             ):
                 vector = []
-                if counts:  # lunr's expression, with the part that depends on the field once
+                if flat:  # lunr's expression, with the part that depends on the field once
                     norm = k1 * (1 - b + b * (field_length / mean))
-                for term, tf in counts.items():
-                    idf = idfs.get(term)
+                for term_id, tf in zip(flat[::2], flat[1::2], strict=True):
+                    idf = idfs.get(term_id)
                     if idf is None:
-                        df = frequency[term]
-                        idf = idfs[term] = math.log(1 + abs((count - df + 0.5) / (df + 0.5)))
+                        df = frequency[term_id]
+                        idf = idfs[term_id] = math.log(1 + abs((count - df + 0.5) / (df + 0.5)))
                     score = idf * ((k1 + 1) * tf) / (norm + tf)
                     score *= field_boost
                     score *= doc_boost
-                    vector.append((ids[term], round(score, 3)))
+                    vector.append((term_id, round(score, 3)))
                 doc.append(vector)
-            out.append(doc)
-        return out
+            yield doc
 
 
 def build_search_index(

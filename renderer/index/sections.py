@@ -286,19 +286,40 @@ _Job = tuple[IndexKey, list[SearchablePage]]
 def _index_one(job: _Job, store: Store | None) -> tuple[str, bool]:
     """One (language, version)'s index script, and whether the build cache had it."""
     (language, version), found = job
-    sections = [section for page in found for section in page_sections(page)]
+    sections: list[SearchSection] | None = None
     name = key = ""
     if store is not None:
-        key = digest(code_fingerprint(), language, version, repr(sections))
+        key = _pages_key(found)
+        if not key:  # a page without a render key: its sections stand for themselves
+            sections = [section for page in found for section in page_sections(page)]
+            key = repr(sections)
+        key = digest(code_fingerprint(), language, version, key)
         name = f"search-{digest(language, version)}"
         script = store.get(name, key)
         if isinstance(script, str):
             return script, True
+    if sections is None:
+        sections = [section for page in found for section in page_sections(page)]
     script = build_search_index(sections, language=language or None).index_js
     del sections
     if store is not None:
         store.put(name, key, script)
     return script, False
+
+
+def _pages_key(found: Sequence[SearchablePage]) -> str:
+    """What the sections of `found` are made of, without unpacking a page: each page's render
+    key (`PageRecord.inputs_key`: its files, docs.json, the set of pages, the options and
+    mintrender's code) and what its navigation entry adds. "" when a page has no render key."""
+    rows = []
+    for page in found:
+        record = page.record
+        if not record.inputs_key:
+            return ""
+        rows.append(
+            repr((record.inputs_key, record.site_path, page.version, page.trail, page.boost))
+        )
+    return digest(*rows)
 
 
 def _index_scripts(jobs: list[_Job], store: Store | None) -> list[str | SpillRef]:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from mintrender.cache import digest
 from mintrender.load.nav import (
     NavApiSpec,
     NavDivision,
@@ -118,6 +119,7 @@ class NavView:
                 order.append(slot.ref)
         self._default_chain = self._default_divisions()
         self._section_cache: dict[int, list[dict[str, Any]]] = {}
+        self._key: str | None = None
 
     def _default_divisions(self) -> tuple[NavDivision, ...]:
         chain: list[NavDivision] = []
@@ -246,6 +248,20 @@ class NavView:
         candidate = self._language_prefix(target) + stem
         info = self.pages.get(candidate)
         return self.urls.page(info.site_path) if info is not None else None
+
+    def sidebar_of(self, ref: str | None) -> tuple[int, list[dict[str, Any]]]:
+        """`view(ref)`'s `sidebar_key` and `sidebar`, without the rest of the view."""
+        slot = self.location.get(ref) if ref else None
+        chain = slot.divisions if slot is not None else self._default_chain
+        container = chain[-1] if chain else self.nav.root
+        return id(container), self.section_items(container)
+
+    def key(self) -> str:
+        """A digest of what every page's view depends on beyond docs.json, the set of pages and
+        the build options (which the build cache's site key holds): each page's `PageInfo`."""
+        if self._key is None:
+            self._key = digest(*(repr(info) for _, info in sorted(self.pages.items())))
+        return self._key
 
     def section_items(self, container: NavDivision) -> list[dict[str, Any]]:
         """The sidebar tree of a section with nothing marked active (cached)."""

@@ -227,6 +227,7 @@ def write_site(
             result.diagnostics,
             load_theme_parts(),
             site_store(cache, config.docs_dir) if cache is not None else None,
+            digest(navview.key(), repr(assets_base), repr(sorted(search_urls.items()))),
         )
         payloads = _write_pages(job, result.pages, progress)
         if job.cache is not None:
@@ -274,23 +275,19 @@ def language_of(nav: dict[str, Any]) -> str:
 
 
 def search_assets(nav: dict[str, Any], search_urls: dict[IndexKey, str]) -> dict[str, Any]:
-    """The page's search index (its language and version's), every language's index
-    (`[code, label, url]`, for the "All languages" switch: the page's version of it, else its
-    first version), the page's version label (results of other versions are left out) and,
-    with versions, the manifest of every index (the "All versions" switch)."""
-    version = next(
-        (str(v.get("label")) for v in nav.get("versions") or [] if v.get("active")), None
-    )
+    """The page's own index (its language and version's), each language's index of its version
+    (`[code, label, url]`: "All languages"), its version, the versions manifest (`manifest_url`)."""
+    version = next((str(v.get("label")) for v in nav.get("versions") or [] if v.get("active")), "")
     languages = {language for language, _ in search_urls}
     indexes = [
-        [code, str(lang.get("label") or code), index_url(search_urls, code, version or "")]
+        [code, str(lang.get("label") or code), index_url(search_urls, code, version)]
         for lang in nav.get("languages") or []
         if (code := str(lang.get("code", ""))) in languages
     ]
     return {
-        "search_index_url": index_url(search_urls, language_of(nav), version or ""),
+        "search_index_url": index_url(search_urls, language_of(nav), version),
         "search_indexes": indexes if len(indexes) > 1 else [],
-        "search_version": version,
+        "search_version": version or None,
         "search_all": manifest_url(search_urls),
     }
 
@@ -386,38 +383,48 @@ class _PageJob:
     diagnostics: Diagnostics
     parts: ThemeParts
     cache: Store | None = None
-    """The build cache: a page's HTML is reused when its inputs (`record.inputs_key`), its
-    navigation and its assets are as last time."""
+    """The build cache: a page's HTML is reused when its inputs (`record.inputs_key`), the
+    navigation (`NavView.key`) and the assets are as last time."""
+    around: str = ""
+    """What every page's HTML depends on besides its own inputs (`html_key`)."""
+
+    def html_key(self, record: PageRecord) -> str:
+        """The build cache key of `record`'s HTML. `inputs_key` covers docs.json, the set of
+        pages, the build options, the theme and mintrender's code; the navigation every page
+        sees is then a function of the pages' `PageInfo`s (`NavView.key`), and the assets of
+        the search index URLs (`around`): so no page's navigation is drawn to look it up."""
+        assert record.inputs_key
+        return digest(record.inputs_key, self.around, str(record.ref))
 
     def write(self, record: PageRecord) -> None:
+        name = key = ""
+        if self.cache is not None and record.inputs_key:
+            name = digest("html", record.rel_path, record.output_path)
+            key = self.html_key(record)
+            html_text = self.cache.get(name, key)
+            if isinstance(html_text, str):
+                # the section's lazy-children payload (`nav-*.js`) comes with drawing its tree
+                self.sidebars.base_html(*self.navview.sidebar_of(record.ref))
+                self.writer.write_page(record.output_path, html_text)
+                return
         nav = self.navview.view(record.ref)
         nav["sidebar_html"] = self.sidebars.for_page(
             nav["sidebar_key"], nav["sidebar"], nav["active_href"]
         )
         assets = dict(self.assets_base)
-        search = self.search_urls
-        assets.update(search_assets(nav, search))
-        name = key = ""
-        html_text: Any = None
-        if self.cache is not None and record.inputs_key:
-            name = digest("html", record.rel_path, record.output_path)
-            # the sidebar as drawn stands for its tree; its key is an object id
-            around = {k: v for k, v in nav.items() if k not in ("sidebar", "sidebar_key")}
-            key = digest(record.inputs_key, repr(around), repr(assets))
-            html_text = self.cache.get(name, key)
-        if not isinstance(html_text, str):
-            html_text = render_page_html(
-                self.env,
-                self.site,
-                nav,
-                record.unpacked(),
-                assets,
-                self.options,
-                self.config,
-                self.parts,
-            )
-            if key and self.cache is not None:
-                self.cache.put(name, key, html_text)
+        assets.update(search_assets(nav, self.search_urls))
+        html_text = render_page_html(
+            self.env,
+            self.site,
+            nav,
+            record.unpacked(),
+            assets,
+            self.options,
+            self.config,
+            self.parts,
+        )
+        if key and self.cache is not None:
+            self.cache.put(name, key, html_text)
         self.writer.write_page(record.output_path, html_text)
 
 
