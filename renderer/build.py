@@ -308,7 +308,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     )
     result.pages = sorted(pages.records, key=lambda r: r.output_path)
 
-    # --- index: one search index per language
+    # --- index: one search index per language and version
     t = time.perf_counter()
     index_store = site_store(folder, docs_dir) if folder is not None else None
     try:
