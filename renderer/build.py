@@ -37,7 +37,7 @@ from mintrender.load.nav import (
 )
 from mintrender.load.redirects import concrete_targets
 from mintrender.load.remote import Downloads
-from mintrender.load.sources import Reader, SourceFiles, discover, page_file_for_ref
+from mintrender.load.sources import Reader, SourceFiles, discover, page_file_for_ref, unique_pages
 from mintrender.model import (
     BuildOptions,
     BuildResult,
@@ -79,8 +79,7 @@ def load_inputs(
     diagnostics: Diagnostics,
     safe: Safety | None = None,
 ) -> SiteInputs:
-    """Read docs.json, walk the docs folder (never what we write: `written`) and build the
-    navigation (raises ConfigError)."""
+    """docs.json, the docs folder (never `written`) and the navigation; raises ConfigError."""
     config = load_config(docs_dir, diagnostics)
     sources = discover(docs_dir, written)
     for rel in sources.outside_links:
@@ -275,7 +274,10 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     config, sources = inputs.config, inputs.sources
     timings["load"] = time.perf_counter() - t0
     t = time.perf_counter()
-    api = ApiStage(config, docs_dir, sources, diagnostics, spec_downloads(options))
+    folder = build_cache_dir(options)
+    spec_key = spec_files_key(config.docs_dir, sources) if folder else ""  # what specs are made of
+    specs = (site_store(folder, config.docs_dir), spec_key) if folder is not None else None
+    api = ApiStage(config, docs_dir, sources, diagnostics, spec_downloads(options), specs)
     nav = inputs.nav
     try:
         nav = api.expand_navigation(inputs.nav)
@@ -287,26 +289,23 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     # --- parse and render every page: one process, or forked workers (--jobs)
     jobs = options.jobs if options.jobs > 0 else auto_jobs(len(sources.pages))
     jobs = jobs if can_fork() else 1
-    render = _render_forked if jobs > 1 else _render_serial
     spill = Spill() if jobs > 1 else None  # forked workers keep the pages' bulk on disk
     job = RenderJob(options, config, sources, slots, api, jobs, diagnostics, timings, progress)
     job = dataclasses.replace(job, spill=spill)
-    folder = build_cache_dir(options)
     try:
-        pages = _render_cached(job, folder) if folder is not None else render(job)
+        pages = _render_pages(job) if folder is None else _render_cached(job, folder, spec_key)
     finally:
         if spill is not None:
             spill.close()  # the records hold their files open (spill.py)
-    result = BuildResult(diagnostics, openapi_operations=_operations(pages.records))
+    records = unique_pages(pages.records, set(pages.ref_to_file.values()), diagnostics)
+    result = BuildResult(diagnostics, openapi_operations=_operations(records))
     result.cache = pages.cache
-    for record in pages.records:
+    for record in records:
         assert record.rendered is not None
         result.components.update(record.rendered.components)
         result.unknown_components.update(record.rendered.unknown_components)
-    navview = make_navview(
-        config, nav, slots, pages.records, pages.ref_to_file, pages.urls, diagnostics
-    )
-    result.pages = sorted(pages.records, key=lambda r: r.output_path)
+    navview = make_navview(config, nav, slots, records, pages.ref_to_file, pages.urls, diagnostics)
+    result.pages = sorted(records, key=lambda r: r.output_path)
 
     # --- index: one search index per language and version
     t = time.perf_counter()
@@ -364,43 +363,6 @@ def _operations(records: Iterable[PageRecord]) -> int:
     return sum(1 for r in records if r.api is not None and (r.meta.openapi or "").strip())
 
 
-def _render_serial(job: RenderJob) -> RenderedPages:
-    """Parse every page, then render every page, in this process (tokens kept for Markdown)."""
-    options, config, sources, slots, api = job.options, job.config, job.sources, job.slots, job.api
-    diagnostics, timings, progress = job.diagnostics, job.timings, job.progress
-    reader = Reader(config.docs_dir)
-    records: dict[str, PageRecord] = {}
-    parsed: dict[str, ParsedPage] = {}
-    t = time.perf_counter()
-    for i, rel in enumerate(sources.pages):
-        if progress:
-            progress("parse", i, len(sources.pages))
-        parsed[rel] = parse_source(rel, config, reader, diagnostics)
-        records[rel] = new_record(rel, parsed[rel].frontmatter)
-        records[rel].tokens = parsed[rel].tokens
-    timings["parse"] = time.perf_counter() - t
-    ref_to_file = resolve_refs(config, slots, frozenset(sources.pages), diagnostics)
-    # navigation entries naming operations ("GET /users") become generated pages
-    for record, ref in _generated_pages(api, slots, records, config, diagnostics):
-        records[record.rel_path] = record
-        parsed[record.rel_path] = api.parsed_stub(record)
-        ref_to_file.setdefault(ref, record.rel_path)
-    t = time.perf_counter()
-    urls = make_urls(
-        options.mode,
-        (r.site_path for r in records.values()),
-        sources,
-        config,
-        options.safe is not None,
-    )
-    for i, (rel, record) in enumerate(sorted(records.items())):
-        if progress:
-            progress("render", i, len(records))
-        render_record(record, parsed[rel], config, urls, diagnostics, api, reader, options.safe)
-    timings["render"] = time.perf_counter() - t
-    return RenderedPages(list(records.values()), ref_to_file, urls)
-
-
 def _site_around(
     job: RenderJob,
 ) -> tuple[list[tuple[PageRecord, str]], dict[str, str], list[str], UrlBuilder]:
@@ -443,10 +405,10 @@ def _render_whole(
     record.pack()
 
 
-def _render_forked(job: RenderJob) -> RenderedPages:
-    """Parse and render in `jobs` forked workers that inherit config, URLs and the API index;
-    each worker also makes its pages' Markdown copies (the tokens stay in the worker). Records
-    come back in the one-process order, so the output is byte-identical."""
+def _render_pages(job: RenderJob) -> RenderedPages:
+    """Parse and render each page with its Markdown copy, then pack it (its tokens are dropped):
+    in `jobs` forked workers that inherit config, URLs and the API index, or in this process.
+    Records come back in the one-process order, so the output is byte-identical."""
     options, config, sources, api = job.options, job.config, job.sources, job.api
     diagnostics, timings, progress = job.diagnostics, job.timings, job.progress
     t = time.perf_counter()
@@ -454,11 +416,13 @@ def _render_forked(job: RenderJob) -> RenderedPages:
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
 
-    def work(rels: list[str]) -> tuple[list[PageRecord], list[Diagnostic]]:
+    def work(rels: list[str], here: bool = False) -> tuple[list[PageRecord], list[Diagnostic]]:
         found = Diagnostics()
         api.diagnostics = found  # this process's copy of the stage reports to us
         out = []
-        for rel in rels:
+        for i, rel in enumerate(rels):
+            if here and progress:
+                progress("render", i, len(rels))
             parsed = parse_source(rel, config, reader, found)
             record = new_record(rel, parsed.frontmatter)
             _render_whole(job, record, parsed, urls, reader, publish, found)
@@ -471,11 +435,19 @@ def _render_forked(job: RenderJob) -> RenderedPages:
     if progress:
         progress("render", 0, 1)
     by_rel: dict[str, PageRecord] = {}
-    try:
-        shares = fork_map(work, interleave(sources.pages, job.jobs), job.jobs)
-    except Exception as exc:  # a worker or its result failed as a whole: redo it in-process
-        diagnostics.internal(config.config_file, 0, "rendering pages in worker processes for", exc)
-        return _render_serial(job)
+    shares = None
+    if job.jobs > 1:
+        try:
+            shares = fork_map(work, interleave(sources.pages, job.jobs), job.jobs)
+        except Exception as exc:  # a worker or its result failed as a whole: redo it here
+            diagnostics.internal(
+                config.config_file, 0, "rendering pages in worker processes for", exc
+            )
+    if shares is None:
+        try:
+            shares = [work(list(sources.pages), here=True)]
+        finally:
+            api.diagnostics = diagnostics  # `work` points it at its own list
     for done, found in shares:
         diagnostics.extend(found)
         by_rel.update((record.rel_path, record) for record in done)
@@ -490,17 +462,15 @@ def _render_forked(job: RenderJob) -> RenderedPages:
     return RenderedPages(records, ref_to_file, urls)
 
 
-def _render_cached(job: RenderJob, folder: Path) -> RenderedPages:
-    """Parse and render the pages the build cache (buildcache.py) has no current entry for,
-    in `jobs` forked workers as `_render_forked` does, and take the others from the cache.
-    Each page's diagnostics are its own, kept and replayed with it."""
+def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages:
+    """Render the pages the build cache (buildcache.py) has no entry for, as `_render_pages`
+    does, and take the others (with their diagnostics) from it; `spec_key`: `spec_files_key`."""
     options, config, sources, api = job.options, job.config, job.sources, job.api
     diagnostics, timings, progress = job.diagnostics, job.timings, job.progress
     t = time.perf_counter()
     generated, ref_to_file, site_paths, urls = _site_around(job)
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
-    spec_key = spec_files_key(config.docs_dir, sources)
     opts = options_key(options)
     store = PageStore(
         folder, config.docs_dir, site_key(config, sources, api, site_paths, opts, spec_key), opts

@@ -86,11 +86,44 @@ def _reopen(path: str, offset: int, length: int) -> SpillRef:
     return SpillRef(SpillFile.at(path), offset, length)
 
 
+PREFIX = "mintrender-pages-"
+"""Spill folders are `PREFIX` + the building process's id + a random part, in the temp folder."""
+
+
+def _sweep() -> None:
+    """Remove the spill folders of builds that were killed: this user's, whose process is gone."""
+    try:
+        found = list(Path(tempfile.gettempdir()).glob(PREFIX + "*"))
+    except OSError:
+        return
+    me = os.getuid() if hasattr(os, "getuid") else None
+    for path in found:
+        pid = path.name[len(PREFIX) :].split("-", 1)[0]
+        try:
+            mine = me is None or path.lstat().st_uid == me
+            if not pid.isdigit() or not mine or _alive(int(pid)):
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
 class Spill:
     """A build's spill folder: each process appends to a file of its own in it."""
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="mintrender-pages-"))
+        _sweep()
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
         self._mine: dict[int, SpillFile] = {}
         """pid -> the file that process writes (a forked worker makes its own)."""
 

@@ -188,6 +188,43 @@ def test_warm_build_does_not_parse_again(tmp_path: Path, monkeypatch: pytest.Mon
     assert len(calls) == 1 + 4
 
 
+def test_warm_build_does_not_load_specs_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loaded OpenAPI index is kept: a warm build parses no spec and replays the findings
+    loading gave; editing a file a `$ref` reads loads the specs again, and every output is
+    the cold build's."""
+    import mintrender.openapi as openapi
+
+    docs = make_site(tmp_path / "docs")
+    spec = SPEC.replace(
+        "    Pet:\n      type: object\n      properties:\n"
+        "        name: {type: string, description: The pet's name}\n",
+        '    Pet: {$ref: "schemas/pet.yaml"}\n',
+    ).replace("post:\n", 'post:\n      parameters: [{$ref: "#/components/parameters/Nope"}]\n')
+    (docs / "openapi.yaml").write_text(spec, encoding="utf-8")
+    (docs / "schemas").mkdir()
+    pet = "type: object\nproperties:\n  name: {type: string, description: The pet's name}\n"
+    (docs / "schemas/pet.yaml").write_text(pet, encoding="utf-8")
+    calls: list[object] = []
+    real = openapi.load_api_index
+    monkeypatch.setattr(openapi, "load_api_index", lambda *a: calls.append(a) or real(*a))
+    cache = tmp_path / "cache"
+    first = same_as_cold(docs, tmp_path, cache, "first")
+    assert [d for d in first.diagnostics if "Nope" in d.message]  # replayed by the warm builds
+    calls.clear()
+    warm = same_as_cold(docs, tmp_path, cache, "warm")
+    assert len(calls) == 1  # the cold build's; the warm one reused the index
+    assert warm.cache["html_reused"] == len(warm.pages)
+
+    edit(docs / "schemas/pet.yaml", "The pet's name", "What the pet is called")
+    calls.clear()
+    same_as_cold(docs, tmp_path, cache, "ref-edit")
+    assert len(calls) == 2
+    built = (tmp_path / "warm-ref-edit").rglob("*.html")
+    assert any("What the pet is called" in p.read_text("utf-8") for p in built)
+
+
 def _damage(cache: Path) -> int:
     entries = sorted(cache.rglob("*.bin"))
     for i, path in enumerate(entries):

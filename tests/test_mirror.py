@@ -3,6 +3,7 @@ copies, redirect pages, 404.html, and a crawl over a plain static server under `
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.error
 import urllib.request
@@ -314,3 +315,27 @@ def test_redirect_shadowed_by_page_and_404_redirect_home(tmp_path: Path) -> None
     assert "shadowed" in " ".join(d.code for d in result.diagnostics)
     assert "Install" in (out / "quickstart" / "index.html").read_text()  # the page is kept
     assert 'location.replace("/docs/");' in (out / "404.html").read_text()
+
+
+def test_llms_full_joins_the_instructions_and_each_page_once(tmp_path: Path) -> None:
+    """llms-full.txt: the agent instructions, then every listed page's copy with its Source line,
+    a `\\n` between parts (written part by part: the same bytes as one join)."""
+    from sitekit import build_site, minimal_config
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    config = minimal_config(["index", "two"], markdown={"instructions": "Be brief."})
+    (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
+    (docs / "index.mdx").write_text("---\ntitle: One\n---\n\nFirst.\n", encoding="utf-8")
+    (docs / "two.mdx").write_text("---\ntitle: Two\n---\n\nSecond.\n", encoding="utf-8")
+    build_site(docs, tmp_path / "out", cache=False)
+    full = (tmp_path / "out" / "llms-full.txt").read_text("utf-8")
+    one = (tmp_path / "out" / "index.md").read_text("utf-8")
+    two = (tmp_path / "out" / "two.md").read_text("utf-8")
+    want = (
+        "> ## Agent Instructions\n> Be brief.\n\n"
+        + one.replace("# One\n", "# One\nSource: /\n", 1)
+        + "\n"
+        + two.replace("# Two\n", "# Two\nSource: /two/\n", 1)
+    )
+    assert full == want

@@ -153,3 +153,56 @@ def test_forked_index_workers_give_the_one_process_indexes(
     indexes = sorted((tmp_path / "one" / "_mintrender").glob("search-index*.js"))
     assert len(indexes) == 5 and one.fatal is None  # 2 languages x 2 versions, the manifest
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs the fork start method")
+def test_files_making_the_same_page_build_one_of_them_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`quickstart.md` beside `quickstart.mdx`: the file navigation names is built, the other is a warning, and forked page writers write
+    the same bytes as one process (no race between the two for the page or its Markdown copy)."""
+    import shutil
+
+    import mintrender.write.site as site
+
+    docs = tmp_path / "docs"
+    shutil.copytree(EXAMPLE, docs, ignore=shutil.ignore_patterns("_site"))
+    (docs / "quickstart.md").write_text("---\ntitle: Twin\n---\n\nThe md twin.\n", "utf-8")
+    one = build_site(docs, tmp_path / "one", jobs=1, cache=False)
+    monkeypatch.setattr(site, "PARALLEL_WRITE_MIN", 1)
+    two = build_site(docs, tmp_path / "two", jobs=2, cache=False)
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    for result, out in ((one, tmp_path / "one"), (two, tmp_path / "two")):
+        found = [d for d in result.diagnostics if d.code == "page-shadowed"]
+        assert [(d.file, d.line, d.severity) for d in found] == [("quickstart.md", 1, "warning")]
+        assert "quickstart.mdx" in found[0].message
+        assert "The md twin" not in (out / "quickstart/index.html").read_text("utf-8")
+        assert "The md twin" not in (out / "quickstart.md").read_text("utf-8")
+        assert sum(r.site_path == "/quickstart" for r in result.pages) == 1
+
+
+def test_spill_folders_of_killed_builds_are_swept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build killed mid-render leaves its spill folder; the next build with workers removes
+    it, and never a running build's (its process is alive) or a folder not named like one."""
+    import tempfile
+
+    from mintrender.spill import PREFIX, Spill
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = tmp_path / f"{PREFIX}4194999-abc"  # above Linux's largest process id
+    running = tmp_path / f"{PREFIX}{os.getpid()}-def"
+    other = tmp_path / f"{PREFIX}old-style"
+    for folder in (dead, running, other):
+        folder.mkdir()
+        (folder / "pages-1.bin").write_bytes(b"x")
+    spill = Spill()
+    try:
+        assert not dead.exists()
+        assert running.exists() and other.exists()
+        assert spill.folder.parent == tmp_path and spill.folder.name.startswith(
+            f"{PREFIX}{os.getpid()}-"
+        )
+    finally:
+        spill.close()

@@ -74,6 +74,7 @@ RULES: dict[str, Rule] = _rules(
     ("mdx-script", "warning", "a <script> in MDX is not run"),
     ("mdx-depth", "error", "components nest too deeply to render"),
     ("page-too-large", "warning", "a page is too long to render whole"),
+    ("page-shadowed", "warning", "two files make the same page (`a.md` and `a.mdx`); one is built"),
     ("duplicate-id", "warning", "an explicit heading id is used twice on a page"),
     ("file-unreadable", "warning", "a file of the docs folder cannot be read or copied"),
     ("cache-unwritable", "info", "the build cache folder cannot be written (nothing is kept)"),

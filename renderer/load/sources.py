@@ -5,13 +5,14 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from mintrender.errors import Diagnostics
 from mintrender.load.contain import is_outside_link, resolve_inside
 from mintrender.load.encoding import Decoded, decode_source
-from mintrender.model import default_out_dir, zip_path_for
+from mintrender.model import PageRecord, default_out_dir, zip_path_for
 
 # Mintlify's built-in ignores (mdx-and-markdown.md §1); every dot-folder is skipped as well.
 IGNORED_DIRS = frozenset(
@@ -209,3 +210,41 @@ class Reader:
         if decoded.bad is not None:
             self.not_utf8[rel] = decoded
         return decoded.text
+
+
+def unique_pages(
+    records: list[PageRecord], referenced: Collection[str], diagnostics: Diagnostics
+) -> list[PageRecord]:
+    """`records` with one page per output file. Files that make the same page (`a.md` and
+    `a.mdx`, `a.mdx` and `a/index.mdx`) keep the one navigation names, else an `.mdx`, else
+    the first; each other one is a warning and is not built (it would overwrite the page)."""
+    by_output: dict[str, list[PageRecord]] = {}
+    for record in records:
+        by_output.setdefault(record.output_path, []).append(record)
+    dropped: set[int] = set()
+    for group in by_output.values():
+        if len(group) < 2:
+            continue
+        order = {id(r): i for i, r in enumerate(group)}
+        winner = min(
+            group,
+            key=lambda r: (
+                r.rel_path not in referenced,
+                not r.rel_path.endswith(".mdx"),
+                order[id(r)],
+            ),
+        )
+        for record in group:
+            if record is winner:
+                continue
+            dropped.add(id(record))
+            diagnostics.warning(
+                record.rel_path,
+                1,
+                1,
+                "page-shadowed",
+                f"{record.rel_path} makes the same page ({record.site_path}) as "
+                f"{winner.rel_path}, which is built; this file is not",
+                "rename or remove one of the two files",
+            )
+    return [r for r in records if id(r) not in dropped] if dropped else records

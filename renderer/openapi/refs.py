@@ -46,6 +46,10 @@ class SpecStore:
         except ValueError:
             return abs_path.as_posix()
 
+    def files(self) -> list[tuple[Path, SpecSource | None]]:
+        """Every file asked for so far (resolved), with what it gave (None: not read)."""
+        return list(self._sources.items())
+
     def load(self, abs_path: Path) -> SpecSource | None:
         """Parse a file once; later calls return the cached result."""
         link, abs_path = abs_path, abs_path.resolve()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from mintrender.cache import Store
 from mintrender.errors import Diagnostics
 from mintrender.load.config import SiteConfig
 from mintrender.load.contain import resolve_inside
@@ -27,6 +28,7 @@ from mintrender.load.remote import Downloads, is_remote
 from mintrender.load.sources import SourceFiles
 from mintrender.model import PageMeta, PageRecord
 from mintrender.parse.mdx import ParsedPage
+from mintrender.render.apicache import load_index
 from mintrender.render.context import RenderContext
 from mintrender.render.remotespecs import RemoteSpecs
 from mintrender.render.specfiles import configured_specs, is_config, page_specs, text_line
@@ -83,10 +85,13 @@ class ApiStage:
         sources: SourceFiles,
         diagnostics: Diagnostics,
         downloads: Downloads | None = None,
+        cache: tuple[Store, str] | None = None,
     ) -> None:
         """`downloads`: the cache that fetches specs given as URLs; None (`--safe` unless
-        allowed) leaves them out with a warning."""
-        from mintrender.openapi import find_spec_files, load_api_index  # start-up time, see top
+        allowed) leaves them out with a warning. `cache`: the build cache and a key of every
+        file a spec can be made of (the docs folder's JSON and YAML files): the loaded specs
+        are kept there and reused while those files are the same."""
+        from mintrender.openapi import find_spec_files  # start-up time, see top
         from mintrender.openapi.asyncapi import load_async_index  # start-up time
         from mintrender.openapi.discover import find_asyncapi_files  # start-up time
 
@@ -107,7 +112,9 @@ class ApiStage:
                 files.add(spec.lstrip("/"))
         named = page_specs(docs_dir, sources.pages)
         files.update(named["openapi"])
-        self.index = load_api_index(docs_dir, sorted(files), diagnostics, fetched, self.remote.ref)
+        self.index = load_index(
+            docs_dir, sorted(files), diagnostics, fetched, self.remote.ref, cache
+        )
         async_files = set(find_asyncapi_files(docs_dir)) | named["asyncapi"]
         for spec in configured_specs(config, "asyncapi"):
             if not is_remote(spec) and not is_config(spec):

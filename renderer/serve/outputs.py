@@ -31,7 +31,7 @@ from mintrender.serve.pagewriter import (
 )
 from mintrender.urls import ROOT
 from mintrender.write.files import OutputWriter
-from mintrender.write.site import root_redirect_target
+from mintrender.write.notfound import root_redirect_target
 
 
 class SiteOutputs:

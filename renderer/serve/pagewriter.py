@@ -22,7 +22,7 @@ from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView
 from mintrender.render.tailwind import generate_css
 from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder
-from mintrender.write import site, theme
+from mintrender.write import notfound, site, theme
 from mintrender.write.extras import write_extras
 from mintrender.write.files import OutputWriter
 from mintrender.write.notice import NOTICE_FILE, notice_text
@@ -90,7 +90,7 @@ class PageWriter:
         assets = dict(self.assets_base)
         if not utilities:
             assets["tailwind_css"] = None
-        return site.not_found_html(
+        return notfound.not_found_html(
             self.env,
             self.site,
             navview,

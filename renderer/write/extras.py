@@ -37,14 +37,18 @@ def write_extras(
     urls: UrlBuilder,
     slots: list[PageSlot] | None = None,
     sources: SourceFiles | None = None,
+    markdown: dict[str, str] | None = None,
 ) -> None:
-    """Everything beside the HTML pages; called by site.write_site before the swap."""
+    """Everything beside the HTML pages; called by site.write_site before the swap.
+    `markdown`: the Markdown copies are written (by the page writers), and these are the texts
+    of llms-full.txt's pages (`llms_full_paths`)."""
     slots = slots or []
     publish = Publish.of(options, config.metatags)
-    # only the Markdown llms-full.txt gathers is kept (a big site's other languages and
-    # versions would hold every page's copy in memory at once)
-    full = {p.site_path for p in llms_pages(config, result, slots)}
-    markdown = write_markdown_copies(options, config, result, writer, urls, publish, full)
+    if markdown is None:
+        full = llms_full_paths(config, result, slots)
+        markdown = write_markdown_copies(
+            config, result.pages, writer, urls, publish, result.diagnostics, full
+        )
     write_llms(config, result, writer, urls, publish, slots, markdown, sources)
     write_redirect_pages(config, result, writer, urls, publish)
     write_feeds(config, result, writer, urls, publish)
@@ -56,6 +60,12 @@ def write_extras(
         if not writer.exists(".nojekyll"):
             # GitHub Pages would drop `_mintrender/` (folders starting with "_") without it
             writer.write_text(".nojekyll", "")
+
+
+def llms_full_paths(config: SiteConfig, result: BuildResult, slots: list[PageSlot]) -> set[str]:
+    """Site paths of the pages llms-full.txt holds: only their Markdown is kept (a big site's
+    other languages and versions would hold every page's copy in memory at once)."""
+    return {p.site_path for p in llms_pages(config, result, slots)}
 
 
 def _mirror_notes(options: BuildOptions, publish: Publish, result: BuildResult) -> None:

@@ -15,7 +15,7 @@ import shutil
 import stat
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from mintrender.urls import ROOT, is_external, relative_root
@@ -65,6 +65,15 @@ class OutputWriter:
         # newline="" keeps "\n" on every platform: the output does not depend on the OS
         with open(target, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+        self.written.append(output_path)
+
+    def write_parts(self, output_path: str, parts: Iterable[str]) -> None:
+        """`write_text` of `"".join(parts)`, without holding the whole text (llms-full.txt)."""
+        target = self.tmp / output_path
+        self._folder_for(target)
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            for part in parts:
+                fh.write(part)
         self.written.append(output_path)
 
     def write_bytes(self, output_path: str, data: bytes) -> None:

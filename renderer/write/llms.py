@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Container
+from collections.abc import Container, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from mintrender.errors import Diagnostics
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
     from mintrender.load.nav import PageSlot
     from mintrender.load.sources import SourceFiles
-    from mintrender.model import BuildOptions, BuildResult, PageRecord
+    from mintrender.model import BuildResult, PageRecord
     from mintrender.urls import UrlBuilder
     from mintrender.write.files import OutputWriter
 
@@ -63,29 +63,32 @@ _SPEC_EXT = (".json", ".yaml", ".yml")
 
 
 def write_markdown_copies(
-    options: BuildOptions,
     config: SiteConfig,
-    result: BuildResult,
+    records: Iterable[PageRecord],
     writer: OutputWriter,
     urls: UrlBuilder,
     publish: Publish,
+    diagnostics: Diagnostics,
     keep: Container[str] | None = None,
+    skip: Container[str] = (),
 ) -> dict[str, str]:
-    """`/a/b` -> `a/b.md` for every page; returns site path -> Markdown of the pages whose site
-    path is in `keep` (every page when None), for llms-full.txt."""
+    """`/a/b` -> `a/b.md` for every page of `records`, except where a file of the docs folder
+    has that name (`skip`: the docs folder's files, which win, or a file already written);
+    returns site path -> Markdown of the pages whose site path is in `keep` (every page when
+    None), for llms-full.txt."""
     reader = Reader(config.docs_dir)
     instructions = _instructions(config)
     out: dict[str, str] = {}
-    for record in result.pages:
+    for record in records:
         if record.rendered is None:
             continue
         md_path = markdown_path_for(record.site_path)
-        if writer.exists(md_path):
-            continue  # a file of the docs folder with that name wins
-        text = record.unpacked().markdown  # made by a render worker (build._render_forked)
+        if md_path in skip or writer.exists(md_path):
+            continue
+        text = record.unpacked().markdown  # made with the page (build._render_whole)
         if text is None:
             text = page_markdown_text(
-                record, config, urls, publish, instructions, reader, result.diagnostics
+                record, config, urls, publish, instructions, reader, diagnostics
             )
         writer.write_text(md_path, text)
         if keep is None or record.site_path in keep:
@@ -297,14 +300,29 @@ def write_llms(
             lines.append("")
         writer.write_text("llms.txt", "\n".join(lines).rstrip("\n") + "\n")
     if not writer.exists("llms-full.txt"):
-        chunks = []
-        if instructions:
-            chunks.append(instructions_block(instructions) + "\n")
-        for record in pages:
-            text = markdown.get(record.site_path)
-            if text is None:
-                continue
-            url = publish.public(urls.page(record.site_path), "llms-full.txt")
-            title_line, _, rest = text.partition("\n")
-            chunks.append(f"{title_line}\nSource: {url}\n{rest}")
-        writer.write_text("llms-full.txt", "\n".join(chunks))
+        writer.write_parts(
+            "llms-full.txt", _full_parts(pages, markdown, instructions, urls, publish)
+        )
+
+
+def _full_parts(
+    pages: list[PageRecord],
+    markdown: dict[str, str],
+    instructions: str | None,
+    urls: UrlBuilder,
+    publish: Publish,
+) -> Iterator[str]:
+    """llms-full.txt in parts: each page's copy once, taken out of `markdown` as it goes (a big
+    site's text is never held twice)."""
+    separator = ""
+    if instructions:
+        yield instructions_block(instructions) + "\n"
+        separator = "\n"
+    for record in pages:
+        text = markdown.pop(record.site_path, None)
+        if text is None:
+            continue
+        url = publish.public(urls.page(record.site_path), "llms-full.txt")
+        title_line, _, rest = text.partition("\n")
+        yield f"{separator}{title_line}\nSource: {url}\n{rest}"
+        separator = "\n"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import json
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,8 +15,7 @@ from mintrender.cache import Store, build_cache_dir, digest, site_store
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import bare_page_html
 from mintrender.index.sections import IndexKey, SearchFiles, index_url, manifest_url
-from mintrender.load.redirects import client_script
-from mintrender.model import zip_path_for
+from mintrender.model import Publish, zip_path_for
 from mintrender.render.context import RenderContext
 from mintrender.render.sanitize import sanitize_html
 from mintrender.render.tailwind import generate_css
@@ -26,10 +24,11 @@ from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, base_path_of, is_extern
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
 from mintrender.write.assets import copy_static, remote_assets
 from mintrender.write.contextual import contextual_options
-from mintrender.write.crawl import redirect_rules
-from mintrender.write.extras import write_extras
+from mintrender.write.extras import llms_full_paths, write_extras
 from mintrender.write.files import OutputWriter, write_zip
 from mintrender.write.head import head_context
+from mintrender.write.llms import write_markdown_copies
+from mintrender.write.notfound import not_found_html, write_root_redirect
 from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
 from mintrender.write.theme import (
@@ -49,6 +48,8 @@ if TYPE_CHECKING:
     from mintrender.load.sources import SourceFiles
     from mintrender.model import BuildOptions, BuildResult, PageRecord, Progress, Safety
     from mintrender.render.navview import NavView
+
+    _Copies = Callable[[Iterable[PageRecord], Diagnostics], dict[str, str]]
 
 SOCIAL_ICONS = {
     "x": "x-twitter",
@@ -229,7 +230,23 @@ def write_site(
             site_store(cache, config.docs_dir) if cache is not None else None,
             digest(navview.key(), repr(assets_base), repr(sorted(search_urls.items()))),
         )
-        payloads = _write_pages(job, result.pages, progress)
+        full = llms_full_paths(config, result, slots)
+        static = frozenset(sources.static)
+        publish = Publish.of(options, config.metatags)
+
+        owner: dict[str, str] = {}  # site path -> the first page's file: its copy is written
+        for record in result.pages:
+            if record.rendered is not None:
+                owner.setdefault(record.site_path, record.rel_path)
+
+        def copies(records: Iterable[PageRecord], found: Diagnostics) -> dict[str, str]:
+            """The Markdown copies of `records` (a docs-folder file of that name wins)."""
+            mine = [r for r in records if owner.get(r.site_path) == r.rel_path]
+            return write_markdown_copies(
+                config, mine, writer, urls, publish, found, full, skip=static
+            )
+
+        payloads, markdown = _write_pages(job, result.pages, progress, copies)
         if job.cache is not None:
             result.cache["html_reused"] = job.cache.hits
         # children of closed sidebar groups, fetched when a reader opens one (renderer/sidebar.py)
@@ -245,7 +262,7 @@ def write_site(
         else:
             writer.write_page("404.html", not_found)
         if not any(r.site_path == "/" for r in result.pages):
-            _write_root_redirect(navview, writer, config)
+            write_root_redirect(navview, writer, config)
         for rel in sources.static:
             try:
                 copy_static(config, rel, writer, options, assets)
@@ -254,7 +271,7 @@ def write_site(
             except Exception as exc:  # an unexpected failure costs this file only
                 result.diagnostics.internal(rel, 0, "copying", exc)
         try:
-            write_extras(options, config, result, writer, urls, slots, sources)
+            write_extras(options, config, result, writer, urls, slots, sources, markdown)
         except Exception as exc:  # sitemap, llms.txt, redirects: the pages are still written
             result.diagnostics.internal(config.config_file, 0, "writing the site's extras for", exc)
         for path, data in sorted(assets.files.items() if assets is not None else ()):
@@ -433,9 +450,10 @@ PARALLEL_WRITE_MIN = 400
 
 
 def _write_pages(
-    job: _PageJob, pages: list[PageRecord], progress: Progress | None
-) -> dict[str, str]:
-    """Template every page; return the sidebar payload files.
+    job: _PageJob, pages: list[PageRecord], progress: Progress | None, copies: _Copies
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Template every page and write its Markdown copy (`copies`); return the sidebar payload
+    files and the Markdown `copies` keeps (site path -> text).
 
     A large site's pages are shared among forked writers (`--jobs`), which inherit the pages,
     the navigation and the templates and send back only what they found: the files are
@@ -446,15 +464,24 @@ def _write_pages(
     jobs = options.jobs if options.jobs > 0 else auto_jobs(len(pages))
     if jobs <= 1 or len(pages) < PARALLEL_WRITE_MIN or job.writer.localize or not can_fork():
         _write_share(job, pages, range(len(pages)), progress)
-        return job.sidebars.payload_files()
+        return job.sidebars.payload_files(), copies(pages, job.diagnostics)
 
-    def work(share: list[int]) -> tuple[list[str], list[Diagnostic], dict[str, str], int]:
+    def work(
+        share: list[int],
+    ) -> tuple[list[str], list[Diagnostic], dict[str, str], int, dict[str, str]]:
         found = Diagnostics()
         start = len(job.writer.written)
         hits = job.cache.hits if job.cache is not None else 0
         _write_share(dataclasses.replace(job, diagnostics=found), pages, share, None)
         reused = (job.cache.hits if job.cache is not None else 0) - hits
-        return job.writer.written[start:], list(found), job.sidebars.payload_files(), reused
+        markdown = copies([pages[i] for i in share], found)
+        return (
+            job.writer.written[start:],
+            list(found),
+            job.sidebars.payload_files(),
+            reused,
+            markdown,
+        )
 
     if progress:
         progress("write", 0, len(pages))
@@ -463,15 +490,17 @@ def _write_pages(
     except Exception as exc:  # a writer failed as a whole: write every page here instead
         job.diagnostics.internal(job.config.config_file, 0, "writing pages in workers for", exc)
         _write_share(job, pages, range(len(pages)), None)
-        return job.sidebars.payload_files()
+        return job.sidebars.payload_files(), copies(pages, job.diagnostics)
     payloads: dict[str, str] = {}
-    for written, found, files, reused in shares:
+    markdown: dict[str, str] = {}
+    for written, found, files, reused, texts in shares:
         job.writer.written.extend(written)
         job.diagnostics.extend(found)
         payloads.update(files)
+        markdown.update(texts)
         if job.cache is not None:
             job.cache.hits += reused  # counted in the writers: the build's figure is the sum
-    return dict(sorted(payloads.items()))
+    return dict(sorted(payloads.items())), markdown
 
 
 def _write_share(
@@ -488,113 +517,3 @@ def _write_share(
             rendered = record.unpacked().rendered
             bare = bare_page_html(rendered, record.rel_path, job.assets_base["css"])
             job.writer.write_page(record.output_path, bare)
-
-
-def root_redirect_target(navview: NavView) -> str | None:
-    """Where `/` leads when the site has no `index.mdx`: its first navigation page (a URL with
-    the ROOT placeholder), as Mintlify does; None when the navigation has no page."""
-    target = navview.division_href(navview.nav.root)
-    return None if target == "#" else target
-
-
-def _write_root_redirect(navview: NavView, writer: OutputWriter, config: SiteConfig) -> None:
-    """A site without `index.mdx` opens on its first navigation page, as Mintlify does."""
-    target = root_redirect_target(navview)
-    if target is None:
-        return
-    href = html.escape(target)
-    writer.write_page(
-        "index.html",
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(config.name)}</title>"
-        f'<meta http-equiv="refresh" content="0; url={href}"><link rel="canonical" href="{href}">'
-        '<meta name="robots" content="noindex"></head>'
-        f'<body><p><a href="{href}">{html.escape(config.name)}</a></p></body></html>\n',
-    )
-
-
-def not_found_html(
-    env: jinja2.Environment,
-    site: dict[str, Any],
-    navview: NavView,
-    assets_base: dict[str, Any],
-    search_urls: dict[IndexKey, str],
-    options: BuildOptions,
-    config: SiteConfig,
-    base_path: str,
-) -> str:
-    """404.html. Hosted: final, with `base_path` (ending in "/") for ROOT and the redirect
-    script; offline: still with ROOT (`OutputWriter.write_page` makes the URLs relative)."""
-    nav = navview.view(None)
-    parts = load_theme_parts()
-    menu = any(nav.get(k) for k in ("languages", "products", "versions", "dropdowns", "menu"))
-    flags = frozenset({"[menu]"} if menu else ())
-    assets = with_parts(assets_base, page_parts('class="mr-not-found"', flags, parts), parts)
-    assets["search_index_url"] = index_url(search_urls, "")
-    assets["search_all"] = manifest_url(search_urls)
-    errors = config.errors_404
-    description = str(
-        errors.get("description") or "We couldn't find the page you were looking for."
-    )
-    page: dict[str, Any] = {
-        "title": str(errors.get("title") or "Page not found"),
-        "description": description,
-        "description_html": html.escape(description),
-        "eyebrow": "404",
-        "breadcrumbs": [],
-        "body_html": "",
-        "toc": [],
-        "mode": "default",
-        "prev": None,
-        "next": None,
-        "hide_pagination": True,
-        "is_api": False,
-        "api_header_html": "",
-        "aside_html": "",
-        "deprecated": False,
-        "tag": None,
-        "url": "/404",
-        "source_path": "",
-    }
-    head: dict[str, Any] = {
-        "title": f"Page not found - {config.name}",
-        "description": "",
-        "canonical": None,
-        "meta": [],
-        "noindex": True,
-    }
-    text = share_svgs(
-        env.get_template("404.html").render(
-            site=site,
-            nav=nav,
-            page=page,
-            head=head,
-            assets=assets,
-            root=ROOT,
-            offline=options.mode == "offline",
-        )
-    )
-    if options.mode == "hosted":
-        # 404.html is served at any depth: keep absolute URLs (base path), never relative ones.
-        text = text.replace(ROOT, base_path)
-        script = not_found_script(config, base_path)
-        if "</head>" in text:
-            text = text.replace("</head>", f"<script>{script}</script>\n</head>", 1)
-        else:
-            text = f"<script>{script}</script>\n" + text
-    return text
-
-
-def not_found_script(config: SiteConfig, base_path: str) -> str:
-    """Script of the hosted 404.html: wildcard redirects of docs.json, `/a/b` -> `/a/b/`, and
-    `errors.404.redirect: true` (send the reader home)."""
-
-    def page_url(path: str) -> str:
-        stem = path.strip("/")
-        return base_path + (stem + "/" if stem else "")
-
-    script = client_script(redirect_rules(config), base_path, page_url)
-    if config.errors_404.get("redirect") is True:
-        home = json.dumps(base_path)
-        script += f"location.replace({home});"
-    return script
