@@ -305,7 +305,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     navview = make_navview(config, nav, slots, records, pages.ref_to_file, pages.urls, diagnostics)
     result.pages = sorted(records, key=lambda r: r.output_path)
 
-    # --- index: one search index per language
+    # --- index: one search index per language and version
     t = time.perf_counter()
     index_store = site_store(folder, docs_dir) if folder is not None else None
     try:

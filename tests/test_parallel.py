@@ -138,7 +138,7 @@ def test_forked_index_workers_give_the_one_process_indexes(
 ) -> None:
     import mintrender.index.sections as sections
 
-    site = Path(__file__).resolve().parent / "sites" / "search-scope"  # en and fr
+    site = Path(__file__).resolve().parent / "sites" / "search-scope"  # en and fr, v2 and v1
     one = build_site(site, tmp_path / "one", jobs=1, cache=False)
     monkeypatch.setattr(sections, "auto_jobs", lambda count: 2)  # a small site forks too
     forked: list[int] = []
@@ -149,9 +149,9 @@ def test_forked_index_workers_give_the_one_process_indexes(
         lambda *a, **k: forked.append(1) or fork_map(*a, **k),  # type: ignore[func-returns-value]
     )
     build_site(site, tmp_path / "two", jobs=2, cache=False)
-    assert forked  # the languages were indexed by workers, their scripts sent through files
+    assert forked  # the indexes were made by workers, their scripts sent through files
     indexes = sorted((tmp_path / "one" / "_mintrender").glob("search-index*.js"))
-    assert len(indexes) == 2 and one.fatal is None
+    assert len(indexes) == 5 and one.fatal is None  # 2 languages x 2 versions, the manifest
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
 
 

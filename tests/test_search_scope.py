@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_search_support import block_network
+from test_search_support import block_network, scoped_results
 
 from mintrender.build import build
 from mintrender.model import BuildOptions
@@ -27,22 +27,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _results(page: Any, typed: str) -> list[dict[str, str]]:
-    page.fill(".mr-search__input", typed)
-    page.wait_for_function(
-        "() => document.querySelector('.mr-search__results').getAttribute('data-rendered')"
-        " && !document.querySelector('.mr-search__status p')"
-    )
-    return list(
-        page.eval_on_selector_all(
-            ".mr-search__result",
-            """els => els.map(e => ({href: e.getAttribute('href'), lang: e.dataset.lang,
-                 crumbs: e.closest('.mr-search__group').querySelector('.mr-search__group-head')
-                   .textContent}))""",
-        )
-    )
-
-
 def test_language_and_version_scope_then_everything(browser: Any, site: Path) -> None:
     page = browser.new_page()
     blocked = block_network(page)
@@ -52,7 +36,7 @@ def test_language_and_version_scope_then_everything(browser: Any, site: Path) ->
     page.wait_for_selector(".mr-search__input", state="visible")
 
     # accent-less French finds the French page of this version only
-    rows = _results(page, "domaine personnalise")
+    rows = scoped_results(page, "domaine personnalise")
     assert [r["href"] for r in rows] == ["../../../fr/v2/domaine/index.html"]
     assert rows[0]["lang"] == "fr" and "v1" not in rows[0]["crumbs"]
 
@@ -60,12 +44,12 @@ def test_language_and_version_scope_then_everything(browser: Any, site: Path) ->
     scope = page.locator(".mr-search__scope")
     assert scope.inner_text().strip() == "All languages and versions"
     page.check(".mr-search__scope-box")
-    rows = _results(page, "domaine")
+    rows = scoped_results(page, "domaine")
     hrefs = {r["href"] for r in rows}
     assert {"../../../fr/v2/domaine/index.html", "../../../fr/v1/domaine/index.html"} <= hrefs
     v1 = next(r for r in rows if r["href"] == "../../../fr/v1/domaine/index.html")
     assert v1["crumbs"].startswith("Français") and "v1" in v1["crumbs"]
-    rows = _results(page, "custom domain")
+    rows = scoped_results(page, "custom domain")
     assert {r["href"] for r in rows if r["lang"] == "en"} == {
         "../../../en/v2/domain/index.html",
         "../../../en/v1/domain/index.html",
@@ -73,7 +57,7 @@ def test_language_and_version_scope_then_everything(browser: Any, site: Path) ->
 
     # back to this language and version
     page.uncheck(".mr-search__scope-box")
-    rows = _results(page, "domaine")
+    rows = scoped_results(page, "domaine")
     assert [r["href"] for r in rows] == ["../../../fr/v2/domaine/index.html"]
     assert [u for u in blocked if "_mintrender" in u] == []
     page.close()

@@ -361,3 +361,22 @@ def type_query(page: Any, typed: str, expected_query: str) -> list[dict[str, Any
              score: +e.dataset.score, href: e.getAttribute('href')}))""",
     )
     return sorted(rows, key=lambda r: r["rank"])
+
+
+def scoped_results(page: Any, typed: str) -> list[dict[str, str]]:
+    """Fill the search input; the results once shown: [{href, lang, crumbs}] (the text of
+    the group head: language, version, groups). Type another query after a scope change."""
+    page.fill(".mr-search__input", typed)
+    page.wait_for_function(
+        "t => document.querySelector('.mr-search__results').getAttribute('data-rendered')"
+        " === window.mrSearch.mapQuery(t)",
+        arg=typed,
+    )
+    return list(
+        page.eval_on_selector_all(
+            ".mr-search__result",
+            """els => els.map(e => ({href: e.getAttribute('href'), lang: e.dataset.lang,
+                 crumbs: e.closest('.mr-search__group').querySelector('.mr-search__group-head')
+                   .textContent}))""",
+        )
+    )

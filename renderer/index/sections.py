@@ -1,8 +1,11 @@
-"""Index stage glue: which pages are searchable, their sections, one index per language."""
+"""Index stage glue: which pages are searchable, their sections, one index per language
+and version."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from mintrender.cache import Store, code_fingerprint, digest
@@ -10,19 +13,24 @@ from mintrender.index.search import SearchSection, build_search_index
 from mintrender.load.config import SiteConfig
 from mintrender.load.nav import PageSlot
 from mintrender.model import PageRecord
+from mintrender.render.navview import LANGUAGE_NAMES
 from mintrender.spill import Spill, SpillRef
 from mintrender.urls import ASSET_DIR, ROOT
 from mintrender.workers import auto_jobs, can_fork, fork_map
 
+IndexKey = tuple[str, str]
+"""(language code, `navigation.versions` label): one index script each ("" for none)."""
+
 
 @dataclass(frozen=True, slots=True)
 class SearchFiles:
-    """The index stage's result: the files to write and the URL of each language's index."""
+    """The index stage's result: the files to write and the URL of each index."""
 
     files: Mapping[str, str]
     """Site-relative path (`_mintrender/search-index.js`) -> text (`IndexScripts`)."""
-    urls: dict[str, str]
-    """Language code ("" for the default) -> URL of its index, with the ROOT placeholder."""
+    urls: dict[IndexKey, str]
+    """(language, version) -> URL of its index, with the ROOT placeholder, in index order
+    (languages sorted, versions in navigation order)."""
 
 
 class IndexScripts(Mapping[str, str]):
@@ -57,12 +65,15 @@ class SearchablePage:
 
 def searchable_pages(
     config: SiteConfig, pages: Sequence[PageRecord], slots: Sequence[PageSlot]
-) -> dict[str, list[SearchablePage]]:
-    """language code ("" without languages) -> every searchable page, in `pages` order."""
+) -> dict[IndexKey, list[SearchablePage]]:
+    """(language, version) -> every searchable page of that index, in `pages` order; keys in
+    index order (`index_keys`). A page outside versions ("") in a language that has versions
+    (an orphan indexed by `seo.indexing: "all"`, odd navigation) is in each of its versions'
+    indexes, so that every page of the language finds it."""
     first_slot: dict[str, PageSlot] = {}
     for entry in slots:
         first_slot.setdefault(entry.ref, entry)
-    out: dict[str, list[SearchablePage]] = {}
+    found: list[tuple[str, SearchablePage]] = []
     for record in pages:
         if record.rendered is None:
             continue
@@ -76,13 +87,43 @@ def searchable_pages(
             continue
         # languages: pages with no language division belong to the default one
         language = language_of_slot(slot) if slot else ""
-        version = next((d.label for d in slot.divisions if d.kind == "version"), "") if slot else ""
+        version = version_of_slot(slot) if slot else ""
         trail = tuple(g.label for g in slot.groups) if slot else ()
         boost = meta.boost
         if boost is None:
             boost = slot.boost if slot is not None and slot.boost is not None else 1.0
-        out.setdefault(language, []).append(SearchablePage(record, version, trail, float(boost)))
+        found.append((language, SearchablePage(record, version, trail, float(boost))))
+    keys = index_keys([(language, page.version) for language, page in found], slots)
+    out: dict[IndexKey, list[SearchablePage]] = {key: [] for key in keys}
+    versions: dict[str, list[str]] = {}
+    for language, version in keys:
+        versions.setdefault(language, []).append(version)
+    for language, page in found:
+        if (language, page.version) in out:
+            out[language, page.version].append(page)
+        else:  # outside versions in a language with versions: in each of them
+            for version in versions[language]:
+                out[language, version].append(page)
     return out
+
+
+def index_keys(pairs: Iterable[IndexKey], slots: Sequence[PageSlot]) -> list[IndexKey]:
+    """The indexes for these (language, version) pairs: languages sorted, each language's
+    versions in navigation order (`slots`); version "" only in a language with no version."""
+    order: dict[str, int] = {}
+    for slot in slots:
+        order.setdefault(version_of_slot(slot), len(order))
+    versions: dict[str, set[str]] = {}
+    for language, version in pairs:
+        versions.setdefault(language, set()).add(version)
+    keys: list[IndexKey] = []
+    for language in sorted(versions):
+        labels = versions[language]
+        if len(labels) > 1:
+            labels.discard("")
+        ranked = sorted(labels, key=lambda label: (order.get(label, len(order)), label))
+        keys.extend((language, version) for version in ranked)
+    return keys
 
 
 def page_sections(page: SearchablePage) -> list[SearchSection]:
@@ -136,21 +177,25 @@ def build_indexes(
     slots: Sequence[PageSlot],
     store: Store | None = None,
 ) -> SearchFiles:
-    """One index script per language (the write stage writes them); with a build cache
-    `store`, a language whose sections are all as last time reuses its script.
+    """One index script per (language, version) (the write stage writes them), and with
+    versions the manifest of them all (`manifest_script`); with a build cache `store`, an
+    index whose sections are all as last time reuses its script.
 
-    Each language's sections are made where its index is built (a forked worker when there
-    are several languages), one language at a time: the build never holds every language's
-    text at once, and the workers inherit no sections."""
+    Each index's sections are made where it is built (a forked worker when there are several
+    indexes), one index at a time: the build never holds more than one index's text at once,
+    and the workers inherit no sections. Memory follows the largest (language, version), not
+    the number of versions."""
     files: dict[str, str | SpillRef] = {}
-    by_language = searchable_pages(config, pages, slots)
-    if not by_language:
-        by_language = {"": []}
-    languages = sorted(by_language)
-    scripts = _index_scripts([(lang, by_language[lang]) for lang in languages], store)
-    urls = search_urls(languages)
-    for language, script in zip(languages, scripts, strict=True):
-        files[index_path(language)] = script
+    by_key = searchable_pages(config, pages, slots)
+    if not by_key:
+        by_key = {("", ""): []}
+    keys = list(by_key)
+    scripts = _index_scripts([(key, by_key.pop(key)) for key in keys], store)
+    urls = search_urls(keys)
+    for key, script in zip(keys, scripts, strict=True):
+        files[urls[key].removeprefix(ROOT)] = script
+    if manifest_url(urls) is not None:
+        files[MANIFEST_PATH] = manifest_script(urls)
     return SearchFiles(IndexScripts(files), urls)
 
 
@@ -159,26 +204,88 @@ def language_of_slot(slot: PageSlot) -> str:
     return next((d.label for d in slot.divisions if d.kind == "language"), "")
 
 
-def index_path(language: str) -> str:
-    """Site-relative path of a language's index script ("" = the default index)."""
-    name = f"search-index-{language}.js" if language else "search-index.js"
-    return f"{ASSET_DIR}/{name}"
+def version_of_slot(slot: PageSlot) -> str:
+    """The version division a navigation entry sits in ("" for none)."""
+    return next((d.label for d in slot.divisions if d.kind == "version"), "")
 
 
-def search_urls(languages: Sequence[str]) -> dict[str, str]:
-    """Language -> URL (with ROOT) of its index; "" falls back to the first language's."""
-    urls = {language: ROOT + index_path(language) for language in sorted(languages)}
-    if "" not in urls:
-        urls[""] = next(iter(urls.values()))
-    return urls
+MANIFEST_PATH = f"{ASSET_DIR}/search-indexes.js"
+"""Every index of a versioned site (`manifest_script`), for the "All versions" search."""
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-_Job = tuple[str, list[SearchablePage]]
+def version_slugs(labels: Iterable[str]) -> dict[str, str]:
+    """Version label -> a file-name-safe slug, unique among `labels`: the label itself when it
+    is made of [A-Za-z0-9._-] only, else its safe characters and a short digest of the label
+    (also for labels whose slugs would collide, whatever their case)."""
+    labels = sorted(set(labels))
+    plain = {label: _UNSAFE.sub("-", label).strip("-.") for label in labels}
+    seen: dict[str, int] = {}
+    for slug in plain.values():
+        seen[slug.lower()] = seen.get(slug.lower(), 0) + 1
+    out = {}
+    for label, slug in plain.items():
+        if slug != label or seen[slug.lower()] > 1:
+            slug = f"{slug}-{digest(label)[:8]}" if slug else digest(label)[:8]
+        out[label] = slug
+    return out
+
+
+def index_paths(keys: Iterable[IndexKey]) -> dict[IndexKey, str]:
+    """(language, version) -> site-relative path of its index script. Without versions:
+    `search-index.js` (the default language) and `search-index-{language}.js`; a version adds
+    `.v-{slug}` (`version_slugs`, unique among the versions of `keys`)."""
+    keys = list(keys)
+    slugs = version_slugs(version for _, version in keys if version)
+    out = {}
+    for language, version in keys:
+        name = f"search-index-{language}" if language else "search-index"
+        if version:
+            name += f".v-{slugs[version]}"
+        out[language, version] = f"{ASSET_DIR}/{name}.js"
+    return out
+
+
+def search_urls(keys: Iterable[IndexKey]) -> dict[IndexKey, str]:
+    """(language, version) -> URL (with ROOT) of its index, in `keys` order."""
+    return {key: ROOT + path for key, path in index_paths(keys).items()}
+
+
+def index_url(urls: Mapping[IndexKey, str], language: str, version: str = "") -> str:
+    """URL of the index a page of (language, version) searches: its own; else its language's
+    first version; else the default language's (or the first index of the site)."""
+    if (found := urls.get((language, version))) is not None:
+        return found
+    for lang in (language, ""):
+        for (other, _), url in urls.items():
+            if other == lang:
+                return url
+    return next(iter(urls.values()), "")
+
+
+def manifest_url(urls: Mapping[IndexKey, str]) -> str | None:
+    """URL (with ROOT) of the manifest of every index, when the site has versions."""
+    return ROOT + MANIFEST_PATH if any(version for _, version in urls) else None
+
+
+def manifest_script(urls: Mapping[IndexKey, str]) -> str:
+    """`_mintrender/search-indexes.js`: `[language, label, version, file]` per index, each file
+    name relative to this script (a page-relative URL cannot live in a script file)."""
+    rows = [
+        [language, LANGUAGE_NAMES.get(language, language), version, url.rsplit("/", 1)[-1]]
+        for (language, version), url in urls.items()
+    ]
+    text = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f"window.__MR_SEARCH_SOURCES__={text};\n"
+
+
+_Job = tuple[IndexKey, list[SearchablePage]]
 
 
 def _index_one(job: _Job, store: Store | None) -> tuple[str, bool]:
-    """One language's index script, and whether the build cache had it."""
-    language, found = job
+    """One (language, version)'s index script, and whether the build cache had it."""
+    (language, version), found = job
     sections: list[SearchSection] | None = None
     name = key = ""
     if store is not None:
@@ -186,8 +293,8 @@ def _index_one(job: _Job, store: Store | None) -> tuple[str, bool]:
         if not key:  # a page without a render key: its sections stand for themselves
             sections = [section for page in found for section in page_sections(page)]
             key = repr(sections)
-        key = digest(code_fingerprint(), language, key)
-        name = f"search-{digest(language)}"
+        key = digest(code_fingerprint(), language, version, key)
+        name = f"search-{digest(language, version)}"
         script = store.get(name, key)
         if isinstance(script, str):
             return script, True
@@ -216,7 +323,7 @@ def _pages_key(found: Sequence[SearchablePage]) -> str:
 
 
 def _index_scripts(jobs: list[_Job], store: Store | None) -> list[str | SpillRef]:
-    """Index scripts in `jobs` order; several languages are indexed by forked workers at once
+    """Index scripts in `jobs` order; several indexes are built by forked workers at once
     (they inherit the pages and send back where they put each script)."""
     total = sum(len(found) for _, found in jobs)
     workers = min(len(jobs), auto_jobs(total))

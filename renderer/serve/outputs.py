@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mintrender.errors import Diagnostics
+from mintrender.index.sections import IndexKey
 from mintrender.model import BuildResult, PageRecord
 from mintrender.serve.pages import Pages
 from mintrender.serve.pagewriter import (
@@ -50,7 +51,7 @@ class SiteOutputs:
         """(structure, content) versions `_utilities` was last checked at."""
         self._not_found: tuple[tuple[object, ...], str] | None = None
         self.search_files: dict[str, str] = {}
-        self._search_urls: dict[str, str] = {}
+        self._search_urls: dict[IndexKey, str] = {}
         self._search_urls_for = -1
         self._search_built = -1
         """`content_version` the search index was last built from."""
@@ -96,7 +97,7 @@ class SiteOutputs:
                 pages.html.clear()  # the build links utilities.css only when not empty
         return self._utilities[1]
 
-    def search_urls(self) -> dict[str, str]:
+    def search_urls(self) -> dict[IndexKey, str]:
         pages = self.pages
         if self._search_urls_for != pages.structure_version:
             assert pages.inputs is not None

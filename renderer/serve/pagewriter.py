@@ -62,7 +62,7 @@ class PageWriter:
         self,
         record: PageRecord,
         navview: NavView,
-        search_urls: dict[str, str],
+        search_urls: dict[sections.IndexKey, str],
         utilities: bool = True,
     ) -> str:
         """One page's HTML with site-root URLs (what the build writes to its output path)."""
@@ -83,7 +83,7 @@ class PageWriter:
     def not_found(
         self,
         navview: NavView,
-        search_urls: dict[str, str],
+        search_urls: dict[sections.IndexKey, str],
         utilities: bool = True,
     ) -> str:
         """The hosted 404.html, made by the build's own function (byte for byte)."""
@@ -116,8 +116,9 @@ def theme_bundles() -> dict[str, str]:
 
 def build_search_files(
     inputs: SiteInputs, pages: list[PageRecord]
-) -> tuple[dict[str, str], dict[str, str]]:
-    """The search index scripts (file name -> text) and their URLs, as the build writes them.
+) -> tuple[dict[str, str], dict[sections.IndexKey, str]]:
+    """The search index scripts and the manifest of a versioned site (file name -> text), and
+    the index URLs, as the build writes them.
 
     A crash of the index stage leaves the preview without search (pages are still served).
     """
@@ -150,7 +151,9 @@ def write_extras_folder(
     return writer
 
 
-def expected_search_urls(inputs: SiteInputs) -> dict[str, str]:
-    """The index URL per language before the index exists (as `build_indexes` names them)."""
-    languages = sorted({sections.language_of_slot(slot) for slot in inputs.slots})
-    return sections.search_urls(languages or [""])
+def expected_search_urls(inputs: SiteInputs) -> dict[sections.IndexKey, str]:
+    """The index URL per (language, version) before the index exists (as `build_indexes`
+    names them; a language or version with no searchable page is put right when it is built)."""
+    slots = inputs.slots
+    pairs = {(sections.language_of_slot(slot), sections.version_of_slot(slot)) for slot in slots}
+    return sections.search_urls(sections.index_keys(pairs or [("", "")], slots))

@@ -7,6 +7,7 @@ import html
 import json
 from typing import TYPE_CHECKING, Any
 
+from mintrender.index.sections import IndexKey, index_url, manifest_url
 from mintrender.load.redirects import client_script
 from mintrender.urls import ROOT
 from mintrender.write.crawl import redirect_rules
@@ -50,7 +51,7 @@ def not_found_html(
     site: dict[str, Any],
     navview: NavView,
     assets_base: dict[str, Any],
-    search_urls: dict[str, str],
+    search_urls: dict[IndexKey, str],
     options: BuildOptions,
     config: SiteConfig,
     base_path: str,
@@ -62,7 +63,8 @@ def not_found_html(
     menu = any(nav.get(k) for k in ("languages", "products", "versions", "dropdowns", "menu"))
     flags = frozenset({"[menu]"} if menu else ())
     assets = with_parts(assets_base, page_parts('class="mr-not-found"', flags, parts), parts)
-    assets["search_index_url"] = search_urls.get("", "")
+    assets["search_index_url"] = index_url(search_urls, "")
+    assets["search_all"] = manifest_url(search_urls)
     errors = config.errors_404
     description = str(
         errors.get("description") or "We couldn't find the page you were looking for."

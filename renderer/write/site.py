@@ -14,7 +14,7 @@ import jinja2
 from mintrender.cache import Store, build_cache_dir, digest, site_store
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import bare_page_html
-from mintrender.index.sections import SearchFiles
+from mintrender.index.sections import IndexKey, SearchFiles, index_url, manifest_url
 from mintrender.model import Publish, zip_path_for
 from mintrender.render.context import RenderContext
 from mintrender.render.sanitize import sanitize_html
@@ -291,21 +291,21 @@ def language_of(nav: dict[str, Any]) -> str:
     return ""
 
 
-def search_assets(nav: dict[str, Any], search_urls: dict[str, str]) -> dict[str, Any]:
-    """The page's search index, every language's index (`[code, label, url]`, for the "All
-    languages" switch) and the page's version label (results of other versions are left out)."""
+def search_assets(nav: dict[str, Any], search_urls: dict[IndexKey, str]) -> dict[str, Any]:
+    """The page's own index (its language and version's), each language's index of its version
+    (`[code, label, url]`: "All languages"), its version, the versions manifest (`manifest_url`)."""
+    version = next((str(v.get("label")) for v in nav.get("versions") or [] if v.get("active")), "")
+    languages = {language for language, _ in search_urls}
     indexes = [
-        [str(lang.get("code", "")), str(lang.get("label") or lang.get("code", "")), url]
+        [code, str(lang.get("label") or code), index_url(search_urls, code, version)]
         for lang in nav.get("languages") or []
-        if (url := search_urls.get(str(lang.get("code", "")))) is not None
+        if (code := str(lang.get("code", ""))) in languages
     ]
-    version = next(
-        (str(v.get("label")) for v in nav.get("versions") or [] if v.get("active")), None
-    )
     return {
-        "search_index_url": search_urls.get(language_of(nav), search_urls.get("", "")),
+        "search_index_url": index_url(search_urls, language_of(nav), version),
         "search_indexes": indexes if len(indexes) > 1 else [],
-        "search_version": version,
+        "search_version": version or None,
+        "search_all": manifest_url(search_urls),
     }
 
 
@@ -393,7 +393,7 @@ class _PageJob:
     navview: NavView
     sidebars: SidebarRenderer
     assets_base: dict[str, Any]
-    search_urls: dict[str, str]
+    search_urls: dict[IndexKey, str]
     options: BuildOptions
     config: SiteConfig
     writer: OutputWriter

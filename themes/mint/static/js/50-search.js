@@ -7,7 +7,9 @@
  * Scores are bit-identical; tests/test_search_ranking.py checks it against lunr.py.
  *
  * Page contract: <button data-component="search-trigger">, <meta name="mr-root">,
- * <meta name="mr-offline" content="1"> (offline builds), <meta name="mr-search-index">.
+ * <meta name="mr-offline" content="1"> (offline builds), <meta name="mr-search-index">; optional
+ * <meta name="mr-search-language"> per language, <meta name="mr-version"> and, on versioned
+ * sites, <meta name="mr-search-all"> (the manifest of every language and version's index).
  * Lazy part `search` with 50-search.css (see ../parts.json): 10-theme.js loads both on first use.
  */
 (function () {
@@ -537,15 +539,47 @@
   // since each assigns window.__MR_SEARCH__.
   var index = null, loaded = new Map(), queue = Promise.resolve(), presetUsed = false;
 
+  /** A URL as the document resolves it (one key per file, however a meta spells it). */
+  function absolute(url) {
+    try { return new URL(url, document.baseURI).href; } catch (err) { return url; }
+  }
+
   function sources() {
-    var own = meta("mr-search-index") || (meta("mr-root") || "/") + "_mintrender/search-index.js";
+    var own = absolute(meta("mr-search-index") || (meta("mr-root") || "/") + "_mintrender/search-index.js");
     var all = [];
     document.querySelectorAll('meta[name="mr-search-language"]').forEach(function (el) {
-      all.push({ lang: el.content, label: el.getAttribute("data-label") || el.content, url: el.getAttribute("data-src") });
+      all.push({ lang: el.content, label: el.getAttribute("data-label") || el.content, url: absolute(el.getAttribute("data-src")) });
     });
     var mine = all.filter(function (s) { return s.url === own; })[0];
     if (!mine) { mine = { lang: "", label: "", url: own }; all.unshift(mine); }
     return [mine].concat(all.filter(function (s) { return s !== mine; }));
+  }
+
+  var manifest = null;
+
+  /** A versioned site's indexes, one per language and version (`mr-search-all`: a script
+   * setting __MR_SEARCH_SOURCES__ = [[lang, label, version, file]], file names relative to
+   * it), or null: the language indexes of sources() are all there is. */
+  function listed() {
+    var src = meta("mr-search-all");
+    if (!src) return Promise.resolve(null);
+    if (manifest) return manifest;
+    manifest = new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.async = true;
+      script.onload = function () {
+        var rows = window.__MR_SEARCH_SOURCES__;
+        if (!Array.isArray(rows)) return reject(new Error("mintrender: no indexes in " + src));
+        resolve(rows.map(function (row) {
+          return { lang: row[0], label: row[1] || row[0], url: new URL(row[3], script.src).href };
+        }));
+      };
+      script.onerror = function () { reject(new Error("mintrender: cannot load " + src)); };
+      document.head.appendChild(script);
+    });
+    manifest.catch(function () { manifest = null; });
+    return manifest;
   }
 
   function loadScript(source) {
@@ -583,23 +617,32 @@
     return loadScript(sources()[0]).then(function (idx) { index = idx; return idx; });
   }
 
-  /** Every index of the site, the page's own first. */
+  /** Every index of the site, the page's own first (each loaded once, one at a time). */
   function loadAll() {
-    return Promise.all(sources().map(loadScript));
+    return listed().catch(function () { return null; }).then(function (rows) {
+      var own = sources();
+      if (rows) {
+        own = own.slice(0, 1).concat(rows.filter(function (s) { return s.url !== own[0].url; }));
+      }
+      return Promise.all(own.map(loadScript));
+    });
   }
 
   // ---- Scope: the page's language and version, or everything ------------------------------
 
   var scopeAll = false;
 
-  function hasScope() { return sources().length > 1 || !!meta("mr-version"); }
+  function versioned() { return !!meta("mr-version") || !!meta("mr-search-all"); }
+
+  function hasScope() { return sources().length > 1 || versioned(); }
 
   function scopeLabel() {
-    var langs = sources().length > 1, versions = !!meta("mr-version");
+    var langs = sources().length > 1, versions = versioned();
     return langs && versions ? "All languages and versions" : langs ? "All languages" : "All versions";
   }
 
-  /** Results of `typed` in scope: [{idx, r}] ranked; other versions left out unless scopeAll. */
+  /** Results of `typed` in scope: [{idx, r}] ranked; other versions left out unless scopeAll;
+   * a section several indexes hold (a page outside versions is in each version's index) once. */
   function searchScoped(typed, indexes) {
     var version = meta("mr-version"), rows = [];
     indexes.forEach(function (idx, n) {
@@ -613,6 +656,13 @@
       // Typo-only results after the rest; then by score; the page's own language first on ties.
       rows.sort(function (a, b) {
         return (!!a.r.typo - !!b.r.typo) || (b.r.score - a.r.score) || (a.n - b.n) || (a.i - b.i);
+      });
+      var seen = new Set();
+      rows = rows.filter(function (row) {
+        var doc = row.idx.docs[row.r.ref], key = row.idx.lang + "\n" + row.idx.pages[doc[0]][0] + "\n" + doc[1];
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
       });
     }
     return rows;
@@ -718,7 +768,9 @@
   function render(rows, query) {
     var groups = [], byPage = new Map();
     rows.forEach(function (row, rank) {
-      var idx = row.idx, r = row.r, doc = idx.docs[r.ref], key = idx.lang + "\n" + doc[0], g = byPage.get(key);
+      var idx = row.idx, r = row.r, doc = idx.docs[r.ref], g;
+      var key = idx.lang + "\n" + idx.pages[doc[0]][0];  // a page's URL: one group per page
+      g = byPage.get(key);
       if (!g) { g = { idx: idx, page: idx.pages[doc[0]], items: [] }; byPage.set(key, g); groups.push(g); }
       g.items.push({ r: r, rank: rank, doc: doc });
     });
