@@ -621,3 +621,39 @@ def test_watch_filter_ignores_editor_temp_files() -> None:
         assert is_temp_file(name), name
     for name in ("index.mdx", "sed.mdx", "setup.mdx", "logo.svg"):
         assert not is_temp_file(name), name
+
+
+def test_two_files_making_one_page_serve_as_they_build(tmp_path: Path) -> None:
+    """`other.md` beside `other.mdx`: the preview serves the page the build keeps (the one the
+    navigation names) and shows the `page-shadowed` warning the build gives."""
+    from mintrender.build import build
+    from mintrender.model import BuildOptions
+
+    docs = tmp_path / "docs"
+    write(
+        docs,
+        {
+            "docs.json": CONFIG,
+            "index.mdx": "---\ntitle: Home\n---\n\nWelcome home.\n",
+            "guide.mdx": "---\ntitle: Guide\n---\n\nGuide text.\n",
+            "other.md": "---\ntitle: Twin\n---\n\nThe md twin.\n",
+            "other.mdx": "---\ntitle: Other\n---\n\nOther page.\n",
+        },
+    )
+    out = tmp_path / "built"
+    built = build(BuildOptions(docs_dir=docs, out_dir=out, cache=False))
+    work = make_work_dir()
+    state = SiteState(docs, work)
+    try:
+        state.load()
+        app = PreviewApp(state, Reloader(), poll_seconds=0.5)
+        status, _, body = call(app, "/other")
+        assert status == 200 and b"Other page." in body and b"The md twin" not in body
+        assert b"The md twin" not in (out / "other/index.html").read_bytes()
+        shadowed = [d for d in state.pages.all_problems() if d.code == "page-shadowed"]
+        assert [(d.file, d.line) for d in shadowed] == [("other.md", 1)]
+        assert [d for d in built.diagnostics if d.code == "page-shadowed"] == shadowed
+        assert state.pages.nav().pages["other"].title == "Other"
+    finally:
+        state.close()
+        remove_work_dir(work)

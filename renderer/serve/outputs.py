@@ -109,7 +109,7 @@ class SiteOutputs:
         """The rendered pages as the build hands them to the index and write stages."""
         result = BuildResult(Diagnostics())
         result.pages = sorted(
-            (r for r in self.pages.records.values() if r.rendered is not None),
+            (r for r in self.pages.built() if r.rendered is not None),
             key=lambda r: r.output_path,
         )
         return result

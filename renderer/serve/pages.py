@@ -37,7 +37,7 @@ from mintrender.errors import Diagnostic, Diagnostics, internal_error
 from mintrender.load.config import CONFIG_FILES, ConfigError
 from mintrender.load.contain import resolve_inside
 from mintrender.load.nav import Navigation, PageSlot, is_operation_ref
-from mintrender.load.sources import Reader, discover
+from mintrender.load.sources import Reader, discover, shadowed_files
 from mintrender.model import BuildOptions, PageRecord
 from mintrender.parse.mdx import ParsedPage
 from mintrender.render.apipages import ApiStage, has_api_specs
@@ -80,6 +80,8 @@ class Pages:
         self.generated: set[str] = set()
         """Pages the API stage made for navigation entries naming operations."""
         self.by_path: dict[str, str] = {}
+        self.shadowed: set[str] = set()
+        """Page files left out because another file makes the same page (`page-shadowed`)."""
         self.ref_to_file: dict[str, str] = {}
         self.api: LazyApiStage | None = None
         self.api_diagnostics = Diagnostics()
@@ -241,7 +243,13 @@ class Pages:
             config,
             self.options.safe is not None,
         )
-        self.by_path = {r.site_path: rel for rel, r in sorted(self.records.items())}
+        shadowing = Diagnostics()
+        named = [(rel, r.site_path, r.output_path) for rel, r in sorted(self.records.items())]
+        self.shadowed = shadowed_files(named, set(self.ref_to_file.values()), shadowing)
+        self.structure_diagnostics += tuple(shadowing)
+        self.by_path = {
+            r.site_path: rel for rel, r in sorted(self.records.items()) if rel not in self.shadowed
+        }
         # background order: the home page, then navigation order, then the rest
         order = [
             self.by_path.get("/", ""),
@@ -434,6 +442,10 @@ class Pages:
             pages.discard(rel)
 
     # -- navigation and files --------------------------------------------------------------------
+    def built(self) -> list[PageRecord]:
+        """The pages the site has: every record but the shadowed ones (as `build` leaves out)."""
+        return [r for rel, r in self.records.items() if rel not in self.shadowed]
+
     def nav(self) -> NavView:
         """The navigation view (rebuilt after navigation or label changes)."""
         if self._navview is None:
@@ -442,7 +454,7 @@ class Pages:
                 self.inputs.config,
                 self.inputs.nav,
                 self.inputs.slots,
-                self.records.values(),
+                self.built(),
                 self.ref_to_file,
                 self.urls,
                 Diagnostics(),
