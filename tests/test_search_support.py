@@ -380,3 +380,19 @@ def scoped_results(page: Any, typed: str) -> list[dict[str, str]]:
                    .textContent}))""",
         )
     )
+
+
+VERSIONS_SITE = Path(__file__).resolve().parent / "sites" / "search-versions"
+"""2 languages x 3 versions (tests/test_search_versions*.py)."""
+
+
+def build_versions_site(factory: Any, mode: str) -> Path:
+    """`VERSIONS_SITE` built without the cache in `mode` into a fresh folder of `factory`
+    (pytest's `tmp_path_factory`)."""
+    from mintrender.build import build  # the builder, only for the tests that build
+    from mintrender.model import BuildOptions
+
+    out = factory.mktemp(f"search-versions-{mode}")
+    result = build(BuildOptions(docs_dir=VERSIONS_SITE, out_dir=out, mode=mode, cache=False))
+    assert result.fatal is None, result.fatal
+    return Path(out)

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_search_support import read_index_script
+from test_search_support import build_versions_site, read_index_script
 
 from mintrender.build import build
 from mintrender.index.sections import (
@@ -25,7 +25,6 @@ from mintrender.index.sections import (
 from mintrender.model import BuildOptions
 from mintrender.urls import ROOT
 
-SITE = Path(__file__).resolve().parent / "sites" / "search-versions"
 VERSIONS = ["v3", "v2", "v1"]
 MANIFEST = "window.__MR_SEARCH_SOURCES__="
 
@@ -109,10 +108,7 @@ def test_manifest_lists_file_names_relative_to_itself() -> None:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("search-versions")
-    result = build(BuildOptions(docs_dir=SITE, out_dir=out, mode="hosted", cache=False))
-    assert result.fatal is None, result.fatal
-    return out
+    return build_versions_site(tmp_path_factory, "hosted")
 
 
 def _metas(html: str) -> list[str]:

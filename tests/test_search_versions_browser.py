@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_search_support import block_network, scoped_results
+from test_search_support import VERSIONS_SITE as SITE
+from test_search_support import block_network, build_versions_site, scoped_results
 
 from mintrender.build import build
 from mintrender.model import BuildOptions
@@ -22,15 +23,10 @@ from mintrender.serve.server import PreviewServer
 
 pytestmark = pytest.mark.browser
 
-SITE = Path(__file__).resolve().parent / "sites" / "search-versions"
-
 
 @pytest.fixture(scope="module")
 def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("search-versions-offline")
-    result = build(BuildOptions(docs_dir=SITE, out_dir=out, mode="offline", cache=False))
-    assert result.fatal is None, result.fatal
-    return out
+    return build_versions_site(tmp_path_factory, "offline")
 
 
 def _open_search(browser: Any, url: str, *, offline: bool) -> tuple[Any, list[str], list[str]]:

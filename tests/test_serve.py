@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -69,6 +70,19 @@ def site(tmp_path: Path) -> Iterator[tuple[Path, SiteState, PreviewApp, Reloader
     yield docs, state, app, reloader
     state.close()
     remove_work_dir(work)
+
+
+@contextlib.contextmanager
+def previewing(docs: Path) -> Iterator[tuple[SiteState, PreviewApp]]:
+    """The preview state of `docs`, loaded, and its app; closed and removed afterwards."""
+    work = make_work_dir()
+    state = SiteState(docs, work)
+    try:
+        state.load()
+        yield state, PreviewApp(state, Reloader(), poll_seconds=0.5)
+    finally:
+        state.close()
+        remove_work_dir(work)
 
 
 def call(
@@ -642,11 +656,7 @@ def test_two_files_making_one_page_serve_as_they_build(tmp_path: Path) -> None:
     )
     out = tmp_path / "built"
     built = build(BuildOptions(docs_dir=docs, out_dir=out, cache=False))
-    work = make_work_dir()
-    state = SiteState(docs, work)
-    try:
-        state.load()
-        app = PreviewApp(state, Reloader(), poll_seconds=0.5)
+    with previewing(docs) as (state, app):
         status, _, body = call(app, "/other")
         assert status == 200 and b"Other page." in body and b"The md twin" not in body
         assert b"The md twin" not in (out / "other/index.html").read_bytes()
@@ -654,6 +664,3 @@ def test_two_files_making_one_page_serve_as_they_build(tmp_path: Path) -> None:
         assert [(d.file, d.line) for d in shadowed] == [("other.md", 1)]
         assert [d for d in built.diagnostics if d.code == "page-shadowed"] == shadowed
         assert state.pages.nav().pages["other"].title == "Other"
-    finally:
-        state.close()
-        remove_work_dir(work)

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_serve import call
-
-from mintrender.serve.app import PreviewApp
-from mintrender.serve.files import make_work_dir, remove_work_dir
-from mintrender.serve.reloader import Reloader
-from mintrender.serve.state import SiteState
+from test_serve import call, previewing
 
 LEGACY = Path(__file__).parent / "sites" / "legacy-mint"
 
 
 def test_root_redirects_to_the_first_page_without_index() -> None:
-    work = make_work_dir()
-    state = SiteState(LEGACY, work)
-    try:
-        state.load()
-        app = PreviewApp(state, Reloader(), poll_seconds=0.5)
+    with previewing(LEGACY) as (_, app):
         status, headers, _ = call(app, "/")
         assert status == 302 and headers["Location"] == "/introduction/"
         assert call(app, "/introduction/")[0] == 200
-    finally:
-        state.close()
-        remove_work_dir(work)

@@ -77,7 +77,7 @@ def _check(options: CheckOptions) -> CheckResult:
     ref_to_file = resolve_refs(config, slots, pages, diagnostics)
     generated = api.generated_pages(slots, {})
     site_paths = [site_path_for(rel) for rel in sources.pages]
-    named = [(rel, path, path) for rel, path in zip(sources.pages, site_paths, strict=True)]
+    named = list(zip(sources.pages, site_paths, strict=True))
     shadowed = shadowed_files(named, set(ref_to_file.values()), diagnostics)  # as in builds
     site_paths += [record.site_path for record, _ in generated]
     urls = make_urls("hosted", site_paths, sources, config)

@@ -291,7 +291,7 @@ def _index_one(job: _Job, store: Store | None) -> tuple[str, bool]:
     if store is not None:
         key = _pages_key(found)
         if not key:  # a page without a render key: its sections stand for themselves
-            sections = [section for page in found for section in page_sections(page)]
+            sections = _sections(found)
             key = repr(sections)
         key = digest(code_fingerprint(), language, version, key)
         name = f"search-{digest(language, version)}"
@@ -299,12 +299,16 @@ def _index_one(job: _Job, store: Store | None) -> tuple[str, bool]:
         if isinstance(script, str):
             return script, True
     if sections is None:
-        sections = [section for page in found for section in page_sections(page)]
+        sections = _sections(found)
     script = build_search_index(sections, language=language or None).index_js
     del sections
     if store is not None:
         store.put(name, key, script)
     return script, False
+
+
+def _sections(found: Sequence[SearchablePage]) -> list[SearchSection]:
+    return [section for page in found for section in page_sections(page)]
 
 
 def _pages_key(found: Sequence[SearchablePage]) -> str:

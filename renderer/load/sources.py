@@ -215,31 +215,31 @@ class Reader:
 def unique_pages(
     records: list[PageRecord], referenced: Collection[str], diagnostics: Diagnostics
 ) -> list[PageRecord]:
-    """`records` with one page per output file (`shadowed_files`): each file left out is a
-    `page-shadowed` warning and is not built (it would overwrite the page)."""
-    pages = [(r.rel_path, r.site_path, r.output_path) for r in records]
+    """`records` with one page per site path, so per output file (`shadowed_files`): each file
+    left out is a `page-shadowed` warning and is not built (it would overwrite the page)."""
+    pages = [(r.rel_path, r.site_path) for r in records]
     dropped = shadowed_files(pages, referenced, diagnostics)
     return [r for r in records if r.rel_path not in dropped] if dropped else records
 
 
 def shadowed_files(
-    pages: Sequence[tuple[str, str, str]], referenced: Collection[str], diagnostics: Diagnostics
+    pages: Sequence[tuple[str, str]], referenced: Collection[str], diagnostics: Diagnostics
 ) -> set[str]:
-    """Of `(file, site path, output file)`s, the files that make the same page as another
-    (`a.md` and `a.mdx`, `a.mdx` and `a/index.mdx`), each with a `page-shadowed` warning: the
-    one navigation names is kept, else an `.mdx`, else the first."""
-    by_output: dict[str, list[tuple[str, str]]] = {}
-    for rel, site_path, output in pages:
-        by_output.setdefault(output, []).append((rel, site_path))
+    """Of `(file, site path)`s, the files that make the same page as another (`a.md` and
+    `a.mdx`, `a.mdx` and `a/index.mdx`), each with a `page-shadowed` warning: the one
+    navigation names is kept, else an `.mdx`, else the first."""
+    by_path: dict[str, list[str]] = {}
+    for rel, site_path in pages:
+        by_path.setdefault(site_path, []).append(rel)
     dropped: set[str] = set()
-    for group in by_output.values():
-        if len(group) < 2:
+    for site_path, rels in by_path.items():
+        if len(rels) < 2:
             continue
         keep = min(
-            range(len(group)),
-            key=lambda i: (group[i][0] not in referenced, not group[i][0].endswith(".mdx"), i),
+            range(len(rels)),
+            key=lambda i: (rels[i] not in referenced, not rels[i].endswith(".mdx"), i),
         )
-        for i, (rel, site_path) in enumerate(group):
+        for i, rel in enumerate(rels):
             if i == keep:
                 continue
             dropped.add(rel)
@@ -248,7 +248,7 @@ def shadowed_files(
                 1,
                 1,
                 "page-shadowed",
-                f"{rel} makes the same page ({site_path}) as {group[keep][0]}, which is built; "
+                f"{rel} makes the same page ({site_path}) as {rels[keep]}, which is built; "
                 "this file is not",
                 "rename or remove one of the two files",
             )

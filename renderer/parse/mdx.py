@@ -175,19 +175,21 @@ def findings_inline(state: StateCore) -> None:
 def make_markdown() -> MarkdownIt:
     """The one markdown-it instance used for every page: rules tried by first character
     (`dispatch_rules`) and page text normalized only when it needs it; the same tokens."""
-    md = new_markdown()
-    dispatch_rules(md)
-    lean_normalize(md)
-    return md
+    return _tuned(new_markdown())
 
 
 @lru_cache(maxsize=1)
 def make_check_markdown() -> MarkdownIt:
     """The instance `mintrender check` parses pages with: `make_markdown`'s, whose inline
-    tokens are parsed only as far as findings need (`findings_inline`), rules tried by first
-    character (`dispatch_rules`) and page text normalized only when it needs it."""
+    tokens are parsed only as far as findings need (`findings_inline`)."""
     md = new_markdown()
     md.core.ruler.at("inline", findings_inline)
+    return _tuned(md)
+
+
+def _tuned(md: MarkdownIt) -> MarkdownIt:
+    """`md` with its rules tried by first character and page text normalized only when it
+    needs it: the same tokens, less work."""
     dispatch_rules(md)
     lean_normalize(md)
     return md

@@ -244,7 +244,7 @@ class Pages:
             self.options.safe is not None,
         )
         shadowing = Diagnostics()
-        named = [(rel, r.site_path, r.output_path) for rel, r in sorted(self.records.items())]
+        named = [(rel, r.site_path) for rel, r in sorted(self.records.items())]
         self.shadowed = shadowed_files(named, set(self.ref_to_file.values()), shadowing)
         self.structure_diagnostics += tuple(shadowing)
         self.by_path = {

@@ -60,17 +60,13 @@ class OutputWriter:
         return (self.tmp / output_path).exists()
 
     def write_text(self, output_path: str, text: str) -> None:
-        target = self.tmp / output_path
-        self._folder_for(target)
-        # newline="" keeps "\n" on every platform: the output does not depend on the OS
-        with open(target, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        self.written.append(output_path)
+        self.write_parts(output_path, (text,))
 
     def write_parts(self, output_path: str, parts: Iterable[str]) -> None:
         """`write_text` of `"".join(parts)`, without holding the whole text (llms-full.txt)."""
         target = self.tmp / output_path
         self._folder_for(target)
+        # newline="" keeps "\n" on every platform: the output does not depend on the OS
         with open(target, "w", encoding="utf-8", newline="") as fh:
             for part in parts:
                 fh.write(part)

@@ -11,7 +11,7 @@ from mintrender.index.sections import IndexKey, index_url, manifest_url
 from mintrender.load.redirects import client_script
 from mintrender.urls import ROOT
 from mintrender.write.crawl import redirect_rules
-from mintrender.write.theme import load_theme_parts, page_parts, with_parts
+from mintrender.write.theme import fill, load_theme_parts, page_parts, with_parts
 from mintrender.write.weight import share_svgs
 
 if TYPE_CHECKING:
@@ -96,16 +96,9 @@ def not_found_html(
         "meta": [],
         "noindex": True,
     }
+    offline = options.mode == "offline"
     text = share_svgs(
-        env.get_template("404.html").render(
-            site=site,
-            nav=nav,
-            page=page,
-            head=head,
-            assets=assets,
-            root=ROOT,
-            offline=options.mode == "offline",
-        )
+        fill(env, "404.html", offline, site=site, nav=nav, page=page, head=head, assets=assets)
     )
     if options.mode == "hosted":
         # 404.html is served at any depth: keep absolute URLs (base path), never relative ones.

@@ -20,7 +20,7 @@ from mintrender.render.context import RenderContext
 from mintrender.render.sanitize import sanitize_html
 from mintrender.render.tailwind import generate_css
 from mintrender.safeurl import is_safe_url
-from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder, base_path_of, is_external
+from mintrender.urls import ASSET_DIR, UrlBuilder, base_path_of, is_external
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
 from mintrender.write.assets import copy_static, remote_assets
 from mintrender.write.contextual import contextual_options
@@ -33,6 +33,7 @@ from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
 from mintrender.write.theme import (
     ThemeParts,
+    fill,
     load_theme_parts,
     make_environment,
     page_flags,
@@ -234,16 +235,11 @@ def write_site(
         static = frozenset(sources.static)
         publish = Publish.of(options, config.metatags)
 
-        owner: dict[str, str] = {}  # site path -> the first page's file: its copy is written
-        for record in result.pages:
-            if record.rendered is not None:
-                owner.setdefault(record.site_path, record.rel_path)
-
         def copies(records: Iterable[PageRecord], found: Diagnostics) -> dict[str, str]:
-            """The Markdown copies of `records` (a docs-folder file of that name wins)."""
-            mine = [r for r in records if owner.get(r.site_path) == r.rel_path]
+            """The Markdown copies of `records` (a docs-folder file of that name wins; one page
+            per site path: `unique_pages`)."""
             return write_markdown_copies(
-                config, mine, writer, urls, publish, found, full, skip=static
+                config, records, writer, urls, publish, found, full, skip=static
             )
 
         payloads, markdown = _write_pages(job, result.pages, progress, copies)
@@ -368,20 +364,10 @@ def render_page_html(
     drawn = record.rendered.drawn if record.rendered is not None else frozenset()
     needed = page_parts(content, page_flags(record, nav, page), parts, drawn)
     assets = with_parts(assets, needed, parts)
-    template = env.get_template("api.html" if page["is_api"] or page["aside_html"] else "page.html")
-    return share_svgs(
-        merge_token_spans(
-            template.render(
-                site=site,
-                nav=nav,
-                page=page,
-                head=head,
-                assets=assets,
-                root=ROOT,
-                offline=options.mode == "offline",
-            )
-        )
-    )
+    name = "api.html" if page["is_api"] or page["aside_html"] else "page.html"
+    offline = options.mode == "offline"
+    text = fill(env, name, offline, site=site, nav=nav, page=page, head=head, assets=assets)
+    return share_svgs(merge_token_spans(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -191,6 +191,12 @@ def compact_token_css(css: str) -> str:
     return "".join(out)
 
 
+def fill(env: jinja2.Environment, name: str, offline: bool, **context: Any) -> str:
+    """Theme template `name` rendered with `context` and what every page template gets: the
+    ROOT placeholder and whether the site is an offline bundle."""
+    return env.get_template(name).render(root=ROOT, offline=offline, **context)
+
+
 def page_parts(
     content: str,
     flags: frozenset[str],
