@@ -139,8 +139,7 @@ class NavView:
 
     # -----------------------------------------------------------------------------------------
     def view(self, ref: str | None) -> dict[str, Any]:
-        slot = self.location.get(ref) if ref else None
-        chain = slot.divisions if slot is not None else self._default_chain
+        slot, chain, container = self._place(ref)
         chain_ids = {id(d) for d in chain}
         out: dict[str, Any] = {
             "tabs": [],
@@ -195,7 +194,6 @@ class NavView:
                         "description": None,
                     }
                 )
-        container = chain[-1] if chain else self.nav.root
         out["sidebar"] = self.section_items(container)
         out["sidebar_key"] = id(container)
         info = self.pages.get(ref) if ref else None
@@ -249,11 +247,18 @@ class NavView:
         info = self.pages.get(candidate)
         return self.urls.page(info.site_path) if info is not None else None
 
-    def sidebar_of(self, ref: str | None) -> tuple[int, list[dict[str, Any]]]:
-        """`view(ref)`'s `sidebar_key` and `sidebar`, without the rest of the view."""
+    def _place(
+        self, ref: str | None
+    ) -> tuple[PageSlot | None, tuple[NavDivision, ...], NavDivision]:
+        """The page's navigation entry, its divisions (the default ones without an entry) and
+        the division whose sidebar it shows."""
         slot = self.location.get(ref) if ref else None
         chain = slot.divisions if slot is not None else self._default_chain
-        container = chain[-1] if chain else self.nav.root
+        return slot, chain, chain[-1] if chain else self.nav.root
+
+    def sidebar_of(self, ref: str | None) -> tuple[int, list[dict[str, Any]]]:
+        """`view(ref)`'s `sidebar_key` and `sidebar`, without the rest of the view."""
+        container = self._place(ref)[2]
         return id(container), self.section_items(container)
 
     def key(self) -> str:
