@@ -25,7 +25,9 @@ MAX_Q = 1023
 
 def encode_ints(values: Sequence[int]) -> str:
     """Non-negative integers as one string (see the module docstring)."""
-    table = _short()
+    table = short_codes()
+    if not values or max(values) < _SHORT_LIMIT:
+        return "".join(map(table.__getitem__, values))
     return "".join(table[v] if v < _SHORT_LIMIT else _encode_int(v) for v in values)
 
 
@@ -42,7 +44,7 @@ _SHORT_LIMIT = 1 << 15
 
 
 @functools.cache
-def _short() -> list[str]:
+def short_codes() -> list[str]:
     """`_encode_int` of the numbers below 32768 (up to three characters), looked up; made at
     the first index built, not at import (a warm build reuses its indexes)."""
     return [_encode_int(v) for v in range(_SHORT_LIMIT)]
