@@ -47,7 +47,9 @@ _SHORT_LIMIT = 1 << 15
 def short_codes() -> list[str]:
     """`_encode_int` of the numbers below 32768 (up to three characters), looked up; made at
     the first index built, not at import (a warm build reuses its indexes)."""
-    return [_encode_int(v) for v in range(_SHORT_LIMIT)]
+    low, high = ALPHABET[:32], ALPHABET[32:]  # a number's last group, the groups before it
+    tails = [h + c for h in high for c in low]  # the last two groups of 0..1023
+    return [*low, *tails[32:], *(h + tail for h in high[1:] for tail in tails)]
 
 
 def decode_ints(text: str) -> list[int]:

@@ -1,10 +1,14 @@
 """What lunr.py's `Builder` computes for a list of documents, as plain data, and its field
 vectors in the integer forms the payload stores (`search.payload`).
 
-`Postings` runs a language's pipeline once per distinct word (`term_of`), never per occurrence:
-each document field becomes its words (`words_of`, C-level splitting), the words become term ids
-through a memo (``dict`` lookups in C), and a `Counter` counts them. Term ids are given in order
-of first appearance (document, then field, then word), which is lunr's term index.
+`Postings` runs a language's pipeline once per distinct space-separated chunk of text
+(`words_of`) and once per distinct word (`term_of`), never per occurrence: a field's text is split
+at spaces, each chunk becomes the term ids of its words through a memo (``dict`` lookups in C),
+and a `Counter` counts them. That is the pipeline's output on the whole text because a pipeline
+never looks across a space (`words_of(a + " " + b) == words_of(a) + words_of(b)`: folding,
+lower-casing, word splitting and bigrams all stop at a space; tested for every code point). Term
+ids are given in order of first appearance (document, then field, then word), which is lunr's
+term index.
 
 The vectors are lunr's BM25 scores with its k1, b, idf and boosts, each computed by the
 expression of lunr's `_create_field_vectors` and rounded to 3 places, kept as integer
@@ -18,6 +22,7 @@ import math
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from operator import sub
 from typing import Any
 
@@ -44,8 +49,9 @@ class Postings:
         words_of: Callable[[str], list[str]],
         term_of: Callable[[str], str | None],
     ) -> None:
-        """`words_of(text)`: the words of a field; `term_of(word)`: its index term, or None
-        for a word the pipeline drops (called once per distinct word)."""
+        """`words_of(text)`: the words of a text (called once per distinct chunk between
+        spaces); `term_of(word)`: its index term, or None for a word the pipeline drops (called
+        once per distinct word)."""
         self.ids: dict[str, int] = {}
         """Index term -> term id (lunr's term index)."""
         self.fields: list[tuple[Field, ...]] = []
@@ -62,30 +68,30 @@ class Postings:
                 found = ids[term] = len(ids)
             return found
 
-        # word -> term id (-1: dropped), a new word's made when `map` meets it: in word order
+        # word -> term id (-1: dropped); chunk -> its words' ids. New ones are made when `map`
+        # meets them: in order of appearance
         id_of = _Memo(term_id).__getitem__
+
+        def chunk_ids(chunk: str) -> tuple[int, ...]:
+            found = tuple(map(id_of, words_of(chunk)))
+            return tuple(i for i in found if i >= 0) if -1 in found else found
+
+        ids_of = _Memo(chunk_ids).__getitem__
 
         for texts, boost in documents:
             per_field: list[Field] = []
             for text in texts:
-                words = words_of(text) if text else ()
-                if not words:
+                seq = list(chain.from_iterable(map(ids_of, text.split(" ")))) if text else ()
+                if not seq:
                     per_field.append(_EMPTY)
                     continue
-                seq = list(map(id_of, words))
                 counts = Counter(seq)
-                dropped = counts.pop(-1, 0)
-                per_field.append(
-                    (array("q", counts), array("q", counts.values()), len(seq) - dropped)
-                )
+                per_field.append((array("q", counts), array("q", counts.values()), len(seq)))
             self.fields.append(tuple(per_field))
             self.boosts.append(boost)
-        self.frequency: list[int] = [0] * len(ids)
+        holding = Counter(chain.from_iterable(field[0] for doc in self.fields for field in doc))
+        self.frequency: list[int] = list(map(holding.__getitem__, range(len(ids))))
         """Term id -> (document, field) pairs holding the term (lunr's `idf` count)."""
-        frequency = self.frequency
-        for term_ids, _, _ in (field for doc in self.fields for field in doc):
-            for term in term_ids:
-                frequency[term] += 1
 
     def _thousandths(
         self, field_boosts: Sequence[int], order: Sequence[int] | None = None

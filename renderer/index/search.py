@@ -269,9 +269,19 @@ def _build_index(
 
 
 def _excerpt(text: str, title: str) -> str:
-    """The first `EXCERPT_CHARS` of `text`, cut at a word, without a leading copy of `title`."""
-    text = _SPACES.sub(" ", text).strip()
+    """The first `EXCERPT_CHARS` of `text`, cut at a word, without a leading copy of `title`.
+
+    Only the head of `text` is normalized: the normalized head of a text is a prefix of the
+    normalized text, and one `need` characters long holds all the excerpt reads."""
     title = _SPACES.sub(" ", title).strip()
+    need = len(title) + EXCERPT_CHARS + 3
+    size = 2 * need
+    while True:
+        head = _SPACES.sub(" ", text[:size]).strip()
+        if size >= len(text) or len(head) >= need:
+            break
+        size *= 4
+    text = head
     if title and text.startswith(title) and text[len(title) : len(title) + 1] in ("", " "):
         text = text[len(title) :].lstrip()
     if len(text) <= EXCERPT_CHARS:
@@ -390,10 +400,15 @@ def build_search_index(
         json_bytes=len(index_json.encode("utf-8")),
         js_bytes=len(js_raw),
         documents=len(sections),
-        terms=len(decode_terms(data["terms"]))
-        if isinstance(data["terms"], str)
-        else len(data["terms"]),
+        terms=_term_count(data["terms"]),
     )
+
+
+def _term_count(terms: str | list[str]) -> int:
+    """How many terms a payload's `terms` holds (`decode_terms` splits at spaces, too)."""
+    if isinstance(terms, list):
+        return len(terms)
+    return terms.count(" ") + 1 if terms else 0
 
 
 def decode_payload(payload: dict[str, Any] | str) -> dict[str, Any]:
