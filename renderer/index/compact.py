@@ -102,14 +102,17 @@ def encode_forms(terms: Sequence[str], forms: dict[str, str]) -> list[str]:
     """The stem table, parallel to `terms`: the indexed surface forms of each term, space
     separated, written as the suffix after the stem when they start with it (`"es ion"` for
     `personaliz`) and as `!` + the whole form otherwise. Trailing empty entries are dropped."""
-    ids = {term: i for i, term in enumerate(terms)}
-    table: list[list[str]] = [[] for _ in terms]
+    ids = dict(zip(terms, range(len(terms)), strict=True))
+    table: dict[int, list[str]] = {}  # only the terms that have forms: most have none
     for surface, term in sorted(forms.items()):
         i = ids.get(term)
         if i is None:
             continue
-        table[i].append(surface[len(term) :] if surface.startswith(term) else "!" + surface)
-    out = [" ".join(entry) for entry in table]
+        entry = surface[len(term) :] if surface.startswith(term) else "!" + surface
+        table.setdefault(i, []).append(entry)
+    out = [""] * (max(table) + 1 if table else 0)
+    for i, entries in table.items():
+        out[i] = " ".join(entries)
     while out and not out[-1]:
         out.pop()
     return out

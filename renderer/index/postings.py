@@ -26,16 +26,17 @@ from itertools import chain
 from operator import sub
 from typing import Any
 
-from mintrender.index.compact import encode_ints, quantize, short_codes
+from mintrender.index.compact import encode_ints, quantize
 
 K1, B = 1.2, 0.75
 """lunr's BM25 parameters."""
 
-Field = tuple["array[int]", "array[int]", int]
-"""One document field: term ids (first appearance order), their counts, and the field length
-(the number of term occurrences)."""
+Field = tuple["array[int]", "array[float]", int]
+"""One document field: term ids (first appearance order), their counts (as floats: the scores
+are float arithmetic, and a float operand is what Python's fast path wants), and the field
+length (the number of term occurrences)."""
 
-_EMPTY: Field = (array("q"), array("q"), 0)
+_EMPTY: Field = (array("q"), array("d"), 0)
 _NO_TERMS: tuple[list[int], list[int]] = ([], [])
 
 
@@ -78,15 +79,17 @@ class Postings:
 
         ids_of = _Memo(chunk_ids).__getitem__
 
+        by_text: dict[str, Field] = {"": _EMPTY}  # a text seen before: its words have ids
         for texts, boost in documents:
             per_field: list[Field] = []
             for text in texts:
-                seq = list(chain.from_iterable(map(ids_of, text.split(" ")))) if text else ()
-                if not seq:
-                    per_field.append(_EMPTY)
-                    continue
-                counts = Counter(seq)
-                per_field.append((array("q", counts), array("q", counts.values()), len(seq)))
+                field = by_text.get(text)
+                if field is None:
+                    seq = list(chain.from_iterable(map(ids_of, text.split(" "))))
+                    counts = Counter(seq)
+                    field = (array("q", counts), array("d", counts.values()), len(seq))
+                    by_text[text] = field = field if seq else _EMPTY
+                per_field.append(field)
             self.fields.append(tuple(per_field))
             self.boosts.append(boost)
         holding = Counter(chain.from_iterable(field[0] for doc in self.fields for field in doc))
@@ -116,15 +119,24 @@ class Postings:
             idf = by_key
         top = max(idf, default=0.0) * (K1 + 1) * max(field_boosts) * 1000
         k1_1 = K1 + 1
+        boosts = [float(boost) for boost in field_boosts]  # x * 6 is x * 6.0, done faster
+        # per field: the previous document's (field, boost, result): a page's sections share
+        # their page title
+        previous: list[tuple[Field, float, tuple[list[int], list[int]]] | None]
+        previous = [None] * len(field_boosts)
         for i, doc_boost in enumerate(self.boosts):
             per_field, self.fields[i] = self.fields[i], ()
             exact = abs(top * doc_boost) < 2**40
             doc: list[tuple[list[int], list[int]]] = []
-            for (term_ids, tfs, length), field_boost, mean in zip(
-                per_field, field_boosts, average, strict=True
-            ):
+            zipped = zip(per_field, boosts, average, strict=True)
+            for f, (field, field_boost, mean) in enumerate(zipped):
+                term_ids, tfs, length = field
                 if not length:
                     doc.append(_NO_TERMS)
+                    continue
+                last = previous[f]
+                if last is not None and last[0] is field and last[1] == doc_boost:
+                    doc.append(last[2])
                     continue
                 norm = K1 * (1 - B + B * (length / mean))
                 keyed = term_ids if order is None else map(order.__getitem__, term_ids)
@@ -134,12 +146,13 @@ class Postings:
                 for key in keys:
                     tf = tf_of[key]
                     score = idf[key] * (k1_1 * tf) / (norm + tf) * field_boost * doc_boost
-                    milli = score * 1000
+                    milli = score * 1000.0
                     value = round(milli)
                     if not (exact and -0.49 < milli - value < 0.49):
                         value = round(round(score, 3) * 1000)
                     values.append(value)
                 doc.append((keys, values))
+                previous[f] = (field, doc_boost, doc[-1])
             yield doc
 
     def vectors(self, field_boosts: Sequence[int]) -> Iterator[list[list[tuple[int, float]]]]:
@@ -155,17 +168,12 @@ class Postings:
     def compact_vectors(self, field_boosts: Sequence[int], order: Sequence[int]) -> list[list[str]]:
         """Per document, per field: `encode_ints([key delta, quantize(score), ...])` by key
         (`order[term id]`), format 2."""
-        codes = short_codes()
         quantized = _Memo(lambda value: quantize(value / 1000)).__getitem__
         out = []
         for doc in self._thousandths(field_boosts, order):
             encoded = []
             for keys, values in doc:
-                flat = _interleave(keys, list(map(quantized, values)))
-                if keys and keys[-1] >= len(codes):  # a big delta: the general encoder
-                    encoded.append(encode_ints(flat))
-                else:
-                    encoded.append("".join(map(codes.__getitem__, flat)))
+                encoded.append(encode_ints(_interleave(keys, list(map(quantized, values)))))
             out.append(encoded)
         return out
 

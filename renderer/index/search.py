@@ -116,7 +116,6 @@ GLOBAL_NAME = "__MR_SEARCH__"
 
 _NON_WORD = re.compile(r"[\W_]+")
 _CJK = re.compile("([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f])")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,11 +272,11 @@ def _excerpt(text: str, title: str) -> str:
 
     Only the head of `text` is normalized: the normalized head of a text is a prefix of the
     normalized text, and one `need` characters long holds all the excerpt reads."""
-    title = _SPACES.sub(" ", title).strip()
+    title = " ".join(title.split())  # each run of white space one space, none at the ends
     need = len(title) + EXCERPT_CHARS + 3
     size = 2 * need
     while True:
-        head = _SPACES.sub(" ", text[:size]).strip()
+        head = " ".join(text[:size].split())
         if size >= len(text) or len(head) >= need:
             break
         size *= 4
@@ -339,10 +338,8 @@ def payload(sections: Sequence[SearchSection], *, language: str | None = None) -
     else:
         head["format"] = FORMAT_2
         order = sorted(range(len(terms)), key=terms.__getitem__)
-        sorted_terms = [terms[i] for i in order]
-        position = [0] * len(order)
-        for new, old in enumerate(order):
-            position[old] = new
+        sorted_terms = list(map(terms.__getitem__, order))
+        position = sorted(range(len(order)), key=order.__getitem__)  # term id -> its place
         body = {
             "pipeline": {
                 "stemmer": profile.stemmer,

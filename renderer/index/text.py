@@ -19,6 +19,7 @@ import snowballstemmer
 
 _MARKS = re.compile("[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ı": "i"})
+_SPELLED = re.compile("[ßæœøđłı]")
 _NON_WORD = re.compile(r"[\W_]+")
 CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
@@ -35,7 +36,9 @@ def fold(text: str) -> str:
     if text.isascii():  # nothing to decompose, strip or spell out
         return text.lower()
     text = unicodedata.normalize("NFKD", text).lower()
-    text = _MARKS.sub("", text).translate(_LETTERS)
+    text = _MARKS.sub("", text)
+    if _SPELLED.search(text):  # translate looks each character up: only where it has to
+        text = text.translate(_LETTERS)
     return unicodedata.normalize("NFC", text)
 
 
