@@ -37,7 +37,14 @@ from mintrender.load.nav import (
 )
 from mintrender.load.redirects import concrete_targets
 from mintrender.load.remote import Downloads
-from mintrender.load.sources import Reader, SourceFiles, discover, page_file_for_ref, unique_pages
+from mintrender.load.sources import (
+    Reader,
+    SourceFiles,
+    discover,
+    mirror_keys,
+    page_file_for_ref,
+    unique_pages,
+)
 from mintrender.model import (
     BuildOptions,
     BuildResult,
@@ -59,7 +66,7 @@ from mintrender.render.sanitize import (
 )
 from mintrender.spill import Spill
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
-from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
+from mintrender.workers import auto_jobs, can_fork, fork_map, grouped
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,7 +443,7 @@ def _render_pages(job: RenderJob) -> RenderedPages:
     shares = None
     if job.jobs > 1:
         try:
-            shares = fork_map(work, interleave(sources.pages, job.jobs), job.jobs)
+            shares = fork_map(work, _shares(sources.pages, job.jobs), job.jobs)
         except Exception as exc:  # a worker or its result failed as a whole: redo it here
             diagnostics.internal(
                 config.config_file, 0, "rendering pages in worker processes for", exc
@@ -512,7 +519,7 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
     fresh: list[CachedPage] = []
     if job.jobs > 1 and len(todo) > 1:
         try:
-            for share, problem in fork_map(work, interleave(todo, job.jobs), job.jobs):
+            for share, problem in fork_map(work, _shares(todo, job.jobs), job.jobs):
                 fresh.extend(share)
                 store.noted(problem)
         except Exception as exc:  # a worker or its result failed as a whole: redo it here
@@ -537,6 +544,11 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
     timings["render"] = time.perf_counter() - t
     cache = {"pages_reused": len(every) - len(todo), "pages_rendered": len(todo)}
     return RenderedPages(records, ref_to_file, urls, cache)
+
+
+def _shares(rels: Sequence[str], jobs: int) -> list[list[str]]:
+    """The workers' shares of page files, each page with its translations and versions."""
+    return grouped(rels, mirror_keys(rels).__getitem__, jobs)
 
 
 def _generated_pages(

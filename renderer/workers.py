@@ -42,6 +42,19 @@ def interleave(items: Sequence[T], jobs: int) -> list[list[T]]:
     return chunks
 
 
+def grouped(items: Sequence[T], key: Callable[[T], object], jobs: int) -> list[list[T]]:
+    """`jobs` shares of `items` that keep items of one `key` together (in their order), each
+    group going to the share with the fewest items so far: balanced like `interleave`, and a
+    worker's memos see every item of a group."""
+    groups: dict[object, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    chunks: list[list[T]] = [[] for _ in range(jobs)]
+    for group in groups.values():
+        min(chunks, key=len).extend(group)
+    return chunks
+
+
 def _call(item: Any) -> Any:
     assert _WORK is not None, "worker started without its work function"
     return _WORK(item)
