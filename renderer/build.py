@@ -397,9 +397,10 @@ def _render_whole(
     reader: Reader,
     publish: Publish,
     found: Diagnostics,
+    level: int = 1,
 ) -> None:
     """Render one page in a worker with its Markdown copy (the tokens stay in the worker), then
-    pack it: the main process holds every page, and the cache keeps it small."""
+    pack it (zlib `level`): the main process holds every page, and the cache keeps it small."""
     from mintrender.write.llms import page_markdown_text  # start-up time, as in _build
 
     config = job.config
@@ -407,7 +408,7 @@ def _render_whole(
     record.tokens = parsed.tokens
     record.markdown = page_markdown_text(record, config, urls, publish, diagnostics=found)
     record.tokens = None
-    record.pack()
+    record.pack(level)
 
 
 def _render_pages(job: RenderJob) -> RenderedPages:
@@ -420,6 +421,7 @@ def _render_pages(job: RenderJob) -> RenderedPages:
     generated, ref_to_file, site_paths, urls = _site_around(job)
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
+    level = 0 if job.spill is not None else 1  # spilled and not cached: stored as it is
 
     def work(rels: list[str], here: bool = False) -> tuple[list[PageRecord], list[Diagnostic]]:
         found = Diagnostics()
@@ -430,7 +432,7 @@ def _render_pages(job: RenderJob) -> RenderedPages:
                 progress("render", i, len(rels))
             parsed = parse_source(rel, config, reader, found)
             record = new_record(rel, parsed.frontmatter)
-            _render_whole(job, record, parsed, urls, reader, publish, found)
+            _render_whole(job, record, parsed, urls, reader, publish, found, level)
             reader.forget(rel)  # the page's own text: read once (snippets stay)
             if job.spill is not None:
                 record.spill(job.spill)

@@ -122,6 +122,11 @@ def test_packed_page_gives_back_its_bulk() -> None:
     full = record.unpacked()
     assert full.rendered == rendered and full.markdown == "# A" and full.packed is None
     assert record.rendered.title == "A"  # the light part stays on the packed record
+    # level 0 (bulk bound for a spill file): stored as it is, read back the same
+    stored = PageRecord("a.mdx", "a", "/a", "a/index.html", {}, rendered=rendered, markdown="# A")
+    stored.pack(0)
+    assert isinstance(stored.packed, bytes) and len(stored.packed) > len(record.packed)
+    assert stored.unpacked().rendered == rendered
 
 
 def test_spilled_page_reads_back_after_the_spill_folder_is_gone() -> None:
