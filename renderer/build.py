@@ -445,7 +445,7 @@ def _render_pages(job: RenderJob) -> RenderedPages:
     shares = None
     if job.jobs > 1:
         try:
-            shares = fork_map(work, _shares(sources.pages, job.jobs), job.jobs)
+            shares = fork_map(work, _shares(sources.pages, job.jobs, config.docs_dir), job.jobs)
         except Exception as exc:  # a worker or its result failed as a whole: redo it here
             diagnostics.internal(
                 config.config_file, 0, "rendering pages in worker processes for", exc
@@ -521,7 +521,9 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
     fresh: list[CachedPage] = []
     if job.jobs > 1 and len(todo) > 1:
         try:
-            for share, problem in fork_map(work, _shares(todo, job.jobs), job.jobs):
+            for share, problem in fork_map(
+                work, _shares(todo, job.jobs, config.docs_dir), job.jobs
+            ):
                 fresh.extend(share)
                 store.noted(problem)
         except Exception as exc:  # a worker or its result failed as a whole: redo it here
@@ -548,9 +550,17 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
     return RenderedPages(records, ref_to_file, urls, cache)
 
 
-def _shares(rels: Sequence[str], jobs: int) -> list[list[str]]:
-    """The workers' shares of page files, each page with its translations and versions."""
-    return grouped(rels, mirror_keys(rels).__getitem__, jobs)
+def _shares(rels: Sequence[str], jobs: int, docs_dir: Path) -> list[list[str]]:
+    """The workers' shares of page files, each page with its translations and versions: four
+    per worker, balanced by bytes, the heaviest handed out first."""
+
+    def size(rel: str) -> float:
+        try:
+            return 256 + (docs_dir / rel).stat().st_size  # 256: what a page costs beyond its text
+        except OSError:
+            return 256  # a generated API page, or a file gone since the folder was walked
+
+    return grouped(rels, mirror_keys(rels).__getitem__, jobs * 4, size)
 
 
 def _generated_pages(

@@ -42,17 +42,27 @@ def interleave(items: Sequence[T], jobs: int) -> list[list[T]]:
     return chunks
 
 
-def grouped(items: Sequence[T], key: Callable[[T], object], jobs: int) -> list[list[T]]:
-    """`jobs` shares of `items` that keep items of one `key` together (in their order), each
-    group going to the share with the fewest items so far: balanced like `interleave`, and a
-    worker's memos see every item of a group."""
+def grouped(
+    items: Sequence[T],
+    key: Callable[[T], object],
+    count: int,
+    weight: Callable[[T], float] | None = None,
+) -> list[list[T]]:
+    """`count` shares of `items` that keep items of one `key` together (in their order), each
+    group going to the lightest share so far (by `weight`, else by items), heaviest share
+    first. Give `fork_map` more shares than jobs and it hands them out as workers come free:
+    the heavy ones first, so the workers end together; a worker's memos see a whole group."""
     groups: dict[object, list[T]] = {}
     for item in items:
         groups.setdefault(key(item), []).append(item)
-    chunks: list[list[T]] = [[] for _ in range(jobs)]
+    chunks: list[list[T]] = [[] for _ in range(max(1, count))]
+    loads = [0.0] * len(chunks)
     for group in groups.values():
-        min(chunks, key=len).extend(group)
-    return chunks
+        lightest = loads.index(min(loads))
+        chunks[lightest].extend(group)
+        loads[lightest] += sum(weight(i) for i in group) if weight else len(group)
+    order = sorted(range(len(chunks)), key=lambda i: -loads[i])
+    return [chunks[i] for i in order if chunks[i]]
 
 
 def _call(item: Any) -> Any:

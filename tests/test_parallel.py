@@ -52,6 +52,11 @@ def test_translations_and_versions_of_a_page_go_to_one_worker() -> None:
             {keys[r] for s in shares if s is not share for r in s}
         )
     assert abs(len(shares[0]) - len(shares[1])) <= 3
+    # more shares than workers, balanced by weight and handed out heaviest first
+    weight = {"z.mdx": 50.0}
+    shares = grouped(rels, keys.__getitem__, 4, lambda r: weight.get(r, 1.0))
+    assert shares[0] == ["z.mdx"] and len(shares) == 4
+    assert sorted(sum(shares, [])) == sorted(rels)
 
 
 def test_auto_jobs_keeps_small_sites_in_one_process() -> None:
