@@ -21,7 +21,7 @@ from mintrender.buildcache import (
     spec_files_key,
     unique,
 )
-from mintrender.cache import build_cache_dir, site_store
+from mintrender.cache import build_cache_dir, prune, site_store
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.hints import closest_path
@@ -250,10 +250,14 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(options, progress)
+        result = _build(options, progress)
     finally:
         if gc_was_enabled:
             gc.enable()
+    folder = build_cache_dir(options)
+    if folder is not None:
+        prune(folder)  # entries no build wrote or reused for a month
+    return result
 
 
 def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
