@@ -13,6 +13,7 @@ from mintrender.errors import Diagnostics
 from mintrender.load.contain import is_outside_link, resolve_inside
 from mintrender.load.encoding import Decoded, decode_source
 from mintrender.model import PageRecord, default_out_dir, zip_path_for
+from mintrender.workers import grouped
 
 # Mintlify's built-in ignores (mdx-and-markdown.md §1); every dot-folder is skipped as well.
 IGNORED_DIRS = frozenset(
@@ -253,3 +254,33 @@ def shadowed_files(
                 "rename or remove one of the two files",
             )
     return dropped
+
+
+def mirror_keys(rels: Sequence[str]) -> dict[str, str]:
+    """Each page file's key, shared with its copies under other top folders: `es/a/b.mdx`,
+    `fr/a/b.mdx`, `v2/a/b.mdx` and `a/b.mdx` all key `a/b.mdx` (translations and versions repeat
+    their code samples, diagrams and operations, so a worker given all of them renders each once
+    and its memos hit). A file with no copy keys itself."""
+    rest = {rel: rel.split("/", 1)[1] for rel in rels if "/" in rel}
+    copies: dict[str, int] = {}
+    for tail in rest.values():
+        copies[tail] = copies.get(tail, 0) + 1
+    roots = set(rels)
+    keys = {}
+    for rel in rels:
+        own = rest.get(rel)
+        keys[rel] = own if own is not None and (own in roots or copies[own] > 1) else rel
+    return keys
+
+
+def page_shares(rels: Sequence[str], jobs: int, docs_dir: Path) -> list[list[str]]:
+    """The workers' shares of page files, each page with its translations and versions: four
+    per worker, balanced by bytes, the heaviest handed out first."""
+
+    def size(rel: str) -> float:
+        try:
+            return 256 + (docs_dir / rel).stat().st_size  # 256: what a page costs beyond its text
+        except OSError:
+            return 256  # a generated API page, or a file gone since the folder was walked
+
+    return grouped(rels, mirror_keys(rels).__getitem__, jobs * 4, size)
