@@ -65,11 +65,13 @@ arithmetic as lunr.py's `Index.search`, so its top results, scores and tie order
 from __future__ import annotations
 
 import functools
+import gc
 import gzip
 import json
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -325,6 +327,27 @@ def build_payload(
 def payload(sections: Sequence[SearchSection], *, language: str | None = None) -> dict[str, Any]:
     """The compact payload of `sections`: the numbers lunr.py's builder would compute (see
     `_postings`), encoded as `build_search_index` describes, without lunr.py's objects."""
+    with gc_paused():
+        return _payload(sections, language)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the time of the block (as it was after).
+
+    Building a payload makes millions of small containers and no reference cycle (reference
+    counting frees them all), so the collector's passes find nothing, and in a forked worker
+    each full pass also walks, and copies, every object the worker inherited."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _payload(sections: Sequence[SearchSection], language: str | None) -> dict[str, Any]:
     profile = language_profile(language)
     forms: dict[str, str] = {}
     postings = _postings(sections, profile, forms)
@@ -337,9 +360,9 @@ def payload(sections: Sequence[SearchSection], *, language: str | None = None) -
         body: dict[str, Any] = {"terms": terms, "vectors": vectors}
     else:
         head["format"] = FORMAT_2
-        order = sorted(range(len(terms)), key=terms.__getitem__)
-        sorted_terms = list(map(terms.__getitem__, order))
-        position = sorted(range(len(order)), key=order.__getitem__)  # term id -> its place
+        sorted_terms = sorted(terms)
+        rank = dict(zip(sorted_terms, range(len(terms)), strict=True))
+        position = list(map(rank.__getitem__, terms))  # term id -> its place
         body = {
             "pipeline": {
                 "stemmer": profile.stemmer,
