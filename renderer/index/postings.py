@@ -6,9 +6,10 @@ vectors in the integer forms the payload stores (`search.payload`).
 at spaces, each chunk becomes the term ids of its words through a memo (``dict`` lookups in C),
 and a `Counter` counts them. That is the pipeline's output on the whole text because a pipeline
 never looks across a space (`words_of(a + " " + b) == words_of(a) + words_of(b)`: folding,
-lower-casing, word splitting and bigrams all stop at a space; tested for every code point). Term
-ids are given in order of first appearance (document, then field, then word), which is lunr's
-term index.
+lower-casing, word splitting and bigrams all stop at a space; checked for every code point,
+tested on a sample). Term ids are given in order of first appearance (document, then field,
+then word), which is lunr's term index. The memos live as long as one `Postings` is made: no
+index sees another's words.
 
 The vectors are lunr's BM25 scores with its k1, b, idf and boosts, each computed by the
 expression of lunr's `_create_field_vectors` and rounded to 3 places, kept as integer
