@@ -25,7 +25,9 @@ MAX_Q = 1023
 
 def encode_ints(values: Sequence[int]) -> str:
     """Non-negative integers as one string (see the module docstring)."""
-    table = _short()
+    table = short_codes()
+    if not values or max(values) < _SHORT_LIMIT:
+        return "".join(map(table.__getitem__, values))
     return "".join(table[v] if v < _SHORT_LIMIT else _encode_int(v) for v in values)
 
 
@@ -42,10 +44,12 @@ _SHORT_LIMIT = 1 << 15
 
 
 @functools.cache
-def _short() -> list[str]:
+def short_codes() -> list[str]:
     """`_encode_int` of the numbers below 32768 (up to three characters), looked up; made at
     the first index built, not at import (a warm build reuses its indexes)."""
-    return [_encode_int(v) for v in range(_SHORT_LIMIT)]
+    low, high = ALPHABET[:32], ALPHABET[32:]  # a number's last group, the groups before it
+    tails = [h + c for h in high for c in low]  # the last two groups of 0..1023
+    return [*low, *tails[32:], *(h + tail for h in high[1:] for tail in tails)]
 
 
 def decode_ints(text: str) -> list[int]:
@@ -98,14 +102,17 @@ def encode_forms(terms: Sequence[str], forms: dict[str, str]) -> list[str]:
     """The stem table, parallel to `terms`: the indexed surface forms of each term, space
     separated, written as the suffix after the stem when they start with it (`"es ion"` for
     `personaliz`) and as `!` + the whole form otherwise. Trailing empty entries are dropped."""
-    ids = {term: i for i, term in enumerate(terms)}
-    table: list[list[str]] = [[] for _ in terms]
+    ids = dict(zip(terms, range(len(terms)), strict=True))
+    table: dict[int, list[str]] = {}  # only the terms that have forms: most have none
     for surface, term in sorted(forms.items()):
         i = ids.get(term)
         if i is None:
             continue
-        table[i].append(surface[len(term) :] if surface.startswith(term) else "!" + surface)
-    out = [" ".join(entry) for entry in table]
+        entry = surface[len(term) :] if surface.startswith(term) else "!" + surface
+        table.setdefault(i, []).append(entry)
+    out = [""] * (max(table) + 1 if table else 0)
+    for i, entries in table.items():
+        out[i] = " ".join(entries)
     while out and not out[-1]:
         out.pop()
     return out

@@ -65,13 +65,13 @@ arithmetic as lunr.py's `Index.search`, so its top results, scores and tie order
 from __future__ import annotations
 
 import functools
+import gc
 import gzip
 import json
-import math
 import re
-from array import array
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,11 +90,10 @@ from mintrender.index.compact import (
     decode_terms,
     dequantize,
     encode_forms,
-    encode_ints,
     encode_terms,
-    quantize,
 )
 from mintrender.index.languages import LanguageProfile, language_profile
+from mintrender.index.postings import Postings
 from mintrender.index.text import stem, tokens
 
 FORMAT = "mintrender-search/1"
@@ -119,7 +118,6 @@ GLOBAL_NAME = "__MR_SEARCH__"
 
 _NON_WORD = re.compile(r"[\W_]+")
 _CJK = re.compile("([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f])")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +173,13 @@ class SearchIndexFiles:
 def normalize_text(text: str) -> str:
     """Lower-case `text`, replace each run of non-letters/non-digits with one space, and make
     each Han ideograph or kana its own word (Chinese and Japanese have no spaces to split on)."""
+    return " ".join(_words(text))
+
+
+def _words(text: str) -> list[str]:
+    """`normalize_text(text).split()`: the words lunr's English pipeline indexes."""
     text = _NON_WORD.sub(" ", text.lower())
-    return _SPACES.sub(" ", _CJK.sub(r" \1 ", text)).strip()
+    return (text if text.isascii() else _CJK.sub(r" \1 ", text)).split()
 
 
 def query_string(typed: str) -> str:
@@ -189,14 +192,13 @@ def query_string(typed: str) -> str:
     return " ".join([*words, words[-1] + "*"])
 
 
-def _field_texts(section: SearchSection) -> dict[str, str]:
-    return {
-        "page_title": section.page_title,
-        "title": section.title,
-        "text": section.text,
-        "keywords": " ".join(section.keywords),
-        "api": section.api,
-    }
+def _field_texts(section: SearchSection) -> tuple[str, str, str, str, str]:
+    """The texts of the `FIELDS` of `section`, in order."""
+    keywords = " ".join(section.keywords)
+    return (section.page_title, section.title, section.text, keywords, section.api)
+
+
+_FIELD_BOOSTS = tuple(boost for _, boost in FIELDS)
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -243,21 +245,21 @@ def _build_index(
     sections: Sequence[SearchSection], profile: LanguageProfile | None, forms: dict[str, str]
 ) -> Index:
     """The lunr.py index lunr's `Builder` makes of the same field terms (tested against it),
-    from `_Postings`: without a `Token` per word, the vectors computed once."""
-    postings = _Postings(sections, profile or language_profile(None), forms)
+    from `_postings`: without a `Token` per word, the vectors computed once."""
+    postings = _postings(sections, profile or language_profile(None), forms)
     names = [name for name, _ in FIELDS]
     inverted: dict[str, dict[str, Any]] = {}
     for term, term_index in postings.ids.items():  # lunr's posting: the fields, then `_index`
         inverted[term] = {**{name: {} for name in names}, "_index": term_index}
     terms = list(postings.ids)
     for ref, per_field in enumerate(postings.fields):
-        for name, (flat, _) in zip(names, per_field, strict=True):
-            for term_id in flat[::2]:
+        for name, (term_ids, _, _) in zip(names, per_field, strict=True):
+            for term_id in term_ids:
                 inverted[terms[term_id]][name][str(ref)] = defaultdict(list)
     vectors: dict[str, Vector] = {}
-    for ref, doc in enumerate(postings.vectors()):
+    for ref, doc in enumerate(postings.vectors(_FIELD_BOOSTS)):
         for name, vector in zip(names, doc, strict=True):
-            vectors[f"{name}/{ref}"] = Vector([x for pair in sorted(vector) for x in pair])
+            vectors[f"{name}/{ref}"] = Vector([x for pair in vector for x in pair])
     return Index(
         inverted_index=inverted,
         field_vectors=vectors,
@@ -268,9 +270,19 @@ def _build_index(
 
 
 def _excerpt(text: str, title: str) -> str:
-    """The first `EXCERPT_CHARS` of `text`, cut at a word, without a leading copy of `title`."""
-    text = _SPACES.sub(" ", text).strip()
-    title = _SPACES.sub(" ", title).strip()
+    """The first `EXCERPT_CHARS` of `text`, cut at a word, without a leading copy of `title`.
+
+    Only the head of `text` is normalized: the normalized head of a text is a prefix of the
+    normalized text, and one `need` characters long holds all the excerpt reads."""
+    title = " ".join(title.split())  # each run of white space one space, none at the ends
+    need = len(title) + EXCERPT_CHARS + 3
+    size = 2 * need
+    while True:
+        head = " ".join(text[:size].split())
+        if size >= len(text) or len(head) >= need:
+            break
+        size *= 4
+    text = head
     if title and text.startswith(title) and text[len(title) : len(title) + 1] in ("", " "):
         text = text[len(title) :].lstrip()
     if len(text) <= EXCERPT_CHARS:
@@ -314,26 +326,43 @@ def build_payload(
 
 def payload(sections: Sequence[SearchSection], *, language: str | None = None) -> dict[str, Any]:
     """The compact payload of `sections`: the numbers lunr.py's builder would compute (see
-    `_Postings`), encoded as `build_search_index` describes, without lunr.py's objects."""
+    `_postings`), encoded as `build_search_index` describes, without lunr.py's objects."""
+    with gc_paused():
+        return _payload(sections, language)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the time of the block (as it was after).
+
+    Building a payload makes millions of small containers and no reference cycle (reference
+    counting frees them all), so the collector's passes find nothing, and in a forked worker
+    each full pass also walks, and copies, every object the worker inherited."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _payload(sections: Sequence[SearchSection], language: str | None) -> dict[str, Any]:
     profile = language_profile(language)
     forms: dict[str, str] = {}
-    postings = _Postings(sections, profile, forms)
+    postings = _postings(sections, profile, forms)
     terms = list(postings.ids)
     pages, docs = _encode_documents(sections)
     fields = [name for name, _ in FIELDS]
     head = {"format": FORMAT, "lunr": LUNR_JS_VERSION, "language": language, "fields": fields}
     if profile.legacy:
-        vectors: list[Any] = [
-            [_flat(sorted(vector), _milli) for vector in doc] for doc in postings.vectors()
-        ]
+        vectors = postings.milli_vectors(_FIELD_BOOSTS)
         body: dict[str, Any] = {"terms": terms, "vectors": vectors}
     else:
         head["format"] = FORMAT_2
-        order = sorted(range(len(terms)), key=terms.__getitem__)
-        sorted_terms = [terms[i] for i in order]
-        position = [0] * len(order)
-        for new, old in enumerate(order):
-            position[old] = new
+        sorted_terms = sorted(terms)
+        rank = dict(zip(sorted_terms, range(len(terms)), strict=True))
+        position = list(map(rank.__getitem__, terms))  # term id -> its place
         body = {
             "pipeline": {
                 "stemmer": profile.stemmer,
@@ -342,102 +371,32 @@ def payload(sections: Sequence[SearchSection], *, language: str | None = None) -
             },
             "terms": encode_terms(sorted_terms),
             "forms": encode_forms(sorted_terms, forms),
-            "vectors": [
-                [
-                    encode_ints(_flat(sorted((position[t], s) for t, s in vector), quantize))
-                    for vector in doc
-                ]
-                for doc in postings.vectors()
-            ],
+            "vectors": postings.compact_vectors(_FIELD_BOOSTS, position),
         }
     return {**head, **body, "pages": pages, "docs": docs}
 
 
-def _milli(score: float) -> int:
-    return round(score * 1000)
+def _postings(
+    sections: Sequence[SearchSection], profile: LanguageProfile, forms: dict[str, str]
+) -> Postings:
+    """The `Postings` of `sections` through `profile`'s pipeline: lunr's English one on
+    `normalize_text` (legacy), else `index_terms`' (recording each surface form whose stem
+    differs from it in `forms`)."""
+    documents = ((_field_texts(section), section.boost) for section in sections)
+    if profile.legacy:
+        return Postings(documents, _words, lambda word: _index_term(word.lower()))
+    stop = _stop_set(profile.stop_words)
+    algorithm, bigrams = profile.stemmer, profile.bigrams
 
+    def term_of(word: str) -> str | None:
+        if word in stop:
+            return None
+        term = stem(word, algorithm)
+        if term != word:
+            forms[word] = term
+        return term.lower()
 
-def _flat(pairs: Sequence[tuple[int, float]], value: Any) -> list[int]:
-    """`[(term, score), ...]` sorted by term -> `[term delta, value(score), ...]`."""
-    flat: list[int] = []
-    previous = 0
-    for term, score in pairs:
-        flat += (term - previous, value(score))
-        previous = term
-    return flat
-
-
-class _Postings:
-    """What lunr.py's `Builder` computes for `sections` (lunr's English pipeline or the
-    language's own, per field), as plain data: term ids in first-appearance order (lunr's term
-    index), each document's term frequencies and length per field, and the documents-with-term
-    counts of `idf`. A field's frequencies are one flat `array` (`[term id, count, ...]`): a
-    big site's language holds millions of them."""
-
-    def __init__(
-        self, sections: Sequence[SearchSection], profile: LanguageProfile, forms: dict[str, str]
-    ) -> None:
-        self.ids: dict[str, int] = {}
-        self.fields: list[list[tuple[array[int], int]]] = []
-        self.boosts: list[float] = []
-        self.frequency: list[int] = []
-        """Term id -> (document, field) pairs holding the term (lunr's `idf` count)."""
-        legacy = profile.legacy
-        ids, frequency = self.ids, self.frequency
-        for section in sections:
-            per_field = []
-            for value in _field_texts(section).values():
-                if legacy:
-                    words = normalize_text(value).split()
-                    terms = [t for w in words if (t := _index_term(w.lower())) is not None]
-                else:
-                    terms = [w.lower() for w in index_terms(value, profile, forms)]
-                flat = array("q")
-                for term, tf in Counter(terms).items():
-                    term_id = ids.get(term)
-                    if term_id is None:
-                        term_id = ids[term] = len(frequency)
-                        frequency.append(0)
-                    frequency[term_id] += 1
-                    flat.append(term_id)
-                    flat.append(tf)
-                per_field.append((flat, len(terms)))
-            self.fields.append(per_field)
-            self.boosts.append(section.boost)
-
-    def vectors(self) -> Iterator[list[list[tuple[int, float]]]]:
-        """Per document, `[field]` -> `[(term id, score rounded to 3 places), ...]`: BM25 with
-        lunr's k1, b, idf and boosts, each score by the expression of lunr's
-        `_create_field_vectors`. A document's frequencies are dropped once its vectors are made,
-        so this runs once."""
-        k1, b = 1.2, 0.75
-        count = len(self.fields)
-        if not count:
-            return
-        names = range(len(FIELDS))
-        average = [sum(doc[f][1] for doc in self.fields) / count for f in names]
-        idfs: dict[int, float] = {}
-        frequency = self.frequency
-        for i, doc_boost in enumerate(self.boosts):
-            per_field, self.fields[i] = self.fields[i], []
-            doc: list[list[tuple[int, float]]] = []
-            for (flat, field_length), (_, field_boost), mean in zip(
-                per_field, FIELDS, average, strict=True
-            ):
-                vector = []
-                if flat:  # lunr's expression, with the part that depends on the field once
-                    norm = k1 * (1 - b + b * (field_length / mean))
-                for term_id, tf in zip(flat[::2], flat[1::2], strict=True):
-                    idf = idfs.get(term_id)
-                    if idf is None:
-                        df = frequency[term_id]
-                        idf = idfs[term_id] = math.log(1 + abs((count - df + 0.5) / (df + 0.5)))
-                    score = idf * ((k1 + 1) * tf) / (norm + tf)
-                    score *= field_boost
-                    score *= doc_boost
-                    vector.append((term_id, round(score, 3)))
-                doc.append(vector)
-            yield doc
+    return Postings(documents, lambda text: tokens(text, bigrams=bigrams), term_of)
 
 
 def build_search_index(
@@ -461,10 +420,15 @@ def build_search_index(
         json_bytes=len(index_json.encode("utf-8")),
         js_bytes=len(js_raw),
         documents=len(sections),
-        terms=len(decode_terms(data["terms"]))
-        if isinstance(data["terms"], str)
-        else len(data["terms"]),
+        terms=_term_count(data["terms"]),
     )
+
+
+def _term_count(terms: str | list[str]) -> int:
+    """How many terms a payload's `terms` holds (`decode_terms` splits at spaces, too)."""
+    if isinstance(terms, list):
+        return len(terms)
+    return terms.count(" ") + 1 if terms else 0
 
 
 def decode_payload(payload: dict[str, Any] | str) -> dict[str, Any]:

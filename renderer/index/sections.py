@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from mintrender.cache import Store, code_fingerprint, digest
+from mintrender.index.languages import language_profile
 from mintrender.index.search import SearchSection, build_search_index
 from mintrender.load.config import SiteConfig
 from mintrender.load.nav import PageSlot
@@ -406,12 +407,25 @@ def _pages_key(found: Sequence[SearchablePage]) -> str:
     return digest(*rows)
 
 
+def _index_cost(job: _Job) -> int:
+    """About how much work an index is, without unpacking a page: its pages' packed bytes,
+    twice that in a language indexed as character bigrams (a term per Han or kana character
+    where others have one per word)."""
+    (language, _), found = job
+    size = 0
+    for page in found:
+        packed = page.record.packed
+        size += len(packed) if isinstance(packed, bytes) else packed.length if packed else 1
+    return size * 2 if language_profile(language or None).bigrams else size
+
+
 def _index_scripts(
     jobs: list[_Job], store: Store | None, into: Spill | None = None
 ) -> list[str | SpillRef]:
     """Index scripts in `jobs` order; several indexes are built by forked workers at once
     (they inherit the pages and send back where they put each script: in `into` when given,
-    which the caller closes, else a spill of their own)."""
+    which the caller closes, else a spill of their own), the biggest (`_index_cost`) handed
+    out first, so that no worker is left with a big one at the end."""
     total = sum(len(found) for _, found in jobs)
     workers = min(len(jobs), auto_jobs(total))
     if workers <= 1 or not can_fork():
@@ -425,11 +439,13 @@ def _index_scripts(
             script, hit = _index_one(jobs[i], store)
             return spill.keep(script.encode("utf-8", "surrogatepass")), hit
 
+        order = sorted(range(len(jobs)), key=lambda i: -_index_cost(jobs[i]))
         try:
-            sent = fork_map(work, range(len(jobs)), workers)
+            done_in_order = fork_map(work, order, workers)
         finally:
             if into is None:
                 spill.close()  # the references hold their files open (spill.py)
+        sent = [done for _, done in sorted(zip(order, done_in_order, strict=True))]
         if store is not None:  # counted in the workers: the build's figure is the sum
             hits = sum(1 for _, hit in sent if hit)
             store.hits += hits

@@ -12,16 +12,19 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from operator import add
 from typing import Any
 
 import snowballstemmer
 
 _MARKS = re.compile("[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ı": "i"})
+_SPELLED = re.compile("[ßæœøđłı]")
 _NON_WORD = re.compile(r"[\W_]+")
 CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-_CJK_RUN = re.compile(f"[{CJK_CLASS}]+|[^{CJK_CLASS}]+")
 _CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
+_RUNS = re.compile(f"([{CJK_CLASS}]+)|([^\\W_{CJK_CLASS}]+)")
+"""The Han/kana runs and the other runs of letters and digits of a text, in order."""
 
 
 def fold(text: str) -> str:
@@ -30,8 +33,12 @@ def fold(text: str) -> str:
     Diacritics are the Latin/Greek/Cyrillic combining marks and the Hebrew and Arabic vowel
     points; marks that are letters of their script (Devanagari vowel signs, kana voicing) stay.
     """
+    if text.isascii():  # nothing to decompose, strip or spell out
+        return text.lower()
     text = unicodedata.normalize("NFKD", text).lower()
-    text = _MARKS.sub("", text).translate(_LETTERS)
+    text = _MARKS.sub("", text)
+    if _SPELLED.search(text):  # translate looks each character up: only where it has to
+        text = text.translate(_LETTERS)
     return unicodedata.normalize("NFC", text)
 
 
@@ -44,20 +51,16 @@ def tokens(text: str, *, bigrams: bool) -> list[str]:
     """Folded words of `text`; with `bigrams`, each Han/kana run becomes its character bigrams
     (a lone character stays a word), else each Han/kana character is a word of its own."""
     folded = fold(text)
-    words = _NON_WORD.split(folded)
-    if not _CJK_CHAR.search(folded):  # no Han or kana: every word is one token
-        return [word for word in words if word]
+    if folded.isascii() or not _CJK_CHAR.search(folded):  # every word is one token
+        return [word for word in _NON_WORD.split(folded) if word]
     out: list[str] = []
-    for word in words:
-        if not word:
-            continue
-        for run in _CJK_RUN.findall(word):
-            if not is_cjk(run):
-                out.append(run)
-            elif bigrams and len(run) > 1:
-                out.extend(run[i : i + 2] for i in range(len(run) - 1))
-            else:
-                out.extend(run)
+    for cjk, other in _RUNS.findall(folded):
+        if other:
+            out.append(other)
+        elif bigrams and len(cjk) > 1:
+            out.extend(map(add, cjk, cjk[1:]))  # cjk[i] + cjk[i + 1]
+        else:
+            out.extend(cjk)
     return out
 
 
