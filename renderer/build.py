@@ -21,7 +21,7 @@ from mintrender.buildcache import (
     spec_files_key,
     unique,
 )
-from mintrender.cache import build_cache_dir, site_store
+from mintrender.cache import build_cache_dir, prune, site_store
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.hints import closest_path
@@ -37,7 +37,14 @@ from mintrender.load.nav import (
 )
 from mintrender.load.redirects import concrete_targets
 from mintrender.load.remote import Downloads
-from mintrender.load.sources import Reader, SourceFiles, discover, page_file_for_ref, unique_pages
+from mintrender.load.sources import (
+    Reader,
+    SourceFiles,
+    discover,
+    mirror_keys,
+    page_file_for_ref,
+    unique_pages,
+)
 from mintrender.model import (
     BuildOptions,
     BuildResult,
@@ -59,7 +66,7 @@ from mintrender.render.sanitize import (
 )
 from mintrender.spill import Spill
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
-from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
+from mintrender.workers import auto_jobs, can_fork, fork_map, grouped
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,10 +250,14 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(options, progress)
+        result = _build(options, progress)
     finally:
         if gc_was_enabled:
             gc.enable()
+    folder = build_cache_dir(options)
+    if folder is not None:
+        prune(folder)  # entries no build wrote or reused for a month
+    return result
 
 
 def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
@@ -390,9 +401,10 @@ def _render_whole(
     reader: Reader,
     publish: Publish,
     found: Diagnostics,
+    level: int = 1,
 ) -> None:
     """Render one page in a worker with its Markdown copy (the tokens stay in the worker), then
-    pack it: the main process holds every page, and the cache keeps it small."""
+    pack it (zlib `level`): the main process holds every page, and the cache keeps it small."""
     from mintrender.write.llms import page_markdown_text  # start-up time, as in _build
 
     config = job.config
@@ -400,7 +412,7 @@ def _render_whole(
     record.tokens = parsed.tokens
     record.markdown = page_markdown_text(record, config, urls, publish, diagnostics=found)
     record.tokens = None
-    record.pack()
+    record.pack(level)
 
 
 def _render_pages(job: RenderJob) -> RenderedPages:
@@ -413,6 +425,7 @@ def _render_pages(job: RenderJob) -> RenderedPages:
     generated, ref_to_file, site_paths, urls = _site_around(job)
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
+    level = 0 if job.spill is not None else 1  # spilled and not cached: stored as it is
 
     def work(rels: list[str], here: bool = False) -> tuple[list[PageRecord], list[Diagnostic]]:
         found = Diagnostics()
@@ -423,7 +436,7 @@ def _render_pages(job: RenderJob) -> RenderedPages:
                 progress("render", i, len(rels))
             parsed = parse_source(rel, config, reader, found)
             record = new_record(rel, parsed.frontmatter)
-            _render_whole(job, record, parsed, urls, reader, publish, found)
+            _render_whole(job, record, parsed, urls, reader, publish, found, level)
             reader.forget(rel)  # the page's own text: read once (snippets stay)
             if job.spill is not None:
                 record.spill(job.spill)
@@ -436,7 +449,7 @@ def _render_pages(job: RenderJob) -> RenderedPages:
     shares = None
     if job.jobs > 1:
         try:
-            shares = fork_map(work, interleave(sources.pages, job.jobs), job.jobs)
+            shares = fork_map(work, _shares(sources.pages, job.jobs, config.docs_dir), job.jobs)
         except Exception as exc:  # a worker or its result failed as a whole: redo it here
             diagnostics.internal(
                 config.config_file, 0, "rendering pages in worker processes for", exc
@@ -512,7 +525,9 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
     fresh: list[CachedPage] = []
     if job.jobs > 1 and len(todo) > 1:
         try:
-            for share, problem in fork_map(work, interleave(todo, job.jobs), job.jobs):
+            for share, problem in fork_map(
+                work, _shares(todo, job.jobs, config.docs_dir), job.jobs
+            ):
                 fresh.extend(share)
                 store.noted(problem)
         except Exception as exc:  # a worker or its result failed as a whole: redo it here
@@ -537,6 +552,19 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
     timings["render"] = time.perf_counter() - t
     cache = {"pages_reused": len(every) - len(todo), "pages_rendered": len(todo)}
     return RenderedPages(records, ref_to_file, urls, cache)
+
+
+def _shares(rels: Sequence[str], jobs: int, docs_dir: Path) -> list[list[str]]:
+    """The workers' shares of page files, each page with its translations and versions: four
+    per worker, balanced by bytes, the heaviest handed out first."""
+
+    def size(rel: str) -> float:
+        try:
+            return 256 + (docs_dir / rel).stat().st_size  # 256: what a page costs beyond its text
+        except OSError:
+            return 256  # a generated API page, or a file gone since the folder was walked
+
+    return grouped(rels, mirror_keys(rels).__getitem__, jobs * 4, size)
 
 
 def _generated_pages(

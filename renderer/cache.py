@@ -18,7 +18,9 @@ import hashlib
 import importlib.util
 import os
 import pickle
+import re
 import sys
+import time
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -145,6 +147,16 @@ class Store:
         return value
 
     def _read(self, name: str, key: str) -> Any:
+        value = self._load(name, key)
+        path = self.path(name)
+        if value is not None and path is not None:
+            try:
+                os.utime(path)  # in use: `prune` keeps it
+            except OSError:
+                pass
+        return value
+
+    def _load(self, name: str, key: str) -> Any:
         path = self.path(name)
         if path is None:
             return None
@@ -202,3 +214,61 @@ class Store:
 
 def _key_bytes(key: str) -> bytes:
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=_DIGEST).digest()
+
+
+PRUNE_DAYS = 30.0
+"""Entries no run has written or reused for this many days are removed (`prune`)."""
+_PRUNED = ".pruned"
+_LEFTOVER = re.compile(r".+\.bin\.\d+\.tmp")
+
+
+def prune(folder: Path, days: float = PRUNE_DAYS, *, now: float | None = None) -> int:
+    """Remove the entries under `folder` (a cache's `build/` or `check/`) that no run wrote or
+    reused (`Store.get` refreshes an entry's time) for `days` days, the temporary files of
+    killed runs as old, and the folders that leaves empty; returns how many files went.
+
+    Only files that are ours go: `.bin` files that start with the entry header, and
+    `NAME.bin.PID.tmp` (a `--cache-dir` given by hand may hold anything else). At most once a
+    day per folder (the time of its `.pruned` file). Never raises: a file another run removes
+    first, or that cannot be removed, is skipped."""
+    now = time.time() if now is None else now
+    marker = folder / _PRUNED
+    try:
+        if now - marker.stat().st_mtime < 86400:
+            return 0
+    except OSError:
+        pass
+    if not folder.is_dir() or folder.is_symlink():
+        return 0
+    try:
+        marker.touch()
+        os.utime(marker, (now, now))
+    except OSError:
+        return 0
+    cutoff = now - days * 86400
+    removed = 0
+    for dirpath, _, filenames in os.walk(folder, topdown=False):
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            try:
+                if os.lstat(path).st_mtime >= cutoff or not _ours(path, name):
+                    continue
+                os.unlink(path)
+                removed += 1
+            except OSError:
+                continue
+        if dirpath != str(folder):
+            try:
+                os.rmdir(dirpath)  # only an empty folder
+            except OSError:
+                pass
+    return removed
+
+
+def _ours(path: str, name: str) -> bool:
+    if _LEFTOVER.fullmatch(name):
+        return True
+    if not name.endswith(".bin") or os.path.islink(path):
+        return False
+    with open(path, "rb") as fh:
+        return fh.read(len(_MAGIC)) == _MAGIC

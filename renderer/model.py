@@ -271,16 +271,17 @@ class PageRecord:
     them back): most of a page's weight, while the build holds every page. A big build keeps
     it on disk instead (`spill`)."""
 
-    def pack(self) -> None:
+    def pack(self, level: int = 1) -> None:
         """Compress the page's bulk (`PACKED_FIELDS`, and the HTML of its API view): a big
         site's pages fit in a fraction of the memory, and cost a fraction to send back from
-        a render worker."""
+        a render worker. `level` 0 stores it uncompressed, for bulk bound for a spill file
+        that nothing keeps (compressing and unpacking it twice cost more than the disk)."""
         rendered = self.rendered
         if self.packed is not None or rendered is None:
             return
         api = _api_bulk(self.api)
         bulk = ([getattr(rendered, name) for name in PACKED_FIELDS], self.markdown, api)
-        self.packed = zlib.compress(pickle.dumps(bulk, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        self.packed = zlib.compress(pickle.dumps(bulk, protocol=pickle.HIGHEST_PROTOCOL), level)
         self.rendered = dataclasses.replace(rendered, **_EMPTY)
         self.markdown = None
         if api:

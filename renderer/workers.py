@@ -42,6 +42,30 @@ def interleave(items: Sequence[T], jobs: int) -> list[list[T]]:
     return chunks
 
 
+def grouped(
+    items: Sequence[T],
+    key: Callable[[T], object],
+    count: int,
+    weight: Callable[[T], float] | None = None,
+) -> list[list[T]]:
+    """`count` shares of `items` that keep items of one `key` together (in their order), each
+    group, heaviest first, going to the lightest share so far (by `weight`, else by items),
+    the heaviest share first. Give `fork_map` more shares than jobs and it hands them out as workers come free:
+    the heavy ones first, so the workers end together; a worker's memos see a whole group."""
+    groups: dict[object, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    chunks: list[list[T]] = [[] for _ in range(max(1, count))]
+    loads = [0.0] * len(chunks)
+    weighed = [(sum(map(weight, g)) if weight else float(len(g)), g) for g in groups.values()]
+    for load, group in sorted(weighed, key=lambda pair: -pair[0]):  # heaviest groups first
+        lightest = loads.index(min(loads))
+        chunks[lightest].extend(group)
+        loads[lightest] += load
+    order = sorted(range(len(chunks)), key=lambda i: -loads[i])
+    return [chunks[i] for i in order if chunks[i]]
+
+
 def _call(item: Any) -> Any:
     assert _WORK is not None, "worker started without its work function"
     return _WORK(item)

@@ -307,3 +307,43 @@ def test_modelslab_warm_build_matches_cold(tmp_path: Path) -> None:
     run(MODELSLAB, tmp_path / "fill", cache)
     warm = same_as_cold(MODELSLAB, tmp_path, cache, "corpus")
     assert warm.cache["pages_rendered"] == 0 and warm.cache["html_reused"] == len(warm.pages)
+
+
+def _bins(cache: Path) -> set[str]:
+    return {p.relative_to(cache).as_posix() for p in cache.rglob("*.bin")}
+
+
+def test_entries_unused_for_a_month_are_pruned(tmp_path: Path) -> None:
+    """A build removes the cache entries no build wrote or reused for `PRUNE_DAYS` (a deleted
+    page's, another docs folder's), keeps what it reused, and never removes a file not ours."""
+    docs = make_site(tmp_path / "docs")
+    cache = tmp_path / "cache"
+    run(docs, tmp_path / "fill", cache)
+    build_dir = cache / "build"
+    filled = _bins(build_dir)
+    (docs / "notes.mdx").unlink()  # its entries are never used again
+    gone = build_dir / ("0" * 20)
+    gone.mkdir()
+    (gone / "x.bin").write_bytes(next(build_dir.rglob("*.bin")).read_bytes())  # a gone site's
+    foreign = [build_dir / "notes.bin", build_dir / "keep.txt"]  # not ours: never removed
+    for path in foreign:
+        path.write_text("mine", encoding="utf-8")
+    leftover = build_dir / "a.bin.123.tmp"  # a killed build's
+    leftover.write_bytes(b"half")
+    old = 1e9  # 2001
+    for path in [*build_dir.rglob("*"), *foreign]:
+        if path.is_file():
+            os.utime(path, (old, old))
+    (build_dir / ".pruned").unlink()
+    run(docs, tmp_path / "again", cache)
+    kept = _bins(build_dir)
+    assert kept and kept < filled | {"notes.bin"}  # reused entries stay, the page's went
+    assert not gone.exists() and not leftover.exists()
+    assert all(path.exists() for path in foreign)
+    warm = same_as_cold(docs, tmp_path, cache, "pruned")
+    assert warm.cache["pages_rendered"] == 0  # everything the site uses was kept
+    # at most once a day: a second build right after removes nothing
+    for path in build_dir.rglob("*.bin"):
+        os.utime(path, (old, old))
+    assert mintrender.cache.prune(build_dir) == 0
+    assert _bins(build_dir) == kept | {"notes.bin"}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sitekit import build_site, minimal_config, write_site
 
-from mintrender.render.highlight import parse_fence_info, render_code_block
+from mintrender.render.highlight import get_lexer, parse_fence_info, render_code_block
 from mintrender.render.page import fallback_title
 from mintrender.render.slugs import Slugger, slugify
 from mintrender.write.files import remove_folder
@@ -73,6 +73,34 @@ def test_code_block_markup_and_unknown_language() -> None:
     assert '<span class="line line--highlight">b</span>' in html
     html = render_code_block("x = 1 // [!code ++]\ny = 2\n", parse_fence_info("nosuchlang"))
     assert '<span class="line line--add">x = 1</span>' in html
+
+
+def test_lexers_are_pygments_builtins_and_never_ask_plugins(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An unknown language is plain text without asking installed Pygments plugins (slow to
+    import, and a site must highlight the same on every machine); fences inside a Markdown block
+    are highlighted through the same lookup."""
+    import pygments.lexers
+    import pygments.plugin
+
+    def no_plugins(*args: object) -> None:
+        raise AssertionError("Pygments plugins were asked")
+
+    monkeypatch.setattr(pygments.plugin, "find_plugin_lexers", no_plugins)
+    monkeypatch.setattr(pygments.lexers, "find_plugin_lexers", no_plugins)
+    get_lexer.cache_clear()
+    assert get_lexer("nosuchlang") is None and get_lexer("ipython") is None
+    code = "Intro\n\n```python\nx = 1\n```\n\n```nosuchlang\ny = 2\n```\n"
+    html = render_code_block(code, parse_fence_info("mdx"))
+    assert '<span class="n">x</span>' in html and '<span class="mi">1</span>' in html
+    assert '<span class="n">y</span>' not in html
+    # the same language names as a fence of its own: `curl` is highlighted as Bash
+    html = render_code_block(
+        "Run:\n\n```curl\ncurl -X GET 'https://x'\n```\nDone.\n", parse_fence_info("md")
+    )
+    assert "<span class=\"s1\">'https://x'</span>" in html
+    get_lexer.cache_clear()
 
 
 def _page(tmp_path: Path, files: dict, pages: list) -> tuple:

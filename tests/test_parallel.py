@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sitekit import build_site
 
-from mintrender.workers import Background, auto_jobs, can_fork
+from mintrender.load.sources import mirror_keys
+from mintrender.workers import Background, auto_jobs, can_fork, grouped
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "basic"
 
@@ -32,6 +33,30 @@ def test_two_workers_build_the_same_site_and_report(tmp_path: Path) -> None:
     assert strip(one) == strip(two)
     assert two.openapi_operations == 2
     assert not filecmp.dircmp(tmp_path / "one", tmp_path / "two").diff_files
+
+
+def test_translations_and_versions_of_a_page_go_to_one_worker() -> None:
+    """A page's copies under language or version folders share a worker (its highlighting and
+    API memos hit); shares stay balanced and keep every page once, in order."""
+    rels = ["a.mdx", "b.mdx", "es/a.mdx", "es/b.mdx", "fr/a.mdx", "guides/x.mdx", "v2/guides/x.mdx"]
+    rels += ["solo/only.mdx", "v1/guides/x.mdx", "z.mdx"]
+    keys = mirror_keys(rels)
+    assert keys["es/a.mdx"] == keys["fr/a.mdx"] == keys["a.mdx"] == "a.mdx"
+    assert keys["v1/guides/x.mdx"] == keys["v2/guides/x.mdx"] == "guides/x.mdx"
+    assert keys["guides/x.mdx"] == "guides/x.mdx"  # its own key: no top-level x.mdx
+    assert keys["solo/only.mdx"] == "solo/only.mdx" and keys["z.mdx"] == "z.mdx"
+    shares = grouped(rels, keys.__getitem__, 2)
+    assert sorted(sum(shares, [])) == sorted(rels)
+    for share in shares:
+        assert {keys[r] for r in share}.isdisjoint(
+            {keys[r] for s in shares if s is not share for r in s}
+        )
+    assert abs(len(shares[0]) - len(shares[1])) <= 3
+    # more shares than workers, balanced by weight and handed out heaviest first
+    weight = {"z.mdx": 50.0}
+    shares = grouped(rels, keys.__getitem__, 4, lambda r: weight.get(r, 1.0))
+    assert shares[0] == ["z.mdx"] and len(shares) == 4
+    assert sorted(sum(shares, [])) == sorted(rels)
 
 
 def test_auto_jobs_keeps_small_sites_in_one_process() -> None:
@@ -102,6 +127,11 @@ def test_packed_page_gives_back_its_bulk() -> None:
     full = record.unpacked()
     assert full.rendered == rendered and full.markdown == "# A" and full.packed is None
     assert record.rendered.title == "A"  # the light part stays on the packed record
+    # level 0 (bulk bound for a spill file): stored as it is, read back the same
+    stored = PageRecord("a.mdx", "a", "/a", "a/index.html", {}, rendered=rendered, markdown="# A")
+    stored.pack(0)
+    assert isinstance(stored.packed, bytes) and len(stored.packed) > len(record.packed)
+    assert stored.unpacked().rendered == rendered
 
 
 def test_spilled_page_reads_back_after_the_spill_folder_is_gone() -> None:

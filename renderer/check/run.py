@@ -15,6 +15,7 @@ from typing import Any
 
 from mintrender.build import load_inputs, make_urls, resolve_refs
 from mintrender.buildcache import site_key
+from mintrender.cache import prune
 from mintrender.check.cache import PageCache
 from mintrender.check.config import validate_config
 from mintrender.check.openapi import lint_specs
@@ -102,6 +103,8 @@ def _check(options: CheckOptions) -> CheckResult:
     for f in check_all(extra, 1):
         by_site[f.site_path] = f
     cache.save()
+    if options.cache_dir is not None:
+        prune(options.cache_dir)  # entries no check used for a month
     timings["pages"] = time.perf_counter() - t
 
     diagnostics[at_lint:at_lint] = lint_findings.result()

@@ -253,3 +253,20 @@ def shadowed_files(
                 "rename or remove one of the two files",
             )
     return dropped
+
+
+def mirror_keys(rels: Sequence[str]) -> dict[str, str]:
+    """Each page file's key, shared with its copies under other top folders: `es/a/b.mdx`,
+    `fr/a/b.mdx`, `v2/a/b.mdx` and `a/b.mdx` all key `a/b.mdx` (translations and versions repeat
+    their code samples, diagrams and operations, so a worker given all of them renders each once
+    and its memos hit). A file with no copy keys itself."""
+    rest = {rel: rel.split("/", 1)[1] for rel in rels if "/" in rel}
+    copies: dict[str, int] = {}
+    for tail in rest.values():
+        copies[tail] = copies.get(tail, 0) + 1
+    roots = set(rels)
+    keys = {}
+    for rel in rels:
+        own = rest.get(rel)
+        keys[rel] = own if own is not None and (own in roots or copies[own] > 1) else rel
+    return keys

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pygments.token import STANDARD_TYPES, Token, _TokenType
 
@@ -181,16 +182,64 @@ def parse_fence_info(info: str) -> FenceInfo:
 
 @lru_cache(maxsize=256)
 def get_lexer(lang: str) -> Lexer | None:
+    """The lexer of a fence's language (`LANGUAGE_ALIASES` first), None for plain text. Only
+    Pygments' built-in lexers: the site highlights the same on every machine, and an unknown
+    name never imports every installed plugin (IPython's lexers take 0.7 s per worker)."""
     name = LANGUAGE_ALIASES.get(lang, lang)
-    if not name or name == "text":
+    if not name or name == "text" or name not in _builtin_aliases():
         return None
+    if name in ("markdown", "md"):
+        return _markdown_lexer_class()(stripnl=False, ensurenl=False)
     from pygments.lexers import get_lexer_by_name  # start-up time, see top
-    from pygments.util import ClassNotFound
 
-    try:
-        return get_lexer_by_name(name, stripnl=False, ensurenl=False)
-    except ClassNotFound:
-        return None
+    return get_lexer_by_name(name, stripnl=False, ensurenl=False)
+
+
+@lru_cache(maxsize=1)
+def _builtin_aliases() -> frozenset[str]:
+    from pygments.lexers import get_all_lexers  # start-up time, see top
+
+    return frozenset(
+        alias for _, aliases, _, _ in get_all_lexers(plugins=False) for alias in aliases
+    )
+
+
+def _fence_in_markdown(lexer: Lexer, match: re.Match[str]) -> Iterator[tuple[int, Any, str]]:
+    """A fence inside a Markdown code block, its code highlighted by `get_lexer` (Pygments'
+    own rule asks every installed plugin for a name it does not know)."""
+    from pygments.token import String, Text, Whitespace
+
+    yield match.start("initial"), String.Backtick, match.group("initial")
+    yield match.start("lang"), String.Backtick, match.group("lang")
+    if match.group("afterlang") is not None:
+        yield match.start("whitespace"), Whitespace, match.group("whitespace")
+        yield match.start("extra"), Text, match.group("extra")
+    yield match.start("newline"), Whitespace, match.group("newline")
+    inner = (
+        get_lexer(match.group("lang").strip()) if getattr(lexer, "handlecodeblocks", True) else None
+    )
+    if inner is None:
+        yield match.start("code"), String, match.group("code")
+    else:
+        yield from inner.get_tokens_unprocessed(match.group("code"))
+    yield match.start("terminator"), String.Backtick, match.group("terminator")
+
+
+@lru_cache(maxsize=1)
+def _markdown_lexer_class() -> type[Lexer]:
+    from pygments.lexers.markup import MarkdownLexer  # start-up time, see top
+
+    own = MarkdownLexer._handle_codeblock
+    tokens = {
+        state: [
+            (rule[0], _fence_in_markdown, *rule[2:])
+            if isinstance(rule, tuple) and rule[1] is own
+            else rule
+            for rule in rules
+        ]
+        for state, rules in MarkdownLexer.tokens.items()
+    }
+    return type("_MarkdownLexer", (MarkdownLexer,), {"tokens": tokens})
 
 
 def _css_class(ttype: _TokenType) -> str:
