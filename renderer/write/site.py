@@ -39,6 +39,7 @@ from mintrender.write.theme import (
     make_environment,
     page_flags,
     page_parts,
+    remember_macros,
     theme_files,
     with_parts,
 )
@@ -190,6 +191,7 @@ def write_site(
             compiled=cache / "templates" if cache is not None else None,
         )
         env.auto_reload = False  # one build: no template changes on disk to look for
+        remember_macros(env)
         sidebars = SidebarRenderer(env)
         ctx = RenderContext(config, config.config_file, urls, result.diagnostics)
         home = urls.page("/")

@@ -161,6 +161,35 @@ def make_environment(
     return env
 
 
+PURE_MACROS = (("partials/icons.html", "icon"),)
+"""Theme macros whose output depends on their arguments alone (imported without context)."""
+
+
+def remember_macros(env: jinja2.Environment) -> None:
+    """Each of the `PURE_MACROS` answers a call it answered before from memory (the theme's UI
+    icons: a dozen on each page, from a handful of arguments). Not when a site overrides
+    templates: an override may be anything."""
+    if getattr(env, "overridden", True):
+        return
+    for name, attribute in PURE_MACROS:
+        module = env.get_template(name).module  # the module every `{% import %}` of it gets
+        macro = getattr(module, attribute)
+        if not isinstance(macro, jinja2.runtime.Macro):
+            continue  # remembered already
+        memory: dict[str, Any] = {}
+
+        def remembered(
+            *args: Any, _macro: Any = macro, _memory: Any = memory, **kwargs: Any
+        ) -> Any:
+            key = repr((args, kwargs))
+            value = _memory.get(key)
+            if value is None:
+                value = _memory[key] = _macro(*args, **kwargs)
+            return value
+
+        setattr(module, attribute, remembered)
+
+
 def compile_all(env: jinja2.Environment) -> None:
     """Load (compile) every template now, e.g. before page writers fork, so that each of them
     does not compile its own copy; a template that fails to compile is left for its page."""

@@ -58,22 +58,37 @@ def share_svgs(page: str) -> str:
     if body is None:
         return page
     start = body.end()
-    spans = [(m.start(), m.end()) for m in _OPAQUE.finditer(page, start)]
-
-    # each drawing: (inner start, inner end, inner); counted before the (costlier) checks of
-    # what may be shared, which depend on the inner text alone
+    drawings = [
+        (at, end, inner_start, inner_end, page[inner_start:inner_end])
+        for at, inner_start, inner_end, end in elements(page, "svg", start)
+        if inner_end - inner_start >= SVG_SHARE_MIN
+    ]
+    times: dict[str, int] = {}
+    for drawing in drawings:
+        times[drawing[4]] = times.get(drawing[4], 0) + 1
+    repeated = {inner for inner, n in times.items() if n > 1}
+    if not repeated:
+        return page
+    # drawings inside script, textarea, template and noscript elements are left alone: only
+    # the elements that start before the last repeated drawing ends can hold one
+    last = max(end for _, end, _, _, inner in drawings if inner in repeated)
+    spans: list[tuple[int, int]] = []
+    for m in _OPAQUE.finditer(page, start):
+        if m.start() >= last:
+            break
+        spans.append((m.start(), m.end()))
+    # each drawing kept: (inner start, inner end, inner), counted before the (costlier) checks
+    # of what may be shared, which depend on the inner text alone
     found: list[tuple[int, int, str]] = []
     counts: dict[str, int] = {}
     k = 0
-    for at, inner_start, inner_end, end in elements(page, "svg", start):
+    for at, end, inner_start, inner_end, inner in drawings:
         while k < len(spans) and spans[k][1] <= at:
             k += 1
         if k < len(spans) and spans[k][0] < end:
             continue
-        if inner_end - inner_start >= SVG_SHARE_MIN:
-            inner = page[inner_start:inner_end]
-            found.append((inner_start, inner_end, inner))
-            counts[inner] = counts.get(inner, 0) + 1
+        found.append((inner_start, inner_end, inner))
+        counts[inner] = counts.get(inner, 0) + 1
     ids: dict[str, str] = {}
     for _, _, inner in found:
         if counts[inner] > 1 and inner not in ids and not any(x in inner for x in _NOT_SHARED):
