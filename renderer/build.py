@@ -41,8 +41,8 @@ from mintrender.load.sources import (
     Reader,
     SourceFiles,
     discover,
-    mirror_keys,
     page_file_for_ref,
+    page_shares,
     unique_pages,
 )
 from mintrender.model import (
@@ -66,7 +66,7 @@ from mintrender.render.sanitize import (
 )
 from mintrender.spill import Spill
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
-from mintrender.workers import auto_jobs, can_fork, fork_map, grouped
+from mintrender.workers import auto_jobs, can_fork, fork_map
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +262,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
 def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     # start-up time: `check` uses this module's helpers and never indexes or writes
-    from mintrender.index.sections import build_indexes  # start-up time (see above)
+    from mintrender.index.sections import build_indexes, start_indexes  # start-up time
     from mintrender.write.site import write_site  # start-up time (see above)
 
     timings: dict[str, float] = {}
@@ -316,22 +316,31 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     navview = make_navview(config, nav, slots, records, pages.ref_to_file, pages.urls, diagnostics)
     result.pages = sorted(records, key=lambda r: r.output_path)
 
-    # --- index: one search index per language and version
+    # --- index: one search index per language and version; with workers, in a forked
+    # process while the pages are written (the write stage reads its files last; "index" is
+    # then the seconds it took there)
     t = time.perf_counter()
     index_store = site_store(folder, docs_dir) if folder is not None else None
-    try:
-        search = build_indexes(config, result.pages, slots, index_store)
-    except Exception as exc:  # the site is still written, with an empty search index
+
+    def failed(exc: Exception) -> None:  # the site is still written, with empty indexes
         diagnostics.internal(config.config_file, 0, "building the search index of", exc)
+
+    try:
+        if jobs > 1:
+            search = start_indexes(config, result.pages, slots, index_store, failed, timings)
+        else:
+            search = build_indexes(config, result.pages, slots, index_store)
+    except Exception as exc:
+        failed(exc)
         search = build_indexes(config, [], [])
     timings["index"] = time.perf_counter() - t
-    if index_store is not None:
-        result.cache["indexes_reused"] = index_store.hits
 
     # --- write: theme around every page, assets, extras; OUT swapped in when complete
     t = time.perf_counter()
     write_site(options, config, sources, result, navview, pages.urls, slots, search, progress)
     timings["write"] = time.perf_counter() - t
+    if index_store is not None:
+        result.cache["indexes_reused"] = index_store.hits
     timings["total"] = time.perf_counter() - t0
     result.timings = timings
     return result
@@ -449,7 +458,7 @@ def _render_pages(job: RenderJob) -> RenderedPages:
     shares = None
     if job.jobs > 1:
         try:
-            shares = fork_map(work, _shares(sources.pages, job.jobs, config.docs_dir), job.jobs)
+            shares = fork_map(work, page_shares(sources.pages, job.jobs, config.docs_dir), job.jobs)
         except Exception as exc:  # a worker or its result failed as a whole: redo it here
             diagnostics.internal(
                 config.config_file, 0, "rendering pages in worker processes for", exc
@@ -526,7 +535,7 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
     if job.jobs > 1 and len(todo) > 1:
         try:
             for share, problem in fork_map(
-                work, _shares(todo, job.jobs, config.docs_dir), job.jobs
+                work, page_shares(todo, job.jobs, config.docs_dir), job.jobs
             ):
                 fresh.extend(share)
                 store.noted(problem)
@@ -552,19 +561,6 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
     timings["render"] = time.perf_counter() - t
     cache = {"pages_reused": len(every) - len(todo), "pages_rendered": len(todo)}
     return RenderedPages(records, ref_to_file, urls, cache)
-
-
-def _shares(rels: Sequence[str], jobs: int, docs_dir: Path) -> list[list[str]]:
-    """The workers' shares of page files, each page with its translations and versions: four
-    per worker, balanced by bytes, the heaviest handed out first."""
-
-    def size(rel: str) -> float:
-        try:
-            return 256 + (docs_dir / rel).stat().st_size  # 256: what a page costs beyond its text
-        except OSError:
-            return 256  # a generated API page, or a file gone since the folder was walked
-
-    return grouped(rels, mirror_keys(rels).__getitem__, jobs * 4, size)
 
 
 def _generated_pages(

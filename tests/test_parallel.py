@@ -171,15 +171,15 @@ def test_forked_index_workers_give_the_one_process_indexes(
     site = Path(__file__).resolve().parent / "sites" / "search-scope"  # en and fr, v2 and v1
     one = build_site(site, tmp_path / "one", jobs=1, cache=False)
     monkeypatch.setattr(sections, "auto_jobs", lambda count: 2)  # a small site forks too
-    forked: list[int] = []
+    forked = tmp_path / "forked"  # the index runs in a forked process: a file tells
     fork_map = sections.fork_map
     monkeypatch.setattr(
         sections,
         "fork_map",
-        lambda *a, **k: forked.append(1) or fork_map(*a, **k),  # type: ignore[func-returns-value]
+        lambda *a, **k: forked.touch() or fork_map(*a, **k),  # type: ignore[func-returns-value]
     )
     build_site(site, tmp_path / "two", jobs=2, cache=False)
-    assert forked  # the indexes were made by workers, their scripts sent through files
+    assert forked.exists()  # the indexes were made by workers, their scripts sent through files
     indexes = sorted((tmp_path / "one" / "_mintrender").glob("search-index*.js"))
     assert len(indexes) == 5 and one.fatal is None  # 2 languages x 2 versions, the manifest
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
@@ -236,3 +236,25 @@ def test_spill_folders_of_killed_builds_are_swept(
         )
     finally:
         spill.close()
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs the fork start method")
+def test_index_built_beside_the_page_writers_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With workers the index is built in a forked process while the pages are written; its
+    failure is one internal error at docs.json, and every index is then an empty one at the
+    URL the pages name."""
+    import mintrender.index.sections as sections
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("injected index failure")
+
+    monkeypatch.setattr(sections, "_index_scripts", broken)
+    result = build_site(EXAMPLE, tmp_path / "out", jobs=2, cache=False)
+    internal = [d for d in result.diagnostics if d.code == "internal-error"]
+    assert [d.file for d in internal] == ["docs.json"], internal
+    assert "injected index failure" in internal[0].message + str(internal[0].hint)
+    index = (tmp_path / "out" / "_mintrender" / "search-index.js").read_text()
+    assert index.startswith("window.__MR_SEARCH__=") and '"docs":[]' in index
+    assert 'search-index.js"' in (tmp_path / "out" / "index.html").read_text()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from mintrender.cache import Store, code_fingerprint, digest
@@ -16,7 +17,7 @@ from mintrender.model import PageRecord
 from mintrender.render.navview import LANGUAGE_NAMES
 from mintrender.spill import Spill, SpillRef
 from mintrender.urls import ASSET_DIR, ROOT
-from mintrender.workers import auto_jobs, can_fork, fork_map
+from mintrender.workers import Background, auto_jobs, can_fork, fork_map
 
 IndexKey = tuple[str, str]
 """(language code, `navigation.versions` label): one index script each ("" for none)."""
@@ -38,17 +39,17 @@ class IndexScripts(Mapping[str, str]):
     read: a big site's indexes are written one at a time, never all held at once."""
 
     def __init__(self, entries: dict[str, str | SpillRef]) -> None:
-        self._entries = entries
+        self.entries = entries
 
     def __getitem__(self, path: str) -> str:
-        value = self._entries[path]
+        value = self.entries[path]
         return value if isinstance(value, str) else value.read().decode("utf-8", "surrogatepass")
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._entries)
+        return iter(self.entries)
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self.entries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,18 +186,97 @@ def build_indexes(
     indexes), one index at a time: the build never holds more than one index's text at once,
     and the workers inherit no sections. Memory follows the largest (language, version), not
     the number of versions."""
+    return _built(searchable_pages(config, pages, slots) or {("", ""): []}, store, None)
+
+
+def _built(
+    by_key: dict[IndexKey, list[SearchablePage]], store: Store | None, spill: Spill | None
+) -> SearchFiles:
     files: dict[str, str | SpillRef] = {}
-    by_key = searchable_pages(config, pages, slots)
-    if not by_key:
-        by_key = {("", ""): []}
     keys = list(by_key)
-    scripts = _index_scripts([(key, by_key.pop(key)) for key in keys], store)
+    scripts = _index_scripts([(key, by_key.pop(key)) for key in keys], store, spill)
     urls = search_urls(keys)
     for key, script in zip(keys, scripts, strict=True):
         files[urls[key].removeprefix(ROOT)] = script
     if manifest_url(urls) is not None:
         files[MANIFEST_PATH] = manifest_script(urls)
     return SearchFiles(IndexScripts(files), urls)
+
+
+def start_indexes(
+    config: SiteConfig,
+    pages: Sequence[PageRecord],
+    slots: Sequence[PageSlot],
+    store: Store | None,
+    failed: Callable[[Exception], None],
+    timings: dict[str, float],
+) -> SearchFiles:
+    """`build_indexes` in a forked process while the caller goes on (the write stage: on two
+    cores the index fills what the page writers leave idle). The URLs are known at once; the
+    files are waited for when first read, and `timings["index"]` is then the seconds the index
+    took there. A failure there is given to `failed`, and every index is then an empty one at
+    its URL."""
+    by_key = searchable_pages(config, pages, slots) or {("", ""): []}
+    urls = search_urls(by_key)
+    if not can_fork():
+        return _built(by_key, store, None)
+    spill = Spill()  # the forked index workers' scripts stay there until written
+
+    def run() -> tuple[dict[str, str | SpillRef], int, int, float]:
+        t = time.perf_counter()
+        search = _built(by_key, store, spill)
+        assert isinstance(search.files, IndexScripts)
+        hits, misses = (store.hits, store.misses) if store else (0, 0)
+        return search.files.entries, hits, misses, time.perf_counter() - t
+
+    return SearchFiles(_Later(Background(run), urls, store, spill, failed, timings), urls)
+
+
+class _Later(Mapping[str, str]):
+    """`start_indexes`' files: its background's, once it is done."""
+
+    def __init__(
+        self,
+        work: Background,
+        urls: dict[IndexKey, str],
+        store: Store | None,
+        spill: Spill,
+        failed: Callable[[Exception], None],
+        timings: dict[str, float],
+    ) -> None:
+        self._work: Background | None = work
+        self._urls, self._store, self._spill, self._failed = urls, store, spill, failed
+        self._timings = timings
+        self._files: Mapping[str, str] = {}
+
+    def _done(self) -> Mapping[str, str]:
+        if self._work is not None:
+            work, self._work = self._work, None
+            try:
+                entries, hits, misses, self._timings["index"] = work.result()
+                self._files = IndexScripts(entries)
+                if self._store is not None:  # counted in the forked process
+                    self._store.hits += hits
+                    self._store.misses += misses
+            except Exception as exc:  # the site is still written, with empty indexes
+                self._failed(exc)
+                empty = build_search_index([]).index_js
+                files = {url.removeprefix(ROOT): empty for url in self._urls.values()}
+                if manifest_url(self._urls) is not None:
+                    files[MANIFEST_PATH] = manifest_script(self._urls)
+                self._files = files
+            finally:
+                self._spill.close()  # the references hold their files open (spill.py)
+        return self._files
+
+    def __getitem__(self, path: str) -> str:
+        return self._done()[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._done())
+
+    def __len__(self) -> int:
+        return len(self._done())
 
 
 def language_of_slot(slot: PageSlot) -> str:
@@ -326,9 +406,12 @@ def _pages_key(found: Sequence[SearchablePage]) -> str:
     return digest(*rows)
 
 
-def _index_scripts(jobs: list[_Job], store: Store | None) -> list[str | SpillRef]:
+def _index_scripts(
+    jobs: list[_Job], store: Store | None, into: Spill | None = None
+) -> list[str | SpillRef]:
     """Index scripts in `jobs` order; several indexes are built by forked workers at once
-    (they inherit the pages and send back where they put each script)."""
+    (they inherit the pages and send back where they put each script: in `into` when given,
+    which the caller closes, else a spill of their own)."""
     total = sum(len(found) for _, found in jobs)
     workers = min(len(jobs), auto_jobs(total))
     if workers <= 1 or not can_fork():
@@ -336,7 +419,7 @@ def _index_scripts(jobs: list[_Job], store: Store | None) -> list[str | SpillRef
     else:
         if store is not None:
             code_fingerprint()  # once, before the workers fork
-        spill = Spill()
+        spill = into or Spill()
 
         def work(i: int) -> tuple[SpillRef, bool]:
             script, hit = _index_one(jobs[i], store)
@@ -345,7 +428,8 @@ def _index_scripts(jobs: list[_Job], store: Store | None) -> list[str | SpillRef
         try:
             sent = fork_map(work, range(len(jobs)), workers)
         finally:
-            spill.close()  # the references hold their files open (spill.py)
+            if into is None:
+                spill.close()  # the references hold their files open (spill.py)
         if store is not None:  # counted in the workers: the build's figure is the sum
             hits = sum(1 for _, hit in sent if hit)
             store.hits += hits

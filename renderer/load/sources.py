@@ -13,6 +13,7 @@ from mintrender.errors import Diagnostics
 from mintrender.load.contain import is_outside_link, resolve_inside
 from mintrender.load.encoding import Decoded, decode_source
 from mintrender.model import PageRecord, default_out_dir, zip_path_for
+from mintrender.workers import grouped
 
 # Mintlify's built-in ignores (mdx-and-markdown.md §1); every dot-folder is skipped as well.
 IGNORED_DIRS = frozenset(
@@ -270,3 +271,16 @@ def mirror_keys(rels: Sequence[str]) -> dict[str, str]:
         own = rest.get(rel)
         keys[rel] = own if own is not None and (own in roots or copies[own] > 1) else rel
     return keys
+
+
+def page_shares(rels: Sequence[str], jobs: int, docs_dir: Path) -> list[list[str]]:
+    """The workers' shares of page files, each page with its translations and versions: four
+    per worker, balanced by bytes, the heaviest handed out first."""
+
+    def size(rel: str) -> float:
+        try:
+            return 256 + (docs_dir / rel).stat().st_size  # 256: what a page costs beyond its text
+        except OSError:
+            return 256  # a generated API page, or a file gone since the folder was walked
+
+    return grouped(rels, mirror_keys(rels).__getitem__, jobs * 4, size)

@@ -208,9 +208,7 @@ def write_site(
         utilities = generate_css(classes, important="html")
         writer.write_text(f"{ASSET_DIR}/utilities.css", utilities)
 
-        for path, text in search.files.items():
-            writer.write_text(path, text)
-        search_urls = search.urls
+        search_urls = search.urls  # the files may still be in the making: written last
 
         assets_base = {
             "css": [urls.asset(f"{ASSET_DIR}/mintrender.css")],
@@ -275,6 +273,8 @@ def write_site(
             result.diagnostics.internal(config.config_file, 0, "writing the site's extras for", exc)
         for path, data in sorted(assets.files.items() if assets is not None else ()):
             writer.write_bytes(path, data)
+        for path, text in search.files.items():
+            writer.write_text(path, text)
         writer.commit()
     except BaseException:
         writer.abort()
