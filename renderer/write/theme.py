@@ -155,6 +155,7 @@ def make_environment(
         lstrip_blocks=True,
         bytecode_cache=StoreBytecodeCache(Store(compiled)) if compiled is not None else None,
         extensions=[FragmentCache],
+        cache_size=-1,  # a plain dict: a few dozen templates, looked up on every include
     )
     env.overridden = len(loaders) > 1 and bool(loaders[0].list_templates())
     env.globals["text_direction"] = text_direction
