@@ -17,7 +17,7 @@ from mintrender.load.sources import discover, page_file_for_ref
 from mintrender.render.navview import NavView, PageInfo
 from mintrender.render.page import fallback_title
 from mintrender.urls import UrlBuilder, site_path_for
-from mintrender.write.sidebar import LAZY_MIN_BYTES, SidebarRenderer
+from mintrender.write.sidebar import LAZY_MIN_BYTES, SidebarRenderer, _groups, _trimmed
 from mintrender.write.site import make_environment
 
 NESTED = [
@@ -61,6 +61,12 @@ def _check(docs: Path) -> int:
         assert got == expected, ref
         trimmed = cache.for_page(key, items, active)
         assert fill(trimmed, cache.payload_files()) == expected, ref
+        # the indexed section (`_Section`) gives what marking and trimming the HTML gives
+        base = cache.base_html(key, items)
+        marked = cache.mark(base, active)
+        if len(base) >= LAZY_MIN_BYTES:
+            marked = _trimmed(marked, 0, len(marked), _groups(marked), cache._key(base))
+        assert trimmed == marked, ref
         if len(cache.base_html(key, items)) < LAZY_MIN_BYTES:
             assert trimmed == expected
         elif active:  # the active page and its groups are always in the page itself

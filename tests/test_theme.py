@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from mintrender.write.theme import FragmentCache
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "themes" / "mint" / "templates"
 
 
@@ -23,6 +25,7 @@ def env(strict: bool = False) -> Environment:
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=[FragmentCache],
         **kw,
     )
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,10 +88,121 @@ def _trimmed(html: str, start: int, end: int, groups: list[_Group], key: str) ->
     return "".join(out)
 
 
+def _enclosing(
+    html: str, tokens: list[tuple[int, int, str]], inserts: list[tuple[int, str]], opened: set[int]
+) -> None:
+    """The markers of the groups and the section around the end of `tokens` (the
+    `_OPEN_OR_CLOSE` tags before the active link, in order): walk back, counting the nesting of
+    `<details>` and of top-level `<li>` sections. Adds to `inserts` (position, text) and to
+    `opened` (where the groups it opens start)."""
+    depth_details = depth_li = 0
+    for start, end, token in reversed(tokens):
+        if token == "</details>":
+            depth_details += 1
+        elif token.startswith("<details"):
+            if depth_details:
+                depth_details -= 1
+                continue
+            if " open" not in token:
+                inserts.append((end - 1, " open"))
+                opened.add(start)
+            if html.startswith(_SUMMARY, end):
+                inserts.append((end + len(_SUMMARY), " data-active-group"))
+        elif token == "</li>":
+            depth_li += 1
+        elif token.startswith("<li"):
+            if depth_li:
+                depth_li -= 1
+            elif token.startswith('<li class="mr-nav__section"'):
+                inserts.append((end, " data-active-section"))
+
+
+def _segments(
+    html: str, start: int, end: int, groups: list[_Group], key: str, opened: frozenset[int]
+) -> list[tuple[int, int] | str]:
+    """`_trimmed(html, start, end, groups, key)` as slices of `html` and new text, with the
+    groups whose tag starts at a position in `opened` taken as open."""
+    out: list[tuple[int, int] | str] = []
+    pos = start
+    for group in groups:
+        if group.is_open or group.start in opened:
+            out.extend(_segments(html, pos, group.end, group.children, key, opened))
+        else:
+            out.append((pos, group.start))
+            out.append(f'<details data-lazy="{key}/{group.index}">')
+            out.append((group.tag_end, group.inner_start))
+            out.append((group.inner_end, group.end))
+        pos = group.end
+    out.append((pos, end))
+    return out
+
+
+class _Section:
+    """A section's tree with nothing active, indexed once for marking each of its pages."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.key = f"{zlib.crc32(base.encode('utf-8')):08x}"
+        self.groups = _groups(base)
+        self.links: dict[str, int] = {}
+        for m in _PAGE_LINK.finditer(base):
+            self.links.setdefault(m.group(1), m.end())
+        self.tokens = [(m.start(), m.end(), m.group(0)) for m in _OPEN_OR_CLOSE.finditer(base)]
+        self.ends = [end for _, end, _ in self.tokens]
+
+    def inserts(self, active_href: str | None) -> tuple[list[tuple[int, str]], set[int]] | None:
+        """What `SidebarRenderer.mark` inserts into the tree for `active_href` (position, text,
+        in order) and where the groups it opens start; None where only `mark` can tell."""
+        opened: set[int] = set()
+        if not active_href:
+            return [], opened
+        inserts: list[tuple[int, str]] = []
+        pos = self.links.get(active_href, -1)
+        if pos >= 0:
+            inserts.append((pos, ' data-active aria-current="page"'))
+        else:
+            pos = self.base.find(f'href="{active_href}"')
+            if pos < 0:
+                return [], opened
+        count = bisect_right(self.ends, pos)
+        if count < len(self.tokens) and self.tokens[count][0] < pos:
+            return None  # a tag around `pos`: `mark` scans a cut-off copy of it
+        _enclosing(self.base, self.tokens[:count], inserts, opened)
+        return sorted(inserts), opened
+
+    def page(self, active_href: str | None, lazy: bool) -> str | None:
+        """`SidebarRenderer.for_page` of this section (None: ask `mark`)."""
+        marks = self.inserts(active_href)
+        if marks is None:
+            return None
+        inserts, opened = marks
+        base = self.base
+        if lazy and len(base) >= LAZY_MIN_BYTES:
+            parts = _segments(base, 0, len(base), self.groups, self.key, frozenset(opened))
+        else:
+            parts = [(0, len(base))]
+        out: list[str] = []
+        k = 0
+        for part in parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            pos, end = part
+            while k < len(inserts) and inserts[k][0] < end:
+                at, text = inserts[k]
+                out.append(base[pos:at])
+                out.append(text)
+                pos = at
+                k += 1
+            out.append(base[pos:end])
+        return "".join(out)
+
+
 class SidebarRenderer:
     def __init__(self, env: jinja2.Environment) -> None:
         self.macro = env.get_template("partials/sidebar_item.html").module.item  # type: ignore[attr-defined]
         self.cache: dict[int, str] = {}
+        self.sections: dict[int, _Section] = {}
         self.payloads: dict[str, str] = {}
         """File name (`nav-HASH.js`) -> script, for the sections rendered so far."""
 
@@ -142,6 +254,12 @@ class SidebarRenderer:
         """The section's tree with `active_href` marked (unchanged when it is not in the tree),
         the children of closed groups left out when `lazy` and the section is large."""
         base = self.base_html(key, items)
+        section = self.sections.get(key)
+        if section is None or section.base is not base:
+            section = self.sections[key] = _Section(base)
+        html = section.page(active_href, lazy)
+        if html is not None:
+            return html
         html = self.mark(base, active_href)
         if not lazy or len(base) < LAZY_MIN_BYTES:
             return html
@@ -164,27 +282,8 @@ class SidebarRenderer:
             if at < 0:
                 return html
             pos = at
-        # enclosing groups: walk back, counting nesting of <details> and top-level <li> sections
-        depth_details = depth_li = 0
-        for m in reversed(list(_OPEN_OR_CLOSE.finditer(html, 0, pos))):
-            token = m.group(0)
-            if token == "</details>":
-                depth_details += 1
-            elif token.startswith("<details"):
-                if depth_details:
-                    depth_details -= 1
-                    continue
-                if " open" not in token:
-                    inserts.append((m.end() - 1, " open"))
-                if html.startswith(_SUMMARY, m.end()):
-                    inserts.append((m.end() + len(_SUMMARY), " data-active-group"))
-            elif token == "</li>":
-                depth_li += 1
-            elif token.startswith("<li"):
-                if depth_li:
-                    depth_li -= 1
-                elif token.startswith('<li class="mr-nav__section"'):
-                    inserts.append((m.end(), " data-active-section"))
+        tokens = [(m.start(), m.end(), m.group(0)) for m in _OPEN_OR_CLOSE.finditer(html, 0, pos)]
+        _enclosing(html, tokens, inserts, set())
         for at, text in sorted(inserts, reverse=True):
             html = html[:at] + text + html[at:]
         return html

@@ -6,7 +6,7 @@ import dataclasses
 import html
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import jinja2
@@ -33,11 +33,13 @@ from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
 from mintrender.write.theme import (
     ThemeParts,
+    compile_all,
     fill,
     load_theme_parts,
     make_environment,
     page_flags,
     page_parts,
+    remember_macros,
     theme_files,
     with_parts,
 )
@@ -189,6 +191,7 @@ def write_site(
             compiled=cache / "templates" if cache is not None else None,
         )
         env.auto_reload = False  # one build: no template changes on disk to look for
+        remember_macros(env)
         sidebars = SidebarRenderer(env)
         ctx = RenderContext(config, config.config_file, urls, result.diagnostics)
         home = urls.page("/")
@@ -350,8 +353,10 @@ def render_page_html(
     options: BuildOptions,
     config: SiteConfig,
     parts: ThemeParts | None = None,
+    fragments: dict[Any, str] | None = None,
 ) -> str:
-    """One page's HTML (`parts`: the theme's parts, looked up when not given)."""
+    """One page's HTML (`parts`: the theme's parts, looked up when not given; `fragments`: the
+    store of the theme's cached parts, `theme.FragmentCache`, shared by the pages of a build)."""
     page = page_context(record, nav, config)
     head = head_context(config, record, options)
     page["contextual"] = contextual_options(
@@ -366,7 +371,17 @@ def render_page_html(
     assets = with_parts(assets, needed, parts)
     name = "api.html" if page["is_api"] or page["aside_html"] else "page.html"
     offline = options.mode == "offline"
-    text = fill(env, name, offline, site=site, nav=nav, page=page, head=head, assets=assets)
+    text = fill(
+        env,
+        name,
+        offline,
+        site=site,
+        nav=nav,
+        page=page,
+        head=head,
+        assets=assets,
+        fragments=fragments,
+    )
     return share_svgs(merge_token_spans(text))
 
 
@@ -390,6 +405,9 @@ class _PageJob:
     navigation (`NavView.key`) and the assets are as last time."""
     around: str = ""
     """What every page's HTML depends on besides its own inputs (`html_key`)."""
+    fragments: dict[Any, str] | None = field(default_factory=dict)
+    """The theme's cached parts (`theme.FragmentCache`): `site`, `options` and the theme are
+    the same for every page this job writes."""
 
     def html_key(self, record: PageRecord) -> str:
         """The build cache key of `record`'s HTML. `inputs_key` covers docs.json, the set of
@@ -425,6 +443,7 @@ class _PageJob:
             self.options,
             self.config,
             self.parts,
+            self.fragments,
         )
         if key and self.cache is not None:
             self.cache.put(name, key, html_text)
@@ -471,6 +490,7 @@ def _write_pages(
 
     if progress:
         progress("write", 0, len(pages))
+    compile_all(job.env)  # once here, not in every writer
     try:
         shares = fork_map(work, interleave(range(len(pages)), jobs), jobs)
     except Exception as exc:  # a writer failed as a whole: write every page here instead

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+from jinja2 import nodes
+from jinja2.ext import Extension
 
 from mintrender.cache import Store
 from mintrender.components import PARTS_OF
@@ -75,6 +77,66 @@ class StoreBytecodeCache(jinja2.BytecodeCache):
             self.store.put(f"template-{bucket.key}", bucket.checksum, bucket.bytecode_to_string())
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class ThemeEnvironment(jinja2.Environment):
+    """The theme's Jinja environment. `a.b` on a plain dict is looked up as a key straight
+    away: Jinja tries the attribute first and a dict has none but its methods, so the answer
+    is the same without the AttributeError raised and caught on every lookup of the theme's
+    (dict) context."""
+
+    overridden = False
+    """Whether a site's `_theme/` folder overrides any template (then no `{% cache %}`)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
+FRAGMENTS = "fragments"
+"""The context variable holding a page writer's fragment store (`FragmentCache`)."""
+
+
+class FragmentCache(Extension):
+    """`{% cache "name", a, b %}...{% endcache %}`: the enclosed output is rendered once per
+    page writer for each value of the keys `a, b` and reused by every page where they are equal
+    (the banner, the header, the sidebar's selectors, the footer: the same on most pages).
+
+    The keys must name everything the enclosed part reads that varies between the pages of one
+    build (what is the same for the whole build, `site`, `root`, `offline`, needs no key). The
+    store is the context variable `fragments` (a dict the page writer owns); without it, or
+    when a site overrides templates (`ThemeEnvironment.overridden`: an override may read
+    anything), the part is rendered every time."""
+
+    tags = {"cache"}
+
+    def parse(self, parser: Any) -> nodes.Node:
+        lineno = next(parser.stream).lineno
+        args: list[nodes.Expr] = [nodes.ContextReference(), parser.parse_expression()]
+        while parser.stream.skip_if("comma"):
+            args.append(parser.parse_expression())
+        body = parser.parse_statements(("name:endcache",), drop_needle=True)
+        call = self.call_method("_fragment", args)
+        return nodes.CallBlock(call, [], [], body).set_lineno(lineno)
+
+    def _fragment(
+        self, context: jinja2.runtime.Context, name: str, *keys: Any, caller: Callable[[], str]
+    ) -> str:
+        store = context.get(FRAGMENTS)
+        if store is None or getattr(self.environment, "overridden", True):
+            return caller()
+        key = (name, repr(keys))  # the context's plain values: their repr tells them apart
+        text = store.get(key)
+        if text is None:
+            text = store[key] = caller()
+        return text
+
+
 def make_environment(
     docs_dir: Path, *, overrides: bool = True, compiled: Path | None = None
 ) -> jinja2.Environment:
@@ -86,15 +148,57 @@ def make_environment(
     if overrides and resolve_inside(docs_dir, override) is not None and override.is_dir():
         loaders.append(ContainedLoader(override, docs_dir))
     loaders.append(TightLoader(str(theme_dir("mint") / "templates")))
-    env = jinja2.Environment(
+    env = ThemeEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         bytecode_cache=StoreBytecodeCache(Store(compiled)) if compiled is not None else None,
+        extensions=[FragmentCache],
+        cache_size=-1,  # a plain dict: a few dozen templates, looked up on every include
     )
+    env.overridden = len(loaders) > 1 and bool(loaders[0].list_templates())
     env.globals["text_direction"] = text_direction
     return env
+
+
+PURE_MACROS = (("partials/icons.html", "icon"),)
+"""Theme macros whose output depends on their arguments alone (imported without context)."""
+
+
+def remember_macros(env: jinja2.Environment) -> None:
+    """Each of the `PURE_MACROS` answers a call it answered before from memory (the theme's UI
+    icons: a dozen on each page, from a handful of arguments). Not when a site overrides
+    templates: an override may be anything."""
+    if getattr(env, "overridden", True):
+        return
+    for name, attribute in PURE_MACROS:
+        module = env.get_template(name).module  # the module every `{% import %}` of it gets
+        macro = getattr(module, attribute)
+        if not isinstance(macro, jinja2.runtime.Macro):
+            continue  # remembered already
+        memory: dict[str, Any] = {}
+
+        def remembered(
+            *args: Any, _macro: Any = macro, _memory: Any = memory, **kwargs: Any
+        ) -> Any:
+            key = repr((args, kwargs))
+            value = _memory.get(key)
+            if value is None:
+                value = _memory[key] = _macro(*args, **kwargs)
+            return value
+
+        setattr(module, attribute, remembered)
+
+
+def compile_all(env: jinja2.Environment) -> None:
+    """Load (compile) every template now, e.g. before page writers fork, so that each of them
+    does not compile its own copy; a template that fails to compile is left for its page."""
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError:
+            continue
 
 
 @dataclass(frozen=True, slots=True)
