@@ -327,9 +327,11 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
 
     try:
         if jobs > 1:
-            search = start_indexes(config, result.pages, slots, index_store, failed, timings)
+            search = start_indexes(
+                config, result.pages, slots, index_store, failed, timings, workers=jobs
+            )
         else:
-            search = build_indexes(config, result.pages, slots, index_store)
+            search = build_indexes(config, result.pages, slots, index_store, workers=jobs)
     except Exception as exc:
         failed(exc)
         search = build_indexes(config, [], [])

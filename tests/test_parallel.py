@@ -178,6 +178,8 @@ def test_forked_index_workers_give_the_one_process_indexes(
         "fork_map",
         lambda *a, **k: forked.touch() or fork_map(*a, **k),  # type: ignore[func-returns-value]
     )
+    build_site(site, tmp_path / "one-again", jobs=1, cache=False)
+    assert not forked.exists()  # `--jobs 1`: the indexes too are built in the one process
     build_site(site, tmp_path / "two", jobs=2, cache=False)
     assert forked.exists()  # the indexes were made by workers, their scripts sent through files
     indexes = sorted((tmp_path / "one" / "_mintrender").glob("search-index*.js"))

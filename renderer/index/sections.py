@@ -178,24 +178,30 @@ def build_indexes(
     pages: Sequence[PageRecord],
     slots: Sequence[PageSlot],
     store: Store | None = None,
+    workers: int = 0,
 ) -> SearchFiles:
     """One index script per (language, version) (the write stage writes them), and with
     versions the manifest of them all (`manifest_script`); with a build cache `store`, an
-    index whose sections are all as last time reuses its script.
+    index whose sections are all as last time reuses its script. At most `workers` processes
+    build them (0: `auto_jobs`; `--jobs 1` builds them in this process).
 
     Each index's sections are made where it is built (a forked worker when there are several
     indexes), one index at a time: the build never holds more than one index's text at once,
     and the workers inherit no sections. Memory follows the largest (language, version), not
     the number of versions."""
-    return _built(searchable_pages(config, pages, slots) or {("", ""): []}, store, None)
+    by_key = searchable_pages(config, pages, slots) or {("", ""): []}
+    return _built(by_key, store, None, workers)
 
 
 def _built(
-    by_key: dict[IndexKey, list[SearchablePage]], store: Store | None, spill: Spill | None
+    by_key: dict[IndexKey, list[SearchablePage]],
+    store: Store | None,
+    spill: Spill | None,
+    workers: int,
 ) -> SearchFiles:
     files: dict[str, str | SpillRef] = {}
     keys = list(by_key)
-    scripts = _index_scripts([(key, by_key.pop(key)) for key in keys], store, spill)
+    scripts = _index_scripts([(key, by_key.pop(key)) for key in keys], store, spill, workers)
     urls = search_urls(keys)
     for key, script in zip(keys, scripts, strict=True):
         files[urls[key].removeprefix(ROOT)] = script
@@ -211,6 +217,7 @@ def start_indexes(
     store: Store | None,
     failed: Callable[[Exception], None],
     timings: dict[str, float],
+    workers: int = 0,
 ) -> SearchFiles:
     """`build_indexes` in a forked process while the caller goes on (the write stage: on two
     cores the index fills what the page writers leave idle). The URLs are known at once; the
@@ -220,12 +227,12 @@ def start_indexes(
     by_key = searchable_pages(config, pages, slots) or {("", ""): []}
     urls = search_urls(by_key)
     if not can_fork():
-        return _built(by_key, store, None)
+        return _built(by_key, store, None, workers)
     spill = Spill()  # the forked index workers' scripts stay there until written
 
     def run() -> tuple[dict[str, str | SpillRef], int, int, float]:
         t = time.perf_counter()
-        search = _built(by_key, store, spill)
+        search = _built(by_key, store, spill, workers)
         assert isinstance(search.files, IndexScripts)
         hits, misses = (store.hits, store.misses) if store else (0, 0)
         return search.files.entries, hits, misses, time.perf_counter() - t
@@ -420,14 +427,14 @@ def _index_cost(job: _Job) -> int:
 
 
 def _index_scripts(
-    jobs: list[_Job], store: Store | None, into: Spill | None = None
+    jobs: list[_Job], store: Store | None, into: Spill | None = None, workers: int = 0
 ) -> list[str | SpillRef]:
-    """Index scripts in `jobs` order; several indexes are built by forked workers at once
-    (they inherit the pages and send back where they put each script: in `into` when given,
+    """Index scripts in `jobs` order; several indexes are built by forked workers at once (at
+    most `workers`, 0: `auto_jobs`; they inherit the pages and send back where they put each script: in `into` when given,
     which the caller closes, else a spill of their own), the biggest (`_index_cost`) handed
     out first, so that no worker is left with a big one at the end."""
     total = sum(len(found) for _, found in jobs)
-    workers = min(len(jobs), auto_jobs(total))
+    workers = min(len(jobs), auto_jobs(total), workers if workers > 0 else len(jobs))
     if workers <= 1 or not can_fork():
         done = [_index_one(job, store) for job in jobs]
     else:
