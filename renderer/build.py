@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import json
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -67,6 +66,7 @@ from mintrender.render.sanitize import (
 from mintrender.spill import Spill
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map
+from mintrender.write.files import UNWRITABLE_HINT, output_problem, unwritable
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +281,9 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
         diagnostics.internal(config_file.name if config_file else "docs.json", 0, "loading", exc)
         return BuildResult(diagnostics, fatal=diagnostics[-1].message)
     config, sources = inputs.config, inputs.sources
+    if (problem := output_problem(options.out_dir)) is not None:  # before any page is rendered
+        diagnostics.error(str(options.out_dir), 0, 0, "output-unwritable", problem, UNWRITABLE_HINT)
+        return BuildResult(diagnostics, fatal=problem)
     timings["load"] = time.perf_counter() - t0
     t = time.perf_counter()
     folder = build_cache_dir(options)
@@ -339,7 +342,11 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
 
     # --- write: theme around every page, assets, extras; OUT swapped in when complete
     t = time.perf_counter()
-    write_site(options, config, sources, result, navview, pages.urls, slots, search, progress)
+    try:
+        write_site(options, config, sources, result, navview, pages.urls, slots, search, progress)
+    except OSError as exc:  # OUT could not be written after all: a full disk, a folder taken away
+        result.fatal = unwritable(options.out_dir, exc)
+        diagnostics.error(str(options.out_dir), 0, 0, "output-unwritable", result.fatal)
     timings["write"] = time.perf_counter() - t
     if index_store is not None:
         result.cache["indexes_reused"] = index_store.hits
@@ -586,9 +593,3 @@ def _load_navigation(config: SiteConfig, diagnostics: Diagnostics) -> Navigation
         diagnostics.warning(config.config_file, line, col, code, f"{format_path(path)}: {message}")
 
     return build_navigation(config.navigation, warn)
-
-
-def dump_report(result: BuildResult, path: Path) -> None:
-    path.write_text(
-        json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shlex
 import sys
@@ -12,7 +13,14 @@ from typing import TextIO
 from mintrender import __version__
 from mintrender.errors import EXIT_INTERNAL, Diagnostic, has_internal_errors, sort_key
 from mintrender.hints import plural, problem_counts
-from mintrender.model import IFRAME_HOSTS, BuildOptions, Progress, Safety, default_out_dir
+from mintrender.model import (
+    IFRAME_HOSTS,
+    BuildOptions,
+    BuildResult,
+    Progress,
+    Safety,
+    default_out_dir,
+)
 
 
 def _progress_printer(quiet: bool) -> Progress | None:
@@ -124,7 +132,7 @@ def add_serve_options(parser: argparse.ArgumentParser) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     # the pipeline is imported by the commands that run it: `--help` and `--version` stay instant
-    from mintrender.build import build, dump_report
+    from mintrender.build import build
 
     docs_dir = Path(args.docs_dir).resolve()
     if not docs_dir.is_dir():
@@ -186,6 +194,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     if errors or (args.strict and warnings):
         return 1
     return 0
+
+
+def dump_report(result: BuildResult, path: Path) -> None:
+    path.write_text(
+        json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 def _reused(cache: dict[str, int]) -> str:

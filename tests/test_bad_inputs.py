@@ -59,6 +59,57 @@ def test_invalid_json_in_docs_json(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "docs.json:4:1: error: invalid JSON" in capsys.readouterr().err
 
 
+def test_output_folder_that_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An OUT that cannot be made (here: its parent is a file; a read-only docs folder is the
+    same) is one `output-unwritable` error before any page is rendered, exit 2, no traceback."""
+    import mintrender.build
+
+    docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"}, minimal_config(["index"]))
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    rendered: list[str] = []
+    real = mintrender.build.parse_source
+    monkeypatch.setattr(
+        mintrender.build,
+        "parse_source",
+        lambda rel, *a, **k: rendered.append(rel) or real(rel, *a, **k),
+    )
+    result = build_site(docs, blocked / "out")
+    assert result.fatal is not None and not rendered
+    assert [d.severity for d in _found(result, "output-unwritable")] == ["error"]
+    assert cli.main(["build", str(docs), "-o", str(blocked / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "output-unwritable" in err and "Traceback" not in err
+
+
+def test_output_failing_while_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A write that fails midway (a full disk) is an `output-unwritable` error, OUT is left
+    as it was and nothing half-written stays beside it; exit 2, no traceback."""
+    import errno
+
+    from mintrender.write.files import OutputWriter
+
+    docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"}, minimal_config(["index"]))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "old.txt").write_text("the last good site", encoding="utf-8")
+
+    def full(self: OutputWriter) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(OutputWriter, "commit", full)
+    assert cli.main(["build", str(docs), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "output-unwritable" in err
+    assert "Traceback" not in err
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")] == []
+    assert (out / "old.txt").read_text(encoding="utf-8") == "the last good site"
+
+
 def test_navigation_pointing_at_missing_files(tmp_path: Path) -> None:
     result = _build(tmp_path, {}, pages=["ok", "guides/missing"])
     [d] = _found(result, "nav-missing-page")

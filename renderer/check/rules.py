@@ -78,6 +78,7 @@ RULES: dict[str, Rule] = _rules(
     ("duplicate-id", "warning", "an explicit heading id is used twice on a page"),
     ("file-unreadable", "warning", "a file of the docs folder cannot be read or copied"),
     ("cache-unwritable", "info", "the build cache folder cannot be written (nothing is kept)"),
+    ("output-unwritable", "error", "the site's output folder cannot be written (nothing is built)"),
     ("snippet-cycle", "error", "a snippet includes itself"),
     ("custom-component", "warning", "a custom component needs JavaScript to render"),
     ("unknown-component", "warning", "a tag is not a Mintlify component, nor imported or defined"),

@@ -28,6 +28,29 @@ _CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
 """How `OutputWriter.write_text` opens a file (what `open(path, "wb")` does)."""
 
 
+def _folder_beside(out_dir: Path, kind: str) -> Path:
+    """A new private folder beside `out_dir` (its parent made first); raises OSError."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.{kind}-", dir=out_dir.parent))
+
+
+def output_problem(out_dir: Path) -> str | None:
+    """Why the site cannot be written to `out_dir` (the folder the build writes into, beside
+    it, cannot be made), else None: asked before any page is rendered."""
+    try:
+        os.rmdir(_folder_beside(out_dir.resolve(), "probe"))
+    except OSError as exc:
+        return unwritable(out_dir, exc)
+    return None
+
+
+def unwritable(out_dir: Path, exc: OSError) -> str:
+    return f"the site cannot be written here: {exc.strerror or exc}"
+
+
+UNWRITABLE_HINT = "build into a folder you can write: mintrender build DOCS_DIR -o OUT"
+
+
 class OutputWriter:
     """Writes into a temporary folder beside OUT; `commit()` swaps it in, `abort()` removes it."""
 
@@ -35,10 +58,7 @@ class OutputWriter:
         self.out_dir = out_dir.resolve()
         self.mode = mode
         self.base_path = base_path if base_path.endswith("/") else base_path + "/"
-        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = Path(
-            tempfile.mkdtemp(prefix=f".{self.out_dir.name}.tmp-", dir=self.out_dir.parent)
-        )
+        self.tmp = _folder_beside(self.out_dir, "tmp")
         # mkdtemp makes the folder 0700; a published site must be readable by a web server
         os.chmod(self.tmp, 0o755)
         self.written: list[str] = []
