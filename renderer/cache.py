@@ -14,12 +14,15 @@ mintrender's version, its own sources and the versions of the libraries that sha
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import os
 import pickle
 import re
+import stat
 import sys
+import tempfile
 import time
 from importlib import metadata
 from pathlib import Path
@@ -99,9 +102,14 @@ def _package_folders() -> list[Path]:
 
 def default_cache_root() -> Path:
     """`$MINTRENDER_CACHE_DIR`, else mintrender's folder in the user cache folder (the
-    platform's convention); `--cache-dir` replaces it."""
+    platform's convention); `--cache-dir` replaces it. A user with no home folder (a
+    container's bare user id: no `$HOME`, no password entry) gets `_private_temp_root`."""
     if os.environ.get("MINTRENDER_CACHE_DIR"):
         return Path(os.environ["MINTRENDER_CACHE_DIR"])
+    try:
+        Path.home()
+    except (RuntimeError, KeyError):
+        return _private_temp_root()
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
         return Path(base) / "mintrender" / "Cache"
@@ -109,6 +117,23 @@ def default_cache_root() -> Path:
         return Path.home() / "Library" / "Caches" / "mintrender"
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "mintrender"
+
+
+@functools.lru_cache(maxsize=1)
+def _private_temp_root() -> Path:
+    """`mintrender-cache-UID` in the temp folder, private to this user (0700). One that is not
+    (another user's, a link, open to others) is never used, since entries are unpickled: a new
+    private folder is made instead, for this run only."""
+    uid = os.getuid() if hasattr(os, "getuid") else -1
+    path = Path(tempfile.gettempdir()) / f"mintrender-cache-{uid}"
+    try:
+        path.mkdir(mode=0o700, exist_ok=True)
+        st = path.lstat()
+        if stat.S_ISDIR(st.st_mode) and st.st_uid == uid and not st.st_mode & 0o077:
+            return path
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="mintrender-cache-"))
 
 
 def build_cache_dir(options: BuildOptions) -> Path | None:

@@ -347,3 +347,36 @@ def test_entries_unused_for_a_month_are_pruned(tmp_path: Path) -> None:
         os.utime(path, (old, old))
     assert mintrender.cache.prune(build_dir) == 0
     assert _bins(build_dir) == kept | {"notes.bin"}
+
+
+def test_a_user_without_a_home_folder_builds_with_a_private_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No `$HOME` and no password entry (a container's bare user id): the cache is a private
+    folder in the temp folder, never a crash; a folder of that name open to others is not
+    trusted (entries are unpickled), a new private one is made instead."""
+    import stat
+    import tempfile
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("MINTRENDER_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    mintrender.cache._private_temp_root.cache_clear()
+    root = mintrender.cache.default_cache_root()
+    assert root == tmp_path / "tmp" / f"mintrender-cache-{os.getuid()}"
+    assert stat.S_IMODE(root.stat().st_mode) == 0o700
+    docs = make_site(tmp_path / "docs")
+    options = BuildOptions(docs_dir=docs, out_dir=tmp_path / "out")
+    assert build(options).fatal is None and (root / "build").is_dir()
+    assert build(options).cache["pages_rendered"] == 0  # kept between runs
+    # a folder of that name that others can write is not used
+    mintrender.cache._private_temp_root.cache_clear()
+    root.chmod(0o777)
+    other = mintrender.cache.default_cache_root()
+    assert other != root and stat.S_IMODE(other.stat().st_mode) == 0o700
+    mintrender.cache._private_temp_root.cache_clear()

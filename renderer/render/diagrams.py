@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mintrender.cache import default_cache_root
+
 THEMES = ("default", "dark")
 """Mermaid theme of the light and the dark variant."""
 
@@ -49,12 +51,8 @@ class Failed:
 
 def cache_dir() -> Path:
     """Where drawn diagrams are kept between builds (one place, so a `--cache-dir` option can
-    point it elsewhere): `$MINTRENDER_CACHE_DIR/diagrams`, else the user's cache folder."""
-    root = os.environ.get("MINTRENDER_CACHE_DIR")
-    if not root:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        root = os.path.join(base, "mintrender")
-    return Path(root) / "diagrams"
+    point it elsewhere): `diagrams` in mintrender's cache folder (`default_cache_root`)."""
+    return default_cache_root() / "diagrams"
 
 
 @functools.lru_cache(maxsize=1)
