@@ -140,3 +140,22 @@ def shared_build(docs: Path, *args: str) -> SharedBuild:
 def offline_build(docs: Path) -> SharedBuild:
     """The offline bundle of `docs` and its zip (`--offline --zip`), once per test run."""
     return shared_build(docs, "--offline", "--zip")
+
+
+def reload_once_stored(page: Any, key: str) -> None:
+    """Reload a Playwright `page` once what it stored at localStorage `key` reads the same from
+    a second page of its browser context.
+
+    Chromium hands a localStorage write to its storage service asynchronously, and a reload
+    can land in a new renderer before the write does (a test flaked so under load); the second
+    page sees only what the service holds, so this waits exactly as long as needed."""
+    value = page.evaluate("k => localStorage.getItem(k)", key)
+    probe = page.context.new_page()
+    try:
+        probe.goto(page.url)
+        probe.wait_for_function(
+            "([k, v]) => localStorage.getItem(k) === v", arg=[key, value], timeout=5000
+        )
+    finally:
+        probe.close()
+    page.reload()

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sitekit import reload_once_stored
 
 from mintrender.build import build
 from mintrender.model import BuildOptions
@@ -183,7 +184,7 @@ def test_code_groups_and_tabs_sync_by_title_and_remember(page: Any, site: Path) 
     assert tabs.nth(0).locator(".mr-tabs__panel").nth(1).is_visible()
     assert tabs.nth(1).locator(".mr-tabs__panel").nth(0).is_visible()
     # remembered across a reload (localStorage)
-    page.reload()
+    reload_once_stored(page, "mr-tab-sync")
     assert (
         page.locator('[data-component="code-group"]')
         .nth(1)

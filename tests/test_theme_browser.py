@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sitekit import reload_once_stored
 
 from mintrender.build import build
 from mintrender.model import BuildOptions
@@ -48,10 +49,10 @@ def test_dark_toggle_persists_across_reload(browser: Any, site: Path) -> None:
     page.click('[data-component="theme-toggle"]')
     assert page.evaluate(html_has_dark) is True
     assert page.evaluate("localStorage.getItem('mr-theme')") == "dark"
-    page.reload()
+    reload_once_stored(page, "mr-theme")
     assert page.evaluate(html_has_dark) is True
     page.click('[data-component="theme-toggle"]')
-    page.reload()
+    reload_once_stored(page, "mr-theme")
     assert page.evaluate(html_has_dark) is False
     assert page.errors == []
     page.context.close()
@@ -112,7 +113,9 @@ def test_copy_button_and_banner_dismiss(browser: Any, site: Path) -> None:
     assert page.locator("#banner").is_visible()
     page.click('[data-component="banner-dismiss"]')
     assert not page.locator("#banner").is_visible()
-    page.reload()
+    key = page.locator("#banner").get_attribute("data-key")
+    assert page.evaluate("k => localStorage.getItem(k)", f"mr-banner:{key}") == "1"
+    reload_once_stored(page, f"mr-banner:{key}")
     assert not page.locator("#banner").is_visible()
     page.context.close()
 
