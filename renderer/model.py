@@ -280,7 +280,15 @@ class PageRecord:
         if self.packed is not None or rendered is None:
             return
         api = _api_bulk(self.api)
-        bulk = ([getattr(rendered, name) for name in PACKED_FIELDS], self.markdown, api)
+        # plain tuples, not the dataclasses: pickling a slotted dataclass costs ten times more
+        bulk = (
+            rendered.body_html,
+            [(s.anchor, s.title, s.text) for s in rendered.sections],
+            [(t.id, t.text, t.level) for t in rendered.toc],
+            [_astuple(u) for u in rendered.updates],
+            self.markdown,
+            api,
+        )
         self.packed = zlib.compress(pickle.dumps(bulk, protocol=pickle.HIGHEST_PROTOCOL), level)
         self.rendered = dataclasses.replace(rendered, **_EMPTY)
         self.markdown = None
@@ -297,9 +305,13 @@ class PageRecord:
         if self.packed is None or self.rendered is None:
             return self
         packed = self.packed if isinstance(self.packed, bytes) else self.packed.read()
-        values, markdown, api = pickle.loads(zlib.decompress(packed))
+        body, sections, toc, updates, markdown, api = pickle.loads(zlib.decompress(packed))
         rendered = dataclasses.replace(
-            self.rendered, **dict(zip(PACKED_FIELDS, values, strict=True))
+            self.rendered,
+            body_html=body,
+            sections=tuple([Section(*s) for s in sections]),
+            toc=tuple([TocEntry(*t) for t in toc]),
+            updates=tuple([UpdateEntry(*u) for u in updates]),
         )
         view = dataclasses.replace(self.api, **api) if api else self.api
         return dataclasses.replace(
@@ -310,6 +322,10 @@ class PageRecord:
         """New frontmatter (the preview server re-read the page), and its metadata with it."""
         self.frontmatter = frontmatter
         self.meta = PageMeta.of(frontmatter)
+
+
+def _astuple(entry: UpdateEntry) -> tuple[Any, ...]:
+    return tuple([getattr(entry, f) for f in UpdateEntry.__slots__])
 
 
 PACKED_FIELDS = ("body_html", "sections", "toc", "updates")
