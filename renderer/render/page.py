@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 
 from mintrender.components import REGISTRY, Child, Node
@@ -75,6 +76,9 @@ class MdxRenderer(RendererHTML):
             ttype = tok.type
             if tok.map:
                 env["_line"] = tok.map[0] + 1
+            if ttype == "text":  # most tokens: markdown-it's `text` rule, without the call
+                parts.append(escapeHtml(tok.content))
+                continue
             if ttype == "component_open":
                 stack.append(_Frame(tok))
                 parts = stack[-1].parts
@@ -150,6 +154,8 @@ class MdxRenderer(RendererHTML):
         spec = REGISTRY.get(name)
         if spec is not None:
             ctx.components[name] += 1
+            if _foreign_origin(ctx, tok) is None:  # the common case: no context manager
+                return spec.render(node, ctx)
             with _from_origin(ctx, tok):
                 return spec.render(node, ctx)
         ctx.unknown_components[name] += 1
@@ -166,6 +172,35 @@ class MdxRenderer(RendererHTML):
         return (
             f'<{tag} class="mdx-unknown" data-component="{html.escape(name)}">{node.html}</{tag}>'
         )
+
+    def renderToken(  # noqa: N802
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        """markdown-it's default token renderer, the same output for less work per token."""
+        token = tokens[idx]
+        if token.hidden:  # tight list paragraphs
+            return ""
+        nesting = token.nesting
+        out = "</" + token.tag if nesting == -1 else "<" + token.tag
+        if token.block and nesting != -1 and idx and tokens[idx - 1].hidden:
+            out = "\n" + out  # a newline between a hidden paragraph and the next block tag
+        if token.attrs:
+            for key, value in token.attrs.items():
+                out += " " + escapeHtml(key) + '="' + escapeHtml(str(value)) + '"'
+        if nesting == 0 and options["xhtmlOut"]:
+            out += " /"
+        if not token.block:
+            return out + ">"
+        if nesting == 1 and idx + 1 < len(tokens):
+            following = tokens[idx + 1]
+            if following.type == "inline" or following.hidden:
+                return out + ">"  # a block tag holding inline content
+            if following.nesting == -1 and following.tag == token.tag:
+                return out + ">"  # an empty pair, e.g. `<li></li>`
+        return out + ">\n"
+
+    def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return escapeHtml(tokens[idx].content)  # what `_render_stream` writes inline
 
     # markdown-it rule overrides ---------------------------------------------------------------
     def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
