@@ -61,23 +61,25 @@ def tree(tokens: Sequence[Token]) -> list[MdNode | Token]:
     """Nest `*_open`/`*_close` pairs (markdown and components) into nodes; leaves stay tokens."""
     root = MdNode(None)
     stack = [root]
+    top = root.children  # the innermost open node's children
     flat = 0  # open tokens past MAX_TREE_DEPTH, dropped with their close
     for tok in tokens:
-        if flat and tok.nesting == -1:
-            flat -= 1
-            continue
-        if tok.nesting == 1 and len(stack) > MAX_TREE_DEPTH:
-            flat += 1
-            continue
-        if tok.nesting == 1:
-            node = MdNode(tok)
-            stack[-1].children.append(node)
+        nesting = tok.nesting
+        if not nesting:
+            top.append(tok)
+        elif nesting == 1:
+            if len(stack) > MAX_TREE_DEPTH:
+                flat += 1
+                continue
+            node = MdNode(tok, [])
+            top.append(node)
             stack.append(node)
-        elif tok.nesting == -1:
-            if len(stack) > 1:
-                stack.pop()
-        else:
-            stack[-1].children.append(tok)
+            top = node.children
+        elif flat:
+            flat -= 1
+        elif len(stack) > 1:
+            stack.pop()
+            top = stack[-1].children
     return root.children
 
 

@@ -122,8 +122,11 @@ def parse_line_set(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1024)
 def parse_fence_info(info: str) -> FenceInfo:
-    """`LANG [options…] [title words…]` (mdx-and-markdown.md §5)."""
+    """`LANG [options…] [title words…]` (mdx-and-markdown.md §5). Memoized: a page asks
+    twice per fence, and a site writes the same few info strings over and over (the result
+    is immutable)."""
     info = info.strip()
     if not info:
         return FenceInfo("", "", frozenset(), frozenset())
@@ -248,6 +251,18 @@ def _css_class(ttype: _TokenType) -> str:
     return STANDARD_TYPES.get(ttype, "")
 
 
+_CLASS_OF: dict[_TokenType, str] = {}
+"""Token type -> the class `_highlighted` writes for it ("" for text and errors): a handful
+of types, each looked up once per process instead of once per token."""
+
+
+def _token_class(ttype: _TokenType) -> str:
+    # Error tokens are the lexer's doubt (a shell `\` continuation), not the author's mistake
+    cls = "" if ttype in Token.Text or ttype in Token.Error else _css_class(ttype)
+    _CLASS_OF[ttype] = cls
+    return cls
+
+
 def highlight_lines(code: str, lang: str) -> list[str]:
     """HTML of each source line, with Pygments' short classes; unknown languages are plain."""
     return list(_highlighted(code, lang))
@@ -261,17 +276,32 @@ def _highlighted(code: str, lang: str) -> tuple[str, ...]:
     if lexer is None:
         return tuple(html.escape(line, quote=False) for line in code.split("\n"))
     lines: list[list[str]] = [[]]
+    line = lines[0]
+    class_of = _CLASS_OF
     for ttype, value in lexer.get_tokens(code):
-        # Error tokens are the lexer's doubt (a shell `\` continuation), not the author's mistake
-        cls = "" if ttype in Token.Text or ttype in Token.Error else _css_class(ttype)
-        parts = value.split("\n")
-        for k, part in enumerate(parts):
+        cls = class_of.get(ttype)
+        if cls is None:
+            cls = _token_class(ttype)
+        if "\n" not in value:  # most tokens: within one line
+            if value:
+                escaped = _escape(value)
+                line.append(f'<span class="{cls}">{escaped}</span>' if cls else escaped)
+            continue
+        for k, part in enumerate(value.split("\n")):
             if k:
-                lines.append([])
+                line = []
+                lines.append(line)
             if part:
-                escaped = html.escape(part, quote=False)
-                lines[-1].append(f'<span class="{cls}">{escaped}</span>' if cls else escaped)
+                escaped = _escape(part)
+                line.append(f'<span class="{cls}">{escaped}</span>' if cls else escaped)
     return tuple("".join(parts) for parts in lines)
+
+
+def _escape(text: str) -> str:
+    """`html.escape(text, quote=False)`, without its work when there is nothing to escape."""
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
 
 
 def strip_diff_markers(code: str) -> tuple[str, dict[int, str]]:
@@ -292,6 +322,21 @@ def strip_diff_markers(code: str) -> tuple[str, dict[int, str]]:
     return "\n".join(out), marks
 
 
+def _marked_line(n: int, line: str, info: FenceInfo, marks: dict[int, str]) -> str:
+    """Line `n` (1-based) of a code block with its highlight, focus and diff classes."""
+    classes = ["line"]
+    mark = marks.get(n)
+    if n in info.highlight or mark == "highlight":
+        classes.append("line--highlight")
+    if info.focus and n not in info.focus and mark != "focus":
+        classes.append("line--dim")
+    if mark == "add":
+        classes.append("line--add")
+    elif mark == "del":
+        classes.append("line--del")
+    return f'<span class="{" ".join(classes)}">{line}</span>'
+
+
 def render_code_block(
     code: str,
     info: FenceInfo,
@@ -303,19 +348,10 @@ def render_code_block(
     code = code[:-1] if code.endswith("\n") else code
     code, marks = strip_diff_markers(code)
     rendered = highlight_lines(code, info.lang)
-    out_lines = []
-    for n, line in enumerate(rendered, start=1):
-        classes = ["line"]
-        mark = marks.get(n)
-        if n in info.highlight or mark == "highlight":
-            classes.append("line--highlight")
-        if info.focus and n not in info.focus and mark != "focus":
-            classes.append("line--dim")
-        if mark == "add":
-            classes.append("line--add")
-        elif mark == "del":
-            classes.append("line--del")
-        out_lines.append(f'<span class="{" ".join(classes)}">{line}</span>')
+    if not (marks or info.highlight or info.focus):  # the common case: every line plain
+        out_lines = [f'<span class="line">{line}</span>' for line in rendered]
+    else:
+        out_lines = [_marked_line(n, line, info, marks) for n, line in enumerate(rendered, 1)]
     attrs = [f'data-lang="{html.escape(info.lang)}"'] if info.lang else []
     if info.wrap:
         attrs.append("data-wrap")

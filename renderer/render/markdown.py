@@ -42,7 +42,14 @@ class MarkdownWriter:
 
     # -- blocks ---------------------------------------------------------------------------------
     def blocks(self, items: Sequence[MdNode | Token], *, tight: bool = False) -> str:
-        parts = [p.strip("\n") for p in (self.block(it) for it in items) if p.strip()]
+        parts = []
+        block = self.block
+        for it in items:
+            p = block(it)
+            if p and not p.isspace():
+                parts.append(p.strip("\n"))
+        if len(parts) == 1:
+            return parts[0]
         out: list[str] = []
         for p in parts:
             # one-paragraph list items of consecutive fields/cards form one tight list
@@ -56,15 +63,15 @@ class MarkdownWriter:
         return "".join(out)
 
     def block(self, item: MdNode | Token) -> str:
-        if not isinstance(item, MdNode):
-            return self.leaf(item)
+        if type(item) is not MdNode:
+            return self.leaf(item)  # type: ignore[arg-type]
         tok = item.token
         assert tok is not None
         ttype = tok.type
-        if ttype == "component_open":
-            return self.component(item)
         if ttype == "paragraph_open":
             return self.blocks(item.children) if not tok.hidden else self.inline_children(item)
+        if ttype == "component_open":
+            return self.component(item)
         if ttype == "heading_open":
             level = int(tok.tag[1]) if tok.tag[1:].isdigit() else 2
             self.heading_level = level
@@ -103,10 +110,11 @@ class MarkdownWriter:
 
     def inline_children(self, node: MdNode) -> str:
         return "".join(
-            self.inline(c.children or [])
-            if not isinstance(c, MdNode) and c.type == "inline"
-            else ""
-            for c in node.children
+            [
+                self.inline(c.children or [])
+                for c in node.children
+                if type(c) is not MdNode and c.type == "inline"  # type: ignore[union-attr]
+            ]
         )
 
     def list_items(self, node: MdNode, *, ordered: bool) -> str:
@@ -202,7 +210,13 @@ class MarkdownWriter:
 
     # -- inline ------------------------------------------------------------------------------------
     def inline(self, tokens: Sequence[Token]) -> str:
-        return self.inline_nodes(tree(tokens))
+        leaf = self.inline_leaf
+        out = []
+        for tok in tokens:
+            if tok.nesting:  # markup that nests (links, emphasis, components): as a tree
+                return self.inline_nodes(tree(tokens))
+            out.append(tok.content if tok.type == "text" else leaf(tok))
+        return "".join(out)
 
     def inline_nodes(self, items: Sequence[MdNode | Token]) -> str:
         out: list[str] = []
@@ -301,6 +315,16 @@ def _tidy(text: str) -> str:
     infence = ""
     blank = 0
     for line in text.split("\n"):
+        if "```" not in line:  # neither opens nor closes a fence (the common case)
+            if infence:
+                out.append(line)
+            elif line and not line.isspace():
+                blank = 0
+                out.append(line.rstrip())
+            elif not blank:
+                blank = 1
+                out.append("")
+            continue
         stripped = line.lstrip(" >-0123456789.")
         if infence:
             out.append(line)
