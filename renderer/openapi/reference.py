@@ -53,10 +53,14 @@ def _walk_names(fields: Iterable[FieldView]) -> Iterable[str]:
             yield from _walk_names(opt.fields)
 
 
+_TAG = re.compile(r"<[^>]+>")
+_MARKS = re.compile(r"[`*#\[\]]|\(https?://[^)]*\)")
+
+
 def _plain(md: str) -> str:
-    text = html.unescape(re.sub(r"<[^>]+>", " ", md))
-    text = re.sub(r"[`*#\[\]]|\(https?://[^)]*\)", "", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = html.unescape(_TAG.sub(" ", md)) if "<" in md else html.unescape(md)
+    text = _MARKS.sub("", text)
+    return " ".join(text.split())
 
 
 def _status_kind(status: str) -> str:

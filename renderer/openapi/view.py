@@ -153,6 +153,7 @@ def _default_env(folder: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # mintrender's own templates: no stat of the file per operation
     )
 
 

@@ -111,7 +111,7 @@ class MarkdownWriter:
     def inline_children(self, node: MdNode) -> str:
         return "".join(
             [
-                self.inline(c.children or [])
+                self.inline(c.children or [])  # type: ignore[arg-type]
                 for c in node.children
                 if type(c) is not MdNode and c.type == "inline"  # type: ignore[union-attr]
             ]

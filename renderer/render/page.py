@@ -339,21 +339,28 @@ def _assign_ids(
 
     agents_depth = 0  # inside <Visibility for="agents">: not in the HTML, so not in TOC/search
     for i, tok in enumerate(tokens):
+        ttype = tok.type
         if agents_depth:
-            if tok.type == "component_open" and tok.meta.get("name") == "Visibility":
+            if ttype == "component_open" and tok.meta.get("name") == "Visibility":
                 agents_depth += 1
-            elif tok.type == "component_close" and tok.meta.get("name") == "Visibility":
+            elif ttype == "component_close" and tok.meta.get("name") == "Visibility":
                 agents_depth -= 1
             continue
+        if ttype == "inline":  # the most frequent: checked first
+            if i != title_inline and with_sections:
+                text_parts.append(plain_text(tok.children or []))
+            continue
+        if ttype not in ("heading_open", "component_open"):
+            continue
         if (
-            tok.type == "component_open"
+            ttype == "component_open"
             and tok.meta.get("name") == "Visibility"
             and tok.meta.get("props", {}).get("for") == "agents"
             and not tok.meta.get("self_closing")
         ):
             agents_depth = 1
             continue
-        if tok.type == "heading_open":
+        if ttype == "heading_open":
             inline = tokens[i + 1] if i + 1 < len(tokens) else None
             text = plain_text(inline.children or []) if inline is not None else ""
             custom = (tok.meta or {}).get("custom_id")
@@ -398,8 +405,6 @@ def _assign_ids(
                 if isinstance(value, str) and not isinstance(value, Expression):
                     text_parts.append(value)
             continue
-        if tok.type == "inline" and i != title_inline and with_sections:
-            text_parts.append(plain_text(tok.children or []))
     flush()
     return toc, sections
 
@@ -479,6 +484,49 @@ def render_fragment(text: str, ctx: RenderCtx, *, inline: bool = False, spec: bo
     only for HTML elements and catalogue components (`p<page>.b<index>` is text)."""
     if not text:
         return ""
+    key = (text, inline, spec)
+    memo = _context_free(text)
+    if memo and key in _FRAGMENTS:
+        return _FRAGMENTS[key]
+    before = _effects(ctx)
+    out = _render_fragment(text, ctx, inline, spec)
+    if memo and _effects(ctx) == before:  # nothing the page keeps: the same on every page
+        if len(_FRAGMENTS) >= _FRAGMENTS_MAX:
+            _FRAGMENTS.clear()
+        _FRAGMENTS[key] = out
+    return out
+
+
+_FRAGMENTS: dict[tuple[str, bool, bool], str] = {}
+"""`render_fragment`'s output for text that does not depend on the page (this process's; spec
+descriptions repeat across operations and pages)."""
+_FRAGMENTS_MAX = 20_000
+_PAGE_MARKS = ("<", "{", "[", "$", "@", "://", "www.", "```", "~~~")
+"""What can make a fragment's HTML or findings depend on the page: HTML and components,
+expressions, links and images (relative URLs, broken-link warnings, assets), math, bare URLs
+and e-mail addresses (autolinks), fences (code titles, icons, diagrams)."""
+
+
+def _context_free(text: str) -> bool:
+    return not any(mark in text for mark in _PAGE_MARKS)
+
+
+def _effects(ctx: RenderCtx) -> tuple[int, ...]:
+    """Sizes of what rendering leaves in the page's context (findings, assets, components)."""
+    return (
+        len(ctx.diagnostics),
+        len(ctx.assets),
+        len(ctx.classes),
+        sum(ctx.components.values()),
+        sum(ctx.unknown_components.values()),
+        len(ctx.data),
+        len(ctx.fields),
+        len(ctx.examples),
+        len(ctx.panel_html),
+    )
+
+
+def _render_fragment(text: str, ctx: RenderCtx, inline: bool, spec: bool) -> str:
     md = make_markdown()
     env: dict[str, Any] = {
         "src_path": ctx.src_path,

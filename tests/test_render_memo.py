@@ -1,0 +1,116 @@
+"""Memos the render stage shares between the pages of one process (render/page.py
+`render_fragment`, render/highlight.py `parse_fence_info`) and the packed page record
+(model.py `PageRecord.pack`): what one page leaves in its context, or what its output
+depends on, must never be served to another page."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures.harness import FILES, PAGES, site_config
+
+from mintrender.errors import Diagnostics
+from mintrender.model import PageMeta, PageRecord, RenderedPage, Section, TocEntry, UpdateEntry
+from mintrender.render import page as page_module
+from mintrender.render.context import RenderContext
+from mintrender.render.highlight import parse_fence_info
+from mintrender.render.page import render_fragment
+from mintrender.urls import UrlBuilder
+
+
+def _ctx(rel_path: str, mode: str = "hosted") -> RenderContext:
+    urls = UrlBuilder(mode, pages=PAGES, files=FILES)  # type: ignore[arg-type]
+    return RenderContext(site_config(), rel_path, urls, Diagnostics())
+
+
+@pytest.fixture(autouse=True)
+def _empty_memo() -> None:
+    page_module._FRAGMENTS.clear()
+
+
+def test_plain_description_is_rendered_once_per_process() -> None:
+    text = "The **user's** id, as `usr_123`.\n\n- one\n- two"
+    first = render_fragment(text, _ctx("a.mdx"), spec=True)
+    assert (text, False, True) in page_module._FRAGMENTS
+    page_module._FRAGMENTS[(text, False, True)] = "memoized"
+    assert render_fragment(text, _ctx("b/c.mdx"), spec=True) == "memoized"
+    page_module._FRAGMENTS.clear()
+    assert render_fragment(text, _ctx("b/c.mdx"), spec=True) == first
+    # inline and block renderings are different entries
+    assert render_fragment(text, _ctx("a.mdx"), inline=True, spec=True) != first
+
+
+@pytest.mark.parametrize("mode", ["hosted", "offline"])
+def test_links_are_rendered_for_each_page(mode: str) -> None:
+    text = "See [the intro](/guides/intro) and [a picture](/images/a.png)."
+    outs = []
+    for rel in ("page.mdx", "guides/deep/page.mdx"):
+        ctx = _ctx(rel, mode)
+        outs.append(render_fragment(text, ctx, spec=True))
+        assert ctx.assets == {"images/a.png"}  # each page records the file it links to
+        page_module._FRAGMENTS.clear()
+        assert render_fragment(text, _ctx(rel, mode), spec=True) == outs[-1]
+    assert not page_module._FRAGMENTS
+
+
+def test_relative_links_resolve_from_each_page() -> None:
+    text = "Start with [the intro](intro)."
+    in_guides = render_fragment(text, _ctx("guides/other.mdx"), spec=True)
+    at_top = _ctx("page.mdx")
+    assert render_fragment(text, at_top, spec=True) != in_guides
+    assert [d.code for d in at_top.diagnostics] == ["broken-link"]
+
+
+def test_findings_are_reported_on_every_page() -> None:
+    text = "Read [the missing page](/no-such-page) first."
+    for rel in ("page.mdx", "quickstart.mdx"):
+        ctx = _ctx(rel)
+        render_fragment(text, ctx, spec=True)
+        found = [d for d in ctx.diagnostics if d.code == "broken-link"]
+        assert [d.file for d in found] == [rel]
+
+
+def test_text_with_page_effects_is_not_memoized(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Even text without markup is kept only when rendering left nothing in the context."""
+    ctx = _ctx("page.mdx")
+    real = page_module._render_fragment
+
+    def noting(text: str, ctx: RenderContext, inline: bool, spec: bool) -> str:
+        ctx.assets.add("images/a.png")
+        return real(text, ctx, inline, spec)
+
+    monkeypatch.setattr(page_module, "_render_fragment", noting)
+    render_fragment("Plain words.", ctx, spec=True)
+    assert not page_module._FRAGMENTS
+
+
+def test_fence_info_is_shared_and_immutable() -> None:
+    a = parse_fence_info("python title=app.py {1,3}")
+    assert parse_fence_info("python title=app.py {1,3}") is a
+    with pytest.raises(AttributeError):
+        a.title = "other"  # type: ignore[misc]
+    assert a.highlight == frozenset({1, 3})
+
+
+def test_pack_keeps_sections_toc_and_updates() -> None:
+    rendered = RenderedPage(
+        rel_path="a.mdx",
+        title="A",
+        description="",
+        body_html="<p>a</p>",
+        toc=(TocEntry("x", "X", 2), TocEntry("y", "Y", 3)),
+        sections=(Section("", "A", "intro"), Section("x", "X", "text")),
+        depends_on=frozenset({"a.mdx"}),
+        classes=frozenset(),
+        assets=frozenset(),
+        components={},
+        unknown_components={},
+        updates=(UpdateEntry("v1", "v1", "first", ("new",), "<p>u</p>", "T", "D"),),
+    )
+    record = PageRecord("a", "a", "/a", "a/index.html", {}, PageMeta.of({}))
+    record.rendered, record.markdown = rendered, "# A"
+    record.pack()
+    assert record.rendered.sections == () and record.rendered.updates == ()
+    full = record.unpacked()
+    assert full.rendered == rendered and full.markdown == "# A"
+    assert all(type(s) is Section for s in full.rendered.sections)
+    assert all(type(t) is TocEntry for t in full.rendered.toc)
