@@ -126,9 +126,11 @@ def _reason(exc: Exception) -> str:
     return f"Mermaid could not draw this diagram: {text[:300]}"
 
 
+@functools.lru_cache(maxsize=64)
 def _scope_ids(svg: str, prefix: str) -> str:
     """Give every id of the SVG (and every reference to it) a prefix unique to this diagram
-    and variant: Mermaid names every drawing `my-svg`, and two copies share a page."""
+    and variant: Mermaid names every drawing `my-svg`, and two copies share a page. Memoized
+    (a pure function of its text arguments): translated pages repeat their diagrams."""
     ids = sorted(set(_ID.findall(svg)), key=len, reverse=True)
     if not ids:
         return svg
