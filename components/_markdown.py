@@ -109,10 +109,10 @@ def fence(code: str, info: str = "") -> str:
 
 def indent(text: str, prefix: str, first: str | None = None) -> str:
     lines = text.split("\n")
-    out = []
-    for i, line in enumerate(lines):
-        p = first if (i == 0 and first is not None) else prefix
-        out.append((p + line) if line.strip() else p.rstrip())
+    bare = prefix.rstrip()  # a blank line gets the prefix without its trailing spaces
+    out = [prefix + line if line and not line.isspace() else bare for line in lines]
+    if first is not None:
+        out[0] = first + lines[0] if lines[0] and not lines[0].isspace() else first.rstrip()
     return "\n".join(out)
 
 

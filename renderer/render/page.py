@@ -69,8 +69,8 @@ class MdxRenderer(RendererHTML):
         return self._render_stream(tokens, options, env)
 
     def _render_stream(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:
-        stack = [_Frame(None)]
-        parts = stack[0].parts  # the innermost open frame's
+        parts: list[str] = []  # the innermost open frame's
+        stack = [_Frame(None, parts, [])]
         rules = self.rules
         for i, tok in enumerate(tokens):
             ttype = tok.type
@@ -80,8 +80,8 @@ class MdxRenderer(RendererHTML):
                 parts.append(escapeHtml(tok.content))
                 continue
             if ttype == "component_open":
-                stack.append(_Frame(tok))
-                parts = stack[-1].parts
+                parts = []
+                stack.append(_Frame(tok, parts, []))
                 continue
             if ttype == "component_close":
                 if len(stack) == 1:
