@@ -134,6 +134,8 @@ def _base_label(schema: Schema) -> str:
 
 def constraint_lines(schema: Schema) -> tuple[tuple[str, str], ...]:
     """Human-readable validation rules."""
+    if not schema.constraints:  # most fields
+        return ()
     c = dict(schema.constraints)
     lines: list[tuple[str, str]] = []
 
