@@ -114,3 +114,31 @@ def test_pack_keeps_sections_toc_and_updates() -> None:
     assert full.rendered == rendered and full.markdown == "# A"
     assert all(type(s) is Section for s in full.rendered.sections)
     assert all(type(t) is TocEntry for t in full.rendered.toc)
+
+
+def test_api_field_rows_are_drawn_once_per_view() -> None:
+    """api/fields.html draws a row through `field_memo`: the same view gives the same HTML
+    from the memo, a view differing in anything (its anchor) is drawn again."""
+    from mintrender.openapi.fields import FieldView
+    from mintrender.openapi.view import TEMPLATES_DIR, _default_env
+
+    env = _default_env(str(TEMPLATES_DIR))
+    fields = env.get_template("api/fields.html").module.field_list  # type: ignore[attr-defined]
+    key = FieldView(name="key", anchor="body-key", type_label="string", required=True)
+    child = FieldView(name="id", anchor="body-user-id", type_label="integer")
+    user = FieldView(name="user", anchor="body-user", type_label="object", children=(child,))
+    first = str(fields([key, user]))
+    assert 'id="body-key"' in first and 'id="body-user-id"' in first
+    assert str(fields([key, user])) == first
+    other = FieldView(name="key", anchor="body-key-2", type_label="string", required=True)
+    again = str(fields([other, user]))
+    assert 'id="body-key-2"' in again and 'id="body-key"' not in again
+    memo = env.globals["field_memo"]
+    calls: list[object] = []
+
+    def macro(view: object) -> str:
+        calls.append(view)
+        return "row"
+
+    assert memo(key, macro) != "row"  # drawn before by the template: from the memo
+    assert memo([1], macro) == "row" and calls == [[1]]  # unhashable: drawn, not kept

@@ -147,7 +147,7 @@ class ApiView:
 
 @functools.lru_cache(maxsize=4)
 def _default_env(folder: str) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         autoescape=True,
         trim_blocks=True,
@@ -155,6 +155,34 @@ def _default_env(folder: str) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         auto_reload=False,  # mintrender's own templates: no stat of the file per operation
     )
+    env.globals["field_memo"] = _field_memo()
+    return env
+
+
+FIELD_MEMO_MAX = 4096
+
+
+def _field_memo() -> Callable[[Any, Any], Any]:
+    """`field_memo(f, field)` in api/fields.html: a field row's HTML is a pure function of its
+    `FieldView` (frozen: anchor, description HTML and child rows included), so a row that
+    operations and pages repeat (an API key, a shared schema) is drawn once per process and
+    template environment. A view that cannot be a key is drawn every time."""
+    memo: dict[Any, Any] = {}
+
+    def field_memo(view: Any, macro: Any) -> Any:
+        try:
+            return memo[view]
+        except KeyError:
+            pass
+        except TypeError:  # not hashable: not a FieldView
+            return macro(view)
+        out = macro(view)
+        if len(memo) >= FIELD_MEMO_MAX:
+            memo.clear()
+        memo[view] = out
+        return out
+
+    return field_memo
 
 
 def method_pill_html(method: str, *, compact: bool = False) -> str:
