@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DROP = re.compile(r"[!\"#$%()*+,:;<=>?@\[\\\]^`{|}~\u2018\u201c\u201d]")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)
 def slugify(text: str) -> str:
-    """`Config.json options` -> `config-json-options`; `What's new` -> `what’s-new`."""
+    """`Config.json options` -> `config-json-options`; `What's new` -> `what’s-new`.
+    Memoized (a pure function of the text): headings repeat across a site's pages."""
     text = text.strip().lower().replace("'", "\u2019").replace(".", "-")
     text = _DROP.sub("", text)
     return _SPACE.sub("-", text.strip())
