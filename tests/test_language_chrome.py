@@ -290,3 +290,24 @@ def test_dismissing_the_french_banner_keeps_the_english_one(browser: Any, tmp_pa
     assert page.locator("#banner").is_visible()
     assert errors == []
     ctx.close()
+
+
+def test_preview_serves_each_languages_chrome_as_built(tmp_path: Path) -> None:
+    """The preview server templates pages one at a time (serve/pagewriter.py): the same bytes
+    as the build, the language's banner, navbar and footer included."""
+    from mintrender.serve.files import make_work_dir, remove_work_dir
+    from mintrender.serve.state import SiteState
+
+    out = tmp_path / "built"
+    assert build_site(SITE, out, cache=False).fatal is None
+    work = make_work_dir()
+    state = SiteState(SITE, work)
+    try:
+        state.load()
+        for rel, record in sorted(state.pages.records.items()):
+            assert state.page(rel).html == (out / record.output_path).read_text("utf-8"), rel
+        assert "Lire les notes" in state.page("fr/v1/index.mdx").html
+        assert state.not_found_html() == (out / "404.html").read_text("utf-8")
+    finally:
+        state.close()
+        remove_work_dir(work)
