@@ -99,6 +99,12 @@ def test_each_language_shows_its_own_banner_navbar_and_footer(hosted: Path) -> N
     french_v1 = _page(hosted, "fr/v1/index.html")
     _shows(french_v1, FRENCH)
     assert french_v1["lang"] == "fr"
+    # the link's icon, as for the site's links
+    html = (hosted / "fr/v1/index.html").read_text(encoding="utf-8")
+    assert re.search(
+        r'<span class="mr-navbar__link-icon"><svg[^>]*>.*?</svg></span><span class="mr-navbar__link-label">Communauté',
+        html,
+    )
     # the phone drawer's copy of the navbar links is the language's too
     assert french_v1["drawer"] == ["/fr/v2/notes/"]
     assert english["drawer"] == ["https://example.com/community"]
