@@ -329,8 +329,9 @@ class _PageJob:
     around: str = ""
     """What every page's HTML depends on besides its own inputs (`html_key`)."""
     fragments: dict[Any, str] | None = field(default_factory=dict)
-    """The theme's cached parts (`theme.FragmentCache`): `site`, `options` and the theme are
-    the same for every page this job writes."""
+    """The theme's cached parts (`theme.FragmentCache`): `options` and the theme are the same
+    for every page this job writes, and `site` is but for a language's banner, navbar and
+    footer (`site.chrome_key`, a key of the parts that read them)."""
 
     def html_key(self, record: PageRecord) -> str:
         """The build cache key of `record`'s HTML. `inputs_key` covers docs.json, the set of
