@@ -98,6 +98,15 @@ NAV_SITE: dict[str, Any] = {
             },
             {
                 "language": "fr",
+                # its own banner, navbar and footer: the parts reading them differ by language
+                "banner": {"content": "Nouvelle **version**", "dismissible": True},
+                "navbar": {
+                    "links": [{"label": "Aide", "href": "/fr/guide"}],
+                    "primary": {"type": "button", "label": "S'inscrire", "href": "/fr/ref"},
+                },
+                "footer": {
+                    "links": [{"header": "Plus", "items": [{"label": "Guide", "href": "/fr"}]}]
+                },
                 "tabs": [
                     {
                         "tab": "Guides",
@@ -106,6 +115,13 @@ NAV_SITE: dict[str, Any] = {
                     {"tab": "Référence", "groups": [{"group": "API", "pages": ["fr/ref"]}]},
                 ],
             },
+            # no tabs (the same empty tabs row as German): the navbar's button tells them apart
+            {
+                "language": "es",
+                "navbar": {"primary": {"type": "button", "label": "Entrar", "href": "/es"}},
+                "groups": [{"group": "Inicio", "pages": ["es/index"]}],
+            },
+            {"language": "de", "groups": [{"group": "Start", "pages": ["de/index"]}]},
         ],
     },
 }
@@ -118,6 +134,8 @@ NAV_PAGES = {
         f"fr/{n}.mdx": f"---\ntitle: {n.title()} (fr)\n---\n\nTexte.\n"
         for n in ["index", "guide", "ref"]
     },
+    "es/index.mdx": "---\ntitle: Inicio\n---\n\nTexto.\n",
+    "de/index.mdx": "---\ntitle: Start\n---\n\nText.\n",
 }
 
 
@@ -129,10 +147,11 @@ def _pages(out: Path) -> dict[str, bytes]:
 def test_build_with_cached_parts_equals_full_renders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
 ) -> None:
-    """Tabs, languages with per-page links, anchors, banner, navbar and footer: every page of a
-    build with cached parts is byte for byte what rendering every part for it gives. A key
-    missing from a `{% cache %}` (the tabs of the header, the languages' links) makes pages of
-    another tab or language take the first page's part, and this fails."""
+    """Tabs, languages with per-page links, anchors, banner, navbar and footer (the site's, and
+    a language's own): every page of a build with cached parts is byte for byte what rendering
+    every part for it gives. A key missing from a `{% cache %}` (the tabs of the header, the
+    languages' links, which language's banner, navbar and footer) makes pages of another tab or
+    language take the first page's part, and this fails."""
     docs = write_site(tmp_path / "d", NAV_PAGES, NAV_SITE)
     build_site(docs, tmp_path / "cached", mode=mode, cache=False)
     cached = _pages(tmp_path / "cached")
@@ -153,6 +172,8 @@ def test_build_with_cached_parts_equals_full_renders(
     fr_guide = full["fr/guide/index.html"].decode()
     assert 'href="../fr/guide/index.html"' in guide or 'href="/fr/guide/"' in guide
     assert "Référence" in fr_guide and "Référence" not in guide
+    for french in ("Nouvelle", "Aide", "S&#39;inscrire", ">Plus<"):
+        assert french in fr_guide and french not in guide, french
     active = 'data-active aria-current="page"'
     assert guide.split(active)[0].count("mr-navtabs__link") != ref.split(active)[0].count(
         "mr-navtabs__link"

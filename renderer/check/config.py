@@ -16,8 +16,10 @@ from typing import Any
 
 from mintrender.errors import Diagnostics
 from mintrender.hints import did_you_mean
+from mintrender.load.chrome import CHROME_KEYS
 from mintrender.load.config import SiteConfig
 from mintrender.load.jsonpos import PathKey, format_path
+from mintrender.load.nav import DIVISION_KEYS
 
 UNSUPPORTED: dict[PathKey, str] = {
     ("fonts",): "the theme's own fonts are used",
@@ -70,16 +72,18 @@ def validate_config(config: SiteConfig, diagnostics: Diagnostics) -> None:
     so its own names are not judged)."""
     if config.config_file != "docs.json" or not isinstance(config.raw, dict):
         return
+    # the loader's messages start with the key's path: keys of a `$ref`-ed file all stand at
+    # the `$ref`, so the place alone does not tell them apart
     already = {
-        (d.line, d.column)
+        (d.line, d.column, d.message.split(": ", 1)[0])
         for d in diagnostics
         if d.file == config.config_file and d.code in _LOADER_CODES
     }
-    for path, message, hint in schema_problems(config.raw):
+    for path, message, hint in _all_problems(config.raw):
         line, col = config.locate(path)
-        if (line, col) in already:
-            continue  # the loader said it already (config-type, config-color)
         where = format_path(path)
+        if (line, col, where) in already:
+            continue  # the loader said it already (config-type, config-color)
         diagnostics.warning(
             config.config_file, line, col, "config-schema", f"{where}: {message}", hint
         )
@@ -105,11 +109,44 @@ def _has(data: Any, path: PathKey) -> bool:
     return True
 
 
-def schema_problems(data: dict[str, Any]) -> Iterator[tuple[PathKey, str, str]]:
-    """(path, message, hint) for each way `data` breaks the schema, most specific first."""
+def _all_problems(data: dict[str, Any]) -> Iterator[tuple[PathKey, str, str]]:
+    """The schema's findings in docs.json, then in each language's own `banner`, `footer` and
+    `navbar`, checked against the schema of the site's keys (the schema stops at the first
+    level of navigation)."""
+    yield from schema_problems(data)
+    properties = docs_schema()["properties"]
+    chrome_schema = {
+        "type": "object",
+        "properties": {k: properties[k] for k in CHROME_KEYS},
+    }
+    for where, entry in _language_entries(data.get("navigation"), ("navigation",)):
+        own = {k: entry[k] for k in CHROME_KEYS if k in entry}
+        if own:
+            for path, message, hint in schema_problems(own, chrome_schema):
+                yield (*where, *path), message, hint
+
+
+def _language_entries(nav: Any, path: PathKey) -> Iterator[tuple[PathKey, dict[str, Any]]]:
+    """Every entry of a `languages` list in the navigation `nav` (at `path`), with its path."""
+    if not isinstance(nav, dict):
+        return
+    for key, _, _ in DIVISION_KEYS:
+        entries = nav.get(key)
+        for i, entry in enumerate(entries if isinstance(entries, list) else ()):
+            if isinstance(entry, dict):
+                if key == "languages":
+                    yield (*path, key, i), entry
+                yield from _language_entries(entry, (*path, key, i))
+
+
+def schema_problems(
+    data: dict[str, Any], schema: dict[str, Any] | None = None
+) -> Iterator[tuple[PathKey, str, str]]:
+    """(path, message, hint) for each way `data` breaks the schema (docs.json's unless given),
+    most specific first."""
     from jsonschema import Draft202012Validator  # start-up time: only docs.json needs it
 
-    validator = Draft202012Validator(docs_schema())
+    validator = Draft202012Validator(docs_schema() if schema is None else schema)
     seen: set[tuple[PathKey, str]] = set()  # jsonschema gives one `required` error per key
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
         path = tuple(error.absolute_path)

@@ -10,9 +10,21 @@ from typing import Any
 
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.hints import json_problem, strip_trailing_commas
+from mintrender.load.chrome import (
+    Banner,
+    Chrome,
+    FooterColumn,
+    NavbarLink,
+    read_banner,
+    read_footer,
+    read_navbar,
+)
 from mintrender.load.contain import outside_link_message, resolve_inside
 from mintrender.load.jsonpos import JsonPositions, PathKey, format_path
 from mintrender.load.legacy import convert_mint_json
+from mintrender.load.shapes import Warn, check_types
+from mintrender.load.shapes import as_dict as _dict
+from mintrender.load.shapes import as_str as _str
 
 CONFIG_FILES = ("docs.json", "mint.json")
 """The configuration file names, the first found wins."""
@@ -66,31 +78,6 @@ class Logo:
 
 
 @dataclass(frozen=True, slots=True)
-class NavbarLink:
-    label: str
-    href: str
-    icon: str | None = None
-    """Icon name or path; `github`/`discord` typed links get the brand icon."""
-    type: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Banner:
-    content: str
-    """Markdown (links, bold, italic)."""
-    dismissible: bool = False
-    type: str | None = None
-    color: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class FooterColumn:
-    header: str
-    items: tuple[tuple[str, str], ...]
-    """(label, href) pairs."""
-
-
-@dataclass(frozen=True, slots=True)
 class Redirect:
     source: str
     destination: str
@@ -137,6 +124,17 @@ class SiteConfig:
     """Raw navigation, `$ref`s resolved; `renderer.nav` builds the tree."""
     raw: dict[str, Any] = field(repr=False)
     positions: JsonPositions | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def chrome(self) -> Chrome:
+        """The site-wide banner, navbar and footer."""
+        return Chrome(
+            self.navbar_links,
+            self.navbar_primary,
+            self.footer_socials,
+            self.footer_columns,
+            self.banner,
+        )
 
     def locate(self, path: PathKey) -> tuple[int, int]:
         """Line and column of a JSON path in the config file (1, 1 when unknown)."""
@@ -317,40 +315,8 @@ def resolve_refs(
     }
 
 
-_TOP_TYPES: dict[str, tuple[type, ...]] = {
-    "name": (str,),
-    "description": (str,),
-    "theme": (str,),
-    "colors": (dict,),
-    "logo": (str, dict),
-    "favicon": (str, dict),
-    "appearance": (dict,),
-    "fonts": (dict,),
-    "icons": (dict,),
-    "background": (dict,),
-    "styling": (dict,),
-    "navbar": (dict,),
-    "footer": (dict,),
-    "banner": (dict,),
-    "redirects": (list,),
-    "errors": (dict,),
-    "variables": (dict,),
-    "metadata": (dict,),
-    "seo": (dict,),
-    "search": (dict,),
-    "api": (dict,),
-    "navigation": (dict, list),
-    "contextual": (dict,),
-    "integrations": (dict,),
-}
-_TYPE_NAMES = {str: "a string", dict: "an object", list: "an array", bool: "a boolean"}
-
-
-def _validate(data: dict[str, Any], warn: Any) -> None:
-    for key, types in _TOP_TYPES.items():
-        if key in data and not isinstance(data[key], types):
-            expected = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in types)
-            warn((key,), "config-type", f"expected {expected}, found {type(data[key]).__name__}")
+def _validate(data: dict[str, Any], warn: Warn) -> None:
+    check_types(data, warn)
     if "navigation" not in data:
         warn((), "config-missing", "required key `navigation` is missing")
     colors = data.get("colors")
@@ -365,16 +331,8 @@ def _validate(data: dict[str, Any], warn: Any) -> None:
                 )
 
 
-def _str(v: Any) -> str | None:
-    return v if isinstance(v, str) and v.strip() else None
-
-
-def _dict(v: Any) -> dict[str, Any]:
-    return v if isinstance(v, dict) else {}
-
-
 def _build(
-    data: dict[str, Any], docs_dir: Path, file: str, positions: JsonPositions, warn: Any
+    data: dict[str, Any], docs_dir: Path, file: str, positions: JsonPositions, warn: Warn
 ) -> SiteConfig:
     colors = _dict(data.get("colors"))
     primary = _str(colors.get("primary")) or "#0D9373"
@@ -392,53 +350,9 @@ def _build(
     favicon = fav if isinstance(fav, str) else _str(_dict(fav).get("light"))
     favicon_dark = fav if isinstance(fav, str) else _str(_dict(fav).get("dark")) or favicon
     appearance = _dict(data.get("appearance"))
-    navbar = _dict(data.get("navbar"))
-    links = []
-    for i, link in enumerate(navbar.get("links") or []):
-        if not isinstance(link, dict) or not (_str(link.get("href")) or _str(link.get("url"))):
-            warn(("navbar", "links", i), "config-type", "a navbar link needs `href`")
-            continue
-        ltype = _str(link.get("type"))
-        links.append(
-            NavbarLink(
-                _str(link.get("label")) or (ltype or "").capitalize() or link.get("href", ""),
-                _str(link.get("href")) or link["url"],
-                _str(link.get("icon")) or ltype,
-                ltype,
-            )
-        )
-    primary_raw = _dict(navbar.get("primary"))
-    navbar_primary = None
-    if _str(primary_raw.get("href")):
-        ptype = _str(primary_raw.get("type")) or "button"
-        navbar_primary = NavbarLink(
-            _str(primary_raw.get("label")) or ptype.capitalize(), primary_raw["href"], None, ptype
-        )
-    footer = _dict(data.get("footer"))
-    socials = tuple(
-        (str(k), v) for k, v in _dict(footer.get("socials")).items() if isinstance(v, str)
-    )
-    columns = []
-    for col in footer.get("links") or []:
-        if isinstance(col, dict):
-            items = tuple(
-                (str(it.get("label", "")), str(it.get("href", "")))
-                for it in col.get("items") or []
-                if isinstance(it, dict) and it.get("href")
-            )
-            columns.append(FooterColumn(str(col.get("header") or ""), items))
-    banner_raw = _dict(data.get("banner"))
-    banner = None
-    if _str(banner_raw.get("content")):
-        color = banner_raw.get("color")
-        if isinstance(color, dict):
-            color = _str(color.get("light")) or _str(color.get("dark"))
-        banner = Banner(
-            banner_raw["content"],
-            bool(banner_raw.get("dismissible")),
-            _str(banner_raw.get("type")),
-            color if isinstance(color, str) else None,
-        )
+    links, navbar_primary = read_navbar(_dict(data.get("navbar")), ("navbar",), warn)
+    socials, columns = read_footer(_dict(data.get("footer")), ("footer",), warn)
+    banner = read_banner(_dict(data.get("banner")))
     redirects = []
     for i, r in enumerate(data.get("redirects") or []):
         if isinstance(r, dict) and _str(r.get("source")) and _str(r.get("destination")):
@@ -474,10 +388,10 @@ def _build(
         appearance_default=_str(appearance.get("default")) or "system",
         appearance_strict=bool(appearance.get("strict")),
         icons_library=_str(_dict(data.get("icons")).get("library")) or "fontawesome",
-        navbar_links=tuple(links),
+        navbar_links=links,
         navbar_primary=navbar_primary,
         footer_socials=socials,
-        footer_columns=tuple(columns),
+        footer_columns=columns,
         banner=banner,
         redirects=tuple(redirects),
         metatags=tuple(sorted(metatags.items())),

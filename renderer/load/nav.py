@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, Literal
 
+from mintrender.load.chrome import ChromeOverride, read_chrome_override
 from mintrender.load.jsonpos import PathKey
+from mintrender.load.shapes import Warn
 
 DivisionKind = Literal[
     "root", "language", "version", "product", "tab", "anchor", "dropdown", "item"
@@ -87,8 +89,8 @@ class NavDivision:
     tag: str | None = None
     description: str | None = None
     openapi: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
-    """Per-language overrides (banner, footer, navbar)."""
+    chrome: ChromeOverride | None = None
+    """A language's own `banner`, `footer` and `navbar` (None: the site's)."""
 
 
 NavItem = NavPage | NavGroup | NavApiSpec
@@ -110,12 +112,28 @@ class PageSlot:
     openapi: str | None
     json_path: PathKey
 
+    @property
+    def language(self) -> NavDivision | None:
+        """The entry of `navigation.languages` the page is listed under."""
+        return next((d for d in reversed(self.divisions) if d.kind == "language"), None)
+
 
 @dataclass(frozen=True, slots=True)
 class Navigation:
     root: NavDivision
     global_links: dict[str, tuple[NavDivision, ...]]
     """`navigation.global`: site-wide tabs/anchors/... links."""
+
+    def languages(self) -> list[NavDivision]:
+        """Every entry of a `languages` list, wherever it stands, in docs.json order."""
+        out: list[NavDivision] = []
+        todo = [self.root]
+        while todo:
+            node = todo.pop()
+            if node.kind == "language":
+                out.append(node)
+            todo.extend(c for c in reversed(node.children) if isinstance(c, NavDivision))
+        return out
 
     def slots(self) -> list[PageSlot]:
         """Every page entry in reading order (group roots before their children)."""
@@ -190,9 +208,6 @@ def iter_groups(items: tuple[NavNode, ...]) -> Iterator[NavGroup]:
         if isinstance(item, NavGroup):
             yield item
             yield from iter_groups(item.children)
-
-
-Warn = Callable[[PathKey, str, str], None]
 
 
 def build_navigation(raw: dict[str, Any], warn: Warn) -> Navigation:
@@ -312,7 +327,7 @@ def _division(
         tag=_opt_str(raw.get("tag")),
         description=_opt_str(raw.get("description")),
         openapi=openapi,
-        extra={k: raw[k] for k in ("banner", "footer", "navbar") if k in raw},
+        chrome=read_chrome_override(raw, path, warn) if kind == "language" else None,
     )
 
 

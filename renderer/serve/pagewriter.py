@@ -23,6 +23,7 @@ from mintrender.render.navview import NavView
 from mintrender.render.tailwind import generate_css
 from mintrender.urls import ASSET_DIR, ROOT, UrlBuilder
 from mintrender.write import notfound, site, theme
+from mintrender.write.chrome import SiteContexts
 from mintrender.write.extras import write_extras
 from mintrender.write.files import OutputWriter
 from mintrender.write.notice import NOTICE_FILE, notice_text
@@ -45,6 +46,7 @@ class PageWriter:
         self.sidebars = SidebarRenderer(self.env)
         ctx = RenderContext(self.config, self.config.config_file, urls, Diagnostics())
         self.site = site.site_context(self.config, urls, ctx, urls.page("/"), options.safe)
+        self.sites = SiteContexts(self.site, self.config, inputs.nav, urls, ctx, options.safe)
         sources = inputs.sources
         self.assets_base: dict[str, Any] = {
             "css": [urls.asset(f"{ASSET_DIR}/mintrender.css")],
@@ -76,7 +78,13 @@ class PageWriter:
             assets["tailwind_css"] = None
         assets.update(site.search_assets(nav, search_urls))
         text = site.render_page_html(
-            self.env, self.site, nav, record, assets, self.options, self.config
+            self.env,
+            self.sites.for_slot(navview.location.get(record.ref)),
+            nav,
+            record,
+            assets,
+            self.options,
+            self.config,
         )
         return text.replace(ROOT, BASE_PATH)
 

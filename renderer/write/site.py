@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -17,12 +16,11 @@ from mintrender.faults import bare_page_html
 from mintrender.index.sections import IndexKey, SearchFiles, index_url, manifest_url
 from mintrender.model import Publish, zip_path_for
 from mintrender.render.context import RenderContext
-from mintrender.render.sanitize import sanitize_html
 from mintrender.render.tailwind import generate_css
-from mintrender.safeurl import is_safe_url
 from mintrender.urls import ASSET_DIR, UrlBuilder, base_path_of, is_external
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
 from mintrender.write.assets import copy_static, remote_assets
+from mintrender.write.chrome import SiteContexts, chrome_context
 from mintrender.write.contextual import contextual_options
 from mintrender.write.extras import llms_full_paths, write_extras
 from mintrender.write.files import OutputWriter, write_zip
@@ -54,28 +52,6 @@ if TYPE_CHECKING:
 
     _Copies = Callable[[Iterable[PageRecord], Diagnostics], dict[str, str]]
 
-SOCIAL_ICONS = {
-    "x": "x-twitter",
-    "twitter": "x-twitter",
-    "x-twitter": "x-twitter",
-    "website": "globe",
-    "facebook": "facebook",
-    "youtube": "youtube",
-    "discord": "discord",
-    "slack": "slack",
-    "github": "github",
-    "linkedin": "linkedin",
-    "instagram": "instagram",
-    "hacker-news": "hacker-news",
-    "medium": "medium",
-    "telegram": "telegram",
-    "earth-americas": "earth-americas",
-    "bluesky": "bluesky",
-    "threads": "threads",
-    "reddit": "reddit",
-    "podcast": "podcast",
-}
-
 
 def site_context(
     config: SiteConfig,
@@ -89,38 +65,6 @@ def site_context(
             return None
         return path if is_external(path) else urls.asset(path)
 
-    banner = None
-    if config.banner:
-        content = config.banner.content
-        banner_html = ctx.markdown(content, inline=True)
-        banner = {
-            "html": banner_html if safe is None else sanitize_html(banner_html, safe),
-            "dismissible": config.banner.dismissible,
-            "type": config.banner.type,
-            "color": config.banner.color,
-            "key": str(abs(hash_text(content))),
-        }
-    links = []
-    for link in config.navbar_links:
-        icon_name = link.icon or link.type
-        links.append(
-            {
-                "label": link.label,
-                "href": urls.link(link.href),
-                "icon_html": ctx.icon(icon_name) if icon_name else "",
-                "external": is_external(link.href),
-                "type": link.type,
-            }
-        )
-    primary = None
-    if config.navbar_primary:
-        p = config.navbar_primary
-        primary = {
-            "label": p.label,
-            "href": urls.link(p.href),
-            "type": p.type,
-            "icon_html": ctx.icon(p.type) if p.type in ("github", "discord") else "",
-        }
     return {
         "name": config.name,
         "description": config.description,
@@ -137,34 +81,47 @@ def site_context(
             "dark": config.colors.dark,
         },
         "appearance": {"default": config.appearance_default, "strict": config.appearance_strict},
-        "navbar": {"links": links, "primary": primary},
-        "footer": {
-            "socials": [
-                {
-                    "platform": k,
-                    "href": v if not urls.safe or is_safe_url(v) else "#",
-                    "icon_html": ctx.icon(SOCIAL_ICONS.get(k, k)),
-                }
-                for k, v in config.footer_socials
-            ],
-            "columns": [
-                {
-                    "header": c.header,
-                    "items": [{"label": lbl, "href": urls.link(h)} for lbl, h in c.items],
-                }
-                for c in config.footer_columns[:4]
-            ],
-            "notice_href": urls.asset(NOTICE_PATH),
-        },
-        "banner": banner,
+        **chrome_context(config.chrome, urls, ctx, safe),
+        "chrome_key": "",
         "search_prompt": config.search_prompt,
         "home_href": home,
     }
 
 
-def hash_text(text: str) -> int:
-    """Stable across runs (unlike hash()), for reproducible output."""
-    return zlib.crc32(text.encode("utf-8"))
+@dataclass(frozen=True, slots=True)
+class ThemePrep:
+    """What the write stage makes of the theme alone, before any page is known: built while
+    the pages render (`prepare_theme`), when this process would otherwise wait."""
+
+    env: jinja2.Environment
+    sidebars: SidebarRenderer
+    files: dict[str, str]
+    """`theme_files()`."""
+
+
+def prepare_theme(options: BuildOptions, config: SiteConfig, *, compile: bool) -> ThemePrep:
+    """The template environment (every template compiled first when `compile`), the sidebar
+    renderer and the theme's files."""
+    cache = build_cache_dir(options)
+    env = make_environment(
+        config.docs_dir,
+        overrides=options.safe is None,
+        compiled=cache / "templates" if cache is not None else None,
+    )
+    env.auto_reload = False  # one build: no template changes on disk to look for
+    remember_macros(env)
+    if compile:
+        compile_all(env)
+    return ThemePrep(env, SidebarRenderer(env), theme_files())
+
+
+def prepare_theme_into(options: BuildOptions, config: SiteConfig, into: list[ThemePrep]) -> None:
+    """`prepare_theme` (templates compiled) appended to `into`; nothing when it fails: then
+    `write_site` prepares it again and reports the failure where it always did."""
+    try:
+        into.append(prepare_theme(options, config, compile=True))
+    except Exception:  # noqa: S110 (reported by write_site's own attempt)
+        pass
 
 
 def write_site(
@@ -177,27 +134,24 @@ def write_site(
     slots: list[PageSlot],
     search: SearchFiles,
     progress: Progress | None = None,
+    prepared: ThemePrep | None = None,
 ) -> None:
-    """Template every page, write the theme, search, assets and extras, then swap OUT in."""
+    """Template every page, write the theme, search, assets and extras, then swap OUT in
+    (`prepared`: `prepare_theme`'s, when it was made already)."""
 
     base_path = base_path_of(options.base_url)
     writer = OutputWriter(options.out_dir, mode=options.mode, base_path=base_path)
     assets = remote_assets(options, config, result, writer)
     try:
         cache = build_cache_dir(options)
-        env = make_environment(
-            config.docs_dir,
-            overrides=options.safe is None,
-            compiled=cache / "templates" if cache is not None else None,
-        )
-        env.auto_reload = False  # one build: no template changes on disk to look for
-        remember_macros(env)
-        sidebars = SidebarRenderer(env)
+        prep = prepared or prepare_theme(options, config, compile=False)
+        env, sidebars = prep.env, prep.sidebars
         ctx = RenderContext(config, config.config_file, urls, result.diagnostics)
         home = urls.page("/")
         site = site_context(config, urls, ctx, home, options.safe)
+        sites = SiteContexts(site, config, navview.nav, urls, ctx, options.safe)
         # the core bundle and the parts: see theme_files() and render_page_html()
-        for name, text in theme_files().items():
+        for name, text in prep.files.items():
             writer.write_text(f"{ASSET_DIR}/{name}", text)
         writer.write_text(NOTICE_PATH, notice_text())
         classes: set[str] = set()
@@ -219,7 +173,7 @@ def write_site(
         }
         job = _PageJob(
             env,
-            site,
+            sites,
             navview,
             sidebars,
             assets_base,
@@ -390,7 +344,8 @@ class _PageJob:
     """What writing one page needs."""
 
     env: jinja2.Environment
-    site: dict[str, Any]
+    sites: SiteContexts
+    """The `site` context of each page (its language's banner, navbar and footer)."""
     navview: NavView
     sidebars: SidebarRenderer
     assets_base: dict[str, Any]
@@ -406,8 +361,9 @@ class _PageJob:
     around: str = ""
     """What every page's HTML depends on besides its own inputs (`html_key`)."""
     fragments: dict[Any, str] | None = field(default_factory=dict)
-    """The theme's cached parts (`theme.FragmentCache`): `site`, `options` and the theme are
-    the same for every page this job writes."""
+    """The theme's cached parts (`theme.FragmentCache`): `options` and the theme are the same
+    for every page this job writes, and `site` is but for a language's banner, navbar and
+    footer (`site.chrome_key`, a key of the parts that read them)."""
 
     def html_key(self, record: PageRecord) -> str:
         """The build cache key of `record`'s HTML. `inputs_key` covers docs.json, the set of
@@ -436,7 +392,7 @@ class _PageJob:
         assets.update(search_assets(nav, self.search_urls))
         html_text = render_page_html(
             self.env,
-            self.site,
+            self.sites.for_slot(self.navview.location.get(record.ref)),
             nav,
             record.unpacked(),
             assets,

@@ -108,7 +108,8 @@ class FragmentCache(Extension):
     (the banner, the header, the sidebar's selectors, the footer: the same on most pages).
 
     The keys must name everything the enclosed part reads that varies between the pages of one
-    build (what is the same for the whole build, `site`, `root`, `offline`, needs no key). The
+    build (what is the same for the whole build, `root`, `offline`, `site` but for a language's
+    own banner, navbar and footer, which `site.chrome_key` names, needs no key). The
     store is the context variable `fragments` (a dict the page writer owns); without it, or
     when a site overrides templates (`ThemeEnvironment.overridden`: an override may read
     anything), the part is rendered every time."""

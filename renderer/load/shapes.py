@@ -1,0 +1,67 @@
+"""What docs.json's keys must be: the top level's types, and readers that tolerate the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from mintrender.load.jsonpos import PathKey
+
+Warn = Callable[[PathKey, str, str], None]
+"""Where a loader reports a problem: `warn(json_path, code, message)`."""
+
+TOP_TYPES: dict[str, tuple[type, ...]] = {
+    "name": (str,),
+    "description": (str,),
+    "theme": (str,),
+    "colors": (dict,),
+    "logo": (str, dict),
+    "favicon": (str, dict),
+    "appearance": (dict,),
+    "fonts": (dict,),
+    "icons": (dict,),
+    "background": (dict,),
+    "styling": (dict,),
+    "navbar": (dict,),
+    "footer": (dict,),
+    "banner": (dict,),
+    "redirects": (list,),
+    "errors": (dict,),
+    "variables": (dict,),
+    "metadata": (dict,),
+    "seo": (dict,),
+    "search": (dict,),
+    "api": (dict,),
+    "navigation": (dict, list),
+    "contextual": (dict,),
+    "integrations": (dict,),
+}
+TYPE_NAMES = {str: "a string", dict: "an object", list: "an array", bool: "a boolean"}
+
+
+def check_types(
+    data: dict[str, Any], warn: Warn, prefix: PathKey = (), keys: Iterable[str] | None = None
+) -> None:
+    """A `config-type` warning for each of `keys` (default: every top-level key) of `data` (found
+    at `prefix`) whose value is not of the type docs.json's top level wants."""
+    for key in TOP_TYPES if keys is None else keys:
+        types = TOP_TYPES[key]
+        if key in data and not isinstance(data[key], types):
+            expected = " or ".join(TYPE_NAMES.get(t, t.__name__) for t in types)
+            warn(
+                (*prefix, key),
+                "config-type",
+                f"expected {expected}, found {type(data[key]).__name__}",
+            )
+
+
+def as_str(v: Any) -> str | None:
+    return v if isinstance(v, str) and v.strip() else None
+
+
+def as_dict(v: Any) -> dict[str, Any]:
+    return v if isinstance(v, dict) else {}
+
+
+def kind_of(value: Any) -> str:
+    return type(value).__name__
