@@ -16,10 +16,13 @@ from mintrender.render.highlight import parse_fence_info
 from mintrender.render.page import render_fragment
 from mintrender.urls import UrlBuilder
 
+_SITE = site_config()
+_URLS = {mode: UrlBuilder(mode, pages=PAGES, files=FILES) for mode in ("hosted", "offline")}  # type: ignore[arg-type]
+
 
 def _ctx(rel_path: str, mode: str = "hosted") -> RenderContext:
-    urls = UrlBuilder(mode, pages=PAGES, files=FILES)  # type: ignore[arg-type]
-    return RenderContext(site_config(), rel_path, urls, Diagnostics())
+    """A page's context in one build: the site's configuration and URL builder are shared."""
+    return RenderContext(_SITE, rel_path, _URLS[mode], Diagnostics())
 
 
 @pytest.fixture(autouse=True)
@@ -37,6 +40,20 @@ def test_plain_description_is_rendered_once_per_process() -> None:
     assert render_fragment(text, _ctx("b/c.mdx"), spec=True) == first
     # inline and block renderings are different entries
     assert render_fragment(text, _ctx("a.mdx"), inline=True, spec=True) != first
+
+
+def test_another_build_in_the_process_renders_afresh() -> None:
+    """The preview server and tests build again in one process, maybe with another docs.json
+    or output mode: what the memo holds is only reused with the same configuration and URLs."""
+    text = "Plain **text**."
+    render_fragment(text, _ctx("a.mdx"), spec=True)
+    page_module._FRAGMENTS[(text, False, True)] = "memoized"
+    assert render_fragment(text, _ctx("b.mdx"), spec=True) == "memoized"
+    assert render_fragment(text, _ctx("b.mdx", "offline"), spec=True) != "memoized"
+    page_module._FRAGMENTS[(text, False, True)] = "memoized"
+    urls = _URLS["hosted"]
+    other = RenderContext(site_config(), "b.mdx", urls, Diagnostics())
+    assert render_fragment(text, other, spec=True) != "memoized"
 
 
 @pytest.mark.parametrize("mode", ["hosted", "offline"])

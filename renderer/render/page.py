@@ -486,6 +486,9 @@ def render_fragment(text: str, ctx: RenderCtx, *, inline: bool = False, spec: bo
         return ""
     key = (text, inline, spec)
     memo = _context_free(text)
+    if memo and (_FRAGMENTS_OF[0] is not ctx.site or _FRAGMENTS_OF[1] is not ctx.urls):
+        _FRAGMENTS.clear()  # another build in this process (the preview server, tests)
+        _FRAGMENTS_OF[:] = [ctx.site, ctx.urls]
     if memo and key in _FRAGMENTS:
         return _FRAGMENTS[key]
     before = _effects(ctx)
@@ -501,6 +504,9 @@ _FRAGMENTS: dict[tuple[str, bool, bool], str] = {}
 """`render_fragment`'s output for text that does not depend on the page (this process's; spec
 descriptions repeat across operations and pages)."""
 _FRAGMENTS_MAX = 20_000
+_FRAGMENTS_OF: list[Any] = [None, None]
+"""The site configuration and URL builder `_FRAGMENTS` was rendered with (held, so that their
+ids are not reused)."""
 _PAGE_MARKS = ("<", "{", "[", "$", "@", "://", "www.", "```", "~~~")
 """What can make a fragment's HTML or findings depend on the page: HTML and components,
 expressions, links and images (relative URLs, broken-link warnings, assets), math, bare URLs
