@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from markdown_it import rules_block
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -60,8 +62,10 @@ chain) takes any run of other characters."""
 
 def dispatch_rules(md: MarkdownIt) -> None:
     """Make every block and inline rule chain of `md` a first-character dispatch, and try
-    `lheading` only on text with a possible setext underline."""
+    `lheading` only on text with a possible setext underline, `table` only above a line that
+    may be its delimiter row."""
     _guard_lheading(md)
+    _guard_table(md)
     _dispatch(md.block.ruler, BLOCK_STARTS, _block_dispatcher)
     _dispatch(md.inline.ruler, INLINE_STARTS, _inline_dispatcher)
 
@@ -88,6 +92,28 @@ def _guard_lheading(md: MarkdownIt) -> None:
         return False
 
     ruler.at("lheading", guarded, {"alt": list(rule.alt)})
+
+
+def _guard_table(md: MarkdownIt) -> None:
+    """`table` is tried on every line (it can start anywhere, and interrupts paragraphs); it
+    returns False at once where the next line does not start (after its indentation) with
+    `|`, `-` or `:`, the first character of a delimiter row. Only there is it called."""
+    ruler = md.block.ruler
+    index = ruler.__find__("table")
+    if index < 0 or ruler.__rules__[index].fn is not rules_block.table:
+        return
+    rule = ruler.__rules__[index]
+    table = rule.fn
+
+    def guarded(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        if start_line + 2 <= end_line:
+            line = start_line + 1
+            pos = state.bMarks[line] + state.tShift[line]
+            if pos >= state.eMarks[line] or state.src[pos] not in "|-:":
+                return False
+        return table(state, start_line, end_line, silent)
+
+    ruler.at("table", guarded, {"alt": list(rule.alt)})
 
 
 Table = tuple[dict[str, tuple[Any, ...]], tuple[Any, ...]]

@@ -165,7 +165,7 @@ def _has_delimiters(state: StateInline) -> bool:
     """Whether a delimiter list the post-processing rules read holds anything."""
     if state.delimiters:
         return True
-    return any(meta and meta.get("delimiters") for meta in state.tokens_meta)
+    return any(meta.get("delimiters") for meta in filter(None, state.tokens_meta))
 
 
 class _Options(OptionsDict):
