@@ -94,6 +94,10 @@ def _close_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"</?" + re.escape(name) + r"(?=[\s/>])|\n[ \t>]*(`{3,}|~{3,})|``*|\{/\*")
 
 
+_FENCE_LINE = re.compile(r"\n[ \t>]*(`{3,}|~{3,})")
+"""The fence-marker branch of `_close_pattern`."""
+
+
 def find_close(
     src: str, name: str, start: int, limit: int, scope: dict[str, Any]
 ) -> tuple[int, int] | None:
@@ -107,8 +111,10 @@ def find_close(
     pos = start
     fence: str | None = None
     while True:
-        # at the start of a line, search from its newline: a fence marker may start there
-        m = pattern.search(src, pos - 1 if pos and src[pos - 1] == "\n" else pos, limit)
+        # at the start of a line, search from its newline: a fence marker may start there;
+        # in a fence only the fence markers change anything: the others are not even read
+        at = pos - 1 if pos and src[pos - 1] == "\n" else pos
+        m = (pattern if fence is None else _FENCE_LINE).search(src, at, limit)
         if not m:
             return None
         token = m.group(0)
@@ -121,9 +127,6 @@ def find_close(
                 rest = src[m.end() : line_end if line_end >= 0 else None]
                 if not rest.strip():
                     fence = None
-            pos = m.end()
-            continue
-        if fence is not None:
             pos = m.end()
             continue
         if token == "{/*":

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-import mintrender.components._jsxscan as scan
+from mintrender.components._jsxparse import JsxSyntaxError, parse_tag
 from mintrender.components._jsxscan import find_close
 
 CASES = [
@@ -30,18 +30,44 @@ def test_find_close_skips_fences_code_and_comments(src: str, at: int | None) -> 
     assert (found[0] if found else None) == at
 
 
-def _anchored(name: str) -> re.Pattern[str]:
-    return re.compile(r"</?" + re.escape(name) + r"(?=[\s/>])|^[ \t>]*(`{3,}|~{3,})|`+|\{/\*", re.M)
+def _reference(src: str, start: int) -> tuple[int, int] | None:
+    """The plain reading of `find_close`'s rules for `<Note>`: every candidate from a
+    `^`-anchored search, candidates inside a fence read and ignored one by one."""
+    pattern = re.compile(r"</?Note(?=[\s/>])|^[ \t>]*(`{3,}|~{3,})|`+|\{/\*", re.M)
+    depth, pos, fence = 1, start, None
+    while m := pattern.search(src, pos):
+        pos = m.end()
+        if m.group(1):
+            line_end = src.find("\n", m.end())
+            rest = src[m.end() : line_end if line_end >= 0 else None]
+            if fence is None:
+                fence = m.group(1)
+            elif m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not rest.strip():
+                fence = None
+        elif fence is not None:
+            continue
+        elif m.group(0) == "{/*":
+            end = src.find("*/", m.end())
+            pos = end + 2 if end >= 0 else m.end()
+        elif m.group(0).startswith("`"):
+            end, nl = src.find(m.group(0), m.end()), src.find("\n\n", m.end())
+            pos = end + len(m.group(0)) if end >= 0 and (nl < 0 or end < nl) else m.end()
+        else:
+            try:
+                tag = parse_tag(src, m.start(), {})
+            except JsxSyntaxError:
+                continue
+            depth += -1 if tag.closing else 0 if tag.self_closing else 1
+            if depth == 0:
+                return m.start(), tag.end
+            pos = tag.end
+    return None
 
 
-def test_find_close_equals_the_anchored_search_on_random_text(monkeypatch) -> None:
+def test_find_close_equals_the_plain_reading_on_random_text() -> None:
     rng = random.Random(15)
     parts = ["<Note>", "</Note>", "<Note/>", "\n", "\n\n", "```", "~~~", "`", "  ", "> ", "x"]
-    parts += ["{/*", "*/", "<Notes>", "\n```\n", "\n  ~~~~\n"]
-    texts = [
-        "<Note>" + "".join(rng.choice(parts) for _ in range(rng.randint(1, 14)))
-        for _ in range(4000)
-    ]
-    fast = [find_close(t, "Note", 6, len(t), {}) for t in texts]
-    monkeypatch.setattr(scan, "_close_pattern", _anchored)
-    assert [find_close(t, "Note", 6, len(t), {}) for t in texts] == fast
+    parts += ["{/*", "*/", "<Notes>", "\n```\n", "\n  ~~~~\n", "\n````", "\n```js\n", "\t"]
+    for _ in range(6000):
+        src = "<Note>" + "".join(rng.choice(parts) for _ in range(rng.randint(1, 16)))
+        assert find_close(src, "Note", 6, len(src), {}) == _reference(src, 6), repr(src)
