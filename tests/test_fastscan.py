@@ -1,7 +1,7 @@
-"""`find_close` (components/_jsxscan.py) finds the closing tag its rules say: a fence marker
-counts only at the start of a line, code spans and comments are skipped, same-name elements
-nest; its candidates are found from the newline before a fence marker, with the same result
-as a `^`-anchored search."""
+"""The scanners that jump over what they ignore give the plain reading's answers:
+`find_close` (components/_jsxscan.py: a fence marker counts only at the start of a line, code
+spans and comments are skipped, same-name elements nest) and `_statement_end`
+(renderer/parse/esm.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 
 from mintrender.components._jsxparse import JsxSyntaxError, parse_tag
 from mintrender.components._jsxscan import find_close
+from mintrender.parse import esm
 
 CASES = [
     ("<Note>\n```\n</Note>\n```\n</Note>\nafter", 23),  # the first </Note> is in a fence
@@ -71,3 +72,15 @@ def test_find_close_equals_the_plain_reading_on_random_text() -> None:
     for _ in range(6000):
         src = "<Note>" + "".join(rng.choice(parts) for _ in range(rng.randint(1, 16)))
         assert find_close(src, "Note", 6, len(src), {}) == _reference(src, 6), repr(src)
+
+
+def test_statement_end_skips_only_what_it_ignores(monkeypatch) -> None:
+    """`_statement_end` jumps over runs of characters it ignores: the same ends as reading
+    every character (its skip turned off: every character counted as one it reads)."""
+    rng = random.Random(15)
+    parts = ["export const A = ", "(", ")", "{", "}", "[", "]", "\n", "\n  ", "'", '"', "`"]
+    parts += ["/*", "*/", "//", " x ", "=>", ",", "\\", ".map", "? a : b", "&&", "<div>", ";"]
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 24))) for _ in range(5000)]
+    fast = [esm._statement_end(text, 0) for text in texts]
+    monkeypatch.setattr(esm, "_STATEMENT_CHARS", frozenset("".join(parts) + "\n"))
+    assert [esm._statement_end(text, 0) for text in texts] == fast
