@@ -86,6 +86,9 @@ INLINE = [
     "~single~ ~~double~~ `*code*` \\*escaped\\*",
     "[a]() [b](</c d>) [*e*][f]\n\n[f]: /g",
     "***nested* emphasis** _a_b_",
+    "[" * 60 + "deep" + "](/x)" * 60,  # past maxNesting: text to the end
+    "*" * 90 + "a" + "*" * 90,
+    "<Tooltip tip='x'>" * 30 + "deep" + "</Tooltip>" * 30,
 ]
 
 
@@ -99,6 +102,16 @@ def test_fast_states_give_the_plain_parse_tokens(text: str) -> None:
     fast_states(fast)
     assert _tokens(fast, text) == _tokens(new_markdown(), text)
     assert _tokens(make_markdown(), text) == _tokens(new_markdown(), text)
+
+
+def test_inline_rules_are_looked_up_in_the_dispatch_table() -> None:
+    """The build's tokenizer reads the table of the one dispatcher rule (else it would fall
+    back to markdown-it's loop, and the tests above would not test it)."""
+    md = make_markdown()
+    (dispatcher,) = md.inline.ruler.getRules("")
+    by_char, anywhere = dispatcher.table
+    assert [r.__name__ for r in anywhere] == ["text"]
+    assert len(by_char["<"]) > 2
 
 
 def test_delimiters_in_a_link_label_are_not_skipped() -> None:

@@ -68,6 +68,7 @@ def dispatch_rules(md: MarkdownIt) -> None:
     _guard_table(md)
     _dispatch(md.block.ruler, BLOCK_STARTS, _block_dispatcher)
     _dispatch(md.inline.ruler, INLINE_STARTS, _inline_dispatcher)
+    _inline_tokenizer(md)
 
 
 def _guard_lheading(md: MarkdownIt) -> None:
@@ -165,4 +166,42 @@ def _inline_dispatcher(table: Table) -> Any:
                 return True
         return False
 
+    dispatch.table = table  # type: ignore[attr-defined]  # for `_inline_tokenizer`
     return dispatch
+
+
+def _inline_tokenizer(md: MarkdownIt) -> None:
+    """`md.inline.tokenize` looking the rules up in the dispatch table itself, not through
+    a call of the dispatcher at each position (markdown-it's loop, the same tokens)."""
+    inline = md.inline
+    plain = inline.tokenize
+
+    def tokenize(state: StateInline) -> None:
+        rules = inline.ruler.getRules("")
+        table = getattr(rules[0], "table", None) if len(rules) == 1 else None
+        if table is None:
+            plain(state)
+            return
+        by_char, anywhere = table
+        end = state.posMax
+        max_nesting = state.md.options["maxNesting"]
+        while state.pos < end:
+            pos = state.pos
+            ok = False
+            if state.level < max_nesting:
+                for rule in by_char.get(state.src[pos], anywhere):
+                    if rule(state, False):
+                        ok = True
+                        if state.pos <= pos:
+                            raise RuntimeError("inline rule didn't increment state.pos")
+                        break
+            if ok:
+                if state.pos >= end:
+                    break
+                continue
+            state.append_pending(state.src[state.pos])
+            state.pos += 1
+        if state.pending:
+            state.pushPending()
+
+    inline.tokenize = tokenize  # type: ignore[method-assign]
