@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -263,7 +264,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     # start-up time: `check` uses this module's helpers and never indexes or writes
     from mintrender.index.sections import build_indexes, start_indexes  # start-up time
-    from mintrender.write.site import write_site  # start-up time (see above)
+    from mintrender.write.site import ThemePrep, prepare_theme_into, write_site  # (see above)
 
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -303,14 +304,18 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     jobs = jobs if can_fork() else 1
     spill = Spill() if jobs > 1 else None  # forked workers keep the pages' bulk on disk
     job = RenderJob(options, config, sources, slots, api, jobs, diagnostics, timings, progress)
-    job = dataclasses.replace(job, spill=spill)
+    theme: list[ThemePrep] = []  # made while the workers render, when this process would wait
+    prepare = functools.partial(prepare_theme_into, options, config, theme) if jobs > 1 else None
+    job = dataclasses.replace(job, spill=spill, meanwhile=prepare)
     try:
         pages = _render_pages(job) if folder is None else _render_cached(job, folder, spec_key)
     finally:
         if spill is not None:
             spill.close()  # the records hold their files open (spill.py)
     records = unique_pages(pages.records, set(pages.ref_to_file.values()), diagnostics)
-    result = BuildResult(diagnostics, openapi_operations=_operations(records))
+    # OpenAPI operations rendered: pages whose `openapi` reference got its API view
+    operations = sum(1 for r in records if r.api is not None and (r.meta.openapi or "").strip())
+    result = BuildResult(diagnostics, openapi_operations=operations)
     result.cache = pages.cache
     for record in records:
         assert record.rendered is not None
@@ -343,7 +348,10 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     # --- write: theme around every page, assets, extras; OUT swapped in when complete
     t = time.perf_counter()
     try:
-        write_site(options, config, sources, result, navview, pages.urls, slots, search, progress)
+        prepared = theme[0] if theme else None
+        write_site(
+            options, config, sources, result, navview, pages.urls, slots, search, progress, prepared
+        )
     except OSError as exc:  # OUT could not be written after all: a full disk, a folder taken away
         result.fatal = unwritable(options.out_dir, exc)
         diagnostics.error(str(options.out_dir), 0, 0, "output-unwritable", result.fatal)
@@ -371,6 +379,8 @@ class RenderJob:
     progress: Progress | None
     spill: Spill | None = None
     """Where forked workers put the pages' packed bulk (None: it stays in the records)."""
+    meanwhile: Callable[[], None] | None = None
+    """Run here while forked workers render (`fork_map`)."""
 
 
 @dataclass(slots=True)
@@ -383,11 +393,6 @@ class RenderedPages:
     urls: UrlBuilder
     cache: dict[str, int] = dataclasses.field(default_factory=dict)
     """Pages reused from the build cache and pages rendered (`_render_cached`)."""
-
-
-def _operations(records: Iterable[PageRecord]) -> int:
-    """OpenAPI operations rendered: pages whose `openapi` reference got its API view."""
-    return sum(1 for r in records if r.api is not None and (r.meta.openapi or "").strip())
 
 
 def _site_around(
@@ -467,7 +472,8 @@ def _render_pages(job: RenderJob) -> RenderedPages:
     shares = None
     if job.jobs > 1:
         try:
-            shares = fork_map(work, page_shares(sources.pages, job.jobs, config.docs_dir), job.jobs)
+            given = page_shares(sources.pages, job.jobs, config.docs_dir)
+            shares = fork_map(work, given, job.jobs, job.meanwhile)
         except Exception as exc:  # a worker or its result failed as a whole: redo it here
             diagnostics.internal(
                 config.config_file, 0, "rendering pages in worker processes for", exc
@@ -543,9 +549,8 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
     fresh: list[CachedPage] = []
     if job.jobs > 1 and len(todo) > 1:
         try:
-            for share, problem in fork_map(
-                work, page_shares(todo, job.jobs, config.docs_dir), job.jobs
-            ):
+            given = page_shares(todo, job.jobs, config.docs_dir)
+            for share, problem in fork_map(work, given, job.jobs, job.meanwhile):
                 fresh.extend(share)
                 store.noted(problem)
         except Exception as exc:  # a worker or its result failed as a whole: redo it here

@@ -24,7 +24,6 @@ import stat
 import sys
 import tempfile
 import time
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +72,8 @@ def code_fingerprint() -> str:
     """mintrender's version, sources and libraries: a changed renderer reuses nothing old."""
     if _FINGERPRINT:
         return _FINGERPRINT[0]
+    from importlib import metadata  # start-up time (email, ...): only builds with a cache ask
+
     rows = [mintrender.__version__, str(FORMAT), sys.version]
     root = Path(mintrender.__file__ or "").parent
     for folder in sorted({root, *_package_folders()}):

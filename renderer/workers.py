@@ -71,14 +71,24 @@ def _call(item: Any) -> Any:
     return _WORK(item)
 
 
-def fork_map(work: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
+def fork_map(
+    work: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    meanwhile: Callable[[], None] | None = None,
+) -> list[R]:
     """`[work(item) for item in items]` in `jobs` forked processes that inherit `work`'s closure
-    (only the items and the results are pickled)."""
+    (only the items and the results are pickled). `meanwhile()` runs in this process once the
+    workers are forked, while they work (it must not raise: an exception would count as the
+    workers' failure)."""
     global _WORK
     _WORK = work
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return pool.map(_call, items, chunksize=1)
+            pending = pool.map_async(_call, items, chunksize=1)
+            if meanwhile is not None:
+                meanwhile()
+            return pending.get()
     finally:
         _WORK = None
 

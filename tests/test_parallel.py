@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import filecmp
 import os
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sitekit import build_site
 
 from mintrender.load.sources import mirror_keys
-from mintrender.workers import Background, auto_jobs, can_fork, grouped
+from mintrender.workers import Background, auto_jobs, can_fork, fork_map, grouped
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "basic"
 
@@ -260,3 +262,54 @@ def test_index_built_beside_the_page_writers_fails_alone(
     index = (tmp_path / "out" / "_mintrender" / "search-index.js").read_text()
     assert index.startswith("window.__MR_SEARCH__=") and '"docs":[]' in index
     assert 'search-index.js"' in (tmp_path / "out" / "index.html").read_text()
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs the fork start method")
+def test_meanwhile_runs_here_while_the_workers_work(tmp_path: Path) -> None:
+    """`fork_map(..., meanwhile)` runs `meanwhile` once the workers are forked, before their
+    results are awaited: each worker waits for the file `meanwhile` makes."""
+    flag = tmp_path / "flag"
+
+    def work(i: int) -> bool:
+        for _ in range(200):
+            if flag.exists():
+                return True
+            time.sleep(0.05)
+        return False
+
+    assert fork_map(work, [1, 2, 3], 2, meanwhile=flag.touch) == [True, True, True]
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs the fork start method")
+def test_theme_is_prepared_while_the_pages_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With render workers, the write stage's templates and theme files are made once, while
+    the workers render, and the site is the one-process build's."""
+    import mintrender.write.site as site
+
+    build_site(EXAMPLE, tmp_path / "one", jobs=1, cache=False)
+    made: list[bool] = []
+    real = site.prepare_theme
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        made.append(kwargs["compile"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(site, "prepare_theme", counted)
+    build_site(EXAMPLE, tmp_path / "two", jobs=2, cache=False)
+    assert made == [True]  # not again in write_site
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    # a theme that fails to prepare early is prepared again by the write stage
+    made.clear()
+
+    def fails_first(*args: Any, **kwargs: Any) -> Any:
+        made.append(kwargs["compile"])
+        if len(made) == 1:
+            raise RuntimeError("early")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(site, "prepare_theme", fails_first)
+    three = build_site(EXAMPLE, tmp_path / "three", jobs=2, cache=False)
+    assert made == [True, False] and three.fatal is None
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "three")

@@ -26,6 +26,7 @@ from mintrender.index.search import (
     build_payload,
     build_search_index,
     decode_payload,
+    normalize_text,
 )
 from mintrender.index.text import fold, stem, tokens
 
@@ -237,3 +238,43 @@ def test_chinese_two_character_word_outranks_scattered_characters() -> None:
     assert _urls(sections, "zh", "域名") == ["/domain"]
     # with single characters (the legacy pipeline) both pages match
     assert set(_urls(sections, None, "域名")) == {"/domain", "/scattered"}
+
+
+HINDI = [
+    _section("/hi/start", "शुरू करें", "नमस्ते! अपनी API कुंजी बनाएँ और पहला अनुरोध भेजें।"),
+    _section("/hi/images", "चित्र", "टेक्स्ट से चित्र बनाने के लिए मॉडल चुनें।"),
+    _section("/hi/other", "अन्य", "नम और ते अलग शब्द हैं।"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("नमस्ते दुनिया", ["नमस्ते", "दुनिया"]),  # virama and vowel signs inside a word
+        ("தமிழ் மொழி", ["தமிழ்", "மொழி"]),  # Tamil
+        ("สวัสดีครับ", ["สวัสดีครับ"]),  # Thai vowels above and below
+        ("বাংলা ভাষা", ["বাংলা", "ভাষা"]),  # Bengali
+        ("नमस्ते_API/v6", ["नमस्ते", "api", "v6"]),  # still split at `_` and punctuation
+        ("如何 नमस्ते", ["如", "何", "नमस्ते"]),
+        ("\u26a0\ufe0f Warning \u0301x", ["warning", "x"]),  # no word of marks alone
+    ],
+)
+def test_combining_marks_stay_in_their_word(text: str, words: list[str]) -> None:
+    assert tokens(text, bigrams=False) == words
+    assert normalize_text(text).split() == words
+
+
+def test_hindi_words_are_found_whole() -> None:
+    for language in ("hi", None):  # Hindi's own pipeline, and an English site's
+        assert _urls(HINDI, language, "नमस्ते")[:1] == ["/hi/start"], language
+        assert _urls(HINDI, language, "कुंजी") == ["/hi/start"], language
+        # "नम" is a word of /hi/other only; before, "नमस्ते" was indexed as "नमस" + "त"
+        assert "/hi/start" not in _urls(HINDI, language, "ते "), language
+
+
+def test_lunr_trims_the_marks_around_one_letter_run_and_so_do_queries() -> None:
+    # lunr's trimmer keeps `\w+` between `\W` (marks are `\W` to it): the index holds "क" for
+    # "की", and the typed query is trimmed the same way
+    assert normalize_text("की है") == "क ह"
+    sections = [*HINDI, _section("/hi/of", "का", "यह की है")]
+    assert "/hi/of" in _urls(sections, None, "की ")

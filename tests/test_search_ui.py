@@ -159,3 +159,36 @@ def test_phone_width_modal_fits(page: Any, offline_site: Path) -> None:
     assert box["y"] >= 0 and box["y"] + box["height"] <= 740
     scroll_width = page.evaluate("document.querySelector('.mr-search__dialog').scrollWidth")
     assert scroll_width <= box["width"] + 1
+
+
+MARKED_TEXTS = [
+    "नमस्ते दुनिया, अपनी API कुंजी बनाएँ की है",
+    "தமிழ் மொழி ஆவணங்கள்",
+    "สวัสดีครับ ภาษาไทย",
+    "বাংলা ভাষা_v6/text2img",
+    "如何安装 नमस्ते API密钥",
+    "cafe\u0301 Personnalisé Straße",
+    "\u26a0\ufe0f Warning \u2705\ufe0f नमस्ते\ufe0f",  # an emoji's variation selector is no word
+]
+
+
+def test_browser_words_keep_combining_marks_like_python(page: Any, offline_site: Path) -> None:
+    """The browser splits text into the words Python indexed: Devanagari, Tamil, Thai and
+    Bengali words keep their vowel signs and viramas (both pipelines: English's query string
+    and the other languages' tokens)."""
+    from mintrender.index.text import tokens
+
+    page.goto(offline_site.as_uri())
+    page.wait_for_function("window.mrSearch !== undefined")
+    page.evaluate("mrSearch.load()")
+    page.wait_for_function("window.mrSearchText !== undefined")
+    got = page.evaluate(
+        "ts => ts.map(t => [mrSearch.mapQuery(t), mrSearchText.tokens(t, true),"
+        " mrSearchText.tokens(t, false)])",
+        MARKED_TEXTS,
+    )
+    want = [
+        [query_string(t), tokens(t, bigrams=True), tokens(t, bigrams=False)] for t in MARKED_TEXTS
+    ]
+    assert got == want
+    assert "नमस्ते" in got[0][0].split() and "नमस्ते" in got[0][1]

@@ -94,7 +94,7 @@ from mintrender.index.compact import (
 )
 from mintrender.index.languages import LanguageProfile, language_profile
 from mintrender.index.postings import Postings
-from mintrender.index.text import stem, tokens
+from mintrender.index.text import has_marks, stem, tokens, word_re
 
 FORMAT = "mintrender-search/1"
 """`format` key of an English (or language-less) payload; the UI refuses unknown formats."""
@@ -117,6 +117,8 @@ GLOBAL_NAME = "__MR_SEARCH__"
 """`window` property the index script assigns the payload to (works from file://)."""
 
 _NON_WORD = re.compile(r"[\W_]+")
+_LUNR_TRIM = re.compile(r"\W*(\w+)\W*")
+"""lunr's trimmer (`^\\W*?([^\\W]+)\\W*?$`) on a word of `_words`, where only marks are `\\W`."""
 _CJK = re.compile("([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f])")
 
 
@@ -177,9 +179,24 @@ def normalize_text(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    """`normalize_text(text).split()`: the words lunr's English pipeline indexes."""
-    text = _NON_WORD.sub(" ", text.lower())
-    return (text if text.isascii() else _CJK.sub(r" \1 ", text)).split()
+    """`normalize_text(text).split()`: the words lunr's English pipeline indexes.
+
+    Combining marks belong to the word they follow (Devanagari vowel signs and viramas, Thai
+    vowels: `text.word_re`), and a word that is one run of letters and digits between marks loses
+    those marks, as lunr's trimmer would at indexing ("की" -> "क"), so that a typed query
+    (which lunr does not trim) finds it."""
+    text = text.lower()
+    if text.isascii():
+        return _NON_WORD.sub(" ", text).split()
+    words = _CJK.sub(r" \1 ", " ".join(word_re().findall(text))).split()
+    if not has_marks(text):
+        return words
+    return [_trimmed(word) for word in words]
+
+
+def _trimmed(word: str) -> str:
+    match = _LUNR_TRIM.fullmatch(word)
+    return match.group(1) if match else word
 
 
 def query_string(typed: str) -> str:

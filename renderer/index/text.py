@@ -20,11 +20,48 @@ import snowballstemmer
 _MARKS = re.compile("[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ı": "i"})
 _SPELLED = re.compile("[ßæœøđłı]")
-_NON_WORD = re.compile(r"[\W_]+")
+_ASCII_NON_WORD = re.compile(r"[\W_]+")
 CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
-_RUNS = re.compile(f"([{CJK_CLASS}]+)|([^\\W_{CJK_CLASS}]+)")
-"""The Han/kana runs and the other runs of letters and digits of a text, in order."""
+
+
+@functools.cache
+def mark_class() -> str:
+    """A regex class body of the combining marks (Unicode category M): the vowel signs and
+    viramas of Indic scripts, Thai and Khmer vowels, Hebrew points... They are part of the
+    word they follow (`\\w` leaves them out: "नमस्ते" would split into "नमस" and "त"). Not the
+    variation selectors (an emoji's U+FE0F). Made once, when a process first tokenizes text
+    that is not ASCII."""
+    spans: list[tuple[int, int]] = []
+    for code in range(0x300, 0x1E950):
+        if unicodedata.category(chr(code))[0] == "M" and not 0xFE00 <= code <= 0xFE0F:
+            if spans and spans[-1][1] == code - 1:
+                spans[-1] = (spans[-1][0], code)
+            else:
+                spans.append((code, code))
+    return "".join(f"\\U{a:08x}" + (f"-\\U{b:08x}" if b > a else "") for a, b in spans)
+
+
+@functools.cache
+def word_re() -> re.Pattern[str]:
+    """A word: letters and digits (not `_`), each with the combining marks that follow it."""
+    return re.compile(f"(?:[^\\W_][{mark_class()}]*)+")
+
+
+@functools.cache
+def _mark() -> re.Pattern[str]:
+    return re.compile(f"[{mark_class()}]")
+
+
+def has_marks(text: str) -> bool:
+    """Whether `text` holds a combining mark (`mark_class`)."""
+    return _mark().search(text) is not None
+
+
+@functools.cache
+def _runs() -> re.Pattern[str]:
+    """The Han/kana runs and the other words (`word_re`) of a text, in order."""
+    return re.compile(f"([{CJK_CLASS}]+)|((?:[^\\W_{CJK_CLASS}][{mark_class()}]*)+)")
 
 
 def fold(text: str) -> str:
@@ -51,10 +88,12 @@ def tokens(text: str, *, bigrams: bool) -> list[str]:
     """Folded words of `text`; with `bigrams`, each Han/kana run becomes its character bigrams
     (a lone character stays a word), else each Han/kana character is a word of its own."""
     folded = fold(text)
-    if folded.isascii() or not _CJK_CHAR.search(folded):  # every word is one token
-        return [word for word in _NON_WORD.split(folded) if word]
+    if folded.isascii():  # every word is one token
+        return [word for word in _ASCII_NON_WORD.split(folded) if word]
+    if not _CJK_CHAR.search(folded):
+        return word_re().findall(folded)
     out: list[str] = []
-    for cjk, other in _RUNS.findall(folded):
+    for cjk, other in _runs().findall(folded):
         if other:
             out.append(other)
         elif bigrams and len(cjk) > 1:

@@ -167,6 +167,42 @@ def hash_text(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
+@dataclass(frozen=True, slots=True)
+class ThemePrep:
+    """What the write stage makes of the theme alone, before any page is known: built while
+    the pages render (`prepare_theme`), when this process would otherwise wait."""
+
+    env: jinja2.Environment
+    sidebars: SidebarRenderer
+    files: dict[str, str]
+    """`theme_files()`."""
+
+
+def prepare_theme(options: BuildOptions, config: SiteConfig, *, compile: bool) -> ThemePrep:
+    """The template environment (every template compiled first when `compile`), the sidebar
+    renderer and the theme's files."""
+    cache = build_cache_dir(options)
+    env = make_environment(
+        config.docs_dir,
+        overrides=options.safe is None,
+        compiled=cache / "templates" if cache is not None else None,
+    )
+    env.auto_reload = False  # one build: no template changes on disk to look for
+    remember_macros(env)
+    if compile:
+        compile_all(env)
+    return ThemePrep(env, SidebarRenderer(env), theme_files())
+
+
+def prepare_theme_into(options: BuildOptions, config: SiteConfig, into: list[ThemePrep]) -> None:
+    """`prepare_theme` (templates compiled) appended to `into`; nothing when it fails: then
+    `write_site` prepares it again and reports the failure where it always did."""
+    try:
+        into.append(prepare_theme(options, config, compile=True))
+    except Exception:  # noqa: S110 (reported by write_site's own attempt)
+        pass
+
+
 def write_site(
     options: BuildOptions,
     config: SiteConfig,
@@ -177,27 +213,23 @@ def write_site(
     slots: list[PageSlot],
     search: SearchFiles,
     progress: Progress | None = None,
+    prepared: ThemePrep | None = None,
 ) -> None:
-    """Template every page, write the theme, search, assets and extras, then swap OUT in."""
+    """Template every page, write the theme, search, assets and extras, then swap OUT in
+    (`prepared`: `prepare_theme`'s, when it was made already)."""
 
     base_path = base_path_of(options.base_url)
     writer = OutputWriter(options.out_dir, mode=options.mode, base_path=base_path)
     assets = remote_assets(options, config, result, writer)
     try:
         cache = build_cache_dir(options)
-        env = make_environment(
-            config.docs_dir,
-            overrides=options.safe is None,
-            compiled=cache / "templates" if cache is not None else None,
-        )
-        env.auto_reload = False  # one build: no template changes on disk to look for
-        remember_macros(env)
-        sidebars = SidebarRenderer(env)
+        prep = prepared or prepare_theme(options, config, compile=False)
+        env, sidebars = prep.env, prep.sidebars
         ctx = RenderContext(config, config.config_file, urls, result.diagnostics)
         home = urls.page("/")
         site = site_context(config, urls, ctx, home, options.safe)
         # the core bundle and the parts: see theme_files() and render_page_html()
-        for name, text in theme_files().items():
+        for name, text in prep.files.items():
             writer.write_text(f"{ASSET_DIR}/{name}", text)
         writer.write_text(NOTICE_PATH, notice_text())
         classes: set[str] = set()

@@ -10,7 +10,8 @@
   var MARKS = /[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]/g;
   var LETTERS = { "\u00df": "ss", "\u00e6": "ae", "\u0153": "oe", "\u00f8": "o", "\u0111": "d", "\u0142": "l", "\u0131": "i" };
   var LETTER_RE = /[\u00df\u00e6\u0153\u00f8\u0111\u0142\u0131]/g;
-  var NON_WORD = /[^\p{L}\p{N}]+/u;
+  // A word: letters and digits, each with the combining marks that follow it (text.py word_re).
+  var WORDS = /(?:[\p{L}\p{N}](?:(?![\uFE00-\uFE0F])\p{M})*)+/gu;
   var CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f";
   var CJK_RUN = new RegExp("[" + CJK + "]+|[^" + CJK + "]+", "g");
   var CJK_CHAR = new RegExp("^[" + CJK + "]");
@@ -29,8 +30,7 @@
   /** Folded words; Han/kana runs as bigrams (`bigrams`) or single characters (text.py tokens). */
   function tokens(text, bigrams) {
     var out = [];
-    fold(text).split(NON_WORD).forEach(function (word) {
-      if (!word) return;
+    (fold(text).match(WORDS) || []).forEach(function (word) {
       (word.match(CJK_RUN) || []).forEach(function (run) {
         if (!isCjk(run)) { out.push(run); return; }
         var chars = Array.from(run);

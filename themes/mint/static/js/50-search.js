@@ -21,14 +21,26 @@
 
   // ---- Text: mirrors renderer/search.py normalize_text / query_string ----------------------
 
-  var NON_WORD = /[^\p{L}\p{N}]+/gu;
-  // A display word: one Han ideograph or kana, or a run of other letters and digits.
-  var WORD = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]|(?:(?![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f])[\p{L}\p{N}])+/gu;
+  // A word: letters and digits, each with the combining marks that follow it (Devanagari
+  // vowel signs and viramas, Thai vowels; not an emoji's variation selector): text.py word_re.
+  var WORDS = /(?:[\p{L}\p{N}](?:(?![\uFE00-\uFE0F])\p{M})*)+/gu;
+  // A display word: one Han ideograph or kana, or a run of other letters, digits and marks.
+  var WORD = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]|(?:(?![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f])[\p{L}\p{N}](?:(?![\uFE00-\uFE0F])\p{M})*)+/gu;
 
   var CJK = /([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f])/g;
+  var MARK = /\p{M}/u;
+  var LUNR_TRIM = /^\p{M}*([\p{L}\p{N}]+)\p{M}*$/u;
+
+  /** A word that is one run of letters and digits between marks loses the marks, as lunr's
+   * trimmer does at indexing (search.py _words). */
+  function trimMarks(word) {
+    var m = LUNR_TRIM.exec(word);
+    return m ? m[1] : word;
+  }
 
   function normalizeText(text) {
-    return text.toLowerCase().replace(NON_WORD, " ").replace(CJK, " $1 ").replace(/\s+/g, " ").trim();
+    var out = (text.toLowerCase().match(WORDS) || []).join(" ").replace(CJK, " $1 ").replace(/\s+/g, " ").trim();
+    return MARK.test(out) ? out.split(" ").map(trimMarks).join(" ") : out;
   }
 
   /** Typed text -> lunr query string (see the docstring of renderer/search.py). */
