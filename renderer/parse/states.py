@@ -165,7 +165,8 @@ def _has_delimiters(state: StateInline) -> bool:
     """Whether a delimiter list the post-processing rules read holds anything."""
     if state.delimiters:
         return True
-    return any(meta.get("delimiters") for meta in filter(None, state.tokens_meta))
+    metas = state.tokens_meta
+    return any(metas) and any(meta.get("delimiters") for meta in filter(None, metas))
 
 
 class _Options(OptionsDict):
