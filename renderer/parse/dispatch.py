@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from markdown_it import rules_block
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -60,10 +62,13 @@ chain) takes any run of other characters."""
 
 def dispatch_rules(md: MarkdownIt) -> None:
     """Make every block and inline rule chain of `md` a first-character dispatch, and try
-    `lheading` only on text with a possible setext underline."""
+    `lheading` only on text with a possible setext underline, `table` only above a line that
+    may be its delimiter row."""
     _guard_lheading(md)
+    _guard_table(md)
     _dispatch(md.block.ruler, BLOCK_STARTS, _block_dispatcher)
     _dispatch(md.inline.ruler, INLINE_STARTS, _inline_dispatcher)
+    _inline_tokenizer(md)
 
 
 def _guard_lheading(md: MarkdownIt) -> None:
@@ -88,6 +93,28 @@ def _guard_lheading(md: MarkdownIt) -> None:
         return False
 
     ruler.at("lheading", guarded, {"alt": list(rule.alt)})
+
+
+def _guard_table(md: MarkdownIt) -> None:
+    """`table` is tried on every line (it can start anywhere, and interrupts paragraphs); it
+    returns False at once where the next line does not start (after its indentation) with
+    `|`, `-` or `:`, the first character of a delimiter row. Only there is it called."""
+    ruler = md.block.ruler
+    index = ruler.__find__("table")
+    if index < 0 or ruler.__rules__[index].fn is not rules_block.table:
+        return
+    rule = ruler.__rules__[index]
+    table = rule.fn
+
+    def guarded(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        if start_line + 2 <= end_line:
+            line = start_line + 1
+            pos = state.bMarks[line] + state.tShift[line]
+            if pos >= state.eMarks[line] or state.src[pos] not in "|-:":
+                return False
+        return table(state, start_line, end_line, silent)
+
+    ruler.at("table", guarded, {"alt": list(rule.alt)})
 
 
 Table = tuple[dict[str, tuple[Any, ...]], tuple[Any, ...]]
@@ -139,4 +166,42 @@ def _inline_dispatcher(table: Table) -> Any:
                 return True
         return False
 
+    dispatch.table = table  # type: ignore[attr-defined]  # for `_inline_tokenizer`
     return dispatch
+
+
+def _inline_tokenizer(md: MarkdownIt) -> None:
+    """`md.inline.tokenize` looking the rules up in the dispatch table itself, not through
+    a call of the dispatcher at each position (markdown-it's loop, the same tokens)."""
+    inline = md.inline
+    plain = inline.tokenize
+
+    def tokenize(state: StateInline) -> None:
+        rules = inline.ruler.getRules("")
+        table = getattr(rules[0], "table", None) if len(rules) == 1 else None
+        if table is None:
+            plain(state)
+            return
+        by_char, anywhere = table
+        end = state.posMax
+        max_nesting = state.md.options["maxNesting"]
+        while state.pos < end:
+            pos = state.pos
+            ok = False
+            if state.level < max_nesting:
+                for rule in by_char.get(state.src[pos], anywhere):
+                    if rule(state, False):
+                        ok = True
+                        if state.pos <= pos:
+                            raise RuntimeError("inline rule didn't increment state.pos")
+                        break
+            if ok:
+                if state.pos >= end:
+                    break
+                continue
+            state.append_pending(state.src[state.pos])
+            state.pos += 1
+        if state.pending:
+            state.pushPending()
+
+    inline.tokenize = tokenize  # type: ignore[method-assign]

@@ -98,6 +98,11 @@ def statement_end(lines: list[str], start: int) -> int:
     return _statement_end("\n".join(lines[start:]), start)[0]
 
 
+_STATEMENT_CHARS = frozenset("\"'`/{[()]}\n")
+"""What `_statement_end` reads: quotes, comments, brackets, line breaks."""
+_PLAIN_RUN = re.compile(r"[^\"'`/{\[()\]}\n]+")
+
+
 def _statement_end(text: str, start: int) -> tuple[int, bool]:
     """`statement_end` of `text`, and whether the statement ended before the text did."""
     depth = 0
@@ -106,6 +111,9 @@ def _statement_end(text: str, start: int) -> tuple[int, bool]:
     line = start
     while i < n:
         ch = text[i]
+        if ch not in _STATEMENT_CHARS:  # a run of characters the statement's end ignores
+            i = _PLAIN_RUN.match(text, i).end()  # type: ignore[union-attr]
+            continue
         if ch in "\"'`":
             j = i + 1
             while j < n and text[j] != ch:

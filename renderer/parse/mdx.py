@@ -28,6 +28,7 @@ from mintrender.parse.flow import flow_plugin
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
 from mintrender.parse.lean import lean_normalize, lean_plugins
 from mintrender.parse.snippets import Expander
+from mintrender.parse.states import fast_states
 
 if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
@@ -191,6 +192,7 @@ def _tuned(md: MarkdownIt) -> MarkdownIt:
     """`md` with its rules tried by first character and page text normalized only when it
     needs it: the same tokens, less work."""
     dispatch_rules(md)
+    fast_states(md)
     lean_normalize(md)
     return md
 
