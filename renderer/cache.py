@@ -104,20 +104,34 @@ def _package_folders() -> list[Path]:
 def default_cache_root() -> Path:
     """`$MINTRENDER_CACHE_DIR`, else mintrender's folder in the user cache folder (the
     platform's convention); `--cache-dir` replaces it. A user with no home folder (a
-    container's bare user id: no `$HOME`, no password entry) gets `_private_temp_root`."""
+    container's bare user id: no `$HOME`, no password entry), or whose cache folder cannot be
+    made or written (a `$HOME` inherited from another user, a file in the way), gets
+    `_private_temp_root`."""
     if os.environ.get("MINTRENDER_CACHE_DIR"):
-        return Path(os.environ["MINTRENDER_CACHE_DIR"])
+        wanted = Path(os.environ["MINTRENDER_CACHE_DIR"])
+    else:
+        try:
+            home = Path.home()
+        except (RuntimeError, KeyError):
+            return _private_temp_root()
+        if sys.platform == "win32":
+            base = os.environ.get("LOCALAPPDATA") or str(home / "AppData" / "Local")
+            wanted = Path(base) / "mintrender" / "Cache"
+        elif sys.platform == "darwin":
+            wanted = home / "Library" / "Caches" / "mintrender"
+        else:
+            wanted = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "mintrender"
+    return wanted if _usable(wanted) else _private_temp_root()
+
+
+@functools.lru_cache(maxsize=8)
+def _usable(folder: Path) -> bool:
+    """Whether `folder` is (or can be made) a folder this user can enter and write in."""
     try:
-        Path.home()
-    except (RuntimeError, KeyError):
-        return _private_temp_root()
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "mintrender" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "mintrender"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "mintrender"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+    except OSError:
+        return False
 
 
 @functools.lru_cache(maxsize=1)
@@ -264,9 +278,9 @@ def prune(folder: Path, days: float = PRUNE_DAYS, *, now: float | None = None) -
             return 0
     except OSError:
         pass
-    if not folder.is_dir() or folder.is_symlink():
-        return 0
     try:
+        if not folder.is_dir() or folder.is_symlink():
+            return 0
         marker.touch()
         os.utime(marker, (now, now))
     except OSError:

@@ -380,3 +380,34 @@ def test_a_user_without_a_home_folder_builds_with_a_private_cache(
     other = mintrender.cache.default_cache_root()
     assert other != root and stat.S_IMODE(other.stat().st_mode) == 0o700
     mintrender.cache._private_temp_root.cache_clear()
+
+
+def test_a_cache_folder_that_cannot_be_made_or_entered_is_never_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `$HOME` whose cache folder cannot be made (a file in the way; another user's home
+    inherited by `sudo -u` or `docker --user`) gives the private temp cache, as no home does;
+    and `prune` on a folder it may not look into removes nothing and does not raise."""
+    import tempfile
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".cache").write_text("a file, not a folder")
+    monkeypatch.delenv("MINTRENDER_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    mintrender.cache._private_temp_root.cache_clear()
+    root = mintrender.cache.default_cache_root()
+    assert root == tmp_path / "tmp" / f"mintrender-cache-{os.getuid()}"
+    docs = make_site(tmp_path / "docs")
+    options = BuildOptions(docs_dir=docs, out_dir=tmp_path / "out")
+    assert build(options).fatal is None and (root / "build").is_dir()
+    mintrender.cache._private_temp_root.cache_clear()
+
+    def denied(self: Path) -> bool:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "is_dir", denied)
+    assert mintrender.cache.prune(tmp_path / "someone-elses" / "build") == 0
