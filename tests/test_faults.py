@@ -170,3 +170,27 @@ def test_every_stage_is_isolated(
     assert "Other text." in other and "mr-fault" not in other
     assert ("mr-fault" in home) is notice
     assert "text" in home  # what could be rendered is there
+
+
+def test_a_banner_that_fails_to_render_costs_only_the_banner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The banner's Markdown is rendered apart from every page: a failure there is one
+    internal error and a plain-text banner, and every page is still written."""
+    from mintrender.render.context import RenderContext
+
+    config = minimal_config(["a"], banner={"content": "New **release** <out>"})
+    docs = write_site(tmp_path / "d", {"a.mdx": "# A\n\nText.\n"}, config)
+    real = RenderContext.markdown
+
+    def fails_on_banner(self: RenderContext, text: str, *args: Any, **kwargs: Any) -> str:
+        if text.startswith("New **release**"):
+            raise RuntimeError("boom")
+        return real(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(RenderContext, "markdown", fails_on_banner)
+    result = build_site(docs, tmp_path / "out", cache=False)
+    assert result.fatal is None
+    assert [d.code for d in result.diagnostics if d.severity == "error"] == [INTERNAL_ERROR]
+    page = (tmp_path / "out" / "a" / "index.html").read_text(encoding="utf-8")
+    assert "New **release** &lt;out&gt;" in page

@@ -18,6 +18,7 @@ from mintrender.parse.states import (
     FastStateBlock,
     FastStateInline,
     _has_delimiters,
+    _same_state,
     fast_states,
     new_token,
 )
@@ -140,3 +141,23 @@ def test_options_get_answers_like_a_mapping() -> None:
     assert md.options.get("html") is True
     assert md.options.get("no such option", "x") == "x"
     assert md.options["maxNesting"] == md.options.maxNesting
+
+
+def test_a_block_state_with_other_fields_is_left_to_markdown_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where a markdown-it-py release's `StateBlock` sets fields `FastStateBlock` does not,
+    the parse uses markdown-it's own state, and the tokens stay right."""
+    assert _same_state(new_markdown())  # this release: the fast state
+    want = [_tokens(new_markdown(), text) for text in (*INLINE, "\n".join(LINES))]
+    init = StateBlock.__init__
+
+    def more(self: StateBlock, *args: object) -> None:
+        init(self, *args)  # type: ignore[arg-type]
+        self.newer_field = 1  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(StateBlock, "__init__", more)
+    md = new_markdown()
+    fast_states(md)
+    assert not _same_state(md)
+    assert [_tokens(md, text) for text in (*INLINE, "\n".join(LINES))] == want

@@ -185,6 +185,8 @@ def _inline_tokenizer(md: MarkdownIt) -> None:
         by_char, anywhere = table
         end = state.posMax
         max_nesting = state.md.options["maxNesting"]
+        # markdown-it-py 4.3 buffers pending text (`append_pending`); older ones add to a str
+        append = getattr(state, "append_pending", None)
         while state.pos < end:
             pos = state.pos
             ok = False
@@ -199,7 +201,10 @@ def _inline_tokenizer(md: MarkdownIt) -> None:
                 if state.pos >= end:
                     break
                 continue
-            state.append_pending(state.src[state.pos])
+            if append is not None:
+                append(state.src[state.pos])
+            else:
+                state.pending += state.src[state.pos]
             state.pos += 1
         if state.pending:
             state.pushPending()

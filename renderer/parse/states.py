@@ -169,6 +169,22 @@ def _has_delimiters(state: StateInline) -> bool:
     return any(metas) and any(meta.get("delimiters") for meta in filter(None, metas))
 
 
+_PROBE = "a\n\t- b\n  \tc\n\n> d\n  "
+"""Lines with tabs and blanks, a blank line, and a last line of only blanks."""
+
+
+def _same_state(md: MarkdownIt) -> bool:
+    """Whether `FastStateBlock` sets what this markdown-it-py's `StateBlock` sets, to the same
+    values (on `_PROBE`): its fields differ between releases (3.0 to 4.x), and where they do,
+    markdown-it's own state is used."""
+    try:
+        fast = vars(FastStateBlock(_PROBE, md, {}, []))
+        plain = vars(StateBlock(_PROBE, md, {}, []))
+    except Exception:  # noqa: BLE001 - a release whose state we do not know: its own
+        return False
+    return fast == plain
+
+
 class _Options(OptionsDict):
     """`OptionsDict` whose `get` is its dict's."""
 
@@ -182,13 +198,14 @@ def fast_states(md: MarkdownIt) -> None:
     `md.options.get` directly. Call it once `md`'s rules are final."""
     block, inline = md.block, md.inline
     md.options = _Options(md.options._options)
+    fast_blocks = _same_state(md)
 
     def parse_block(
         src: str, md: MarkdownIt, env: Any, out_tokens: list[Token]
     ) -> list[Token] | None:
         if not src:
             return None
-        state = FastStateBlock(src, md, env, out_tokens)
+        state = (FastStateBlock if fast_blocks else StateBlock)(src, md, env, out_tokens)
         block.tokenize(state, state.line, state.lineMax)
         return state.tokens
 

@@ -3,6 +3,7 @@ the site's, and each language's own where its `navigation.languages` entry sets 
 
 from __future__ import annotations
 
+import html
 import zlib
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +56,11 @@ def chrome_context(
     banner = None
     if chrome.banner:
         content = chrome.banner.content
-        banner_html = ctx.markdown(content, inline=True)
+        try:
+            banner_html = ctx.markdown(content, inline=True)
+        except Exception as exc:  # the pages are still written, the banner as plain text
+            ctx.diagnostics.internal(ctx.src_path, 0, "rendering the banner of", exc)
+            banner_html = html.escape(content)
         banner = {
             "html": banner_html if safe is None else sanitize_html(banner_html, safe),
             "dismissible": chrome.banner.dismissible,
