@@ -94,7 +94,7 @@ from mintrender.index.compact import (
 )
 from mintrender.index.languages import LanguageProfile, language_profile
 from mintrender.index.postings import Postings
-from mintrender.index.text import has_marks, stem, tokens, word_re
+from mintrender.index.text import NON_WORD, has_marks, stem, tokens, word_re
 
 FORMAT = "mintrender-search/1"
 """`format` key of an English (or language-less) payload; the UI refuses unknown formats."""
@@ -116,7 +116,6 @@ EXCERPT_CHARS = 200
 GLOBAL_NAME = "__MR_SEARCH__"
 """`window` property the index script assigns the payload to (works from file://)."""
 
-_NON_WORD = re.compile(r"[\W_]+")
 _LUNR_TRIM = re.compile(r"\W*(\w+)\W*")
 """lunr's trimmer (`^\\W*?([^\\W]+)\\W*?$`) on a word of `_words`, where only marks are `\\W`."""
 _CJK = re.compile("([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f])")
@@ -187,7 +186,7 @@ def _words(text: str) -> list[str]:
     (which lunr does not trim) finds it."""
     text = text.lower()
     if text.isascii():
-        return _NON_WORD.sub(" ", text).split()
+        return NON_WORD.sub(" ", text).split()
     words = _CJK.sub(r" \1 ", " ".join(word_re().findall(text))).split()
     if not has_marks(text):
         return words

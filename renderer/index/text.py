@@ -20,7 +20,8 @@ import snowballstemmer
 _MARKS = re.compile("[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ı": "i"})
 _SPELLED = re.compile("[ßæœøđłı]")
-_ASCII_NON_WORD = re.compile(r"[\W_]+")
+NON_WORD = re.compile(r"[\W_]+")
+"""Runs of what is not a letter or digit, for ASCII text (other text: `word_re`)."""
 CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
 
@@ -89,7 +90,7 @@ def tokens(text: str, *, bigrams: bool) -> list[str]:
     (a lone character stays a word), else each Han/kana character is a word of its own."""
     folded = fold(text)
     if folded.isascii():  # every word is one token
-        return [word for word in _ASCII_NON_WORD.split(folded) if word]
+        return [word for word in NON_WORD.split(folded) if word]
     if not _CJK_CHAR.search(folded):
         return word_re().findall(folded)
     out: list[str] = []
