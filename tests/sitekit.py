@@ -142,20 +142,29 @@ def offline_build(docs: Path) -> SharedBuild:
     return shared_build(docs, "--offline", "--zip")
 
 
-def reload_once_stored(page: Any, key: str) -> None:
-    """Reload a Playwright `page` once what it stored at localStorage `key` reads the same from
-    a second page of its browser context.
+_SEEN_AT_START = """(() => {
+  try { window.__mrStoredAtStart = Object.assign({}, localStorage); } catch (e) {}
+})()"""
+
+
+def reload_once_stored(page: Any, key: str, tries: int = 8) -> None:
+    """Reload a Playwright `page` until the new document, as it starts, reads at localStorage
+    `key` what the page had stored there; fail after `tries` reloads.
 
     Chromium hands a localStorage write to its storage service asynchronously, and a reload
-    can land in a new renderer before the write does (a test flaked so under load); the second
-    page sees only what the service holds, so this waits exactly as long as needed."""
+    can start a document in a new renderer before the write arrives (tests flaked so under
+    load, even after a second page of the context had read the value: it can share the first
+    page's renderer and its copy of the storage). An init script records what each new
+    document reads before the page's own head script runs; a reload that read the old value
+    is repeated after a pause, so a page that ignores a value it could read still fails."""
     value = page.evaluate("k => localStorage.getItem(k)", key)
-    probe = page.context.new_page()
-    try:
-        probe.goto(page.url)
-        probe.wait_for_function(
-            "([k, v]) => localStorage.getItem(k) === v", arg=[key, value], timeout=5000
-        )
-    finally:
-        probe.close()
-    page.reload()
+    if not getattr(page, "_mr_seen_at_start", False):
+        page.add_init_script(_SEEN_AT_START)
+        page._mr_seen_at_start = True
+    for attempt in range(tries):
+        page.reload()
+        seen = page.evaluate("k => (window.__mrStoredAtStart || {})[k] ?? null", key)
+        if seen == value:
+            return
+        page.wait_for_timeout(50 * 2**attempt)
+    raise AssertionError(f"localStorage {key!r} still not {value!r} after {tries} reloads")
