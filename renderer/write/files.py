@@ -63,6 +63,7 @@ class OutputWriter:
         os.chmod(self.tmp, 0o755)
         self.written: list[str] = []
         self._folders: set[Path] = {self.tmp}
+        self._taken = _Taken(case_folds(self.tmp))
         self.localize: Callable[[str, str], str] | None = None
         """`(html, output_path) -> html` for every page: remote assets made local."""
 
@@ -81,7 +82,19 @@ class OutputWriter:
         return text.replace(ROOT, self.root_for(output_path))
 
     def exists(self, output_path: str) -> bool:
-        return (self.tmp / output_path).exists()
+        """Is a file written at `output_path`, or a folder made there for the files below it?
+        Answered from what this writer wrote (`adopt`: and its forked writers), not with a
+        system call: this folder is new, and nothing else writes into it."""
+        return output_path in self._taken
+
+    def adopt(self, written: Iterable[str]) -> None:
+        """Files a forked copy of this writer wrote, in their order."""
+        for output_path in written:
+            self._wrote(output_path)
+
+    def _wrote(self, output_path: str) -> None:
+        self.written.append(output_path)
+        self._taken.add(output_path)
 
     def write_text(self, output_path: str, text: str) -> None:
         """`text` as UTF-8, with "\n" kept on every platform (as `write_parts`), written with
@@ -96,7 +109,7 @@ class OutputWriter:
                 data = data[os.write(fd, data) :]
         finally:
             os.close(fd)
-        self.written.append(output_path)
+        self._wrote(output_path)
 
     def write_parts(self, output_path: str, parts: Iterable[str]) -> None:
         """`write_text` of `"".join(parts)`, without holding the whole text (llms-full.txt)."""
@@ -106,13 +119,13 @@ class OutputWriter:
         with open(target, "w", encoding="utf-8", newline="") as fh:
             for part in parts:
                 fh.write(part)
-        self.written.append(output_path)
+        self._wrote(output_path)
 
     def write_bytes(self, output_path: str, data: bytes) -> None:
         target = self.tmp / output_path
         self._folder_for(target)
         target.write_bytes(data)
-        self.written.append(output_path)
+        self._wrote(output_path)
 
     def write_page(self, output_path: str, html: str) -> None:
         if self.localize is not None:
@@ -120,16 +133,19 @@ class OutputWriter:
         self.write_text(output_path, self.finish_html(output_path, html))
 
     def copy_file(self, src: Path, output_path: str) -> None:
+        """`src` at `output_path`: a hard link where the filesystem allows, else a copy. A
+        symbolic link is followed (the output holds regular files only, never a link)."""
         target = self.tmp / output_path
         self._folder_for(target)
-        if target.exists():
+        if output_path in self._taken:
             target.unlink()
-        src = src.resolve()  # the output holds regular files only, never a link
+        if os.path.islink(src):  # link(2) would link the link itself
+            src = src.resolve()
         try:
             os.link(src, target)  # cheap when on the same filesystem
         except OSError:
             shutil.copyfile(src, target)
-        self.written.append(output_path)
+        self._wrote(output_path)
 
     def commit(self) -> None:
         """Swap the finished folder in; the previous OUT is removed only after the swap."""
@@ -149,6 +165,40 @@ class OutputWriter:
 
     def abort(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def case_folds(folder: Path) -> bool:
+    """Does the filesystem of `folder` (a new folder: its name has letters) fold case?"""
+    swapped = folder.name.swapcase()
+    return swapped != folder.name and (folder.parent / swapped).exists()
+
+
+class _Taken:
+    """The output paths an `OutputWriter` wrote files at, and the folders above them (compared
+    case-folded where the filesystem folds case, as it would find them)."""
+
+    def __init__(self, fold: bool) -> None:
+        self._fold = fold
+        self._files: set[str] = set()
+        self._folders: set[str] = set()
+
+    def _key(self, output_path: str) -> str:
+        key = posixpath.normpath(output_path.replace(os.sep, "/"))
+        return key.casefold() if self._fold else key
+
+    def add(self, output_path: str) -> None:
+        key = self._key(output_path)
+        self._files.add(key)
+        folder = posixpath.dirname(key)
+        while folder and folder not in self._folders:
+            self._folders.add(folder)
+            folder = posixpath.dirname(folder)
+
+    def __contains__(self, output_path: object) -> bool:
+        if not isinstance(output_path, str):
+            return False
+        key = self._key(output_path)
+        return key in self._files or key in self._folders
 
 
 DETACH_REMOVAL_FILES = 500

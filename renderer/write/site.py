@@ -456,7 +456,7 @@ def _write_pages(
     payloads: dict[str, str] = {}
     markdown: dict[str, str] = {}
     for written, found, files, reused, texts in shares:
-        job.writer.written.extend(written)
+        job.writer.adopt(written)
         job.diagnostics.extend(found)
         payloads.update(files)
         markdown.update(texts)

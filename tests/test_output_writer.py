@@ -1,0 +1,90 @@
+"""The output writer answers "is something written there?" from its own bookkeeping, not with
+a system call per question: checked against the folder it writes, for files, the folders
+above them, forked writers' files, links and case-folding filesystems."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from mintrender.write.files import OutputWriter, _Taken
+
+
+def _on_disk(writer: OutputWriter, output_path: str) -> bool:
+    return (writer.tmp / output_path).exists()
+
+
+def test_exists_agrees_with_the_folder_it_writes(tmp_path: Path) -> None:
+    writer = OutputWriter(tmp_path / "out", mode="hosted")
+    try:
+        writer.write_text("guide/setup/index.html", "<p>page</p>")
+        writer.write_text("guide/setup.md", "# page")
+        writer.write_bytes("_mintrender/a.js", b"1")
+        writer.write_parts("llms-full.txt", ["a", "b"])
+        asked = [
+            "guide/setup/index.html",
+            "guide/setup.md",
+            "guide/setup",  # a folder made for the page
+            "guide",
+            "guide/",
+            "./guide/setup.md",
+            "_mintrender/a.js",
+            "llms-full.txt",
+            "guide/other.md",
+            "guide/setup/index",
+            "Guide/setup.md",
+            "sitemap.xml",
+        ]
+        for path in asked:
+            assert writer.exists(path) is _on_disk(writer, path), path
+    finally:
+        writer.abort()
+
+
+def test_files_of_forked_writers_are_adopted_in_their_order(tmp_path: Path) -> None:
+    writer = OutputWriter(tmp_path / "out", mode="hosted")
+    try:
+        writer.write_text("a/index.html", "a")
+        child = os.fork()
+        if child == 0:  # a forked writer: its files are on disk, not in the parent's books
+            try:
+                writer.write_text("b/c/index.html", "b")
+            finally:
+                os._exit(0)
+        os.waitpid(child, 0)
+        assert _on_disk(writer, "b/c/index.html") and not writer.exists("b/c/index.html")
+        writer.adopt(["b/c/index.html"])
+        assert writer.exists("b/c/index.html") and writer.exists("b/c") and writer.exists("b")
+        assert writer.written == ["a/index.html", "b/c/index.html"]
+    finally:
+        writer.abort()
+
+
+def test_a_copied_file_replaces_a_written_one_and_is_never_a_link(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "images").mkdir(parents=True)
+    (docs / "images" / "real.png").write_bytes(b"png")
+    (docs / "images" / "alias.png").symlink_to("real.png")
+    writer = OutputWriter(tmp_path / "out", mode="hosted")
+    try:
+        writer.write_text("images/real.png", "written first")
+        writer.copy_file(docs / "images" / "real.png", "images/real.png")
+        writer.copy_file(docs / "images" / "alias.png", "images/alias.png")
+        for name in ("real.png", "alias.png"):
+            target = writer.tmp / "images" / name
+            assert not target.is_symlink() and target.read_bytes() == b"png"
+        assert writer.written.count("images/real.png") == 2
+    finally:
+        writer.abort()
+
+
+@pytest.mark.parametrize("fold", [False, True])
+def test_taken_paths_fold_case_where_the_filesystem_does(fold: bool) -> None:
+    taken = _Taken(fold)
+    taken.add("Guide/Setup/index.html")
+    assert "Guide/Setup/index.html" in taken and "Guide/Setup" in taken and "Guide" in taken
+    assert ("guide/setup/index.html" in taken) is fold
+    assert ("GUIDE" in taken) is fold
+    assert "Guide/Setup/index.htm" not in taken and "" not in taken
