@@ -157,14 +157,27 @@ def reload_once_stored(page: Any, key: str, tries: int = 8) -> None:
     page's renderer and its copy of the storage). An init script records what each new
     document reads before the page's own head script runs; a reload that read the old value
     is repeated after a pause, so a page that ignores a value it could read still fails."""
+    _open_once_stored(page, key, None, tries)
+
+
+def goto_once_stored(page: Any, url: str, key: str, tries: int = 8) -> None:
+    """`reload_once_stored` for a navigation to another page, `url`: another file can open in
+    another renderer, which reads the storage service's copy."""
+    _open_once_stored(page, key, url, tries)
+
+
+def _open_once_stored(page: Any, key: str, url: str | None, tries: int) -> None:
     value = page.evaluate("k => localStorage.getItem(k)", key)
     if not getattr(page, "_mr_seen_at_start", False):
         page.add_init_script(_SEEN_AT_START)
         page._mr_seen_at_start = True
     for attempt in range(tries):
-        page.reload()
+        if url is None:
+            page.reload()
+        else:
+            page.goto(url)
         seen = page.evaluate("k => (window.__mrStoredAtStart || {})[k] ?? null", key)
         if seen == value:
             return
         page.wait_for_timeout(50 * 2**attempt)
-    raise AssertionError(f"localStorage {key!r} still not {value!r} after {tries} reloads")
+    raise AssertionError(f"localStorage {key!r} still not {value!r} after {tries} loads")
