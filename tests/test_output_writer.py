@@ -88,3 +88,39 @@ def test_taken_paths_fold_case_where_the_filesystem_does(fold: bool) -> None:
     assert ("guide/setup/index.html" in taken) is fold
     assert ("GUIDE" in taken) is fold
     assert "Guide/Setup/index.htm" not in taken and "" not in taken
+
+
+def test_writing_over_a_copied_file_never_changes_the_docs_folder(tmp_path: Path) -> None:
+    """A copied file is a hard link to the docs folder's file where the filesystem allows: a
+    later write at its path replaces the link, and never writes through it."""
+    src = tmp_path / "docs" / "data.js"
+    src.parent.mkdir()
+    src.write_text("the author's", encoding="utf-8")
+    writer = OutputWriter(tmp_path / "out", mode="hosted")
+    try:
+        for write in (
+            lambda: writer.write_text("data.js", "ours"),
+            lambda: writer.write_bytes("data.js", b"ours"),
+            lambda: writer.write_parts("data.js", ["ou", "rs"]),
+        ):
+            writer.copy_file(src, "data.js")
+            write()
+            assert (writer.tmp / "data.js").read_text(encoding="utf-8") == "ours"
+            assert src.read_text(encoding="utf-8") == "the author's"
+    finally:
+        writer.abort()
+
+
+def test_a_docs_file_at_a_generated_path_is_left_as_it_was(tmp_path: Path) -> None:
+    """The search index is written after the docs folder's files are copied: one of them at
+    its path stays untouched in the docs folder."""
+    from sitekit import build_site, minimal_config, write_site
+
+    files = {"index.mdx": "# Hi\n\nText.\n", "_mintrender/search-index.js": "// the author's\n"}
+    docs = write_site(tmp_path / "docs", files, minimal_config(["index"]))
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    result = build_site(docs, tmp_path / "out", cache=False)
+    assert result.fatal is None
+    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
+    written = (tmp_path / "out" / "_mintrender" / "search-index.js").read_text(encoding="utf-8")
+    assert written.startswith("window.__MR_SEARCH__")

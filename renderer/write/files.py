@@ -7,6 +7,7 @@ the temporary folder's name or the machine.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import posixpath
@@ -92,6 +93,17 @@ class OutputWriter:
         for output_path in written:
             self._wrote(output_path)
 
+    def _target(self, output_path: str) -> Path:
+        """Where to write `output_path`, its folder made. A file there already goes first: it
+        may be a hard link to a docs-folder file (`copy_file`), which writing into would
+        change in the docs folder."""
+        target = self.tmp / output_path
+        self._folder_for(target)
+        if output_path in self._taken:
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+        return target
+
     def _wrote(self, output_path: str) -> None:
         self.written.append(output_path)
         self._taken.add(output_path)
@@ -100,8 +112,7 @@ class OutputWriter:
         """`text` as UTF-8, with "\n" kept on every platform (as `write_parts`), written with
         three system calls (`open()` in text mode adds the checks of `isatty`, `fstat` and
         `lseek` that a site's thousands of pages would pay each)."""
-        target = self.tmp / output_path
-        self._folder_for(target)
+        target = self._target(output_path)
         data = memoryview(text.encode("utf-8"))
         fd = os.open(target, _CREATE, 0o666)
         try:
@@ -113,8 +124,7 @@ class OutputWriter:
 
     def write_parts(self, output_path: str, parts: Iterable[str]) -> None:
         """`write_text` of `"".join(parts)`, without holding the whole text (llms-full.txt)."""
-        target = self.tmp / output_path
-        self._folder_for(target)
+        target = self._target(output_path)
         # newline="" keeps "\n" on every platform: the output does not depend on the OS
         with open(target, "w", encoding="utf-8", newline="") as fh:
             for part in parts:
@@ -122,8 +132,7 @@ class OutputWriter:
         self._wrote(output_path)
 
     def write_bytes(self, output_path: str, data: bytes) -> None:
-        target = self.tmp / output_path
-        self._folder_for(target)
+        target = self._target(output_path)
         target.write_bytes(data)
         self._wrote(output_path)
 
