@@ -131,7 +131,8 @@ def _raise_for_index(monkeypatch: pytest.MonkeyPatch, target: str) -> None:
         ("mintrender.write.site.render_page_html", "index.mdx", True),
         ("mintrender.write.llms._page_markdown_text", "index.mdx", False),
         ("mintrender.index.sections.build_indexes", "docs.json", False),
-        ("mintrender.write.site.write_extras", "docs.json", False),
+        ("mintrender.write.site.write_crawl_files", "docs.json", False),
+        ("mintrender.write.site.write_llms", "docs.json", False),
         ("mintrender.render.apipages.ApiStage.attach", "index.mdx", True),
     ],
 )

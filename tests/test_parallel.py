@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -313,3 +314,76 @@ def test_theme_is_prepared_while_the_pages_render(
     three = build_site(EXAMPLE, tmp_path / "three", jobs=2, cache=False)
     assert made == [True, False] and three.fatal is None
     assert _tree(tmp_path / "one") == _tree(tmp_path / "three")
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs the fork start method")
+@pytest.mark.parametrize("order", ["beside first", "pages first"])
+def test_files_beside_the_pages_written_while_forked_writers_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, order: str
+) -> None:
+    """With forked page writers, the 404 page, the docs folder's files and the crawl files are
+    written here while they work. Forced to happen wholly before (or wholly after) the pages,
+    the site, the findings and the docs folder are those of a one-process build: a docs-folder
+    file at a page's path, under a page's Markdown copy or in the asset folder waits for the
+    writers (a hard link written through would change the docs folder), and a redirect from a
+    page's path gives way to the page."""
+    from sitekit import minimal_config, write_site
+
+    import mintrender.write.site as site
+
+    files = {
+        "index.mdx": "# Home\n\nText.\n",
+        "guide.mdx": "# Guide\n\nGuide text.\n",
+        "other.mdx": "# Other\n\nMore text.\n",
+        "guide/index.html": "<p>the author's page file</p>\n",  # the page's HTML path
+        "other.md/note.txt": "below a Markdown copy's path\n",
+        "_mintrender/search-index.js": "// the author's\n",
+        "images/logo.svg": "<svg/>\n",
+    }
+    config = minimal_config(["index", "guide", "other"])
+    config["redirects"] = [
+        {"source": "/guide", "destination": "/other"},
+        {"source": "/old", "destination": "/guide"},
+    ]
+    docs = write_site(tmp_path / "docs", files, config)
+    before = _tree(docs)
+    one = build_site(docs, tmp_path / "one", jobs=1, cache=False)
+
+    monkeypatch.setattr(site, "PARALLEL_WRITE_MIN", 1)
+    gate = tmp_path / "gate"
+    real_share, real_crawl = site._write_share, site.write_crawl_files
+
+    def wait_for(path: Path) -> None:
+        deadline = time.monotonic() + 30
+        while not path.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert path.exists(), "the other side never went"
+
+    def share(*args: Any, **kw: Any) -> None:
+        if order == "beside first":
+            wait_for(gate)
+        real_share(*args, **kw)
+        if order == "pages first":
+            gate.touch()
+
+    def crawl(*args: Any, **kw: Any) -> None:
+        if order == "pages first":
+            wait_for(gate)
+        real_crawl(*args, **kw)
+        if order == "beside first":
+            gate.touch()
+
+    monkeypatch.setattr(site, "_write_share", share)
+    monkeypatch.setattr(site, "write_crawl_files", crawl)
+    two = build_site(docs, tmp_path / "two", jobs=2, cache=False)
+    assert _tree(docs) == before
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    temp = re.compile(r"\.(one|two)\.tmp-[^/']+")  # the output's temporary folder, named in
+    assert [temp.sub("TMP", d.format()) for d in one.diagnostics] == [
+        temp.sub("TMP", d.format()) for d in two.diagnostics
+    ]
+    out = _tree(tmp_path / "two")
+    assert out["guide/index.html"] == b"<p>the author's page file</p>\n"
+    assert out["other.md"].startswith(b"# Other")  # the copy is there: the file cannot be
+    assert "other.md/note.txt" not in out
+    assert b"url=/other/" in out["old/index.html"]  # the redirect chain, beside the pages

@@ -39,9 +39,10 @@ def write_extras(
     sources: SourceFiles | None = None,
     markdown: dict[str, str] | None = None,
 ) -> None:
-    """Everything beside the HTML pages; called by site.write_site before the swap.
-    `markdown`: the Markdown copies are written (by the page writers), and these are the texts
-    of llms-full.txt's pages (`llms_full_paths`)."""
+    """Everything beside the HTML pages, before the swap. `markdown`: the Markdown copies are
+    written (by the page writers), and these are the texts of llms-full.txt's pages
+    (`llms_full_paths`). The build calls the two halves itself: `write_crawl_files` while the
+    page writers work, llms.txt and llms-full.txt once their copies are in."""
     slots = slots or []
     publish = Publish.of(options, config.metatags)
     if markdown is None:
@@ -50,6 +51,21 @@ def write_extras(
             config, result.pages, writer, urls, publish, result.diagnostics, full
         )
     write_llms(config, result, writer, urls, publish, slots, markdown, sources)
+    write_crawl_files(options, config, result, writer, urls, slots)
+
+
+def write_crawl_files(
+    options: BuildOptions,
+    config: SiteConfig,
+    result: BuildResult,
+    writer: OutputWriter,
+    urls: UrlBuilder,
+    slots: list[PageSlot],
+) -> None:
+    """Redirect pages, feeds, and for a hosted site the sitemap, robots.txt and the hosts'
+    redirect files: what needs the pages' paths but none of their files (a file at a path
+    `writer.exists` knows, reserved or written, wins)."""
+    publish = Publish.of(options, config.metatags)
     write_redirect_pages(config, result, writer, urls, publish)
     write_feeds(config, result, writer, urls, publish)
     if options.mode == "hosted":

@@ -88,6 +88,16 @@ class OutputWriter:
         system call: this folder is new, and nothing else writes into it."""
         return output_path in self._taken
 
+    def reserve(self, paths: Iterable[str]) -> None:
+        """Paths forked writers are writing: `exists()` is true for them (and the folders above
+        them) from now on, as if written."""
+        for output_path in paths:
+            self._taken.add(output_path)
+
+    def collides(self, output_path: str) -> bool:
+        """Is `output_path` written or reserved, or a folder above such a file, or below one?"""
+        return output_path in self._taken or self._taken.below_file(output_path)
+
     def adopt(self, written: Iterable[str]) -> None:
         """Files a forked copy of this writer wrote, in their order."""
         for output_path in written:
@@ -202,6 +212,15 @@ class _Taken:
         while folder and folder not in self._folders:
             self._folders.add(folder)
             folder = posixpath.dirname(folder)
+
+    def below_file(self, output_path: str) -> bool:
+        """Is a folder above `output_path` a file here?"""
+        folder = posixpath.dirname(self._key(output_path))
+        while folder and folder != ".":
+            if folder in self._files:
+                return True
+            folder = posixpath.dirname(folder)
+        return False
 
     def __contains__(self, output_path: object) -> bool:
         if not isinstance(output_path, str):

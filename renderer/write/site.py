@@ -17,15 +17,15 @@ from mintrender.index.sections import IndexKey, SearchFiles, index_url, manifest
 from mintrender.model import Publish, zip_path_for
 from mintrender.render.context import RenderContext
 from mintrender.render.tailwind import generate_css
-from mintrender.urls import ASSET_DIR, UrlBuilder, base_path_of, is_external
+from mintrender.urls import ASSET_DIR, UrlBuilder, base_path_of, is_external, markdown_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
 from mintrender.write.assets import copy_static, remote_assets
 from mintrender.write.chrome import SiteContexts, chrome_context
 from mintrender.write.contextual import contextual_options
-from mintrender.write.extras import llms_full_paths, write_extras
+from mintrender.write.extras import llms_full_paths, write_crawl_files
 from mintrender.write.files import OutputWriter, write_zip
 from mintrender.write.head import head_context
-from mintrender.write.llms import write_markdown_copies
+from mintrender.write.llms import write_llms, write_markdown_copies
 from mintrender.write.notfound import not_found_html, write_root_redirect
 from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
@@ -197,33 +197,57 @@ def write_site(
                 config, records, writer, urls, publish, found, full, skip=static
             )
 
-        payloads, markdown = _write_pages(job, result.pages, progress, copies)
-        if job.cache is not None:
-            result.cache["html_reused"] = job.cache.hits
-        # children of closed sidebar groups, fetched when a reader opens one (renderer/sidebar.py)
-        for name, text in sorted(payloads.items()):
-            writer.write_text(f"{ASSET_DIR}/{name}", text)
-        not_found = not_found_html(
-            env, site, navview, assets_base, search_urls, options, config, writer.base_path
-        )
-        if options.mode == "hosted":
-            if writer.localize is not None:
-                not_found = writer.finish_html("404.html", writer.localize(not_found, "404.html"))
-            writer.write_text("404.html", not_found)  # URLs already absolute (not_found_html)
-        else:
-            writer.write_page("404.html", not_found)
-        if not any(r.site_path == "/" for r in result.pages):
-            write_root_redirect(navview, writer, config)
-        for rel in sources.static:
+        held: list[str] = []  # docs-folder files copied once the pages are written
+
+        def copy(rel: str) -> None:
             try:
                 copy_static(config, rel, writer, options, assets)
             except OSError as exc:  # vanished or unreadable since the folder was walked
                 result.diagnostics.warning(rel, 0, 0, "file-unreadable", f"cannot copy: {exc}")
             except Exception as exc:  # an unexpected failure costs this file only
                 result.diagnostics.internal(rel, 0, "copying", exc)
+
+        def beside_pages() -> None:
+            """What needs the pages' paths but none of their files: the 404 page, the root
+            redirect, the docs folder's files and the crawl files. Forked page writers leave
+            this process free meanwhile; a docs-folder file at (or inside) a page's path or
+            under the asset folder waits for them, as it must replace what they write there."""
+            not_found = not_found_html(
+                env, site, navview, assets_base, search_urls, options, config, writer.base_path
+            )
+            if options.mode == "hosted":
+                if writer.localize is not None:
+                    not_found = writer.finish_html(
+                        "404.html", writer.localize(not_found, "404.html")
+                    )
+                writer.write_text("404.html", not_found)  # URLs already absolute (not_found_html)
+            else:
+                writer.write_page("404.html", not_found)
+            if not any(r.site_path == "/" for r in result.pages):
+                write_root_redirect(navview, writer, config)
+            for rel in sources.static:
+                if writer.collides(rel) or rel.startswith(f"{ASSET_DIR}/"):
+                    held.append(rel)
+                else:
+                    copy(rel)
+            try:
+                write_crawl_files(options, config, result, writer, urls, slots)
+            except Exception as exc:  # redirects, sitemap: the pages are still written
+                result.diagnostics.internal(
+                    config.config_file, 0, "writing the site's extras for", exc
+                )
+
+        payloads, markdown = _write_pages(job, result.pages, progress, copies, beside_pages)
+        if job.cache is not None:
+            result.cache["html_reused"] = job.cache.hits
+        # children of closed sidebar groups, fetched when a reader opens one (renderer/sidebar.py)
+        for name, text in sorted(payloads.items()):
+            writer.write_text(f"{ASSET_DIR}/{name}", text)
+        for rel in held:
+            copy(rel)
         try:
-            write_extras(options, config, result, writer, urls, slots, sources, markdown)
-        except Exception as exc:  # sitemap, llms.txt, redirects: the pages are still written
+            write_llms(config, result, writer, urls, publish, slots, markdown, sources)
+        except Exception as exc:  # llms.txt: the pages are still written
             result.diagnostics.internal(config.config_file, 0, "writing the site's extras for", exc)
         for path, data in sorted(assets.files.items() if assets is not None else ()):
             writer.write_bytes(path, data)
@@ -411,21 +435,30 @@ PARALLEL_WRITE_MIN = 400
 
 
 def _write_pages(
-    job: _PageJob, pages: list[PageRecord], progress: Progress | None, copies: _Copies
+    job: _PageJob,
+    pages: list[PageRecord],
+    progress: Progress | None,
+    copies: _Copies,
+    beside: Callable[[], None],
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """Template every page and write its Markdown copy (`copies`); return the sidebar payload
-    files and the Markdown `copies` keeps (site path -> text).
+    """Template every page and write its Markdown copy (`copies`), then run `beside` (the files
+    that need no page's file); return the sidebar payload files and the Markdown `copies`
+    keeps (site path -> text).
 
     A large site's pages are shared among forked writers (`--jobs`), which inherit the pages,
     the navigation and the templates and send back only what they found: the files are
     written where the one-process build writes them, with the same bytes. Not when remote
-    assets are localized (their bookkeeping lives in this process).
+    assets are localized (their bookkeeping lives in this process). `beside` then runs here
+    while they write, with the pages' paths reserved (`OutputWriter.reserve`); its findings
+    come after theirs, as in one process.
     """
     options = job.options
     jobs = options.jobs if options.jobs > 0 else auto_jobs(len(pages))
     if jobs <= 1 or len(pages) < PARALLEL_WRITE_MIN or job.writer.localize or not can_fork():
         _write_share(job, pages, range(len(pages)), progress)
-        return job.sidebars.payload_files(), copies(pages, job.diagnostics)
+        texts = copies(pages, job.diagnostics)
+        beside()
+        return job.sidebars.payload_files(), texts
 
     def work(
         share: list[int],
@@ -444,15 +477,37 @@ def _write_pages(
             markdown,
         )
 
+    later = Diagnostics()  # `beside`'s findings, put after the writers'
+    failure: list[BaseException] = []
+    ran: list[bool] = []
+
+    def meanwhile() -> None:
+        ran.append(True)
+        diagnostics = job.diagnostics
+        first = len(diagnostics)
+        job.writer.reserve(_page_files(pages))
+        try:
+            beside()
+        except BaseException as exc:  # noqa: BLE001 - raised again once the writers are done
+            failure.append(exc)
+        later.extend(diagnostics[first:])
+        del diagnostics[first:]
+
     if progress:
         progress("write", 0, len(pages))
     compile_all(job.env)  # once here, not in every writer
     try:
-        shares = fork_map(work, interleave(range(len(pages)), jobs), jobs)
+        shares = fork_map(work, interleave(range(len(pages)), jobs), jobs, meanwhile)
     except Exception as exc:  # a writer failed as a whole: write every page here instead
         job.diagnostics.internal(job.config.config_file, 0, "writing pages in workers for", exc)
         _write_share(job, pages, range(len(pages)), None)
-        return job.sidebars.payload_files(), copies(pages, job.diagnostics)
+        texts = copies(pages, job.diagnostics)
+        job.diagnostics.extend(later)
+        if failure:
+            raise failure[0] from None
+        if not ran:  # the writers never started
+            beside()
+        return job.sidebars.payload_files(), texts
     payloads: dict[str, str] = {}
     markdown: dict[str, str] = {}
     for written, found, files, reused, texts in shares:
@@ -462,7 +517,19 @@ def _write_pages(
         markdown.update(texts)
         if job.cache is not None:
             job.cache.hits += reused  # counted in the writers: the build's figure is the sum
+    job.diagnostics.extend(later)
+    if failure:
+        raise failure[0]
     return dict(sorted(payloads.items())), markdown
+
+
+def _page_files(pages: list[PageRecord]) -> list[str]:
+    """What the page writers may write: each page's HTML and, when it rendered, its Markdown
+    copy (one a docs-folder file of that name keeps them from is reserved all the same: that
+    file is there)."""
+    out = [record.output_path for record in pages]
+    out.extend(markdown_path_for(r.site_path) for r in pages if r.rendered is not None)
+    return out
 
 
 def _write_share(
