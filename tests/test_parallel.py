@@ -359,19 +359,20 @@ def test_files_beside_the_pages_written_while_forked_writers_work(
             time.sleep(0.01)
         assert path.exists(), "the other side never went"
 
-    def share(*args: Any, **kw: Any) -> None:
-        if order == "beside first":
-            wait_for(gate)
-        real_share(*args, **kw)
-        if order == "pages first":
-            gate.touch()
+    def gated(real: Any, goes_first: str) -> Any:
+        """`real`, run before the other side when `order` is `goes_first`, else after it."""
 
-    def crawl(*args: Any, **kw: Any) -> None:
-        if order == "pages first":
-            wait_for(gate)
-        real_crawl(*args, **kw)
-        if order == "beside first":
-            gate.touch()
+        def run(*args: Any, **kw: Any) -> None:
+            if order != goes_first:
+                wait_for(gate)
+            real(*args, **kw)
+            if order == goes_first:
+                gate.touch()
+
+        return run
+
+    share = gated(real_share, "pages first")
+    crawl = gated(real_crawl, "beside first")
 
     monkeypatch.setattr(site, "_write_share", share)
     monkeypatch.setattr(site, "write_crawl_files", crawl)
