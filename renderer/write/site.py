@@ -203,7 +203,8 @@ def write_site(
             try:
                 copy_static(config, rel, writer, options, assets)
             except OSError as exc:  # vanished or unreadable since the folder was walked
-                result.diagnostics.warning(rel, 0, 0, "file-unreadable", f"cannot copy: {exc}")
+                why = exc.strerror or str(exc)  # not the output's temporary folder's name
+                result.diagnostics.warning(rel, 0, 0, "file-unreadable", f"cannot copy: {why}")
             except Exception as exc:  # an unexpected failure costs this file only
                 result.diagnostics.internal(rel, 0, "copying", exc)
 
