@@ -317,3 +317,35 @@ def test_preview_serves_each_languages_chrome_as_built(tmp_path: Path) -> None:
     finally:
         state.close()
         remove_work_dir(work)
+
+
+def test_an_unknown_social_platform_is_reported_at_its_key(tmp_path: Path) -> None:
+    """`footer.socials` with a platform no icon draws: a warning at that key of docs.json, the
+    site's or a language's (it had no line or column)."""
+    from sitekit import write_site
+
+    config = {
+        "name": "Socials",
+        "footer": {"socials": {"x": "https://x.com/a", "myspace": "https://myspace.com/a"}},
+        "navigation": {
+            "languages": [
+                {"language": "en", "pages": ["index"]},
+                {
+                    "language": "fr",
+                    "pages": ["fr/index"],
+                    "footer": {"socials": {"friendster": "https://friendster.com/a"}},
+                },
+            ]
+        },
+    }
+    docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n", "fr/index.mdx": "# Salut\n"})
+    text = json.dumps(config, indent=2)
+    (docs / "docs.json").write_text(text, encoding="utf-8")
+    result = build_site(docs, tmp_path / "out", cache=False)
+    found = {d.message.split("'")[1]: d for d in result.diagnostics if d.code == "unknown-icon"}
+    assert sorted(found) == ["friendster", "myspace"]
+    lines = text.splitlines()
+    for name, d in found.items():
+        assert d.file == "docs.json"
+        assert f'"{name}"' in lines[d.line - 1], (name, d.line)
+        assert d.column > 1

@@ -45,6 +45,8 @@ class Chrome:
     footer_socials: tuple[tuple[str, str], ...] = ()
     footer_columns: tuple[FooterColumn, ...] = ()
     banner: Banner | None = None
+    footer_at: PathKey = ("footer",)
+    """Where the footer is in the config file (a language's, or the site's)."""
 
     def over(self, override: ChromeOverride) -> Chrome:
         """This chrome with a language's keys in place of its own."""
@@ -52,7 +54,9 @@ class Chrome:
         if override.navbar is not None:
             out = replace(out, navbar_links=override.navbar[0], navbar_primary=override.navbar[1])
         if override.footer is not None:
-            out = replace(out, footer_socials=override.footer[0], footer_columns=override.footer[1])
+            socials, columns = override.footer
+            out = replace(out, footer_socials=socials, footer_columns=columns)
+            out = replace(out, footer_at=override.footer_at)
         if override.sets_banner:
             out = replace(out, banner=override.banner)
         return out
@@ -69,6 +73,8 @@ class ChromeOverride:
     sets_banner: bool = False
     """The language has a `banner` object: its banner (None when it has no `content`) replaces
     the site's."""
+    footer_at: PathKey = ()
+    """Where the language's `footer` is in the config file."""
 
 
 CHROME_KEYS = ("navbar", "footer", "banner")
@@ -91,6 +97,7 @@ def read_chrome_override(raw: dict[str, Any], path: PathKey, warn: Warn) -> Chro
         read_footer(footer, (*path, "footer"), warn) if isinstance(footer, dict) else None,
         read_banner(banner) if isinstance(banner, dict) else None,
         isinstance(banner, dict),
+        (*path, "footer"),
     )
 
 

@@ -126,8 +126,10 @@ class RenderContext:
         color: str | None = None,
         css_class: str = "mr-icon",
         line: int = 0,
+        column: int = 1,
     ) -> str:
-        """Inline SVG for a library icon, `<img>` for a URL or path, "" (and a warning) if unknown."""
+        """Inline SVG for a library icon, `<img>` for a URL or path, "" (and a warning at `line`
+        and `column` of this context's file) if unknown."""
         if not isinstance(name, str) or not name.strip():
             return ""
         name = name.strip()
@@ -155,6 +157,7 @@ class RenderContext:
                 "unknown-icon",
                 f"icon {name!r} is not in the {self.site.icons_library} icon set (it is left out)",
                 did_you_mean(name, icon_names(self.site.icons_library), cutoff=0.75),
+                column=column,
             )
             return ""
         return svg

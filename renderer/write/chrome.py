@@ -98,7 +98,7 @@ def chrome_context(
                 {
                     "platform": k,
                     "href": v if not urls.safe or is_safe_url(v) else "#",
-                    "icon_html": ctx.icon(SOCIAL_ICONS.get(k, k)),
+                    "icon_html": _social_icon(ctx, k, (*chrome.footer_at, "socials", k)),
                 }
                 for k, v in chrome.footer_socials
             ],
@@ -151,3 +151,9 @@ class SiteContexts:
         if language is None:
             return self.site
         return self._languages.get(language.json_path, self.site)
+
+
+def _social_icon(ctx: RenderContext, platform: str, path: tuple[Any, ...]) -> str:
+    """The icon of a `footer.socials` platform; an unknown one is reported at its key."""
+    line, column = ctx.site.locate(path)
+    return ctx.icon(SOCIAL_ICONS.get(platform, platform), line=line, column=column)
