@@ -387,3 +387,30 @@ def test_files_beside_the_pages_written_while_forked_writers_work(
     assert out["other.md"].startswith(b"# Other")  # the copy is there: the file cannot be
     assert "other.md/note.txt" not in out
     assert b"url=/other/" in out["old/index.html"]  # the redirect chain, beside the pages
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs the fork start method")
+def test_writers_failing_after_the_files_beside_them_still_give_the_whole_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Forked writers that fail as a whole once the main process wrote its part: the pages are
+    written here instead, with their Markdown copies (the paths reserved for the writers are
+    free again), and the site is the one-process build's, with one internal error more."""
+    import mintrender.write.site as site
+
+    one = build_site(EXAMPLE, tmp_path / "one", jobs=1, cache=False)
+    monkeypatch.setattr(site, "PARALLEL_WRITE_MIN", 1)
+
+    def broken(work: Any, items: Any, jobs: int, meanwhile: Any = None) -> Any:
+        if meanwhile is not None:
+            meanwhile()
+        raise OSError("the writers went away")
+
+    monkeypatch.setattr(site, "fork_map", broken)
+    two = build_site(EXAMPLE, tmp_path / "two", jobs=2, cache=False)
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    assert any(name.endswith(".md") for name in _tree(tmp_path / "two"))
+    extra = [d for d in two.diagnostics if d.code == "internal-error"]
+    assert len(extra) == 1 and "writers went away" in extra[0].format()
+    rest = [d.format() for d in two.diagnostics if d.code != "internal-error"]
+    assert rest == [d.format() for d in one.diagnostics]

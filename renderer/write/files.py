@@ -65,6 +65,7 @@ class OutputWriter:
         self.written: list[str] = []
         self._folders: set[Path] = {self.tmp}
         self._taken = _Taken(case_folds(self.tmp))
+        self._reserved: _Taken | None = None
         self.localize: Callable[[str, str], str] | None = None
         """`(html, output_path) -> html` for every page: remote assets made local."""
 
@@ -83,20 +84,31 @@ class OutputWriter:
         return text.replace(ROOT, self.root_for(output_path))
 
     def exists(self, output_path: str) -> bool:
-        """Is a file written at `output_path`, or a folder made there for the files below it?
-        Answered from what this writer wrote (`adopt`: and its forked writers), not with a
-        system call: this folder is new, and nothing else writes into it."""
-        return output_path in self._taken
+        """Is a file written (or reserved) at `output_path`, or a folder made there for the
+        files below it? Answered from what this writer wrote (`adopt`: and its forked writers),
+        not with a system call: this folder is new, and nothing else writes into it."""
+        reserved = self._reserved
+        return output_path in self._taken or (reserved is not None and output_path in reserved)
 
     def reserve(self, paths: Iterable[str]) -> None:
         """Paths forked writers are writing: `exists()` is true for them (and the folders above
-        them) from now on, as if written."""
+        them) until `release()`, as if written."""
+        if self._reserved is None:
+            self._reserved = _Taken(self._taken.folds)
         for output_path in paths:
-            self._taken.add(output_path)
+            self._reserved.add(output_path)
+
+    def release(self) -> None:
+        """Forget the reserved paths (their files are adopted, or will be written here)."""
+        self._reserved = None
 
     def collides(self, output_path: str) -> bool:
         """Is `output_path` written or reserved, or a folder above such a file, or below one?"""
-        return output_path in self._taken or self._taken.below_file(output_path)
+        return self.exists(output_path) or any(
+            books.below_file(output_path)
+            for books in (self._taken, self._reserved)
+            if books is not None
+        )
 
     def adopt(self, written: Iterable[str]) -> None:
         """Files a forked copy of this writer wrote, in their order."""
@@ -197,13 +209,13 @@ class _Taken:
     case-folded where the filesystem folds case, as it would find them)."""
 
     def __init__(self, fold: bool) -> None:
-        self._fold = fold
+        self.folds = fold
         self._files: set[str] = set()
         self._folders: set[str] = set()
 
     def _key(self, output_path: str) -> str:
         key = posixpath.normpath(output_path.replace(os.sep, "/"))
-        return key.casefold() if self._fold else key
+        return key.casefold() if self.folds else key
 
     def add(self, output_path: str) -> None:
         key = self._key(output_path)

@@ -503,6 +503,7 @@ def _write_pages(
         shares = fork_map(work, interleave(range(len(pages)), jobs), jobs, meanwhile)
     except Exception as exc:  # a writer failed as a whole: write every page here instead
         job.diagnostics.internal(job.config.config_file, 0, "writing pages in workers for", exc)
+        job.writer.release()
         _write_share(job, pages, range(len(pages)), None)
         texts = copies(pages, job.diagnostics)
         job.diagnostics.extend(later)
@@ -520,6 +521,7 @@ def _write_pages(
         markdown.update(texts)
         if job.cache is not None:
             job.cache.hits += reused  # counted in the writers: the build's figure is the sum
+    job.writer.release()
     job.diagnostics.extend(later)
     if failure:
         raise failure[0]
