@@ -51,7 +51,7 @@ def write_extras(
             config, result.pages, writer, urls, publish, result.diagnostics, full
         )
     write_llms(config, result, writer, urls, publish, slots, markdown, sources)
-    write_crawl_files(options, config, result, writer, urls, slots)
+    write_crawl_files(options, config, result, writer, urls, slots, publish)
 
 
 def write_crawl_files(
@@ -61,11 +61,11 @@ def write_crawl_files(
     writer: OutputWriter,
     urls: UrlBuilder,
     slots: list[PageSlot],
+    publish: Publish,
 ) -> None:
     """Redirect pages, feeds, and for a hosted site the sitemap, robots.txt and the hosts'
     redirect files: what needs the pages' paths but none of their files (a file at a path
     `writer.exists` knows, reserved or written, wins)."""
-    publish = Publish.of(options, config.metatags)
     write_redirect_pages(config, result, writer, urls, publish)
     write_feeds(config, result, writer, urls, publish)
     if options.mode == "hosted":

@@ -232,7 +232,7 @@ def write_site(
                 else:
                     copy(rel)
             try:
-                write_crawl_files(options, config, result, writer, urls, slots)
+                write_crawl_files(options, config, result, writer, urls, slots, publish)
             except Exception as exc:  # redirects, sitemap: the pages are still written
                 result.diagnostics.internal(
                     config.config_file, 0, "writing the site's extras for", exc
