@@ -162,7 +162,7 @@ def test_editing_only_a_languages_banner_rebuilds_like_a_cold_build(tmp_path: Pa
     same_as_cold(docs, tmp_path, cache, "first")
     edit(docs / "fr.json", "La version **2** est sortie.", "La version **3** arrive.")
     same_as_cold(docs, tmp_path, cache, "fr-banner")
-    french = _page(tmp_path / "warm-fr-banner", "fr/v2/index.html")
+    french = _page(tmp_path / "warm", "fr/v2/index.html")
     assert french["banner"] == "La version 3 arrive. Lire les notes"
     config = json.loads((docs / "docs.json").read_text(encoding="utf-8"))
     config["navigation"]["languages"][2]["navbar"] = {
@@ -170,7 +170,7 @@ def test_editing_only_a_languages_banner_rebuilds_like_a_cold_build(tmp_path: Pa
     }
     (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
     same_as_cold(docs, tmp_path, cache, "es-navbar")
-    spanish = _page(tmp_path / "warm-es-navbar", "es/index.html")
+    spanish = _page(tmp_path / "warm", "es/index.html")
     assert spanish["navbar"] == [("/es/notes/", "Comunidad")]
 
 

@@ -124,3 +124,52 @@ def test_a_docs_file_at_a_generated_path_is_left_as_it_was(tmp_path: Path) -> No
     assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
     written = (tmp_path / "out" / "_mintrender" / "search-index.js").read_text(encoding="utf-8")
     assert written.startswith("window.__MR_SEARCH__")
+
+
+def _commit(out: Path, files: dict[str, str], *, reuse: bool = True) -> None:
+    writer = OutputWriter(out, mode="hosted", reuse=reuse)
+    for output_path, text in files.items():
+        writer.write_text(output_path, text)
+    writer.commit()
+
+
+def test_unchanged_files_of_the_replaced_out_are_linked_changed_ones_made(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    _commit(out, {"a/index.html": "same", "b/index.html": "old!", "gone.md": "x"})
+    before = {rel: os.stat(out / rel) for rel in ("a/index.html", "b/index.html")}
+    _commit(out, {"a/index.html": "same", "b/index.html": "new!", "c.md": "added"})
+    after = {rel: os.stat(out / rel) for rel in ("a/index.html", "b/index.html")}
+    # the unchanged file is the same file, time included (a deploy by size and time skips it)
+    assert after["a/index.html"].st_ino == before["a/index.html"].st_ino
+    assert after["a/index.html"].st_mtime_ns == before["a/index.html"].st_mtime_ns
+    # same size, other bytes: a new file
+    assert after["b/index.html"].st_ino != before["b/index.html"].st_ino
+    assert (out / "b/index.html").read_text() == "new!"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "a/index.html",
+        "b/index.html",
+        "c.md",
+    ]
+    # without reuse (the preview server's writer), every file is made afresh
+    _commit(out, {"a/index.html": "same"}, reuse=False)
+    assert os.stat(out / "a/index.html").st_ino != before["a/index.html"].st_ino
+
+
+def test_links_in_the_replaced_out_are_never_followed(tmp_path: Path) -> None:
+    """A link in OUT to a file or folder outside it, holding exactly what the build writes
+    there: the output gets a file of its own, and the outside file is never linked."""
+    outside = tmp_path / "outside"
+    (outside / "guide").mkdir(parents=True)
+    (outside / "guide" / "index.html").write_text("page")
+    (outside / "secret.txt").write_text("page")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "guide").symlink_to(outside / "guide", target_is_directory=True)
+    (out / "page.html").symlink_to(outside / "secret.txt")
+    _commit(out, {"guide/index.html": "page", "page.html": "page"})
+    for rel, behind in (("guide/index.html", "guide/index.html"), ("page.html", "secret.txt")):
+        mine, theirs = os.lstat(out / rel), os.stat(outside / behind)
+        assert not (out / rel).is_symlink() and (out / rel).read_text() == "page"
+        assert mine.st_ino != theirs.st_ino and theirs.st_nlink == 1
+    assert not (out / "guide").is_symlink()
+    assert (outside / "guide" / "index.html").read_text() == "page"

@@ -55,7 +55,9 @@ UNWRITABLE_HINT = "build into a folder you can write: mintrender build DOCS_DIR 
 class OutputWriter:
     """Writes into a temporary folder beside OUT; `commit()` swaps it in, `abort()` removes it."""
 
-    def __init__(self, out_dir: Path, *, mode: str, base_path: str = "/") -> None:
+    def __init__(
+        self, out_dir: Path, *, mode: str, base_path: str = "/", reuse: bool = False
+    ) -> None:
         self.out_dir = out_dir.resolve()
         self.mode = mode
         self.base_path = base_path if base_path.endswith("/") else base_path + "/"
@@ -68,6 +70,9 @@ class OutputWriter:
         self._reserved: _Taken | None = None
         self.localize: Callable[[str, str], str] | None = None
         """`(html, output_path) -> html` for every page: remote assets made local."""
+        self._previous = str(self.out_dir) if reuse and _real_folder(str(self.out_dir)) else None
+        """With `reuse`: the OUT being replaced, whose unchanged files are linked, not made."""
+        self._real: dict[str, bool] = {"": True}
 
     def _folder_for(self, target: Path) -> None:
         """Make `target`'s folder, once per folder and process (a site has thousands)."""
@@ -130,12 +135,63 @@ class OutputWriter:
         self.written.append(output_path)
         self._taken.add(output_path)
 
+    def _previous_file(self, output_path: str) -> str | None:
+        """The previous OUT's path of `output_path`, when every folder above it there is a
+        folder (no link: nothing outside OUT is read)."""
+        if self._previous is None:
+            return None
+        folder = posixpath.dirname(output_path)
+        if not self._real_below(folder):
+            return None
+        return os.path.join(self._previous, output_path)
+
+    def _real_below(self, folder: str) -> bool:
+        known = self._real.get(folder)
+        if known is None:
+            assert self._previous is not None
+            known = self._real_below(posixpath.dirname(folder)) and _real_folder(
+                os.path.join(self._previous, folder)
+            )
+            self._real[folder] = known
+        return known
+
+    def _link_same(self, output_path: str, target: Path, data: bytes) -> bool:
+        """Link the previous OUT's file at `output_path` as `target` when it holds `data`
+        exactly: an unchanged file keeps its inode and time (a deploy that syncs by size and
+        time sends only what changed), and costs no new file (making thousands of files is
+        most of an unchanged site's write stage). The bytes are compared, so nothing of the
+        old folder is published that this build did not make. The link is never written
+        into: every write first removes what is at its path (`_target`)."""
+        source = self._previous_file(output_path)
+        if source is None:
+            return False
+        try:
+            fd = os.open(source, os.O_RDONLY | _NOFOLLOW)
+        except OSError:
+            return False
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+                return False
+            if _read_all(fd, len(data)) != data:
+                return False
+            os.link(source, target, follow_symlinks=False)
+        except OSError:
+            return False
+        finally:
+            os.close(fd)
+        return True
+
     def write_text(self, output_path: str, text: str) -> None:
         """`text` as UTF-8, with "\n" kept on every platform (as `write_parts`), written with
         three system calls (`open()` in text mode adds the checks of `isatty`, `fstat` and
         `lseek` that a site's thousands of pages would pay each)."""
         target = self._target(output_path)
-        data = memoryview(text.encode("utf-8"))
+        encoded = text.encode("utf-8")
+        if self._previous is not None and self._link_same(output_path, target, encoded):
+            self._wrote(output_path)
+            return
+        data = memoryview(encoded)
         fd = os.open(target, _CREATE, 0o666)
         try:
             while data:
@@ -155,7 +211,8 @@ class OutputWriter:
 
     def write_bytes(self, output_path: str, data: bytes) -> None:
         target = self._target(output_path)
-        target.write_bytes(data)
+        if self._previous is None or not self._link_same(output_path, target, data):
+            target.write_bytes(data)
         self._wrote(output_path)
 
     def write_page(self, output_path: str, html: str) -> None:
@@ -192,10 +249,34 @@ class OutputWriter:
             remove_folder(old, detach=len(self.written) >= DETACH_REMOVAL_FILES)
         # folders a killed build left (an old OUT is never anything but garbage)
         for stale in self.out_dir.parent.glob(f".{glob.escape(self.out_dir.name)}.old-*"):
-            remove_folder(stale, detach=True)
+            if stale != old:  # being removed already
+                remove_folder(stale, detach=True)
 
     def abort(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _real_folder(path: str) -> bool:
+    """Is `path` a folder, not a link to one?"""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    """The file's bytes up to `size` + 1 (one more than expected tells a longer file)."""
+    chunks, left = [], size + 1
+    while left > 0:
+        chunk = os.read(fd, left)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def case_folds(folder: Path) -> bool:

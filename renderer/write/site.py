@@ -140,7 +140,7 @@ def write_site(
     (`prepared`: `prepare_theme`'s, when it was made already)."""
 
     base_path = base_path_of(options.base_url)
-    writer = OutputWriter(options.out_dir, mode=options.mode, base_path=base_path)
+    writer = OutputWriter(options.out_dir, mode=options.mode, base_path=base_path, reuse=True)
     assets = remote_assets(options, config, result, writer)
     try:
         cache = build_cache_dir(options)
