@@ -8,7 +8,10 @@ For each corpus (default: ../shared/corpora/mintlify-docs and ../shared/corpora/
   page (`bench_build.py`'s baseline), and lunr.py indexing the same page texts (one document per
   heading section, English pipeline, one index, serialized);
 * the build cache (when `mintrender build --help` offers `--no-cache`): a cold build filling an
-  empty `--cache-dir`, the second build of the unchanged site, and a build after editing one page;
+  empty `--cache-dir`; the unchanged site built again into a new output folder (a CI job that
+  keeps only the cache) and over the last output (a writer's machine: unchanged files are
+  linked); and a build after editing one page, over the last output. Cold builds always write
+  into a new output folder, as in a fresh checkout, and so do the peers;
 * with `--peers`: MkDocs 1.6 + mkdocs-material and Zensical (latest installable), installed into
   a venv (`--peers-venv DIR` keeps it for the next run), building the same pages converted to plain
   Markdown by `mdx_to_markdown.py`, with each ratio taken from this run;
@@ -298,15 +301,28 @@ def cache_rows(corpus: Path, tmp: Path, repeat: int, cold: Run | None) -> None:
         return
     site = tmp / "cache-site"
     shutil.copytree(corpus, site)
-    out = tmp / "cache-out"
     fills = []
-    for r in range(repeat):
+    for r in range(repeat):  # each into a new output folder, as the cold build
         cache = tmp / f"cache-{r}"
+        out = tmp / f"cache-out-{r}"
         fills.append(
             measure(mintrender_cmd(site, out, "--jobs", str(JOBS), "--cache-dir", str(cache)))
         )
     row("cold build filling an empty --cache-dir", fills)
-    cache = tmp / "cache-0"
+    cache, out = tmp / "cache-0", tmp / "cache-out-0"
+    # a CI job: the cache folder kept from the last run, the output folder new
+    row(
+        "unchanged site, warm cache, new output folder",
+        [
+            measure(
+                mintrender_cmd(
+                    site, tmp / f"ci-out-{r}", "--jobs", str(JOBS), "--cache-dir", str(cache)
+                )
+            )
+            for r in range(repeat)
+        ],
+    )
+    # a writer's machine: the last build's output replaced (its unchanged files linked)
     warm = row(
         "second build, unchanged site (warm cache)",
         [
@@ -411,8 +427,8 @@ def bench_corpus(
             "lunr": [],
             **{p: [] for p in ready},
         }
-        for _ in range(args.repeat):  # interleaved, so a change of load hits every row alike
-            out = tmp / "out"
+        for r in range(args.repeat):  # interleaved, so a change of load hits every row alike
+            out = tmp / f"out-{r}"  # new: a cold build as in a fresh checkout
             runs["cold"].append(
                 measure(mintrender_cmd(corpus, out, "--jobs", str(JOBS), *cache_flag))
             )
@@ -471,14 +487,15 @@ def bench_big(tmp: Path, args: argparse.Namespace) -> None:
         pages = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else "?"
         by_jobs: dict[int, Run | None] = {}
         for jobs in (JOBS, 1) if name == "copies" else (JOBS,):
-            runs = [
-                measure(mintrender_cmd(site, tmp / "out", "--jobs", str(jobs), *cache_flag))
-                for _ in range(args.big_repeat)
-            ]
+            runs = []
+            for _ in range(args.big_repeat):  # each into a new output folder (cold)
+                runs.append(
+                    measure(mintrender_cmd(site, tmp / "out", "--jobs", str(jobs), *cache_flag))
+                )
+                shutil.rmtree(tmp / "out", ignore_errors=True)
             by_jobs[jobs] = row(f"{name}: {pages} (--jobs {jobs})", runs)
         targets(by_jobs.get(JOBS), by_jobs)
         shutil.rmtree(site, ignore_errors=True)
-        shutil.rmtree(tmp / "out", ignore_errors=True)
 
 
 def _limits(run: Run | None, seconds: float, mb: float) -> str:
