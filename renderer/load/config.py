@@ -113,6 +113,7 @@ class SiteConfig:
     """Global meta tags: `seo.metatags` merged over the legacy `metadata` mapping."""
     seo_indexing: str
     search_prompt: str
+    """docs.json `search.prompt`; "" for the theme's own, in the page's language."""
     variables: dict[str, str]
     eyebrows: str
     codeblocks: Any
@@ -396,7 +397,7 @@ def _build(
         redirects=tuple(redirects),
         metatags=tuple(sorted(metatags.items())),
         seo_indexing=_str(seo.get("indexing")) or "navigable",
-        search_prompt=_str(_dict(data.get("search")).get("prompt")) or "Search...",
+        search_prompt=_str(_dict(data.get("search")).get("prompt")) or "",
         variables=variables,
         eyebrows=_str(styling.get("eyebrows")) or "section",
         codeblocks=styling.get("codeblocks", "system"),

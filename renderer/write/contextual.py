@@ -3,33 +3,33 @@ open it in an AI chat, or custom links — only actions that work without a Mint
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
 from mintrender.urls import ROOT, is_external, markdown_path_for
+from mintrender.write.uitext import ui_text
 
 _PROMPT = "Read {url} so I can ask questions about it."
 # Chat services that take a prompt in the URL; they need the page's public (absolute) URL.
 _CHATS = {
-    "chatgpt": (
-        "Open in ChatGPT",
-        "Ask questions about this page",
-        "https://chatgpt.com/?hints=search&q={q}",
-    ),
-    "claude": ("Open in Claude", "Ask questions about this page", "https://claude.ai/new?q={q}"),
-    "perplexity": (
-        "Open in Perplexity",
-        "Ask questions about this page",
-        "https://www.perplexity.ai/search/new?q={q}",
-    ),
-    "grok": ("Open in Grok", "Ask questions about this page", "https://grok.com/?q={q}"),
+    "chatgpt": ("ChatGPT", "https://chatgpt.com/?hints=search&q={q}"),
+    "claude": ("Claude", "https://claude.ai/new?q={q}"),
+    "perplexity": ("Perplexity", "https://www.perplexity.ai/search/new?q={q}"),
+    "grok": ("Grok", "https://grok.com/?q={q}"),
 }
 
 
 def contextual_options(
-    raw: Any, frontmatter: dict[str, Any], site_path: str, public_url: str | None
+    raw: Any,
+    frontmatter: dict[str, Any],
+    site_path: str,
+    public_url: str | None,
+    text: Mapping[str, str] | None = None,
 ) -> list[dict[str, str]]:
-    """Menu entries `{id, title, description, href?, action?}`; [] hides the menu."""
+    """Menu entries `{id, title, description, href?, action?}`; [] hides the menu. `text`: the
+    theme's words in the page's language (`uitext.ui_text`; English when not given)."""
+    words = text if text is not None else ui_text("en")
     page = frontmatter.get("contextual")
     source = page if isinstance(page, dict) else raw if isinstance(raw, dict) else {}
     options = source.get("options")
@@ -42,8 +42,8 @@ def contextual_options(
             out.append(
                 {
                     "id": "copy",
-                    "title": "Copy page",
-                    "description": "Copy page as Markdown for LLMs",
+                    "title": words["copy_page"],
+                    "description": words["copy_page_desc"],
                     "action": "copy",
                     "href": md_href,
                 }
@@ -52,19 +52,19 @@ def contextual_options(
             out.append(
                 {
                     "id": "view",
-                    "title": "View as Markdown",
-                    "description": "View this page as plain text",
+                    "title": words["view_md"],
+                    "description": words["view_md_desc"],
                     "href": md_href,
                 }
             )
         elif isinstance(option, str) and option in _CHATS and public_url:
-            title, description, pattern = _CHATS[option]
+            name, pattern = _CHATS[option]
             query = quote(_PROMPT.format(url=public_url), safe="")
             out.append(
                 {
                     "id": option,
-                    "title": title,
-                    "description": description,
+                    "title": words["open_in"].replace("{name}", name),
+                    "description": words["ask_page"],
                     "href": pattern.format(q=query),
                 }
             )

@@ -41,6 +41,7 @@ from mintrender.write.theme import (
     theme_files,
     with_parts,
 )
+from mintrender.write.uitext import ui_text
 from mintrender.write.weight import merge_token_spans, share_svgs
 
 if TYPE_CHECKING:
@@ -339,7 +340,11 @@ def render_page_html(
     page = page_context(record, nav, config)
     head = head_context(config, record, options)
     page["contextual"] = contextual_options(
-        config.raw.get("contextual"), record.frontmatter, record.site_path, head["canonical"]
+        config.raw.get("contextual"),
+        record.frontmatter,
+        record.site_path,
+        head["canonical"],
+        ui_text(language_of(nav) or "en"),
     )
     parts = parts or load_theme_parts()
     content = "".join(

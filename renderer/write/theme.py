@@ -20,6 +20,7 @@ from mintrender.render.highlight import pygments_css
 from mintrender.themes import theme_dir
 from mintrender.urls import ASSET_DIR, ROOT
 from mintrender.write.bundle import bundle_theme, minify_css, part_of, theme_manifest, theme_parts
+from mintrender.write.uitext import js_ui_text, ui_text
 
 if TYPE_CHECKING:
     from mintrender.model import PageRecord
@@ -160,6 +161,8 @@ def make_environment(
     )
     env.overridden = len(loaders) > 1 and bool(loaders[0].list_templates())
     env.globals["text_direction"] = text_direction
+    env.globals["ui_text"] = ui_text
+    env.globals["js_ui_text"] = js_ui_text
     return env
 
 

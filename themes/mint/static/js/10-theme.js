@@ -12,6 +12,16 @@
   var doc = document;
   var root = doc.documentElement;
   var mr = window.mr = window.mr || {};
+  var uiText = null;
+  /* The theme's words in the page's language (the #mr-ui-text script a page in another language
+   * than English carries, renderer/write/uitext.py); `fallback`, the English, otherwise. */
+  mr.text = function (key, fallback) {
+    if (uiText === null) {
+      var el = doc.getElementById("mr-ui-text");
+      try { uiText = (el && JSON.parse(el.textContent)) || {}; } catch (e) { uiText = {}; }
+    }
+    return typeof uiText[key] === "string" ? uiText[key] : fallback;
+  };
   var self = doc.currentScript;
   var assets = self && self.src ? self.src.replace(/[^/]*([?#].*)?$/, "") : "";
 

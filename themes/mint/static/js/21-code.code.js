@@ -32,7 +32,7 @@
       }
       btn.setAttribute("data-copied", "");
       btn.innerHTML = CHECK_SVG;
-      btn.setAttribute("aria-label", "Copied");
+      btn.setAttribute("aria-label", window.mr.text("copied", "Copied"));
       btn._mrTimer = setTimeout(function () {
         btn.removeAttribute("data-copied");
         btn.innerHTML = btn._mrHtml;

@@ -487,6 +487,12 @@
     });
   }
 
+  /** "No results for “typed”" in the page's language, `typed` in bold. */
+  function noResults(typed) {
+    var parts = window.mr.text("no_results", "No results for \u201c{query}\u201d").split("{query}");
+    return parts.map(escapeHtml).join("<strong>" + escapeHtml(typed) + "</strong>");
+  }
+
   /** Does the display word at m (a WORD match in `text`) belong to a matched index term? */
   function isMatch(idx, text, m, terms) {
     var word = m[0];
@@ -650,7 +656,9 @@
 
   function scopeLabel() {
     var langs = sources().length > 1, versions = versioned();
-    return langs && versions ? "All languages and versions" : langs ? "All languages" : "All versions";
+    var text = window.mr.text;
+    return langs && versions ? text("all_both", "All languages and versions") :
+      langs ? text("all_languages", "All languages") : text("all_versions", "All versions");
   }
 
   /** Results of `typed` in scope: [{idx, r}] ranked; other versions left out unless scopeAll;
@@ -697,24 +705,29 @@
   function build() {
     if (modal) return;
     var prompt = trigger && trigger.querySelector(".mr-search-trigger__text");
+    var text = window.mr.text;
     modal = document.createElement("div");
     modal.className = "mr-search";
     modal.setAttribute("data-component", "search-modal");
     modal.hidden = true;
     modal.innerHTML =
       '<div class="mr-search__backdrop" data-search-close></div>' +
-      '<div class="mr-search__dialog" role="dialog" aria-modal="true" aria-label="Search">' +
+      '<div class="mr-search__dialog" role="dialog" aria-modal="true" aria-label="' +
+      escapeHtml(text("search", "Search")) + '">' +
       '<div class="mr-search__bar">' + ICON_SEARCH +
       '<input class="mr-search__input" type="text" autocomplete="off" autocorrect="off" autocapitalize="off" ' +
       'spellcheck="false" dir="auto" role="combobox" aria-autocomplete="list" aria-expanded="false" ' +
       'aria-controls="mr-search-results" enterkeyhint="go">' +
-      '<button type="button" class="mr-search__esc" data-search-close aria-label="Close search">Esc</button></div>' +
+      '<button type="button" class="mr-search__esc" data-search-close aria-label="' +
+      escapeHtml(text("close_search", "Close search")) + '">Esc</button></div>' +
       '<label class="mr-search__scope" hidden><input type="checkbox" class="mr-search__scope-box">' +
       '<span class="mr-search__scope-text"></span></label>' +
       '<div class="mr-search__body"><div class="mr-search__status" aria-live="polite"></div>' +
       '<div class="mr-search__results" id="mr-search-results" role="listbox" aria-label="Results"></div></div>' +
-      '<div class="mr-search__footer" aria-hidden="true"><span><kbd>\u2191</kbd><kbd>\u2193</kbd> to navigate</span>' +
-      "<span><kbd>\u21b5</kbd> to select</span><span><kbd>esc</kbd> to close</span></div></div>";
+      '<div class="mr-search__footer" aria-hidden="true"><span><kbd>\u2191</kbd><kbd>\u2193</kbd> ' +
+      escapeHtml(text("kbd_navigate", "to navigate")) + "</span><span><kbd>\u21b5</kbd> " +
+      escapeHtml(text("kbd_select", "to select")) + "</span><span><kbd>esc</kbd> " +
+      escapeHtml(text("kbd_close", "to close")) + "</span></div></div>";
     document.body.appendChild(modal);
     input = modal.querySelector(".mr-search__input");
     list = modal.querySelector(".mr-search__results");
@@ -773,8 +786,7 @@
     var rows = searchScoped(typed, indexes);
     list.setAttribute("data-ms", (performance.now() - t0).toFixed(3));
     render(rows.slice(0, MAX_RESULTS), query);
-    setStatus(rows.length ? "" :
-      '<p class="mr-search__empty">No results for \u201c<strong>' + escapeHtml(typed.trim()) + "</strong>\u201d</p>");
+    setStatus(rows.length ? "" : '<p class="mr-search__empty">' + noResults(typed.trim()) + "</p>");
   }
 
   function render(rows, query) {

@@ -1,0 +1,195 @@
+"""The theme's own words (search prompt, "On this page", feedback, contextual menu, 404 page,
+search dialog) are in the language of the page, as Mintlify shows them; English where a
+language is not known, and the site's own `search.prompt` wins."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sitekit import build_site, write_site
+
+from mintrender.themes import theme_dir
+from mintrender.write.uitext import JS_KEYS, js_ui_text, language_key
+
+PAGE = "---\ntitle: {title}\n---\n\n## {heading}\n\nText.\n\n```bash\necho hi\n```\n\n## More\n\nMore.\n"
+
+
+def _site(root: Path, **extra: Any) -> Path:
+    def pages(prefix: str) -> list[str]:
+        return [f"{prefix}index", f"{prefix}next"]
+
+    config = {
+        "name": "Words",
+        "theme": "mint",
+        "colors": {"primary": "#0D9373"},
+        "contextual": {"options": ["copy", "view", "chatgpt"]},
+        "navigation": {
+            "languages": [
+                {"language": "en", "groups": [{"group": "Start", "pages": pages("")}]},
+                {"language": "fr", "groups": [{"group": "Début", "pages": pages("fr/")}]},
+                {"language": "jp", "groups": [{"group": "開始", "pages": pages("ja/")}]},
+                {"language": "xx", "groups": [{"group": "X", "pages": pages("xx/")}]},
+            ]
+        },
+        **extra,
+    }
+    files = {}
+    for prefix in ("", "fr/", "ja/", "xx/"):
+        files[f"{prefix}index.mdx"] = PAGE.format(title="Home", heading="Start")
+        files[f"{prefix}next.mdx"] = PAGE.format(title="Next", heading="Then")
+    return write_site(root, files, config)
+
+
+def _words(html: str) -> dict[str, Any]:
+    def one(pattern: str) -> str | None:
+        m = re.search(pattern, html, re.S)
+        return m.group(1) if m else None
+
+    script = one(r'<script type="application/json" id="mr-ui-text">(.*?)</script>')
+    return {
+        "skip": one(r'class="mr-skip-link" href="#content-area">([^<]*)<'),
+        "prompt": one(r'mr-search-trigger__text">([^<]*)<'),
+        "toggle": one(r'mr-theme-toggle" data-component="theme-toggle" aria-label="([^"]*)"'),
+        "toc": one(r'mr-toc__title">.*?<span>([^<]*)</span>'),
+        "helpful": one(r'mr-feedback__question">([^<]*)<'),
+        "yes_no": re.findall(r'data-feedback="(?:yes|no)"[^>]*>.*?<span>([^<]*)</span>', html),
+        "pagination": one(r'id="pagination" class="mr-pagination" aria-label="([^"]*)"'),
+        "contextual": re.findall(r'class="mr-contextual__title">([^<]*)<', html),
+        "script": json.loads(script) if script else None,
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("ui-text")
+    docs = _site(root / "docs")
+    out = root / "site"
+    result = build_site(docs, out, base_url="https://example.org/docs/", cache=False)
+    assert result.fatal is None
+    return out
+
+
+def test_every_language_has_every_string_with_its_placeholders() -> None:
+    data = json.loads((theme_dir("mint") / "ui-text.json").read_text(encoding="utf-8"))
+    english = data["text"]["en"]
+    assert set(JS_KEYS) <= set(english)
+    for code, words in data["text"].items():
+        assert set(words) == set(english), code
+        for key, text in words.items():
+            assert text.strip() and "<" not in text, (code, key)
+            for slot in ("{name}", "{query}"):
+                assert (slot in text) == (slot in english[key]), (code, key)
+    for alias, code in data["aliases"].items():
+        assert code in data["text"], alias
+
+
+@pytest.mark.parametrize(
+    ("code", "key"),
+    [
+        ("fr", "fr"),
+        ("fr-CA", "fr"),
+        ("pt-BR", "pt"),
+        ("cn", "zh"),
+        ("zh-Hans", "zh"),
+        ("zh-TW", "zh-Hant"),
+        ("zh-Hant", "zh-Hant"),
+        ("jp", "ja"),
+        ("ja-JP", "ja"),
+        ("nb", "no"),
+        ("EN", "en"),
+        ("xx", "en"),
+        ("", "en"),
+    ],
+)
+def test_language_codes_find_their_words(code: str, key: str) -> None:
+    assert language_key(code) == key
+
+
+def test_english_pages_carry_no_words_for_the_scripts() -> None:
+    assert js_ui_text("en") == {} and js_ui_text("en-GB") == {} and js_ui_text("xx") == {}
+    assert js_ui_text("fr")["no_results"] == "Aucun résultat pour « {query} »"
+    assert set(js_ui_text("ja")) == set(JS_KEYS)
+
+
+def test_each_page_shows_the_theme_in_its_language(built: Path) -> None:
+    english = _words((built / "index.html").read_text("utf-8"))
+    assert english == {
+        "skip": "Skip to content",
+        "prompt": "Search...",
+        "toggle": "Toggle dark mode",
+        "toc": "On this page",
+        "helpful": "Was this page helpful?",
+        "yes_no": ["Yes", "No"],
+        "pagination": "Previous and next pages",
+        "contextual": ["Copy page", "View as Markdown", "Open in ChatGPT"],
+        "script": None,
+    }
+    french = _words((built / "fr/index.html").read_text("utf-8"))
+    assert french == {
+        "skip": "Aller au contenu",
+        "prompt": "Rechercher...",
+        "toggle": "Basculer le mode sombre",
+        "toc": "Sur cette page",
+        "helpful": "Cette page vous a-t-elle été utile ?",
+        "yes_no": ["Oui", "Non"],
+        "pagination": "Pages précédente et suivante",
+        "contextual": ["Copier la page", "Afficher en Markdown", "Ouvrir dans ChatGPT"],
+        "script": js_ui_text("fr"),
+    }
+    japanese = _words((built / "ja/next/index.html").read_text("utf-8"))  # "jp" in docs.json
+    assert japanese["toc"] == "このページの内容" and japanese["yes_no"] == ["はい", "いいえ"]
+    assert japanese["script"] == js_ui_text("ja")
+    # a language code the theme has no words for: English, as the site's own pages
+    unknown = _words((built / "xx/index.html").read_text("utf-8"))
+    assert unknown == {**english, "contextual": english["contextual"]}
+    # the cached parts of the page (header, feedback) are kept per language: the English page
+    # written after the French one is English again
+    assert _words((built / "next/index.html").read_text("utf-8"))["prompt"] == "Search..."
+
+
+def test_the_sites_search_prompt_wins_in_every_language(tmp_path: Path) -> None:
+    docs = _site(tmp_path / "docs", search={"prompt": "Find anything"})
+    out = tmp_path / "site"
+    assert build_site(docs, out, cache=False).fatal is None
+    for page in ("index.html", "fr/index.html", "ja/index.html"):
+        assert _words((out / page).read_text("utf-8"))["prompt"] == "Find anything"
+
+
+@pytest.mark.browser
+def test_the_search_dialog_and_copy_button_speak_the_pages_language(
+    browser: Any, tmp_path: Path
+) -> None:
+    docs = _site(tmp_path / "docs")
+    out = tmp_path / "site"
+    assert build_site(docs, out, mode="offline", cache=False).fatal is None
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for path, dialog, close, empty, copied in (
+        ("fr/index.html", "Rechercher", "Fermer la recherche", "Aucun résultat pour « ", "Copié"),
+        ("index.html", "Search", "Close search", "No results for “", "Copied"),
+    ):
+        page.goto((out / path).as_uri())
+        page.click(".mr-search-trigger")
+        search = page.locator(".mr-search__dialog")
+        search.wait_for(state="visible")
+        assert search.get_attribute("aria-label") == dialog
+        assert page.locator(".mr-search__esc").get_attribute("aria-label") == close
+        page.fill(".mr-search__input", "zqxjv")
+        empty_note = page.locator(".mr-search__empty")
+        empty_note.wait_for(state="visible")
+        assert empty_note.inner_text().startswith(empty)
+        assert empty_note.locator("strong").inner_text() == "zqxjv"
+        page.keyboard.press("Escape")
+        button = page.locator('.mr-code button[data-component="copy"]').first
+        button.click()
+        page.wait_for_function("b => b.hasAttribute('data-copied')", arg=button.element_handle())
+        assert button.get_attribute("aria-label") == copied
+    assert errors == []
+    ctx.close()
