@@ -169,15 +169,16 @@ def field_html(
     return f'<div class="{classes}"{id_attr} data-field="{esc(name)}">{"".join(parts)}</div>'
 
 
-def _status_pills(props: dict[str, Any]) -> list[str]:
+def _status_pills(props: dict[str, Any], ctx: RenderCtx) -> list[str]:
+    """The default, required and deprecated pills, in the page's language."""
     pills = []
     default = _value_text(props.get("default"))
     if default is not None:
-        pills.append(_pill(f"default: {default}"))
+        pills.append(_pill(f"{ctx.text('default')}: {default}"))
     if coerce_bool(props.get("required")) if "required" in props else False:
-        pills.append(_pill("required", "required"))
+        pills.append(_pill(ctx.text("required"), "required"))
     if coerce_bool(props.get("deprecated")) if "deprecated" in props else False:
-        pills.append(_pill("deprecated", "deprecated"))
+        pills.append(_pill(ctx.text("deprecated"), "deprecated"))
     return pills
 
 
@@ -201,7 +202,7 @@ def render_param_field(node: Node, ctx: RenderCtx) -> str:
     fmt = text_prop(props, "format")
     if fmt:
         type_label = f"{type_label}<{fmt}>" if type_label else fmt
-    pills = _status_pills(props)
+    pills = _status_pills(props, ctx)
     if "nullable" in props and coerce_bool(props.get("nullable")):
         pills.append(_pill("nullable"))
     enum = parse_enum(props.get("enum"))
@@ -258,7 +259,7 @@ def render_response_field(node: Node, ctx: RenderCtx) -> str:
     name = text_prop(props, "name") or ""
     if not name:
         ctx.warn(node.line, "component-props", "<ResponseField> needs a name=")
-    pills = _status_pills(props)
+    pills = _status_pills(props, ctx)
     pills += [_pill(p) for p in _labels(props.get("post"))]
     return field_html(
         node,

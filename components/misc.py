@@ -166,14 +166,16 @@ def render_prompt(node: Node, ctx: RenderCtx) -> str:
     if "copy" in wanted:
         buttons.append(
             f'<button type="button" class="mr-prompt__action" data-component="copy" '
-            f'data-copy="{esc(text)}" aria-label="Copy prompt">'
-            f"{ctx.ui_icon('copy', 'mr-prompt__action-icon')}<span>Copy prompt</span></button>"
+            f'data-copy="{esc(text)}" aria-label="{esc(ctx.text("copy_prompt"))}">'
+            f"{ctx.ui_icon('copy', 'mr-prompt__action-icon')}"
+            f"<span>{esc(ctx.text('copy_prompt'))}</span></button>"
         )
     if "cursor" in wanted:
         href = "https://cursor.com/link/prompt?text=" + quote(text, safe="")
         buttons.append(
             f'<a class="mr-prompt__action" href="{esc(href)}" target="_blank" rel="noopener">'
-            f"{ctx.ui_icon('mouse-pointer-click', 'mr-prompt__action-icon')}<span>Open in Cursor</span></a>"
+            f"{ctx.ui_icon('mouse-pointer-click', 'mr-prompt__action-icon')}"
+            f"<span>{esc(ctx.text('open_in_cursor'))}</span></a>"
         )
     return (
         f'<div class="{class_attr("mr-prompt prompt", extra_class(node))}" data-component="prompt">'
@@ -181,7 +183,8 @@ def render_prompt(node: Node, ctx: RenderCtx) -> str:
         f'<div class="mr-prompt__description">{ctx.markdown(description, inline=True)}</div>'
         f'<div class="mr-prompt__actions">{"".join(buttons)}</div></div>'
         f'<details class="mr-prompt__body"><summary>{ctx.ui_icon("chevron-right", "mr-prompt__chevron")}'
-        f'Show prompt</summary><div class="mr-prompt__text">{node.html}</div></details></div>'
+        f"{esc(ctx.text('show_prompt'))}</summary>"
+        f'<div class="mr-prompt__text">{node.html}</div></details></div>'
     )
 
 

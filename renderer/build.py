@@ -6,7 +6,7 @@ import dataclasses
 import functools
 import gc
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -33,6 +33,7 @@ from mintrender.load.nav import (
     Navigation,
     PageSlot,
     build_navigation,
+    file_languages,
     is_operation_ref,
 )
 from mintrender.load.redirects import concrete_targets
@@ -204,10 +205,11 @@ def render_record(
     api: AttachesApi,
     read: Reader | None = None,
     safe: Safety | None = None,
+    language: str = "",
 ) -> RenderContext:
     """Render one page into `record.rendered`, then let the API stage attach its view;
-    `--safe` sanitizes both (render/sanitize.py)."""
-    ctx = RenderContext(config, record.rel_path, urls, diagnostics, read=read)
+    `--safe` sanitizes both (render/sanitize.py); `language`: the page's (`file_languages`)."""
+    ctx = RenderContext(config, record.rel_path, urls, diagnostics, read=read, language=language)
     record.rendered = render_page(parsed, ctx)  # never raises (internal errors are reported)
     kind, view, rendered = record.kind, record.api, record.rendered
     try:
@@ -324,9 +326,8 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     navview = make_navview(config, nav, slots, records, pages.ref_to_file, pages.urls, diagnostics)
     result.pages = sorted(records, key=lambda r: r.output_path)
 
-    # --- index: one search index per language and version; with workers, in a forked
-    # process while the pages are written (the write stage reads its files last; "index" is
-    # then the seconds it took there)
+    # --- index: one search index per language and version; with workers, forked while the
+    # pages are written (the write stage reads its files last; "index": the seconds it took)
     t = time.perf_counter()
     index_store = site_store(folder, docs_dir) if folder is not None else None
 
@@ -407,13 +408,8 @@ def _site_around(
     for record, ref in generated:
         ref_to_file.setdefault(ref, record.rel_path)
     site_paths = [r.site_path for r in placeholders.values()] + [r.site_path for r, _ in generated]
-    safe = job.options.safe is not None
-    return (
-        generated,
-        ref_to_file,
-        site_paths,
-        make_urls(job.options.mode, site_paths, sources, config, safe),
-    )
+    urls = make_urls(job.options.mode, site_paths, sources, config, job.options.safe is not None)
+    return generated, ref_to_file, site_paths, urls
 
 
 def _render_whole(
@@ -425,13 +421,15 @@ def _render_whole(
     publish: Publish,
     found: Diagnostics,
     level: int = 1,
+    languages: Mapping[str, str] | None = None,
 ) -> None:
     """Render one page in a worker with its Markdown copy (the tokens stay in the worker), then
     pack it (zlib `level`): the main process holds every page, and the cache keeps it small."""
     from mintrender.write.llms import page_markdown_text  # start-up time, as in _build
 
     config = job.config
-    render_record(record, parsed, config, urls, found, job.api, reader, job.options.safe)
+    language = (languages or {}).get(record.rel_path, "")  # the theme's words on the page
+    render_record(record, parsed, config, urls, found, job.api, reader, job.options.safe, language)
     record.tokens = parsed.tokens
     record.markdown = page_markdown_text(record, config, urls, publish, diagnostics=found)
     record.tokens = None
@@ -446,6 +444,7 @@ def _render_pages(job: RenderJob) -> RenderedPages:
     diagnostics, timings, progress = job.diagnostics, job.timings, job.progress
     t = time.perf_counter()
     generated, ref_to_file, site_paths, urls = _site_around(job)
+    languages = file_languages(job.slots, ref_to_file)
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
     level = 0 if job.spill is not None else 1  # spilled and not cached: stored as it is
@@ -459,7 +458,7 @@ def _render_pages(job: RenderJob) -> RenderedPages:
                 progress("render", i, len(rels))
             parsed = parse_source(rel, config, reader, found)
             record = new_record(rel, parsed.frontmatter)
-            _render_whole(job, record, parsed, urls, reader, publish, found, level)
+            _render_whole(job, record, parsed, urls, reader, publish, found, level, languages)
             reader.forget(rel)  # the page's own text: read once (snippets stay)
             if job.spill is not None:
                 record.spill(job.spill)
@@ -504,6 +503,7 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
     diagnostics, timings, progress = job.diagnostics, job.timings, job.progress
     t = time.perf_counter()
     generated, ref_to_file, site_paths, urls = _site_around(job)
+    languages = file_languages(job.slots, ref_to_file)
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
     opts = options_key(options)
@@ -524,7 +524,7 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
             else:
                 parsed = parse_source(rel, config, reader, found)
                 record = new_record(rel, parsed.frontmatter)
-            _render_whole(job, record, parsed, urls, reader, publish, found)
+            _render_whole(job, record, parsed, urls, reader, publish, found, 1, languages)
             files = reader.seen | parsed.depends_on | ({rel} if rel not in stubs else set())
             reader.seen = None
             out.append(CachedPage(record, list(found), file_digests(reader, files)))

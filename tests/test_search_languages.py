@@ -132,7 +132,7 @@ def test_scope_switch_searches_every_language(chromium: Any, site: Path) -> None
     langs = page.eval_on_selector_all(".mr-search__result", "els => els.map(e => e.dataset.lang)")
     assert set(langs) == {"fr"}
     scope = page.locator(".mr-search__scope")
-    assert scope.is_visible() and "All languages" in scope.inner_text()
+    assert scope.is_visible() and "Toutes les langues" in scope.inner_text()  # a French page
     page.check(".mr-search__scope-box")
     page.fill(".mr-search__input", "")
     page.type(".mr-search__input", "domain")

@@ -42,7 +42,7 @@ def test_language_and_version_scope_then_everything(browser: Any, site: Path) ->
 
     # the switch: every language and version, each result with its language and version
     scope = page.locator(".mr-search__scope")
-    assert scope.inner_text().strip() == "All languages and versions"
+    assert scope.inner_text().strip() == "Toutes les langues et versions"  # a French page
     page.check(".mr-search__scope-box")
     rows = scoped_results(page, "domaine")
     hrefs = {r["href"] for r in rows}

@@ -13,7 +13,7 @@ import pytest
 from sitekit import build_site, write_site
 
 from mintrender.themes import theme_dir
-from mintrender.write.uitext import JS_KEYS, js_ui_text, language_key
+from mintrender.themes.uitext import JS_KEYS, js_ui_text, language_key
 
 PAGE = "---\ntitle: {title}\n---\n\n## {heading}\n\nText.\n\n```bash\necho hi\n```\n\n## More\n\nMore.\n"
 
@@ -193,3 +193,84 @@ def test_the_search_dialog_and_copy_button_speak_the_pages_language(
         assert button.get_attribute("aria-label") == copied
     assert errors == []
     ctx.close()
+
+
+SPEC = """openapi: 3.0.3
+info: {title: Pets, version: "1"}
+servers: [{url: https://api.example.com}]
+paths:
+  /pets:
+    post:
+      summary: Add a pet
+      parameters:
+        - {name: dry, in: query, required: true, schema: {type: boolean}}
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [owner]
+              properties:
+                owner:
+                  type: object
+                  properties: {name: {type: string, default: Ann}}
+      responses:
+        "200": {description: Added}
+"""
+FIELDS_PAGE = """---
+title: Fields
+---
+
+<ParamField query="limit" type="integer" default="10" required>How many.</ParamField>
+
+<Prompt description="Set it up">Do the thing.</Prompt>
+"""
+
+
+def _api_words(html: str) -> dict[str, Any]:
+    return {
+        "sections": re.findall(r'class="mr-api-section__title">([^<]*)<', html),
+        "pills": sorted(set(re.findall(r'mr-api-pill--(?:required|deprecated)">([^<]*)<', html))),
+        "default": re.findall(r'class="mr-(?:api-)?pill[^"]*">([^<:]*): ', html)[:1],
+        "child": re.findall(r'mr-api-expandable__show">([^<]*)<', html)[:1],
+        "prompt": re.findall(r'mr-prompt__action"[^>]*>.*?<span>([^<]*)</span>', html),
+    }
+
+
+def test_api_pages_and_field_components_speak_the_pages_language(tmp_path: Path) -> None:
+    config = {
+        "name": "Pets",
+        "theme": "mint",
+        "colors": {"primary": "#0D9373"},
+        "navigation": {
+            "languages": [
+                {"language": "en", "groups": [{"group": "API", "pages": ["add", "fields"]}]},
+                {"language": "fr", "groups": [{"group": "API", "pages": ["fr/add", "fr/fields"]}]},
+            ]
+        },
+    }
+    operation = "---\ntitle: Add a pet\nopenapi: POST /pets\n---\n"
+    files = {"openapi.yaml": SPEC, "add.mdx": operation, "fr/add.mdx": operation}
+    files |= {"fields.mdx": FIELDS_PAGE, "fr/fields.mdx": FIELDS_PAGE}
+    docs = write_site(tmp_path / "docs", files, config)
+    out = tmp_path / "site"
+    result = build_site(docs, out, cache=False)
+    assert result.fatal is None
+    english = _api_words((out / "add/index.html").read_text("utf-8"))
+    french = _api_words((out / "fr/add/index.html").read_text("utf-8"))
+    assert english["sections"] == ["Query Parameters", "Body", "Response"]
+    assert french["sections"] == ["Paramètres de requête", "Corps", "Réponse"]
+    assert (english["pills"], french["pills"]) == (["required"], ["obligatoire"])
+    assert (english["child"], french["child"]) == (
+        ["Show child attributes"],
+        ["Afficher les attributs enfants"],
+    )
+    fr_page = (out / "fr/add/index.html").read_text("utf-8")
+    assert "<span>Essayer</span>" in fr_page and "Try it" not in fr_page
+    # <ParamField> and <Prompt> on an MDX page
+    en_fields = _api_words((out / "fields/index.html").read_text("utf-8"))
+    fr_fields = _api_words((out / "fr/fields/index.html").read_text("utf-8"))
+    assert (en_fields["pills"], fr_fields["pills"]) == (["required"], ["obligatoire"])
+    assert (en_fields["default"], fr_fields["default"]) == (["default"], ["par défaut"])
+    assert en_fields["prompt"] == ["Copy prompt"]
+    assert fr_fields["prompt"] == ["Copier le prompt"]

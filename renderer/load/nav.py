@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -116,6 +116,18 @@ class PageSlot:
     def language(self) -> NavDivision | None:
         """The entry of `navigation.languages` the page is listed under."""
         return next((d for d in reversed(self.divisions) if d.kind == "language"), None)
+
+
+def file_languages(slots: Iterable[PageSlot], ref_to_file: Mapping[str, str]) -> dict[str, str]:
+    """Page file -> the language code of the `navigation.languages` entry it is first listed
+    under (files listed under none are left out): the theme's words on the page."""
+    out: dict[str, str] = {}
+    for slot in slots:
+        language = slot.language
+        rel = ref_to_file.get(slot.ref)
+        if language is not None and rel is not None and rel not in out:
+            out[rel] = language.label
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,7 @@ def render_channel(
     templates: jinja2.Environment | None = None,
 ) -> ApiView:
     """Header, body and examples of one AsyncAPI channel."""
-    env = _env(templates)
+    env = _env(templates, options.language)
     anchors = AnchorSet()
     builder = FieldBuilder(markdown, anchors, expanded=options.expanded == "all")
 

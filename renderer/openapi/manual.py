@@ -86,7 +86,7 @@ def render_manual_endpoint(
     templates: jinja2.Environment | None = None,
 ) -> ApiView:
     """Header, samples and playground of an `api: "METHOD URL"` page (its MDX is the body)."""
-    env = _env(templates)
+    env = _env(templates, options.language)
     method = method.upper()
     parts = urlsplit(url)
     if parts.scheme and parts.netloc:

@@ -39,10 +39,12 @@ from mintrender.openapi.view import (
     build_http_request,
     method_pill_html,
 )
+from mintrender.themes.uitext import language_key, ui_text
 
 
-def _env(templates: jinja2.Environment | None) -> jinja2.Environment:
-    return templates or _default_env(str(TEMPLATES_DIR))
+def _env(templates: jinja2.Environment | None, language: str = "") -> jinja2.Environment:
+    """The API templates for a page in `language` (its code; the theme's words)."""
+    return templates or _default_env(str(TEMPLATES_DIR), language_key(language))
 
 
 def _walk_names(fields: Iterable[FieldView]) -> Iterable[str]:
@@ -186,7 +188,7 @@ def render_operation(
     templates: jinja2.Environment | None = None,
 ) -> ApiView:
     """Header, body and examples of a spec operation."""
-    env = _env(templates)
+    env = _env(templates, options.language)
     anchors = AnchorSet()
     builder = FieldBuilder(
         markdown, anchors, expanded=options.expanded == "all", post_keys=options.params_post
@@ -197,11 +199,12 @@ def render_operation(
         for req in op.security
     ]
     groups: list[dict[str, Any]] = []
+    words = ui_text(options.language)
     for location, title in (
-        ("path", "Path Parameters"),
-        ("query", "Query Parameters"),
-        ("header", "Headers"),
-        ("cookie", "Cookies"),
+        ("path", words["path_parameters"]),
+        ("query", words["query_parameters"]),
+        ("header", words["headers"]),
+        ("cookie", words["cookies"]),
     ):
         params = [p for p in op.parameters if p.location == location]
         if params:
@@ -266,7 +269,7 @@ def render_operation(
     body_fields = [f for c in (body or {}).get("contents", []) for f in _view_fields(c["view"])]
     resp_fields = [f for r in responses for c in r["contents"] for f in _view_fields(c["view"])]
     names = list(dict.fromkeys(_walk_names([*all_fields, *body_fields, *resp_fields])))
-    sections = _sections(op, groups, body_fields, resp_fields)
+    sections = _sections(op, groups, body_fields, resp_fields, words)
     if callbacks:
         cb_fields = [
             f
@@ -278,7 +281,7 @@ def render_operation(
         ]
         names += [n for n in dict.fromkeys(_walk_names(cb_fields)) if n not in names]
         text = " ".join([*(cb["name"] for cb in callbacks), _describe(cb_fields)])
-        sections.append(ApiSection("Callbacks", "api-callbacks", text))
+        sections.append(ApiSection(words["callbacks"], "api-callbacks", text))
     return ApiView(header_html, body_html, aside_html, sections, names)
 
 
@@ -324,13 +327,14 @@ def _sections(
     groups: list[dict[str, Any]],
     body_fields: list[FieldView],
     resp_fields: list[FieldView],
+    words: dict[str, str],
 ) -> list[ApiSection]:
     top = f"{op.method} {op.path} {op.summary} {_plain(op.description)}".strip()
     sections = [ApiSection(op.title, "", top)]
     for g in groups:
         sections.append(ApiSection(g["title"], g["id"], _describe(g["fields"])))
     if body_fields:
-        sections.append(ApiSection("Body", "api-body", _describe(body_fields)))
+        sections.append(ApiSection(words["body"], "api-body", _describe(body_fields)))
     if resp_fields:
-        sections.append(ApiSection("Response", "api-response", _describe(resp_fields)))
+        sections.append(ApiSection(words["response"], "api-response", _describe(resp_fields)))
     return sections

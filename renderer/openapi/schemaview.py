@@ -28,7 +28,7 @@ def render_schema(
     templates: jinja2.Environment | None = None,
 ) -> ApiView:
     """Body (the schema's fields) and aside (its example) of a schema page."""
-    env = _env(templates)
+    env = _env(templates, options.language)
     builder = FieldBuilder(markdown, AnchorSet(), expanded=options.expanded == "all")
     view = builder.schema_view(schema, "schema", "response", name)
     body_html = env.get_template("api/schema.html").render(

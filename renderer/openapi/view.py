@@ -28,6 +28,7 @@ from mintrender.openapi.samples import (
     schema_example,
 )
 from mintrender.themes import theme_dir
+from mintrender.themes.uitext import ui_text
 
 Highlight = Callable[[str, str, str], str]
 """`highlight(code, lang, title)` -> HTML of a highlighted code block."""
@@ -73,6 +74,8 @@ class ApiOptions:
     """`api.mdx.auth.name`: header name for `key`."""
     unknown_languages: tuple[str, ...] = ()
     """Requested languages without a generator (the caller may warn)."""
+    language: str = ""
+    """The page's language code: the theme's words in the view (themes/uitext.py)."""
 
     @classmethod
     def from_settings(
@@ -145,8 +148,10 @@ class ApiView:
     """Every field name shown (parameters, body and response properties)."""
 
 
-@functools.lru_cache(maxsize=4)
-def _default_env(folder: str) -> jinja2.Environment:
+@functools.lru_cache(maxsize=32)
+def _default_env(folder: str, language: str = "en") -> jinja2.Environment:
+    """The API templates' environment for one language of the theme's words (global `t`): each
+    has its own memo of field rows, which hold those words."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         autoescape=True,
@@ -156,6 +161,7 @@ def _default_env(folder: str) -> jinja2.Environment:
         auto_reload=False,  # mintrender's own templates: no stat of the file per operation
     )
     env.globals["field_memo"] = _field_memo()
+    env.globals["t"] = ui_text(language)
     return env
 
 

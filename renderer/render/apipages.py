@@ -321,7 +321,7 @@ class ApiStage:
         view = render_schema(
             res.name,
             res.schema,
-            options=self._options(record.frontmatter),
+            options=self._options(record.frontmatter, ctx),
             markdown=self._spec_markdown(ctx, res.spec or record.rel_path, 1),
             highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
         )
@@ -352,7 +352,7 @@ class ApiStage:
             return
         view = render_channel(
             channel,
-            options=self._options(record.frontmatter),
+            options=self._options(record.frontmatter, ctx),
             markdown=self._spec_markdown(ctx, channel.spec_file or record.rel_path, 1),
             highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
         )
@@ -367,10 +367,11 @@ class ApiStage:
             f"{method} {channel.address}",
         )
 
-    def _options(self, fm: dict[str, Any]) -> Any:
+    def _options(self, fm: dict[str, Any], ctx: RenderContext) -> Any:
         from mintrender.openapi import ApiOptions  # start-up time, see top
 
-        return ApiOptions.from_settings(self.config.api, fm)
+        options = ApiOptions.from_settings(self.config.api, fm)
+        return dataclasses.replace(options, language=ctx.language) if ctx.language else options
 
     def check(self, record: PageRecord) -> None:
         """What `attach` reports about a page's API reference, without drawing its view."""
@@ -398,7 +399,7 @@ class ApiStage:
         cut = limits_hit()
         view = render_operation(
             op,
-            options=self._options(record.frontmatter),
+            options=self._options(record.frontmatter, ctx),
             markdown=markdown,
             highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
         )
@@ -508,7 +509,7 @@ class ApiStage:
             for f in ctx.fields
             if f.get("name")
         ]
-        options = self._options(record.frontmatter)
+        options = self._options(record.frontmatter, ctx)
         view = render_manual_endpoint(
             method,
             url,

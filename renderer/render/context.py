@@ -22,6 +22,7 @@ from mintrender.render.highlight import DISPLAY_NAMES, parse_fence_info, render_
 from mintrender.render.icons import icon_names, render_icon
 from mintrender.render.page import render_fragment
 from mintrender.render.slugs import Slugger
+from mintrender.themes.uitext import ui_text
 from mintrender.urls import UrlBuilder, is_external
 
 if TYPE_CHECKING:
@@ -60,6 +61,12 @@ class RenderContext:
     """(file, 1-based line) while rendering a snippet's text: findings point there."""
     read: Callable[[str], str | None] | None = None
     """Docs file -> text, to point a finding at the column of what it names (optional)."""
+    language: str = ""
+    """The page's language code (docs.json `navigation.languages`; "" outside them)."""
+
+    def text(self, key: str) -> str:
+        """The theme's word `key` in the page's language (themes/uitext.py)."""
+        return ui_text(self.language)[key]
 
     # diagnostics -----------------------------------------------------------------------
     def _at(self, line: int) -> tuple[str, int]:

@@ -36,7 +36,7 @@ from mintrender.build import (
 from mintrender.errors import Diagnostic, Diagnostics, internal_error
 from mintrender.load.config import CONFIG_FILES, ConfigError
 from mintrender.load.contain import resolve_inside
-from mintrender.load.nav import Navigation, PageSlot, is_operation_ref
+from mintrender.load.nav import Navigation, PageSlot, file_languages, is_operation_ref
 from mintrender.load.sources import Reader, discover, shadowed_files
 from mintrender.model import BuildOptions, PageRecord
 from mintrender.parse.mdx import ParsedPage
@@ -391,6 +391,7 @@ class Pages:
                 diagnostics,
                 self.api,
                 safe=self.options.safe,
+                language=file_languages(self.inputs.slots, self.ref_to_file).get(rel, ""),
             )
         except Exception as exc:
             self.failures[rel] = traceback.format_exc(limit=-8)

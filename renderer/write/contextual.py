@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
+from mintrender.themes.uitext import ui_text
 from mintrender.urls import ROOT, is_external, markdown_path_for
-from mintrender.write.uitext import ui_text
 
 _PROMPT = "Read {url} so I can ask questions about it."
 # Chat services that take a prompt in the URL; they need the page's public (absolute) URL.

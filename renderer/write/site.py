@@ -17,6 +17,7 @@ from mintrender.index.sections import IndexKey, SearchFiles, index_url, manifest
 from mintrender.model import Publish, zip_path_for
 from mintrender.render.context import RenderContext
 from mintrender.render.tailwind import generate_css
+from mintrender.themes.uitext import ui_text
 from mintrender.urls import ASSET_DIR, UrlBuilder, base_path_of, is_external, markdown_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
 from mintrender.write.assets import copy_static, remote_assets
@@ -41,7 +42,6 @@ from mintrender.write.theme import (
     theme_files,
     with_parts,
 )
-from mintrender.write.uitext import ui_text
 from mintrender.write.weight import merge_token_spans, share_svgs
 
 if TYPE_CHECKING:

@@ -18,9 +18,9 @@ from mintrender.index.languages import text_direction
 from mintrender.load.contain import resolve_inside
 from mintrender.render.highlight import pygments_css
 from mintrender.themes import theme_dir
+from mintrender.themes.uitext import js_ui_text, ui_text
 from mintrender.urls import ASSET_DIR, ROOT
 from mintrender.write.bundle import bundle_theme, minify_css, part_of, theme_manifest, theme_parts
-from mintrender.write.uitext import js_ui_text, ui_text
 
 if TYPE_CHECKING:
     from mintrender.model import PageRecord

@@ -481,6 +481,12 @@
 
   // ---- Result rendering -------------------------------------------------------------------
 
+  /** The theme's word `key` in the page's language (`mr.text`, 10-theme.js), else `fallback`. */
+  function uiText(key, fallback) {
+    var mr = window.mr;
+    return mr && mr.text ? mr.text(key, fallback) : fallback;
+  }
+
   function escapeHtml(s) {
     return s.replace(/[&<>"']/g, function (ch) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[ch];
@@ -489,7 +495,7 @@
 
   /** "No results for “typed”" in the page's language, `typed` in bold. */
   function noResults(typed) {
-    var parts = window.mr.text("no_results", "No results for \u201c{query}\u201d").split("{query}");
+    var parts = uiText("no_results", "No results for \u201c{query}\u201d").split("{query}");
     return parts.map(escapeHtml).join("<strong>" + escapeHtml(typed) + "</strong>");
   }
 
@@ -656,9 +662,8 @@
 
   function scopeLabel() {
     var langs = sources().length > 1, versions = versioned();
-    var text = window.mr.text;
-    return langs && versions ? text("all_both", "All languages and versions") :
-      langs ? text("all_languages", "All languages") : text("all_versions", "All versions");
+    return langs && versions ? uiText("all_both", "All languages and versions") :
+      langs ? uiText("all_languages", "All languages") : uiText("all_versions", "All versions");
   }
 
   /** Results of `typed` in scope: [{idx, r}] ranked; other versions left out unless scopeAll;
@@ -705,7 +710,6 @@
   function build() {
     if (modal) return;
     var prompt = trigger && trigger.querySelector(".mr-search-trigger__text");
-    var text = window.mr.text;
     modal = document.createElement("div");
     modal.className = "mr-search";
     modal.setAttribute("data-component", "search-modal");
@@ -713,21 +717,21 @@
     modal.innerHTML =
       '<div class="mr-search__backdrop" data-search-close></div>' +
       '<div class="mr-search__dialog" role="dialog" aria-modal="true" aria-label="' +
-      escapeHtml(text("search", "Search")) + '">' +
+      escapeHtml(uiText("search", "Search")) + '">' +
       '<div class="mr-search__bar">' + ICON_SEARCH +
       '<input class="mr-search__input" type="text" autocomplete="off" autocorrect="off" autocapitalize="off" ' +
       'spellcheck="false" dir="auto" role="combobox" aria-autocomplete="list" aria-expanded="false" ' +
       'aria-controls="mr-search-results" enterkeyhint="go">' +
       '<button type="button" class="mr-search__esc" data-search-close aria-label="' +
-      escapeHtml(text("close_search", "Close search")) + '">Esc</button></div>' +
+      escapeHtml(uiText("close_search", "Close search")) + '">Esc</button></div>' +
       '<label class="mr-search__scope" hidden><input type="checkbox" class="mr-search__scope-box">' +
       '<span class="mr-search__scope-text"></span></label>' +
       '<div class="mr-search__body"><div class="mr-search__status" aria-live="polite"></div>' +
       '<div class="mr-search__results" id="mr-search-results" role="listbox" aria-label="Results"></div></div>' +
       '<div class="mr-search__footer" aria-hidden="true"><span><kbd>\u2191</kbd><kbd>\u2193</kbd> ' +
-      escapeHtml(text("kbd_navigate", "to navigate")) + "</span><span><kbd>\u21b5</kbd> " +
-      escapeHtml(text("kbd_select", "to select")) + "</span><span><kbd>esc</kbd> " +
-      escapeHtml(text("kbd_close", "to close")) + "</span></div></div>";
+      escapeHtml(uiText("kbd_navigate", "to navigate")) + "</span><span><kbd>\u21b5</kbd> " +
+      escapeHtml(uiText("kbd_select", "to select")) + "</span><span><kbd>esc</kbd> " +
+      escapeHtml(uiText("kbd_close", "to close")) + "</span></div></div>";
     document.body.appendChild(modal);
     input = modal.querySelector(".mr-search__input");
     list = modal.querySelector(".mr-search__results");
