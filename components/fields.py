@@ -204,14 +204,14 @@ def render_param_field(node: Node, ctx: RenderCtx) -> str:
         type_label = f"{type_label}<{fmt}>" if type_label else fmt
     pills = _status_pills(props, ctx)
     if "nullable" in props and coerce_bool(props.get("nullable")):
-        pills.append(_pill("nullable"))
+        pills.append(_pill(ctx.text("nullable")))
     enum = parse_enum(props.get("enum"))
     meta: list[tuple[str, list[str]]] = []
     if enum:
-        meta.append(("Available options", enum))
+        meta.append((ctx.text("available_options"), enum))
     rng = _range(props)
     if rng:
-        meta.append(("Required range", [rng]))
+        meta.append((ctx.text("constraint_range"), [rng]))
     out = field_html(node, ctx, name=name, type_label=type_label, pills=pills, meta=meta)
     _record(node, ctx, out, name=name, location=location or "body", enum=enum)
     return out

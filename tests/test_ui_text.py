@@ -204,6 +204,7 @@ paths:
       summary: Add a pet
       parameters:
         - {name: dry, in: query, required: true, schema: {type: boolean}}
+        - {name: size, in: query, schema: {type: integer, minimum: 1, maximum: 9}}
       requestBody:
         content:
           application/json:
@@ -213,7 +214,7 @@ paths:
               properties:
                 owner:
                   type: object
-                  properties: {name: {type: string, default: Ann}}
+                  properties: {name: {type: string, default: Ann, readOnly: true}}
       responses:
         "200": {description: Added}
 """
@@ -267,6 +268,11 @@ def test_api_pages_and_field_components_speak_the_pages_language(tmp_path: Path)
     )
     fr_page = (out / "fr/add/index.html").read_text("utf-8")
     assert "<span>Essayer</span>" in fr_page and "Try it" not in fr_page
+    assert "Plage requise: <code>1 &lt;= x &lt;= 9</code>" in fr_page
+    assert '<span class="mr-api-pill">lecture seule</span>' in fr_page
+    en_page = (out / "add/index.html").read_text("utf-8")
+    assert "Required range: <code>1 &lt;= x &lt;= 9</code>" in en_page
+    assert '<span class="mr-api-pill">read-only</span>' in en_page
     # <ParamField> and <Prompt> on an MDX page
     en_fields = _api_words((out / "fields/index.html").read_text("utf-8"))
     fr_fields = _api_words((out / "fr/fields/index.html").read_text("utf-8"))

@@ -46,7 +46,7 @@ class FieldView:
     post_pills: tuple[str, ...] = ()
     """`api.params.post` and `x-mint.post` pills after the built-in ones."""
     constraints: tuple[tuple[str, str], ...] = ()
-    """(label, value) lines: `Required range` -> `1 <= x <= 10`."""
+    """(word key, value) lines: `constraint_range` -> `1 <= x <= 10` (`constraint_lines`)."""
     enum: tuple[str, ...] = ()
     """Allowed values, as text."""
     example: str | None = None
@@ -133,7 +133,8 @@ def _base_label(schema: Schema) -> str:
 
 
 def constraint_lines(schema: Schema) -> tuple[tuple[str, str], ...]:
-    """Human-readable validation rules."""
+    """Validation rules, as (the theme's word for the rule, value): `constraint_range` ->
+    `1 <= x <= 10` ("Required range" in English, themes/uitext.py)."""
     if not schema.constraints:  # most fields
         return ()
     c = dict(schema.constraints)
@@ -160,22 +161,22 @@ def constraint_lines(schema: Schema) -> tuple[tuple[str, str], ...]:
 
     rng = bounds("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "x")
     if rng:
-        lines.append(("Required range", rng))
+        lines.append(("constraint_range", rng))
     length = bounds("minLength", "", "maxLength", "", "length")
     if length:
-        lines.append(("Required string length", length))
+        lines.append(("constraint_string_length", length))
     items = bounds("minItems", "", "maxItems", "", "items")
     if items:
-        lines.append(("Required array length", items))
+        lines.append(("constraint_array_length", items))
     props = bounds("minProperties", "", "maxProperties", "", "properties")
     if props:
-        lines.append(("Required properties", props))
+        lines.append(("constraint_properties", props))
     if "multipleOf" in c:
-        lines.append(("Multiple of", as_text(c["multipleOf"])))
+        lines.append(("constraint_multiple_of", as_text(c["multipleOf"])))
     if "pattern" in c:
-        lines.append(("Allowed pattern", as_text(c["pattern"])))
+        lines.append(("constraint_pattern", as_text(c["pattern"])))
     if c.get("uniqueItems") is True:
-        lines.append(("Items", "unique"))
+        lines.append(("constraint_items", "constraint_unique"))
     return tuple(lines)
 
 
