@@ -40,10 +40,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -160,16 +162,27 @@ def measure(cmd: Sequence[str], cwd: Path | None = None) -> Run:
             return Run(0, 0, 0, 0, 0, error=f"{cmd[0]}: {exc}")
         main_kb = worker_kb = sum_kb = 0
         hwm: dict[int, int] = {}
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
+        # a thread waits for the process, so the wall time is exact (not a multiple of the
+        # memory sampling interval); the process tree is sampled meanwhile
+        ended: list[tuple[float, int, Any]] = []
+        done = threading.Event()
+
+        def wait() -> None:
+            _, status, usage = os.wait4(proc.pid, 0)
+            ended.append((time.perf_counter(), status, usage))
+            done.set()
+
+        waiter = threading.Thread(target=wait, daemon=True)
+        waiter.start()
+        while not done.is_set():
             tree = _tree(proc.pid)
             for p, (h, _) in tree.items():
                 hwm[p] = max(hwm.get(p, 0), h)
             sum_kb = max(sum_kb, sum(r for _, r in tree.values()))
-            time.sleep(SAMPLE_SECONDS)
-        seconds = time.perf_counter() - t0
+            done.wait(SAMPLE_SECONDS)
+        waiter.join()
+        t_end, status, usage = ended[0]
+        seconds = t_end - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         main_kb = hwm.pop(proc.pid, 0)
         worker_kb = max(hwm.values(), default=0)
