@@ -24,7 +24,10 @@ included) except for the floors, which time their work in-process. Memory: "peak
 `os.wait4`'s `ru_maxrss`, exact, of the largest single process of the command's tree (the main
 process or one worker); "main", "worker" (the largest descendant) and "sum" (all of the tree's
 processes at once) are sampled from /proc every 200 ms (VmHWM, VmRSS), so they can miss a last
-short peak. The load average is printed at the start and the end.
+short peak. The load average is printed at the start and the end. Nothing is deleted while
+builds are measured: every build (ours and the peers') writes into a folder of its own, and all
+are removed at the end (a filesystem that is slow to make files just after many were deleted,
+as ext4 without a journal is, would slow whichever build came next).
 
     python benchmarks/bench_peers.py [--repeat 3] [--peers [--peers-venv DIR]] [--big] [CORPUS ...]
 """
@@ -403,15 +406,13 @@ def peer_cmd(peer: str, venv: Path) -> list[str]:
 
 
 def peer_run(peer: str, venv: Path, project: Path, tmp: Path) -> Run:
-    """One build of the converted project, in a fresh copy (no cache, no previous output)."""
-    work = tmp / f"peer-{peer}"
-    if work.exists():
-        shutil.rmtree(work)
-    shutil.copytree(project, work)
+    """One build of the converted project, in a fresh copy (no cache, no previous output),
+    kept until the end of the benchmark (see `main`)."""
+    work = Path(tempfile.mkdtemp(prefix=f"peer-{peer}-", dir=tmp))
+    shutil.copytree(project, work, dirs_exist_ok=True)
     run = measure(peer_cmd(peer, venv), cwd=work)
     if not run.error and not (work / "site" / "index.html").is_file():
         run = Run(0, 0, 0, 0, 0, error="no site/index.html written")
-    shutil.rmtree(work, ignore_errors=True)
     return run
 
 
@@ -419,7 +420,7 @@ def peer_run(peer: str, venv: Path, project: Path, tmp: Path) -> Run:
 
 
 def bench_corpus(
-    corpus: Path, args: argparse.Namespace, peers: dict[str, str], venv: Path | None
+    corpus: Path, args: argparse.Namespace, peers: dict[str, str], venv: Path | None, keep: Path
 ) -> None:
     from mintrender.load.sources import discover
 
@@ -427,48 +428,45 @@ def bench_corpus(
     print(f"\n{corpus.name}: {pages:,} page files", flush=True)
     print(HEADER, flush=True)
     cache_flag = ("--no-cache",) if has_build_cache() else ()
-    with tempfile.TemporaryDirectory(prefix="bench-peers-") as tmp_name:
-        tmp = Path(tmp_name)
-        project = tmp / "markdown"
-        ready = {}
-        if venv is not None:
-            convert_site(corpus, project)
-            ready = {p: v for p, v in peers.items() if not v.startswith("error")}
-        runs: dict[str, list[Run]] = {
-            "cold": [],
-            "render": [],
-            "lunr": [],
-            **{p: [] for p in ready},
-        }
-        for r in range(args.repeat):  # interleaved, so a change of load hits every row alike
-            out = tmp / f"out-{r}"  # new: a cold build as in a fresh checkout
-            runs["cold"].append(
-                measure(mintrender_cmd(corpus, out, "--jobs", str(JOBS), *cache_flag))
-            )
-            runs["render"].append(measure_script(RENDER_FLOOR, str(corpus), str(tmp / "floor")))
-            runs["lunr"].append(measure_script(LUNR_FLOOR, str(corpus)))
-            for peer in ready:
-                runs[peer].append(peer_run(peer, venv, project, tmp))  # type: ignore[arg-type]
-        label = f"mintrender cold build (--jobs {JOBS}{' --no-cache' if cache_flag else ''})"
-        cold = row(label, runs["cold"])
-        render = row("render floor (markdown-it-py + Pygments)", runs["render"])
-        lunr = row("index floor (lunr.py over the page texts)", runs["lunr"])
-        if render and lunr:
-            both = Run(render.seconds + lunr.seconds, 0, 0, 0, 0, render.cpu + lunr.cpu)
-            ratio_line(
-                "cold build / (render floor + index floor)", cold, both, "issue 15: at the floor"
-            )
-        cache_rows(corpus, tmp, args.repeat, cold)
-        if venv is None:
-            return
-        results = {}
-        for peer, version in peers.items():
-            if version.startswith("error"):
-                print(f"  {peer:<56}{version}", flush=True)
-                continue
-            results[peer] = row(f"{peer} ({version})", runs[peer])
-        for peer, result in results.items():
-            ratio_line(f"{peer} / mintrender cold build", result, cold, "target >= 4x")
+    tmp = Path(tempfile.mkdtemp(prefix="bench-peers-", dir=keep))  # kept: see `main`
+    project = tmp / "markdown"
+    ready = {}
+    if venv is not None:
+        convert_site(corpus, project)
+        ready = {p: v for p, v in peers.items() if not v.startswith("error")}
+    runs: dict[str, list[Run]] = {
+        "cold": [],
+        "render": [],
+        "lunr": [],
+        **{p: [] for p in ready},
+    }
+    for r in range(args.repeat):  # interleaved, so a change of load hits every row alike
+        out = tmp / f"out-{r}"  # new: a cold build as in a fresh checkout
+        runs["cold"].append(measure(mintrender_cmd(corpus, out, "--jobs", str(JOBS), *cache_flag)))
+        runs["render"].append(measure_script(RENDER_FLOOR, str(corpus), str(tmp / "floor")))
+        runs["lunr"].append(measure_script(LUNR_FLOOR, str(corpus)))
+        for peer in ready:
+            runs[peer].append(peer_run(peer, venv, project, tmp))  # type: ignore[arg-type]
+    label = f"mintrender cold build (--jobs {JOBS}{' --no-cache' if cache_flag else ''})"
+    cold = row(label, runs["cold"])
+    render = row("render floor (markdown-it-py + Pygments)", runs["render"])
+    lunr = row("index floor (lunr.py over the page texts)", runs["lunr"])
+    if render and lunr:
+        both = Run(render.seconds + lunr.seconds, 0, 0, 0, 0, render.cpu + lunr.cpu)
+        ratio_line(
+            "cold build / (render floor + index floor)", cold, both, "issue 15: at the floor"
+        )
+    cache_rows(corpus, tmp, args.repeat, cold)
+    if venv is None:
+        return
+    results = {}
+    for peer, version in peers.items():
+        if version.startswith("error"):
+            print(f"  {peer:<56}{version}", flush=True)
+            continue
+        results[peer] = row(f"{peer} ({version})", runs[peer])
+    for peer, result in results.items():
+        ratio_line(f"{peer} / mintrender cold build", result, cold, "target >= 4x")
 
 
 # -- big sites --------------------------------------------------------------------------------
@@ -501,14 +499,11 @@ def bench_big(tmp: Path, args: argparse.Namespace) -> None:
         by_jobs: dict[int, Run | None] = {}
         for jobs in (JOBS, 1) if name == "copies" else (JOBS,):
             runs = []
-            for _ in range(args.big_repeat):  # each into a new output folder (cold)
-                runs.append(
-                    measure(mintrender_cmd(site, tmp / "out", "--jobs", str(jobs), *cache_flag))
-                )
-                shutil.rmtree(tmp / "out", ignore_errors=True)
+            for _ in range(args.big_repeat):  # each into a new output folder (cold), kept
+                out = Path(tempfile.mkdtemp(prefix=f"out-{name}-", dir=tmp)) / "site"
+                runs.append(measure(mintrender_cmd(site, out, "--jobs", str(jobs), *cache_flag)))
             by_jobs[jobs] = row(f"{name}: {pages} (--jobs {jobs})", runs)
         targets(by_jobs.get(JOBS), by_jobs)
-        shutil.rmtree(site, ignore_errors=True)
 
 
 def _limits(run: Run | None, seconds: float, mb: float) -> str:
@@ -575,12 +570,16 @@ def main(argv: list[str] | None = None) -> int:
             peers = install_peers(venv)
             for peer, version in peers.items():
                 print(f"peer {peer}: {version}", flush=True)
-        for corpus in [] if args.big_only else args.corpora:
-            bench_corpus(corpus.resolve(), args, peers, venv)
-        if args.big or args.big_only:
-            with tempfile.TemporaryDirectory(prefix="bench-big-") as tmp:
-                bench_big(Path(tmp), args)
-    print(f"\nload average at end: {load_average()}", flush=True)
+        # Nothing is deleted while builds are measured: each build writes into a folder of its
+        # own, all removed at the end. On a filesystem without a journal, ext4 reuses no inode
+        # freed in the last minute or more, and a build just after a big deletion pays for it
+        # (CPU, in the kernel): whichever tool ran after the deletion would be slowed.
+        with tempfile.TemporaryDirectory(prefix="bench-peers-") as keep:
+            for corpus in [] if args.big_only else args.corpora:
+                bench_corpus(corpus.resolve(), args, peers, venv, Path(keep))
+            if args.big or args.big_only:
+                bench_big(Path(tempfile.mkdtemp(prefix="bench-big-", dir=keep)), args)
+            print(f"\nload average at end: {load_average()}", flush=True)
     return 0
 
 
