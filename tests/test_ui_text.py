@@ -59,6 +59,11 @@ def _words(html: str) -> dict[str, Any]:
         "yes_no": re.findall(r'data-feedback="(?:yes|no)"[^>]*>.*?<span>([^<]*)</span>', html),
         "pagination": one(r'id="pagination" class="mr-pagination" aria-label="([^"]*)"'),
         "contextual": re.findall(r'class="mr-contextual__title">([^<]*)<', html),
+        "notices": one(r'class="mr-footer__notice" href="[^"]*">([^<]*)<'),
+        "sidebar": one(
+            r'<aside id="sidebar" class="mr-sidebar" data-component="sidebar" '
+            r'aria-label="([^"]*)"'
+        ),
         "script": json.loads(script) if script else None,
     }
 
@@ -126,6 +131,8 @@ def test_each_page_shows_the_theme_in_its_language(built: Path) -> None:
         "yes_no": ["Yes", "No"],
         "pagination": "Previous and next pages",
         "contextual": ["Copy page", "View as Markdown", "Open in ChatGPT"],
+        "notices": "Third-party notices",
+        "sidebar": "Site navigation",
         "script": None,
     }
     french = _words((built / "fr/index.html").read_text("utf-8"))
@@ -138,6 +145,8 @@ def test_each_page_shows_the_theme_in_its_language(built: Path) -> None:
         "yes_no": ["Oui", "Non"],
         "pagination": "Pages précédente et suivante",
         "contextual": ["Copier la page", "Afficher en Markdown", "Ouvrir dans ChatGPT"],
+        "notices": "Mentions de tiers",
+        "sidebar": "Navigation du site",
         "script": js_ui_text("fr"),
     }
     japanese = _words((built / "ja/next/index.html").read_text("utf-8"))  # "jp" in docs.json
