@@ -108,7 +108,8 @@ def test_copy_button_and_banner_dismiss(browser: Any, site: Path) -> None:
     button = page.locator(".mr-code .mr-copy").first
     page.locator(".mr-code").first.hover()
     button.click()
-    assert button.get_attribute("data-copied") is not None
+    # the copy is asynchronous (the clipboard's promise): wait for it to be shown as done
+    page.wait_for_function("b => b.hasAttribute('data-copied')", arg=button.element_handle())
     assert button.get_attribute("aria-label") == "Copied"
     assert page.locator("#banner").is_visible()
     page.click('[data-component="banner-dismiss"]')
