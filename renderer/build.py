@@ -398,9 +398,10 @@ class RenderedPages:
 
 def _site_around(
     job: RenderJob,
-) -> tuple[list[tuple[PageRecord, str]], dict[str, str], list[str], UrlBuilder]:
+) -> tuple[list[tuple[PageRecord, str]], dict[str, str], list[str], UrlBuilder, dict[str, str]]:
     """What every page is rendered against, before any page is parsed: the generated API pages,
-    navigation refs -> files, every site path and the URL builder over them."""
+    navigation refs -> files, every site path, the URL builder over them, and each page file's
+    language (`file_languages`)."""
     config, sources, slots, api = job.config, job.sources, job.slots, job.api
     placeholders = {rel: new_record(rel, {}) for rel in sources.pages}
     generated = _generated_pages(api, slots, placeholders, config, job.diagnostics)
@@ -409,7 +410,7 @@ def _site_around(
         ref_to_file.setdefault(ref, record.rel_path)
     site_paths = [r.site_path for r in placeholders.values()] + [r.site_path for r, _ in generated]
     urls = make_urls(job.options.mode, site_paths, sources, config, job.options.safe is not None)
-    return generated, ref_to_file, site_paths, urls
+    return generated, ref_to_file, site_paths, urls, file_languages(slots, ref_to_file)
 
 
 def _render_whole(
@@ -443,8 +444,7 @@ def _render_pages(job: RenderJob) -> RenderedPages:
     options, config, sources, api = job.options, job.config, job.sources, job.api
     diagnostics, timings, progress = job.diagnostics, job.timings, job.progress
     t = time.perf_counter()
-    generated, ref_to_file, site_paths, urls = _site_around(job)
-    languages = file_languages(job.slots, ref_to_file)
+    generated, ref_to_file, site_paths, urls, languages = _site_around(job)
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
     level = 0 if job.spill is not None else 1  # spilled and not cached: stored as it is
@@ -502,8 +502,7 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
     options, config, sources, api = job.options, job.config, job.sources, job.api
     diagnostics, timings, progress = job.diagnostics, job.timings, job.progress
     t = time.perf_counter()
-    generated, ref_to_file, site_paths, urls = _site_around(job)
-    languages = file_languages(job.slots, ref_to_file)
+    generated, ref_to_file, site_paths, urls, languages = _site_around(job)
     reader = Reader(config.docs_dir)
     publish = Publish.of(options, config.metatags)
     opts = options_key(options)

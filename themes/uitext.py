@@ -23,7 +23,7 @@ JS_KEYS = (
     "kbd_close",
     "copied",
 )
-"""The strings the theme's scripts show (`mrText` in 10-theme.js): a page in another language
+"""The strings the theme's scripts show (`mr.text` in 10-theme.js): a page in another language
 than English carries them (`js_ui_text`)."""
 
 

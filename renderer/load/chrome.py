@@ -55,8 +55,9 @@ class Chrome:
             out = replace(out, navbar_links=override.navbar[0], navbar_primary=override.navbar[1])
         if override.footer is not None:
             socials, columns = override.footer
-            out = replace(out, footer_socials=socials, footer_columns=columns)
-            out = replace(out, footer_at=override.footer_at)
+            out = replace(
+                out, footer_socials=socials, footer_columns=columns, footer_at=override.footer_at
+            )
         if override.sets_banner:
             out = replace(out, banner=override.banner)
         return out

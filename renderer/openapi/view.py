@@ -79,9 +79,12 @@ class ApiOptions:
 
     @classmethod
     def from_settings(
-        cls, api: Mapping[str, Any] | None, page: Mapping[str, Any] | None = None
+        cls,
+        api: Mapping[str, Any] | None,
+        page: Mapping[str, Any] | None = None,
+        language: str = "",
     ) -> ApiOptions:
-        """Read docs.json `api` and a page's frontmatter (`playground`)."""
+        """Read docs.json `api` and a page's frontmatter (`playground`); `language`: the page's."""
         api = api if isinstance(api, Mapping) else {}
         examples = _map(api.get("examples"))
         params = _map(api.get("params"))
@@ -113,6 +116,7 @@ class ApiOptions:
             mdx_auth_method=str(auth.get("method") or ""),
             mdx_auth_name=str(auth.get("name") or ""),
             unknown_languages=tuple(unknown),
+            language=language,
         )
 
 

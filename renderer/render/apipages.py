@@ -370,8 +370,7 @@ class ApiStage:
     def _options(self, fm: dict[str, Any], ctx: RenderContext) -> Any:
         from mintrender.openapi import ApiOptions  # start-up time, see top
 
-        options = ApiOptions.from_settings(self.config.api, fm)
-        return dataclasses.replace(options, language=ctx.language) if ctx.language else options
+        return ApiOptions.from_settings(self.config.api, fm, ctx.language)
 
     def check(self, record: PageRecord) -> None:
         """What `attach` reports about a page's API reference, without drawing its view."""

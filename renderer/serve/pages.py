@@ -83,6 +83,8 @@ class Pages:
         self.shadowed: set[str] = set()
         """Page files left out because another file makes the same page (`page-shadowed`)."""
         self.ref_to_file: dict[str, str] = {}
+        self.languages: dict[str, str] = {}
+        """Page file -> its language code (`file_languages`), with `ref_to_file`."""
         self.api: LazyApiStage | None = None
         self.api_diagnostics = Diagnostics()
         self.urls: UrlBuilder | None = None
@@ -236,6 +238,7 @@ class Pages:
                 self._api_problem()
             self.structure_diagnostics += tuple(self.api_diagnostics)
             del self.api_diagnostics[:]
+        self.languages = file_languages(self.inputs.slots, self.ref_to_file)
         self.urls = make_urls(
             "hosted",
             (r.site_path for r in self.records.values()),
@@ -391,7 +394,7 @@ class Pages:
                 diagnostics,
                 self.api,
                 safe=self.options.safe,
-                language=file_languages(self.inputs.slots, self.ref_to_file).get(rel, ""),
+                language=self.languages.get(rel, ""),
             )
         except Exception as exc:
             self.failures[rel] = traceback.format_exc(limit=-8)

@@ -344,7 +344,7 @@ def render_page_html(
         record.frontmatter,
         record.site_path,
         head["canonical"],
-        ui_text(language_of(nav) or "en"),
+        ui_text(language_of(nav)),
     )
     parts = parts or load_theme_parts()
     content = "".join(
