@@ -159,3 +159,30 @@ def test_api_field_rows_are_drawn_once_per_view() -> None:
 
     assert memo(key, macro) != "row"  # drawn before by the template: from the memo
     assert memo([1], macro) == "row" and calls == [[1]]  # unhashable: drawn, not kept
+
+
+def test_api_templates_compile_once_for_all_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The API environments of a site's languages share their compiled templates: a language
+    after the first compiles nothing, and still speaks its own words."""
+    import jinja2
+
+    from mintrender.openapi import view
+    from mintrender.openapi.view import TEMPLATES_DIR, _default_env
+
+    compiled: list[str] = []
+    compile_ = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *a, **k):  # type: ignore[no-untyped-def]
+        compiled.append(name or "")
+        return compile_(self, source, name, *a, **k)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    monkeypatch.setattr(view, "_API_CODE", view._SharedCode())  # nothing compiled yet
+    _default_env.cache_clear()
+    english = _default_env(str(TEMPLATES_DIR), "en").get_template("api/fields.html")
+    assert compiled  # the first environment compiles
+    compiled.clear()
+    french = _default_env(str(TEMPLATES_DIR), "fr").get_template("api/fields.html")
+    assert compiled == []
+    assert french is not english and french.globals["t"] != english.globals["t"]
+    _default_env.cache_clear()  # no environment holding the test's store outlives the test

@@ -152,10 +152,29 @@ class ApiView:
     """Every field name shown (parameters, body and response properties)."""
 
 
+class _SharedCode(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for every environment given it: the API environments
+    of a site's languages differ in their globals only, so each template is compiled once per
+    process, not once per language (compiling is most of a worker's first API pages)."""
+
+    def __init__(self) -> None:
+        self._codes: dict[tuple[str, str], Any] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        bucket.code = self._codes.get((bucket.key, bucket.checksum))
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._codes[(bucket.key, bucket.checksum)] = bucket.code
+
+
+_API_CODE = _SharedCode()
+
+
 @functools.lru_cache(maxsize=32)
 def _default_env(folder: str, language: str = "en") -> jinja2.Environment:
     """The API templates' environment for one language of the theme's words (global `t`): each
-    has its own memo of field rows, which hold those words."""
+    has its own memo of field rows, which hold those words; all share their compiled templates
+    (same loader and options)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         autoescape=True,
@@ -163,6 +182,7 @@ def _default_env(folder: str, language: str = "en") -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         auto_reload=False,  # mintrender's own templates: no stat of the file per operation
+        bytecode_cache=_API_CODE,
     )
     env.globals["field_memo"] = _field_memo()
     env.globals["t"] = ui_text(language)
