@@ -504,6 +504,7 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
     t = time.perf_counter()
     generated, ref_to_file, site_paths, urls, languages = _site_around(job)
     reader = Reader(config.docs_dir)
+    reader.stamping = True
     publish = Publish.of(options, config.metatags)
     opts = options_key(options)
     store = PageStore(
@@ -537,13 +538,10 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
     if progress:
         progress("render", 0, 1)
     every = list(sources.pages) + list(stubs)
-    done: dict[str, CachedPage] = {}
-    for rel in every:
-        hit = store.get(rel, reader)
-        if hit is not None:
-            if job.spill is not None:
-                hit.record.spill(job.spill)
-            done[rel] = hit
+    done = store.reuse(every, reader)
+    if job.spill is not None:
+        for hit in done.values():
+            hit.record.spill(job.spill)
     todo = [rel for rel in every if rel not in done]
     fresh: list[CachedPage] = []
     if job.jobs > 1 and len(todo) > 1:

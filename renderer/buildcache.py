@@ -18,18 +18,19 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mintrender.cache import code_fingerprint, digest, site_store
+from mintrender.cache import Store, code_fingerprint, digest, site_store
 from mintrender.components import REGISTRY
 from mintrender.errors import Diagnostic
 from mintrender.model import BuildOptions, PageRecord
 
 if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
-    from mintrender.load.sources import Reader, SourceFiles
+    from mintrender.load.sources import Reader, SourceFiles, Status
     from mintrender.render.apipages import ApiStage
 
 SPEC_SUFFIXES = (".json", ".yaml", ".yml")
@@ -117,16 +118,23 @@ class PageStore:
     def _name(self, rel: str) -> str:
         return digest(rel, self.options)
 
-    def get(self, rel: str, read: Reader) -> CachedPage | None:
+    def get(self, rel: str, stamps: Stamps) -> CachedPage | None:
         """The page as last rendered, when nothing it read has changed since."""
         found: Any = self.store.get(self._name(rel), self.key)
         if not isinstance(found, CachedPage) or found.record.rel_path != rel:
             return None
         for file, known in found.files.items():
-            if file_digest(read, file) != known:
+            if stamps.digest(file) != known:
                 return None
         self.reused.append(rel)
         return found
+
+    def reuse(self, rels: Iterable[str], read: Reader) -> dict[str, CachedPage]:
+        """The pages of `rels` that are as last rendered (`get`), in order."""
+        stamps = Stamps(self.store, read)
+        found = {rel: self.get(rel, stamps) for rel in rels}
+        stamps.save()
+        return {rel: entry for rel, entry in found.items() if entry is not None}
 
     def inputs_key(self, entry: CachedPage, *extra: str) -> str:
         """Digest of what the page was rendered from (`PageRecord.inputs_key`)."""
@@ -170,6 +178,50 @@ def file_digest(read: Reader, rel: str) -> str:
 
 def file_digests(read: Reader, files: Iterable[str]) -> dict[str, str]:
     return {f: file_digest(read, f) for f in sorted(set(files))}
+
+
+STAMP_MARGIN_NS = 3_000_000_000
+"""A file changed this close before a build began is not stamped: an edit within the same tick
+of the file system's clock (2 s on FAT) would leave its status as it was (racy git)."""
+
+
+class Stamps:
+    """The digest of each docs file as a build found it, with the file's `Reader.status`
+    (device, inode, size, modification and change times) taken before it was read, as git's
+    index keeps them: while a file's status is the same, its digest is, and it is not read and
+    hashed again. An edit changes the change time, which no tool sets back, and a file replaced
+    by another has another inode. A file changed in the `STAMP_MARGIN_NS` before the build
+    began gets no stamp: it is hashed each time until it settles."""
+
+    NAME = "source-stamps"
+    KEY = "source-stamps-1"
+
+    def __init__(self, store: Store, read: Reader) -> None:
+        """`read`: a `Reader.stamping` reader (each status taken before the first read)."""
+        self._store = store
+        self._read = read
+        old = store.get(self.NAME, self.KEY)
+        self._old: dict[str, tuple[Status, str]] = old if isinstance(old, dict) else {}
+        self._new: dict[str, tuple[Status, str]] = {}
+        self._settled = time.time_ns() - STAMP_MARGIN_NS
+
+    def digest(self, rel: str) -> str:
+        """`file_digest(read, rel)`, known without reading while the file is the same."""
+        status = self._read.status(rel)
+        if status is not None:
+            known = self._old.get(rel)
+            if known is not None and known[0] == status:
+                self._new[rel] = known
+                return known[1]
+        value = file_digest(self._read, rel)
+        if status is not None and max(status[3], status[4]) < self._settled:
+            self._new[rel] = (status, value)  # a change made after the status was taken gives
+        return value  # the file another status: the next build reads it again
+
+    def save(self) -> None:
+        """Keep the stamps of the files this build looked at, when they changed."""
+        if self._new != self._old:
+            self._store.put(self.NAME, self.KEY, self._new)
 
 
 def unique(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -412,3 +412,54 @@ def test_a_cache_folder_that_cannot_be_made_or_entered_is_never_a_crash(
 
     monkeypatch.setattr(Path, "is_dir", denied)
     assert mintrender.cache.prune(tmp_path / "someone-elses" / "build") == 0
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every docs file a build's readers read from now on."""
+    from mintrender.load.sources import Reader
+
+    reads: list[str] = []
+    real = Reader.__call__
+
+    def reading(self: Reader, rel: str) -> str | None:
+        if rel not in self.cache:
+            reads.append(rel)
+        return real(self, rel)
+
+    monkeypatch.setattr(Reader, "__call__", reading)
+    return reads
+
+
+def test_unchanged_files_are_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warm build knows a file is the one a page read from its status (device, inode, size,
+    modification and change times), as git's index does, and does not read and hash it again.
+    An edit that keeps the size and sets the modification time back is still seen: it changes
+    the change time."""
+    import mintrender.buildcache as buildcache
+
+    docs = make_site(tmp_path / "docs")
+    cache = tmp_path / "cache"
+    run(docs, tmp_path / "one", cache)
+    reads = _reads(monkeypatch)
+    run(docs, tmp_path / "two", cache)
+    # files changed in the seconds before a build are not stamped (an edit within the same
+    # tick of the clock would not change their status): read and hashed again
+    assert {"guide.mdx", "snippets/note.mdx"} <= set(reads)
+
+    monkeypatch.setattr(buildcache, "STAMP_MARGIN_NS", 0)  # files made before the build: settled
+    run(docs, tmp_path / "three", cache)  # the pages' entries, now with stamps
+    reads.clear()
+    warm = run(docs, tmp_path / "four", cache)
+    assert warm.cache["pages_rendered"] == 0
+    assert not {"guide.mdx", "snippets/note.mdx", "notes.mdx"} & set(reads)
+
+    snippet = docs / "snippets/note.mdx"
+    before = snippet.stat()
+    edit(snippet, "Remember", "Rememb3r")  # the same size, and the old modification time
+    os.utime(snippet, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = snippet.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    changed = same_as_cold(docs, tmp_path, cache, "same-size", jobs=1)
+    assert changed.cache["pages_rendered"] == 1  # the guide, which imports it

@@ -158,6 +158,10 @@ def page_file_for_ref(ref: str, pages: frozenset[str]) -> str | None:
     return None
 
 
+Status = tuple[int, int, int, int, int]
+"""`Reader.status`: (device, inode, size, modification time, change time), times in ns."""
+
+
 class Reader:
     """Reads docs files once (snippets are shared by many pages); never outside the docs folder."""
 
@@ -170,11 +174,15 @@ class Reader:
         """Folder -> its real path when inside the docs folder (None: outside or missing)."""
         self.seen: set[str] | None = None
         """When a set: every file asked for is added (what one page read, for the build cache)."""
+        self.stamping = False
+        """When on, each file's `status` is taken before its first read (for the build cache)."""
+        self._status: dict[str, Status | None] = {}
 
     def forget(self, rel: str) -> None:
         """Drop what was read of `rel` (it changed, or it will not be read again)."""
         self.cache.pop(rel, None)
         self.not_utf8.pop(rel, None)
+        self._status.pop(rel, None)
 
     def _inside(self, rel: str) -> Path | None:
         """`resolve_inside(docs_dir, docs_dir / rel)`, resolving each folder once: a file
@@ -195,10 +203,29 @@ class Reader:
             return None  # missing
         return real_folder / path.name
 
+    def status(self, rel: str) -> Status | None:
+        """What tells one version of `rel` from another: the device, inode, size, and
+        modification and change times of the file (a link's target), as first asked in this
+        build; None for a file a read gives nothing for (outside the docs folder, missing)."""
+        if rel in self._status:
+            return self._status[rel]
+        path = self._inside(rel)
+        try:
+            st = os.stat(path) if path is not None else None
+        except OSError:
+            st = None
+        found = None
+        if st is not None and stat.S_ISREG(st.st_mode):
+            found = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        self._status[rel] = found
+        return found
+
     def __call__(self, rel: str) -> str | None:
         if self.seen is not None:
             self.seen.add(rel)
         if rel not in self.cache:
+            if self.stamping:  # the version read is the one with this status, or a later one
+                self.status(rel)
             path = self._inside(rel)
             try:
                 self.cache[rel] = None if path is None else self._decode(rel, path.read_bytes())
