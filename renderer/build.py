@@ -26,7 +26,6 @@ from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.hints import closest_path
 from mintrender.load.config import ConfigError, SiteConfig, find_config, load_config
-from mintrender.load.contain import outside_link_message
 from mintrender.load.jsonpos import format_path
 from mintrender.load.nav import (
     NavDivision,
@@ -68,7 +67,7 @@ from mintrender.render.sanitize import (
 from mintrender.spill import Spill
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
 from mintrender.workers import auto_jobs, can_fork, fork_map
-from mintrender.write.files import UNWRITABLE_HINT, output_problem, unwritable
+from mintrender.write.files import output_problem, unwritable
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +87,7 @@ def load_inputs(
     """docs.json, the docs folder (never `written`) and the navigation; raises ConfigError."""
     config = load_config(docs_dir, diagnostics)
     sources = discover(docs_dir, written)
-    for rel in sources.outside_links:
-        diagnostics.warning(rel, 1, 1, "symlink-outside", outside_link_message(rel))
+    sources.report(diagnostics)
     if safe is not None:
         sources = without_active_files(sources, diagnostics)
         config = without_unsafe_redirects(config, diagnostics)
@@ -124,7 +122,8 @@ def parse_source(
     rel: str, config: SiteConfig, read: Reader, diagnostics: Diagnostics, *, for_check: bool = False
 ) -> ParsedPage:
     """Parse one page file (a missing file parses as an empty page); a file it read that is
-    not UTF-8 gets a warning at its first bad byte. `for_check`: see `parse_page`."""
+    not UTF-8 gets a warning at its first bad byte, one it could not read an error
+    (`Reader.report`). `for_check`: see `parse_page`."""
     parsed = parse_page(
         rel,
         read(rel) or "",
@@ -134,11 +133,7 @@ def parse_source(
         variables=config.variables,
         for_check=for_check,
     )
-    for file in sorted(parsed.depends_on):
-        decoded = read.not_utf8.get(file)
-        if decoded is not None and decoded.bad is not None:
-            line, column, _ = decoded.bad
-            diagnostics.warning(file, line, column, "file-encoding", decoded.problem())
+    read.report(sorted(parsed.depends_on | {rel}), diagnostics)
     return parsed
 
 
@@ -272,6 +267,9 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     t0 = time.perf_counter()
     diagnostics = Diagnostics()
     docs_dir = options.docs_dir.resolve()
+    if (problem := output_problem(options.out_dir, docs_dir)) is not None:  # before anything
+        diagnostics.error(str(options.out_dir), 0, 0, *problem)
+        return BuildResult(diagnostics, fatal=problem[1])
 
     # --- load: docs.json, source files, navigation; every spec once (API pages per operation)
     try:
@@ -284,9 +282,6 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
         diagnostics.internal(config_file.name if config_file else "docs.json", 0, "loading", exc)
         return BuildResult(diagnostics, fatal=diagnostics[-1].message)
     config, sources = inputs.config, inputs.sources
-    if (problem := output_problem(options.out_dir)) is not None:  # before any page is rendered
-        diagnostics.error(str(options.out_dir), 0, 0, "output-unwritable", problem, UNWRITABLE_HINT)
-        return BuildResult(diagnostics, fatal=problem)
     timings["load"] = time.perf_counter() - t0
     t = time.perf_counter()
     folder = build_cache_dir(options)

@@ -7,6 +7,7 @@ import json
 import os
 import shlex
 import sys
+import traceback
 from pathlib import Path
 from typing import TextIO
 
@@ -134,9 +135,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     # the pipeline is imported by the commands that run it: `--help` and `--version` stay instant
     from mintrender.build import build
 
-    docs_dir = Path(args.docs_dir).resolve()
-    if not docs_dir.is_dir():
-        print(f"mintrender: {docs_dir} is not a folder", file=sys.stderr)
+    docs_dir = docs_folder(args.docs_dir)
+    if docs_dir is None:
         return 2
     out_dir = Path(args.out).resolve() if args.out else default_out_dir(docs_dir)
     base_url = (args.base_url or "").strip()
@@ -180,7 +180,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     errors = sum(1 for d in diags if d.severity == "error")
     warnings = sum(1 for d in diags if d.severity == "warning")
     if args.report:
-        dump_report(result, Path(args.report))
+        try:
+            dump_report(result, Path(args.report))
+        except OSError as exc:  # the site is built; only the report is missing
+            print(
+                f"mintrender: cannot write the report {args.report}: {exc.strerror or exc}",
+                file=sys.stderr,
+            )
+            return 2
     if not args.quiet:
         total = result.timings.get("total", 0.0)
         print(
@@ -212,6 +219,21 @@ def print_diagnostic(d: Diagnostic, verbose: bool, stream: TextIO) -> None:
     print(d.format(), file=stream)
     if verbose and d.detail:
         print("    " + d.detail.rstrip().replace("\n", "\n    "), file=stream)
+
+
+def docs_folder(given: str) -> Path | None:
+    """The docs folder `given` on the command line, resolved; None when it is not a folder this
+    user can open (said on stderr: missing, a file, no permission, a current folder removed)."""
+    try:
+        docs_dir = Path(given).resolve()
+        if docs_dir.is_dir():
+            os.listdir(docs_dir)
+            return docs_dir
+        problem = "is not a folder"
+    except OSError as exc:
+        problem = f"cannot be opened: {exc.strerror or exc}"
+    print(f"mintrender: {given} {problem}", file=sys.stderr)
+    return None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -318,6 +340,7 @@ def make_parser() -> argparse.ArgumentParser:
         "--out",
         metavar="OUT",
         help="output folder, replaced when the build is complete (default: DOCS_DIR/_site); "
+        "new, empty or a site mintrender wrote, never the docs folder or one holding it; "
         "never read back as input",
     )
     b.add_argument(
@@ -466,6 +489,19 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # the machine refused something (a folder, a port): never a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"mintrender: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a bug: one line, the traceback with -v
+        if getattr(args, "verbose", False):
+            traceback.print_exc()
+        print(
+            f"mintrender: internal error ({type(exc).__name__}: {exc}); this is a bug in "
+            "mintrender, please report it (with -v: the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -84,6 +84,45 @@ def test_output_folder_that_cannot_be_written(
     assert "output-unwritable" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("where", "code"),
+    [
+        ("docs", "output-holds-docs"),  # -o DOCS_DIR
+        (".", "output-holds-docs"),  # -o . from the project holding the docs folder
+        ("/", "output-holds-docs"),
+        ("notes.txt", "output-not-a-site"),  # a file
+        ("mine", "output-not-a-site"),  # a folder of the user's files
+        ("repo", "output-not-a-site"),  # a repository, even holding an earlier site
+    ],
+)
+def test_output_folder_that_must_not_be_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str, code: str
+) -> None:
+    """A build replaces OUT as a whole, so an OUT that holds the docs folder, is a file, or
+    holds anything but a site mintrender wrote is one error before anything is written, exit
+    2, and every file stays as it was; an empty folder or an earlier site is replaced."""
+    project = tmp_path / "project"
+    docs = write_site(project / "docs", {"index.mdx": "# Hi\n"}, minimal_config(["index"]))
+    (project / "notes.txt").write_text("my notes", encoding="utf-8")
+    (project / "mine").mkdir()
+    (project / "mine" / "letter.txt").write_text("dear", encoding="utf-8")
+    (project / "repo" / ".git").mkdir(parents=True)
+    (project / "repo" / "_mintrender").mkdir()
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    out = Path(where) if where == "/" else project / where
+    assert cli.main(["build", str(docs), "-o", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert f"[{code}]" in err and "Traceback" not in err, err
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in project.iterdir()) == ["docs", "mine", "notes.txt", "repo"]
+
+    for fine in (project / "empty", project / "site"):
+        fine.mkdir()
+        assert cli.main(["build", str(docs), "-o", str(fine), "-q"]) == 0
+        assert (fine / "index.html").is_file()  # the next build replaces the site it wrote
+    assert cli.main(["build", str(docs), "-o", str(project / "site"), "-q"]) == 0
+
+
 def test_output_failing_while_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -95,7 +134,7 @@ def test_output_failing_while_written(
 
     docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"}, minimal_config(["index"]))
     out = tmp_path / "out"
-    out.mkdir()
+    (out / "_mintrender").mkdir(parents=True)  # a site an earlier build wrote
     (out / "old.txt").write_text("the last good site", encoding="utf-8")
 
     def full(self: OutputWriter) -> None:
@@ -403,3 +442,89 @@ def test_schema_deeper_than_the_view_draws_is_said(tmp_path: Path) -> None:
     assert limit.file == "deep.mdx" and "levels deep" in limit.message
     html = (tmp_path / "out" / "deep" / "index.html").read_text()
     assert "param-d99" in html and "-d50" not in html
+
+
+def test_report_that_cannot_be_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--report` into a folder that cannot hold it: the site is built, the report is one
+    error line naming the file and the reason, exit 2, no traceback."""
+    docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"}, minimal_config(["index"]))
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["build", str(docs), "-o", str(out), "--report", str(blocked / "r.json")]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot write the report {blocked / 'r.json'}: Not a directory" in err, err
+    assert "Traceback" not in err
+    assert (out / "index.html").is_file()
+
+
+def test_files_and_folders_that_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page, a snippet or a folder the system will not let the build read (no permission:
+    simulated, as the tests may run as root) is a `file-unreadable` warning naming it and the
+    reason, never a silent empty page or a missing folder; the rest of the site builds."""
+    import errno
+
+    files = {
+        "locked.mdx": "---\ntitle: Locked\n---\n\nSecret words.\n",
+        "uses.mdx": "---\ntitle: Uses\n---\nimport Part from '/snippets/part.mdx';\n\n<Part />\n",
+        "snippets/part.mdx": "A part.\n",
+        "private/a.png": "png",
+    }
+    refused = {"locked.mdx", "snippets/part.mdx"}
+    real_read, real_scandir = Path.read_bytes, os.scandir
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name in {Path(r).name for r in refused} and "docs" in self.parts:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_read(self)
+
+    def scandir(path: Any = ".") -> Any:
+        if str(path).endswith("private"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = _build(tmp_path, files)
+    found = {(d.file, d.message) for d in _found(result, "file-unreadable")}
+    assert found == {
+        ("locked.mdx", "cannot be read: Permission denied"),
+        ("snippets/part.mdx", "cannot be read: Permission denied"),
+        ("private", "this folder cannot be read: Permission denied; its files are not in the site"),
+    }
+    assert all(d.severity == "warning" for d in _found(result, "file-unreadable"))
+
+
+def test_commands_never_end_in_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """From a current folder that was removed, `build`, `check` and `serve` say so in one
+    line, exit 2; a failure nobody foresaw is one line calling it a bug, exit 3, and its
+    traceback only with -v."""
+    import mintrender.build
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    for command in (["build"], ["check"], ["serve", "--port", "0"]):
+        assert cli.main(command) == 2, command
+        err = capsys.readouterr().err
+        assert err.startswith("mintrender: ") and "No such file or directory" in err, err
+        assert "Traceback" not in err
+    monkeypatch.chdir(tmp_path)
+
+    docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"}, minimal_config(["index"]))
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("unforeseen")
+
+    monkeypatch.setattr(mintrender.build, "build", broken)
+    out = str(tmp_path / "out")
+    assert cli.main(["build", str(docs), "-o", out]) == 3
+    err = capsys.readouterr().err
+    assert "internal error (RuntimeError: unforeseen)" in err and "Traceback" not in err
+    assert cli.main(["build", str(docs), "-o", out, "-v"]) == 3
+    assert "Traceback" in capsys.readouterr().err

@@ -193,7 +193,7 @@ def test_hidden_pages_are_built_but_not_in_sidebar(tmp_path: Path) -> None:
 def test_output_is_swapped_in_only_when_complete(tmp_path: Path) -> None:
     docs = write_site(tmp_path / "docs", {"a.mdx": "A\n"}, minimal_config(["a"]))
     out = tmp_path / "out"
-    out.mkdir()
+    (out / "_mintrender").mkdir(parents=True)  # an earlier site
     (out / "stale.txt").write_text("old")
     build_site(docs, out)
     assert not (out / "stale.txt").exists() and (out / "a" / "index.html").exists()

@@ -79,6 +79,16 @@ RULES: dict[str, Rule] = _rules(
     ("file-unreadable", "warning", "a file of the docs folder cannot be read or copied"),
     ("cache-unwritable", "info", "the build cache folder cannot be written (nothing is kept)"),
     ("output-unwritable", "error", "the site's output folder cannot be written (nothing is built)"),
+    (
+        "output-holds-docs",
+        "error",
+        "the output folder is the docs folder or holds it (nothing is built, nothing deleted)",
+    ),
+    (
+        "output-not-a-site",
+        "error",
+        "the output folder is a file or holds files of another kind (nothing is built or deleted)",
+    ),
     ("snippet-cycle", "error", "a snippet includes itself"),
     ("custom-component", "warning", "a custom component needs JavaScript to render"),
     ("unknown-component", "warning", "a tag is not a Mintlify component, nor imported or defined"),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mintrender.errors import Diagnostics
-from mintrender.load.contain import is_outside_link, resolve_inside
+from mintrender.load.contain import is_outside_link, outside_link_message, resolve_inside
 from mintrender.load.encoding import Decoded, decode_source
 from mintrender.model import PageRecord, default_out_dir, zip_path_for
 from mintrender.workers import grouped
@@ -39,6 +39,19 @@ class SourceFiles:
     user_js: tuple[str, ...]
     outside_links: tuple[str, ...] = ()
     """Symbolic links to places outside the docs folder, skipped (load/contain.py)."""
+    unreadable: tuple[tuple[str, str], ...] = ()
+    """Folders that could not be listed (no permission): (path, the system's reason)."""
+
+    def report(self, diagnostics: Diagnostics) -> None:
+        """What was left out of the site: links leading outside, folders that cannot be read."""
+        for rel in self.outside_links:
+            diagnostics.warning(rel, 1, 1, "symlink-outside", outside_link_message(rel))
+        for rel, reason in self.unreadable:
+            why = f"this folder cannot be read: {reason}; its files are not in the site"
+            diagnostics.warning(rel, 0, 0, "file-unreadable", why, UNREADABLE_HINT)
+
+
+UNREADABLE_HINT = "let the user who builds read it (chmod), or list it in .mintignore"
 
 
 def _read_ignore(docs_dir: Path) -> list[str]:
@@ -101,7 +114,14 @@ def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
     outside: list[str] = []
     # links are followed only to places inside the docs folder, never into a folder that
     # holds the link itself (a cycle)
-    for root, dirs, files in os.walk(docs_dir, followlinks=True):
+    unreadable: list[tuple[str, str]] = []
+
+    def refused(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else docs_dir
+        rel = where.relative_to(docs_dir).as_posix() if where.is_relative_to(docs_dir) else "."
+        unreadable.append((rel, exc.strerror or str(exc)))
+
+    for root, dirs, files in os.walk(docs_dir, onerror=refused, followlinks=True):
         root_path = Path(root)
         real = root_path.resolve()
         if real in outputs or _in_cycle(root_path, real, docs_dir):
@@ -140,7 +160,13 @@ def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
     user_css = tuple(p for p in static if p.endswith(".css") and not p.startswith("snippets/"))
     user_js = tuple(p for p in static if p.endswith(".js") and not p.startswith("snippets/"))
     return SourceFiles(
-        tuple(pages), tuple(snippets), tuple(static), user_css, user_js, tuple(sorted(outside))
+        tuple(pages),
+        tuple(snippets),
+        tuple(static),
+        user_css,
+        user_js,
+        tuple(sorted(outside)),
+        tuple(sorted(unreadable)),
     )
 
 
@@ -174,6 +200,8 @@ class Reader:
         """Folder -> its real path when inside the docs folder (None: outside or missing)."""
         self.seen: set[str] | None = None
         """When a set: every file asked for is added (what one page read, for the build cache)."""
+        self.unreadable: dict[str, str] = {}
+        """Files that exist but could not be read (no permission...), and the system's reason."""
         self.stamping = False
         """When on, each file's `status` is taken before its first read (for the build cache)."""
         self._status: dict[str, Status | None] = {}
@@ -182,6 +210,7 @@ class Reader:
         """Drop what was read of `rel` (it changed, or it will not be read again)."""
         self.cache.pop(rel, None)
         self.not_utf8.pop(rel, None)
+        self.unreadable.pop(rel, None)
         self._status.pop(rel, None)
 
     def _inside(self, rel: str) -> Path | None:
@@ -229,9 +258,24 @@ class Reader:
             path = self._inside(rel)
             try:
                 self.cache[rel] = None if path is None else self._decode(rel, path.read_bytes())
-            except OSError:
+            except FileNotFoundError:
                 self.cache[rel] = None
+            except OSError as exc:  # there, but not for this user (or a folder)
+                self.cache[rel] = None
+                self.unreadable[rel] = exc.strerror or str(exc)
         return self.cache[rel]
+
+    def report(self, files: Iterable[str], diagnostics: Diagnostics) -> None:
+        """Of `files` read: each that could not be read is an error, each that is not UTF-8 a
+        warning at its first bad byte."""
+        for file in files:
+            if file in self.unreadable:
+                why = f"cannot be read: {self.unreadable[file]}"
+                diagnostics.warning(file, 0, 0, "file-unreadable", why, UNREADABLE_HINT)
+            decoded = self.not_utf8.get(file)
+            if decoded is not None and decoded.bad is not None:
+                line, column, _ = decoded.bad
+                diagnostics.warning(file, line, column, "file-encoding", decoded.problem())
 
     def _decode(self, rel: str, data: bytes) -> str:
         decoded = decode_source(data)

@@ -35,13 +35,37 @@ def _folder_beside(out_dir: Path, kind: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.{kind}-", dir=out_dir.parent))
 
 
-def output_problem(out_dir: Path) -> str | None:
-    """Why the site cannot be written to `out_dir` (the folder the build writes into, beside
-    it, cannot be made), else None: asked before any page is rendered."""
+SITE_MARK = "_mintrender"
+"""The folder of the theme's files, in every site a build writes: an OUT holding it is a site
+mintrender wrote, which the next build may replace."""
+
+
+def output_problem(out_dir: Path, docs_dir: Path) -> tuple[str, str, str] | None:
+    """Why the site must not or cannot be written to `out_dir`, as (code, message, hint), else
+    None; asked before anything is read or written. A build replaces OUT as a whole, so OUT
+    must not hold the docs folder, nor be a file, nor a folder holding anything but a site
+    mintrender wrote (a repository, a user's files): those would be deleted."""
+    out, docs = out_dir.resolve(), docs_dir.resolve()
+    if out == docs or out in docs.parents:
+        why = "it holds the docs folder, which replacing it with the site would delete"
+        return "output-holds-docs", f"the site cannot be written to {out}: {why}", _ELSEWHERE
+    if out.exists() or out.is_symlink():
+        if not out.is_dir():
+            why = "it is a file, which replacing it with the site would delete"
+            return "output-not-a-site", f"the site cannot be written to {out}: {why}", _ELSEWHERE
+        try:
+            names = set(os.listdir(out))
+        except OSError as exc:
+            return "output-unwritable", unwritable(out_dir, exc), UNWRITABLE_HINT
+        if names and (SITE_MARK not in names or ".git" in names):
+            what = "a git repository" if ".git" in names else "files that are not a mintrender site"
+            why = f"it holds {what}, which replacing it with the site would delete"
+            hint = f"build into a new or empty folder, or remove {out} first"
+            return "output-not-a-site", f"the site cannot be written to {out}: {why}", hint
     try:
-        os.rmdir(_folder_beside(out_dir.resolve(), "probe"))
+        os.rmdir(_folder_beside(out, "probe"))
     except OSError as exc:
-        return unwritable(out_dir, exc)
+        return "output-unwritable", unwritable(out_dir, exc), UNWRITABLE_HINT
     return None
 
 
@@ -50,6 +74,9 @@ def unwritable(out_dir: Path, exc: OSError) -> str:
 
 
 UNWRITABLE_HINT = "build into a folder you can write: mintrender build DOCS_DIR -o OUT"
+_ELSEWHERE = (
+    "build into a folder of its own: mintrender build DOCS_DIR -o OUT (default DOCS_DIR/_site)"
+)
 
 
 class OutputWriter:
