@@ -286,10 +286,12 @@ class PageRecord:
             [(s.anchor, s.title, s.text) for s in rendered.sections],
             [(t.id, t.text, t.level) for t in rendered.toc],
             [_astuple(u) for u in rendered.updates],
-            self.markdown,
             api,
         )
-        self.packed = zlib.compress(pickle.dumps(bulk, protocol=pickle.HIGHEST_PROTOCOL), level)
+        # the Markdown copy apart, first: `markdown_text` reads it without the rest
+        head = zlib.compress(pickle.dumps(self.markdown, protocol=pickle.HIGHEST_PROTOCOL), level)
+        rest = zlib.compress(pickle.dumps(bulk, protocol=pickle.HIGHEST_PROTOCOL), level)
+        self.packed = len(head).to_bytes(4, "big") + head + rest
         self.rendered = dataclasses.replace(rendered, **_EMPTY)
         self.markdown = None
         if api:
@@ -305,7 +307,9 @@ class PageRecord:
         if self.packed is None or self.rendered is None:
             return self
         packed = self.packed if isinstance(self.packed, bytes) else self.packed.read()
-        body, sections, toc, updates, markdown, api = pickle.loads(zlib.decompress(packed))
+        split = 4 + int.from_bytes(packed[:4], "big")
+        markdown = pickle.loads(zlib.decompress(packed[4:split]))
+        body, sections, toc, updates, api = pickle.loads(zlib.decompress(packed[split:]))
         rendered = dataclasses.replace(
             self.rendered,
             body_html=body,
@@ -317,6 +321,15 @@ class PageRecord:
         return dataclasses.replace(
             self, rendered=rendered, markdown=markdown, api=view, packed=None
         )
+
+    def markdown_text(self) -> str | None:
+        """`unpacked().markdown`, without making the rest of the bulk into records again."""
+        if self.packed is None or self.rendered is None:
+            return self.markdown
+        packed = self.packed if isinstance(self.packed, bytes) else self.packed.read()
+        split = 4 + int.from_bytes(packed[:4], "big")
+        markdown: str | None = pickle.loads(zlib.decompress(packed[4:split]))
+        return markdown
 
     def set_frontmatter(self, frontmatter: dict[str, Any]) -> None:
         """New frontmatter (the preview server re-read the page), and its metadata with it."""

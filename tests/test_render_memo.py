@@ -131,6 +131,8 @@ def test_pack_keeps_sections_toc_and_updates() -> None:
     assert full.rendered == rendered and full.markdown == "# A"
     assert all(type(s) is Section for s in full.rendered.sections)
     assert all(type(t) is TocEntry for t in full.rendered.toc)
+    assert record.markdown_text() == "# A"  # the Markdown copy alone, packed or not
+    assert full.markdown_text() == "# A"
 
 
 def test_api_field_rows_are_drawn_once_per_view() -> None:

@@ -85,7 +85,7 @@ def write_markdown_copies(
         md_path = markdown_path_for(record.site_path)
         if md_path in skip or writer.exists(md_path):
             continue
-        text = record.unpacked().markdown  # made with the page (build._render_whole)
+        text = record.markdown_text()  # made with the page (build._render_whole)
         if text is None:
             text = page_markdown_text(
                 record, config, urls, publish, instructions, reader, diagnostics
