@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import mintrender
+from mintrender.fileio import read_bytes
 
 if TYPE_CHECKING:  # light: `check`'s whole-run memo imports this before the pipeline
     from mintrender.model import BuildOptions
@@ -201,7 +202,7 @@ class Store:
         if path is None:
             return None
         try:
-            data = path.read_bytes()
+            data = read_bytes(path)
         except OSError:
             return None
         if len(data) < _HEADER or not data.startswith(_MAGIC):

@@ -45,6 +45,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "mintrender.workers",
             "mintrender.cache",
             "mintrender.spill",
+            "mintrender.fileio",
         ),
     ),
     ("themes", ("mintrender.themes",)),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mintrender.errors import Diagnostics
+from mintrender.fileio import read_bytes
 from mintrender.load.contain import is_outside_link, outside_link_message, resolve_inside
 from mintrender.load.encoding import Decoded, decode_source
 from mintrender.model import PageRecord, default_out_dir, zip_path_for
@@ -257,7 +258,7 @@ class Reader:
                 self.status(rel)
             path = self._inside(rel)
             try:
-                self.cache[rel] = None if path is None else self._decode(rel, path.read_bytes())
+                self.cache[rel] = None if path is None else self._decode(rel, read_bytes(path))
             except FileNotFoundError:
                 self.cache[rel] = None
             except OSError as exc:  # there, but not for this user (or a folder)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from mintrender.fileio import read_bytes
 from mintrender.load.config import CONFIG_FILES, SiteConfig
 from mintrender.load.contain import resolve_inside
 
@@ -32,8 +33,7 @@ def _frontmatter_head(path: str) -> str | None:
     universal newlines) when they start a frontmatter that may name a spec; else None. Most
     pages name none, and are never decoded."""
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(_HEAD_CHARS * 4)  # a character is at most 4 bytes
+        raw = read_bytes(path, _HEAD_CHARS * 4)  # a character is at most 4 bytes
     except OSError:
         return None
     if not raw.startswith(b"---") or (b"openapi" not in raw and b"asyncapi" not in raw):
