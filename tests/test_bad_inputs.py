@@ -472,20 +472,22 @@ def test_files_and_folders_that_cannot_be_read(
         "snippets/part.mdx": "A part.\n",
         "private/a.png": "png",
     }
-    refused = {"locked.mdx", "snippets/part.mdx"}
-    real_read, real_scandir = Path.read_bytes, os.scandir
+    import mintrender.load.sources
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name in {Path(r).name for r in refused} and "docs" in self.parts:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_read(self)
+    refused = {"locked.mdx", "snippets/part.mdx"}
+    real_read, real_scandir = mintrender.load.sources.read_bytes, os.scandir
+
+    def read_bytes(path: Any, limit: int = -1) -> bytes:
+        if Path(path).name in {Path(r).name for r in refused} and "docs" in Path(path).parts:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_read(path, limit)
 
     def scandir(path: Any = ".") -> Any:
         if str(path).endswith("private"):
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(mintrender.load.sources, "read_bytes", read_bytes)
     monkeypatch.setattr(os, "scandir", scandir)
     result = _build(tmp_path, files)
     found = {(d.file, d.message) for d in _found(result, "file-unreadable")}

@@ -185,6 +185,21 @@ def page_file_for_ref(ref: str, pages: frozenset[str]) -> str | None:
     return None
 
 
+_UNKNOWN = object()
+
+
+def _plain(folder: str) -> bool:
+    """Is `folder` (relative, POSIX) free of empty and `.` names, so that joining it as text
+    names what `pathlib` would? (`..` is fine: the folder is resolved.)"""
+    return not folder or (
+        "//" not in folder
+        and not folder.startswith(("/", "./"))
+        and not folder.endswith(("/", "/."))
+        and "/./" not in folder
+        and folder != "."
+    )
+
+
 Status = tuple[int, int, int, int, int]
 """`Reader.status`: (device, inode, size, modification time, change time), times in ns."""
 
@@ -199,6 +214,9 @@ class Reader:
         """Files read with the Windows-1252 fallback, and where their first bad byte is."""
         self._folders: dict[Path, Path | None] = {}
         """Folder -> its real path when inside the docs folder (None: outside or missing)."""
+        self._real_folders: dict[str, object] = {}
+        """The same, by a plain relative folder path (`_inside`), as text."""
+        self._root = str(docs_dir)
         self.seen: set[str] | None = None
         """When a set: every file asked for is added (what one page read, for the build cache)."""
         self.unreadable: dict[str, str] = {}
@@ -214,9 +232,29 @@ class Reader:
         self.unreadable.pop(rel, None)
         self._status.pop(rel, None)
 
-    def _inside(self, rel: str) -> Path | None:
+    def _inside(self, rel: str) -> str | Path | None:
         """`resolve_inside(docs_dir, docs_dir / rel)`, resolving each folder once: a file
-        that is not itself a link lies where its folder's real path says."""
+        that is not itself a link lies where its folder's real path says. A plain path
+        (`a/b.mdx`: no empty, `.` or `..` name) is joined as text, not with `pathlib`."""
+        folder_rel, _, name = rel.rpartition("/")
+        if not name or name in (".", "..") or not _plain(folder_rel):
+            return self._inside_path(rel)
+        real_folder = self._real_folders.get(folder_rel, _UNKNOWN)
+        if real_folder is _UNKNOWN:
+            found = resolve_inside(self.docs_dir, self.docs_dir / folder_rel)
+            real_folder = self._real_folders[folder_rel] = None if found is None else str(found)
+        if real_folder is None:
+            return None
+        path = f"{self._root}/{rel}"
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return resolve_inside(self.docs_dir, Path(path))
+        except OSError:
+            return None  # missing
+        return f"{real_folder}/{name}"
+
+    def _inside_path(self, rel: str) -> Path | None:
+        """`_inside` of any path, with `pathlib`'s reading of it."""
         path = self.docs_dir / rel
         if path.name in ("", ".", ".."):
             return resolve_inside(self.docs_dir, path)
