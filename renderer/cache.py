@@ -1,7 +1,10 @@
 """The persistent cache `build` and `check` keep between runs: entries we wrote, verified first.
 
 An entry is one file `NAME.bin` in a folder of the cache: a header (magic, `FORMAT`, the digest
-of the key the entry was written under, the digest of the payload) and the payload (pickle).
+of the key the entry was written under, the CRC-32 of the payload) and the payload (pickle).
+The CRC finds a damaged payload (a truncated or changed file) at a quarter of a cryptographic
+hash's cost, which a warm build pays on every entry; someone who may write the cache could
+forge either, so a stronger hash would guard nothing more.
 `Store.get` reads the header first and unpickles only a payload whose key and digest match, so a
 truncated, corrupt or foreign file (another mintrender, another format, another key) is a miss,
 never trusted and never a crash. Writes go to a temporary file renamed into place, so two
@@ -24,6 +27,7 @@ import stat
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,11 +37,12 @@ from mintrender.fileio import read_bytes
 if TYPE_CHECKING:  # light: `check`'s whole-run memo imports this before the pipeline
     from mintrender.model import BuildOptions
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when the layout of an entry (or of what `build` and `check` keep in one) changes."""
 _MAGIC = b"mintrender-cache\n"
 _DIGEST = 16
-_HEADER = len(_MAGIC) + 2 + 2 * _DIGEST
+_CHECK = 4
+_HEADER = len(_MAGIC) + 2 + _DIGEST + _CHECK
 _LIBRARIES = (
     "markdown-it-py",
     "mdit-py-plugins",
@@ -215,7 +220,7 @@ class Store:
             return None
         at += _DIGEST
         payload = memoryview(data)[_HEADER:]
-        if data[at : at + _DIGEST] != hashlib.blake2b(payload, digest_size=_DIGEST).digest():
+        if int.from_bytes(data[at : at + _CHECK], "big") != zlib.crc32(payload):
             return None
         try:
             return pickle.loads(payload)
@@ -236,7 +241,7 @@ class Store:
             _MAGIC
             + FORMAT.to_bytes(2, "big")
             + _key_bytes(key)
-            + hashlib.blake2b(payload, digest_size=_DIGEST).digest()
+            + zlib.crc32(payload).to_bytes(_CHECK, "big")
         )
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         try:
