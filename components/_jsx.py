@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from mintrender.components import INLINE_COMPONENTS, RAW_NAMES, SOURCE_NAMES
+from mintrender.components._jsxflow import FlowError, flow_fragments
 from mintrender.components._jsxinline import expression_inline, jsx_inline, reads_tag, unravel
 from mintrender.components._jsxparse import JsxSyntaxError, find_brace_end
 from mintrender.components._jsxscan import (
@@ -112,7 +113,9 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         return False
     ch = src[pos]
     if ch == "{":
-        return _comment_block(state, start_line, end_line, silent, pos)
+        return _comment_block(state, start_line, end_line, silent, pos) or _flow_block(
+            state, start_line, end_line, silent, pos
+        )
     if ch != "<":
         return False
     if src.startswith("<!--", pos):
@@ -267,6 +270,53 @@ def _comment_block(
         return False
     if not silent:
         state.line = last + 1
+    return True
+
+
+def _flow_block(state: StateBlock, start_line: int, end_line: int, silent: bool, pos: int) -> bool:
+    """A `{...}` block that makes elements (`_jsxflow`: `.map`, `&&`, `?:` with JSX): each
+    stretch of JSX it yields is read as MDX in its scope, in place of the expression."""
+    src = state.src
+    try:
+        end = find_brace_end(src, pos)
+    except JsxSyntaxError:
+        return False
+    last = _line_of(state, end - 1)
+    if last >= end_line or src[end : state.eMarks[last]].strip() or "<" not in src[pos:end]:
+        return False
+    env = state.env
+    try:
+        fragments = flow_fragments(src, pos + 1, end - 1, scope_of(env))
+    except FlowError as exc:
+        if silent:
+            return True
+        line = _line_of(state, exc.offset)
+        shown = " ".join(src[pos:end].split())
+        shown = shown if len(shown) <= 60 else shown[:56] + "...}"
+        why = f"{shown} cannot be evaluated at build time ({exc.message}); it is left out"
+        report(env, line, "mdx-expression", why, column=exc.offset - state.bMarks[line] + 1)
+        state.line = last + 1
+        return True
+    if fragments is None:
+        return False
+    if silent:
+        return True
+    for fragment in fragments:
+        line = _line_of(state, fragment.start)
+        lines = src[fragment.start : fragment.end].split("\n")
+        body, cut = _dedent(lines[1:])
+        saved = scope_of(env)
+        env["scope"] = fragment.scope
+        try:
+            first = parse_nested(state, "\n".join([lines[0], *body]), line, col_offset=cut)
+        finally:
+            env["scope"] = saved
+        for tok in state.tokens[first:]:
+            if tok.type == "inline":
+                meta = tok.meta if isinstance(tok.meta, dict) else {}
+                meta.setdefault("scope", fragment.scope)
+                tok.meta = meta
+    state.line = last + 1
     return True
 
 

@@ -1,0 +1,307 @@
+"""Flow expressions that make elements: the `{...}` blocks of MDX that hold JSX.
+
+    {tasks.map((task) => (
+      <Card key={task.href} title={task.title} href={task.href} />
+    ))}
+    {plan === "pro" && <Tip>Pro only</Tip>}
+    {beta ? <Warning>Beta</Warning> : null}
+
+Mintlify runs them in the browser with React; the build runs the JavaScript subset of
+`mintrender.parse.expr` and turns each expression into the stretches of JSX it yields, each
+with the names it binds (`Fragment`): `.map` over an array the page can evaluate (exported,
+imported, in docs.json `variables`), with an arrow function whose parameters are a name, a
+name and an index, or destructured object keys, and whose body is JSX, `( JSX )`, another such
+expression or `{ return JSX; }`; `cond && JSX`; `cond ? a : b`; `null`, `false`, `undefined`.
+The caller parses each stretch as MDX in its scope (`_jsx.py`). Nothing is ever executed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from mintrender.components._jsxparse import (
+    Expression,
+    JsxSyntaxError,
+    eval_expression,
+    parse_tag,
+)
+from mintrender.components._jsxscan import find_close
+from mintrender.parse.expreval import truthy
+
+MAX_ITEMS = 1000
+"""Elements one `.map` may make: an array past it is cut, with a warning."""
+MAX_DEPTH = 16
+"""Expressions nested in one another (a `.map` in a `.map` ...)."""
+
+_NAME = r"[A-Za-z_$][\w$]*"
+_CALLBACK = re.compile(rf"\s*(?:\((?P<params>[^()]*)\)|(?P<name>{_NAME}))\s*=>\s*", re.S)
+_PARAM = re.compile(rf"\s*(?:(?P<name>{_NAME})|\{{(?P<keys>[^{{}}]*)\}})\s*(?:,|$)")
+_RETURN = re.compile(r"\{\s*return\s+", re.S)
+_VOID = frozenset({"null", "undefined", "false", "true", ""})
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """JSX markup at `src[start:end]`, to be read with `scope`."""
+
+    start: int
+    end: int
+    scope: dict[str, Any]
+
+
+class FlowError(Exception):
+    """An element-making expression the build cannot run: `offset` in src, and why."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+def flow_fragments(src: str, start: int, end: int, scope: dict[str, Any]) -> list[Fragment] | None:
+    """The JSX an expression `src[start:end]` (inside its braces) yields, in order; None when
+    it is not an element-making expression (a plain value: the inline rule prints it). Raises
+    `FlowError` for one that is but cannot run at build time."""
+    return _fragments(src, start, end, scope, 0)
+
+
+def _fragments(
+    src: str, start: int, end: int, scope: dict[str, Any], depth: int
+) -> list[Fragment] | None:
+    if depth > MAX_DEPTH:
+        raise FlowError(f"expressions nest more than {MAX_DEPTH} deep", start)
+    start, end = _trim(src, start, end)
+    while start < end and src[start] == "(" and _group_end(src, start, end) == end:
+        start, end = _trim(src, start + 1, end - 1)
+    text = src[start:end]
+    if text in _VOID:
+        return []
+    if src[start] == "<":
+        return [Fragment(start, end, scope)]
+    found = _top_level(src, start, end)
+    if found is None:
+        return None
+    kind, at = found
+    if kind == ".map(":
+        return _map(src, start, at, end, scope, depth)
+    if kind == "&&":
+        if truthy(_value(src, start, at, scope)):
+            return _fragments(src, at + 2, end, scope, depth + 1) or []
+        return []
+    # `cond ? a : b`
+    cond = _value(src, start, at, scope)
+    first, colon = _consequent(src, at + 1, end, scope)
+    if truthy(cond):
+        return _fragments(src, first, colon, scope, depth + 1) or []
+    return _fragments(src, colon + 1, end, scope, depth + 1) or []
+
+
+def _map(
+    src: str, start: int, at: int, end: int, scope: dict[str, Any], depth: int
+) -> list[Fragment]:
+    if src[end - 1] != ")":
+        raise FlowError("only a `.map(...)` that ends the expression can run at build time", at)
+    items = _array(src, start, at, scope, depth)
+    binds, body, body_end = _callback(src, at + len(".map("), end - 1, "map")
+    out: list[Fragment] = []
+    for i, item in enumerate(list(items)[:MAX_ITEMS]):
+        made = _fragments(src, body, body_end, _bound(scope, binds, item, i), depth + 1)
+        if made is None:
+            raise FlowError("the `.map` callback must give JSX", body)
+        out.extend(made)
+    if len(items) > MAX_ITEMS:
+        raise FlowError(f"`.map` of more than {MAX_ITEMS} items: the rest is left out", at)
+    return out
+
+
+def _array(src: str, start: int, end: int, scope: dict[str, Any], depth: int) -> list[Any]:
+    """The array `src[start:end]` names: a value of the page, or such an array's
+    `.filter((item) => condition)` (one after another)."""
+    start, end = _trim(src, start, end)
+    found = _top_level(src, start, end, ".filter(")
+    if found is not None and src[end - 1] == ")":
+        at = found[1]
+        if _group_end(src, at + len(".filter"), end) == end:
+            if depth > MAX_DEPTH:
+                raise FlowError(f"expressions nest more than {MAX_DEPTH} deep", at)
+            base = _array(src, start, at, scope, depth + 1)
+            binds, body, body_end = _callback(src, at + len(".filter("), end - 1, "filter")
+            return [
+                item
+                for i, item in enumerate(base)
+                if truthy(_value(src, body, body_end, _bound(scope, binds, item, i)))
+            ]
+    items = _value(src, start, end, scope)
+    if isinstance(items, dict):
+        raise FlowError("`.map` of an object (not an array) cannot run", start)
+    if not isinstance(items, (list, tuple)):
+        raise FlowError("`.map` needs an array the page defines", start)
+    return list(items)
+
+
+Binds = list[tuple[str, "tuple[str, ...] | None"]]
+
+
+def _callback(src: str, start: int, end: int, method: str) -> tuple[Binds, int, int]:
+    """The parameters of the arrow function `src[start:end]` and where its body is (the
+    expression a `{ return ...; }` body returns)."""
+    m = _CALLBACK.match(src, start, end)
+    if m is None:
+        raise FlowError(
+            f"the `.{method}` callback must be an arrow function `(item) => ...`", start
+        )
+    binds = _params(m.group("params") if m.group("params") is not None else m.group("name"))
+    if binds is None or (len(binds) > 1 and binds[1][1] is not None):
+        raise FlowError(f"the `.{method}` callback's parameters cannot be read", start)
+    body, body_end = _trim(src, m.end(), end)
+    r = _RETURN.match(src, body, body_end)
+    if r is not None:  # `{ return (...); }`
+        inner_end = body_end - 1 if src[body_end - 1] == "}" else body_end
+        body, body_end = _trim(src, r.end(), inner_end)
+        while body_end > body and src[body_end - 1] == ";":
+            body, body_end = _trim(src, body, body_end - 1)
+    return binds, body, body_end
+
+
+def _bound(scope: dict[str, Any], binds: Binds, item: Any, index: int) -> dict[str, Any]:
+    """`scope` with a callback's parameters bound to an item and its index."""
+    bound = dict(scope)
+    name, keys = binds[0]
+    if keys is None:
+        bound[name] = item
+    for key in keys or ():
+        bound[key] = item.get(key) if isinstance(item, dict) else None
+    if len(binds) > 1:
+        bound[binds[1][0]] = index
+    return bound
+
+
+def _params(text: str) -> list[tuple[str, tuple[str, ...] | None]] | None:
+    """`item`, `item, i`, `{ title, href }`, `{ title }, i` -> [(name, None) | ("", keys)]."""
+    out: list[tuple[str, tuple[str, ...] | None]] = []
+    pos = 0
+    text = text.strip()
+    while pos < len(text) and len(out) < 2:
+        m = _PARAM.match(text, pos)
+        if m is None or m.end() == pos:
+            return None
+        if m.group("name"):
+            out.append((m.group("name"), None))
+        else:
+            keys = tuple(k.strip() for k in m.group("keys").split(",") if k.strip())
+            if not all(re.fullmatch(_NAME, k) for k in keys):
+                return None  # renamed or defaulted keys: not read
+            out.append(("", keys))
+        pos = m.end()
+    return out if out and pos >= len(text) else None
+
+
+def _value(src: str, start: int, end: int, scope: dict[str, Any]) -> Any:
+    value = eval_expression(src[start:end], scope)
+    if isinstance(value, Expression):
+        raise FlowError(value.problem or "it cannot be evaluated", start + value.offset)
+    return value
+
+
+def _consequent(src: str, start: int, end: int, scope: dict[str, Any]) -> tuple[int, int]:
+    """(start of `a`, offset of the `:`) in `? a : b`."""
+    first, _ = _trim(src, start, end)
+    if first >= end:
+        raise FlowError("`?` without a value", start)
+    if src[first] == "<":
+        stop = _element_end(src, first, end, scope)
+    elif src[first] == "(":
+        stop = _group_end(src, first, end)
+    else:
+        found = _top_level(src, first, end, ":")
+        if found is None:
+            raise FlowError("`?` without `:`", start)
+        return first, found[1]
+    colon, _ = _trim(src, stop, end)
+    if colon >= end or src[colon] != ":":
+        raise FlowError("`?` without `:`", stop)
+    return first, colon
+
+
+def _element_end(src: str, start: int, end: int, scope: dict[str, Any]) -> int:
+    try:
+        tag = parse_tag(src, start, scope)
+    except JsxSyntaxError as exc:
+        raise FlowError(exc.message, exc.offset) from None
+    if tag.self_closing or tag.closing:
+        return tag.end
+    close = find_close(src, tag.name, tag.end, end, scope)
+    if close is None:
+        raise FlowError(f"<{tag.name}> is never closed", start)
+    return close[1]
+
+
+def _trim(src: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and src[start].isspace():
+        start += 1
+    while end > start and src[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _skip_string(src: str, i: int, end: int) -> int:
+    """Offset after the string or template starting at `src[i]` (a quote ends at a line's end:
+    an apostrophe in JSX text never runs on)."""
+    quote = src[i]
+    j = i + 1
+    while j < end and src[j] != quote:
+        if src[j] == "\\":
+            j += 1
+        elif src[j] == "\n" and quote != "`":
+            break
+        j += 1
+    return j + 1
+
+
+def _walk(src: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Each character outside strings and templates: (offset, brackets open before it)."""
+    depth = 0
+    i = start
+    while i < end:
+        ch = src[i]
+        if ch in "\"'`":
+            i = _skip_string(src, i, end)
+            continue
+        yield i, depth
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        i += 1
+
+
+def _group_end(src: str, start: int, end: int) -> int:
+    """Offset after the bracket closing the one at `src[start]` (strings skipped)."""
+    for i, depth in _walk(src, start, end):
+        if depth == 1 and src[i] in ")]}":
+            return i + 1
+    raise FlowError("unbalanced brackets", start)
+
+
+def _top_level(src: str, start: int, end: int, only: str | None = None) -> tuple[str, int] | None:
+    """The first `.map(`, `&&` or `?` (or only `only`) outside brackets and strings, with its
+    offset; the JavaScript before it holds no JSX."""
+    for i, depth in _walk(src, start, end):
+        ch = src[i]
+        if depth or ch in "([{)]}":
+            continue
+        if only is not None:
+            if src.startswith(only, i):
+                return only, i
+        elif src.startswith(".map(", i):
+            return ".map(", i
+        elif src.startswith("&&", i):
+            return "&&", i
+        elif ch == "?" and src[i + 1 : i + 2] not in ("?", ".") and src[i - 1] != "?":
+            return "?", i
+        elif ch == "<":
+            return None  # JSX (or a comparison) before any of them: not ours
+    return None

@@ -1,0 +1,124 @@
+"""`{...}` blocks that make elements (components/_jsxflow.py): `.map` over an array the page
+defines, `.filter`, `cond && JSX`, `cond ? a : b`. MDX in, HTML out; never the expression's
+source as text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mintrender.model import BuildResult
+from tests.sitekit import body, build_site, minimal_config, write_site
+
+TASKS = """export const tasks = [
+  { title: 'Audio', href: '/audio', icon: 'music' },
+  { title: 'Depth', href: '/depth', icon: 'layer-group', beta: true },
+];
+"""
+
+
+def _page(
+    tmp_path: Path, text: str, files: dict[str, str] | None = None
+) -> tuple[str, BuildResult]:
+    page = "---\ntitle: Flow\n---\n" + text
+    docs = write_site(
+        tmp_path / "docs",
+        {"index.mdx": page, "audio.mdx": "# A\n", "depth.mdx": "# D\n", **(files or {})},
+        minimal_config(["index", "audio", "depth"]),
+    )
+    result = build_site(docs, tmp_path / "out")
+    html = body((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    for leak in ("=&gt;", "=>", ".map(", "&amp;&amp;", "))}"):
+        assert leak not in html, (leak, html)
+    return html, result
+
+
+def _warnings(result: BuildResult) -> list[tuple[int, str]]:
+    return [(d.line, d.message) for d in result.diagnostics if d.code == "mdx-expression"]
+
+
+def _titles(html: str) -> list[str]:
+    return re.findall(r'<p class="mr-card__title">([^<]*)</p>', html)
+
+
+def test_map_of_an_imported_array_makes_one_card_each(tmp_path: Path) -> None:
+    html, result = _page(
+        tmp_path,
+        "import { tasks } from '/snippets/tasks.mdx';\n\n<CardGroup cols={2}>\n"
+        "  {tasks.map((task) => (\n"
+        "    <Card key={task.href} title={task.title} href={task.href} icon={task.icon} />\n"
+        "  ))}\n</CardGroup>\n",
+        {"snippets/tasks.mdx": TASKS},
+    )
+    assert _titles(html) == ["Audio", "Depth"]
+    assert 'href="/audio/"' in html and 'href="/depth/"' in html
+    assert html.count('class="mr-card__icon"') == 2
+    assert _warnings(result) == []
+
+
+@pytest.mark.parametrize(
+    ("expression", "items"),
+    [
+        ("items.map((item, i) => <li key={i}>{item} #{i}</li>)", ["one #0", "two #1"]),
+        ("items.map(item => (\n  <li>{item.toUpperCase()}</li>\n))", ["ONE", "TWO"]),
+        ("items.map((item, i) => { return (<li>{item} #{i}</li>); })", ["one #0", "two #1"]),
+    ],
+    ids=["index", "bare-name", "return-body"],
+)
+def test_map_binds_the_item_and_its_index(
+    tmp_path: Path, expression: str, items: list[str]
+) -> None:
+    html, result = _page(
+        tmp_path, f'export const items = ["one", "two"];\n\n<ul>\n{{{expression}}}\n</ul>\n'
+    )
+    assert re.findall(r"<li>([^<]*)</li>", html) == items
+    assert _warnings(result) == []
+
+
+def test_destructured_items_filter_and_markdown_children(tmp_path: Path) -> None:
+    html, result = _page(
+        tmp_path,
+        TASKS + "\n{tasks.filter((t) => !t.beta).map(({ title, href }) => (\n"
+        "  <Accordion title={title}>\n    See **{title}** at [the page]({href}).\n  </Accordion>\n"
+        "))}\n",
+    )
+    assert html.count("mr-accordion") >= 1 and "Audio" in html and "Depth" not in html
+    assert "<strong>Audio</strong>" in html and 'href="/audio/"' in html
+    assert _warnings(result) == []
+
+
+def test_conditions_choose_elements(tmp_path: Path) -> None:
+    html, result = _page(
+        tmp_path,
+        "export const pro = true;\nexport const beta = false;\n\n"
+        "{pro && (\n  <Tip>Pro tip</Tip>\n)}\n\n{beta && <Warning>Beta only</Warning>}\n\n"
+        "{beta ? <Info>Beta</Info> : <Note>Stable</Note>}\n\n"
+        '{pro ? (\n  <Check>Included</Check>\n) : null}\n\n{beta ? "x" : null}\n\nAfter.\n',
+    )
+    assert "Pro tip" in html and "Beta only" not in html
+    assert "Stable" in html and ">Beta<" not in html and "Included" in html
+    assert "After." in html
+    assert _warnings(result) == []
+
+
+def test_what_cannot_run_is_one_warning_and_left_out(tmp_path: Path) -> None:
+    html, result = _page(
+        tmp_path,
+        "Before.\n\n{missing.map((m) => (\n  <Card title={m} />\n))}\n\n"
+        "{[1, 2].map(function (n) { return <Card title={n} />; })}\n\nAfter.\n",
+    )
+    assert "Before." in html and "After." in html and "mr-card" not in html
+    found = _warnings(result)
+    assert len(found) == 2, found
+    assert found[0][0] == 6 and "`missing` is not defined" in found[0][1]  # the page's lines
+    assert found[1][0] == 10 and "arrow function" in found[1][1]
+
+
+def test_plain_values_stay_text(tmp_path: Path) -> None:
+    html, result = _page(
+        tmp_path, 'export const name = "Acme";\n\n{name}\n\nHello {name}, {1 < 2 ? "yes" : "no"}.\n'
+    )
+    assert "Acme" in html and "Hello Acme, yes." in html
+    assert _warnings(result) == []
