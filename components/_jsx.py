@@ -303,7 +303,7 @@ def _flow_block(state: StateBlock, start_line: int, end_line: int, silent: bool,
         return True
     for fragment in fragments:
         line = _line_of(state, fragment.start)
-        lines = src[fragment.start : fragment.end].split("\n")
+        lines = fragment.markup(src).split("\n")
         body, cut = _dedent(lines[1:])
         saved = scope_of(env)
         env["scope"] = fragment.scope

@@ -27,6 +27,7 @@ from mintrender.components._jsxparse import (
     JsxSyntaxError,
     eval_expression,
     parse_tag,
+    to_text,
 )
 from mintrender.components._jsxscan import find_close
 from mintrender.parse.expreval import truthy
@@ -45,11 +46,16 @@ _VOID = frozenset({"null", "undefined", "false", "true", ""})
 
 @dataclass(frozen=True, slots=True)
 class Fragment:
-    """JSX markup at `src[start:end]`, to be read with `scope`."""
+    """JSX markup at `src[start:end]`, to be read with `scope`; or, for a value a branch or a
+    callback gives (`"no"`, `item.name`), `text`: that value as Markdown that reads as itself."""
 
     start: int
     end: int
     scope: dict[str, Any]
+    text: str | None = None
+
+    def markup(self, src: str) -> str:
+        return src[self.start : self.end] if self.text is None else self.text
 
 
 class FlowError(Exception):
@@ -82,8 +88,8 @@ def _fragments(
     if src[start] == "<":
         return [Fragment(start, end, scope)]
     found = _top_level(src, start, end)
-    if found is None:
-        return None
+    if found is None:  # a plain value: the inline rule prints one that is the whole expression
+        return None if depth == 0 else _text(src, start, end, scope)
     kind, at = found
     if kind == ".map(":
         return _map(src, start, at, end, scope, depth)
@@ -115,6 +121,15 @@ def _map(
     if len(items) > MAX_ITEMS:
         raise FlowError(f"`.map` of more than {MAX_ITEMS} items: the rest is left out", at)
     return out
+
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def _text(src: str, start: int, end: int, scope: dict[str, Any]) -> list[Fragment]:
+    """A value as text: every ASCII punctuation mark escaped, so Markdown reads it as itself."""
+    text = to_text(_value(src, start, end, scope))
+    return [Fragment(start, end, scope, _PUNCTUATION.sub(r"\\\1", text))] if text else []
 
 
 def _array(src: str, start: int, end: int, scope: dict[str, Any], depth: int) -> list[Any]:

@@ -13,6 +13,7 @@ from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
 from mintrender.components import RAW_NAMES, REGISTRY, SOURCE_NAMES
+from mintrender.components._jsxflow import FlowError, flow_fragments
 from mintrender.components._jsxparse import (
     Expression,
     JsxSyntaxError,
@@ -150,11 +151,7 @@ def _inline_expansion(state: StateInline, expansion: Expansion, pos: int) -> Non
             state.md.inline.parse(text.strip(), state.md, env, children)
         finally:
             env["_inline"], env["scope"] = saved
-    if state.pending:
-        state.pushPending()
-    for tok in children:
-        tok.level += state.level
-    state.tokens.extend(children)
+    _push_children(state, children)
 
 
 def expression_inline(state: StateInline, silent: bool) -> bool:
@@ -171,6 +168,9 @@ def expression_inline(state: StateInline, silent: bool) -> bool:
         return False
     raw = src[pos + 1 : end - 1]
     inner = raw.strip()
+    if not silent and ("<" in inner or ".map(" in inner) and _inline_flow(state, pos, end):
+        state.pos = end
+        return True
     if not silent and inner and not (inner.startswith("/*") and inner.endswith("*/")):
         value = eval_expression(inner, scope_of(state.env))
         if isinstance(value, Expression):
@@ -197,6 +197,43 @@ def expression_inline(state: StateInline, silent: bool) -> bool:
             token.content = to_text(value)
             token.meta = {"expression": True}
     state.pos = end
+    return True
+
+
+def _push_children(state: StateInline, children: list[Any]) -> None:
+    """Tokens parsed apart (an expansion, an expression's JSX) added at this point."""
+    if state.pending:
+        state.pushPending()
+    for tok in children:
+        tok.level += state.level
+    state.tokens.extend(children)
+
+
+def _inline_flow(state: StateInline, pos: int, end: int) -> bool:
+    """`{cond && <Badge>new</Badge>}`, `{tags.map((t) => <code>{t}</code>)}` in a line of text
+    (`_jsxflow`): the JSX each yields, read inline in its scope; False for a plain value."""
+    src, env = state.src, state.env
+    try:
+        fragments = flow_fragments(src, pos + 1, end - 1, scope_of(env))
+    except FlowError as exc:
+        shown = " ".join(src[pos:end].split())
+        shown = shown if len(shown) <= 60 else shown[:56] + "...}"
+        why = f"{shown} cannot be evaluated at build time ({exc.message}); it is left out"
+        inline_report(state, exc.offset, "mdx-expression", why)
+        return True
+    if fragments is None:
+        return False
+    saved = env.get("_inline"), env.get("scope")
+    file, line, _ = saved[0] or (env.get("src_path", "<page>"), 0, False)
+    children: list[Any] = []
+    try:
+        for fragment in fragments:
+            env["_inline"] = (file, line + src.count("\n", 0, fragment.start), False)
+            env["scope"] = fragment.scope
+            state.md.inline.parse(fragment.markup(src), state.md, env, children)
+    finally:
+        env["_inline"], env["scope"] = saved
+    _push_children(state, children)
     return True
 
 

@@ -122,3 +122,21 @@ def test_plain_values_stay_text(tmp_path: Path) -> None:
     )
     assert "Acme" in html and "Hello Acme, yes." in html
     assert _warnings(result) == []
+
+
+def test_inline_expressions_make_inline_elements_and_text(tmp_path: Path) -> None:
+    """In a line of text: `.map` to inline JSX or to values, `&&`, a ternary whose branch is
+    a string (text, not Markdown), and an unknown array (a warning at its column)."""
+    html, result = _page(
+        tmp_path,
+        'export const tags = ["alpha", "beta"];\nexport const isNew = true;\n\n'
+        "Tags: {tags.map((t) => <code>{t}</code>)} and {isNew && <Badge>New</Badge>} done.\n\n"
+        'Pick: {isNew ? "a *star* <x>" : <b>no</b>} and {tags.map((t) => t.toUpperCase())}.\n\n'
+        "Bad: {nope.map((x) => <b>{x}</b>)} after.\n",
+    )
+    assert "Tags: <code>alpha</code><code>beta</code> and <span" in html and ">New</span>" in html
+    assert "Pick: a *star* &lt;x&gt; and ALPHABETA." in html
+    assert "Bad:  after." in html or "Bad: after." in html
+    assert [(line, "`nope` is not defined" in message) for line, message in _warnings(result)] == [
+        (11, True)
+    ]
