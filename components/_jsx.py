@@ -215,6 +215,7 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     if name in SOURCE_NAMES:
         tag.props.setdefault("children", "\n".join([lines[0], *body]).strip())
     token = push_open(state, tag, phrasing, close is None)
+    name = tag.name  # an alias's element (`<Link>`: `a`)
     token.map = [start_line, last_line + 1]
     token.block = True
     if inner.strip() and name not in RAW_NAMES:

@@ -114,6 +114,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     if name in SOURCE_NAMES:
         tag.props.setdefault("children", inner.strip())
     push_open(state, tag, True, close is None)
+    name = tag.name  # an alias's element (`<Link>`: `a`)
     if close is not None and name not in RAW_NAMES:
         old_max = state.posMax
         state.pos = tag.end

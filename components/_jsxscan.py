@@ -162,7 +162,17 @@ def expansion_for(
     return expander(tag.name, tag.props, inner, where)
 
 
+ELEMENT_ALIASES = {"Link": "a"}
+"""Components Mintlify's MDX knows without an import that are an HTML element here: `<Link
+href="/x">` (Next.js's link, which real sites write) is an `<a>`; a page that imports or
+defines its own `Link` keeps it (`expansion_for` answers first)."""
+
+
 def push_open(state: Any, tag: Tag, phrasing: bool, self_closing: bool) -> Any:
+    """The opening token of an element; an `ELEMENT_ALIASES` name becomes its element's (the
+    name as written stays in `meta["written"]`)."""
+    written = tag.name
+    tag.name = ELEMENT_ALIASES.get(written, written)
     token = state.push("component_open", "", 1)
     token.meta = {
         "name": tag.name,
@@ -171,4 +181,6 @@ def push_open(state: Any, tag: Tag, phrasing: bool, self_closing: bool) -> Any:
         "self_closing": self_closing,
         "phrasing": phrasing,
     }
+    if written != tag.name:
+        token.meta["written"] = written
     return token

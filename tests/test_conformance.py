@@ -131,7 +131,7 @@ def our_outline(rel: str, text: str, docs_dir: Path, read: Reader) -> Outline:
         for tok in tokens:
             at = tok.map[0] + 1 if tok.map else line
             kind = (
-                f"<{tok.meta['name']}>"
+                f"<{tok.meta.get('written', tok.meta['name'])}>"
                 if tok.type == "component_open"
                 else _OPEN.get(tok.type)
                 or (

@@ -140,3 +140,17 @@ def test_inline_expressions_make_inline_elements_and_text(tmp_path: Path) -> Non
     assert [(line, "`nope` is not defined" in message) for line, message in _warnings(result)] == [
         (11, True)
     ]
+
+
+def test_link_without_an_import_is_a_link(tmp_path: Path) -> None:
+    """`<Link href>` (Next.js's link, which Mintlify's MDX knows without an import) is an
+    `<a>`, in a paragraph and as a block, its internal target checked like any link."""
+    html, result = _page(
+        tmp_path,
+        'Start with the <Link href="/audio">audio page</Link> now.\n\n'
+        '<Link href="/nowhere">\n  Block link\n</Link>\n',
+    )
+    assert 'Start with the <a href="/audio/">audio page</a> now.' in html
+    assert re.search(r'<a href="/nowhere/?">\s*(<p>)?Block link', html), html
+    assert not [d for d in result.diagnostics if d.code == "unknown-component"]
+    assert [d.line for d in result.diagnostics if d.code == "broken-link"] == [6]
