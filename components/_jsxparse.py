@@ -4,7 +4,7 @@ Grammar (a subset of JSX that real Mintlify pages use)::
 
     tag        := "<" "/"? name? attribute* S* "/"? ">"
     name       := [A-Za-z][A-Za-z0-9_.:-]*          (dotted: Tree.Folder)
-    attribute  := S+ attr-name ("=" value)?  |  S* "{" "..." expr "}"   (spread, ignored)
+    attribute  := S+ attr-name ("=" value)?  |  S* "{" "..." expr "}"   (spread: an object's keys)
     value      := '"' ... '"' | "'" ... "'" | "{" js-expression "}"
     js-value   := an expression of the build-time subset (mintrender.parse.expr): literals,
                   names looked up in a scope, `+ || ?? && ?:`, `.join()`, ...; a value outside
@@ -159,6 +159,8 @@ def parse_tag(
             inner = src[i + 1 : end - 1].strip()
             if not (inner.startswith("...") or (inner.startswith("/*") and inner.endswith("*/"))):
                 raise JsxSyntaxError("unexpected `{` in tag", i)
+            if inner.startswith("...") and scope is not None:
+                _spread(tag, inner[3:], scope)
             i = end
             continue
         am = _ATTR_NAME.match(src, i)
@@ -199,6 +201,19 @@ def parse_tag(
                 raise JsxSyntaxError(f"expected a quoted or {{...}} value for {attr}", i)
         else:
             tag.props[attr] = True
+
+
+def _spread(tag: Tag, source: str, scope: dict[str, Any]) -> None:
+    """`{...item}`: the keys of an object the page defines become props, in their place among
+    the others (a later attribute wins); anything else is left out, as before."""
+    try:
+        value = eval_js(source, scope)
+    except ExprError:
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and key != "children":
+                tag.props[key] = item
 
 
 def eval_expression(source: str, scope: dict[str, Any]) -> Any:

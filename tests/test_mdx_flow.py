@@ -154,3 +154,16 @@ def test_link_without_an_import_is_a_link(tmp_path: Path) -> None:
     assert re.search(r'<a href="/nowhere/?">\s*(<p>)?Block link', html), html
     assert not [d for d in result.diagnostics if d.code == "unknown-component"]
     assert [d.line for d in result.diagnostics if d.code == "broken-link"] == [6]
+
+
+def test_spread_props_of_an_item(tmp_path: Path) -> None:
+    """`<Card {...task} />` in a `.map`: the item's keys are props; a later attribute wins."""
+    html, result = _page(
+        tmp_path,
+        TASKS
+        + '\n<CardGroup>\n{tasks.map((task) => <Card {...task} title={task.title + "!"} />)}\n'
+        "</CardGroup>\n",
+    )
+    assert _titles(html) == ["Audio!", "Depth!"]
+    assert 'href="/audio/"' in html and html.count('class="mr-card__icon"') == 2
+    assert _warnings(result) == []
