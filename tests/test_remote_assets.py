@@ -4,6 +4,7 @@ fetched through the same cache. A loopback server stands in for the remote hosts
 
 from __future__ import annotations
 
+import json
 import struct
 import zlib
 from collections.abc import Iterator
@@ -166,6 +167,9 @@ def test_no_cache_no_network_keeps_remote_urls_with_one_warning_each(tmp_path: P
     with serve_files({}) as gone:
         base = gone.base
     docs = remote_site(tmp_path / "docs", base)  # the server is stopped: nothing answers
+    config = json.loads((docs / "docs.json").read_text(encoding="utf-8"))
+    config["navigation"]["openapi"] = config["api"]["openapi"]  # the spec named twice: one warning
+    (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
     out = tmp_path / "site"
     result = build_site(docs, out, mode="offline", cache_dir=tmp_path / "cache")
     warned = codes(result, "remote-asset")

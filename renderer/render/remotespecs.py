@@ -16,12 +16,18 @@ class RemoteSpecs:
     def __init__(self, downloads: Downloads | None) -> None:
         """`downloads`: None (`--safe` without `--allow-remote-specs`) fetches nothing."""
         self.downloads = downloads
-        self.tried: set[str] = set()
-        """URLs asked for already (each is fetched, or warned about, once)."""
+        self.tried: dict[str, Path | None] = {}
+        """URLs asked for already, and what came of it (each is fetched, or warned about, once:
+        docs.json may name a spec at `api.openapi` and again in its navigation)."""
 
     def spec(self, url: str, file: str, line: int, diagnostics: Diagnostics) -> Path | None:
         """The cached file of the spec at `url` (fetched now if needed); warns when none."""
-        self.tried.add(url)
+        if url in self.tried:
+            return self.tried[url]
+        found = self.tried[url] = self._spec(url, file, line, diagnostics)
+        return found
+
+    def _spec(self, url: str, file: str, line: int, diagnostics: Diagnostics) -> Path | None:
         if self.downloads is None:
             diagnostics.warning(
                 file,
