@@ -301,3 +301,28 @@ def test_result_type() -> None:
     result = resolve_icon("rocket")
     assert isinstance(result, IconResult)
     assert result.svg == render_icon("rocket")
+
+
+def test_zip_members_read_as_zipfile_does(tmp_path: Path) -> None:
+    """`ZipMembers` (lucide's icons, listed without a `ZipInfo` each) gives every member of
+    the installed lucide.zip, and of stored and deflated archives, as `zipfile` does."""
+    import io
+    import zipfile
+    from importlib import resources
+
+    from mintrender.render.icons import ZipMembers
+
+    archives = [(resources.files("lucide") / "lucide.zip").read_bytes()]
+    for method in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=method) as out:
+            out.writestr("a.svg", "<svg>a</svg>" * 50)
+            out.writestr("dir/é.svg", b"\x00\x01binary")
+            out.comment = b"a comment"
+        archives.append(buffer.getvalue())
+    for data in archives:
+        ours, theirs = ZipMembers(data), zipfile.ZipFile(io.BytesIO(data))
+        assert ours.namelist() == theirs.namelist()
+        assert all(ours.read(n) == theirs.read(n) for n in theirs.namelist())
+    with pytest.raises(zipfile.BadZipFile):
+        ZipMembers(b"not a zip")
