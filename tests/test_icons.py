@@ -326,3 +326,41 @@ def test_zip_members_read_as_zipfile_does(tmp_path: Path) -> None:
         assert all(ours.read(n) == theirs.read(n) for n in theirs.namelist())
     with pytest.raises(zipfile.BadZipFile):
         ZipMembers(b"not a zip")
+
+
+@pytest.mark.parametrize(
+    ("name", "family"),
+    [
+        ("puzzle-piece-simple", "puzzle-piece"),
+        ("chart-line-up", "chart-line"),
+        ("hand-wave", "hand"),
+        ("music-magnifying-glass", "music"),
+        ("stars", None),  # one word: nothing to shorten
+        ("waves-sine", None),  # no shorter name is an icon
+        ("fa-solid", None),
+        ("Hand-Wave", None),  # not a plain icon name
+    ],
+)
+def test_family_icon_of_a_name_the_free_set_lacks(name: str, family: str | None) -> None:
+    from mintrender.render.icons import family_icon
+
+    assert family_icon(name) == family
+    assert family_icon(name, "lucide") is None  # Pro variants are Font Awesome's
+
+
+def test_a_pro_icon_is_drawn_as_its_family_with_a_warning(tmp_path: Path) -> None:
+    from tests.sitekit import body, build_site, minimal_config, write_site
+
+    page = '---\ntitle: P\n---\n\n<Card title="A" icon="puzzle-piece-simple">x</Card>\n\n<Card title="B" icon="waves-sine">y</Card>\n'
+    docs = write_site(tmp_path / "docs", {"index.mdx": page}, minimal_config(["index"]))
+    result = build_site(docs, tmp_path / "out")
+    html = body((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    drawn = resolve_icon("puzzle-piece")
+    assert drawn is not None and drawn.svg.split(">", 1)[1] in html  # the family's drawing
+    assert html.count('class="mr-card__icon"') == 1  # the other is left out
+    found = {d.message for d in result.diagnostics if d.code == "unknown-icon"}
+    assert found == {
+        "icon 'puzzle-piece-simple' is not in the fontawesome icon set; it is drawn as "
+        "'puzzle-piece', the icon its name extends (a Pro icon?)",
+        "icon 'waves-sine' is not in the fontawesome icon set (it is left out)",
+    }

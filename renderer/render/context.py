@@ -19,7 +19,7 @@ from mintrender.components._util import COPY_ICON
 from mintrender.errors import Diagnostics
 from mintrender.hints import did_you_mean
 from mintrender.render.highlight import DISPLAY_NAMES, parse_fence_info, render_code_block
-from mintrender.render.icons import icon_names, render_icon
+from mintrender.render.icons import family_icon, icon_names, render_icon
 from mintrender.render.page import render_fragment
 from mintrender.render.slugs import Slugger
 from mintrender.themes.uitext import ui_text
@@ -158,15 +158,30 @@ class RenderContext:
             css_class=css_class,
         )
         if svg is None:
+            library = self.site.icons_library
+            family = family_icon(name, library)
+            if family is not None:
+                svg = render_icon(
+                    family,
+                    icon_type=icon_type,
+                    library=library,
+                    size=size,
+                    color=color,
+                    css_class=css_class,
+                )
+            if svg is not None:
+                why = f"; it is drawn as {family!r}, the icon its name extends (a Pro icon?)"
+            else:
+                why = " (it is left out)"
             self.warn_once(
                 name,
                 line,
                 "unknown-icon",
-                f"icon {name!r} is not in the {self.site.icons_library} icon set (it is left out)",
-                did_you_mean(name, icon_names(self.site.icons_library), cutoff=0.75),
+                f"icon {name!r} is not in the {library} icon set{why}",
+                did_you_mean(name, icon_names(library), cutoff=0.75) if svg is None else "",
                 column=column,
             )
-            return ""
+            return svg or ""
         return svg
 
     def ui_icon(self, name: str, css_class: str) -> str:

@@ -253,6 +253,25 @@ def _lucide_names() -> frozenset[str]:
     return frozenset(n[:-4] for n in archive.namelist() if n.endswith(".svg") and "/" not in n)
 
 
+_KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
+def family_icon(name: str, library: str = "fontawesome") -> str | None:
+    """For a Font Awesome name the free set lacks, the icon its name extends: the name less
+    its last words (`puzzle-piece-simple` -> `puzzle-piece`, `chart-line-up` -> `chart-line`,
+    `hand-wave` -> `hand`), as Font Awesome Pro's variants extend a free icon's name. None
+    when no shorter name is an icon, or for another library."""
+    if _normalize_library(library) != "fontawesome" or not _KEBAB.fullmatch(name):
+        return None
+    names = icon_names("fontawesome")
+    parts = name.split("-")
+    while len(parts) > 1:
+        parts.pop()
+        if "-".join(parts) in names:
+            return "-".join(parts)
+    return None
+
+
 def icon_names(library: str = "fontawesome") -> frozenset[str]:
     """Every icon name a library ships (Font Awesome: union of the free styles)."""
     lib = _normalize_library(library)
