@@ -75,14 +75,16 @@ def render_accordion_group(node: Node, ctx: RenderCtx) -> str:
 
 def render_expandable(node: Node, ctx: RenderCtx) -> str:
     """`<Expandable title defaultOpen>` nested fields behind a "Show {title}" toggle."""
-    title = text_prop(node.props, "title") or "properties"
+    title = esc(text_prop(node.props, "title") or ctx.text("properties"))
     classes = class_attr("mr-expandable mr-api-expandable expandable", extra_class(node))
     chevron = CHEVRON_RIGHT.format(cls="mr-expandable__chevron mr-api-expandable__chevron")
+    show = esc(ctx.text("show_named")).replace("{name}", title)  # in the page's language
+    hide = esc(ctx.text("hide_named")).replace("{name}", title)
     return (
         f'<details class="{classes}" data-component="expandable"{_open(node)}>'
         f'<summary class="mr-expandable__summary mr-api-expandable__summary">{chevron}'
-        f'<span class="mr-expandable__show mr-api-expandable__show">Show {esc(title)}</span>'
-        f'<span class="mr-expandable__hide mr-api-expandable__hide">Hide {esc(title)}</span>'
+        f'<span class="mr-expandable__show mr-api-expandable__show">{show}</span>'
+        f'<span class="mr-expandable__hide mr-api-expandable__hide">{hide}</span>'
         f"</summary>"
         f'<div class="mr-expandable__body mr-api-expandable__body">{node.html}</div></details>'
     )

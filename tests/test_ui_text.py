@@ -234,6 +234,15 @@ title: Fields
 <ParamField query="limit" type="integer" default="10" required>How many.</ParamField>
 
 <Prompt description="Set it up">Do the thing.</Prompt>
+
+<ResponseField name="user" type="object">
+  <Expandable>
+    <ResponseField name="id" type="string">Id.</ResponseField>
+  </Expandable>
+  <Expandable title="tags">
+    <ResponseField name="tag" type="string">Tag.</ResponseField>
+  </Expandable>
+</ResponseField>
 """
 
 
@@ -289,3 +298,19 @@ def test_api_pages_and_field_components_speak_the_pages_language(tmp_path: Path)
     assert (en_fields["default"], fr_fields["default"]) == (["default"], ["par défaut"])
     assert en_fields["prompt"] == ["Copy prompt"]
     assert fr_fields["prompt"] == ["Copier le prompt"]
+    # <Expandable>: its toggle, and its default title
+    toggles = r'mr-expandable__(?:show|hide)[^"]*">([^<]*)<'
+    en_text = (out / "fields/index.html").read_text("utf-8")
+    fr_text = (out / "fr/fields/index.html").read_text("utf-8")
+    assert re.findall(toggles, en_text) == [
+        "Show properties",
+        "Hide properties",
+        "Show tags",
+        "Hide tags",
+    ]
+    assert re.findall(toggles, fr_text) == [
+        "Afficher propriétés",
+        "Masquer propriétés",
+        "Afficher tags",
+        "Masquer tags",
+    ]
