@@ -39,7 +39,9 @@ MAX_DEPTH = 16
 
 _NAME = r"[A-Za-z_$][\w$]*"
 _CALLBACK = re.compile(rf"\s*(?:\((?P<params>[^()]*)\)|(?P<name>{_NAME}))\s*=>\s*", re.S)
-_PARAM = re.compile(rf"\s*(?:(?P<name>{_NAME})|\{{(?P<keys>[^{{}}]*)\}})\s*(?:,|$)")
+_PARAM = re.compile(
+    rf"\s*(?:(?P<name>{_NAME})|\{{(?P<keys>[^{{}}]*)\}}|\[(?P<items>[^\[\]]*)\])\s*(?:,|$)"
+)
 _RETURN = re.compile(r"\{\s*return\s+", re.S)
 _VOID = frozenset({"null", "undefined", "false", "true", ""})
 
@@ -187,7 +189,10 @@ def _bound(scope: dict[str, Any], binds: Binds, item: Any, index: int) -> dict[s
     name, keys = binds[0]
     if keys is None:
         bound[name] = item
-    for key in keys or ():
+    elif name == "[]":  # `([key, value])`: an array's items by position
+        for i, key in enumerate(keys):
+            bound[key] = item[i] if isinstance(item, list) and i < len(item) else None
+    for key in keys or () if name != "[]" else ():
         bound[key] = item.get(key) if isinstance(item, dict) else None
     if len(binds) > 1:
         bound[binds[1][0]] = index
@@ -195,7 +200,8 @@ def _bound(scope: dict[str, Any], binds: Binds, item: Any, index: int) -> dict[s
 
 
 def _params(text: str) -> list[tuple[str, tuple[str, ...] | None]] | None:
-    """`item`, `item, i`, `{ title, href }`, `{ title }, i` -> [(name, None) | ("", keys)]."""
+    """`item`, `item, i`, `{ title, href }`, `[key, value]`, `{ title }, i` -> [(name, None) |
+    ("", keys) | ("[]", names)]."""
     out: list[tuple[str, tuple[str, ...] | None]] = []
     pos = 0
     text = text.strip()
@@ -206,10 +212,11 @@ def _params(text: str) -> list[tuple[str, tuple[str, ...] | None]] | None:
         if m.group("name"):
             out.append((m.group("name"), None))
         else:
-            keys = tuple(k.strip() for k in m.group("keys").split(",") if k.strip())
+            listed = m.group("keys") if m.group("keys") is not None else m.group("items")
+            keys = tuple(k.strip() for k in listed.split(",") if k.strip())
             if not all(re.fullmatch(_NAME, k) for k in keys):
-                return None  # renamed or defaulted keys: not read
-            out.append(("", keys))
+                return None  # renamed or defaulted keys, holes: not read
+            out.append(("" if m.group("keys") is not None else "[]", keys))
         pos = m.end()
     return out if out and pos >= len(text) else None
 

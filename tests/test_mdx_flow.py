@@ -167,3 +167,16 @@ def test_spread_props_of_an_item(tmp_path: Path) -> None:
     assert _titles(html) == ["Audio!", "Depth!"]
     assert 'href="/audio/"' in html and html.count('class="mr-card__icon"') == 2
     assert _warnings(result) == []
+
+
+def test_object_entries_with_array_destructuring(tmp_path: Path) -> None:
+    """`Object.entries(plans).map(([name, price]) => ...)`, and `Object.keys`/`values`."""
+    html, result = _page(
+        tmp_path,
+        "export const plans = { Free: 0, Pro: 20 };\n\n<ul>\n"
+        "{Object.entries(plans).map(([name, price]) => <li key={name}>{name}: ${price}</li>)}\n"
+        "</ul>\n\nPlans: {Object.keys(plans).join(', ')}; {Object.values(plans).join('/')}.\n",
+    )
+    assert re.findall(r"<li>([^<]*)</li>", html) == ["Free: $0", "Pro: $20"]
+    assert "Plans: Free, Pro; 0/20." in html
+    assert _warnings(result) == []

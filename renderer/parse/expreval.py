@@ -125,6 +125,8 @@ class _Evaluator:
             return value
         if word in _GLOBALS:
             return _Function(word, _GLOBALS[word])
+        if word in _NAMESPACES:
+            return _Namespace(word)
         raise ExprError(f"`{word}` is not defined on this page", offset)
 
     def unary(self, op: str, value: Any) -> Any:
@@ -190,6 +192,11 @@ class _Evaluator:
             raise ExprError(f"cannot read `{what}` of undefined (use `?.` or `||`)", offset)
         if isinstance(obj, _Function):
             raise ExprError("properties of functions are not supported", offset)
+        if isinstance(obj, _Namespace):
+            fn = _NAMESPACES[obj.name].get(_js_string(key))
+            if fn is None:
+                raise ExprError(f"`{obj.name}.{_js_string(key)}` cannot run at build time", offset)
+            return _Function(f"{obj.name}.{_js_string(key)}", fn)
         if isinstance(key, str) and key in _METHODS and _method_applies(obj, key):
             return _Method(obj, key)
         if isinstance(obj, dict):
@@ -213,6 +220,13 @@ class _Evaluator:
         if isinstance(callee, _Function):
             return _sized(callee.fn(args), offset)
         raise ExprError("only a few string and array methods can be called at build time", offset)
+
+
+class _Namespace:
+    """`Object`: its functions in `_NAMESPACES` (`Object.keys(x)`), nothing else."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
 class _Function:
@@ -281,6 +295,21 @@ _GLOBALS: dict[str, Callable[[list[Any]], Any]] = {
         _js_string(args[0]) if args else "undefined", safe="-_.!~*'()"
     ),
 }
+
+
+def _object(args: list[Any]) -> dict[str, Any]:
+    value = args[0] if args else None
+    return value if isinstance(value, dict) else {}
+
+
+_NAMESPACES: dict[str, dict[str, Callable[[list[Any]], Any]]] = {
+    "Object": {
+        "keys": lambda args: list(_object(args)),
+        "values": lambda args: list(_object(args).values()),
+        "entries": lambda args: [[k, v] for k, v in _object(args).items()],
+    }
+}
+"""Pure functions of global objects (`Object.entries(plans)`, to `.map` in MDX)."""
 
 
 # -- JavaScript value semantics -------------------------------------------------------------------
@@ -377,7 +406,7 @@ def _typeof(value: Any) -> str:
         return "number"
     if isinstance(value, str):
         return "string"
-    if isinstance(value, (_Function, _Method)):
+    if isinstance(value, (_Function, _Method, _Namespace)):
         return "function"
     return "object"
 
