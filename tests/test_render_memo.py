@@ -188,3 +188,29 @@ def test_api_templates_compile_once_for_all_languages(monkeypatch: pytest.Monkey
     assert compiled == []
     assert french is not english and french.globals["t"] != english.globals["t"]
     _default_env.cache_clear()  # no environment holding the test's store outlives the test
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "last"),
+    [
+        (
+            "cd app # enter\nnpm start # run it",
+            "bash",
+            'npm start <span class="c1"># run it</span>',
+        ),
+        ('curl -X POST \\\n  "https://x.dev" \\', "bash", '<span class="se">\\</span>'),
+        ("# Title\n\n```js\nconst a = 1;\n```", "mdx", '<span class="sb">```</span>'),
+    ],
+    ids=["bash-comment", "bash-continuation", "markdown-fence"],
+)
+def test_the_last_line_of_a_block_is_highlighted_as_the_others(
+    code: str, lang: str, last: str
+) -> None:
+    """A lexer rule that ends at a newline (bash's `#.*\\n`, a Markdown fence) matches on the
+    block's last line too, which has none (Pygments' `ensurenl`), and no line is added."""
+    from mintrender.render.highlight import highlight_lines
+
+    lines = highlight_lines(code, lang)
+    assert len(lines) == code.count("\n") + 1
+    assert lines[-1].endswith(last), lines[-1]
+    assert highlight_lines(code + "\n", lang)[:-1] == lines  # the same as with its newline

@@ -278,7 +278,10 @@ def _highlighted(code: str, lang: str) -> tuple[str, ...]:
     lines: list[list[str]] = [[]]
     line = lines[0]
     class_of = _CLASS_OF
-    for ttype, value in lexer.get_tokens(code):
+    # lexers' rules may end at a newline (bash's comment is `#.*\n`): the last line gets one
+    # too, as Pygments' `ensurenl` would give it, and the empty line after it is dropped
+    ended = code.endswith("\n")
+    for ttype, value in lexer.get_tokens(code if ended else code + "\n"):
         cls = class_of.get(ttype)
         if cls is None:
             cls = _token_class(ttype)
@@ -294,6 +297,8 @@ def _highlighted(code: str, lang: str) -> tuple[str, ...]:
             if part:
                 escaped = _escape(part)
                 line.append(f'<span class="{cls}">{escaped}</span>' if cls else escaped)
+    if not ended and len(lines) > 1 and not lines[-1]:
+        lines.pop()
     return tuple("".join(parts) for parts in lines)
 
 
