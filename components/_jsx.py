@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from mintrender.components import INLINE_COMPONENTS, RAW_NAMES, SOURCE_NAMES
-from mintrender.components._jsxflow import FlowError, flow_fragments
+from mintrender.components._jsxflow import FlowError, flow_fragments, left_out
 from mintrender.components._jsxinline import expression_inline, jsx_inline, reads_tag, unravel
 from mintrender.components._jsxparse import JsxSyntaxError, find_brace_end
 from mintrender.components._jsxscan import (
@@ -292,9 +292,7 @@ def _flow_block(state: StateBlock, start_line: int, end_line: int, silent: bool,
         if silent:
             return True
         line = _line_of(state, exc.offset)
-        shown = " ".join(src[pos:end].split())
-        shown = shown if len(shown) <= 60 else shown[:56] + "...}"
-        why = f"{shown} cannot be evaluated at build time ({exc.message}); it is left out"
+        why = left_out(src, pos, end, exc.message)
         report(env, line, "mdx-expression", why, column=exc.offset - state.bMarks[line] + 1)
         state.line = last + 1
         return True

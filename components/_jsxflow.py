@@ -69,6 +69,13 @@ class FlowError(Exception):
         self.offset = offset
 
 
+def left_out(src: str, start: int, end: int, why: str) -> str:
+    """The warning for the expression `src[start:end]` (braces included) that cannot run."""
+    shown = " ".join(src[start:end].split())
+    shown = shown if len(shown) <= 60 else shown[:56] + "...}"
+    return f"{shown} cannot be evaluated at build time ({why}); it is left out"
+
+
 def flow_fragments(src: str, start: int, end: int, scope: dict[str, Any]) -> list[Fragment] | None:
     """The JSX an expression `src[start:end]` (inside its braces) yields, in order; None when
     it is not an element-making expression (a plain value: the inline rule prints it). Raises
@@ -115,7 +122,7 @@ def _map(
     items = _array(src, start, at, scope, depth)
     binds, body, body_end = _callback(src, at + len(".map("), end - 1, "map")
     out: list[Fragment] = []
-    for i, item in enumerate(list(items)[:MAX_ITEMS]):
+    for i, item in enumerate(items[:MAX_ITEMS]):
         made = _fragments(src, body, body_end, _bound(scope, binds, item, i), depth + 1)
         if made is None:
             raise FlowError("the `.map` callback must give JSX", body)
@@ -192,8 +199,9 @@ def _bound(scope: dict[str, Any], binds: Binds, item: Any, index: int) -> dict[s
     elif name == "[]":  # `([key, value])`: an array's items by position
         for i, key in enumerate(keys):
             bound[key] = item[i] if isinstance(item, list) and i < len(item) else None
-    for key in keys or () if name != "[]" else ():
-        bound[key] = item.get(key) if isinstance(item, dict) else None
+    else:  # `({ title, href })`: an object's keys
+        for key in keys:
+            bound[key] = item.get(key) if isinstance(item, dict) else None
     if len(binds) > 1:
         bound[binds[1][0]] = index
     return bound

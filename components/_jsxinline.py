@@ -13,7 +13,7 @@ from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
 from mintrender.components import RAW_NAMES, REGISTRY, SOURCE_NAMES
-from mintrender.components._jsxflow import FlowError, flow_fragments
+from mintrender.components._jsxflow import FlowError, flow_fragments, left_out
 from mintrender.components._jsxparse import (
     Expression,
     JsxSyntaxError,
@@ -217,10 +217,7 @@ def _inline_flow(state: StateInline, pos: int, end: int) -> bool:
     try:
         fragments = flow_fragments(src, pos + 1, end - 1, scope_of(env))
     except FlowError as exc:
-        shown = " ".join(src[pos:end].split())
-        shown = shown if len(shown) <= 60 else shown[:56] + "...}"
-        why = f"{shown} cannot be evaluated at build time ({exc.message}); it is left out"
-        inline_report(state, exc.offset, "mdx-expression", why)
+        inline_report(state, exc.offset, "mdx-expression", left_out(src, pos, end, exc.message))
         return True
     if fragments is None:
         return False

@@ -122,7 +122,7 @@ def parse_source(
     rel: str, config: SiteConfig, read: Reader, diagnostics: Diagnostics, *, for_check: bool = False
 ) -> ParsedPage:
     """Parse one page file (a missing file parses as an empty page); a file it read that is
-    not UTF-8 gets a warning at its first bad byte, one it could not read an error
+    not UTF-8 gets a warning at its first bad byte, one it could not read a warning too
     (`Reader.report`). `for_check`: see `parse_page`."""
     parsed = parse_page(
         rel,

@@ -306,10 +306,9 @@ class PageRecord:
         """The record with its bulk back (a copy; itself when it is not packed)."""
         if self.packed is None or self.rendered is None:
             return self
-        packed = self.packed if isinstance(self.packed, bytes) else self.packed.read()
-        split = 4 + int.from_bytes(packed[:4], "big")
-        markdown = pickle.loads(zlib.decompress(packed[4:split]))
-        body, sections, toc, updates, api = pickle.loads(zlib.decompress(packed[split:]))
+        head, rest = self._segments()
+        markdown = pickle.loads(zlib.decompress(head))
+        body, sections, toc, updates, api = pickle.loads(zlib.decompress(rest))
         rendered = dataclasses.replace(
             self.rendered,
             body_html=body,
@@ -326,10 +325,15 @@ class PageRecord:
         """`unpacked().markdown`, without making the rest of the bulk into records again."""
         if self.packed is None or self.rendered is None:
             return self.markdown
+        markdown: str | None = pickle.loads(zlib.decompress(self._segments()[0]))
+        return markdown
+
+    def _segments(self) -> tuple[bytes, bytes]:
+        """The packed Markdown copy and the rest of the bulk (`pack`'s layout)."""
+        assert self.packed is not None
         packed = self.packed if isinstance(self.packed, bytes) else self.packed.read()
         split = 4 + int.from_bytes(packed[:4], "big")
-        markdown: str | None = pickle.loads(zlib.decompress(packed[4:split]))
-        return markdown
+        return packed[4:split], packed[split:]
 
     def set_frontmatter(self, frontmatter: dict[str, Any]) -> None:
         """New frontmatter (the preview server re-read the page), and its metadata with it."""

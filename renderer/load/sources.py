@@ -212,10 +212,8 @@ class Reader:
         self.cache: dict[str, str | None] = {}
         self.not_utf8: dict[str, Decoded] = {}
         """Files read with the Windows-1252 fallback, and where their first bad byte is."""
-        self._folders: dict[Path, Path | None] = {}
+        self._folders: dict[str, object] = {}
         """Folder -> its real path when inside the docs folder (None: outside or missing)."""
-        self._real_folders: dict[str, object] = {}
-        """The same, by a plain relative folder path (`_inside`), as text."""
         self._root = str(docs_dir)
         self.seen: set[str] | None = None
         """When a set: every file asked for is added (what one page read, for the build cache)."""
@@ -235,41 +233,29 @@ class Reader:
     def _inside(self, rel: str) -> str | Path | None:
         """`resolve_inside(docs_dir, docs_dir / rel)`, resolving each folder once: a file
         that is not itself a link lies where its folder's real path says. A plain path
-        (`a/b.mdx`: no empty, `.` or `..` name) is joined as text, not with `pathlib`."""
+        (`a/b.mdx`: no empty, `.` or `..` name) is joined as text, any other as `pathlib`
+        reads it."""
         folder_rel, _, name = rel.rpartition("/")
-        if not name or name in (".", "..") or not _plain(folder_rel):
-            return self._inside_path(rel)
-        real_folder = self._real_folders.get(folder_rel, _UNKNOWN)
+        if name and name not in (".", "..") and _plain(folder_rel):
+            folder = f"{self._root}/{folder_rel}" if folder_rel else self._root
+            path = f"{self._root}/{rel}"
+        else:
+            as_path = self.docs_dir / rel
+            if as_path.name in ("", ".", ".."):
+                return resolve_inside(self.docs_dir, as_path)
+            folder, path, name = str(as_path.parent), str(as_path), as_path.name
+        real_folder = self._folders.get(folder, _UNKNOWN)
         if real_folder is _UNKNOWN:
-            found = resolve_inside(self.docs_dir, self.docs_dir / folder_rel)
-            real_folder = self._real_folders[folder_rel] = None if found is None else str(found)
+            found = resolve_inside(self.docs_dir, Path(folder))
+            real_folder = self._folders[folder] = None if found is None else str(found)
         if real_folder is None:
             return None
-        path = f"{self._root}/{rel}"
         try:
             if stat.S_ISLNK(os.lstat(path).st_mode):
                 return resolve_inside(self.docs_dir, Path(path))
         except OSError:
             return None  # missing
         return f"{real_folder}/{name}"
-
-    def _inside_path(self, rel: str) -> Path | None:
-        """`_inside` of any path, with `pathlib`'s reading of it."""
-        path = self.docs_dir / rel
-        if path.name in ("", ".", ".."):
-            return resolve_inside(self.docs_dir, path)
-        folder = path.parent
-        if folder not in self._folders:
-            self._folders[folder] = resolve_inside(self.docs_dir, folder)
-        real_folder = self._folders[folder]
-        if real_folder is None:
-            return None
-        try:
-            if stat.S_ISLNK(os.lstat(path).st_mode):
-                return resolve_inside(self.docs_dir, path)
-        except OSError:
-            return None  # missing
-        return real_folder / path.name
 
     def status(self, rel: str) -> Status | None:
         """What tells one version of `rel` from another: the device, inode, size, and
@@ -305,8 +291,8 @@ class Reader:
         return self.cache[rel]
 
     def report(self, files: Iterable[str], diagnostics: Diagnostics) -> None:
-        """Of `files` read: each that could not be read is an error, each that is not UTF-8 a
-        warning at its first bad byte."""
+        """Of `files` read: a warning for each that could not be read, and for each that is not
+        UTF-8, at its first bad byte."""
         for file in files:
             if file in self.unreadable:
                 why = f"cannot be read: {self.unreadable[file]}"

@@ -149,26 +149,20 @@ class RenderContext:
             return (
                 f'<img class="{css_class} {css_class}--img" src="{html.escape(src)}" alt=""{style}>'
             )
-        svg = render_icon(
-            name,
+        library = self.site.icons_library
+        draw = functools.partial(
+            render_icon,
             icon_type=icon_type,
-            library=self.site.icons_library,
+            library=library,
             size=size,
             color=color,
             css_class=css_class,
         )
+        svg = draw(name)
         if svg is None:
-            library = self.site.icons_library
             family = family_icon(name, library)
             if family is not None:
-                svg = render_icon(
-                    family,
-                    icon_type=icon_type,
-                    library=library,
-                    size=size,
-                    color=color,
-                    css_class=css_class,
-                )
+                svg = draw(family)
             if svg is not None:
                 why = f"; it is drawn as {family!r}, the icon its name extends (a Pro icon?)"
             else:

@@ -19,7 +19,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from mintrender.urls import ROOT, is_external, relative_root
+from mintrender.urls import ASSET_DIR, ROOT, is_external, relative_root
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 """Timestamp of every zip entry (the earliest a zip can hold), for byte-identical archives."""
@@ -35,11 +35,6 @@ def _folder_beside(out_dir: Path, kind: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.{kind}-", dir=out_dir.parent))
 
 
-SITE_MARK = "_mintrender"
-"""The folder of the theme's files, in every site a build writes: an OUT holding it is a site
-mintrender wrote, which the next build may replace."""
-
-
 def output_problem(out_dir: Path, docs_dir: Path) -> tuple[str, str, str] | None:
     """Why the site must not or cannot be written to `out_dir`, as (code, message, hint), else
     None; asked before anything is read or written. A build replaces OUT as a whole, so OUT
@@ -49,7 +44,7 @@ def output_problem(out_dir: Path, docs_dir: Path) -> tuple[str, str, str] | None
     if out == docs or out in docs.parents:
         why = "it holds the docs folder, which replacing it with the site would delete"
         return "output-holds-docs", f"the site cannot be written to {out}: {why}", _ELSEWHERE
-    if out.exists() or out.is_symlink():
+    if out.exists():  # (resolved: a link is its target)
         if not out.is_dir():
             why = "it is a file, which replacing it with the site would delete"
             return "output-not-a-site", f"the site cannot be written to {out}: {why}", _ELSEWHERE
@@ -57,7 +52,7 @@ def output_problem(out_dir: Path, docs_dir: Path) -> tuple[str, str, str] | None
             names = set(os.listdir(out))
         except OSError as exc:
             return "output-unwritable", unwritable(out_dir, exc), UNWRITABLE_HINT
-        if names and (SITE_MARK not in names or ".git" in names):
+        if names and (ASSET_DIR not in names or ".git" in names):  # every site holds ASSET_DIR
             what = "a git repository" if ".git" in names else "files that are not a mintrender site"
             why = f"it holds {what}, which replacing it with the site would delete"
             hint = f"build into a new or empty folder, or remove {out} first"
