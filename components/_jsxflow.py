@@ -120,15 +120,15 @@ def _map(
     if src[end - 1] != ")":
         raise FlowError("only a `.map(...)` that ends the expression can run at build time", at)
     items = _array(src, start, at, scope, depth)
+    if len(items) > MAX_ITEMS:  # a bound on the page's size: the whole expression is left out
+        raise FlowError(f"`.map` of {len(items)} items, more than {MAX_ITEMS}", at)
     binds, body, body_end = _callback(src, at + len(".map("), end - 1, "map")
     out: list[Fragment] = []
-    for i, item in enumerate(items[:MAX_ITEMS]):
+    for i, item in enumerate(items):
         made = _fragments(src, body, body_end, _bound(scope, binds, item, i), depth + 1)
         if made is None:
             raise FlowError("the `.map` callback must give JSX", body)
         out.extend(made)
-    if len(items) > MAX_ITEMS:
-        raise FlowError(f"`.map` of more than {MAX_ITEMS} items: the rest is left out", at)
     return out
 
 

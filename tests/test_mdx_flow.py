@@ -180,3 +180,20 @@ def test_object_entries_with_array_destructuring(tmp_path: Path) -> None:
     assert re.findall(r"<li>([^<]*)</li>", html) == ["Free: $0", "Pro: $20"]
     assert "Plans: Free, Pro; 0/20." in html
     assert _warnings(result) == []
+
+
+def test_map_over_more_items_than_the_bound_is_left_out_whole(tmp_path: Path) -> None:
+    from mintrender.components._jsxflow import MAX_ITEMS
+
+    many = ", ".join(str(n) for n in range(MAX_ITEMS + 1))
+    html, result = _page(
+        tmp_path,
+        f"export const many = [{many}];\n\nBefore.\n\n{{many.map((n) => <Badge>{{n}}</Badge>)}}\n\n"
+        "{many.filter((n) => n < 3).map((n) => <Badge>{n}</Badge>)}\n\nAfter.\n",
+    )
+    assert "Before." in html and "After." in html
+    assert re.findall(r"mr-badge\b[^>]*>([^<]*)<", html) == ["0", "1", "2"]  # within the bound
+    found = _warnings(result)
+    assert len(found) == 1, found
+    assert f"`.map` of {MAX_ITEMS + 1} items, more than {MAX_ITEMS}" in found[0][1]
+    assert "rest" not in found[0][1] and found[0][1].endswith("it is left out")
