@@ -20,6 +20,10 @@ _WORK: Callable[[Any], Any] | None = None
 """Set in the parent just before forking; workers call it (never pickled)."""
 
 
+FINEST_SHARE = 32
+"""`guided`: the smallest share is 1/(jobs x FINEST_SHARE) of the work (the tasks stay few)."""
+
+
 def auto_jobs(item_count: int) -> int:
     """Worker count for `--jobs 0` (auto): one process for small sites, else the cores (max 8)."""
     if item_count < 150:
@@ -34,36 +38,54 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def interleave(items: Sequence[T], jobs: int) -> list[list[T]]:
-    """`jobs` shares of `items`, dealt round-robin (neighbouring pages cost alike)."""
-    chunks: list[list[T]] = [[] for _ in range(jobs)]
-    for i, item in enumerate(items):
-        chunks[i % jobs].append(item)
-    return chunks
+def guided(weights: Sequence[float], jobs: int, finest: int = FINEST_SHARE) -> list[range]:
+    """Consecutive ranges of the indices of `weights` (the cost of each item, in the order
+    they are to be handed out) for `fork_map` to hand out as workers come free: each holds
+    about half of the work left divided by `jobs`, but no less than 1/(`jobs` x `finest`) of
+    the whole (guided self-scheduling). The first shares are big (few results to send back),
+    the last small: the workers end within a small share of each other, where equal shares
+    left one worker alone for the last share's time (4.6 s on 24,600 pages)."""
+    total = float(sum(weights))
+    floor = total / (max(1, jobs) * finest)
+    shares: list[range] = []
+    left, begin, held = total, 0, 0.0
+    target = max(left / (2 * max(1, jobs)), floor)
+    for i, weight in enumerate(weights):
+        held += weight
+        if held >= target:
+            shares.append(range(begin, i + 1))
+            left -= held
+            begin, held = i + 1, 0.0
+            target = max(left / (2 * max(1, jobs)), floor)
+    if begin < len(weights):
+        shares.append(range(begin, len(weights)))
+    return shares
+
+
+def slices(items: Sequence[T], jobs: int) -> list[list[T]]:
+    """`guided` shares of `items`, each item costing alike, in their order."""
+    return [list(items[share.start : share.stop]) for share in guided([1.0] * len(items), jobs)]
 
 
 def grouped(
     items: Sequence[T],
     key: Callable[[T], object],
-    count: int,
+    jobs: int,
     weight: Callable[[T], float] | None = None,
 ) -> list[list[T]]:
-    """`count` shares of `items` that keep items of one `key` together (in their order), each
-    group, heaviest first, going to the lightest share so far (by `weight`, else by items),
-    the heaviest share first. Give `fork_map` more shares than jobs and it hands them out as workers come free:
-    the heavy ones first, so the workers end together; a worker's memos see a whole group."""
+    """Shares of `items` for `jobs` workers that keep items of one `key` together (in their
+    order): the groups, heaviest first (by `weight`, else by items), in `guided` shares, so
+    that the light groups come last, in small shares, and the workers end together; a
+    worker's memos see a whole group."""
     groups: dict[object, list[T]] = {}
     for item in items:
         groups.setdefault(key(item), []).append(item)
-    chunks: list[list[T]] = [[] for _ in range(max(1, count))]
-    loads = [0.0] * len(chunks)
     weighed = [(sum(map(weight, g)) if weight else float(len(g)), g) for g in groups.values()]
-    for load, group in sorted(weighed, key=lambda pair: -pair[0]):  # heaviest groups first
-        lightest = loads.index(min(loads))
-        chunks[lightest].extend(group)
-        loads[lightest] += load
-    order = sorted(range(len(chunks)), key=lambda i: -loads[i])
-    return [chunks[i] for i in order if chunks[i]]
+    weighed.sort(key=lambda pair: -pair[0])  # heaviest groups first (stable)
+    return [
+        [item for _, group in weighed[share.start : share.stop] for item in group]
+        for share in guided([load for load, _ in weighed], jobs)
+    ]
 
 
 def _call(item: Any) -> Any:

@@ -12,7 +12,15 @@ import pytest
 from sitekit import build_site
 
 from mintrender.load.sources import mirror_keys
-from mintrender.workers import Background, auto_jobs, can_fork, fork_map, grouped
+from mintrender.workers import (
+    FINEST_SHARE,
+    Background,
+    auto_jobs,
+    can_fork,
+    fork_map,
+    grouped,
+    guided,
+)
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "basic"
 
@@ -53,12 +61,27 @@ def test_translations_and_versions_of_a_page_go_to_one_worker() -> None:
         assert {keys[r] for r in share}.isdisjoint(
             {keys[r] for s in shares if s is not share for r in s}
         )
-    assert abs(len(shares[0]) - len(shares[1])) <= 3
-    # more shares than workers, balanced by weight and handed out heaviest first
+    # by weight, the heaviest group handed out first, in a share of its own
     weight = {"z.mdx": 50.0}
     shares = grouped(rels, keys.__getitem__, 4, lambda r: weight.get(r, 1.0))
-    assert shares[0] == ["z.mdx"] and len(shares) == 4
+    assert shares[0] == ["z.mdx"] and len(shares) > 1
     assert sorted(sum(shares, [])) == sorted(rels)
+
+
+def test_guided_shares_shrink_so_that_workers_end_together() -> None:
+    """Each share holds about half the work left over the workers: big first, small last,
+    never below the floor (but the remainder), consecutive, every item once."""
+    shares = guided([1.0] * 1000, 2)
+    assert [i for share in shares for i in share] == list(range(1000))
+    sizes = [len(share) for share in shares]
+    assert sizes[0] == 250 and sizes[1] == 188  # 1000 / 4, then 750 / 4 (rounded up)
+    assert all(a >= b for a, b in zip(sizes, sizes[1:], strict=False))
+    assert min(sizes[:-1]) == 16 and sizes[-1] <= 16  # 1000 / (2 x FINEST_SHARE), rounded up
+    assert len(shares) < 2 * FINEST_SHARE
+    # one heavy item is a share of its own; the light ones after it are still shared out
+    heavy = guided([100.0] + [1.0] * 100, 2)
+    assert heavy[0] == range(0, 1) and len(heavy) > 3
+    assert guided([], 2) == [] and guided([1.0], 2) == [range(0, 1)]
 
 
 def test_auto_jobs_keeps_small_sites_in_one_process() -> None:

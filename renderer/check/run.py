@@ -33,7 +33,7 @@ from mintrender.load.config import ConfigError
 from mintrender.load.sources import Reader, shadowed_files
 from mintrender.render.apipages import ApiStage
 from mintrender.urls import site_path_for
-from mintrender.workers import Background, auto_jobs, can_fork, fork_map, interleave
+from mintrender.workers import Background, auto_jobs, can_fork, fork_map, slices
 
 
 def check_site(options: CheckOptions) -> CheckResult:
@@ -163,7 +163,7 @@ def _check_pages(
         return [work_one(rel) for rel in share]
 
     out: list[PageFacts] = []
-    for done in fork_map(work, interleave(rels, jobs), jobs):
+    for done in fork_map(work, slices(rels, jobs), jobs):
         out.extend(done)
     order = {rel: i for i, rel in enumerate(rels)}
     return sorted(out, key=lambda f: order[f.rel_path])

@@ -369,14 +369,9 @@ def mirror_keys(rels: Sequence[str]) -> dict[str, str]:
     return keys
 
 
-SHARES_PER_WORKER = 16
-"""Page shares per render worker: enough that the workers end within a share of a few dozen
-pages of each other (with four, one sat idle for half a second on mintlify-docs)."""
-
-
 def page_shares(rels: Sequence[str], jobs: int, docs_dir: Path) -> list[list[str]]:
-    """The workers' shares of page files, each page with its translations and versions:
-    `SHARES_PER_WORKER` per worker, balanced by bytes, the heaviest handed out first."""
+    """The render workers' shares of page files, each page with its translations and versions
+    (`mirror_keys`), weighed by bytes: `grouped`'s shares, biggest first."""
 
     def size(rel: str) -> float:
         try:
@@ -384,4 +379,4 @@ def page_shares(rels: Sequence[str], jobs: int, docs_dir: Path) -> list[list[str
         except OSError:
             return 256  # a generated API page, or a file gone since the folder was walked
 
-    return grouped(rels, mirror_keys(rels).__getitem__, jobs * SHARES_PER_WORKER, size)
+    return grouped(rels, mirror_keys(rels).__getitem__, jobs, size)

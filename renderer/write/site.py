@@ -19,7 +19,7 @@ from mintrender.render.context import RenderContext
 from mintrender.render.tailwind import generate_css
 from mintrender.themes.uitext import ui_text
 from mintrender.urls import ASSET_DIR, UrlBuilder, base_path_of, is_external, markdown_path_for
-from mintrender.workers import auto_jobs, can_fork, fork_map, interleave
+from mintrender.workers import auto_jobs, can_fork, fork_map, slices
 from mintrender.write.assets import copy_static, remote_assets
 from mintrender.write.chrome import SiteContexts, chrome_context
 from mintrender.write.contextual import contextual_options
@@ -468,6 +468,8 @@ def _write_pages(
         beside()
         return job.sidebars.payload_files(), texts
 
+    sent: set[str] = set()  # in each writer: the sidebar payload files it sent back already
+
     def work(
         share: list[int],
     ) -> tuple[list[str], list[Diagnostic], dict[str, str], int, dict[str, str]]:
@@ -477,13 +479,9 @@ def _write_pages(
         _write_share(dataclasses.replace(job, diagnostics=found), pages, share, None)
         reused = (job.cache.hits if job.cache is not None else 0) - hits
         markdown = copies([pages[i] for i in share], found)
-        return (
-            job.writer.written[start:],
-            list(found),
-            job.sidebars.payload_files(),
-            reused,
-            markdown,
-        )
+        files = {k: v for k, v in job.sidebars.payload_files().items() if k not in sent}
+        sent.update(files)
+        return job.writer.written[start:], list(found), files, reused, markdown
 
     later = Diagnostics()  # `beside`'s findings, put after the writers'
     failure: list[BaseException] = []
@@ -505,7 +503,7 @@ def _write_pages(
         progress("write", 0, len(pages))
     compile_all(job.env)  # once here, not in every writer
     try:
-        shares = fork_map(work, interleave(range(len(pages)), jobs), jobs, meanwhile)
+        shares = fork_map(work, slices(range(len(pages)), jobs), jobs, meanwhile)
     except Exception as exc:  # a writer failed as a whole: write every page here instead
         job.diagnostics.internal(job.config.config_file, 0, "writing pages in workers for", exc)
         job.writer.release()
