@@ -70,7 +70,23 @@ def test_the_esm_scan_skips_fences_and_finds_statements_after_them() -> None:
         ]
     )
     found = [(s.start_line, s.end_line) for s in scan_statements(source)]
-    assert found == [(0, 1), (6, 7), (10, 13)]
+    # line 6 continues the paragraph of line 5: text, as remark-mdx reads it
+    assert found == [(0, 1), (10, 13)]
+
+
+def test_an_esm_line_that_continues_a_paragraph_or_list_item_is_text() -> None:
+    """remark-mdx reads `import`/`export` as ESM only where a block may start: a real page
+    (Plane's API introduction) ends a list with `import { appendFileSync } from "fs"`."""
+    continued = ["* item", "text", "| a | b |", "  indented text"]
+    for before in continued:
+        assert scan_statements(f"{before}\nimport {{ a }} from 'fs'\n") == [], before
+        assert scan_statements(f"{before}\nexport const x = 1\n") == [], before
+    starts = ["", "# Title", "</Card>", "<Snippet />", "---", "* * *"]
+    for before in starts:
+        found = scan_statements(f"{before}\nimport A from '/a.mdx'\n")
+        assert [(s.start_line, s.text) for s in found] == [(1, "import A from '/a.mdx'")], before
+    two = scan_statements("import A from '/a.mdx'\nimport B from '/b.mdx'\n")
+    assert [s.start_line for s in two] == [0, 1]
 
 
 def test_page_specs_reads_frontmatter_with_crlf_and_non_ascii_text(tmp_path: Path) -> None:

@@ -168,8 +168,26 @@ def _candidate_lines(source: str) -> Iterator[int]:
         yield line_no
 
 
+_ENDS_BLOCK = re.compile(
+    r"[ \t]*(?:#{1,6}(?:[ \t].*)?|<[^<>]*>|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})\Z"
+)
+"""A line after which a new block starts: an ATX heading, a line holding one JSX tag, or a
+thematic break (or setext underline)."""
+
+
+def _block_start(lines: list[str], line_no: int, after: int) -> bool:
+    """Can a block start at `line_no`? Not where the line would continue a paragraph (MDX
+    reads `import x from "y"` there as text, as remark-mdx does): after a line of text, a
+    list item or a table row. `after`: the first line past the last fence or statement."""
+    if line_no == 0 or line_no == after:
+        return True
+    previous = lines[line_no - 1]
+    return not previous.strip() or _ENDS_BLOCK.match(previous) is not None
+
+
 def scan_statements(source: str) -> list[Statement]:
-    """Top-level import/export statements (outside fences, at column 0)."""
+    """Top-level import/export statements (outside fences, at column 0, where a block can
+    start: `_block_start`)."""
     lines = source.split("\n")
     out: list[Statement] = []
     fence: str | None = None
@@ -187,7 +205,7 @@ def scan_statements(source: str) -> list[Statement]:
                 fence = None
             i = line_no + 1
             continue
-        if fence is None and ESM_START.match(line):
+        if fence is None and ESM_START.match(line) and _block_start(lines, line_no, i):
             end = statement_end(lines, line_no)
             out.append(Statement(line_no, end, "\n".join(lines[line_no:end])))
             i = end
