@@ -88,6 +88,8 @@ def test_values(source: str, expected: Any) -> None:
         ("name.toUpperCase", "function", 0),
         ("this.x", "`this` cannot run", 0),
         ("1 << 2", "`<<`", 2),
+        ("{ a: 1, // the rest is a comment", "unclosed object", 0),
+        ("{", "unclosed object", 0),
     ],
 )
 def test_outside_the_subset(source: str, problem: str, offset: int) -> None:

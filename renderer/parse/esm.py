@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from mintrender.components._jsxflow import FlowError, flow_fragments
 from mintrender.components._jsxparse import (
     Expression,
     JsxSyntaxError,
@@ -15,6 +17,7 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import free_names
+from mintrender.parse.prelude import Local, jsx_escape, jsx_text, run_locals, split_block
 
 ESM_START = re.compile(r"^(?:import\s+[\w{*$'\"]|export\s+(?:const|let|var|function|default|\{))")
 _IMPORT_ATTEMPT = re.compile(r"\bfrom\s*['\"]|;\s*$|^import\s*\{")
@@ -33,7 +36,10 @@ _EXPORT_FUNCTION = re.compile(
 _ARROW = re.compile(
     r"^(?:async\s*)?(?:\((?P<params>[^)]*)\)|(?P<single>[\w$]+))\s*=>\s*(?P<body>.*)$", re.S
 )
-_RETURN = re.compile(r"^\{\s*return\s*(?P<expr>.*?);?\s*\}\s*;?\s*$", re.S)
+_HANDLER = re.compile(r"\s+(?:on[A-Z][\w$]*|ref)\s*=\Z")
+"""An event handler (`onClick=`) or ref callback attribute before its `{...}`: browser work,
+which a static page leaves out."""
+_NAME = re.compile(r"[\w$]+")
 _BRACE_EXPR = re.compile(r"\{")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 
@@ -60,8 +66,17 @@ class CustomComponent:
     body: str
     """The JSX returned, as MDX source."""
     plain: bool
-    """True when every `{...}` in the body is a prop, a literal or a comment."""
+    """True when every `{...}` in the body is a prop, a local, a literal, a comment or JSX
+    (`expand_component` may still find it cannot run: `NotExpandable`)."""
     file: str
+    locals: tuple[Local, ...] = ()
+    """What a block body computes before its `return` (`prelude.split_block`)."""
+    renames: tuple[tuple[str, str], ...] = ()
+    """(prop, local name) of a destructured prop given a name of its own (`{ a: b }`)."""
+
+
+class NotExpandable(Exception):
+    """A custom component whose first render the build cannot compute, and why."""
 
 
 @dataclass(slots=True)
@@ -240,12 +255,12 @@ def parse_module(source: str, file: str) -> tuple[ModuleScope, list[tuple[int, s
             if _IMPORT_ATTEMPT.search(st.text):  # not prose such as "import is a keyword"
                 problems.append((st.start_line, f"cannot read this import: {text[:80]}"))
             continue
+        jsx: str | None
+        locals_: tuple[Local, ...]
         m = _EXPORT_FUNCTION.match(text)
         if m:
-            ret = _RETURN.match(m.group("body"))
-            comp = _component(
-                m.group("name"), m.group("params"), None, ret.group("expr") if ret else None, file
-            )
+            jsx, locals_ = _returned(m.group("body"))
+            comp = _component(m.group("name"), m.group("params"), None, jsx, file, locals_)
             scope.components[comp.name] = comp
             continue
         m = _EXPORT_CONST.match(text)
@@ -255,31 +270,54 @@ def parse_module(source: str, file: str) -> tuple[ModuleScope, list[tuple[int, s
         arrow = _ARROW.match(value)
         if arrow:
             body = arrow.group("body").strip()
-            jsx: str | None
+            locals_ = ()
             if body.startswith("("):
                 try:
                     jsx = body[1 : find_brace_end(body, 0) - 1]
                 except JsxSyntaxError:
                     jsx = None
             elif body.startswith("{"):
-                ret = _RETURN.match(body)
-                expr = ret.group("expr").strip() if ret else ""
-                jsx = expr[1:-1] if expr.startswith("(") and expr.endswith(")") else (expr or None)
+                jsx, locals_ = _returned(body)
             else:
                 jsx = body
-            comp = _component(name, arrow.group("params"), arrow.group("single"), jsx, file)
+            params, single = arrow.group("params"), arrow.group("single")
+            comp = _component(name, params, single, jsx, file, locals_)
             scope.components[name] = comp
             continue
         evaluated = eval_expression(value, scope.values)
         if not isinstance(evaluated, Expression):
             scope.values[name] = evaluated
+    # a component may read what its file defines, whatever the order (it runs later)
+    names = {*scope.values, *scope.imports}
+    for key, comp in scope.components.items():
+        if comp.body and not comp.plain and names:
+            known = {*comp.params, *(b for _, b in comp.renames), *(x.name for x in comp.locals)}
+            if _is_plain(comp.body, known | names, comp.props_name):
+                scope.components[key] = dataclasses.replace(comp, plain=True)
     return scope, problems
 
 
+def _returned(block: str) -> tuple[str | None, tuple[Local, ...]]:
+    """The JSX a block body returns (its parentheses dropped) and the locals before it."""
+    found = split_block(block)
+    if found is None:
+        return None, ()
+    locals_, expr = found
+    expr = expr.strip()
+    jsx = expr[1:-1] if expr.startswith("(") and expr.endswith(")") else expr
+    return jsx or None, locals_
+
+
 def _component(
-    name: str, params: str | None, single: str | None, jsx: str | None, file: str
+    name: str,
+    params: str | None,
+    single: str | None,
+    jsx: str | None,
+    file: str,
+    locals_: tuple[Local, ...] = (),
 ) -> CustomComponent:
     names: list[str] = []
+    renames: list[tuple[str, str]] = []
     defaults: dict[str, Any] = {}
     props_name = single
     params = (params or "").strip()
@@ -289,21 +327,27 @@ def _component(
             if not part or part.startswith("..."):
                 continue
             key, _, default = part.partition("=")
-            key = key.split(":")[0].strip()
+            key, _, local = (p.strip() for p in key.partition(":"))
             names.append(key)
+            if local and local != key and _NAME.fullmatch(local):
+                renames.append((key, local))  # `{ private: isPrivate = false }`
             if default.strip():
                 value = eval_expression(default.strip(), {})
                 if not isinstance(value, Expression):
                     defaults[key] = value
     elif params:
         props_name = params.split(":")[0].strip()
-    body = (jsx or "").strip()
-    plain = bool(body) and _is_plain(body, names, props_name)
-    return CustomComponent(name, tuple(names), props_name, defaults, body, plain, file)
+    body = jsx_text((jsx or "").strip())
+    known = {*names, *(local for _, local in renames), *(local.name for local in locals_)}
+    plain = bool(body) and _is_plain(body, known, props_name)
+    return CustomComponent(
+        name, tuple(names), props_name, defaults, body, plain, file, locals_, tuple(renames)
+    )
 
 
-def _is_plain(body: str, names: list[str], props_name: str | None) -> bool:
-    """True when every `{...}` of the body is in the build-time subset and reads only props."""
+def _is_plain(body: str, names: set[str], props_name: str | None) -> bool:
+    """True when every `{...}` of the body is in the build-time subset and reads only props
+    and locals, or makes JSX (a condition, a `.map`: run by `expand_component`)."""
     known = {*names, "children", *([props_name] if props_name else [])}
     i = 0
     while True:
@@ -316,32 +360,80 @@ def _is_plain(body: str, names: list[str], props_name: str | None) -> bool:
             return False
         inner = body[m.start() + 1 : end - 1].strip()
         if inner and not (inner.startswith("/*") and inner.endswith("*/")):
+            handler = _HANDLER.search(body, max(0, m.start() - 80), m.start()) is not None
             try:
-                if not free_names(parse_expression(inner)) <= known:
+                if not handler and not free_names(parse_expression(inner)) <= known:
                     return False
             except ExprError:
-                return False
+                if not handler and "<" not in inner:
+                    return False
         i = end
 
 
-def expand_component(comp: CustomComponent, props: dict[str, Any], children: str) -> str:
-    """MDX source of a plain custom component with its props and children filled in."""
-    scope: dict[str, Any] = dict(comp.defaults)
+def expand_component(
+    comp: CustomComponent,
+    props: dict[str, Any],
+    children: str,
+    module: dict[str, Any] | None = None,
+) -> str:
+    """MDX source of a custom component's first render: its props, locals (`prelude`) and
+    children filled in, its conditions and `.map`s run (`_jsxflow`), its event handlers left
+    out; `module`: the values of the file that defines it. Raises `NotExpandable` when
+    something it shows cannot be computed at build time."""
+    scope: dict[str, Any] = dict(module or {})
+    scope.update(comp.defaults)
     scope.update({k: v for k, v in props.items() if not isinstance(v, Expression)})
     scope["children"] = children
+    for name in comp.params:
+        scope.setdefault(name, None)  # a prop not given is undefined
+    for prop, local in comp.renames:
+        scope[local] = scope[prop]
     if comp.props_name:
         scope[comp.props_name] = dict(scope)
-    body = comp.body
+    unknown = run_locals(comp.locals, scope) if comp.locals else set()
+    return _expand(comp.body, 0, len(comp.body), scope, children, unknown)
+
+
+def _expand(
+    body: str, start: int, stop: int, scope: dict[str, Any], children: str, unknown: set[str]
+) -> str:
     out: list[str] = []
-    i = 0
+    i = start
     while True:
-        m = _BRACE_EXPR.search(body, i)
+        m = _BRACE_EXPR.search(body, i, stop)
         if not m:
-            out.append(body[i:])
+            out.append(body[i:stop])
             break
         end = find_brace_end(body, m.start())
         inner = body[m.start() + 1 : end - 1].strip()
         before = body[i : m.start()]
+        i = end
+        handler = _HANDLER.search(before)
+        if handler is not None:  # onClick={...}: nothing a static page can run
+            out.append(before[: handler.start()])
+            continue
+        if inner and "<" in inner and not before.endswith("=") and not inner.startswith("/*"):
+            try:
+                fragments = flow_fragments(body, m.start() + 1, end - 1, scope)
+            except FlowError as exc:
+                raise NotExpandable(exc.message) from None
+            if fragments is not None:
+                out.append(before)
+                for fragment in fragments:
+                    if fragment.text is not None:
+                        out.append(fragment.text)
+                    else:  # JSX inside an expression: its text read as JSX, too
+                        piece = jsx_text(body[fragment.start : fragment.end])
+                        sub = fragment.scope
+                        out.append(_expand(piece, 0, len(piece), sub, children, unknown))
+                continue
+        if unknown and inner and not inner.startswith("/*"):
+            try:
+                used = free_names(parse_expression(inner)) & unknown
+            except ExprError:
+                used = set()
+            if used:
+                raise NotExpandable(f"`{sorted(used)[0]}` is only computed in the browser")
         value = eval_expression(inner, scope) if inner and not inner.startswith("/*") else None
         if before.endswith("="):  # attribute value: keep a literal form the tag parser reads
             if isinstance(value, (dict, list)):
@@ -355,8 +447,11 @@ def expand_component(comp: CustomComponent, props: dict[str, Any], children: str
                 out.append(before + '"' + text.replace('"', "&quot;") + '"')
         elif inner == "children":
             out.append(before + "\n\n" + children + "\n\n")
+        elif isinstance(value, Expression) and value.problem and inner:
+            shown = " ".join(inner.split())  # shown text the build cannot compute
+            shown = shown if len(shown) <= 40 else shown[:37] + "..."
+            raise NotExpandable(f"{{{shown}}}: {value.problem}")
         else:
             text = "" if value is None or isinstance(value, (Expression, bool)) else str(value)
-            out.append(before + text)
-        i = end
+            out.append(before + jsx_escape(text))
     return "".join(out)

@@ -260,6 +260,8 @@ class _Parser:
                 entries.append(("spread", self.expression(depth + 1), i))
             else:
                 shorthand = None
+                if i >= len(self.text):
+                    raise ExprError("unclosed object: expected `}`", start)
                 if self.text[i] in "\"'":
                     key, self.pos = _string(self.text, i)
                     key_node: Node = ("lit", key)

@@ -26,6 +26,7 @@ from mintrender.hints import closest_path
 from mintrender.parse.esm import (
     CustomComponent,
     ModuleScope,
+    NotExpandable,
     expand_component,
     parse_module,
     scan_statements,
@@ -247,8 +248,14 @@ class Expander:
         if comp is None:
             return None
         key = f"<{name}>"
+        why = "uses JavaScript that cannot run at build time"
         if comp.plain:
-            return Expansion(expand_component(comp, props, inner), key, where[0], None)
+            try:
+                module = self.scopes[comp.file].values if comp.file in self.scopes else None
+                text = expand_component(comp, props, inner, module)
+                return Expansion(text, key, where[0], None)
+            except NotExpandable as exc:
+                why = f"cannot be drawn at build time ({exc})"
         if (name, where[0]) not in self.warned:
             self.warned.add((name, where[0]))
             self.diagnostics.warning(
@@ -256,8 +263,7 @@ class Expander:
                 where[1] + 1,
                 1,
                 "custom-component",
-                f"<{name}> (defined in {comp.file}) uses JavaScript that cannot run at build "
-                "time; only its children are shown",
+                f"<{name}> (defined in {comp.file}) {why}; only its children are shown",
             )
         return Expansion(inner, key, where[0], None)
 

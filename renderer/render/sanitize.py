@@ -74,7 +74,7 @@ _PER_TAG = {
     "track": "src kind srclang label default",
     "iframe": "src width height allow allowfullscreen frameborder loading referrerpolicy name",
     "button": "type disabled name value",
-    "input": "type disabled checked readonly value name placeholder autocomplete",
+    "input": "type disabled checked readonly value name placeholder autocomplete min max step",
     "select": "disabled name multiple",
     "option": "value selected disabled label",
     "optgroup": "label disabled",

@@ -1,0 +1,293 @@
+"""The statements a custom component runs before its `return`, for its first render.
+
+Mintlify renders a snippet's React component on the server before the page reaches the
+reader: `const [open, setOpen] = useState(false)` gives `open` its initial value, effects run
+later in the browser, and event handlers only matter once it is interactive. A static site
+shows that first render. `split_block` reads a block body (`{ ...; return (<jsx/>); }`) into
+`Local` statements and the returned expression; `run_locals` gives each local its first-render
+value where the build-time expression subset can compute it. Anything else a body does (`if`,
+loops, calls for their effect) makes it unreadable (None), and the component is shown as
+before: its children, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from mintrender.components._jsxparse import (
+    Expression,
+    JsxSyntaxError,
+    eval_expression,
+    find_brace_end,
+)
+
+_DECLARE = re.compile(r"(?:const|let|var)\s+(?P<target>[\w$]+|\[[^\]]*\])\s*=\s*(?P<expr>.+)", re.S)
+_HOOK = re.compile(r"(?:React\.)?(?P<hook>use[A-Z]\w*)\s*\((?P<args>.*)\)", re.S)
+_EFFECT = re.compile(r"(?:React\.)?use(?:Layout|Insertion)?Effect\s*\(", re.S)
+_FUNCTION = re.compile(r"(?:async\s+)?(?:function\b|\([^()]*\)\s*=>|[\w$]+\s*=>)", re.S)
+_NAME = re.compile(r"[\w$]+\Z")
+_RETURN_WORD = re.compile(r"return(?![\w$])")
+_STARTS = re.compile(r"(?:const|let|var|return|function)\b|(?:React\.)?use[A-Z]")
+"""Words that start a statement on a new line (statements need no `;` in JavaScript)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Local:
+    """`const name = expr` (kind "value"), `const [name, setName] = useState(expr)` ("state"),
+    `const name = useRef(expr)` ("ref": `{current: expr}`), or a function ("function": known
+    to exist, used only by event handlers, which a static page leaves out)."""
+
+    kind: str
+    name: str
+    expr: str
+
+
+UNKNOWN = object()
+"""The value of a local the build cannot compute."""
+
+
+def split_block(block: str) -> tuple[tuple[Local, ...], str] | None:
+    """`{ statements; return expr; }` -> (the locals, expr); None for a body that does more."""
+    inner = block.strip()
+    if not (inner.startswith("{") and inner.endswith("}")):
+        return None
+    inner = inner[1:-1]
+    statements = _statements(inner)
+    if statements is None:
+        return None
+    locals_: list[Local] = []
+    for i, text in enumerate(statements):
+        if text.startswith("return"):
+            rest = [s for s in statements[i + 1 :] if s]
+            expr = text[len("return") :].strip()
+            return (tuple(locals_), expr) if expr and not rest else None
+        local = _local(text)
+        if local is None:
+            return None
+        if local.kind != "effect":
+            locals_.append(local)
+    return None
+
+
+def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> set[str]:
+    """Put each local's first-render value into `scope` (in order: later ones may read earlier
+    ones); returns the names whose value cannot be known (functions included)."""
+    unknown: set[str] = set()
+    for local in locals_:
+        if local.kind == "function":
+            unknown.add(local.name)
+            scope.pop(local.name, None)
+            continue
+        value = eval_expression(local.expr, scope) if local.expr else None
+        if isinstance(value, Expression):
+            unknown.add(local.name)
+            scope.pop(local.name, None)
+            continue
+        unknown.discard(local.name)
+        scope[local.name] = {"current": value} if local.kind == "ref" else value
+    return unknown
+
+
+def _local(text: str) -> Local | None:
+    if not text:
+        return Local("effect", "", "")
+    if _EFFECT.match(text):
+        return Local("effect", "", "")  # runs in the browser, after the first render
+    m = _DECLARE.fullmatch(text)
+    if m is None:
+        fn = re.fullmatch(r"(?:async\s+)?function\s+([\w$]+)\s*\(.*", text, re.S)
+        return Local("function", fn.group(1), "") if fn else None
+    target, expr = m.group("target"), m.group("expr").strip()
+    hook = _HOOK.fullmatch(expr)
+    if target.startswith("["):
+        names = [n.strip() for n in target[1:-1].split(",")]
+        if hook is None or hook.group("hook") not in ("useState", "useReducer") or not names:
+            return None
+        if not _NAME.match(names[0]):
+            return None
+        args = hook.group("args").strip()
+        if hook.group("hook") == "useReducer":  # useReducer(reducer, initial)
+            args = args.split(",", 1)[1].strip() if "," in args else ""
+        if _FUNCTION.match(args):
+            return Local("function", names[0], "")  # a lazy initial state: not computed here
+        return Local("state", names[0], args)
+    if hook is not None:
+        name, args = hook.group("hook"), hook.group("args").strip()
+        if name == "useRef":
+            return Local("ref", target, args)
+        if name in ("useMemo", "useCallback") or name.startswith("use"):
+            return Local("function", target, "")  # computed in the browser: unknown here
+    if _FUNCTION.match(expr):
+        return Local("function", target, "")
+    return Local("value", target, expr)
+
+
+def _statements(text: str) -> list[str] | None:
+    """`text` split at its top-level `;` and at line breaks before a statement word; None
+    when its brackets or strings do not close."""
+    out: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in "\"'`":
+            end = _string_end(text, i)
+            if end < 0:
+                return None
+            i = end
+            continue
+        if text.startswith("//", i):
+            end = text.find("\n", i)
+            text = text[:i] + " " * ((end if end >= 0 else n) - i) + text[end if end >= 0 else n :]
+            continue
+        if text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            if end < 0:
+                return None
+            text = text[:i] + " " * (end + 2 - i) + text[end + 2 :]
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0 and (c == ";" or (c == "\n" and _STARTS.match(text, _skip_space(text, i)))):
+            out.append(text[start:i].strip())
+            start = i + 1
+        elif depth == 0 and _RETURN_WORD.match(text, i) and not text[start:i].strip():
+            out.append(text[i:].strip().rstrip(";").strip())  # the rest is the return
+            return out
+        i += 1
+    if depth:
+        return None
+    out.append(text[start:].strip())
+    return out
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t\r\n":
+        i += 1
+    return i
+
+
+def _string_end(text: str, i: int) -> int:
+    """The index after the string literal that starts at `i`, or -1."""
+    quote, j = text[i], i + 1
+    while j < len(text):
+        c = text[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == quote:
+            return j + 1
+        if c == "\n" and quote != "`":
+            return -1
+        j += 1
+    return -1
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-%'-/:-@\[-`~|])")
+"""ASCII punctuation Markdown may read as markup (`&` is left: JSX text decodes entities)."""
+
+
+def jsx_text(body: str) -> str:
+    """`body` (JSX a component returns) with its text read as JSX reads it, not as Markdown:
+    each run of text between tags and `{...}` loses the line breaks and indentation JSX drops
+    (lines trimmed, blank ones removed, the rest joined by a space) and has its punctuation
+    escaped, so `-` alone in a `<button>` is a minus sign, not a list item."""
+    out: list[str] = []
+    i, n, text_from = 0, len(body), 0
+    while i < n:
+        c = body[i]
+        if c == "<" and i + 1 < n and (body[i + 1].isalpha() or body[i + 1] in "/>"):
+            end = _tag_end(body, i)
+            if end < 0:
+                return body  # not JSX this reader understands: left as it is
+        elif c == "{":
+            try:
+                end = find_brace_end(body, i)
+            except JsxSyntaxError:
+                return body
+        else:
+            i += 1
+            continue
+        out.append(_jsx_text_run(body[text_from:i]))
+        out.append(body[i:end] if c == "{" else _one_line(body[i:end]))
+        i = text_from = end
+    out.append(_jsx_text_run(body[text_from:]))
+    return "".join(out)
+
+
+def jsx_escape(text: str) -> str:
+    """`text` with the punctuation Markdown would read as markup escaped: JSX shows a value
+    as it is."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
+def _jsx_text_run(text: str) -> str:
+    if "\n" in text:
+        lines = text.split("\n")
+        kept = []
+        for k, line in enumerate(lines):
+            line = line.lstrip() if k else line
+            line = line.rstrip() if k < len(lines) - 1 else line
+            if line:
+                kept.append(line)
+        text = " ".join(kept)
+    return jsx_escape(text)
+
+
+def _one_line(tag: str) -> str:
+    """A tag's line breaks between its attributes made spaces (a tag that starts within a
+    line of text must not span lines); quoted values and `{...}` are kept as written."""
+    if "\n" not in tag:
+        return tag
+    out: list[str] = []
+    i, n = 0, len(tag)
+    while i < n:
+        c = tag[i]
+        if c in "\"'":
+            end = tag.find(c, i + 1)
+            end = n if end < 0 else end + 1
+        elif c == "{":
+            try:
+                end = find_brace_end(tag, i)
+            except JsxSyntaxError:
+                return tag
+        elif c.isspace():
+            end = i + 1
+            while end < n and tag[end].isspace():
+                end += 1
+            out.append(" " if "\n" in tag[i:end] else tag[i:end])
+            i = end
+            continue
+        else:
+            end = i + 1
+        out.append(tag[i:end])
+        i = end
+    return "".join(out)
+
+
+def _tag_end(body: str, i: int) -> int:
+    """The index after the tag that starts at `body[i] == "<"`, or -1."""
+    j, n = i + 1, len(body)
+    while j < n:
+        c = body[j]
+        if c in "\"'":
+            end = body.find(c, j + 1)
+            if end < 0:
+                return -1
+            j = end + 1
+            continue
+        if c == "{":
+            try:
+                j = find_brace_end(body, j)
+            except JsxSyntaxError:
+                return -1
+            continue
+        if c == ">":
+            return j + 1
+        j += 1
+    return -1

@@ -1,0 +1,105 @@
+"""Custom components a snippet defines in JavaScript (`export const X = () => {...}`): their
+first render, as Mintlify's server renders them before the page reaches the reader. Locals
+before the `return`, `useState` initial values, conditions and `.map`s in the JSX; event
+handlers left out; JSX text read as JSX, not Markdown. What cannot be computed falls back to the
+component's children with one warning."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mintrender.model import BuildResult
+from tests.sitekit import body, build_site, minimal_config, write_site
+
+COUNTER = """export const Counter = ({ start = 0, label: name = "Count" }) => {
+  const [count, setCount] = useState(start)
+  const increment = () => setCount(count + 1)
+  useEffect(() => {
+    document.title = `${count}`;
+  }, [count]);
+
+  return (
+    <div className="counter">
+      <button
+        onClick={() => setCount(count - 1)}
+        aria-label="Decrease"
+      >
+        -
+      </button>
+      <span className="value">{name}: {count}</span>
+      <button onClick={increment} aria-label="Increase">
+        +
+      </button>
+    </div>
+  )
+}
+
+export const Toggle = ({ title }) => {
+  const [open, setOpen] = useState(false);
+  const heading = `${title} (${open ? "open" : "closed"})`;
+  const items = ["alpha", "beta"];
+  return (
+    <section className="toggle">
+      <h4>{heading}</h4>
+      {open ? <p>Shown when open</p> : <p>*Closed* for now</p>}
+      <ul>{items.map((item) => <li key={item}>{item}</li>)}</ul>
+    </section>
+  );
+};
+
+export function Clock() {
+  const [now, setNow] = useState(() => new Date());
+  return <time className="clock">{now.toISOString()}</time>;
+}
+"""
+
+
+def _page(tmp_path: Path, text: str) -> tuple[str, BuildResult]:
+    page = "---\ntitle: Widgets\n---\n" + text
+    docs = write_site(
+        tmp_path / "docs",
+        {"index.mdx": page, "snippets/widgets.jsx": COUNTER},
+        minimal_config(["index"]),
+    )
+    result = build_site(docs, tmp_path / "out")
+    return body((tmp_path / "out" / "index.html").read_text(encoding="utf-8")), result
+
+
+def _warnings(result: BuildResult) -> list[str]:
+    return [d.message for d in result.diagnostics if d.code == "custom-component"]
+
+
+IMPORT = 'import { Counter, Toggle, Clock } from "/snippets/widgets.jsx";\n\n'
+
+
+def test_state_locals_and_handlers_give_the_first_render(tmp_path: Path) -> None:
+    html, result = _page(tmp_path, IMPORT + '<Counter start={3} label="Clicks" />\n\nAfter.\n')
+    buttons = re.findall(r"<button[^>]*>([^<]*)</button>", html)
+    assert buttons == ["-", "+"]  # JSX text, not a Markdown list item
+    assert '<span class="value">Clicks: 3</span>' in html
+    assert "onClick" not in html and "onclick" not in html and "setCount" not in html
+    assert "<ul>" not in html and "useEffect" not in html and "document.title" not in html
+    assert "After." in html
+    assert _warnings(result) == []
+
+
+def test_conditions_maps_and_template_literals_in_the_returned_jsx(tmp_path: Path) -> None:
+    html, result = _page(tmp_path, IMPORT + '<Toggle title="Details" />\n')
+    assert "<h4>Details (closed)</h4>" in html
+    assert "*Closed* for now" in html and "<em>" not in html  # JSX text is literal
+    assert "Shown when open" not in html
+    assert re.findall(r"<li>([^<]*)</li>", html) == ["alpha", "beta"]
+    for leak in ("=&gt;", ".map(", "useState", "{open", "{heading"):
+        assert leak not in html, leak
+    assert _warnings(result) == []
+
+
+def test_a_value_only_the_browser_knows_leaves_the_children_and_one_warning(
+    tmp_path: Path,
+) -> None:
+    html, result = _page(tmp_path, IMPORT + "<Clock>\n\nThe time.\n\n</Clock>\n")
+    assert "The time." in html and "toISOString" not in html and "clock" not in html
+    found = _warnings(result)
+    assert len(found) == 1
+    assert "<Clock>" in found[0] and "`now` is only computed in the browser" in found[0]
