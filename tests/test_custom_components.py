@@ -48,6 +48,11 @@ export const Toggle = ({ title }) => {
   );
 };
 
+export const Tag = (props) => {
+  const { label, tone = "info", size: scale } = props;
+  return <span className={`tag tag--${tone}`} data-size={scale}>{label}</span>;
+};
+
 export function Clock() {
   const [now, setNow] = useState(() => new Date());
   return <time className="clock">{now.toISOString()}</time>;
@@ -70,7 +75,7 @@ def _warnings(result: BuildResult) -> list[str]:
     return [d.message for d in result.diagnostics if d.code == "custom-component"]
 
 
-IMPORT = 'import { Counter, Toggle, Clock } from "/snippets/widgets.jsx";\n\n'
+IMPORT = 'import { Counter, Toggle, Tag, Clock } from "/snippets/widgets.jsx";\n\n'
 
 
 def test_state_locals_and_handlers_give_the_first_render(tmp_path: Path) -> None:
@@ -103,3 +108,12 @@ def test_a_value_only_the_browser_knows_leaves_the_children_and_one_warning(
     found = _warnings(result)
     assert len(found) == 1
     assert "<Clock>" in found[0] and "`now` is only computed in the browser" in found[0]
+
+
+def test_props_destructured_in_the_body(tmp_path: Path) -> None:
+    html, result = _page(
+        tmp_path, IMPORT + '<Tag label="New" size="lg" />\n\n<Tag label="Old" />\n'
+    )
+    assert '<span class="tag tag--info" data-size="lg">New</span>' in html
+    assert '<span class="tag tag--info">Old</span>' in html  # undefined: left out
+    assert _warnings(result) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ _HANDLER = re.compile(r"\s+(?:on[A-Z][\w$]*|ref)\s*=\Z")
 """An event handler (`onClick=`) or ref callback attribute before its `{...}`: browser work,
 which a static page leaves out."""
 _NAME = re.compile(r"[\w$]+")
+_ATTRIBUTE = re.compile(r"\s+[\w:.-]+\s*=\Z")
 _BRACE_EXPR = re.compile(r"\{")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 
@@ -436,9 +438,10 @@ def _expand(
                 raise NotExpandable(f"`{sorted(used)[0]}` is only computed in the browser")
         value = eval_expression(inner, scope) if inner and not inner.startswith("/*") else None
         if before.endswith("="):  # attribute value: keep a literal form the tag parser reads
-            if isinstance(value, (dict, list)):
-                import json
-
+            attribute = _ATTRIBUTE.search(before)
+            if value is None and attribute is not None:  # undefined: React leaves it out
+                out.append(before[: attribute.start()])
+            elif isinstance(value, (dict, list)):
                 out.append(before + "{" + json.dumps(value) + "}")
             elif isinstance(value, bool) or isinstance(value, (int, float)):
                 out.append(before + "{" + str(value).lower() + "}")

@@ -23,7 +23,9 @@ from mintrender.components._jsxparse import (
     find_brace_end,
 )
 
-_DECLARE = re.compile(r"(?:const|let|var)\s+(?P<target>[\w$]+|\[[^\]]*\])\s*=\s*(?P<expr>.+)", re.S)
+_DECLARE = re.compile(
+    r"(?:const|let|var)\s+(?P<target>[\w$]+|\[[^\]]*\]|\{[^{}]*\})\s*=\s*(?P<expr>.+)", re.S
+)
 _HOOK = re.compile(r"(?:React\.)?(?P<hook>use[A-Z]\w*)\s*\((?P<args>.*)\)", re.S)
 _EFFECT = re.compile(r"(?:React\.)?use(?:Layout|Insertion)?Effect\s*\(", re.S)
 _FUNCTION = re.compile(r"(?:async\s+)?(?:function\b|\([^()]*\)\s*=>|[\w$]+\s*=>)", re.S)
@@ -35,17 +37,15 @@ _STARTS = re.compile(r"(?:const|let|var|return|function)\b|(?:React\.)?use[A-Z]"
 
 @dataclass(frozen=True, slots=True)
 class Local:
-    """`const name = expr` (kind "value"), `const [name, setName] = useState(expr)` ("state"),
-    `const name = useRef(expr)` ("ref": `{current: expr}`), or a function ("function": known
-    to exist, used only by event handlers, which a static page leaves out)."""
+    """`const name = expr` (kind "value"; also each name of `const { a, b = 1 } = expr`),
+    `const [name, setName] = useState(expr)` ("state"), `const name = useRef(expr)` ("ref":
+    `{current: expr}`), or a function or another hook's result ("function": its value is only
+    known in the browser; an event handler, which a static page leaves out, may use it).
+    `useEffect(...)` is kind "effect": it runs after the first render, so it is skipped."""
 
     kind: str
     name: str
     expr: str
-
-
-UNKNOWN = object()
-"""The value of a local the build cannot compute."""
 
 
 def split_block(block: str) -> tuple[tuple[Local, ...], str] | None:
@@ -59,15 +59,14 @@ def split_block(block: str) -> tuple[tuple[Local, ...], str] | None:
         return None
     locals_: list[Local] = []
     for i, text in enumerate(statements):
-        if text.startswith("return"):
+        if _RETURN_WORD.match(text):
             rest = [s for s in statements[i + 1 :] if s]
             expr = text[len("return") :].strip()
             return (tuple(locals_), expr) if expr and not rest else None
-        local = _local(text)
-        if local is None:
+        found = _locals(text)
+        if found is None:
             return None
-        if local.kind != "effect":
-            locals_.append(local)
+        locals_.extend(local for local in found if local.kind != "effect")
     return None
 
 
@@ -90,38 +89,52 @@ def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> set[str]:
     return unknown
 
 
-def _local(text: str) -> Local | None:
-    if not text:
-        return Local("effect", "", "")
-    if _EFFECT.match(text):
-        return Local("effect", "", "")  # runs in the browser, after the first render
+def _locals(text: str) -> list[Local] | None:
+    """The locals one statement declares; None for a statement that is not a declaration."""
+    if not text or _EFFECT.match(text):  # an effect runs in the browser, after the first render
+        return [Local("effect", "", "")]
     m = _DECLARE.fullmatch(text)
     if m is None:
         fn = re.fullmatch(r"(?:async\s+)?function\s+([\w$]+)\s*\(.*", text, re.S)
-        return Local("function", fn.group(1), "") if fn else None
+        return [Local("function", fn.group(1), "")] if fn else None
     target, expr = m.group("target"), m.group("expr").strip()
+    if target.startswith("{"):  # const { title, size = "sm" } = props
+        return _destructured(target[1:-1], expr)
     hook = _HOOK.fullmatch(expr)
     if target.startswith("["):
         names = [n.strip() for n in target[1:-1].split(",")]
-        if hook is None or hook.group("hook") not in ("useState", "useReducer") or not names:
+        if hook is None or hook.group("hook") not in ("useState", "useReducer"):
             return None
         if not _NAME.match(names[0]):
             return None
         args = hook.group("args").strip()
         if hook.group("hook") == "useReducer":  # useReducer(reducer, initial)
             args = args.split(",", 1)[1].strip() if "," in args else ""
-        if _FUNCTION.match(args):
-            return Local("function", names[0], "")  # a lazy initial state: not computed here
-        return Local("state", names[0], args)
+        if _FUNCTION.match(args):  # a lazy initial state: computed in the browser
+            return [Local("function", names[0], "")]
+        return [Local("state", names[0], args)]
     if hook is not None:
-        name, args = hook.group("hook"), hook.group("args").strip()
-        if name == "useRef":
-            return Local("ref", target, args)
-        if name in ("useMemo", "useCallback") or name.startswith("use"):
-            return Local("function", target, "")  # computed in the browser: unknown here
+        if hook.group("hook") == "useRef":
+            return [Local("ref", target, hook.group("args").strip())]
+        return [Local("function", target, "")]  # useMemo, useCallback, a custom hook
     if _FUNCTION.match(expr):
-        return Local("function", target, "")
-    return Local("value", target, expr)
+        return [Local("function", target, "")]
+    return [Local("value", target, expr)]
+
+
+def _destructured(names: str, expr: str) -> list[Local] | None:
+    out = []
+    for part in names.split(","):
+        key, _, default = (p.strip() for p in part.partition("="))
+        key, _, local = (p.strip() for p in key.partition(":"))
+        local = local or key
+        if not key:
+            continue
+        if not (_NAME.match(key) and _NAME.match(local)):
+            return None  # nested patterns, rest elements
+        value = f"({expr}).{key}"
+        out.append(Local("value", local, f"{value} ?? ({default})" if default else value))
+    return out
 
 
 def _statements(text: str) -> list[str] | None:
