@@ -53,6 +53,21 @@ export const Tag = (props) => {
   return <span className={`tag tag--${tone}`} data-size={scale}>{label}</span>;
 };
 
+export const Thread = ({ channel = "general", children }) => {
+  const label = `Message #${channel.replace(/^#/, "")}`;
+  return (
+    <div className="thread">
+      {channel ? (
+        <div className="head">
+          <span>{channel}</span>
+        </div>
+      ) : null}
+      <div className="body">{children}</div>
+      <div className="composer">{label}</div>
+    </div>
+  );
+};
+
 export function Clock() {
   const [now, setNow] = useState(() => new Date());
   return <time className="clock">{now.toISOString()}</time>;
@@ -75,7 +90,7 @@ def _warnings(result: BuildResult) -> list[str]:
     return [d.message for d in result.diagnostics if d.code == "custom-component"]
 
 
-IMPORT = 'import { Counter, Toggle, Tag, Clock } from "/snippets/widgets.jsx";\n\n'
+IMPORT = 'import { Counter, Toggle, Tag, Thread, Clock } from "/snippets/widgets.jsx";\n\n'
 
 
 def test_state_locals_and_handlers_give_the_first_render(tmp_path: Path) -> None:
@@ -91,7 +106,7 @@ def test_state_locals_and_handlers_give_the_first_render(tmp_path: Path) -> None
 
 def test_conditions_maps_and_template_literals_in_the_returned_jsx(tmp_path: Path) -> None:
     html, result = _page(tmp_path, IMPORT + '<Toggle title="Details" />\n')
-    assert "<h4>Details (closed)</h4>" in html
+    assert re.search(r"<h4[^>]*>(?:<a [^>]*></a>)?Details \(closed\)</h4>", html), html
     assert "*Closed* for now" in html and "<em>" not in html  # JSX text is literal
     assert "Shown when open" not in html
     assert re.findall(r"<li>([^<]*)</li>", html) == ["alpha", "beta"]
@@ -116,4 +131,17 @@ def test_props_destructured_in_the_body(tmp_path: Path) -> None:
     )
     assert '<span class="tag tag--info" data-size="lg">New</span>' in html
     assert '<span class="tag tag--info">Old</span>' in html  # undefined: left out
+    assert _warnings(result) == []
+
+
+def test_a_container_with_markdown_children_and_a_computed_label(tmp_path: Path) -> None:
+    """Elements that hold only elements keep their lines, so the children (Markdown blocks)
+    stay inside them; a regex `.replace` computes the label."""
+    html, result = _page(
+        tmp_path, IMPORT + '<Thread channel="#eng">\n\nHello **team**.\n\n</Thread>\n'
+    )
+    assert '<div class="composer">Message #eng</div>' in html
+    assert '<div class="head">' in html and "<span>#eng</span>" in html
+    assert re.search(r'<div class="body">\s*<p>Hello <strong>team</strong>\.</p>\s*</div>', html)
+    assert [d for d in result.diagnostics if d.severity == "error"] == []
     assert _warnings(result) == []

@@ -61,6 +61,14 @@ SCOPE: dict[str, Any] = {
         ("1 /* comment */ + // line\n 2", 3),
         ("(((name)))", "Ada"),
         ('"x" + [1, 2] + {}', "x1,2[object Object]"),
+        ('"#general".replace(/^#/, "")', "general"),
+        ('"my-cool-page".replace(/-/g, " ")', "my cool page"),
+        ('"my-cool-page".replace("-", " ")', "my cool-page"),
+        ('"my-cool-page".replaceAll("-", "_")', "my_cool_page"),
+        ('"my-page".replace(/(\\w+)-(\\w+)/, "$2 $1 $$ [$&]")', "page my $ [my-page]"),
+        ('"Ab".replace(/a/i, "x")', "xb"),
+        ("/^v\\d/.test(props.title)", False),
+        ("/^v\\d/.test('v2.1') && 10 / 2", 5),
     ],
 )  # fmt: skip
 def test_values(source: str, expected: Any) -> None:
@@ -90,6 +98,11 @@ def test_values(source: str, expected: Any) -> None:
         ("1 << 2", "`<<`", 2),
         ("{ a: 1, // the rest is a comment", "unclosed object", 0),
         ("{", "unclosed object", 0),
+        ('name.replace(/(a+)+$/, "")', "nested repetition", 13),
+        ('name.replace(/[a/, "")', "unclosed regular expression", 13),
+        ('name.replaceAll(/a/, "b")', "needs a global", 15),
+        ("name.replace(/a/, (m) => m)", "functions", 18),
+        ("/a/", "a function is not a value", 0),
     ],
 )
 def test_outside_the_subset(source: str, problem: str, offset: int) -> None:

@@ -10,7 +10,7 @@ Grammar (lowest precedence first; a pure parser of our own, nothing is ever exec
     binary      := unary (operator unary)*        ?? || && | == != === !== | < > <= >= | + - | * / %
     unary       := ("!" | "-" | "+" | "typeof") unary | postfix
     postfix     := primary ("." name | "?." name | "[" expression "]" | "(" arguments ")")*
-    primary     := number | string | template | name | "(" expression ")"
+    primary     := number | string | template | regex | name | "(" expression ")"
                  | "[" (expression | "..." expression),* "]"
                  | "{" (name | key ":" expression | "[" expression "]" ":" expression
                         | "..." expression),* "}"
@@ -50,6 +50,7 @@ class ExprError(Exception):
 
 
 Node = tuple[Any, ...]
+_FLAGS = re.compile(r"[a-z]*")
 
 NUMBER = re.compile(
     r"0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
@@ -247,7 +248,26 @@ class _Parser:
             return ("name", word, i)
         if ch == "<":
             raise ExprError("JSX inside an expression is not supported", i)
+        if ch == "/" and not text.startswith(("//", "/*"), i):
+            return self.regex(i)
         raise ExprError(_unexpected(text, i), i)
+
+    def regex(self, start: int) -> Node:
+        """A regular expression literal `/source/flags` (`jsregex` checks and runs it)."""
+        text, j, in_class = self.text, start + 1, False
+        while j < len(text) and text[j] != "\n":
+            c = text[j]
+            if c == "\\":
+                j += 2
+                continue
+            if c == "/" and not in_class:
+                flags = _FLAGS.match(text, j + 1)
+                assert flags is not None  # `[a-z]*` matches
+                self.pos = flags.end()
+                return ("regex", text[start + 1 : j], flags.group(0), start)
+            in_class = (in_class or c == "[") and c != "]"
+            j += 1
+        raise ExprError("unclosed regular expression", start)
 
     def object(self, depth: int) -> Node:
         start = self.pos

@@ -22,6 +22,7 @@ from mintrender.parse.expr import (
     Node,
     parse_expression,
 )
+from mintrender.parse.jsregex import JsRegex, js_regex, replace_text
 
 
 def evaluate(node: Node, scope: dict[str, Any]) -> Any:
@@ -77,6 +78,8 @@ class _Evaluator:
         kind = node[0]
         if kind == "lit":
             return node[1]
+        if kind == "regex":
+            return js_regex(node[1], node[2], node[3])
         if kind == "name":
             return self.name(node[1], node[2])
         if kind == "template":
@@ -270,17 +273,36 @@ class _Method:
             return target.upper()
         if name == "toLowerCase":
             return target.lower()
+        if name in ("replace", "replaceAll"):
+            return _replace(target, args, name == "replaceAll", offset)
+        if name == "test":
+            return target.test(_js_string(arg))
         raise ExprError(f"`.{name}()` cannot run at build time", offset)  # pragma: no cover
 
 
 _STRING_METHODS = frozenset(
-    "toString includes slice split startsWith endsWith trim toUpperCase toLowerCase".split()
+    "toString includes slice split startsWith endsWith trim toUpperCase toLowerCase replace "
+    "replaceAll".split()
 )
 _LIST_METHODS = frozenset("join toString includes slice".split())
-_METHODS = _STRING_METHODS | _LIST_METHODS
+_METHODS = _STRING_METHODS | _LIST_METHODS | {"test"}
+
+
+def _replace(target: str, args: list[Any], every: bool, offset: int) -> str:
+    """`target.replace(pattern, replacement)` (`.replaceAll`): a string or regex pattern, a
+    string replacement (a function replacement cannot run at build time)."""
+    pattern = args[0] if args else None
+    replacement = _js_string(args[1]) if len(args) > 1 else "undefined"
+    if isinstance(pattern, JsRegex):
+        if every and not pattern.global_:
+            raise ExprError("`.replaceAll` needs a global (`/g`) regular expression", offset)
+        return _sized(pattern.replace(target, replacement, every=every), offset)
+    return _sized(replace_text(target, _js_string(pattern), replacement, every=every), offset)
 
 
 def _method_applies(obj: Any, name: str) -> bool:
+    if isinstance(obj, JsRegex):
+        return name == "test"
     if isinstance(obj, str):
         return name in _STRING_METHODS
     if isinstance(obj, list):

@@ -209,8 +209,10 @@ def jsx_text(body: str) -> str:
     """`body` (JSX a component returns) with its text read as JSX reads it, not as Markdown:
     each run of text between tags and `{...}` loses the line breaks and indentation JSX drops
     (lines trimmed, blank ones removed, the rest joined by a space) and has its punctuation
-    escaped, so `-` alone in a `<button>` is a minus sign, not a list item."""
-    out: list[str] = []
+    escaped, so `-` alone in a `<button>` is a minus sign, not a list item. An element that
+    holds text is written on one line (MDX reads it as one element with its text); elements
+    that hold only elements keep a line each, as MDX's flow wants."""
+    pieces: list[tuple[str, str]] = []  # (kind, source): "tag", "close", "brace", "text"
     i, n, text_from = 0, len(body), 0
     while i < n:
         c = body[i]
@@ -226,11 +228,48 @@ def jsx_text(body: str) -> str:
         else:
             i += 1
             continue
-        out.append(_jsx_text_run(body[text_from:i]))
-        out.append(body[i:end] if c == "{" else _one_line(body[i:end]))
+        pieces.append(("text", body[text_from:i]))
+        raw = body[i:end]
+        kind = "brace" if c == "{" else "close" if raw.startswith("</") else "tag"
+        pieces.append((kind, raw if c == "{" else _one_line(raw)))
         i = text_from = end
-    out.append(_jsx_text_run(body[text_from:]))
+    pieces.append(("text", body[text_from:]))
+    inline = _inline_elements(pieces)
+    out: list[str] = []
+    depth_inline: list[bool] = []  # per open element: is it (or an ancestor) on one line?
+    for k, (kind, raw) in enumerate(pieces):
+        if kind == "text":
+            one_line = bool(depth_inline and depth_inline[-1])
+            out.append(_jsx_text_run(raw, one_line))
+            continue
+        out.append(raw)
+        if kind == "tag" and not raw.endswith("/>"):
+            depth_inline.append(k in inline or bool(depth_inline and depth_inline[-1]))
+        elif kind == "close" and depth_inline:
+            depth_inline.pop()
     return "".join(out)
+
+
+def _a_value(brace: str) -> bool:
+    """Does `{...}` show a value (text), not `{children}` or elements (`{open && <X/>}`)?"""
+    inner = brace[1:-1].strip()
+    return bool(inner) and inner != "children" and "<" not in inner and not inner.startswith("/*")
+
+
+def _inline_elements(pieces: list[tuple[str, str]]) -> set[int]:
+    """Indices of the opening tags whose element holds text or a value directly (`_a_value`:
+    `{children}` is Markdown blocks, `{open && <X/>}` elements)."""
+    found: set[int] = set()
+    stack: list[int] = []
+    for k, (kind, raw) in enumerate(pieces):
+        if kind == "tag" and not raw.endswith("/>"):
+            stack.append(k)
+        elif kind == "close":
+            if stack:
+                stack.pop()
+        elif stack and ((kind == "text" and raw.strip()) or (kind == "brace" and _a_value(raw))):
+            found.add(stack[-1])
+    return found
 
 
 def jsx_escape(text: str) -> str:
@@ -239,7 +278,9 @@ def jsx_escape(text: str) -> str:
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
 
 
-def _jsx_text_run(text: str) -> str:
+def _jsx_text_run(text: str, one_line: bool = False) -> str:
+    if "\n" in text and not text.strip():  # no text: JSX drops it
+        return "" if one_line else "\n"
     if "\n" in text:
         lines = text.split("\n")
         kept = []
