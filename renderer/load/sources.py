@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mintrender.errors import Diagnostics
 from mintrender.fileio import read_bytes
-from mintrender.load.contain import is_outside_link, outside_link_message, resolve_inside
+from mintrender.load.contain import outside_link_message, resolve_inside
 from mintrender.load.encoding import Decoded, decode_source
 from mintrender.model import PageRecord, default_out_dir, zip_path_for
 from mintrender.workers import grouped
@@ -79,14 +79,6 @@ def _ignored(rel: str, patterns: list[str]) -> bool:
     return False
 
 
-def _contained(docs_dir: Path, path: Path, rel: str, outside: list[str]) -> bool:
-    """False for a link leading outside the docs folder (noted in `outside`) or nowhere."""
-    if is_outside_link(docs_dir, path):
-        outside.append(rel)
-        return False
-    return True
-
-
 def _in_cycle(path: Path, real: Path, docs_dir: Path) -> bool:
     """Is the folder `path` (really `real`) one of its own ancestors, reached through a link?"""
     parent = path.parent
@@ -122,32 +114,51 @@ def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
         rel = where.relative_to(docs_dir).as_posix() if where.is_relative_to(docs_dir) else "."
         unreadable.append((rel, exc.strerror or str(exc)))
 
-    for root, dirs, files in os.walk(docs_dir, onerror=refused, followlinks=True):
-        root_path = Path(root)
-        real = root_path.resolve()
-        if real in outputs or _in_cycle(root_path, real, docs_dir):
-            dirs[:] = []
-            continue
-        rel_root = root_path.relative_to(docs_dir).as_posix()
-        rel_root = "" if rel_root == "." else rel_root + "/"
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if not d.startswith(".")
-            and d not in IGNORED_DIRS
-            and (real / d) not in outputs
-            and not d.startswith(("_site", ".mintrender"))
-            and _contained(docs_dir, root_path / d, rel_root + d, outside)
-        )
-        for name in sorted(files):
+    output_paths = frozenset(str(p) for p in outputs)
+
+    def contained(entry: os.DirEntry[str], rel: str) -> bool:
+        """False for a link leading outside the docs folder (noted) or nowhere; the entry
+        knows whether it is a link without a system call on most filesystems."""
+        try:
+            link = entry.is_symlink()
+        except OSError:
+            link = os.path.islink(entry.path)
+        if link and resolve_inside(docs_dir, Path(entry.path)) is None:
+            outside.append(rel)
+            return False
+        return True
+
+    def walk(folder: str, rel_root: str, via_link: bool) -> None:
+        """`os.walk(followlinks=True)`'s order: a folder's files (sorted), then its folders
+        (sorted), each in turn. A cycle needs a link, so only folders reached through one
+        are checked for it."""
+        real = os.path.realpath(folder)
+        if real in output_paths or (via_link and _in_cycle(Path(folder), Path(real), docs_dir)):
+            return
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            refused(exc)
+            return
+        folders: list[os.DirEntry[str]] = []
+        for entry in entries:
+            name = entry.name
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                folders.append(entry)
+                continue
             rel = rel_root + name
             if name.startswith(".") or (not rel_root and name in IGNORED_FILES):
                 continue
-            if (real / name) in outputs:
+            if os.path.join(real, name) in output_paths:
                 continue
             if patterns and _ignored(rel, patterns):
                 continue
-            if not _contained(docs_dir, root_path / name, rel, outside):
+            if not contained(entry, rel):
                 continue
             if name.endswith(PAGE_EXTENSIONS):
                 if rel.startswith("snippets/") or "/snippets/" in rel:
@@ -158,6 +169,19 @@ def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
                     pages.append(rel)
             else:
                 static.append(rel)
+        for entry in folders:
+            name = entry.name
+            if (
+                name.startswith(".")
+                or name in IGNORED_DIRS
+                or os.path.join(real, name) in output_paths
+                or name.startswith(("_site", ".mintrender"))
+                or not contained(entry, rel_root + name)
+            ):
+                continue
+            walk(entry.path, rel_root + name + "/", via_link or entry.is_symlink())
+
+    walk(str(docs_dir), "", False)
     user_css = tuple(p for p in static if p.endswith(".css") and not p.startswith("snippets/"))
     user_js = tuple(p for p in static if p.endswith(".js") and not p.startswith("snippets/"))
     return SourceFiles(
