@@ -382,16 +382,16 @@ def expand_component(
     children filled in, its conditions and `.map`s run (`_jsxflow`), its event handlers left
     out; `module`: the values of the file that defines it. Raises `NotExpandable` when
     something it shows cannot be computed at build time."""
-    scope: dict[str, Any] = dict(module or {})
-    scope.update(comp.defaults)
-    scope.update({k: v for k, v in props.items() if not isinstance(v, Expression)})
-    scope["children"] = children
+    given: dict[str, Any] = dict(comp.defaults)
+    given.update({k: v for k, v in props.items() if not isinstance(v, Expression)})
+    given["children"] = children
+    scope: dict[str, Any] = {**(module or {}), **given}
     for name in comp.params:
         scope.setdefault(name, None)  # a prop not given is undefined
     for prop, local in comp.renames:
         scope[local] = scope[prop]
     if comp.props_name:
-        scope[comp.props_name] = dict(scope)
+        scope[comp.props_name] = given
     unknown = run_locals(comp.locals, scope) if comp.locals else set()
     return _expand(comp.body, 0, len(comp.body), scope, children, unknown)
 
