@@ -99,7 +99,7 @@ def code_group_html(node: Node, ctx: RenderCtx, *, extra: str = "") -> str:
         )
     copy = (
         '<button type="button" class="mr-copy mr-codegroup__copy" data-component="copy" '
-        f'aria-label="Copy code">{COPY_ICON}</button>'
+        f'aria-label="{esc(ctx.text("copy_code"))}">{COPY_ICON}</button>'
     )
     label_of = {id(b): labels[i] for i, b in enumerate(blocks)}
 

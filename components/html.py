@@ -143,7 +143,8 @@ def render_heading(tag: str, attrs: str, node: Node, ctx: RenderCtx) -> str:
         return f"<{tag}{attrs}>{node.html}</{tag}>"
     if "className" not in node.props:
         attrs += ' class="mr-heading"'
-    chip = f'<a class="mr-heading__anchor" href="#{anchor}" aria-label="Link to this section"></a>'
+    label = html.escape(ctx.text("link_section"))
+    chip = f'<a class="mr-heading__anchor" href="#{anchor}" aria-label="{label}"></a>'
     return f"<{tag}{attrs}>{chip}{node.html}</{tag}>"
 
 

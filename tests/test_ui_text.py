@@ -160,6 +160,19 @@ def test_each_page_shows_the_theme_in_its_language(built: Path) -> None:
     assert _words((built / "next/index.html").read_text("utf-8"))["prompt"] == "Search..."
 
 
+def test_heading_anchors_and_copy_buttons_speak_the_pages_language(built: Path) -> None:
+    def labels(rel: str) -> tuple[set[str], set[str]]:
+        page = (built / rel).read_text("utf-8")
+        anchors = set(re.findall(r'class="mr-heading__anchor"[^>]*aria-label="([^"]*)"', page))
+        copies = set(re.findall(r'class="mr-copy"[^>]*aria-label="([^"]*)"', page))
+        return anchors, copies
+
+    assert labels("index.html") == ({"Link to this section"}, {"Copy code"})
+    assert labels("fr/index.html") == ({"Lien vers cette section"}, {"Copier le code"})
+    assert labels("ja/next/index.html") == ({"このセクションへのリンク"}, {"コードをコピー"})
+    assert labels("xx/index.html") == ({"Link to this section"}, {"Copy code"})
+
+
 def test_the_sites_search_prompt_wins_in_every_language(tmp_path: Path) -> None:
     docs = _site(tmp_path / "docs", search={"prompt": "Find anything"})
     out = tmp_path / "site"

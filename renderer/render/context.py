@@ -191,7 +191,10 @@ class RenderContext:
     def highlight(self, code: str, lang: str = "", meta: str = "") -> str:
         info = parse_fence_info(f"{lang} {meta}".strip())
         icon_html = self.icon(info.icon, css_class="mr-code__icon") if info.icon else ""
-        return render_code_block(code, info, icon_html=icon_html, copy_icon=COPY_ICON)
+        label = self.text("copy_code")
+        return render_code_block(
+            code, info, icon_html=icon_html, copy_icon=COPY_ICON, copy_label=label
+        )
 
     def language_name(self, lang: str) -> str:
         """`js` -> "JavaScript"; unknown ids are shown as written."""

@@ -348,6 +348,7 @@ def render_code_block(
     *,
     icon_html: str = "",
     copy_icon: str = "",
+    copy_label: str = "Copy code",
 ) -> str:
     """The code block markup the theme styles (ARCHITECTURE.md / theme contract)."""
     code = code[:-1] if code.endswith("\n") else code
@@ -373,8 +374,8 @@ def render_code_block(
     copy = ""
     if not info.nocopy:
         copy = (
-            '<button type="button" class="mr-copy" data-component="copy" aria-label="Copy code">'
-            f"{copy_icon}</button>"
+            '<button type="button" class="mr-copy" data-component="copy" '
+            f'aria-label="{html.escape(copy_label)}">{copy_icon}</button>'
         )
     body = "\n".join(out_lines)
     extra = (" " + " ".join(attrs)) if attrs else ""

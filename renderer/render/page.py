@@ -231,9 +231,10 @@ class MdxRenderer(RendererHTML):
         if not anchor:
             return f"<{tok.tag}>"
         a = html.escape(str(anchor))
+        label = html.escape(env["ctx"].text("link_section"))  # in the page's language
         return (
             f'<{tok.tag} id="{a}" class="mr-heading"><a class="mr-heading__anchor" href="#{a}" '
-            f'aria-label="Link to this section"></a>'
+            f'aria-label="{label}"></a>'
         )
 
     def link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
