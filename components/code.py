@@ -95,7 +95,7 @@ def code_group_html(node: Node, ctx: RenderCtx, *, extra: str = "") -> str:
         select = (
             '<span class="mr-codegroup__select-wrap">'
             '<select class="mr-codegroup__select" data-component="code-group-select" '
-            f'aria-label="Language">{options}</select>{SELECT_CHEVRON}</span>'
+            f'aria-label="{esc(ctx.text("code_language"))}">{options}</select>{SELECT_CHEVRON}</span>'
         )
     copy = (
         '<button type="button" class="mr-copy mr-codegroup__copy" data-component="copy" '

@@ -136,7 +136,7 @@ def field_html(
     if anchor:
         head.append(
             f'<a class="mr-field__link mr-api-field__link" href="#{esc(anchor)}" '
-            f'aria-label="Link to {esc(name)}">{LINK_ICON}</a>'
+            f'aria-label="{esc(ctx.text("link_to")).replace("{name}", esc(name))}">{LINK_ICON}</a>'
         )
     head += [_pill(p) for p in pre or []]
     head.append(f'<span class="mr-field__name mr-api-field__name">{esc(name)}</span>')

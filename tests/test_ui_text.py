@@ -304,6 +304,14 @@ def test_api_pages_and_field_components_speak_the_pages_language(tmp_path: Path)
     en_page = (out / "add/index.html").read_text("utf-8")
     assert "Required range: <code>1 &lt;= x &lt;= 9</code>" in en_page
     assert '<span class="mr-api-pill">read-only</span>' in en_page
+    # the accessible names of the field links, the example copy button and the examples column
+    labels = r'(?:mr-api-field__link|mr-api-example__copy|mr-api-aside)"[^>]*aria-label="([^"]*)"'
+    en_labels, fr_labels = set(re.findall(labels, en_page)), set(re.findall(labels, fr_page))
+    assert {"Copy", "Request and response examples"} <= en_labels
+    assert {"Copier", "Exemples de requête et de réponse"} <= fr_labels
+    assert any(label.startswith("Link to ") for label in en_labels)
+    assert any(label.startswith("Lien vers ") for label in fr_labels)
+    assert not any(label.startswith("Link to ") for label in fr_labels)
     # <ParamField> and <Prompt> on an MDX page
     en_fields = _api_words((out / "fields/index.html").read_text("utf-8"))
     fr_fields = _api_words((out / "fr/fields/index.html").read_text("utf-8"))
