@@ -27,13 +27,14 @@ from mintrender.components._jsxparse import (
     JsxSyntaxError,
     eval_expression,
     parse_tag,
+    skip_string,
     to_text,
 )
 from mintrender.components._jsxscan import find_close
 from mintrender.parse.expreval import truthy
 
 MAX_ITEMS = 1000
-"""Elements one `.map` may make: an array past it is cut, with a warning."""
+"""Items one `.map` may run over: a longer array leaves the expression out, with a warning."""
 MAX_DEPTH = 16
 """Expressions nested in one another (a `.map` in a `.map` ...)."""
 
@@ -69,11 +70,15 @@ class FlowError(Exception):
         self.offset = offset
 
 
+def shown(source: str, width: int = 60) -> str:
+    """`{...}` source as a message shows it: on one line, cut to `width` (keeping its `}`)."""
+    text = " ".join(source.split())
+    return text if len(text) <= width else text[: width - 4] + "...}"
+
+
 def left_out(src: str, start: int, end: int, why: str) -> str:
     """The warning for the expression `src[start:end]` (braces included) that cannot run."""
-    shown = " ".join(src[start:end].split())
-    shown = shown if len(shown) <= 60 else shown[:56] + "...}"
-    return f"{shown} cannot be evaluated at build time ({why}); it is left out"
+    return f"{shown(src[start:end])} cannot be evaluated at build time ({why}); it is left out"
 
 
 def flow_fragments(src: str, start: int, end: int, scope: dict[str, Any]) -> list[Fragment] | None:
@@ -277,20 +282,6 @@ def _trim(src: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _skip_string(src: str, i: int, end: int) -> int:
-    """Offset after the string or template starting at `src[i]` (a quote ends at a line's end:
-    an apostrophe in JSX text never runs on)."""
-    quote = src[i]
-    j = i + 1
-    while j < end and src[j] != quote:
-        if src[j] == "\\":
-            j += 1
-        elif src[j] == "\n" and quote != "`":
-            break
-        j += 1
-    return j + 1
-
-
 def _walk(src: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Each character outside strings and templates: (offset, brackets open before it)."""
     depth = 0
@@ -298,7 +289,7 @@ def _walk(src: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while i < end:
         ch = src[i]
         if ch in "\"'`":
-            i = _skip_string(src, i, end)
+            i = skip_string(src, i, end)
             continue
         yield i, depth
         if ch in "([{":

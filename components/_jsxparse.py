@@ -70,6 +70,21 @@ class Tag:
     """Why a strict parse failed, when the tag was read loosely."""
 
 
+def skip_string(src: str, i: int, end: int) -> int:
+    """Offset after the string or template starting at `src[i]`, its escapes skipped (a quote
+    ends at a line's end: an apostrophe in JSX text never runs on). Closed when
+    `src[result - 1]` is the quote (and `result - 1 > i`)."""
+    quote = src[i]
+    j = i + 1
+    while j < end and src[j] != quote:
+        if src[j] == "\\":
+            j += 1
+        elif src[j] == "\n" and quote != "`":
+            break
+        j += 1
+    return j + 1
+
+
 def find_brace_end(src: str, pos: int) -> int:
     """Offset after the `}` matching the `{` at `pos`, skipping strings, templates, comments."""
     depth = 0
@@ -78,14 +93,7 @@ def find_brace_end(src: str, pos: int) -> int:
     while i < n:
         ch = src[i]
         if ch in "\"'":
-            j = i + 1
-            while j < n and src[j] != ch:
-                if src[j] == "\\":
-                    j += 1
-                elif src[j] == "\n" and ch != "`":
-                    break
-                j += 1
-            i = j + 1
+            i = skip_string(src, i, n)
             continue
         if ch == "`":
             j = i + 1

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from mintrender.components._jsxflow import FlowError, flow_fragments
+from mintrender.components._jsxflow import FlowError, flow_fragments, shown
 from mintrender.components._jsxparse import (
     Expression,
     JsxSyntaxError,
@@ -292,10 +292,9 @@ def parse_module(source: str, file: str) -> tuple[ModuleScope, list[tuple[int, s
     # a component may read what its file defines, whatever the order (it runs later)
     names = {*scope.values, *scope.imports}
     for key, comp in scope.components.items():
-        if comp.body and not comp.plain and names:
-            known = {*comp.params, *(b for _, b in comp.renames), *(x.name for x in comp.locals)}
-            if _is_plain(comp.body, known | names, comp.props_name):
-                scope.components[key] = dataclasses.replace(comp, plain=True)
+        known = {*comp.params, *(b for _, b in comp.renames), *(x.name for x in comp.locals)}
+        if comp.body and _is_plain(comp.body, known | names, comp.props_name):
+            scope.components[key] = dataclasses.replace(comp, plain=True)
     return scope, problems
 
 
@@ -340,8 +339,7 @@ def _component(
     elif params:
         props_name = params.split(":")[0].strip()
     body = jsx_text((jsx or "").strip())
-    known = {*names, *(local for _, local in renames), *(local.name for local in locals_)}
-    plain = bool(body) and _is_plain(body, known, props_name)
+    plain = False  # `parse_module` decides, once the file's names are known
     return CustomComponent(
         name, tuple(names), props_name, defaults, body, plain, file, locals_, tuple(renames)
     )
@@ -443,7 +441,7 @@ def _expand(
                 out.append(before[: attribute.start()])
             elif isinstance(value, (dict, list)):
                 out.append(before + "{" + json.dumps(value) + "}")
-            elif isinstance(value, bool) or isinstance(value, (int, float)):
+            elif isinstance(value, (int, float)):  # bool too
                 out.append(before + "{" + str(value).lower() + "}")
             else:
                 text = "" if value is None or isinstance(value, Expression) else str(value)
@@ -451,9 +449,7 @@ def _expand(
         elif inner == "children":
             out.append(before + "\n\n" + children + "\n\n")
         elif isinstance(value, Expression) and value.problem and inner:
-            shown = " ".join(inner.split())  # shown text the build cannot compute
-            shown = shown if len(shown) <= 40 else shown[:37] + "..."
-            raise NotExpandable(f"{{{shown}}}: {value.problem}")
+            raise NotExpandable(f"{shown('{' + inner + '}', 42)}: {value.problem}")
         else:
             text = "" if value is None or isinstance(value, (Expression, bool)) else str(value)
             out.append(before + jsx_escape(text))

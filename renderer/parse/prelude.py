@@ -21,6 +21,7 @@ from mintrender.components._jsxparse import (
     JsxSyntaxError,
     eval_expression,
     find_brace_end,
+    skip_string,
 )
 
 _DECLARE = re.compile(
@@ -41,7 +42,7 @@ class Local:
     `const [name, setName] = useState(expr)` ("state"), `const name = useRef(expr)` ("ref":
     `{current: expr}`), or a function or another hook's result ("function": its value is only
     known in the browser; an event handler, which a static page leaves out, may use it).
-    `useEffect(...)` is kind "effect": it runs after the first render, so it is skipped."""
+    `useEffect(...)` declares none: it runs after the first render."""
 
     kind: str
     name: str
@@ -66,7 +67,7 @@ def split_block(block: str) -> tuple[tuple[Local, ...], str] | None:
         found = _locals(text)
         if found is None:
             return None
-        locals_.extend(local for local in found if local.kind != "effect")
+        locals_.extend(found)
     return None
 
 
@@ -92,7 +93,7 @@ def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> set[str]:
 def _locals(text: str) -> list[Local] | None:
     """The locals one statement declares; None for a statement that is not a declaration."""
     if not text or _EFFECT.match(text):  # an effect runs in the browser, after the first render
-        return [Local("effect", "", "")]
+        return []
     m = _DECLARE.fullmatch(text)
     if m is None:
         fn = re.fullmatch(r"(?:async\s+)?function\s+([\w$]+)\s*\(.*", text, re.S)
@@ -186,19 +187,9 @@ def _skip_space(text: str, i: int) -> int:
 
 
 def _string_end(text: str, i: int) -> int:
-    """The index after the string literal that starts at `i`, or -1."""
-    quote, j = text[i], i + 1
-    while j < len(text):
-        c = text[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == quote:
-            return j + 1
-        if c == "\n" and quote != "`":
-            return -1
-        j += 1
-    return -1
+    """The index after the string literal that starts at `i`, or -1 when it does not close."""
+    end = skip_string(text, i, len(text))
+    return end if i < end - 1 < len(text) and text[end - 1] == text[i] else -1
 
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-%'-/:-@\[-`~|])")
@@ -217,9 +208,10 @@ def jsx_text(body: str) -> str:
     while i < n:
         c = body[i]
         if c == "<" and i + 1 < n and (body[i + 1].isalpha() or body[i + 1] in "/>"):
-            end = _tag_end(body, i)
-            if end < 0:
+            tag = _tag(body, i)
+            if tag is None:
                 return body  # not JSX this reader understands: left as it is
+            end, flat = tag
         elif c == "{":
             try:
                 end = find_brace_end(body, i)
@@ -231,7 +223,7 @@ def jsx_text(body: str) -> str:
         pieces.append(("text", body[text_from:i]))
         raw = body[i:end]
         kind = "brace" if c == "{" else "close" if raw.startswith("</") else "tag"
-        pieces.append((kind, raw if c == "{" else _one_line(raw)))
+        pieces.append((kind, raw if c == "{" else flat))
         i = text_from = end
     pieces.append(("text", body[text_from:]))
     inline = _inline_elements(pieces)
@@ -293,55 +285,36 @@ def _jsx_text_run(text: str, one_line: bool = False) -> str:
     return jsx_escape(text)
 
 
-def _one_line(tag: str) -> str:
-    """A tag's line breaks between its attributes made spaces (a tag that starts within a
-    line of text must not span lines); quoted values and `{...}` are kept as written."""
-    if "\n" not in tag:
-        return tag
-    out: list[str] = []
-    i, n = 0, len(tag)
-    while i < n:
-        c = tag[i]
-        if c in "\"'":
-            end = tag.find(c, i + 1)
-            end = n if end < 0 else end + 1
-        elif c == "{":
-            try:
-                end = find_brace_end(tag, i)
-            except JsxSyntaxError:
-                return tag
-        elif c.isspace():
-            end = i + 1
-            while end < n and tag[end].isspace():
-                end += 1
-            out.append(" " if "\n" in tag[i:end] else tag[i:end])
-            i = end
-            continue
-        else:
-            end = i + 1
-        out.append(tag[i:end])
-        i = end
-    return "".join(out)
-
-
-def _tag_end(body: str, i: int) -> int:
-    """The index after the tag that starts at `body[i] == "<"`, or -1."""
+def _tag(body: str, i: int) -> tuple[int, str] | None:
+    """The tag that starts at `body[i] == "<"`: the index after it, and its text with the line
+    breaks between attributes made spaces (a tag that starts within a line of text must not
+    span lines; quoted values and `{...}` are kept as written); None when it does not end."""
+    out: list[str] = ["<"]
     j, n = i + 1, len(body)
     while j < n:
         c = body[j]
         if c in "\"'":
             end = body.find(c, j + 1)
             if end < 0:
-                return -1
-            j = end + 1
-            continue
-        if c == "{":
+                return None
+            end += 1
+        elif c == "{":
             try:
-                j = find_brace_end(body, j)
+                end = find_brace_end(body, j)
             except JsxSyntaxError:
-                return -1
+                return None
+        elif c.isspace():
+            end = j + 1
+            while end < n and body[end].isspace():
+                end += 1
+            out.append(" " if "\n" in body[j:end] else body[j:end])
+            j = end
             continue
-        if c == ">":
-            return j + 1
-        j += 1
-    return -1
+        elif c == ">":
+            out.append(">")
+            return j + 1, "".join(out)
+        else:
+            end = j + 1
+        out.append(body[j:end])
+        j = end
+    return None
