@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitekit import build_site, write_site
+from sitekit import body, build_site, write_site
 
 from mintrender.themes import theme_dir
 from mintrender.themes.uitext import JS_KEYS, js_ui_text, language_key
@@ -86,8 +86,10 @@ def test_every_language_has_every_string_with_its_placeholders() -> None:
         assert set(words) == set(english), code
         for key, text in words.items():
             assert text.strip() and "<" not in text, (code, key)
-            for slot in ("{name}", "{query}"):
-                assert (slot in text) == (slot in english[key]), (code, key)
+            assert set(re.findall(r"\{\w+\}", text)) == set(re.findall(r"\{\w+\}", english[key])), (
+                code,
+                key,
+            )
     for alias, code in data["aliases"].items():
         assert code in data["text"], alias
 
@@ -335,3 +337,123 @@ def test_api_pages_and_field_components_speak_the_pages_language(tmp_path: Path)
         "Afficher tags",
         "Masquer tags",
     ]
+
+
+ASYNC = """asyncapi: 2.6.0
+info: {title: Lights, version: "1"}
+servers:
+  main: {url: mqtt.example.com, protocol: mqtt, bindings: {mqtt: {clientId: docs}}}
+channels:
+  lights/{id}:
+    parameters:
+      id: {description: The light.}
+    subscribe:
+      operationId: watch
+      message: {name: seen, payload: {type: object, properties: {on: {type: boolean}}}}
+    publish:
+      operationId: switch
+      message:
+        name: flip
+        headers: {type: object, properties: {trace: {type: string}}}
+        payload: {type: object, properties: {on: {type: boolean}}}
+"""
+
+
+def _versioned_api_site(root: Path) -> Path:
+    """A site in English and Spanish, each with two versions, an API page with a playground and
+    an AsyncAPI channel page."""
+    pages = ["add", "lights"]
+
+    def language(code: str, prefix: str) -> dict[str, Any]:
+        return {
+            "language": code,
+            "versions": [
+                {"version": v, "groups": [{"group": "API", "pages": [prefix + p for p in pages]}]}
+                for v in ("v2", "v1")
+            ],
+        }
+
+    config = {
+        "name": "Pets",
+        "theme": "mint",
+        "colors": {"primary": "#0D9373"},
+        "navigation": {"languages": [language("en", ""), language("es", "es/")]},
+    }
+    operation = "---\ntitle: Add a pet\nopenapi: POST /pets\nplayground: interactive\n---\n"
+    channel = '---\ntitle: Lights\nasyncapi: "events.yaml lights/{id}"\n---\n'
+    files = {"openapi.yaml": SPEC, "events.yaml": ASYNC}
+    for prefix in ("", "es/"):
+        files |= {f"{prefix}add.mdx": operation, f"{prefix}lights.mdx": channel}
+    return write_site(root, files, config)
+
+
+def test_pickers_channel_pages_and_playground_words_speak_the_pages_language(
+    tmp_path: Path,
+) -> None:
+    docs = _versioned_api_site(tmp_path / "docs")
+    out = tmp_path / "site"
+    result = build_site(docs, out, cache=False)
+    assert result.fatal is None
+    en_page = (out / "add/index.html").read_text("utf-8")
+    es_page = (out / "es/add/index.html").read_text("utf-8")
+    picker = r'class="mr-select__button" aria-label="([^":]*):'
+    assert re.findall(picker, en_page) == ["Version"]
+    assert re.findall(picker, es_page) == ["Versión"]
+    # the playground's words travel with an API page, and only with one
+    es_script = _words(es_page)["script"]
+    assert es_script["send"] == "Enviar" and es_script["pg_query"] == "Consulta"
+    assert es_script["pg_missing"] == "Obligatorio: {names}"
+    assert "send" not in js_ui_text("es") and "send" in js_ui_text("es", api=True)
+    assert _words(en_page)["script"] is None
+    # an AsyncAPI channel page: its sections, actions and bindings
+    en_channel = (out / "lights/index.html").read_text("utf-8")
+    es_channel = (out / "es/lights/index.html").read_text("utf-8")
+    sections = r'class="mr-api-section__(?:title|subtitle)">([^<]*)<'
+    actions = r'class="mr-asyncapi__action[^"]*">([^<]*)<'
+    spanish = {
+        "Servers": "Servidores",
+        "Parameters": "Parámetros",
+        "Operations": "Operaciones",
+        "Messages": "Mensajes",
+        "Payload": "Carga útil",
+        "Headers": "Encabezados",
+    }
+    en_sections = re.findall(sections, en_channel)
+    assert set(en_sections) == set(spanish) and en_sections.count("Payload") == 2
+    assert re.findall(sections, es_channel) == [spanish[s] for s in en_sections]
+    assert sorted(re.findall(actions, en_channel)) == ["Receive", "Send"]
+    assert sorted(re.findall(actions, es_channel)) == ["Enviar", "Recibir"]
+    assert "<summary>Vinculaciones</summary>" in es_channel and "Bindings" not in body(es_channel)
+    assert "<summary>Bindings</summary>" in en_channel
+
+
+def test_the_playground_speaks_the_pages_language(browser: Any, tmp_path: Path) -> None:
+    docs = _versioned_api_site(tmp_path / "docs")
+    out = tmp_path / "site"
+    assert build_site(docs, out, mode="offline", cache=False).fatal is None
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for path, legends, send, missing, dialog in (
+        (
+            "es/add/index.html",
+            ["Consulta", "Cuerpo (application/json)"],
+            "Enviar",
+            "Obligatorio: dry",
+            "Pruébalo: POST /pets",
+        ),
+        ("add/index.html", ["Query", "Body (application/json)"], "Send", "Required: dry", None),
+    ):
+        page.goto((out / path).as_uri())
+        page.click('[data-component="api-tryit"]')
+        playground = page.locator('[data-component="api-playground"]')
+        playground.wait_for(state="visible")
+        assert page.locator(".mr-api-playground__section legend").all_inner_texts() == legends
+        assert page.inner_text('[data-component="api-send"]') == send
+        page.click('[data-component="api-send"]')  # a required field is empty: nothing is sent
+        assert page.inner_text(".mr-api-playground__error") == missing
+        label = page.locator(".mr-api-playground__panel").get_attribute("aria-label")
+        assert label == (dialog or "Try it: POST /pets")
+        page.keyboard.press("Escape")
+    assert errors == []
+    page.close()

@@ -26,6 +26,32 @@ JS_KEYS = (
 """The strings the theme's scripts show (`mr.text` in 10-theme.js): a page in another language
 than English carries them (`js_ui_text`)."""
 
+PLAYGROUND_KEYS = (
+    "required",
+    "headers",
+    "cookies",
+    "body",
+    "try_it",
+    "send",
+    "close",
+    "pg_server",
+    "pg_authorization",
+    "pg_path",
+    "pg_query",
+    "pg_empty",
+    "pg_sending",
+    "pg_missing",
+    "pg_failed",
+    "pg_bad_json",
+    "pg_remember",
+    "pg_select",
+    "pg_not_set",
+    "pg_bearer",
+    "pg_image",
+    "pg_list_hint",
+)
+"""The API playground's strings (40-playground.js): carried by API pages only."""
+
 
 @functools.lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
@@ -55,10 +81,11 @@ def ui_text(code: str) -> dict[str, str]:
     return {**text["en"], **text[language_key(code or "en")]}
 
 
-def js_ui_text(code: str) -> dict[str, str]:
-    """The scripts' strings for a page in `code`; {} for English (the scripts' own words)."""
+def js_ui_text(code: str, api: bool = False) -> dict[str, str]:
+    """The scripts' strings for a page in `code` (an API page's with the playground's); {} for
+    English (the scripts' own words)."""
     key = language_key(code or "en")
     if key == "en":
         return {}
     words = ui_text(code)
-    return {k: words[k] for k in JS_KEYS}
+    return {k: words[k] for k in JS_KEYS + PLAYGROUND_KEYS if api or k in JS_KEYS}

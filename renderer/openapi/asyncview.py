@@ -20,8 +20,10 @@ from mintrender.openapi.model import Server
 from mintrender.openapi.reference import _describe, _env, _header_html, _view_fields, _walk_names
 from mintrender.openapi.samples import schema_example
 from mintrender.openapi.view import ApiOptions, ApiSection, ApiView, Highlight
+from mintrender.themes.uitext import ui_text
 
-ACTION_LABELS = {"send": "Send", "receive": "Receive"}
+ACTIONS = ("send", "receive")
+"""The actions whose label is one of the theme's words (`ui_text`); another is shown title-cased."""
 
 
 def channel_method(channel: AsyncChannel) -> str:
@@ -40,6 +42,7 @@ def render_channel(
 ) -> ApiView:
     """Header, body and examples of one AsyncAPI channel."""
     env = _env(templates, options.language)
+    words = ui_text(options.language)
     anchors = AnchorSet()
     builder = FieldBuilder(markdown, anchors, expanded=options.expanded == "all")
 
@@ -73,7 +76,7 @@ def render_channel(
         {
             "id": anchors.take(f"operation-{op.key}"),
             "action": op.action,
-            "label": ACTION_LABELS.get(op.action, op.action.title()),
+            "label": words[op.action] if op.action in ACTIONS else op.action.title(),
             "title": op.title or op.summary or op.key,
             "summary": op.summary if op.title else "",
             "description_html": builder._md(op.description),

@@ -20,6 +20,15 @@
   var STORE = "mintrender.api.credential.";
   var GROUP = '[data-component="api-tabs"], [data-api-tabs]';
 
+  /* The theme's word `key` in the page's language (`mr.text`, 10-theme.js), `english` when the
+   * page has none (or this file runs without the theme's script); {slot}s filled from `slots`. */
+  function say(key, english, slots) {
+    var text = window.mr && window.mr.text ? window.mr.text(key, english) : english;
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return slots && slots[name] !== undefined ? slots[name] : all;
+    });
+  }
+
   function own(group, selector) {
     return Array.prototype.filter.call(group.querySelectorAll(selector), function (el) {
       return el.closest(GROUP) === group;
@@ -100,7 +109,7 @@
     var kind = field.kind;
     if (kind === "enum" || kind === "boolean") {
       input = el("select", { id: id });
-      input.appendChild(el("option", { value: "", text: field.required ? "Select…" : "(not set)" }));
+      input.appendChild(el("option", { value: "", text: field.required ? say("pg_select", "Select…") : say("pg_not_set", "(not set)") }));
       var values = kind === "boolean" ? [true, false] : field.enum || [];
       values.forEach(function (v) { input.appendChild(el("option", { value: String(v), text: String(v) })); });
     } else if (kind === "json") {
@@ -117,7 +126,7 @@
         spellcheck: "false"
       });
       var hint = field.placeholder || (field["default"] !== undefined ? String(field["default"]) : "");
-      if (kind === "array") hint = hint || "comma, separated, values";
+      if (kind === "array") hint = hint || say("pg_list_hint", "comma, separated, values");
       input.placeholder = hint;
     }
     if (field.value !== undefined && kind !== "json" && kind !== "file" && kind !== "files") input.value = String(field.value);
@@ -129,7 +138,7 @@
     var label = el("label", { "for": id, "class": "mr-api-playground__label" }, [
       el("span", { "class": "mr-api-playground__name", text: field.name }),
       el("span", { "class": "mr-api-pill mr-api-pill--type", text: kind === "json" ? "json" : kind }),
-      field.required ? el("span", { "class": "mr-api-pill mr-api-pill--required", text: "required" }) : null
+      field.required ? el("span", { "class": "mr-api-pill mr-api-pill--required", text: say("required", "required") }) : null
     ]);
     var row = el("div", { "class": "mr-api-playground__row" }, [label, input]);
     if (field.description) row.appendChild(el("p", { "class": "mr-api-playground__hint", text: field.description }));
@@ -148,7 +157,7 @@
     req.schemes.forEach(function (s) {
       var id = uid + "-auth-" + s.key.replace(/[^A-Za-z0-9_-]/g, "-");
       var saved = memory[s.key] !== undefined ? memory[s.key] : readStore(s.key);
-      var label = s.kind === "bearer" ? "Bearer token" : s.kind === "basic" ? "username:password" : s.name + " (" + s["in"] + ")";
+      var label = s.kind === "bearer" ? say("pg_bearer", "Bearer token") : s.kind === "basic" ? "username:password" : s.name + " (" + s["in"] + ")";
       var input = el("input", {
         id: id, type: "password", autocomplete: "off", spellcheck: "false",
         "class": "mr-api-playground__input", "data-auth": s.key, placeholder: s.kind === "bearer" ? "<token>" : ""
@@ -158,7 +167,7 @@
       rows.push(el("div", { "class": "mr-api-playground__row" }, [
         el("label", { "for": id, "class": "mr-api-playground__label" }, [
           el("span", { "class": "mr-api-playground__name", text: label }),
-          el("span", { "class": "mr-api-pill mr-api-pill--required", text: "required" })
+          el("span", { "class": "mr-api-pill mr-api-pill--required", text: say("required", "required") })
         ]),
         input
       ]));
@@ -166,7 +175,7 @@
     var remember = el("input", { type: "checkbox", id: uid + "-remember", "data-remember": "" });
     remember.checked = req.schemes.some(function (s) { return readStore(s.key) !== null; });
     rows.push(el("label", { "class": "mr-api-playground__remember", "for": uid + "-remember" }, [
-      remember, el("span", { text: "Remember in this browser (stored locally, sent only to this API)" })
+      remember, el("span", { text: say("pg_remember", "Remember in this browser (stored locally, sent only to this API)") })
     ]));
     return rows;
   }
@@ -180,7 +189,7 @@
       servers.forEach(function (s, i) { sel.appendChild(el("option", { value: String(i), text: s.url })); });
       sel.value = endpoint.getAttribute("data-server") || "0";
       serverRows.push(el("div", { "class": "mr-api-playground__row" }, [
-        el("label", { "for": uid + "-server", "class": "mr-api-playground__label", text: "Server" }), sel
+        el("label", { "for": uid + "-server", "class": "mr-api-playground__label", text: say("pg_server", "Server") }), sel
       ]));
     }
     servers.forEach(function (s, i) {
@@ -209,25 +218,25 @@
       }
     }
     var form = el("form", { "class": "mr-api-playground__form", novalidate: "" }, [
-      section("Server", serverRows),
-      section("Authorization", authRows(data, uid)),
-      section("Path", groups.path),
-      section("Query", groups.query),
-      section("Headers", groups.header),
-      section("Cookies", groups.cookie),
-      section(body ? "Body (" + body.contentType + ")" : "Body", bodyRows)
+      section(say("pg_server", "Server"), serverRows),
+      section(say("pg_authorization", "Authorization"), authRows(data, uid)),
+      section(say("pg_path", "Path"), groups.path),
+      section(say("pg_query", "Query"), groups.query),
+      section(say("headers", "Headers"), groups.header),
+      section(say("cookies", "Cookies"), groups.cookie),
+      section(say("body", "Body") + (body ? " (" + body.contentType + ")" : ""), bodyRows)
     ]);
     var pill = endpoint.querySelector(".method-pill");
-    var send = el("button", { type: "button", "class": "mr-api-playground__send tryit-button", "data-component": "api-send", text: "Send" });
-    var close = el("button", { type: "button", "class": "mr-api-playground__close", "aria-label": "Close", text: "×" });
+    var send = el("button", { type: "button", "class": "mr-api-playground__send tryit-button", "data-component": "api-send", text: say("send", "Send") });
+    var close = el("button", { type: "button", "class": "mr-api-playground__close", "aria-label": say("close", "Close"), text: "×" });
     var urlView = el("code", { "class": "mr-api-playground__url" });
     var result = el("div", { "class": "mr-api-playground__result", "aria-live": "polite", "data-component": "api-result" }, [
-      el("p", { "class": "mr-api-playground__empty", text: "Fill in the fields and press Send. Nothing is sent before that." })
+      el("p", { "class": "mr-api-playground__empty", text: say("pg_empty", "Fill in the fields and press Send. Nothing is sent before that.") })
     ]);
     var header = el("div", { "class": "mr-api-playground__header" }, [
       pill ? pill.cloneNode(true) : null, urlView, send, close
     ]);
-    var panel = el("div", { "class": "mr-api-playground__panel", role: "dialog", "aria-modal": "true", "aria-label": "Try it: " + data.method + " " + data.path }, [
+    var panel = el("div", { "class": "mr-api-playground__panel", role: "dialog", "aria-modal": "true", "aria-label": say("try_it", "Try it") + ": " + data.method + " " + data.path }, [
       header, el("div", { "class": "mr-api-playground__main" }, [form, result])
     ]);
     var root = el("div", { "class": "mr-api-playground", "data-component": "api-playground", hidden: true }, [
@@ -359,7 +368,7 @@
           try {
             obj[f.name || input.getAttribute("data-name")] = convert(input.getAttribute("data-kind"), input.value, f.itemType);
           } catch (err) {
-            throw new Error("“" + input.getAttribute("data-name") + "” is not valid JSON: " + err.message);
+            throw new Error(say("pg_bad_json", "“{name}” is not valid JSON: {error}", { name: input.getAttribute("data-name"), error: err.message }));
           }
         });
         body = JSON.stringify(obj);
@@ -383,13 +392,13 @@
     });
     if (missing.length) {
       missing[0].focus();
-      showError(result, "Required: " + missing.map(function (i) { return i.getAttribute("data-name"); }).join(", "));
+      showError(result, say("pg_missing", "Required: {names}", { names: missing.map(function (i) { return i.getAttribute("data-name"); }).join(", ") }));
       return;
     }
     var send = root.querySelector(".mr-api-playground__send");
     send.disabled = true;
     result.innerHTML = "";
-    result.appendChild(el("p", { "class": "mr-api-playground__empty", text: "Sending…" }));
+    result.appendChild(el("p", { "class": "mr-api-playground__empty", text: say("pg_sending", "Sending…") }));
     var started = performance.now();
     var init = { method: data.method, headers: parts.headers, credentials: data.credentials ? "include" : "omit" };
     if (parts.body !== null && data.method !== "GET" && data.method !== "HEAD") init.body = parts.body;
@@ -400,7 +409,7 @@
         render(result, res, payload, ctype, performance.now() - started);
       });
     }).catch(function (err) {
-      showError(result, "Request failed: " + err.message + ". The API may not allow requests from this site (CORS), or the network is unreachable.");
+      showError(result, say("pg_failed", "Request failed: {error}. The API may not allow requests from this site (CORS), or the network is unreachable.", { error: err.message }));
     }).then(function () { send.disabled = false; });
   }
 
@@ -419,12 +428,12 @@
       list.appendChild(el("dt", { text: name }));
       list.appendChild(el("dd", { text: value }));
     });
-    result.appendChild(el("details", { "class": "mr-api-playground__headers-box" }, [el("summary", { text: "Headers" }), list]));
+    result.appendChild(el("details", { "class": "mr-api-playground__headers-box" }, [el("summary", { text: say("headers", "Headers") }), list]));
     var view;
     if (typeof payload !== "string") {
       var src = URL.createObjectURL(payload);
       var tag = ctype.indexOf("image/") === 0 ? "img" : ctype.indexOf("audio/") === 0 ? "audio" : "video";
-      view = el(tag, { src: src, controls: tag === "img" ? null : "", alt: tag === "img" ? "Response image" : null, "class": "mr-api-playground__media" });
+      view = el(tag, { src: src, controls: tag === "img" ? null : "", alt: tag === "img" ? say("pg_image", "Response image") : null, "class": "mr-api-playground__media" });
     } else {
       var text = payload;
       if (/json/.test(ctype) || /^\s*[{[]/.test(text)) {
