@@ -27,17 +27,18 @@ def serve(
 
 
 def main(argv: list[str] | None = None) -> int:
-    from mintrender.cli import add_serve_options, safety_of
+    from mintrender.cli import add_serve_options, docs_folder, safety_of
 
     parser = argparse.ArgumentParser(
         prog="serve.py", description="Preview Mintlify-format docs with live reload."
     )
     add_serve_options(parser)
     args = parser.parse_args(argv)
+    docs_dir = docs_folder(args.docs_dir)
+    if docs_dir is None:
+        return 2
     try:
-        return serve(
-            Path(args.docs_dir), host=args.host, port=args.port, safe=safety_of(args) or False
-        )
+        return serve(docs_dir, host=args.host, port=args.port, safe=safety_of(args) or False)
     except KeyboardInterrupt:
         return 0
 

@@ -222,14 +222,22 @@ def print_diagnostic(d: Diagnostic, verbose: bool, stream: TextIO) -> None:
 
 
 def docs_folder(given: str) -> Path | None:
-    """The docs folder `given` on the command line, resolved; None when it is not a folder this
-    user can open (said on stderr: missing, a file, no permission, a current folder removed)."""
+    """The docs folder `given` on the command line, resolved (its docs.json or mint.json stands
+    for it); None when it is not a folder this user can open (said on stderr: missing, another
+    file, no permission, a current folder removed)."""
+    from mintrender.load.config import CONFIG_FILES  # start-up time, as in cmd_build
+
     try:
         docs_dir = Path(given).resolve()
+        if docs_dir.is_file() and docs_dir.name in CONFIG_FILES:
+            docs_dir = docs_dir.parent
         if docs_dir.is_dir():
             os.listdir(docs_dir)
             return docs_dir
-        problem = "is not a folder"
+        if docs_dir.exists():
+            problem = "is a file, not the docs folder (the folder that holds docs.json)"
+        else:
+            problem = "does not exist"
     except OSError as exc:
         problem = f"cannot be opened: {exc.strerror or exc}"
     print(f"mintrender: {given} {problem}", file=sys.stderr)
@@ -260,7 +268,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from mintrender.serve.server import serve  # start-up time, as in cmd_build
 
-    return serve(Path(args.docs_dir), host=args.host, port=args.port, safe=safety_of(args))
+    docs_dir = docs_folder(args.docs_dir)
+    if docs_dir is None:
+        return 2
+    return serve(docs_dir, host=args.host, port=args.port, safe=safety_of(args))
 
 
 OVERVIEW = """\

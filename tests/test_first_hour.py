@@ -150,6 +150,22 @@ def test_no_docs_json_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixt
     assert out.splitlines()[0].endswith("[config-missing]")
 
 
+def test_the_docs_json_path_stands_for_its_folder_and_other_paths_say_what_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = site(tmp_path / "docs")
+    code, out = run(capsys, "build", str(docs / "docs.json"), "-o", str(tmp_path / "out"))
+    assert code == 0 and (tmp_path / "out" / "index.html").is_file(), out
+    code, out = run(capsys, "build", str(docs / "index.mdx"), "-o", str(tmp_path / "o2"))
+    assert code == 2 and out.strip() == (
+        f"mintrender: {docs / 'index.mdx'} is a file, not the docs folder (the folder that "
+        "holds docs.json)"
+    )
+    code, out = run(capsys, "serve", str(tmp_path / "nowhere"))
+    assert code == 2 and out.strip() == f"mintrender: {tmp_path / 'nowhere'} does not exist"
+    assert not (tmp_path / "o2").exists()
+
+
 # --- frontmatter YAML ---------------------------------------------------------------------------
 
 
