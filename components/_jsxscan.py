@@ -98,6 +98,13 @@ _FENCE_LINE = re.compile(r"\n[ \t>]*(`{3,}|~{3,})")
 """The fence-marker branch of `_close_pattern`."""
 
 
+def opens_fence(marker: str, info: str) -> bool:
+    """Does a line starting with the fence `marker` (three or more backticks or tildes) and going
+    on with `info` open a fenced code block? Not when a backtick marker's info string holds a
+    backtick (CommonMark 4.5): "```js one``` and ```two```" is a paragraph of code spans."""
+    return marker[0] != "`" or "`" not in info
+
+
 def find_close(
     src: str, name: str, start: int, limit: int, scope: dict[str, Any]
 ) -> tuple[int, int] | None:
@@ -120,15 +127,18 @@ def find_close(
         token = m.group(0)
         if m.group(1):  # fence marker at line start
             marker = m.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                line_end = src.find("\n", m.end())
-                rest = src[m.end() : line_end if line_end >= 0 else None]
-                if not rest.strip():
+            line_end = src.find("\n", m.end())
+            rest = src[m.end() : line_end if line_end >= 0 else None]
+            if fence is not None:
+                if marker[0] == fence[0] and len(marker) >= len(fence) and not rest.strip():
                     fence = None
-            pos = m.end()
-            continue
+                pos = m.end()
+                continue
+            if opens_fence(marker, rest):
+                fence = marker
+                pos = m.end()
+                continue
+            token = marker  # code spans on the line, not a fence: skipped below
         if token == "{/*":
             end = src.find("*/", m.end(), limit)
             pos = end + 2 if end >= 0 else m.end()

@@ -87,6 +87,9 @@ def test_an_esm_line_that_continues_a_paragraph_or_list_item_is_text() -> None:
         assert [(s.start_line, s.text) for s in found] == [(1, "import A from '/a.mdx'")], before
     two = scan_statements("import A from '/a.mdx'\nimport B from '/b.mdx'\n")
     assert [s.start_line for s in two] == [0, 1]
+    # a line of code spans that starts like a fence opens none (remark-mdx: inlineCode, then ESM)
+    spans = scan_statements("```js a``` inline\n\nimport A from '/a.mdx'\n")
+    assert [(s.start_line, s.text) for s in spans] == [(2, "import A from '/a.mdx'")]
 
 
 def test_page_specs_reads_frontmatter_with_crlf_and_non_ascii_text(tmp_path: Path) -> None:

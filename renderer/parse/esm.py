@@ -16,6 +16,7 @@ from mintrender.components._jsxparse import (
     eval_expression,
     find_brace_end,
 )
+from mintrender.components._jsxscan import opens_fence
 from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import free_names
 from mintrender.parse.prelude import Local, jsx_escape, jsx_text, run_locals, split_block
@@ -214,7 +215,7 @@ def scan_statements(source: str) -> list[Statement]:
             continue
         line = lines[line_no]
         m = _FENCE.match(line)
-        if m:
+        if m and (fence is not None or opens_fence(m.group(1), m.group(2))):
             marker, rest = m.group(1), m.group(2)
             if fence is None:
                 fence = marker

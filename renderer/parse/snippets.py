@@ -20,6 +20,7 @@ from typing import Any
 
 from mintrender.components import REGISTRY
 from mintrender.components._jsxparse import Expression, to_text
+from mintrender.components._jsxscan import opens_fence
 from mintrender.components._mdxenv import Expansion
 from mintrender.errors import Diagnostics
 from mintrender.hints import closest_path
@@ -307,7 +308,7 @@ def substitute_in_fences(body: str, values: dict[str, Any]) -> str:
     for i, line in enumerate(lines):
         m = _FENCE.match(line)
         if fence is None:
-            if m:
+            if m and opens_fence(m.group(1), m.group(2)):
                 fence = m.group(1)
             continue
         if (

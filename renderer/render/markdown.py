@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from mintrender.components import REGISTRY
+from mintrender.components._jsxscan import opens_fence
 from mintrender.components._markdown import MdNode, fence, indent, one_line, tree
 from mintrender.components.html import ELEMENT_MARKDOWN, ELEMENT_MARKDOWN_INLINE
 
@@ -331,8 +332,9 @@ def _tidy(text: str) -> str:
             if stripped.startswith(infence) and not stripped.strip("`"):
                 infence = ""
             continue
-        if stripped.startswith("```"):
-            infence = re.match(r"`+", stripped).group()  # type: ignore[union-attr]
+        marker = re.match(r"`*", stripped).group()  # type: ignore[union-attr]
+        if len(marker) >= 3 and opens_fence(marker, stripped[len(marker) :]):
+            infence = marker
             blank = 0
             out.append(line.rstrip())
             continue
