@@ -151,6 +151,8 @@ class UrlBuilder:
             if dest.lstrip("/") in self.files:
                 return self.asset(dest) + query_part + frag, True
             return self.page(dest) + query_part + frag, dest in self.pages
+        if not known and _FILE_NAME.search(site):  # a file served beside the docs: as written
+            return self.asset(rel) + suffix, False
         return self.page(site) + suffix, known
 
     def link(self, href: str, from_rel_path: str = "") -> str:
@@ -171,6 +173,10 @@ class UrlBuilder:
             self._nearest = PathIndex(c for c in candidates if c != "/")
         found = self._near[site] = self._nearest.closest(site)
         return found
+
+
+_FILE_NAME = re.compile(r"/[^/]*\.(?=[^./]*[A-Za-z])[A-Za-z0-9]{1,8}\Z")
+"""A path whose last segment has a file extension (`report.pdf`, `x.tar.gz`; not `v1.2`)."""
 
 
 def _absolute(path: str, from_rel_path: str) -> str:

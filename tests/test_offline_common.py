@@ -496,3 +496,20 @@ def test_links_to_redirect_sources_go_to_the_destination() -> None:
     assert urls.resolve("/chain/a#x") == (ROOT + "quickstart/#x", True)
     assert urls.resolve("/with-anchor#x") == (ROOT + "quickstart/#install", True)
     assert urls.resolve("/missing") == (ROOT + "missing/", False)
+
+
+def test_a_link_to_a_missing_file_keeps_its_file_name() -> None:
+    """`/img/x.png` that the docs do not hold (the files a server holds beside the docs) is
+    written as a file, not as the page `/img/x.png/`; a missing page is still a page."""
+    from mintrender.urls import ROOT, UrlBuilder
+
+    for mode, page in (("hosted", "v1.2/"), ("offline", "v1.2/index.html")):
+        urls = UrlBuilder(mode, frozenset({"/"}), frozenset())  # type: ignore[arg-type]
+        assert urls.resolve("/img/missing.png") == (ROOT + "img/missing.png", False)
+        assert urls.resolve("files/report.pdf?dl=1#p2") == (
+            ROOT + "files/report.pdf?dl=1#p2",
+            False,
+        )
+        assert urls.resolve("/x.tar.gz") == (ROOT + "x.tar.gz", False)
+        assert urls.resolve("/guide.md") == (ROOT + "guide.md", False)
+        assert urls.resolve("/v1.2") == (ROOT + page, False)
