@@ -449,3 +449,60 @@ def test_manual_endpoint() -> None:
         "https://api.x.com/v1/users"
     )
     assert "Authorization" not in none.aside_html
+
+
+def test_scalar_alternatives_keep_their_allowed_values_and_a_null_enum_is_null(
+    tmp_path: Path,
+) -> None:
+    """An `anyOf`/`oneOf` branch shows its own allowed values, rules and example; zod's
+    nullable branch `{type: string, nullable: true, enum: [null]}` is just `null`, folded into
+    the field (Helicone's `service_tier`)."""
+    null_branch = {"type": "string", "nullable": True, "enum": [None]}
+    tiers = {"type": "string", "enum": ["auto", "default", "flex"]}
+    spec = {
+        "openapi": "3.0.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/x": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "tier": {"anyOf": [tiers, null_branch]},
+                                        "top_p": {"anyOf": [{"type": "number"}, null_branch]},
+                                        "size": {
+                                            "oneOf": [
+                                                {**tiers, "example": "flex"},
+                                                {"type": "integer", "minimum": 1, "maximum": 9},
+                                            ]
+                                        },
+                                    },
+                                }
+                            }
+                        }
+                    },
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
+    }
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
+    body = render(get(index, "POST /x")).body_html
+    heads = field_heads(body)
+    assert heads["param-tier"] == "tier enum<string> | null"
+    assert heads["param-top_p"] == "top_p number | null"
+    assert heads["param-size"] == "size enum<string> | integer"
+    size = body[body.index('id="param-size"') :]
+    panels = [text_of(p).split() for p in re.split(r'<div role="tabpanel"[^>]*>', size)[1:]]
+    assert panels[0] == [
+        *("enum<string>", "Available", "options:", "auto,", "default,", "flex"),
+        *("Example:", "flex"),
+    ]
+    assert panels[1][:8] == ["integer", "Required", "range:", "1", "<=", "x", "<=", "9"]
+    tier = body[body.index('id="param-tier"') : body.index('id="param-top_p"')]
+    assert "Available options: <code>auto</code>, <code>default</code>, <code>flex</code>" in tier
+    assert "mr-api-tabs" not in tier  # one branch left: no tabs

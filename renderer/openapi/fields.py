@@ -75,6 +75,11 @@ class OptionView:
     """Its description."""
     fields: tuple[FieldView, ...]
     """Its properties (object alternatives)."""
+    enum: tuple[str, ...] = ()
+    """Its allowed values (a scalar alternative's, or its array items')."""
+    constraints: tuple[tuple[str, str], ...] = ()
+    """Its validation rules (`constraint_lines`)."""
+    example: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +312,18 @@ class FieldBuilder:
             fields: tuple[FieldView, ...] = ()
             if target is not None and target.properties and not target.recursive:
                 fields = self.rows(target, [*path, f"option-{i + 1}"], prefix, mode, depth)
-            out.append(OptionView(title, type_label(alt), self._md(alt.description), fields))
+            facts = target if target is not None else alt
+            out.append(
+                OptionView(
+                    title,
+                    type_label(alt),
+                    self._md(alt.description),
+                    fields,
+                    enum=tuple(as_text(v) for v in facts.enum or ()),
+                    constraints=constraint_lines(facts),
+                    example=_example_text(facts.examples[0]) if facts.examples else None,
+                )
+            )
         return tuple(out)
 
     def schema_view(self, schema: Schema | None, prefix: str, mode: Mode, name: str) -> SchemaView:

@@ -175,6 +175,8 @@ class SchemaBuilder:
             enum = tuple(v for v in node["enum"] if v is not None)
             if len(enum) < len(node["enum"]):
                 nullable = True
+                if not enum:  # `enum: [null]` (zod's nullable branch): the value null only
+                    enum, types = None, []
         elif "const" in node:
             enum = (node["const"],)
 
