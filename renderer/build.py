@@ -477,8 +477,8 @@ def _render_pages(job: RenderJob) -> RenderedPages:
             shares = [work(list(sources.pages), here=True)]
         finally:
             api.diagnostics = diagnostics  # `work` points it at its own list
-    for done, found in shares:
-        diagnostics.extend(found)
+    diagnostics.extend(unique(d for _, found in shares for d in found))  # snippets: once
+    for done, _ in shares:
         by_rel.update((record.rel_path, record) for record in done)
     records = [by_rel[rel] for rel in sources.pages]
     for record, _ in generated:

@@ -211,6 +211,29 @@ def test_misspelled_link_gets_nearest_page_and_its_real_column(
     ]
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_snippets_problem_is_said_once_and_an_inline_icon_at_its_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    """Two pages import one snippet: its warnings are one each (as a cached build says them),
+    and an inline <Icon>'s warning points at its name, not at column 1."""
+    snippet = 'See the list <Icon icon="circle-9" size={20} /> or <Icon icon="rocet" />.\n'
+    page = '---\ntitle: {t}\n---\n\nimport Run from "/snippets/run.mdx"\n\n<Run />\n'
+    files = {
+        "snippets/run.mdx": snippet + "\n[gone](/nowhere)\n",
+        "index.mdx": page.format(t="Home"),
+        "guides/setup.mdx": page.format(t="Setup"),
+    }
+    docs = site(tmp_path, files)
+    _, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"), "--jobs", jobs)
+    mine = [line for line in out.splitlines() if line.startswith("snippets/run.mdx")]
+    assert [line.split(": warning")[0] for line in mine] == [
+        "snippets/run.mdx:1:26",
+        "snippets/run.mdx:1:64",
+        "snippets/run.mdx:3:8",
+    ]
+
+
 def test_misspelled_component_icon_and_frontmatter_key(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

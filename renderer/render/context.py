@@ -90,11 +90,23 @@ class RenderContext:
             self.diagnostics.warning(file, found[0], found[1], code, message, hint)
 
     def warn_once(
-        self, key: str, line: int, code: str, message: str, hint: str = "", *, column: int = 1
+        self,
+        key: str,
+        line: int,
+        code: str,
+        message: str,
+        hint: str = "",
+        *,
+        column: int = 1,
+        text: str = "",
     ) -> None:
+        """`warn` once per `key` and `code`; with no `column`, at the place `text` is written."""
         if (key, code) not in self.warned:
             self.warned.add((key, code))
-            self.warn(line, code, message, hint=hint, column=column)
+            if column <= 1 and text:
+                self.warn_at_text(line, text, code, message, hint)
+            else:
+                self.warn(line, code, message, hint=hint, column=column)
 
     # ids ---------------------------------------------------------------------------------
     def slug(self, text: str, explicit: str | None = None) -> str:
@@ -174,6 +186,7 @@ class RenderContext:
                 f"icon {name!r} is not in the {library} icon set{why}",
                 did_you_mean(name, icon_names(library), cutoff=0.75) if svg is None else "",
                 column=column,
+                text=name if line else "",
             )
             return svg or ""
         return svg
