@@ -196,3 +196,26 @@ def test_site_without_index_page_opens_on_its_first_page(tmp_path: Path) -> None
     build_site(HERE / "sites" / "legacy-mint", out)
     root = (out / "index.html").read_text()
     assert 'http-equiv="refresh" content="0; url=/introduction/"' in root
+
+
+@pytest.mark.parametrize(
+    ("codeblocks", "dark"),
+    [
+        ("dark", True),
+        ("system", False),
+        ("github-dark", True),
+        ({"theme": "dracula"}, True),
+        ("github-light", False),
+        ({"theme": "catppuccin-latte"}, False),
+        ({"theme": {"light": "github-light", "dark": "github-dark"}}, False),
+        (None, False),
+    ],
+)
+def test_styling_codeblocks_dark_in_both_modes(
+    tmp_path: Path, codeblocks: object, dark: bool
+) -> None:
+    """`styling.codeblocks`: "dark", or one dark Shiki theme for both modes, keeps code dark in
+    light mode; "system", a light theme or a theme per mode follows the mode."""
+    styling = {} if codeblocks is None else {"codeblocks": codeblocks}
+    write_site(tmp_path, {"index.mdx": "# Hi\n"}, minimal_config(["index"], styling=styling))
+    assert load_config(tmp_path, Diagnostics()).codeblocks_dark is dark

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitekit import reload_once_stored
+from sitekit import minimal_config, reload_once_stored, write_site
 
 from mintrender.build import build
 from mintrender.model import BuildOptions
@@ -163,3 +163,39 @@ def test_header_geometry(browser: Any, site: Path) -> None:
     header = page.locator(".mr-header").bounding_box()
     assert header and header["y"] == 0
     page.context.close()
+
+
+def test_styling_codeblocks_dark_keeps_code_dark_in_light_mode(
+    browser: Any, tmp_path: Path
+) -> None:
+    """docs.json `styling.codeblocks: "dark"`: in light mode a code block and a code group have
+    the dark panel and the dark token colours; the page around them stays light. Without it,
+    light mode has light code."""
+    page_text = (
+        '---\ntitle: Code\n---\n\n```python a.py\ndef f():\n    return "x"\n```\n\n'
+        "<CodeGroup>\n```bash npm\nnpm i\n```\n```bash yarn\nyarn add\n```\n</CodeGroup>\n"
+    )
+    looks = {}
+    for name, styling in (("dark", {"codeblocks": "dark"}), ("system", {})):
+        docs = write_site(
+            tmp_path / name, {"index.mdx": page_text}, minimal_config(["index"], styling=styling)
+        )
+        out = tmp_path / f"{name}-out"
+        assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+        page = open_page(browser, (out / "index.html").as_uri())
+        looks[name] = page.evaluate(
+            """() => {
+              const bg = (s) => getComputedStyle(document.querySelector(s)).backgroundColor;
+              const fg = (s) => getComputedStyle(document.querySelector(s)).color;
+              return {pre: bg(".mr-code__pre"), group: bg(".mr-codegroup"), body: bg("body"),
+                      keyword: fg(".mr-code__pre .k"), tab: fg(".mr-codegroup__tab:not([aria-selected=true])")};
+            }"""
+        )
+        assert page.errors == []
+        page.context.close()
+    dark, system = looks["dark"], looks["system"]
+    assert dark["pre"] == "rgb(11, 12, 14)" and dark["group"] == "rgb(22, 23, 28)"
+    assert dark["body"] == system["body"] == "rgb(255, 255, 255)"
+    assert system["pre"] == "rgb(255, 255, 255)"
+    assert dark["keyword"] != system["keyword"]  # the dark style's keyword colour
+    assert dark["tab"] == "rgb(156, 163, 175)"  # muted text for a dark panel

@@ -84,6 +84,11 @@ class Redirect:
     permanent: bool = True
 
 
+_LIGHT_SHIKI_THEMES = ("light", "latte", "lotus", "dawn", "ochin")
+"""Words that mark a light Shiki theme (`github-light`, `catppuccin-latte`, `rose-pine-dawn`);
+Shiki's other bundled themes are dark."""
+
+
 @dataclass(frozen=True, slots=True)
 class SiteConfig:
     """Everything docs.json says that changes what a reader sees."""
@@ -136,6 +141,17 @@ class SiteConfig:
             self.footer_columns,
             self.banner,
         )
+
+    @property
+    def codeblocks_dark(self) -> bool:
+        """Code blocks dark in both modes: `styling.codeblocks` is "dark", or one Shiki theme
+        for both modes (a name, or `{theme: name}`) that is not a light one."""
+        value = self.codeblocks
+        if isinstance(value, dict):
+            value = value.get("theme")
+        if not isinstance(value, str) or value in ("", "system"):
+            return False
+        return value == "dark" or not any(w in value for w in _LIGHT_SHIKI_THEMES)
 
     def locate(self, path: PathKey) -> tuple[int, int]:
         """Line and column of a JSON path in the config file (1, 1 when unknown)."""

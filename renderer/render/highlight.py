@@ -385,6 +385,11 @@ def render_code_block(
     )
 
 
+DARK_CODE = ":is(.dark,[data-codeblocks]) .mr-code__pre"
+"""Code in dark colours: in dark mode, and in both modes with docs.json `styling.codeblocks:
+"dark"` (the `data-codeblocks` attribute of the page's `<html>`)."""
+
+
 def pygments_css(light_style: str = "default", dark_style: str = "monokai") -> str:
     """Token colours for light mode and for `.dark`, scoped to code blocks.
 
@@ -396,13 +401,13 @@ def pygments_css(light_style: str = "default", dark_style: str = "monokai") -> s
     rules = (
         HtmlFormatter(style=light_style).get_style_defs(".mr-code__pre")
         + "\n"
-        + HtmlFormatter(style=dark_style).get_style_defs(".dark .mr-code__pre")
+        + HtmlFormatter(style=dark_style).get_style_defs(DARK_CODE)
     )
     keep = []
     for line in rules.splitlines():
         selector = line.split("{", 1)[0].strip()
         last = selector.rsplit(" ", 1)[-1]
-        if not selector.startswith((".mr-code__pre ", ".dark .mr-code__pre ")) or last in (
+        if not selector.startswith((".mr-code__pre ", DARK_CODE + " ")) or last in (
             ".hll",
             ".err",
             ".linenos",
