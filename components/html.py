@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -98,8 +99,34 @@ def html_attributes(node: Node, ctx: RenderCtx) -> str:
     return "".join(out)
 
 
+_TAG = re.compile(r"<[^>]*>")
+_DATA_SCRIPTS = frozenset({"application/ld+json", "application/json"})
+"""`<script type>`s that hold data, never code: JSON-LD (a page's structured data for search
+engines) is kept, as Mintlify's server-rendered page has it."""
+
+
+def _data_script(node: Node, ctx: RenderCtx) -> str:
+    """`<script type="application/ld+json">{`{...}`}</script>`: the JSON, checked and written
+    so that no `</script>` inside it can end the element; invalid JSON is a warning."""
+    kind = str(node.props.get("type", "")).strip().lower()
+    text = html.unescape(_TAG.sub("", node.html)).strip()  # links made of its URLs too
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        ctx.warn(
+            node.line,
+            "mdx-script",
+            f'<script type="{kind}"> holds no valid JSON ({exc}); it is left out',
+        )
+        return ""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f'<script type="{kind}">{body}</script>'
+
+
 def render_element(node: Node, ctx: RenderCtx) -> str:
     tag = node.name
+    if tag.lower() == "script" and str(node.props.get("type", "")).strip().lower() in _DATA_SCRIPTS:
+        return _data_script(node, ctx)
     if tag.lower() in _UNSAFE_TAGS:
         ctx.warn(
             node.line,

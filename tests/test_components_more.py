@@ -223,3 +223,32 @@ def test_mermaid_source_without_script_drawn_with_one(browser: Any, behaviour_si
     drawn.wait_for_selector("pre.mr-mermaid[data-processed] svg")
     assert drawn.locator(".mr-mermaid__controls button").count() == 3
     assert drawn.errors == []
+
+
+def test_json_ld_scripts_are_kept_as_data_and_never_page_text() -> None:
+    """`<script type="application/ld+json">` (a page's structured data, Lago's home page) is
+    written as checked JSON that cannot close its element early; it is not searchable text, and
+    neither is a `<style>`. A script with code still does not run, and invalid JSON is said."""
+    page, _ctx, diagnostics = render(
+        "# Home\n\n"
+        '<script type="application/ld+json">\n'
+        '{`{"@context": "https://schema.org", "name": "A & B </script><b>x</b>"}`}\n'
+        "</script>\n\n"
+        "<style>{`.x { color: red }`}</style>\n\n"
+        "Words.\n\n"
+        '<script type="application/ld+json">{`{"broken": }`}</script>\n\n'
+        '<script>{`alert("hi")`}</script>\n'
+    )
+    assert (
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        '"name":"A & B <\\/script><b>x<\\/b>"}</script>'
+    ) in page.body_html
+    assert page.body_html.count("<script") == 1 and "alert" not in page.body_html
+    assert [s.text for s in page.sections] == ["Words."]
+    assert [(d.code, d.message.split(" (")[0]) for d in diagnostics] == [
+        ("mdx-script", '<script type="application/ld+json"> holds no valid JSON'),
+        (
+            "mdx-script",
+            "<script> in page content does not run; put scripts in a .js file of the docs folder",
+        ),
+    ]

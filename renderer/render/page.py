@@ -338,14 +338,16 @@ def _assign_ids(
         if text or current_anchor:
             sections.append(Section(current_anchor, current_title, text))
 
-    agents_depth = 0  # inside <Visibility for="agents">: not in the HTML, so not in TOC/search
+    # inside <Visibility for="agents"> (not in the HTML), <script> or <style> (not text): not
+    # in the TOC or search
+    skip_name, skip_depth = "", 0
     for i, tok in enumerate(tokens):
         ttype = tok.type
-        if agents_depth:
-            if ttype == "component_open" and tok.meta.get("name") == "Visibility":
-                agents_depth += 1
-            elif ttype == "component_close" and tok.meta.get("name") == "Visibility":
-                agents_depth -= 1
+        if skip_depth:
+            if ttype == "component_open" and tok.meta.get("name") == skip_name:
+                skip_depth += 1
+            elif ttype == "component_close" and tok.meta.get("name") == skip_name:
+                skip_depth -= 1
             continue
         if ttype == "inline":  # the most frequent: checked first
             if i != title_inline and with_sections:
@@ -355,11 +357,16 @@ def _assign_ids(
             continue
         if (
             ttype == "component_open"
-            and tok.meta.get("name") == "Visibility"
-            and tok.meta.get("props", {}).get("for") == "agents"
             and not tok.meta.get("self_closing")
+            and (
+                tok.meta.get("name") in _NOT_TEXT
+                or (
+                    tok.meta.get("name") == "Visibility"
+                    and tok.meta.get("props", {}).get("for") == "agents"
+                )
+            )
         ):
-            agents_depth = 1
+            skip_name, skip_depth = tok.meta["name"], 1
             continue
         if ttype == "heading_open":
             inline = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -408,6 +415,10 @@ def _assign_ids(
             continue
     flush()
     return toc, sections
+
+
+_NOT_TEXT = frozenset({"script", "style"})
+"""Elements whose content is not the page's text (JSON-LD data, CSS)."""
 
 
 def fallback_title(rel_path: str) -> str:
