@@ -174,7 +174,19 @@ def expression_inline(state: StateInline, silent: bool) -> bool:
         return True
     if not silent and inner and not (inner.startswith("/*") and inner.endswith("*/")):
         value = eval_expression(inner, scope_of(state.env))
-        if isinstance(value, Expression):
+        if inner[0] == "{" and inner[-1] == "}" and isinstance(value, (Expression, dict)):
+            # `{{.Values.name}}`, `{{ user }}`: Go, Helm or Mustache template text in prose, not
+            # a value React could show (an object, or no JavaScript at all)
+            inline_report(
+                state,
+                pos,
+                "mdx-expression",
+                f"{{{' '.join(inner.split())[:60]}}} is template text, not an MDX expression; it "
+                "is shown as written (escape it as \\{ or `{...}`)",
+            )
+            token = state.push("text", "", 0)
+            token.content = "{" + inner + "}"
+        elif isinstance(value, Expression):
             literal = _IDENTIFIER.match(inner) is not None
             shown = " ".join(inner.split())
             if len(shown) > 60:
