@@ -68,6 +68,18 @@ export const Thread = ({ channel = "general", children }) => {
   );
 };
 
+export const Status = ({ label, ok = true, items = [] }) => {
+  const icon = ok ? <span className="ok">yes</span> : <span className="no">no</span>;
+  const dot = <svg width="8" height="8"><circle cx="4" cy="4" r="4" /></svg>;
+  const heading = <strong>{label}</strong>;
+  return (
+    <Card title={label} icon={dot}>
+      {heading} {icon}
+      <ul>{items.map((icon) => <li key={icon}>{icon}</li>)}</ul>
+    </Card>
+  );
+};
+
 export function Clock() {
   const [now, setNow] = useState(() => new Date());
   return <time className="clock">{now.toISOString()}</time>;
@@ -90,7 +102,7 @@ def _warnings(result: BuildResult) -> list[str]:
     return [d.message for d in result.diagnostics if d.code == "custom-component"]
 
 
-IMPORT = 'import { Counter, Toggle, Tag, Thread, Clock } from "/snippets/widgets.jsx";\n\n'
+IMPORT = 'import { Counter, Toggle, Tag, Thread, Status, Clock } from "/snippets/widgets.jsx";\n\n'
 
 
 def test_state_locals_and_handlers_give_the_first_render(tmp_path: Path) -> None:
@@ -144,4 +156,21 @@ def test_a_container_with_markdown_children_and_a_computed_label(tmp_path: Path)
     assert '<div class="head">' in html and "<span>#eng</span>" in html
     assert re.search(r'<div class="body">\s*<p>Hello <strong>team</strong>\.</p>\s*</div>', html)
     assert [d for d in result.diagnostics if d.severity == "error"] == []
+    assert _warnings(result) == []
+
+
+def test_markup_in_a_local_is_drawn_where_it_is_used(tmp_path: Path) -> None:
+    """`const icon = ok ? <Yes/> : <No/>` and `const dot = <svg/>`: the markup is drawn where
+    `{icon}` is, read in the scope of that place (a `.map` parameter of the same name wins), and
+    as an attribute value it is the element (`<Card icon={dot}>`)."""
+    html, result = _page(
+        tmp_path,
+        IMPORT
+        + '<Status label="Ready" items={["a", "b"]} />\n\n<Status label="Down" ok={false} />\n',
+    )
+    assert re.findall(r'<span class="(ok|no)">', html) == ["ok", "no"]
+    assert html.count("<strong>Ready</strong>") == 1 and html.count("<strong>Down</strong>") == 1
+    assert re.findall(r"<li>([^<]*)</li>", html) == ["a", "b"]
+    assert html.count('<circle cx="4" cy="4" r="4"') == 2  # the card icons
+    assert 'class="mr-card__icon"' in html
     assert _warnings(result) == []

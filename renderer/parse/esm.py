@@ -19,7 +19,14 @@ from mintrender.components._jsxparse import (
 from mintrender.components._jsxscan import opens_fence
 from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import free_names
-from mintrender.parse.prelude import Local, jsx_escape, jsx_text, run_locals, split_block
+from mintrender.parse.prelude import (
+    JsxLocal,
+    Local,
+    jsx_escape,
+    jsx_text,
+    run_locals,
+    split_block,
+)
 
 ESM_START = re.compile(r"^(?:import\s+[\w{*$'\"]|export\s+(?:const|let|var|function|default|\{))")
 _IMPORT_ATTEMPT = re.compile(r"\bfrom\s*['\"]|;\s*$|^import\s*\{")
@@ -435,6 +442,17 @@ def _expand(
                 used = set()
             if used:
                 raise NotExpandable(f"`{sorted(used)[0]}` is only computed in the browser")
+        markup = scope.get(inner) if _NAME.fullmatch(inner) else None
+        if isinstance(markup, JsxLocal):  # `{icon}`: its markup
+            source = markup.source.strip()
+            if not before.endswith("="):
+                piece = "{" + source + "}"
+                out.append(before + _expand(piece, 0, len(piece), scope, children, unknown))
+            elif source.startswith("<"):  # icon={icon}: the element, as an attribute value
+                out.append(before + "{" + source + "}")
+            else:
+                raise NotExpandable(f"`{inner}` is markup chosen by a condition, as an attribute")
+            continue
         value = eval_expression(inner, scope) if inner and not inner.startswith("/*") else None
         if before.endswith("="):  # attribute value: keep a literal form the tag parser reads
             attribute = _ATTRIBUTE.search(before)

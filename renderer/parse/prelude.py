@@ -71,9 +71,20 @@ def split_block(block: str) -> tuple[tuple[Local, ...], str] | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class JsxLocal(Expression):
+    """`const icon = <svg .../>` or `ok ? <Yes/> : <No/>`: markup, drawn where `{icon}` is
+    (`expand_component` reads `source` there, in the scope of that place)."""
+
+
+_JSX_OPERAND = re.compile(r"(?:\A|[(?:&|=,])\s*<[A-Za-z>]")
+"""A JSX element where an operand starts: the expression holds markup."""
+
+
 def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> set[str]:
     """Put each local's first-render value into `scope` (in order: later ones may read earlier
-    ones); returns the names whose value cannot be known (functions included)."""
+    ones; markup as a `JsxLocal`); returns the names whose value cannot be known (functions
+    included)."""
     unknown: set[str] = set()
     for local in locals_:
         if local.kind == "function":
@@ -81,6 +92,14 @@ def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> set[str]:
             scope.pop(local.name, None)
             continue
         value = eval_expression(local.expr, scope) if local.expr else None
+        if (
+            isinstance(value, Expression)
+            and local.kind == "value"
+            and _JSX_OPERAND.search(local.expr)
+        ):
+            unknown.discard(local.name)
+            scope[local.name] = JsxLocal(local.expr)
+            continue
         if isinstance(value, Expression):
             unknown.add(local.name)
             scope.pop(local.name, None)
