@@ -80,6 +80,30 @@ export const Status = ({ label, ok = true, items = [] }) => {
   );
 };
 
+export const Support = ({ rows }) => {
+  const headers = ["Name", "Since"];
+  if (!rows) {
+    return <div className="err">No rows</div>;
+  }
+  if (rows.length === 0) return <p className="empty">Empty</p>;
+  return (
+    <table>
+      <thead><tr>{headers.map((h) => <th key={h}>{h}</th>)}</tr></thead>
+      <tbody>{rows.map((e) => (<tr key={e.name}><td>{e.name}</td><td>{e.since || "-"}</td></tr>))}</tbody>
+    </table>
+  );
+};
+
+export const Either = ({ ok }) => (ok ? <b>yes</b> : <i>no</i>);
+
+export const Only = ({ ok }) => ok && <b>shown</b>;
+
+export const Late = ({ at }) => {
+  const [now] = useState(() => Date.now());
+  if (now > at) return <p>late</p>;
+  return <p>on time</p>;
+};
+
 export function Clock() {
   const [now, setNow] = useState(() => new Date());
   return <time className="clock">{now.toISOString()}</time>;
@@ -174,3 +198,27 @@ def test_markup_in_a_local_is_drawn_where_it_is_used(tmp_path: Path) -> None:
     assert html.count('<circle cx="4" cy="4" r="4"') == 2  # the card icons
     assert 'class="mr-card__icon"' in html
     assert _warnings(result) == []
+
+
+def test_early_returns_and_a_returned_condition(tmp_path: Path) -> None:
+    """`if (!rows) return ...;` before the main `return` is run at build time (pipecat's
+    transport table); a component that returns a condition (`ok ? <A/> : <B/>`, `ok && <A/>`)
+    draws its result, never its source as text; a guard only the browser can decide falls back
+    to the children, with the reason."""
+    html, result = _page(
+        tmp_path,
+        IMPORT
+        + '<Support rows={[{"name": "ws", "since": "1.2"}, {"name": "http"}]} />\n\n'
+        + "<Support />\n\n<Support rows={[]} />\n\n"
+        + "Pick <Either ok /> or <Either ok={false} />, <Only ok /> and <Only />.\n\n"
+        + "<Late at={5}>\n\nThe children.\n\n</Late>\n",
+    )
+    assert re.findall(r"<th>([^<]*)</th>", html) == ["Name", "Since"]
+    assert re.findall(r"<td>([^<]*)</td>", html) == ["ws", "1.2", "http", "-"]
+    assert '<div class="err">No rows</div>' in html and '<p class="empty">Empty</p>' in html
+    assert "<p>Pick <b>yes</b> or <i>no</i>, <b>shown</b> and .</p>" in html
+    for leak in ("ok ?", "&amp;&amp;", "rows.length", "if ("):
+        assert leak not in html, leak
+    assert "The children." in html and "late" not in html and "on time" not in html
+    (late,) = _warnings(result)
+    assert "<Late>" in late and "`if (now > at)`" in late

@@ -33,7 +33,8 @@ def test_find_close_skips_fences_code_and_comments(src: str, at: int | None) -> 
 
 def _reference(src: str, start: int) -> tuple[int, int] | None:
     """The plain reading of `find_close`'s rules for `<Note>`: every candidate from a
-    `^`-anchored search, candidates inside a fence read and ignored one by one."""
+    `^`-anchored search, candidates inside a fence read and ignored one by one; a backtick run
+    with a backtick after it on its line opens code spans, not a fence."""
     pattern = re.compile(r"</?Note(?=[\s/>])|^[ \t>]*(`{3,}|~{3,})|`+|\{/\*", re.M)
     depth, pos, fence = 1, start, None
     while m := pattern.search(src, pos):
@@ -41,7 +42,11 @@ def _reference(src: str, start: int) -> tuple[int, int] | None:
         if m.group(1):
             line_end = src.find("\n", m.end())
             rest = src[m.end() : line_end if line_end >= 0 else None]
-            if fence is None:
+            marker = m.group(1)
+            if fence is None and marker[0] == "`" and "`" in rest:  # code spans (CommonMark 4.5)
+                end, nl = src.find(marker, m.end()), src.find("\n\n", m.end())
+                pos = end + len(marker) if end >= 0 and (nl < 0 or end < nl) else m.end()
+            elif fence is None:
                 fence = m.group(1)
             elif m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not rest.strip():
                 fence = None

@@ -22,6 +22,7 @@ from mintrender.parse.expreval import free_names
 from mintrender.parse.prelude import (
     JsxLocal,
     Local,
+    jsx_body,
     jsx_escape,
     jsx_text,
     run_locals,
@@ -301,7 +302,8 @@ def parse_module(source: str, file: str) -> tuple[ModuleScope, list[tuple[int, s
     names = {*scope.values, *scope.imports}
     for key, comp in scope.components.items():
         known = {*comp.params, *(b for _, b in comp.renames), *(x.name for x in comp.locals)}
-        if comp.body and _is_plain(comp.body, known | names, comp.props_name):
+        bodies = [comp.body, *(x.returns for x in comp.locals if x.kind == "guard")]
+        if comp.body and all(_is_plain(b, known | names, comp.props_name) for b in bodies):
             scope.components[key] = dataclasses.replace(comp, plain=True)
     return scope, problems
 
@@ -346,7 +348,7 @@ def _component(
                     defaults[key] = value
     elif params:
         props_name = params.split(":")[0].strip()
-    body = jsx_text((jsx or "").strip())
+    body = jsx_body(jsx or "")
     plain = False  # `parse_module` decides, once the file's names are known
     return CustomComponent(
         name, tuple(names), props_name, defaults, body, plain, file, locals_, tuple(renames)
@@ -398,8 +400,11 @@ def expand_component(
         scope[local] = scope[prop]
     if comp.props_name:
         scope[comp.props_name] = given
-    unknown = run_locals(comp.locals, scope) if comp.locals else set()
-    return _expand(comp.body, 0, len(comp.body), scope, children, unknown)
+    unknown, early = run_locals(comp.locals, scope) if comp.locals else (set(), None)
+    if isinstance(early, Expression):
+        raise NotExpandable(f"`if ({shown(early.source, 42)})`: {early.problem}")
+    body = comp.body if early is None else early
+    return _expand(body, 0, len(body), scope, children, unknown)
 
 
 def _expand(

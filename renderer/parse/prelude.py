@@ -23,6 +23,8 @@ from mintrender.components._jsxparse import (
     find_brace_end,
     skip_string,
 )
+from mintrender.parse.expr import ExprError, parse_expression
+from mintrender.parse.expreval import free_names, truthy
 
 _DECLARE = re.compile(
     r"(?:const|let|var)\s+(?P<target>[\w$]+|\[[^\]]*\]|\{[^{}]*\})\s*=\s*(?P<expr>.+)", re.S
@@ -32,7 +34,7 @@ _EFFECT = re.compile(r"(?:React\.)?use(?:Layout|Insertion)?Effect\s*\(", re.S)
 _FUNCTION = re.compile(r"(?:async\s+)?(?:function\b|\([^()]*\)\s*=>|[\w$]+\s*=>)", re.S)
 _NAME = re.compile(r"[\w$]+\Z")
 _RETURN_WORD = re.compile(r"return(?![\w$])")
-_STARTS = re.compile(r"(?:const|let|var|return|function)\b|(?:React\.)?use[A-Z]")
+_STARTS = re.compile(r"(?:const|let|var|return|function|if)\b|(?:React\.)?use[A-Z]")
 """Words that start a statement on a new line (statements need no `;` in JavaScript)."""
 
 
@@ -47,6 +49,61 @@ class Local:
     kind: str
     name: str
     expr: str
+    returns: str = ""
+    """A guard's (kind "guard": `if (expr) return ...;`) returned JSX, as `jsx_body` reads it."""
+
+
+def jsx_body(returned: str) -> str:
+    """What a component returns, ready to expand: its parentheses dropped and its text read as
+    JSX (`jsx_text`); an expression that is not one element (`ok ? <A/> : <B/>`, `ok && <A/>`,
+    a `.map`, a string) in braces, so that it is run, never shown as text."""
+    body = returned.strip()
+    while body.startswith("(") and _group_end(body) == len(body):
+        body = body[1:-1].strip()
+    if body and not body.startswith("<"):
+        body = "{" + body + "}"
+    return jsx_text(body)
+
+
+def _group_end(text: str) -> int:
+    """The index after the bracket group that opens `text` (strings skipped), or -1."""
+    depth, i, n = 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in "\"'`":
+            i = _string_end(text, i)
+            if i < 0:
+                return -1
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def _guard(text: str) -> Local | None:
+    """`if (cond) return <X/>;` or `if (cond) { return <X/>; }` (no `else`): an early return."""
+    m = re.match(r"if\s*(?=\()", text)
+    if m is None:
+        return None
+    end = _group_end(text[m.end() :])
+    if end < 0:
+        return None
+    cond, rest = text[m.end() + 1 : m.end() + end - 1].strip(), text[m.end() + end :].strip()
+    if rest.startswith("{"):
+        found = split_block(rest) if _group_end(rest) == len(rest) else None
+        if found is None or found[0]:
+            return None
+        returned = found[1]
+    elif _RETURN_WORD.match(rest):
+        returned = rest[len("return") :].strip().rstrip(";")
+    else:
+        return None
+    return Local("guard", "", cond, jsx_body(returned)) if cond and returned else None
 
 
 def split_block(block: str) -> tuple[tuple[Local, ...], str] | None:
@@ -64,7 +121,8 @@ def split_block(block: str) -> tuple[tuple[Local, ...], str] | None:
             rest = [s for s in statements[i + 1 :] if s]
             expr = text[len("return") :].strip()
             return (tuple(locals_), expr) if expr and not rest else None
-        found = _locals(text)
+        guard = _guard(text)
+        found = [guard] if guard is not None else _locals(text)
         if found is None:
             return None
         locals_.extend(found)
@@ -81,12 +139,22 @@ _JSX_OPERAND = re.compile(r"(?:\A|[(?:&|=,])\s*<[A-Za-z>]")
 """A JSX element where an operand starts: the expression holds markup."""
 
 
-def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> set[str]:
+def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> tuple[set[str], Any]:
     """Put each local's first-render value into `scope` (in order: later ones may read earlier
-    ones; markup as a `JsxLocal`); returns the names whose value cannot be known (functions
-    included)."""
+    ones; markup as a `JsxLocal`). Returns the names whose value cannot be known (functions
+    included), and the JSX of the first guard whose condition holds (None when none does; an
+    `Expression` when a condition is only known in the browser)."""
     unknown: set[str] = set()
     for local in locals_:
+        if local.kind == "guard":
+            if _names_in(local.expr) & unknown:
+                return unknown, Expression(local.expr, "its condition is only known in the browser")
+            holds = eval_expression(local.expr, scope)
+            if isinstance(holds, Expression):
+                return unknown, Expression(local.expr, holds.problem)
+            if truthy(holds):
+                return unknown, local.returns
+            continue
         if local.kind == "function":
             unknown.add(local.name)
             scope.pop(local.name, None)
@@ -106,7 +174,15 @@ def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> set[str]:
             continue
         unknown.discard(local.name)
         scope[local.name] = {"current": value} if local.kind == "ref" else value
-    return unknown
+    return unknown, None
+
+
+def _names_in(expr: str) -> set[str]:
+    """The names `expr` reads (none when it is outside the build-time subset)."""
+    try:
+        return free_names(parse_expression(expr))
+    except ExprError:
+        return set()
 
 
 def _locals(text: str) -> list[Local] | None:
