@@ -67,22 +67,10 @@ def jsx_body(returned: str) -> str:
 
 def _group_end(text: str) -> int:
     """The index after the bracket group that opens `text` (strings skipped), or -1."""
-    depth, i, n = 0, 0, len(text)
-    while i < n:
-        c = text[i]
-        if c in "\"'`":
-            i = _string_end(text, i)
-            if i < 0:
-                return -1
-            continue
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return -1
+    try:
+        return find_brace_end(text, 0)
+    except JsxSyntaxError:
+        return -1
 
 
 def _guard(text: str) -> Local | None:
