@@ -111,7 +111,12 @@ def find_brace_end(src: str, pos: int) -> int:
                 raise JsxSyntaxError("unclosed comment /*", i)
             i = end + 2
             continue
-        if ch in "{[(":
+        if ch == "<":
+            element_end = jsx_end(src, i, n)
+            if element_end is not None:
+                i = element_end
+                continue
+        elif ch in "{[(":
             depth += 1
         elif ch in "}])":
             depth -= 1
@@ -119,6 +124,51 @@ def find_brace_end(src: str, pos: int) -> int:
                 return i + 1
         i += 1
     raise JsxSyntaxError("unclosed `{`", pos)
+
+
+_JSX_TEXT = re.compile(r"[^<{]+")
+_OPERAND_WORD = re.compile(r"(?:\breturn|[(\[{,;=?:&|!>])\Z")
+
+
+def jsx_end(src: str, i: int, end: int | None = None) -> int | None:
+    """Offset after the JSX element or fragment that starts at `src[i] == "<"` where an operand
+    can start (after `(`, `=`, `?`, `&&`, `=>`, `return`..., not in `a < b`): its tags, its
+    text and its `{...}` skipped as JSX reads them, so an apostrophe in its text ("Don't") is
+    no string. None when no JSX element starts there."""
+    n = len(src) if end is None else end
+    k = i
+    while k > 0 and i - k < 200 and src[k - 1] in " \t\r\n":
+        k -= 1
+    if k > 0 and not _OPERAND_WORD.search(src, max(0, k - 6), k):
+        return None
+    depth, j = 0, i
+    while j < n:
+        c = src[j]
+        if c == "<":
+            if src.startswith("</>", j):
+                depth, j = depth - 1, j + 3
+            elif src.startswith("<>", j):
+                depth, j = depth + 1, j + 2
+            else:
+                try:
+                    tag = parse_tag(src, j, None, loose=True)
+                except JsxSyntaxError:
+                    return None
+                j = tag.end
+                depth += -1 if tag.closing else 0 if tag.self_closing else 1
+            if depth <= 0:
+                return j if depth == 0 else None
+        elif depth == 0:
+            return None
+        elif c == "{":
+            try:
+                j = find_brace_end(src, j)
+            except JsxSyntaxError:
+                return None
+        else:
+            text = _JSX_TEXT.match(src, j, n)
+            j = text.end() if text else j + 1
+    return None
 
 
 def parse_tag(

@@ -98,6 +98,8 @@ export const Either = ({ ok }) => (ok ? <b>yes</b> : <i>no</i>);
 
 export const Only = ({ ok }) => ok && <b>shown</b>;
 
+export const Quote = () => (<p className="quote">Don't panic</p>);
+
 export const Late = ({ at }) => {
   const [now] = useState(() => Date.now());
   if (now > at) return <p>late</p>;
@@ -211,8 +213,10 @@ def test_early_returns_and_a_returned_condition(tmp_path: Path) -> None:
         + '<Support rows={[{"name": "ws", "since": "1.2"}, {"name": "http"}]} />\n\n'
         + "<Support />\n\n<Support rows={[]} />\n\n"
         + "Pick <Either ok /> or <Either ok={false} />, <Only ok /> and <Only />.\n\n"
-        + "<Late at={5}>\n\nThe children.\n\n</Late>\n",
+        + "<Late at={5}>\n\nThe children.\n\n</Late>\n\n<Quote />\n",
     )
+    # an apostrophe in JSX text is no string: the rest of the snippet file still reads
+    assert '<p class="quote">Don\'t panic</p>' in html
     assert re.findall(r"<th>([^<]*)</th>", html) == ["Name", "Since"]
     assert re.findall(r"<td>([^<]*)</td>", html) == ["ws", "1.2", "http", "-"]
     assert '<div class="err">No rows</div>' in html and '<p class="empty">Empty</p>' in html

@@ -89,3 +89,22 @@ def test_statement_end_skips_only_what_it_ignores(monkeypatch) -> None:
     fast = [esm._statement_end(text, 0) for text in texts]
     monkeypatch.setattr(esm, "_STATEMENT_CHARS", frozenset("".join(parts) + "\n"))
     assert [esm._statement_end(text, 0) for text in texts] == fast
+
+
+def test_jsx_text_apostrophes_are_no_strings() -> None:
+    """`find_brace_end` and `jsx_end` read JSX where an operand starts: "Don't" in its text
+    opens no string; `a < b` is no JSX."""
+    from mintrender.components._jsxparse import find_brace_end, jsx_end
+
+    for src in (
+        "{ok && <p>Don't</p>}",
+        "{items.map((i) => <li key={i}>It's {i}</li>)}",
+        "{<>One's <b>two</b></>}",
+        "{ok ? <a href='/x'>we're</a> : null}",
+        "{a < b && c > d}",
+        "{x<y ? 'p' : 'q'}",
+    ):
+        assert find_brace_end(src + " after }", 0) == len(src), src
+    text = "return (\n  <div>\n    <p>We're here</p>\n  </div>\n);"
+    assert jsx_end(text, text.index("<div>")) == text.index(");") - 1
+    assert jsx_end("a < b", 2) is None and jsx_end("f(<x", 2) is None

@@ -15,6 +15,7 @@ from mintrender.components._jsxparse import (
     JsxSyntaxError,
     eval_expression,
     find_brace_end,
+    jsx_end,
 )
 from mintrender.components._jsxscan import opens_fence
 from mintrender.parse.expr import ExprError, parse_expression
@@ -124,9 +125,9 @@ def statement_end(lines: list[str], start: int) -> int:
     return _statement_end("\n".join(lines[start:]), start)[0]
 
 
-_STATEMENT_CHARS = frozenset("\"'`/{[()]}\n")
-"""What `_statement_end` reads: quotes, comments, brackets, line breaks."""
-_PLAIN_RUN = re.compile(r"[^\"'`/{\[()\]}\n]+")
+_STATEMENT_CHARS = frozenset("\"'`/{[()]}\n<")
+"""What `_statement_end` reads: quotes, comments, brackets, line breaks, JSX."""
+_PLAIN_RUN = re.compile(r"[^\"'`/{\[()\]}\n<]+")
 
 
 def _statement_end(text: str, start: int) -> tuple[int, bool]:
@@ -157,6 +158,10 @@ def _statement_end(text: str, start: int) -> tuple[int, bool]:
             end = n if end < 0 else end + 2
             line += text.count("\n", i, end)
             i = end
+            continue
+        if ch == "<" and (element_end := jsx_end(text, i)) is not None:  # "Don't": JSX text
+            line += text.count("\n", i, element_end)
+            i = element_end
             continue
         if ch in "{[(":
             depth += 1

@@ -21,6 +21,7 @@ from mintrender.components._jsxparse import (
     JsxSyntaxError,
     eval_expression,
     find_brace_end,
+    jsx_end,
     skip_string,
 )
 from mintrender.parse.expr import ExprError, parse_expression
@@ -58,8 +59,13 @@ def jsx_body(returned: str) -> str:
     JSX (`jsx_text`); an expression that is not one element (`ok ? <A/> : <B/>`, `ok && <A/>`,
     a `.map`, a string) in braces, so that it is run, never shown as text."""
     body = returned.strip()
-    while body.startswith("(") and _group_end(body) == len(body):
-        body = body[1:-1].strip()
+    while body.startswith("(") and body.endswith(")"):
+        inner = body[1:-1].strip()
+        # one bracket group; or, where a lone `'` in JSX text defeats the scanner, an element
+        end = _group_end(body)
+        if end != len(body) and not (end < 0 and inner[:1] == "<" and inner[-1:] == ">"):
+            break
+        body = inner
     if body and not body.startswith("<"):
         body = "{" + body + "}"
     return jsx_text(body)
@@ -243,6 +249,9 @@ def _statements(text: str) -> list[str] | None:
             if end < 0:
                 return None
             text = text[:i] + " " * (end + 2 - i) + text[end + 2 :]
+            continue
+        if c == "<" and (element_end := jsx_end(text, i)) is not None:  # "Don't" is JSX text
+            i = element_end
             continue
         if c in "([{":
             depth += 1
