@@ -218,7 +218,9 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     name = tag.name  # an alias's element (`<Link>`: `a`)
     token.map = [start_line, last_line + 1]
     token.block = True
-    if inner.strip() and name not in RAW_NAMES:
+    if inner.strip() and name not in RAW_NAMES and phrasing and open_line == last_line:
+        _push_line_text(state, inner.strip(), open_line)
+    elif inner.strip() and name not in RAW_NAMES:
         first = parse_nested(state, inner, open_line, col_offset=cut)
         if phrasing:
             for tok in state.tokens[first:]:
@@ -230,6 +232,20 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     state.parentType, state.lineMax = old_parent, old_line_max
     _continue_at(state, last_line, rest)
     return True
+
+
+def _push_line_text(state: StateBlock, text: str, line: int) -> None:
+    """The text of an element written on one line (`<p>> Starting...</p>`): inline content,
+    as MDX reads it (`> ` is no block quote there, `# ` no heading, `- ` no list), in a hidden
+    paragraph as other phrasing children are."""
+    for kind, nesting in (("paragraph_open", 1), ("inline", 0), ("paragraph_close", -1)):
+        tok = state.push(kind, "p" if nesting else "", nesting)
+        tok.map = [line, line + 1]
+        tok.block = True
+        if nesting:
+            tok.hidden = True
+        else:
+            tok.content, tok.children = text, []
 
 
 def _flow_rest(state: StateBlock, start_line: int, last_line: int, after: int) -> int | None:
