@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from mintrender.components import INLINE_COMPONENTS, RAW_NAMES, SOURCE_NAMES
 from mintrender.components._jsxflow import FlowError, flow_fragments, left_out
@@ -238,7 +238,12 @@ def _push_line_text(state: StateBlock, text: str, line: int) -> None:
     """The text of an element written on one line (`<p>> Starting...</p>`): inline content,
     as MDX reads it (`> ` is no block quote there, `# ` no heading, `- ` no list), in a hidden
     paragraph as other phrasing children are."""
-    for kind, nesting in (("paragraph_open", 1), ("inline", 0), ("paragraph_close", -1)):
+    steps: tuple[tuple[str, Literal[-1, 0, 1]], ...] = (
+        ("paragraph_open", 1),
+        ("inline", 0),
+        ("paragraph_close", -1),
+    )
+    for kind, nesting in steps:
         tok = state.push(kind, "p" if nesting else "", nesting)
         tok.map = [line, line + 1]
         tok.block = True
