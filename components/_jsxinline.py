@@ -76,7 +76,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
         return False
     if tag.closing:
         if lenient:
-            return False
+            return _unmatched_as_text(state, tag.end, silent)
         if not silent:
             inline_report(
                 state, pos, "jsx-stray-close", f"closing tag </{name}> has no matching <{name}>"
@@ -88,7 +88,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
         close = find_close(src, name, tag.end, state.posMax, scope_of(env))
         if close is None:
             if lenient:
-                return False
+                return _unmatched_as_text(state, tag.end, silent)
             if not silent:
                 inline_report(
                     state,
@@ -153,6 +153,19 @@ def _inline_expansion(state: StateInline, expansion: Expansion, pos: int) -> Non
         finally:
             env["_inline"], env["scope"] = saved
     _push_children(state, children)
+
+
+def _unmatched_as_text(state: StateInline, end: int, silent: bool) -> bool:
+    """A tag without its other half in lenient text: raw HTML (`html_inline`) where the author
+    writes HTML; in an API spec's description, text ("into an HTML <table>."): an unclosed
+    `<table>` there would swallow the rest of the page."""
+    if not state.env.get("known_tags_only"):
+        return False
+    if not silent:
+        token = state.push("text", "", 0)
+        token.content = state.src[state.pos : end]
+    state.pos = end
+    return True
 
 
 def expression_inline(state: StateInline, silent: bool) -> bool:

@@ -28,7 +28,7 @@ JSON_SPEC = {
                         "name": "id",
                         "in": "path",
                         "required": True,
-                        "description": "The id, p<page>.b<index>",
+                        "description": "The id, p<page>.b<index>, a row of the HTML <table>.",
                         "schema": {"type": "string"},
                     }
                 ],
@@ -56,7 +56,7 @@ paths:
         - name: id
           in: path
           required: true
-          description: The id, p<page>.b<index>
+          description: The id, p<page>.b<index>, a row of the HTML <table>.
           schema:
             type: string
       responses:
@@ -90,6 +90,8 @@ def test_spec_descriptions_are_markdown_with_html(tmp_path: Path, kind: str) -> 
     assert "<b>bold</b>" in html
     assert "Rate limited." in html and "callout" in html
     assert "<page>" not in html and "<token>" not in html
+    # a tag without its other half is text in a spec: an unclosed <table> would eat the page
+    assert "the HTML &lt;table&gt;." in html and "<table>." not in html
     codes = {d.code for d in result.diagnostics}
     assert not codes & {"jsx-unclosed", "jsx-stray-close", "mdx-expression"}
     broken = [(d.file, d.line) for d in result.diagnostics if d.code == "broken-link"]
