@@ -226,3 +226,48 @@ def test_early_returns_and_a_returned_condition(tmp_path: Path) -> None:
     assert "The children." in html and "late" not in html and "on time" not in html
     (late,) = _warnings(result)
     assert "<Late>" in late and "`if (now > at)`" in late
+
+
+DATA = """export const methods = () => [
+  { name: "connect()", since: "1.0" },
+  { name: "disconnect()" },
+];
+export const pick = (kind = "all", n) => (kind === "all" ? methods() : methods().slice(0, n));
+export const loop = () => loop();
+export const Rows = ({ rows }) => {
+  if (!rows) {
+    return <div className="err">No rows</div>;
+  }
+  return <ul>{rows.map((e) => <li key={e.name}>{e.name} {e.since || "-"}</li>)}</ul>;
+};
+"""
+
+
+def test_a_files_functions_that_return_data_can_be_called(tmp_path: Path) -> None:
+    """`export const methods = () => [...]` (pipecat's transport table) is a function the
+    page can call in a prop or in text, with parameters and defaults; one that calls itself
+    without end is a warning, not a hang."""
+    page = (
+        "---\ntitle: Data\n---\n"
+        'import { methods, pick, loop, Rows } from "/snippets/data.jsx";\n\n'
+        "<Rows rows={methods()} />\n\n<Rows rows={pick('one', 1)} />\n\n"
+        "Count: {methods().length}, first {pick()[0].name}.\n\nLoop: {loop()}\n"
+    )
+    docs = write_site(
+        tmp_path / "docs",
+        {"index.mdx": page, "snippets/data.jsx": DATA},
+        minimal_config(["index"]),
+    )
+    result = build_site(docs, tmp_path / "out")
+    html = body((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    assert re.findall(r"<li>([^<]*)</li>", html) == [
+        "connect() 1.0",
+        "disconnect() -",
+        "connect() 1.0",
+    ]
+    assert "Count: 2, first connect()." in html and "No rows" not in html
+    found = [d.message for d in result.diagnostics if d.code == "mdx-expression"]
+    assert found == [
+        "{loop()} cannot be evaluated at build time (`loop` calls itself more "
+        "than 32 times); it is left out"
+    ]

@@ -19,8 +19,9 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.components._jsxscan import opens_fence
 from mintrender.parse.expr import ExprError, parse_expression
-from mintrender.parse.expreval import free_names
+from mintrender.parse.expreval import eval_js, free_names, js_function
 from mintrender.parse.prelude import (
+    JSX_OPERAND,
     JsxLocal,
     Local,
     jsx_body,
@@ -284,6 +285,11 @@ def parse_module(source: str, file: str) -> tuple[ModuleScope, list[tuple[int, s
             continue
         name, value = m.group("name"), m.group("value").strip().rstrip(";")
         arrow = _ARROW.match(value)
+        if arrow and not name[:1].isupper():  # `rows = () => [...]`: data, not a component
+            function = _data_function(name, arrow, scope.values)
+            if function is not None:
+                scope.values[name] = function
+                continue
         if arrow:
             body = arrow.group("body").strip()
             locals_ = ()
@@ -311,6 +317,48 @@ def parse_module(source: str, file: str) -> tuple[ModuleScope, list[tuple[int, s
         if comp.body and all(_is_plain(b, known | names, comp.props_name) for b in bodies):
             scope.components[key] = dataclasses.replace(comp, plain=True)
     return scope, problems
+
+
+MAX_CALL_DEPTH = 32
+"""Calls of a file's functions inside one another, at most (a function that calls itself)."""
+
+
+def _data_function(name: str, arrow: re.Match[str], module: dict[str, Any]) -> Any | None:
+    """`export const rows = (kind = "all") => [...]`: a function of the build-time subset that
+    returns a value (no markup), callable in the file's and its importers' expressions; its
+    body reads its parameters and the file's values. None for anything else."""
+    body = arrow.group("body").strip().rstrip(";")
+    if body.startswith("{"):
+        found = split_block(body)
+        if found is None or found[0]:
+            return None
+        body = found[1].strip().rstrip(";")
+    if not body or body.lstrip("(").startswith("<") or JSX_OPERAND.search(body):
+        return None
+    params: list[tuple[str, Any]] = []
+    for part in (arrow.group("params") or arrow.group("single") or "").split(","):
+        key, _, default = (p.strip() for p in part.partition("="))
+        if not key:
+            continue
+        if not _NAME.fullmatch(key):
+            return None  # destructured or rest parameters
+        value = eval_expression(default, module) if default else None
+        params.append((key, None if isinstance(value, Expression) else value))
+    depth = [0]
+
+    def call(args: list[Any]) -> Any:
+        if depth[0] >= MAX_CALL_DEPTH:
+            raise ExprError(f"`{name}` calls itself more than {MAX_CALL_DEPTH} times", 0)
+        bound = {
+            key: args[i] if i < len(args) else default for i, (key, default) in enumerate(params)
+        }
+        depth[0] += 1
+        try:
+            return eval_js(body, {**module, **bound})
+        finally:
+            depth[0] -= 1
+
+    return js_function(name, call)
 
 
 def _returned(block: str) -> tuple[str | None, tuple[Local, ...]]:

@@ -123,7 +123,7 @@ class _Evaluator:
     def name(self, word: str, offset: int) -> Any:
         if word in self.scope:
             value = self.scope[word]
-            if not _is_data(value):
+            if not _is_data(value) and not isinstance(value, _Function):  # a file's function
                 raise ExprError(f"`{word}` is not a value known at build time", offset)
             return value
         if word in _GLOBALS:
@@ -236,6 +236,12 @@ class _Function:
     def __init__(self, name: str, fn: Callable[[list[Any]], Any]) -> None:
         self.name = name
         self.fn = fn
+
+
+def js_function(name: str, fn: Callable[[list[Any]], Any]) -> Any:
+    """A value the build-time subset can call (`name(args)`): `fn` gets the evaluated
+    arguments and returns the result (an `ExprError` it raises is the call's)."""
+    return _Function(name, fn)
 
 
 class _Method:

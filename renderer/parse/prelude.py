@@ -129,7 +129,7 @@ class JsxLocal(Expression):
     (`expand_component` reads `source` there, in the scope of that place)."""
 
 
-_JSX_OPERAND = re.compile(r"(?:\A|[(?:&|=,])\s*<[A-Za-z>]")
+JSX_OPERAND = re.compile(r"(?:\A|[(?:&|=,])\s*<[A-Za-z>]")
 """A JSX element where an operand starts: the expression holds markup."""
 
 
@@ -157,7 +157,7 @@ def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> tuple[set[s
         if (
             isinstance(value, Expression)
             and local.kind == "value"
-            and _JSX_OPERAND.search(local.expr)
+            and JSX_OPERAND.search(local.expr)
         ):
             unknown.discard(local.name)
             scope[local.name] = JsxLocal(local.expr)
