@@ -152,6 +152,8 @@ def render_element(node: Node, ctx: RenderCtx) -> str:
         return f"<{tag}{attrs}>"
     if tag in _HEADINGS and not node.inline:
         return render_heading(tag, attrs, node, ctx)
+    if tag == "table" and not node.inline:  # scrolls sideways in its column, as Markdown's do
+        return f'<div class="mr-table-wrap"><table{attrs}>{node.html}</table></div>'
     return f"<{tag}{attrs}>{node.html}</{tag}>"
 
 

@@ -61,6 +61,7 @@ SCOPE: dict[str, Any] = {
         ("1 /* comment */ + // line\n 2", 3),
         ("(((name)))", "Ada"),
         ('"x" + [1, 2] + {}', "x1,2[object Object]"),
+        ("Array.isArray(props.list) && !Array.isArray(name) && !Array.isArray()", True),
         ('"#general".replace(/^#/, "")', "general"),
         ('"my-cool-page".replace(/-/g, " ")', "my cool page"),
         ('"my-cool-page".replace("-", " ")', "my cool-page"),

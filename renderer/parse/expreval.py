@@ -335,9 +335,11 @@ _NAMESPACES: dict[str, dict[str, Callable[[list[Any]], Any]]] = {
         "keys": lambda args: list(_object(args)),
         "values": lambda args: list(_object(args).values()),
         "entries": lambda args: [[k, v] for k, v in _object(args).items()],
-    }
+    },
+    "Array": {"isArray": lambda args: bool(args) and isinstance(args[0], list)},
 }
-"""Pure functions of global objects (`Object.entries(plans)`, to `.map` in MDX)."""
+"""Pure functions of global objects (`Object.entries(plans)`, to `.map` in MDX;
+`Array.isArray(rows)`, a component's guard)."""
 
 
 # -- JavaScript value semantics -------------------------------------------------------------------
