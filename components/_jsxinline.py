@@ -100,6 +100,19 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     if silent:
         state.pos = close[1] if close else tag.end
         return True
+    if state.level >= state.md.options["maxNesting"] - 2:  # deeper, markdown-it reads text
+        if not env.get("_too_deep"):
+            env["_too_deep"] = True
+            inline_report(
+                state,
+                pos,
+                "mdx-depth",
+                f"elements in a line are nested more than {state.level} levels deep; what is "
+                "deeper is left out",
+                "error",
+            )
+        state.pos = close[1] if close else tag.end
+        return True
     if tag.problem:
         inline_report(state, pos, "jsx-syntax", tag.problem)
     for attr, offset, why in drops_to_report(tag, env):

@@ -91,7 +91,8 @@ def _close_pattern(name: str) -> re.Pattern[str]:
     start of a line (matched from the newline before it), a backtick run, a comment. Each
     branch starts with a literal character, so the regex engine skips to those characters
     at C speed (a `^` branch would make it try every position)."""
-    return re.compile(r"</?" + re.escape(name) + r"(?=[\s/>])|\n[ \t>]*(`{3,}|~{3,})|``*|\{/\*")
+    tag = r"</?" + re.escape(name) + r"(?=[\s/>])" if name else r"</?(?=>)"  # `<>` fragments
+    return re.compile(tag + r"|\n[ \t>]*(`{3,}|~{3,})|``*|\{/\*")
 
 
 _FENCE_LINE = re.compile(r"\n[ \t>]*(`{3,}|~{3,})")

@@ -7,10 +7,13 @@ that writes the children. The exports live beside their HTML renderers, in the f
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from mintrender.components._jsxparse import JsxElement
 from mintrender.model import flag
 
 if TYPE_CHECKING:
@@ -83,6 +86,9 @@ def tree(tokens: Sequence[Token]) -> list[MdNode | Token]:
     return root.children
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 def str_prop(props: dict[str, Any], key: str) -> str | None:
     """A prop as text: strings and numbers; None for booleans, expressions and objects."""
     value = props.get(key)
@@ -92,6 +98,9 @@ def str_prop(props: dict[str, Any], key: str) -> str | None:
         return str(value)
     if isinstance(value, str) and type(value) is str:
         return value
+    if isinstance(value, JsxElement):  # title={<span>Start</span>}: its words
+        words = " ".join(html.unescape(_TAG.sub("", value.source)).split())
+        return words or None
     return None  # an Expression or an object
 
 

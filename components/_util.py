@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from mintrender.components._jsxparse import Expression
+from mintrender.components._jsxparse import Expression, JsxElement
 
 if TYPE_CHECKING:
     from mintrender.components._spec import Child, Node, RenderCtx
@@ -71,6 +71,19 @@ def text_prop(props: dict[str, Any], key: str) -> str | None:
     if isinstance(value, (str, int, float)):
         return str(value)
     return None
+
+
+def label_html(ctx: RenderCtx, props: dict[str, Any], key: str) -> str:
+    """A label prop as HTML: text escaped, or the markup of a JSX element given as its value
+    (`<Step title={<span className="x">Start</span>}>`, which Mintlify draws); "" when unset."""
+    value = props.get(key)
+    if isinstance(value, JsxElement):
+        source = value.source.strip()
+        if source.startswith("<>") and source.endswith("</>"):  # a fragment: its children
+            source = source[2:-3]
+        return ctx.markdown(source, inline=True)
+    text = text_prop(props, key)
+    return esc(text) if text else ""
 
 
 def coerce_bool(value: Any, default: bool = False) -> bool:

@@ -33,6 +33,7 @@ from mintrender.components._util import (
     esc,
     extra_class,
     icon_html,
+    label_html,
     text_prop,
 )
 
@@ -48,15 +49,15 @@ def _open(node: Node) -> str:
 
 def render_accordion(node: Node, ctx: RenderCtx) -> str:
     """`<Accordion title description defaultOpen icon iconType id>` children."""
-    title = text_prop(node.props, "title") or ""
-    description = text_prop(node.props, "description")
+    title = label_html(ctx, node.props, "title")
+    description = label_html(ctx, node.props, "description")
     icon = icon_html(ctx, node, css_class="mr-accordion__svg")
     parts = [CHEVRON_RIGHT.format(cls="mr-accordion__chevron")]
     if icon:
         parts.append(f'<span class="mr-accordion__icon">{icon}</span>')
-    heading = f'<span class="mr-accordion__title">{esc(title)}</span>'
+    heading = f'<span class="mr-accordion__title">{title}</span>'
     if description:
-        heading += f'<span class="mr-accordion__description">{esc(description)}</span>'
+        heading += f'<span class="mr-accordion__description">{description}</span>'
     parts.append(f'<span class="mr-accordion__heading">{heading}</span>')
     id_attr = f' id="{esc(node.anchor)}"' if node.anchor else ""
     classes = class_attr("mr-accordion accordion", extra_class(node))

@@ -31,6 +31,7 @@ from mintrender.components._util import (
     extra_class,
     icon_html,
     is_external_href,
+    label_html,
     link_attrs,
     text_prop,
 )
@@ -52,7 +53,7 @@ def _no_zoom(markup: str) -> str:
 def render_card(node: Node, ctx: RenderCtx) -> str:
     """`<Card title icon iconType color href horizontal img cta arrow type>` children."""
     props = node.props
-    title = text_prop(props, "title")
+    title = label_html(ctx, props, "title")
     href = text_prop(props, "href")
     kind = text_prop(props, "type")
     kind = kind.lower() if kind and kind.lower() in CALLOUT_ICONS else None
@@ -76,7 +77,7 @@ def render_card(node: Node, ctx: RenderCtx) -> str:
         body.append(f'<div class="mr-card__icon"{style}>{icon}</div>')
     text = []
     if title:
-        text.append(f'<p class="mr-card__title">{esc(title)}</p>')
+        text.append(f'<p class="mr-card__title">{title}</p>')
     if node.html.strip():
         text.append(f'<div class="mr-card__content">{node.html}</div>')
     if cta:

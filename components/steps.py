@@ -26,6 +26,7 @@ from mintrender.components._util import (
     esc,
     extra_class,
     icon_html,
+    label_html,
     rebuild,
     text_prop,
 )
@@ -49,7 +50,7 @@ def _size(value: object) -> str | None:
 def render_step(node: Node, ctx: RenderCtx) -> str:
     """`<Step title icon iconType stepNumber titleSize id noAnchor>` children."""
     props = node.props
-    title = text_prop(props, "title") or ""
+    title = label_html(ctx, props, "title")
     number = text_prop(props, "stepNumber")
     icon = icon_html(ctx, node, css_class="mr-step__icon")
     if icon:
@@ -62,9 +63,9 @@ def render_step(node: Node, ctx: RenderCtx) -> str:
     # without its own titleSize the Steps decides; leave a slot it fills in
     title_html = ""
     if title and size:
-        title_html = f'<{size} class="mr-step__title">{esc(title)}</{size}>'
+        title_html = f'<{size} class="mr-step__title">{title}</{size}>'
     elif title:
-        title_html = f'{_TITLE_SLOT}<p class="mr-step__title">{esc(title)}</p>'
+        title_html = f'{_TITLE_SLOT}<p class="mr-step__title">{title}</p>'
     anchor = node.anchor if node.anchor and not coerce_bool(props.get("noAnchor")) else None
     id_attr = f' id="{esc(anchor)}"' if anchor else ""
     content = f'<div class="mr-step__content">{node.html}</div>' if node.html.strip() else ""

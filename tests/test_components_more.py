@@ -252,3 +252,24 @@ def test_json_ld_scripts_are_kept_as_data_and_never_page_text() -> None:
             "<script> in page content does not run; put scripts in a .js file of the docs folder",
         ),
     ]
+
+
+def test_jsx_element_labels_are_drawn() -> None:
+    """`<Step title={<span className="x">Start</span>}>` (Phoenix's steps), an Accordion's
+    title and description and a Card's title given as JSX: their markup is the label, where it
+    was dropped; a text label is still escaped."""
+    page, _ctx, diagnostics = render(
+        '<Steps>\n<Step title={<span className="step-title">Start Phoenix</span>}>One.</Step>\n'
+        "<Step title={<>Add it to <code>docs.json</code>.</>}>Two.</Step>\n</Steps>\n\n"
+        "<Accordion title={<span>Open <b>me</b></span>} description={<i>more</i>}>In.</Accordion>\n\n"
+        '<Card title={<span className="t">Card</span>}>Text.</Card>\n\n'
+        '<Card title="A & B">Escaped.</Card>\n'
+    )
+    html_out = page.body_html
+    assert '<p class="mr-step__title"><span class="step-title">Start Phoenix</span></p>' in html_out
+    assert '<p class="mr-step__title">Add it to <code>docs.json</code>.</p>' in html_out  # fragment
+    assert '<span class="mr-accordion__title"><span>Open <b>me</b></span></span>' in html_out
+    assert '<span class="mr-accordion__description"><i>more</i></span>' in html_out
+    assert '<p class="mr-card__title"><span class="t">Card</span></p>' in html_out
+    assert '<p class="mr-card__title">A &amp; B</p>' in html_out
+    assert list(diagnostics) == []

@@ -108,3 +108,9 @@ def test_jsx_text_apostrophes_are_no_strings() -> None:
     text = "return (\n  <div>\n    <p>We're here</p>\n  </div>\n);"
     assert jsx_end(text, text.index("<div>")) == text.index(");") - 1
     assert jsx_end("a < b", 2) is None and jsx_end("f(<x", 2) is None
+
+
+def test_a_fragment_closes_at_its_own_tag() -> None:
+    """`<>` ... `</>`: a closing tag inside it (`</code>`) does not close the fragment."""
+    src = "<>Add <code>docs.json</code> and <b>x</b>.</> after"
+    assert find_close(src, "", 2, len(src), {}) == (src.index("</>"), src.index("</>") + 3)
