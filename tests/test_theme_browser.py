@@ -199,3 +199,28 @@ def test_styling_codeblocks_dark_keeps_code_dark_in_light_mode(
     assert system["pre"] == "rgb(255, 255, 255)"
     assert dark["keyword"] != system["keyword"]  # the dark style's keyword colour
     assert dark["tab"] == "rgb(156, 163, 175)"  # muted text for a dark panel
+
+
+def test_navbar_links_never_run_under_the_search(browser: Any, tmp_path: Path) -> None:
+    """A navbar with several links, a language menu and a button (Phoenix's): from 1024px up
+    the search pill ends before the first link, and stays centred when there is room."""
+    config = minimal_config(["index"])
+    config["navbar"] = {
+        "links": [
+            {"label": name, "href": f"https://example.com/{i}"}
+            for i, name in enumerate(["TypeScript API", "Python API", "GitHub"])
+        ],
+        "primary": {"type": "button", "label": "Phoenix Cloud", "href": "https://example.com"},
+    }
+    docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n\nText.\n"}, config)
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    for width in (1024, 1280, 1600):
+        page = open_page(browser, (out / "index.html").as_uri(), width=width)
+        search = page.locator(".mr-search-trigger").bounding_box()
+        link = page.locator(".mr-navbar__links a").first.bounding_box()
+        assert search and link
+        assert search["x"] + search["width"] <= link["x"], width
+        if width == 1600:  # room enough: the pill is in the middle of the row
+            assert abs(search["x"] + search["width"] / 2 - width / 2) <= 2
+        page.context.close()
