@@ -437,3 +437,29 @@ def test_an_indented_component_is_reported_at_its_column(
     _, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
     (line,) = lines_with(out, "unknown-component")
     assert line.startswith("index.mdx:6:3: warning: <Warnng>")
+
+
+def test_an_unknown_sidebar_icon_is_reported_where_it_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page's frontmatter `icon` drawn in the sidebar is reported at that page's line and
+    column, not at docs.json; a group's `icon` at its place in docs.json."""
+    files = {"index.mdx": '---\ntitle: Home\nicon: "alien-8bit"\n---\n\nWelcome.\n'}
+    docs = write_site(
+        tmp_path / "docs",
+        {**GOOD_PAGES, **files},
+        {
+            **minimal_config([]),
+            "navigation": {"groups": [{"group": "Start", "icon": "rockt", "pages": NAV}]},
+        },
+    )
+    _, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
+    icons = lines_with(out, "unknown-icon")
+    config_text = (docs / "docs.json").read_text(encoding="utf-8")
+    at = config_text.index('"rockt"') + 1
+    line = config_text.count("\n", 0, at) + 1
+    column = at - config_text.rfind("\n", 0, at)
+    assert [i.split(": warning")[0] for i in icons] == [
+        f"docs.json:{line}:{column}",
+        "index.mdx:3:8",
+    ]

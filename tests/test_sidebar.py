@@ -46,7 +46,7 @@ def _check(docs: Path) -> int:
                 slot.ref, site_path_for(rel), fallback_title(rel), fallback_title(rel)
             )
     urls = UrlBuilder("hosted", frozenset(i.site_path for i in infos.values()))
-    view = NavView(nav, slots, infos, urls, lambda name, kind: "")
+    view = NavView(nav, slots, infos, urls, lambda name, kind, file: "")
     env = make_environment(docs)
     cache = SidebarRenderer(env)
     checked = 0
@@ -124,7 +124,7 @@ def test_trimmed_groups_and_their_payload(tmp_path: Path) -> None:
     navigation = build_navigation(config.navigation, lambda *a: None)
     infos = {ref: PageInfo(ref, site_path_for(f"{ref}.mdx"), ref, ref) for ref in ["a", *pages]}
     urls = UrlBuilder("hosted", frozenset(i.site_path for i in infos.values()))
-    view = NavView(navigation, navigation.slots(), infos, urls, lambda name, kind: "")
+    view = NavView(navigation, navigation.slots(), infos, urls, lambda name, kind, file: "")
     cache = SidebarRenderer(make_environment(docs))
     ctx = view.view("reference-page-025")  # in G1
     html = cache.for_page(ctx["sidebar_key"], ctx["sidebar"], ctx["active_href"])

@@ -81,9 +81,12 @@ class PageInfo:
     """`hidden: true` frontmatter: built, but not in the sidebar."""
     url: str | None = None
     """Frontmatter `url`: the entry becomes an external link."""
+    file: str = ""
+    """The page's file, where a problem with its `icon` is reported."""
 
 
-IconFn = Callable[[str | None, str | None], str]
+IconFn = Callable[[str | None, str | None, str], str]
+"""(icon, iconType, the page file that names it or "" for docs.json) -> its HTML."""
 
 
 class NavView:
@@ -168,7 +171,7 @@ class NavView:
                 entry = {
                     "label": d.label,
                     "href": self.division_href(d),
-                    "icon_html": self.icon(d.icon, d.icon_type) if d.icon else "",
+                    "icon_html": self.icon(d.icon, d.icon_type, "") if d.icon else "",
                     "active": id(d) in chain_ids,
                     "external": bool(d.href and is_external(d.href)),
                     "tag": d.tag,
@@ -187,7 +190,7 @@ class NavView:
                     {
                         "label": d.label,
                         "href": self.urls.link(d.href or "#"),
-                        "icon_html": self.icon(d.icon, d.icon_type) if d.icon else "",
+                        "icon_html": self.icon(d.icon, d.icon_type, "") if d.icon else "",
                         "active": False,
                         "external": bool(d.href and is_external(d.href)),
                         "tag": None,
@@ -299,7 +302,9 @@ class NavView:
                     {
                         "kind": "group",
                         "label": child.label,
-                        "icon_html": self.icon(child.icon, child.icon_type) if child.icon else "",
+                        "icon_html": self.icon(child.icon, child.icon_type, "")
+                        if child.icon
+                        else "",
                         "tag": child.tag,
                         "expanded": child.expanded,
                         "active": id(child) in active_groups,
@@ -314,7 +319,9 @@ class NavView:
                         "kind": "link",
                         "label": child.label,
                         "href": self.urls.link(child.href),
-                        "icon_html": self.icon(child.icon, child.icon_type) if child.icon else "",
+                        "icon_html": self.icon(child.icon, child.icon_type, "")
+                        if child.icon
+                        else "",
                         "external": is_external(child.href),
                     }
                 )
@@ -328,14 +335,14 @@ class NavView:
                 "kind": "link",
                 "label": info.label,
                 "href": self.urls.link(info.url),
-                "icon_html": self.icon(info.icon, info.icon_type) if info.icon else "",
+                "icon_html": self.icon(info.icon, info.icon_type, info.file) if info.icon else "",
                 "external": is_external(info.url),
             }
         return {
             "kind": "page",
             "label": info.label,
             "href": self.urls.page(info.site_path),
-            "icon_html": self.icon(info.icon, info.icon_type) if info.icon else "",
+            "icon_html": self.icon(info.icon, info.icon_type, info.file) if info.icon else "",
             "tag": info.tag,
             "method": info.method,
             "active": info.ref == ref,
@@ -382,6 +389,7 @@ def page_info(record: PageRecord) -> PageInfo:
         deprecated=meta.deprecated,
         hidden=meta.hidden,
         url=meta.url,
+        file=record.rel_path,
     )
 
 
