@@ -219,3 +219,11 @@ def test_styling_codeblocks_dark_in_both_modes(
     styling = {} if codeblocks is None else {"codeblocks": codeblocks}
     write_site(tmp_path, {"index.mdx": "# Hi\n"}, minimal_config(["index"], styling=styling))
     assert load_config(tmp_path, Diagnostics()).codeblocks_dark is dark
+
+
+def test_a_blank_group_label_is_meant_and_padded_labels_are_said() -> None:
+    """`"group": " "` (Phoenix hides a group's label that way) is no mistake; `" Guides "` is."""
+    nav, warnings = _nav({"groups": [{"group": " ", "pages": ["a"]}]})
+    assert warnings == [] and nav.root.children[0].label == ""
+    _, warnings = _nav({"groups": [{"group": " Guides ", "pages": ["a"]}]})
+    assert [code for _, code, _ in warnings] == ["nav-whitespace"]

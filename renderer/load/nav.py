@@ -369,7 +369,7 @@ def _item(raw: Any, path: PathKey, openapi: str | None, warn: Warn) -> NavItem |
         if not isinstance(label, str):
             warn((*path, "group"), "nav-type", "group label must be a string")
             label = str(label)
-        elif label != label.strip():
+        elif label != label.strip() and label.strip():  # " " alone: a group shown unlabelled
             warn(
                 (*path, "group"),
                 "nav-whitespace",
