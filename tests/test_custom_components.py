@@ -271,3 +271,46 @@ def test_a_files_functions_that_return_data_can_be_called(tmp_path: Path) -> Non
         "{loop()} cannot be evaluated at build time (`loop` calls itself more "
         "than 32 times); it is left out"
     ]
+
+
+ICONS = """export const ChartIcon = ({ icon, size = 20 }) => {
+  const icons = {
+    'database': (
+      <svg width={size} height={size} viewBox="0 0 24 24"><path d="M4 6a8 3 0 1 0 16 0" /></svg>
+    ),
+    filter: <svg width={size} viewBox="0 0 24 24"><path d="M4 4h16" /></svg>,
+    "label": "Filters",
+  };
+
+  const selectedIcon = icons[icon];
+
+  if (!selectedIcon) {
+    return null;
+  }
+
+  return selectedIcon;
+};
+"""
+
+
+def test_an_object_of_markup_is_looked_up_at_build_time(tmp_path: Path) -> None:
+    """`const icons = { database: (<svg/>), ... }; const s = icons[icon]; if (!s) return
+    null; return s;` (Twenty's chart icons): the markup chosen by the prop is drawn, with the
+    component's other props in it; an unknown name draws nothing, as `return null` does."""
+    page = (
+        "---\ntitle: Icons\n---\n"
+        'import { ChartIcon } from "/snippets/icons.mdx";\n\n'
+        '## <ChartIcon icon="database" /> Source\n\n'
+        '<ChartIcon icon="filter" size={16} />\n\n<ChartIcon icon="nope" />\n\nEnd.\n'
+    )
+    docs = write_site(
+        tmp_path / "docs",
+        {"index.mdx": page, "snippets/icons.mdx": ICONS},
+        minimal_config(["index"]),
+    )
+    result = build_site(docs, tmp_path / "out")
+    html = body((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    sizes = re.findall(r'<svg width="(\d+)"(?: height="(\d+)")?', html)
+    assert sizes == [("20", "20"), ("16", "")]
+    assert "End." in html and "icons[" not in html and "selectedIcon" not in html
+    assert _warnings(result) == []

@@ -441,8 +441,15 @@ def _typeof(value: Any) -> str:
     return "object"
 
 
+class Opaque:
+    """A value the build-time subset carries without looking inside it (a component's markup,
+    `const icons = { a: <svg/> }`): it can be stored, looked up and tested, never computed on."""
+
+    __slots__ = ()
+
+
 def _is_data(value: Any) -> bool:
-    return value is None or isinstance(value, (str, int, float, bool, list, dict))
+    return value is None or isinstance(value, (str, int, float, bool, list, dict, Opaque))
 
 
 def _sized(value: Any, offset: int) -> Any:

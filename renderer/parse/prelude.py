@@ -25,7 +25,7 @@ from mintrender.components._jsxparse import (
     skip_string,
 )
 from mintrender.parse.expr import ExprError, parse_expression
-from mintrender.parse.expreval import free_names, truthy
+from mintrender.parse.expreval import Opaque, free_names, truthy
 
 _DECLARE = re.compile(
     r"(?:const|let|var)\s+(?P<target>[\w$]+|\[[^\]]*\]|\{[^{}]*\})\s*=\s*(?P<expr>.+)", re.S
@@ -124,9 +124,65 @@ def split_block(block: str) -> tuple[tuple[Local, ...], str] | None:
 
 
 @dataclass(frozen=True, slots=True)
-class JsxLocal(Expression):
+class JsxLocal(Expression, Opaque):
     """`const icon = <svg .../>` or `ok ? <Yes/> : <No/>`: markup, drawn where `{icon}` is
-    (`expand_component` reads `source` there, in the scope of that place)."""
+    (`expand_component` reads `source` there, in the scope of that place); an expression may
+    carry it (`icons[name]`, `!icon`) but not compute on it."""
+
+
+def _markup_object(expr: str, scope: dict[str, Any]) -> dict[str, Any] | None:
+    """`{ database: (<svg .../>), "math-min": <svg/> }` (a component's icon map): its keys and
+    values, markup as `JsxLocal`; None for anything else."""
+    text = expr.strip()
+    if not (text.startswith("{") and _group_end(text) == len(text)):
+        return None
+    out: dict[str, Any] = {}
+    for entry in _top_level_split(text[1:-1]):
+        if not entry:
+            continue
+        key_text, colon, value_text = entry.partition(":")
+        key_text, value_text = key_text.strip(), value_text.strip()
+        if not colon or not value_text:
+            return None
+        if len(key_text) > 1 and key_text[0] in "\"'" and key_text[-1] == key_text[0]:
+            key = key_text[1:-1]
+        elif _NAME.match(key_text):
+            key = key_text
+        else:
+            return None  # computed keys, spreads, methods
+        if JSX_OPERAND.search(value_text):
+            out[key] = JsxLocal(value_text)
+            continue
+        value = eval_expression(value_text, scope)
+        if isinstance(value, Expression):
+            return None
+        out[key] = value
+    return out
+
+
+def _top_level_split(text: str) -> list[str]:
+    """`text` split at its top-level commas (strings, brackets and JSX skipped)."""
+    parts: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in "\"'`":
+            end = _string_end(text, i)
+            i = end if end > 0 else n
+            continue
+        if c == "<" and (element_end := jsx_end(text, i)) is not None:
+            i = element_end
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+        i += 1
+    parts.append(text[start:].strip())
+    return parts
 
 
 JSX_OPERAND = re.compile(r"(?:\A|[(?:&|=,])\s*<[A-Za-z>]")
@@ -159,8 +215,11 @@ def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> tuple[set[s
             and local.kind == "value"
             and JSX_OPERAND.search(local.expr)
         ):
+            markup = _markup_object(local.expr, scope)
+            value = markup if markup is not None else JsxLocal(local.expr)
+        if isinstance(value, (JsxLocal, dict)) and local.kind == "value":
             unknown.discard(local.name)
-            scope[local.name] = JsxLocal(local.expr)
+            scope[local.name] = value
             continue
         if isinstance(value, Expression):
             unknown.add(local.name)
