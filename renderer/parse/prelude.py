@@ -137,7 +137,10 @@ def _markup_object(expr: str, scope: dict[str, Any]) -> dict[str, Any] | None:
     if not (text.startswith("{") and _group_end(text) == len(text)):
         return None
     out: dict[str, Any] = {}
-    for entry in _top_level_split(text[1:-1]):
+    entries = _statements(text[1:-1], commas=True)
+    if entries is None:
+        return None
+    for entry in entries:
         if not entry:
             continue
         key_text, colon, value_text = entry.partition(":")
@@ -158,31 +161,6 @@ def _markup_object(expr: str, scope: dict[str, Any]) -> dict[str, Any] | None:
             return None
         out[key] = value
     return out
-
-
-def _top_level_split(text: str) -> list[str]:
-    """`text` split at its top-level commas (strings, brackets and JSX skipped)."""
-    parts: list[str] = []
-    depth, start, i, n = 0, 0, 0, len(text)
-    while i < n:
-        c = text[i]
-        if c in "\"'`":
-            end = _string_end(text, i)
-            i = end if end > 0 else n
-            continue
-        if c == "<" and (element_end := jsx_end(text, i)) is not None:
-            i = element_end
-            continue
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        elif c == "," and depth == 0:
-            parts.append(text[start:i].strip())
-            start = i + 1
-        i += 1
-    parts.append(text[start:].strip())
-    return parts
 
 
 JSX_OPERAND = re.compile(r"(?:\A|[(?:&|=,])\s*<[A-Za-z>]")
@@ -286,9 +264,10 @@ def _destructured(names: str, expr: str) -> list[Local] | None:
     return out
 
 
-def _statements(text: str) -> list[str] | None:
-    """`text` split at its top-level `;` and at line breaks before a statement word; None
-    when its brackets or strings do not close."""
+def _statements(text: str, *, commas: bool = False) -> list[str] | None:
+    """`text` split at its top-level `;` and at line breaks before a statement word (`commas`:
+    at its top-level `,` only, an object literal's entries); None when its brackets or
+    strings do not close."""
     out: list[str] = []
     depth, start, i, n = 0, 0, 0, len(text)
     while i < n:
@@ -318,6 +297,10 @@ def _statements(text: str) -> list[str] | None:
             depth -= 1
             if depth < 0:
                 return None
+        elif depth == 0 and commas:
+            if c == ",":
+                out.append(text[start:i].strip())
+                start = i + 1
         elif depth == 0 and (c == ";" or (c == "\n" and _STARTS.match(text, _skip_space(text, i)))):
             out.append(text[start:i].strip())
             start = i + 1
