@@ -57,7 +57,7 @@ from mintrender.model import (
 from mintrender.parse.mdx import ParsedPage, parse_page
 from mintrender.render.apipages import ApiStage, AttachesApi
 from mintrender.render.context import RenderContext
-from mintrender.render.navview import NavView, PageInfo, page_info
+from mintrender.render.navview import NavView, PageInfo, page_info, sidebar_icons
 from mintrender.render.page import render_page
 from mintrender.render.sanitize import (
     sanitize_record,
@@ -237,23 +237,7 @@ def make_navview(
     for record in records:
         record.ref = file_to_ref.get(record.rel_path, record.ref)
         infos[record.ref] = page_info(record)
-    contexts: dict[str, RenderContext] = {}
-    reader = Reader(config.docs_dir)
-
-    def icon(name: str | None, kind: str | None, file: str) -> str:
-        """A sidebar icon; an unknown one is reported where it is written: docs.json, or the
-        frontmatter of the page that names it (at its line and column)."""
-        where = file or config.config_file
-        ctx = contexts.get(where)
-        if ctx is None:
-            ctx = contexts[where] = RenderContext(config, where, urls, diagnostics, read=reader)
-        if file:
-            return ctx.icon(name, kind, line=1)
-        text = reader(config.config_file) or ""
-        at = text.find(f'"{name}"') + 1 if name else 0  # docs.json: where the name is written
-        line = text.count("\n", 0, at) + 1 if at else 0
-        return ctx.icon(name, kind, line=line, column=at - text.rfind("\n", 0, at) if at else 1)
-
+    icon = sidebar_icons(config, urls, diagnostics, Reader(config.docs_dir))
     return NavView(nav, list(slots), infos, urls, icon)
 
 

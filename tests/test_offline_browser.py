@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitekit import offline_build
+from sitekit import offline_build, reload_once_stored
 from test_offline_common import CHROMIUM, CHROMIUM_ARGS, MODELSLAB, build_into, make_fixture
 
 pytestmark = pytest.mark.browser
@@ -137,7 +137,7 @@ def walk(out: Path, docs: Path, *, per_tab: int, api_page: str | None) -> dict[s
             page.click("[data-component=theme-toggle]")
             now_dark = page.evaluate("document.documentElement.classList.contains('dark')")
             assert now_dark != was_dark
-            page.reload(wait_until="load")
+            reload_once_stored(page, "mr-theme")  # Chromium stores asynchronously (sitekit)
             assert page.evaluate("document.documentElement.classList.contains('dark')") == now_dark
         finally:
             browser.close()

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from mintrender.cache import digest
+from mintrender.errors import Diagnostics
+from mintrender.load.config import SiteConfig
 from mintrender.load.nav import (
     NavApiSpec,
     NavDivision,
@@ -16,7 +18,9 @@ from mintrender.load.nav import (
     NavPage,
     PageSlot,
 )
+from mintrender.load.sources import Reader
 from mintrender.model import PageMeta, PageRecord
+from mintrender.render.context import RenderContext
 from mintrender.render.page import fallback_title
 from mintrender.urls import UrlBuilder, is_external
 
@@ -87,6 +91,28 @@ class PageInfo:
 
 IconFn = Callable[[str | None, str | None, str], str]
 """(icon, iconType, the page file that names it or "" for docs.json) -> its HTML."""
+
+
+def sidebar_icons(
+    config: SiteConfig, urls: UrlBuilder, diagnostics: Diagnostics, read: Reader
+) -> IconFn:
+    """The navigation's `IconFn`: an unknown icon is reported where it is written, in the
+    frontmatter of the page that names it (its line and column) or at its place in docs.json."""
+    contexts: dict[str, RenderContext] = {}
+
+    def icon(name: str | None, kind: str | None, file: str) -> str:
+        where = file or config.config_file
+        ctx = contexts.get(where)
+        if ctx is None:
+            ctx = contexts[where] = RenderContext(config, where, urls, diagnostics, read=read)
+        if file:
+            return ctx.icon(name, kind, line=1)
+        text = read(config.config_file) or ""
+        at = text.find(f'"{name}"') + 1 if name else 0  # docs.json: where the name is written
+        line = text.count("\n", 0, at) + 1 if at else 0
+        return ctx.icon(name, kind, line=line, column=at - text.rfind("\n", 0, at) if at else 1)
+
+    return icon
 
 
 class NavView:
