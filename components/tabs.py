@@ -23,7 +23,8 @@ from __future__ import annotations
 from html import unescape
 from typing import TYPE_CHECKING, Any
 
-from mintrender.components._markdown import titled
+from mintrender.components._jsxparse import JsxElement
+from mintrender.components._markdown import str_prop, titled
 from mintrender.components._spec import Child, ComponentSpec, Node
 from mintrender.components._util import (
     check_children,
@@ -33,8 +34,8 @@ from mintrender.components._util import (
     esc,
     extra_class,
     icon_html,
+    label_html,
     rebuild,
-    text_prop,
 )
 
 if TYPE_CHECKING:
@@ -49,19 +50,28 @@ TABS_CHILDREN = ("Tab",)
 
 
 def tab_button(
-    title: str, *, selected: bool, css_class: str, icon: str = "", controls: str | None = None
+    title: str,
+    *,
+    selected: bool,
+    css_class: str,
+    icon: str = "",
+    controls: str | None = None,
+    label: str | None = None,
 ) -> str:
-    """One `role="tab"` label; shared with code groups (same data-tab-title sync key)."""
+    """One `role="tab"` label; shared with code groups (same data-tab-title sync key);
+    `label`: its HTML when the title is markup (the key is then its words)."""
     controls_attr = f' aria-controls="{esc(controls)}"' if controls else ""
     return (
         f'<button type="button" role="tab" class="{css_class}" data-tab-title="{esc(title)}" '
         f'aria-selected="{"true" if selected else "false"}"{controls_attr} '
-        f'tabindex="{0 if selected else -1}">{icon}<span>{esc(title)}</span></button>'
+        f'tabindex="{0 if selected else -1}">{icon}<span>{label or esc(title)}</span></button>'
     )
 
 
 def _title(props: dict[str, Any], index: int) -> str:
-    return text_prop(props, "title") or f"Tab {index + 1}"
+    """A tab's key (its sync key and label text): its title, the words of a title given as
+    markup (`title={<span>npm</span>}`), else "Tab N"."""
+    return str_prop(props, "title") or f"Tab {index + 1}"
 
 
 def render_tab(node: Node, ctx: RenderCtx) -> str:
@@ -69,12 +79,13 @@ def render_tab(node: Node, ctx: RenderCtx) -> str:
 
     An untitled tab is called "Tab" here and numbered by its Tabs ("Tab 2").
     """
-    title = text_prop(node.props, "title")
+    title = str_prop(node.props, "title")
     icon = icon_html(ctx, node, css_class="mr-tabs__icon")
     id_attr = f' id="{esc(node.anchor)}"' if node.anchor else ""
-    label = esc(title) if title else _UNTITLED
+    key = esc(title) if title else _UNTITLED
+    label = label_html(ctx, node.props, "title") or key
     return (
-        f'{PANEL_START} role="tabpanel"{id_attr} data-tab-title="{label}">'
+        f'{PANEL_START} role="tabpanel"{id_attr} data-tab-title="{key}">'
         f'<p class="mr-tabs__panel-title">{icon}{label}</p>{node.html}</div>'
     )
 
@@ -97,6 +108,9 @@ def render_tabs(node: Node, ctx: RenderCtx) -> str:
                 css_class="mr-tabs__tab",
                 icon=icon,
                 controls=anchor,
+                label=label_html(ctx, child.props, "title")
+                if isinstance(child.props.get("title"), JsxElement)
+                else None,
             )
         )
     seen = 0

@@ -263,7 +263,9 @@ def test_jsx_element_labels_are_drawn() -> None:
         "<Step title={<>Add it to <code>docs.json</code>.</>}>Two.</Step>\n</Steps>\n\n"
         "<Accordion title={<span>Open <b>me</b></span>} description={<i>more</i>}>In.</Accordion>\n\n"
         '<Card title={<span className="t">Card</span>}>Text.</Card>\n\n'
-        '<Card title="A & B">Escaped.</Card>\n'
+        '<Card title="A & B">Escaped.</Card>\n\n'
+        '<Tabs>\n<Tab title={<span className="t">Python <code>sdk</code></span>}>Py.</Tab>\n'
+        '<Tab title="Go">Go.</Tab>\n</Tabs>\n'
     )
     html_out = page.body_html
     assert '<p class="mr-step__title"><span class="step-title">Start Phoenix</span></p>' in html_out
@@ -272,4 +274,7 @@ def test_jsx_element_labels_are_drawn() -> None:
     assert '<span class="mr-accordion__description"><i>more</i></span>' in html_out
     assert '<p class="mr-card__title"><span class="t">Card</span></p>' in html_out
     assert '<p class="mr-card__title">A &amp; B</p>' in html_out
+    # a tab: its markup is the label, its words the sync key
+    assert 'data-tab-title="Python sdk"' in html_out
+    assert '<span><span class="t">Python <code>sdk</code></span></span></button>' in html_out
     assert list(diagnostics) == []
