@@ -138,7 +138,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     docs_dir = docs_folder(args.docs_dir)
     if docs_dir is None:
         return 2
-    out_dir = Path(args.out).resolve() if args.out else default_out_dir(docs_dir)
+    out = args.out
+    if out and out.lower().endswith(".zip") and len(out) > 4:  # `-o site.zip`: what --zip makes
+        out, args.zip = out[:-4], True
+    out_dir = Path(out).resolve() if out else default_out_dir(docs_dir)
     base_url = (args.base_url or "").strip()
     if base_url and not base_url.startswith(("/", "http://", "https://")):
         print(
@@ -352,7 +355,7 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="output folder, replaced when the build is complete (default: DOCS_DIR/_site); "
         "new, empty or a site mintrender wrote, never the docs folder or one holding it; "
-        "never read back as input",
+        "never read back as input; OUT.zip is OUT with --zip",
     )
     b.add_argument(
         "--offline",

@@ -348,6 +348,17 @@ def test_zip_alone_is_offline(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert 'href="../../index.html"' in html or "../../" in html
 
 
+def test_an_out_named_zip_makes_the_zip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o site.zip` is `-o site --zip`: a zip at site.zip (holding `site/`), not a folder."""
+    import zipfile
+
+    docs = site(tmp_path)
+    code, _ = run(capsys, "build", str(docs), "-o", str(tmp_path / "site.zip"))
+    assert code == 0 and zipfile.is_zipfile(tmp_path / "site.zip")
+    names = zipfile.ZipFile(tmp_path / "site.zip").namelist()
+    assert "site/index.html" in names and (tmp_path / "site" / "index.html").is_file()
+
+
 # --- help ----------------------------------------------------------------------------------------
 
 
