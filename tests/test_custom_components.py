@@ -314,3 +314,30 @@ def test_an_object_of_markup_is_looked_up_at_build_time(tmp_path: Path) -> None:
     assert sizes == [("20", "20"), ("16", "")]
     assert "End." in html and "icons[" not in html and "selectedIcon" not in html
     assert _warnings(result) == []
+
+
+def test_a_javascript_snippet_is_no_markdown(tmp_path: Path) -> None:
+    """A .jsx file that starts with comments (Chroma's YouTube snippet) or holds a ``` in a
+    template literal keeps its exports: the MDX rules for where a statement may start (not
+    after a line of text, not in a fence) are not a JavaScript file's."""
+    snippet = (
+        "// Embeds a video.\n// Keep it small.\n"
+        "export const YouTube = ({ src, title }) => (<iframe src={src} title={title} />);\n\n"
+        "const sample = `\n```js\nlet x = 1\n```\n`;\n"
+        "export const After = () => <b>after</b>;\n"
+    )
+    page = (
+        "---\ntitle: Video\n---\n"
+        "import { YouTube, After } from '/snippets/video.jsx';\n\n"
+        '<YouTube src="https://www.youtube.com/embed/x" title="Intro" />\n\n<After />\n'
+    )
+    docs = write_site(
+        tmp_path / "docs",
+        {"index.mdx": page, "snippets/video.jsx": snippet},
+        minimal_config(["index"]),
+    )
+    result = build_site(docs, tmp_path / "out")
+    html = body((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    assert '<iframe src="https://www.youtube.com/embed/x" title="Intro"></iframe>' in html
+    assert "<b>after</b>" in html and "mdx-unknown" not in html
+    assert [d.code for d in result.diagnostics if d.severity != "info"] == []

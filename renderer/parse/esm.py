@@ -217,9 +217,10 @@ def _block_start(lines: list[str], line_no: int, after: int) -> bool:
     return not previous.strip() or _ENDS_BLOCK.match(previous) is not None
 
 
-def scan_statements(source: str) -> list[Statement]:
+def scan_statements(source: str, javascript: bool = False) -> list[Statement]:
     """Top-level import/export statements (outside fences, at column 0, where a block can
-    start: `_block_start`)."""
+    start: `_block_start`); `javascript`: of a .js/.jsx/.ts file, where there is no Markdown
+    (no fences, no paragraphs: a comment line before an `export` is no text it continues)."""
     lines = source.split("\n")
     out: list[Statement] = []
     fence: str | None = None
@@ -228,7 +229,7 @@ def scan_statements(source: str) -> list[Statement]:
         if line_no < i:
             continue
         line = lines[line_no]
-        m = _FENCE.match(line)
+        m = None if javascript else _FENCE.match(line)
         if m and (fence is not None or opens_fence(m.group(1), m.group(2))):
             marker, rest = m.group(1), m.group(2)
             if fence is None:
@@ -237,18 +238,25 @@ def scan_statements(source: str) -> list[Statement]:
                 fence = None
             i = line_no + 1
             continue
-        if fence is None and ESM_START.match(line) and _block_start(lines, line_no, i):
+        if (
+            fence is None
+            and ESM_START.match(line)
+            and (javascript or _block_start(lines, line_no, i))
+        ):
             end = statement_end(lines, line_no)
             out.append(Statement(line_no, end, "\n".join(lines[line_no:end])))
             i = end
     return out
 
 
-def parse_module(source: str, file: str) -> tuple[ModuleScope, list[tuple[int, str]]]:
-    """Imports, constant values and custom components of a file; problems as (line, message)."""
+def parse_module(
+    source: str, file: str, javascript: bool = False
+) -> tuple[ModuleScope, list[tuple[int, str]]]:
+    """Imports, constant values and custom components of a file (`javascript`: a .js/.jsx/.ts
+    file, see `scan_statements`); problems as (line, message)."""
     scope = ModuleScope()
     problems: list[tuple[int, str]] = []
-    for st in scan_statements(source):
+    for st in scan_statements(source, javascript):
         scope.statements.append(st)
         text = st.text.strip().rstrip(";")
         m = _IMPORT.match(text)

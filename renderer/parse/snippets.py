@@ -149,7 +149,7 @@ class Expander:
         """A JavaScript snippet's exports (parsed once)."""
         if rel not in self.modules:
             self.depends_on.add(rel)
-            self.modules[rel], _ = parse_module(self.read(rel) or "", rel)
+            self.modules[rel], _ = parse_module(self.read(rel) or "", rel, javascript=True)
         return self.modules[rel]
 
     def snippet_body(self, rel: str) -> str:
