@@ -113,13 +113,14 @@ export function Clock() {
 """
 
 
-def _page(tmp_path: Path, text: str) -> tuple[str, BuildResult]:
+def _page(
+    tmp_path: Path, text: str, snippets: dict[str, str] | None = None
+) -> tuple[str, BuildResult]:
+    """The body of a page `text` (frontmatter added) built with `snippets` (path -> source;
+    the widgets above by default), and the build's result."""
     page = "---\ntitle: Widgets\n---\n" + text
-    docs = write_site(
-        tmp_path / "docs",
-        {"index.mdx": page, "snippets/widgets.jsx": COUNTER},
-        minimal_config(["index"]),
-    )
+    files = {"index.mdx": page, **(snippets or {"snippets/widgets.jsx": COUNTER})}
+    docs = write_site(tmp_path / "docs", files, minimal_config(["index"]))
     result = build_site(docs, tmp_path / "out")
     return body((tmp_path / "out" / "index.html").read_text(encoding="utf-8")), result
 
@@ -248,18 +249,11 @@ def test_a_files_functions_that_return_data_can_be_called(tmp_path: Path) -> Non
     page can call in a prop or in text, with parameters and defaults; one that calls itself
     without end is a warning, not a hang."""
     page = (
-        "---\ntitle: Data\n---\n"
         'import { methods, pick, loop, Rows } from "/snippets/data.jsx";\n\n'
         "<Rows rows={methods()} />\n\n<Rows rows={pick('one', 1)} />\n\n"
         "Count: {methods().length}, first {pick()[0].name}.\n\nLoop: {loop()}\n"
     )
-    docs = write_site(
-        tmp_path / "docs",
-        {"index.mdx": page, "snippets/data.jsx": DATA},
-        minimal_config(["index"]),
-    )
-    result = build_site(docs, tmp_path / "out")
-    html = body((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    html, result = _page(tmp_path, page, {"snippets/data.jsx": DATA})
     assert re.findall(r"<li>([^<]*)</li>", html) == [
         "connect() 1.0",
         "disconnect() -",
@@ -298,18 +292,11 @@ def test_an_object_of_markup_is_looked_up_at_build_time(tmp_path: Path) -> None:
     null; return s;` (Twenty's chart icons): the markup chosen by the prop is drawn, with the
     component's other props in it; an unknown name draws nothing, as `return null` does."""
     page = (
-        "---\ntitle: Icons\n---\n"
         'import { ChartIcon } from "/snippets/icons.mdx";\n\n'
         '## <ChartIcon icon="database" /> Source\n\n'
         '<ChartIcon icon="filter" size={16} />\n\n<ChartIcon icon="nope" />\n\nEnd.\n'
     )
-    docs = write_site(
-        tmp_path / "docs",
-        {"index.mdx": page, "snippets/icons.mdx": ICONS},
-        minimal_config(["index"]),
-    )
-    result = build_site(docs, tmp_path / "out")
-    html = body((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    html, result = _page(tmp_path, page, {"snippets/icons.mdx": ICONS})
     sizes = re.findall(r'<svg width="(\d+)"(?: height="(\d+)")?', html)
     assert sizes == [("20", "20"), ("16", "")]
     assert "End." in html and "icons[" not in html and "selectedIcon" not in html
@@ -327,17 +314,10 @@ def test_a_javascript_snippet_is_no_markdown(tmp_path: Path) -> None:
         "export const After = () => <b>after</b>;\n"
     )
     page = (
-        "---\ntitle: Video\n---\n"
         "import { YouTube, After } from '/snippets/video.jsx';\n\n"
         '<YouTube src="https://www.youtube.com/embed/x" title="Intro" />\n\n<After />\n'
     )
-    docs = write_site(
-        tmp_path / "docs",
-        {"index.mdx": page, "snippets/video.jsx": snippet},
-        minimal_config(["index"]),
-    )
-    result = build_site(docs, tmp_path / "out")
-    html = body((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    html, result = _page(tmp_path, page, {"snippets/video.jsx": snippet})
     assert '<iframe src="https://www.youtube.com/embed/x" title="Intro"></iframe>' in html
     assert "<b>after</b>" in html and "mdx-unknown" not in html
     assert [d.code for d in result.diagnostics if d.severity != "info"] == []
