@@ -257,8 +257,8 @@ def render_response_field(node: Node, ctx: RenderCtx) -> str:
     """`<ResponseField name type required default deprecated pre post>` children."""
     props = node.props
     name = text_prop(props, "name") or ""
-    if not name:
-        ctx.warn(node.line, "component-props", "<ResponseField> needs a name=")
+    if not name and not text_prop(props, "type"):  # a type alone is a field (Upstash's `OK`)
+        ctx.warn(node.line, "component-props", "<ResponseField> needs a name= or a type=")
     pills = _status_pills(props, ctx)
     pills += [_pill(p) for p in _labels(props.get("post"))]
     return field_html(
