@@ -321,3 +321,32 @@ def test_a_javascript_snippet_is_no_markdown(tmp_path: Path) -> None:
     assert '<iframe src="https://www.youtube.com/embed/x" title="Intro"></iframe>' in html
     assert "<b>after</b>" in html and "mdx-unknown" not in html
     assert [d.code for d in result.diagnostics if d.severity != "info"] == []
+
+
+HELPERS = """export const Picker = ({ kind = "x" }) => {
+  const icon = () => <i>ic</i>;
+  const pick = (label) => <button>{label}</button>;
+  const named = ({ id, label = "default" }) => (<button id={id}>{label} {kind}</button>);
+  return (
+    <div className="picker">
+      {icon()}{pick("L")}{named({ id: "a", label: "M" })}{named({ id: "b" })}
+    </div>
+  );
+};
+"""
+
+
+def test_markup_helpers_are_drawn_where_they_are_called(tmp_path: Path) -> None:
+    """`const pick = (label) => <button>{label}</button>` and `{pick("L")}` (Firecrawl's
+    client picker builds its buttons so): the helper's markup with its arguments bound,
+    positional or destructured with defaults, and the component's props in reach."""
+    html, result = _page(
+        tmp_path,
+        "import { Picker } from '/snippets/picker.jsx';\n\n<Picker kind=\"k\" />\n",
+        {"snippets/picker.jsx": HELPERS},
+    )
+    assert (
+        '<div class="picker"><i>ic</i><button>L</button><button id="a">M k</button>'
+        '<button id="b">default k</button></div>'
+    ) in html
+    assert _warnings(result) == []

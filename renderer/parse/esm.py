@@ -22,11 +22,13 @@ from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import eval_js, free_names, js_function
 from mintrender.parse.prelude import (
     JSX_OPERAND,
+    JsxFunction,
     JsxLocal,
     Local,
     jsx_body,
     jsx_escape,
     jsx_text,
+    markup_call,
     run_locals,
     split_block,
 )
@@ -48,6 +50,8 @@ _EXPORT_FUNCTION = re.compile(
 _ARROW = re.compile(
     r"^(?:async\s*)?(?:\((?P<params>[^)]*)\)|(?P<single>[\w$]+))\s*=>\s*(?P<body>.*)$", re.S
 )
+_CALL = re.compile(r"([\w$]+)\s*\((.*)\)", re.S)
+"""`name(args)`: a call of a component's markup helper (`prelude.JsxFunction`)."""
 _HANDLER = re.compile(r"\s+(?:on[A-Z][\w$]*|ref)\s*=\Z")
 """An event handler (`onClick=`) or ref callback attribute before its `{...}`: browser work,
 which a static page leaves out."""
@@ -508,6 +512,16 @@ def _expand(
                 used = set()
             if used:
                 raise NotExpandable(f"`{sorted(used)[0]}` is only computed in the browser")
+        call = _CALL.fullmatch(inner)
+        helper = scope.get(call.group(1)) if call else None
+        if isinstance(helper, JsxFunction) and call and not before.endswith("="):  # {row("A")}
+            args = eval_expression("[" + call.group(2) + "]", scope)
+            drawn = markup_call(helper, args, scope) if isinstance(args, list) else None
+            if drawn is None:
+                raise NotExpandable(f"`{shown(inner, 42)}` cannot be drawn at build time")
+            piece, bound = drawn
+            out.append(before + _expand(piece, 0, len(piece), bound, children, unknown))
+            continue
         markup = scope.get(inner) if _NAME.fullmatch(inner) else None
         if isinstance(markup, JsxLocal):  # `{icon}`: its markup
             source = markup.source.strip()

@@ -130,6 +130,64 @@ class JsxLocal(Expression, Opaque):
     carry it (`icons[name]`, `!icon`) but not compute on it."""
 
 
+_MARKUP_ARROW = re.compile(
+    r"\((?P<params>[^()]*)\)\s*=>\s*(?P<body>.+)|(?P<single>[\w$]+)\s*=>\s*(?P<body1>.+)", re.S
+)
+"""An arrow function with simple or destructured parameters (`(label) => ...`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class JsxFunction(Expression, Opaque):
+    """`const row = ({ label }) => <li>{label}</li>`: a helper that returns markup, drawn where
+    it is called (`{row({ label: "A" })}`) with its arguments bound (`markup_call`)."""
+
+
+def markup_call(
+    function: JsxFunction, args: list[Any], scope: dict[str, Any]
+) -> tuple[str, dict[str, Any]] | None:
+    """The JSX a `JsxFunction` returns for `args` (as `jsx_body` reads it) and the scope it is
+    read in: `scope` with the parameters bound; None for parameters it cannot bind."""
+    m = _MARKUP_ARROW.fullmatch(function.source.strip())
+    if m is None:
+        return None
+    body = (m.group("body") or m.group("body1") or "").strip()
+    if body.startswith("{"):  # a block: its locals and guards are not run here
+        found = split_block(body)
+        if found is None or found[0]:
+            return None
+        body = found[1]
+    bound = dict(scope)
+    params = (m.group("params") if m.group("single") is None else m.group("single")) or ""
+    params = params.strip()
+    if params.startswith("{") and params.endswith("}"):  # ({ id, label = "x" })
+        given = args[0] if args and isinstance(args[0], dict) else {}
+        for part in params[1:-1].split(","):
+            key, _, default = (p.strip() for p in part.partition("="))
+            if not key:
+                continue
+            if not _NAME.match(key):
+                return None
+            bound[key] = _argument(given.get(key), default, scope)
+    else:
+        for i, part in enumerate(p.strip() for p in params.split(",")):
+            key, _, default = (p.strip() for p in part.partition("="))
+            if not key:
+                continue
+            if not _NAME.match(key):
+                return None
+            bound[key] = _argument(args[i] if i < len(args) else None, default, scope)
+    return jsx_body(body.rstrip(";")), bound
+
+
+def _argument(value: Any, default: str, scope: dict[str, Any]) -> Any:
+    """A parameter's value: the argument given, else its default (undefined when it has none or
+    the build cannot compute it)."""
+    if value is None and default:
+        value = eval_expression(default, scope)
+        return None if isinstance(value, Expression) else value
+    return value
+
+
 def _markup_object(expr: str, scope: dict[str, Any]) -> dict[str, Any] | None:
     """`{ database: (<svg .../>), "math-min": <svg/> }` (a component's icon map): its keys and
     values, markup as `JsxLocal`; None for anything else."""
@@ -182,6 +240,10 @@ def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> tuple[set[s
                 return unknown, Expression(local.expr, holds.problem)
             if truthy(holds):
                 return unknown, local.returns
+            continue
+        if local.kind == "markup":
+            unknown.discard(local.name)
+            scope[local.name] = JsxFunction(local.expr)
             continue
         if local.kind == "function":
             unknown.add(local.name)
@@ -244,6 +306,9 @@ def _locals(text: str) -> list[Local] | None:
         if hook.group("hook") == "useRef":
             return [Local("ref", target, hook.group("args").strip())]
         return [Local("function", target, "")]  # useMemo, useCallback, a custom hook
+    arrow = _MARKUP_ARROW.fullmatch(expr)
+    if arrow and JSX_OPERAND.search(arrow.group("body")):  # const row = (label) => <b>{label}</b>
+        return [Local("markup", target, expr)]
     if _FUNCTION.match(expr):
         return [Local("function", target, "")]
     return [Local("value", target, expr)]
