@@ -13,7 +13,7 @@ from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
 from mintrender.components import RAW_NAMES, REGISTRY, SOURCE_NAMES
-from mintrender.components._jsxflow import FlowError, flow_fragments, left_out
+from mintrender.components._jsxflow import FlowError, flow_fragments, left_out, shown
 from mintrender.components._jsxparse import (
     Expression,
     JsxSyntaxError,
@@ -207,26 +207,26 @@ def expression_inline(state: StateInline, silent: bool) -> bool:
                 state,
                 pos,
                 "mdx-expression",
-                f"{{{' '.join(inner.split())[:60]}}} is template text, not an MDX expression; it "
-                "is shown as written (escape it as \\{ or `{...}`)",
+                f"{shown('{' + inner + '}')} is template text, not an MDX expression; it is "
+                "shown as written (escape it as \\{ or `{...}`)",
             )
             token = state.push("text", "", 0)
             token.content = "{" + inner + "}"
         elif isinstance(value, Expression):
             literal = _IDENTIFIER.match(inner) is not None
-            shown = " ".join(inner.split())
-            if len(shown) > 60:
-                shown = shown[:57] + "..."
+            written = " ".join(inner.split())
+            if len(written) > 60:
+                written = written[:57] + "..."
             lead = pos + 1 + len(raw) - len(raw.lstrip())
             why = value.problem or "JSX inside an expression is not supported"
             inline_report(
                 state,
                 lead + value.offset if not literal else pos,
                 "mdx-expression",
-                f"{{{shown}}} is not defined on this page; "
+                f"{{{written}}} is not defined on this page; "
                 "it is shown as written (escape it as \\{ or `{...}`)"
                 if literal
-                else f"{{{shown}}} cannot be evaluated at build time ({why}); it is left out",
+                else f"{{{written}}} cannot be evaluated at build time ({why}); it is left out",
             )
             if literal:
                 token = state.push("text", "", 0)

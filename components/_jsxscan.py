@@ -106,6 +106,12 @@ def opens_fence(marker: str, info: str) -> bool:
     return marker[0] != "`" or "`" not in info
 
 
+def closes_fence(fence: str, marker: str, info: str) -> bool:
+    """Does a line starting with `marker`, going on with `info`, close the fence `fence` opened:
+    the same character, at least as many, nothing after it (CommonMark 4.5)?"""
+    return marker[0] == fence[0] and len(marker) >= len(fence) and not info.strip()
+
+
 def find_close(
     src: str, name: str, start: int, limit: int, scope: dict[str, Any]
 ) -> tuple[int, int] | None:
@@ -131,7 +137,7 @@ def find_close(
             line_end = src.find("\n", m.end())
             rest = src[m.end() : line_end if line_end >= 0 else None]
             if fence is not None:
-                if marker[0] == fence[0] and len(marker) >= len(fence) and not rest.strip():
+                if closes_fence(fence, marker, rest):
                     fence = None
                 pos = m.end()
                 continue

@@ -86,7 +86,13 @@ def tree(tokens: Sequence[Token]) -> list[MdNode | Token]:
     return root.children
 
 
-_TAG = re.compile(r"<[^>]*>")
+TAGS = re.compile(r"<[^>]*>")
+"""An HTML or JSX tag."""
+
+
+def tag_text(markup: str) -> str:
+    """The text of markup as written, tags removed and entities decoded (no spaces added)."""
+    return html.unescape(TAGS.sub("", markup))
 
 
 def str_prop(props: dict[str, Any], key: str) -> str | None:
@@ -99,7 +105,7 @@ def str_prop(props: dict[str, Any], key: str) -> str | None:
     if isinstance(value, str) and type(value) is str:
         return value
     if isinstance(value, JsxElement):  # title={<span>Start</span>}: its words
-        words = " ".join(html.unescape(_TAG.sub("", value.source)).split())
+        words = " ".join(tag_text(value.source).split())
         return words or None
     return None  # an Expression or an object
 

@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from mintrender.components._jsxparse import Expression, JsxElement
+from mintrender.components._markdown import TAGS
 
 if TYPE_CHECKING:
     from mintrender.components._spec import Child, Node, RenderCtx
 
 _TAG = re.compile(r"<([A-Za-z][\w.-]*)")
-_TAGS = re.compile(r"<[^>]*>")
 _CSS_COLOR = re.compile(r"^(?:#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(?:rgb|rgba|hsl|hsla|oklch)\([^;{}]*\))$")
 _SVG_ATTRS = {
     "className": "class",
@@ -164,7 +164,7 @@ def icon_html(
 
 def strip_tags(markup: str) -> str:
     """Plain text of rendered HTML, whitespace collapsed."""
-    return " ".join(html.unescape(_TAGS.sub(" ", markup)).split())
+    return " ".join(html.unescape(TAGS.sub(" ", markup)).split())
 
 
 def _describe(child_name: str) -> str:

@@ -22,6 +22,7 @@ from mintrender.components._markdown import (
     nothing,
     one_line,
     str_prop,
+    tag_text,
 )
 from mintrender.components._spec import ComponentSpec, MarkdownFn, Node
 from mintrender.components._util import strip_tags
@@ -99,7 +100,6 @@ def html_attributes(node: Node, ctx: RenderCtx) -> str:
     return "".join(out)
 
 
-_TAG = re.compile(r"<[^>]*>")
 _DATA_SCRIPTS = frozenset({"application/ld+json", "application/json"})
 """`<script type>`s that hold data, never code: JSON-LD (a page's structured data for search
 engines) is kept, as Mintlify's server-rendered page has it."""
@@ -109,7 +109,7 @@ def _data_script(node: Node, ctx: RenderCtx) -> str:
     """`<script type="application/ld+json">{`{...}`}</script>`: the JSON, checked and written
     so that no `</script>` inside it can end the element; invalid JSON is a warning."""
     kind = str(node.props.get("type", "")).strip().lower()
-    text = html.unescape(_TAG.sub("", node.html)).strip()  # links made of its URLs too
+    text = tag_text(node.html).strip()  # links made of its URLs too
     try:
         data = json.loads(text)
     except ValueError as exc:

@@ -17,18 +17,22 @@ from mintrender.components._jsxparse import (
     find_brace_end,
     jsx_end,
 )
-from mintrender.components._jsxscan import opens_fence
+from mintrender.components._jsxscan import closes_fence, opens_fence
 from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import eval_js, free_names, js_function
 from mintrender.parse.prelude import (
+    ARROW,
     JSX_OPERAND,
     JsxFunction,
     JsxLocal,
     Local,
+    bind_args,
+    bindable,
     jsx_body,
     jsx_escape,
     jsx_text,
     markup_call,
+    parse_params,
     run_locals,
     split_block,
 )
@@ -46,9 +50,6 @@ _EXPORT_CONST = re.compile(
 _EXPORT_FUNCTION = re.compile(
     r"^export\s+function\s+(?P<name>[\w$]+)\s*\((?P<params>[^)]*)\)\s*(?P<body>\{.*\})\s*;?\s*$",
     re.S,
-)
-_ARROW = re.compile(
-    r"^(?:async\s*)?(?:\((?P<params>[^)]*)\)|(?P<single>[\w$]+))\s*=>\s*(?P<body>.*)$", re.S
 )
 _CALL = re.compile(r"([\w$]+)\s*\((.*)\)", re.S)
 """`name(args)`: a call of a component's markup helper (`prelude.JsxFunction`)."""
@@ -238,7 +239,7 @@ def scan_statements(source: str, javascript: bool = False) -> list[Statement]:
             marker, rest = m.group(1), m.group(2)
             if fence is None:
                 fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence) and not rest.strip():
+            elif closes_fence(fence, marker, rest):
                 fence = None
             i = line_no + 1
             continue
@@ -296,7 +297,7 @@ def parse_module(
         if not m:
             continue
         name, value = m.group("name"), m.group("value").strip().rstrip(";")
-        arrow = _ARROW.match(value)
+        arrow = ARROW.match(value)
         if arrow and not name[:1].isupper():  # `rows = () => [...]`: data, not a component
             function = _data_function(name, arrow, scope.values)
             if function is not None:
@@ -347,23 +348,15 @@ def _data_function(name: str, arrow: re.Match[str], module: dict[str, Any]) -> A
         body = found[1].strip().rstrip(";")
     if not body or body.lstrip("(").startswith("<") or JSX_OPERAND.search(body):
         return None
-    params: list[tuple[str, Any]] = []
-    for part in (arrow.group("params") or arrow.group("single") or "").split(","):
-        key, _, default = (p.strip() for p in part.partition("="))
-        if not key:
-            continue
-        if not _NAME.fullmatch(key):
-            return None  # destructured or rest parameters
-        value = eval_expression(default, module) if default else None
-        params.append((key, None if isinstance(value, Expression) else value))
+    params, destructured = parse_params(arrow.group("params") or arrow.group("single") or "")
+    if destructured or not bindable(params):
+        return None  # destructured, rest or annotated parameters
     depth = [0]
 
     def call(args: list[Any]) -> Any:
         if depth[0] >= MAX_CALL_DEPTH:
             raise ExprError(f"`{name}` calls itself more than {MAX_CALL_DEPTH} times", 0)
-        bound = {
-            key: args[i] if i < len(args) else default for i, (key, default) in enumerate(params)
-        }
+        bound = bind_args(params, False, args, module) or {}
         depth[0] += 1
         try:
             return eval_js(body, {**module, **bound})
@@ -397,20 +390,18 @@ def _component(
     defaults: dict[str, Any] = {}
     props_name = single
     params = (params or "").strip()
-    if params.startswith("{") and params.endswith("}"):
-        for part in params[1:-1].split(","):
-            part = part.strip()
-            if not part or part.startswith("..."):
+    found, destructured = parse_params(params)
+    if destructured:
+        for p in found:
+            if p.rest:
                 continue
-            key, _, default = part.partition("=")
-            key, _, local = (p.strip() for p in key.partition(":"))
-            names.append(key)
-            if local and local != key and _NAME.fullmatch(local):
-                renames.append((key, local))  # `{ private: isPrivate = false }`
-            if default.strip():
-                value = eval_expression(default.strip(), {})
+            names.append(p.key)
+            if p.local != p.key and _NAME.fullmatch(p.local):
+                renames.append((p.key, p.local))  # `{ private: isPrivate = false }`
+            if p.default:
+                value = eval_expression(p.default, {})
                 if not isinstance(value, Expression):
-                    defaults[key] = value
+                    defaults[p.key] = value
     elif params:
         props_name = params.split(":")[0].strip()
     body = jsx_body(jsx or "")

@@ -130,10 +130,65 @@ class JsxLocal(Expression, Opaque):
     carry it (`icons[name]`, `!icon`) but not compute on it."""
 
 
-_MARKUP_ARROW = re.compile(
-    r"\((?P<params>[^()]*)\)\s*=>\s*(?P<body>.+)|(?P<single>[\w$]+)\s*=>\s*(?P<body1>.+)", re.S
+ARROW = re.compile(
+    r"^(?:async\s*)?(?:\((?P<params>[^)]*)\)|(?P<single>[\w$]+))\s*=>\s*(?P<body>.*)$", re.S
 )
-"""An arrow function with simple or destructured parameters (`(label) => ...`)."""
+"""An arrow function: its parameters (`(a, b)` or `a`) and its body."""
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One parameter of an arrow function, or one name of a destructuring pattern."""
+
+    key: str
+    """The argument's name; destructured, the property read (`private` of `{ private: p }`)."""
+    local: str
+    """The name it is bound to."""
+    default: str = ""
+    """Its default value's source ("" for none)."""
+    rest: bool = False
+    """`...rest`."""
+
+
+def parse_params(text: str) -> tuple[list[Param], bool]:
+    """`a, b = 1` or `{ a, b: c = 1, ...rest }`: the parameters as written (their names are not
+    checked: `bind_args` does), and whether they destructure one object."""
+    text = text.strip()
+    destructured = text.startswith("{") and text.endswith("}")
+    out: list[Param] = []
+    for part in (text[1:-1] if destructured else text).split(","):
+        part = part.strip()
+        if part.startswith("..."):
+            out.append(Param(part[3:].strip(), part[3:].strip(), rest=True))
+            continue
+        key, _, default = (p.strip() for p in part.partition("="))
+        local = key
+        if destructured:  # `{ private: isPrivate }`; a positional `label: string` is a type
+            key, _, local = (p.strip() for p in key.partition(":"))
+            local = local or key
+        if key:
+            out.append(Param(key, local, default))
+    return out, destructured
+
+
+def bindable(params: list[Param]) -> bool:
+    """Can the build bind these parameters: plain names, no rest element?"""
+    return all(not p.rest and _NAME.match(p.key) and _NAME.match(p.local) for p in params)
+
+
+def bind_args(
+    params: list[Param], destructured: bool, args: list[Any], scope: dict[str, Any]
+) -> dict[str, Any] | None:
+    """Each parameter's value for a call with `args` (a default computed in `scope`); None for
+    parameters the build cannot bind (rest elements, nested patterns, type annotations)."""
+    if not bindable(params):
+        return None
+    given = args[0] if destructured and args and isinstance(args[0], dict) else {}
+    bound: dict[str, Any] = {}
+    for i, p in enumerate(params):
+        value = given.get(p.key) if destructured else (args[i] if i < len(args) else None)
+        bound[p.local] = _argument(value, p.default, scope)
+    return bound
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,36 +202,19 @@ def markup_call(
 ) -> tuple[str, dict[str, Any]] | None:
     """The JSX a `JsxFunction` returns for `args` (as `jsx_body` reads it) and the scope it is
     read in: `scope` with the parameters bound; None for parameters it cannot bind."""
-    m = _MARKUP_ARROW.fullmatch(function.source.strip())
+    m = ARROW.match(function.source.strip())
     if m is None:
         return None
-    body = (m.group("body") or m.group("body1") or "").strip()
+    body = m.group("body").strip()
     if body.startswith("{"):  # a block: its locals and guards are not run here
         found = split_block(body)
         if found is None or found[0]:
             return None
         body = found[1]
-    bound = dict(scope)
-    params = (m.group("params") if m.group("single") is None else m.group("single")) or ""
-    params = params.strip()
-    if params.startswith("{") and params.endswith("}"):  # ({ id, label = "x" })
-        given = args[0] if args and isinstance(args[0], dict) else {}
-        for part in params[1:-1].split(","):
-            key, _, default = (p.strip() for p in part.partition("="))
-            if not key:
-                continue
-            if not _NAME.match(key):
-                return None
-            bound[key] = _argument(given.get(key), default, scope)
-    else:
-        for i, part in enumerate(p.strip() for p in params.split(",")):
-            key, _, default = (p.strip() for p in part.partition("="))
-            if not key:
-                continue
-            if not _NAME.match(key):
-                return None
-            bound[key] = _argument(args[i] if i < len(args) else None, default, scope)
-    return jsx_body(body.rstrip(";")), bound
+    bound = bind_args(*parse_params(m.group("params") or m.group("single") or ""), args, scope)
+    if bound is None:
+        return None
+    return jsx_body(body.rstrip(";")), {**scope, **bound}
 
 
 def _argument(value: Any, default: str, scope: dict[str, Any]) -> Any:
@@ -288,7 +326,7 @@ def _locals(text: str) -> list[Local] | None:
         return [Local("function", fn.group(1), "")] if fn else None
     target, expr = m.group("target"), m.group("expr").strip()
     if target.startswith("{"):  # const { title, size = "sm" } = props
-        return _destructured(target[1:-1], expr)
+        return _destructured(target, expr)
     hook = _HOOK.fullmatch(expr)
     if target.startswith("["):
         names = [n.strip() for n in target[1:-1].split(",")]
@@ -306,7 +344,7 @@ def _locals(text: str) -> list[Local] | None:
         if hook.group("hook") == "useRef":
             return [Local("ref", target, hook.group("args").strip())]
         return [Local("function", target, "")]  # useMemo, useCallback, a custom hook
-    arrow = _MARKUP_ARROW.fullmatch(expr)
+    arrow = ARROW.match(expr)
     if arrow and JSX_OPERAND.search(arrow.group("body")):  # const row = (label) => <b>{label}</b>
         return [Local("markup", target, expr)]
     if _FUNCTION.match(expr):
@@ -314,18 +352,15 @@ def _locals(text: str) -> list[Local] | None:
     return [Local("value", target, expr)]
 
 
-def _destructured(names: str, expr: str) -> list[Local] | None:
+def _destructured(pattern: str, expr: str) -> list[Local] | None:
+    """`const { title, size: scale = "sm" } = expr`: a local per name."""
+    params = parse_params(pattern)[0]
+    if not bindable(params):
+        return None  # nested patterns, rest elements
     out = []
-    for part in names.split(","):
-        key, _, default = (p.strip() for p in part.partition("="))
-        key, _, local = (p.strip() for p in key.partition(":"))
-        local = local or key
-        if not key:
-            continue
-        if not (_NAME.match(key) and _NAME.match(local)):
-            return None  # nested patterns, rest elements
-        value = f"({expr}).{key}"
-        out.append(Local("value", local, f"{value} ?? ({default})" if default else value))
+    for p in params:
+        value = f"({expr}).{p.key}"
+        out.append(Local("value", p.local, f"{value} ?? ({p.default})" if p.default else value))
     return out
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from mintrender.components import REGISTRY
 from mintrender.components._jsxparse import Expression, to_text
-from mintrender.components._jsxscan import opens_fence
+from mintrender.components._jsxscan import closes_fence, opens_fence
 from mintrender.components._mdxenv import Expansion
 from mintrender.errors import Diagnostics
 from mintrender.hints import closest_path
@@ -311,12 +311,7 @@ def substitute_in_fences(body: str, values: dict[str, Any]) -> str:
             if m and opens_fence(m.group(1), m.group(2)):
                 fence = m.group(1)
             continue
-        if (
-            m
-            and m.group(1)[0] == fence[0]
-            and len(m.group(1)) >= len(fence)
-            and not m.group(2).strip()
-        ):
+        if m and closes_fence(fence, m.group(1), m.group(2)):
             fence = None
             continue
         if "{" in line:

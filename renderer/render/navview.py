@@ -99,18 +99,25 @@ def sidebar_icons(
     """The navigation's `IconFn`: an unknown icon is reported where it is written, in the
     frontmatter of the page that names it (its line and column) or at its place in docs.json."""
     contexts: dict[str, RenderContext] = {}
+    drawn: dict[tuple[str | None, str | None, str], str] = {}  # every page's sidebar asks again
 
     def icon(name: str | None, kind: str | None, file: str) -> str:
+        key = (name, kind, file)
+        if key in drawn:
+            return drawn[key]
         where = file or config.config_file
         ctx = contexts.get(where)
         if ctx is None:
             ctx = contexts[where] = RenderContext(config, where, urls, diagnostics, read=read)
         if file:
-            return ctx.icon(name, kind, line=1)
+            drawn[key] = ctx.icon(name, kind, line=1)
+            return drawn[key]
         text = read(config.config_file) or ""
         at = text.find(f'"{name}"') + 1 if name else 0  # docs.json: where the name is written
         line = text.count("\n", 0, at) + 1 if at else 0
-        return ctx.icon(name, kind, line=line, column=at - text.rfind("\n", 0, at) if at else 1)
+        column = at - text.rfind("\n", 0, at) if at else 1
+        drawn[key] = ctx.icon(name, kind, line=line, column=column)
+        return drawn[key]
 
     return icon
 
