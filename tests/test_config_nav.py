@@ -199,26 +199,27 @@ def test_site_without_index_page_opens_on_its_first_page(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(
-    ("codeblocks", "dark"),
+    ("codeblocks", "mode"),
     [
-        ("dark", True),
-        ("system", False),
-        ("github-dark", True),
-        ({"theme": "dracula"}, True),
-        ("github-light", False),
-        ({"theme": "catppuccin-latte"}, False),
-        ({"theme": {"light": "github-light", "dark": "github-dark"}}, False),
-        (None, False),
+        ("dark", "dark"),
+        ("system", ""),
+        ("github-dark", "dark"),
+        ({"theme": "dracula"}, "dark"),
+        ("github-light", "light"),
+        ({"theme": "catppuccin-latte"}, "light"),
+        ({"theme": {"light": "github-light", "dark": "github-dark"}}, ""),
+        (None, ""),
     ],
 )
-def test_styling_codeblocks_dark_in_both_modes(
-    tmp_path: Path, codeblocks: object, dark: bool
+def test_styling_codeblocks_one_look_in_both_modes(
+    tmp_path: Path, codeblocks: object, mode: str
 ) -> None:
     """`styling.codeblocks`: "dark", or one dark Shiki theme for both modes, keeps code dark in
-    light mode; "system", a light theme or a theme per mode follows the mode."""
+    light mode; one light theme keeps it light in dark mode; "system" or a theme per mode
+    follows the mode."""
     styling = {} if codeblocks is None else {"codeblocks": codeblocks}
     write_site(tmp_path, {"index.mdx": "# Hi\n"}, minimal_config(["index"], styling=styling))
-    assert load_config(tmp_path, Diagnostics()).codeblocks_dark is dark
+    assert load_config(tmp_path, Diagnostics()).codeblocks_mode == mode
 
 
 def test_a_blank_group_label_is_meant_and_padded_labels_are_said() -> None:

@@ -32,8 +32,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def open_page(browser: Any, url: str, width: int = 1440, height: int = 900) -> Any:
-    ctx = browser.new_context(viewport={"width": width, "height": height}, color_scheme="light")
+def open_page(
+    browser: Any, url: str, width: int = 1440, height: int = 900, scheme: str = "light"
+) -> Any:
+    ctx = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
     page = ctx.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -165,24 +167,29 @@ def test_header_geometry(browser: Any, site: Path) -> None:
     page.context.close()
 
 
-def test_styling_codeblocks_dark_keeps_code_dark_in_light_mode(
-    browser: Any, tmp_path: Path
-) -> None:
+def test_styling_codeblocks_one_look_in_both_modes(browser: Any, tmp_path: Path) -> None:
     """docs.json `styling.codeblocks: "dark"`: in light mode a code block and a code group have
-    the dark panel and the dark token colours; the page around them stays light. Without it,
-    light mode has light code."""
+    the dark panel and the dark token colours; the page around them stays light. A light Shiki
+    theme for both modes (`github-light`) does the same the other way round in dark mode.
+    Without either, code follows the mode."""
     page_text = (
         '---\ntitle: Code\n---\n\n```python a.py\ndef f():\n    return "x"\n```\n\n'
         "<CodeGroup>\n```bash npm\nnpm i\n```\n```bash yarn\nyarn add\n```\n</CodeGroup>\n"
     )
     looks = {}
-    for name, styling in (("dark", {"codeblocks": "dark"}), ("system", {})):
+    cases = (
+        ("dark", {"codeblocks": "dark"}, "light"),
+        ("system", {}, "light"),
+        ("light", {"codeblocks": "github-light"}, "dark"),
+        ("system-dark", {}, "dark"),
+    )
+    for name, styling, scheme in cases:
         docs = write_site(
             tmp_path / name, {"index.mdx": page_text}, minimal_config(["index"], styling=styling)
         )
         out = tmp_path / f"{name}-out"
         assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
-        page = open_page(browser, (out / "index.html").as_uri())
+        page = open_page(browser, (out / "index.html").as_uri(), scheme=scheme)
         looks[name] = page.evaluate(
             """() => {
               const bg = (s) => getComputedStyle(document.querySelector(s)).backgroundColor;
@@ -199,6 +206,11 @@ def test_styling_codeblocks_dark_keeps_code_dark_in_light_mode(
     assert system["pre"] == "rgb(255, 255, 255)"
     assert dark["keyword"] != system["keyword"]  # the dark style's keyword colour
     assert dark["tab"] == "rgb(156, 163, 175)"  # muted text for a dark panel
+    light, system_dark = looks["light"], looks["system-dark"]
+    assert light["body"] == system_dark["body"] == "rgb(15, 16, 20)"  # the page stays dark
+    assert system_dark["pre"] == "rgb(11, 12, 14)" and system_dark["keyword"] == dark["keyword"]
+    assert light["pre"] == "rgb(255, 255, 255)" and light["keyword"] == system["keyword"]
+    assert light["tab"] == "rgb(107, 114, 128)"  # muted text for a light panel
 
 
 def test_navbar_links_never_run_under_the_search(browser: Any, tmp_path: Path) -> None:

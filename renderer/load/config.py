@@ -143,15 +143,17 @@ class SiteConfig:
         )
 
     @property
-    def codeblocks_dark(self) -> bool:
-        """Code blocks dark in both modes: `styling.codeblocks` is "dark", or one Shiki theme
-        for both modes (a name, or `{theme: name}`) that is not a light one."""
+    def codeblocks_mode(self) -> str:
+        """How code blocks look: "dark" in both modes (`styling.codeblocks` is "dark", or one
+        dark Shiki theme for both modes: a name, or `{theme: name}`); "light" in both modes (one
+        light Shiki theme); "" to follow the mode ("system", a theme per mode)."""
         value = self.codeblocks
         if isinstance(value, dict):
             value = value.get("theme")
-        if not isinstance(value, str) or value in ("", "system"):
-            return False
-        return value == "dark" or not any(w in value for w in _LIGHT_SHIKI_THEMES)
+        if not isinstance(value, str) or value.strip() in ("", "system"):
+            return ""
+        value = value.strip().lower()
+        return "light" if any(w in value for w in _LIGHT_SHIKI_THEMES) else "dark"
 
     def locate(self, path: PathKey) -> tuple[int, int]:
         """Line and column of a JSON path in the config file (1, 1 when unknown)."""

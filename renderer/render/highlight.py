@@ -385,9 +385,10 @@ def render_code_block(
     )
 
 
-DARK_CODE = ":is(.dark,[data-codeblocks]) .mr-code__pre"
-"""Code in dark colours: in dark mode, and in both modes with docs.json `styling.codeblocks:
-"dark"` (the `data-codeblocks` attribute of the page's `<html>`)."""
+DARK_CODE = ':is(.dark:not([data-codeblocks="light"]),[data-codeblocks="dark"]) .mr-code__pre'
+"""Code in dark colours: in dark mode, unless docs.json `styling.codeblocks` names a light theme
+for both modes, and in both modes with `styling.codeblocks: "dark"` (the `data-codeblocks`
+attribute of the page's `<html>`, `SiteConfig.codeblocks_mode`)."""
 
 
 def pygments_css(light_style: str = "default", dark_style: str = "monokai") -> str:

@@ -82,7 +82,7 @@ def site_context(
             "dark": config.colors.dark,
         },
         "appearance": {"default": config.appearance_default, "strict": config.appearance_strict},
-        "codeblocks_dark": config.codeblocks_dark,
+        "codeblocks": config.codeblocks_mode,
         **chrome_context(config.chrome, urls, ctx, safe),
         "chrome_key": "",
         "search_prompt": config.search_prompt,
