@@ -25,6 +25,8 @@ from mintrender.parse.expreval import eval_js, js_string
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.:\-]*")
 _ATTR_NAME = re.compile(r"[A-Za-z_:$@][A-Za-z0-9_:.$\-]*")
 _WS = re.compile(r"\s*")
+CLOSE_FRAGMENT = re.compile(r"</\s*>")
+"""A fragment's closing tag: MDX allows white space after `</` (`</ >`, `</ Warning>`)."""
 _HANDLER = re.compile(r"on[A-Z]")
 _UNQUOTED = re.compile(r"[^\s>\"'=<`{}]+(?<!/)")
 
@@ -145,8 +147,8 @@ def jsx_end(src: str, i: int, end: int | None = None) -> int | None:
     while j < n:
         c = src[j]
         if c == "<":
-            if src.startswith("</>", j):
-                depth, j = depth - 1, j + 3
+            if close := CLOSE_FRAGMENT.match(src, j):
+                depth, j = depth - 1, close.end()
             elif src.startswith("<>", j):
                 depth, j = depth + 1, j + 2
             else:
@@ -185,7 +187,7 @@ def parse_tag(
     closing = False
     if i < len(src) and src[i] == "/":
         closing = True
-        i += 1
+        i = _WS.match(src, i + 1).end()  # type: ignore[union-attr]  # `</ Warning>`, as MDX reads
     m = _NAME.match(src, i)
     if m:
         name = m.group(0)

@@ -31,7 +31,7 @@ HTML_NAMES = frozenset(
     "samp section small source span strong sub summary sup svg table tbody td tfoot th thead tr "
     "u ul var video wbr".split()
 )
-_TAG_NAME = re.compile(r"</?([A-Za-z][\w.]*)")
+_TAG_NAME = re.compile(r"<(?:/\s*)?([A-Za-z][\w.]*)")
 _COMPONENT_NAME = re.compile(r"[A-Z][\w$]*")
 
 
@@ -91,7 +91,8 @@ def _close_pattern(name: str) -> re.Pattern[str]:
     start of a line (matched from the newline before it), a backtick run, a comment. Each
     branch starts with a literal character, so the regex engine skips to those characters
     at C speed (a `^` branch would make it try every position)."""
-    tag = r"</?" + re.escape(name) + r"(?=[\s/>])" if name else r"</?(?=>)"  # `<>` fragments
+    # `</ Warning>`: white space may follow `</` (not `<`); `<>` fragments
+    tag = r"<(?:/\s*)?" + (re.escape(name) + r"(?=[\s/>])" if name else r"(?=>)")
     return re.compile(tag + r"|\n[ \t>]*(`{3,}|~{3,})|``*|\{/\*")
 
 
