@@ -15,6 +15,7 @@ Errors raise `JsxSyntaxError(message, offset)`; callers catch it and decline or 
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,18 @@ from mintrender.parse.expreval import eval_js, js_string
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.:\-]*")
 _ATTR_NAME = re.compile(r"[A-Za-z_:$@][A-Za-z0-9_:.$\-]*")
 _WS = re.compile(r"\s*")
+REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""A character reference, as JSX decodes it in text and in quoted attribute values."""
+
+
+def decode_references(value: str) -> str:
+    """A quoted attribute value as JSX reads it: `&amp;`, `&quot;`, `&#65;` decoded (with their
+    `;`; `&amp x` stays as written)."""
+    if "&" not in value:
+        return value
+    return REFERENCE.sub(lambda m: html.unescape(m.group(0)), value)
+
+
 CLOSE_FRAGMENT = re.compile(r"</\s*>")
 """A fragment's closing tag: MDX allows white space after `</` (`</ >`, `</ Warning>`)."""
 _HANDLER = re.compile(r"on[A-Z]")
@@ -241,7 +254,7 @@ def parse_tag(
                 end = src.find(q, i + 1)
                 if end < 0:
                     raise JsxSyntaxError(f"unclosed string in {attr}", i)
-                tag.props[attr] = src[i + 1 : end]
+                tag.props[attr] = decode_references(src[i + 1 : end])
                 i = end + 1
             elif q == "{":
                 end = find_brace_end(src, i)

@@ -350,3 +350,31 @@ def test_markup_helpers_are_drawn_where_they_are_called(tmp_path: Path) -> None:
         '<button id="b">default k</button></div>'
     ) in html
     assert _warnings(result) == []
+
+
+def test_values_and_references_are_shown_as_react_shows_them(tmp_path: Path) -> None:
+    """A string value is text, braces, `&amp;` and line breaks included (Activepieces' JSON
+    preview); a character reference in a component's JSX text is decoded (FastMCP's version
+    badge, `&nbsp;`); a quoted attribute value decodes its references, as JSX reads it."""
+    snippet = (
+        'export const Json = () => <pre className="json">{`{\\n  "key": "value"\\n}`}</pre>;\n'
+        'export const Label = ({ text }) => <p className="lbl">{text}</p>;\n'
+        "export const Badge = ({ v }) => (\n"
+        '  <p className="vb"><span>New in:</span>&nbsp;<code>{v}</code> &copy; 3 &lt; 4</p>\n'
+        ");\n"
+        "export const Box = ({ text }) => <Card title={text}>x</Card>;\n"
+    )
+    text = (
+        'import { Json, Label, Badge, Box } from "/snippets/s.jsx";\n\n<Json />\n\n'
+        '<Label text="Returns {} when empty" />\n\n<Label text={"A &amp; B {a: 1}"} />\n\n'
+        '<Badge v="2.13" />\n\n<Box text={\'say "hi" & go\'} />\n\n'
+        '<Card title="A &amp; B &quot;q&quot; &amp x">y</Card>\n'
+    )
+    html, result = _page(tmp_path, text, {"snippets/s.jsx": snippet})
+    assert '<pre class="json">{\n  &quot;key&quot;: &quot;value&quot;\n}</pre>' in html
+    assert '<p class="lbl">Returns {} when empty</p>' in html
+    assert '<p class="lbl">A &amp;amp; B {a: 1}</p>' in html
+    assert "<span>New in:</span>\u00a0<code>2.13</code> \u00a9 3 &lt; 4</p>" in html
+    assert '<p class="mr-card__title">say &quot;hi&quot; &amp; go</p>' in html
+    assert '<p class="mr-card__title">A &amp; B &quot;q&quot; &amp;amp x</p>' in html
+    assert [d.message for d in result.diagnostics] == []

@@ -535,12 +535,12 @@ def _expand(
                 out.append(before + "{" + str(value).lower() + "}")
             else:
                 text = "" if value is None or isinstance(value, Expression) else str(value)
-                out.append(before + '"' + text.replace('"', "&quot;") + '"')
+                out.append(before + '"' + text.replace("&", "&amp;").replace('"', "&quot;") + '"')
         elif inner == "children":
             out.append(before + "\n\n" + children + "\n\n")
         elif isinstance(value, Expression) and value.problem and inner:
             raise NotExpandable(f"{shown('{' + inner + '}', 42)}: {value.problem}")
         else:
             text = "" if value is None or isinstance(value, (Expression, bool)) else str(value)
-            out.append(before + jsx_escape(text))
+            out.append(before + jsx_escape(text, value=True))
     return "".join(out)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mintrender.components._jsxparse import (
+    REFERENCE,
     Expression,
     JsxSyntaxError,
     eval_expression,
@@ -426,8 +427,11 @@ def _string_end(text: str, i: int) -> int:
     return end if i < end - 1 < len(text) and text[end - 1] == text[i] else -1
 
 
-_MARKDOWN_PUNCTUATION = re.compile(r"([!-%'-/:-@\[-`~|])")
-"""ASCII punctuation Markdown may read as markup (`&` is left: JSX text decodes entities)."""
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-%'-/:-@\[-`{-~])")
+"""ASCII punctuation Markdown or MDX may read as markup (`&` is left: JSX text decodes
+entities)."""
+_VALUE_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+"""The same and `&`: a value's `&amp;` is shown as written."""
 
 
 def jsx_text(body: str) -> str:
@@ -498,10 +502,21 @@ def _inline_elements(pieces: list[tuple[str, str]]) -> set[int]:
     return found
 
 
-def jsx_escape(text: str) -> str:
-    """`text` with the punctuation Markdown would read as markup escaped: JSX shows a value
-    as it is."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+def jsx_escape(text: str, value: bool = False) -> str:
+    """`text` (JSX text as written, or a `value` shown as text) with the punctuation Markdown
+    or MDX would read as markup escaped: JSX shows a value as it is, braces and `&amp;`
+    included, and a value's line breaks (as `&#10;`, so the spaces after one are kept, for a
+    `<pre>`)."""
+    if value:
+        return _VALUE_PUNCTUATION.sub(r"\\\1", text).replace("\n", "&#10;")
+    if "&" not in text:
+        return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    out, at = [], 0  # a character reference (`&nbsp;`) stays one: JSX decodes it
+    for m in REFERENCE.finditer(text):
+        out.append(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text[at : m.start()]) + m.group(0))
+        at = m.end()
+    out.append(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text[at:]))
+    return "".join(out)
 
 
 def _jsx_text_run(text: str, one_line: bool = False) -> str:
