@@ -127,3 +127,18 @@ def test_inside_links_are_followed_and_cycles_stop(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "alias" / "page" / "index.html").is_file()
     assert not (tmp_path / "site" / "real" / "loop").exists()
     assert [d for d in result.diagnostics if d.code == "symlink-outside"] == []
+
+
+def test_an_earlier_site_in_the_docs_folder_is_never_read_back(tmp_path: Path) -> None:
+    """A site an earlier `-o out` wrote inside the docs folder holds Markdown copies and the
+    theme's stylesheets: they are not pages nor the site's own CSS (its stale rules would
+    override the theme), and the build says why, once."""
+    docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"}, minimal_config(["index"]))
+    first = build_site(docs, docs / "out")
+    assert first.fatal is None and (docs / "out" / "_mintrender").is_dir()
+    result = build_site(docs, tmp_path / "site")
+    assert [r.rel_path for r in result.pages] == ["index.mdx"]
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "out/_mintrender" not in html and not (tmp_path / "site" / "out").exists()
+    notes = [d for d in result.diagnostics if d.code == "earlier-output"]
+    assert [(d.file, d.severity) for d in notes] == [("out", "info")]

@@ -14,6 +14,7 @@ from mintrender.fileio import read_bytes
 from mintrender.load.contain import outside_link_message, resolve_inside
 from mintrender.load.encoding import Decoded, decode_source
 from mintrender.model import PageRecord, default_out_dir, zip_path_for
+from mintrender.urls import ASSET_DIR
 from mintrender.workers import grouped
 
 # Mintlify's built-in ignores (mdx-and-markdown.md §1); every dot-folder is skipped as well.
@@ -42,6 +43,8 @@ class SourceFiles:
     """Symbolic links to places outside the docs folder, skipped (load/contain.py)."""
     unreadable: tuple[tuple[str, str], ...] = ()
     """Folders that could not be listed (no permission): (path, the system's reason)."""
+    earlier_sites: tuple[str, ...] = ()
+    """Folders holding a site mintrender built (its `_mintrender` folder), not read as docs."""
 
     def report(self, diagnostics: Diagnostics) -> None:
         """What was left out of the site: links leading outside, folders that cannot be read."""
@@ -50,6 +53,13 @@ class SourceFiles:
         for rel, reason in self.unreadable:
             why = f"this folder cannot be read: {reason}; its files are not in the site"
             diagnostics.warning(rel, 0, 0, "file-unreadable", why, UNREADABLE_HINT)
+        for rel in self.earlier_sites:
+            why = (
+                f"this folder holds a site mintrender built (its {ASSET_DIR} folder): its pages, "
+                "Markdown copies, stylesheets and scripts are not read as docs"
+            )
+            hint = "build into a folder outside the docs folder, or delete this one"
+            diagnostics.info(rel, 0, 0, "earlier-output", why, hint)
 
 
 UNREADABLE_HINT = "let the user who builds read it (chmod), or list it in .mintignore"
@@ -108,6 +118,7 @@ def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
     # links are followed only to places inside the docs folder, never into a folder that
     # holds the link itself (a cycle)
     unreadable: list[tuple[str, str]] = []
+    earlier: list[str] = []
 
     def refused(exc: OSError) -> None:
         where = Path(exc.filename) if exc.filename else docs_dir
@@ -140,6 +151,9 @@ def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             refused(exc)
+            return
+        if rel_root and any(e.name == ASSET_DIR and os.path.isdir(e.path) for e in entries):
+            earlier.append(rel_root.rstrip("/"))  # an earlier build's output: never input
             return
         folders: list[os.DirEntry[str]] = []
         for entry in entries:
@@ -192,6 +206,7 @@ def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
         user_js,
         tuple(sorted(outside)),
         tuple(sorted(unreadable)),
+        tuple(earlier),
     )
 
 
