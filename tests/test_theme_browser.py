@@ -236,3 +236,56 @@ def test_navbar_links_never_run_under_the_search(browser: Any, tmp_path: Path) -
         if width == 1600:  # room enough: the pill is in the middle of the row
             assert abs(search["x"] + search["width"] / 2 - width / 2) <= 2
         page.context.close()
+
+
+def test_code_keeps_its_look_in_tables_fields_and_descriptions(
+    browser: Any, tmp_path: Path
+) -> None:
+    """Inline code in a table cell stays one word (the table scrolls sideways on a phone, as
+    Dify's and Prefect's variable tables need); a code block in a field looks like any other
+    code block (FastMCP's), not like inline code; an operation description from a spec keeps
+    its paragraphs and list apart (ComfyUI's)."""
+    page_text = (
+        "---\ntitle: Code\n---\n\n| Variable | Type | Description | Notes |\n|--|--|--|--|\n"
+        "| `sys.workflow_run_id` | String | Workflow run id, used to record the runtime status "
+        "of a workflow. | Can be used to track the application's execution records. |\n\n"
+        '```python\nprint("top")\n```\n\n<ParamField body="url" type="str">\n  Issuer.\n\n'
+        '  ```python\n  print("field")\n  ```\n</ParamField>\n'
+    )
+    spec = (
+        '{"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {"/jobs": {"get": '
+        '{"summary": "List jobs", "description": "First.\\n\\n- one\\n- two\\n\\nSecond.", '
+        '"responses": {"200": {"description": "OK"}}}}}}'
+    )
+    config = minimal_config(["index", "GET /jobs"])
+    config["api"] = {"openapi": "openapi.json"}
+    docs = write_site(tmp_path / "docs", {"index.mdx": page_text, "openapi.json": spec}, config)
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    page = open_page(browser, (out / "index.html").as_uri(), width=390)
+    looks = page.evaluate(
+        """() => {
+          const code = document.querySelector("td code");
+          const wrap = document.querySelector(".mr-table-wrap");
+          const pre = [...document.querySelectorAll(".mr-code__pre code")];
+          const style = (e) => { const c = getComputedStyle(e); return [c.fontSize, c.borderTopWidth, c.paddingLeft]; };
+          return {lines: code.getClientRects().length, scrolls: wrap.scrollWidth > wrap.clientWidth,
+                  top: style(pre[0]), field: style(pre[1])};
+        }"""
+    )
+    assert looks["lines"] == 1 and looks["scrolls"]
+    assert looks["field"] == looks["top"]
+    page.context.close()
+    operation = next(out.rglob("list-jobs/index.html"))
+    page = open_page(browser, operation.as_uri())
+    gaps = page.evaluate(
+        """() => {
+          const d = document.querySelector(".mr-page-description");
+          const [p1, list, p2] = d.children;
+          const box = (e) => e.getBoundingClientRect();
+          return {after_list: box(p2).top - box(list).bottom, list_in: box(list.firstElementChild).left - box(d).left,
+                  marker: getComputedStyle(list).listStyleType};
+        }"""
+    )
+    assert gaps["after_list"] >= 8 and gaps["list_in"] >= 16 and gaps["marker"] == "disc"
+    page.context.close()
