@@ -35,7 +35,7 @@ from mintrender.load.nav import (
     file_languages,
     is_operation_ref,
 )
-from mintrender.load.redirects import concrete_targets
+from mintrender.load.redirects import RedirectTargets
 from mintrender.load.remote import Downloads
 from mintrender.load.sources import (
     Reader,
@@ -181,7 +181,7 @@ def make_urls(
 ) -> UrlBuilder:
     redirects = None
     if config is not None and config.redirects:
-        redirects = concrete_targets(config.redirects)
+        redirects = RedirectTargets(config.redirects)
     return UrlBuilder(
         mode,
         pages=frozenset(site_paths),

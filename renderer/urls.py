@@ -89,10 +89,10 @@ class UrlBuilder:
         """Site paths of every page (`/a/b`)."""
         self.files = files
         """POSIX paths of every static file in the docs folder."""
-        self.redirects: Mapping[str, str] = redirects or {}
-        """docs.json concrete redirects: source site path -> final destination
-        (`renderer.redirects.concrete_targets`). A link to a source goes straight to its
-        destination."""
+        self.redirects: Mapping[str, str] = redirects if redirects is not None else {}
+        """docs.json redirects: source site path -> final destination
+        (`load.redirects.RedirectTargets`, wildcard sources matched too). A link to a source
+        goes straight to its destination."""
         self._nearest: PathIndex | None = None
         """`nearest`'s index of the pages and files, made at its first question."""
         self._near: dict[str, str | None] = {}
@@ -139,7 +139,7 @@ class UrlBuilder:
         site = path.rstrip("/") or "/"
         if site.endswith("/index"):
             site = site[: -len("/index")] or "/"
-        known = site in self.pages
+        known = site in self.pages or site == "/"  # the root: the home page, or one to it
         if not known and site in self.redirects:
             target = self.redirects[site]
             if is_external(target):
@@ -150,7 +150,7 @@ class UrlBuilder:
             query_part = f"?{query}" if query_sep else ""
             if dest.lstrip("/") in self.files:
                 return self.asset(dest) + query_part + frag, True
-            return self.page(dest) + query_part + frag, dest in self.pages
+            return self.page(dest) + query_part + frag, dest in self.pages or dest == "/"
         if not known and _FILE_NAME.search(site):  # a file served beside the docs: as written
             return self.asset(rel) + suffix, False
         return self.page(site) + suffix, known

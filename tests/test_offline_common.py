@@ -486,12 +486,13 @@ def test_first_paragraph() -> None:
 
 
 def test_links_to_redirect_sources_go_to_the_destination() -> None:
-    from mintrender.load.redirects import concrete_targets
+    from mintrender.load.redirects import RedirectTargets
     from mintrender.urls import ROOT, UrlBuilder
 
-    targets = concrete_targets([_R(r["source"], r["destination"]) for r in CONFIG["redirects"]])
+    targets = RedirectTargets([_R(r["source"], r["destination"]) for r in CONFIG["redirects"]])
     assert targets["/chain/a"] == "/quickstart"
-    assert "/loop/a" not in targets and "/moved/:slug*" not in targets
+    assert "/loop/a" not in targets and "/moved/:slug*" not in list(targets)
+    assert targets["/moved/one"] == "/guides/deep/one"  # a wildcard source matches
     urls = UrlBuilder("hosted", frozenset({"/quickstart", "/"}), frozenset(), targets)
     assert urls.resolve("/chain/a#x") == (ROOT + "quickstart/#x", True)
     assert urls.resolve("/with-anchor#x") == (ROOT + "quickstart/#install", True)

@@ -234,3 +234,24 @@ def test_output_folder_inside_docs_is_never_read_back(tmp_path: Path) -> None:
     build_site(docs, docs / "site-out")
     result = build_site(docs, docs / "site-out")
     assert [p.rel_path for p in result.pages] == ["a.mdx"]
+
+
+def test_links_to_the_root_and_through_wildcard_redirects_are_known(tmp_path: Path) -> None:
+    """`/` is always the site's home (the first page when no index page); a link a wildcard
+    redirect covers (`/docs/develop/:slug*`, the MCP site's) goes to its destination; neither
+    is a broken link, and a redirect to `/` is no broken redirect (Portkey's)."""
+    files = {
+        "intro.mdx": "See [home](/) and [build](/docs/develop/build-server#run) and [gone](/nope).\n",
+        "docs/v2/develop/build-server.mdx": "## Run\n",
+    }
+    config = minimal_config(["intro", "docs/v2/develop/build-server"])
+    config["redirects"] = [
+        {"source": "/docs/develop/:slug*", "destination": "/docs/v2/develop/:slug*"},
+        {"source": "/old-page", "destination": "/"},
+    ]
+    docs = write_site(tmp_path / "docs", files, config)
+    result = build_site(docs, tmp_path / "out")
+    html = (tmp_path / "out" / "intro" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/docs/v2/develop/build-server/#run"' in html and 'href="/"' in html
+    problems = [(d.code, d.message) for d in result.diagnostics if d.severity != "info"]
+    assert [code for code, _ in problems] == ["broken-link"] and "/nope" in problems[0][1]

@@ -77,6 +77,7 @@ RULES: dict[str, Rule] = _rules(
     ("page-shadowed", "warning", "two files make the same page (`a.md` and `a.mdx`); one is built"),
     ("duplicate-id", "warning", "an explicit heading id is used twice on a page"),
     ("file-unreadable", "warning", "a file of the docs folder cannot be read or copied"),
+    ("earlier-output", "info", "a folder of the docs folder holds a site mintrender built"),
     ("cache-unwritable", "info", "the build cache folder cannot be written (nothing is kept)"),
     ("output-unwritable", "error", "the site's output folder cannot be written (nothing is built)"),
     (

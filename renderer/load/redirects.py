@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -193,22 +193,43 @@ def final_destination(
     return None
 
 
-def concrete_targets(redirects: Sequence[object]) -> dict[str, str]:
-    """Concrete redirect source path -> final destination (chains followed; loops left out),
-    for `UrlBuilder(redirects=...)`: links to a moved page point at its new place."""
-    rules = compile_rules(redirects)
-    find = matcher(rules)
-    out: dict[str, str] = {}
-    for rule in rules:
-        if not rule.concrete:
-            continue
-        key = normalize_path(rule.source)
-        if key in out:
-            continue
-        final = final_destination(rules, rule.destination, find=find)
-        if final is not None:
-            out[key] = final
-    return out
+class RedirectTargets(Mapping[str, str]):
+    """Site path -> the final destination of the redirect that path meets (chains followed;
+    loops left out), for `UrlBuilder(redirects=...)`: links to a moved page point at its new
+    place. Concrete sources are its keys; a path a wildcard source matches (`/docs/:slug*`) is
+    in it too, as Mintlify serves it."""
+
+    def __init__(self, redirects: Sequence[object]) -> None:
+        self._rules = compile_rules(redirects)
+        self._find = matcher(self._rules)
+        self._found: dict[str, str | None] = {}
+        self._sources = list(
+            dict.fromkeys(normalize_path(r.source) for r in self._rules if r.concrete)
+        )
+
+    def target(self, path: str) -> str | None:
+        key = normalize_path(path)
+        if key not in self._found:
+            hit = self._find(key)
+            self._found[key] = (
+                None if hit is None else final_destination(self._rules, hit[1], find=self._find)
+            )
+        return self._found[key]
+
+    def __getitem__(self, path: str) -> str:
+        found = self.target(path)
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and self.target(path) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (source for source in self._sources if self.target(source) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 @dataclass(frozen=True, slots=True)
