@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from sitekit import build_site
@@ -41,3 +42,29 @@ def test_unknown_nav_spec_is_a_warning(tmp_path: Path) -> None:
     result = build_site(docs, tmp_path / "out")
     codes = [d.code for d in result.diagnostics]
     assert "openapi-nav-spec" in codes
+
+
+def test_the_examples_panel_names_the_page_as_its_frontmatter_does(tmp_path: Path) -> None:
+    """An `openapi:` page with its own title (Activepieces' "Delete Flow", for an operation
+    with no summary) shows that title in the examples panel too, not one made from the path;
+    a page generated from the navigation shows the operation's."""
+    from sitekit import minimal_config, write_site
+
+    spec = (
+        '{"openapi": "3.0.3", "info": {"title": "A", "version": "1"}, "paths": {"/v1/flows/{id}": '
+        '{"delete": {"parameters": [{"in": "path", "name": "id", "required": true, "schema": '
+        '{"type": "string"}}], "responses": {"204": {"description": "Deleted"}}}, "get": '
+        '{"summary": "Get Flow", "responses": {"200": {"description": "OK"}}}}}}'
+    )
+    page = "---\ntitle: 'Delete Flow'\nopenapi: DELETE /v1/flows/{id}\n---\n"
+    config = minimal_config(["del", "GET /v1/flows/{id}"])
+    config["api"] = {"openapi": "openapi.json"}
+    docs = write_site(tmp_path / "docs", {"del.mdx": page, "openapi.json": spec}, config)
+    result = build_site(docs, tmp_path / "out")
+    assert result.fatal is None
+    titles = {
+        p.parent.name: re.findall(r'mr-api-example__title">([^<]*)', p.read_text("utf-8"))
+        for p in (tmp_path / "out").rglob("index.html")
+        if "mr-api-example__title" in p.read_text("utf-8")
+    }
+    assert titles == {"del": ["Delete Flow"], "get-flow": ["Get Flow"]}

@@ -186,8 +186,10 @@ def render_operation(
     markdown: Markdown,
     highlight: Highlight,
     templates: jinja2.Environment | None = None,
+    page_title: str | None = None,
 ) -> ApiView:
-    """Header, body and examples of a spec operation."""
+    """Header, body and examples of a spec operation; `page_title`: the page's (frontmatter),
+    which the examples panel shows instead of the operation's."""
     env = _env(templates, options.language)
     anchors = AnchorSet()
     builder = FieldBuilder(
@@ -261,7 +263,7 @@ def render_operation(
     op_samples = [(s.lang, s.label, s.source) for s in op.x_code_samples]
     samples = _request_samples(op_samples, request, options, highlight)
     aside_html = _aside_html(
-        env, method, op.title, samples, _response_examples(op.responses, highlight)
+        env, method, page_title or op.title, samples, _response_examples(op.responses, highlight)
     )
 
     all_fields: list[FieldView] = [f for a in auth for f in a["fields"]]

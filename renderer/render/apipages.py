@@ -401,6 +401,7 @@ class ApiStage:
             options=self._options(record.frontmatter, ctx),
             markdown=markdown,
             highlight=lambda code, lang, title: ctx.highlight(code, lang, title),
+            page_title=record.meta.title,
         )
         if limits_hit() > cut:
             self.diagnostics.warning(
