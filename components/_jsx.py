@@ -36,6 +36,7 @@ from mintrender.components._jsxscan import (
     push_open,
     read_tag,
     scope_of,
+    void_close,
 )
 from mintrender.components._mdxenv import Expansion, expanding, mark_origin, report, usage_line
 
@@ -174,7 +175,8 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
                     "error",
                     column=pos - state.bMarks[start_line] + 1,
                 )
-    content_end, after = close if close else (tag.end, tag.end)
+    end = void_close(src, name, tag.end, limit) if is_void(name) else tag.end
+    content_end, after = close if close else (tag.end, end)
     last_line = _line_of(state, max(after - 1, pos))
     rest = _flow_rest(state, start_line, last_line, after)
     if rest is None:
@@ -202,7 +204,9 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         lines.append(src[begin:end] if end > begin else "")
     body, cut = _dedent(lines[1:])
     inner = "\n".join([lines[0], *body])
-    phrasing = bool(lines[0]) and "\n\n" not in inner.strip()
+    # text on the opening line: phrasing, as is the content of a `<p>` (its paragraph would be
+    # a `<p>` in a `<p>`, which a browser splits in two, leaving the element's class behind)
+    phrasing = (bool(lines[0]) and "\n\n" not in inner.strip()) or name == "p"
     old_parent, old_line_max = state.parentType, state.lineMax
     where = (env.get("src_path", "<page>"), usage_line(env, start_line))
     expansion = expansion_for(env, tag, inner, where)

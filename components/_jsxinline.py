@@ -31,6 +31,7 @@ from mintrender.components._jsxscan import (
     push_open,
     read_tag,
     scope_of,
+    void_close,
 )
 from mintrender.components._mdxenv import Expansion, expanding, inline_report
 
@@ -84,6 +85,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
         state.pos = tag.end
         return True
     close = None
+    end = void_close(src, name, tag.end, state.posMax) if is_void(name) else tag.end
     if not (tag.self_closing or is_void(name)):
         close = find_close(src, name, tag.end, state.posMax, scope_of(env))
         if close is None:
@@ -98,7 +100,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
                     "error",
                 )
     if silent:
-        state.pos = close[1] if close else tag.end
+        state.pos = close[1] if close else end
         return True
     if state.level >= state.md.options["maxNesting"] - 2:  # deeper, markdown-it reads text
         if not env.get("_too_deep"):
@@ -111,7 +113,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
                 "deeper is left out",
                 "error",
             )
-        state.pos = close[1] if close else tag.end
+        state.pos = close[1] if close else end
         return True
     if tag.problem:
         inline_report(state, pos, "jsx-syntax", tag.problem)
@@ -122,7 +124,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     expansion = expansion_for(env, tag, inner, (file, first_line + src.count("\n", 0, pos)))
     if expansion is not None:
         _inline_expansion(state, expansion, pos)
-        state.pos = close[1] if close else tag.end
+        state.pos = close[1] if close else end
         return True
     if name in SOURCE_NAMES:
         tag.props.setdefault("children", inner.strip())
@@ -134,7 +136,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
         state.posMax = close[0]
         state.md.inline.tokenize(state)
         state.posMax = old_max
-    state.pos = close[1] if close is not None else tag.end
+    state.pos = close[1] if close is not None else end
     closing = state.push("component_close", "", -1)
     closing.meta = {"name": name}
     return True
