@@ -111,6 +111,9 @@ class PageMeta:
 
     title: str | None = None
     """`title`, when a non-blank scalar."""
+    title_hidden: bool = False
+    """`title: " "`: a blank title given on purpose (the page's own heading is in its body):
+    no title is drawn above the content; `sidebarTitle` or the file name names the page."""
     sidebar_title: str | None = None
     description: str | None = None
     icon: str | None = None
@@ -146,6 +149,7 @@ class PageMeta:
         boost = fm.get("boost")
         return cls(
             title=title if title is not None and title.strip() else None,
+            title_hidden=isinstance(fm.get("title"), str) and not fm["title"].strip(),
             sidebar_title=string(fm.get("sidebarTitle")),
             description=text(fm.get("description")),
             icon=string(fm.get("icon")),

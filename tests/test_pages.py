@@ -255,3 +255,18 @@ def test_links_to_the_root_and_through_wildcard_redirects_are_known(tmp_path: Pa
     assert 'href="/docs/v2/develop/build-server/#run"' in html and 'href="/"' in html
     problems = [(d.code, d.message) for d in result.diagnostics if d.severity != "info"]
     assert [code for code, _ in problems] == ["broken-link"] and "/nope" in problems[0][1]
+
+
+def test_a_blank_title_draws_no_title_above_the_page(tmp_path: Path) -> None:
+    """`title: " "` with the page's own heading in its body (Prefect's CLI pages): no title
+    made from the file name above it; the sidebar title names the page in `<title>`."""
+    files = {
+        "flow.mdx": '---\ntitle: " "\nsidebarTitle: prefect flow\n---\n\n# `prefect flow`\n\nServe.\n',
+        "plain.mdx": "---\ntitle: Plain\n---\n\nText.\n",
+    }
+    _, out = _page(tmp_path, files, ["flow", "plain"])
+    flow = (out / "flow" / "index.html").read_text(encoding="utf-8")
+    assert 'id="page-title"' not in flow and ">Flow<" not in flow
+    assert "<title>prefect flow - " in flow and "<code>prefect flow</code></h1>" in flow
+    plain = (out / "plain" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="page-title" class="mr-page-title">Plain</h1>' in plain

@@ -459,7 +459,9 @@ def render_page(parsed: ParsedPage, ctx: RenderCtx, *, with_sections: bool = Tru
 
 def _render_page(parsed: ParsedPage, ctx: RenderCtx, with_sections: bool) -> RenderedPage:
     meta = PageMeta.of(parsed.frontmatter)
-    title = meta.title if meta.title is not None else fallback_title(parsed.rel_path)
+    title = (
+        meta.title or (meta.title_hidden and meta.sidebar_title) or fallback_title(parsed.rel_path)
+    )
     description = meta.description or ""
     toc, sections = _assign_ids(parsed.tokens, ctx, title, with_sections=with_sections)
     env = dict(parsed.env)

@@ -305,6 +305,7 @@ def page_context(record: PageRecord, nav: dict[str, Any], config: SiteConfig) ->
     examples = "".join(rendered.examples.get(k, "") for k in ("request", "response"))
     return {
         "title": rendered.title,
+        "title_hidden": meta.title_hidden,
         "description": rendered.description,
         "description_html": (api.description_html if api is not None else "") or description_html,
         "eyebrow": eyebrow,
