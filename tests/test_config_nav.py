@@ -228,3 +228,16 @@ def test_a_blank_group_label_is_meant_and_padded_labels_are_said() -> None:
     assert warnings == [] and nav.root.children[0].label == ""
     _, warnings = _nav({"groups": [{"group": " Guides ", "pages": ["a"]}]})
     assert [code for _, code, _ in warnings] == ["nav-whitespace"]
+
+
+def test_background_colours_are_read_and_checked(tmp_path: Path) -> None:
+    """`background.color` gives the page colour per mode; a value that is no hex colour is a
+    `config-color` warning at its place, and that mode keeps the theme's colour."""
+    config = minimal_config(["index"])
+    config["background"] = {"color": {"light": "beige", "dark": "#090d0d"}}
+    write_site(tmp_path, {"index.mdx": "# Hi\n"}, config)
+    diagnostics = Diagnostics()
+    loaded = load_config(tmp_path, diagnostics)
+    assert (loaded.colors.background_light, loaded.colors.background_dark) == ("", "#090d0d")
+    found = [(d.code, d.message.split(":")[0]) for d in diagnostics if d.code == "config-color"]
+    assert found == [("config-color", "background.color.light")]

@@ -289,3 +289,23 @@ def test_code_keeps_its_look_in_tables_fields_and_descriptions(
     )
     assert gaps["after_list"] >= 8 and gaps["list_in"] >= 16 and gaps["marker"] == "disc"
     page.context.close()
+
+
+def test_background_color_is_the_page_colour_in_each_mode(browser: Any, tmp_path: Path) -> None:
+    """docs.json `background.color` (Activepieces': a near-black dark page) replaces the page
+    colour per mode; the header's translucent fill follows it."""
+    config = minimal_config(["index"])
+    config["background"] = {"color": {"light": "#fdf6e3", "dark": "#090d0d"}}
+    docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n\nText.\n"}, config)
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    seen = {}
+    for scheme in ("light", "dark"):
+        page = open_page(browser, (out / "index.html").as_uri(), scheme=scheme)
+        seen[scheme] = page.evaluate(
+            "() => [getComputedStyle(document.body).backgroundColor,"
+            " getComputedStyle(document.documentElement).getPropertyValue('--mr-bg-translucent')]"
+        )
+        page.context.close()
+    assert seen["light"][0] == "rgb(253, 246, 227)" and seen["dark"][0] == "rgb(9, 13, 13)"
+    assert "#fdf6e3" in seen["light"][1] and "#090d0d" in seen["dark"][1]

@@ -23,7 +23,8 @@ from mintrender.load.nav import DIVISION_KEYS
 
 UNSUPPORTED: dict[PathKey, str] = {
     ("fonts",): "the theme's own fonts are used",
-    ("background",): "the theme's background is used",
+    ("background", "image"): "the theme's plain page background is used",
+    ("background", "decoration"): "the theme's plain page background is used",
     ("thumbnails",): "social images are not generated",
     ("interaction", "drilldown"): "clicking a group expands it",
     ("metadata", "timestamp"): "pages show no last-modified date",

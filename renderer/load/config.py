@@ -65,6 +65,10 @@ class Colors:
     """Dark-mode accent (falls back to primary)."""
     dark: str = ""
     """Button fill (falls back to primary)."""
+    background_light: str = ""
+    """`background.color.light`: the page colour in light mode ("": the theme's)."""
+    background_dark: str = ""
+    """`background.color.dark`: the page colour in dark mode ("": the theme's)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,16 +342,34 @@ def _validate(data: dict[str, Any], warn: Warn) -> None:
     check_types(data, warn)
     if "navigation" not in data:
         warn((), "config-missing", "required key `navigation` is missing")
-    colors = data.get("colors")
-    if isinstance(colors, dict):
-        for k in ("primary", "light", "dark"):
+    background = data.get("background")
+    places: list[tuple[tuple[str, ...], Any, tuple[str, ...]]] = [
+        (("colors",), data.get("colors"), ("primary", "light", "dark"))
+    ]
+    if isinstance(background, dict):
+        places.append((("background", "color"), background.get("color"), ("light", "dark")))
+    for path, colors, keys in places:
+        if not isinstance(colors, dict):
+            continue
+        for k in keys:
             v = colors.get(k)
             if v is not None and not (isinstance(v, str) and HEX_COLOR.match(v)):
                 warn(
-                    ("colors", k),
+                    (*path, k),
                     "config-color",
                     f"expected a hex colour like #0D9373, found {v!r}",
                 )
+
+
+def _background_colors(data: dict[str, Any]) -> tuple[str, str]:
+    """`background.color`'s light and dark page colours, where they are hex colours (else
+    "": `_validate` warned)."""
+    color = _dict(_dict(data.get("background")).get("color"))
+    out = []
+    for mode in ("light", "dark"):
+        value = color.get(mode)
+        out.append(value if isinstance(value, str) and HEX_COLOR.match(value) else "")
+    return out[0], out[1]
 
 
 def _build(
@@ -399,7 +421,10 @@ def _build(
         description=_str(data.get("description")) or "",
         theme=_str(data.get("theme")) or "mint",
         colors=Colors(
-            primary, _str(colors.get("light")) or primary, _str(colors.get("dark")) or primary
+            primary,
+            _str(colors.get("light")) or primary,
+            _str(colors.get("dark")) or primary,
+            *_background_colors(data),
         ),
         logo=logo,
         favicon=favicon,

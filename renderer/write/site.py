@@ -80,6 +80,8 @@ def site_context(
             "primary": config.colors.primary,
             "light": config.colors.light,
             "dark": config.colors.dark,
+            "background_light": config.colors.background_light,
+            "background_dark": config.colors.background_dark,
         },
         "appearance": {"default": config.appearance_default, "strict": config.appearance_strict},
         "codeblocks": config.codeblocks_mode,
