@@ -6,6 +6,7 @@ pages and a small OpenAPI spec), so the tests see what users get.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -309,3 +310,48 @@ def test_background_color_is_the_page_colour_in_each_mode(browser: Any, tmp_path
         page.context.close()
     assert seen["light"][0] == "rgb(253, 246, 227)" and seen["dark"][0] == "rgb(9, 13, 13)"
     assert "#fdf6e3" in seen["light"][1] and "#090d0d" in seen["dark"][1]
+
+
+def test_code_samples_of_one_language_are_chosen_by_label(browser: Any, tmp_path: Path) -> None:
+    """`x-codeSamples` with several samples per language (Portkey's Default and Self-Hosted
+    per language): one tab per language, its samples chosen by label in a menu."""
+    sample = {"lang": "cURL", "label": "Default", "source": "curl https://api.example.com/chat"}
+    samples = [
+        sample,
+        {"lang": "cURL", "label": "Self-Hosted", "source": "curl https://self.example/chat"},
+        {"lang": "python", "label": "Default", "source": "client.chat()"},
+    ]
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {
+            "/chat": {
+                "post": {
+                    "summary": "Chat",
+                    "x-codeSamples": samples,
+                    "responses": {"200": {"description": "OK"}},
+                }
+            }
+        },
+    }
+    config = minimal_config(["POST /chat"])
+    config["api"] = {"openapi": "openapi.json", "examples": {"autogenerate": False}}
+    files = {"openapi.json": json.dumps(spec)}
+    docs = write_site(tmp_path / "docs", files, config)
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    page = open_page(browser, next(out.rglob("chat/index.html")).as_uri())
+    request = page.locator("#request-example")
+    tabs = request.locator('[role="tab"]')
+    assert tabs.all_inner_texts() == ["cURL", "Python"]
+
+    def shown() -> list[str]:
+        return [t.strip() for t in request.locator("pre:visible").all_inner_texts()]
+
+    assert shown() == ["curl https://api.example.com/chat"]
+    request.locator("select").select_option(label="Self-Hosted")
+    assert shown() == ["curl https://self.example/chat"]
+    tabs.nth(1).click()
+    assert shown() == ["client.chat()"]
+    assert page.errors == []
+    page.context.close()

@@ -101,18 +101,34 @@ def _request_samples(
     options: ApiOptions,
     highlight: Highlight,
 ) -> list[dict[str, Any]]:
-    """Tabs: `x-codeSamples` first, then generated languages they do not cover."""
+    """Tabs: `x-codeSamples` first, one per language, then the generated languages they do not
+    cover. Several samples of one language: its tab is named after the language, its samples
+    are chosen by label, and the labels of the operation's other samples name variants too,
+    not tabs; else a sample's label names its tab."""
     tabs: list[dict[str, Any]] = []
-    covered: set[str] = set()
-    labels: set[str] = set()
+    by_language: dict[str, list[dict[str, Any]]] = {}
     for lang, label, source in op_samples:
-        label = label or language_label(lang)
+        html = Markup(highlight(source, highlight_language(lang), ""))
+        by_language.setdefault(canonical_language(lang), []).append(
+            {"lang": lang, "label": label, "html": html}
+        )
+    covered = set(by_language)
+    labels: set[str] = set()
+    variants_named = any(len(samples) > 1 for samples in by_language.values())
+    for samples in by_language.values():
+        name = language_label(samples[0]["lang"])
+        label = name if variants_named else samples[0]["label"] or name
         if label in labels:
-            label = f"{label} ({len(labels) + 1})"
+            label = f"{label} ({len(tabs) + 1})"
         labels.add(label)
-        covered.add(canonical_language(lang))
-        html = highlight(source, highlight_language(lang), "")
-        tabs.append({"label": label, "html": Markup(html)})
+        seen: set[str] = set()
+        for k, sample in enumerate(samples):
+            sample["label"] = sample["label"] or f"{name} {k + 1}"
+            if sample["label"] in seen:
+                sample["label"] = f"{sample['label']} ({k + 1})"
+            seen.add(sample["label"])
+        variants = samples if len(samples) > 1 else []
+        tabs.append({"label": label, "html": samples[0]["html"], "variants": variants})
     if options.autogenerate or not tabs:
         for lang in options.languages:
             if lang in covered or lang not in LANGUAGES:
