@@ -88,6 +88,7 @@ def load_inputs(
     config = load_config(docs_dir, diagnostics)
     sources = discover(docs_dir, written)
     sources.report(diagnostics)
+    config.report_missing_files(frozenset(sources.static), diagnostics)
     if safe is not None:
         sources = without_active_files(sources, diagnostics)
         config = without_unsafe_redirects(config, diagnostics)

@@ -241,3 +241,18 @@ def test_background_colours_are_read_and_checked(tmp_path: Path) -> None:
     assert (loaded.colors.background_light, loaded.colors.background_dark) == ("", "#090d0d")
     found = [(d.code, d.message.split(":")[0]) for d in diagnostics if d.code == "config-color"]
     assert found == [("config-color", "background.color.light")]
+
+
+def test_a_logo_or_favicon_the_docs_do_not_hold_is_reported(tmp_path: Path) -> None:
+    """docs.json naming a logo or favicon file the docs folder lacks (Activepieces' trimmed
+    copy): a `config-file` warning at its place; files it holds and URLs are fine."""
+    config = minimal_config(["index"])
+    config["logo"] = {"light": "/logo/light.svg", "dark": "/logo/dark.svg"}
+    config["favicon"] = "https://example.com/favicon.png"
+    files = {"index.mdx": "# Hi\n", "logo/light.svg": "<svg/>"}
+    docs = write_site(tmp_path / "docs", files, config)
+    result = build_site(docs, tmp_path / "out")
+    found = [
+        (d.code, d.column > 1, d.message) for d in result.diagnostics if d.code == "config-file"
+    ]
+    assert len(found) == 1 and found[0][1] and found[0][2].startswith("logo.dark: '/logo/dark.svg'")

@@ -33,6 +33,7 @@ RULES: dict[str, Rule] = _rules(
     ("config-missing", "warning", "a required docs.json key is missing"),
     ("config-type", "warning", "a docs.json value has the wrong type"),
     ("config-color", "warning", "a docs.json colour is not a hex colour"),
+    ("config-file", "warning", "a docs.json logo or favicon names no file of the docs folder"),
     ("config-ref", "error", "a docs.json $ref names a file that cannot be read"),
     ("config-redirect", "warning", "a docs.json redirect is malformed"),
     ("config-schema", "warning", "docs.json breaks Mintlify's schema: unknown key, type or value"),

@@ -159,6 +159,29 @@ class SiteConfig:
         value = value.strip().lower()
         return "light" if any(w in value for w in _LIGHT_SHIKI_THEMES) else "dark"
 
+    def report_missing_files(self, files: frozenset[str], diagnostics: Diagnostics) -> None:
+        """A logo or favicon docs.json names that is no file of the docs folder (`files`) and
+        no URL: a warning at its place (a broken image in the header, no icon in the tab)."""
+        for key in ("logo", "favicon"):
+            value = self.raw.get(key)
+            places: list[tuple[PathKey, Any]] = [((key,), value)] if isinstance(value, str) else []
+            if isinstance(value, dict):
+                places = [((key, mode), value.get(mode)) for mode in ("light", "dark")]
+            for path, name in places:
+                if not isinstance(name, str) or not name.strip() or "://" in name:
+                    continue
+                if name.startswith(("data:", "//")) or name.strip().lstrip("/") in files:
+                    continue
+                line, col = self.locate(path)
+                diagnostics.warning(
+                    self.config_file,
+                    line,
+                    col,
+                    "config-file",
+                    f"{format_path(path)}: {name!r} is no file of the docs folder; "
+                    + ("the header shows a broken image" if key == "logo" else "no site icon"),
+                )
+
     def locate(self, path: PathKey) -> tuple[int, int]:
         """Line and column of a JSON path in the config file (1, 1 when unknown)."""
         if self.positions is None:
