@@ -378,3 +378,33 @@ def test_values_and_references_are_shown_as_react_shows_them(tmp_path: Path) -> 
     assert '<p class="mr-card__title">say &quot;hi&quot; &amp; go</p>' in html
     assert '<p class="mr-card__title">A &amp; B &quot;q&quot; &amp;amp x</p>' in html
     assert [d.message for d in result.diagnostics] == []
+
+
+def test_let_assignments_and_if_else_branches_run_at_build_time(tmp_path: Path) -> None:
+    """`let x = []; if (role === "all") { x = Object.keys(recs); } else if ... else ...`
+    (Continue's model recommendations): the branch the props choose runs; a branch on a value
+    only the browser knows falls back to the children, with a warning naming it."""
+    snippet = (
+        'export const Recs = ({ role = "all" }) => {\n'
+        '  const recs = { chat: ["Claude"], embed: ["Voyage"] };\n'
+        "  let rolesToShow = [];\n  let title;\n"
+        '  if (role === "all") {\n    rolesToShow = Object.keys(recs);\n    title = "All";\n'
+        '  } else if (recs[role]) {\n    rolesToShow = [role];\n    title = "One";\n'
+        '  } else {\n    title = "None";\n  }\n'
+        "  return <div><h3>{title}</h3><ul>{rolesToShow.map((k) => <li key={k}>{k}: "
+        '{recs[k].join(", ")}</li>)}</ul></div>;\n};\n'
+        "export const Late = () => {\n  const [open, setOpen] = useState(false);\n"
+        '  let label = "closed";\n  if (typeof window !== "undefined" && window.open) {\n'
+        '    label = "open";\n  }\n  return <b>{label}</b>;\n};\n'
+    )
+    text = (
+        'import { Recs, Late } from "/snippets/r.jsx";\n\n<Recs />\n\n<Recs role="embed" />\n\n'
+        '<Recs role="x" />\n\n<Late>fallback</Late>\n'
+    )
+    html, result = _page(tmp_path, text, {"snippets/r.jsx": snippet})
+    assert "<h3>All</h3><ul><li>chat: Claude</li><li>embed: Voyage</li></ul>" in html
+    assert "<h3>One</h3><ul><li>embed: Voyage</li></ul>" in html
+    assert "<h3>None</h3><ul></ul>" in html
+    assert "fallback" in html and "<b>" not in html
+    warnings = _warnings(result)
+    assert len(warnings) == 1 and "<Late>" in warnings[0]

@@ -20,6 +20,7 @@ from mintrender.components._jsxparse import (
 from mintrender.components._jsxscan import closes_fence, opens_fence
 from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import eval_js, free_names, js_function
+from mintrender.parse.jsxtext import jsx_escape, jsx_text
 from mintrender.parse.prelude import (
     ARROW,
     JSX_OPERAND,
@@ -29,8 +30,6 @@ from mintrender.parse.prelude import (
     bind_args,
     bindable,
     jsx_body,
-    jsx_escape,
-    jsx_text,
     markup_call,
     parse_params,
     run_locals,

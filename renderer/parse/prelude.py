@@ -5,9 +5,9 @@ reader: `const [open, setOpen] = useState(false)` gives `open` its initial value
 later in the browser, and event handlers only matter once it is interactive. A static site
 shows that first render. `split_block` reads a block body (`{ ...; return (<jsx/>); }`) into
 `Local` statements and the returned expression; `run_locals` gives each local its first-render
-value where the build-time expression subset can compute it. Anything else a body does (`if`,
-loops, calls for their effect) makes it unreadable (None), and the component is shown as
-before: its children, with a warning.
+value where the build-time expression subset can compute it, `let` assignments and `if`/`else`
+branches included. Anything else a body does (loops, calls for their effect) makes it
+unreadable (None), and the component is shown as before: its children, with a warning.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from mintrender.components._jsxparse import (
-    REFERENCE,
     Expression,
     JsxSyntaxError,
     eval_expression,
@@ -27,6 +26,7 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import Opaque, free_names, truthy
+from mintrender.parse.jsxtext import jsx_text
 
 _DECLARE = re.compile(
     r"(?:const|let|var)\s+(?P<target>[\w$]+|\[[^\]]*\]|\{[^{}]*\})\s*=\s*(?P<expr>.+)", re.S
@@ -36,6 +36,9 @@ _EFFECT = re.compile(r"(?:React\.)?use(?:Layout|Insertion)?Effect\s*\(", re.S)
 _FUNCTION = re.compile(r"(?:async\s+)?(?:function\b|\([^()]*\)\s*=>|[\w$]+\s*=>)", re.S)
 _NAME = re.compile(r"[\w$]+\Z")
 _RETURN_WORD = re.compile(r"return(?![\w$])")
+_ASSIGN = re.compile(r"(?P<target>[\w$]+)\s*=(?!=)\s*(?P<expr>.+)", re.S)
+_UNSET = re.compile(r"(?:let|var)\s+[\w$]+(?:\s*,\s*[\w$]+)*")
+"""`let a, b`: declared, undefined until assigned."""
 _STARTS = re.compile(r"(?:const|let|var|return|function|if)\b|(?:React\.)?use[A-Z]")
 """Words that start a statement on a new line (statements need no `;` in JavaScript)."""
 
@@ -53,6 +56,10 @@ class Local:
     expr: str
     returns: str = ""
     """A guard's (kind "guard": `if (expr) return ...;`) returned JSX, as `jsx_body` reads it."""
+    branches: tuple[tuple[Local, ...], tuple[Local, ...]] = ((), ())
+    """kind "branch" (`if (expr) { x = ...; } else { ... }`, no return): the statements run
+    when `expr` holds, and those run when it does not. An assignment (`x = expr`) is kind
+    "value", as a declaration is."""
 
 
 def jsx_body(returned: str) -> str:
@@ -81,7 +88,8 @@ def _group_end(text: str) -> int:
 
 
 def _guard(text: str) -> Local | None:
-    """`if (cond) return <X/>;` or `if (cond) { return <X/>; }` (no `else`): an early return."""
+    """`if (cond) return <X/>;` or `if (cond) { return <X/>; }` (no `else`): an early return;
+    `if (cond) { x = ...; } else { ... }` (no return in either): a branch (`_branch`)."""
     m = re.match(r"if\s*(?=\()", text)
     if m is None:
         return None
@@ -90,7 +98,10 @@ def _guard(text: str) -> Local | None:
         return None
     cond, rest = text[m.end() + 1 : m.end() + end - 1].strip(), text[m.end() + end :].strip()
     if rest.startswith("{"):
-        found = split_block(rest) if _group_end(rest) == len(rest) else None
+        block_end = _group_end(rest)
+        if block_end != len(rest) or not split_block(rest):
+            return _branch(cond, rest, block_end)
+        found = split_block(rest)
         if found is None or found[0]:
             return None
         returned = found[1]
@@ -99,6 +110,46 @@ def _guard(text: str) -> Local | None:
     else:
         return None
     return Local("guard", "", cond, jsx_body(returned)) if cond and returned else None
+
+
+def _branch(cond: str, rest: str, block_end: int) -> Local | None:
+    """`if (cond) { statements }` with an optional `else { statements }` or `else if ...`,
+    neither returning: a "branch" local; None for anything else."""
+    if not cond or block_end < 0:
+        return None
+    then = _block_locals(rest[:block_end])
+    tail = rest[block_end:].strip()
+    otherwise: tuple[Local, ...] | None = ()
+    if tail:
+        m = re.match(r"else(?![\w$])\s*", tail)
+        if m is None:
+            return None
+        tail = tail[m.end() :]
+        if tail.startswith("{"):
+            otherwise = _block_locals(tail) if _group_end(tail) == len(tail) else None
+        else:
+            nested = _guard(tail)
+            otherwise = (nested,) if nested is not None and nested.kind == "branch" else None
+    if then is None or otherwise is None:
+        return None
+    return Local("branch", "", cond, branches=(then, otherwise))
+
+
+def _block_locals(block: str) -> tuple[Local, ...] | None:
+    """The statements of `{ ... }` that only declare, assign or branch (no return)."""
+    statements = _statements(block.strip()[1:-1])
+    if statements is None:
+        return None
+    out: list[Local] = []
+    for text in statements:
+        if _RETURN_WORD.match(text):
+            return None
+        guard = _guard(text)
+        found = [guard] if guard is not None and guard.kind == "branch" else _locals(text)
+        if found is None or (guard is not None and guard.kind != "branch"):
+            return None
+        out.extend(found)
+    return tuple(out)
 
 
 def split_block(block: str) -> tuple[tuple[Local, ...], str] | None:
@@ -271,6 +322,23 @@ def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> tuple[set[s
     `Expression` when a condition is only known in the browser)."""
     unknown: set[str] = set()
     for local in locals_:
+        if local.kind == "branch":
+            holds = (
+                Expression(local.expr, "only known in the browser")
+                if _names_in(local.expr) & unknown
+                else eval_expression(local.expr, scope)
+            )
+            if isinstance(holds, Expression):  # its statements' values are unknown
+                for branch in local.branches:
+                    unknown.update(_assigned(branch))
+                for name in unknown:
+                    scope.pop(name, None)
+                continue
+            more, early = run_locals(local.branches[0 if truthy(holds) else 1], scope)
+            unknown = (unknown - _assigned(local.branches[0 if truthy(holds) else 1])) | more
+            if early is not None:
+                return unknown, early
+            continue
         if local.kind == "guard":
             if _names_in(local.expr) & unknown:
                 return unknown, Expression(local.expr, "its condition is only known in the browser")
@@ -309,6 +377,15 @@ def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> tuple[set[s
     return unknown, None
 
 
+def _assigned(locals_: tuple[Local, ...]) -> set[str]:
+    """The names statements give a value to, in their branches too."""
+    out = {local.name for local in locals_ if local.name}
+    for local in locals_:
+        for branch in local.branches:
+            out |= _assigned(branch)
+    return out
+
+
 def _names_in(expr: str) -> set[str]:
     """The names `expr` reads (none when it is outside the build-time subset)."""
     try:
@@ -321,7 +398,9 @@ def _locals(text: str) -> list[Local] | None:
     """The locals one statement declares; None for a statement that is not a declaration."""
     if not text or _EFFECT.match(text):  # an effect runs in the browser, after the first render
         return []
-    m = _DECLARE.fullmatch(text)
+    if _UNSET.fullmatch(text):  # let a, b;
+        return [Local("value", name.strip(), "") for name in text.split(None, 1)[1].split(",")]
+    m = _DECLARE.fullmatch(text) or _ASSIGN.fullmatch(text)
     if m is None:
         fn = re.fullmatch(r"(?:async\s+)?function\s+([\w$]+)\s*\(.*", text, re.S)
         return [Local("function", fn.group(1), "")] if fn else None
@@ -425,145 +504,3 @@ def _string_end(text: str, i: int) -> int:
     """The index after the string literal that starts at `i`, or -1 when it does not close."""
     end = skip_string(text, i, len(text))
     return end if i < end - 1 < len(text) and text[end - 1] == text[i] else -1
-
-
-_MARKDOWN_PUNCTUATION = re.compile(r"([!-%'-/:-@\[-`{-~])")
-"""ASCII punctuation Markdown or MDX may read as markup (`&` is left: JSX text decodes
-entities)."""
-_VALUE_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-"""The same and `&`: a value's `&amp;` is shown as written."""
-
-
-def jsx_text(body: str) -> str:
-    """`body` (JSX a component returns) with its text read as JSX reads it, not as Markdown:
-    each run of text between tags and `{...}` loses the line breaks and indentation JSX drops
-    (lines trimmed, blank ones removed, the rest joined by a space) and has its punctuation
-    escaped, so `-` alone in a `<button>` is a minus sign, not a list item. An element that
-    holds text is written on one line (MDX reads it as one element with its text); elements
-    that hold only elements keep a line each, as MDX's flow wants."""
-    pieces: list[tuple[str, str]] = []  # (kind, source): "tag", "close", "brace", "text"
-    i, n, text_from = 0, len(body), 0
-    while i < n:
-        c = body[i]
-        if c == "<" and i + 1 < n and (body[i + 1].isalpha() or body[i + 1] in "/>"):
-            tag = _tag(body, i)
-            if tag is None:
-                return body  # not JSX this reader understands: left as it is
-            end, flat = tag
-        elif c == "{":
-            try:
-                end = find_brace_end(body, i)
-            except JsxSyntaxError:
-                return body
-        else:
-            i += 1
-            continue
-        pieces.append(("text", body[text_from:i]))
-        raw = body[i:end]
-        kind = "brace" if c == "{" else "close" if raw.startswith("</") else "tag"
-        pieces.append((kind, raw if c == "{" else flat))
-        i = text_from = end
-    pieces.append(("text", body[text_from:]))
-    inline = _inline_elements(pieces)
-    out: list[str] = []
-    depth_inline: list[bool] = []  # per open element: is it (or an ancestor) on one line?
-    for k, (kind, raw) in enumerate(pieces):
-        if kind == "text":
-            one_line = bool(depth_inline and depth_inline[-1])
-            out.append(_jsx_text_run(raw, one_line))
-            continue
-        out.append(raw)
-        if kind == "tag" and not raw.endswith("/>"):
-            depth_inline.append(k in inline or bool(depth_inline and depth_inline[-1]))
-        elif kind == "close" and depth_inline:
-            depth_inline.pop()
-    return "".join(out)
-
-
-def _a_value(brace: str) -> bool:
-    """Does `{...}` show a value (text), not `{children}` or elements (`{open && <X/>}`)?"""
-    inner = brace[1:-1].strip()
-    return bool(inner) and inner != "children" and "<" not in inner and not inner.startswith("/*")
-
-
-def _inline_elements(pieces: list[tuple[str, str]]) -> set[int]:
-    """Indices of the opening tags whose element holds text or a value directly (`_a_value`:
-    `{children}` is Markdown blocks, `{open && <X/>}` elements)."""
-    found: set[int] = set()
-    stack: list[int] = []
-    for k, (kind, raw) in enumerate(pieces):
-        if kind == "tag" and not raw.endswith("/>"):
-            stack.append(k)
-        elif kind == "close":
-            if stack:
-                stack.pop()
-        elif stack and ((kind == "text" and raw.strip()) or (kind == "brace" and _a_value(raw))):
-            found.add(stack[-1])
-    return found
-
-
-def jsx_escape(text: str, value: bool = False) -> str:
-    """`text` (JSX text as written, or a `value` shown as text) with the punctuation Markdown
-    or MDX would read as markup escaped: JSX shows a value as it is, braces and `&amp;`
-    included, and a value's line breaks (as `&#10;`, so the spaces after one are kept, for a
-    `<pre>`)."""
-    if value:
-        return _VALUE_PUNCTUATION.sub(r"\\\1", text).replace("\n", "&#10;")
-    if "&" not in text:
-        return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
-    out, at = [], 0  # a character reference (`&nbsp;`) stays one: JSX decodes it
-    for m in REFERENCE.finditer(text):
-        out.append(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text[at : m.start()]) + m.group(0))
-        at = m.end()
-    out.append(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text[at:]))
-    return "".join(out)
-
-
-def _jsx_text_run(text: str, one_line: bool = False) -> str:
-    if "\n" in text and not text.strip():  # no text: JSX drops it
-        return "" if one_line else "\n"
-    if "\n" in text:
-        lines = text.split("\n")
-        kept = []
-        for k, line in enumerate(lines):
-            line = line.lstrip() if k else line
-            line = line.rstrip() if k < len(lines) - 1 else line
-            if line:
-                kept.append(line)
-        text = " ".join(kept)
-    return jsx_escape(text)
-
-
-def _tag(body: str, i: int) -> tuple[int, str] | None:
-    """The tag that starts at `body[i] == "<"`: the index after it, and its text with the line
-    breaks between attributes made spaces (a tag that starts within a line of text must not
-    span lines; quoted values and `{...}` are kept as written); None when it does not end."""
-    out: list[str] = ["<"]
-    j, n = i + 1, len(body)
-    while j < n:
-        c = body[j]
-        if c in "\"'":
-            end = body.find(c, j + 1)
-            if end < 0:
-                return None
-            end += 1
-        elif c == "{":
-            try:
-                end = find_brace_end(body, j)
-            except JsxSyntaxError:
-                return None
-        elif c.isspace():
-            end = j + 1
-            while end < n and body[end].isspace():
-                end += 1
-            out.append(" " if "\n" in body[j:end] else body[j:end])
-            j = end
-            continue
-        elif c == ">":
-            out.append(">")
-            return j + 1, "".join(out)
-        else:
-            end = j + 1
-        out.append(body[j:end])
-        j = end
-    return None

@@ -1,0 +1,149 @@
+"""JSX text as MDX reads it: a component's returned markup made MDX source (`jsx_text`), and
+text or values escaped so that Markdown shows them as JSX would (`jsx_escape`)."""
+
+from __future__ import annotations
+
+import re
+
+from mintrender.components._jsxparse import REFERENCE, JsxSyntaxError, find_brace_end
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-%'-/:-@\[-`{-~])")
+"""ASCII punctuation Markdown or MDX may read as markup (`&` is left: JSX text decodes
+entities)."""
+_VALUE_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+"""The same and `&`: a value's `&amp;` is shown as written."""
+
+
+def jsx_text(body: str) -> str:
+    """`body` (JSX a component returns) with its text read as JSX reads it, not as Markdown:
+    each run of text between tags and `{...}` loses the line breaks and indentation JSX drops
+    (lines trimmed, blank ones removed, the rest joined by a space) and has its punctuation
+    escaped, so `-` alone in a `<button>` is a minus sign, not a list item. An element that
+    holds text is written on one line (MDX reads it as one element with its text); elements
+    that hold only elements keep a line each, as MDX's flow wants."""
+    pieces: list[tuple[str, str]] = []  # (kind, source): "tag", "close", "brace", "text"
+    i, n, text_from = 0, len(body), 0
+    while i < n:
+        c = body[i]
+        if c == "<" and i + 1 < n and (body[i + 1].isalpha() or body[i + 1] in "/>"):
+            tag = _tag(body, i)
+            if tag is None:
+                return body  # not JSX this reader understands: left as it is
+            end, flat = tag
+        elif c == "{":
+            try:
+                end = find_brace_end(body, i)
+            except JsxSyntaxError:
+                return body
+        else:
+            i += 1
+            continue
+        pieces.append(("text", body[text_from:i]))
+        raw = body[i:end]
+        kind = "brace" if c == "{" else "close" if raw.startswith("</") else "tag"
+        pieces.append((kind, raw if c == "{" else flat))
+        i = text_from = end
+    pieces.append(("text", body[text_from:]))
+    inline = _inline_elements(pieces)
+    out: list[str] = []
+    depth_inline: list[bool] = []  # per open element: is it (or an ancestor) on one line?
+    for k, (kind, raw) in enumerate(pieces):
+        if kind == "text":
+            one_line = bool(depth_inline and depth_inline[-1])
+            out.append(_jsx_text_run(raw, one_line))
+            continue
+        out.append(raw)
+        if kind == "tag" and not raw.endswith("/>"):
+            depth_inline.append(k in inline or bool(depth_inline and depth_inline[-1]))
+        elif kind == "close" and depth_inline:
+            depth_inline.pop()
+    return "".join(out)
+
+
+def _a_value(brace: str) -> bool:
+    """Does `{...}` show a value (text), not `{children}` or elements (`{open && <X/>}`)?"""
+    inner = brace[1:-1].strip()
+    return bool(inner) and inner != "children" and "<" not in inner and not inner.startswith("/*")
+
+
+def _inline_elements(pieces: list[tuple[str, str]]) -> set[int]:
+    """Indices of the opening tags whose element holds text or a value directly (`_a_value`:
+    `{children}` is Markdown blocks, `{open && <X/>}` elements)."""
+    found: set[int] = set()
+    stack: list[int] = []
+    for k, (kind, raw) in enumerate(pieces):
+        if kind == "tag" and not raw.endswith("/>"):
+            stack.append(k)
+        elif kind == "close":
+            if stack:
+                stack.pop()
+        elif stack and ((kind == "text" and raw.strip()) or (kind == "brace" and _a_value(raw))):
+            found.add(stack[-1])
+    return found
+
+
+def jsx_escape(text: str, value: bool = False) -> str:
+    """`text` (JSX text as written, or a `value` shown as text) with the punctuation Markdown
+    or MDX would read as markup escaped: JSX shows a value as it is, braces and `&amp;`
+    included, and a value's line breaks (as `&#10;`, so the spaces after one are kept, for a
+    `<pre>`)."""
+    if value:
+        return _VALUE_PUNCTUATION.sub(r"\\\1", text).replace("\n", "&#10;")
+    if "&" not in text:
+        return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    out, at = [], 0  # a character reference (`&nbsp;`) stays one: JSX decodes it
+    for m in REFERENCE.finditer(text):
+        out.append(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text[at : m.start()]) + m.group(0))
+        at = m.end()
+    out.append(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text[at:]))
+    return "".join(out)
+
+
+def _jsx_text_run(text: str, one_line: bool = False) -> str:
+    if "\n" in text and not text.strip():  # no text: JSX drops it
+        return "" if one_line else "\n"
+    if "\n" in text:
+        lines = text.split("\n")
+        kept = []
+        for k, line in enumerate(lines):
+            line = line.lstrip() if k else line
+            line = line.rstrip() if k < len(lines) - 1 else line
+            if line:
+                kept.append(line)
+        text = " ".join(kept)
+    return jsx_escape(text)
+
+
+def _tag(body: str, i: int) -> tuple[int, str] | None:
+    """The tag that starts at `body[i] == "<"`: the index after it, and its text with the line
+    breaks between attributes made spaces (a tag that starts within a line of text must not
+    span lines; quoted values and `{...}` are kept as written); None when it does not end."""
+    out: list[str] = ["<"]
+    j, n = i + 1, len(body)
+    while j < n:
+        c = body[j]
+        if c in "\"'":
+            end = body.find(c, j + 1)
+            if end < 0:
+                return None
+            end += 1
+        elif c == "{":
+            try:
+                end = find_brace_end(body, j)
+            except JsxSyntaxError:
+                return None
+        elif c.isspace():
+            end = j + 1
+            while end < n and body[end].isspace():
+                end += 1
+            out.append(" " if "\n" in body[j:end] else body[j:end])
+            j = end
+            continue
+        elif c == ">":
+            out.append(">")
+            return j + 1, "".join(out)
+        else:
+            end = j + 1
+        out.append(body[j:end])
+        j = end
+    return None
