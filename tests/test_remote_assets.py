@@ -149,7 +149,7 @@ def test_offline_bundle_holds_its_remote_assets(tmp_path: Path, remote: Files) -
     # the remote spec: fetched once, its page rendered with the operation
     assert codes(result, "openapi-remote") == []
     pets = (out / "pets" / "index.html").read_text(encoding="utf-8")
-    assert "/pets" in pets and "List pets" in pets
+    assert "/pets" in pets and 'data-component="api-endpoint"' in pets
     assert remote.requests.count("/specs/openapi.yaml") == 1
 
     # without network, the cache gives the same site, byte for byte
@@ -204,7 +204,9 @@ def test_safe_builds_fetch_no_spec_unless_allowed(tmp_path: Path, remote: Files)
         cache_dir=tmp_path / "cache",
     )
     assert codes(allowed, "openapi-remote") == []
-    assert "List pets" in (tmp_path / "site2" / "pets" / "index.html").read_text()
+    assert (
+        'data-component="api-endpoint"' in (tmp_path / "site2" / "pets" / "index.html").read_text()
+    )
 
 
 def test_page_frontmatter_may_name_a_remote_spec(tmp_path: Path, remote: Files) -> None:
@@ -217,7 +219,9 @@ def test_page_frontmatter_may_name_a_remote_spec(tmp_path: Path, remote: Files) 
     )
     result = build_site(docs, tmp_path / "site", cache_dir=tmp_path / "cache")
     assert codes(result, "openapi-remote") == [] and codes(result, "openapi-unresolved") == []
-    assert "List pets" in (tmp_path / "site" / "pets" / "index.html").read_text()
+    assert (
+        'data-component="api-endpoint"' in (tmp_path / "site" / "pets" / "index.html").read_text()
+    )
 
 
 @pytest.mark.browser
