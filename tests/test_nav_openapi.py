@@ -68,3 +68,38 @@ def test_the_examples_panel_names_the_page_as_its_frontmatter_does(tmp_path: Pat
         if "mr-api-example__title" in p.read_text("utf-8")
     }
     assert titles == {"del": ["Delete Flow"], "get-flow": ["Get Flow"]}
+
+
+def test_a_pages_own_example_replaces_only_its_half(tmp_path: Path) -> None:
+    """`<RequestExample>` on an `openapi:` page replaces the generated request samples and keeps
+    the spec's response examples (Turso's pages); `<ResponseExample>` the other way round
+    (Nango's); both replace both."""
+    from sitekit import minimal_config, write_site
+
+    spec = (
+        '{"openapi": "3.0.3", "info": {"title": "A", "version": "1"}, "servers": [{"url": '
+        '"https://api.example.com"}], "paths": {"/dbs": {"post": {"summary": "Create", '
+        '"responses": {"200": {"description": "OK", "content": {"application/json": {"schema": '
+        '{"type": "object", "properties": {"name": {"type": "string", "example": "my-db"}}}}}}}}}}}'
+    )
+    head = "---\ntitle: Create\nopenapi: POST /dbs\n---\n\n"
+    request = "<RequestExample>\n```bash cURL\ncurl -X POST own-request\n```\n</RequestExample>\n"
+    response = '<ResponseExample>\n```json 200\n{"own": "response"}\n```\n</ResponseExample>\n'
+    pages = {"req": request, "res": response, "both": request + "\n" + response}
+    files = {f"{name}.mdx": head + text for name, text in pages.items()}
+    config = minimal_config(list(pages))
+    config["api"] = {"openapi": "openapi.json"}
+    docs = write_site(tmp_path / "docs", {**files, "openapi.json": spec}, config)
+    assert build_site(docs, tmp_path / "out").fatal is None
+
+    def aside(name: str) -> str:
+        text = (tmp_path / "out" / name / "index.html").read_text("utf-8")
+        start = text.find('class="mr-api-aside"')
+        return text[start : text.find("</aside>", start)]
+
+    assert "own-request" in aside("req") and "my-db" in aside("req")
+    assert "api.example.com/dbs" not in aside("req")
+    assert "own" in aside("res") and "api.example.com/dbs" in aside("res")
+    assert "my-db" not in aside("res")
+    assert "own-request" in aside("both") and "my-db" not in aside("both")
+    assert "api.example.com/dbs" not in aside("both")

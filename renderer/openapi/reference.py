@@ -278,9 +278,14 @@ def render_operation(
     )
     op_samples = [(s.lang, s.label, s.source) for s in op.x_code_samples]
     samples = _request_samples(op_samples, request, options, highlight)
-    aside_html = _aside_html(
-        env, method, page_title or op.title, samples, _response_examples(op.responses, highlight)
-    )
+    examples = _response_examples(op.responses, highlight)
+    title = page_title or op.title
+    aside_html = _aside_html(env, method, title, samples, examples)
+
+    def aside_part(kind: str) -> str:
+        if kind == "request":
+            return _aside_html(env, method, title, samples, []) if samples else ""
+        return _aside_html(env, method, title, [], examples) if examples else ""
 
     all_fields: list[FieldView] = [f for a in auth for f in a["fields"]]
     all_fields += [f for g in groups for f in g["fields"]]
@@ -300,7 +305,7 @@ def render_operation(
         names += [n for n in dict.fromkeys(_walk_names(cb_fields)) if n not in names]
         text = " ".join([*(cb["name"] for cb in callbacks), _describe(cb_fields)])
         sections.append(ApiSection(words["callbacks"], "api-callbacks", text))
-    return ApiView(header_html, body_html, aside_html, sections, names)
+    return ApiView(header_html, body_html, aside_html, sections, names, aside_part)
 
 
 def _body_view(op: Operation, builder: FieldBuilder, prefix: str) -> dict[str, Any] | None:

@@ -150,6 +150,9 @@ class ApiView:
     """Sections for the search index."""
     field_names: list[str]
     """Every field name shown (parameters, body and response properties)."""
+    aside_part: Callable[[str], str] | None = None
+    """The right column with only its "request" or "response" examples, for a page whose MDX
+    gives the other half (`<ResponseExample>` replaces the generated responses only)."""
 
 
 class _SharedCode(jinja2.BytecodeCache):

@@ -555,10 +555,15 @@ class ApiStage:
             description_html = (markdown or ctx.markdown)(description)
         if changes:
             record.rendered = dataclasses.replace(rendered, **changes)
-        # RequestExample / ResponseExample in the page's MDX take precedence, as in Mintlify
+        # RequestExample / ResponseExample in the page's MDX take the place of the generated
+        # request samples / response examples, each of its own half only, as in Mintlify
         aside = view.aside_html
         if rendered.examples:
-            aside = "".join(rendered.examples.get(k, "") for k in ("request", "response"))
+            part = view.aside_part
+            aside = "".join(
+                rendered.examples.get(k) or (part(k) if part is not None else "")
+                for k in ("request", "response")
+            )
         search_text = " ".join(
             [endpoint, summary, *view.field_names, *(s.text for s in view.sections)]
         )
