@@ -141,6 +141,10 @@ def find_brace_end(src: str, pos: int) -> int:
     raise JsxSyntaxError("unclosed `{`", pos)
 
 
+VOID_ELEMENTS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+"""Elements that never have children: `<img src="x">` unclosed is read as closed."""
 _JSX_TEXT = re.compile(r"[^<{]+")
 _OPERAND_WORD = re.compile(r"(?:\breturn|[(\[{,;=?:&|!>])\Z")
 
@@ -170,7 +174,9 @@ def jsx_end(src: str, i: int, end: int | None = None) -> int | None:
                 except JsxSyntaxError:
                     return None
                 j = tag.end
-                depth += -1 if tag.closing else 0 if tag.self_closing else 1
+                # `<img src="x">` unclosed, `<br></br>`: a void element has no children
+                if tag.name not in VOID_ELEMENTS:
+                    depth += -1 if tag.closing else 0 if tag.self_closing else 1
             if depth <= 0:
                 return j if depth == 0 else None
         elif depth == 0:

@@ -12,11 +12,8 @@ from collections.abc import MutableMapping
 from functools import lru_cache
 from typing import Any
 
-from mintrender.components._jsxparse import JsxSyntaxError, Tag, parse_tag
+from mintrender.components._jsxparse import VOID_ELEMENTS, JsxSyntaxError, Tag, parse_tag
 
-VOID_ELEMENTS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
-)
 # Elements that sit inside a paragraph when text follows them on their line (MDX "text" JSX).
 # Alone on their line they are flow elements like any other tag.
 # Components with `ComponentSpec.inline` join them (components/__init__.py: INLINE_COMPONENTS).

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from mintrender.components._jsxparse import Expression, JsxElement
+from mintrender.components._jsxparse import Expression, JsxElement, JsxSyntaxError, parse_tag
 from mintrender.components._markdown import TAGS
 
 if TYPE_CHECKING:
@@ -133,7 +133,8 @@ def icon_html(
     size: int | None = None,
     color: str | None = None,
 ) -> str:
-    """The icon a component names: library icon, URL/path `<img>`, or inline JSX `<svg>`."""
+    """The icon a component names: library icon, URL/path `<img>`, or inline JSX `<svg>` or
+    `<img>`."""
     value = node.props.get(key)
     if isinstance(value, Expression):
         source = value.source.strip()
@@ -148,6 +149,15 @@ def icon_html(
                 )
                 return head.replace("<svg", '<svg aria-hidden="true"', 1) + svg[head_end:]
             return svg.replace("<svg", f'<svg class="{css_class}" aria-hidden="true"', 1)
+        if source.startswith("<img"):  # icon={<img src="https://img.logo.dev/…" />}: its URL
+            try:
+                src = parse_tag(source, 0, None, loose=True).props.get("src")
+            except JsxSyntaxError:
+                src = None
+            if isinstance(src, str) and src.strip():
+                return ctx.icon(
+                    src.strip(), None, size=size, color=color, css_class=css_class, line=node.line
+                )
         return ""
     if not isinstance(value, str) or not value.strip():
         return ""
