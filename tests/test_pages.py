@@ -270,3 +270,18 @@ def test_a_blank_title_draws_no_title_above_the_page(tmp_path: Path) -> None:
     assert "<title>prefect flow - " in flow and "<code>prefect flow</code></h1>" in flow
     plain = (out / "plain" / "index.html").read_text(encoding="utf-8")
     assert '<h1 id="page-title" class="mr-page-title">Plain</h1>' in plain
+
+
+def test_snippet_file_reads_the_older_snippets_folder(tmp_path: Path) -> None:
+    """`<Snippet file="warn.mdx" />` finds `_snippets/warn.mdx`, the folder Mintlify's older
+    docs named (Turso's SDK pages); `_snippets/` files are no pages of their own."""
+    files = {
+        "ref.mdx": '---\ntitle: Reference\n---\n\n<Snippet file="warn.mdx" />\n',
+        "_snippets/warn.mdx": "<Warning>Only where a file system is.</Warning>\n",
+    }
+    result, out = _page(tmp_path, files, ["ref"])
+    html = (out / "ref" / "index.html").read_text(encoding="utf-8")
+    assert "Only where a file system is." in html and "mr-callout--warning" in html
+    assert [r.rel_path for r in result.pages] == ["ref.mdx"]
+    assert not (out / "_snippets").exists()
+    assert [d.code for d in result.diagnostics if d.severity != "info"] == []

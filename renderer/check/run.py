@@ -30,7 +30,7 @@ from mintrender.check.sitewide import (
 )
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.load.config import ConfigError
-from mintrender.load.sources import Reader, shadowed_files
+from mintrender.load.sources import SNIPPET_FOLDERS, Reader, shadowed_files
 from mintrender.render.apipages import ApiStage
 from mintrender.urls import site_path_for
 from mintrender.workers import Background, auto_jobs, can_fork, fork_map, slices
@@ -147,7 +147,7 @@ def _pages_to_check(
         if rel in set(pages):
             continue
         stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        if rel in snippets or rel.startswith("snippets/"):
+        if rel in snippets or rel.startswith(SNIPPET_FOLDERS):
             chosen += [p for p in pages if stem in (read(p) or "") and p not in chosen]
     return chosen
 

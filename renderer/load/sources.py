@@ -26,6 +26,9 @@ IGNORED_FILES = frozenset(
     "package.json package-lock.json".split()
 )
 PAGE_EXTENSIONS = (".mdx", ".md")
+SNIPPET_FOLDERS = ("snippets/", "_snippets/")
+"""Folders of snippet files (never pages): `snippets/`, and `_snippets/`, where the older
+`<Snippet file="x.mdx" />` looks."""
 SPEC_SUFFIXES = (".json", ".yaml", ".yml")
 """Extensions of OpenAPI / AsyncAPI documents (their content says whether they are one)."""
 
@@ -175,7 +178,7 @@ def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
             if not contained(entry, rel):
                 continue
             if name.endswith(PAGE_EXTENSIONS):
-                if rel.startswith("snippets/") or "/snippets/" in rel:
+                if rel.startswith(SNIPPET_FOLDERS) or "/snippets/" in rel:
                     snippets.append(rel)
                 elif name in IGNORED_FILES:
                     continue
@@ -196,8 +199,8 @@ def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
             walk(entry.path, rel_root + name + "/", via_link or entry.is_symlink())
 
     walk(str(docs_dir), "", False)
-    user_css = tuple(p for p in static if p.endswith(".css") and not p.startswith("snippets/"))
-    user_js = tuple(p for p in static if p.endswith(".js") and not p.startswith("snippets/"))
+    user_css = tuple(p for p in static if p.endswith(".css") and not p.startswith(SNIPPET_FOLDERS))
+    user_js = tuple(p for p in static if p.endswith(".js") and not p.startswith(SNIPPET_FOLDERS))
     return SourceFiles(
         tuple(pages),
         tuple(snippets),

@@ -236,6 +236,7 @@ class Expander:
         if name == "Snippet" and isinstance(props.get("file"), str):
             file = props["file"]
             resolved = self.resolve_import("/snippets/" + file.lstrip("/"), self.rel_path)
+            resolved = resolved or self.resolve_import("/_snippets/" + file.lstrip("/"), "")
             resolved = resolved or self.resolve_import(file, where[0])
             if resolved is not None:
                 return self._snippet(resolved, {k: v for k, v in props.items() if k != "file"})
