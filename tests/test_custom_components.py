@@ -408,3 +408,22 @@ def test_let_assignments_and_if_else_branches_run_at_build_time(tmp_path: Path) 
     assert "fallback" in html and "<b>" not in html
     warnings = _warnings(result)
     assert len(warnings) == 1 and "<Late>" in warnings[0]
+
+
+def test_an_expression_that_cannot_run_is_left_out_not_the_component(tmp_path: Path) -> None:
+    """A component whose markup holds one `{...}` the build cannot run (Hypermode's SdkHeader:
+    an arrow function called in place) is drawn without that part, as a page's own expression
+    would be, with a warning naming it; before, the whole Note and its text were lost."""
+    snippet = (
+        "export const SdkHeader = ({ feature }) => (\n  <Note>\n"
+        "    <p>Modus {feature} APIs documentation is on these pages:</p>\n    <ul>\n"
+        '      {(() => {\n        const languages = ["AssemblyScript", "Go"]\n'
+        "        return languages.map((lang) => <li>{lang} {feature} APIs</li>)\n"
+        "      })()}\n    </ul>\n  </Note>\n)\n"
+    )
+    text = 'import { SdkHeader } from "/snippets/sdk-header.mdx"\n\n<SdkHeader feature="HTTP" />\n'
+    html, result = _page(tmp_path, text, {"snippets/sdk-header.mdx": snippet})
+    assert "<p>Modus HTTP APIs documentation is on these pages:</p><ul></ul>" in html
+    assert "mr-callout--note" in html and "languages" not in html
+    warnings = _warnings(result)
+    assert len(warnings) == 1 and "<SdkHeader>" in warnings[0] and "left out" in warnings[0]

@@ -440,10 +440,13 @@ def expand_component(
     props: dict[str, Any],
     children: str,
     module: dict[str, Any] | None = None,
+    left_out: list[str] | None = None,
 ) -> str:
     """MDX source of a custom component's first render: its props, locals (`prelude`) and
     children filled in, its conditions and `.map`s run (`_jsxflow`), its event handlers left
-    out; `module`: the values of the file that defines it. Raises `NotExpandable` when
+    out; `module`: the values of the file that defines it. `left_out`: given, a `{...}` child
+    the build cannot run is left out of the render and said there (as on a page). Raises
+    `NotExpandable` when
     something it shows cannot be computed at build time."""
     given: dict[str, Any] = dict(comp.defaults)
     given.update({k: v for k, v in props.items() if not isinstance(v, Expression)})
@@ -459,11 +462,17 @@ def expand_component(
     if isinstance(early, Expression):
         raise NotExpandable(f"`if ({shown(early.source, 42)})`: {early.problem}")
     body = comp.body if early is None else early
-    return _expand(body, 0, len(body), scope, children, unknown)
+    return _expand(body, 0, len(body), scope, children, unknown, left_out)
 
 
 def _expand(
-    body: str, start: int, stop: int, scope: dict[str, Any], children: str, unknown: set[str]
+    body: str,
+    start: int,
+    stop: int,
+    scope: dict[str, Any],
+    children: str,
+    unknown: set[str],
+    left: list[str] | None = None,
 ) -> str:
     out: list[str] = []
     i = start
@@ -484,7 +493,11 @@ def _expand(
             try:
                 fragments = flow_fragments(body, m.start() + 1, end - 1, scope)
             except FlowError as exc:
-                raise NotExpandable(exc.message) from None
+                if left is None:
+                    raise NotExpandable(exc.message) from None
+                left.append(f"{shown('{' + inner + '}', 42)}: {exc.message}")
+                out.append(before)
+                continue
             if fragments is not None:
                 out.append(before)
                 for fragment in fragments:
@@ -493,7 +506,7 @@ def _expand(
                     else:  # JSX inside an expression: its text read as JSX, too
                         piece = jsx_text(body[fragment.start : fragment.end])
                         sub = fragment.scope
-                        out.append(_expand(piece, 0, len(piece), sub, children, unknown))
+                        out.append(_expand(piece, 0, len(piece), sub, children, unknown, left))
                 continue
         if unknown and inner and not inner.startswith("/*"):
             try:
@@ -510,14 +523,14 @@ def _expand(
             if drawn is None:
                 raise NotExpandable(f"`{shown(inner, 42)}` cannot be drawn at build time")
             piece, bound = drawn
-            out.append(before + _expand(piece, 0, len(piece), bound, children, unknown))
+            out.append(before + _expand(piece, 0, len(piece), bound, children, unknown, left))
             continue
         markup = scope.get(inner) if _NAME.fullmatch(inner) else None
         if isinstance(markup, JsxLocal):  # `{icon}`: its markup
             source = markup.source.strip()
             if not before.endswith("="):
                 piece = "{" + source + "}"
-                out.append(before + _expand(piece, 0, len(piece), scope, children, unknown))
+                out.append(before + _expand(piece, 0, len(piece), scope, children, unknown, left))
             elif source.startswith("<"):  # icon={icon}: the element, as an attribute value
                 out.append(before + "{" + source + "}")
             else:
@@ -538,7 +551,10 @@ def _expand(
         elif inner == "children":
             out.append(before + "\n\n" + children + "\n\n")
         elif isinstance(value, Expression) and value.problem and inner:
-            raise NotExpandable(f"{shown('{' + inner + '}', 42)}: {value.problem}")
+            if left is None:
+                raise NotExpandable(f"{shown('{' + inner + '}', 42)}: {value.problem}")
+            left.append(f"{shown('{' + inner + '}', 42)}: {value.problem}")
+            out.append(before)
         else:
             text = "" if value is None or isinstance(value, (Expression, bool)) else str(value)
             out.append(before + jsx_escape(text, value=True))

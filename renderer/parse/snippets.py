@@ -254,7 +254,17 @@ class Expander:
         if comp.plain:
             try:
                 module = self.scopes[comp.file].values if comp.file in self.scopes else None
-                text = expand_component(comp, props, inner, module)
+                left: list[str] = []
+                text = expand_component(comp, props, inner, module, left)
+                if left and (name, where[0]) not in self.warned:
+                    self.warned.add((name, where[0]))
+                    self.diagnostics.warning(
+                        where[0],
+                        where[1] + 1,
+                        1,
+                        "custom-component",
+                        f"<{name}> (defined in {comp.file}): {left[0]}; that part is left out",
+                    )
                 return Expansion(text, key, where[0], None)
             except NotExpandable as exc:
                 why = f"cannot be drawn at build time ({exc})"
