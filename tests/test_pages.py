@@ -285,3 +285,21 @@ def test_snippet_file_reads_the_older_snippets_folder(tmp_path: Path) -> None:
     assert [r.rel_path for r in result.pages] == ["ref.mdx"]
     assert not (out / "_snippets").exists()
     assert [d.code for d in result.diagnostics if d.severity != "info"] == []
+
+
+def test_a_redirect_source_is_written_where_a_server_finds_it(tmp_path: Path) -> None:
+    """A percent-encoded redirect source (Turso's `/reference/turso-cli%23installation`) is
+    written decoded, as a web server looks it up; one whose decoding would climb out of its
+    folder stays as written."""
+    files = {"index.mdx": "Hi.\n"}
+    config = minimal_config(["index"])
+    config["redirects"] = [
+        {"source": "/reference/turso-cli%23installation", "destination": "/index"},
+        {"source": "/a/%2e%2e/%2e%2e/escape", "destination": "/index"},
+    ]
+    docs = write_site(tmp_path / "docs", files, config)
+    assert build_site(docs, tmp_path / "out").fatal is None
+    out = tmp_path / "out"
+    assert (out / "reference" / "turso-cli#installation" / "index.html").is_file()
+    assert (out / "a" / "%2e%2e" / "%2e%2e" / "escape" / "index.html").is_file()
+    assert not (tmp_path / "escape").exists()

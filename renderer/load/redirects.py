@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import unquote
 
 from mintrender.errors import Diagnostics
 from mintrender.urls import UrlBuilder, is_external, output_path_for
@@ -262,7 +263,7 @@ def plan_redirect_pages(
         line, col = locate(rule.index)
         source = rule.source.split("#", 1)[0].split("?", 1)[0]
         site = "/" + source.strip("/")
-        out_path = output_path_for(site)
+        out_path = output_path_for(_decoded(site))
         if site in pages:
             diagnostics.warning(
                 file,
@@ -297,6 +298,18 @@ def plan_redirect_pages(
                 )
         planned[out_path] = RedirectPage(out_path, target)
     return list(planned.values())
+
+
+def _decoded(site: str) -> str:
+    """`/reference/cli%23install` as a server finds it on disk, after decoding the request:
+    `/reference/cli#install`; as written when decoding would make a segment `.`, `..` or
+    empty, or hold a `/`, `\\` or NUL."""
+    if "%" not in site:
+        return site
+    parts = [unquote(p) for p in site.split("/")[1:]]
+    if any(p in ("", ".", "..") or any(c in p for c in "/\\\0") for p in parts):
+        return site
+    return "/" + "/".join(parts)
 
 
 def redirect_page(target: str, canonical: str, *, title: str = "Redirecting…") -> str:
