@@ -70,6 +70,18 @@ SCOPE: dict[str, Any] = {
         ('"Ab".replace(/a/i, "x")', "xb"),
         ("/^v\\d/.test(props.title)", False),
         ("/^v\\d/.test('v2.1') && 10 / 2", 5),
+        ("props.list.map((x, i) => x + i)", ["a0", "b1"]),
+        ("props.list.map(x => x.toUpperCase()).join('')", "AB"),
+        ("CONFIG.plans.filter((p) => p !== 'Free')", ["Pro"]),
+        ("CONFIG.plans.find((p) => p.startsWith('P'))", "Pro"),
+        ("CONFIG.plans.findIndex((p) => p === 'x')", -1),
+        ("[1, 2, 3].some((v) => v > 2) && [1, 2].every((v) => v > 0)", True),
+        ("[[1], [2, 3]].flatMap((v) => v)", [1, 2, 3]),
+        ("[1, 2, 3].reduce((a, b) => a + b, 10)", 16),
+        ("[1, 2, 3].reduce((a, b) => a * b)", 6),
+        ('"agent_plan".replace(/_/g, " ").replace(/\\b\\w/g, (l) => l.toUpperCase())', "Agent Plan"),
+        ('"a-b".replace("-", (m, at) => `[${m}${at}]`)', "a[-1]b"),
+        ("props.list.map((name) => name + '!')", ["a!", "b!"]),
     ],
 )  # fmt: skip
 def test_values(source: str, expected: Any) -> None:
@@ -81,9 +93,13 @@ def test_values(source: str, expected: Any) -> None:
     [
         ("unknown", "`unknown` is not defined", 0),
         ("props.nothing.deeper", "cannot read `deeper` of undefined", 13),
-        ("() => 1", "functions", 0),
-        ("x => x", "functions", 2),
-        ("props.list.map(x => x)", "functions", 17),
+        ("() => 1", "a function is not a value", 0),
+        ("x => x", "a function is not a value", 0),
+        ("props.list.map((x) => { return x })", "a `{ ... }` body", 15),
+        ("props.list.map(({ a }) => a)", "destructured", 15),
+        ("props.list.map(x => x.y.z)", "cannot read `z` of undefined", 23),
+        ("props.list.map(1)", "needs a function", 14),
+        ("[].reduce((a, b) => a + b)", "empty array", 9),
         ("a = 1", "assignments", 2),
         ("name = 1", "assignments", 5),
         ("new Date()", "`new` cannot run", 0),
@@ -102,7 +118,6 @@ def test_values(source: str, expected: Any) -> None:
         ('name.replace(/(a+)+$/, "")', "nested repetition", 13),
         ('name.replace(/[a/, "")', "unclosed regular expression", 13),
         ('name.replaceAll(/a/, "b")', "needs a global", 15),
-        ("name.replace(/a/, (m) => m)", "functions", 18),
         ("/a/", "a function is not a value", 0),
     ],
 )
@@ -142,6 +157,8 @@ def test_built_values_are_bounded() -> None:
 def test_free_names() -> None:
     node = parse_expression('title + (props.x || other) + `${a}` + {b, c: d}.c + "lit"')
     assert free_names(node) == {"title", "props", "other", "a", "b", "d"}
+    node = parse_expression("rows.map((row, i) => row[key] + i)")
+    assert free_names(node) == {"rows", "key"}
 
 
 def test_snippet_expression_in_a_forked_build(tmp_path: Path) -> None:

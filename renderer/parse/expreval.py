@@ -60,6 +60,9 @@ def free_names(node: Node) -> set[str]:
             if item[0] == "name":
                 out.add(item[1])
                 continue
+            if item[0] == "arrow":  # its parameters are its own
+                out |= free_names(item[2]) - set(item[1])
+                continue
             stack.extend(x for x in item[1:] if isinstance(x, (tuple, list)))
         elif isinstance(item, list):
             stack.extend(item)
@@ -118,6 +121,8 @@ class _Evaluator:
             return self.member(node)
         if kind == "call":
             return self.call(node)
+        if kind == "arrow":
+            return _Arrow(node[1], node[2], self)
         raise ExprError(f"unsupported expression ({kind})", 0)  # pragma: no cover
 
     def name(self, word: str, offset: int) -> Any:
@@ -225,6 +230,66 @@ class _Evaluator:
         raise ExprError("only a few string and array methods can be called at build time", offset)
 
 
+class _Arrow:
+    """`(a, b) => expr`, run where a method calls it: its parameters bound over the scope it
+    was written in; its steps count towards the expression's."""
+
+    def __init__(self, params: tuple[str, ...], body: Node, outer: _Evaluator) -> None:
+        self.params, self.body, self.outer = params, body, outer
+
+    def __call__(self, *args: Any) -> Any:
+        inner = _Evaluator({**self.outer.scope, **dict(zip(self.params, args, strict=False))})
+        for name in self.params[len(args) :]:
+            inner.scope[name] = None
+        inner.steps = self.outer.steps
+        try:
+            return inner.run(self.body)
+        finally:
+            self.outer.steps = inner.steps
+
+
+def _callback(args: list[Any], name: str, offset: int) -> _Arrow:
+    if not args or not isinstance(args[0], _Arrow):
+        raise ExprError(f"`.{name}()` needs a function `(x) => ...` at build time", offset)
+    return args[0]
+
+
+def _list_call(target: list[Any], name: str, args: list[Any], offset: int) -> Any:
+    """`.map`, `.filter`, `.find`, `.findIndex`, `.some`, `.every`, `.flatMap`, `.reduce` with
+    an arrow function."""
+    fn = _callback(args, name, offset)
+    if name == "map":
+        return [fn(v, i) for i, v in enumerate(target)]
+    if name == "flatMap":
+        out: list[Any] = []
+        for i, v in enumerate(target):
+            found = fn(v, i)
+            out.extend(found if isinstance(found, list) else [found])
+        return out
+    if name == "filter":
+        return [v for i, v in enumerate(target) if truthy(fn(v, i))]
+    if name in ("find", "findIndex"):
+        for i, v in enumerate(target):
+            if truthy(fn(v, i)):
+                return v if name == "find" else i
+        return None if name == "find" else -1
+    if name == "some":
+        return any(truthy(fn(v, i)) for i, v in enumerate(target))
+    if name == "every":
+        return all(truthy(fn(v, i)) for i, v in enumerate(target))
+    # reduce
+    items = list(enumerate(target))
+    if len(args) > 1:
+        acc = args[1]
+    elif items:
+        acc = items.pop(0)[1]
+    else:
+        raise ExprError("`.reduce()` of an empty array needs a start value", offset)
+    for i, v in items:
+        acc = fn(acc, v, i)
+    return acc
+
+
 class _Namespace:
     """`Object`: its functions in `_NAMESPACES` (`Object.keys(x)`), nothing else."""
 
@@ -281,6 +346,8 @@ class _Method:
             return target.lower()
         if name in ("replace", "replaceAll"):
             return _replace(target, args, name == "replaceAll", offset)
+        if name in _CALLBACK_METHODS:
+            return _list_call(target, name, args, offset)
         if name == "test":
             return target.test(_js_string(arg))
         raise ExprError(f"`.{name}()` cannot run at build time", offset)  # pragma: no cover
@@ -290,7 +357,8 @@ _STRING_METHODS = frozenset(
     "toString includes slice split startsWith endsWith trim toUpperCase toLowerCase replace "
     "replaceAll".split()
 )
-_LIST_METHODS = frozenset("join toString includes slice".split())
+_CALLBACK_METHODS = frozenset("map filter find findIndex some every flatMap reduce".split())
+_LIST_METHODS = frozenset("join toString includes slice".split()) | _CALLBACK_METHODS
 _METHODS = _STRING_METHODS | _LIST_METHODS | {"test"}
 
 
@@ -298,6 +366,26 @@ def _replace(target: str, args: list[Any], every: bool, offset: int) -> str:
     """`target.replace(pattern, replacement)` (`.replaceAll`): a string or regex pattern, a
     string replacement (a function replacement cannot run at build time)."""
     pattern = args[0] if args else None
+    if len(args) > 1 and isinstance(args[1], _Arrow):  # `.replace(/\b\w/g, (l) => l.toUpperCase())`
+        fn = args[1]
+        if isinstance(pattern, JsRegex):
+            if every and not pattern.global_:
+                raise ExprError("`.replaceAll` needs a global (`/g`) regular expression", offset)
+            count = 0 if (every or pattern.global_) else 1
+
+            def call(m: Any) -> str:
+                return _js_string(fn(m.group(0), *m.groups(), m.start(), target))
+
+            return _sized(pattern.compiled.sub(call, target, count=count), offset)
+        text = _js_string(pattern)
+        at = target.find(text)
+        if at < 0:
+            return target
+        if every:
+            return _sized(target.replace(text, _js_string(fn(text, at, target))), offset)
+        return _sized(
+            target[:at] + _js_string(fn(text, at, target)) + target[at + len(text) :], offset
+        )
     replacement = _js_string(args[1]) if len(args) > 1 else "undefined"
     if isinstance(pattern, JsRegex):
         if every and not pattern.global_:
