@@ -219,9 +219,12 @@ def parse_tag(
         raise JsxSyntaxError("expected a tag name after `<`", i)
     tag = Tag(name, closing=closing, start=pos)
     n = len(src)
+    name_end = i
     while True:
         ws = _WS.match(src, i)
-        had_space = ws.end() > i  # type: ignore[union-attr]
+        # white space parts the name from the first attribute; after a value (`"1"rel=`,
+        # `{x}rel=`) MDX needs none
+        had_space = ws.end() > i or i != name_end  # type: ignore[union-attr]
         i = ws.end()  # type: ignore[union-attr]
         if i >= n:
             raise JsxSyntaxError(f"unclosed tag <{name}>", pos)
