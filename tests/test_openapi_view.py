@@ -506,3 +506,39 @@ def test_scalar_alternatives_keep_their_allowed_values_and_a_null_enum_is_null(
     tier = body[body.index('id="param-tier"') : body.index('id="param-top_p"')]
     assert "Available options: <code>auto</code>, <code>default</code>, <code>flex</code>" in tier
     assert "mr-api-tabs" not in tier  # one branch left: no tabs
+
+
+def test_nullable_with_no_type_is_any_value(tmp_path: Path) -> None:
+    """`{nullable: true}` and nothing else (Laminar's `executorOutput`, "any JSON value") is any
+    value, not the null type; `type: "null"` is null."""
+    spec = {
+        "openapi": "3.1.1",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/x": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "data": {"description": "Any JSON value."},
+                                        "out": {"description": "Any.", "nullable": True},
+                                        "none": {"type": "null"},
+                                        "name": {"type": "string", "nullable": True},
+                                    },
+                                }
+                            }
+                        }
+                    },
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
+    }
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
+    heads = field_heads(render(get(index, "POST /x")).body_html)
+    assert heads["param-data"] == "data any" and heads["param-out"] == "out any"
+    assert heads["param-none"] == "none null" and heads["param-name"] == "name string | null"

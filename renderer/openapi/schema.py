@@ -97,7 +97,10 @@ class SchemaBuilder:
     def _build_plain(self, node: dict[str, Any], src: SpecSource, pointer: str) -> Schema:
         raw_type = node.get("type")
         types: list[str] = []
-        nullable = node.get("nullable") is True
+        # `nullable: true` with nothing else said (no type, enum or shape): any value, null
+        # included; not the null type alone (that is `type: "null"` or `enum: [null]`)
+        shapes = ("type", "enum", "const", "properties", "items", "allOf", "oneOf", "anyOf")
+        nullable = node.get("nullable") is True and any(k in node for k in shapes)
         if isinstance(raw_type, str):
             raw_type = [raw_type]
         if isinstance(raw_type, list):
