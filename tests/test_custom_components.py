@@ -427,3 +427,18 @@ def test_an_expression_that_cannot_run_is_left_out_not_the_component(tmp_path: P
     assert "mr-callout--note" in html and "languages" not in html
     warnings = _warnings(result)
     assert len(warnings) == 1 and "<SdkHeader>" in warnings[0] and "left out" in warnings[0]
+
+
+def test_a_snippets_default_function_is_what_its_default_import_draws(tmp_path: Path) -> None:
+    """`export default function Trace({ id })` in an .mdx or .jsx snippet, imported by default
+    (Laminar's span embeds): `<Trace id="abc" />` draws the function, where it drew nothing."""
+    snippet = 'export default function Trace({ id }) {\n  return <div className="trace">Trace {id}</div>;\n}\n'
+    text = (
+        'import Trace from "/snippets/Trace";\nimport Span from "/snippets/Span.jsx";\n\n'
+        'Before.\n\n<Trace id="abc" />\n\n<Span id="xyz" />\n\nAfter.\n'
+    )
+    files = {"snippets/Trace.mdx": snippet, "snippets/Span.jsx": snippet.replace("Trace", "Span")}
+    html, result = _page(tmp_path, text, files)
+    assert '<div class="trace">Trace abc</div>' in html
+    assert '<div class="trace">Span xyz</div>' in html
+    assert [d.message for d in result.diagnostics] == []

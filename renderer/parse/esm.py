@@ -47,7 +47,7 @@ _EXPORT_CONST = re.compile(
     r"^export\s+(?:const|let|var)\s+(?P<name>[\w$]+)\s*=\s*(?P<value>.*)$", re.S
 )
 _EXPORT_FUNCTION = re.compile(
-    r"^export\s+function\s+(?P<name>[\w$]+)\s*\((?P<params>[^)]*)\)\s*(?P<body>\{.*\})\s*;?\s*$",
+    r"^export\s+(?P<default>default\s+)?function\s+(?P<name>[\w$]+)\s*\((?P<params>[^)]*)\)\s*(?P<body>\{.*\})\s*;?\s*$",
     re.S,
 )
 _CALL = re.compile(r"([\w$]+)\s*\((.*)\)", re.S)
@@ -291,6 +291,8 @@ def parse_module(
             jsx, locals_ = _returned(m.group("body"))
             comp = _component(m.group("name"), m.group("params"), None, jsx, file, locals_)
             scope.components[comp.name] = comp
+            if m.group("default"):  # `export default function Trace(...)`: imported by default
+                scope.components["default"] = comp
             continue
         m = _EXPORT_CONST.match(text)
         if not m:

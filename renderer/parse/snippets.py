@@ -118,7 +118,12 @@ class Expander:
                     f"did you mean '{near}'?" if near else "",
                 )
             elif imported == "default" and resolved.endswith((".mdx", ".md")):
-                scope.snippets[local] = resolved
+                # its content, unless it exports a default component (`export default function`)
+                mod = self.file_scope(resolved, self.snippet_body(resolved))
+                if "default" in mod.components:
+                    scope.components[local] = mod.components["default"]
+                else:
+                    scope.snippets[local] = resolved
             else:
                 self._import_named(scope, resolved, imported, local, line)
         return scope
