@@ -303,3 +303,23 @@ def test_a_redirect_source_is_written_where_a_server_finds_it(tmp_path: Path) ->
     assert (out / "reference" / "turso-cli#installation" / "index.html").is_file()
     assert (out / "a" / "%2e%2e" / "%2e%2e" / "escape" / "index.html").is_file()
     assert not (tmp_path / "escape").exists()
+
+
+def test_a_redirect_source_with_a_fragment_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    """A source holding `#` (Prefect's `/old#cloud-provider-storage`) can never match a request:
+    the rule is left out of the redirect pages, `_redirects` and `nginx.conf` (where it made
+    `/old` redirect to itself), with a `config-redirect` warning; the next rule for `/old` wins."""
+    files = {"index.mdx": "Home.\n", "new.mdx": "## Blob storage\n"}
+    config = minimal_config(["index", "new"])
+    config["redirects"] = [
+        {"source": "/old#cloud-provider-storage", "destination": "/old#blob-storage"},
+        {"source": "/old", "destination": "/new"},
+    ]
+    docs = write_site(tmp_path / "docs", files, config)
+    result = build_site(docs, tmp_path / "out")
+    out = tmp_path / "out"
+    assert "blob-storage" not in (out / "_redirects").read_text(encoding="utf-8")
+    assert "blob-storage" not in (out / "nginx.conf").read_text(encoding="utf-8")
+    assert "/new/" in (out / "old" / "index.html").read_text(encoding="utf-8")
+    codes = [d.code for d in result.diagnostics if d.severity != "info"]
+    assert codes == ["config-redirect"]

@@ -423,6 +423,9 @@ def _build(
             redirects.append(
                 Redirect(r["source"], r["destination"], r.get("permanent", True) is not False)
             )
+            if "#" in r["source"] or "?" in r["source"]:
+                why = "a redirect source cannot hold `#` or `?`: a browser never sends a fragment"
+                warn(("redirects", i, "source"), "config-redirect", f"{why}; the rule is left out")
         else:
             warn(("redirects", i), "config-redirect", "a redirect needs `source` and `destination`")
     seo = _dict(data.get("seo"))

@@ -96,8 +96,8 @@ def compile_rules(redirects: Sequence[object]) -> list[Rule]:
     for i, r in enumerate(redirects):
         source = str(getattr(r, "source", "")).strip()
         destination = str(getattr(r, "destination", "")).strip()
-        if not source or not destination:
-            continue
+        if not source or not destination or "#" in source or "?" in source:
+            continue  # no request holds a fragment or a query to match (config warned)
         regex, names = compile_source(source)
         rules.append(
             Rule(source, destination, bool(getattr(r, "permanent", True)), i, regex, names)
