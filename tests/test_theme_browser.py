@@ -355,3 +355,29 @@ def test_code_samples_of_one_language_are_chosen_by_label(browser: Any, tmp_path
     assert shown() == ["client.chat()"]
     assert page.errors == []
     page.context.close()
+
+
+def test_a_group_after_loose_pages_is_spaced_as_after_a_group(browser: Any, tmp_path: Path) -> None:
+    """A sidebar group heading right after pages listed before any group (Prefect's "Overview"
+    then "Workflows") has the space above it that it has after another group."""
+    config = minimal_config([])
+    config["navigation"] = {
+        "pages": [
+            "index",
+            {"group": "Workflows", "pages": ["flows"]},
+            {"group": "Deploy", "pages": ["d"]},
+        ]
+    }
+    files = {"index.mdx": "Overview.\n", "flows.mdx": "Flows.\n", "d.mdx": "D.\n"}
+    docs = write_site(tmp_path / "docs", files, config)
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    page = open_page(browser, (out / "index.html").as_uri())
+    gaps = page.evaluate(
+        """() => [...document.querySelectorAll(".mr-nav__list--root > li")].map((li) => {
+             const prev = li.previousElementSibling;
+             return prev ? li.getBoundingClientRect().top - prev.getBoundingClientRect().bottom : null;
+           })"""
+    )
+    assert gaps[1] >= 16 and abs(gaps[1] - gaps[2]) <= 2, gaps
+    page.context.close()
