@@ -153,7 +153,7 @@ def resolve_refs(
             continue  # operation entries become pages in the API stage
         rel = page_file_for_ref(slot.ref, page_files)
         if rel is None:
-            line, col = config.locate(slot.json_path)
+            line, col = config.locate(slot.json_path, slot.ref)
             refs = (p.rsplit(".", 1)[0] for p in page_files)
             diagnostics.warning(
                 config.config_file,

@@ -256,3 +256,19 @@ def test_a_logo_or_favicon_the_docs_do_not_hold_is_reported(tmp_path: Path) -> N
         (d.code, d.column > 1, d.message) for d in result.diagnostics if d.code == "config-file"
     ]
     assert len(found) == 1 and found[0][1] and found[0][2].startswith("logo.dark: '/logo/dark.svg'")
+
+
+def test_a_legacy_mint_json_entry_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    """A navigation entry of a mint.json (read in docs.json's shape) that names no page is
+    reported at its own line, not at `navigation` (PandasAI's 22 warnings all said line 54)."""
+    mint = (
+        '{\n  "name": "Repro",\n  "colors": {"primary": "#1d4ed8"},\n  "navigation": [\n'
+        '    {\n      "group": "Overview",\n      "pages": [\n        "index",\n'
+        '        "missing-page"\n      ]\n    }\n  ]\n}\n'
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "mint.json").write_text(mint, encoding="utf-8")
+    (tmp_path / "docs" / "index.mdx").write_text("# Hi\n", encoding="utf-8")
+    result = build_site(tmp_path / "docs", tmp_path / "out")
+    found = [(d.file, d.line, d.column) for d in result.diagnostics if d.code == "nav-missing-page"]
+    assert found == [("mint.json", 9, 9)]

@@ -126,7 +126,7 @@ def check_navigation(
         if key not in first:
             first[key] = slot
             continue
-        line, col = config.locate(slot.json_path)
+        line, col = config.locate(slot.json_path, slot.ref)
         earlier, _ = config.locate(first[key].json_path)
         out.append(
             Diagnostic(

@@ -182,11 +182,12 @@ class SiteConfig:
                     + ("the header shows a broken image" if key == "logo" else "no site icon"),
                 )
 
-    def locate(self, path: PathKey) -> tuple[int, int]:
-        """Line and column of a JSON path in the config file (1, 1 when unknown)."""
+    def locate(self, path: PathKey, value: str | None = None) -> tuple[int, int]:
+        """Line and column of a JSON path in the config file (1, 1 when unknown); `value`: the
+        string found there, looked for when the file is not in docs.json's shape (mint.json)."""
         if self.positions is None:
             return (1, 1)
-        return self.positions.line_col(path)
+        return self.positions.line_col(path, value)
 
 
 def find_config(docs_dir: Path) -> Path | None:

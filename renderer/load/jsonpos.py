@@ -70,17 +70,33 @@ class JsonPositions:
             pass
         return out
 
-    def line_col(self, path: PathKey) -> tuple[int, int]:
-        """1-based (line, column) of the value at `path`, or of its nearest existing ancestor."""
+    def line_col(self, path: PathKey, value: str | None = None) -> tuple[int, int]:
+        """1-based (line, column) of the value at `path`, or of its nearest existing ancestor.
+        `value`: when `path` is not in the text (a mint.json read in docs.json's shape), the
+        first string equal to it under the same top-level key, before the ancestor."""
         if self._map is None:
             self._map = self._scan()
             starts = [0]
             starts.extend(m.end() for m in re.finditer("\n", self._text))
             self._line_starts = starts
+        if path not in self._map and value is not None and path:
+            for key, offset in self._map.items():
+                if key[:1] == path[:1] and self._string_at(offset) == value:
+                    return offset_to_line_col(self._line_starts or [0], offset)
         while path and path not in self._map:
             path = path[:-1]
         offset = self._map.get(path, 0)
         return offset_to_line_col(self._line_starts or [0], offset)
+
+    def _string_at(self, offset: int) -> str | None:
+        m = _STRING.match(self._text, offset)
+        if m is None:
+            return None
+        try:
+            found = json.loads(m.group(0))
+        except ValueError:
+            return None
+        return found if isinstance(found, str) else None
 
 
 def offset_to_line_col(line_starts: list[int], offset: int) -> tuple[int, int]:

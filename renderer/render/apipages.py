@@ -250,7 +250,7 @@ class ApiStage:
             specs = [slot.openapi.lstrip("/")] if slot.openapi else []
             res = self.index.resolve(slot.ref, "", specs)
             if res.operation is None:
-                line, col = self.config.locate(slot.json_path)
+                line, col = self.config.locate(slot.json_path, slot.ref)
                 self.diagnostics.warning(
                     self.config.config_file,
                     line,
