@@ -323,3 +323,13 @@ def test_a_redirect_source_with_a_fragment_is_left_out_with_a_warning(tmp_path: 
     assert "/new/" in (out / "old" / "index.html").read_text(encoding="utf-8")
     codes = [d.code for d in result.diagnostics if d.severity != "info"]
     assert codes == ["config-redirect"]
+
+
+def test_fence_options_in_braces_are_options() -> None:
+    """`{title="checkly.config.ts"}` (Hugo's and Docusaurus's way, on 8 Checkly pages) names the
+    block; it was shown as the title with its braces; line ranges in braces stay ranges."""
+    info = parse_fence_info('typescript {title="checkly.config.ts"} highlight={8-9}')
+    assert (info.lang, info.title, info.highlight) == ("typescript", "checkly.config.ts", {8, 9})
+    info = parse_fence_info('python {title="a.py" linenos=table} {2}')
+    assert (info.title, info.highlight) == ("a.py", {2})
+    assert parse_fence_info("js Example {1,3}").title == "Example"

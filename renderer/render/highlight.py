@@ -88,6 +88,8 @@ DISPLAY_NAMES = {
 _OPTION = re.compile(
     r"""(?P<key>[A-Za-z][\w-]*)=(?P<value>"[^"]*"|'[^']*'|\{[^}]*\}|\S+)|\{(?P<lines>[\d,\s-]+)\}|\[(?P<flag>\w+)\]|(?P<word>\S+)"""
 )
+_ATTR_BLOCK = re.compile(r"\{\s*([A-Za-z][\w-]*\s*=[^{}]*)\}")
+"""`{title="config.ts" linenos=table}`: options in braces, as Hugo and Docusaurus write them."""
 FLAGS = {"wrap", "lines", "expandable", "twoslash", "nocopy", "copy"}
 _DIFF = re.compile(
     r"\s*(?://|#|--|/\*|<!--)\s*\[!code\s*(\+\+|--|highlight|focus)(?::(\d+))?\]\s*(?:\*/|-->)?\s*$"
@@ -140,6 +142,8 @@ def parse_fence_info(info: str) -> FenceInfo:
     flags: set[str] = set()
     icon = None
     explicit_title = None
+    if "{" in rest:  # `{title="a.ts"}`: its options, read as if written without the braces
+        rest = _ATTR_BLOCK.sub(lambda m: " " + m.group(1) + " ", rest)
     for m in _OPTION.finditer(rest):
         if m.group("key"):
             key = m.group("key").lower()
