@@ -442,3 +442,18 @@ def test_a_snippets_default_function_is_what_its_default_import_draws(tmp_path: 
     assert '<div class="trace">Trace abc</div>' in html
     assert '<div class="trace">Span xyz</div>' in html
     assert [d.message for d in result.diagnostics] == []
+
+
+def test_an_apostrophe_in_a_line_comment_starts_no_string(tmp_path: Path) -> None:
+    """`// AgentMail's own surfaces` in a component's array hid the end of its `export const`:
+    the whole component fell back to its (empty) children."""
+    snippet = (
+        "export const Wall = () => {\n  const WALL = [\n    // the first group's\n"
+        '    { name: "Alpha" },\n    { name: "Beta" },\n  ];\n  return (\n'
+        '    <div className="wall">\n      {WALL.map((t) => (\n'
+        "        <span key={t.name}>{t.name}</span>\n      ))}\n    </div>\n  );\n};\n"
+    )
+    text = 'import { Wall } from "/snippets/wall.jsx";\n\n<Wall />\n'
+    html, result = _page(tmp_path, text, {"snippets/wall.jsx": snippet})
+    assert '<div class="wall"><span>Alpha</span><span>Beta</span></div>' in html
+    assert _warnings(result) == []

@@ -164,6 +164,10 @@ def _statement_end(text: str, start: int) -> tuple[int, bool]:
             line += text.count("\n", i, end)
             i = end
             continue
+        if text.startswith("//", i):  # `// the group's own`: no string starts there
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
         if ch == "<" and (element_end := jsx_end(text, i)) is not None:  # "Don't": JSX text
             line += text.count("\n", i, element_end)
             i = element_end
