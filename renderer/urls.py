@@ -136,6 +136,10 @@ class UrlBuilder:
         rel = path.lstrip("/")
         if rel in self.files or ("%" in rel and unquote(rel) in self.files):
             return self.asset(rel) + suffix, True
+        if rel.endswith("rss.xml") and ("/" + rel[: -len("rss.xml")]).rstrip("/") in self.pages | {
+            ""
+        }:
+            return self.asset(rel) + suffix, True  # a page's feed (`rss: true`, write/feeds.py)
         site = path.rstrip("/") or "/"
         if site.endswith("/index"):
             site = site[: -len("/index")] or "/"

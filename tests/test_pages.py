@@ -333,3 +333,16 @@ def test_fence_options_in_braces_are_options() -> None:
     info = parse_fence_info('python {title="a.py" linenos=table} {2}')
     assert (info.title, info.highlight) == ("a.py", {2})
     assert parse_fence_info("js Example {1,3}").title == "Example"
+
+
+def test_a_link_to_a_pages_own_feed_is_known(tmp_path: Path) -> None:
+    """`[Subscribe](/changelog/rss.xml)` on an `rss: true` page (AgentMail's changelog) links
+    the feed the build writes: no broken-link warning; a feed of no page still is one."""
+    page = (
+        "---\ntitle: Changelog\nrss: true\n---\n\n[Subscribe](/changelog/rss.xml) and "
+        '[other](/nothing/rss.xml)\n\n<Update label="2024-01-01">\nFirst.\n</Update>\n'
+    )
+    result, out = _page(tmp_path, {"changelog.mdx": page}, ["changelog"])
+    assert (out / "changelog" / "rss.xml").is_file()
+    broken = [d.message for d in result.diagnostics if d.code == "broken-link"]
+    assert len(broken) == 1 and "/nothing/rss.xml" in broken[0]
