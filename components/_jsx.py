@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING, Literal
 
 from mintrender.components import INLINE_COMPONENTS, RAW_NAMES, SOURCE_NAMES
 from mintrender.components._jsxflow import FlowError, flow_fragments, left_out
-from mintrender.components._jsxinline import expression_inline, jsx_inline, reads_tag, unravel
+from mintrender.components._jsxinline import (
+    expression_inline,
+    jsx_inline,
+    mark_lone,
+    reads_tag,
+    unravel,
+)
 from mintrender.components._jsxparse import JsxSyntaxError, find_brace_end
 from mintrender.components._jsxscan import (
     HTML_NAMES,
@@ -380,4 +386,5 @@ def jsx_plugin(md: MarkdownIt) -> None:
         return bool(html_inline(state, silent))
 
     md.inline.ruler.at("html_inline", lowercase_html_inline)
+    md.inline.ruler2.before("fragments_join", "mdx_mark_lone", mark_lone)
     md.core.ruler.after("inline", "mdx_unravel", unravel)
