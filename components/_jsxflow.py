@@ -31,7 +31,7 @@ from mintrender.components._jsxparse import (
     to_text,
 )
 from mintrender.components._jsxscan import find_close
-from mintrender.parse.expreval import truthy
+from mintrender.parse.expreval import Opaque, truthy
 
 MAX_ITEMS = 1000
 """Items one `.map` may run over: a longer array leaves the expression out, with a warning."""
@@ -236,7 +236,7 @@ def _params(text: str) -> list[tuple[str, tuple[str, ...] | None]] | None:
 
 def _value(src: str, start: int, end: int, scope: dict[str, Any]) -> Any:
     value = eval_expression(src[start:end], scope)
-    if isinstance(value, Expression):
+    if isinstance(value, Expression) and not isinstance(value, Opaque):  # markup is a value
         raise FlowError(value.problem or "it cannot be evaluated", start + value.offset)
     return value
 

@@ -457,3 +457,21 @@ def test_an_apostrophe_in_a_line_comment_starts_no_string(tmp_path: Path) -> Non
     html, result = _page(tmp_path, text, {"snippets/wall.jsx": snippet})
     assert '<div class="wall"><span>Alpha</span><span>Beta</span></div>' in html
     assert _warnings(result) == []
+
+
+def test_markup_given_as_a_prop_is_a_true_value(tmp_path: Path) -> None:
+    """`icon={<svg .../>}` given to a component that does `{icon ? <div>{icon}</div> : ...}`
+    (ClickHouse's HeroCard) takes the first branch and draws the markup; without the prop the
+    other branch is drawn."""
+    text = (
+        "export const Hero = ({ title, icon }) => (\n  <div>\n"
+        '    {icon ? <div className="icon">{icon}</div> : <p>NO ICON</p>}\n'
+        '    <b style={{ marginTop: icon ? "0" : "20px" }}>{title}</b>\n  </div>\n);\n\n'
+        '<Hero title="With" icon={<svg width="16"><circle r="8" /></svg>} />\n\n'
+        '<Hero title="Without" />\n'
+    )
+    html, result = _page(tmp_path, text, {})
+    assert '<div class="icon"><svg width="16"><circle r="8"></circle></svg></div>' in html
+    assert '<b style="margin-top: 0">With</b>' in html
+    assert "<p>NO ICON</p>" in html and '<b style="margin-top: 20px">Without</b>' in html
+    assert _warnings(result) == []

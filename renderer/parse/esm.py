@@ -12,6 +12,7 @@ from typing import Any
 from mintrender.components._jsxflow import FlowError, flow_fragments, shown
 from mintrender.components._jsxparse import (
     Expression,
+    JsxElement,
     JsxSyntaxError,
     eval_expression,
     find_brace_end,
@@ -457,6 +458,8 @@ def expand_component(
     something it shows cannot be computed at build time."""
     given: dict[str, Any] = dict(comp.defaults)
     given.update({k: v for k, v in props.items() if not isinstance(v, Expression)})
+    # `icon={<svg .../>}`: markup, true in a condition and drawn where `{icon}` is
+    given.update({k: JsxLocal(v.source) for k, v in props.items() if isinstance(v, JsxElement)})
     given["children"] = children
     scope: dict[str, Any] = {**(module or {}), **given}
     for name in comp.params:
