@@ -364,3 +364,23 @@ def test_a_pro_icon_is_drawn_as_its_family_with_a_warning(tmp_path: Path) -> Non
         "'puzzle-piece', the icon its name extends (a Pro icon?)",
         "icon 'waves-sine' is not in the fontawesome icon set (it is left out)",
     }
+
+
+def test_a_tabler_site_draws_its_icons_from_lucide(tmp_path: Path) -> None:
+    """`icons.library: "tabler"` (Lightdash): Tabler is not bundled, so names Lucide shares are
+    drawn from Lucide; a name it lacks is left out with a warning that says so."""
+    from sitekit import build_site, minimal_config, write_site
+
+    config = minimal_config(["index"])
+    config["icons"] = {"library": "tabler"}
+    text = '<Icon icon="rocket" /> and <Icon icon="git-branch" /> and <Icon icon="confetti" />\n'
+    docs = write_site(tmp_path / "docs", {"index.mdx": text}, config)
+    result = build_site(docs, tmp_path / "out")
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert html.count("mr-inline-icon__svg") == 2
+    warnings = [d.message for d in result.diagnostics if d.code == "unknown-icon"]
+    assert (
+        len(warnings) == 1
+        and "'confetti'" in warnings[0]
+        and "Tabler is not bundled" in warnings[0]
+    )

@@ -162,6 +162,10 @@ class RenderContext:
                 f'<img class="{css_class} {css_class}--img" src="{html.escape(src)}" alt=""{style}>'
             )
         library = self.site.icons_library
+        # Tabler is not bundled: Lucide, drawn from the same Feather lineage, has most of its
+        # names (`rocket`, `git-branch`)
+        tabler = library.strip().lower() == "tabler"
+        library = "lucide" if tabler else library
         draw = functools.partial(
             render_icon,
             icon_type=icon_type,
@@ -179,11 +183,14 @@ class RenderContext:
                 why = f"; it is drawn as {family!r}, the icon its name extends (a Pro icon?)"
             else:
                 why = " (it is left out)"
+            where = f"the {library} icon set"
+            if tabler:
+                where = "the Lucide icon set, which draws Tabler icons (Tabler is not bundled)"
             self.warn_once(
                 name,
                 line,
                 "unknown-icon",
-                f"icon {name!r} is not in the {library} icon set{why}",
+                f"icon {name!r} is not in {where}{why}",
                 did_you_mean(name, icon_names(library), cutoff=0.75) if svg is None else "",
                 column=column,
                 text=name if line else "",
