@@ -185,4 +185,6 @@ def mark_origin(
                 meta["origin"] = (expansion.file, first + (expansion.first_line or 0), True)
         if expansion.scope is not None:
             meta.setdefault("scope", expansion.scope)
+        if expansion.enter is not nullcontext:  # names its text uses (a component's own)
+            meta.setdefault("enter", expansion.enter)
         tok.meta = meta

@@ -475,3 +475,24 @@ def test_markup_given_as_a_prop_is_a_true_value(tmp_path: Path) -> None:
     assert '<b style="margin-top: 0">With</b>' in html
     assert "<p>NO ICON</p>" in html and '<b style="margin-top: 20px">Without</b>' in html
     assert _warnings(result) == []
+
+
+def test_a_component_defined_inside_a_component_draws_its_tags(tmp_path: Path) -> None:
+    """`const Chip = ({ children, variant }) => <span className={...}>{children}</span>`
+    inside a component's body (AgentMail's use-case cards), then `<Chip>` in its markup, on
+    one line or on lines of their own: drawn, not an unknown component."""
+    snippet = (
+        "export const Cards = () => {\n"
+        '  const Chip = ({ children, variant = "fill" }) => (\n'
+        "    <span className={`chip chip--${variant}`}>{children}</span>\n  );\n"
+        '  return (\n    <div className="rows">\n'
+        '      <div className="row"><span>Lead</span><Chip>HOT</Chip></div>\n'
+        '      <div>\n        <Chip variant="line">COLD</Chip>\n      </div>\n'
+        "    </div>\n  );\n};\n"
+    )
+    text = 'import { Cards } from "/snippets/cards.jsx";\n\n<Cards />\n'
+    html, result = _page(tmp_path, text, {"snippets/cards.jsx": snippet})
+    assert re.search(r'<span class="chip chip--fill">\s*HOT\s*</span>', html)
+    assert re.search(r'<span class="chip chip--line">(<p>)?COLD', html)
+    assert "mdx-unknown" not in html
+    assert [d.code for d in result.diagnostics] == []

@@ -311,20 +311,7 @@ def parse_module(
                 scope.values[name] = function
                 continue
         if arrow:
-            body = arrow.group("body").strip()
-            locals_ = ()
-            if body.startswith("("):
-                try:
-                    jsx = body[1 : find_brace_end(body, 0) - 1]
-                except JsxSyntaxError:
-                    jsx = None
-            elif body.startswith("{"):
-                jsx, locals_ = _returned(body)
-            else:
-                jsx = body
-            params, single = arrow.group("params"), arrow.group("single")
-            comp = _component(name, params, single, jsx, file, locals_)
-            scope.components[name] = comp
+            scope.components[name] = _arrow_component(name, arrow, file)
             continue
         evaluated = eval_expression(value, scope.values)
         if not isinstance(evaluated, Expression):
@@ -332,11 +319,34 @@ def parse_module(
     # a component may read what its file defines, whatever the order (it runs later)
     names = {*scope.values, *scope.imports}
     for key, comp in scope.components.items():
-        known = {*comp.params, *(b for _, b in comp.renames), *(x.name for x in comp.locals)}
-        bodies = [comp.body, *(x.returns for x in comp.locals if x.kind == "guard")]
-        if comp.body and all(_is_plain(b, known | names, comp.props_name) for b in bodies):
-            scope.components[key] = dataclasses.replace(comp, plain=True)
+        scope.components[key] = _with_plain(comp, names)
     return scope, problems
+
+
+def _arrow_component(name: str, arrow: re.Match[str], file: str) -> CustomComponent:
+    """`Name = (props) => (<jsx/>)` or `=> { ...; return (<jsx/>); }` as a component."""
+    body = arrow.group("body").strip()
+    locals_: tuple[Local, ...] = ()
+    jsx: str | None
+    if body.startswith("("):
+        try:
+            jsx = body[1 : find_brace_end(body, 0) - 1]
+        except JsxSyntaxError:
+            jsx = None
+    elif body.startswith("{"):
+        jsx, locals_ = _returned(body)
+    else:
+        jsx = body
+    return _component(name, arrow.group("params"), arrow.group("single"), jsx, file, locals_)
+
+
+def _with_plain(comp: CustomComponent, names: set[str]) -> CustomComponent:
+    """`comp`, marked plain when every `{...}` it shows reads its props, locals or `names`."""
+    known = {*comp.params, *(b for _, b in comp.renames), *(x.name for x in comp.locals)}
+    bodies = [comp.body, *(x.returns for x in comp.locals if x.kind == "guard")]
+    if comp.body and all(_is_plain(b, known | names, comp.props_name) for b in bodies):
+        return dataclasses.replace(comp, plain=True)
+    return comp
 
 
 MAX_CALL_DEPTH = 32
@@ -449,11 +459,14 @@ def expand_component(
     children: str,
     module: dict[str, Any] | None = None,
     left_out: list[str] | None = None,
+    inner_components: dict[str, CustomComponent] | None = None,
 ) -> str:
     """MDX source of a custom component's first render: its props, locals (`prelude`) and
     children filled in, its conditions and `.map`s run (`_jsxflow`), its event handlers left
     out; `module`: the values of the file that defines it. `left_out`: given, a `{...}` child
-    the build cannot run is left out of the render and said there (as on a page). Raises
+    the build cannot run is left out of the render and said there (as on a page).
+    `inner_components`: given, gets the components the body defines (`const Chip = ...`), for
+    the tags of the render that use them. Raises
     `NotExpandable` when
     something it shows cannot be computed at build time."""
     given: dict[str, Any] = dict(comp.defaults)
@@ -469,6 +482,12 @@ def expand_component(
     if comp.props_name:
         scope[comp.props_name] = given
     unknown, early = run_locals(comp.locals, scope) if comp.locals else (set(), None)
+    if inner_components is not None:  # `const Chip = ({ children }) => <span>...</span>`
+        for name, value in scope.items():
+            arrow = ARROW.match(value.source) if isinstance(value, JsxFunction) else None
+            if arrow and name[:1].isupper():
+                inner = _arrow_component(name, arrow, comp.file)
+                inner_components[name] = _with_plain(inner, set(scope))
     if isinstance(early, Expression):
         raise NotExpandable(f"`if ({shown(early.source, 42)})`: {early.problem}")
     body = comp.body if early is None else early

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -108,7 +109,9 @@ def inline_with_lines(state: StateCore, done: Sequence[Token] = ()) -> None:
             expander.use_file(origin[0])
         if tok.children is None:
             tok.children = []
-        md.inline.parse(tok.content, md, env, tok.children)
+        enter = meta.pop("enter", None)  # (a context manager: never kept in the tokens)
+        with enter() if enter is not None else nullcontext():
+            md.inline.parse(tok.content, md, env, tok.children)
     env["scope"] = page_scope
     env.pop("_inline", None)
     if expander is not None:

@@ -10,6 +10,7 @@ A component some snippet exports but the page never imported is still found (Min
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -260,7 +261,8 @@ class Expander:
             try:
                 module = self.scopes[comp.file].values if comp.file in self.scopes else None
                 left: list[str] = []
-                text = expand_component(comp, props, inner, module, left)
+                defined: dict[str, CustomComponent] = {}
+                text = expand_component(comp, props, inner, module, left, defined)
                 if left and (name, where[0]) not in self.warned:
                     self.warned.add((name, where[0]))
                     self.diagnostics.warning(
@@ -269,6 +271,13 @@ class Expander:
                         1,
                         "custom-component",
                         f"<{name}> (defined in {comp.file}): {left[0]}; that part is left out",
+                    )
+                if defined and current is not None:  # its own components, for its render's tags
+                    inner_scope = dataclasses.replace(
+                        current, components={**current.components, **defined}
+                    )
+                    return Expansion(
+                        text, key, where[0], None, enter=partial(self._enter, inner_scope)
                     )
                 return Expansion(text, key, where[0], None)
             except NotExpandable as exc:
