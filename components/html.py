@@ -123,6 +123,9 @@ def _data_script(node: Node, ctx: RenderCtx) -> str:
     return f'<script type="{kind}">{body}</script>'
 
 
+_HEADING_CHIP = re.compile(r'<a class="mr-heading__anchor"[^>]*></a>')
+
+
 def render_element(node: Node, ctx: RenderCtx) -> str:
     tag = node.name
     if tag.lower() == "script" and str(node.props.get("type", "")).strip().lower() in _DATA_SCRIPTS:
@@ -154,6 +157,9 @@ def render_element(node: Node, ctx: RenderCtx) -> str:
         return render_heading(tag, attrs, node, ctx)
     if tag == "table" and not node.inline:  # scrolls sideways in its column, as Markdown's do
         return f'<div class="mr-table-wrap"><table{attrs}>{node.html}</table></div>'
+    if tag == "a" and "mr-heading__anchor" in node.html:  # a link card holding a heading:
+        # no link in a link (a browser would end the card at the heading's chip)
+        return f"<a{attrs}>{_HEADING_CHIP.sub('', node.html)}</a>"
     return f"<{tag}{attrs}>{node.html}</{tag}>"
 
 

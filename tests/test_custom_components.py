@@ -496,3 +496,22 @@ def test_a_component_defined_inside_a_component_draws_its_tags(tmp_path: Path) -
     assert re.search(r'<span class="chip chip--line">(<p>)?COLD', html)
     assert "mdx-unknown" not in html
     assert [d.code for d in result.diagnostics] == []
+
+
+def test_markup_of_several_lines_inside_a_link_stays_inside_it(tmp_path: Path) -> None:
+    """`const content = (<>\\n<h3>…</h3>\\n<span>…</span>\\n</>); return <a href>{content}</a>`
+    (ClickHouse's link cards): one link holding the heading and text, with no link in the
+    link (the heading's anchor chip) and no errors; they were outside an empty link."""
+    text = (
+        "export const LinkCard = ({ title, href }) => {\n  const content = (\n    <>\n"
+        "      <h3>{title}</h3>\n      <span>Body text</span>\n    </>\n  );\n"
+        "  return <a href={href}>{content}</a>;\n};\n\n"
+        '<LinkCard title="Card title" href="https://example.com" />\n'
+    )
+    html, result = _page(tmp_path, text, {})
+    assert re.search(
+        r'<a href="https://example.com"[^>]*><h3 id="card-title"[^>]*>Card title</h3>'
+        r"<span>Body text</span></a>",
+        html,
+    )
+    assert [d.code for d in result.diagnostics] == []

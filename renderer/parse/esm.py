@@ -559,7 +559,12 @@ def _expand(
             source = markup.source.strip()
             if not before.endswith("="):
                 piece = "{" + source + "}"
-                out.append(before + _expand(piece, 0, len(piece), scope, children, unknown, left))
+                markup_text = _expand(piece, 0, len(piece), scope, children, unknown, left)
+                # markup of several lines (`<><h3>…</h3>…</>`) on lines of its own: its blocks
+                # are blocks of the element around it, not a paragraph's text
+                if "\n" in source:
+                    markup_text = f"\n{markup_text}\n"
+                out.append(before + markup_text)
             elif source.startswith("<"):  # icon={icon}: the element, as an attribute value
                 out.append(before + "{" + source + "}")
             else:
