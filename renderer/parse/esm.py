@@ -210,11 +210,12 @@ def _candidate_lines(source: str) -> Iterator[int]:
 
 
 _ENDS_BLOCK = re.compile(
-    r"[ \t]*(?:#{1,6}(?:[ \t].*)?|<[^<>]*>|\{[^{}]*\}[ \t]*|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}"
-    r"|(?:_[ \t]*){3,})\Z"
+    r"[ \t]*(?:#{1,6}(?:[ \t].*)?|<[^<>]*>|\{[^{}]*\}[ \t]*|(?:\*/)?\)?\}[ \t]*|(?:-[ \t]*){3,}"
+    r"|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})\Z"
 )
 """A line after which a new block starts: an ATX heading, a line holding one JSX tag or one
-`{...}` expression (`{/* note */}`), or a thematic break (or setext underline)."""
+`{...}` expression (`{/* note */}`), the last line of one (`*/}`, `)}`), or a thematic break
+(or setext underline)."""
 
 
 def _block_start(lines: list[str], line_no: int, after: int) -> bool:
