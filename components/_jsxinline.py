@@ -275,40 +275,36 @@ def _inline_flow(state: StateInline, pos: int, end: int) -> bool:
     return True
 
 
+def _has_jsx(children: list[Any]) -> bool:
+    """Do these inline tokens hold an element or an expression's value?"""
+    return any(c.type == "component_open" or c.meta.get("expression") for c in children)
+
+
 def _lone(children: list[Any]) -> bool:
     """Do these inline tokens hold only JSX, expressions and white space (and some of those)?"""
-    return _holds(children) == (True, True)
-
-
-def _holds(children: list[Any]) -> tuple[bool, bool]:
-    """(only JSX, expressions and white space; some JSX or expression) of inline tokens."""
     depth = 0
-    seen = False
     for child in children:
         if child.type == "component_open":
             depth += 1
-            seen = True
         elif child.type == "component_close":
             depth -= 1
-        elif depth == 0 and child.type == "text" and child.meta.get("expression"):
-            seen = True
         elif depth == 0 and not (
-            child.type == "softbreak" or (child.type == "text" and not child.content.strip())
-        ):
-            return False, seen or any(
-                c.type == "component_open" or c.meta.get("expression") for c in children
+            child.type == "softbreak"
+            or (
+                child.type == "text" and (child.meta.get("expression") or not child.content.strip())
             )
-    return True, seen
+        ):
+            return False
+    return _has_jsx(children)
 
 
 def mark_lone(state: StateInline) -> None:
     """Before markdown-it joins adjacent text tokens (which keeps one token's meta: "Direct: "
     and `{MODE}` become one text): whether the content is `_lone`, on each text token of
     content with JSX or an expression (plain text is left as it is)."""
-    only, seen = _holds(state.tokens)
-    if not seen:
+    if not _has_jsx(state.tokens):
         return
-    lone = only and seen
+    lone = _lone(state.tokens)
     for tok in state.tokens:
         if tok.type == "text":
             tok.meta = {**tok.meta, "lone": lone}
@@ -322,7 +318,7 @@ def unravel(state: StateCore) -> None:
         if tok.type != "inline" or i == 0 or tokens[i - 1].type != "paragraph_open":
             continue
         children = tok.children or []
-        marks = [c.meta["lone"] for c in children if c.type == "text" and "lone" in c.meta]
-        if marks[0] if marks else _lone(children):
+        mark = next((c.meta["lone"] for c in children if "lone" in c.meta), None)
+        if _lone(children) if mark is None else mark:
             tokens[i - 1].hidden = True
             tokens[i + 1].hidden = True

@@ -41,8 +41,13 @@ def is_void(name: str) -> bool:
 def void_close(src: str, name: str, pos: int, limit: int) -> int:
     """Where a void element that ends at `pos` ends with the closing tag that follows it at once
     on its line (`<br></br>`: JSX reads an element with no children), else `pos`."""
-    m = re.compile(r"[ \t]*</\s*" + re.escape(name) + r"\s*>").match(src, pos, limit)
+    m = _void_close_pattern(name).match(src, pos, limit)
     return m.end() if m else pos
+
+
+@lru_cache(maxsize=32)
+def _void_close_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"[ \t]*</\s*" + re.escape(name) + r"\s*>")
 
 
 def scope_of(env: MutableMapping[str, Any]) -> dict[str, Any]:

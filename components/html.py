@@ -164,25 +164,20 @@ def render_element(node: Node, ctx: RenderCtx) -> str:
 
 
 def render_heading(
-    tag: str, attrs: str, node: Node, ctx: RenderCtx, anchor: str | None = None
+    tag: str, attrs: str, node: Node, ctx: RenderCtx, *, id_in_attrs: bool = True
 ) -> str:
     """`<h2>Text</h2>` gets an id and the anchor chip like a Markdown heading.
 
     `noAnchor` drops the chip; styled headings (`className`) keep their own look and get only
     the id, as Mintlify stopped restyling them (changelog: "<h1-6> tag conversion").
-    `anchor`: the id the caller wrote into `attrs` (it counted it on the page already).
+    `id_in_attrs`: an explicit `id` prop is among `attrs` already (an HTML `<h2 id>`; not a
+    `<Heading id>`).
     """
     explicit = node.props.get("id") if isinstance(node.props.get("id"), str) else None
-    if anchor is not None:
-        return _heading_with(tag, attrs, node, ctx, html.escape(anchor))
     text = strip_tags(node.html)
     anchor = html.escape(ctx.slug(text, explicit))
-    if explicit is None:
+    if explicit is None or not id_in_attrs:
         attrs = f' id="{anchor}"' + attrs
-    return _heading_with(tag, attrs, node, ctx, anchor)
-
-
-def _heading_with(tag: str, attrs: str, node: Node, ctx: RenderCtx, anchor: str) -> str:
     if node.props.get("noAnchor") or "className" in node.props:
         return f"<{tag}{attrs}>{node.html}</{tag}>"
     if "className" not in node.props:

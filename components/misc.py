@@ -227,11 +227,7 @@ def render_heading_component(node: Node, ctx: RenderCtx) -> str:
     attrs = f' class="{esc(cls)}"' if cls else ""
     if cls:
         ctx.note_classes(cls)
-    explicit = node.props.get("id")
-    if isinstance(explicit, str):  # an `<h2 id>` has it among its attributes already; this one
-        anchor = ctx.slug(strip_tags(node.html), explicit)
-        return render_heading(f"h{level}", f' id="{esc(anchor)}"' + attrs, node, ctx, anchor)
-    return render_heading(f"h{level}", attrs, node, ctx)
+    return render_heading(f"h{level}", attrs, node, ctx, id_in_attrs=False)
 
 
 def render_wrapper(node: Node, ctx: RenderCtx) -> str:

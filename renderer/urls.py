@@ -136,10 +136,10 @@ class UrlBuilder:
         rel = path.lstrip("/")
         if rel in self.files or ("%" in rel and unquote(rel) in self.files):
             return self.asset(rel) + suffix, True
-        if rel.endswith("rss.xml") and ("/" + rel[: -len("rss.xml")]).rstrip("/") in self.pages | {
-            ""
-        }:
-            return self.asset(rel) + suffix, True  # a page's feed (`rss: true`, write/feeds.py)
+        if rel.endswith("rss.xml"):  # a page's feed (`rss: true`, write/feeds.py)
+            stem = ("/" + rel[: -len("rss.xml")]).rstrip("/")
+            if not stem or stem in self.pages:
+                return self.asset(rel) + suffix, True
         site = path.rstrip("/") or "/"
         if site.endswith("/index"):
             site = site[: -len("/index")] or "/"

@@ -7,6 +7,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -451,6 +452,23 @@ def test_manual_endpoint() -> None:
     assert "Authorization" not in none.aside_html
 
 
+def _body_fields_html(tmp_path: Path, properties: dict[str, Any], version: str = "3.0.0") -> str:
+    """The body HTML of `POST /x`, whose JSON body is an object of `properties`."""
+    schema = {"type": "object", "properties": properties}
+    operation = {
+        "requestBody": {"content": {"application/json": {"schema": schema}}},
+        "responses": {"200": {"description": "ok"}},
+    }
+    spec = {
+        "openapi": version,
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/x": {"post": operation}},
+    }
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
+    return render(get(index, "POST /x")).body_html
+
+
 def test_scalar_alternatives_keep_their_allowed_values_and_a_null_enum_is_null(
     tmp_path: Path,
 ) -> None:
@@ -459,39 +477,17 @@ def test_scalar_alternatives_keep_their_allowed_values_and_a_null_enum_is_null(
     the field (Helicone's `service_tier`)."""
     null_branch = {"type": "string", "nullable": True, "enum": [None]}
     tiers = {"type": "string", "enum": ["auto", "default", "flex"]}
-    spec = {
-        "openapi": "3.0.0",
-        "info": {"title": "t", "version": "1"},
-        "paths": {
-            "/x": {
-                "post": {
-                    "requestBody": {
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {
-                                        "tier": {"anyOf": [tiers, null_branch]},
-                                        "top_p": {"anyOf": [{"type": "number"}, null_branch]},
-                                        "size": {
-                                            "oneOf": [
-                                                {**tiers, "example": "flex"},
-                                                {"type": "integer", "minimum": 1, "maximum": 9},
-                                            ]
-                                        },
-                                    },
-                                }
-                            }
-                        }
-                    },
-                    "responses": {"200": {"description": "ok"}},
-                }
-            }
+    properties = {
+        "tier": {"anyOf": [tiers, null_branch]},
+        "top_p": {"anyOf": [{"type": "number"}, null_branch]},
+        "size": {
+            "oneOf": [
+                {**tiers, "example": "flex"},
+                {"type": "integer", "minimum": 1, "maximum": 9},
+            ]
         },
     }
-    (tmp_path / "openapi.json").write_text(json.dumps(spec))
-    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
-    body = render(get(index, "POST /x")).body_html
+    body = _body_fields_html(tmp_path, properties)
     heads = field_heads(body)
     assert heads["param-tier"] == "tier enum<string> | null"
     assert heads["param-top_p"] == "top_p number | null"
@@ -511,34 +507,12 @@ def test_scalar_alternatives_keep_their_allowed_values_and_a_null_enum_is_null(
 def test_nullable_with_no_type_is_any_value(tmp_path: Path) -> None:
     """`{nullable: true}` and nothing else (Laminar's `executorOutput`, "any JSON value") is any
     value, not the null type; `type: "null"` is null."""
-    spec = {
-        "openapi": "3.1.1",
-        "info": {"title": "t", "version": "1"},
-        "paths": {
-            "/x": {
-                "post": {
-                    "requestBody": {
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {
-                                        "data": {"description": "Any JSON value."},
-                                        "out": {"description": "Any.", "nullable": True},
-                                        "none": {"type": "null"},
-                                        "name": {"type": "string", "nullable": True},
-                                    },
-                                }
-                            }
-                        }
-                    },
-                    "responses": {"200": {"description": "ok"}},
-                }
-            }
-        },
+    properties = {
+        "data": {"description": "Any JSON value."},
+        "out": {"description": "Any.", "nullable": True},
+        "none": {"type": "null"},
+        "name": {"type": "string", "nullable": True},
     }
-    (tmp_path / "openapi.json").write_text(json.dumps(spec))
-    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
-    heads = field_heads(render(get(index, "POST /x")).body_html)
+    heads = field_heads(_body_fields_html(tmp_path, properties, "3.1.1"))
     assert heads["param-data"] == "data any" and heads["param-out"] == "out any"
     assert heads["param-none"] == "none null" and heads["param-name"] == "name string | null"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sitekit import build_site, minimal_config, write_site
 
+from mintrender.model import BuildResult
 from mintrender.render.highlight import get_lexer, parse_fence_info, render_code_block
 from mintrender.render.page import fallback_title
 from mintrender.render.slugs import Slugger, slugify
@@ -244,14 +245,12 @@ def test_links_to_the_root_and_through_wildcard_redirects_are_known(tmp_path: Pa
         "intro.mdx": "See [home](/) and [build](/docs/develop/build-server#run) and [gone](/nope).\n",
         "docs/v2/develop/build-server.mdx": "## Run\n",
     }
-    config = minimal_config(["intro", "docs/v2/develop/build-server"])
-    config["redirects"] = [
+    redirects = [
         {"source": "/docs/develop/:slug*", "destination": "/docs/v2/develop/:slug*"},
         {"source": "/old-page", "destination": "/"},
     ]
-    docs = write_site(tmp_path / "docs", files, config)
-    result = build_site(docs, tmp_path / "out")
-    html = (tmp_path / "out" / "intro" / "index.html").read_text(encoding="utf-8")
+    result, out = _redirected(tmp_path, files, redirects)
+    html = (out / "intro" / "index.html").read_text(encoding="utf-8")
     assert 'href="/docs/v2/develop/build-server/#run"' in html and 'href="/"' in html
     problems = [(d.code, d.message) for d in result.diagnostics if d.severity != "info"]
     assert [code for code, _ in problems] == ["broken-link"] and "/nope" in problems[0][1]
@@ -291,15 +290,12 @@ def test_a_redirect_source_is_written_where_a_server_finds_it(tmp_path: Path) ->
     """A percent-encoded redirect source (Turso's `/reference/turso-cli%23installation`) is
     written decoded, as a web server looks it up; one whose decoding would climb out of its
     folder stays as written."""
-    files = {"index.mdx": "Hi.\n"}
-    config = minimal_config(["index"])
-    config["redirects"] = [
+    redirects = [
         {"source": "/reference/turso-cli%23installation", "destination": "/index"},
         {"source": "/a/%2e%2e/%2e%2e/escape", "destination": "/index"},
     ]
-    docs = write_site(tmp_path / "docs", files, config)
-    assert build_site(docs, tmp_path / "out").fatal is None
-    out = tmp_path / "out"
+    result, out = _redirected(tmp_path, {"index.mdx": "Hi.\n"}, redirects)
+    assert result.fatal is None
     assert (out / "reference" / "turso-cli#installation" / "index.html").is_file()
     assert (out / "a" / "%2e%2e" / "%2e%2e" / "escape" / "index.html").is_file()
     assert not (tmp_path / "escape").exists()
@@ -310,14 +306,11 @@ def test_a_redirect_source_with_a_fragment_is_left_out_with_a_warning(tmp_path: 
     the rule is left out of the redirect pages, `_redirects` and `nginx.conf` (where it made
     `/old` redirect to itself), with a `config-redirect` warning; the next rule for `/old` wins."""
     files = {"index.mdx": "Home.\n", "new.mdx": "## Blob storage\n"}
-    config = minimal_config(["index", "new"])
-    config["redirects"] = [
+    redirects = [
         {"source": "/old#cloud-provider-storage", "destination": "/old#blob-storage"},
         {"source": "/old", "destination": "/new"},
     ]
-    docs = write_site(tmp_path / "docs", files, config)
-    result = build_site(docs, tmp_path / "out")
-    out = tmp_path / "out"
+    result, out = _redirected(tmp_path, files, redirects)
     assert "blob-storage" not in (out / "_redirects").read_text(encoding="utf-8")
     assert "blob-storage" not in (out / "nginx.conf").read_text(encoding="utf-8")
     assert "/new/" in (out / "old" / "index.html").read_text(encoding="utf-8")
@@ -346,3 +339,12 @@ def test_a_link_to_a_pages_own_feed_is_known(tmp_path: Path) -> None:
     assert (out / "changelog" / "rss.xml").is_file()
     broken = [d.message for d in result.diagnostics if d.code == "broken-link"]
     assert len(broken) == 1 and "/nothing/rss.xml" in broken[0]
+
+
+def _redirected(
+    tmp_path: Path, files: dict[str, str], redirects: list[dict[str, str]]
+) -> tuple[BuildResult, Path]:
+    """A site of `files` (every page in the navigation) with docs.json `redirects`, built."""
+    pages = [name.rsplit(".", 1)[0] for name in files]
+    docs = write_site(tmp_path / "docs", files, minimal_config(pages, redirects=redirects))
+    return build_site(docs, tmp_path / "out"), tmp_path / "out"

@@ -458,18 +458,16 @@ def expand_component(
     comp: CustomComponent,
     props: dict[str, Any],
     children: str,
-    module: dict[str, Any] | None = None,
-    left_out: list[str] | None = None,
-    inner_components: dict[str, CustomComponent] | None = None,
+    module: dict[str, Any] | None,
+    left_out: list[str],
+    inner_components: dict[str, CustomComponent],
 ) -> str:
     """MDX source of a custom component's first render: its props, locals (`prelude`) and
     children filled in, its conditions and `.map`s run (`_jsxflow`), its event handlers left
-    out; `module`: the values of the file that defines it. `left_out`: given, a `{...}` child
-    the build cannot run is left out of the render and said there (as on a page).
-    `inner_components`: given, gets the components the body defines (`const Chip = ...`), for
-    the tags of the render that use them. Raises
-    `NotExpandable` when
-    something it shows cannot be computed at build time."""
+    out; `module`: the values of the file that defines it. `left_out` gets each `{...}` child
+    the build cannot run, left out of the render (as on a page); `inner_components` the
+    components the body defines (`const Chip = ...`), for the tags of the render. Raises
+    `NotExpandable` when something else it shows cannot be computed at build time."""
     given: dict[str, Any] = dict(comp.defaults)
     given.update({k: v for k, v in props.items() if not isinstance(v, Expression)})
     # `icon={<svg .../>}`: markup, true in a condition and drawn where `{icon}` is
@@ -483,12 +481,11 @@ def expand_component(
     if comp.props_name:
         scope[comp.props_name] = given
     unknown, early = run_locals(comp.locals, scope) if comp.locals else (set(), None)
-    if inner_components is not None:  # `const Chip = ({ children }) => <span>...</span>`
-        for name, value in scope.items():
-            arrow = ARROW.match(value.source) if isinstance(value, JsxFunction) else None
-            if arrow and name[:1].isupper():
-                inner = _arrow_component(name, arrow, comp.file)
-                inner_components[name] = _with_plain(inner, set(scope))
+    for name, value in scope.items():  # `const Chip = ({ children }) => <span>...</span>`
+        arrow = ARROW.match(value.source) if isinstance(value, JsxFunction) else None
+        if arrow and name[:1].isupper():
+            inner = _arrow_component(name, arrow, comp.file)
+            inner_components[name] = _with_plain(inner, set(scope))
     if isinstance(early, Expression):
         raise NotExpandable(f"`if ({shown(early.source, 42)})`: {early.problem}")
     body = comp.body if early is None else early
@@ -502,7 +499,7 @@ def _expand(
     scope: dict[str, Any],
     children: str,
     unknown: set[str],
-    left: list[str] | None = None,
+    left: list[str],
 ) -> str:
     out: list[str] = []
     i = start
@@ -523,8 +520,6 @@ def _expand(
             try:
                 fragments = flow_fragments(body, m.start() + 1, end - 1, scope)
             except FlowError as exc:
-                if left is None:
-                    raise NotExpandable(exc.message) from None
                 left.append(f"{shown('{' + inner + '}', 42)}: {exc.message}")
                 out.append(before)
                 continue
@@ -586,8 +581,6 @@ def _expand(
         elif inner == "children":
             out.append(before + "\n\n" + children + "\n\n")
         elif isinstance(value, Expression) and value.problem and inner:
-            if left is None:
-                raise NotExpandable(f"{shown('{' + inner + '}', 42)}: {value.problem}")
             left.append(f"{shown('{' + inner + '}', 42)}: {value.problem}")
             out.append(before)
         else:

@@ -12,6 +12,8 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([!-%'-/:-@\[-`{-~])")
 entities)."""
 _VALUE_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 """The same and `&`: a value's `&amp;` is shown as written."""
+_TEXT_ESCAPE = re.compile(REFERENCE.pattern + "|" + _MARKDOWN_PUNCTUATION.pattern)
+"""A character reference (kept) or punctuation to escape (its group 1)."""
 
 
 def jsx_text(body: str) -> str:
@@ -89,14 +91,8 @@ def jsx_escape(text: str, value: bool = False) -> str:
     `<pre>`)."""
     if value:
         return _VALUE_PUNCTUATION.sub(r"\\\1", text).replace("\n", "&#10;")
-    if "&" not in text:
-        return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
-    out, at = [], 0  # a character reference (`&nbsp;`) stays one: JSX decodes it
-    for m in REFERENCE.finditer(text):
-        out.append(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text[at : m.start()]) + m.group(0))
-        at = m.end()
-    out.append(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text[at:]))
-    return "".join(out)
+    # a character reference (`&nbsp;`) stays whole: JSX decodes it
+    return _TEXT_ESCAPE.sub(lambda m: m.group(0) if m.group(1) is None else "\\" + m.group(1), text)
 
 
 def _jsx_text_run(text: str, one_line: bool = False) -> str:

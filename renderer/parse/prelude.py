@@ -99,10 +99,10 @@ def _guard(text: str) -> Local | None:
     cond, rest = text[m.end() + 1 : m.end() + end - 1].strip(), text[m.end() + end :].strip()
     if rest.startswith("{"):
         block_end = _group_end(rest)
-        if block_end != len(rest) or not split_block(rest):
+        found = split_block(rest) if block_end == len(rest) else None
+        if found is None:  # no return in it, or an `else` after it
             return _branch(cond, rest, block_end)
-        found = split_block(rest)
-        if found is None or found[0]:
+        if found[0]:
             return None
         returned = found[1]
     elif _RETURN_WORD.match(rest):
@@ -145,8 +145,8 @@ def _block_locals(block: str) -> tuple[Local, ...] | None:
         if _RETURN_WORD.match(text):
             return None
         guard = _guard(text)
-        found = [guard] if guard is not None and guard.kind == "branch" else _locals(text)
-        if found is None or (guard is not None and guard.kind != "branch"):
+        found = _locals(text) if guard is None else [guard] if guard.kind == "branch" else None
+        if found is None:
             return None
         out.extend(found)
     return tuple(out)

@@ -120,9 +120,9 @@ class Expander:
                 )
             elif imported == "default" and resolved.endswith((".mdx", ".md")):
                 # its content, unless it exports a default component (`export default function`)
-                mod = self.file_scope(resolved, self.snippet_body(resolved))
-                if "default" in mod.components:
-                    scope.components[local] = mod.components["default"]
+                default = self.snippet_scope(resolved).components.get("default")
+                if default is not None:
+                    scope.components[local] = default
                 else:
                     scope.snippets[local] = resolved
             else:
@@ -133,7 +133,7 @@ class Expander:
         self, scope: FileScope, resolved: str, imported: str, local: str, line: int
     ) -> None:
         if resolved.endswith((".mdx", ".md")):
-            mod = self.file_scope(resolved, self.snippet_body(resolved))
+            mod = self.snippet_scope(resolved)
             values, components = mod.values, mod.components
         else:
             module = self.module(resolved)
@@ -157,6 +157,10 @@ class Expander:
             self.depends_on.add(rel)
             self.modules[rel], _ = parse_module(self.read(rel) or "", rel, javascript=True)
         return self.modules[rel]
+
+    def snippet_scope(self, rel: str) -> FileScope:
+        """What an .mdx snippet defines and imports (read and parsed once)."""
+        return self.file_scope(rel, self.snippet_body(rel))
 
     def snippet_body(self, rel: str) -> str:
         """A snippet's MDX with frontmatter and ESM lines blanked (line numbers kept)."""
@@ -263,13 +267,10 @@ class Expander:
                 left: list[str] = []
                 defined: dict[str, CustomComponent] = {}
                 text = expand_component(comp, props, inner, module, left, defined)
-                if left and (name, where[0]) not in self.warned:
-                    self.warned.add((name, where[0]))
-                    self.diagnostics.warning(
-                        where[0],
-                        where[1] + 1,
-                        1,
-                        "custom-component",
+                if left:
+                    self._warn_once(
+                        name,
+                        where,
                         f"<{name}> (defined in {comp.file}): {left[0]}; that part is left out",
                     )
                 if defined and current is not None:  # its own components, for its render's tags
@@ -282,16 +283,15 @@ class Expander:
                 return Expansion(text, key, where[0], None)
             except NotExpandable as exc:
                 why = f"cannot be drawn at build time ({exc})"
+        message = f"<{name}> (defined in {comp.file}) {why}; only its children are shown"
+        self._warn_once(name, where, message)
+        return Expansion(inner, key, where[0], None)
+
+    def _warn_once(self, name: str, where: tuple[str, int], message: str) -> None:
+        """A `custom-component` warning, once per component and file."""
         if (name, where[0]) not in self.warned:
             self.warned.add((name, where[0]))
-            self.diagnostics.warning(
-                where[0],
-                where[1] + 1,
-                1,
-                "custom-component",
-                f"<{name}> (defined in {comp.file}) {why}; only its children are shown",
-            )
-        return Expansion(inner, key, where[0], None)
+            self.diagnostics.warning(where[0], where[1] + 1, 1, "custom-component", message)
 
     def _snippet(self, rel: str, props: dict[str, Any]) -> Expansion:
         body = self.snippet_body(rel)
