@@ -462,7 +462,7 @@ def _render_pages(job: RenderJob) -> RenderedPages:
         return out, list(found)
 
     if progress:
-        progress("render", 0, 1)
+        progress("render", 0, len(sources.pages))
     by_rel: dict[str, PageRecord] = {}
     shares = None
     if job.jobs > 1:
@@ -531,9 +531,9 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
         api.diagnostics = diagnostics
         return out, store.problem
 
-    if progress:
-        progress("render", 0, 1)
     every = list(sources.pages) + list(stubs)
+    if progress:
+        progress("render", 0, len(every))
     done = store.reuse(every, reader)
     if job.spill is not None:
         for hit in done.values():

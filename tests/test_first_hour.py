@@ -341,6 +341,18 @@ def test_every_build_ends_with_the_next_step(
     assert out == ""
 
 
+def test_progress_in_a_log_counts_the_pages_of_each_stage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # not a terminal (a CI log): one line per stage, with the number of pages it works on,
+    # with and without the build cache, in one process and in workers
+    docs = site(tmp_path)
+    for extra in (["--no-cache"], ["--cache-dir", str(tmp_path / "cache")], ["--jobs", "2"]):
+        _, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"), *extra)
+        assert "render: 3 pages" in out.splitlines(), out
+        assert "write: 3 pages" in out.splitlines(), out
+
+
 def test_zip_alone_is_offline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = site(tmp_path)
     run(capsys, "build", str(docs), "--zip")
