@@ -452,8 +452,11 @@ def test_manual_endpoint() -> None:
     assert "Authorization" not in none.aside_html
 
 
-def _body_fields_html(tmp_path: Path, properties: dict[str, Any], version: str = "3.0.0") -> str:
-    """The body HTML of `POST /x`, whose JSON body is an object of `properties`."""
+def _body_fields_html(
+    tmp_path: Path, properties: dict[str, Any], version: str = "3.0.0", part: str = "body_html"
+) -> str:
+    """The body HTML (or another `part` of the view) of `POST /x`, whose JSON body is an object
+    of `properties`."""
     schema = {"type": "object", "properties": properties}
     operation = {
         "requestBody": {"content": {"application/json": {"schema": schema}}},
@@ -466,7 +469,8 @@ def _body_fields_html(tmp_path: Path, properties: dict[str, Any], version: str =
     }
     (tmp_path / "openapi.json").write_text(json.dumps(spec))
     index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
-    return render(get(index, "POST /x")).body_html
+    html_part: str = getattr(render(get(index, "POST /x")), part)
+    return html_part
 
 
 def test_scalar_alternatives_keep_their_allowed_values_and_a_null_enum_is_null(
@@ -516,3 +520,32 @@ def test_nullable_with_no_type_is_any_value(tmp_path: Path) -> None:
     heads = field_heads(_body_fields_html(tmp_path, properties, "3.1.1"))
     assert heads["param-data"] == "data any" and heads["param-out"] == "out any"
     assert heads["param-none"] == "none null" and heads["param-name"] == "name string | null"
+
+
+def test_an_optional_field_written_as_any_of_null_keeps_its_own_keywords(tmp_path: Path) -> None:
+    """FastAPI writes `Optional[T] = value` as `anyOf: [T, {type: null}]` with the default,
+    flags and examples beside the `anyOf` (Dograh's `timeout_ms`): they are the field's."""
+    properties = {
+        "timeout_ms": {
+            "anyOf": [{"type": "integer", "minimum": 1}, {"type": "null"}],
+            "title": "Timeout Ms",
+            "description": "Request timeout in milliseconds.",
+            "default": 5000,
+        },
+        "phone": {
+            "anyOf": [{"type": "string"}, {"type": "null"}],
+            "deprecated": True,
+            "examples": ["+15550100"],
+        },
+        "token": {"anyOf": [{"type": "string"}, {"type": "null"}], "readOnly": True},
+    }
+    body = _body_fields_html(tmp_path, properties, "3.1.0")
+    heads = field_heads(body)
+    assert heads["param-timeout_ms"] == "timeout_ms integer | null default: 5000"
+    assert heads["param-phone"].startswith("phone string | null deprecated")
+    timeout = text_of(body[body.index('id="param-timeout_ms"') : body.index('id="param-phone"')])
+    assert "Request timeout in milliseconds." in timeout and "x >= 1" in timeout
+    assert "Example: +15550100" in " ".join(text_of(body[body.index('id="param-phone"') :]).split())
+    assert heads["param-token"] == "token string | null read-only"
+    aside = text_of(_body_fields_html(tmp_path, properties, "3.1.0", "aside_html"))
+    assert '"timeout_ms": 5000' in aside and '"phone": "+15550100"' in aside

@@ -161,17 +161,12 @@ class SchemaBuilder:
                 ]
         # `type: [a, null]` written as oneOf [{...}, {type: null}] is just nullable
         nulls = [a for a in alternatives if a.types == () and a.nullable and not a.properties]
+        only: Schema | None = None  # the one alternative besides null: the schema itself
         if nulls and len(alternatives) - len(nulls) >= 1:
             nullable = True
             alternatives = [a for a in alternatives if a not in nulls]
             if len(alternatives) == 1 and not types and not props:
-                only = alternatives[0]
-                return replace(
-                    only,
-                    nullable=True,
-                    description=str(node.get("description") or only.description),
-                    title=str(node.get("title") or only.title),
-                )
+                only, alternatives = alternatives[0], []
 
         enum: tuple[Any, ...] | None = None
         if isinstance(node.get("enum"), list):
@@ -222,12 +217,36 @@ class SchemaBuilder:
             binary=bool(binary),
             extensions=extensions,
         )
+        if only is not None:
+            own = _nullable_of(only, own)
         all_of = node.get("allOf")
         if isinstance(all_of, list) and all_of:
             base = join_pointer(pointer, "allOf")
             members = [self.build(s, src, join_pointer(base, i)) for i, s in enumerate(all_of)]
             own = merge_schemas(own, members)
         return own
+
+
+def _nullable_of(only: Schema, outer: Schema) -> Schema:
+    """`anyOf: [X, {type: null}]` with the outer schema's own keywords (FastAPI writes every
+    `Optional[T] = value` field so): X made nullable, with the outer title, description,
+    default, examples, flags, constraints and extensions winning over X's."""
+    kept = dict(outer.constraints)
+    return replace(
+        only,
+        nullable=True,
+        title=outer.title or only.title,
+        description=outer.description or only.description,
+        has_default=outer.has_default or only.has_default,
+        default=outer.default if outer.has_default else only.default,
+        examples=outer.examples or only.examples,
+        enum=outer.enum if outer.enum is not None else only.enum,
+        deprecated=outer.deprecated or only.deprecated,
+        read_only=outer.read_only or only.read_only,
+        write_only=outer.write_only or only.write_only,
+        constraints=tuple((k, v) for k, v in only.constraints if k not in kept) + outer.constraints,
+        extensions={**only.extensions, **outer.extensions},
+    )
 
 
 def _text(value: Any) -> str:
