@@ -538,6 +538,7 @@ def test_an_optional_field_written_as_any_of_null_keeps_its_own_keywords(tmp_pat
             "examples": ["+15550100"],
         },
         "token": {"anyOf": [{"type": "string"}, {"type": "null"}], "readOnly": True},
+        "nick": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": None},
     }
     body = _body_fields_html(tmp_path, properties, "3.1.0")
     heads = field_heads(body)
@@ -549,3 +550,6 @@ def test_an_optional_field_written_as_any_of_null_keeps_its_own_keywords(tmp_pat
     assert heads["param-token"] == "token string | null read-only"
     aside = text_of(_body_fields_html(tmp_path, properties, "3.1.0", "aside_html"))
     assert '"timeout_ms": 5000' in aside and '"phone": "+15550100"' in aside
+    # `Optional[str] = None`: the default is said, and the example uses it, as for any field
+    assert heads["param-nick"] == "nick string | null default: null"
+    assert '"nick": null' in aside
