@@ -100,8 +100,12 @@ def test_several_servers_give_a_select_with_variables_substituted(index: ApiInde
     view = render(get(index, "servers.json GET /users"))
     el = Elements(view.header_html)
     assert len(el.find(data_component="api-server-select")) == 1
-    options = re.findall(r"<option[^>]*>([^<]*)</option>", view.header_html)
-    assert options == ["https://eu.api.example.com/v2", "https://sandbox.example.com/v2"]
+    options = re.findall(r'<option[^>]*title="([^"]*)"[^>]*>([^<]*)</option>', view.header_html)
+    # an https server is named by its host and path (the bar is narrow); its title is the URL
+    assert options == [
+        ("https://eu.api.example.com/v2 (Regional)", "eu.api.example.com/v2"),
+        ("https://sandbox.example.com/v2 (Sandbox)", "sandbox.example.com/v2"),
+    ]
     assert el.find(data_component="api-endpoint")[0]["data-url"] == (
         "https://eu.api.example.com/v2/users"
     )

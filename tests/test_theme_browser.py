@@ -381,3 +381,43 @@ def test_a_group_after_loose_pages_is_spaced_as_after_a_group(browser: Any, tmp_
     )
     assert gaps[1] >= 16 and abs(gaps[1] - gaps[2]) <= 2, gaps
     page.context.close()
+
+
+def test_a_server_menu_and_a_long_path_share_the_endpoint_bar(browser: Any, tmp_path: Path) -> None:
+    """Several servers and a long path (Dograh's telephony callbacks): the server menu keeps
+    its host readable, and the path keeps its start, on a desktop and on a phone."""
+    path = "/api/v1/telephony/telnyx/transfer-result/{transfer_id}"
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "servers": [{"url": "https://app.dograh.com"}, {"url": "http://localhost:8000"}],
+        "paths": {
+            path: {"post": {"summary": "Result", "responses": {"200": {"description": "OK"}}}}
+        },
+    }
+    config = minimal_config([f"POST {path}"])
+    config["api"] = {"openapi": "openapi.json"}
+    docs = write_site(tmp_path / "docs", {"openapi.json": json.dumps(spec)}, config)
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    target = next(out.rglob("result/index.html")).as_uri()
+    for width, least in ((1280, "app.dograh.com"), (390, "app.")):
+        page = open_page(browser, target, width=width)
+        menu, path_part, ch = page.evaluate(
+            """() => {
+                 const sel = document.querySelector(".mr-api-endpoint__server");
+                 const path = document.querySelector(".mr-api-endpoint__path");
+                 const probe = document.createElement("span");
+                 probe.textContent = "0";
+                 sel.parentNode.appendChild(probe);
+                 const ch = probe.getBoundingClientRect().width;
+                 probe.remove();
+                 const style = getComputedStyle(sel);
+                 const inner = sel.clientWidth - parseFloat(style.paddingLeft)
+                   - parseFloat(style.paddingRight);
+                 return [inner, path.clientWidth, ch];
+               }"""
+        )
+        assert menu >= (len(least) + 1) * ch - 1, (width, menu, ch)
+        assert path_part >= 8 * ch - 1, (width, path_part, ch)
+        page.context.close()
