@@ -68,3 +68,42 @@ def test_latin1_page_builds_with_a_warning_at_its_first_bad_byte(tmp_path: Path)
     assert found == [("menu.mdx", 5, 7, "warning"), ("snippets/tip.mdx", 1, 19, "warning")]
     message = next(d.message for d in result.diagnostics if d.code == "file-encoding")
     assert "0xE9" in message and "Windows-1252" in message
+
+
+CRLF_SITE = {
+    "index.mdx": (
+        '---\ntitle: "Hello"\ndescription: "A page"\nmode: "wide"\n---\n'
+        "import { Chip } from '/snippets/chip.jsx';\nimport Intro from '/snippets/intro.mdx';\n\n"
+        'export const name = "World";\n\n## Hi {name}\n\n<Intro />\n\n<Chip label="x" />\n\n'
+        '<Tabs>\n  <Tab title="One">\n    Text **bold**.\n\n    ```js title="a.js"\n'
+        "    const a = 1;\n    ```\n  </Tab>\n</Tabs>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    ),
+    "snippets/chip.jsx": (
+        'export const Chip = ({ label }) => {\n  return <span className="chip">{label}</span>;\n};\n'
+    ),
+    "snippets/intro.mdx": "---\ntitle: ignored\n---\nIntro **text**.\n",
+    "api.mdx": '---\ntitle: "Create"\nopenapi: "POST /x"\n---\n',
+    "openapi.json": (
+        '{"openapi": "3.0.0", "info": {"title": "T", "version": "1"},\n "paths": {"/x": {"post":'
+        ' {"summary": "X", "responses": {"200": {"description": "OK"}}}}}}\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["windows-crlf", "old-mac-cr"])
+def test_files_saved_with_other_line_endings_build_as_with_lf(tmp_path: Path, ending: str) -> None:
+    """CommonMark and MDX read CRLF and CR as line endings: a site saved on Windows (Sequence's
+    pages) has the same frontmatter, imports, exports, components and API pages as with LF."""
+    config = minimal_config(["index", "api"])
+    lf = write_site(tmp_path / "lf", CRLF_SITE, config)
+    other = write_site(
+        tmp_path / "other", {k: v.replace("\n", ending) for k, v in CRLF_SITE.items()}, config
+    )
+    results = [build_site(docs, tmp_path / f"{docs.name}-out") for docs in (lf, other)]
+    assert [d.format() for r in results for d in r.diagnostics if d.severity != "info"] == []
+    for page in ("index.html", "index.md", "api/index.html", "llms-full.txt"):
+        want = (tmp_path / "lf-out" / page).read_text(encoding="utf-8")
+        assert (tmp_path / "other-out" / page).read_text(encoding="utf-8") == want, page
+    home = (tmp_path / "other-out" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Hello" in home and 'class="chip">x</span>' in home
+    assert "Intro <strong>text</strong>" in home and 'id="hi-world"' in home

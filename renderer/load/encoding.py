@@ -50,18 +50,27 @@ def decode_source(data: bytes) -> Decoded:
     """Text of a docs file; invalid UTF-8 sequences are read as Windows-1252 (a Latin-1 `é`
     stays `é`, never U+FFFD), and valid UTF-8 around them stays as it is."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return Decoded(data.decode("utf-16", errors="replace"))
+        return Decoded(_lf(data.decode("utf-16", errors="replace")))
     data = data.removeprefix(codecs.BOM_UTF8)
     nul = data.find(b"\0")
     if nul >= 0:  # an image or archive saved as .mdx: no text to read, and none to warn about
         line, column = _position(data, nul)
         return Decoded("", (line, column, 0), binary=True)
     try:
-        return Decoded(data.decode("utf-8"))
+        return Decoded(_lf(data.decode("utf-8")))
     except UnicodeDecodeError as exc:
         first = exc.start
     line, column = _position(data, first)
-    return Decoded(data.decode("utf-8", errors="mintrender-cp1252"), (line, column, data[first]))
+    text = _lf(data.decode("utf-8", errors="mintrender-cp1252"))
+    return Decoded(text, (line, column, data[first]))
+
+
+def _lf(text: str) -> str:
+    """`text` with Windows (CRLF) and old Mac (CR) line endings as `\n`, as CommonMark and MDX
+    read them: a file saved on Windows reads as the same file saved elsewhere."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:

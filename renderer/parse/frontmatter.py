@@ -18,7 +18,7 @@ from mintrender.hints import closest, yaml_problem
 from mintrender.load.yaml12 import load_yaml
 
 _FRONTMATTER = re.compile(
-    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$", re.S | re.M
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M
 )
 FRONTMATTER_KEYS = frozenset(
     "title description sidebarTitle icon iconType tag mode openapi openapi-schema asyncapi api "
