@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from sitekit import build_site, minimal_config, write_site
 
+from mintrender.cli import main
 from mintrender.errors import Diagnostics
 from mintrender.load.config import ConfigError, load_config
 from mintrender.load.nav import NavDivision, NavGroup, build_navigation
@@ -272,3 +274,50 @@ def test_a_legacy_mint_json_entry_is_reported_at_its_own_line(tmp_path: Path) ->
     result = build_site(tmp_path / "docs", tmp_path / "out")
     found = [(d.file, d.line, d.column) for d in result.diagnostics if d.code == "nav-missing-page"]
     assert found == [("mint.json", 9, 9)]
+
+
+def test_icons_written_as_objects_are_drawn_from_their_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs.json's icon is a name or an object `{name, style?, library?}` (Mintlify's schema;
+    Spree's navbar and groups): drawn as the name in its library, a nameless one reported."""
+    config = minimal_config(["index"], icons={"library": "lucide"})
+    config["navigation"] = {
+        "tabs": [
+            {
+                "tab": "Guides",
+                "icon": {"name": "rocket"},
+                "groups": [
+                    {
+                        "group": "Start",
+                        "icon": {"name": "house", "style": "solid", "library": "fontawesome"},
+                        "pages": ["index"],
+                    },
+                    {"group": "More", "icon": {"style": "solid"}, "pages": ["more"]},
+                ],
+            }
+        ]
+    }
+    config["navbar"] = {
+        "links": [{"label": "Source", "href": "https://example.com/src", "icon": {"name": "code"}}]
+    }
+    files = {"index.mdx": "---\ntitle: Home\n---\n\nHi.\n", "more.mdx": "More.\n"}
+    docs = write_site(tmp_path / "docs", files, config)
+    result = build_site(docs)
+    html = (tmp_path / "docs-out" / "index.html").read_text(encoding="utf-8")
+    lucide = 'viewBox="0 0 24 24" fill="none" stroke="currentColor"'
+    link = html[html.index('href="https://example.com/src"') :]
+    assert lucide in link[: link.index("</a>")]  # Lucide's `code`, in the navbar
+    heading = html.index("<span>Start<")  # the sidebar group's heading
+    start = html[heading - 2000 : heading]
+    start = start[start.rindex("<svg") :]
+    assert 'viewBox="0 0 576 512" fill="currentColor"' in start  # Font Awesome's solid house
+    tab = html[: html.index(">Guides<")]
+    assert lucide in tab[tab.rindex("<a ") :]  # the tab's rocket
+    problems = [(d.code, d.message) for d in result.diagnostics if d.severity != "info"]
+    needs_name = "navigation.tabs[0].groups[1].icon: an icon object needs `name`, the icon's name"
+    assert problems == [("config-type", needs_name)]
+    # `mintrender check` reads the same schema: an icon object in the navbar is no finding
+    assert main(["check", str(docs), "--format", "json"]) == 1  # the nameless icon
+    found = json.loads(capsys.readouterr().out)
+    assert [f["code"] for f in found["diagnostics"]] == ["config-type"]

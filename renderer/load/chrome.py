@@ -7,7 +7,15 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from mintrender.load.jsonpos import PathKey
-from mintrender.load.shapes import TYPE_NAMES, Warn, as_dict, as_str, check_types, kind_of
+from mintrender.load.shapes import (
+    TYPE_NAMES,
+    Warn,
+    as_dict,
+    as_str,
+    check_types,
+    icon_fields,
+    kind_of,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +128,7 @@ def read_navbar(
             NavbarLink(
                 as_str(link.get("label")) or (ltype or "").capitalize() or link.get("href", ""),
                 as_str(link.get("href")) or link["url"],
-                as_str(link.get("icon")) or ltype,
+                icon_fields(link, warn, (*path, "links", i))["icon"] or ltype,
                 ltype,
             )
         )

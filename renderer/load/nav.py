@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from mintrender.load.chrome import ChromeOverride, read_chrome_override
 from mintrender.load.jsonpos import PathKey
-from mintrender.load.shapes import Warn
+from mintrender.load.shapes import Warn, icon_fields
 
 DivisionKind = Literal[
     "root", "language", "version", "product", "tab", "anchor", "dropdown", "item"
@@ -240,8 +240,7 @@ def build_navigation(raw: dict[str, Any], warn: Warn) -> Navigation:
                                 kind,
                                 str(e.get(label_key) or e.get("label") or e["href"]),
                                 (*path, "global", key, i),
-                                icon=_opt_str(e.get("icon")),
-                                icon_type=_opt_str(e.get("iconType")),
+                                **icon_fields(e, warn, (*path, "global", key, i)),
                                 href=e["href"],
                                 hidden=e.get("hidden") is True,
                             )
@@ -330,8 +329,7 @@ def _division(
         label.strip(),
         path,
         tuple(children),
-        icon=_opt_str(raw.get("icon")),
-        icon_type=_opt_str(raw.get("iconType")),
+        **icon_fields(raw, warn, path),
         href=_opt_str(raw.get("href")),
         hidden=raw.get("hidden") is True,
         searchable=searchable if isinstance(searchable, bool) else None,
@@ -379,8 +377,7 @@ def _item(raw: Any, path: PathKey, openapi: str | None, warn: Warn) -> NavItem |
             label.strip(),
             path,
             tuple(children),
-            icon=_opt_str(raw.get("icon")),
-            icon_type=_opt_str(raw.get("iconType")),
+            **icon_fields(raw, warn, path),
             tag=_opt_str(raw.get("tag")),
             root=_opt_str(raw.get("root")),
             expanded=raw.get("expanded") is True,

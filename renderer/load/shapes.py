@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypedDict
 
 from mintrender.load.jsonpos import PathKey
 
@@ -65,3 +65,42 @@ def as_dict(v: Any) -> dict[str, Any]:
 
 def kind_of(value: Any) -> str:
     return type(value).__name__
+
+
+ICON_LIBRARIES = ("fontawesome", "lucide", "tabler")
+
+
+class IconFields(TypedDict):
+    icon: str | None
+    icon_type: str | None
+
+
+def icon_fields(raw: dict[str, Any], warn: Warn, path: PathKey) -> IconFields:
+    """`icon` and `icon_type` of a docs.json entry. Its `icon` is a name, a path or a URL, or an
+    object `{name, style?, library?}` (Mintlify's schema): `style` is the icon type, and a
+    `library` is kept as a `library:` prefix of the name, which `RenderContext.icon` reads."""
+    icon, style = raw.get("icon"), raw.get("iconType")
+    if isinstance(icon, dict):
+        name, library = icon.get("name"), icon.get("library")
+        style = icon.get("style", style)
+        if not isinstance(name, str) or not name.strip():
+            warn((*path, "icon"), "config-type", "an icon object needs `name`, the icon's name")
+            return {"icon": None, "icon_type": None}
+        icon = name.strip()
+        if isinstance(library, str) and library.strip().lower() in ICON_LIBRARIES:
+            icon = f"{library.strip().lower()}:{icon}"
+        elif library is not None:
+            warn(
+                (*path, "icon", "library"),
+                "config-type",
+                f"icon library {library!r} is not one of {', '.join(ICON_LIBRARIES)}",
+            )
+    elif icon is not None and not isinstance(icon, str):
+        warn(
+            (*path, "icon"), "config-type", f"expected a string or an object, found {kind_of(icon)}"
+        )
+        icon = None
+    return {
+        "icon": icon if isinstance(icon, str) and icon.strip() else None,
+        "icon_type": style if isinstance(style, str) and style else None,
+    }

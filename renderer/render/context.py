@@ -18,6 +18,7 @@ from urllib.parse import unquote
 from mintrender.components._util import COPY_ICON
 from mintrender.errors import Diagnostics
 from mintrender.hints import did_you_mean
+from mintrender.load.shapes import ICON_LIBRARIES
 from mintrender.render.highlight import DISPLAY_NAMES, parse_fence_info, render_code_block
 from mintrender.render.icons import family_icon, icon_names, render_icon
 from mintrender.render.page import render_fragment
@@ -162,6 +163,9 @@ class RenderContext:
                 f'<img class="{css_class} {css_class}--img" src="{html.escape(src)}" alt=""{style}>'
             )
         library = self.site.icons_library
+        given, colon, rest = name.partition(":")  # `lucide:github`: docs.json's icon object
+        if colon and given in ICON_LIBRARIES and rest:
+            library, name = given, rest
         # Tabler is not bundled: Lucide, drawn from the same Feather lineage, has most of its
         # names (`rocket`, `git-branch`)
         tabler = library.strip().lower() == "tabler"
