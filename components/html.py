@@ -87,7 +87,7 @@ def html_attributes(node: Node, ctx: RenderCtx) -> str:
             continue
         else:
             text = value if isinstance(value, str) else str(value)
-        if key == "className":
+        if key in ("className", "class"):  # React writes `class` through too
             ctx.note_classes(text)
         if name in _URL_ATTRS and url_scheme(text) in ("javascript", "vbscript"):
             ctx.warn(node.line, "unsafe-url", f"{name}={text[:40]!r} runs script; it is left out")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sitekit import build_site, minimal_config, write_site
 
 from mintrender.render.tailwind import collect_classes, escape_class, generate_css, is_supported
 
@@ -296,6 +297,24 @@ def test_collect_classes() -> None:
         "x",
         "w-1/2",
     }
+
+
+def test_classes_written_as_class_are_styled_as_class_name(tmp_path: Path) -> None:
+    """React writes a JSX `class` attribute through to the page, so Mintlify's Tailwind styles
+    it (OpenClaw's theme logos: `<img class="dark:hidden">`): it gets its utilities too."""
+    page = (
+        '<img src="/light.svg" alt="light" class="dark:hidden" />\n'
+        '<img src="/dark.svg" alt="dark" class="hidden dark:block" />\n\n'
+        '<div class="rounded-xl p-4">Boxed</div>\n'
+    )
+    files = {"index.mdx": page, "light.svg": "<svg/>", "dark.svg": "<svg/>"}
+    docs = write_site(tmp_path / "docs", files, minimal_config(["index"]))
+    build_site(docs)
+    css = (tmp_path / "docs-out" / "_mintrender" / "utilities.css").read_text(encoding="utf-8")
+    for name in ("dark:hidden", "hidden", "dark:block", "rounded-xl", "p-4"):
+        assert escape_class(name) + ")" in css, name
+    html = (tmp_path / "docs-out" / "index.html").read_text(encoding="utf-8")
+    assert 'class="hidden dark:block"' in html
 
 
 # -- corpora ------------------------------------------------------------------------------------
