@@ -272,3 +272,38 @@ def test_without_javascript_every_panel_is_readable(site: Path) -> None:
         group = pg.locator('[data-component="code-group"]').first
         assert group.locator(".mr-codegroup__panel").nth(1).is_visible()
         assert group.locator(".mr-code__header").nth(1).is_visible()
+
+
+def test_a_closed_tooltip_never_widens_a_phone_page(tmp_path: Path) -> None:
+    """A tooltip at the end of a line (OpenClaw's "…on the host."): the closed bubble is out of
+    the layout, so a phone's page does not scroll sideways; tapped, it opens on screen."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    config = {"name": "D", "theme": "mint", "colors": {"primary": "#0260fa"}}
+    config["navigation"] = {"pages": ["index"]}
+    (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
+    words = "Open the Control UI in the browser on the"
+    tip = "The machine running the gateway service."
+    page_text = f'---\ntitle: "Tip"\n---\n\n{words} <Tooltip tip="{tip}">host</Tooltip>.\n'
+    (docs / "index.mdx").write_text(page_text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert not build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            pg = b.new_page(viewport={"width": 390, "height": 800}, has_touch=True)
+            pg.goto((out / "index.html").as_uri())
+            width = "document.documentElement.scrollWidth"
+            assert pg.evaluate(width) <= 390
+            pg.locator(".mr-tooltip__trigger").tap()
+            bubble = pg.locator(".mr-tooltip__bubble")
+            pg.wait_for_function(
+                "getComputedStyle(document.querySelector('.mr-tooltip__bubble')).opacity === '1'"
+            )
+            box = bubble.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+            assert tip in bubble.inner_text()
+        finally:
+            b.close()
