@@ -421,3 +421,33 @@ def test_a_server_menu_and_a_long_path_share_the_endpoint_bar(browser: Any, tmp_
         assert menu >= (len(least) + 1) * ch - 1, (width, menu, ch)
         assert path_part >= 8 * ch - 1, (width, path_part, ch)
         page.context.close()
+
+
+def test_text_after_an_authors_own_block_has_a_paragraphs_space(
+    browser: Any, tmp_path: Path
+) -> None:
+    """A `<div>` the author styles has no margin: the paragraph or list after it keeps the
+    space typography gives it (OpenClaw's video embed, then "Watch on YouTube"); after a
+    component, the component's own margin decides, as before."""
+    page_text = (
+        "<div style={{ height: 100, background: '#ccc' }} />\n\n[Watch](https://example.com)\n\n"
+        '<div className="flex">Row</div>\n\n- item\n\n<Note>Careful.</Note>\n\nAfter the note.\n'
+    )
+    docs = write_site(tmp_path / "docs", {"index.mdx": page_text}, minimal_config(["index"]))
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    page = open_page(browser, (out / "index.html").as_uri(), width=1280)
+    gaps = page.evaluate(
+        """() => [...document.querySelectorAll(".mr-prose > *")].slice(1).map((el) => {
+             const prev = el.previousElementSibling;
+             return [prev.tagName + "." + (prev.className || ""), el.tagName,
+                     Math.round(el.getBoundingClientRect().top - prev.getBoundingClientRect().bottom)];
+           })"""
+    )
+    assert ["DIV.", "P", 20] in gaps and ["DIV.flex", "UL", 20] in gaps, gaps
+    after_note = [g for g in gaps if g[0].startswith("DIV.mr-callout")]
+    margin = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.mr-callout')).marginBottom)"
+    )
+    assert after_note and after_note[0][1:] == ["P", max(round(margin), 0)], (after_note, margin)
+    page.context.close()
