@@ -123,7 +123,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     file, first_line, _ = env.get("_inline") or (env.get("src_path", "<page>"), 0, False)
     expansion = expansion_for(env, tag, inner, (file, first_line + src.count("\n", 0, pos)))
     if expansion is not None:
-        _inline_expansion(state, expansion, pos)
+        _inline_expansion(state, expansion, pos, inner)
         state.pos = close[1] if close else end
         return True
     if name in SOURCE_NAMES:
@@ -142,8 +142,24 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _inline_expansion(state: StateInline, expansion: Expansion, pos: int) -> None:
-    """Parse a snippet or custom component used inside a paragraph as inline content."""
+_SOURCE_TAG = re.compile(r"</?[A-Za-z][^<>]*>|</?>")
+_SOURCE_EXPRESSION = re.compile(r"\{[^{}]*\}")
+_SOURCE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_SOURCE_MARKS = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)")
+
+
+def source_text(mdx: str) -> str:
+    """The text of inline MDX as written: tags and expressions out, a link's text kept,
+    Markdown's marks dropped (what a heading's id reads of a component's children)."""
+    text = _SOURCE_LINK.sub(r"\1", _SOURCE_EXPRESSION.sub("", _SOURCE_TAG.sub("", mdx)))
+    return " ".join(_SOURCE_MARKS.sub("", text).split())
+
+
+def _inline_expansion(state: StateInline, expansion: Expansion, pos: int, inner: str) -> None:
+    """Parse a snippet or custom component used inside a paragraph as inline content. Its
+    tokens are marked `expanded`, the first with the text of its children as written
+    (`source_text`): what a heading's id is made of, as MDX reads the heading before any
+    component runs (`<Since version="6.0" />` adds nothing to `## Video <Since …/>`'s id)."""
     env = state.env
 
     def cycle(code: str, message: str, severity: str) -> None:
@@ -167,6 +183,10 @@ def _inline_expansion(state: StateInline, expansion: Expansion, pos: int) -> Non
             state.md.inline.parse(text.strip(), state.md, env, children)
         finally:
             env["_inline"], env["scope"] = saved
+    for tok in children:
+        tok.meta = {**(tok.meta or {}), "expanded": True}
+    if children and inner.strip():
+        children[0].meta["source_text"] = source_text(inner)
     _push_children(state, children)
 
 

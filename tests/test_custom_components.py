@@ -154,14 +154,37 @@ def test_conditions_maps_and_template_literals_in_the_returned_jsx(tmp_path: Pat
     assert _warnings(result) == []
 
 
-def test_a_value_only_the_browser_knows_leaves_the_children_and_one_warning(
-    tmp_path: Path,
-) -> None:
+def test_a_value_only_the_browser_knows_is_left_out_with_one_warning(tmp_path: Path) -> None:
+    """The component is drawn without that value (as a page's own expression that cannot run
+    would be), not replaced by its children, which `Clock` never shows."""
     html, result = _page(tmp_path, IMPORT + "<Clock>\n\nThe time.\n\n</Clock>\n")
-    assert "The time." in html and "toISOString" not in html and "clock" not in html
+    assert '<time class="clock"></time>' in html
+    assert "The time." not in html and "toISOString" not in html
     found = _warnings(result)
     assert len(found) == 1
     assert "<Clock>" in found[0] and "`now` is only computed in the browser" in found[0]
+    assert "left out" in found[0]
+
+
+def test_a_browser_value_in_an_attribute_leaves_out_that_attribute(tmp_path: Path) -> None:
+    """Spree's `<Since version>` badge: a local made by a function called in place feeds only
+    the badge's link; the badge is drawn without the link, not dropped (11 badges on a page),
+    and a heading holding it keeps the id MDX gives it, from the text as written."""
+    snippet = (
+        "export const Since = ({ version }) => {\n"
+        "  const previous = (() => { const [m] = version.split('.'); return `${m - 1}`; })();\n"
+        '  return <Badge icon="lock" href={`/up/${previous}`}>Spree {version}+</Badge>;\n};\n'
+    )
+    text = (
+        "import { Since } from '/snippets/since.mdx';\n\n## Video <Since version=\"6.0\" />\n\n"
+        '## Gallery <Since version="5.1">beta</Since>\n\nSee [video](#video).\n'
+    )
+    html, result = _page(tmp_path, text, {"snippets/since.mdx": snippet})
+    assert '<h2 id="video"' in html and '<h2 id="gallery-beta"' in html
+    badges = re.findall(r'<span class="mr-badge[^"]*"[^>]*>.*?</span>', html)
+    assert len(badges) == 2 and "Spree 6.0+" in badges[0] and "/up/" not in html
+    found = _warnings(result)
+    assert len(found) == 1 and "href={…}: `previous` is only computed in the browser" in found[0]
 
 
 def test_props_destructured_in_the_body(tmp_path: Path) -> None:
@@ -382,8 +405,8 @@ def test_values_and_references_are_shown_as_react_shows_them(tmp_path: Path) -> 
 
 def test_let_assignments_and_if_else_branches_run_at_build_time(tmp_path: Path) -> None:
     """`let x = []; if (role === "all") { x = Object.keys(recs); } else if ... else ...`
-    (Continue's model recommendations): the branch the props choose runs; a branch on a value
-    only the browser knows falls back to the children, with a warning naming it."""
+    (Continue's model recommendations): the branch the props choose runs; a value a branch
+    on the browser decides is left out, with a warning naming it."""
     snippet = (
         'export const Recs = ({ role = "all" }) => {\n'
         '  const recs = { chat: ["Claude"], embed: ["Voyage"] };\n'
@@ -405,9 +428,9 @@ def test_let_assignments_and_if_else_branches_run_at_build_time(tmp_path: Path) 
     assert "<h3>All</h3><ul><li>chat: Claude</li><li>embed: Voyage</li></ul>" in html
     assert "<h3>One</h3><ul><li>embed: Voyage</li></ul>" in html
     assert "<h3>None</h3><ul></ul>" in html
-    assert "fallback" in html and "<b>" not in html
+    assert "<b></b>" in html and "fallback" not in html  # `label`, left out
     warnings = _warnings(result)
-    assert len(warnings) == 1 and "<Late>" in warnings[0]
+    assert len(warnings) == 1 and "<Late>" in warnings[0] and "`label`" in warnings[0]
 
 
 def test_an_expression_that_cannot_run_is_left_out_not_the_component(tmp_path: Path) -> None:

@@ -538,8 +538,15 @@ def _expand(
                 used = free_names(parse_expression(inner)) & unknown
             except ExprError:
                 used = set()
-            if used:
-                raise NotExpandable(f"`{sorted(used)[0]}` is only computed in the browser")
+            if used:  # that part alone is left out: an attribute, or a child expression
+                why = f"`{sorted(used)[0]}` is only computed in the browser"
+                attribute = _ATTRIBUTE.search(before) if before.endswith("=") else None
+                if attribute is None and before.endswith("="):
+                    raise NotExpandable(why)
+                part = attribute.group().strip() + "{…}" if attribute else "{" + inner + "}"
+                left.append(f"{shown(part, 42)}: {why}")
+                out.append(before[: attribute.start()] if attribute else before)
+                continue
         call = _CALL.fullmatch(inner)
         helper = scope.get(call.group(1)) if call else None
         if isinstance(helper, JsxFunction) and call and not before.endswith("="):  # {row("A")}

@@ -47,15 +47,20 @@ class _Frame:
     children: list[Child] = field(default_factory=list)
 
 
-def plain_text(tokens: Sequence[Token]) -> str:
+def plain_text(tokens: Sequence[Token], *, as_written: bool = False) -> str:
+    """The text of inline tokens. `as_written`: as MDX reads it before components run (a
+    heading's id): a snippet or custom component gives only its children as written
+    (`source_text`), not what it draws."""
     out = []
     for t in tokens:
-        if t.type in ("text", "code_inline", "math_inline"):
+        if as_written and t.meta and t.meta.get("expanded"):
+            out.append(t.meta.get("source_text", ""))
+        elif t.type in ("text", "code_inline", "math_inline"):
             out.append(t.content)
         elif t.type in ("softbreak", "hardbreak"):
             out.append(" ")
         elif t.children:
-            out.append(plain_text(t.children))
+            out.append(plain_text(t.children, as_written=as_written))
     return "".join(out)
 
 
@@ -370,7 +375,7 @@ def _assign_ids(
             continue
         if ttype == "heading_open":
             inline = tokens[i + 1] if i + 1 < len(tokens) else None
-            text = plain_text(inline.children or []) if inline is not None else ""
+            text = plain_text(inline.children or [], as_written=True) if inline else ""
             custom = (tok.meta or {}).get("custom_id")
             anchor = ctx.slug(text, custom)
             if custom and anchor != custom:
