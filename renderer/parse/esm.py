@@ -586,7 +586,9 @@ def _expand(
                 text = "" if value is None or isinstance(value, Expression) else str(value)
                 out.append(before + '"' + text.replace("&", "&amp;").replace('"', "&quot;") + '"')
         elif inner == "children":
-            out.append(before + "\n\n" + children + "\n\n")
+            # children written on their tag's line (`<Chip>New</Chip>`) are phrasing, as MDX
+            # reads them; on lines of their own, blocks
+            out.append(before + (children if "\n" not in children else f"\n\n{children}\n\n"))
         elif isinstance(value, Expression) and value.problem and inner:
             left.append(f"{shown('{' + inner + '}', 42)}: {value.problem}")
             out.append(before)
