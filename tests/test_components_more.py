@@ -4,6 +4,7 @@ misc}.md run in test_components.py): anchors, math, and behaviour in a browser.
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -278,3 +279,48 @@ def test_jsx_element_labels_are_drawn() -> None:
     assert 'data-tab-title="Python sdk"' in html_out
     assert '<span><span class="t">Python <code>sdk</code></span></span></button>' in html_out
     assert list(diagnostics) == []
+
+
+class _Blocks(HTMLParser):
+    """Block start tags a browser would read inside an open `<p>` (it ends the paragraph)."""
+
+    ENDS_P = {"div", "p", "ul", "ol", "table", "pre", "blockquote", "section", "figure", "h3"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open_p = 0
+        self.inside: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if self.open_p and tag in self.ENDS_P:
+            self.inside.append(tag)
+        if tag == "p":
+            self.open_p += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p":
+            self.open_p -= 1
+
+
+def test_a_block_component_inside_a_sentence_is_lifted_out_of_the_paragraph() -> None:
+    """`See <Card …>…</Card> for details.` (Request Network's FAQ): no `<div>` inside a `<p>`,
+    where a browser would tear the card apart; the text around it stays in paragraphs; a
+    tight list item keeps it where it is written (no paragraph to end)."""
+    text = (
+        'See <Card title="Payments" icon="link" href="/x">Learn more</Card> for details.\n\n'
+        '<Note>Read <Card title="Inner">Body</Card> first.</Note>\n\n'
+        '<Card title="Start">Alone</Card> then text.\n\n'
+        '- item <Card title="In list">x</Card>\n- two\n\n'
+        "Plain text with a <Badge>badge</Badge> stays one paragraph.\n"
+    )
+    page, _ctx, _diagnostics = render(text)
+    html = page.body_html
+    check = _Blocks()
+    check.feed(html)
+    assert check.inside == [], check.inside
+    assert "<p>See</p>" in html and "<p>for details.</p>" in html
+    assert html.count('data-component="card"') == 4 and "\x00" not in html
+    assert "Read <div" in html  # a one-line Note holds text, no paragraph: nothing to end
+    assert "<p>then text.</p>" in html and "<p></p>" not in html
+    assert "<li>item <a" in html or "<li>item <div" in html
+    assert "<p>Plain text with a <span" in html

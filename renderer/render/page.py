@@ -23,6 +23,7 @@ from mintrender.parse.mdx import make_markdown
 from mintrender.render.diagrams import Failed, draw_mermaid, mermaid_html
 from mintrender.render.diagrams import available as diagrams_available
 from mintrender.render.highlight import parse_fence_info
+from mintrender.render.lift import OPEN, in_paragraph, lifted, mark, unmark
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -68,16 +69,19 @@ class MdxRenderer(RendererHTML):
     """markdown-it's HTML renderer plus components, ids, highlighting and link rewriting."""
 
     def render(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:
-        return self._render_stream(tokens, options, env)
+        return unmark(self._render_stream(tokens, options, env))
 
     def renderInline(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:  # noqa: N802
-        return self._render_stream(tokens, options, env)
+        return unmark(self._render_stream(tokens, options, env))
 
     def _render_stream(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:
         parts: list[str] = []  # the innermost open frame's
         stack = [_Frame(None, parts, [])]
         rules = self.rules
+        skip = -1  # a paragraph's close, when its text was lifted into paragraphs of its own
         for i, tok in enumerate(tokens):
+            if i == skip:
+                continue
             ttype = tok.type
             if tok.map:
                 env["_line"] = tok.map[0] + 1
@@ -93,6 +97,8 @@ class MdxRenderer(RendererHTML):
                     continue
                 frame = stack.pop()
                 out = self._render_component(frame, env)
+                if frame.token is not None and not frame.token.block:
+                    out = mark(out)  # block markup inside a sentence: lifted out (lift.py)
                 parent = stack[-1]
                 parts = parent.parts
                 parts.append(out)
@@ -105,6 +111,12 @@ class MdxRenderer(RendererHTML):
                 else:
                     with _from_origin(env["ctx"], tok):
                         out = self._render_stream(tok.children or [], options, env)
+                if OPEN in out:
+                    if in_paragraph(tokens, i) and parts and parts[-1] == "<p>":
+                        parts.pop()
+                        out, skip = lifted(out), i + 1
+                    else:
+                        out = unmark(out)
             elif ttype in rules:
                 try:
                     out = rules[ttype](tokens, i, options, env)
