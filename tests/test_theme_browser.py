@@ -451,3 +451,36 @@ def test_text_after_an_authors_own_block_has_a_paragraphs_space(
     )
     assert after_note and after_note[0][1:] == ["P", max(round(margin), 0)], (after_note, margin)
     page.context.close()
+
+
+def test_lucide_icons_in_the_navigation_are_drawn_as_strokes(browser: Any, tmp_path: Path) -> None:
+    """With `icons.library: "lucide"` (Hebo), the icons of groups, anchors, tabs and navbar
+    links are outlines, as Lucide draws them, not solid shapes; Font Awesome's stay filled."""
+    seen = {}
+    for library in ("lucide", "fontawesome"):
+        config = minimal_config([], icons={"library": library})
+        config["navigation"] = {
+            "global": {"anchors": [{"anchor": "Blog", "icon": "gauge", "href": "https://e.com"}]},
+            "tabs": [
+                {
+                    "tab": "Docs",
+                    "icon": "book",
+                    "groups": [{"group": "Log", "icon": "calendar-days", "pages": ["index"]}],
+                }
+            ],
+        }
+        config["navbar"] = {"links": [{"label": "Src", "href": "https://e.com/s", "icon": "code"}]}
+        docs = write_site(tmp_path / library, {"index.mdx": "Hi.\n"}, config)
+        out = tmp_path / f"{library}-out"
+        assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+        page = open_page(browser, (out / "index.html").as_uri(), width=1280)
+        seen[library] = page.evaluate(
+            """() => [".mr-nav__icon", ".mr-anchor__tile", ".mr-navtabs__icon",
+                      ".mr-navbar__link-icon"].map((c) => {
+                 const svg = document.querySelector(c + " svg");
+                 return svg ? getComputedStyle(svg).fill : c + ": no icon";
+               })"""
+        )
+        page.context.close()
+    assert seen["lucide"] == ["none"] * 4, seen
+    assert all(fill.startswith("rgb(") for fill in seen["fontawesome"]), seen
