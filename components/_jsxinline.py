@@ -342,3 +342,4 @@ def unravel(state: StateCore) -> None:
         if _lone(children) if mark is None else mark:
             tokens[i - 1].hidden = True
             tokens[i + 1].hidden = True
+            tokens[i + 1].meta["unraveled"] = True  # drawn as the line break MDX keeps

@@ -1,0 +1,142 @@
+"""A rendered page's anchors, table of contents and search sections, in document order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from mintrender.components import REGISTRY
+from mintrender.components._jsxparse import Expression
+from mintrender.components._spec import SEARCH_PROPS
+from mintrender.model import Section, TocEntry
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from mintrender.components._spec import RenderCtx
+
+# What the specs declare (components/*.py): anchored components and their TOC entries, API
+# fields, searchable props.
+ANCHORED = {name: spec.anchor_prop for name, spec in REGISTRY.items() if spec.anchor_prop}
+TOC_COMPONENTS = frozenset(name for name, spec in REGISTRY.items() if spec.toc)
+FIELD_COMPONENTS = frozenset(name for name, spec in REGISTRY.items() if spec.field)
+FIELD_NAME_KEYS = ("name", "body", "query", "path", "header")
+SEARCH_PROPS_OF = {name: spec.search_props for name, spec in REGISTRY.items()}
+
+
+def plain_text(tokens: Sequence[Token], *, as_written: bool = False) -> str:
+    """The text of inline tokens. `as_written`: as MDX reads it before components run (a
+    heading's id): a snippet or custom component gives only its children as written
+    (`source_text`), not what it draws."""
+    out = []
+    for t in tokens:
+        if as_written and t.meta and t.meta.get("expanded"):
+            out.append(t.meta.get("source_text", ""))
+        elif t.type in ("text", "code_inline", "math_inline"):
+            out.append(t.content)
+        elif t.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif t.children:
+            out.append(plain_text(t.children, as_written=as_written))
+    return "".join(out)
+
+
+def assign_ids(
+    tokens: Sequence[Token], ctx: RenderCtx, fallback_title: str, *, with_sections: bool = True
+) -> tuple[list[TocEntry], list[Section]]:
+    """Give headings and anchored components their ids, in document order; gather sections
+    (their search text) when `with_sections`."""
+    toc: list[TocEntry] = []
+    sections: list[Section] = []
+    current_anchor, current_title = "", fallback_title
+    text_parts: list[str] = []
+    title_inline = -1  # the inline token of a section's own heading is its title, not its text
+
+    def flush() -> None:
+        if not with_sections:
+            return
+        text = " ".join(" ".join(text_parts).split())
+        if text or current_anchor:
+            sections.append(Section(current_anchor, current_title, text))
+
+    # inside <Visibility for="agents"> (not in the HTML), <script> or <style> (not text): not
+    # in the TOC or search
+    skip_name, skip_depth = "", 0
+    for i, tok in enumerate(tokens):
+        ttype = tok.type
+        if skip_depth:
+            if ttype == "component_open" and tok.meta.get("name") == skip_name:
+                skip_depth += 1
+            elif ttype == "component_close" and tok.meta.get("name") == skip_name:
+                skip_depth -= 1
+            continue
+        if ttype == "inline":  # the most frequent: checked first
+            if i != title_inline and with_sections:
+                text_parts.append(plain_text(tok.children or []))
+            continue
+        if ttype not in ("heading_open", "component_open"):
+            continue
+        if (
+            ttype == "component_open"
+            and not tok.meta.get("self_closing")
+            and (
+                tok.meta.get("name") in _NOT_TEXT
+                or (
+                    tok.meta.get("name") == "Visibility"
+                    and tok.meta.get("props", {}).get("for") == "agents"
+                )
+            )
+        ):
+            skip_name, skip_depth = tok.meta["name"], 1
+            continue
+        if ttype == "heading_open":
+            inline = tokens[i + 1] if i + 1 < len(tokens) else None
+            text = plain_text(inline.children or [], as_written=True) if inline else ""
+            custom = (tok.meta or {}).get("custom_id")
+            anchor = ctx.slug(text, custom)
+            if custom and anchor != custom:
+                ctx.warn(
+                    tok.map[0] + 1 + ctx.line_offset if tok.map else 0,
+                    "duplicate-id",
+                    f"heading id #{custom} is already used on this page; this heading gets "
+                    f"#{anchor}, so links to #{custom} go to the first one",
+                )
+            tok.attrSet("id", anchor)
+            level = int(tok.tag[1])
+            if level in (2, 3):
+                toc.append(TocEntry(anchor, text.strip(), level))
+            if level <= 3:
+                flush()
+                current_anchor, current_title, text_parts = anchor, text.strip(), []
+                title_inline = i + 1
+            continue
+        if tok.type == "component_open":
+            meta = tok.meta
+            name = meta.get("name", "")
+            props = meta.get("props", {})
+            if name in ANCHORED:
+                label = props.get(ANCHORED[name])
+                explicit = props.get("id") if isinstance(props.get("id"), str) else None
+                if isinstance(label, str) or explicit:
+                    meta["anchor"] = ctx.slug(label if isinstance(label, str) else "", explicit)
+                    if name in TOC_COMPONENTS:
+                        toc.append(TocEntry(meta["anchor"], str(label), 2))
+                        flush()
+                        current_anchor, current_title, text_parts = meta["anchor"], str(label), []
+            elif name in FIELD_COMPONENTS:
+                field_name = next(
+                    (props[k] for k in FIELD_NAME_KEYS if isinstance(props.get(k), str)), None
+                )
+                if field_name:
+                    meta["anchor"] = "param-" + field_name.replace(".", "-").replace(" ", "-")
+            for key in SEARCH_PROPS_OF.get(name, SEARCH_PROPS) if with_sections else ():
+                value = props.get(key)
+                if isinstance(value, str) and not isinstance(value, Expression):
+                    text_parts.append(value)
+            continue
+    flush()
+    return toc, sections
+
+
+_NOT_TEXT = frozenset({"script", "style"})
+"""Elements whose content is not the page's text (JSON-LD data, CSS)."""
