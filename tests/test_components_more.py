@@ -324,3 +324,16 @@ def test_a_block_component_inside_a_sentence_is_lifted_out_of_the_paragraph() ->
     assert "<p>then text.</p>" in html and "<p></p>" not in html
     assert "<li>item <a" in html or "<li>item <div" in html
     assert "<p>Plain text with a <span" in html
+
+
+def test_headings_inside_a_prompt_are_no_table_of_contents_entries() -> None:
+    """A `<Prompt>`'s children are the text to copy (LangChain's quickstart prompt holds six
+    `##` steps): its headings keep ids, but the page's contents list only the page's own."""
+    text = (
+        '<Prompt description="Build the agent">\n## Step 1: Read the guide\n\nFetch it.\n'
+        "</Prompt>\n\n## Install\n\nRun it.\n"
+    )
+    page, _ctx, _diagnostics = render(text)
+    assert [entry.id for entry in page.toc] == ["install"]
+    assert 'id="step-1-read-the-guide"' in page.body_html
+    assert [s.anchor for s in page.sections if s.anchor] == ["install"]

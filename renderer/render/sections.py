@@ -62,8 +62,11 @@ def assign_ids(
     # inside <Visibility for="agents"> (not in the HTML), <script> or <style> (not text): not
     # in the TOC or search
     skip_name, skip_depth = "", 0
+    quoted = 0  # inside a <Prompt>: its text is the prompt to copy, not the page's sections
     for i, tok in enumerate(tokens):
         ttype = tok.type
+        if ttype == "component_close" and quoted and tok.meta.get("name") in QUOTING:
+            quoted -= 1
         if skip_depth:
             if ttype == "component_open" and tok.meta.get("name") == skip_name:
                 skip_depth += 1
@@ -103,6 +106,8 @@ def assign_ids(
                 )
             tok.attrSet("id", anchor)
             level = int(tok.tag[1])
+            if quoted:
+                continue
             if level in (2, 3):
                 toc.append(TocEntry(anchor, text.strip(), level))
             if level <= 3:
@@ -114,6 +119,8 @@ def assign_ids(
             meta = tok.meta
             name = meta.get("name", "")
             props = meta.get("props", {})
+            if name in QUOTING and not meta.get("self_closing"):
+                quoted += 1
             if name in ANCHORED:
                 label = props.get(ANCHORED[name])
                 explicit = props.get("id") if isinstance(props.get("id"), str) else None
@@ -138,5 +145,8 @@ def assign_ids(
     return toc, sections
 
 
+QUOTING = frozenset({"Prompt"})
+"""Components whose children are text they quote (a prompt to copy): headings there are no
+entries of the page's table of contents."""
 _NOT_TEXT = frozenset({"script", "style"})
 """Elements whose content is not the page's text (JSON-LD data, CSS)."""
