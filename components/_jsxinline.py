@@ -232,7 +232,7 @@ def expression_inline(state: StateInline, silent: bool) -> bool:
                 f"{shown('{' + inner + '}')} is template text, not an MDX expression; it is "
                 "shown as written (escape it as \\{ or `{...}`)",
             )
-            token = state.push("text", "", 0)
+            token = state.push("text_special", "", 0)
             token.content = "{" + inner + "}"
         elif isinstance(value, Expression):
             literal = _IDENTIFIER.match(inner) is not None
@@ -251,10 +251,12 @@ def expression_inline(state: StateInline, silent: bool) -> bool:
                 else f"{{{written}}} cannot be evaluated at build time ({why}); it is left out",
             )
             if literal:
-                token = state.push("text", "", 0)
+                token = state.push("text_special", "", 0)
                 token.content = "{" + inner + "}"
         else:
-            token = state.push("text", "", 0)
+            # `text_special`: text of its own until `text_join`, so a bare URL before it is
+            # never read on into it (MDX's autolinks are made of the text as written)
+            token = state.push("text_special", "", 0)
             token.content = to_text(value)
             token.meta = {"expression": True}
     state.pos = end
@@ -311,7 +313,8 @@ def _lone(children: list[Any]) -> bool:
         elif depth == 0 and not (
             child.type == "softbreak"
             or (
-                child.type == "text" and (child.meta.get("expression") or not child.content.strip())
+                child.type in ("text", "text_special")
+                and (child.meta.get("expression") or not child.content.strip())
             )
         ):
             return False
