@@ -103,3 +103,59 @@ def test_a_pages_own_example_replaces_only_its_half(tmp_path: Path) -> None:
     assert "my-db" not in aside("res")
     assert "own-request" in aside("both") and "my-db" not in aside("both")
     assert "api.example.com/dbs" not in aside("both")
+
+
+def test_a_group_listing_only_prose_pages_also_gets_its_specs_operations(tmp_path: Path) -> None:
+    """openapi.md §3: only once a listed page names an operation are the others not added.
+    LangChain's "Agent Server API" group lists an overview page and sets `openapi`: the
+    overview, then a page per operation. A group whose page names an operation in its
+    frontmatter, or lists one, keeps only its pages."""
+    import json
+
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "paths": {
+            "/ok": {"get": {"tags": ["System"], "summary": "Health Check", "responses": {}}},
+            "/runs": {"post": {"tags": ["Runs"], "summary": "Create Run", "responses": {}}},
+        },
+    }
+    groups = [
+        {"group": "Guide", "pages": ["index"]},
+        {
+            "group": "Server",
+            "pages": ["overview"],
+            "openapi": {"source": "openapi.json", "directory": "server"},
+        },
+        {
+            "group": "Named",
+            "pages": ["health"],
+            "openapi": {"source": "openapi.json", "directory": "named"},
+        },
+        {
+            "group": "Listed",
+            "pages": ["GET /ok"],
+            "openapi": {"source": "openapi.json", "directory": "listed"},
+        },
+    ]
+    config = {"name": "R", "theme": "mint", "colors": {"primary": "#000000"}}
+    config["navigation"] = {"groups": groups}
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "docs.json").write_text(json.dumps(config))
+    (docs / "openapi.json").write_text(json.dumps(spec))
+    (docs / "index.mdx").write_text("---\ntitle: Home\n---\nHi.\n")
+    (docs / "overview.mdx").write_text("---\ntitle: Overview\n---\nThe API.\n")
+    (docs / "health.mdx").write_text('---\ntitle: Health\nopenapi: "GET /ok"\n---\n')
+    result = build_site(docs, tmp_path / "out")
+    assert sorted(p.site_path for p in result.pages if p.kind == "api") == [
+        "/api-reference/system/health-check",  # listed: where a listed operation goes
+        "/health",
+        "/server/runs/create-run",
+        "/server/system/health-check",
+    ]
+    page = (tmp_path / "out" / "overview" / "index.html").read_text()
+    sidebar = page[page.find('id="sidebar"') : page.find('id="content-area"')]
+    order = [sidebar.find(x) for x in (">Overview<", "/server/runs/create-run/", "/health/")]
+    assert -1 not in order and order[0] < order[1], order
+    assert not [d for d in result.diagnostics if d.severity != "info"]

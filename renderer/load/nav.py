@@ -56,6 +56,9 @@ class NavApiSpec:
     json_path: PathKey
     kind: str = "openapi"
     """`openapi` or `asyncapi`."""
+    beside_pages: bool = False
+    """Added beside the pages the division lists: its operations are generated only if none
+    of those pages names one of them (openapi.md §3)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +326,8 @@ def _division(
                 children.append(item)
     if not children and not raw.get("href"):
         children += _api_specs(spec, directory, raw.get("asyncapi"), path)
+    elif spec and not raw.get("href"):
+        children.append(NavApiSpec(spec, directory, path, beside_pages=True))
     searchable = raw.get("searchable")
     return NavDivision(
         kind,
@@ -362,6 +367,8 @@ def _item(raw: Any, path: PathKey, openapi: str | None, warn: Warn) -> NavItem |
                 children.append(item)
         if not children:
             children += _api_specs(spec, directory, raw.get("asyncapi"), path)
+        elif spec:
+            children.append(NavApiSpec(spec, directory, path, beside_pages=True))
         boost = raw.get("boost")
         label = raw.get("group")
         if not isinstance(label, str):

@@ -112,6 +112,8 @@ class ApiStage:
                 files.add(spec.lstrip("/"))
         named = page_specs(docs_dir, sources.pages)
         files.update(named["openapi"])
+        self.operation_pages = named["pages"]
+        """Pages whose frontmatter names an operation (`openapi: GET /x`)."""
         self.index = load_index(
             docs_dir, sorted(files), diagnostics, fetched, self.remote.ref, cache
         )
@@ -182,7 +184,10 @@ class ApiStage:
                 return out
             if isinstance(node, (NavDivision, NavGroup)):
                 children: list[Any] = []
+                names_operations = self._names_operations(node)
                 for child in node.children:
+                    if isinstance(child, NavApiSpec) and child.beside_pages and names_operations:
+                        continue  # its pages name operations: only those are shown
                     children.extend(expand(child))
                 return [dataclasses.replace(node, children=tuple(children))]
             return [node]
@@ -190,6 +195,18 @@ class ApiStage:
         if not has_api_specs(nav.root):
             return nav
         return dataclasses.replace(nav, root=expand(nav.root)[0])
+
+    def _names_operations(self, node: NavDivision | NavGroup) -> bool:
+        """Whether a page listed under `node` is an operation (`GET /x`, or a page whose
+        frontmatter names one): then no other operation of its spec is added (openapi.md §3)."""
+        for child in node.children:
+            if isinstance(child, NavPage):
+                ref = child.ref.lstrip("/")
+                if is_operation_ref(child.ref) or ref in self.operation_pages:
+                    return True
+            elif isinstance(child, (NavDivision, NavGroup)) and self._names_operations(child):
+                return True
+        return False
 
     def _expand_channels(self, node: NavApiSpec) -> list[NavPage]:
         """A nav-level `asyncapi`: one page per channel, at `<directory>/<channel slug>`."""

@@ -45,10 +45,11 @@ def _frontmatter_head(path: str) -> str | None:
 def page_specs(docs_dir: Path, pages: Sequence[str]) -> dict[str, set[str]]:
     """Spec files named by pages' `openapi:` / `asyncapi:` frontmatter (`"/es/api/v2.json GET
     /x"`, `"/asyncapi.yaml channelOne"`), loaded wherever their top-level key sits: discovery
-    only takes files that look like specs."""
+    only takes files that look like specs. Under "pages": the pages (without extension) whose
+    frontmatter names an operation."""
     from mintrender.openapi import parse_ref  # start-up time, see top
 
-    found: dict[str, set[str]] = {"openapi": set(), "asyncapi": set()}
+    found: dict[str, set[str]] = {"openapi": set(), "asyncapi": set(), "pages": set()}
     folder = str(docs_dir)
     for rel in pages:
         head = _frontmatter_head(os.path.join(folder, rel))
@@ -57,6 +58,7 @@ def page_specs(docs_dir: Path, pages: Sequence[str]) -> dict[str, set[str]]:
         end = max(head.find("\n---", 3), 3)
         for m in SPEC_LINE.finditer(head, 3, end):
             if m.group(1) == "openapi":
+                found["pages"].add(rel.rsplit(".", 1)[0])
                 parsed = parse_ref(m.group(2))
                 token = parsed.spec if parsed is not None else None
             else:
