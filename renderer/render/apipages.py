@@ -112,8 +112,7 @@ class ApiStage:
                 files.add(spec.lstrip("/"))
         named = page_specs(docs_dir, sources.pages)
         files.update(named["openapi"])
-        self.operation_pages = named["pages"]
-        """Pages whose frontmatter names an operation (`openapi: GET /x`)."""
+        self.operation_pages = named["pages"]  # frontmatter `openapi: GET /x`
         self.index = load_index(
             docs_dir, sorted(files), diagnostics, fetched, self.remote.ref, cache
         )
