@@ -538,3 +538,28 @@ def test_markup_of_several_lines_inside_a_link_stays_inside_it(tmp_path: Path) -
         html,
     )
     assert [d.code for d in result.diagnostics] == []
+
+
+def test_a_local_helper_that_returns_a_value_is_called_at_build_time(tmp_path: Path) -> None:
+    """Hydra DB's ContextDecider: `const optionClass = (selected) => \\`… ${selected ? …}\\``
+    called in `className={optionClass(audience === "shared")}`; the whole picker was dropped
+    (its helper "only computed in the browser"). A helper with a block body that returns a
+    value runs too; one that loops still cannot, and only its part is left out."""
+    snippet = (
+        "export const Picker = () => {\n"
+        '  const [audience, setAudience] = useState("shared");\n'
+        "  const optionClass = (selected) =>\n"
+        '    `rounded-xl border ${selected ? "border-blue-500" : "border-gray-200"}`;\n'
+        "  const label = (key) => { return key.toUpperCase(); };\n"
+        "  const spin = (n) => { while (n) { n--; } return n; };\n"
+        "  return (\n    <div>\n      <p>Who is this for?</p>\n"
+        '      <button className={optionClass(audience === "shared")}>{label("team")}</button>\n'
+        '      <button className={optionClass(audience === "me")} data-n={spin(3)}>Me</button>\n'
+        "    </div>\n  );\n};\n"
+    )
+    text = 'import { Picker } from "/snippets/picker.jsx";\n\n<Picker />\n'
+    html, result = _page(tmp_path, text, {"snippets/picker.jsx": snippet})
+    assert '<button class="rounded-xl border border-blue-500">TEAM</button>' in html
+    assert '<button class="rounded-xl border border-gray-200">Me</button>' in html
+    found = _warnings(result)
+    assert len(found) == 1 and "data-n={…}: `spin` is only computed in the browser" in found[0]

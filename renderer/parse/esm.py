@@ -20,16 +20,14 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.components._jsxscan import closes_fence, opens_fence
 from mintrender.parse.expr import ExprError, parse_expression
-from mintrender.parse.expreval import eval_js, free_names, js_function
+from mintrender.parse.expreval import free_names
 from mintrender.parse.jsxtext import jsx_escape, jsx_text
 from mintrender.parse.prelude import (
     ARROW,
-    JSX_OPERAND,
     JsxFunction,
     JsxLocal,
     Local,
-    bind_args,
-    bindable,
+    data_function,
     jsx_body,
     markup_call,
     parse_params,
@@ -307,7 +305,7 @@ def parse_module(
         name, value = m.group("name"), m.group("value").strip().rstrip(";")
         arrow = ARROW.match(value)
         if arrow and not name[:1].isupper():  # `rows = () => [...]`: data, not a component
-            function = _data_function(name, arrow, scope.values)
+            function = data_function(name, arrow, scope.values)
             if function is not None:
                 scope.values[name] = function
                 continue
@@ -348,40 +346,6 @@ def _with_plain(comp: CustomComponent, names: set[str]) -> CustomComponent:
     if comp.body and all(_is_plain(b, known | names, comp.props_name) for b in bodies):
         return dataclasses.replace(comp, plain=True)
     return comp
-
-
-MAX_CALL_DEPTH = 32
-"""Calls of a file's functions inside one another, at most (a function that calls itself)."""
-
-
-def _data_function(name: str, arrow: re.Match[str], module: dict[str, Any]) -> Any | None:
-    """`export const rows = (kind = "all") => [...]`: a function of the build-time subset that
-    returns a value (no markup), callable in the file's and its importers' expressions; its
-    body reads its parameters and the file's values. None for anything else."""
-    body = arrow.group("body").strip().rstrip(";")
-    if body.startswith("{"):
-        found = split_block(body)
-        if found is None or found[0]:
-            return None
-        body = found[1].strip().rstrip(";")
-    if not body or body.lstrip("(").startswith("<") or JSX_OPERAND.search(body):
-        return None
-    params, destructured = parse_params(arrow.group("params") or arrow.group("single") or "")
-    if destructured or not bindable(params):
-        return None  # destructured, rest or annotated parameters
-    depth = [0]
-
-    def call(args: list[Any]) -> Any:
-        if depth[0] >= MAX_CALL_DEPTH:
-            raise ExprError(f"`{name}` calls itself more than {MAX_CALL_DEPTH} times", 0)
-        bound = bind_args(params, False, args, module) or {}
-        depth[0] += 1
-        try:
-            return eval_js(body, {**module, **bound})
-        finally:
-            depth[0] -= 1
-
-    return js_function(name, call)
 
 
 def _returned(block: str) -> tuple[str | None, tuple[Local, ...]]:

@@ -25,7 +25,7 @@ from mintrender.components._jsxparse import (
     skip_string,
 )
 from mintrender.parse.expr import ExprError, parse_expression
-from mintrender.parse.expreval import Opaque, free_names, truthy
+from mintrender.parse.expreval import Opaque, eval_js, free_names, js_function, truthy
 from mintrender.parse.jsxtext import jsx_text
 
 _DECLARE = re.compile(
@@ -315,6 +315,42 @@ JSX_OPERAND = re.compile(r"(?:\A|[(?:&|=,])\s*<[A-Za-z>]")
 """A JSX element where an operand starts: the expression holds markup."""
 
 
+MAX_CALL_DEPTH = 32
+"""Calls of a file's functions inside one another, at most (a function that calls itself)."""
+
+
+def data_function(name: str, arrow: re.Match[str], module: dict[str, Any]) -> Any | None:
+    """`export const rows = (kind = "all") => [...]` (or a component's `const cls = (on) =>
+    on ? "on" : "off"`): a function of the build-time subset that returns a value (no markup),
+    callable in the expressions of `module`'s scope and its importers'; its body reads its
+    parameters and that scope's values as they are when it is called. None for anything
+    else."""
+    body = arrow.group("body").strip().rstrip(";")
+    if body.startswith("{"):
+        found = split_block(body)
+        if found is None or found[0]:
+            return None
+        body = found[1].strip().rstrip(";")
+    if not body or body.lstrip("(").startswith("<") or JSX_OPERAND.search(body):
+        return None
+    params, destructured = parse_params(arrow.group("params") or arrow.group("single") or "")
+    if destructured or not bindable(params):
+        return None  # destructured, rest or annotated parameters
+    depth = [0]
+
+    def call(args: list[Any]) -> Any:
+        if depth[0] >= MAX_CALL_DEPTH:
+            raise ExprError(f"`{name}` calls itself more than {MAX_CALL_DEPTH} times", 0)
+        bound = bind_args(params, False, args, module) or {}
+        depth[0] += 1
+        try:
+            return eval_js(body, {**module, **bound})
+        finally:
+            depth[0] -= 1
+
+    return js_function(name, call)
+
+
 def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> tuple[set[str], Any]:
     """Put each local's first-render value into `scope` (in order: later ones may read earlier
     ones; markup as a `JsxLocal`). Returns the names whose value cannot be known (functions
@@ -352,7 +388,15 @@ def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> tuple[set[s
             unknown.discard(local.name)
             scope[local.name] = JsxFunction(local.expr)
             continue
-        if local.kind == "function":
+        helper = None
+        if local.kind == "helper":
+            arrow = ARROW.match(local.expr)
+            helper = data_function(local.name, arrow, scope) if arrow else None
+        if helper is not None:
+            unknown.discard(local.name)
+            scope[local.name] = helper
+            continue
+        if local.kind in ("function", "helper"):
             unknown.add(local.name)
             scope.pop(local.name, None)
             continue
@@ -427,6 +471,8 @@ def _locals(text: str) -> list[Local] | None:
     arrow = ARROW.match(expr)
     if arrow and JSX_OPERAND.search(arrow.group("body")):  # const row = (label) => <b>{label}</b>
         return [Local("markup", target, expr)]
+    if arrow:  # const cls = (on) => (on ? "on" : "off"): run where it is called, if it can
+        return [Local("helper", target, expr)]
     if _FUNCTION.match(expr):
         return [Local("function", target, "")]
     return [Local("value", target, expr)]
