@@ -136,3 +136,27 @@ def test_trimmed_groups_and_their_payload(tmp_path: Path) -> None:
     [name] = cache.payload_files()
     assert re.fullmatch(r"nav-[0-9a-f]{8}\.js", name)
     assert cache.payload_files()[name].startswith("(window.mrNav=window.mrNav||{})[")
+
+
+def test_pickers_follow_the_navigation_from_the_outermost_level(tmp_path: Path) -> None:
+    """LangChain's product > menu item "Build" > dropdown "Python": the sidebar's pickers read
+    Product, then Build, then Python (the dropdown was listed above the menu item holding it)."""
+    from sitekit import build_site
+
+    python = {"dropdown": "Python", "pages": ["py"]}
+    typescript = {"dropdown": "TypeScript", "pages": ["ts"]}
+    build = {"item": "Build", "dropdowns": [python, typescript]}
+    deploy = {"item": "Deploy", "pages": ["deploy"]}
+    product = {"product": "Lifecycle", "menu": [build, deploy]}
+    config = minimal_config([])
+    config["navigation"] = {"products": [product, {"product": "Other", "pages": ["other"]}]}
+    files = {
+        f"{name}.mdx": f"---\ntitle: {name}\n---\n{name}.\n"
+        for name in ("py", "ts", "deploy", "other")
+    }
+    docs = write_site(tmp_path / "docs", files, config)
+    build_site(docs, tmp_path / "out")
+    html = (tmp_path / "out" / "py" / "index.html").read_text(encoding="utf-8")
+    labels = re.findall(r'class="mr-select__button" aria-label="([^"]*)"', html)
+    assert [label.split(":")[0] for label in labels] == ["Product", "Menu", "Section"], labels
+    assert labels[1].endswith("Build") and labels[2].endswith("Python"), labels

@@ -66,6 +66,10 @@ LANGUAGE_NAMES = {
 }
 
 
+PICKERS = ("products", "versions", "dropdowns", "menu")
+"""The navigation levels the sidebar shows as pickers (in this order when nothing nests)."""
+
+
 @dataclass(frozen=True, slots=True)
 class PageInfo:
     """What navigation needs to know about a page."""
@@ -186,6 +190,8 @@ class NavView:
             "languages": [],
             "menu": [],
         }
+        order: list[str] = []  # the sidebar's pickers, outermost first (a product's menu item
+        # before the dropdowns inside it)
         parents = (self.nav.root, *chain)
         for parent in parents:
             kids = [c for c in parent.children if isinstance(c, NavDivision) and not c.hidden]
@@ -215,6 +221,8 @@ class NavView:
                     entry["label"] = LANGUAGE_NAMES.get(d.label, d.label)
                     entry["href"] = self._language_href(d, parent, ref) or entry["href"]
                 out[key].append(entry)
+                if key in PICKERS and key not in order:
+                    order.append(key)
         for key, links in self.nav.global_links.items():
             for d in links:
                 if d.hidden:
@@ -230,6 +238,7 @@ class NavView:
                         "description": None,
                     }
                 )
+        out["picker_order"] = order + [k for k in PICKERS if k not in order]
         out["sidebar"] = self.section_items(container)
         out["sidebar_key"] = id(container)
         info = self.pages.get(ref) if ref else None
