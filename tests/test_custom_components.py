@@ -563,3 +563,25 @@ def test_a_local_helper_that_returns_a_value_is_called_at_build_time(tmp_path: P
     assert '<button class="rounded-xl border border-gray-200">Me</button>' in html
     found = _warnings(result)
     assert len(found) == 1 and "data-n={…}: `spin` is only computed in the browser" in found[0]
+
+
+def test_markup_picked_from_an_object_is_drawn(tmp_path: Path) -> None:
+    """Kombiverse's icon snippet: `const icons = { a: <svg…/> }; return icons[name] || null;`
+    (72 icons came out empty, silently); `{icons[name]}` inside markup and `return icons[name]`
+    too; a name with no entry draws nothing, as React draws null."""
+    snippet = (
+        "export const Icon = ({ name }) => {\n  const icons = { a: <b>bold-a</b> };\n"
+        "  return icons[name] || null;\n};\n"
+        "export const Wrapped = ({ name }) => {\n  const icons = { a: <b>bold-b</b> };\n"
+        "  return <i>{icons[name]}</i>;\n};\n"
+        "export const Bare = ({ name }) => {\n  const icons = { a: <b>bold-c</b> };\n"
+        "  return icons[name];\n};\n"
+    )
+    text = (
+        'import { Icon, Wrapped, Bare } from "/snippets/icon.jsx";\n\n'
+        'Before <Icon name="a" /> after, <Wrapped name="a" />, <Bare name="a" />, '
+        '[<Icon name="zz" />].\n'
+    )
+    html, result = _page(tmp_path, text, {"snippets/icon.jsx": snippet})
+    assert "<p>Before <b>bold-a</b> after, <i><b>bold-b</b></i>, <b>bold-c</b>, [].</p>" in html
+    assert _warnings(result) == []

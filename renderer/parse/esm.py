@@ -522,6 +522,11 @@ def _expand(
             out.append(before + _expand(piece, 0, len(piece), bound, children, unknown, left))
             continue
         markup = scope.get(inner) if _NAME.fullmatch(inner) else None
+        value = None
+        if not isinstance(markup, JsxLocal):
+            value = eval_expression(inner, scope) if inner and not inner.startswith("/*") else None
+            if isinstance(value, JsxLocal):  # `{icons[name]}`, `icons[name] || null`: markup
+                markup = value
         if isinstance(markup, JsxLocal):  # `{icon}`: its markup
             source = markup.source.strip()
             if not before.endswith("="):
@@ -537,7 +542,6 @@ def _expand(
             else:
                 raise NotExpandable(f"`{inner}` is markup chosen by a condition, as an attribute")
             continue
-        value = eval_expression(inner, scope) if inner and not inner.startswith("/*") else None
         if before.endswith("="):  # attribute value: keep a literal form the tag parser reads
             attribute = _ATTRIBUTE.search(before)
             if value is None and attribute is not None:  # undefined: React leaves it out
