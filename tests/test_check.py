@@ -330,3 +330,21 @@ def test_two_files_making_one_page_as_the_build_reports_them(tmp_path: Path) -> 
     proc = _check("docs", "--format", "json", cwd=docs.parent)
     found = [(d["file"], d["line"], d["code"]) for d in json.loads(proc.stdout)["diagnostics"]]
     assert sorted(found) == [("docs/a.md", 1, "page-shadowed"), ("docs/b.mdx", 1, "page-shadowed")]
+
+
+def test_every_built_in_contextual_option_is_known(tmp_path: Path) -> None:
+    """navigation.md's built-in page actions, `devin-mcp` included (Netris lists it): none is a
+    schema finding; a name Mintlify does not have still is."""
+    built_in = [
+        *("add-mcp", "aistudio", "assistant", "copy", "chatgpt", "claude", "cursor", "devin"),
+        *("devin-mcp", "devin-desktop", "download-pdf", "download-spec", "grok", "mcp"),
+        *("perplexity", "view", "vscode"),
+    ]
+    docs = _site(tmp_path, {"index.mdx": "Hi.\n"}, ["index"], contextual={"options": built_in})
+    run = _check(str(docs), "--format", "json")
+    assert [d["code"] for d in json.loads(run.stdout)["diagnostics"]] == []
+    (docs / "docs.json").write_text(
+        json.dumps(minimal_config(["index"], contextual={"options": ["copy", "windsurf"]}))
+    )
+    run = _check(str(docs), "--format", "json")
+    assert [d["code"] for d in json.loads(run.stdout)["diagnostics"]] == ["config-schema"]
