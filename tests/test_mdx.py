@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -96,3 +97,41 @@ def test_lenient_md(text: str, expected: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), cases("mdx", "html"))
 def test_html_elements(text: str, expected: str) -> None:
     assert normalise(rendered(text)) == normalise(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        # the GFM spec's extended autolink examples (those MDX can read: no `<`)
+        ("Visit www.commonmark.org/a.b.", ["www.commonmark.org/a.b"]),
+        (
+            "www.google.com/search?q=Markup+(business)",
+            ["www.google.com/search?q=Markup+(business)"],
+        ),
+        (
+            "www.google.com/search?q=Markup+(business)))",
+            ["www.google.com/search?q=Markup+(business)"],
+        ),
+        (
+            "(www.google.com/search?q=Markup+(business))",
+            ["www.google.com/search?q=Markup+(business)"],
+        ),
+        (
+            "(www.google.com/search?q=Markup+(business)",
+            ["www.google.com/search?q=Markup+(business)"],
+        ),
+        ("www.google.com/search?q=(business))+ok", ["www.google.com/search?q=(business))+ok"]),
+        ("www.google.com/search?q=commonmark&hl=en", ["www.google.com/search?q=commonmark&hl=en"]),
+        ("www.google.com/search?q=commonmark&hl;", ["www.google.com/search?q=commonmark"]),
+        (
+            "See https://en.wikipedia.org/wiki/Foo_(bar) now.",
+            ["https://en.wikipedia.org/wiki/Foo_(bar)"],
+        ),
+        ("Is it https://example.com/x?", ["https://example.com/x"]),
+    ],
+)
+def test_bare_urls_end_where_gfm_ends_them(text: str, links: list[str]) -> None:
+    """A `)` that balances a `(` of the URL stays in it; trailing punctuation and an unbalanced
+    `)` do not (remark-gfm, the GFM spec's section 6.9)."""
+    out = rendered(text)
+    assert [html.unescape(t) for t in re.findall(r'<a href="[^"]*"[^>]*>([^<]*)</a>', out)] == links

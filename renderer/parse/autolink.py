@@ -10,13 +10,24 @@ from markdown_it.token import Token
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
 
-_URL = re.compile(r"(?<![\w/@.])(?:https?://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,:;!?)\]}*_~]")
+_URL = re.compile(r"(?<![\w/@.])(?:https?://|www\.)[^\s<>\"'`{}]*")
+_TRAILING = frozenset("?!.,:;*_~]")
+_ENTITY_END = re.compile(r"&[A-Za-z0-9]+;\Z")
+_SCHEME = re.compile(r"(?:https?://|www\.)")
 
 
 def _balance(url: str) -> str:
-    """Drop unbalanced trailing parentheses, as GFM does."""
-    while url.endswith(")") and url.count(")") > url.count("("):
-        url = url[:-1]
+    """The URL without the punctuation GFM leaves out at its end: `.`, `,`, `?` and the like,
+    a `)` that closes no `(` of the URL (one that does stays: `Foo_(bar)`), and what looks like
+    an entity (`&amp;`)."""
+    while url:
+        if url[-1] in _TRAILING:
+            entity = _ENTITY_END.search(url) if url[-1] == ";" else None
+            url = url[: entity.start()] if entity else url[:-1]
+        elif url[-1] == ")" and url.count(")") > url.count("("):
+            url = url[:-1]
+        else:
+            break
     return url
 
 
@@ -44,6 +55,8 @@ def autolink_literal(state: StateCore) -> None:
             pos = 0
             for m in _URL.finditer(text):
                 url = _balance(m.group(0))
+                if _SCHEME.fullmatch(url):
+                    continue  # nothing after the scheme (`https://.`): text
                 if m.start() > pos:
                     t = Token("text", "", 0)
                     t.content = text[pos : m.start()]
