@@ -271,8 +271,13 @@ def _flow_rest(state: StateBlock, start_line: int, last_line: int, after: int) -
     if not rest.strip():
         return -1
     begin = after + len(rest) - len(rest.lstrip())
-    if last_line == start_line or src[begin] != "<":
+    if last_line == start_line or src[begin] not in "<{":
         return None  # one line `<A/><B/>` stays a paragraph (the rule must advance a line)
+    if src[begin] == "{":  # `</div>{/* note */}`: an expression may follow a tag (micromark)
+        try:
+            return begin if find_brace_end(src, begin) <= state.eMarks[last_line] else None
+        except JsxSyntaxError:
+            return None
     tag = read_tag(src, begin, state.env, state.env.get("lenient", False))
     return begin if tag is not None else None
 
