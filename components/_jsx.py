@@ -310,6 +310,10 @@ def _comment_block(
     return True
 
 
+_JSX_LINE = re.compile(r"\n[ \t]*<[A-Za-z>]")
+"""A line of an expression that starts with a tag."""
+
+
 def _flow_block(state: StateBlock, start_line: int, end_line: int, silent: bool, pos: int) -> bool:
     """A `{...}` block that makes elements (`_jsxflow`: `.map`, `&&`, `?:` with JSX): each
     stretch of JSX it yields is read as MDX in its scope, in place of the expression."""
@@ -333,7 +337,16 @@ def _flow_block(state: StateBlock, start_line: int, end_line: int, silent: bool,
         state.line = last + 1
         return True
     if fragments is None:
-        return False
+        if last == start_line or not _JSX_LINE.search(src, pos, end):
+            return False  # a value: the paragraph's inline rule shows it
+        # JSX starting a line of an expression the build cannot run (a function called in
+        # place): read as a paragraph, those lines would end it and show the code around them
+        if silent:
+            return True
+        why = "it makes elements with JavaScript the build cannot run"
+        report(env, start_line, "mdx-expression", left_out(src, pos, end, why), column=1)
+        state.line = last + 1
+        return True
     if silent:
         return True
     for fragment in fragments:
