@@ -90,7 +90,12 @@ def test_endpoint_bar(index: ApiIndex) -> None:
     [pill] = el.classes("method-pill")
     assert "mr-api-method--patch" in (pill["class"] or "")
     assert '<span class="mr-api-endpoint__param">{petId}</span>' in view.header_html
-    assert '<span class="mr-api-endpoint__base">https://pets.example.com</span>' in view.header_html
+    # one server: the path alone (the request's full URL is the bar's data-url and the
+    # samples'); `api.url: "full"` shows the server too (openapi.md §2)
+    assert "mr-api-endpoint__base" not in view.header_html
+    full = render(get(index, "composition.yaml PATCH /pets/{petId}"), url_full=True)
+    assert '<span class="mr-api-endpoint__base">https://pets.example.com</span>' in full.header_html
+    assert ApiOptions.from_settings({"url": "full"}).url_full
     assert len(el.classes("tryit-button")) == 1
     assert len(el.find(data_component="api-playground-data")) == 1
     assert "deprecated" not in view.header_html

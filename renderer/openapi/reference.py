@@ -87,7 +87,8 @@ def _header_html(
         servers=[
             {"url": u, "description": s.description} for u, s in zip(urls, servers, strict=True)
         ],
-        base_url=urls[0] if urls else "",
+        # one server: the path alone, unless `api.url: "full"` (openapi.md §2); several: a menu
+        base_url=urls[0] if urls and options.url_full else "",
         full_url=(urls[0] if urls else "") + path,
         deprecated=deprecated,
         mode=options.playground,
