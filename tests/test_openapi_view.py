@@ -562,3 +562,38 @@ def test_an_optional_field_written_as_any_of_null_keeps_its_own_keywords(tmp_pat
     # `Optional[str] = None`: the default is said, and the example uses it, as for any field
     assert heads["param-nick"] == "nick string | null default: null"
     assert '"nick": null' in aside
+
+
+def test_the_forms_hints_are_text_not_markdown(tmp_path: Path) -> None:
+    """Calibrate's `type` field: a Markdown list with code and a link. The Try it form's hint
+    is its text, lines kept and marks dropped (the raw `**` and backticks showed), cut at a
+    word with an ellipsis."""
+    from mintrender.openapi.playground import hint_text
+
+    markdown = "- `agent`: built inside\n- `connection`: **your** agent, see [docs](https://e.com)"
+    properties = {"type": {"type": "string", "description": markdown}}
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/x": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {"type": "object", "properties": properties}
+                            }
+                        }
+                    },
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
+    }
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
+    data = playground(render(get(index, "POST /x")))
+    [field] = data["body"]["fields"]
+    assert field["description"] == "- agent: built inside\n- connection: your agent, see docs"
+    long = hint_text("word " * 100)
+    assert len(long) <= 301 and long.endswith("word…")

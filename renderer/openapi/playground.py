@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -58,6 +60,23 @@ def input_kind(schema: Schema) -> str:
     return "json"
 
 
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"<[^>]+>")
+_MARKS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`+|~~")
+HINT_CHARS = 300
+
+
+def hint_text(markdown: str) -> str:
+    """A field's Markdown description as the form's hint shows it: text without Markdown's
+    marks (links by their text), its lines kept, cut at a word near `HINT_CHARS`."""
+    text = html.unescape(_MARKS.sub("", _TAG.sub("", _LINK.sub(r"\1", markdown))))
+    text = "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+    if len(text) > HINT_CHARS:
+        cut = text.rfind(" ", 0, HINT_CHARS)
+        text = text[: cut if cut > HINT_CHARS // 2 else HINT_CHARS].rstrip() + "…"
+    return text
+
+
 def field_data(
     name: str, schema: Schema, required: bool, description: str = "", prefill: bool = False
 ) -> dict[str, Any]:
@@ -85,7 +104,7 @@ def field_data(
     if kind in ("array", "files") and schema.items is not None:
         data["itemType"] = schema.items.types[0] if schema.items.types else "string"
     if description:
-        data["description"] = description[:300]
+        data["description"] = hint_text(description)
     return data
 
 
