@@ -55,6 +55,22 @@ def _balanced(tex: str) -> bool:
     return depth == 0
 
 
+_UNICODE_COMMANDS = {
+    "×": "times", "÷": "div", "±": "pm", "∓": "mp", "·": "cdot", "⋅": "cdot", "∘": "circ",
+    "≤": "le", "≥": "ge", "≠": "ne", "≈": "approx", "≡": "equiv", "∼": "sim", "≃": "simeq",
+    "≅": "cong", "∝": "propto", "≪": "ll", "≫": "gg",
+    "→": "to", "←": "leftarrow", "↔": "leftrightarrow", "⇒": "Rightarrow", "⇐": "Leftarrow",
+    "⇔": "Leftrightarrow", "↦": "mapsto",
+    "∈": "in", "∉": "notin", "∋": "ni", "⊂": "subset", "⊃": "supset", "⊆": "subseteq",
+    "⊇": "supseteq", "∪": "cup", "∩": "cap", "∅": "emptyset", "∀": "forall", "∃": "exists",
+    "¬": "neg", "∧": "land", "∨": "lor", "⊕": "oplus", "⊗": "otimes",
+    "∑": "sum", "∏": "prod", "∫": "int", "∂": "partial", "∇": "nabla", "∞": "infty",
+}  # fmt: skip
+"""Unicode symbols KaTeX (Mintlify's math) reads as these commands: `x × y ≥ k` is spaced as
+binary operators and relations, not set as identifiers side by side."""
+_UNICODE_SYMBOLS = re.compile("[" + "".join(_UNICODE_COMMANDS) + "]")
+
+
 @lru_cache(maxsize=4096)
 def _convert(tex: str, display: bool) -> tuple[str, str]:
     """(mathml, "") or ("", problem); cached: the parse-time check and the render share it."""
@@ -63,6 +79,7 @@ def _convert(tex: str, display: bool) -> tuple[str, str]:
     if not _balanced(tex):
         return "", "unbalanced braces"
     try:
+        tex = _UNICODE_SYMBOLS.sub(lambda m: f"\\{_UNICODE_COMMANDS[m.group()]} ", tex)
         mathml = convert(tex.strip(), display="block" if display else "inline")
     except Exception as exc:  # noqa: BLE001 - the converter raises many types on bad input
         return "", str(exc) or type(exc).__name__

@@ -337,3 +337,14 @@ def test_headings_inside_a_prompt_are_no_table_of_contents_entries() -> None:
     assert [entry.id for entry in page.toc] == ["install"]
     assert 'id="step-1-read-the-guide"' in page.body_html
     assert [s.anchor for s in page.sections if s.anchor] == ["install"]
+
+
+@pytest.mark.parametrize(
+    ("written", "command"),
+    [("x × y ≥ k", r"x \times y \geq k"), ("a ≤ b → c ± d", r"a \le b \to c \pm d")],
+)
+def test_unicode_math_symbols_are_the_operators_katex_reads(written: str, command: str) -> None:
+    """Isosceles's `<Latex>x × y ≥ k</Latex>`: KaTeX reads `×`, `≥`… as `\\times`, `\\geq`…,
+    spaced as operators; they were identifiers set side by side."""
+    assert tex_to_mathml(written, display=False) == tex_to_mathml(command, display=False)
+    assert "<mi>×</mi>" not in tex_to_mathml(written, display=False)
