@@ -585,3 +585,26 @@ def test_markup_picked_from_an_object_is_drawn(tmp_path: Path) -> None:
     html, result = _page(tmp_path, text, {"snippets/icon.jsx": snippet})
     assert "<p>Before <b>bold-a</b> after, <i><b>bold-b</b></i>, <b>bold-c</b>, [].</p>" in html
     assert _warnings(result) == []
+
+
+def test_rest_props_are_spread_and_a_tag_can_be_a_local(tmp_path: Path) -> None:
+    """Kombiverse's pass-through wrappers: `({ children, ...props }) => <details {...props}>`
+    writes the props it does not name as attributes (`hidden`, `id`, `className`), and
+    `const Tag = "dialog"` names the element; both fell back to their children, so closed
+    FAQ answers showed open and dialogs sat inline."""
+    snippet = (
+        "export const Faq = ({ children, ...props }) => <details {...props}>{children}</details>;\n"
+        'export const Panel = ({ children, as = "article", ...rest }) => {\n'
+        "  const Tag = as;\n  return <Tag {...rest}>{children}</Tag>;\n};\n"
+    )
+    text = (
+        'import { Faq, Panel } from "/snippets/p.jsx";\n\n'
+        '<Faq className="faq" id="q1">\n<summary>Question</summary>\nAnswer.\n</Faq>\n\n'
+        '<Panel as="dialog" id="d1">\nModal text.\n</Panel>\n\n'
+        "<Panel hidden={true}>\nStep two.\n</Panel>\n"
+    )
+    html, result = _page(tmp_path, text, {"snippets/p.jsx": snippet})
+    assert '<details class="faq" id="q1"><summary>Question</summary><p>Answer.</p>' in html
+    assert '<dialog id="d1"><p>Modal text.</p>' in html
+    assert "<article hidden><p>Step two.</p>" in html
+    assert _warnings(result) == []

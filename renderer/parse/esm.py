@@ -21,7 +21,7 @@ from mintrender.components._jsxparse import (
 from mintrender.components._jsxscan import closes_fence, opens_fence
 from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import free_names
-from mintrender.parse.jsxtext import jsx_escape, jsx_text
+from mintrender.parse.jsxtext import ELEMENT_NAME, jsx_escape, jsx_text, spread_attributes
 from mintrender.parse.prelude import (
     ARROW,
     JsxFunction,
@@ -89,6 +89,8 @@ class CustomComponent:
     """What a block body computes before its `return` (`prelude.split_block`)."""
     renames: tuple[tuple[str, str], ...] = ()
     """(prop, local name) of a destructured prop given a name of its own (`{ a: b }`)."""
+    rest: str | None = None
+    """`props` in `({ children, ...props })`: the props not named, spread as `{...props}`."""
 
 
 class NotExpandable(Exception):
@@ -342,6 +344,7 @@ def _arrow_component(name: str, arrow: re.Match[str], file: str) -> CustomCompon
 def _with_plain(comp: CustomComponent, names: set[str]) -> CustomComponent:
     """`comp`, marked plain when every `{...}` it shows reads its props, locals or `names`."""
     known = {*comp.params, *(b for _, b in comp.renames), *(x.name for x in comp.locals)}
+    known |= {comp.rest} if comp.rest else set()
     bodies = [comp.body, *(x.returns for x in comp.locals if x.kind == "guard")]
     if comp.body and all(_is_plain(b, known | names, comp.props_name) for b in bodies):
         return dataclasses.replace(comp, plain=True)
@@ -373,9 +376,11 @@ def _component(
     props_name = single
     params = (params or "").strip()
     found, destructured = parse_params(params)
+    rest = None
     if destructured:
         for p in found:
             if p.rest:
+                rest = p.local if _NAME.fullmatch(p.local) else None
                 continue
             names.append(p.key)
             if p.local != p.key and _NAME.fullmatch(p.local):
@@ -389,7 +394,7 @@ def _component(
     body = jsx_body(jsx or "")
     plain = False  # `parse_module` decides, once the file's names are known
     return CustomComponent(
-        name, tuple(names), props_name, defaults, body, plain, file, locals_, tuple(renames)
+        name, tuple(names), props_name, defaults, body, plain, file, locals_, tuple(renames), rest
     )
 
 
@@ -407,6 +412,9 @@ def _is_plain(body: str, names: set[str], props_name: str | None) -> bool:
         except JsxSyntaxError:
             return False
         inner = body[m.start() + 1 : end - 1].strip()
+        if inner.startswith("...") and inner[3:].strip() in known:  # <details {...props}>
+            i = end
+            continue
         if inner and not (inner.startswith("/*") and inner.endswith("*/")):
             handler = _HANDLER.search(body, max(0, m.start() - 80), m.start()) is not None
             try:
@@ -444,6 +452,9 @@ def expand_component(
         scope[local] = scope[prop]
     if comp.props_name:
         scope[comp.props_name] = given
+    if comp.rest:  # `...props`: the props the component does not name
+        named = {*comp.params, "children"}
+        scope[comp.rest] = {k: v for k, v in given.items() if k not in named}
     unknown, early = run_locals(comp.locals, scope) if comp.locals else (set(), None)
     for name, value in scope.items():  # `const Chip = ({ children }) => <span>...</span>`
         arrow = ARROW.match(value.source) if isinstance(value, JsxFunction) else None
@@ -453,6 +464,9 @@ def expand_component(
     if isinstance(early, Expression):
         raise NotExpandable(f"`if ({shown(early.source, 42)})`: {early.problem}")
     body = comp.body if early is None else early
+    for name, value in scope.items():  # `const Tag = "details"; return <Tag>…</Tag>`
+        if name[:1].isupper() and isinstance(value, str) and ELEMENT_NAME.fullmatch(value):
+            body = re.sub(rf"<(/?){re.escape(name)}(?=[\s/>])", rf"<\g<1>{value}", body)
     return _expand(body, 0, len(body), scope, children, unknown, left_out)
 
 
@@ -479,6 +493,10 @@ def _expand(
         handler = _HANDLER.search(before)
         if handler is not None:  # onClick={...}: nothing a static page can run
             out.append(before[: handler.start()])
+            continue
+        spread = scope.get(inner[3:].strip()) if inner.startswith("...") else None
+        if isinstance(spread, dict) and not before.endswith("="):  # <details {...props}>
+            out.append(before + spread_attributes(spread))
             continue
         if inner and "<" in inner and not before.endswith("=") and not inner.startswith("/*"):
             try:

@@ -3,7 +3,9 @@ text or values escaped so that Markdown shows them as JSX would (`jsx_escape`)."
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 from mintrender.components._jsxparse import REFERENCE, JsxSyntaxError, find_brace_end
 
@@ -143,3 +145,23 @@ def _tag(body: str, i: int) -> tuple[int, str] | None:
         out.append(body[j:end])
         j = end
     return None
+
+
+ELEMENT_NAME = re.compile(r"[a-z][a-z0-9-]*")
+"""An HTML element's name, as a string a component draws as its tag (`const Tag = "dl"`)."""
+_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][\w:.-]*")
+
+
+def spread_attributes(values: dict[str, Any]) -> str:
+    """`{...props}` in a tag: each value React would write as an attribute, in JSX's syntax."""
+    out = []
+    for key, value in values.items():
+        if not _ATTRIBUTE_NAME.fullmatch(key) or value is None or value is False:
+            continue
+        if value is True:
+            out.append(f" {key}")
+        elif isinstance(value, str):
+            out.append(f' {key}="{value.replace("&", "&amp;").replace(chr(34), "&quot;")}"')
+        elif isinstance(value, (int, float, dict, list)):
+            out.append(f" {key}={{{json.dumps(value)}}}")
+    return "".join(out)
