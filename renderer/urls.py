@@ -98,7 +98,7 @@ class UrlBuilder:
         self._near: dict[str, str | None] = {}
 
     def page(self, site_path: str, anchor: str = "") -> str:
-        stem = site_path.strip("/")
+        stem = _url_safe(site_path.strip("/"))
         if self.mode == "offline":
             url = ROOT + (f"{stem}/index.html" if stem else "index.html")
         else:
@@ -110,7 +110,7 @@ class UrlBuilder:
 
     def markdown(self, site_path: str) -> str:
         """URL of a page's Markdown copy: `/a/b` -> "\x1ea/b.md"."""
-        return ROOT + markdown_path_for(site_path)
+        return ROOT + _url_safe(markdown_path_for(site_path))
 
     def resolve(self, href: str, from_rel_path: str = "") -> tuple[str, bool]:
         """(url, known): `known` is False for an internal link to nothing we have."""
@@ -195,3 +195,11 @@ def relative_root(output_path: str) -> str:
     """Prefix from an output file back to the site root: `a/b/index.html` -> `../../`."""
     depth = output_path.count("/")
     return "../" * depth
+
+
+def _url_safe(path: str) -> str:
+    """A site path in a URL: `%`, `?` and `#`, which a page's path may hold (Mintlify keeps `?`
+    in an endpoint's URL), percent-encoded, so they are the path's and not a query's."""
+    if "%" in path or "?" in path or "#" in path:
+        return path.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+    return path

@@ -159,3 +159,25 @@ def test_a_group_listing_only_prose_pages_also_gets_its_specs_operations(tmp_pat
     order = [sidebar.find(x) for x in (">Overview<", "/server/runs/create-run/", "/health/")]
     assert -1 not in order and order[0] < order[1], order
     assert not [d for d in result.diagnostics if d.severity != "info"]
+
+
+def test_a_generated_url_keeping_a_question_mark_is_linked_encoded(tmp_path: Path) -> None:
+    """Mintlify keeps `?` in an endpoint's URL; the link percent-encodes it, so a server reads
+    it as the page's path, not a query."""
+    import json
+
+    spec = {
+        "openapi": "3.0.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/u": {"get": {"summary": "Ready now?", "responses": {}}}},
+    }
+    config = {"name": "R", "theme": "mint", "colors": {"primary": "#000000"}}
+    config["navigation"] = {"groups": [{"group": "API", "openapi": "openapi.json"}]}
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "docs.json").write_text(json.dumps(config))
+    (docs / "openapi.json").write_text(json.dumps(spec))
+    build_site(docs, tmp_path / "out")
+    assert (tmp_path / "out" / "api-reference" / "ready-now?" / "index.html").is_file()
+    home = (tmp_path / "out" / "index.html").read_text()
+    assert 'href="/api-reference/ready-now%3F/"' in home

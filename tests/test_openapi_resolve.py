@@ -206,4 +206,32 @@ def test_nav_slugs_are_unique_and_stable(tmp_path: Path) -> None:
     (tmp_path / "s.json").write_text(json.dumps(doc))
     index = load_api_index(tmp_path, ["s.json"], Diagnostics())
     slugs = [o.slug for g in index.operations_for_nav("s.json") for o in g.operations]
-    assert slugs == ["same-title", "same-title-2"]
+    assert slugs == ["same-title", "same-title-1"]  # Mintlify: the later one gets -1
+
+
+@pytest.mark.parametrize(
+    ("summary", "tags", "method", "path", "url"),
+    [
+        ("Get user", ["users"], "GET", "/u", "users/get-user"),  # Mintlify's own example
+        (None, ["users"], "GET", "/users/{id}/posts", "users/get-users-posts"),
+        ("List users (v2), fast.", ["User Admin"], "GET", "/u", "user-admin/list-users-v2-fast"),
+        ("Read/write: now?", [], "GET", "/u", "readwrite:-now?"),  # no tag: no tag part
+        ("Créer un client", ["clients"], "POST", "/c", "clients/créer-un-client"),
+    ],
+)
+def test_generated_urls_follow_mintlifys_endpoint_url_rules(
+    tmp_path: Path, summary: str | None, tags: list[str], method: str, path: str, url: str
+) -> None:
+    """api-playground/endpoint-urls: `<tag>/<summary>`; spaces become hyphens; `{ } ( ) , . '
+    /` are removed; lower case; `?`, `&`, `:` and non-ASCII letters stay; no summary: the
+    method and the path's fixed segments. Authors link to these URLs."""
+    op: dict = {"responses": {"200": {"description": "ok"}}}
+    if summary is not None:
+        op["summary"] = summary
+    if tags:
+        op["tags"] = tags
+    spec = {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}}
+    spec["paths"] = {path: {method.lower(): op}}
+    (tmp_path / "s.json").write_text(json.dumps(spec))
+    index = load_api_index(tmp_path, ["s.json"], Diagnostics())
+    assert [o.slug for g in index.operations_for_nav("s.json") for o in g.operations] == [url]

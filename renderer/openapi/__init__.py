@@ -45,8 +45,10 @@ if TYPE_CHECKING:
         ParsedRef,
         Resolution,
         Tag,
+        endpoint_slug,
         parse_ref,
         slugify,
+        url_part,
     )
     from mintrender.openapi.samples import schema_example
     from mintrender.openapi.view import ApiOptions, ApiSection, ApiView, method_pill_html
@@ -88,6 +90,8 @@ _HOME = {
     "render_operation": "mintrender.openapi.reference",
     "schema_example": "mintrender.openapi.samples",
     "slugify": "mintrender.openapi.resolve",
+    "endpoint_slug": "mintrender.openapi.resolve",
+    "url_part": "mintrender.openapi.resolve",
 }
 """Where each name lives: imported on first use (start-up time: `check` and small builds need
 the loader, not the reference views and their templates)."""
@@ -139,4 +143,6 @@ __all__ = [
     "render_operation",
     "schema_example",
     "slugify",
+    "endpoint_slug",
+    "url_part",
 ]

@@ -130,6 +130,27 @@ def slugify(text: str) -> str:
     return slug or "endpoint"
 
 
+_URL_DROPPED = re.compile(r"[{}(),.'/]")
+
+
+def url_part(text: str) -> str:
+    """A summary or tag in a generated page's URL, as Mintlify converts it (its
+    api-playground/endpoint-urls page): spaces become hyphens; `{ } ( ) , . ' /` are removed;
+    lower case; every other character stays (`?`, `&`, `:`, non-ASCII letters)."""
+    return _URL_DROPPED.sub("", text.strip().replace(" ", "-")).lower()
+
+
+def endpoint_slug(op: Operation) -> str:
+    """The last part of an operation's page URL: its summary (`Get user` -> `get-user`), else
+    its method and the path's fixed segments (`GET /users/{id}/posts` -> `get-users-posts`)."""
+    if op.summary and url_part(op.summary):
+        return url_part(op.summary)
+    if op.webhook:
+        return url_part(op.webhook) or "webhook"
+    fixed = [seg for seg in op.path.split("/") if seg and not seg.startswith("{")]
+    return url_part("-".join([op.method.lower(), *fixed]))
+
+
 class ApiIndex:
     """Every loaded spec and its operations."""
 
@@ -310,8 +331,10 @@ class ApiIndex:
             if op.excluded:
                 continue
             tag = op.tags[0] if op.tags else ""
-            base = f"{slugify(tag)}/{slugify(op.title)}" if tag else slugify(op.title)
-            slug, n = base, 2
+            # Mintlify's URL: `<tag>/<summary>`, no tag part without a tag; a later operation
+            # with the same URL gets -1, -2…
+            base = f"{url_part(tag)}/{endpoint_slug(op)}" if url_part(tag) else endpoint_slug(op)
+            slug, n = base, 1
             while slug in used:
                 slug, n = f"{base}-{n}", n + 1
             used.add(slug)

@@ -236,7 +236,7 @@ class ApiStage:
         self, slots: Sequence[PageSlot], records: dict[str, PageRecord]
     ) -> list[tuple[PageRecord, str]]:
         """A record per navigation entry naming an operation (`"GET /users"`)."""
-        from mintrender.openapi import slugify  # start-up time, see top
+        from mintrender.openapi import endpoint_slug, url_part  # start-up time, see top
 
         out: list[tuple[PageRecord, str]] = []
         taken = {r.site_path for r in records.values()}
@@ -278,10 +278,10 @@ class ApiStage:
             op = res.operation
             x_mint = dict(op.x_mint)
             href = x_mint.get("href") if isinstance(x_mint.get("href"), str) else None
-            tag = slugify(op.tags[0]) if op.tags else "endpoints"
-            slug = slugify(op.summary or f"{op.method} {op.path}") or "operation"
+            tag = url_part(op.tags[0]) if op.tags else ""
+            where = f"{tag}/{endpoint_slug(op)}" if tag else endpoint_slug(op)
             site_path = self.generated_paths.get(slot.ref) or (
-                "/" + (href.strip("/") if href else f"api-reference/{tag}/{slug}")
+                "/" + (href.strip("/") if href else f"api-reference/{where}")
             )
             while site_path in taken:
                 site_path += "-2"
