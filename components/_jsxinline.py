@@ -302,6 +302,10 @@ def _has_jsx(children: list[Any]) -> bool:
     return any(c.type == "component_open" or c.meta.get("expression") for c in children)
 
 
+_MDX_SPACE = " \t\n\r\f"
+"""White space as MDX means it: `&nbsp;` (U+00A0) between two elements is text."""
+
+
 def _lone(children: list[Any]) -> bool:
     """Do these inline tokens hold only JSX, expressions and white space (and some of those)?"""
     depth = 0
@@ -314,7 +318,7 @@ def _lone(children: list[Any]) -> bool:
             child.type == "softbreak"
             or (
                 child.type in ("text", "text_special")
-                and (child.meta.get("expression") or not child.content.strip())
+                and (child.meta.get("expression") or not child.content.strip(_MDX_SPACE))
             )
         ):
             return False

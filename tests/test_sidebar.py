@@ -160,3 +160,32 @@ def test_pickers_follow_the_navigation_from_the_outermost_level(tmp_path: Path) 
     labels = re.findall(r'class="mr-select__button" aria-label="([^"]*)"', html)
     assert [label.split(":")[0] for label in labels] == ["Product", "Menu", "Section"], labels
     assert labels[1].endswith("Build") and labels[2].endswith("Python"), labels
+
+
+def test_the_current_language_links_to_the_page_itself(tmp_path: Path) -> None:
+    """CowAgent's language menu: on `/web/`, the ticked 中文 went to the language's home page;
+    each language's entry is this page in that language (itself, for the one it is in)."""
+    from sitekit import build_site
+
+    config = minimal_config([])
+    config["navigation"] = {
+        "languages": [
+            {
+                "language": "zh",
+                "default": True,
+                "groups": [{"group": "G", "pages": ["index", "web"]}],
+            },
+            {"language": "en", "groups": [{"group": "G", "pages": ["en/index", "en/web"]}]},
+        ]
+    }
+    files = {
+        f"{name}.mdx": "---\ntitle: X\n---\n\nText.\n"
+        for name in ("index", "web", "en/index", "en/web")
+    }
+    docs = write_site(tmp_path / "docs", files, config)
+    build_site(docs, tmp_path / "out")
+    for page, own in (("web", "zh"), ("en/web", "en")):
+        html = (tmp_path / "out" / page / "index.html").read_text(encoding="utf-8")
+        items = dict(re.findall(r'class="mr-menu__item" href="([^"]*)" hreflang="([^"]*)"', html))
+        assert {lang: href for href, lang in items.items()} == {"zh": "/web/", "en": "/en/web/"}
+        assert f'hreflang="{own}" data-active' in html

@@ -268,7 +268,8 @@ class NavView:
     def _language_href(
         self, target: NavDivision, parent: NavDivision, ref: str | None
     ) -> str | None:
-        """The current page in another language, when that translation exists."""
+        """The current page in another language, when that translation exists (in its own
+        language: the page itself)."""
         if ref is None or ref not in self.pages:
             return None
         current = next(
@@ -282,8 +283,10 @@ class NavView:
             ),
             None,
         )
-        if current is None or current is target:
+        if current is None:
             return None
+        if current is target:  # the language the page is in: the page itself
+            return self.urls.page(self.pages[ref].site_path)
         stem = ref
         prefix = self._language_prefix(current)
         if prefix and stem.startswith(prefix):
