@@ -484,3 +484,21 @@ def test_lucide_icons_in_the_navigation_are_drawn_as_strokes(browser: Any, tmp_p
         page.context.close()
     assert seen["lucide"] == ["none"] * 4, seen
     assert all(fill.startswith("rgb(") for fill in seen["fontawesome"]), seen
+
+
+def test_a_long_heading_wraps_in_the_table_of_contents(browser: Any, tmp_path: Path) -> None:
+    """01Resolved's `## GET /api/v1/proposal/analytics/{publicKey}/conviction-chart`: the
+    contents column kept it on one line and clipped it behind a hidden scrollbar."""
+    text = (
+        "## GET /api/v1/proposal/analytics/publicKey/trade-frequency-chart\n\nText.\n\n"
+        "## Second\n\nText.\n"
+    )
+    docs = write_site(tmp_path / "docs", {"index.mdx": text}, minimal_config(["index"]))
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    page = open_page(browser, (out / "index.html").as_uri(), width=1280)
+    widths = page.evaluate(
+        "() => { const t = document.querySelector('.mr-toc'); return [t.scrollWidth, t.clientWidth]; }"
+    )
+    assert widths[0] <= widths[1], widths
+    page.context.close()
