@@ -45,6 +45,14 @@ def open_page(
     return page
 
 
+def _one_page(browser: Any, tmp_path: Path, text: str, width: int = 1280) -> Any:
+    """A site of one page of `text`, built for disk and opened at `width`."""
+    docs = write_site(tmp_path / "docs", {"index.mdx": text}, minimal_config(["index"]))
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    return open_page(browser, (out / "index.html").as_uri(), width=width)
+
+
 def test_dark_toggle_persists_across_reload(browser: Any, site: Path) -> None:
     page = open_page(browser, (site / "quickstart" / "index.html").as_uri())
     html_has_dark = "document.documentElement.classList.contains('dark')"
@@ -433,10 +441,7 @@ def test_text_after_an_authors_own_block_has_a_paragraphs_space(
         "<div style={{ height: 100, background: '#ccc' }} />\n\n[Watch](https://example.com)\n\n"
         '<div className="flex">Row</div>\n\n- item\n\n<Note>Careful.</Note>\n\nAfter the note.\n'
     )
-    docs = write_site(tmp_path / "docs", {"index.mdx": page_text}, minimal_config(["index"]))
-    out = tmp_path / "out"
-    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
-    page = open_page(browser, (out / "index.html").as_uri(), width=1280)
+    page = _one_page(browser, tmp_path, page_text)
     gaps = page.evaluate(
         """() => [...document.querySelectorAll(".mr-prose > *")].slice(1).map((el) => {
              const prev = el.previousElementSibling;
@@ -493,10 +498,7 @@ def test_a_long_heading_wraps_in_the_table_of_contents(browser: Any, tmp_path: P
         "## GET /api/v1/proposal/analytics/publicKey/trade-frequency-chart\n\nText.\n\n"
         "## Second\n\nText.\n"
     )
-    docs = write_site(tmp_path / "docs", {"index.mdx": text}, minimal_config(["index"]))
-    out = tmp_path / "out"
-    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
-    page = open_page(browser, (out / "index.html").as_uri(), width=1280)
+    page = _one_page(browser, tmp_path, text)
     widths = page.evaluate(
         "() => { const t = document.querySelector('.mr-toc'); return [t.scrollWidth, t.clientWidth]; }"
     )
