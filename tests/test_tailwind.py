@@ -438,3 +438,22 @@ def test_browser_theme_specificity(browser: Any, important: str, light_mode: str
     page.evaluate("document.documentElement.classList.add('dark')")
     assert (_style(page, "light", "display"), _style(page, "dark", "display")) == ("none", "block")
     page.close()
+
+
+def test_mintlifys_page_colours_are_tailwind_colours(tmp_path: Path) -> None:
+    """Sequence's cards copy Mintlify's own markup: `bg-white dark:bg-background-dark`. The
+    `background-light`/`background-dark` colours are the site's page colours in either mode
+    (docs.json `background.color`, else the theme's); the cards were white in dark mode."""
+    page = '<div className="bg-background-light dark:bg-background-dark p-4">Card</div>\n'
+    config = minimal_config(
+        ["index"], background={"color": {"light": "#fdf6e3", "dark": "#090d0d"}}
+    )
+    docs = write_site(tmp_path / "docs", {"index.mdx": page}, config)
+    build_site(docs)
+    css = (tmp_path / "docs-out" / "_mintrender" / "utilities.css").read_text(encoding="utf-8")
+    assert "background-color: var(--mr-background-light, #fff)" in css
+    assert (
+        "dark\\:bg-background-dark) { background-color: var(--mr-background-dark, #0f1014)" in css
+    )
+    html = (tmp_path / "docs-out" / "index.html").read_text(encoding="utf-8")
+    assert "--mr-background-light:#fdf6e3" in html and "--mr-background-dark:#090d0d" in html

@@ -45,6 +45,9 @@ SPECIAL_COLORS: dict[str, str] = {
     "primary": "var(--mr-primary, #0d9373)",
     "primary-light": "var(--mr-primary-light, var(--mr-primary, #55d799))",
     "primary-dark": "var(--mr-primary-dark, var(--mr-primary, #0d9373))",
+    # Mintlify's page colours (docs.json `background.color`, else the theme's), in either mode
+    "background-light": "var(--mr-background-light, #fff)",
+    "background-dark": "var(--mr-background-dark, #0f1014)",
 }
 
 _SPACING_KEYS = "0 0.5 1 1.5 2 2.5 3 3.5 4 5 6 7 8 9 10 11 12 14 16 20 24 28 32 36 40 44 48 52 56 60 64 72 80 96"
