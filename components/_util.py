@@ -73,6 +73,14 @@ def text_prop(props: dict[str, Any], key: str) -> str | None:
     return None
 
 
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def text_of_html(markup: str) -> str:
+    """The text of a label's HTML (`label_html`), for an attribute: tags out, references read."""
+    return html.unescape(_TAGS.sub("", markup))
+
+
 def label_html(ctx: RenderCtx, props: dict[str, Any], key: str) -> str:
     """A label prop as HTML: text escaped, or the markup of a JSX element given as its value
     (`<Step title={<span className="x">Start</span>}>`, which Mintlify draws); "" when unset."""

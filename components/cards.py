@@ -33,6 +33,7 @@ from mintrender.components._util import (
     is_external_href,
     label_html,
     link_attrs,
+    text_of_html,
     text_prop,
 )
 from mintrender.components.callouts import CALLOUT_ICONS, callout_icon
@@ -107,7 +108,7 @@ def render_card(node: Node, ctx: RenderCtx) -> str:
     inner = _no_zoom(inner)
     if _NESTED_LINK.search(inner):
         # a link inside a link is invalid HTML: stretch an empty link over the card instead
-        label = f' aria-label="{esc(title)}"' if title else ""
+        label = f' aria-label="{esc(text_of_html(title))}"' if title else ""
         return (
             f'<div class="{classes} mr-card--stretched" data-component="card">'
             f'<a class="mr-card__overlay"{attrs}{label}></a>{inner}</div>'
@@ -153,7 +154,7 @@ def render_tile(node: Node, ctx: RenderCtx) -> str:
         return f'<div class="{classes}">{inner}</div>'
     inner = _no_zoom(inner)
     if _NESTED_LINK.search(inner):
-        label = f' aria-label="{esc(title)}"' if title else ""
+        label = f' aria-label="{esc(text_of_html(title))}"' if title else ""
         return (
             f'<div class="{classes} mr-tile--stretched"><a class="mr-tile__overlay"'
             f"{link_attrs(ctx, node, href)}{label}></a>{inner}</div>"

@@ -4,6 +4,8 @@ misc}.md run in test_components.py): anchors, math, and behaviour in a browser.
 
 from __future__ import annotations
 
+import html
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -348,3 +350,18 @@ def test_unicode_math_symbols_are_the_operators_katex_reads(written: str, comman
     spaced as operators; they were identifiers set side by side."""
     assert tex_to_mathml(written, display=False) == tex_to_mathml(command, display=False)
     assert "<mi>×</mi>" not in tex_to_mathml(written, display=False)
+
+
+def test_a_stretched_cards_label_is_its_titles_text() -> None:
+    """A Card holding its own link gets an overlay link labelled by its title (Nova AI's
+    "Kev's Dream Team"): the title's text, escaped once; it was escaped twice (`&amp;#x27;`),
+    and a title's markup went into the attribute."""
+    text = (
+        '<Card title="Kev\'s Dream Team & co" href="https://example.com/a">\n'
+        "  See the [write-up](https://example.com/b).\n</Card>\n\n"
+        '<Card title={<span>Bold <b>one</b></span>} href="https://example.com/c">\n'
+        "  A [link](https://example.com/d).\n</Card>\n"
+    )
+    page, _ctx, _diagnostics = render(text)
+    labels = re.findall(r'aria-label="([^"]*)"', page.body_html)
+    assert [html.unescape(label) for label in labels] == ["Kev's Dream Team & co", "Bold one"]
