@@ -66,3 +66,22 @@ def test_copy_page_copies_the_markdown(tmp_path: Path) -> None:
             browser.close()
     finally:
         server.shutdown()
+
+
+def test_every_page_action_left_out_is_said_once(tmp_path: Path) -> None:
+    """Hebo lists `chatgpt` and builds with no public address: the entry needs the page's
+    absolute URL, so it is left out, with an info saying how to get it; an action of
+    Mintlify's own services is left out with an info too. None is dropped without a word."""
+    config = minimal_config(["index"], contextual={"options": ["copy", "chatgpt", "mcp"]})
+    docs = write_site(tmp_path / "docs", {"index.mdx": "Hi.\n"}, config)
+
+    def infos(**options: str) -> list[str]:
+        result = build_site(docs, tmp_path / "out", **options)
+        return [d.message for d in result.diagnostics if d.code == "contextual-option"]
+
+    found = infos()
+    assert len(found) == 2
+    assert found[0].startswith("page action 'chatgpt' needs the site's public address")
+    assert "--base-url https://" in found[0]
+    assert found[1].startswith("page action 'mcp' needs Mintlify's own services")
+    assert [m.split("'")[1] for m in infos(base_url="https://docs.example.com/")] == ["mcp"]

@@ -44,6 +44,7 @@ RULES: dict[str, Rule] = _rules(
     ("safe-scripts", "info", "--safe: the docs folder's scripts and HTML files are left out"),
     ("remote-asset", "warning", "a remote asset could not be downloaded; its URL is kept"),
     ("unsupported-setting", "info", "a documented docs.json setting mintrender does not honour"),
+    ("contextual-option", "info", "a page action left out of the menu, and why"),
     ("nav-missing-page", "warning", "navigation lists a page that has no file"),
     ("nav-duplicate", "warning", "navigation lists the same page twice in one language/version"),
     ("nav-orphan", "info", "a page file is in no navigation entry (reachable only by URL)"),

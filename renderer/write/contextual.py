@@ -20,6 +20,26 @@ _CHATS = {
 }
 
 
+SERVICE_OPTIONS = frozenset(
+    {"assistant", "mcp", "add-mcp", "cursor", "vscode", "devin", "devin-mcp", "devin-desktop"}
+    | {"download-pdf", "download-spec", "aistudio"}
+)
+"""Page actions that need Mintlify's own services (its assistant, MCP server, PDF export)."""
+
+
+def left_out_options(raw: Any, public_url: bool) -> list[tuple[int, str, str]]:
+    """(index, option, why) of each of docs.json's page actions the menu leaves out."""
+    options = raw.get("options") if isinstance(raw, dict) else None
+    out = []
+    for i, option in enumerate(options if isinstance(options, list) else []):
+        if option in _CHATS and not public_url:
+            why = "needs the site's public address to name the page to the assistant: build "
+            out.append((i, option, why + "with --base-url https://…"))
+        elif option in SERVICE_OPTIONS:
+            out.append((i, option, "needs Mintlify's own services"))
+    return out
+
+
 def contextual_options(
     raw: Any,
     frontmatter: dict[str, Any],

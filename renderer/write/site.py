@@ -18,11 +18,18 @@ from mintrender.model import Publish, zip_path_for
 from mintrender.render.context import RenderContext
 from mintrender.render.tailwind import generate_css
 from mintrender.themes.uitext import ui_text
-from mintrender.urls import ASSET_DIR, UrlBuilder, base_path_of, is_external, markdown_path_for
+from mintrender.urls import (
+    ASSET_DIR,
+    UrlBuilder,
+    absolute_base,
+    base_path_of,
+    is_external,
+    markdown_path_for,
+)
 from mintrender.workers import auto_jobs, can_fork, fork_map, slices
 from mintrender.write.assets import copy_static, remote_assets
 from mintrender.write.chrome import SiteContexts, chrome_context
-from mintrender.write.contextual import contextual_options
+from mintrender.write.contextual import contextual_options, left_out_options
 from mintrender.write.extras import llms_full_paths, write_crawl_files
 from mintrender.write.files import OutputWriter, write_zip
 from mintrender.write.head import head_context
@@ -153,6 +160,7 @@ def write_site(
         ctx = RenderContext(config, config.config_file, urls, result.diagnostics)
         home = urls.page("/")
         site = site_context(config, urls, ctx, home, options.safe)
+        _report_left_out_actions(options, config, result)
         sites = SiteContexts(site, config, navview.nav, urls, ctx, options.safe)
         # the core bundle and the parts: see theme_files() and render_page_html()
         for name, text in prep.files.items():
@@ -558,3 +566,22 @@ def _write_share(
             rendered = record.unpacked().rendered
             bare = bare_page_html(rendered, record.rel_path, job.assets_base["css"])
             job.writer.write_page(record.output_path, bare)
+
+
+def _report_left_out_actions(
+    options: BuildOptions, config: SiteConfig, result: BuildResult
+) -> None:
+    """An info for each docs.json page action the menu leaves out (none is silently dropped)."""
+    public = Publish.of(options, config.metatags).public_base
+    if options.mode == "offline" and not absolute_base(options.base_url):
+        public = ""
+    for i, option, why in left_out_options(config.raw.get("contextual"), bool(public)):
+        line, col = config.locate(("contextual", "options", i))
+        result.diagnostics.add(
+            "info",
+            config.config_file,
+            line,
+            col,
+            "contextual-option",
+            f"page action {option!r} {why}; it is left out of the page menu",
+        )
