@@ -72,7 +72,8 @@ def test_every_page_action_left_out_is_said_once(tmp_path: Path) -> None:
     """Hebo lists `chatgpt` and builds with no public address: the entry needs the page's
     absolute URL, so it is left out, with an info saying how to get it; an action of
     Mintlify's own services is left out with an info too. None is dropped without a word."""
-    config = minimal_config(["index"], contextual={"options": ["copy", "chatgpt", "mcp"]})
+    custom = {"title": "Ask us", "href": "https://example.com/ask"}
+    config = minimal_config(["index"], contextual={"options": ["copy", custom, "chatgpt", "mcp"]})
     docs = write_site(tmp_path / "docs", {"index.mdx": "Hi.\n"}, config)
 
     def infos(**options: str) -> list[str]:

@@ -32,6 +32,8 @@ def left_out_options(raw: Any, public_url: bool) -> list[tuple[int, str, str]]:
     options = raw.get("options") if isinstance(raw, dict) else None
     out = []
     for i, option in enumerate(options if isinstance(options, list) else []):
+        if not isinstance(option, str):  # a custom action `{title, href}`: drawn
+            continue
         if option in _CHATS and not public_url:
             why = "needs the site's public address to name the page to the assistant: build "
             out.append((i, option, why + "with --base-url https://…"))
