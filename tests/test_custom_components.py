@@ -125,6 +125,12 @@ def _page(
     return body((tmp_path / "out" / "index.html").read_text(encoding="utf-8")), result
 
 
+def _with_snippet(tmp_path: Path, path: str, snippet: str, body: str) -> tuple[str, BuildResult]:
+    """`_page` of `body` under an import of every component the snippet at `path` exports."""
+    names = ", ".join(re.findall(r"^export (?:const|function) ([\w$]+)", snippet, re.M))
+    return _page(tmp_path, f'import {{ {names} }} from "/{path}";\n\n{body}', {path: snippet})
+
+
 def _warnings(result: BuildResult) -> list[str]:
     return [d.message for d in result.diagnostics if d.code == "custom-component"]
 
@@ -175,11 +181,11 @@ def test_a_browser_value_in_an_attribute_leaves_out_that_attribute(tmp_path: Pat
         "  const previous = (() => { const [m] = version.split('.'); return `${m - 1}`; })();\n"
         '  return <Badge icon="lock" href={`/up/${previous}`}>Spree {version}+</Badge>;\n};\n'
     )
-    text = (
-        "import { Since } from '/snippets/since.mdx';\n\n## Video <Since version=\"6.0\" />\n\n"
-        '## Gallery <Since version="5.1">beta</Since>\n\nSee [video](#video).\n'
+    body = (
+        '## Video <Since version="6.0" />\n\n## Gallery <Since version="5.1">beta</Since>\n\n'
+        "See [video](#video).\n"
     )
-    html, result = _page(tmp_path, text, {"snippets/since.mdx": snippet})
+    html, result = _with_snippet(tmp_path, "snippets/since.mdx", snippet, body)
     assert '<h2 id="video"' in html and '<h2 id="gallery-beta"' in html
     badges = re.findall(r'<span class="mr-badge[^"]*"[^>]*>.*?</span>', html)
     assert len(badges) == 2 and "Spree 6.0+" in badges[0] and "/up/" not in html
@@ -444,8 +450,8 @@ def test_an_expression_that_cannot_run_is_left_out_not_the_component(tmp_path: P
         "        return languages.map((lang) => <li>{lang} {feature} APIs</li>)\n"
         "      })()}\n    </ul>\n  </Note>\n)\n"
     )
-    text = 'import { SdkHeader } from "/snippets/sdk-header.mdx"\n\n<SdkHeader feature="HTTP" />\n'
-    html, result = _page(tmp_path, text, {"snippets/sdk-header.mdx": snippet})
+    body = '<SdkHeader feature="HTTP" />\n'
+    html, result = _with_snippet(tmp_path, "snippets/sdk-header.mdx", snippet, body)
     assert "<p>Modus HTTP APIs documentation is on these pages:</p><ul></ul>" in html
     assert "mr-callout--note" in html and "languages" not in html
     warnings = _warnings(result)
@@ -476,8 +482,7 @@ def test_an_apostrophe_in_a_line_comment_starts_no_string(tmp_path: Path) -> Non
         '    <div className="wall">\n      {WALL.map((t) => (\n'
         "        <span key={t.name}>{t.name}</span>\n      ))}\n    </div>\n  );\n};\n"
     )
-    text = 'import { Wall } from "/snippets/wall.jsx";\n\n<Wall />\n'
-    html, result = _page(tmp_path, text, {"snippets/wall.jsx": snippet})
+    html, result = _with_snippet(tmp_path, "snippets/wall.jsx", snippet, "<Wall />\n")
     assert '<div class="wall"><span>Alpha</span><span>Beta</span></div>' in html
     assert _warnings(result) == []
 
@@ -557,8 +562,7 @@ def test_a_local_helper_that_returns_a_value_is_called_at_build_time(tmp_path: P
         '      <button className={optionClass(audience === "me")} data-n={spin(3)}>Me</button>\n'
         "    </div>\n  );\n};\n"
     )
-    text = 'import { Picker } from "/snippets/picker.jsx";\n\n<Picker />\n'
-    html, result = _page(tmp_path, text, {"snippets/picker.jsx": snippet})
+    html, result = _with_snippet(tmp_path, "snippets/picker.jsx", snippet, "<Picker />\n")
     assert '<button class="rounded-xl border border-blue-500">TEAM</button>' in html
     assert '<button class="rounded-xl border border-gray-200">Me</button>' in html
     found = _warnings(result)
@@ -577,12 +581,9 @@ def test_markup_picked_from_an_object_is_drawn(tmp_path: Path) -> None:
         "export const Bare = ({ name }) => {\n  const icons = { a: <b>bold-c</b> };\n"
         "  return icons[name];\n};\n"
     )
-    text = (
-        'import { Icon, Wrapped, Bare } from "/snippets/icon.jsx";\n\n'
-        'Before <Icon name="a" /> after, <Wrapped name="a" />, <Bare name="a" />, '
-        '[<Icon name="zz" />].\n'
-    )
-    html, result = _page(tmp_path, text, {"snippets/icon.jsx": snippet})
+    body = 'Before <Icon name="a" /> after, <Wrapped name="a" />, <Bare name="a" />, '
+    body += '[<Icon name="zz" />].\n'
+    html, result = _with_snippet(tmp_path, "snippets/icon.jsx", snippet, body)
     assert "<p>Before <b>bold-a</b> after, <i><b>bold-b</b></i>, <b>bold-c</b>, [].</p>" in html
     assert _warnings(result) == []
 
@@ -597,13 +598,12 @@ def test_rest_props_are_spread_and_a_tag_can_be_a_local(tmp_path: Path) -> None:
         'export const Panel = ({ children, as = "article", ...rest }) => {\n'
         "  const Tag = as;\n  return <Tag {...rest}>{children}</Tag>;\n};\n"
     )
-    text = (
-        'import { Faq, Panel } from "/snippets/p.jsx";\n\n'
+    body = (
         '<Faq className="faq" id="q1">\n<summary>Question</summary>\nAnswer.\n</Faq>\n\n'
         '<Panel as="dialog" id="d1">\nModal text.\n</Panel>\n\n'
         "<Panel hidden={true}>\nStep two.\n</Panel>\n"
     )
-    html, result = _page(tmp_path, text, {"snippets/p.jsx": snippet})
+    html, result = _with_snippet(tmp_path, "snippets/p.jsx", snippet, body)
     assert '<details class="faq" id="q1"><summary>Question</summary><p>Answer.</p>' in html
     assert '<dialog id="d1"><p>Modal text.</p>' in html
     assert "<article hidden><p>Step two.</p>" in html

@@ -43,12 +43,10 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
     noindex = record.meta.noindex or (record.meta.hidden and config.seo_indexing != "all")
 
     canonical = text(fm.get("canonical"))
-    if canonical is None and publish.public_base and options.mode == "hosted":
+    base = canonical_base(options, publish)
+    if canonical is None and base:
         stem = record.site_path.strip("/")
-        canonical = publish.public_base + (stem + "/" if stem else "")
-    elif canonical is None and options.mode == "offline" and absolute_base(options.base_url):
-        stem = record.site_path.strip("/")
-        canonical = absolute_base(options.base_url) + (stem + "/" if stem else "")
+        canonical = base + (stem + "/" if stem else "")
 
     # generated defaults
     values: dict[str, str] = {
@@ -104,3 +102,11 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
         if wants_feed(record)
         else None,
     }
+
+
+def canonical_base(options: BuildOptions, publish: Publish) -> str:
+    """The absolute address pages' canonical URLs start with ("" when none is known): the
+    public base of a hosted site, an offline one's absolute `--base-url`."""
+    if options.mode == "hosted":
+        return publish.public_base
+    return absolute_base(options.base_url) if options.mode == "offline" else ""

@@ -21,7 +21,6 @@ from mintrender.themes.uitext import ui_text
 from mintrender.urls import (
     ASSET_DIR,
     UrlBuilder,
-    absolute_base,
     base_path_of,
     is_external,
     markdown_path_for,
@@ -32,7 +31,7 @@ from mintrender.write.chrome import SiteContexts, chrome_context
 from mintrender.write.contextual import contextual_options, left_out_options
 from mintrender.write.extras import llms_full_paths, write_crawl_files
 from mintrender.write.files import OutputWriter, write_zip
-from mintrender.write.head import head_context
+from mintrender.write.head import canonical_base, head_context
 from mintrender.write.llms import write_llms, write_markdown_copies
 from mintrender.write.notfound import not_found_html, write_root_redirect
 from mintrender.write.notice import NOTICE_PATH, notice_text
@@ -572,9 +571,7 @@ def _report_left_out_actions(
     options: BuildOptions, config: SiteConfig, result: BuildResult
 ) -> None:
     """An info for each docs.json page action the menu leaves out (none is silently dropped)."""
-    public = Publish.of(options, config.metatags).public_base
-    if options.mode == "offline" and not absolute_base(options.base_url):
-        public = ""
+    public = canonical_base(options, Publish.of(options, config.metatags))
     for i, option, why in left_out_options(config.raw.get("contextual"), bool(public)):
         line, col = config.locate(("contextual", "options", i))
         result.diagnostics.add(
