@@ -43,7 +43,9 @@ from mintrender.load.sources import (
     discover,
     page_file_for_ref,
     page_shares,
+    snippet_globs,
     unique_pages,
+    without_imported,
 )
 from mintrender.model import (
     BuildOptions,
@@ -86,7 +88,7 @@ def load_inputs(
 ) -> SiteInputs:
     """docs.json, the docs folder (never `written`) and the navigation; raises ConfigError."""
     config = load_config(docs_dir, diagnostics)
-    sources = discover(docs_dir, written)
+    sources = discover(docs_dir, written, snippet_globs(config.raw.get("snippets")))
     sources.report(diagnostics)
     config.report_missing_files(frozenset(sources.static), diagnostics)
     if safe is not None:
@@ -310,7 +312,8 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     finally:
         if spill is not None:
             spill.close()  # the records hold their files open (spill.py)
-    records = unique_pages(pages.records, set(pages.ref_to_file.values()), diagnostics)
+    listed = set(pages.ref_to_file.values())
+    records = unique_pages(without_imported(pages.records, listed), listed, diagnostics)
     # OpenAPI operations rendered: pages whose `openapi` reference got its API view
     operations = sum(1 for r in records if r.api is not None and (r.meta.openapi or "").strip())
     result = BuildResult(diagnostics, openapi_operations=operations)

@@ -286,6 +286,41 @@ def test_snippet_file_reads_the_older_snippets_folder(tmp_path: Path) -> None:
     assert [d.code for d in result.diagnostics if d.severity != "info"] == []
 
 
+def test_snippets_are_the_root_folder_imported_files_and_docs_json_globs(tmp_path: Path) -> None:
+    """Only the root `snippets/` folder is snippets by its name: BAML lists pages under
+    `docs/snippets/`. A file another page imports is a snippet (shown where imported, no page
+    of its own) unless the navigation lists it; docs.json `snippets` globs add snippet files."""
+    files = {
+        "index.mdx": '---\ntitle: Home\n---\n\nimport Part from "/parts/part.mdx"\n\n<Part />\n',
+        "parts/part.mdx": "Part text.\n",
+        "parts/listed.mdx": "---\ntitle: Listed\n---\n\nListed text.\n",
+        "guide.mdx": '---\ntitle: Guide\n---\n\nimport L from "/parts/listed.mdx"\n\n<L />\n',
+        "docs/snippets/class.mdx": "---\ntitle: class\n---\n\nClasses.\n",
+        "snippets/root.mdx": "Root snippet.\n",
+        "lib/a/b.mdx": "In lib.\n",
+        "shared/c.mdx": "Shared.\n",
+        "libx.mdx": "---\ntitle: Lib X\n---\n\nA hidden page.\n",
+    }
+    config = minimal_config(
+        ["index", "guide", "parts/listed", "docs/snippets/class"],
+        snippets=["lib/**/*.mdx", "/shared/"],
+    )
+    docs = write_site(tmp_path / "docs", files, config)
+    result = build_site(docs, tmp_path / "out")
+    built = sorted(r.rel_path for r in result.pages)
+    assert built == [
+        "docs/snippets/class.mdx",
+        "guide.mdx",
+        "index.mdx",
+        "libx.mdx",
+        "parts/listed.mdx",
+    ]
+    assert "Part text." in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "out" / "parts" / "part").exists()
+    assert "parts/part" not in (tmp_path / "out" / "sitemap.xml").read_text(encoding="utf-8")
+    assert [d.code for d in result.diagnostics if d.severity != "info"] == []
+
+
 def test_a_redirect_source_is_written_where_a_server_finds_it(tmp_path: Path) -> None:
     """A percent-encoded redirect source (Turso's `/reference/turso-cli%23installation`) is
     written decoded, as a web server looks it up; one whose decoding would climb out of its

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +93,57 @@ def _ignored(rel: str, patterns: list[str]) -> bool:
     return False
 
 
+def snippet_globs(raw: object) -> tuple[str, ...]:
+    """docs.json's `snippets`: glob patterns of further snippet files (a string or a list of
+    them; anything else is `mintrender check`'s to report)."""
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list):
+        return ()
+    return tuple(p.strip() for p in raw if isinstance(p, str) and p.strip())
+
+
+def _glob_matcher(globs: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a docs-relative POSIX path matches one of `globs`: `**` any folders (none
+    included), `*` and `?` within one name, `[...]` a set; a leading `/` or `./` is the docs
+    root, and a pattern ending in `/` (or naming no file) takes a folder's files."""
+    if not globs:
+        return lambda rel: False
+    parts = []
+    for glob in globs:
+        glob = glob.removeprefix("./").lstrip("/")
+        if glob.endswith("/"):
+            glob += "**"
+        parts.append(_glob_regex(glob) + "(?:/.*)?")
+    rx = re.compile("|".join(f"(?:{p})" for p in parts))
+    return lambda rel: rx.fullmatch(rel) is not None
+
+
+def _glob_regex(glob: str) -> str:
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif glob[i] == "[" and (end := glob.find("]", i + 2)) > 0:
+            body = glob[i + 1 : end]
+            out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
+            i = end + 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return "".join(out)
+
+
 def _in_cycle(path: Path, real: Path, docs_dir: Path) -> bool:
     """Is the folder `path` (really `real`) one of its own ancestors, reached through a link?"""
     parent = path.parent
@@ -109,10 +161,14 @@ def own_outputs(docs_dir: Path, written: Iterable[Path] = ()) -> frozenset[Path]
     return frozenset(p.resolve() for p in (default, zip_path_for(default), *written))
 
 
-def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
+def discover(
+    docs_dir: Path, written: Iterable[Path] = (), snippet_globs: Sequence[str] = ()
+) -> SourceFiles:
     """Walk the docs folder once, skipping the tool's own outputs (`own_outputs`) and links
-    that lead outside it (load/contain.py)."""
+    that lead outside it (load/contain.py). Snippets: the files of the root `snippets/`
+    folder, and those `snippet_globs` (docs.json `snippets`) match."""
     patterns = _read_ignore(docs_dir)
+    is_snippet = _glob_matcher(snippet_globs)
     outputs = own_outputs(docs_dir, written)
     pages: list[str] = []
     snippets: list[str] = []
@@ -178,7 +234,7 @@ def discover(docs_dir: Path, written: Iterable[Path] = ()) -> SourceFiles:
             if not contained(entry, rel):
                 continue
             if name.endswith(PAGE_EXTENSIONS):
-                if rel.startswith(SNIPPET_FOLDERS) or "/snippets/" in rel:
+                if rel.startswith(SNIPPET_FOLDERS) or is_snippet(rel):
                     snippets.append(rel)
                 elif name in IGNORED_FILES:
                     continue
@@ -349,6 +405,22 @@ class Reader:
         if decoded.bad is not None:
             self.not_utf8[rel] = decoded
         return decoded.text
+
+
+def without_imported(records: list[PageRecord], listed: set[str]) -> list[PageRecord]:
+    """`records` less the pages another page imports that the navigation does not list: a
+    file imported is a snippet, shown where it is imported and not as a page of its own
+    (Mintlify's "Reusable snippets"), wherever it is kept."""
+    imported = {
+        dep
+        for record in records
+        if record.rendered is not None
+        for dep in record.rendered.depends_on
+        if dep != record.rel_path
+    }
+    if not imported:
+        return records
+    return [r for r in records if r.rel_path not in imported or r.rel_path in listed]
 
 
 def unique_pages(
