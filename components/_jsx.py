@@ -323,8 +323,11 @@ def _flow_block(state: StateBlock, start_line: int, end_line: int, silent: bool,
     except JsxSyntaxError:
         return False
     last = _line_of(state, end - 1)
-    if last >= end_line or src[end : state.eMarks[last]].strip() or "<" not in src[pos:end]:
+    if last >= end_line or src[end : state.eMarks[last]].strip():
         return False
+    if "<" not in src[pos:end]:  # a value: one across a blank line is still one expression
+        blank = _BLANK_LINE.search(src, pos, end) is not None
+        return blank and _value_block(state, start_line, last, pos, end, silent)
     env = state.env
     try:
         fragments = flow_fragments(src, pos + 1, end - 1, scope_of(env))
@@ -337,6 +340,8 @@ def _flow_block(state: StateBlock, start_line: int, end_line: int, silent: bool,
         state.line = last + 1
         return True
     if fragments is None:
+        if _BLANK_LINE.search(src, pos, end):
+            return _value_block(state, start_line, last, pos, end, silent)
         if last == start_line or not _JSX_LINE.search(src, pos, end):
             return False  # a value: the paragraph's inline rule shows it
         # JSX starting a line of an expression the build cannot run (a function called in
@@ -350,7 +355,7 @@ def _flow_block(state: StateBlock, start_line: int, end_line: int, silent: bool,
     if silent:
         return True
     for fragment in fragments:
-        line = _line_of(state, fragment.start)
+        line = _line_of(state, fragment.start if fragment.source is None else pos)
         lines = fragment.markup(src).split("\n")
         body, cut = _dedent(lines[1:])
         saved = scope_of(env)
@@ -364,6 +369,27 @@ def _flow_block(state: StateBlock, start_line: int, end_line: int, silent: bool,
                 meta = tok.meta if isinstance(tok.meta, dict) else {}
                 meta.setdefault("scope", fragment.scope)
                 tok.meta = meta
+    state.line = last + 1
+    return True
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _value_block(
+    state: StateBlock, start_line: int, last: int, pos: int, end: int, silent: bool
+) -> bool:
+    """A `{...}` value whose lines hold a blank one, alone on its lines: one expression to
+    MDX (a paragraph would end at the blank line and show the two halves as text), given to
+    the inline rule whole; the paragraph around it is dropped as around any lone `{x}`."""
+    if not silent:
+        opened = state.push("paragraph_open", "p", 1)
+        opened.map = [start_line, last + 1]
+        inline = state.push("inline", "", 0)
+        inline.content = state.src[pos:end]
+        inline.map = [start_line, last + 1]
+        inline.children = []
+        state.push("paragraph_close", "p", -1)
     state.line = last + 1
     return True
 

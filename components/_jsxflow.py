@@ -32,6 +32,7 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.components._jsxscan import find_close
 from mintrender.parse.expreval import Opaque, truthy
+from mintrender.parse.prelude import JsxLocal
 
 MAX_ITEMS = 1000
 """Items one `.map` may run over: a longer array leaves the expression out, with a warning."""
@@ -56,9 +57,14 @@ class Fragment:
     end: int
     scope: dict[str, Any]
     text: str | None = None
+    source: str | None = None
+    """Where `start:end` are, when not in the expression's own text: the markup a name holds
+    (`const card = <div/>`)."""
 
     def markup(self, src: str) -> str:
-        return src[self.start : self.end] if self.text is None else self.text
+        if self.text is not None:
+            return self.text
+        return (src if self.source is None else self.source)[self.start : self.end]
 
 
 class FlowError(Exception):
@@ -103,7 +109,12 @@ def _fragments(
         return [Fragment(start, end, scope)]
     found = _top_level(src, start, end)
     if found is None:  # a plain value: the inline rule prints one that is the whole expression
-        return None if depth == 0 else _text(src, start, end, scope)
+        if depth == 0:
+            return None
+        value = _value(src, start, end, scope)
+        if isinstance(value, JsxLocal):  # `cond ? <a>{card}</a> : card`: the markup it holds
+            return _local_markup(value, scope, depth)
+        return _text(src, start, end, scope)
     kind, at = found
     if kind == ".map(":
         return _map(src, start, at, end, scope, depth)
@@ -135,6 +146,17 @@ def _map(
             raise FlowError("the `.map` callback must give JSX", body)
         out.extend(made)
     return out
+
+
+def _local_markup(value: JsxLocal, scope: dict[str, Any], depth: int) -> list[Fragment]:
+    """The fragments of the markup a name holds (`const card = <div/>`, or a `cond ? <A/> :
+    <B/>` of its own), read where the name is used, in `scope`."""
+    source = value.source
+    made = _fragments(source, 0, len(source), scope, depth + 1) or []
+    return [
+        f if f.text is not None or f.source else Fragment(f.start, f.end, f.scope, None, source)
+        for f in made
+    ]
 
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")

@@ -608,3 +608,37 @@ def test_rest_props_are_spread_and_a_tag_can_be_a_local(tmp_path: Path) -> None:
     assert '<dialog id="d1"><p>Modal text.</p>' in html
     assert "<article hidden><p>Step two.</p>" in html
     assert _warnings(result) == []
+
+
+def test_a_branch_giving_markup_a_name_holds_draws_it(tmp_path: Path) -> None:
+    """grid-api's FeatureCard ends `return href ? <a href={href}>{card}</a> : card;`: a card
+    without `href` came out empty, silently. The name's markup is drawn in the place it is
+    used (its `{title}` is the component's prop), in `?:` and `&&` branches alike."""
+    snippet = (
+        "export const Box = ({ title, href }) => {\n"
+        '  const card = <div className="box">{title}</div>;\n'
+        "  return href ? <a href={href}>{card}</a> : card;\n};\n"
+        "export const Maybe = ({ title, on }) => {\n"
+        "  const tag = on ? <b>{title}</b> : <i>{title}</i>;\n  return <span>{on && tag}{!on && tag}</span>;\n};\n"
+    )
+    body = (
+        '<Box title="With href" href="https://example.com" />\n\n<Box title="Without href" />\n\n'
+        '<Maybe title="yes" on={true} /> <Maybe title="no" on={false} />\n'
+    )
+    html, result = _with_snippet(tmp_path, "snippets/box.jsx", snippet, body)
+    assert '<div class="box">With href</div></a>' in html
+    assert '<div class="box">Without href</div>' in html
+    assert "<span><b>yes</b></span> <span><i>no</i></span>" in html
+    assert _warnings(result) == [] and not [d for d in result.diagnostics if d.severity != "info"]
+
+
+def test_a_value_expression_across_a_blank_line_is_one_expression(tmp_path: Path) -> None:
+    """micromark reads `{` ... `}` alone on its lines as one expression, blank lines inside
+    and all (checked with remark-mdx); a paragraph ended at the blank line and showed both
+    halves as text (AgentOps' `<script>{...}</script>`)."""
+    text = '\n{["a",\n\n"b"].join(" and ")}\n\n<div>\n  {[1, 2].map((n) => {\n    const x = n;\n\n    return x;\n  })}\n</div>\n'
+    html, result = _page(tmp_path, text)
+    html = html[: html.index("mr-page-end")]
+    assert 'prose">a and b' in html and "{" not in html and "return" not in html
+    left = [d for d in result.diagnostics if d.code == "mdx-expression"]
+    assert len(left) == 1 and left[0].line == 11 and "left out" in left[0].message

@@ -511,7 +511,7 @@ def _expand(
                     if fragment.text is not None:
                         out.append(fragment.text)
                     else:  # JSX inside an expression: its text read as JSX, too
-                        piece = jsx_text(body[fragment.start : fragment.end])
+                        piece = jsx_text(fragment.markup(body))
                         sub = fragment.scope
                         out.append(_expand(piece, 0, len(piece), sub, children, unknown, left))
                 continue
