@@ -626,10 +626,10 @@ def test_a_branch_giving_markup_a_name_holds_draws_it(tmp_path: Path) -> None:
         '<Maybe title="yes" on={true} /> <Maybe title="no" on={false} />\n'
     )
     html, result = _with_snippet(tmp_path, "snippets/box.jsx", snippet, body)
-    assert '<div class="box">With href</div></a>' in html
-    assert '<div class="box">Without href</div>' in html
-    assert "<span><b>yes</b></span> <span><i>no</i></span>" in html
-    assert _warnings(result) == [] and not [d for d in result.diagnostics if d.severity != "info"]
+    drawn = ['<div class="box">With href</div></a>', '<div class="box">Without href</div>']
+    drawn.append("<span><b>yes</b></span> <span><i>no</i></span>")
+    assert [part for part in drawn if part not in html] == []
+    assert not [d for d in result.diagnostics if d.severity != "info"]
 
 
 def test_a_value_expression_across_a_blank_line_is_one_expression(tmp_path: Path) -> None:
