@@ -597,3 +597,60 @@ def test_the_forms_hints_are_text_not_markdown(tmp_path: Path) -> None:
     assert field["description"] == "- agent: built inside\n- connection: your agent, see docs"
     long = hint_text("word " * 100)
     assert len(long) <= 301 and long.endswith("word…")
+
+
+def test_parameters_are_sent_as_their_style_serializes_them(tmp_path: Path) -> None:
+    """OpenAPI's `style`/`explode` (query `form`, exploded, by default): an array query
+    parameter is its name once per item (`?currency=INR&currency=GBP`), never a JSON array
+    (AI-Stats, grid-api); headers `simple`; `deepObject`, delimited and unexploded forms."""
+    array = {"type": "array", "items": {"type": "string"}}
+    parameters = [
+        {"name": "currency", "in": "query", "schema": array, "example": ["INR", "GBP"]},
+        {"name": "ids", "in": "query", "explode": False, "schema": array, "example": [3, 4]},
+        {
+            "name": "tags",
+            "in": "query",
+            "style": "pipeDelimited",
+            "explode": False,
+            "schema": array,
+            "example": ["a", "b"],
+        },
+        {
+            "name": "filter",
+            "in": "query",
+            "style": "deepObject",
+            "schema": {"type": "object"},
+            "example": {"role": "admin"},
+        },
+        {"name": "X-Ids", "in": "header", "schema": array, "example": [1, 2]},
+    ]
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {
+            "/rates": {
+                "get": {"parameters": parameters, "responses": {"200": {"description": "ok"}}}
+            }
+        },
+    }
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    op = get(load_api_index(tmp_path, ["openapi.json"], Diagnostics()), "GET /rates")
+    request = build_http_request(
+        op.method, op.servers, op.path, op.security, op.parameters, None, ApiOptions()
+    )
+    assert request.query == (
+        ("currency", "INR"),
+        ("currency", "GBP"),
+        ("ids", "3,4"),
+        ("tags", "a|b"),
+        ("filter[role]", "admin"),
+    )
+    assert ("X-Ids", "1,2") in request.headers
+    assert (
+        "rates?currency=INR&currency=GBP&ids=3,4&tags=a%7Cb&filter%5Brole%5D=admin"
+        in request.full_url
+    )
+    python = LANGUAGES["python"][2](request)
+    assert '"currency": [\n        "INR",\n        "GBP"\n    ]' in python
+    compile(python, "sample.py", "exec")

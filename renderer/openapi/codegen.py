@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import quote
@@ -38,7 +39,8 @@ class HttpRequest:
         """URL with the query string."""
         if not self.query:
             return self.url
-        qs = "&".join(f"{k}={quote(v, safe='<>{}:/@,')}" for k, v in self.query)
+        safe = "<>{}:/@,"  # `[`, `]` encoded: `filter[role]` would be a range to curl
+        qs = "&".join(f"{quote(k, safe=safe)}={quote(v, safe=safe)}" for k, v in self.query)
         return f"{self.url}?{qs}"
 
     def body_text(self) -> str:
@@ -62,6 +64,19 @@ def _sq(text: str) -> str:
 def _dq(text: str) -> str:
     """Double-quoted C-like string (valid for Python, Go, Java, JS, PHP with care)."""
     return json.dumps(text, ensure_ascii=False)
+
+
+def _grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """Query pairs as a dict for `requests`: a name given more than once holds the list of
+    its values (sent as the name once per value)."""
+    out: dict[str, Any] = {}
+    for name, value in pairs:
+        if name in out:
+            held = out[name]
+            out[name] = [*held, value] if isinstance(held, list) else [held, value]
+        else:
+            out[name] = value
+    return out
 
 
 def literal(value: Any, style: Literal["python", "ruby", "php"], indent: int = 0) -> str:
@@ -118,7 +133,7 @@ def python(req: HttpRequest) -> str:
     out = ["import requests", "", f"url = {_dq(req.url)}", ""]
     args = ["url"]
     if req.query:
-        out += [f"querystring = {literal(dict(req.query), 'python')}", ""]
+        out += [f"querystring = {literal(_grouped(req.query), 'python')}", ""]
     if req.body_kind == "json":
         out += [f"payload = {literal(req.json_body, 'python')}", ""]
         args.append("json=payload")

@@ -307,6 +307,8 @@ class _SpecLoader:
             deprecated=node.get("deprecated") is True,
             description=_text(node.get("description")),
             examples=self._examples(node, src, ptr),
+            style=node["style"] if isinstance(node.get("style"), str) else "",
+            explode=node["explode"] if isinstance(node.get("explode"), bool) else None,
         )
 
     def _examples(

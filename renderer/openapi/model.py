@@ -118,6 +118,10 @@ class Parameter:
     """Markdown description."""
     examples: tuple[NamedExample, ...] = ()
     """`example` / `examples` of the parameter itself."""
+    style: str = ""
+    """`style` as written ("": the location's default, `form` or `simple`)."""
+    explode: bool | None = None
+    """`explode` as written (None: true for `form`, else false)."""
 
 
 @dataclass(frozen=True, slots=True)

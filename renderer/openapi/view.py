@@ -334,13 +334,13 @@ def build_http_request(
     for p in parameters:
         if required_only and not p.required or p.location == "path":
             continue
-        value = _text(parameter_example(p))
+        pairs = serialized(p, parameter_example(p))
         if p.location == "query":
-            query.append((p.name, value))
+            query.extend(pairs)
         elif p.location == "header":
-            headers.append((p.name, value))
+            headers.extend(pairs)
         elif p.location == "cookie":
-            cookies.append(f"{p.name}={value}")
+            cookies.extend(f"{name}={value}" for name, value in pairs)
     if cookies:
         headers.append(("Cookie", "; ".join(cookies)))
     media = _pick_media(body.contents) if body else None
@@ -369,6 +369,34 @@ def build_http_request(
         value,
         tuple(fields),
     )
+
+
+_DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|"}
+
+
+def serialized(p: Parameter, value: Any) -> list[tuple[str, str]]:
+    """The (name, value) pairs a client sends for parameter `p` holding `value`, by its
+    `style` and `explode` (OpenAPI 3 "Style Values"): query and cookie parameters `form`
+    (an array exploded is the name once per item, `?id=3&id=4`; not exploded, `id=3,4`),
+    headers `simple` (`3,4`); `spaceDelimited`, `pipeDelimited`, `deepObject` (`id[role]=x`).
+    An object exploded in `form` gives a pair per property."""
+    style = p.style or ("simple" if p.location == "header" else "form")
+    explode = p.explode if p.explode is not None else style == "form"
+    if isinstance(value, list):
+        items = [_text(v) for v in value]
+        if explode and style in ("form", "spaceDelimited", "pipeDelimited"):
+            return [(p.name, item) for item in items] or [(p.name, "")]
+        return [(p.name, _DELIMITERS.get(style, ",").join(items))]
+    if isinstance(value, dict):
+        pairs = [(str(k), _text(v)) for k, v in value.items()]
+        if style == "deepObject":
+            return [(f"{p.name}[{k}]", v) for k, v in pairs]
+        if explode and style == "form":
+            return pairs
+        if explode:  # simple: `role=admin,name=Ann`
+            return [(p.name, ",".join(f"{k}={v}" for k, v in pairs))]
+        return [(p.name, ",".join(part for pair in pairs for part in pair))]
+    return [(p.name, _text(value))]
 
 
 def _text(value: Any) -> str:
