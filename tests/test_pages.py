@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -383,3 +384,24 @@ def _redirected(
     pages = [name.rsplit(".", 1)[0] for name in files]
     docs = write_site(tmp_path / "docs", files, minimal_config(pages, redirects=redirects))
     return build_site(docs, tmp_path / "out"), tmp_path / "out"
+
+
+def test_an_untitled_group_gives_its_pages_no_eyebrow(tmp_path: Path) -> None:
+    """Autumn's `{"group": " "}` is a section without a title: its pages have no eyebrow
+    (they had "Documentation ›" and an empty crumb); a titled group's pages show its name,
+    and the breadcrumbs style leaves the blank label out."""
+    groups = [{"group": " ", "pages": ["welcome"]}, {"group": "Guides", "pages": ["guide"]}]
+    files = {"welcome.mdx": "Hello.\n", "guide.mdx": "Guide.\n"}
+    for style, expected in (("section", "Guides"), ("breadcrumbs", "Documentation / Guides")):
+        config = {
+            "name": "T",
+            "navigation": {"tabs": [{"tab": "Documentation", "groups": groups}]},
+            "styling": {"eyebrows": style},
+        }
+        docs = write_site(tmp_path / style, files, config)
+        build_site(docs, tmp_path / f"{style}-out")
+        welcome = (tmp_path / f"{style}-out" / "welcome" / "index.html").read_text(encoding="utf-8")
+        guide = (tmp_path / f"{style}-out" / "guide" / "index.html").read_text(encoding="utf-8")
+        eyebrow = re.search(r'<div class="mr-eyebrow eyebrow">(.*?)</div>', welcome)
+        assert eyebrow is None or eyebrow.group(1) == "Documentation", style
+        assert f'<div class="mr-eyebrow eyebrow">{expected}</div>' in guide, style

@@ -255,7 +255,7 @@ class NavView:
         trail = [d.label for d in chain if d.kind not in ("language", "version")] + [
             g.label for g in groups
         ]
-        out["breadcrumbs"] = trail
+        out["breadcrumbs"] = [label for label in trail if label.strip()]  # `" "`: untitled
         return out
 
     def _language_prefix(self, d: NavDivision) -> str:

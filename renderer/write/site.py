@@ -318,7 +318,8 @@ def page_context(record: PageRecord, nav: dict[str, Any], config: SiteConfig) ->
         "description": rendered.description,
         "description_html": (api.description_html if api is not None else "") or description_html,
         "eyebrow": eyebrow,
-        "breadcrumbs": nav.get("breadcrumbs") or [],
+        # the section's label alone (an untitled group, `" "`, has none: no trail instead)
+        "breadcrumbs": nav.get("breadcrumbs") or [] if config.eyebrows == "breadcrumbs" else [],
         "body_html": rendered.body_html + (api.body_html if api is not None else ""),
         "toc": [{"id": e.id, "text": e.text, "level": e.level} for e in rendered.toc],
         "mode": mode,
