@@ -71,6 +71,11 @@ def is_external(href: str) -> bool:
     return bool(_EXTERNAL.match(href))
 
 
+BUILT_FILES = frozenset({"llms.txt", "llms-full.txt", "sitemap.xml", "robots.txt"})
+"""Files every build writes at the site's root (write/llms.py, write/crawl.py): links to them
+are links to the site."""
+
+
 class UrlBuilder:
     """Turns site paths and author hrefs into URLs for the chosen output mode."""
 
@@ -131,10 +136,11 @@ class UrlBuilder:
         path, query_sep, query = path.partition("?")
         suffix = (f"?{query}" if query_sep else "") + (f"#{fragment}" if hash_sep else "")
         path = _absolute(path, from_rel_path)
-        if path.endswith((".mdx", ".md")) and path.rsplit(".", 1)[0] in self.pages:
-            path = path.rsplit(".", 1)[0]
+        if path.endswith((".mdx", ".md")):
+            stem = path.rsplit(".", 1)[0]
+            path = stem if stem in self.pages or stem == "/index" else path
         rel = path.lstrip("/")
-        if rel in self.files or ("%" in rel and unquote(rel) in self.files):
+        if rel in self.files or rel in BUILT_FILES or ("%" in rel and unquote(rel) in self.files):
             return self.asset(rel) + suffix, True
         if rel.endswith("rss.xml"):  # a page's feed (`rss: true`, write/feeds.py)
             stem = ("/" + rel[: -len("rss.xml")]).rstrip("/")

@@ -514,3 +514,16 @@ def test_a_link_to_a_missing_file_keeps_its_file_name() -> None:
         assert urls.resolve("/x.tar.gz") == (ROOT + "x.tar.gz", False)
         assert urls.resolve("/guide.md") == (ROOT + "guide.md", False)
         assert urls.resolve("/v1.2") == (ROOT + page, False)
+
+
+def test_links_to_the_files_every_build_writes_are_known() -> None:
+    """`/llms.txt`, `/llms-full.txt`, `/sitemap.xml` and `/robots.txt` are written by every
+    build (grid-api links to the first two: two false `broken-link` warnings), and
+    `/index.md` is the home page's source."""
+    from mintrender.urls import ROOT, UrlBuilder
+
+    urls = UrlBuilder("hosted", frozenset({"/"}), frozenset())
+    for name in ("llms.txt", "llms-full.txt", "sitemap.xml", "robots.txt"):
+        assert urls.resolve("/" + name) == (ROOT + name, True)
+    assert urls.resolve("/index.md") == (ROOT, True)
+    assert urls.resolve("/llms-other.txt") == (ROOT + "llms-other.txt", False)
