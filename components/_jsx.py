@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING, Literal
 
 from mintrender.components import INLINE_COMPONENTS, RAW_NAMES, SOURCE_NAMES
-from mintrender.components._jsxflow import FlowError, flow_fragments, left_out
+from mintrender.components._jsxflow import FlowError, flow_fragments, holds_markup, left_out
 from mintrender.components._jsxinline import (
     expression_inline,
     jsx_inline,
@@ -325,7 +325,8 @@ def _flow_block(state: StateBlock, start_line: int, end_line: int, silent: bool,
     last = _line_of(state, end - 1)
     if last >= end_line or src[end : state.eMarks[last]].strip():
         return False
-    if "<" not in src[pos:end]:  # a value: one across a blank line is still one expression
+    if "<" not in src[pos:end] and not holds_markup(src[pos + 1 : end - 1], scope_of(state.env)):
+        # a value: one across a blank line is still one expression
         blank = _BLANK_LINE.search(src, pos, end) is not None
         return blank and _value_block(state, start_line, last, pos, end, silent)
     env = state.env

@@ -109,7 +109,7 @@ def _fragments(
         return [Fragment(start, end, scope)]
     found = _top_level(src, start, end)
     if found is None:  # a plain value: the inline rule prints one that is the whole expression
-        if depth == 0:
+        if depth == 0 and not holds_markup(text, scope):
             return None
         value = _value(src, start, end, scope)
         if isinstance(value, JsxLocal):  # `cond ? <a>{card}</a> : card`: the markup it holds
@@ -146,6 +146,11 @@ def _map(
             raise FlowError("the `.map` callback must give JSX", body)
         out.extend(made)
     return out
+
+
+def holds_markup(text: str, scope: dict[str, Any]) -> bool:
+    """Whether `text` is a name whose value is markup (`const card = <div/>`)."""
+    return isinstance(scope.get(text.strip()), JsxLocal)
 
 
 def _local_markup(value: JsxLocal, scope: dict[str, Any], depth: int) -> list[Fragment]:

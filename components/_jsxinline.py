@@ -13,7 +13,13 @@ from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
 from mintrender.components import RAW_NAMES, REGISTRY, SOURCE_NAMES
-from mintrender.components._jsxflow import FlowError, flow_fragments, left_out, shown
+from mintrender.components._jsxflow import (
+    FlowError,
+    flow_fragments,
+    holds_markup,
+    left_out,
+    shown,
+)
 from mintrender.components._jsxparse import (
     Expression,
     JsxSyntaxError,
@@ -34,6 +40,7 @@ from mintrender.components._jsxscan import (
     void_close,
 )
 from mintrender.components._mdxenv import Expansion, expanding, inline_report
+from mintrender.parse.prelude import JsxLocal
 
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
@@ -217,11 +224,15 @@ def expression_inline(state: StateInline, silent: bool) -> bool:
         return False
     raw = src[pos + 1 : end - 1]
     inner = raw.strip()
-    if not silent and ("<" in inner or ".map(" in inner) and _inline_flow(state, pos, end):
+    flow = "<" in inner or ".map(" in inner or holds_markup(inner, scope_of(state.env))
+    if not silent and flow and _inline_flow(state, pos, end):
         state.pos = end
         return True
     if not silent and inner and not (inner.startswith("/*") and inner.endswith("*/")):
         value = eval_expression(inner, scope_of(state.env))
+        if isinstance(value, JsxLocal) and not flow and _inline_flow(state, pos, end):
+            state.pos = end  # `{!on && card}`: the markup a name holds
+            return True
         if inner[0] == "{" and inner[-1] == "}" and isinstance(value, (Expression, dict)):
             # `{{.Values.name}}`, `{{ user }}`: Go, Helm or Mustache template text in prose, not
             # a value React could show (an object, or no JavaScript at all)

@@ -197,3 +197,22 @@ def test_map_over_more_items_than_the_bound_is_left_out_whole(tmp_path: Path) ->
     assert len(found) == 1, found
     assert f"`.map` of {MAX_ITEMS + 1} items, more than {MAX_ITEMS}" in found[0][1]
     assert "rest" not in found[0][1] and found[0][1].endswith("it is left out")
+
+
+def test_a_constant_holding_markup_is_drawn_where_it_is_used(tmp_path: Path) -> None:
+    """`export const card = <span>…</span>` then `{card}`: React draws the element there (on
+    its own line, inline, in a `?:` or `&&` branch), its own `{name}` read on the page; it
+    showed `{card}` as written with a "not defined" warning."""
+    text = (
+        'export const name = "Ann";\n'
+        'export const card = <span className="card">Hi {name}</span>;\n'
+        'export const block = (\n  <div className="block">\n    <p>Block for {name}</p>\n'
+        "  </div>\n);\nexport const on = false;\n\n"
+        "{card}\n\nInline: {card} end.\n\n{block}\n\n{on ? <b>x</b> : card}\n\n{!on && block}\n"
+    )
+    html, result = _page(tmp_path, text)
+    html = html[: html.index("mr-page-end")]
+    assert html.count('<span class="card">Hi Ann</span>') == 3
+    assert '<p>Inline: <span class="card">Hi Ann</span> end.</p>' in html
+    assert html.count("<p>Block for Ann</p>") == 2 and "{" not in html
+    assert _warnings(result) == []

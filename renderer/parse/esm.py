@@ -260,6 +260,10 @@ def scan_statements(source: str, javascript: bool = False) -> list[Statement]:
     return out
 
 
+_MARKUP_VALUE = re.compile(r"[(\s]*<[A-Za-z>]")
+"""A constant's value that is markup (`<div>…</div>`, `(<>…</>)`)."""
+
+
 def parse_module(
     source: str, file: str, javascript: bool = False
 ) -> tuple[ModuleScope, list[tuple[int, str]]]:
@@ -313,6 +317,9 @@ def parse_module(
                 continue
         if arrow:
             scope.components[name] = _arrow_component(name, arrow, file)
+            continue
+        if _MARKUP_VALUE.match(value):  # `export const card = <div>…</div>`: drawn at `{card}`
+            scope.values[name] = JsxLocal(value)
             continue
         evaluated = eval_expression(value, scope.values)
         if not isinstance(evaluated, Expression):
