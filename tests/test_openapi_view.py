@@ -654,3 +654,30 @@ def test_parameters_are_sent_as_their_style_serializes_them(tmp_path: Path) -> N
     python = LANGUAGES["python"][2](request)
     assert '"currency": [\n        "INR",\n        "GBP"\n    ]' in python
     compile(python, "sample.py", "exec")
+
+
+def test_alternatives_that_only_require_properties_are_no_tabs(tmp_path: Path) -> None:
+    """Giftbit's body is an object with `anyOf: [{required: [brand_codes]}, {required:
+    [region]}]`: rules on its own properties, which showed as two "Option" tabs of `any`.
+    An alternative with a shape of its own is still a tab."""
+    schema = {
+        "type": "object",
+        "properties": {"id": {"type": "string"}, "region": {"type": "string"}},
+        "anyOf": [{"required": ["id"]}, {"required": ["region"]}],
+    }
+    shaped = {**schema, "anyOf": [{"required": ["id"]}, {"properties": {"x": {"type": "integer"}}}]}
+    paths = {}
+    for name, body in (("/plain", schema), ("/shaped", shaped)):
+        content = {"application/json": {"schema": body}}
+        paths[name] = {
+            "post": {
+                "requestBody": {"content": content},
+                "responses": {"200": {"description": "ok"}},
+            }
+        }
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": paths}
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
+    plain = render(get(index, "POST /plain")).body_html
+    assert "Option 1" not in plain and ">any<" not in plain and 'id="param-region"' in plain
+    assert "Option 1" in render(get(index, "POST /shaped")).body_html

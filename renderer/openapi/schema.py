@@ -32,6 +32,19 @@ _ANY = Schema()
 _KNOWN_TYPES = {"string", "number", "integer", "boolean", "object", "array", "null"}
 
 
+_CONSTRAINT_ONLY = frozenset(
+    {"required", "not", "minProperties", "maxProperties", "dependentRequired", "description"}
+    | {"title", "$comment"}
+)
+
+
+def _constraint_only(sub: object) -> bool:
+    """An alternative that only says which of the object's own properties must be there
+    (Giftbit's `anyOf: [{required: [brand_codes]}, {required: [region]}]`): a rule on the
+    object, not a shape of its own to show as a tab ("any")."""
+    return isinstance(sub, dict) and bool(sub) and set(sub) <= _CONSTRAINT_ONLY
+
+
 class SchemaBuilder:
     """Builds `Schema`s for one load; memoizes component schemas that do not depend on context."""
 
@@ -153,6 +166,8 @@ class SchemaBuilder:
         kind = ""
         for key in ("oneOf", "anyOf"):
             subs = node.get(key)
+            if isinstance(subs, list) and props:  # `anyOf: [{required: [a]}, …]`: no shapes
+                subs = [s for s in subs if not _constraint_only(s)]
             if isinstance(subs, list) and subs and not alternatives:
                 kind = key
                 base = join_pointer(pointer, key)
