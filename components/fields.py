@@ -62,7 +62,7 @@ def _value_text(value: Any) -> str | None:
     if not is_set(value):
         return None
     if isinstance(value, str):
-        return value
+        return value or '""'  # the empty string, shown as one (a bare "default: " reads cut)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     try:

@@ -180,3 +180,11 @@ def test_no_placeholder_leaks() -> None:
     page, _ctx, _d = render(source)
     first = page.body_html.split("</div></div></div>", 1)[0]
     assert "<!--mr-step" not in first
+
+
+def test_an_empty_string_default_is_shown_as_one() -> None:
+    """`default=""` (Autumn) read as a cut-off `default: ` pill; it is `default: ""`."""
+    html = render('<ParamField body="group" type="string" default="">Group.</ParamField>\n')[
+        0
+    ].body_html
+    assert '<span class="mr-pill mr-api-pill">default: &quot;&quot;</span>' in html

@@ -348,4 +348,4 @@ def _example_text(value: Any) -> str:
     if isinstance(value, (dict, list)):
         text = json.dumps(value, ensure_ascii=False)
         return text if len(text) <= 120 else text[:117] + "..."
-    return as_text(value)
+    return '""' if value == "" else as_text(value)  # the empty string, shown as one
