@@ -11,6 +11,7 @@ from sitekit import build_site, minimal_config, write_site
 from mintrender.cli import main
 from mintrender.errors import Diagnostics
 from mintrender.load.config import ConfigError, load_config
+from mintrender.load.legacy import convert_mint_json
 from mintrender.load.nav import NavDivision, NavGroup, build_navigation
 
 HERE = Path(__file__).parent
@@ -321,3 +322,31 @@ def test_icons_written_as_objects_are_drawn_from_their_library(
     assert main(["check", str(docs), "--format", "json"]) == 1  # the nameless icon
     found = json.loads(capsys.readouterr().out)
     assert [f["code"] for f in found["diagnostics"]] == ["config-type"]
+
+
+def test_legacy_anchors_own_the_groups_in_their_folder() -> None:
+    """mint.json's `anchors` with a folder `url` own the groups whose pages are in it, as
+    its tabs do (Cloudanix: AWS, Azure, GCP); `topAnchor` names the one holding the rest.
+    They were links to `/aws`, which is no page, and every group showed on every page."""
+    data = {
+        "name": "X",
+        "topAnchor": {"name": "Overview", "icon": "house"},
+        "anchors": [
+            {"name": "AWS", "icon": "aws", "url": "aws"},
+            {"name": "Blog", "url": "https://blog.example.com"},
+        ],
+        "navigation": [
+            {"group": "Start", "pages": ["index"]},
+            {"group": "Audit", "pages": ["aws/audit", {"group": "More", "pages": ["aws/more"]}]},
+        ],
+    }
+    navigation = convert_mint_json(data)["navigation"]
+    assert navigation["anchors"] == [
+        {"anchor": "Overview", "icon": "house", "groups": [data["navigation"][0]]},
+        {"anchor": "AWS", "icon": "aws", "groups": [data["navigation"][1]]},
+    ]
+    assert navigation["global"] == {
+        "anchors": [{"anchor": "Blog", "href": "https://blog.example.com"}]
+    }
+    nav, warnings = _nav(navigation)
+    assert warnings == [] and [d.label for d in nav.root.children] == ["Overview", "AWS"]

@@ -21,6 +21,17 @@ def _first_page(group: dict[str, Any]) -> str:
     return ""
 
 
+def _anchor_entry(anchor: dict[str, Any]) -> dict[str, Any]:
+    entry = {"anchor": anchor.get("name", anchor["url"])}
+    if anchor.get("icon"):
+        entry["icon"] = anchor["icon"]
+    return entry
+
+
+def _href(url: str) -> str:
+    return url if "://" in url else "/" + url.strip("/")
+
+
 def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
     """Return a docs.json-shaped dict for a mint.json dict; unknown keys are kept as they are."""
     out: dict[str, Any] = {
@@ -72,32 +83,53 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
             url = str(t.get("url", ""))
             entry: dict[str, Any] = {"tab": t.get("name", url)}
             if url.startswith(("http://", "https://")) or not owned[i]:
-                entry["href"] = url if url.startswith("http") else "/" + url.strip("/")
+                entry["href"] = url if url.startswith("http") else _href(url)
             else:
                 entry["groups"] = owned[i]
             nav_tabs.append(entry)
         return {"tabs": nav_tabs}
+
+    raw_anchors = [a for a in data.get("anchors") or [] if isinstance(a, dict) and a.get("url")]
+    folders = [a for a in raw_anchors if "://" not in str(a["url"])]
+    owning = [
+        a for a in folders if any(_prefix_match(_first_page(g), str(a["url"])) for g in groups)
+    ]
+
+    def split(groups: list[dict[str, Any]]) -> dict[str, Any]:
+        """An anchor whose `url` is a folder owns the groups whose pages are in it, as a tab
+        does; `topAnchor` (else "Documentation") holds the others."""
+        if not owning:
+            return split_tabs(groups)
+        owned: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(owning))}
+        rest: list[dict[str, Any]] = []
+        for g in groups:
+            first = _first_page(g)
+            at = next((i for i, a in enumerate(owning) if _prefix_match(first, a["url"])), None)
+            (owned[at] if at is not None else rest).append(g)
+        top: dict[str, Any] = data.get("topAnchor") or {}
+        top = top if isinstance(top, dict) else {}
+        entries = []
+        if rest:
+            head = {"anchor": str(top.get("name") or "Documentation")}
+            head["icon"] = top.get("icon") or "book-open"
+            entries.append({**head, **split_tabs(rest)})
+        for i, a in enumerate(owning):
+            if owned[i]:
+                entries.append(_anchor_entry(a) | split_tabs(owned[i]))
+        return {"anchors": entries}
 
     if versions:
         names = [v if isinstance(v, str) else v.get("name", "") for v in versions]
         nav_versions = []
         for name in names:
             vgroups = [g for g in groups if g.get("version") in (None, name)]
-            nav_versions.append({"version": name, **split_tabs(vgroups)})
+            nav_versions.append({"version": name, **split(vgroups)})
         navigation: dict[str, Any] = {"versions": nav_versions}
     else:
-        navigation = split_tabs(groups)
-    anchors = []
-    for a in data.get("anchors") or []:
-        if isinstance(a, dict) and a.get("url"):
-            url = str(a["url"])
-            anchor = {
-                "anchor": a.get("name", url),
-                "href": url if "://" in url else "/" + url.strip("/"),
-            }
-            if a.get("icon"):
-                anchor["icon"] = a["icon"]
-            anchors.append(anchor)
+        navigation = split(groups)
+    anchors = [
+        {**_anchor_entry(a), "href": _href(str(a["url"]))} for a in raw_anchors if a not in owning
+    ]
     if anchors:
         navigation["global"] = {"anchors": anchors}
     out["navigation"] = navigation
