@@ -100,6 +100,8 @@ class UrlBuilder:
         goes straight to its destination."""
         self._nearest: PathIndex | None = None
         """`nearest`'s index of the pages and files, made at its first question."""
+        self._nearest_file: PathIndex | None = None
+        """`nearest`'s index of the files alone, for a link to a file name."""
         self._near: dict[str, str | None] = {}
 
     def page(self, site_path: str, anchor: str = "") -> str:
@@ -177,6 +179,11 @@ class UrlBuilder:
             site = site.rsplit(".", 1)[0]
         if site in self._near:
             return self._near[site]
+        if _FILE_NAME.search(site):  # `/images/x.png`: a file, never a page
+            if self._nearest_file is None:
+                self._nearest_file = PathIndex("/" + f for f in self.files)
+            found = self._near[site] = self._nearest_file.closest(site)
+            return found
         if self._nearest is None:
             candidates = [*self.pages, *("/" + f for f in self.files)]
             # the home page is close to every short path: never a useful guess

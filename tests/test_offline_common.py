@@ -527,3 +527,17 @@ def test_links_to_the_files_every_build_writes_are_known() -> None:
         assert urls.resolve("/" + name) == (ROOT + name, True)
     assert urls.resolve("/index.md") == (ROOT, True)
     assert urls.resolve("/llms-other.txt") == (ROOT + "llms-other.txt", False)
+
+
+def test_a_missing_file_is_never_said_to_mean_a_page() -> None:
+    """`/images/mark-solution-instructions.png` is an image: the guess is a file near it, or
+    none, never the page `/channel-settings/mark-solution-instructions` (AnswerOverflow)."""
+    from mintrender.urls import UrlBuilder
+
+    pages = frozenset({"/", "/channel-settings/mark-solution-instructions"})
+    urls = UrlBuilder("hosted", pages, frozenset({"images/mark-solution.png"}))
+    assert urls.nearest("/images/mark-solution-instructions.png") == "/images/mark-solution.png"
+    assert UrlBuilder("hosted", pages).nearest("/images/mark-solution-instructions.png") is None
+    assert urls.nearest("/channel-settings/mark-solution-instruction") == (
+        "/channel-settings/mark-solution-instructions"
+    )
