@@ -642,3 +642,21 @@ def test_a_value_expression_across_a_blank_line_is_one_expression(tmp_path: Path
     assert 'prose">a and b' in html and "{" not in html and "return" not in html
     left = [d for d in result.diagnostics if d.code == "mdx-expression"]
     assert len(left) == 1 and left[0].line == 11 and "left out" in left[0].message
+
+
+def test_a_modules_own_declarations_are_in_scope_for_its_components(tmp_path: Path) -> None:
+    """superdoc's demo reads `const SUPERDOC_VERSION` and draws `<Sep />`, both declared at
+    the top of its .jsx without `export`, and an exported helper the page never imported:
+    JavaScript's module scope. The card was dropped, and `<Sep>` called unknown."""
+    snippet = (
+        "const VERSION = '1.30.1';\n\nconst Sep = () => <hr />;\n\n"
+        "function Label({ text }) {\n  return <b>{text}</b>;\n}\n\n"
+        "export const Shared = () => <i>shared</i>;\n\n"
+        "export const Demo = () => (\n  <div>\n    <p>Loads SuperDoc {VERSION}</p>\n"
+        '    <Sep />\n    <Label text="v" />\n    <Shared />\n  </div>\n);\n'
+    )
+    text = "import { Demo } from '/snippets/demo.jsx'\n\n<Demo />\n"
+    html, result = _page(tmp_path, text, {"snippets/demo.jsx": snippet})
+    drawn = "<div><p>Loads SuperDoc 1.30.1</p><hr><b>v</b><i>shared</i></div>"
+    assert drawn in html.replace("\n", "")
+    assert [d.message for d in result.diagnostics if d.severity != "info"] == []

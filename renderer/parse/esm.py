@@ -42,6 +42,7 @@ _IMPORT = re.compile(
     r"^import\s+(?:(?P<default>[\w$]+)\s*,?\s*)?(?:\{(?P<named>[^}]*)\}\s*)?(?:\*\s+as\s+(?P<ns>[\w$]+)\s*)?from\s+['\"](?P<path>[^'\"]+)['\"]",
     re.S,
 )
+_JS_DECLARATION = re.compile(r"^(?:const|let|var|function)\s+[\w$]")  # a module's own
 _EXPORT_CONST = re.compile(
     r"^export\s+(?:const|let|var)\s+(?P<name>[\w$]+)\s*=\s*(?P<value>.*)$", re.S
 )
@@ -236,6 +237,12 @@ def scan_statements(source: str, javascript: bool = False) -> list[Statement]:
     out: list[Statement] = []
     fence: str | None = None
     i = 0  # the first line not read yet (a statement's lines are read with it)
+    if javascript:  # a module's own declarations too (`const VERSION = …`, `function Sep()`)
+        for line_no, line in enumerate(lines):
+            if line_no >= i and (ESM_START.match(line) or _JS_DECLARATION.match(line)):
+                i = statement_end(lines, line_no)
+                out.append(Statement(line_no, i, "\n".join(lines[line_no:i])))
+        return out
     for line_no in _candidate_lines(source):  # other lines change nothing
         if line_no < i:
             continue
@@ -297,6 +304,8 @@ def parse_module(
             continue
         jsx: str | None
         locals_: tuple[Local, ...]
+        if javascript and _JS_DECLARATION.match(text):  # the module's own: its components see it
+            text = "export " + text
         m = _EXPORT_FUNCTION.match(text)
         if m:
             jsx, locals_ = _returned(m.group("body"))

@@ -263,7 +263,8 @@ class Expander:
         why = "uses JavaScript that cannot run at build time"
         if comp.plain:
             try:
-                module = self.scopes[comp.file].values if comp.file in self.scopes else None
+                home = self.scopes.get(comp.file) or self.modules.get(comp.file)
+                module = home.values if home is not None else None
                 left: list[str] = []
                 defined: dict[str, CustomComponent] = {}
                 text = expand_component(comp, props, inner, module, left, defined)
@@ -273,9 +274,12 @@ class Expander:
                         where,
                         f"<{name}> (defined in {comp.file}): {left[0]}; that part is left out",
                     )
-                if defined and current is not None:  # its own components, for its render's tags
+                # the components of its file and its own, for its render's tags (`<Sep />`)
+                known = {**(home.components if home is not None else {}), **defined}
+                known = {k: v for k, v in known.items() if k != name and k != "default"}
+                if known and current is not None:
                     inner_scope = dataclasses.replace(
-                        current, components={**current.components, **defined}
+                        current, components={**current.components, **known}
                     )
                     return Expansion(
                         text, key, where[0], None, enter=partial(self._enter, inner_scope)
