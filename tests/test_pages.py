@@ -405,3 +405,27 @@ def test_an_untitled_group_gives_its_pages_no_eyebrow(tmp_path: Path) -> None:
         eyebrow = re.search(r'<div class="mr-eyebrow eyebrow">(.*?)</div>', welcome)
         assert eyebrow is None or eyebrow.group(1) == "Documentation", style
         assert f'<div class="mr-eyebrow eyebrow">{expected}</div>' in guide, style
+
+
+def test_a_navbar_link_without_a_label_is_its_icon_or_its_service(tmp_path: Path) -> None:
+    """superdoc's `{"type": "button", "label": "", "icon": "discord"}` read "Button"; an
+    icon link is the icon alone (named for screen readers), and a github link is "GitHub"."""
+    navbar = {
+        "links": [
+            {
+                "type": "button",
+                "href": "https://discord.com/invite/x",
+                "label": "",
+                "icon": "discord",
+            },
+            {"type": "github", "href": "https://github.com/x/y"},
+        ],
+        "primary": {"type": "github", "href": "https://github.com/x/y"},
+    }
+    docs = write_site(tmp_path / "d", {"a.mdx": "A\n"}, minimal_config(["a"], navbar=navbar))
+    build_site(docs, tmp_path / "out")
+    html = (tmp_path / "out" / "a" / "index.html").read_text(encoding="utf-8")
+    assert ">Button<" not in html and ">Github<" not in html
+    assert 'href="https://discord.com/invite/x" aria-label="Discord"' in html
+    assert html.count('<span class="mr-navbar__link-label">GitHub</span>') == 1
+    assert ">GitHub</" in html.split('mr-navbar__link-label">GitHub</span>', 1)[1]

@@ -110,6 +110,9 @@ def read_chrome_override(raw: dict[str, Any], path: PathKey, warn: Warn) -> Chro
     )
 
 
+_SERVICE_NAMES = {"github": "GitHub", "discord": "Discord"}
+
+
 def read_navbar(
     navbar: dict[str, Any], path: PathKey, warn: Warn
 ) -> tuple[tuple[NavbarLink, ...], NavbarLink | None]:
@@ -124,21 +127,18 @@ def read_navbar(
             warn((*path, "links", i), "config-type", "a navbar link needs `href`")
             continue
         ltype = as_str(link.get("type"))
-        links.append(
-            NavbarLink(
-                as_str(link.get("label")) or (ltype or "").capitalize() or link.get("href", ""),
-                as_str(link.get("href")) or link["url"],
-                icon_fields(link, warn, (*path, "links", i))["icon"] or ltype,
-                ltype,
-            )
-        )
+        icon = icon_fields(link, warn, (*path, "links", i))["icon"] or ltype
+        href = as_str(link.get("href")) or link["url"]
+        # no label: a github or discord link is named for its service (Mintlify shows its
+        # star or online count there); a link with an icon is the icon alone
+        label = as_str(link.get("label")) or _SERVICE_NAMES.get(ltype or "", "")
+        links.append(NavbarLink(label or ("" if icon else href), href, icon, ltype))
     primary_raw = as_dict(navbar.get("primary"))
     primary = None
     if as_str(primary_raw.get("href")):
         ptype = as_str(primary_raw.get("type")) or "button"
-        primary = NavbarLink(
-            as_str(primary_raw.get("label")) or ptype.capitalize(), primary_raw["href"], None, ptype
-        )
+        label = as_str(primary_raw.get("label")) or _SERVICE_NAMES.get(ptype, ptype.capitalize())
+        primary = NavbarLink(label, primary_raw["href"], None, ptype)
     return tuple(links), primary
 
 

@@ -80,6 +80,7 @@ def chrome_context(
                 "icon_html": ctx.icon(icon_name) if icon_name else "",
                 "external": is_external(link.href),
                 "type": link.type,
+                "aria": str(icon_name or "").replace("-", " ").capitalize(),  # icon alone
             }
         )
     primary = None
