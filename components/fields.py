@@ -143,10 +143,10 @@ def field_html(
     if type_label:
         head.append(_pill(type_label, "type"))
     head += pills
-    nested: list[str] = []
+    nested: list[str] = []  # from the first Expandable on, in source order (a Note after it)
 
     def split(index: int, child: Child) -> str:
-        if child.name in _NESTED:
+        if child.name in _NESTED or nested:
             nested.append(child.html)
             return ""
         return child.html

@@ -188,3 +188,15 @@ def test_an_empty_string_default_is_shown_as_one() -> None:
         0
     ].body_html
     assert '<span class="mr-pill mr-api-pill">default: &quot;&quot;</span>' in html
+
+
+def test_a_fields_children_keep_their_order_around_an_expandable() -> None:
+    """superdoc's `viewOptions`: a Note written after the Expandable came above it."""
+    source = (
+        '<ParamField path="viewOptions" type="Object">\n  Intro text\n'
+        '  <Expandable title="properties">\n    <ParamField path="layout" type="string">'
+        "Layout mode</ParamField>\n  </Expandable>\n  <Note>After it</Note>\n</ParamField>\n"
+    )
+    html = render(source)[0].body_html
+    order = [html.find(text) for text in ("Intro text", "Layout mode", "After it")]
+    assert -1 not in order and order == sorted(order)
