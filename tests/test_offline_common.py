@@ -23,6 +23,7 @@ from mintrender.render.markdown import first_paragraph, page_markdown
 from mintrender.urls import absolute_base, base_path_of
 from mintrender.write.bundle import minify_css, minify_js
 from mintrender.write.files import rewrite_css_urls
+from tests.sitekit import build_site, minimal_config, write_site
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 MODELSLAB = CORPORA / "modelslab"
@@ -541,3 +542,15 @@ def test_a_missing_file_is_never_said_to_mean_a_page() -> None:
     assert urls.nearest("/channel-settings/mark-solution-instruction") == (
         "/channel-settings/mark-solution-instructions"
     )
+
+
+def test_offline_llms_full_links_are_relative_to_the_site_root(tmp_path: Path) -> None:
+    """Each page's Markdown copy links relative to its own folder; pasted into llms-full.txt
+    (at the root) those links climbed out of the site (`../../index.html`, Bytez)."""
+    files = {"index.mdx": "Home page.\n", "guide/deep/page.mdx": "See [the home page](/index).\n"}
+    docs = write_site(tmp_path / "d", files, minimal_config(["index", "guide/deep/page"]))
+    build_site(docs, tmp_path / "out", mode="offline")
+    full = (tmp_path / "out" / "llms-full.txt").read_text(encoding="utf-8")
+    copy = (tmp_path / "out" / "guide" / "deep" / "page.md").read_text(encoding="utf-8")
+    assert "See [the home page](index.html)." in full and "\x1e" not in full
+    assert "See [the home page](../../index.html)." in copy and "\x1e" not in copy

@@ -90,7 +90,7 @@ def write_markdown_copies(
             text = page_markdown_text(
                 record, config, urls, publish, instructions, reader, diagnostics
             )
-        writer.write_text(md_path, text)
+        writer.write_text(md_path, publish.for_file(text, md_path))
         if keep is None or record.site_path in keep:
             out[record.site_path] = text
     return out
@@ -152,7 +152,10 @@ def _page_markdown_text(
     def link(href: str, _rel: str = record.rel_path, _out: str = md_path) -> str:
         if not href or href.startswith("#") or is_external(href):
             return href
-        return publish.public(urls.link(href, _rel), _out)
+        url = urls.link(href, _rel)
+        # offline: relative to where the text is written (the page's copy, llms-full.txt), so
+        # the placeholder stays until then (`for_file`)
+        return url if publish.mode == "offline" else publish.public(url, _out)
 
     return page_markdown(
         tokens,
@@ -323,6 +326,6 @@ def _full_parts(
         if text is None:
             continue
         url = publish.public(urls.page(record.site_path), "llms-full.txt")
-        title_line, _, rest = text.partition("\n")
+        title_line, _, rest = publish.for_file(text, "llms-full.txt").partition("\n")
         yield f"{separator}{title_line}\nSource: {url}\n{rest}"
         separator = "\n"
