@@ -350,3 +350,23 @@ def test_legacy_anchors_own_the_groups_in_their_folder() -> None:
     }
     nav, warnings = _nav(navigation)
     assert warnings == [] and [d.label for d in nav.root.children] == ["Overview", "AWS"]
+
+
+def test_a_legacy_anchor_to_a_tabs_folder_stays_a_link() -> None:
+    """Novu has a tab and an anchor both at `api-reference`: the tab owns the groups, and
+    the anchor is a link to it, as before anchors owned folders."""
+    data = {
+        "name": "X",
+        "tabs": [{"name": "API Reference", "url": "api-reference"}],
+        "anchors": [{"name": "API", "icon": "code", "url": "api-reference"}],
+        "navigation": [
+            {"group": "Start", "pages": ["index"]},
+            {"group": "API", "pages": ["api-reference/overview"]},
+        ],
+    }
+    navigation = convert_mint_json(data)["navigation"]
+    assert [t["tab"] for t in navigation["tabs"]] == ["Documentation", "API Reference"]
+    assert navigation["tabs"][1]["groups"] == [data["navigation"][1]]
+    assert navigation["global"]["anchors"] == [
+        {"anchor": "API", "icon": "code", "href": "/api-reference"}
+    ]

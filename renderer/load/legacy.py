@@ -91,8 +91,12 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
 
     raw_anchors = [a for a in data.get("anchors") or [] if isinstance(a, dict) and a.get("url")]
     folders = [a for a in raw_anchors if "://" not in str(a["url"])]
-    owning = [
-        a for a in folders if any(_prefix_match(_first_page(g), str(a["url"])) for g in groups)
+    tab_urls = [str(t.get("url", "")) for t in tabs]
+    owning = [  # a tab of the same folder owns it: the anchor is a link to it (Novu)
+        a
+        for a in folders
+        if any(_prefix_match(_first_page(g), str(a["url"])) for g in groups)
+        and not any(_prefix_match(str(a["url"]).strip("/"), url) for url in tab_urls)
     ]
 
     def split(groups: list[dict[str, Any]]) -> dict[str, Any]:
