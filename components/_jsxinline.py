@@ -302,6 +302,10 @@ def _inline_flow(state: StateInline, pos: int, end: int) -> bool:
             env["_inline"] = (file, line + src.count("\n", 0, fragment.start), False)
             env["scope"] = fragment.scope
             state.md.inline.parse(fragment.markup(src), state.md, env, children)
+        if all(f.text is not None for f in fragments):  # values `.map` or a branch gave
+            for tok in children:
+                if tok.type in ("text", "text_special"):
+                    tok.meta = {**tok.meta, "expression": True}
     finally:
         env["_inline"], env["scope"] = saved
     _push_children(state, children)

@@ -216,3 +216,11 @@ def test_a_constant_holding_markup_is_drawn_where_it_is_used(tmp_path: Path) -> 
     assert '<p>Inline: <span class="card">Hi Ann</span> end.</p>' in html
     assert html.count("<p>Block for Ann</p>") == 2 and "{" not in html
     assert _warnings(result) == []
+
+
+def test_a_lone_expression_giving_text_has_no_paragraph(tmp_path: Path) -> None:
+    """`{[1, 2].map((n) => n * 2)}` alone on its line is a flow expression to MDX (remark-mdx:
+    `mdxFlowExpression`): its text is not set in a paragraph, as a lone `{name}` is not."""
+    html, result = _page(tmp_path, "\n{[1, 2].map((n) => n * 2)}\n\nafter\n")
+    assert 'prose">24\n\n<p>after</p>' in html
+    assert _warnings(result) == []
