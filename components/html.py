@@ -168,7 +168,7 @@ def render_heading(
 ) -> str:
     """`<h2>Text</h2>` gets an id and the anchor chip like a Markdown heading.
 
-    `noAnchor` drops the chip; styled headings (`className`) keep their own look and get only
+    `noAnchor` drops the chip; styled headings (`className`, `class`) keep their own look and get only
     the id, as Mintlify stopped restyling them (changelog: "<h1-6> tag conversion").
     `id_in_attrs`: an explicit `id` prop is among `attrs` already (an HTML `<h2 id>`; not a
     `<Heading id>`).
@@ -178,10 +178,9 @@ def render_heading(
     anchor = html.escape(ctx.slug(text, explicit))
     if explicit is None or not id_in_attrs:
         attrs = f' id="{anchor}"' + attrs
-    if node.props.get("noAnchor") or "className" in node.props:
-        return f"<{tag}{attrs}>{node.html}</{tag}>"
-    if "className" not in node.props:
-        attrs += ' class="mr-heading"'
+    if node.props.get("noAnchor") or "className" in node.props or "class" in node.props:
+        return f"<{tag}{attrs}>{node.html}</{tag}>"  # `class` is `className` (React 19)
+    attrs += ' class="mr-heading"'
     label = html.escape(ctx.text("link_section"))
     chip = f'<a class="mr-heading__anchor" href="#{anchor}" aria-label="{label}"></a>'
     return f"<{tag}{attrs}>{chip}{node.html}</{tag}>"

@@ -200,3 +200,11 @@ def test_a_fields_children_keep_their_order_around_an_expandable() -> None:
     html = render(source)[0].body_html
     order = [html.find(text) for text in ("Intro text", "Layout mode", "After it")]
     assert -1 not in order and order == sorted(order)
+
+
+def test_a_heading_with_class_is_styled_like_one_with_classname() -> None:
+    """fast-auth's `<h3 class="text-xl">` got a second `class` attribute (`mr-heading`), which
+    browsers drop: `class` is React 19's `className`, a styled heading with only its id."""
+    html = render('<h3 class="text-xl font-bold">Styled</h3>\n\n<h2>Plain</h2>\n')[0].body_html
+    assert '<h3 id="styled" class="text-xl font-bold">Styled</h3>' in html
+    assert '<h2 id="plain" class="mr-heading">' in html

@@ -681,3 +681,30 @@ def test_alternatives_that_only_require_properties_are_no_tabs(tmp_path: Path) -
     plain = render(get(index, "POST /plain")).body_html
     assert "Option 1" not in plain and ">any<" not in plain and 'id="param-region"' in plain
     assert "Option 1" in render(get(index, "POST /shaped")).body_html
+
+
+def test_a_webhook_names_no_server_and_shows_its_payload(tmp_path: Path) -> None:
+    """A webhook is sent to the reader's own endpoint: with `servers` in the spec, its samples
+    posted to `https://api.example.com/v1kyc-status` (umaaas). Its header has no server, and
+    its sample is the payload."""
+    body = {"type": "object", "properties": {"kycStatus": {"type": "string", "example": "OK"}}}
+    hook = {
+        "post": {
+            "summary": "KYC status change",
+            "requestBody": {"content": {"application/json": {"schema": body}}},
+            "responses": {"200": {"description": "OK"}},
+        }
+    }
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Hooks", "version": "1"},
+        "servers": [{"url": "https://api.example.com/v1"}],
+        "webhooks": {"kyc-status": hook},
+    }
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    view = render(
+        get(load_api_index(tmp_path, ["openapi.json"], Diagnostics()), "webhook kyc-status")
+    )
+    assert "api.example.com" not in view.header_html + view.aside_html
+    tabs = [t["data-tab-title"] for t in Elements(view.aside_html).find(role="tab")]
+    assert tabs[0] == "Payload" and "kycStatus" in text_of(view.aside_html)

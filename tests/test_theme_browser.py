@@ -504,3 +504,20 @@ def test_a_long_heading_wraps_in_the_table_of_contents(browser: Any, tmp_path: P
     )
     assert widths[0] <= widths[1], widths
     page.context.close()
+
+
+def test_a_long_default_wraps_in_its_column(browser: Any, tmp_path: Path) -> None:
+    """agentset's `systemPrompt` default of 1,500 characters was one line 8,188 px wide: the
+    page scrolled sideways on a phone and ran under the examples on a desktop."""
+    prompt = "You are a helpful assistant. Answer with the search results only. " * 20
+    text = f'<ParamField body="systemPrompt" type="string" default="{prompt}">The prompt.</ParamField>\n'
+    for width in (1280, 390):
+        page = _one_page(browser, tmp_path / str(width), text, width=width)
+        overflow, pill = page.evaluate(
+            """() => [document.documentElement.scrollWidth - window.innerWidth,
+                      document.querySelector('.mr-api-field__head .mr-api-pill:not(.mr-api-pill--type)')
+                        .getBoundingClientRect().right
+                      - document.querySelector('.mr-api-field').getBoundingClientRect().right]"""
+        )
+        assert overflow <= 0 and pill <= 1, (width, overflow, pill)
+        page.context.close()

@@ -265,20 +265,29 @@ def render_operation(
             prefill=options.prefill,
             credentials=options.credentials,
         )
+    # a webhook is sent to the reader's own endpoint: no server of the API's in its header,
+    # and its sample is the payload it carries (code to send it would go nowhere)
+    servers = () if op.webhook else op.servers
     header_html = _header_html(
         env,
         method,
         op.path,
-        op.servers,
+        servers,
         op.deprecated,
         options,
         playground if not op.webhook else None,
     )
     request = build_http_request(
-        op.method, op.servers, op.path, op.security, op.parameters, op.request_body, options
+        op.method, servers, op.path, op.security, op.parameters, op.request_body, options
     )
     op_samples = [(s.lang, s.label, s.source) for s in op.x_code_samples]
-    samples = _request_samples(op_samples, request, options, highlight)
+    if op.webhook and not op_samples:
+        payload = request.body_text() if request.body_kind != "none" else ""
+        lang = "json" if request.body_kind == "json" else "text"
+        samples = [{"label": "Payload", "html": Markup(highlight(payload, lang, ""))}]
+        samples = samples if payload else []
+    else:
+        samples = _request_samples(op_samples, request, options, highlight)
     examples = _response_examples(op.responses, highlight)
     title = page_title or op.title
     aside_html = _aside_html(env, method, title, samples, examples)
