@@ -128,10 +128,17 @@ def test_html_elements(text: str, expected: str) -> None:
             ["https://en.wikipedia.org/wiki/Foo_(bar)"],
         ),
         ("Is it https://example.com/x?", ["https://example.com/x"]),
+        # email addresses (mdcms' "demo@mdcms.local"), each checked with remark-gfm
+        ("foo@bar.baz", ["foo@bar.baz"]),
+        ("mail a.b-c+d@x.y. now", ["a.b-c+d@x.y"]),
+        ("foo@bar and x@y.com_ and x@y.co-", []),
+        ("@user hi and a@b.c.", ["a@b.c"]),
+        ("see user@example.com, then", ["user@example.com"]),
+        ("ü@ex.com and tést@ex.com", ["st@ex.com"]),
     ],
 )
 def test_bare_urls_end_where_gfm_ends_them(text: str, links: list[str]) -> None:
     """A `)` that balances a `(` of the URL stays in it; trailing punctuation and an unbalanced
-    `)` do not (remark-gfm, the GFM spec's section 6.9)."""
+    `)` do not (remark-gfm, the GFM spec's section 6.9); an email address is a `mailto:` link."""
     out = rendered(text)
     assert [html.unescape(t) for t in re.findall(r'<a href="[^"]*"[^>]*>([^<]*)</a>', out)] == links

@@ -1,4 +1,5 @@
-"""GFM autolink literals: bare `https://…` and `www.…` URLs in text become links."""
+"""GFM autolink literals: bare `https://…` and `www.…` URLs, and email addresses, in text
+become links."""
 
 from __future__ import annotations
 
@@ -14,6 +15,21 @@ _URL = re.compile(r"(?<![\w/@.])(?:https?://|www\.)[^\s<>\"'`{}]*")
 _TRAILING = frozenset("?!.,:;*_~]")
 _ENTITY_END = re.compile(r"&[A-Za-z0-9]+;\Z")
 _SCHEME = re.compile(r"(?:https?://|www\.)")
+_FOUND = re.compile(
+    _URL.pattern
+    + r"|(?P<email>(?<![A-Za-z0-9_.+\-@/])[A-Za-z0-9._+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+)"
+)
+"""A bare URL, or an email address as GFM links one: letters, digits, `.`, `-`, `_`, `+`, an
+`@`, then names separated by dots (at least one dot)."""
+
+
+def _email(found: str) -> str | None:
+    """The address GFM links out of `found`, or None: a last `.` is left out, and one that
+    ends in `-` or `_` (or has no dot left) is no address."""
+    address = found.rstrip(".")
+    if address[-1] in "-_" or "." not in address.split("@", 1)[1]:
+        return None
+    return address
 
 
 def _balance(url: str) -> str:
@@ -44,24 +60,29 @@ def autolink_literal(state: StateCore) -> None:
                 depth += 1
             elif tok.type == "link_close":
                 depth -= 1
+            content = tok.content
             if (
                 tok.type != "text"
                 or depth > 0
-                or ("http" not in tok.content and "www." not in tok.content)
+                or ("http" not in content and "www." not in content and "@" not in content)
             ):
                 children.append(tok)
                 continue
             text = tok.content
             pos = 0
-            for m in _URL.finditer(text):
-                url = _balance(m.group(0))
-                if _SCHEME.fullmatch(url):
-                    continue  # nothing after the scheme (`https://.`): text
+            for m in _FOUND.finditer(text):
+                if m.group("email"):
+                    url = _email(m.group("email")) or ""
+                    href = "mailto:" + url
+                else:
+                    url = _balance(m.group(0))
+                    href = url if url.startswith("http") else "http://" + url
+                if not url or _SCHEME.fullmatch(url):
+                    continue  # nothing after the scheme (`https://.`), no address: text
                 if m.start() > pos:
                     t = Token("text", "", 0)
                     t.content = text[pos : m.start()]
                     children.append(t)
-                href = url if url.startswith("http") else "http://" + url
                 link = Token("link_open", "a", 1)
                 link.attrs = {"href": href}
                 link.markup = "linkify"
