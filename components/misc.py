@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import textwrap
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -252,9 +253,13 @@ def _visibility_markdown_inline(node: MdNode, out: MarkdownOut) -> str:
 
 
 def _prompt_markdown(node: MdNode, out: MarkdownOut) -> str:
-    """Markdown: the bold description, then the prompt in a `text` fence."""
-    desc = str_prop(node.props, "description")
-    return (f"**{desc}**\n\n" if desc else "") + fence(out.blocks(node.children), "text")
+    """Markdown: the description (bold, unless it has its own), then the prompt in a `text`
+    fence: the text the Copy button copies, as written (`render_prompt`)."""
+    desc = str_prop(node.props, "description") or ""
+    head = (desc if "**" in desc or "__" in desc else f"**{desc}**") + "\n\n" if desc else ""
+    source = node.props.get("children")
+    written = textwrap.dedent(source).strip("\n") if isinstance(source, str) else None
+    return head + fence(written if written else out.blocks(node.children), "text")
 
 
 COMPONENTS: tuple[ComponentSpec, ...] = (

@@ -554,3 +554,21 @@ def test_offline_llms_full_links_are_relative_to_the_site_root(tmp_path: Path) -
     copy = (tmp_path / "out" / "guide" / "deep" / "page.md").read_text(encoding="utf-8")
     assert "See [the home page](index.html)." in full and "\x1e" not in full
     assert "See [the home page](../../index.html)." in copy and "\x1e" not in copy
+
+
+def test_a_prompts_markdown_copy_is_the_text_it_copies(tmp_path: Path) -> None:
+    """mdcms' Prompts: a description with its own `**` was bolded again (`****Complete…`),
+    and the fence held the prompt rebuilt from Markdown (`[http://…](http://…)`), not the
+    text the Copy button copies."""
+    text = (
+        '<Prompt description="**Complete setup** — Docker and first sync">\n'
+        "Server runs at http://localhost:4000. Log in.\n</Prompt>\n\n"
+        '<Prompt description="Plain">\nDo *this*.\n</Prompt>\n'
+    )
+    files = {"index.mdx": "---\ntitle: P\n---\n\n" + text}
+    docs = write_site(tmp_path / "d", files, minimal_config(["index"]))
+    build_site(docs, tmp_path / "out")
+    copy = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
+    assert "**Complete setup** — Docker and first sync\n\n```text\n" in copy
+    assert "Server runs at http://localhost:4000. Log in.\n```" in copy
+    assert "**Plain**\n\n```text\nDo *this*.\n```" in copy
