@@ -354,9 +354,11 @@ def test_legacy_anchors_own_the_groups_in_their_folder() -> None:
 
 def test_a_legacy_anchor_to_a_tabs_folder_stays_a_link() -> None:
     """Novu has a tab and an anchor both at `api-reference`: the tab owns the groups, and
-    the anchor is a link to it, as before anchors owned folders."""
+    the anchor is a link to it, as before anchors owned folders. `primaryTab` names the tab
+    of the other groups (world-engine's "World Engine" read "Documentation")."""
     data = {
         "name": "X",
+        "primaryTab": {"name": "Guides"},
         "tabs": [{"name": "API Reference", "url": "api-reference"}],
         "anchors": [{"name": "API", "icon": "code", "url": "api-reference"}],
         "navigation": [
@@ -365,7 +367,7 @@ def test_a_legacy_anchor_to_a_tabs_folder_stays_a_link() -> None:
         ],
     }
     navigation = convert_mint_json(data)["navigation"]
-    assert [t["tab"] for t in navigation["tabs"]] == ["Documentation", "API Reference"]
+    assert [t["tab"] for t in navigation["tabs"]] == ["Guides", "API Reference"]
     assert navigation["tabs"][1]["groups"] == [data["navigation"][1]]
     assert navigation["global"]["anchors"] == [
         {"anchor": "API", "icon": "code", "href": "/api-reference"}

@@ -53,6 +53,8 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
             "openapi",
             "analytics",
             "colors",
+            "primaryTab",
+            "topAnchor",
         }
     }
     colors = dict(data.get("colors") or {})
@@ -78,7 +80,10 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
                     break
             else:
                 rest.append(g)
-        nav_tabs: list[dict[str, Any]] = [{"tab": "Documentation", "groups": rest}] if rest else []
+        primary: Any = data.get("primaryTab")
+        named = primary.get("name") if isinstance(primary, dict) else None
+        first = str(named or "Documentation")  # `primaryTab: {name}` names it
+        nav_tabs: list[dict[str, Any]] = [{"tab": first, "groups": rest}] if rest else []
         for i, t in enumerate(tabs):
             url = str(t.get("url", ""))
             entry: dict[str, Any] = {"tab": t.get("name", url)}
