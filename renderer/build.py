@@ -41,6 +41,7 @@ from mintrender.load.sources import (
     Reader,
     SourceFiles,
     discover,
+    not_a_page,
     page_file_for_ref,
     page_shares,
     snippet_globs,
@@ -157,14 +158,12 @@ def resolve_refs(
         if rel is None:
             line, col = config.locate(slot.json_path, slot.ref)
             refs = (p.rsplit(".", 1)[0] for p in page_files)
-            diagnostics.warning(
-                config.config_file,
-                line,
-                col,
-                "nav-missing-page",
-                f"navigation lists {slot.ref!r} but there is no {slot.ref}.mdx or {slot.ref}.md",
-                _did_you_mean_page(slot.ref.strip().strip("/"), refs),
-            )
+            why = f"there is no {slot.ref}.mdx or {slot.ref}.md"
+            hint = _did_you_mean_page(slot.ref.strip().strip("/"), refs)
+            if (skipped := not_a_page(config.docs_dir, slot.ref)) is not None:
+                why, hint = f"{skipped[0]} is not a page: {skipped[1]}", "move it, or rename it"
+            message = f"navigation lists {slot.ref!r} but {why}"
+            diagnostics.warning(config.config_file, line, col, "nav-missing-page", message, hint)
             continue
         ref_to_file[slot.ref] = rel
     return ref_to_file

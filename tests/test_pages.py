@@ -429,3 +429,26 @@ def test_a_navbar_link_without_a_label_is_its_icon_or_its_service(tmp_path: Path
     assert 'href="https://discord.com/invite/x" aria-label="Discord"' in html
     assert html.count('<span class="mr-navbar__link-label">GitHub</span>') == 1
     assert ">GitHub</" in html.split('mr-navbar__link-label">GitHub</span>', 1)[1]
+
+
+def test_a_listed_file_that_is_no_page_is_said_to_be_one(tmp_path: Path) -> None:
+    """world-engine lists pages under `cardinal/build/`, a folder Mintlify skips: the warning
+    said there was no such file. It names why the file is not a page."""
+    files = {
+        "a.mdx": "A\n",
+        "cardinal/build/query-api.mdx": "Q\n",
+        "snippets/part.mdx": "P\n",
+    }
+    pages = ["a", "cardinal/build/query-api", "snippets/part", "missing", "../outside"]
+    docs = write_site(tmp_path / "d", files, minimal_config(pages))
+    (tmp_path / "outside.mdx").write_text("O\n", encoding="utf-8")
+    result = build_site(docs, tmp_path / "out")
+    said = [d.message for d in result.diagnostics if d.code == "nav-missing-page"]
+    assert said == [
+        "navigation lists 'cardinal/build/query-api' but cardinal/build/query-api.mdx is not a "
+        "page: it is in a `build/` folder, which Mintlify skips",
+        "navigation lists 'snippets/part' but snippets/part.mdx is not a page: files in the "
+        "`snippets/` folder are snippets, never pages",
+        "navigation lists 'missing' but there is no missing.mdx or missing.md",
+        "navigation lists '../outside' but there is no ../outside.mdx or ../outside.md",
+    ]

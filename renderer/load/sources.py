@@ -283,6 +283,35 @@ def page_file_for_ref(ref: str, pages: frozenset[str]) -> str | None:
     return None
 
 
+def not_a_page(docs_dir: Path, ref: str) -> tuple[str, str] | None:
+    """(file, why) when navigation entry `ref` names a file of the docs folder that is not a
+    page: in a folder Mintlify skips (`build/`, a dot folder), in the `snippets/` folder, or
+    left out by `.mintignore` and docs.json's `snippets` (the message would else say there
+    is no such file). None when there is no such file, or `ref` leaves the folder."""
+    ref = ref.strip().strip("/")
+    parts = ref.split("/")
+    if not ref or ".." in parts or "\\" in ref:
+        return None
+    for ext in PAGE_EXTENSIONS:
+        file = ref if ref.endswith(PAGE_EXTENSIONS) else ref + ext
+        try:
+            found = (
+                resolve_inside(docs_dir, docs_dir / file) is not None
+                and (docs_dir / file).is_file()
+            )
+        except OSError:
+            found = False
+        if not found:
+            continue
+        skipped = next((p for p in parts[:-1] if p in IGNORED_DIRS or p.startswith(".")), None)
+        if skipped is not None:
+            return file, f"it is in a `{skipped}/` folder, which Mintlify skips"
+        if file.startswith(SNIPPET_FOLDERS):
+            return file, "files in the `snippets/` folder are snippets, never pages"
+        return file, "it is left out by .mintignore or docs.json's `snippets` globs"
+    return None
+
+
 _UNKNOWN = object()
 
 
