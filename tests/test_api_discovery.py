@@ -105,3 +105,25 @@ def test_config_files_are_never_specs(tmp_path: Path) -> None:
     result = build_site(docs)
     assert not [d for d in result.diagnostics if d.severity == "error"], result.diagnostics
     assert result.openapi_operations == 1
+
+
+def test_an_api_spec_named_in_docs_json_that_is_not_there_is_said(tmp_path: Path) -> None:
+    """world-engine's `"openapi": ["/openapi.json"]` named a file that is not there (the spec
+    is at `cardinal/openapi.json`, found by discovery): a warning at the config, and the page
+    still finds its operation; a navigation-level one keeps its own warning, once."""
+    spec = {
+        "openapi": "3.0.1",
+        "info": {"title": "T", "version": "1"},
+        "paths": {"/ping": {"get": {"responses": {"200": {"description": "ok"}}}}},
+    }
+    files = {
+        "cardinal/openapi.json": json.dumps(spec),
+        "ping.mdx": "---\ntitle: Ping\nopenapi: get /ping\n---\n",
+    }
+    config = minimal_config(["ping"], api={"openapi": ["/openapi.json"]})
+    docs = write_site(tmp_path / "d", files, config)
+    result = build_site(docs, tmp_path / "out")
+    missing = [d for d in result.diagnostics if d.code == "openapi-missing"]
+    assert [(d.file, d.severity) for d in missing] == [("docs.json", "warning")]
+    assert "'/openapi.json'" in missing[0].message and missing[0].line > 0
+    assert result.openapi_operations == 1

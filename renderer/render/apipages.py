@@ -28,6 +28,7 @@ from mintrender.load.remote import Downloads, is_remote
 from mintrender.load.sources import SourceFiles
 from mintrender.model import PageMeta, PageRecord
 from mintrender.parse.mdx import ParsedPage
+from mintrender.render import specfiles
 from mintrender.render.apicache import load_index
 from mintrender.render.context import RenderContext
 from mintrender.render.remotespecs import RemoteSpecs
@@ -87,10 +88,9 @@ class ApiStage:
         downloads: Downloads | None = None,
         cache: tuple[Store, str] | None = None,
     ) -> None:
-        """`downloads`: the cache that fetches specs given as URLs; None (`--safe` unless
-        allowed) leaves them out with a warning. `cache`: the build cache and a key of every
-        file a spec can be made of (the docs folder's JSON and YAML files): the loaded specs
-        are kept there and reused while those files are the same."""
+        """`downloads` fetches specs given as URLs (None: left out, warned). `cache`: the
+        build cache and a key of the docs folder's JSON and YAML files: the loaded specs are
+        reused while those files are the same."""
         from mintrender.openapi import find_spec_files  # start-up time, see top
         from mintrender.openapi.asyncapi import load_async_index  # start-up time
         from mintrender.openapi.discover import find_asyncapi_files  # start-up time
@@ -110,6 +110,7 @@ class ApiStage:
                     fetched[spec] = path
             elif not is_config(spec) and resolve_inside(docs_dir, docs_dir / spec.lstrip("/")):
                 files.add(spec.lstrip("/"))
+        specfiles.report_missing_specs(config, files, diagnostics)
         named = page_specs(docs_dir, sources.pages)
         files.update(named["openapi"])
         self.operation_pages = named["pages"]  # frontmatter `openapi: GET /x`
@@ -118,16 +119,14 @@ class ApiStage:
         )
         async_files = set(find_asyncapi_files(docs_dir)) | named["asyncapi"]
         for spec in configured_specs(config, "asyncapi"):
-            if not is_remote(spec) and not is_config(spec):
-                if resolve_inside(docs_dir, docs_dir / spec.lstrip("/")):
-                    async_files.add(spec.lstrip("/"))
+            local = not is_remote(spec) and not is_config(spec)
+            if local and resolve_inside(docs_dir, docs_dir / spec.lstrip("/")):
+                async_files.add(spec.lstrip("/"))
         self.async_index = load_async_index(docs_dir, sorted(async_files), diagnostics)
         self.nav_specs: dict[str, str] = {}
-        self.generated_paths: dict[str, str] = {}
-        """Operation ref -> site path chosen when expanding navigation-level specs."""
+        self.generated_paths: dict[str, str] = {}  # operation ref -> its generated site path
         self.hidden_refs: set[str] = set()
-        self.channel_titles: dict[str, str] = {}
-        """Generated channel ref -> page title."""
+        self.channel_titles: dict[str, str] = {}  # generated channel ref -> page title
 
     def _load_page_spec(self, ref: str, record: PageRecord, line: int) -> None:
         """A page naming its spec by URL (`openapi: "https://x/openapi.yaml GET /a"`): fetched

@@ -7,13 +7,14 @@ import json
 import os
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
 from mintrender.fileio import read_bytes
 from mintrender.load.config import CONFIG_FILES, SiteConfig
 from mintrender.load.contain import resolve_inside
+from mintrender.load.remote import is_remote
 
 
 def is_config(rel: str) -> bool:
@@ -78,8 +79,11 @@ def page_specs(docs_dir: Path, pages: Sequence[str]) -> dict[str, set[str]]:
     return found
 
 
-def configured_specs(config: SiteConfig, key: str = "openapi") -> list[str]:
-    """Spec files named in docs.json: `api.<key>` and `<key>` on any navigation level."""
+def configured_specs(
+    config: SiteConfig, key: str = "openapi", navigation: bool = True
+) -> list[str]:
+    """Spec files named in docs.json: `api.<key>` and (`navigation`) `<key>` on any navigation
+    level."""
     found: list[str] = []
 
     def add(value: Any) -> None:
@@ -103,8 +107,22 @@ def configured_specs(config: SiteConfig, key: str = "openapi") -> list[str]:
             for v in node:
                 walk(v)
 
-    walk(config.navigation)
+    if navigation:
+        walk(config.navigation)
     return found
+
+
+def report_missing_specs(config: SiteConfig, found: Collection[str], diagnostics: Any) -> None:
+    """An `openapi-missing` warning for each local file docs.json's `api.openapi` names that
+    is not among the `found` spec files (the pages may still find their operations in another
+    spec; a navigation level's is `openapi-nav-spec`'s)."""
+    for spec in configured_specs(config, navigation=False):
+        if is_remote(spec) or is_config(spec) or spec.lstrip("/") in found:
+            continue
+        line, col = config.locate(("api", "openapi"))
+        why = f"OpenAPI file {spec!r} is not in the docs folder"
+        hint = "point `openapi` at the spec's path from the docs folder's root"
+        diagnostics.warning(config.config_file, line, col, "openapi-missing", why, hint)
 
 
 def text_line(spec_text: str, value: str, line: int = 1) -> int | None:
