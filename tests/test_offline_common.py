@@ -546,14 +546,22 @@ def test_a_missing_file_is_never_said_to_mean_a_page() -> None:
 
 def test_offline_llms_full_links_are_relative_to_the_site_root(tmp_path: Path) -> None:
     """Each page's Markdown copy links relative to its own folder; pasted into llms-full.txt
-    (at the root) those links climbed out of the site (`../../index.html`, Bytez)."""
-    files = {"index.mdx": "Home page.\n", "guide/deep/page.mdx": "See [the home page](/index).\n"}
+    (at the root) those links climbed out of the site (`../../index.html`, Bytez). In a table
+    cell too (rockboxd)."""
+    table = "| Where | Link |\n| --- | --- |\n| cell | [Home](/index) |\n"
+    files = {
+        "index.mdx": "Home page.\n",
+        "guide/deep/page.mdx": "See [the home page](/index).\n\n" + table,
+    }
     docs = write_site(tmp_path / "d", files, minimal_config(["index", "guide/deep/page"]))
     build_site(docs, tmp_path / "out", mode="offline")
     full = (tmp_path / "out" / "llms-full.txt").read_text(encoding="utf-8")
     copy = (tmp_path / "out" / "guide" / "deep" / "page.md").read_text(encoding="utf-8")
     assert "See [the home page](index.html)." in full and "\x1e" not in full
     assert "See [the home page](../../index.html)." in copy and "\x1e" not in copy
+    # rockboxd: a link in a table cell lost its `../` (the cell's white space made one line)
+    assert "| cell | [Home](../../index.html) |" in copy and "| cell | [Home](index.html) |" in full
+    assert "\x00" not in copy + full
 
 
 def test_a_prompts_markdown_copy_is_the_text_it_copies(tmp_path: Path) -> None:

@@ -11,10 +11,7 @@ from mintrender.load.sources import Reader
 from mintrender.model import Publish
 from mintrender.parse.mdx import parse_page
 from mintrender.render.markdown import first_paragraph, instructions_block, page_markdown
-from mintrender.urls import (
-    is_external,
-    markdown_path_for,
-)
+from mintrender.urls import ROOT, is_external, markdown_path_for, relative_root
 from mintrender.write.crawl import indexable
 
 if TYPE_CHECKING:
@@ -62,6 +59,15 @@ def _api_summary(record: PageRecord, link: Any) -> str:
 _SPEC_EXT = (".json", ".yaml", ".yml")
 
 
+_MD_ROOT = "\x00root\x00"
+"""The site's root in an offline Markdown copy's links, until it is written (`_written`)."""
+
+
+def _written(text: str, output_path: str) -> str:
+    """A Markdown copy's text as written at `output_path`: its offline links relative there."""
+    return text.replace(_MD_ROOT, relative_root(output_path)) if _MD_ROOT in text else text
+
+
 def write_markdown_copies(
     config: SiteConfig,
     records: Iterable[PageRecord],
@@ -90,7 +96,7 @@ def write_markdown_copies(
             text = page_markdown_text(
                 record, config, urls, publish, instructions, reader, diagnostics
             )
-        writer.write_text(md_path, publish.for_file(text, md_path))
+        writer.write_text(md_path, _written(text, md_path))
         if keep is None or record.site_path in keep:
             out[record.site_path] = text
     return out
@@ -154,8 +160,11 @@ def _page_markdown_text(
             return href
         url = urls.link(href, _rel)
         # offline: relative to where the text is written (the page's copy, llms-full.txt), so
-        # the placeholder stays until then (`for_file`)
-        return url if publish.mode == "offline" else publish.public(url, _out)
+        # a placeholder stays until then (`_written`): not ROOT, which `str.split` and `strip`
+        # take for white space (a table cell's text is `one_line`d)
+        return (
+            url.replace(ROOT, _MD_ROOT) if publish.mode == "offline" else publish.public(url, _out)
+        )
 
     return page_markdown(
         tokens,
@@ -326,6 +335,6 @@ def _full_parts(
         if text is None:
             continue
         url = publish.public(urls.page(record.site_path), "llms-full.txt")
-        title_line, _, rest = publish.for_file(text, "llms-full.txt").partition("\n")
+        title_line, _, rest = _written(text, "llms-full.txt").partition("\n")
         yield f"{separator}{title_line}\nSource: {url}\n{rest}"
         separator = "\n"
