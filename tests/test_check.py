@@ -152,7 +152,7 @@ def test_snippet_finding_once_naming_including_pages(tmp_path: Path) -> None:
 
 def test_anchor_and_docs_json_findings(tmp_path: Path) -> None:
     files = {"a.mdx": "## Real heading\n\n[ok](#real-heading) [bad](/b#nope) [b](/b#there)\n"}
-    files["b.mdx"] = "## There\n"
+    files["b.mdx"] = "## There\n\n## Fees & billing\n\n[fees](#fees-&-billing)\n"  # qualitymd
     docs = _site(tmp_path, files, ["a", "b"], theme="mintt", colour="red")
     proc = _check("docs", "--format", "json", cwd=docs.parent)
     found = json.loads(proc.stdout)["diagnostics"]

@@ -206,6 +206,7 @@ def test_site_without_index_page_opens_on_its_first_page(tmp_path: Path) -> None
     [
         ("dark", "dark"),
         ("system", ""),
+        ("auto", ""),  # mint.json's `codeBlock.mode` as Mintlify's migration writes it
         ("github-dark", "dark"),
         ({"theme": "dracula"}, "dark"),
         ("github-light", "light"),
@@ -372,3 +373,27 @@ def test_a_legacy_anchor_to_a_tabs_folder_stays_a_link() -> None:
     assert navigation["global"]["anchors"] == [
         {"anchor": "API", "icon": "code", "href": "/api-reference"}
     ]
+
+
+def test_legacy_footer_columns_and_code_block_mode() -> None:
+    """mint.json's `footer.links` columns (`title`, `links` of `{label, url}`) are docs.json's
+    `header`/`items`/`href` (they were drawn empty), `footerSocials` joins its socials, and
+    `codeBlock.mode` is `styling.codeblocks` ("auto" follows the page's mode)."""
+    column = {"title": "Column 1", "links": [{"label": "Customers", "url": "https://x.com/c"}]}
+    data = {
+        "name": "X",
+        "footerSocials": {"github": "https://github.com/x"},
+        "footer": {"socials": {"x": "https://x.com/m"}, "links": [column]},
+        "codeBlock": {"mode": "dark"},
+        "navigation": [{"group": "G", "pages": ["index"]}],
+    }
+    out = convert_mint_json(data)
+    assert out["footer"] == {
+        "socials": {"github": "https://github.com/x", "x": "https://x.com/m"},
+        "links": [
+            {"header": "Column 1", "items": [{"label": "Customers", "href": "https://x.com/c"}]}
+        ],
+    }
+    assert out["styling"] == {"codeblocks": "dark"}
+    auto = convert_mint_json({**data, "codeBlock": {"mode": "auto"}})
+    assert auto["styling"] == {"codeblocks": "system"}

@@ -452,3 +452,13 @@ def test_a_listed_file_that_is_no_page_is_said_to_be_one(tmp_path: Path) -> None
         "navigation lists 'missing' but there is no missing.mdx or missing.md",
         "navigation lists '../outside' but there is no ../outside.mdx or ../outside.md",
     ]
+
+
+def test_a_capitalised_title_word_is_no_fence_flag() -> None:
+    """```` ```jsx Expandable Example ```` is titled "Expandable Example" (handotdev); the flags
+    are lower-case words."""
+    info = parse_fence_info("jsx Expandable Example")
+    assert info.title == "Expandable Example" and not info.expandable
+    assert parse_fence_info("bash Copy files").title == "Copy files"
+    flagged = parse_fence_info("js expandable wrap title")
+    assert flagged.title == "title" and flagged.expandable and flagged.wrap

@@ -136,7 +136,7 @@ def _check_page(
         rel,
         record.site_path,
         list(found),
-        frozenset(_ID.findall(rendered.body_html)),
+        frozenset(html.unescape(i) for i in _ID.findall(rendered.body_html)),  # `fees-&-billing`
         anchors,
         parsed.depends_on,
         disabled_codes(parsed.frontmatter.get(DISABLE_KEY)),

@@ -154,8 +154,8 @@ class SiteConfig:
         value = self.codeblocks
         if isinstance(value, dict):
             value = value.get("theme")
-        if not isinstance(value, str) or value.strip() in ("", "system"):
-            return ""
+        if not isinstance(value, str) or value.strip() in ("", "system", "auto"):
+            return ""  # "auto": mint.json's `codeBlock.mode` as Mintlify's migration writes it
         value = value.strip().lower()
         return "light" if any(w in value for w in _LIGHT_SHIKI_THEMES) else "dark"
 

@@ -28,6 +28,32 @@ def _anchor_entry(anchor: dict[str, Any]) -> dict[str, Any]:
     return entry
 
 
+def _footer(footer: object) -> dict[str, Any]:
+    """mint.json's `footer: {socials, links: [{title, links: [{label, url}]}]}` in docs.json's
+    shape (`links: [{header, items: [{label, href}]}]`); docs.json's own keys kept."""
+    if not isinstance(footer, dict):
+        return {}
+    out = dict(footer)
+    columns = []
+    for column in out.get("links") or []:
+        if not isinstance(column, dict):
+            continue
+        items = column.get("items", column.get("links")) or []
+        columns.append(
+            {
+                "header": column.get("header", column.get("title", "")),
+                "items": [
+                    {"label": i.get("label", ""), "href": i.get("href", i.get("url", ""))}
+                    for i in items
+                    if isinstance(i, dict)
+                ],
+            }
+        )
+    if columns:
+        out["links"] = columns
+    return out
+
+
 def _href(url: str) -> str:
     return url if "://" in url else "/" + url.strip("/")
 
@@ -162,8 +188,18 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
             }
     if navbar:
         out["navbar"] = navbar
+    footer = _footer(data.get("footer"))
     if isinstance(data.get("footerSocials"), dict):
-        out["footer"] = {"socials": data["footerSocials"]}
+        footer["socials"] = {**data["footerSocials"], **footer.get("socials", {})}
+    if footer:
+        out["footer"] = footer
+    mode = (
+        (data.get("codeBlock") or {}).get("mode")
+        if isinstance(data.get("codeBlock"), dict)
+        else None
+    )
+    if mode in ("dark", "auto"):  # `codeBlock.mode` -> `styling.codeblocks`
+        out.setdefault("styling", {})["codeblocks"] = "dark" if mode == "dark" else "system"
     toggle = data.get("modeToggle")
     if isinstance(toggle, dict):
         out["appearance"] = {

@@ -166,8 +166,8 @@ def parse_fence_info(info: str) -> FenceInfo:
             flags.add(m.group("flag").lower())
         else:
             word = m.group("word")
-            if word.lower() in FLAGS:
-                flags.add(word.lower())
+            if word in FLAGS:  # as written: `Expandable Example` is a title (handotdev)
+                flags.add(word)
             else:
                 title_words.append(word)
     if lang == "nocopy":
