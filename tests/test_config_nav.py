@@ -397,3 +397,15 @@ def test_legacy_footer_columns_and_code_block_mode() -> None:
     assert out["styling"] == {"codeblocks": "dark"}
     auto = convert_mint_json({**data, "codeBlock": {"mode": "auto"}})
     assert auto["styling"] == {"codeblocks": "system"}
+
+
+def test_a_mixed_level_keeps_the_files_order() -> None:
+    """ChaosChain's navigation has `pages` then `groups` (a `nav-mixed` warning): read leniently,
+    they keep that order, so the home page is the first page, not the groups' first."""
+    nav, warnings = _nav(
+        {"pages": ["introduction"], "groups": [{"group": "G", "pages": ["guide"]}]}
+    )
+    assert [code for _, code, _ in warnings] == ["nav-mixed"]
+    assert [s.ref for s in nav.slots()] == ["introduction", "guide"]
+    nav, _ = _nav({"groups": [{"group": "G", "pages": ["guide"]}], "pages": ["introduction"]})
+    assert [s.ref for s in nav.slots()] == ["guide", "introduction"]

@@ -135,6 +135,11 @@ def test_html_elements(text: str, expected: str) -> None:
         ("@user hi and a@b.c.", ["a@b.c"]),
         ("see user@example.com, then", ["user@example.com"]),
         ("ü@ex.com and tést@ex.com", ["st@ex.com"]),
+        # inside an `<a>` element, text is never linked again (mintlify-docs' help center)
+        (
+            'Mail <a href="mailto:x@y.com">x@y.com</a> or <a href="https://a.io">https://a.io</a>',
+            ["x@y.com", "https://a.io"],
+        ),
     ],
 )
 def test_bare_urls_end_where_gfm_ends_them(text: str, links: list[str]) -> None:
@@ -142,3 +147,12 @@ def test_bare_urls_end_where_gfm_ends_them(text: str, links: list[str]) -> None:
     `)` do not (remark-gfm, the GFM spec's section 6.9); an email address is a `mailto:` link."""
     out = rendered(text)
     assert [html.unescape(t) for t in re.findall(r'<a href="[^"]*"[^>]*>([^<]*)</a>', out)] == links
+
+
+def test_text_inside_an_a_element_is_never_linked_again() -> None:
+    """`<a href="mailto:…">support@mintlify.com</a>` (mintlify-docs' help center) and an `<a>`
+    around a bare URL: their text was made a second link inside the first."""
+    out = rendered(
+        'Mail <a href="mailto:x@y.com">x@y.com</a> or <a href="https://a.io">https://a.io</a>'
+    )
+    assert out.count("<a ") == 2 and out.count("</a>") == 2

@@ -314,16 +314,12 @@ def _division(
                 warn((*path, key, i), "nav-type", f"missing `{label_key}` label")
                 child_label = str(child_label or "")
             children.append(_division(e, child_kind, child_label, (*path, key, i), openapi, warn))
-    if isinstance(raw.get("groups"), list):
-        for i, g in enumerate(raw["groups"]):
-            item = _item(g, (*path, "groups", i), openapi, warn)
-            if item is not None:
-                children.append(item)
-    if isinstance(raw.get("pages"), list):
-        for i, p in enumerate(raw["pages"]):
-            item = _item(p, (*path, "pages", i), openapi, warn)
-            if item is not None:
-                children.append(item)
+    for key in [k for k in raw if k in ("groups", "pages")]:  # in the file's order (nav-mixed)
+        if isinstance(raw[key], list):
+            for i, entry in enumerate(raw[key]):
+                item = _item(entry, (*path, key, i), openapi, warn)
+                if item is not None:
+                    children.append(item)
     if not children and not raw.get("href"):
         children += _api_specs(spec, directory, raw.get("asyncapi"), path)
     elif spec and not raw.get("href"):

@@ -56,9 +56,11 @@ def autolink_literal(state: StateCore) -> None:
         depth = 0
         changed = False
         for tok in block.children:
-            if tok.type == "link_open":
+            # inside a link, a Markdown one or an `<a>` element, text is never linked again
+            anchor = tok.type.startswith("component_") and (tok.meta or {}).get("name") == "a"
+            if tok.type == "link_open" or anchor and tok.type == "component_open":
                 depth += 1
-            elif tok.type == "link_close":
+            elif tok.type == "link_close" or anchor and tok.type == "component_close":
                 depth -= 1
             content = tok.content
             if (
