@@ -58,6 +58,7 @@ from mintrender.model import (
     Safety,
 )
 from mintrender.parse.mdx import ParsedPage, parse_page
+from mintrender.render import navview as navigation_view
 from mintrender.render.apipages import ApiStage, AttachesApi
 from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView, PageInfo, page_info, sidebar_icons
@@ -240,6 +241,7 @@ def make_navview(
         record.ref = file_to_ref.get(record.rel_path, record.ref)
         infos[record.ref] = page_info(record)
     icon = sidebar_icons(config, urls, diagnostics, Reader(config.docs_dir))
+    navigation_view.report_broken_hrefs(config, nav, urls, diagnostics)
     return NavView(nav, list(slots), infos, urls, icon)
 
 

@@ -462,3 +462,33 @@ def test_a_capitalised_title_word_is_no_fence_flag() -> None:
     assert parse_fence_info("bash Copy files").title == "Copy files"
     flagged = parse_fence_info("js expandable wrap title")
     assert flagged.title == "title" and flagged.expandable and flagged.wrap
+
+
+def test_navigation_and_navbar_links_to_nothing_are_broken_links(tmp_path: Path) -> None:
+    """authlane's tab to `/docs/api-reference` was a dead link no one was told about; a tab,
+    a global anchor or a navbar link to no page is a `broken-link` at its place in docs.json,
+    as a page's own link is. Links to pages, files and other sites are not."""
+    config = {
+        "name": "T",
+        "navigation": {
+            "tabs": [
+                {"tab": "Docs", "pages": ["a"]},
+                {"tab": "Gone", "href": "/nowhere"},
+                {"tab": "Fine", "href": "/a"},
+            ],
+            "global": {"anchors": [{"anchor": "Blog", "href": "/blog-missing"}]},
+        },
+        "navbar": {
+            "links": [{"label": "Site", "href": "https://example.com"}],
+            "primary": {"type": "button", "label": "Go", "href": "/support-missing"},
+        },
+    }
+    docs = write_site(tmp_path / "d", {"a.mdx": "A\n"}, config)
+    result = build_site(docs, tmp_path / "out")
+    broken = [
+        (d.file, d.line > 0, d.message) for d in result.diagnostics if d.code == "broken-link"
+    ]
+    assert broken == [
+        ("docs.json", True, f"link {href!r} points to no page or file of this site")
+        for href in ("/nowhere", "/blog-missing", "/support-missing")
+    ]

@@ -441,3 +441,34 @@ def page_info(record: PageRecord) -> PageInfo:
 def page_title(meta: PageMeta, rel_path: str) -> str:
     """The title `render_page` will give a page, known before it is rendered."""
     return meta.title if meta.title is not None else fallback_title(rel_path)
+
+
+def report_broken_hrefs(
+    config: SiteConfig, nav: Navigation, urls: UrlBuilder, diagnostics: Diagnostics
+) -> None:
+    """A `broken-link` warning, at its place in docs.json, for each link of the navigation (a
+    tab's, an anchor's, a dropdown's `href`) and the navbar that points to no page or file of
+    the site, as a page's own links get (authlane's tab to `/docs/api-reference`)."""
+
+    def check(href: str | None, path: tuple[Any, ...]) -> None:
+        if not href or href.startswith("#") or is_external(href):
+            return
+        if not urls.resolve(href)[1]:
+            line, col = config.locate(path)
+            why = f"link {href!r} points to no page or file of this site"
+            diagnostics.warning(config.config_file, line, col, "broken-link", why)
+
+    def walk(node: object) -> None:
+        if isinstance(node, NavDivision):
+            check(node.href, (*node.json_path, "href"))
+            for child in node.children:
+                walk(child)
+
+    walk(nav.root)
+    for divisions in nav.global_links.values():
+        for d in divisions:
+            check(d.href, (*d.json_path, "href"))
+    for i, link in enumerate(config.navbar_links):
+        check(link.href, ("navbar", "links", i, "href"))
+    if config.navbar_primary is not None:
+        check(config.navbar_primary.href, ("navbar", "primary", "href"))
