@@ -370,8 +370,8 @@ def test_a_legacy_anchor_to_a_tabs_folder_stays_a_link() -> None:
     navigation = convert_mint_json(data)["navigation"]
     assert [t["tab"] for t in navigation["tabs"]] == ["Guides", "API Reference"]
     assert navigation["tabs"][1]["groups"] == [data["navigation"][1]]
-    assert navigation["global"]["anchors"] == [
-        {"anchor": "API", "icon": "code", "href": "/api-reference"}
+    assert navigation["global"]["anchors"] == [  # the folder's first page: `/api-reference`
+        {"anchor": "API", "icon": "code", "href": "/api-reference/overview"}  # is no page
     ]
 
 

@@ -162,8 +162,18 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
         navigation: dict[str, Any] = {"versions": nav_versions}
     else:
         navigation = split(groups)
+
+    def anchor_href(url: str) -> str:
+        """A folder's first page (a tab owns the folder: `/api-reference` is no page), else
+        the URL as written."""
+        first = (_first_page(g) for g in groups if _prefix_match(_first_page(g), url))
+        page = "" if "://" in url else next(first, "")
+        return "/" + page if page else _href(url)
+
     anchors = [
-        {**_anchor_entry(a), "href": _href(str(a["url"]))} for a in raw_anchors if a not in owning
+        {**_anchor_entry(a), "href": anchor_href(str(a["url"]))}
+        for a in raw_anchors
+        if a not in owning
     ]
     if anchors:
         navigation["global"] = {"anchors": anchors}
