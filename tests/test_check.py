@@ -348,3 +348,17 @@ def test_every_built_in_contextual_option_is_known(tmp_path: Path) -> None:
     )
     run = _check(str(docs), "--format", "json")
     assert [d["code"] for d in json.loads(run.stdout)["diagnostics"]] == ["config-schema"]
+
+
+def test_check_reports_the_icons_a_build_draws_in_the_sidebar(tmp_path: Path) -> None:
+    """A build reports an unknown navigation or frontmatter icon when it draws the sidebar,
+    which `check` never draws: it said "0 problems" where the build gave three (handotdev)."""
+    files = {"a.mdx": "---\ntitle: A\nicon: no-such-page-icon\n---\n\nText.\n"}
+    groups = [{"group": "G", "icon": "no-such-group-icon", "pages": ["a"]}]
+    docs = write_site(
+        tmp_path / "site" / "docs", files, {"name": "T", "navigation": {"groups": groups}}
+    )
+    proc = _check("docs", "--format", "json", cwd=docs.parent)
+    found = json.loads(proc.stdout)["diagnostics"]
+    icons = sorted((d["file"], d["line"] > 0) for d in found if d["code"] == "unknown-icon")
+    assert icons == [("docs/a.mdx", True), ("docs/docs.json", True)]

@@ -127,6 +127,8 @@ def _check_page(
     record = new_record(rel, parsed.frontmatter)
     ctx = CheckContext(config, rel, urls, found, read=read)
     rendered = render_page(parsed, ctx, with_sections=False)  # no search index to feed
+    if record.meta.icon:  # drawn in the sidebar by a build: said at line 1, as there
+        ctx.icon(record.meta.icon, record.meta.icon_type, line=1)
     api.check(record)
     is_api = bool(record.meta.openapi or record.meta.api)
     anchors = [

@@ -29,9 +29,11 @@ from mintrender.check.sitewide import (
     merge_page_findings,
 )
 from mintrender.errors import Diagnostic, Diagnostics
-from mintrender.load.config import ConfigError
+from mintrender.load.config import ConfigError, SiteConfig
+from mintrender.load.nav import NavDivision, NavGroup, Navigation
 from mintrender.load.sources import SNIPPET_FOLDERS, Reader, shadowed_files
 from mintrender.render.apipages import ApiStage
+from mintrender.render.navview import IconFn, sidebar_icons
 from mintrender.urls import site_path_for
 from mintrender.workers import Background, auto_jobs, can_fork, fork_map, slices
 
@@ -83,6 +85,7 @@ def _check(options: CheckOptions) -> CheckResult:
     site_paths += [record.site_path for record, _ in generated]
     urls = make_urls("hosted", site_paths, sources, config)
     reader = Reader(docs_dir)
+    nav_icons(config, nav, sidebar_icons(config, urls, diagnostics, reader))  # as builds draw
     key = site_key(config, sources, api, site_paths) if options.cache_dir else ""
     cache = PageCache(options.cache_dir, docs_dir, key)
 
@@ -121,6 +124,24 @@ def _check(options: CheckOptions) -> CheckResult:
         found = _in_scope(found, options.files, facts)
     timings["total"] = time.perf_counter() - t0
     return CheckResult(found, pages=len(facts), timings=timings)
+
+
+def nav_icons(config: SiteConfig, nav: Navigation, icon: IconFn) -> None:
+    """Every icon docs.json's navigation names (tabs, anchors, groups...), drawn as a build's
+    sidebar draws them: an unknown one is an `unknown-icon` at its place."""
+
+    def walk(node: object) -> None:
+        if isinstance(node, (NavDivision, NavGroup)):
+            if node.icon:
+                icon(node.icon, node.icon_type, "")
+            for child in node.children:
+                walk(child)
+
+    walk(nav.root)
+    for divisions in nav.global_links.values():
+        for d in divisions:
+            if d.icon:
+                icon(d.icon, d.icon_type, "")
 
 
 def _appended(
