@@ -61,6 +61,10 @@ def reads_tag(env: MutableMapping[str, Any], name: str) -> bool:
     return True
 
 
+_NO_TAG_START = re.compile(r"<[-=0-9.,;:)\]*+%?]")
+"""A `<` followed by what MDX never reads after it: not a name, `/`, `>` or white space."""
+
+
 def jsx_inline(state: StateInline, silent: bool) -> bool:
     src = state.src
     pos = state.pos
@@ -76,6 +80,16 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     lenient = env.get("lenient", False)
     tag = read_tag(src, pos, env, lenient)
     if tag is None:
+        if not silent and not lenient and _NO_TAG_START.match(src, pos):
+            # `<-chan`, `<3`, `<=`: MDX reads `<` as a tag's start and fails the page there
+            # (remark-mdx: "Unexpected character before name"); shown here as written
+            inline_report(
+                state,
+                pos,
+                "jsx-syntax",
+                f"`{src[pos : pos + 2]}` cannot start a tag, so MDX (and Mintlify) refuses this "
+                "page; it is shown as written here (write `\\<` or `&lt;`)",
+            )
         return False
     name = tag.name
     if not reads_tag(env, name):

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from fixtures.harness import cases, diagnostic_lines, normalise, parse, rendered
+from fixtures.harness import cases, diagnostic_lines, normalise, parse, render, rendered
 from markdown_it.renderer import RendererHTML
 
 from mintrender.components._jsxparse import Expression
@@ -156,3 +156,17 @@ def test_text_inside_an_a_element_is_never_linked_again() -> None:
         'Mail <a href="mailto:x@y.com">x@y.com</a> or <a href="https://a.io">https://a.io</a>'
     )
     assert out.count("<a ") == 2 and out.count("</a>") == 2
+
+
+def test_a_lt_that_cannot_start_a_tag_is_said() -> None:
+    """World Engine's `<-chan time.Time` in a table: remark-mdx fails the page ("Unexpected
+    character `-` before name"), so Mintlify shows nothing; we show it as written, and say so.
+    `a < b`, code and math are no tags to MDX either, and no warning."""
+    for text, warned in (
+        ("| ch | <-chan time.Time |\n|---|---|\n| a | b |", True),
+        ("love <3 and a <= b", True),
+        ("a < b, `x <- y`, $x <3$", False),
+    ):
+        page, _, found = render(text)
+        assert ("jsx-syntax" in [d.code for d in found]) is warned, text
+        assert "&lt;" in page.body_html
