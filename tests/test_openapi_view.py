@@ -708,3 +708,11 @@ def test_a_webhook_names_no_server_and_shows_its_payload(tmp_path: Path) -> None
     assert "api.example.com" not in view.header_html + view.aside_html
     tabs = [t["data-tab-title"] for t in Elements(view.aside_html).find(role="tab")]
     assert tabs[0] == "Payload" and "kycStatus" in text_of(view.aside_html)
+
+
+def test_a_list_of_choices_lists_its_options(tmp_path: Path) -> None:
+    """LobbyStack's `events` (an array of an enum) showed `enum<string>[]` and no options;
+    Mintlify lists them (`Available options: …`), as for a plain enum."""
+    events = {"type": "array", "items": {"type": "string", "enum": ["call.completed", "taken"]}}
+    body = _body_fields_html(tmp_path, {"events": events})
+    assert "Available options: <code>call.completed</code>, <code>taken</code>" in body

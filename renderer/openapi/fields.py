@@ -276,7 +276,7 @@ class FieldBuilder:
             pre_pills=tuple(_pills(mint.get("pre"))),
             post_pills=tuple(post),
             constraints=constraint_lines(schema),
-            enum=tuple(as_text(v) for v in schema.enum or ()),
+            enum=tuple(as_text(v) for v in _allowed(schema)),
             example=example,
             description_html=self._md(schema.description),
             children=children,
@@ -342,6 +342,15 @@ class FieldBuilder:
             return SchemaView((), (), desc)
         row = self.field(name, schema, False, [name], prefix, mode)
         return SchemaView((row,), (), "")
+
+
+def _allowed(schema: Schema) -> tuple[Any, ...]:
+    """The values a field may hold: its `enum`, or its items' (`enum<string>[]`, as Mintlify
+    lists a list of choices' options)."""
+    if schema.enum:
+        return schema.enum
+    items = schema.items
+    return items.enum or () if items is not None and "array" in schema.types else ()
 
 
 def _example_text(value: Any) -> str:
