@@ -716,3 +716,17 @@ def test_a_list_of_choices_lists_its_options(tmp_path: Path) -> None:
     events = {"type": "array", "items": {"type": "string", "enum": ["call.completed", "taken"]}}
     body = _body_fields_html(tmp_path, {"events": events})
     assert "Available options: <code>call.completed</code>, <code>taken</code>" in body
+
+
+def test_a_server_at_the_sites_own_host_is_named_slash(tmp_path: Path) -> None:
+    """Atlas's third server is `url: "/"` ("Relative to current host"): its entry in the
+    server menu was blank."""
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}, {"url": "/", "description": "Here"}],
+        "paths": {"/health": {"get": {"responses": {"200": {"description": "ok"}}}}},
+    }
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    view = render(get(load_api_index(tmp_path, ["openapi.json"], Diagnostics()), "GET /health"))
+    assert '<option value="1" title="/ (Here)">/</option>' in view.header_html

@@ -85,7 +85,8 @@ def _header_html(
         path=path,
         path_html=_path_html(path),
         servers=[
-            {"url": u, "description": s.description} for u, s in zip(urls, servers, strict=True)
+            {"url": u or "/", "description": s.description}  # `/`: the site's own host
+            for u, s in zip(urls, servers, strict=True)
         ],
         # one server: the path alone, unless `api.url: "full"` (openapi.md §2); several: a menu
         base_url=urls[0] if urls and options.url_full else "",
