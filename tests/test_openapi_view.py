@@ -730,3 +730,24 @@ def test_a_server_at_the_sites_own_host_is_named_slash(tmp_path: Path) -> None:
     (tmp_path / "openapi.json").write_text(json.dumps(spec))
     view = render(get(load_api_index(tmp_path, ["openapi.json"], Diagnostics()), "GET /health"))
     assert '<option value="1" title="/ (Here)">/</option>' in view.header_html
+
+
+def test_whole_decimals_read_as_javascript_writes_them(tmp_path: Path) -> None:
+    """FastAPI writes `minimum: 0.0` and `default: 1.0` (Atlas; 18 ModelsLab pages): Mintlify,
+    in JavaScript, shows `x >= 0` and `default: 1`, and sends `threshold=1`."""
+    schema = {"type": "number", "default": 1.0, "minimum": 0.0, "maximum": 2.5}
+    parameter = {"in": "query", "name": "threshold", "schema": schema}
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {
+            "/runs": {
+                "get": {"parameters": [parameter], "responses": {"200": {"description": "ok"}}}
+            }
+        },
+    }
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    view = render(get(load_api_index(tmp_path, ["openapi.json"], Diagnostics()), "GET /runs"))
+    assert "default: 1<" in view.body_html and "0 &lt;= x &lt;= 2.5" in view.body_html
+    assert "threshold=1" in view.aside_html and "1.0" not in view.body_html + view.aside_html

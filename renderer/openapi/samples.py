@@ -167,4 +167,6 @@ def as_text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))  # `0.0` is `0` in JavaScript, which Mintlify shows (FastAPI's)
     return json.dumps(value, ensure_ascii=False)

@@ -400,4 +400,6 @@ def serialized(p: Parameter, value: Any) -> list[tuple[str, str]]:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))  # as JavaScript writes it (`threshold=1`, not `1.0`)
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
