@@ -46,7 +46,6 @@ from mintrender.load.sources import (
     page_shares,
     snippet_globs,
     unique_pages,
-    without_imported,
 )
 from mintrender.model import (
     BuildOptions,
@@ -62,7 +61,7 @@ from mintrender.render import navview as navigation_view
 from mintrender.render.apipages import ApiStage, AttachesApi
 from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView, PageInfo, page_info, sidebar_icons
-from mintrender.render.page import render_page
+from mintrender.render.page import render_page, without_imported
 from mintrender.render.sanitize import (
     sanitize_record,
     without_active_files,

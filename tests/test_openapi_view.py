@@ -461,6 +461,12 @@ def test_manual_endpoint() -> None:
     assert "Authorization" not in none.aside_html
 
 
+def _spec_view(tmp_path: Path, spec: dict[str, Any], ref: str) -> ApiView:
+    """The view of operation `ref` of `spec`, written as the docs folder's openapi.json."""
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    return render(get(load_api_index(tmp_path, ["openapi.json"], Diagnostics()), ref))
+
+
 def _body_fields_html(
     tmp_path: Path, properties: dict[str, Any], version: str = "3.0.0", part: str = "body_html"
 ) -> str:
@@ -701,10 +707,7 @@ def test_a_webhook_names_no_server_and_shows_its_payload(tmp_path: Path) -> None
         "servers": [{"url": "https://api.example.com/v1"}],
         "webhooks": {"kyc-status": hook},
     }
-    (tmp_path / "openapi.json").write_text(json.dumps(spec))
-    view = render(
-        get(load_api_index(tmp_path, ["openapi.json"], Diagnostics()), "webhook kyc-status")
-    )
+    view = _spec_view(tmp_path, spec, "webhook kyc-status")
     assert "api.example.com" not in view.header_html + view.aside_html
     tabs = [t["data-tab-title"] for t in Elements(view.aside_html).find(role="tab")]
     assert tabs[0] == "Payload" and "kycStatus" in text_of(view.aside_html)
@@ -727,8 +730,7 @@ def test_a_server_at_the_sites_own_host_is_named_slash(tmp_path: Path) -> None:
         "servers": [{"url": "https://api.example.com"}, {"url": "/", "description": "Here"}],
         "paths": {"/health": {"get": {"responses": {"200": {"description": "ok"}}}}},
     }
-    (tmp_path / "openapi.json").write_text(json.dumps(spec))
-    view = render(get(load_api_index(tmp_path, ["openapi.json"], Diagnostics()), "GET /health"))
+    view = _spec_view(tmp_path, spec, "GET /health")
     assert '<option value="1" title="/ (Here)">/</option>' in view.header_html
 
 
@@ -747,7 +749,6 @@ def test_whole_decimals_read_as_javascript_writes_them(tmp_path: Path) -> None:
             }
         },
     }
-    (tmp_path / "openapi.json").write_text(json.dumps(spec))
-    view = render(get(load_api_index(tmp_path, ["openapi.json"], Diagnostics()), "GET /runs"))
+    view = _spec_view(tmp_path, spec, "GET /runs")
     assert "default: 1<" in view.body_html and "0 &lt;= x &lt;= 2.5" in view.body_html
     assert "threshold=1" in view.aside_html and "1.0" not in view.body_html + view.aside_html

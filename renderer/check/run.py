@@ -30,7 +30,7 @@ from mintrender.check.sitewide import (
 )
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.load.config import ConfigError, SiteConfig
-from mintrender.load.nav import NavDivision, NavGroup, Navigation
+from mintrender.load.nav import Navigation
 from mintrender.load.sources import SNIPPET_FOLDERS, Reader, shadowed_files
 from mintrender.render.apipages import ApiStage
 from mintrender.render.navview import IconFn, sidebar_icons
@@ -129,19 +129,9 @@ def _check(options: CheckOptions) -> CheckResult:
 def nav_icons(config: SiteConfig, nav: Navigation, icon: IconFn) -> None:
     """Every icon docs.json's navigation names (tabs, anchors, groups...), drawn as a build's
     sidebar draws them: an unknown one is an `unknown-icon` at its place."""
-
-    def walk(node: object) -> None:
-        if isinstance(node, (NavDivision, NavGroup)):
-            if node.icon:
-                icon(node.icon, node.icon_type, "")
-            for child in node.children:
-                walk(child)
-
-    walk(nav.root)
-    for divisions in nav.global_links.values():
-        for d in divisions:
-            if d.icon:
-                icon(d.icon, d.icon_type, "")
+    for node in nav.nodes():
+        if node.icon:
+            icon(node.icon, node.icon_type, "")
 
 
 def _appended(

@@ -150,6 +150,19 @@ class Navigation:
             todo.extend(c for c in reversed(node.children) if isinstance(c, NavDivision))
         return out
 
+    def nodes(self) -> Iterator[NavDivision | NavGroup]:
+        """Every division and group, in docs.json order, then the `global` links."""
+
+        def walk(node: NavNode) -> Iterator[NavDivision | NavGroup]:
+            if isinstance(node, (NavDivision, NavGroup)):
+                yield node
+                for child in node.children:
+                    yield from walk(child)
+
+        yield from walk(self.root)
+        for divisions in self.global_links.values():
+            yield from divisions
+
     def slots(self) -> list[PageSlot]:
         """Every page entry in reading order (group roots before their children)."""
         out: list[PageSlot] = []

@@ -436,22 +436,6 @@ class Reader:
         return decoded.text
 
 
-def without_imported(records: list[PageRecord], listed: set[str]) -> list[PageRecord]:
-    """`records` less the pages another page imports that the navigation does not list: a
-    file imported is a snippet, shown where it is imported and not as a page of its own
-    (Mintlify's "Reusable snippets"), wherever it is kept."""
-    imported = {
-        dep
-        for record in records
-        if record.rendered is not None
-        for dep in record.rendered.depends_on
-        if dep != record.rel_path
-    }
-    if not imported:
-        return records
-    return [r for r in records if r.rel_path not in imported or r.rel_path in listed]
-
-
 def unique_pages(
     records: list[PageRecord], referenced: Collection[str], diagnostics: Diagnostics
 ) -> list[PageRecord]:

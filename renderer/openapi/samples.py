@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
+from mintrender.load.yaml12 import js_number
 from mintrender.openapi.model import MediaType, NamedExample, Parameter, Schema
 
 Mode = Literal["request", "response"]
@@ -167,6 +168,6 @@ def as_text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         return value
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
-        return str(int(value))  # `0.0` is `0` in JavaScript, which Mintlify shows (FastAPI's)
+    if isinstance(value, float):
+        return js_number(value)  # `0.0` is `0` in JavaScript, which Mintlify shows (FastAPI's)
     return json.dumps(value, ensure_ascii=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +23,7 @@ from mintrender.openapi.model import (
 )
 from mintrender.openapi.samples import (
     FILE_PLACEHOLDER,
+    as_text,
     parameter_example,
     schema_example,
 )
@@ -359,7 +359,7 @@ def build_http_request(
             {p.name for p in media.schema.properties if p.schema.binary} if media.schema else set()
         )
         for k, v in value.items():
-            fields.append((k, _text(v), k in binary or v == FILE_PLACEHOLDER))
+            fields.append((k, as_text(v), k in binary or v == FILE_PLACEHOLDER))
     return HttpRequest(
         method,
         base + path,
@@ -383,12 +383,12 @@ def serialized(p: Parameter, value: Any) -> list[tuple[str, str]]:
     style = p.style or ("simple" if p.location == "header" else "form")
     explode = p.explode if p.explode is not None else style == "form"
     if isinstance(value, list):
-        items = [_text(v) for v in value]
+        items = [as_text(v) for v in value]
         if explode and style in ("form", "spaceDelimited", "pipeDelimited"):
             return [(p.name, item) for item in items] or [(p.name, "")]
         return [(p.name, _DELIMITERS.get(style, ",").join(items))]
     if isinstance(value, dict):
-        pairs = [(str(k), _text(v)) for k, v in value.items()]
+        pairs = [(str(k), as_text(v)) for k, v in value.items()]
         if style == "deepObject":
             return [(f"{p.name}[{k}]", v) for k, v in pairs]
         if explode and style == "form":
@@ -396,10 +396,4 @@ def serialized(p: Parameter, value: Any) -> list[tuple[str, str]]:
         if explode:  # simple: `role=admin,name=Ann`
             return [(p.name, ",".join(f"{k}={v}" for k, v in pairs))]
         return [(p.name, ",".join(part for pair in pairs for part in pair))]
-    return [(p.name, _text(value))]
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
-        return str(int(value))  # as JavaScript writes it (`threshold=1`, not `1.0`)
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return [(p.name, as_text(value))]

@@ -30,6 +30,7 @@ from mintrender.parse.prelude import (
     data_function,
     jsx_body,
     markup_call,
+    markup_value,
     parse_params,
     run_locals,
     split_block,
@@ -267,10 +268,6 @@ def scan_statements(source: str, javascript: bool = False) -> list[Statement]:
     return out
 
 
-_MARKUP_VALUE = re.compile(r"[(\s]*<[A-Za-z>]")
-"""A constant's value that is markup (`<div>…</div>`, `(<>…</>)`)."""
-
-
 def parse_module(
     source: str, file: str, javascript: bool = False
 ) -> tuple[ModuleScope, list[tuple[int, str]]]:
@@ -327,12 +324,12 @@ def parse_module(
         if arrow:
             scope.components[name] = _arrow_component(name, arrow, file)
             continue
-        if _MARKUP_VALUE.match(value):  # `export const card = <div>…</div>`: drawn at `{card}`
-            scope.values[name] = JsxLocal(value)
-            continue
         evaluated = eval_expression(value, scope.values)
-        if not isinstance(evaluated, Expression):
-            scope.values[name] = evaluated
+        if isinstance(evaluated, Expression):  # `export const card = <div/>`: drawn at `{card}`
+            evaluated = markup_value(value, scope.values)
+            if evaluated is None:
+                continue
+        scope.values[name] = evaluated
     # a component may read what its file defines, whatever the order (it runs later)
     names = {*scope.values, *scope.imports}
     for key, comp in scope.components.items():

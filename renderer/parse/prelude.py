@@ -315,6 +315,15 @@ JSX_OPERAND = re.compile(r"(?:\A|[(?:&|=,])\s*<[A-Za-z>]")
 """A JSX element where an operand starts: the expression holds markup."""
 
 
+def markup_value(expr: str, scope: dict[str, Any]) -> JsxLocal | dict[str, Any] | None:
+    """What a constant holding markup is worth (`<div/>`, `(<>…</>)`, `ok ? <A/> : <B/>`, an
+    object of markup: drawn where it is used), or None when `expr` holds no markup."""
+    if not JSX_OPERAND.search(expr):
+        return None
+    markup = _markup_object(expr, scope)
+    return markup if markup is not None else JsxLocal(expr)
+
+
 MAX_CALL_DEPTH = 32
 """Calls of a file's functions inside one another, at most (a function that calls itself)."""
 
@@ -401,13 +410,9 @@ def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> tuple[set[s
             scope.pop(local.name, None)
             continue
         value = eval_expression(local.expr, scope) if local.expr else None
-        if (
-            isinstance(value, Expression)
-            and local.kind == "value"
-            and JSX_OPERAND.search(local.expr)
-        ):
-            markup = _markup_object(local.expr, scope)
-            value = markup if markup is not None else JsxLocal(local.expr)
+        markup = markup_value(local.expr, scope) if isinstance(value, Expression) else None
+        if markup is not None and local.kind == "value":
+            value = markup
         if isinstance(value, (JsxLocal, dict)) and local.kind == "value":
             unknown.discard(local.name)
             scope[local.name] = value

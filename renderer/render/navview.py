@@ -458,16 +458,9 @@ def report_broken_hrefs(
             why = f"link {href!r} points to no page or file of this site"
             diagnostics.warning(config.config_file, line, col, "broken-link", why)
 
-    def walk(node: object) -> None:
+    for node in nav.nodes():
         if isinstance(node, NavDivision):
             check(node.href, (*node.json_path, "href"))
-            for child in node.children:
-                walk(child)
-
-    walk(nav.root)
-    for divisions in nav.global_links.values():
-        for d in divisions:
-            check(d.href, (*d.json_path, "href"))
     for i, link in enumerate(config.navbar_links):
         check(link.href, ("navbar", "links", i, "href"))
     if config.navbar_primary is not None:

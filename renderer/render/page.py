@@ -16,7 +16,7 @@ from mintrender.components.html import render_element
 from mintrender.components.math import render_math
 from mintrender.faults import fault_notice
 from mintrender.hints import did_you_mean
-from mintrender.model import PageMeta, RenderedPage
+from mintrender.model import PageMeta, PageRecord, RenderedPage
 from mintrender.parse.mdx import make_markdown
 from mintrender.render.diagrams import Failed, draw_mermaid, mermaid_html
 from mintrender.render.diagrams import available as diagrams_available
@@ -479,3 +479,19 @@ def _mermaid(tok: Token, meta: str, ctx: RenderCtx) -> str:
         ctx.diagnostics.info(ctx.src_path, line, 1, code, note)
     count = ctx.data["mermaid-count"] = ctx.data.get("mermaid-count", 0) + 1
     return mermaid_html(tok.content, meta, drawn, f"mmd{count}")
+
+
+def without_imported(records: list[PageRecord], listed: set[str]) -> list[PageRecord]:
+    """`records` less the pages another page imports that the navigation does not list: a
+    file imported is a snippet, shown where it is imported and not as a page of its own
+    (Mintlify's "Reusable snippets"), wherever it is kept."""
+    imported = {
+        dep
+        for record in records
+        if record.rendered is not None
+        for dep in record.rendered.depends_on
+        if dep != record.rel_path
+    }
+    if not imported:
+        return records
+    return [r for r in records if r.rel_path not in imported or r.rel_path in listed]
