@@ -1,5 +1,5 @@
 """`python -m mintrender` entry point."""
 
-from mintrender.cli import main
+from mintrender.cli import run
 
-raise SystemExit(main())
+run()

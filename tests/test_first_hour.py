@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -486,3 +489,41 @@ def test_an_unknown_sidebar_icon_is_reported_where_it_is_written(
         f"docs.json:{line}:{column}",
         "index.mdx:3:8",
     ]
+
+
+@pytest.mark.parametrize("reader", ["gone", "closed"])
+def test_a_build_whose_output_no_one_reads_still_writes_the_site(
+    tmp_path: Path, reader: str
+) -> None:
+    """`mintrender build … 2>&1 | head -1` ends the reader at once, and a script may start the
+    build with its output closed: the build goes on quietly and writes the whole site, with
+    the exit code of a build nobody watched (it used to die with a BrokenPipeError before its
+    first page, exit 1, or with an internal error when the stream was closed)."""
+    docs = site(tmp_path, {"broken.mdx": "---\ntitle: B\n---\n\n[x](/nowhere)\n"})
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "mintrender", "build", str(docs), "-o", str(out)]
+    if reader == "gone":
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        try:
+            done = subprocess.run(command, stdout=write_end, stderr=write_end, timeout=300)
+        finally:
+            os.close(write_end)
+    else:
+        done = subprocess.run(
+            command, stdout=subprocess.DEVNULL, preexec_fn=lambda: os.close(2), timeout=300
+        )
+    assert done.returncode == 0
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("index.html")) == [
+        "broken/index.html",
+        "guides/configuration/index.html",
+        "guides/setup/index.html",
+        "index.html",
+    ]
+    strict = subprocess.run(
+        [*command, "--strict"],
+        stdout=subprocess.DEVNULL,
+        preexec_fn=lambda: os.close(2),
+        timeout=300,
+    )
+    assert strict.returncode == 1  # the warning still fails a --strict build
