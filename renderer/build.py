@@ -41,6 +41,7 @@ from mintrender.load.sources import (
     Reader,
     SourceFiles,
     discover,
+    listed_folders,
     not_a_page,
     page_file_for_ref,
     page_shares,
@@ -89,7 +90,8 @@ def load_inputs(
 ) -> SiteInputs:
     """docs.json, the docs folder (never `written`) and the navigation; raises ConfigError."""
     config = load_config(docs_dir, diagnostics)
-    sources = discover(docs_dir, written, snippet_globs(config.raw.get("snippets")))
+    listed = listed_folders(config.raw.get("navigation"))
+    sources = discover(docs_dir, written, snippet_globs(config.raw.get("snippets")), listed)
     sources.report(diagnostics)
     config.report_missing_files(frozenset(sources.static), diagnostics)
     if safe is not None:

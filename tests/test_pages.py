@@ -432,26 +432,55 @@ def test_a_navbar_link_without_a_label_is_its_icon_or_its_service(tmp_path: Path
 
 
 def test_a_listed_file_that_is_no_page_is_said_to_be_one(tmp_path: Path) -> None:
-    """world-engine lists pages under `cardinal/build/`, a folder Mintlify skips: the warning
-    said there was no such file. It names why the file is not a page."""
+    """A navigation entry naming a file in a folder always skipped (`node_modules/`), or in
+    `snippets/`: the warning said there was no such file. It names why the file is not a
+    page."""
     files = {
         "a.mdx": "A\n",
-        "cardinal/build/query-api.mdx": "Q\n",
+        "pkg/node_modules/query-api.mdx": "Q\n",
         "snippets/part.mdx": "P\n",
     }
-    pages = ["a", "cardinal/build/query-api", "snippets/part", "missing", "../outside"]
+    pages = ["a", "pkg/node_modules/query-api", "snippets/part", "missing", "../outside"]
     docs = write_site(tmp_path / "d", files, minimal_config(pages))
     (tmp_path / "outside.mdx").write_text("O\n", encoding="utf-8")
     result = build_site(docs, tmp_path / "out")
     said = [d.message for d in result.diagnostics if d.code == "nav-missing-page"]
     assert said == [
-        "navigation lists 'cardinal/build/query-api' but cardinal/build/query-api.mdx is not a "
-        "page: it is in a `build/` folder, which Mintlify skips",
+        "navigation lists 'pkg/node_modules/query-api' but pkg/node_modules/query-api.mdx is "
+        "not a page: it is in a `node_modules/` folder, which Mintlify skips",
         "navigation lists 'snippets/part' but snippets/part.mdx is not a page: files in the "
         "`snippets/` folder are snippets, never pages",
         "navigation lists 'missing' but there is no missing.mdx or missing.md",
         "navigation lists '../outside' but there is no ../outside.mdx or ../outside.md",
     ]
+
+
+def test_pages_the_navigation_lists_in_a_build_folder_are_pages(tmp_path: Path) -> None:
+    """Voucherify keeps 44 guides in `build/` and world-engine in `cardinal/build/`, and their
+    navigation lists them: a page the navigation names wins over the built-in ignore of
+    `build/` (and `dist/`, `tmp/`…), with the images beside it. A `build/` folder the
+    navigation lists nothing in is still skipped, and `.mintignore` still decides."""
+    files = {
+        "a.mdx": "A\n",
+        "build/create-coupons.mdx": "![Flow](/build/img/flow.png)\n",
+        "build/img/flow.png": "png",
+        "build/draft.mdx": "D\n",
+        "cardinal/build/query-api.mdx": "Q\n",
+        "sdk/build/out.mdx": "O\n",
+        "sdk/build/bundle.js": "x",
+        "dist/secret.mdx": "S\n",
+        ".mintignore": "build/draft.mdx\n",
+    }
+    pages = ["a", "build/create-coupons", "/cardinal/build/query-api"]
+    docs = write_site(tmp_path / "d", files, minimal_config(pages))
+    result = build_site(docs, tmp_path / "out")
+    out = tmp_path / "out"
+    assert not [d for d in result.diagnostics if d.severity != "info"]
+    built = sorted(r.rel_path for r in result.pages)
+    assert built == ["a.mdx", "build/create-coupons.mdx", "cardinal/build/query-api.mdx"]
+    assert (out / "build" / "img" / "flow.png").is_file()
+    assert not (out / "sdk").exists() and not (out / "dist").exists()
+    assert not (out / "build" / "draft").exists()
 
 
 def test_a_capitalised_title_word_is_no_fence_flag() -> None:

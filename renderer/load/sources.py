@@ -22,6 +22,10 @@ from mintrender.workers import grouped
 IGNORED_DIRS = frozenset(
     "node_modules build dist coverage .cache tmp temp __pycache__ _site".split()
 )
+LISTED_IGNORED_DIRS = frozenset("build dist coverage tmp temp".split())
+"""Of those, the folders read all the same when docs.json's navigation lists a page inside
+them: sites keep guides in a `build/` folder that the live site serves (Voucherify's 44
+`build/…` pages), so a page the navigation names wins over the built-in ignore."""
 IGNORED_FILES = frozenset(
     "README.md LICENSE.md CHANGELOG.md CONTRIBUTING.md LICENSE docs.json mint.json "
     "package.json package-lock.json".split()
@@ -103,6 +107,27 @@ def snippet_globs(raw: object) -> tuple[str, ...]:
     return tuple(p.strip() for p in raw if isinstance(p, str) and p.strip())
 
 
+def listed_folders(navigation: object) -> frozenset[str]:
+    """Every folder (`a/`, `a/b/`) holding a page that `navigation` (docs.json's, in any of
+    its shapes) lists: the strings of its `pages` lists, at any depth."""
+    folders: set[str] = set()
+
+    def visit(node: object, in_pages: bool) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                visit(value, key == "pages")
+        elif isinstance(node, list):
+            for item in node:
+                visit(item, in_pages)
+        elif in_pages and isinstance(node, str):
+            parts = node.strip().strip("/").split("/")[:-1]
+            for end in range(1, len(parts) + 1):
+                folders.add("/".join(parts[:end]) + "/")
+
+    visit(navigation, False)
+    return frozenset(folders)
+
+
 def _glob_matcher(globs: Sequence[str]) -> Callable[[str], bool]:
     """Whether a docs-relative POSIX path matches one of `globs`: `**` any folders (none
     included), `*` and `?` within one name, `[...]` a set; a leading `/` or `./` is the docs
@@ -162,11 +187,16 @@ def own_outputs(docs_dir: Path, written: Iterable[Path] = ()) -> frozenset[Path]
 
 
 def discover(
-    docs_dir: Path, written: Iterable[Path] = (), snippet_globs: Sequence[str] = ()
+    docs_dir: Path,
+    written: Iterable[Path] = (),
+    snippet_globs: Sequence[str] = (),
+    listed: frozenset[str] = frozenset(),
 ) -> SourceFiles:
     """Walk the docs folder once, skipping the tool's own outputs (`own_outputs`) and links
     that lead outside it (load/contain.py). Snippets: the files of the root `snippets/`
-    folder, and those `snippet_globs` (docs.json `snippets`) match."""
+    folder, and those `snippet_globs` (docs.json `snippets`) match. `listed`: the folders
+    the navigation lists pages in (`listed_folders`), read even when built-in ignores name
+    them (`LISTED_IGNORED_DIRS`)."""
     patterns = _read_ignore(docs_dir)
     is_snippet = _glob_matcher(snippet_globs)
     outputs = own_outputs(docs_dir, written)
@@ -246,7 +276,10 @@ def discover(
             name = entry.name
             if (
                 name.startswith(".")
-                or name in IGNORED_DIRS
+                or (
+                    name in IGNORED_DIRS
+                    and not (name in LISTED_IGNORED_DIRS and f"{rel_root}{name}/" in listed)
+                )
                 or os.path.join(real, name) in output_paths
                 or name.startswith(("_site", ".mintrender"))
                 or not contained(entry, rel_root + name)

@@ -37,7 +37,13 @@ from mintrender.errors import Diagnostic, Diagnostics, internal_error
 from mintrender.load.config import CONFIG_FILES, ConfigError
 from mintrender.load.contain import resolve_inside
 from mintrender.load.nav import Navigation, PageSlot, file_languages, is_operation_ref
-from mintrender.load.sources import Reader, discover, shadowed_files, snippet_globs
+from mintrender.load.sources import (
+    Reader,
+    discover,
+    listed_folders,
+    shadowed_files,
+    snippet_globs,
+)
 from mintrender.model import BuildOptions, PageRecord
 from mintrender.parse.mdx import ParsedPage
 from mintrender.render.apipages import ApiStage, has_api_specs
@@ -161,7 +167,8 @@ class Pages:
         """Files came or went: new sources; pages that may name a new file are re-parsed."""
         assert self.inputs is not None
         globs = snippet_globs(self.inputs.config.raw.get("snippets"))
-        sources = discover(self.docs_dir, (), globs)
+        listed = listed_folders(self.inputs.config.raw.get("navigation"))
+        sources = discover(self.docs_dir, (), globs, listed)
         if self.options.safe is not None:
             sources = without_active_files(sources, Diagnostics())  # said at load already
         self.inputs = SiteInputs(self.inputs.config, sources, self.inputs.nav, self.inputs.slots)
