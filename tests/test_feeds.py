@@ -1,4 +1,4 @@
-"""RSS 2.0 feeds of `rss: true` changelog pages, read back with a real feed parser."""
+"""RSS 2.0 feeds of changelog pages (`<Update>`s), read back with a real feed parser."""
 
 from __future__ import annotations
 
@@ -68,10 +68,17 @@ def test_feed_has_an_item_per_update(tmp_path: Path) -> None:
         'href="https://docs.example.com/docs/changelog/rss.xml">' in page
     )
     assert 'class="mr-page-rss" href="https://docs.example.com/docs/changelog/rss.xml"' in page
-    # pages without `rss: true` get no feed and no link
-    assert not (out / "plain" / "rss.xml").exists()
+    # every page with `<Update>`s has a feed ("Use Update components to create a subscribable
+    # RSS feed"); `rss: true` adds the button by the title
+    plain_feed = feedparser.parse((out / "plain" / "rss.xml").read_bytes())
+    assert not plain_feed.bozo and [e.title for e in plain_feed.entries] == ["x"]
     plain = (out / "plain" / "index.html").read_text()
-    assert "application/rss+xml" not in plain and "mr-page-rss" not in plain
+    assert 'type="application/rss+xml" title="Plain - Test"' in plain
+    assert "mr-page-rss" not in plain
+    # a page without `<Update>`s has none
+    assert not (out / "guide" / "rss.xml").exists()
+    guide = (out / "guide" / "index.html").read_text()
+    assert "application/rss+xml" not in guide and "mr-page-rss" not in guide
 
 
 def test_feed_without_a_public_url_uses_site_paths(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""RSS 2.0 feeds of changelog pages: `rss: true` pages get `<page>/rss.xml`, an item per `<Update>`.
+"""RSS 2.0 feeds of changelog pages: pages with `<Update>`s (or `rss: true`) get `<page>/rss.xml`,
+an item per `<Update>`.
 
 ```
 <rss version="2.0"><channel><title>Changelog - Site</title><link>…/changelog/</link>
@@ -35,7 +36,15 @@ _DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%B %Y", "%b 
 
 
 def wants_feed(record: PageRecord) -> bool:
-    """Does the page ask for an RSS feed (`rss: true` frontmatter)?"""
+    """Does the page get an RSS feed? Every page with `<Update>` entries does ("Use `Update`
+    components to create a subscribable RSS feed at your page URL with `/rss.xml` appended"),
+    and a page that asks with `rss: true`."""
+    drawn = record.rendered.drawn if record.rendered is not None else frozenset()
+    return "Update" in drawn or shows_feed_button(record)
+
+
+def shows_feed_button(record: PageRecord) -> bool:
+    """Does the page show an RSS button by its title (`rss: true` frontmatter)?"""
     return flag(record.frontmatter.get("rss"))
 
 
@@ -52,7 +61,7 @@ def write_feeds(
     urls: UrlBuilder,
     publish: Publish,
 ) -> None:
-    """One feed per `rss: true` page (a file the author put there wins)."""
+    """One feed per page with `<Update>`s or `rss: true` (a file the author put there wins)."""
     for record in result.pages:
         if record.rendered is None or not wants_feed(record):
             continue

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from mintrender.model import Publish, text
 from mintrender.urls import ROOT, absolute_base
-from mintrender.write.feeds import feed_path, wants_feed
+from mintrender.write.feeds import feed_path, shows_feed_button, wants_feed
 
 if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
@@ -101,6 +101,7 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
         "feed": publish.public(ROOT + feed_path(record.site_path), record.output_path)
         if wants_feed(record)
         else None,
+        "feed_button": shows_feed_button(record),
     }
 
 
