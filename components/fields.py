@@ -183,7 +183,8 @@ def _status_pills(props: dict[str, Any], ctx: RenderCtx) -> list[str]:
 
 
 def render_param_field(node: Node, ctx: RenderCtx) -> str:
-    """`<ParamField query|path|body|header type required default deprecated placeholder>`.
+    """`<ParamField query|path|body|header type required default deprecated placeholder>`, and
+    the `pre` / `post` labels ResponseField documents.
 
     ModelsLab's undocumented `enum`, `min`, `max`, `format`, `nullable`, `initialValue` are
     shown as a type suffix, pills and "Available options" / "Required range" lines.
@@ -205,6 +206,7 @@ def render_param_field(node: Node, ctx: RenderCtx) -> str:
     pills = _status_pills(props, ctx)
     if "nullable" in props and coerce_bool(props.get("nullable")):
         pills.append(_pill(ctx.text("nullable")))
+    pills += [_pill(p) for p in _labels(props.get("post"))]  # as on ResponseField (4mica)
     enum = parse_enum(props.get("enum"))
     meta: list[tuple[str, list[str]]] = []
     if enum:
@@ -212,7 +214,15 @@ def render_param_field(node: Node, ctx: RenderCtx) -> str:
     rng = _range(props)
     if rng:
         meta.append((ctx.text("constraint_range"), [rng]))
-    out = field_html(node, ctx, name=name, type_label=type_label, pills=pills, meta=meta)
+    out = field_html(
+        node,
+        ctx,
+        name=name,
+        type_label=type_label,
+        pills=pills,
+        meta=meta,
+        pre=_labels(props.get("pre")),
+    )
     _record(node, ctx, out, name=name, location=location or "body", enum=enum)
     return out
 

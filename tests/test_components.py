@@ -208,3 +208,18 @@ def test_a_heading_with_class_is_styled_like_one_with_classname() -> None:
     html = render('<h3 class="text-xl font-bold">Styled</h3>\n\n<h2>Plain</h2>\n')[0].body_html
     assert '<h3 id="styled" class="text-xl font-bold">Styled</h3>' in html
     assert '<h2 id="plain" class="mr-heading">' in html
+
+
+def test_param_field_shows_its_pre_and_post_labels_as_response_field_does() -> None:
+    """4mica writes `<ParamField path="scheme" … post={["eip712|eip191"]} />`: the labels were
+    dropped without a word, where ResponseField draws them. Both draw them alike now."""
+    page, _ctx, diagnostics = render(
+        '<ParamField path="scheme" type="string" required pre={["v2"]} post={["eip712|eip191"]} />\n'
+        "\n"
+        '<ResponseField name="scheme" type="string" required pre={["v2"]} post={["eip712|eip191"]} />\n'
+    )
+    html = page.body_html
+    assert html.count("eip712|eip191") == 2 and html.count(">v2<") == 2
+    first = html.split('data-field="scheme"')[1]
+    assert first.index(">v2<") < first.index(">scheme<") < first.index("eip712|eip191")
+    assert not list(diagnostics)
