@@ -290,7 +290,15 @@ def _entry_markdown(node: MdNode, depth: int) -> str:
 
 
 def color_item_markdown(node: MdNode, out: MarkdownOut) -> str:
-    return f"- {str_prop(node.props, 'name') or ''}: `{str_prop(node.props, 'value') or ''}`"
+    """`- Name: `#hex``; a `{light, dark}` value gives both, as the swatch shows them."""
+    name = str_prop(node.props, "name") or ""
+    value = node.props.get("value")
+    if isinstance(value, dict):
+        light, dark = str_prop(value, "light"), str_prop(value, "dark")
+        if light and dark and light != dark:
+            return f"- {name}: `{light}` (light), `{dark}` (dark)"
+        return f"- {name}: `{light or dark or ''}`"
+    return f"- {name}: `{str_prop(node.props, 'value') or ''}`"
 
 
 def _entry_alone(node: MdNode, out: MarkdownOut) -> str:

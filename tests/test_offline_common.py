@@ -564,6 +564,17 @@ def test_offline_llms_full_links_are_relative_to_the_site_root(tmp_path: Path) -
     assert "\x00" not in copy + full
 
 
+def _built_copies(tmp_path: Path, body: str) -> tuple[str, str]:
+    """The Markdown copy and llms-full.txt of a one-page site holding `body`."""
+    files = {"index.mdx": "---\ntitle: P\n---\n\n" + body}
+    docs = write_site(tmp_path / "d", files, minimal_config(["index"]))
+    build_site(docs, tmp_path / "out")
+    out = tmp_path / "out"
+    return tuple(  # type: ignore[return-value]
+        (out / name).read_text(encoding="utf-8") for name in ("index.md", "llms-full.txt")
+    )
+
+
 def test_a_prompts_markdown_copy_is_the_text_it_copies(tmp_path: Path) -> None:
     """mdcms' Prompts: a description with its own `**` was bolded again (`****Complete…`),
     and the fence held the prompt rebuilt from Markdown (`[http://…](http://…)`), not the
@@ -573,10 +584,23 @@ def test_a_prompts_markdown_copy_is_the_text_it_copies(tmp_path: Path) -> None:
         "Server runs at http://localhost:4000. Log in.\n</Prompt>\n\n"
         '<Prompt description="Plain">\nDo *this*.\n</Prompt>\n'
     )
-    files = {"index.mdx": "---\ntitle: P\n---\n\n" + text}
-    docs = write_site(tmp_path / "d", files, minimal_config(["index"]))
-    build_site(docs, tmp_path / "out")
-    copy = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
+    copy = _built_copies(tmp_path, text)[0]
     assert "**Complete setup** — Docker and first sync\n\n```text\n" in copy
     assert "Server runs at http://localhost:4000. Log in.\n```" in copy
     assert "**Plain**\n\n```text\nDo *this*.\n```" in copy
+
+
+def test_a_light_and_dark_colors_markdown_copy_names_both(tmp_path: Path) -> None:
+    """Context7's `<Color.Item value={{ light, dark }}>` gave `- Surface: ``` in the page's
+    Markdown copy and llms-full.txt, where the swatch shows both colours."""
+    text = (
+        '<Color variant="compact">\n'
+        '  <Color.Item name="Primary" value="#10B981" />\n'
+        '  <Color.Item name="Surface" value={{ light: "#FFFFFF", dark: "#18181B" }} />\n'
+        '  <Color.Item name="Same" value={{ light: "#000000", dark: "#000000" }} />\n'
+        "</Color>\n"
+    )
+    for copy in _built_copies(tmp_path, text):
+        assert "- Primary: `#10B981`\n" in copy
+        assert "- Surface: `#FFFFFF` (light), `#18181B` (dark)\n" in copy
+        assert "- Same: `#000000`\n" in copy
