@@ -463,3 +463,30 @@ def test_unchanged_files_are_not_read_again(
     assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
     changed = same_as_cold(docs, tmp_path, cache, "same-size", jobs=1)
     assert changed.cache["pages_rendered"] == 1  # the guide, which imports it
+
+
+def test_the_code_fingerprint_reads_what_importlib_and_rglob_read(tmp_path: Path) -> None:
+    """Every key holds `code_fingerprint`: the versions of the libraries that shape the output,
+    read from the `.dist-info` folder names (importlib.metadata took a tenth of a second of
+    every build), and a stamp of every source file of the package."""
+    from importlib import metadata
+
+    from mintrender.cache import _LIBRARIES, _dist_key, _installed_versions, _source_stamps
+
+    versions = _installed_versions()
+    for name in _LIBRARIES:
+        try:
+            expected = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            expected = None
+        assert versions.get(_dist_key(name)) == expected, name
+    # a dist-info folder elsewhere on the path does not hide the first one
+    (tmp_path / "Jinja2-0.0.1.dist-info").mkdir()
+    (tmp_path / "not-a-dist-info").mkdir()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.syspath_prepend(str(tmp_path))
+        assert _installed_versions()["jinja2"] == "0.0.1"
+    root = Path(mintrender.cache.__file__).parent
+    suffixes = (".py", ".json", ".html", ".css", ".js")
+    files = sorted(p for p in root.rglob("*") if p.suffix in suffixes and p.is_file())
+    assert [row.rsplit(":", 2)[0] for row in _source_stamps(str(root))] == [str(p) for p in files]
