@@ -181,3 +181,50 @@ def test_a_generated_url_keeping_a_question_mark_is_linked_encoded(tmp_path: Pat
     assert (tmp_path / "out" / "api-reference" / "ready-now?" / "index.html").is_file()
     home = (tmp_path / "out" / "index.html").read_text()
     assert 'href="/api-reference/ready-now%3F/"' in home
+
+
+def test_x_mint_metadata_and_content_shape_the_generated_page(tmp_path: Path) -> None:
+    """Tyk's specs give every operation `x-mint.metadata` (canonical, noindex, robots): they
+    were ignored, and the pages stayed in the sitemap. `metadata` is the generated page's
+    frontmatter (but `openapi`) and `content` MDX shown before the reference (openapi.md §7);
+    a problem in that MDX is told at the spec, naming the operation."""
+    docs = tmp_path / "d"
+    docs.mkdir()
+    (docs / "docs.json").write_text(
+        '{"name": "R", "theme": "mint", "colors": {"primary": "#0A84FF"}, "navigation": '
+        '{"groups": [{"group": "API", "openapi": "openapi.yaml"}]}}',
+        encoding="utf-8",
+    )
+    (docs / "openapi.yaml").write_text(
+        """openapi: 3.0.0
+info: {title: R, version: "1"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /health:
+    get:
+      x-mint:
+        metadata: {title: Health status, sidebarTitle: Health, noindex: true, openapi: x}
+        content: "<Note>Only for **admins**.</Note>\\n\\n<Bogus />"
+      tags: [Health]
+      summary: Health Check
+      responses: {"200": {description: OK}}
+  /ping:
+    get: {tags: [Health], summary: Ping, responses: {"200": {description: OK}}}
+""",
+        encoding="utf-8",
+    )
+    for cache in (False, True, True):  # cold, then filling and reusing the build cache
+        out = tmp_path / f"out-{cache}"
+        result = build_site(docs, out, cache=cache, cache_dir=tmp_path / "cache")
+        page = (out / "api-reference" / "health" / "health-check" / "index.html").read_text()
+        assert "<title>Health status - R</title>" in page
+        assert '<meta name="robots" content="noindex">' in page
+        body = page[page.find('id="content-area"') :]
+        assert body.index("Only for <strong>admins</strong>.") < body.index("Response")
+        sidebar = page[page.find('id="sidebar"') : page.find('id="content-area"')]
+        assert ">Health<" in sidebar and "Health Check" not in sidebar
+        sitemap = (out / "sitemap.xml").read_text()
+        assert "/api-reference/health/ping/" in sitemap and "health-check" not in sitemap
+        said = [(d.file, d.code, d.message) for d in result.diagnostics if d.severity != "info"]
+        assert [s[:2] for s in said] == [("openapi.yaml", "unknown-component")]
+        assert said[0][2].startswith("GET /health, line 3 of its x-mint.content: <Bogus> ")

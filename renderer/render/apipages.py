@@ -28,7 +28,7 @@ from mintrender.load.remote import Downloads, is_remote
 from mintrender.load.sources import SourceFiles
 from mintrender.model import PageMeta, PageRecord
 from mintrender.parse.mdx import ParsedPage
-from mintrender.render import specfiles
+from mintrender.render import specfiles, xmint
 from mintrender.render.apicache import load_index
 from mintrender.render.context import RenderContext
 from mintrender.render.remotespecs import RemoteSpecs
@@ -127,6 +127,7 @@ class ApiStage:
         self.generated_paths: dict[str, str] = {}  # operation ref -> its generated site path
         self.hidden_refs: set[str] = set()
         self.channel_titles: dict[str, str] = {}  # generated channel ref -> page title
+        self.x_content: xmint.Contents = {}  # generated page -> its x-mint.content
 
     def _load_page_spec(self, ref: str, record: PageRecord, line: int) -> None:
         """A page naming its spec by URL (`openapi: "https://x/openapi.yaml GET /a"`): fetched
@@ -287,10 +288,9 @@ class ApiStage:
             taken.add(site_path)
             rel = site_path.lstrip("/")
             target = f"webhook {op.webhook}" if op.webhook else f"{op.method} {op.path}"
-            fm: dict[str, Any] = {
-                "title": op.summary or target,
-                "openapi": f"{op.spec_file} {target}",
-            }
+            fm = xmint.page_frontmatter(op.summary or target, f"{op.spec_file} {target}", x_mint)
+            if content := xmint.content_of(x_mint):
+                self.x_content[rel] = (content, op.spec_file, target)
             if slot.ref in self.hidden_refs:
                 fm["hidden"] = True
             record = PageRecord(
@@ -300,10 +300,11 @@ class ApiStage:
         return out
 
     def parsed_stub(self, record: PageRecord) -> ParsedPage:
-        return ParsedPage(record.rel_path, record.frontmatter, [], {}, frozenset(), 0)
+        return xmint.parsed_page(record, self.x_content, self.docs_dir, self.diagnostics)
 
     # -- every page ----------------------------------------------------------------------------
     def attach(self, record: PageRecord, ctx: RenderContext) -> None:
+        xmint.relocate(ctx.diagnostics, record.rel_path, self.x_content)  # x-mint.content's
         meta = record.meta
         if meta.openapi and meta.openapi.strip():
             self._attach_openapi(record, ctx, meta.openapi.strip())
