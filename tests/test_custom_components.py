@@ -660,3 +660,31 @@ def test_a_modules_own_declarations_are_in_scope_for_its_components(tmp_path: Pa
     drawn = "<div><p>Loads SuperDoc 1.30.1</p><hr><b>v</b><i>shared</i></div>"
     assert drawn in html.replace("\n", "")
     assert [d.message for d in result.diagnostics if d.severity != "info"] == []
+
+
+def test_a_spread_of_computed_attributes_is_drawn_or_left_out_alone(tmp_path: Path) -> None:
+    """Cosmos' doc card spreads `{...(link.startsWith('http') ? { target: '_blank', … } : {})}`
+    on the `<a>` it returns: the whole component came out empty, with only its (absent)
+    children shown. The spread's object gives attributes, as React does; a spread that cannot
+    run at build time leaves out that attribute alone, with a warning."""
+    snippet = (
+        "export const GhLink = ({ href }) => (\n"
+        "  <a href={href} {...(href.startsWith('http') ? { target: '_blank', rel: 'noopener' }"
+        " : {})}>GitHub</a>\n)\n"
+        "export const Plain = ({ href }) => <a href={href} {...{ title: 'Docs' }}>Docs</a>\n"
+        "export const Odd = ({ href }) => <a href={href} {...extra(href)}>Odd</a>\n"
+    )
+    body = (
+        '<GhLink href="https://github.com/x/y" />\n\n<GhLink href="/local" />\n\n'
+        '<Plain href="/docs" />\n\n<Odd href="/odd" />\n'
+    )
+    html, result = _with_snippet(tmp_path, "snippets/card.jsx", snippet, body)
+    links = [a for a in re.findall(r"<a [^>]*>[^<]*</a>", html) if "mr-footer" not in a]
+    assert links == [
+        '<a href="https://github.com/x/y" target="_blank" rel="noopener">GitHub</a>',
+        '<a href="/local/">GitHub</a>',
+        '<a href="/docs/" title="Docs">Docs</a>',
+        '<a href="/odd/">Odd</a>',
+    ]
+    found = _warnings(result)
+    assert len(found) == 1 and "{...extra(href)}: `extra` is not defined" in found[0]

@@ -425,7 +425,7 @@ def _is_plain(body: str, names: set[str], props_name: str | None) -> bool:
         except JsxSyntaxError:
             return False
         inner = body[m.start() + 1 : end - 1].strip()
-        if inner.startswith("...") and inner[3:].strip() in known:  # <details {...props}>
+        if inner.startswith("..."):  # <details {...props}>: read by `_expand`, or left out
             i = end
             continue
         if inner and not (inner.startswith("/*") and inner.endswith("*/")):
@@ -507,9 +507,11 @@ def _expand(
         if handler is not None:  # onClick={...}: nothing a static page can run
             out.append(before[: handler.start()])
             continue
-        spread = scope.get(inner[3:].strip()) if inner.startswith("...") else None
-        if isinstance(spread, dict) and not before.endswith("="):  # <details {...props}>
-            out.append(before + spread_attributes(spread))
+        if inner.startswith("...") and not before.endswith("="):  # <a {...(c ? {…} : {})}>
+            spread = eval_expression(inner[3:], scope)
+            out.append(before + (spread_attributes(spread) if isinstance(spread, dict) else ""))
+            if isinstance(spread, Expression) and spread.problem:  # that attribute alone left out
+                left.append(f"{shown('{' + inner + '}', 42)}: {spread.problem}")
             continue
         if inner and "<" in inner and not before.endswith("=") and not inner.startswith("/*"):
             try:
