@@ -527,3 +527,30 @@ def test_a_build_whose_output_no_one_reads_still_writes_the_site(
         timeout=300,
     )
     assert strict.returncode == 1  # the warning still fails a --strict build
+
+
+def test_a_broken_link_is_found_where_it_is_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Cosmos' cards in a grid: `docsLink="/sdk/learn"` was reported at the line above, whose
+    `"/sdk/learn/start-here"` begins with the same text."""
+    from mintrender.render.context import find_text
+
+    files = {
+        "snippets/card.jsx": (
+            "export const DocCard = ({ docsLink }) => <a href={docsLink}>D</a>\n"
+            "export const Grid = ({ children }) => <div>{children}</div>\n"
+        ),
+        "cards.mdx": (
+            "---\ntitle: Cards\n---\nimport { DocCard, Grid } from '/snippets/card.jsx';\n\n"
+            '<Grid>\n  <DocCard docsLink="/sdk/learn/start-here" />\n'
+            '  <DocCard docsLink="/sdk/learn" />\n</Grid>\n'
+        ),
+    }
+    docs = site(tmp_path, files)
+    _, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
+    assert [line.split(": warning")[0] for line in lines_with(out, "broken-link")] == [
+        "cards.mdx:7:22",
+        "cards.mdx:8:22",
+    ]
+    assert find_text("a /x/y b", 1, "/x") == (1, 3)  # only ever inside a longer word: there

@@ -235,18 +235,34 @@ def _lines(source: str) -> list[str]:
 
 def find_text(source: str | None, line: int, text: str, span: int = 60) -> tuple[int, int] | None:
     """1-based (line, column) of `text` in `source` at or after 1-based `line` (within `span`
-    lines: a paragraph's links sit below its first line), or None."""
+    lines: a paragraph's links sit below its first line), or None. A place where `text` is
+    whole (`"/a"`, `(/a)`) wins over one where it begins a longer word (`"/a/b"`)."""
     if not source or not text:
         return None
     lines = _lines(source)
     start = max(line - 1, 0)
     candidates = [text] if unquote(text) == text else [text, unquote(text)]
+    first: tuple[int, int] | None = None
     for i in range(start, min(start + span, len(lines))):
         for needle in candidates:
             col = lines[i].find(needle)
-            if col >= 0:
-                return i + 1, col + 1
-    return None
+            while col >= 0:
+                if first is None:
+                    first = i + 1, col + 1
+                if _whole(lines[i], col, col + len(needle)):
+                    return i + 1, col + 1
+                col = lines[i].find(needle, col + 1)
+    return first
+
+
+_WORD = re.compile(r"[\w/.#?%&=+~:@-]")
+
+
+def _whole(line: str, start: int, end: int) -> bool:
+    """Is `line[start:end]` not part of a longer URL or word?"""
+    before = line[start - 1] if start > 0 else " "
+    after = line[end] if end < len(line) else " "
+    return not (_WORD.match(before) and _WORD.match(line[start])) and not _WORD.match(after)
 
 
 @functools.lru_cache(maxsize=256)
