@@ -124,10 +124,13 @@ def render_tooltip(node: Node, ctx: RenderCtx) -> str:
 
 
 def _tooltip_markdown(node: MdNode, out: MarkdownOut) -> str:
-    """Markdown: the text, then the tip in parentheses."""
+    """Markdown: the text, then the bubble's headline and tip in parentheses."""
     inner = out.inline_nodes(node.children)
     tip = str_prop(node.props, "tip")
-    return f"{inner} ({tip})" if tip and inner else inner
+    headline = str_prop(node.props, "headline")
+    if tip and headline:
+        tip = f"{headline}: {tip}"
+    return f"{inner} ({tip or headline})" if (tip or headline) and inner else inner
 
 
 COMPONENTS: tuple[ComponentSpec, ...] = (

@@ -20,10 +20,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from mintrender.components._markdown import MdNode, one_line, str_prop
 from mintrender.components._spec import ComponentSpec, Node
 from mintrender.components._util import class_attr, extra_class, text_prop
 
 if TYPE_CHECKING:
+    from mintrender.components._markdown import MarkdownOut
     from mintrender.components._spec import RenderCtx
 
 _VIDEO_TAG = re.compile(r"<video\b([^>]*)>", re.I)
@@ -72,6 +74,14 @@ def render_frame(node: Node, ctx: RenderCtx) -> str:
     )
 
 
+def frame_markdown(node: MdNode, out: MarkdownOut) -> str:
+    """Markdown: the hint, the framed content, then the caption in italics."""
+    parts = [one_line(str_prop(node.props, "hint") or ""), out.blocks(node.children)]
+    caption = one_line(str_prop(node.props, "caption") or "")
+    parts.append(f"*{caption}*" if caption else "")
+    return "\n\n".join(part for part in parts if part.strip())
+
+
 COMPONENTS: tuple[ComponentSpec, ...] = (
-    ComponentSpec(name="Frame", render=render_frame, parts=("frame",)),
+    ComponentSpec(name="Frame", render=render_frame, markdown=frame_markdown, parts=("frame",)),
 )

@@ -604,3 +604,16 @@ def test_a_light_and_dark_colors_markdown_copy_names_both(tmp_path: Path) -> Non
         assert "- Primary: `#10B981`\n" in copy
         assert "- Surface: `#FFFFFF` (light), `#18181B` (dark)\n" in copy
         assert "- Same: `#000000`\n" in copy
+
+
+def test_frame_captions_and_tooltip_headlines_reach_the_markdown_copy(tmp_path: Path) -> None:
+    """A Frame's caption and hint, and a Tooltip's headline, were left out of the page's
+    Markdown copy and llms-full.txt, where the HTML shows them."""
+    text = (
+        '<Frame caption="Demo video" hint="Watch first">\n'
+        '  <video src="https://example.com/demo.mp4" controls />\n</Frame>\n\n'
+        'Hover <Tooltip headline="API key" tip="A secret token">here</Tooltip> now.\n'
+    )
+    for copy in _built_copies(tmp_path, text):
+        assert "Watch first\n\n[Video](https://example.com/demo.mp4)\n\n*Demo video*\n" in copy
+        assert "Hover here (API key: A secret token) now." in copy
