@@ -564,9 +564,9 @@ def _main(argv: list[str] | None) -> int:
 
 def run() -> NoReturn:
     """The `mintrender` command: `main()`, then the process ends without freeing its objects
-    one by one (as mypy's `hard_exit`): after a build that takes a tenth of a second, and
-    nothing is left to do. Output is flushed first; the build has closed every file it wrote,
-    and its worker processes have ended."""
+    one by one (as mypy's `hard_exit`), which takes a tenth of a second after a build and
+    does nothing the user sees. Output is flushed first; the build has closed every file it
+    wrote, and its worker processes have ended."""
     code = main()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
