@@ -150,7 +150,13 @@ def test_gfm_tables_strikethrough_tasks_footnotes_autolinks(tmp_path: Path) -> N
     assert "<table>" in html and 'style="text-align:right"' in html and "<code>x|y</code>" in html
     assert "<s>gone</s>" in html
     assert 'type="checkbox"' in html and "checked" in html
-    assert "footnote" in html and 'href="https://example.com/x"' in html
+    assert 'href="https://example.com/x"' in html
+    # a footnote: a numbered superscript link and the note, with its way back (they were drawn
+    # as `< />` and `<><>`: the plugin's rules were not the page renderer's)
+    assert 'Note<sup class="footnote-ref"><a href="#fn1" id="fnref1">1</a></sup>' in html
+    note = html[html.index('<section class="footnotes">') :]
+    assert '<li id="fn1" class="footnote-item"><p>The footnote. <a href="#fnref1"' in note
+    assert "< />" not in html and "<>" not in html
 
 
 def test_code_blocks_highlighted_with_copy_button(tmp_path: Path) -> None:

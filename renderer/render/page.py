@@ -48,6 +48,14 @@ class MdxRenderer(RendererHTML):
     def renderInline(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:  # noqa: N802
         return unmark(self._render_stream(tokens, options, env))
 
+    def footnote_caption(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        """A footnote's number as remark-gfm writes it: `1`, not `[1]`."""
+        meta = tokens[idx].meta
+        sub = meta.get("subId", -1)
+        return f"{meta['id'] + 1}" + (f":{sub}" if sub > 0 else "")
+
     def paragraph_close(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
     ) -> str:
@@ -318,7 +326,14 @@ _RENDERER: MdxRenderer | None = None
 def _renderer() -> MdxRenderer:
     global _RENDERER
     if _RENDERER is None:
-        _RENDERER = MdxRenderer(make_markdown())
+        md = make_markdown()
+        renderer = MdxRenderer(md)
+        # the plugins' own rules (footnotes' `footnote_ref`, `footnote_block_open`…) were
+        # given to the parser's renderer: this one draws them too
+        for name, rule in getattr(md.renderer, "rules", {}).items():
+            if name not in renderer.rules:
+                renderer.rules[name] = getattr(rule, "__func__", rule).__get__(renderer)
+        _RENDERER = renderer
     return _RENDERER
 
 
