@@ -71,6 +71,18 @@ binary operators and relations, not set as identifiers side by side."""
 _UNICODE_SYMBOLS = re.compile("[" + "".join(_UNICODE_COMMANDS) + "]")
 
 
+_ENVIRONMENTS = re.compile(r"\\(begin|end)\{(aligned|alignedat|alignat\*?|gathered)\}(?:\{\d+\})?")
+"""KaTeX's `aligned` family, which latex2mathml does not know (it drew `a & = b` on one line):
+drawn as the `align*` and `matrix` it does (the column count of `alignedat{2}` is implied)."""
+_ALIASES = {"gathered": "matrix"}  # one centred column, a row a line
+
+
+def _known_environments(tex: str) -> str:
+    return _ENVIRONMENTS.sub(
+        lambda m: f"\\{m.group(1)}{{{_ALIASES.get(m.group(2), 'align*')}}}", tex
+    )
+
+
 @lru_cache(maxsize=4096)
 def _convert(tex: str, display: bool) -> tuple[str, str]:
     """(mathml, "") or ("", problem); cached: the parse-time check and the render share it."""
@@ -80,9 +92,11 @@ def _convert(tex: str, display: bool) -> tuple[str, str]:
         return "", "unbalanced braces"
     try:
         tex = _UNICODE_SYMBOLS.sub(lambda m: f"\\{_UNICODE_COMMANDS[m.group()]} ", tex)
-        mathml = convert(tex.strip(), display="block" if display else "inline")
+        mathml = convert(_known_environments(tex.strip()), display="block" if display else "inline")
     except Exception as exc:  # noqa: BLE001 - the converter raises many types on bad input
         return "", str(exc) or type(exc).__name__
+    if "<mi>&</mi>" in mathml:  # KaTeX refuses it too ("Expected 'EOF', got '&'")
+        return "", "`&` outside an environment that aligns (aligned, cases, matrix…)"
     unknown = _UNKNOWN.search(mathml)
     if unknown:
         return "", f"unknown command \\{unknown.group(1)}"

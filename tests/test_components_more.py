@@ -365,3 +365,22 @@ def test_a_stretched_cards_label_is_its_titles_text() -> None:
     page, _ctx, _diagnostics = render(text)
     labels = re.findall(r'aria-label="([^"]*)"', page.body_html)
     assert [html.unescape(label) for label in labels] == ["Kev's Dream Team & co", "Bold one"]
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"\begin{aligned} a &= b + c \\ d &= e \end{aligned}",
+        r"\begin{alignedat}{2} a &= b & c &= d \\ e &= f & g &= h \end{alignedat}",
+        r"\begin{gathered} x = 1 \\ y = 2 \end{gathered}",
+    ],
+)
+def test_katex_aligned_environments_are_tables(tex: str) -> None:
+    """`\\begin{aligned}` is common in real `$$` blocks: latex2mathml does not know it, and
+    drew `a & = b` and `d & = e` on one line, with the `&` shown. It is a table of rows now,
+    and an `&` left outside an aligning environment is an error, as in KaTeX."""
+    mathml = tex_to_mathml(tex, display=True)
+    assert "<mtable" in mathml and mathml.count("<mtr>") == 2
+    assert "<mi>&</mi>" not in mathml
+    with pytest.raises(MathError, match="`&` outside an environment that aligns"):
+        tex_to_mathml("a & b", display=True)
