@@ -143,7 +143,7 @@ def problem_message(tex: str, problem: str) -> str:
     return f"cannot typeset ${shown}$ ({problem}); it is shown as TeX source"
 
 
-_INLINE_MATH = {"math_inline": False, "math_inline_double": True}
+_INLINE_MATH = {"math_inline": False, "math_inline_double": False}
 
 
 def check_math(state: StateCore) -> None:

@@ -384,3 +384,14 @@ def test_katex_aligned_environments_are_tables(tex: str) -> None:
     assert "<mi>&</mi>" not in mathml
     with pytest.raises(MathError, match="`&` outside an environment that aligns"):
         tex_to_mathml("a & b", display=True)
+
+
+def test_double_dollars_inside_a_sentence_are_inline_math() -> None:
+    """`Energy is $$E=mc^2$$ in a sentence.` drew a block `<div>` inside the `<p>`, which the
+    browser split the paragraph at; remark-math reads `$$…$$` in text as inline math. A
+    `$$…$$` line of its own stays a display block."""
+    sentence, _ctx, _d = render("Energy is $$E=mc^2$$ in a sentence.\n")
+    assert sentence.body_html.startswith('<p>Energy is <span class="mr-math mr-math--inline"')
+    assert "<div" not in sentence.body_html and 'display="block"' not in sentence.body_html
+    alone, _ctx, _d = render("$$E=mc^2$$\n")
+    assert alone.body_html.startswith('<div class="mr-math mr-math--block"')

@@ -276,7 +276,9 @@ class MdxRenderer(RendererHTML):
     def math_inline_double(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
     ) -> str:
-        return _math(env, tokens[idx].content, display=True)
+        """`$$…$$` inside a sentence: inline math, as remark-math reads it (a block there
+        would be a `<div>` inside a `<p>`, which the browser splits the paragraph at)."""
+        return _math(env, tokens[idx].content, display=False)
 
     def math_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return _math(env, tokens[idx].content, display=True)
