@@ -527,3 +527,17 @@ def test_navigation_and_navbar_links_to_nothing_are_broken_links(tmp_path: Path)
         ("docs.json", True, f"link {href!r} points to no page or file of this site")
         for href in ("/nowhere", "/blog-missing", "/support-missing")
     ]
+
+
+def test_the_404_descriptions_markdown_is_drawn(tmp_path: Path) -> None:
+    """Mintlify's custom 404 guide: `errors.404.description` "supports Markdown formatting";
+    its `**happened**` and `_page_` were shown as written. Without one, the words stay."""
+    errors = {"404": {"title": "Lost", "description": "What ever **happened** to this _page_?"}}
+    docs = write_site(tmp_path / "d", {"a.mdx": "A\n"}, minimal_config(["a"], errors=errors))
+    build_site(docs, tmp_path / "out")
+    page = (tmp_path / "out" / "404.html").read_text(encoding="utf-8")
+    assert "What ever <strong>happened</strong> to this <em>page</em>?</p>" in page
+    plain = write_site(tmp_path / "p", {"a.mdx": "A\n"}, minimal_config(["a"]))
+    build_site(plain, tmp_path / "plain")
+    page = (tmp_path / "plain" / "404.html").read_text(encoding="utf-8")
+    assert '"mr-page-description">We couldn&#39;t find the page you were looking for.</p>' in page

@@ -7,8 +7,11 @@ import html
 import json
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import escape
+
 from mintrender.index.sections import IndexKey, index_url, manifest_url
 from mintrender.load.redirects import client_script
+from mintrender.render.sanitize import sanitize_html
 from mintrender.urls import ROOT
 from mintrender.write.crawl import redirect_rules
 from mintrender.write.theme import fill, load_theme_parts, page_parts, with_parts
@@ -18,7 +21,8 @@ if TYPE_CHECKING:
     import jinja2
 
     from mintrender.load.config import SiteConfig
-    from mintrender.model import BuildOptions
+    from mintrender.model import BuildOptions, Safety
+    from mintrender.render.context import RenderContext
     from mintrender.render.navview import NavView
     from mintrender.write.files import OutputWriter
 
@@ -46,6 +50,25 @@ def write_root_redirect(navview: NavView, writer: OutputWriter, config: SiteConf
     )
 
 
+_DEFAULT_DESCRIPTION = "We couldn't find the page you were looking for."
+
+
+def not_found_description(
+    config: SiteConfig, ctx: RenderContext, safe: Safety | None = None
+) -> str:
+    """docs.json's `errors.404.description` as HTML: it "supports Markdown formatting"
+    (Mintlify's custom 404 page guide); "" without one."""
+    description = config.errors_404.get("description")
+    if not isinstance(description, str) or not description.strip():
+        return ""
+    try:
+        rendered = ctx.markdown(description, inline=True)
+    except Exception as exc:  # the 404 page is still written, its text as written
+        ctx.diagnostics.internal(ctx.src_path, 0, "rendering errors.404.description of", exc)
+        return html.escape(description)
+    return rendered if safe is None else sanitize_html(rendered, safe)
+
+
 def not_found_html(
     env: jinja2.Environment,
     site: dict[str, Any],
@@ -66,13 +89,11 @@ def not_found_html(
     assets["search_index_url"] = index_url(search_urls, "")
     assets["search_all"] = manifest_url(search_urls)
     errors = config.errors_404
-    description = str(
-        errors.get("description") or "We couldn't find the page you were looking for."
-    )
+    description = str(errors.get("description") or _DEFAULT_DESCRIPTION)
     page: dict[str, Any] = {
         "title": str(errors.get("title") or "Page not found"),
         "description": description,
-        "description_html": html.escape(description),
+        "description_html": site.get("not_found_html") or str(escape(description)),
         "eyebrow": "404",
         "breadcrumbs": [],
         "body_html": "",

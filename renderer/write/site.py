@@ -33,7 +33,7 @@ from mintrender.write.extras import llms_full_paths, write_crawl_files
 from mintrender.write.files import OutputWriter, write_zip
 from mintrender.write.head import canonical_base, head_context
 from mintrender.write.llms import write_llms, write_markdown_copies
-from mintrender.write.notfound import not_found_html, write_root_redirect
+from mintrender.write.notfound import not_found_description, not_found_html, write_root_redirect
 from mintrender.write.notice import NOTICE_PATH, notice_text
 from mintrender.write.sidebar import SidebarRenderer
 from mintrender.write.theme import (
@@ -95,6 +95,7 @@ def site_context(
         "chrome_key": "",
         "search_prompt": config.search_prompt,
         "home_href": home,
+        "not_found_html": not_found_description(config, ctx, safe),
     }
 
 
