@@ -32,7 +32,7 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.components._jsxscan import find_close
 from mintrender.parse.expreval import Opaque, truthy
-from mintrender.parse.prelude import JsxLocal
+from mintrender.parse.prelude import JsxFunction, JsxLocal, markup_call
 
 MAX_ITEMS = 1000
 """Items one `.map` may run over: a longer array leaves the expression out, with a warning."""
@@ -138,6 +138,9 @@ def _map(
     items = _array(src, start, at, scope, depth)
     if len(items) > MAX_ITEMS:  # a bound on the page's size: the whole expression is left out
         raise FlowError(f"`.map` of {len(items)} items, more than {MAX_ITEMS}", at)
+    named = scope.get(src[at + len(".map(") : end - 1].strip())
+    if isinstance(named, JsxFunction):  # `items.map(renderCard)`: a helper that gives markup
+        return [f for i, item in enumerate(items) for f in _called(named, [item, i], scope, depth)]
     binds, body, body_end = _callback(src, at + len(".map("), end - 1, "map")
     out: list[Fragment] = []
     for i, item in enumerate(items):
@@ -146,6 +149,15 @@ def _map(
             raise FlowError("the `.map` callback must give JSX", body)
         out.extend(made)
     return out
+
+
+_MAP_BY_NAME = re.compile(rf"\.map\(\s*({_NAME})\s*\)")
+
+
+def maps_markup(text: str, scope: dict[str, Any]) -> bool:
+    """Whether `text` maps over items with a named helper that gives markup
+    (`items.map(renderCard)`, `const renderCard = (c) => <Card …/>`)."""
+    return any(isinstance(scope.get(m.group(1)), JsxFunction) for m in _MAP_BY_NAME.finditer(text))
 
 
 def holds_markup(text: str, scope: dict[str, Any]) -> bool:
@@ -162,6 +174,16 @@ def _local_markup(value: JsxLocal, scope: dict[str, Any], depth: int) -> list[Fr
         f if f.text is not None or f.source else Fragment(f.start, f.end, f.scope, None, source)
         for f in made
     ]
+
+
+def _called(
+    helper: JsxFunction, args: list[Any], scope: dict[str, Any], depth: int
+) -> list[Fragment]:
+    """The fragments of the markup a helper gives for `args`, read in its own text."""
+    drawn = markup_call(helper, args, scope)
+    if drawn is None:
+        raise FlowError("the `.map` callback's parameters cannot be read", 0)
+    return _local_markup(JsxLocal(drawn[0]), drawn[1], depth)
 
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")

@@ -688,3 +688,54 @@ def test_a_spread_of_computed_attributes_is_drawn_or_left_out_alone(tmp_path: Pa
     ]
     found = _warnings(result)
     assert len(found) == 1 and "{...extra(href)}: `extra` is not defined" in found[0]
+
+
+def test_a_named_function_can_be_mapped(tmp_path: Path) -> None:
+    """Tyk's release summary renders `{releaseData.licensed.map(renderComponent)}` with a
+    local `const renderComponent = (component) => (<Card …>…</Card>)`: the whole list was
+    left out (`.map()` needed an inline arrow). A named helper giving markup, and one giving a
+    value, are run as an inline arrow is; a branch of several lines inside the helper's
+    markup (`{c.latest && (<>…</>)}`) is blocks of the card, not a fragment left open."""
+    snippet = """export const Releases = ({ items }) => {
+  const shout = (s) => s.toUpperCase();
+  const renderItem = (item, i) => (
+    <Card title={`${item.name} v${item.v}`}>
+      Click to <a href={`/${item.name}`}>discover</a>
+
+      {item.docker && (
+        <>
+          <div>Docker {i}</div>
+          <div>- latest</div>
+        </>
+      )}
+    </Card>
+  );
+  return <div><p>{items.map((x) => x.name).map(shout).join(', ')}</p>{items.map(renderItem)}</div>;
+};
+"""
+    body = '<Releases items={[{name: "gateway", v: "5.1", docker: true}, {name: "pump", v: "1.2"}]} />\n'
+    html, result = _with_snippet(tmp_path, "snippets/releases.jsx", snippet, body)
+    assert "<p>GATEWAY, PUMP</p>" in html
+    titles = re.findall(r'mr-card__title">([^<]*)<', html)
+    assert titles == ["gateway v5.1", "pump v1.2"]
+    assert "<div>Docker 0</div>" in html and "<div>- latest</div>" in html
+    assert "Docker 1" not in html and "&lt;&gt;" not in html
+    assert not [d for d in result.diagnostics if d.code in ("custom-component", "jsx-unclosed")]
+
+
+def test_an_array_of_objects_holding_markup_is_known(tmp_path: Path) -> None:
+    """Cosmos' stack picker: `const techs = [{ name, desc, icon: () => (<svg/>) }, …]` made
+    the whole array unknown, so its `.map` and a `.find` of it were lost. The plain fields
+    are known; the markup a field holds is kept as markup."""
+    snippet = (
+        "export const Learn = () => {\n  const techs = [\n"
+        '    { name: "Alpha", desc: "Alpha text", icon: () => (<svg width="8"></svg>) },\n'
+        '    { name: "Beta", desc: "Beta text", badge: <b>new</b> }\n  ];\n'
+        '  const picked = techs.find(t => t.name === "Alpha");\n'
+        "  return (<div>{techs.map((t, i) => <span key={i}>{t.name}</span>)}"
+        "<p>{picked?.desc}</p>{techs[1].badge}</div>);\n};\n"
+    )
+    html, result = _with_snippet(tmp_path, "snippets/learn.jsx", snippet, "<Learn />\n")
+    assert re.findall(r"<span>([^<]*)</span>", html)[:2] == ["Alpha", "Beta"]
+    assert "<p>Alpha text</p>" in html and "<b>new</b>" in html
+    assert _warnings(result) == []

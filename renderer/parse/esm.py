@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from mintrender.components._jsxflow import FlowError, flow_fragments, shown
+from mintrender.components._jsxflow import FlowError, flow_fragments, maps_markup, shown
 from mintrender.components._jsxparse import (
     Expression,
     JsxElement,
@@ -21,7 +21,13 @@ from mintrender.components._jsxparse import (
 from mintrender.components._jsxscan import closes_fence, opens_fence
 from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import free_names
-from mintrender.parse.jsxtext import ELEMENT_NAME, jsx_escape, jsx_text, spread_attributes
+from mintrender.parse.jsxtext import (
+    ELEMENT_NAME,
+    jsx_escape,
+    jsx_text,
+    own_lines,
+    spread_attributes,
+)
 from mintrender.parse.prelude import (
     ARROW,
     JsxFunction,
@@ -32,8 +38,8 @@ from mintrender.parse.prelude import (
     markup_call,
     markup_value,
     parse_params,
+    returned_jsx,
     run_locals,
-    split_block,
 )
 
 ESM_START = re.compile(r"^(?:import\s+[\w{*$'\"]|export\s+(?:const|let|var|function|default|\{))")
@@ -305,7 +311,7 @@ def parse_module(
             text = "export " + text
         m = _EXPORT_FUNCTION.match(text)
         if m:
-            jsx, locals_ = _returned(m.group("body"))
+            jsx, locals_ = returned_jsx(m.group("body"))
             comp = _component(m.group("name"), m.group("params"), None, jsx, file, locals_)
             scope.components[comp.name] = comp
             if m.group("default"):  # `export default function Trace(...)`: imported by default
@@ -348,7 +354,7 @@ def _arrow_component(name: str, arrow: re.Match[str], file: str) -> CustomCompon
         except JsxSyntaxError:
             jsx = None
     elif body.startswith("{"):
-        jsx, locals_ = _returned(body)
+        jsx, locals_ = returned_jsx(body)
     else:
         jsx = body
     return _component(name, arrow.group("params"), arrow.group("single"), jsx, file, locals_)
@@ -362,17 +368,6 @@ def _with_plain(comp: CustomComponent, names: set[str]) -> CustomComponent:
     if comp.body and all(_is_plain(b, known | names, comp.props_name) for b in bodies):
         return dataclasses.replace(comp, plain=True)
     return comp
-
-
-def _returned(block: str) -> tuple[str | None, tuple[Local, ...]]:
-    """The JSX a block body returns (its parentheses dropped) and the locals before it."""
-    found = split_block(block)
-    if found is None:
-        return None, ()
-    locals_, expr = found
-    expr = expr.strip()
-    jsx = expr[1:-1] if expr.startswith("(") and expr.endswith(")") else expr
-    return jsx or None, locals_
 
 
 def _component(
@@ -513,7 +508,8 @@ def _expand(
             if isinstance(spread, Expression) and spread.problem:  # that attribute alone left out
                 left.append(f"{shown('{' + inner + '}', 42)}: {spread.problem}")
             continue
-        if inner and "<" in inner and not before.endswith("=") and not inner.startswith("/*"):
+        flows = "<" in inner or maps_markup(inner, scope)  # items.map(renderCard) too
+        if inner and flows and not before.endswith("=") and not inner.startswith("/*"):
             try:
                 fragments = flow_fragments(body, m.start() + 1, end - 1, scope)
             except FlowError as exc:
@@ -527,8 +523,10 @@ def _expand(
                         out.append(fragment.text)
                     else:  # JSX inside an expression: its text read as JSX, too
                         piece = jsx_text(fragment.markup(body))
-                        sub = fragment.scope
-                        out.append(_expand(piece, 0, len(piece), sub, children, unknown, left))
+                        made = _expand(
+                            piece, 0, len(piece), fragment.scope, children, unknown, left
+                        )
+                        out.append(own_lines(made, piece))
                 continue
         if unknown and inner and not inner.startswith("/*"):
             try:
@@ -565,11 +563,7 @@ def _expand(
             if not before.endswith("="):
                 piece = "{" + source + "}"
                 markup_text = _expand(piece, 0, len(piece), scope, children, unknown, left)
-                # markup of several lines (`<><h3>…</h3>…</>`) on lines of its own: its blocks
-                # are blocks of the element around it, not a paragraph's text
-                if "\n" in source:
-                    markup_text = f"\n{markup_text}\n"
-                out.append(before + markup_text)
+                out.append(before + own_lines(markup_text, source))
             elif source.startswith("<"):  # icon={icon}: the element, as an attribute value
                 out.append(before + "{" + source + "}")
             else:

@@ -248,10 +248,15 @@ class _Arrow:
             self.outer.steps = inner.steps
 
 
-def _callback(args: list[Any], name: str, offset: int) -> _Arrow:
-    if not args or not isinstance(args[0], _Arrow):
-        raise ExprError(f"`.{name}()` needs a function `(x) => ...` at build time", offset)
-    return args[0]
+def _callback(args: list[Any], name: str, offset: int) -> Callable[..., Any]:
+    """The function a method is given: an arrow written there, or a named function of the
+    build-time subset (`items.map(label)`)."""
+    if args and isinstance(args[0], _Arrow):
+        return args[0]
+    if args and isinstance(args[0], _Function):
+        fn = args[0].fn
+        return lambda *values: fn(list(values))
+    raise ExprError(f"`.{name}()` needs a function `(x) => ...` at build time", offset)
 
 
 def _list_call(target: list[Any], name: str, args: list[Any], offset: int) -> Any:

@@ -165,3 +165,11 @@ def spread_attributes(values: dict[str, Any]) -> str:
         elif isinstance(value, (int, float, dict, list)):
             out.append(f" {key}={{{json.dumps(value)}}}")
     return "".join(out)
+
+
+def own_lines(markup: str, source: str) -> str:
+    """`markup` made of JSX written over several lines (`<><h3>…</h3>…</>`, a `cond && (…)`
+    branch) on lines of its own: its blocks are blocks of the element around it, not the text
+    of a paragraph it would otherwise join (where a `<>` opened on a text line and closed
+    lines later is never closed)."""
+    return f"\n{markup}\n" if "\n" in source else markup

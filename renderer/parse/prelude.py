@@ -152,6 +152,17 @@ def _block_locals(block: str) -> tuple[Local, ...] | None:
     return tuple(out)
 
 
+def returned_jsx(block: str) -> tuple[str | None, tuple[Local, ...]]:
+    """The JSX a block body returns (its parentheses dropped) and the locals before it."""
+    found = split_block(block)
+    if found is None:
+        return None, ()
+    locals_, expr = found
+    expr = expr.strip()
+    jsx = expr[1:-1] if expr.startswith("(") and expr.endswith(")") else expr
+    return jsx or None, locals_
+
+
 def split_block(block: str) -> tuple[tuple[Local, ...], str] | None:
     """`{ statements; return expr; }` -> (the locals, expr); None for a body that does more."""
     inner = block.strip()
@@ -301,8 +312,9 @@ def _markup_object(expr: str, scope: dict[str, Any]) -> dict[str, Any] | None:
             key = key_text
         else:
             return None  # computed keys, spreads, methods
-        if JSX_OPERAND.search(value_text):
-            out[key] = JsxLocal(value_text)
+        if JSX_OPERAND.search(value_text):  # `icon: () => (<svg/>)` is a markup helper
+            markup = JsxFunction if ARROW.match(value_text) else JsxLocal
+            out[key] = markup(value_text)
             continue
         value = eval_expression(value_text, scope)
         if isinstance(value, Expression):
@@ -315,12 +327,36 @@ JSX_OPERAND = re.compile(r"(?:\A|[(?:&|=,])\s*<[A-Za-z>]")
 """A JSX element where an operand starts: the expression holds markup."""
 
 
-def markup_value(expr: str, scope: dict[str, Any]) -> JsxLocal | dict[str, Any] | None:
+def _markup_array(expr: str, scope: dict[str, Any]) -> list[Any] | None:
+    """`[{ name: "SDK", icon: () => (<svg/>) }, …]`: its items, an object's markup (or
+    function giving markup) kept as a `JsxLocal` it holds; None for anything else."""
+    text = expr.strip()
+    if not (text.startswith("[") and _group_end(text) == len(text)):
+        return None
+    entries = _statements(text[1:-1], commas=True)
+    out: list[Any] = []
+    for entry in entries or ():
+        item = entry.strip()
+        if not item:
+            continue
+        value: Any = _markup_object(item, scope) if item.startswith("{") else None
+        if value is None:
+            value = JsxLocal(item) if JSX_OPERAND.search(item) else eval_expression(item, scope)
+        if isinstance(value, Expression) and not isinstance(value, JsxLocal):
+            return None
+        out.append(value)
+    return out if entries is not None else None
+
+
+def markup_value(expr: str, scope: dict[str, Any]) -> JsxLocal | dict[str, Any] | list[Any] | None:
     """What a constant holding markup is worth (`<div/>`, `(<>…</>)`, `ok ? <A/> : <B/>`, an
-    object of markup: drawn where it is used), or None when `expr` holds no markup."""
+    object or an array of objects holding markup: drawn where it is used), or None when
+    `expr` holds no markup."""
     if not JSX_OPERAND.search(expr):
         return None
-    markup = _markup_object(expr, scope)
+    markup: dict[str, Any] | list[Any] | None = _markup_object(expr, scope)
+    if markup is None:
+        markup = _markup_array(expr, scope)
     return markup if markup is not None else JsxLocal(expr)
 
 
@@ -413,7 +449,7 @@ def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> tuple[set[s
         markup = markup_value(local.expr, scope) if isinstance(value, Expression) else None
         if markup is not None and local.kind == "value":
             value = markup
-        if isinstance(value, (JsxLocal, dict)) and local.kind == "value":
+        if isinstance(value, (JsxLocal, dict, list)) and local.kind == "value":
             unknown.discard(local.name)
             scope[local.name] = value
             continue
