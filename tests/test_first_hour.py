@@ -554,3 +554,25 @@ def test_a_broken_link_is_found_where_it_is_whole(
         "cards.mdx:8:22",
     ]
     assert find_text("a /x/y b", 1, "/x") == (1, 3)  # only ever inside a longer word: there
+
+
+def test_invalid_frontmatter_block_values_are_read_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """amp-labs' page kept a merge conflict inside `openapi: >-`: besides the YAML error, the
+    loose reading took `>-` for the value and warned that no operation matches `>-`. A block
+    scalar's indented lines are its value; without any, there is none."""
+    conflict = "openapi: >-\n<<<<<<< HEAD\n  read post\n=======\n  post\n>>>>>>> main\n  /x"
+    folded = "title: >-\n  Getting\n  started\ndescription: [broken"
+    docs = site(
+        tmp_path,
+        {
+            "index.mdx": f"---\n{conflict}\n---\n\nBody.\n",
+            "guides/setup.mdx": f"---\n{folded}\n---\n\nSet up.\n",
+        },
+    )
+    _, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
+    assert "openapi-unresolved" not in out and "'>-'" not in out
+    assert len(lines_with(out, "frontmatter-yaml")) == 2
+    page = (tmp_path / "out" / "guides" / "setup" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="page-title" class="mr-page-title">Getting started</h1>' in page

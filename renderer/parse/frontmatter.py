@@ -8,6 +8,7 @@ Version {{version}}         -> Version 2.1 (docs.json `variables`)
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -107,11 +108,26 @@ def _check_keys(data: dict[str, Any], block: str, rel_path: str, diagnostics: Di
 def _loose_frontmatter(block: str) -> dict[str, Any]:
     """Best effort `key: value` reading when the YAML is invalid, so the page keeps its title."""
     out: dict[str, Any] = {}
-    for line in block.splitlines():
+    lines = block.splitlines()
+    for i, line in enumerate(lines):
         key, sep, value = line.partition(":")
-        if sep and key.strip() and not key.startswith((" ", "\t", "-")):
-            out[key.strip()] = value.strip().strip("'\"")
+        if not (sep and key.strip() and not key.startswith((" ", "\t", "-"))):
+            continue
+        value = value.strip()
+        if _BLOCK_SCALAR.fullmatch(value):  # `title: >-` then indented lines (none: no value)
+            body = [t.strip() for t in itertools.takewhile(_indented, lines[i + 1 :])]
+            value = (" " if value.startswith(">") else "\n").join(body)
+            if not value:
+                continue
+        out[key.strip()] = value.strip("'\"")
     return out
+
+
+_BLOCK_SCALAR = re.compile(r"[|>][+-]?\d?")
+
+
+def _indented(line: str) -> bool:
+    return line.startswith((" ", "\t"))
 
 
 def substitute_variables(source: str, variables: dict[str, str]) -> str:
