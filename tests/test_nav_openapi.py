@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -183,17 +184,22 @@ def test_a_generated_url_keeping_a_question_mark_is_linked_encoded(tmp_path: Pat
     assert 'href="/api-reference/ready-now%3F/"' in home
 
 
+def _docs(tmp_path: Path, config: dict[str, object]) -> Path:
+    """A docs folder holding only a docs.json of `config` (name, theme, colours added)."""
+    docs = tmp_path / "d"
+    docs.mkdir()
+    base = {"name": "R", "theme": "mint", "colors": {"primary": "#0A84FF"}}
+    (docs / "docs.json").write_text(json.dumps({**base, **config}), encoding="utf-8")
+    return docs
+
+
 def test_x_mint_metadata_and_content_shape_the_generated_page(tmp_path: Path) -> None:
     """Tyk's specs give every operation `x-mint.metadata` (canonical, noindex, robots): they
     were ignored, and the pages stayed in the sitemap. `metadata` is the generated page's
     frontmatter (but `openapi`) and `content` MDX shown before the reference (openapi.md §7);
     a problem in that MDX is told at the spec, naming the operation."""
-    docs = tmp_path / "d"
-    docs.mkdir()
-    (docs / "docs.json").write_text(
-        '{"name": "R", "theme": "mint", "colors": {"primary": "#0A84FF"}, "navigation": '
-        '{"groups": [{"group": "API", "openapi": "openapi.yaml"}]}}',
-        encoding="utf-8",
+    docs = _docs(
+        tmp_path, {"navigation": {"groups": [{"group": "API", "openapi": "openapi.yaml"}]}}
     )
     (docs / "openapi.yaml").write_text(
         """openapi: 3.0.0
@@ -228,3 +234,46 @@ paths:
         said = [(d.file, d.code, d.message) for d in result.diagnostics if d.severity != "info"]
         assert [s[:2] for s in said] == [("openapi.yaml", "unknown-component")]
         assert said[0][2].startswith("GET /health, line 3 of its x-mint.content: <Bogus> ")
+
+
+def test_each_named_request_example_is_a_choice_in_the_samples(tmp_path: Path) -> None:
+    """amp-labs' write endpoint names two request examples ("Single record", "Batch write"):
+    every sample sent the first, and the second was nowhere. Each generated language now
+    offers both, chosen by their `summary`, as response examples are."""
+    docs = _docs(tmp_path, {"api": {"openapi": "spec.json"}, "navigation": {"pages": ["write"]}})
+    (docs / "write.mdx").write_text("---\nopenapi: POST /records\n---\n", encoding="utf-8")
+    single = {"summary": "Single record", "value": {"record": {"email": "a@example.com"}}}
+    batch = {"summary": "Batch write", "value": {"batch": [{"email": "h@example.com"}]}}
+    spec = {
+        "openapi": "3.0.0",
+        "info": {"title": "R", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {
+            "/records": {
+                "post": {
+                    "summary": "Write records",
+                    "requestBody": {
+                        "content": {
+                            "application/json": {"examples": {"single": single, "batch": batch}}
+                        }
+                    },
+                    "responses": {"200": {"description": "OK"}},
+                }
+            }
+        },
+    }
+    (docs / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
+    build_site(docs, tmp_path / "out")
+    page = (tmp_path / "out" / "write" / "index.html").read_text(encoding="utf-8")
+    request = page[
+        page.index('id="request-example"') : page.index(
+            "</select>", page.index('id="request-example"')
+        )
+    ]
+    assert re.findall(r'<option value="\d">([^<]*)</option>', request) == [
+        "Single record",
+        "Batch write",
+    ]
+    samples = page[page.index('id="request-example"') :]  # the response has no example
+    assert samples.count("Batch write") == 3  # cURL, Python, JavaScript
+    assert samples.count("h@example.com") == 3 and samples.count("a@example.com") == 3

@@ -132,7 +132,7 @@ def render_manual_endpoint(
         )
     header_html = _header_html(env, method, path, servers, False, options, playground)
     request = build_http_request(method, servers, path, security, parameters, body, options)
-    samples = _request_samples([], request, options, highlight)
+    samples = _request_samples([], [("", request)], options, highlight)
     aside_html = _aside_html(env, method, path, samples, [])
     names = list(dict.fromkeys(p.name for p in params))
     top = ApiSection(f"{method} {path}", "", f"{method} {path} " + " ".join(names))

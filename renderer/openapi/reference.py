@@ -99,14 +99,15 @@ def _header_html(
 
 def _request_samples(
     op_samples: Sequence[tuple[str, str, str]],
-    request: Any,
+    requests: Sequence[tuple[str, Any]],
     options: ApiOptions,
     highlight: Highlight,
 ) -> list[dict[str, Any]]:
     """Tabs: `x-codeSamples` first, one per language, then the generated languages they do not
     cover. Several samples of one language: its tab is named after the language, its samples
     are chosen by label, and the labels of the operation's other samples name variants too,
-    not tabs; else a sample's label names its tab."""
+    not tabs; else a sample's label names its tab. `requests`: (label, request) for each of
+    the body's named examples (one: no choice), chosen by label in each generated tab."""
     tabs: list[dict[str, Any]] = []
     by_language: dict[str, list[dict[str, Any]]] = {}
     for lang, label, source in op_samples:
@@ -136,8 +137,30 @@ def _request_samples(
             if lang in covered or lang not in LANGUAGES:
                 continue
             label, hl, generate = LANGUAGES[lang]
-            tabs.append({"label": label, "html": Markup(highlight(generate(request), hl, ""))})
+            made = [
+                {"label": name, "html": Markup(highlight(generate(request), hl, ""))}
+                for name, request in requests
+            ]
+            variants = made if len(made) > 1 else []
+            tabs.append({"label": label, "html": made[0]["html"], "variants": variants})
     return tabs
+
+
+def _named_requests(op: Operation, options: ApiOptions) -> list[tuple[str, Any]]:
+    """(label, request) for each named example of the request body (`examples` with their
+    `summary`: amp-labs' "Single record" and "Batch write"), or the one request."""
+    servers = () if op.webhook else op.servers
+    media = _pick_media(op.request_body.contents) if op.request_body else None
+    count = len(media.examples) if media is not None and len(media.examples) > 1 else 1
+    return [
+        (
+            media.examples[i].summary or media.examples[i].name if count > 1 and media else "",
+            build_http_request(
+                op.method, servers, op.path, op.security, op.parameters, op.request_body, options, i
+            ),
+        )
+        for i in range(count)
+    ]
 
 
 def _example_code(value: Any) -> tuple[str, str]:
@@ -278,9 +301,8 @@ def render_operation(
         options,
         playground if not op.webhook else None,
     )
-    request = build_http_request(
-        op.method, servers, op.path, op.security, op.parameters, op.request_body, options
-    )
+    requests = _named_requests(op, options)
+    request = requests[0][1]
     op_samples = [(s.lang, s.label, s.source) for s in op.x_code_samples]
     if op.webhook and not op_samples:
         payload = request.body_text() if request.body_kind != "none" else ""
@@ -288,7 +310,7 @@ def render_operation(
         samples = [{"label": "Payload", "html": Markup(highlight(payload, lang, ""))}]
         samples = samples if payload else []
     else:
-        samples = _request_samples(op_samples, request, options, highlight)
+        samples = _request_samples(op_samples, requests, options, highlight)
     examples = _response_examples(op.responses, highlight)
     title = page_title or op.title
     aside_html = _aside_html(env, method, title, samples, examples)

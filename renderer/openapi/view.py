@@ -320,8 +320,10 @@ def build_http_request(
     parameters: Sequence[Parameter],
     body: RequestBody | None,
     options: ApiOptions,
+    example: int = 0,
 ) -> HttpRequest:
-    """Example request used by every generated sample."""
+    """Example request used by every generated sample (`example`: which of the body's named
+    examples it sends)."""
     required_only = options.defaults == "required"
     base = servers[0].resolved_url if servers else ""
     query: list[tuple[str, str]] = []
@@ -349,7 +351,7 @@ def build_http_request(
     kind = _body_kind(media)
     headers.append(("Content-Type", media.content_type))
     value = (
-        media.examples[0].value
+        media.examples[min(example, len(media.examples) - 1)].value
         if media.examples
         else schema_example(media.schema, required_only=required_only)
     )
