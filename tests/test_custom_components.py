@@ -423,18 +423,23 @@ def test_let_assignments_and_if_else_branches_run_at_build_time(tmp_path: Path) 
         "  return <div><h3>{title}</h3><ul>{rolesToShow.map((k) => <li key={k}>{k}: "
         '{recs[k].join(", ")}</li>)}</ul></div>;\n};\n'
         "export const Late = () => {\n  const [open, setOpen] = useState(false);\n"
-        '  let label = "closed";\n  if (typeof window !== "undefined" && window.open) {\n'
+        '  let label = "closed";\n  if (window.innerWidth > 600) {\n'
         '    label = "open";\n  }\n  return <b>{label}</b>;\n};\n'
+        "export const Ssr = () => {\n"
+        '  const base = typeof window !== "undefined" && window.open ? "/docs" : "";\n'
+        "  return <i>{`${base}/a`}</i>;\n};\n"
     )
     text = (
-        'import { Recs, Late } from "/snippets/r.jsx";\n\n<Recs />\n\n<Recs role="embed" />\n\n'
-        '<Recs role="x" />\n\n<Late>fallback</Late>\n'
+        'import { Recs, Late, Ssr } from "/snippets/r.jsx";\n\n<Recs />\n\n<Recs role="embed" />\n\n'
+        '<Recs role="x" />\n\n<Late>fallback</Late>\n\n<Ssr />\n'
     )
     html, result = _page(tmp_path, text, {"snippets/r.jsx": snippet})
     assert "<h3>All</h3><ul><li>chat: Claude</li><li>embed: Voyage</li></ul>" in html
     assert "<h3>One</h3><ul><li>embed: Voyage</li></ul>" in html
     assert "<h3>None</h3><ul></ul>" in html
     assert "<b></b>" in html and "fallback" not in html  # `label`, left out
+    # `typeof window` is "undefined", as on the server that renders the page first (ClickHouse)
+    assert "<i>/a</i>" in html
     warnings = _warnings(result)
     assert len(warnings) == 1 and "<Late>" in warnings[0] and "`label`" in warnings[0]
 
@@ -739,3 +744,36 @@ def test_an_array_of_objects_holding_markup_is_known(tmp_path: Path) -> None:
     assert re.findall(r"<span>([^<]*)</span>", html)[:2] == ["Alpha", "Beta"]
     assert "<p>Alpha text</p>" in html and "<b>new</b>" in html
     assert _warnings(result) == []
+
+
+def test_components_livepeer_mintlify_and_clickhouse_write(tmp_path: Path) -> None:
+    """Three shapes real snippets take that dropped the whole component:
+    a default holding brackets (`color = 'var(--accent)'`, livepeer's links: the parameter
+    list was cut at the first `)`); `const Embed = …` then `export default Embed;`
+    (mintlify's iframe); a built-in function in an attribute (`encodeURIComponent(prompt)`,
+    mintlify's setup prompt)."""
+    snippets = {
+        "snippets/pill.jsx": (
+            "export const Pill = ({ label, color = 'var(--accent)' }) => (\n"
+            "  <span style={{ color }}>{label}</span>\n);\n"
+            'export function Tag({ bg = "rgb(0, 0, 0)" }) {\n  return <b style={{ background: bg }}>t</b>;\n}\n'
+        ),
+        "snippets/embed.jsx": (
+            "const Embed = ({ url }) => {\n  return <iframe src={url} />\n}\n\nexport default Embed;\n"
+        ),
+        "snippets/cursor.jsx": (
+            'export const Open = () => {\n  const prompt = "Set up my docs";\n'
+            "  return <a href={`https://c.example/p?text=${encodeURIComponent(prompt)}`}>Open</a>;\n};\n"
+        ),
+    }
+    text = (
+        "import { Pill, Tag } from '/snippets/pill.jsx';\nimport Embed from '/snippets/embed.jsx';\n"
+        "import { Open } from '/snippets/cursor.jsx';\n\n"
+        'Before <Pill label="Beta" /> <Tag /> after.\n\n<Embed url="https://example.com/e" />\n\n<Open />\n'
+    )
+    html, result = _page(tmp_path, text, snippets)
+    assert '<span style="color: var(--accent)">Beta</span>' in html
+    assert '<b style="background: rgb(0, 0, 0)">t</b>' in html
+    assert '<iframe src="https://example.com/e"' in html
+    assert 'href="https://c.example/p?text=Set%20up%20my%20docs"' in html
+    assert "mdx-unknown" not in html and _warnings(result) == []

@@ -30,6 +30,7 @@ from mintrender.parse.jsxtext import (
 )
 from mintrender.parse.prelude import (
     ARROW,
+    PARAMS,
     JsxFunction,
     JsxLocal,
     Local,
@@ -54,9 +55,10 @@ _EXPORT_CONST = re.compile(
     r"^export\s+(?:const|let|var)\s+(?P<name>[\w$]+)\s*=\s*(?P<value>.*)$", re.S
 )
 _EXPORT_FUNCTION = re.compile(
-    r"^export\s+(?P<default>default\s+)?function\s+(?P<name>[\w$]+)\s*\((?P<params>[^)]*)\)\s*(?P<body>\{.*\})\s*;?\s*$",
+    rf"^export\s+(?P<default>default\s+)?function\s+(?P<name>[\w$]+)\s*\((?P<params>{PARAMS})\)\s*(?P<body>\{{.*\}})\s*;?\s*$",
     re.S,
 )
+_EXPORT_DEFAULT_NAME = re.compile(r"^export\s+default\s+([A-Za-z_$][\w$]*)\s*;?\s*$")
 _CALL = re.compile(r"([\w$]+)\s*\((.*)\)", re.S)
 """`name(args)`: a call of a component's markup helper (`prelude.JsxFunction`)."""
 _HANDLER = re.compile(r"\s+(?:on[A-Z][\w$]*|ref)\s*=\Z")
@@ -336,6 +338,9 @@ def parse_module(
             if evaluated is None:
                 continue
         scope.values[name] = evaluated
+    for st in scope.statements:  # `const Embed = …` then `export default Embed;`
+        if (m := _EXPORT_DEFAULT_NAME.match(st.text.strip())) and m[1] in scope.components:
+            scope.components["default"] = scope.components[m[1]]
     # a component may read what its file defines, whatever the order (it runs later)
     names = {*scope.values, *scope.imports}
     for key, comp in scope.components.items():

@@ -51,14 +51,18 @@ def eval_js(text: str, scope: dict[str, Any]) -> Any:
 
 
 def free_names(node: Node) -> set[str]:
-    """Names an expression reads from its scope."""
+    """Names an expression reads from its scope (not the built-in `encodeURIComponent`,
+    `Object`…, nor a name only asked its `typeof`, which needs no value)."""
     out: set[str] = set()
     stack: list[Any] = [node]
     while stack:
         item = stack.pop()
         if isinstance(item, tuple) and item:
             if item[0] == "name":
-                out.add(item[1])
+                if item[1] not in _GLOBALS and item[1] not in _NAMESPACES:
+                    out.add(item[1])
+                continue
+            if item[0] == "unary" and item[1] == "typeof" and item[2][0] == "name":
                 continue
             if item[0] == "arrow":  # its parameters are its own
                 out |= free_names(item[2]) - set(item[1])
@@ -114,7 +118,10 @@ class _Evaluator:
         if kind == "cond":
             return self.run(node[2] if truthy(self.run(node[1])) else node[3])
         if kind == "unary":
-            return self.unary(node[1], self.run(node[2]))
+            operand = node[2]
+            if node[1] == "typeof" and operand[0] == "name" and not self.knows(operand[1]):
+                return "undefined"  # `typeof window`: as JavaScript, no error (and no browser)
+            return self.unary(node[1], self.run(operand))
         if kind == "bin":
             return self.binary(node)
         if kind == "member":
@@ -124,6 +131,9 @@ class _Evaluator:
         if kind == "arrow":
             return _Arrow(node[1], node[2], self)
         raise ExprError(f"unsupported expression ({kind})", 0)  # pragma: no cover
+
+    def knows(self, word: str) -> bool:
+        return word in self.scope or word in _GLOBALS or word in _NAMESPACES
 
     def name(self, word: str, offset: int) -> Any:
         if word in self.scope:

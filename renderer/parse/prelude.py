@@ -193,8 +193,11 @@ class JsxLocal(Expression, Opaque):
     carry it (`icons[name]`, `!icon`) but not compute on it."""
 
 
+PARAMS = r"""(?:[^()'"`]|'[^']*'|"[^"]*"|`[^`]*`|\((?:[^()'"]|'[^']*'|"[^"]*")*\))*"""
+"""A parameter list's text: strings and bracket pairs inside it (`color = "rgb(0, 0, 0)"`,
+`bg = var(--x)`) kept whole."""
 ARROW = re.compile(
-    r"^(?:async\s*)?(?:\((?P<params>[^)]*)\)|(?P<single>[\w$]+))\s*=>\s*(?P<body>.*)$", re.S
+    rf"^(?:async\s*)?(?:\((?P<params>{PARAMS})\)|(?P<single>[\w$]+))\s*=>\s*(?P<body>.*)$", re.S
 )
 """An arrow function: its parameters (`(a, b)` or `a`) and its body."""
 
@@ -219,7 +222,8 @@ def parse_params(text: str) -> tuple[list[Param], bool]:
     text = text.strip()
     destructured = text.startswith("{") and text.endswith("}")
     out: list[Param] = []
-    for part in (text[1:-1] if destructured else text).split(","):
+    inner = text[1:-1] if destructured else text
+    for part in _statements(inner, commas=True) or inner.split(","):  # `bg = "rgb(0, 0, 0)"`
         part = part.strip()
         if part.startswith("..."):
             out.append(Param(part[3:].strip(), part[3:].strip(), rest=True))
