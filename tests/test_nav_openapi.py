@@ -277,3 +277,39 @@ def test_each_named_request_example_is_a_choice_in_the_samples(tmp_path: Path) -
     samples = page[page.index('id="request-example"') :]  # the response has no example
     assert samples.count("Batch write") == 3  # cURL, Python, JavaScript
     assert samples.count("h@example.com") == 3 and samples.count("a@example.com") == 3
+
+
+def test_a_body_description_the_schema_repeats_is_shown_once(tmp_path: Path) -> None:
+    """Permify's generator copies each request schema's `description` into the request body's:
+    "Body" showed the same sentence twice. A different one is shown with the schema's."""
+    docs = _docs(
+        tmp_path, {"navigation": {"groups": [{"group": "API", "openapi": "openapi.json"}]}}
+    )
+    schema = {"type": "object", "description": "Create request.", "properties": {"id": {}}}
+
+    def body(description: str) -> dict[str, object]:
+        content = {"application/json": {"schema": {"$ref": "#/components/schemas/Req"}}}
+        responses = {"200": {"description": "ok"}}
+        return {
+            "requestBody": {"description": description, "content": content},
+            "responses": responses,
+        }
+
+    paths = {
+        "/a": {"post": {"summary": "same", **body("Create request.")}},
+        "/b": {"post": {"summary": "other", **body("Send one.")}},
+    }
+    spec = {
+        "openapi": "3.0.1",
+        "info": {"title": "R", "version": "1"},
+        "paths": paths,
+        "components": {"schemas": {"Req": schema}},
+    }
+    (docs / "openapi.json").write_text(json.dumps(spec), encoding="utf-8")
+    build_site(docs, tmp_path / "out")
+    same = (tmp_path / "out" / "api-reference" / "same" / "index.html").read_text(encoding="utf-8")
+    assert same.count("<p>Create request.</p>") == 1
+    other = (tmp_path / "out" / "api-reference" / "other" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert other.count("<p>Create request.</p>") == 1 and other.count("<p>Send one.</p>") == 1

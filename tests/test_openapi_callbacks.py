@@ -86,7 +86,13 @@ def test_callbacks_render_under_the_operation(tmp_path: Path) -> None:
     assert not [d for d in result.diagnostics if d.severity != "info"], result.diagnostics
     main = body((tmp_path / "out" / "pay" / "index.html").read_text())
     section = main[main.index('id="api-callbacks"') :]
-    assert main.index('id="api-response"') < main.index('id="api-callbacks"')
+    # between the body and the responses, each one collapsible (openapi.md §5)
+    assert (
+        main.index('id="api-body"')
+        < main.index('id="api-callbacks"')
+        < main.index('id="api-response"')
+    )
+    assert '<details class="mr-api-callback" id="callback-onRefund">' in section
     assert 'id="callback-onPaymentSucceeded"' in section and 'id="callback-onRefund"' in section
     assert "{$request.body#/callbackUrl}/refunds" in section
     assert "Payment succeeded" in section and "<strong>settles</strong>" in section

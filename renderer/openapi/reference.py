@@ -344,10 +344,14 @@ def render_operation(
 def _body_view(op: Operation, builder: FieldBuilder, prefix: str) -> dict[str, Any] | None:
     if op.request_body is None or not op.request_body.contents:
         return None
+    contents = _content_views(op.request_body.contents, builder, prefix, "request", "body")
+    description = builder._md(op.request_body.description)
+    if description and all(c["view"].description_html == description for c in contents):
+        description = ""  # the schema says the same (Permify's generator copies it): once
     return {
         "required": op.request_body.required,
-        "description_html": builder._md(op.request_body.description),
-        "contents": _content_views(op.request_body.contents, builder, prefix, "request", "body"),
+        "description_html": description,
+        "contents": contents,
     }
 
 
