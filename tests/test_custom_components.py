@@ -777,3 +777,19 @@ def test_components_livepeer_mintlify_and_clickhouse_write(tmp_path: Path) -> No
     assert '<iframe src="https://example.com/e"' in html
     assert 'href="https://c.example/p?text=Set%20up%20my%20docs"' in html
     assert "mdx-unknown" not in html and _warnings(result) == []
+
+
+def test_a_value_of_several_paragraphs_stays_in_its_attribute(tmp_path: Path) -> None:
+    """Mintlify's setup prompt puts a prompt of several paragraphs in a link's `href`: the
+    blank line in it split the element, whose source leaked as text."""
+    snippet = (
+        "export const Share = () => {\n  const text = `Line one.\n\nLine two.`;\n"
+        '  return <a className="share" title={text} href={`https://x.example/?q=${text}`}>Share</a>;\n};\n'
+    )
+    html, result = _with_snippet(tmp_path, "snippets/share.jsx", snippet, "<Share />\n")
+    assert (
+        '<a class="share" title="Line one.\n\nLine two." href="https://x.example/?q=Line one.'
+        in html
+    )
+    assert ">Share</a>" in html and "&lt;a" not in html and _warnings(result) == []
+    assert not [d for d in result.diagnostics if d.severity == "error"]

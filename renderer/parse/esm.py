@@ -23,6 +23,7 @@ from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import free_names
 from mintrender.parse.jsxtext import (
     ELEMENT_NAME,
+    attribute_text,
     jsx_escape,
     jsx_text,
     own_lines,
@@ -584,7 +585,7 @@ def _expand(
                 out.append(before + "{" + str(value).lower() + "}")
             else:
                 text = "" if value is None or isinstance(value, Expression) else str(value)
-                out.append(before + '"' + text.replace("&", "&amp;").replace('"', "&quot;") + '"')
+                out.append(before + '"' + attribute_text(text) + '"')
         elif inner == "children":
             # children written on their tag's line (`<Chip>New</Chip>`) are phrasing, as MDX
             # reads them; on lines of their own, blocks

@@ -173,3 +173,9 @@ def own_lines(markup: str, source: str) -> str:
     of a paragraph it would otherwise join (where a `<>` opened on a text line and closed
     lines later is never closed)."""
     return f"\n{markup}\n" if "\n" in source else markup
+
+
+def attribute_text(value: str) -> str:
+    """`value` as the text of a quoted JSX attribute, character references for what would end
+    it or the block it is in (a line break: a blank line in a prompt split the element)."""
+    return value.replace("&", "&amp;").replace('"', "&quot;").replace("\n", "&#10;")
