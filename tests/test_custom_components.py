@@ -793,3 +793,19 @@ def test_a_value_of_several_paragraphs_stays_in_its_attribute(tmp_path: Path) ->
     )
     assert ">Share</a>" in html and "&lt;a" not in html and _warnings(result) == []
     assert not [d for d in result.diagnostics if d.severity == "error"]
+
+
+def test_a_custom_component_in_an_attribute_is_drawn(tmp_path: Path) -> None:
+    """livepeer's primer: `<Card title={<CustomCardTitle icon="users" title="Community Hub" />}>`
+    gave an empty unknown-component placeholder as the card's title, warned at 1:1; the same
+    component drawn directly worked."""
+    snippet = (
+        "export const CardTitle = ({ icon, title }) => {\n"
+        "  return (<div style={{ display: 'flex' }}><Icon icon={icon} size={20} />{title}</div>)\n}\n"
+    )
+    body = '<Card title={<CardTitle icon="users" title="Community Hub" />}>\n  Join us.\n</Card>\n'
+    html, result = _with_snippet(tmp_path, "snippets/title.jsx", snippet, body)
+    title = html[html.index('<p class="mr-card__title">') : html.index("Join us.")]
+    assert '<div style="display: flex"><span class="mr-inline-icon icon"' in title
+    assert "Community Hub</div>" in title and "mdx-unknown" not in html
+    assert not [d for d in result.diagnostics if d.code == "unknown-component"]

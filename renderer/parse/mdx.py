@@ -18,6 +18,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from mintrender.components._jsx import jsx_plugin
+from mintrender.components._jsxparse import JsxElement
 from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics
 from mintrender.faults import fault_notice
@@ -118,6 +119,29 @@ def inline_with_lines(state: StateCore, done: Sequence[Token] = ()) -> None:
         expander.use_file(page)
 
 
+def expand_markup_props(state: StateCore) -> None:
+    """Custom components in a tag's JSX-valued attribute (`<Card title={<CardTitle …/>}>`,
+    livepeer's cards) drawn while the page's components are known: the attribute's markup is
+    rendered later, on its own, where they are not."""
+    expander = state.env.get("expand_component")
+    if expander is None:
+        return
+    page = state.env.get("src_path", "<page>")
+    stack = list(state.tokens)
+    while stack:
+        tok = stack.pop()
+        stack.extend(tok.children or ())
+        props = tok.meta.get("props") if isinstance(tok.meta, dict) else None
+        if not isinstance(props, dict):
+            continue
+        for key, value in props.items():
+            if isinstance(value, JsxElement):
+                line = tok.map[0] if tok.map else 0
+                drawn = expander.expand_markup(value.source, (page, line))
+                if drawn != value.source:
+                    props[key] = JsxElement(drawn)
+
+
 def link_positions(state: StateCore) -> None:
     """Note where each link and image of the page's own text starts (`meta["pos"]`: 1-based
     line and column of its URL), so a broken link is reported where it is written; and the
@@ -215,6 +239,7 @@ def new_markdown() -> MarkdownIt:
     md.core.ruler.at("inline", inline_with_lines)
     md.core.ruler.after("inline", "math_check", check_math)
     md.core.ruler.after("inline", "link_positions", link_positions)
+    md.core.ruler.after("inline", "expand_markup_props", expand_markup_props)
     # GFM autolink literals (bare URLs) without the linkify-it dependency
     md.core.ruler.after("inline", "autolink_literal", autolink_literal)
     md.use(lean_plugins)

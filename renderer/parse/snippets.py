@@ -20,8 +20,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mintrender.components import REGISTRY
-from mintrender.components._jsxparse import Expression, to_text
-from mintrender.components._jsxscan import closes_fence, opens_fence
+from mintrender.components._jsxparse import Expression, JsxSyntaxError, parse_tag, to_text
+from mintrender.components._jsxscan import closes_fence, find_close, opens_fence
 from mintrender.components._mdxenv import Expansion
 from mintrender.errors import Diagnostics
 from mintrender.hints import closest_path
@@ -38,6 +38,8 @@ from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
 SNIPPET_EXTENSIONS = (".mdx", ".md", ".jsx", ".js", ".tsx", ".ts")
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})(.*)$")
 _PLACEHOLDER = re.compile(r"\{\s*([A-Za-z_$][\w$]*)\s*\}")
+_CUSTOM_TAG = re.compile(r"<([A-Z][\w$]*)\b")
+"""A tag that may be a custom component, in an attribute's JSX value."""
 # Built-in tag names never resolve to a snippet's export of the same name.
 BUILT_IN = frozenset(REGISTRY)
 
@@ -290,6 +292,34 @@ class Expander:
         message = f"<{name}> (defined in {comp.file}) {why}; only its children are shown"
         self._warn_once(name, where, message)
         return Expansion(inner, key, where[0], None)
+
+    def expand_markup(self, source: str, where: tuple[str, int]) -> str:
+        """JSX given as an attribute's value (`title={<CardTitle icon="users" />}`) with the
+        custom components of the current file in it drawn, as a tag of the page is; the rest
+        (HTML, catalogue components) stays for the attribute's own rendering."""
+        scope = self.stack[-1].values if self.stack else {}
+        out: list[str] = []
+        done = 0
+        for m in _CUSTOM_TAG.finditer(source):
+            name = m.group(1)
+            if m.start() < done or name in BUILT_IN or not self.knows(name):
+                continue
+            try:
+                tag = parse_tag(source, m.start(), scope)
+            except JsxSyntaxError:
+                continue
+            inner, end = "", tag.end
+            if not tag.self_closing:
+                close = find_close(source, name, tag.end, len(source), scope)
+                if close is None:
+                    continue
+                inner, end = source[tag.end : close[0]], close[1]
+            expansion = self(name, tag.props, inner, where)
+            if expansion is None:
+                continue
+            out += [source[done : m.start()], expansion.text.strip()]
+            done = end
+        return "".join(out) + source[done:]
 
     def _warn_once(self, name: str, where: tuple[str, int], message: str) -> None:
         """A `custom-component` warning, once per component and file."""
