@@ -83,6 +83,25 @@ def _known_environments(tex: str) -> str:
     )
 
 
+_FUNCTION = (
+    r"<mi>(?:arccos|arcsin|arctan|arg|cos|cosh|cot|coth|csc|deg|det|dim|exp|gcd|hom|inf|ker|lg"
+    r"|lim|ln|log|max|min|Pr|sec|sin|sinh|sup|tan|tanh)</mi>"
+)
+_THIN = '<mspace width="0.1667em"></mspace>'
+_FUNCTION_BEFORE_ORD = re.compile(rf"({_FUNCTION})(?=<m(?:i|n|sub|sup|row|frac|sqrt)\b)")
+_ORD_BEFORE_FUNCTION = re.compile(rf"(?<=</m[in]>)({_FUNCTION})")
+
+
+def _spaced_functions(mathml: str) -> str:
+    """`n \\log n` as TeX spaces it: a thin space between a function name (`\\log`, `\\sin`)
+    and the symbols beside it (latex2mathml set them touching: "nlogn"); none next to a
+    bracket, as in `\\sin(x)`."""
+    if "<mi>" not in mathml:
+        return mathml
+    mathml = _FUNCTION_BEFORE_ORD.sub(lambda m: m.group(1) + _THIN, mathml)
+    return _ORD_BEFORE_FUNCTION.sub(lambda m: _THIN + m.group(1), mathml)
+
+
 @lru_cache(maxsize=4096)
 def _convert(tex: str, display: bool) -> tuple[str, str]:
     """(mathml, "") or ("", problem); cached: the parse-time check and the render share it."""
@@ -95,6 +114,7 @@ def _convert(tex: str, display: bool) -> tuple[str, str]:
         mathml = convert(_known_environments(tex.strip()), display="block" if display else "inline")
     except Exception as exc:  # noqa: BLE001 - the converter raises many types on bad input
         return "", str(exc) or type(exc).__name__
+    mathml = _spaced_functions(mathml)
     if "<mi>&</mi>" in mathml:  # KaTeX refuses it too ("Expected 'EOF', got '&'")
         return "", "`&` outside an environment that aligns (aligned, cases, matrix…)"
     unknown = _UNKNOWN.search(mathml)

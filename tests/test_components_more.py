@@ -395,3 +395,13 @@ def test_double_dollars_inside_a_sentence_are_inline_math() -> None:
     assert "<div" not in sentence.body_html and 'display="block"' not in sentence.body_html
     alone, _ctx, _d = render("$$E=mc^2$$\n")
     assert alone.body_html.startswith('<div class="mr-math mr-math--block"')
+
+
+def test_function_names_are_spaced_as_tex_spaces_them() -> None:
+    """`$O(n \\log n)$` read "O(nlogn)": a thin space sits between a function name and the
+    symbols beside it, none next to a bracket (`\\sin(x)`)."""
+    thin = '<mspace width="0.1667em"></mspace>'
+    assert f"<mi>n</mi>{thin}<mi>log</mi>{thin}<mi>n</mi>" in tex_to_mathml(
+        r"O(n \log n)", display=False
+    )
+    assert "<mi>sin</mi><mo" in tex_to_mathml(r"\sin(x)", display=False)
