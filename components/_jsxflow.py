@@ -372,6 +372,19 @@ def _top_level(src: str, start: int, end: int, only: str | None = None) -> tuple
             return "&&", i
         elif ch == "?" and src[i + 1 : i + 2] not in ("?", ".") and src[i - 1] != "?":
             return "?", i
-        elif ch == "<":
-            return None  # JSX (or a comparison) before any of them: not ours
+        elif ch == "<" and not _comparison(src, start, i):
+            return None  # JSX before any of them: not ours
     return None
+
+
+def _comparison(src: str, start: int, at: int) -> bool:
+    """Is the `<` at `at` a less-than (`i < items.length - 1 && <Sep/>`)? It follows an
+    operand (a name, a number, a closing bracket), as JavaScript reads it; JSX follows an
+    operator or nothing."""
+    before = src[start:at].rstrip()
+    if _KEYWORD_END.search(before):  # `return <li/>`
+        return False
+    return bool(before) and (before[-1].isalnum() or before[-1] in "_$)]")
+
+
+_KEYWORD_END = re.compile(r"(?<![\w$])(?:return|typeof|void|case|else|yield|await|in|of|new)$")

@@ -77,9 +77,11 @@ def html_attributes(node: Node, ctx: RenderCtx) -> str:
         # event handlers (`onClick`, `onerror`) cannot run from static docs and are dropped
         if key in _DROP or key[:2].lower() == "on":
             continue
+        name = attribute_name(key)
+        if isinstance(value, bool) and name.startswith(("aria-", "data-")):
+            value = "true" if value else "false"  # as React writes them (`aria-expanded={open}`)
         if value is None or value is False or isinstance(value, Expression):
             continue
-        name = attribute_name(key)
         if key == "style":
             text = style_to_css(value)
         elif value is True:

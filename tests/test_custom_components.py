@@ -809,3 +809,37 @@ def test_a_custom_component_in_an_attribute_is_drawn(tmp_path: Path) -> None:
     assert '<div style="display: flex"><span class="mr-inline-icon icon"' in title
     assert "Community Hub</div>" in title and "mdx-unknown" not in html
     assert not [d for d in result.diagnostics if d.code == "unknown-component"]
+
+
+def test_liquidify_and_infisical_components_render_as_react_first_does(tmp_path: Path) -> None:
+    """What React's first render gives and mintrender left out: a separator after a
+    comparison (`i < items.length - 1 && <span>/</span>`), `.filter(Boolean)`, a handler inside
+    an item of data (`{ label, onClick: () => … }`), `JSON.stringify` in a branch the render
+    never takes, and booleans on `aria-`/`data-` attributes (written "true"/"false")."""
+    snippet = """export const Crumbs = ({ items }) => (
+  <ol>{items.map((item, i) => (<li key={i}><button onClick={item.onClick}>{item.label}</button>{i < items.length - 1 && <span>/</span>}</li>))}</ol>
+);
+export const Btn = ({ wide = false, open = false, children }) => {
+  const cls = ["btn", wide && "w-full", open && "open"].filter(Boolean).join(" ");
+  return <button className={cls} aria-expanded={open} data-wide={wide}>{children}</button>;
+};
+export const Policy = () => {
+  const [picked, setPicked] = useState([]);
+  if (picked.length === 0) {
+    return <p>Pick something first.</p>;
+  }
+  return <pre>{JSON.stringify(picked, null, 2)}</pre>;
+};
+"""
+    body = (
+        '<Crumbs items={[{ label: "Home", onClick: () => go("/") }, { label: "Docs" }]} />\n\n'
+        "<Btn wide>Go</Btn>\n\n<Policy />\n"
+    )
+    html, result = _with_snippet(tmp_path, "snippets/c.jsx", snippet, body)
+    assert (
+        "<ol><li><button>Home</button><span>/</span></li><li><button>Docs</button></li></ol>"
+        in html
+    )
+    assert '<button class="btn w-full" aria-expanded="false" data-wide="true">Go</button>' in html
+    assert "<p>Pick something first.</p>" in html
+    assert _warnings(result) == []

@@ -22,27 +22,31 @@ from mintrender.parse.expr import (
     Node,
     parse_expression,
 )
+from mintrender.parse.jsglobals import btoa, js_math, parse_json, stringify
 from mintrender.parse.jsregex import JsRegex, js_regex, replace_text
 
 
 def evaluate(node: Node, scope: dict[str, Any]) -> Any:
     """The value of a parsed expression in `scope`: JSON-like data (raises ExprError)."""
     value = _Evaluator(scope).run(node)
-    _check_data(value, 0)
-    return value
+    if not _is_data(value):
+        raise ExprError("a function is not a value that can be shown", 0)
+    return _data(value, 0)
 
 
-def _check_data(value: Any, depth: int) -> None:
+def _data(value: Any, depth: int) -> Any:
+    """`value` with the functions inside it (`{ label, onClick: () => … }`: a handler, which
+    a static page never calls) left out as undefined: the rest of the data stays usable."""
     if depth > MAX_DEPTH:
         raise ExprError(f"builds a value nested more than {MAX_DEPTH} levels deep", 0)
     if isinstance(value, list):
-        for item in value:
-            _check_data(item, depth + 1)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _check_data(item, depth + 1)
-    elif not _is_data(value):
-        raise ExprError("a function is not a value that can be shown", 0)
+        items = [_data(item, depth + 1) for item in value]
+        same = all(a is b for a, b in zip(items, value, strict=True))
+        return value if same else items  # unchanged data keeps its identity
+    if isinstance(value, dict):
+        found = {key: _data(item, depth + 1) for key, item in value.items()}
+        return value if all(found[k] is v for k, v in value.items()) else found
+    return value if _is_data(value) else None
 
 
 def eval_js(text: str, scope: dict[str, Any]) -> Any:
@@ -422,15 +426,24 @@ def _method_applies(obj: Any, name: str) -> bool:
 _GLOBALS: dict[str, Callable[[list[Any]], Any]] = {
     "String": lambda args: _js_string(args[0]) if args else "",
     "Number": lambda args: to_number(args[0]) if args else 0,
+    "Boolean": lambda args: truthy(args[0]) if args else False,  # `.filter(Boolean)`
     "encodeURIComponent": lambda args: quote(
         _js_string(args[0]) if args else "undefined", safe="-_.!~*'()"
     ),
+    "encodeURI": lambda args: quote(
+        _js_string(args[0]) if args else "undefined", safe="-_.!~*'();/?:@&=+$,#"
+    ),
+    "btoa": lambda args: btoa(_js_string(args[0]) if args else "undefined"),
 }
 
 
 def _object(args: list[Any]) -> dict[str, Any]:
     value = args[0] if args else None
     return value if isinstance(value, dict) else {}
+
+
+def _math(name: str) -> Callable[[list[Any]], Any]:
+    return lambda args: js_math(name, [to_number(a) for a in args])
 
 
 _NAMESPACES: dict[str, dict[str, Callable[[list[Any]], Any]]] = {
@@ -440,6 +453,11 @@ _NAMESPACES: dict[str, dict[str, Callable[[list[Any]], Any]]] = {
         "entries": lambda args: [[k, v] for k, v in _object(args).items()],
     },
     "Array": {"isArray": lambda args: bool(args) and isinstance(args[0], list)},
+    "JSON": {
+        "stringify": stringify,
+        "parse": lambda args: parse_json(_js_string(args[0]) if args else ""),
+    },
+    "Math": {name: _math(name) for name in ("max", "min", "abs", "floor", "ceil", "round")},
 }
 """Pure functions of global objects (`Object.entries(plans)`, to `.map` in MDX;
 `Array.isArray(rows)`, a component's guard)."""
