@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from mintrender.components._jsxparse import VOID_ELEMENTS, JsxSyntaxError, Tag, parse_tag
+from mintrender.parse.prelude import markup_value
 
 # Elements that sit inside a paragraph when text follows them on their line (MDX "text" JSX).
 # Alone on their line they are flow elements like any other tag.
@@ -82,6 +83,13 @@ def drops_to_report(tag: Tag, env: MutableMapping[str, Any]) -> list[tuple[str, 
         raw = tag.raw_props.get(attr, "").strip()
         if knows is not None and _COMPONENT_NAME.fullmatch(raw) and knows(raw):
             continue
+        if knows is not None and tag.name[:1].isupper() and knows(tag.name):
+            # `tabs={[{ label: "A", content: <b>one</b> }]}` for a custom component: the data,
+            # its markup drawn where the component puts it (LiqUIdify's tabs)
+            data = markup_value(raw, env.get("scope") or {})
+            if isinstance(data, (list, dict)):
+                tag.props[attr] = data
+                continue
         out.append((attr, offset, why))
     return out
 

@@ -843,3 +843,19 @@ export const Policy = () => {
     assert '<button class="btn w-full" aria-expanded="false" data-wide="true">Go</button>' in html
     assert "<p>Pick something first.</p>" in html
     assert _warnings(result) == []
+
+
+def test_an_attributes_array_holding_markup_is_passed_on(tmp_path: Path) -> None:
+    """LiqUIdify's tabs are written `tabs={[{ id, label, content: <div>…</div> }]}` on the
+    page: the attribute was left out ("JSX inside an expression"), and the tabs were empty.
+    The data is passed on, its markup drawn where the component puts it."""
+    snippet = (
+        "export const Tabs2 = ({ tabs }) => <div>{tabs.map((t) => <section key={t.id}>"
+        "{t.label}: {t.content}</section>)}</div>\n"
+    )
+    body = (
+        '<Tabs2 tabs={[{ id: "a", label: "A", content: <b>one</b> }, { id: "b", label: "B" }]} />\n'
+    )
+    html, result = _with_snippet(tmp_path, "snippets/t.jsx", snippet, body)
+    assert "<div><section>A: <b>one</b></section><section>B: </section></div>" in html
+    assert not [d for d in result.diagnostics if d.severity != "info"]
