@@ -375,6 +375,33 @@ def test_a_legacy_anchor_to_a_tabs_folder_stays_a_link() -> None:
     ]
 
 
+def test_a_legacy_tab_repeating_the_primary_tab_over_no_pages_is_one_tab() -> None:
+    """Abstract's mint.json names its primary tab "Documentation" and also lists a tab
+    "Documentation" at `docs`, a folder of no page: the tab bar read "Documentation
+    Documentation", the second a link to a 404. Its own docs.json has the one tab. An empty
+    tab of another name stays a link (broken-link tells when it leads nowhere)."""
+    data = {
+        "name": "X",
+        "primaryTab": {"name": "Documentation"},
+        "tabs": [
+            {"name": "Documentation", "url": "docs"},
+            {"name": "Wallet", "url": "wallet"},
+            {"name": "Changelog", "url": "changelog"},
+        ],
+        "navigation": [
+            {"group": "Overview", "pages": ["index"]},
+            {"group": "Wallet", "pages": ["wallet/overview"]},
+        ],
+    }
+    tabs = convert_mint_json(data)["navigation"]["tabs"]
+    assert [(t["tab"], "groups" in t) for t in tabs] == [
+        ("Documentation", True),
+        ("Wallet", True),
+        ("Changelog", False),
+    ]
+    assert tabs[2]["href"] == "/changelog"
+
+
 def test_legacy_footer_columns_and_code_block_mode() -> None:
     """mint.json's `footer.links` columns (`title`, `links` of `{label, url}`) are docs.json's
     `header`/`items`/`href` (they were drawn empty), `footerSocials` joins its socials, and

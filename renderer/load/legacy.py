@@ -113,7 +113,10 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
         for i, t in enumerate(tabs):
             url = str(t.get("url", ""))
             entry: dict[str, Any] = {"tab": t.get("name", url)}
-            if url.startswith(("http://", "https://")) or not owned[i]:
+            external = url.startswith(("http://", "https://"))
+            if not external and not owned[i] and nav_tabs and entry["tab"] == first:
+                continue  # the primary tab again, over a folder of no page (Abstract's "docs")
+            if external or not owned[i]:
                 entry["href"] = url if url.startswith("http") else _href(url)
             else:
                 entry["groups"] = owned[i]
