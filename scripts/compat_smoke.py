@@ -1,6 +1,6 @@
 """Build a real corpus with older releases of a dependency, each in a fresh venv of its own.
 
-    python scripts/compat_smoke.py markdown-it-py==3.0.0 [REQUIREMENT ...] [--docs DIR]
+    python scripts/compat_smoke.py markdown-it-py==4.1.0 [REQUIREMENT ...] [--docs DIR]
 
 For each requirement: a venv, this checkout and the requirement installed from the package
 index, then `mintrender build DIR --no-cache` (default: the ModelsLab corpus beside the

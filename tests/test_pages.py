@@ -541,3 +541,13 @@ def test_the_404_descriptions_markdown_is_drawn(tmp_path: Path) -> None:
     build_site(plain, tmp_path / "plain")
     page = (tmp_path / "plain" / "404.html").read_text(encoding="utf-8")
     assert '"mr-page-description">We couldn&#39;t find the page you were looking for.</p>' in page
+
+
+def test_strikethrough_takes_one_tilde_or_two_as_gfm_does(tmp_path: Path) -> None:
+    """Mintlify's text guide documents `~text~`, and its style guide writes `[~by zombies~]`:
+    it was shown with its tildes. One tilde or two strike through (matched alike); three or
+    more, or unmatched widths, are text (checked with remark-gfm)."""
+    src = "a ~one~ b ~~two~~ c ~~~three~~~ d ~x~~ e [~by zombies~]\n"
+    _, out = _page(tmp_path, {"a.mdx": src}, ["a"])
+    html = (out / "a" / "index.html").read_text()
+    assert "<p>a <s>one</s> b <s>two</s> c ~~~three~~~ d ~x~~ e [<s>by zombies</s>]</p>" in html

@@ -226,7 +226,10 @@ def _tuned(md: MarkdownIt) -> MarkdownIt:
 
 def new_markdown() -> MarkdownIt:
     """A markdown-it instance with the MDX plugins."""
-    md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
+    options = {"html": True, "linkify": False, "typographer": False}
+    # GFM's strikethrough with one tilde as with two (`~text~`, which Mintlify's text guide
+    # documents); three or more are text
+    md = MarkdownIt("commonmark", {**options, "strikethrough_single_tilde": True})
     md.enable(["table", "strikethrough"])
     md.disable("code")  # MDX has no indented code blocks: indentation inside components is not code
     md.use(jsx_plugin)
