@@ -268,6 +268,6 @@ def link_attrs(ctx: RenderCtx, node: Node, href: str) -> str:
     """` href="…"` (rewritten for the output mode) plus target/rel for external links."""
     url = ctx.link(href, line=node.line)
     attrs = f' href="{esc(url)}"'
-    if href.startswith(("http://", "https://", "//")):
+    if href[:8].lower().startswith(("http://", "https://", "//")):
         attrs += ' target="_blank" rel="noopener"'
     return attrs

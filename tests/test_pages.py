@@ -551,3 +551,28 @@ def test_strikethrough_takes_one_tilde_or_two_as_gfm_does(tmp_path: Path) -> Non
     _, out = _page(tmp_path, {"a.mdx": src}, ["a"])
     html = (out / "a" / "index.html").read_text()
     assert "<p>a <s>one</s> b <s>two</s> c ~~~three~~~ d ~x~~ e [<s>by zombies</s>]</p>" in html
+
+
+def test_a_bare_url_is_found_before_emphasis_and_math(tmp_path: Path) -> None:
+    """GFM finds autolink literals before emphasis and math: a URL holding `__`, `_x_`, `*x*` or
+    `$` was cut where emphasis or math began; one right after Chinese text, or with an upper
+    case scheme, was not linked (each checked with remark-gfm)."""
+    src = (
+        "See https://docs.python.org/3/reference/datamodel.html#object.__init__ for details.\n\n"
+        "Call https://graph.microsoft.com/v1.0/me/messages?$select=subject&$top=5 to list.\n\n"
+        "Open https://example.com/_next/_data_/x and https://ex.com/a*b*c now.\n\n"
+        "访问https://example.com/docs 获取更多。 HTTPS://EX.COM/UP, and `https://code.example`.\n"
+    )
+    _, out = _page(tmp_path, {"a.mdx": src}, ["a"])
+    html = (out / "a" / "index.html").read_text()
+    hrefs = re.findall(r'<a href="([^"]*)" target="_blank"', html)
+    assert hrefs == [
+        "https://docs.python.org/3/reference/datamodel.html#object.__init",
+        "https://graph.microsoft.com/v1.0/me/messages?$select=subject&amp;$top=5",
+        "https://example.com/_next/_data_/x",
+        "https://ex.com/a*b*c",
+        "https://example.com/docs",
+        "HTTPS://EX.COM/UP",
+    ]
+    assert "object.__init</a>__ for" in html and "<em>" not in html and "mr-math" not in html
+    assert "<code>https://code.example</code>" in html

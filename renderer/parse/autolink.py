@@ -10,9 +10,10 @@ from markdown_it.token import Token
 
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
+    from markdown_it.rules_inline import StateInline
 
 _URL = re.compile(r"(?<![\w/@.])(?:https?://|www\.)[^\s<>\"'`{}]*")
-_TRAILING = frozenset("?!.,:;*_~]")
+_TRAILING = frozenset("?!.,:;*_~]'")
 _ENTITY_END = re.compile(r"&[A-Za-z0-9]+;\Z")
 _SCHEME = re.compile(r"(?:https?://|www\.)")
 _FOUND = re.compile(
@@ -100,3 +101,46 @@ def autolink_literal(state: StateCore) -> None:
                 children.append(t)
         if changed:
             block.children = children
+
+
+_PROTOCOL = re.compile(r"(?<![A-Za-z])(https?)\Z", re.I)
+_REST = re.compile(r"://[^\s<>\"`{}]*")
+
+
+def url_inline(state: StateInline, silent: bool) -> bool:
+    """Inline rule at the `:` of `https://`: the bare URL as one link, before emphasis and
+    math read its `_`, `*` or `$` (`…#object.__init__`, `?$select=a&$top=5` were cut short),
+    as GFM finds autolink literals first. The scheme is the end of the text before (not after
+    an ASCII letter: after Chinese text it is a URL). `www.` and e-mail addresses are
+    `autolink_literal`'s, after the inline rules."""
+    pos = state.pos
+    if state.linkLevel > 0 or not state.src.startswith("://", pos):
+        return False
+    proto = _PROTOCOL.search(state.pending)
+    rest = _REST.match(state.src, pos, state.posMax)
+    if proto is None or rest is None or _inside_anchor(state):
+        return False
+    url = _balance(proto.group(1) + rest.group(0))
+    if _SCHEME.fullmatch(url.lower()) or len(url) <= len(proto.group(1)) + 3:
+        return False  # nothing after the scheme
+    if not silent:
+        state.pending = state.pending[: -len(proto.group(1))]
+        link = state.push("link_open", "a", 1)
+        link.attrs = {"href": url}
+        link.markup = "linkify"
+        link.info = "auto"
+        state.push("text", "", 0).content = url
+        state.push("link_close", "a", -1).markup = "linkify"
+    state.pos = pos + len(url) - len(proto.group(1))
+    return True
+
+
+def _inside_anchor(state: StateInline) -> bool:
+    """Is the text inside an `<a>` element of the paragraph (never linked again)?"""
+    depth = 0
+    for tok in state.tokens:
+        if tok.type.startswith("component_") and (tok.meta or {}).get("name") == "a":
+            depth += (
+                1 if tok.type == "component_open" else -1 if tok.type == "component_close" else 0
+            )
+    return depth > 0

@@ -55,6 +55,7 @@ INLINE_STARTS: dict[str, str] = {
     "mdx_expression": "{",
     "html_inline": "<",
     "entity": "&",
+    "url_inline": ":",  # the `:` of `https://`
 }
 """Inline rule name -> the characters at `state.pos` it can start at. `text` (first in the
 chain) takes any run of other characters."""

@@ -22,7 +22,7 @@ from mintrender.components._jsxparse import JsxElement
 from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics
 from mintrender.faults import fault_notice
-from mintrender.parse.autolink import autolink_literal
+from mintrender.parse.autolink import autolink_literal, url_inline
 from mintrender.parse.checkinline import plain_children, plain_inline_tokens
 from mintrender.parse.dispatch import dispatch_rules
 from mintrender.parse.esm import ESM_START, STATEMENT_WINDOW, is_statement, statement_end
@@ -243,7 +243,9 @@ def new_markdown() -> MarkdownIt:
     md.core.ruler.after("inline", "math_check", check_math)
     md.core.ruler.after("inline", "link_positions", link_positions)
     md.core.ruler.after("inline", "expand_markup_props", expand_markup_props)
-    # GFM autolink literals (bare URLs) without the linkify-it dependency
+    # GFM autolink literals (bare URLs) without the linkify-it dependency: `https://…` while
+    # the inline rules run (before emphasis and math), `www.` and e-mail addresses after them
+    md.inline.ruler.before("emphasis", "url_inline", url_inline)
     md.core.ruler.after("inline", "autolink_literal", autolink_literal)
     md.use(lean_plugins)
     return md

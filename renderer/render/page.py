@@ -254,7 +254,7 @@ class MdxRenderer(RendererHTML):
         line, column = (tok.meta or {}).get("pos") or (env.get("_line", 0), 1)
         url = ctx.link(href, line=line, column=column)
         extra = ""
-        if href.startswith(("http://", "https://")):
+        if href[:8].lower().startswith(("http://", "https://")):
             extra = ' target="_blank" rel="noopener"'
         title = tok.attrGet("title")
         title_attr = f' title="{html.escape(str(title))}"' if title else ""
