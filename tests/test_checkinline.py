@@ -92,7 +92,19 @@ def test_the_rule_start_set_covers_every_inline_rule() -> None:
     for md in (make_markdown(), make_check_markdown()):
         enabled = [r.name for r in md.inline.ruler.__rules__ if r.enabled]
         assert tuple(enabled) == INLINE_RULES
-    for text in ("*em*", "_em_", "`code`", "~~s~~", "\\*", "&amp;", "$x$", "{x}", "<b>", "[a]"):
+    for text in (
+        "*em*",
+        "_em_",
+        "`code`",
+        "~s~",
+        "\\*",
+        "&amp;",
+        "$x$",
+        "{x}",
+        "<b>",
+        "[a]",
+        "https://x",
+    ):
         assert RULE_START.search(text) is not None
     for text in ("[a](b)", "![i](p.png)", "[^1]", "^[note]", "<Icon/>", "{1}", "&copy;", "$x$"):
         assert FINDING_START.search(text) is not None

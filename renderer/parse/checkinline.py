@@ -32,6 +32,7 @@ INLINE_RULES = (
     "escape",
     "backticks",
     "strikethrough",
+    "url_inline",
     "emphasis",
     "link",
     "image",
@@ -45,7 +46,7 @@ INLINE_RULES = (
 )
 """The page parser's inline rules `RULE_START` is written for (a test holds them equal)."""
 
-RULE_START = re.compile(r"[$&<\[{\\`*_~]")
+RULE_START = re.compile(r"[$&<\[{\\`*_~]|://")
 """A character at which one of `INLINE_RULES` other than text/newline can start."""
 
 FINDING_START = re.compile(r"[$&<\[{]|http|www\.")
