@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 from mintrender.components import INLINE_COMPONENTS, RAW_NAMES, SOURCE_NAMES
 from mintrender.components._jsxflow import FlowError, flow_fragments, holds_markup, left_out
 from mintrender.components._jsxinline import (
+    HTML_COMMENT,
     expression_inline,
     jsx_inline,
     mark_lone,
@@ -126,7 +127,7 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     if ch != "<":
         return False
     if src.startswith("<!--", pos):
-        return _html_comment_block(state, end_line, silent, pos)
+        return _html_comment_block(state, start_line, end_line, silent, pos)
     env = state.env
     if env.get("_depth", 0) >= MAX_NESTING:
         if silent:
@@ -395,7 +396,9 @@ def _value_block(
     return True
 
 
-def _html_comment_block(state: StateBlock, end_line: int, silent: bool, pos: int) -> bool:
+def _html_comment_block(
+    state: StateBlock, start_line: int, end_line: int, silent: bool, pos: int
+) -> bool:
     end = state.src.find("-->", pos)
     if end < 0:
         return False
@@ -403,6 +406,9 @@ def _html_comment_block(state: StateBlock, end_line: int, silent: bool, pos: int
     if last >= end_line or state.src[end + 3 : state.eMarks[last]].strip():
         return False
     if not silent:
+        if not state.env.get("lenient"):
+            column = pos - state.bMarks[start_line] + 1
+            report(state.env, start_line, "html-comment", HTML_COMMENT, column=column)
         state.line = last + 1
     return True
 

@@ -61,6 +61,12 @@ def reads_tag(env: MutableMapping[str, Any], name: str) -> bool:
     return True
 
 
+HTML_COMMENT = (
+    "an HTML comment `<!-- -->` is not MDX, so Mintlify refuses this page; write "
+    "`{/* ... */}` instead (left out here)"
+)
+"""What an HTML comment costs on Mintlify (create/text.mdx: not supported in MDX)."""
+
 _NO_TAG_START = re.compile(r"<[-=0-9.,;:)\]*+%?]")
 """A `<` followed by what MDX never reads after it: not a name, `/`, `>` or white space."""
 
@@ -74,6 +80,8 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
         end = src.find("-->", pos, state.posMax)
         if end < 0:
             return False
+        if not silent and not state.env.get("lenient"):
+            inline_report(state, pos, "html-comment", HTML_COMMENT)
         state.pos = end + 3
         return True
     env = state.env
