@@ -81,11 +81,16 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0
 
 
 # -- parsing -------------------------------------------------------------------------------------
-def parse_expression(text: str) -> Node:
-    """The syntax tree of a whole expression (raises ExprError)."""
+def parse_expression(text: str, *, lazy: bool = False) -> Node:
+    """The syntax tree of a whole expression (raises ExprError).
+
+    `lazy`: a function the subset cannot run (a `{ ... }` body, default or destructured
+    parameters) is an `("opaque", why, offset)` node that fails only when it is evaluated, so
+    `known[v] ?? (() => { ... })()` gives `known[v]` whenever that is defined, as in
+    JavaScript. Without it such a function fails the parse (for callers reading names)."""
     if len(text) > MAX_SOURCE:
         raise ExprError(f"expression longer than {MAX_SOURCE:,} characters", 0)
-    parser = _Parser(text)
+    parser = _Parser(text, lazy)
     node = parser.expression(0)
     end = parser.ws(parser.pos)
     if end != len(text):
@@ -93,10 +98,45 @@ def parse_expression(text: str) -> Node:
     return node
 
 
+def _block_end(text: str, i: int) -> int:
+    """Offset after the `}` closing the block at `text[i]`, strings, templates and comments
+    skipped; -1 when it cannot be found."""
+    depth, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "\"'`":
+            j = i + 1
+            while j < n and text[j] != ch:
+                if text[j] == "\\":
+                    j += 1
+                elif ch == "`" and text.startswith("${", j):
+                    j = _block_end(text, j + 1) - 1
+                    if j < 0:
+                        return -1
+                j += 1
+            i = j + 1
+            continue
+        if text.startswith(("//", "/*"), i):
+            close = text.find("\n" if text[i + 1] == "/" else "*/", i + 2)
+            if close < 0:
+                return -1
+            i = close + (1 if text[i + 1] == "/" else 2)
+            continue
+        if ch in "{[(":
+            depth += 1
+        elif ch in "}])":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
 class _Parser:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lazy: bool = False) -> None:
         self.text = text
         self.pos = 0
+        self.lazy = lazy
 
     def ws(self, i: int) -> int:
         return _WS.match(self.text, i).end()  # type: ignore[union-attr]
@@ -259,15 +299,26 @@ class _Parser:
     def arrow(self, params: list[str], body_at: int, start: int, depth: int) -> Node:
         """`(a, b) => expr`: a function of plain parameters and an expression body (no block,
         no defaults, no destructuring), for `.map`, `.filter`, `.replace` and their kin."""
+        why = ""
         if not all(_NAME.fullmatch(p) and p not in _KEYWORDS for p in params):
-            raise ExprError(
-                "functions with default or destructured parameters cannot run at build time", start
-            )
+            why = "functions with default or destructured parameters cannot run at build time"
         self.pos = self.ws(body_at)
         if self.text.startswith("{", self.pos):
-            raise ExprError("functions with a `{ ... }` body cannot run at build time", start)
+            end = _block_end(self.text, self.pos) if self.lazy else -1
+            if end < 0:
+                raise ExprError(
+                    why or "functions with a `{ ... }` body cannot run at build time", start
+                )
+            self.pos = end
+            return (
+                "opaque",
+                why or "functions with a `{ ... }` body cannot run at build time",
+                start,
+            )
+        if why and not self.lazy:
+            raise ExprError(why, start)
         body = self.expression(depth + 1)
-        return ("arrow", tuple(params), body, start)
+        return ("opaque", why, start) if why else ("arrow", tuple(params), body, start)
 
     def regex(self, start: int) -> Node:
         """A regular expression literal `/source/flags` (`jsregex` checks and runs it)."""
