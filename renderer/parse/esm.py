@@ -27,6 +27,7 @@ from mintrender.parse.jsxtext import (
     jsx_escape,
     jsx_text,
     own_lines,
+    place_children,
     spread_attributes,
 )
 from mintrender.parse.prelude import (
@@ -587,9 +588,8 @@ def _expand(
                 text = "" if value is None or isinstance(value, Expression) else str(value)
                 out.append(before + '"' + attribute_text(text) + '"')
         elif inner == "children":
-            # children written on their tag's line (`<Chip>New</Chip>`) are phrasing, as MDX
-            # reads them; on lines of their own, blocks
-            out.append(before + (children if "\n" not in children else f"\n\n{children}\n\n"))
+            placed, i = place_children(children, before, body, end, stop)
+            out.append(placed)
         elif isinstance(value, Expression) and value.problem and inner:
             left.append(f"{shown('{' + inner + '}', 42)}: {value.problem}")
             out.append(before)

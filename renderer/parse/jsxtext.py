@@ -167,6 +167,27 @@ def spread_attributes(values: dict[str, Any]) -> str:
     return "".join(out)
 
 
+_CLOSE_NEXT = re.compile(r"\s*(?=</)")
+_CLOSING_TAG_END = re.compile(r"</[^<>]*>\Z")
+
+
+def place_children(children: str, before: str, body: str, end: int, stop: int) -> tuple[str, int]:
+    """`before` and the `children` that replace `{children}` (ending at `body[end]`), and where
+    the body goes on. Children written on their tag's line (`<Chip>New</Chip>`) are phrasing,
+    as MDX reads them: when they are all their element holds (`<span>\n  {children}\n</span>`:
+    JSX drops the line breaks) the element is drawn on one line, so that they are its text,
+    not a paragraph. Children on lines of their own are blocks."""
+    if "\n" in children:
+        return f"{before}\n\n{children}\n\n", end
+    opened = before.rstrip()
+    after = _CLOSE_NEXT.match(body, end, stop)
+    if after is None or not opened.endswith(">") or opened.endswith("/>"):
+        return before + children, end
+    if _CLOSING_TAG_END.search(opened):
+        return before + children, end
+    return opened + children, after.end()
+
+
 def own_lines(markup: str, source: str) -> str:
     """`markup` made of JSX written over several lines (`<><h3>…</h3>…</>`, a `cond && (…)`
     branch) on lines of its own: its blocks are blocks of the element around it, not the text
