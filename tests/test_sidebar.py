@@ -189,3 +189,37 @@ def test_the_current_language_links_to_the_page_itself(tmp_path: Path) -> None:
         items = dict(re.findall(r'class="mr-menu__item" href="([^"]*)" hreflang="([^"]*)"', html))
         assert {lang: href for href, lang in items.items()} == {"zh": "/web/", "en": "/en/web/"}
         assert f'hreflang="{own}" data-active' in html
+
+
+def test_a_product_holding_languages_opens_in_the_readers_language(tmp_path: Path) -> None:
+    """Rumi's products > languages: on a German page, the product menu went to the English
+    home page; each product opens at its first page in the language being read."""
+    from sitekit import build_site
+
+    def product(name: str, stem: str) -> dict[str, object]:
+        return {
+            "product": name,
+            "languages": [
+                {"language": "en", "default": True, "pages": [f"{stem}/a", f"{stem}/b"]},
+                {"language": "de", "pages": [f"de/{stem}/a", f"de/{stem}/b"]},
+            ],
+        }
+
+    config = minimal_config([])
+    config["navigation"] = {"products": [product("Bot", "bot"), product("Web", "web")]}
+    files = {
+        f"{lang}{stem}/{page}.mdx": "---\ntitle: X\n---\n\nText.\n"
+        for lang in ("", "de/")
+        for stem in ("bot", "web")
+        for page in ("a", "b")
+    }
+    docs = write_site(tmp_path / "docs", files, config)
+    build_site(docs, tmp_path / "out")
+
+    def product_links(page: str) -> list[str]:
+        html = (tmp_path / "out" / page / "index.html").read_text(encoding="utf-8")
+        menu = re.split(r'aria-label="(?:Product|Produkt): ', html, maxsplit=1)[1]
+        return re.findall(r'class="mr-select__item" href="([^"]*)"', menu.split("</details>")[0])
+
+    assert product_links("de/bot/b") == ["/de/bot/a/", "/de/web/a/"]
+    assert product_links("bot/b") == ["/bot/a/", "/web/a/"]

@@ -193,6 +193,7 @@ class NavView:
         order: list[str] = []  # the sidebar's pickers, outermost first (a product's menu item
         # before the dropdowns inside it)
         parents = (self.nav.root, *chain)
+        language = next((d for d in chain if d.kind == "language"), None)
         for parent in parents:
             kids = [c for c in parent.children if isinstance(c, NavDivision) and not c.hidden]
             for d in kids:
@@ -220,6 +221,8 @@ class NavView:
                     entry["code"] = d.label
                     entry["label"] = LANGUAGE_NAMES.get(d.label, d.label)
                     entry["href"] = self._language_href(d, parent, ref) or entry["href"]
+                elif language is not None and not d.href:  # a product: in the reader's language
+                    entry["href"] = self._in_language(d, language.label) or entry["href"]
                 out[key].append(entry)
                 if key in PICKERS and key not in order:
                     order.append(key)
@@ -264,6 +267,17 @@ class NavView:
         if ref and ref.split("/", 1)[0] == d.label and "/" in ref:
             return d.label + "/"
         return ""
+
+    def _in_language(self, d: NavDivision, code: str) -> str | None:
+        """The first page of `d` in the language `code`, when `d` holds languages (a product
+        or version whose languages are inside it); None when it holds none by that code."""
+        stack = [c for c in d.children if isinstance(c, NavDivision)]
+        while stack:
+            c = stack.pop(0)
+            if c.kind == "language" and c.label == code:
+                return self.division_href(c)
+            stack.extend(x for x in c.children if isinstance(x, NavDivision))
+        return None
 
     def _language_href(
         self, target: NavDivision, parent: NavDivision, ref: str | None
