@@ -278,6 +278,25 @@ def test_a_legacy_mint_json_entry_is_reported_at_its_own_line(tmp_path: Path) ->
     assert found == [("mint.json", 9, 9)]
 
 
+def test_a_legacy_mint_json_setting_is_reported_where_mint_json_writes_it(tmp_path: Path) -> None:
+    """mint.json's keys move in docs.json's shape (`openapi` is `api.openapi`, `tabs` go into
+    `navigation`, with the primary tab first): a missing spec was reported at 1:1 and a tab to
+    no page at `navigation`'s line; each is at the line mint.json writes it."""
+    mint = (
+        '{\n  "name": "Repro",\n  "colors": {"primary": "#1d4ed8"},\n'
+        '  "tabs": [{"name": "API", "url": "api"}],\n'
+        '  "navigation": [{"group": "Start", "pages": ["index"]}],\n'
+        '  "openapi": "missing.json"\n}\n'
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "mint.json").write_text(mint, encoding="utf-8")
+    (tmp_path / "docs" / "index.mdx").write_text("# Hi\n", encoding="utf-8")
+    result = build_site(tmp_path / "docs", tmp_path / "out")
+    found = {d.code: (d.file, d.line, d.column) for d in result.diagnostics}
+    assert found["openapi-missing"] == ("mint.json", 6, 14)
+    assert found["broken-link"] == ("mint.json", 4, 35)
+
+
 def test_icons_written_as_objects_are_drawn_from_their_library(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -187,7 +187,8 @@ class SiteConfig:
         string found there, looked for when the file is not in docs.json's shape (mint.json)."""
         if self.positions is None:
             return (1, 1)
-        return self.positions.line_col(path, value)
+        legacy = self.config_file == "mint.json"
+        return self.positions.line_col(path, value, legacy=legacy)
 
 
 def find_config(docs_dir: Path) -> Path | None:

@@ -70,23 +70,38 @@ class JsonPositions:
             pass
         return out
 
-    def line_col(self, path: PathKey, value: str | None = None) -> tuple[int, int]:
+    def line_col(
+        self, path: PathKey, value: str | None = None, *, legacy: bool = False
+    ) -> tuple[int, int]:
         """1-based (line, column) of the value at `path`, or of its nearest existing ancestor.
         `value`: when `path` is not in the text (a mint.json read in docs.json's shape), the
-        first string equal to it under the same top-level key, before the ancestor."""
+        first string equal to it under the same top-level key, before the ancestor. `legacy`
+        (a mint.json, whose keys moved in docs.json's shape): the path's longest tail that is a
+        path of the file (`api.openapi` is mint.json's `openapi`, `navigation.tabs[0]` its
+        `tabs[0]`), then `value` anywhere (`/api` written `api`)."""
         if self._map is None:
             self._map = self._scan()
             starts = [0]
             starts.extend(m.end() for m in re.finditer("\n", self._text))
             self._line_starts = starts
+        lines = self._line_starts or [0]
         if path not in self._map and value is not None and path:
             for key, offset in self._map.items():
                 if key[:1] == path[:1] and self._string_at(offset) == value:
-                    return offset_to_line_col(self._line_starts or [0], offset)
+                    return offset_to_line_col(lines, offset)
+        if path not in self._map and legacy:
+            for k in range(1, len(path)):
+                if isinstance(path[k], str) and path[k:] in self._map:
+                    return offset_to_line_col(lines, self._map[path[k:]])
+            if value:
+                for offset in self._map.values():
+                    found = self._string_at(offset)
+                    if found is not None and found.strip("/") == value.strip("/"):
+                        return offset_to_line_col(lines, offset)
         while path and path not in self._map:
             path = path[:-1]
         offset = self._map.get(path, 0)
-        return offset_to_line_col(self._line_starts or [0], offset)
+        return offset_to_line_col(lines, offset)
 
     def _string_at(self, offset: int) -> str | None:
         m = _STRING.match(self._text, offset)

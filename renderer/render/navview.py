@@ -468,7 +468,7 @@ def report_broken_hrefs(
         if not href or href.startswith("#") or is_external(href):
             return
         if not urls.resolve(href)[1]:
-            line, col = config.locate(path)
+            line, col = config.locate(path, href)
             why = f"link {href!r} points to no page or file of this site"
             diagnostics.warning(config.config_file, line, col, "broken-link", why)
 
