@@ -32,7 +32,14 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.components._jsxscan import find_close
 from mintrender.parse.expreval import Opaque, truthy
-from mintrender.parse.prelude import JsxFunction, JsxLocal, markup_call
+from mintrender.parse.prelude import (
+    JsxFunction,
+    JsxLocal,
+    Local,
+    markup_call,
+    run_locals,
+    split_block,
+)
 
 MAX_ITEMS = 1000
 """Items one `.map` may run over: a longer array leaves the expression out, with a warning."""
@@ -142,9 +149,13 @@ def _map(
     if isinstance(named, JsxFunction):  # `items.map(renderCard)`: a helper that gives markup
         return [f for i, item in enumerate(items) for f in _called(named, [item, i], scope, depth)]
     binds, body, body_end = _callback(src, at + len(".map("), end - 1, "map")
+    locals_, body, body_end = _statements_before(src, body, body_end)
     out: list[Fragment] = []
     for i, item in enumerate(items):
-        made = _fragments(src, body, body_end, _bound(scope, binds, item, i), depth + 1)
+        bound = _bound(scope, binds, item, i)
+        if locals_ and run_locals(locals_, bound)[1] is not None:
+            raise FlowError("the `.map` callback returns early: only known in the browser", body)
+        made = _fragments(src, body, body_end, bound, depth + 1)
         if made is None:
             raise FlowError("the `.map` callback must give JSX", body)
         out.extend(made)
@@ -152,6 +163,23 @@ def _map(
 
 
 _MAP_BY_NAME = re.compile(rf"\.map\(\s*({_NAME})\s*\)")
+
+
+def _statements_before(src: str, body: int, body_end: int) -> tuple[tuple[Local, ...], int, int]:
+    """The statements of a `{ ...; return (...); }` callback before its return, and where the
+    returned expression is (none, and the body as it is, for an expression body or one that
+    only returns); FlowError for statements that cannot run at build time."""
+    if src[body] != "{" or _RETURN.match(src, body, body_end):
+        return (), body, body_end
+    found = split_block(src[body:body_end])
+    if found is None or not found[0]:
+        raise FlowError("the `.map` callback's statements cannot run at build time", body)
+    returned = found[1].strip()
+    at = src.rfind(returned, body, body_end)
+    end = at + len(returned)
+    while end > at and src[end - 1] == ";":
+        end -= 1
+    return found[0], *_trim(src, at, end)
 
 
 def maps_markup(text: str, scope: dict[str, Any]) -> bool:

@@ -9,9 +9,12 @@ from typing import Any
 
 import pytest
 
+from mintrender.parse.blocks import use_block_bodies
 from mintrender.parse.expr import MAX_DEPTH, MAX_SOURCE, ExprError, parse_expression
 from mintrender.parse.expreval import MAX_SIZE, eval_js, free_names
 from tests.sitekit import build_site, minimal_config, write_site
+
+use_block_bodies()  # as a build does (`esm`): `{ ... }` function bodies run
 
 SCOPE: dict[str, Any] = {
     "props": {"src": None, "n": 2, "title": "Setup", "list": ["a", "b"]},
@@ -82,6 +85,9 @@ SCOPE: dict[str, Any] = {
         ('"agent_plan".replace(/_/g, " ").replace(/\\b\\w/g, (l) => l.toUpperCase())', "Agent Plan"),
         ('"a-b".replace("-", (m, at) => `[${m}${at}]`)', "a[-1]b"),
         ("props.list.map((name) => name + '!')", ["a!", "b!"]),
+        ("props.list.map((x) => { const y = x + x; if (y === 'aa') return 1; return y; })", [1, "bb"]),
+        ("(() => {\n let n = props.n;\n if (n > 1) { n = n * 10; }\n return n;\n})()", 20),
+        ("props.n > 1 ? 'big' : (() => { for (;;) {} })()", "big"),
     ],
 )  # fmt: skip
 def test_values(source: str, expected: Any) -> None:
@@ -95,7 +101,7 @@ def test_values(source: str, expected: Any) -> None:
         ("props.nothing.deeper", "cannot read `deeper` of undefined", 13),
         ("() => 1", "a function is not a value", 0),
         ("x => x", "a function is not a value", 0),
-        ("props.list.map((x) => { return x })", "a `{ ... }` body", 15),
+        ("props.list.map((x) => { for (;;) {} })", "statements cannot run", 15),
         ("props.list.map(({ a }) => a)", "destructured", 15),
         ("props.list.map(x => x.y.z)", "cannot read `z` of undefined", 23),
         ("props.list.map(1)", "needs a function", 14),

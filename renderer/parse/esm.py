@@ -19,6 +19,7 @@ from mintrender.components._jsxparse import (
     jsx_end,
 )
 from mintrender.components._jsxscan import closes_fence, opens_fence
+from mintrender.parse.blocks import use_block_bodies
 from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import free_names
 from mintrender.parse.jsxtext import (
@@ -45,6 +46,7 @@ from mintrender.parse.prelude import (
     run_locals,
 )
 
+use_block_bodies()  # functions' `{ ... }` bodies run at build time (`parse.blocks`)
 ESM_START = re.compile(r"^(?:import\s+[\w{*$'\"]|export\s+(?:const|let|var|function|default|\{))")
 _IMPORT_ATTEMPT = re.compile(r"\bfrom\s*['\"]|;\s*$|^import\s*\{")
 _SIDE_EFFECT = re.compile(r"^import\s+['\"][^'\"]+['\"]")
@@ -94,8 +96,7 @@ class CustomComponent:
     body: str
     """The JSX returned, as MDX source."""
     plain: bool
-    """True when every `{...}` in the body is a prop, a local, a literal, a comment or JSX
-    (`expand_component` may still find it cannot run: `NotExpandable`)."""
+    """Every `{...}` of the body a prop, local, literal, comment or JSX (`NotExpandable`)."""
     file: str
     locals: tuple[Local, ...] = ()
     """What a block body computes before its `return` (`prelude.split_block`)."""

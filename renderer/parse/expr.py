@@ -84,10 +84,12 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0
 def parse_expression(text: str, *, lazy: bool = False) -> Node:
     """The syntax tree of a whole expression (raises ExprError).
 
-    `lazy`: a function the subset cannot run (a `{ ... }` body, default or destructured
-    parameters) is an `("opaque", why, offset)` node that fails only when it is evaluated, so
-    `known[v] ?? (() => { ... })()` gives `known[v]` whenever that is defined, as in
-    JavaScript. Without it such a function fails the parse (for callers reading names)."""
+    `lazy`: a function with a `{ ... }` body is a `("block", params, source, offset)` node,
+    run when it is called (`expreval.run_block`), and one the subset cannot run (default or
+    destructured parameters) an `("opaque", why, offset)` node that fails only when it is
+    evaluated, so `known[v] ?? (() => { ... })()` gives `known[v]` whenever that is defined,
+    as in JavaScript. Without it such a function fails the parse (for callers reading
+    names)."""
     if len(text) > MAX_SOURCE:
         raise ExprError(f"expression longer than {MAX_SOURCE:,} characters", 0)
     parser = _Parser(text, lazy)
@@ -96,6 +98,9 @@ def parse_expression(text: str, *, lazy: bool = False) -> Node:
     if end != len(text):
         raise ExprError(_unexpected(text, end), end)
     return node
+
+
+_BLOCK_BODY = "functions with a `{ ... }` body cannot run at build time"
 
 
 def _block_end(text: str, i: int) -> int:
@@ -306,15 +311,9 @@ class _Parser:
         if self.text.startswith("{", self.pos):
             end = _block_end(self.text, self.pos) if self.lazy else -1
             if end < 0:
-                raise ExprError(
-                    why or "functions with a `{ ... }` body cannot run at build time", start
-                )
-            self.pos = end
-            return (
-                "opaque",
-                why or "functions with a `{ ... }` body cannot run at build time",
-                start,
-            )
+                raise ExprError(why or _BLOCK_BODY, start)
+            block, self.pos = self.text[self.pos : end], end
+            return ("opaque", why, start) if why else ("block", tuple(params), block, start)
         if why and not self.lazy:
             raise ExprError(why, start)
         body = self.expression(depth + 1)

@@ -22,7 +22,7 @@ from mintrender.parse.expr import (
     Node,
     parse_expression,
 )
-from mintrender.parse.jsglobals import btoa, js_math, parse_json, stringify
+from mintrender.parse.jsglobals import btoa, js_math, parse_json, run_block, stringify
 from mintrender.parse.jsregex import JsRegex, js_regex, replace_text
 
 
@@ -136,6 +136,17 @@ class _Evaluator:
             return _Arrow(node[1], node[2], self)
         if kind == "opaque":  # a function the subset cannot run: fails once it is needed
             raise ExprError(node[1], node[2])
+        if kind == "block":  # `(a) => { ...; return x; }`: its statements run when called
+            params, block, scope, start = node[1], node[2], self.scope, node[3]
+
+            def call(args: list[Any]) -> Any:
+                bound = dict(zip(params, [*args, *[None] * len(params)], strict=False))
+                try:
+                    return run_block(block, {**scope, **bound})
+                except ExprError as exc:  # at the function, in the expression's source
+                    raise ExprError(exc.message, start) from None
+
+            return _Function("function", call)
         raise ExprError(f"unsupported expression ({kind})", 0)  # pragma: no cover
 
     def knows(self, word: str) -> bool:

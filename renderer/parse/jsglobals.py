@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import math
+from collections.abc import Callable
 from typing import Any
 
 from mintrender.parse.expr import ExprError
@@ -53,3 +54,20 @@ def js_math(name: str, numbers: list[float]) -> float:
     if name == "ceil":
         return math.ceil(value)
     return math.floor(value + 0.5)  # Math.round: halves up
+
+
+_BLOCK_RUNNER: list[Callable[[str, dict[str, Any]], Any]] = []
+"""The runner of `{ ... }` function bodies (`prelude`'s statements: `parse.blocks`)."""
+
+
+def set_block_runner(runner: Callable[[str, dict[str, Any]], Any]) -> None:
+    """Make `runner(block, scope)` run the block bodies of functions expressions define."""
+    _BLOCK_RUNNER[:] = [runner]
+
+
+def run_block(block: str, scope: dict[str, Any]) -> Any:
+    """The value a function's `{ ... }` body returns, its parameters bound in `scope`
+    (raises ExprError for a body the build cannot run)."""
+    if not _BLOCK_RUNNER:
+        raise ExprError("functions with a `{ ... }` body cannot run at build time", 0)
+    return _BLOCK_RUNNER[0](block, scope)

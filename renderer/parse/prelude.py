@@ -26,6 +26,7 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import Opaque, eval_js, free_names, js_function, truthy
+from mintrender.parse.jsglobals import run_block
 from mintrender.parse.jsxtext import jsx_text
 
 _DECLARE = re.compile(
@@ -374,12 +375,12 @@ def data_function(name: str, arrow: re.Match[str], module: dict[str, Any]) -> An
     callable in the expressions of `module`'s scope and its importers'; its body reads its
     parameters and that scope's values as they are when it is called. None for anything
     else."""
-    body = arrow.group("body").strip().rstrip(";")
-    if body.startswith("{"):
+    body = block = arrow.group("body").strip().rstrip(";")
+    if body.startswith("{"):  # statements before the return: run by `parse.blocks`
         found = split_block(body)
-        if found is None or found[0]:
+        if found is None:
             return None
-        body = found[1].strip().rstrip(";")
+        body, block = found[1].strip().rstrip(";"), block if found[0] else ""
     if not body or body.lstrip("(").startswith("<") or JSX_OPERAND.search(body):
         return None
     params, destructured = parse_params(arrow.group("params") or arrow.group("single") or "")
@@ -393,6 +394,8 @@ def data_function(name: str, arrow: re.Match[str], module: dict[str, Any]) -> An
         bound = bind_args(params, False, args, module) or {}
         depth[0] += 1
         try:
+            if block.startswith("{"):
+                return run_block(block, {**module, **bound})
             return eval_js(body, {**module, **bound})
         finally:
             depth[0] -= 1
