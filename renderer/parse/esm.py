@@ -90,11 +90,9 @@ class CustomComponent:
     name: str
     params: tuple[str, ...]
     """Destructured prop names; `children` among them when used."""
-    props_name: str | None
-    """`props` in `(props) => ...`."""
+    props_name: str | None  # `props` in `(props) => ...`
     defaults: dict[str, Any]
-    body: str
-    """The JSX returned, as MDX source."""
+    body: str  # the JSX returned, as MDX source
     plain: bool
     """Every `{...}` of the body a prop, local, literal, comment or JSX (`NotExpandable`)."""
     file: str
@@ -104,6 +102,8 @@ class CustomComponent:
     """(prop, local name) of a destructured prop given a name of its own (`{ a: b }`)."""
     rest: str | None = None
     """`props` in `({ children, ...props })`: the props not named, spread as `{...props}`."""
+    closure: dict[str, Any] | None = None
+    """A component defined in another's body: the values of that body it reads (`ICONS`)."""
 
 
 class NotExpandable(Exception):
@@ -475,7 +475,7 @@ def expand_component(
     for name, value in scope.items():  # `const Chip = ({ children }) => <span>...</span>`
         arrow = ARROW.match(value.source) if isinstance(value, JsxFunction) else None
         if arrow and name[:1].isupper():
-            inner = _arrow_component(name, arrow, comp.file)
+            inner = dataclasses.replace(_arrow_component(name, arrow, comp.file), closure=scope)
             inner_components[name] = _with_plain(inner, set(scope))
     if isinstance(early, Expression):
         raise NotExpandable(f"`if ({shown(early.source, 42)})`: {early.problem}")

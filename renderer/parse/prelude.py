@@ -328,7 +328,7 @@ def _markup_object(expr: str, scope: dict[str, Any]) -> dict[str, Any] | None:
     return out
 
 
-JSX_OPERAND = re.compile(r"(?:\A|[(?:&|=,])\s*<[A-Za-z>]")
+JSX_OPERAND = re.compile(r"(?:\A|[(?:&|=,]|\breturn)\s*<[A-Za-z>]")
 """A JSX element where an operand starts: the expression holds markup."""
 
 

@@ -267,6 +267,8 @@ class Expander:
             try:
                 home = self.scopes.get(comp.file) or self.modules.get(comp.file)
                 module = home.values if home is not None else None
+                if comp.closure:  # a component defined in another's body: that body's values
+                    module = {**(module or {}), **comp.closure}
                 left: list[str] = []
                 defined: dict[str, CustomComponent] = {}
                 text = expand_component(comp, props, inner, module, left, defined)
