@@ -186,6 +186,29 @@ def test_legacy_site_builds_every_page(tmp_path: Path) -> None:
     assert "Legacy Docs" in html and ">API<" in html.replace("\n", "")
 
 
+def test_a_site_without_index_page_opens_in_its_default_language_and_version(
+    tmp_path: Path,
+) -> None:
+    """`default: true` names the version or language a reader starts in (navigation.md §3.1);
+    `/` led to the first one written instead."""
+    config = minimal_config([])
+    versions = [
+        {"version": "v1", "pages": ["fr/v1/a"]},
+        {"version": "v2", "default": True, "pages": ["fr/v2/a"]},
+    ]
+    config["navigation"] = {
+        "languages": [
+            {"language": "en", "pages": ["en/a"]},
+            {"language": "fr", "default": True, "versions": versions},
+        ]
+    }
+    files = {f"{p}.mdx": "---\ntitle: A\n---\n\nText.\n" for p in ("en/a", "fr/v1/a", "fr/v2/a")}
+    out = tmp_path / "out"
+    build_site(write_site(tmp_path / "d", files, config), out)
+    root = (out / "index.html").read_text()
+    assert 'http-equiv="refresh" content="0; url=/fr/v2/a/"' in root
+
+
 def test_missing_nav_page_is_a_warning_and_the_rest_builds(tmp_path: Path) -> None:
     docs = write_site(tmp_path / "d", {"a.mdx": "# A\n"}, minimal_config(["a", "missing/page"]))
     result = build_site(docs)

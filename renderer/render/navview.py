@@ -157,11 +157,11 @@ class NavView:
             order = self._order.setdefault(key, [])
             if slot.ref not in order:
                 order.append(slot.ref)
-        self._default_chain = self._default_divisions()
+        self._default_chain = self.default_divisions()
         self._section_cache: dict[int, list[dict[str, Any]]] = {}
         self._key: str | None = None
 
-    def _default_divisions(self) -> tuple[NavDivision, ...]:
+    def default_divisions(self) -> tuple[NavDivision, ...]:
         chain: list[NavDivision] = []
         node = self.nav.root
         while True:

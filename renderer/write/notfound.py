@@ -29,8 +29,12 @@ if TYPE_CHECKING:
 
 def root_redirect_target(navview: NavView) -> str | None:
     """Where `/` leads when the site has no `index.mdx`: its first navigation page (a URL with
-    the ROOT placeholder), as Mintlify does; None when the navigation has no page."""
-    target = navview.division_href(navview.nav.root)
+    the ROOT placeholder), as Mintlify does, in the `default` version and language; None when
+    the navigation has no page."""
+    chain = navview.default_divisions()
+    target = navview.division_href(chain[-1] if chain else navview.nav.root)
+    if target == "#":  # the default division holds no page
+        target = navview.division_href(navview.nav.root)
     return None if target == "#" else target
 
 
