@@ -153,7 +153,10 @@ def _map(
     out: list[Fragment] = []
     for i, item in enumerate(items):
         bound = _bound(scope, binds, item, i)
-        if locals_ and run_locals(locals_, bound)[1] is not None:
+        early = run_locals(locals_, bound)[1] if locals_ else None
+        if isinstance(early, str) and early.strip() in _NOTHING:  # `if (!rec) return null;`
+            continue
+        if early is not None:
             raise FlowError("the `.map` callback returns early: only known in the browser", body)
         made = _fragments(src, body, body_end, bound, depth + 1)
         if made is None:
@@ -163,6 +166,10 @@ def _map(
 
 
 _MAP_BY_NAME = re.compile(rf"\.map\(\s*({_NAME})\s*\)")
+
+
+_NOTHING = frozenset(("", "{null}", "{undefined}", "{false}"))
+"""What a callback's early return draws nothing with."""
 
 
 def _statements_before(src: str, body: int, body_end: int) -> tuple[tuple[Local, ...], int, int]:

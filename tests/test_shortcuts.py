@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mintrender.parse.esm import STATEMENT_WINDOW, scan_statements, statement_end
+from mintrender.parse.esm import scan_statements
 from mintrender.parse.mdx import make_markdown
+from mintrender.parse.statements import STATEMENT_WINDOW, statement_end
 from mintrender.render.specfiles import page_specs
 
 

@@ -16,7 +16,6 @@ from mintrender.components._jsxparse import (
     JsxSyntaxError,
     eval_expression,
     find_brace_end,
-    jsx_end,
 )
 from mintrender.components._jsxscan import closes_fence, opens_fence
 from mintrender.parse.blocks import use_block_bodies
@@ -45,6 +44,7 @@ from mintrender.parse.prelude import (
     returned_jsx,
     run_locals,
 )
+from mintrender.parse.statements import statement_end
 
 use_block_bodies()  # functions' `{ ... }` bodies run at build time (`parse.blocks`)
 ESM_START = re.compile(r"^(?:import\s+[\w{*$'\"]|export\s+(?:const|let|var|function|default|\{))")
@@ -127,84 +127,6 @@ def is_statement(text: str) -> bool:
     if text.startswith("export"):
         return True
     return bool(_IMPORT.match(text) or _SIDE_EFFECT.match(text))
-
-
-STATEMENT_WINDOW = 64
-"""Lines `statement_end` reads first: nearly every statement ends well within them."""
-
-
-def statement_end(lines: list[str], start: int) -> int:
-    """0-based line after an ESM statement that starts at `lines[start]`."""
-    if len(lines) - start > STATEMENT_WINDOW:
-        # the answer read from the first lines is the answer when the statement ends within
-        # them (the line after its end is read too); else read on to the end of the file
-        end, ended = _statement_end("\n".join(lines[start : start + STATEMENT_WINDOW]), start)
-        if ended:
-            return end
-    return _statement_end("\n".join(lines[start:]), start)[0]
-
-
-_STATEMENT_CHARS = frozenset("\"'`/{[()]}\n<")
-"""What `_statement_end` reads: quotes, comments, brackets, line breaks, JSX."""
-_PLAIN_RUN = re.compile(r"[^\"'`/{\[()\]}\n<]+")
-
-
-def _statement_end(text: str, start: int) -> tuple[int, bool]:
-    """`statement_end` of `text`, and whether the statement ended before the text did."""
-    depth = 0
-    i = 0
-    n = len(text)
-    line = start
-    while i < n:
-        ch = text[i]
-        if ch not in _STATEMENT_CHARS:  # a run of characters the statement's end ignores
-            i = _PLAIN_RUN.match(text, i).end()  # type: ignore[union-attr]
-            continue
-        if ch in "\"'`":
-            j = i + 1
-            while j < n and text[j] != ch:
-                if text[j] == "\\":
-                    j += 1
-                elif text[j] == "\n":
-                    if ch != "`":
-                        break
-                    line += 1
-                j += 1
-            i = j + 1
-            continue
-        if text.startswith("/*", i):
-            end = text.find("*/", i)
-            end = n if end < 0 else end + 2
-            line += text.count("\n", i, end)
-            i = end
-            continue
-        if text.startswith("//", i):  # `// the group's own`: no string starts there
-            end = text.find("\n", i)
-            i = n if end < 0 else end
-            continue
-        if ch == "<" and (element_end := jsx_end(text, i)) is not None:  # "Don't": JSX text
-            line += text.count("\n", i, element_end)
-            i = element_end
-            continue
-        if ch in "{[(":
-            depth += 1
-        elif ch in "}])":
-            depth = max(0, depth - 1)
-        elif ch == "\n":
-            head = text[max(0, i - 80) : i].rstrip()
-            if len(head) < 2 and i > 80:
-                head = text[:i].rstrip()  # a long run of white space: look further back
-            if depth == 0 and not head.endswith(
-                ("=>", "=", "(", ",", "{", "[", "&&", "||", "?", ":")
-            ):
-                j = i + 1
-                while j < n and text[j] in " \t":
-                    j += 1
-                if not text.startswith((".", "?", ":", "=>", ")", "]", "}"), j):
-                    return line + 1, True
-            line += 1
-        i += 1
-    return line + 1, False
 
 
 _ESM_OR_FENCE = re.compile(r"\n(?=[ \t]*(?:`{3}|~{3})|import\s|export\s)")

@@ -101,6 +101,30 @@ def parse_expression(text: str, *, lazy: bool = False) -> Node:
 
 
 _BLOCK_BODY = "functions with a `{ ... }` body cannot run at build time"
+_BEFORE_REGEX = re.compile(r"(?:[(,=:\[!&|?{};+\-*%<>~^]|\breturn|\btypeof|\A)\s*\Z")
+
+
+def regex_literal_end(text: str, i: int) -> int | None:
+    r"""The index after the regular expression literal that starts at `text[i] == "/"` (its
+    flags too), for scanners that skip literals (`/\s|\//g` is no comment, `/"/` no string);
+    None when `/` is a division or a comment there, or the literal does not close on its
+    line."""
+    if text.startswith(("//", "/*"), i) or not _BEFORE_REGEX.search(text, max(0, i - 12), i):
+        return None
+    j, in_class = i + 1, False
+    while j < len(text) and text[j] != "\n":
+        c = text[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            in_class = True
+        elif c == "]":
+            in_class = False
+        elif c == "/" and not in_class:
+            return _FLAGS.match(text, j + 1).end()  # type: ignore[union-attr]
+        j += 1
+    return None
 
 
 def _block_end(text: str, i: int) -> int:

@@ -25,11 +25,12 @@ from mintrender.faults import fault_notice
 from mintrender.parse.autolink import autolink_literal, url_inline
 from mintrender.parse.checkinline import plain_children, plain_inline_tokens
 from mintrender.parse.dispatch import dispatch_rules
-from mintrender.parse.esm import ESM_START, STATEMENT_WINDOW, is_statement, statement_end
+from mintrender.parse.esm import ESM_START, is_statement
 from mintrender.parse.flow import flow_plugin
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
 from mintrender.parse.lean import lean_normalize, lean_plugins
 from mintrender.parse.snippets import Expander
+from mintrender.parse.statements import STATEMENT_WINDOW, statement_end
 from mintrender.parse.states import fast_states
 
 if TYPE_CHECKING:

@@ -21,13 +21,12 @@ from mintrender.components._jsxparse import (
     JsxSyntaxError,
     eval_expression,
     find_brace_end,
-    jsx_end,
-    skip_string,
 )
 from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import Opaque, eval_js, free_names, js_function, truthy
 from mintrender.parse.jsglobals import run_block
 from mintrender.parse.jsxtext import jsx_text
+from mintrender.parse.statements import RETURN_WORD, split_statements
 
 _DECLARE = re.compile(
     r"(?:const|let|var)\s+(?P<target>[\w$]+|\[[^\]]*\]|\{[^{}]*\})\s*=\s*(?P<expr>.+)", re.S
@@ -36,12 +35,9 @@ _HOOK = re.compile(r"(?:React\.)?(?P<hook>use[A-Z]\w*)\s*\((?P<args>.*)\)", re.S
 _EFFECT = re.compile(r"(?:React\.)?use(?:Layout|Insertion)?Effect\s*\(", re.S)
 _FUNCTION = re.compile(r"(?:async\s+)?(?:function\b|\([^()]*\)\s*=>|[\w$]+\s*=>)", re.S)
 _NAME = re.compile(r"[\w$]+\Z")
-_RETURN_WORD = re.compile(r"return(?![\w$])")
 _ASSIGN = re.compile(r"(?P<target>[\w$]+)\s*=(?!=)\s*(?P<expr>.+)", re.S)
 _UNSET = re.compile(r"(?:let|var)\s+[\w$]+(?:\s*,\s*[\w$]+)*")
 """`let a, b`: declared, undefined until assigned."""
-_STARTS = re.compile(r"(?:const|let|var|return|function|if)\b|(?:React\.)?use[A-Z]")
-"""Words that start a statement on a new line (statements need no `;` in JavaScript)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +102,7 @@ def _guard(text: str) -> Local | None:
         if found[0]:
             return None
         returned = found[1]
-    elif _RETURN_WORD.match(rest):
+    elif RETURN_WORD.match(rest):
         returned = rest[len("return") :].strip().rstrip(";")
     else:
         return None
@@ -138,12 +134,12 @@ def _branch(cond: str, rest: str, block_end: int) -> Local | None:
 
 def _block_locals(block: str) -> tuple[Local, ...] | None:
     """The statements of `{ ... }` that only declare, assign or branch (no return)."""
-    statements = _statements(block.strip()[1:-1])
+    statements = split_statements(block.strip()[1:-1])
     if statements is None:
         return None
     out: list[Local] = []
     for text in statements:
-        if _RETURN_WORD.match(text):
+        if RETURN_WORD.match(text):
             return None
         guard = _guard(text)
         found = _locals(text) if guard is None else [guard] if guard.kind == "branch" else None
@@ -170,12 +166,12 @@ def split_block(block: str) -> tuple[tuple[Local, ...], str] | None:
     if not (inner.startswith("{") and inner.endswith("}")):
         return None
     inner = inner[1:-1]
-    statements = _statements(inner)
+    statements = split_statements(inner)
     if statements is None:
         return None
     locals_: list[Local] = []
     for i, text in enumerate(statements):
-        if _RETURN_WORD.match(text):
+        if RETURN_WORD.match(text):
             rest = [s for s in statements[i + 1 :] if s]
             expr = text[len("return") :].strip()
             return (tuple(locals_), expr) if expr and not rest else None
@@ -224,7 +220,7 @@ def parse_params(text: str) -> tuple[list[Param], bool]:
     destructured = text.startswith("{") and text.endswith("}")
     out: list[Param] = []
     inner = text[1:-1] if destructured else text
-    for part in _statements(inner, commas=True) or inner.split(","):  # `bg = "rgb(0, 0, 0)"`
+    for part in split_statements(inner, commas=True) or inner.split(","):  # `bg = "rgb(0, 0, 0)"`
         part = part.strip()
         if part.startswith("..."):
             out.append(Param(part[3:].strip(), part[3:].strip(), rest=True))
@@ -301,7 +297,7 @@ def _markup_object(expr: str, scope: dict[str, Any]) -> dict[str, Any] | None:
     if not (text.startswith("{") and _group_end(text) == len(text)):
         return None
     out: dict[str, Any] = {}
-    entries = _statements(text[1:-1], commas=True)
+    entries = split_statements(text[1:-1], commas=True)
     if entries is None:
         return None
     for entry in entries:
@@ -338,7 +334,7 @@ def _markup_array(expr: str, scope: dict[str, Any]) -> list[Any] | None:
     text = expr.strip()
     if not (text.startswith("[") and _group_end(text) == len(text)):
         return None
-    entries = _statements(text[1:-1], commas=True)
+    entries = split_statements(text[1:-1], commas=True)
     out: list[Any] = []
     for entry in entries or ():
         item = entry.strip()
@@ -536,65 +532,3 @@ def _destructured(pattern: str, expr: str) -> list[Local] | None:
         value = f"({expr}).{p.key}"
         out.append(Local("value", p.local, f"{value} ?? ({p.default})" if p.default else value))
     return out
-
-
-def _statements(text: str, *, commas: bool = False) -> list[str] | None:
-    """`text` split at its top-level `;` and at line breaks before a statement word (`commas`:
-    at its top-level `,` only, an object literal's entries); None when its brackets or
-    strings do not close."""
-    out: list[str] = []
-    depth, start, i, n = 0, 0, 0, len(text)
-    while i < n:
-        c = text[i]
-        if c in "\"'`":
-            end = _string_end(text, i)
-            if end < 0:
-                return None
-            i = end
-            continue
-        if text.startswith("//", i):
-            end = text.find("\n", i)
-            text = text[:i] + " " * ((end if end >= 0 else n) - i) + text[end if end >= 0 else n :]
-            continue
-        if text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            if end < 0:
-                return None
-            text = text[:i] + " " * (end + 2 - i) + text[end + 2 :]
-            continue
-        if c == "<" and (element_end := jsx_end(text, i)) is not None:  # "Don't" is JSX text
-            i = element_end
-            continue
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif depth == 0 and commas:
-            if c == ",":
-                out.append(text[start:i].strip())
-                start = i + 1
-        elif depth == 0 and (c == ";" or (c == "\n" and _STARTS.match(text, _skip_space(text, i)))):
-            out.append(text[start:i].strip())
-            start = i + 1
-        elif depth == 0 and _RETURN_WORD.match(text, i) and not text[start:i].strip():
-            out.append(text[i:].strip().rstrip(";").strip())  # the rest is the return
-            return out
-        i += 1
-    if depth:
-        return None
-    out.append(text[start:].strip())
-    return out
-
-
-def _skip_space(text: str, i: int) -> int:
-    while i < len(text) and text[i] in " \t\r\n":
-        i += 1
-    return i
-
-
-def _string_end(text: str, i: int) -> int:
-    """The index after the string literal that starts at `i`, or -1 when it does not close."""
-    end = skip_string(text, i, len(text))
-    return end if i < end - 1 < len(text) and text[end - 1] == text[i] else -1
