@@ -110,8 +110,8 @@ def split_statements(text: str, *, commas: bool = False) -> list[str] | None:
                 return None
             i = end
             continue
-        if c == "/" and (end := regex_literal_end(text, i)) is not None:
-            i = end
+        if c == "/" and (after := regex_literal_end(text, i)) is not None:
+            i = after
             continue
         if text.startswith("//", i):
             end = text.find("\n", i)
