@@ -859,3 +859,26 @@ def test_an_attributes_array_holding_markup_is_passed_on(tmp_path: Path) -> None
     html, result = _with_snippet(tmp_path, "snippets/t.jsx", snippet, body)
     assert "<div><section>A: <b>one</b></section><section>B: </section></div>" in html
     assert not [d for d in result.diagnostics if d.severity != "info"]
+
+
+def test_a_jsx_snippet_reads_the_values_it_imports_from_another(tmp_path: Path) -> None:
+    """Continue's components read a data file of their own (`import { PROVIDERS } from
+    "./data.jsx"`): each file resolves its imports (mdx-and-markdown.md §7). A `.jsx`
+    module's imports were never read: the list was empty and `LABEL` "not defined"."""
+    data = (
+        'export const LABEL = "Providers";\n\n'
+        "export const PROVIDERS = [\n  { name: 'a', on: true },\n  { name: 'b', on: false },\n];\n"
+    )
+    use = (
+        'import { LABEL, PROVIDERS } from "/snippets/data.jsx";\n'
+        "import { Missing } from './nowhere.jsx';\n\n"
+        'export const Uses = () => (\n  <div className="uses">\n    <b>{LABEL}</b>\n'
+        "    {PROVIDERS.filter((p) => p.on).map((p) => <i key={p.name}>{p.name}</i>)}\n"
+        "  </div>\n);\n"
+    )
+    text = 'import { Uses } from "/snippets/use.jsx";\n\n<Uses />\n'
+    files = {"snippets/data.jsx": data, "snippets/use.jsx": use}
+    html, result = _page(tmp_path, text, files)
+    assert '<div class="uses"><b>Providers</b><i>a</i></div>' in html.replace("\n", "")
+    found = [(d.file, d.line, d.code) for d in result.diagnostics if d.severity != "info"]
+    assert found == [("snippets/use.jsx", 2, "mdx-import")]

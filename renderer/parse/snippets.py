@@ -157,7 +157,18 @@ class Expander:
         """A JavaScript snippet's exports (parsed once)."""
         if rel not in self.modules:
             self.depends_on.add(rel)
-            self.modules[rel], _ = parse_module(self.read(rel) or "", rel, javascript=True)
+            module, _ = parse_module(self.read(rel) or "", rel, javascript=True)
+            self.modules[rel] = module  # before its imports: a cycle meets it as it is
+            # what it imports from other files, in the scope its components render in
+            scope = FileScope(rel, module.values, module.components, {})
+            for local, (path, imported) in module.imports.items():
+                line = next((st.start_line for st in module.statements if path in st.text), 0)
+                resolved = self.resolve_import(path, rel)
+                if resolved is None:
+                    where = f"cannot find imported file {path!r}"
+                    self.diagnostics.warning(rel, line + 1, 1, "mdx-import", where)
+                elif resolved != rel:
+                    self._import_named(scope, resolved, imported, local, line)
         return self.modules[rel]
 
     def snippet_scope(self, rel: str) -> FileScope:
