@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 
-from sitekit import build_site
+from sitekit import build_site, minimal_config, write_site
 
 SITE = Path(__file__).parent / "sites" / "nav-openapi"
 
@@ -313,3 +314,29 @@ def test_a_body_description_the_schema_repeats_is_shown_once(tmp_path: Path) -> 
         encoding="utf-8"
     )
     assert other.count("<p>Create request.</p>") == 1 and other.count("<p>Send one.</p>") == 1
+
+
+def test_a_manual_api_page_nests_expandable_fields_and_keeps_its_request_samples(
+    tmp_path: Path,
+) -> None:
+    """An `api:` page's `<Expandable>` fields are the properties of their field: samples sent
+    `{"name": …, "items": [{}]}` and the playground had a top-level `name`. Its
+    `<ResponseExample>` takes the response half only: the request samples were gone."""
+    page = (
+        '---\ntitle: Things\napi: "POST https://api.example.com/things"\n---\n\n'
+        '<ParamField body="items" type="object[]" required>\n  Items\n'
+        '  <Expandable title="properties">\n'
+        '    <ParamField body="name" type="string" placeholder="lamp">Item name</ParamField>\n'
+        '    <ParamField body="size" type="string" enum={["s", "m"]}>Size</ParamField>\n'
+        "  </Expandable>\n</ParamField>\n\n"
+        '<ResponseExample>\n```json 200\n{"ok": true}\n```\n</ResponseExample>\n'
+    )
+    docs = write_site(tmp_path / "docs", {"things.mdx": page}, minimal_config(["things"]))
+    build_site(docs, tmp_path / "out")
+    html = (tmp_path / "out" / "things" / "index.html").read_text(encoding="utf-8")
+    text = unescape(re.sub(r"<[^>]+>", "", html))
+    assert '"items": [\n    {\n      "name": "lamp",\n      "size": "s"' in text
+    assert "curl --request POST" in text and '"ok": true' in text
+    found = re.search(r'data-component="api-playground-data">(.*?)</script>', html, re.S)
+    assert found is not None
+    assert [f["name"] for f in json.loads(found.group(1))["body"]["fields"]] == ["items"]

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from mintrender.openapi.discover import find_spec_files
     from mintrender.openapi.languages import canonical_language, language_label
     from mintrender.openapi.loader import load_api_index
-    from mintrender.openapi.manual import ManualParam, render_manual_endpoint
+    from mintrender.openapi.manual import ManualParam, manual_params, render_manual_endpoint
     from mintrender.openapi.model import (
         HTTP_METHODS,
         CodeSample,
@@ -63,6 +63,7 @@ _HOME = {
     "HTTP_METHODS": "mintrender.openapi.model",
     "HttpRequest": "mintrender.openapi.codegen",
     "ManualParam": "mintrender.openapi.manual",
+    "manual_params": "mintrender.openapi.manual",
     "MediaType": "mintrender.openapi.model",
     "NamedExample": "mintrender.openapi.model",
     "NavOperation": "mintrender.openapi.resolve",
@@ -116,6 +117,7 @@ __all__ = [
     "CodeSample",
     "HttpRequest",
     "ManualParam",
+    "manual_params",
     "MediaType",
     "NamedExample",
     "NavOperation",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -41,6 +41,37 @@ class ManualParam:
     """`default` attribute (`None` when absent)."""
     description_text: str = ""
     """Plain text of the field's description (for the playground)."""
+    children: tuple[ManualParam, ...] = ()
+    """The fields of its `<Expandable>`: an object's properties (an `object[]`'s items')."""
+    enum: tuple[str, ...] = ()
+    """`enum` attribute: the values it may hold (a select in the playground)."""
+    deprecated: bool = False
+    placeholder: str = ""
+    """`placeholder` attribute: the playground input's hint."""
+
+
+def manual_params(fields: Sequence[Mapping[str, Any]]) -> list[ManualParam]:
+    """The page's `ParamField`s as `components/fields.py` records them, nested: a field's
+    `<Expandable>` fields are recorded just before it, each naming it as `parent`."""
+    built: list[tuple[Mapping[str, Any], ManualParam]] = []
+    for f in (f for f in fields if f.get("name")):
+        kids: list[ManualParam] = []
+        while built and built[-1][0].get("parent") == f["name"]:
+            kids.insert(0, built.pop()[1])
+        param = ManualParam(
+            name=str(f["name"]),
+            location=str(f.get("location", "body")),
+            type=str(f.get("type") or "string"),
+            required=bool(f.get("required")),
+            default=f.get("default"),
+            description_text=str(f.get("description", "")),
+            children=tuple(kids),
+            enum=tuple(str(v) for v in f.get("enum") or ()),
+            deprecated=bool(f.get("deprecated")),
+            placeholder=str(f.get("placeholder") or ""),
+        )
+        built.append((f, param))
+    return [p for f, p in built if f.get("parent") is None]
 
 
 _MANUAL_TYPES = {"string", "number", "integer", "boolean", "object", "array"}
@@ -50,11 +81,19 @@ def _manual_schema(p: ManualParam) -> Schema:
     kind = (p.type or "string").strip().lower()
     if kind in ("file", "binary"):
         return Schema(types=("string",), format="binary", binary=True, has_default=False)
+    fields = tuple(Property(c.name, _manual_schema(c), c.required) for c in p.children)
+    enum = tuple(p.enum) or None
     if kind.endswith("[]"):
         inner = kind[:-2] if kind[:-2] in _MANUAL_TYPES else "string"
-        schema = Schema(types=("array",), items=Schema(types=(inner,)))
+        inner = "object" if fields else inner
+        item = Schema(types=(inner,), properties=fields, enum=None if fields else enum)
+        schema = Schema(types=("array",), items=item)
+    elif fields:  # `<Expandable>` fields: an object, whatever the type says
+        schema = Schema(types=("object",), properties=fields)
     else:
-        schema = Schema(types=(kind if kind in _MANUAL_TYPES else "string",))
+        schema = Schema(types=(kind if kind in _MANUAL_TYPES else "string",), enum=enum)
+    schema = replace(schema, deprecated=p.deprecated) if p.deprecated else schema
+    schema = replace(schema, examples=(p.placeholder,)) if p.placeholder else schema
     if p.default is not None:
         schema = replace(schema, has_default=True, default=p.default)
     return schema
@@ -136,4 +175,8 @@ def render_manual_endpoint(
     aside_html = _aside_html(env, method, path, samples, [])
     names = list(dict.fromkeys(p.name for p in params))
     top = ApiSection(f"{method} {path}", "", f"{method} {path} " + " ".join(names))
-    return ApiView(header_html, "", aside_html, [top], names)
+
+    def aside_part(kind: str) -> str:  # a page's <ResponseExample> leaves the request samples
+        return aside_html if kind == "request" and samples else ""
+
+    return ApiView(header_html, "", aside_html, [top], names, aside_part)

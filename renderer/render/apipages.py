@@ -506,25 +506,14 @@ class ApiStage:
         return self._spec_texts[spec_file]
 
     def _attach_manual(self, record: PageRecord, ctx: RenderContext, api: str) -> None:
-        from mintrender.openapi import ManualParam, render_manual_endpoint  # start-up time
+        from mintrender.openapi import manual_params, render_manual_endpoint  # start-up time
 
         method, _, url = api.partition(" ")
         method, url = method.upper(), url.strip()
         if not url:
             self._bad_api_frontmatter(record, api)
             return
-        params = [
-            ManualParam(
-                name=str(f.get("name", "")),
-                location=str(f.get("location", "body")),
-                type=str(f.get("type") or "string"),
-                required=bool(f.get("required")),
-                default=f.get("default"),
-                description_text=str(f.get("description", "")),
-            )
-            for f in ctx.fields
-            if f.get("name")
-        ]
+        params = manual_params(ctx.fields)
         options = self._options(record.frontmatter, ctx)
         view = render_manual_endpoint(
             method,
