@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 MAX_EXPANSION_DEPTH = 24
 """Snippets and custom components nested in one another, at most."""
+MAX_SELF_NESTING = 6
+"""A custom component inside itself, at most: in its own children (a wrapper holding another,
+as React allows) it is no cycle; a body drawing itself is one, found at this depth."""
 MAX_EXPANSIONS = 5_000
 """Snippets and custom components expanded on one page, at most (a snippet using another
 many times, nested, would otherwise grow exponentially)."""
@@ -123,9 +126,11 @@ def expanding(
     """Enter an expansion (False when it would include itself or nest too deeply)."""
     stack: list[str] = env.setdefault("_expanding", [])
     count = env["_expansions"] = env.get("_expansions", 0) + 1
-    if expansion.key in stack or len(stack) >= MAX_EXPANSION_DEPTH or count > MAX_EXPANSIONS:
+    repeats = stack.count(expansion.key)  # a snippet file once; a component (`<Name>`) more
+    itself = repeats >= (MAX_SELF_NESTING if expansion.key.startswith("<") else 1)
+    if itself or len(stack) >= MAX_EXPANSION_DEPTH or count > MAX_EXPANSIONS:
         chain = " -> ".join([*stack, expansion.key])
-        problem = "includes itself" if expansion.key in stack else "nests too deeply"
+        problem = "includes itself" if itself else "nests too deeply"
         if count > MAX_EXPANSIONS:
             if count > MAX_EXPANSIONS + 1:  # reported once
                 yield False
