@@ -882,3 +882,22 @@ def test_a_jsx_snippet_reads_the_values_it_imports_from_another(tmp_path: Path) 
     assert '<div class="uses"><b>Providers</b><i>a</i></div>' in html.replace("\n", "")
     found = [(d.file, d.line, d.code) for d in result.diagnostics if d.severity != "info"]
     assert found == [("snippets/use.jsx", 2, "mdx-import")]
+
+
+def test_a_jsx_snippet_draws_an_mdx_snippet_it_imports(tmp_path: Path) -> None:
+    """W&B's CodeSnippet.jsx imports MDX snippets (`import RunResume from
+    '/snippets/run_resume.mdx'`) and draws them: a false "no export named 'default'" warning,
+    and an unknown tag. A `console.warn` in its body is no reason to give up on it."""
+    code = "```python\nprint('hello')\n```\n"
+    jsx = (
+        "import Hello from '/snippets/code.mdx';\n\n"
+        "export const Direct = ({ file }) => {\n"
+        "  if (!file) {\n    console.warn('no file');\n  }\n  console.log(file)\n"
+        '  return (\n    <div className="d">\n      <Hello />\n    </div>\n  );\n};\n'
+    )
+    text = 'import { Direct } from "/snippets/direct.jsx";\n\n<Direct file="x" />\n'
+    files = {"snippets/code.mdx": code, "snippets/direct.jsx": jsx}
+    html, result = _page(tmp_path, text, files)
+    assert '<div class="d"><div class="mr-code' in html.replace("\n", "")
+    assert "print" in html and "mdx-unknown" not in html
+    assert [d.message for d in result.diagnostics if d.severity != "info"] == []

@@ -32,7 +32,8 @@ _DECLARE = re.compile(
     r"(?:const|let|var)\s+(?P<target>[\w$]+|\[[^\]]*\]|\{[^{}]*\})\s*=\s*(?P<expr>.+)", re.S
 )
 _HOOK = re.compile(r"(?:React\.)?(?P<hook>use[A-Z]\w*)\s*\((?P<args>.*)\)", re.S)
-_EFFECT = re.compile(r"(?:React\.)?use(?:Layout|Insertion)?Effect\s*\(", re.S)
+_EFFECT = re.compile(r"(?:(?:React\.)?use(?:Layout|Insertion)?Effect|console\.\w+)\s*\(", re.S)
+"""An effect (it runs after the first render) or a `console.log(...)`: nothing drawn."""
 _FUNCTION = re.compile(r"(?:async\s+)?(?:function\b|\([^()]*\)\s*=>|[\w$]+\s*=>)", re.S)
 _NAME = re.compile(r"[\w$]+\Z")
 _ASSIGN = re.compile(r"(?P<target>[\w$]+)\s*=(?!=)\s*(?P<expr>.+)", re.S)

@@ -88,6 +88,8 @@ class Expander:
         self.scopes: dict[str, FileScope] = {}
         self.bodies: dict[str, str] = {}
         self.modules: dict[str, ModuleScope] = {}
+        self.module_snippets: dict[str, dict[str, str]] = {}
+        """A JavaScript snippet's imports of MDX snippets: local name -> file."""
         self.stack: list[FileScope] = []
         self.warned: set[tuple[str, str]] = set()
 
@@ -161,12 +163,15 @@ class Expander:
             self.modules[rel] = module  # before its imports: a cycle meets it as it is
             # what it imports from other files, in the scope its components render in
             scope = FileScope(rel, module.values, module.components, {})
+            self.module_snippets[rel] = scope.snippets  # `import Intro from "./intro.mdx"`
             for local, (path, imported) in module.imports.items():
                 line = next((st.start_line for st in module.statements if path in st.text), 0)
                 resolved = self.resolve_import(path, rel)
                 if resolved is None:
                     where = f"cannot find imported file {path!r}"
                     self.diagnostics.warning(rel, line + 1, 1, "mdx-import", where)
+                elif imported == "default" and resolved.endswith((".mdx", ".md")):
+                    scope.snippets[local] = resolved  # its content, where its tag is
                 elif resolved != rel:
                     self._import_named(scope, resolved, imported, local, line)
         return self.modules[rel]
@@ -292,9 +297,12 @@ class Expander:
                 # the components of its file and its own, for its render's tags (`<Sep />`)
                 known = {**(home.components if home is not None else {}), **defined}
                 known = {k: v for k, v in known.items() if k != name and k != "default"}
-                if known and current is not None:
+                snippets = self.module_snippets.get(comp.file) or {}
+                if (known or snippets) and current is not None:
                     inner_scope = dataclasses.replace(
-                        current, components={**current.components, **known}
+                        current,
+                        components={**current.components, **known},
+                        snippets={**current.snippets, **snippets},
                     )
                     return Expansion(
                         text, key, where[0], None, enter=partial(self._enter, inner_scope)

@@ -11,7 +11,7 @@ import re
 from mintrender.components._jsxparse import jsx_end, skip_string
 from mintrender.parse.expr import regex_literal_end
 
-_STARTS = re.compile(r"(?:const|let|var|return|function|if)\b|(?:React\.)?use[A-Z]")
+_STARTS = re.compile(r"(?:const|let|var|return|function|if|console)\b|(?:React\.)?use[A-Z]")
 """Words that start a statement on a new line (statements need no `;` in JavaScript)."""
 RETURN_WORD = re.compile(r"return(?![\w$])")
 
