@@ -1,7 +1,7 @@
 """The scanners that jump over what they ignore give the plain reading's answers:
 `find_close` (components/_jsxscan.py: a fence marker counts only at the start of a line, code
 spans and comments are skipped, same-name elements nest) and `_statement_end`
-(renderer/parse/esm.py)."""
+(renderer/parse/statements.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from mintrender.components._jsxparse import JsxSyntaxError, parse_tag
 from mintrender.components._jsxscan import find_close
-from mintrender.parse import esm
+from mintrender.parse import statements
 
 CASES = [
     ("<Note>\n```\n</Note>\n```\n</Note>\nafter", 23),  # the first </Note> is in a fence
@@ -86,9 +86,9 @@ def test_statement_end_skips_only_what_it_ignores(monkeypatch) -> None:
     parts = ["export const A = ", "(", ")", "{", "}", "[", "]", "\n", "\n  ", "'", '"', "`"]
     parts += ["/*", "*/", "//", " x ", "=>", ",", "\\", ".map", "? a : b", "&&", "<div>", ";"]
     texts = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 24))) for _ in range(5000)]
-    fast = [esm._statement_end(text, 0) for text in texts]
-    monkeypatch.setattr(esm, "_STATEMENT_CHARS", frozenset("".join(parts) + "\n"))
-    assert [esm._statement_end(text, 0) for text in texts] == fast
+    fast = [statements._statement_end(text, 0) for text in texts]
+    monkeypatch.setattr(statements, "_STATEMENT_CHARS", frozenset("".join(parts) + "\n"))
+    assert [statements._statement_end(text, 0) for text in texts] == fast
 
 
 def test_jsx_text_apostrophes_are_no_strings() -> None:
