@@ -31,7 +31,8 @@ from mintrender.components._jsxparse import (
     to_text,
 )
 from mintrender.components._jsxscan import find_close
-from mintrender.parse.expreval import Opaque, truthy
+from mintrender.parse.expreval import Opaque
+from mintrender.parse.jsvalues import truthy
 from mintrender.parse.prelude import (
     JsxFunction,
     JsxLocal,

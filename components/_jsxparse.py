@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mintrender.parse.expr import ExprError
-from mintrender.parse.expreval import eval_js, js_string
+from mintrender.parse.expreval import eval_js
+from mintrender.parse.jsvalues import js_string
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.:\-]*")
 _ATTR_NAME = re.compile(r"[A-Za-z_:$@][A-Za-z0-9_:.$\-]*")

@@ -20,7 +20,7 @@ from mintrender.components._jsxparse import (
 from mintrender.components._jsxscan import closes_fence, opens_fence
 from mintrender.parse.blocks import use_block_bodies
 from mintrender.parse.expr import ExprError, parse_expression
-from mintrender.parse.expreval import free_names
+from mintrender.parse.expreval import eval_members, free_names
 from mintrender.parse.jsxtext import (
     ELEMENT_NAME,
     attribute_text,
@@ -258,6 +258,8 @@ def parse_module(
             scope.components[name] = _arrow_component(name, arrow, file)
             continue
         evaluated = eval_expression(value, scope.values)
+        if isinstance(evaluated, dict) and value.startswith("{"):  # `{ go: (x) => … }`
+            evaluated = _with_members(value, scope.values, evaluated)
         if isinstance(evaluated, Expression):  # `export const card = <div/>`: drawn at `{card}`
             evaluated = markup_value(value, scope.values)
             if evaluated is None:
@@ -271,6 +273,14 @@ def parse_module(
     for key, comp in scope.components.items():
         scope.components[key] = _with_plain(comp, names)
     return scope, problems
+
+
+def _with_members(text: str, scope: dict[str, Any], plain: dict[str, Any]) -> Any:
+    """An object literal's value with its function members callable (`eval_members`)."""
+    try:
+        return eval_members(text, scope) if "=>" in text else plain
+    except ExprError:
+        return plain
 
 
 def _arrow_component(name: str, arrow: re.Match[str], file: str) -> CustomComponent:

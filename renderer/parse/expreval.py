@@ -12,18 +12,44 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
-from mintrender.load.yaml12 import js_number
 from mintrender.parse.expr import (
     MAX_DEPTH,
     MAX_SIZE,
     MAX_STEPS,
-    NUMBER,
     ExprError,
     Node,
     parse_expression,
 )
 from mintrender.parse.jsglobals import btoa, js_math, parse_json, run_block, stringify
 from mintrender.parse.jsregex import JsRegex, js_regex, replace_text
+from mintrender.parse.jsvalues import (
+    _js_string,
+    _tidy,
+    loose_equal,
+    strict_equal,
+    to_number,
+    truthy,
+)
+
+
+def eval_members(text: str, scope: dict[str, Any]) -> Any:
+    """`text` (an object literal a module defines) with its function members kept callable
+    (`strings.install("npm")`, Helicone's `{ install: (tool) => ... }`); where the object is
+    shown or passed on, `evaluate` leaves them out (undefined), as before."""
+    value = _Evaluator(scope).run(parse_expression(text, lazy=True))
+    if not isinstance(value, dict):
+        return _data(value, 0) if _is_data(value) else None
+    kept: dict[str, Any] = {}
+    for key, item in value.items():
+        if isinstance(item, _Arrow):
+            kept[key] = _Function(key, _calling(item))
+        else:
+            kept[key] = item if isinstance(item, _Function) else _data(item, 1)
+    return kept
+
+
+def _calling(arrow: _Arrow) -> Callable[[list[Any]], Any]:
+    return lambda args: arrow(*args)
 
 
 def evaluate(node: Node, scope: dict[str, Any]) -> Any:
@@ -477,90 +503,6 @@ _NAMESPACES: dict[str, dict[str, Callable[[list[Any]], Any]]] = {
 
 
 # -- JavaScript value semantics -------------------------------------------------------------------
-def truthy(value: Any) -> bool:
-    """JavaScript truthiness: "", 0, NaN, false, null and undefined are false; [] and {} true."""
-    if value is None or value is False:
-        return False
-    if isinstance(value, (int, float)):
-        return value == value and value != 0
-    if isinstance(value, str):
-        return value != ""
-    return True
-
-
-def to_number(value: Any) -> int | float:
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, (int, float)):
-        return value
-    if value is None:
-        return math.nan
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return 0
-        try:
-            return _tidy(float(text)) if NUMBER.fullmatch(text.lstrip("+-")) else math.nan
-        except ValueError:
-            return math.nan
-    if isinstance(value, list):
-        return to_number(_js_string(value))
-    return math.nan
-
-
-def _tidy(value: int | float) -> int | float:
-    """Integral floats within the safe range as ints (so `2` prints as "2", a prop as 2)."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)
-    return value
-
-
-def _js_string(value: Any) -> str:
-    """JavaScript's String(value)."""
-    if isinstance(value, str):
-        return value
-    if value is None:
-        return "undefined"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return js_number(value)
-    if isinstance(value, list):
-        return ",".join("" if v is None else _js_string(v) for v in value)
-    if isinstance(value, dict):
-        return "[object Object]"
-    return "function"
-
-
-def js_string(value: Any) -> str:
-    """JavaScript's String(value), for callers that print an evaluated value."""
-    return _js_string(value)
-
-
-def strict_equal(a: Any, b: Any) -> bool:
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return a == b
-    if isinstance(a, str) and isinstance(b, str):
-        return a == b
-    if a is None or b is None:
-        return a is None and b is None
-    return a is b
-
-
-def loose_equal(a: Any, b: Any) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    if type(a) is type(b) or (isinstance(a, str) and isinstance(b, str)):
-        return strict_equal(a, b)
-    if isinstance(a, (int, float, str, bool)) and isinstance(b, (int, float, str, bool)):
-        return to_number(a) == to_number(b)
-    return False
-
-
 def _typeof(value: Any) -> str:
     if value is None:
         return "undefined"

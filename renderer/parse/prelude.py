@@ -23,8 +23,9 @@ from mintrender.components._jsxparse import (
     find_brace_end,
 )
 from mintrender.parse.expr import ExprError, parse_expression
-from mintrender.parse.expreval import Opaque, eval_js, free_names, js_function, truthy
+from mintrender.parse.expreval import Opaque, eval_js, free_names, js_function
 from mintrender.parse.jsglobals import run_block
+from mintrender.parse.jsvalues import truthy
 from mintrender.parse.jsxtext import jsx_text
 from mintrender.parse.statements import RETURN_WORD, split_statements
 
