@@ -333,10 +333,11 @@ def _component(
             names.append(p.key)
             if p.local != p.key and _NAME.fullmatch(p.local):
                 renames.append((p.key, p.local))  # `{ private: isPrivate = false }`
-            if p.default:
+            if p.default:  # one that reads the file's values (`items = ITEMS`): when drawn
                 value = eval_expression(p.default, {})
-                if not isinstance(value, Expression):
-                    defaults[p.key] = value
+                defaults[p.key] = (
+                    value if not isinstance(value, Expression) else Expression(p.default)
+                )
     elif params:
         props_name = params.split(":")[0].strip()
     body = jsx_body(jsx or "")
@@ -388,8 +389,12 @@ def expand_component(
     the build cannot run, left out of the render (as on a page); `inner_components` the
     components the body defines (`const Chip = ...`), for the tags of the render. Raises
     `NotExpandable` when something else it shows cannot be computed at build time."""
-    given: dict[str, Any] = dict(comp.defaults)
+    given = {k: v for k, v in comp.defaults.items() if not isinstance(v, Expression)}
     given.update({k: v for k, v in props.items() if not isinstance(v, Expression)})
+    for key, late in comp.defaults.items():  # `({ items = ITEMS, b = a * 2 })`, in order
+        if isinstance(late, Expression) and key not in given:
+            value = eval_expression(late.source, {**(module or {}), **given})
+            given.update({} if isinstance(value, Expression) else {key: value})
     # `icon={<svg .../>}`: markup, true in a condition and drawn where `{icon}` is
     given.update({k: JsxLocal(v.source) for k, v in props.items() if isinstance(v, JsxElement)})
     given["children"] = children
