@@ -140,6 +140,9 @@ def render_element(node: Node, ctx: RenderCtx) -> str:
         )
         return ""
     attrs = html_attributes(node, ctx)
+    if tag == "style":  # raw text: CSS as written (`a > b`, `[href="#"]`), never entities
+        css = re.sub(r"</(?=style)", r"<\\/", tag_text(node.html), flags=re.I)
+        return f"<style{attrs}>{css}</style>"
     if tag == "img":
         if "loading=" not in attrs:
             attrs += ' loading="lazy"'
