@@ -143,7 +143,7 @@ def test_heading_ids_toc_and_custom_ids(tmp_path: Path) -> None:
 def test_gfm_tables_strikethrough_tasks_footnotes_autolinks(tmp_path: Path) -> None:
     src = (
         "| a | b |\n| :-- | --: |\n| 1 | `x\\|y` |\n\n~~gone~~\n\n- [x] done\n- [ ] todo\n\n"
-        "Note[^1] and https://example.com/x.\n\n[^1]: The footnote.\n"
+        "Note[^1] and https://example.com/x, again[^1]; not^[a note].\n\n[^1]: The footnote.\n"
     )
     _, out = _page(tmp_path, {"a.mdx": src}, ["a"])
     html = (out / "a" / "index.html").read_text()
@@ -154,6 +154,9 @@ def test_gfm_tables_strikethrough_tasks_footnotes_autolinks(tmp_path: Path) -> N
     # a footnote: a numbered superscript link and the note, with its way back (they were drawn
     # as `< />` and `<><>`: the plugin's rules were not the page renderer's)
     assert 'Note<sup class="footnote-ref"><a href="#fn1" id="fnref1">1</a></sup>' in html
+    # referenced again: `1` again, as remark-gfm writes it (was `1:1`); GFM has no `^[...]`
+    assert 'again<sup class="footnote-ref"><a href="#fn1" id="fnref1:1">1</a></sup>' in html
+    assert "not^[a note]." in html
     note = html[html.index('<section class="footnotes">') :]
     assert '<li id="fn1" class="footnote-item"><p>The footnote. <a href="#fnref1"' in note
     assert "< />" not in html and "<>" not in html

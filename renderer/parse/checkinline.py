@@ -36,7 +36,6 @@ INLINE_RULES = (
     "emphasis",
     "link",
     "image",
-    "footnote_inline",
     "footnote_ref",
     "autolink",
     "jsx_inline",

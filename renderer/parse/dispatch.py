@@ -48,7 +48,6 @@ INLINE_STARTS: dict[str, str] = {
     "emphasis": "*_",
     "link": "[",
     "image": "!",  # `![`
-    "footnote_inline": "^",  # `^[`
     "footnote_ref": "[",  # `[^`
     "autolink": "<",
     "jsx_inline": "<",

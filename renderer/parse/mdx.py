@@ -236,7 +236,7 @@ def new_markdown() -> MarkdownIt:
     md.use(jsx_plugin)
     md.use(flow_plugin)
     md.block.ruler.before("jsx_block", "esm", esm_block)
-    md.use(footnote_plugin)
+    md.use(footnote_plugin, inline=False)  # GFM has no `^[inline]` footnotes: text
     md.use(tasklists_plugin, enabled=False)
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.core.ruler.before("inline", "heading_custom_ids", heading_ids)

@@ -51,10 +51,9 @@ class MdxRenderer(RendererHTML):
     def footnote_caption(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
     ) -> str:
-        """A footnote's number as remark-gfm writes it: `1`, not `[1]`."""
-        meta = tokens[idx].meta
-        sub = meta.get("subId", -1)
-        return f"{meta['id'] + 1}" + (f":{sub}" if sub > 0 else "")
+        """A footnote's number as remark-gfm writes it: `1`, not `[1]`, and `1` again where it
+        is referenced again (not markdown-it's `1:1`)."""
+        return str(tokens[idx].meta["id"] + 1)
 
     def paragraph_close(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
