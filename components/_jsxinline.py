@@ -241,8 +241,11 @@ def expression_inline(state: StateInline, silent: bool) -> bool:
     try:
         end = find_brace_end(src, pos)
     except JsxSyntaxError:
-        return False
-    if end > state.posMax:
+        end = len(src) + 1
+    if end > state.posMax:  # text, as written, but MDX fails the page (remark-mdx)
+        if not silent:
+            why = "`{` is never closed in its paragraph, so MDX (and Mintlify) refuses this page"
+            inline_report(state, pos, "mdx-expression", why + "; write `\\{` for a brace")
         return False
     raw = src[pos + 1 : end - 1]
     inner = raw.strip()
