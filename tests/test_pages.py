@@ -66,6 +66,10 @@ def test_fence_meta_grammar() -> None:
     assert info.highlight == frozenset({1, 3, 4})
     assert parse_fence_info("curl curl").title == "curl"
     assert parse_fence_info("js [expandable]").expandable
+    # a `{...}` that is no line set is an option, never the title (Restate's `CODE_LOAD` marks)
+    info = parse_fence_info('java {"CODE_LOAD::java/Greeter.java?x"} Greeter.java')
+    assert (info.title, info.highlight) == ("Greeter.java", frozenset())
+    assert parse_fence_info('ts {"CODE_LOAD::https://example.com/app.ts"}').title == ""
 
 
 def test_code_block_markup_and_unknown_language() -> None:

@@ -86,7 +86,7 @@ DISPLAY_NAMES = {
     "dart": "Dart",
 }
 _OPTION = re.compile(
-    r"""(?P<key>[A-Za-z][\w-]*)=(?P<value>"[^"]*"|'[^']*'|\{[^}]*\}|\S+)|\{(?P<lines>[\d,\s-]+)\}|\[(?P<flag>\w+)\]|(?P<word>\S+)"""
+    r"""(?P<key>[A-Za-z][\w-]*)=(?P<value>"[^"]*"|'[^']*'|\{[^}]*\}|\S+)|\{(?P<lines>[\d,\s-]+)\}|(?P<brace>\{[^{}]*\})|\[(?P<flag>\w+)\]|(?P<word>\S+)"""
 )
 _ATTR_BLOCK = re.compile(r"\{\s*([A-Za-z][\w-]*\s*=[^{}]*)\}")
 """`{title="config.ts" linenos=table}`: options in braces, as Hugo and Docusaurus write them."""
@@ -164,6 +164,8 @@ def parse_fence_info(info: str) -> FenceInfo:
             hl = hl | parse_line_set(m.group("lines"))
         elif m.group("flag"):
             flags.add(m.group("flag").lower())
+        elif m.group("brace"):  # no line set (`{"CODE_LOAD::app.ts"}`, a docs tool's marker):
+            continue  # an option nothing reads, never title words (mdx-and-markdown.md §5)
         else:
             word = m.group("word")
             if word in FLAGS:  # as written: `Expandable Example` is a title (handotdev)
