@@ -26,6 +26,7 @@ from mintrender.components._markdown import (
 )
 from mintrender.components._spec import ComponentSpec, MarkdownFn, Node
 from mintrender.components._util import strip_tags
+from mintrender.parse.jsvalues import js_string
 from mintrender.safeurl import url_scheme
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ _UNITLESS = frozenset(
 )
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _DROP = {"noZoom", "actions", "actionsPlacement", "noAnchor", "key", "ref", "children"}
+_HANDLER_ATTR = re.compile(r"""\s+on[a-z]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+_INNER_HTML = "dangerouslySetInnerHTML"
+"""`{{ __html: "<b>…</b>" }}`: the element's content, as React sets it (not an attribute)."""
 _URL_ATTRS = {"src", "href", "poster", "data", "xlink:href", "action", "formaction"}
 _UNSAFE_TAGS = {"script"}
 
@@ -75,7 +79,7 @@ def html_attributes(node: Node, ctx: RenderCtx) -> str:
     out = []
     for key, value in node.props.items():
         # event handlers (`onClick`, `onerror`) cannot run from static docs and are dropped
-        if key in _DROP or key[:2].lower() == "on":
+        if key in _DROP or key[:2].lower() == "on" or key == _INNER_HTML:
             continue
         name = attribute_name(key)
         if isinstance(value, bool) and name.startswith(("aria-", "data-")):
@@ -87,8 +91,8 @@ def html_attributes(node: Node, ctx: RenderCtx) -> str:
         elif value is True:
             out.append(f" {name}")
             continue
-        else:
-            text = value if isinstance(value, str) else str(value)
+        else:  # as React writes a value: `["a", "b"]` is `a,b`, a number as JavaScript's
+            text = value if isinstance(value, str) else js_string(value)
         if key in ("className", "class"):  # React writes `class` through too
             ctx.note_classes(text)
         if name in _URL_ATTRS and url_scheme(text) in ("javascript", "vbscript"):
@@ -155,9 +159,17 @@ def render_element(node: Node, ctx: RenderCtx) -> str:
         and node.props.get("href", "").startswith(("http://", "https://"))
         and "target=" not in attrs
     ):
-        attrs += ' target="_blank" rel="noopener"'
+        attrs += ' target="_blank"' + ("" if " rel=" in attrs else ' rel="noopener"')
     if tag.lower() in VOID_ELEMENTS:
         return f"<{tag}{attrs}>"
+    inner = node.props.get(_INNER_HTML)
+    if isinstance(inner, dict) and isinstance(inner.get("__html"), str):
+        content = inner["__html"]
+        if re.search(r"<\s*script", content, re.I):  # a script never runs from page content
+            ctx.warn(node.line, "mdx-script", f"<{tag} {_INNER_HTML}> holds a script; left out")
+            content = ""
+        content = _HANDLER_ATTR.sub("", content)  # nor a handler (`onerror=`), as in JSX
+        return f"<{tag}{attrs}>{content}</{tag}>"
     if tag in _HEADINGS and not node.inline:
         return render_heading(tag, attrs, node, ctx)
     if tag == "table" and not node.inline:  # scrolls sideways in its column, as Markdown's do
