@@ -88,6 +88,15 @@ SCOPE: dict[str, Any] = {
         ("props.list.map((x) => { const y = x + x; if (y === 'aa') return 1; return y; })", [1, "bb"]),
         ("(() => {\n let n = props.n;\n if (n > 1) { n = n * 10; }\n return n;\n})()", 20),
         ("props.n > 1 ? 'big' : (() => { for (;;) {} })()", "big"),
+        # more methods, each checked against Node.js
+        ("(2.005).toFixed(2) + (2.5).toFixed(0) + (-1.5).toFixed(0)", "2.003-2"),
+        ("(1234567.891).toLocaleString() + ' ' + (1.0005).toLocaleString()", "1,234,567.891 1.001"),
+        ("(5).toLocaleString('en-US', { minimumFractionDigits: 2 })", "5.00"),
+        ("name.charAt(0).toLowerCase() + name.slice(1) + String(7).padStart(3, '0')", "ada007"),
+        ("[3, 1, 10, 2].sort().join('-') + ' ' + [3, 1, 10, 2].sort((a, b) => a - b).join('-')", "1-10-2-3 1-2-3-10"),
+        ("[1, 2, 3].at(-1) + [1, 2].indexOf(2) + 'ab'.padEnd(5, 'xy').length", 9),
+        ("parseInt('12px') + parseFloat('3.5em') + parseInt('z', 36)", 50.5),
+        ("'hello'.substring(3, 1) + 'x'.repeat(3) + [1].concat([2], 3).reverse().join('')", "elxxx321"),
     ],
 )  # fmt: skip
 def test_values(source: str, expected: Any) -> None:

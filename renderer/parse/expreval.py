@@ -21,6 +21,14 @@ from mintrender.parse.expr import (
     parse_expression,
 )
 from mintrender.parse.jsglobals import btoa, js_math, parse_json, run_block, stringify
+from mintrender.parse.jsmethods import (
+    LIST_METHODS,
+    NUMBER_METHODS,
+    STRING_METHODS,
+    more_method,
+    parse_float,
+    parse_int,
+)
 from mintrender.parse.jsregex import JsRegex, js_regex, replace_text
 from mintrender.parse.jsvalues import (
     _js_string,
@@ -408,7 +416,8 @@ class _Method:
             return _list_call(target, name, args, offset)
         if name == "test":
             return target.test(_js_string(arg))
-        raise ExprError(f"`.{name}()` cannot run at build time", offset)  # pragma: no cover
+        fn = _callback(args, name, offset) if name == "sort" and args else None
+        return more_method(target, name, args, fn, offset)  # `.toFixed(2)`, `.padStart(3)`…
 
 
 _STRING_METHODS = frozenset(
@@ -417,7 +426,9 @@ _STRING_METHODS = frozenset(
 )
 _CALLBACK_METHODS = frozenset("map filter find findIndex some every flatMap reduce".split())
 _LIST_METHODS = frozenset("join toString includes slice".split()) | _CALLBACK_METHODS
-_METHODS = _STRING_METHODS | _LIST_METHODS | {"test"}
+_STRING_METHODS |= STRING_METHODS
+_LIST_METHODS |= LIST_METHODS
+_METHODS = _STRING_METHODS | _LIST_METHODS | NUMBER_METHODS | {"test"}
 
 
 def _replace(target: str, args: list[Any], every: bool, offset: int) -> str:
@@ -459,6 +470,8 @@ def _method_applies(obj: Any, name: str) -> bool:
         return name in _STRING_METHODS
     if isinstance(obj, list):
         return name in _LIST_METHODS
+    if isinstance(obj, (int, float)) and not isinstance(obj, bool) and name in NUMBER_METHODS:
+        return True
     return name == "toString" and not isinstance(obj, dict)
 
 
@@ -473,6 +486,8 @@ _GLOBALS: dict[str, Callable[[list[Any]], Any]] = {
         _js_string(args[0]) if args else "undefined", safe="-_.!~*'();/?:@&=+$,#"
     ),
     "btoa": lambda args: btoa(_js_string(args[0]) if args else "undefined"),
+    "parseInt": parse_int,
+    "parseFloat": parse_float,
 }
 
 
