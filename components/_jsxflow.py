@@ -53,6 +53,7 @@ _PARAM = re.compile(
     rf"\s*(?:(?P<name>{_NAME})|\{{(?P<keys>[^{{}}]*)\}}|\[(?P<items>[^\[\]]*)\])\s*(?:,|$)"
 )
 _RETURN = re.compile(r"\{\s*return\s+", re.S)
+_HELPER_CALL = re.compile(rf"({_NAME})\s*\((.*)\)", re.S)
 _VOID = frozenset({"null", "undefined", "false", "true", ""})
 
 
@@ -115,6 +116,13 @@ def _fragments(
         return []
     if src[start] == "<":
         return [Fragment(start, end, scope)]
+    call = _HELPER_CALL.fullmatch(text)
+    helper = scope.get(call.group(1)) if call else None
+    if call and isinstance(helper, JsxFunction):  # `(x) => pill(x.id)`: the markup it gives
+        args = eval_expression("[" + call.group(2) + "]", scope)
+        if not isinstance(args, list):
+            raise FlowError(f"`{shown(text, 42)}`: its arguments cannot be computed", start)
+        return _called(helper, args, scope, depth)
     found = _top_level(src, start, end)
     if found is None:  # a plain value: the inline rule prints one that is the whole expression
         if depth == 0 and not holds_markup(text, scope):
@@ -127,8 +135,11 @@ def _fragments(
     if kind == ".map(":
         return _map(src, start, at, end, scope, depth)
     if kind == "&&":
-        if truthy(_value(src, start, at, scope)):
+        left = _value(src, start, at, scope)
+        if truthy(left):
             return _fragments(src, at + 2, end, scope, depth + 1) or []
+        if isinstance(left, (int, float)) and not isinstance(left, bool):  # React shows 0, NaN
+            return [Fragment(start, at, scope, to_text(left))]
         return []
     # `cond ? a : b`
     cond = _value(src, start, at, scope)
@@ -166,6 +177,7 @@ def _map(
     return out
 
 
+_CALLED_NAME = re.compile(rf"(?<![\w$.])({_NAME})\s*\(")
 _MAP_BY_NAME = re.compile(rf"\.map\(\s*({_NAME})\s*\)")
 
 
@@ -193,7 +205,11 @@ def _statements_before(src: str, body: int, body_end: int) -> tuple[tuple[Local,
 def maps_markup(text: str, scope: dict[str, Any]) -> bool:
     """Whether `text` maps over items with a named helper that gives markup
     (`items.map(renderCard)`, `const renderCard = (c) => <Card …/>`)."""
-    return any(isinstance(scope.get(m.group(1)), JsxFunction) for m in _MAP_BY_NAME.finditer(text))
+    if any(isinstance(scope.get(m.group(1)), JsxFunction) for m in _MAP_BY_NAME.finditer(text)):
+        return True
+    return ".map(" in text and any(  # `items.map((x) => pill(x))`
+        isinstance(scope.get(m.group(1)), JsxFunction) for m in _CALLED_NAME.finditer(text)
+    )
 
 
 def holds_markup(text: str, scope: dict[str, Any]) -> bool:

@@ -315,6 +315,8 @@ def _inline_flow(state: StateInline, pos: int, end: int) -> bool:
     try:
         fragments = flow_fragments(src, pos + 1, end - 1, scope_of(env))
     except FlowError as exc:
+        if "<" not in src[pos:end]:  # `{items.map((m) => m.id).join(", ")}`: maybe a value
+            return False
         inline_report(state, exc.offset, "mdx-expression", left_out(src, pos, end, exc.message))
         return True
     if fragments is None:

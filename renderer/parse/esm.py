@@ -256,6 +256,8 @@ def parse_module(
                 continue
         if arrow:
             scope.components[name] = _arrow_component(name, arrow, file)
+            if not name[:1].isupper():  # `pill = (s) => <b>{s}</b>`: called, `{pill("a")}`
+                scope.values[name] = JsxFunction(value)
             continue
         evaluated = eval_expression(value, scope.values)
         if isinstance(evaluated, dict) and value.startswith("{"):  # `{ go: (x) => … }`
