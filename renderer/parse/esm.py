@@ -29,6 +29,7 @@ from mintrender.parse.jsxtext import (
     own_lines,
     place_children,
     spread_attributes,
+    text_in_element,
 )
 from mintrender.parse.prelude import (
     ARROW,
@@ -462,6 +463,9 @@ def _expand(
             except FlowError as exc:
                 left.append(f"{shown('{' + inner + '}', 42)}: {exc.message}")
                 out.append(before)
+                continue
+            if fragments and all(f.text is not None for f in fragments):  # text alone
+                out.append(text_in_element(before, "".join(f.text or "" for f in fragments)))
                 continue
             if fragments is not None:
                 out.append(before)

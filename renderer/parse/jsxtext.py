@@ -176,16 +176,27 @@ def place_children(children: str, before: str, body: str, end: int, stop: int) -
     the body goes on. Children written on their tag's line (`<Chip>New</Chip>`) are phrasing,
     as MDX reads them: when they are all their element holds (`<span>\n  {children}\n</span>`:
     JSX drops the line breaks) the element is drawn on one line, so that they are its text,
-    not a paragraph. Children on lines of their own are blocks."""
+    not a paragraph; beside other elements, they are its text too (in a fragment: `<>…</>`).
+    Children written on lines of their own are blocks."""
     if "\n" in children:
         return f"{before}\n\n{children}\n\n", end
     opened = before.rstrip()
     after = _CLOSE_NEXT.match(body, end, stop)
-    if after is None or not opened.endswith(">") or opened.endswith("/>"):
-        return before + children, end
-    if _CLOSING_TAG_END.search(opened):
-        return before + children, end
-    return opened + children, after.end()
+    tight = after is not None and opened.endswith(">") and not opened.endswith("/>")
+    if tight and not _CLOSING_TAG_END.search(opened):
+        return opened + children, after.end()  # type: ignore[union-attr]
+    return text_in_element(before, children), end
+
+
+def text_in_element(before: str, text: str) -> str:
+    """`before` and one line of `text` a component's element shows: on a line of its own
+    beside other elements (`<b>*</b>\n{children}`, `{cond ? <b/> : title}`), the text of the
+    element around it, as React draws it (in a fragment, `<>…</>`), not a paragraph."""
+    if text and "\n" not in text and "\n" in before and not before.rpartition("\n")[2].strip():
+        opened = before.rstrip()  # after an element (not the one it is in): JSX drops the
+        after_element = opened.endswith("/>") or _CLOSING_TAG_END.search(opened) is not None
+        return f"{opened if after_element else before}<>{text}</>"  # line break between
+    return before + text
 
 
 def own_lines(markup: str, source: str) -> str:
