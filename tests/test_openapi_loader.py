@@ -131,6 +131,8 @@ def test_circular_refs_are_cut_once_and_marked(loaded: tuple[ApiIndex, Diagnosti
     assert props["children"].schema.items is not None
     assert props["children"].schema.items.recursive == "Node"
     assert props["parent"].schema.recursive == "Node"
+    # a keyword beside the $ref (3.1) is kept where the loop is cut: it was lost
+    assert props["parent"].schema.description == "The parent node"
     person = trees.responses[0].contents[0].schema
     assert person is not None
     pet = next(p for p in person.properties if p.name == "pet").schema

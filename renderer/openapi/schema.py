@@ -85,7 +85,19 @@ class SchemaBuilder:
             self._low = min(self._low, self._stack.index(key))
             kind = target.get("type") if isinstance(target, dict) else None
             types = (kind,) if isinstance(kind, str) and kind != "null" else ()
-            return Schema(types=types, ref_name=name, recursive=name)
+            back = Schema(types=types, ref_name=name, recursive=name)
+            siblings = {k: v for k, v in node.items() if k != "$ref"}
+            if not siblings:
+                return back
+            own = self._build_plain(siblings, src, pointer)  # `description` beside the $ref
+            return replace(
+                back,
+                description=own.description,
+                deprecated=own.deprecated,
+                nullable=own.nullable,
+                read_only=own.read_only,
+                write_only=own.write_only,
+            )
         if key in self._memo:
             result = self._memo[key]
         else:
