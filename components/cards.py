@@ -46,6 +46,10 @@ _ZOOM = re.compile(r"(<img\b[^>]*?) data-zoom(?=[\s>])")
 _NESTED_LINK = re.compile(r"<a\s")
 
 
+_BLOCK_START = re.compile(r"<(?:div|p|ul|ol|h[1-6]|table|section|figure|pre|blockquote)[\s>]")
+"""A block element's start tag: a browser ends a <p> there."""
+
+
 def _no_zoom(markup: str) -> str:
     """Images inside a link must not open the zoom overlay (components.md §22)."""
     return _ZOOM.sub(r"\1", markup)
@@ -77,8 +81,9 @@ def render_card(node: Node, ctx: RenderCtx) -> str:
         style = f' style="color: {esc(color)}"' if color else ""
         body.append(f'<div class="mr-card__icon"{style}>{icon}</div>')
     text = []
-    if title:
-        text.append(f'<p class="mr-card__title">{title}</p>')
+    if title:  # a title holding blocks (`title={<div>…</div>}`) cannot be in a <p>
+        tag = "div" if _BLOCK_START.search(title) else "p"
+        text.append(f'<{tag} class="mr-card__title">{title}</{tag}>')
     if node.html.strip():
         text.append(f'<div class="mr-card__content">{node.html}</div>')
     if cta:
