@@ -223,3 +223,28 @@ def test_a_product_holding_languages_opens_in_the_readers_language(tmp_path: Pat
 
     assert product_links("de/bot/b") == ["/de/bot/a/", "/de/web/a/"]
     assert product_links("bot/b") == ["/bot/a/", "/web/a/"]
+
+
+def test_a_language_shows_its_own_global_links(tmp_path: Path) -> None:
+    """CrewAI gives each language its own `global.anchors` (translated): they were dropped
+    without a word. A page shows the site's global links and those of its language."""
+    from sitekit import build_site
+
+    def language(code: str, label: str) -> dict[str, object]:
+        anchors = [{"anchor": label, "href": f"https://example.com/{code}", "icon": "globe"}]
+        prefix = "" if code == "en" else f"{code}/"
+        return {"language": code, "global": {"anchors": anchors}, "pages": [f"{prefix}a"]}
+
+    config = minimal_config([])
+    config["navigation"] = {
+        "languages": [language("en", "Website"), language("fr", "Site web")],
+        "global": {"anchors": [{"anchor": "Status", "href": "https://status.example.com"}]},
+    }
+    files = {f"{p}.mdx": "---\ntitle: A\n---\n\nText.\n" for p in ("a", "fr/a")}
+    docs = write_site(tmp_path / "docs", files, config)
+    build_site(docs, tmp_path / "out")
+    for page, own, other in (("a", "Website", "Site web"), ("fr/a", "Site web", "Website")):
+        html = (tmp_path / "out" / page / "index.html").read_text(encoding="utf-8")
+        assert f"https://example.com/{'en' if own == 'Website' else 'fr'}" in html
+        assert 'href="https://status.example.com"' in html
+        assert f">{other}<" not in html

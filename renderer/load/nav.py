@@ -94,6 +94,8 @@ class NavDivision:
     openapi: str | None = None
     chrome: ChromeOverride | None = None
     """A language's own `banner`, `footer` and `navbar` (None: the site's)."""
+    global_links: tuple[tuple[str, tuple[NavDivision, ...]], ...] = ()
+    """Its own `global` links (CrewAI's languages each have theirs), shown on its pages."""
 
 
 NavItem = NavPage | NavGroup | NavApiSpec
@@ -162,6 +164,10 @@ class Navigation:
         yield from walk(self.root)
         for divisions in self.global_links.values():
             yield from divisions
+        for node in list(walk(self.root)):  # a language's or version's own
+            if isinstance(node, NavDivision):
+                for _, links in node.global_links:
+                    yield from links
 
     def slots(self) -> list[PageSlot]:
         """Every page entry in reading order (group roots before their children)."""
@@ -242,8 +248,12 @@ def build_navigation(raw: dict[str, Any], warn: Warn) -> Navigation:
     """Turn the raw docs.json navigation into a tree; problems go to `warn(path, code, msg)`."""
     path: PathKey = ("navigation",)
     root = _division(raw, "root", "", path, None, warn)
+    return Navigation(root, _global_links(raw.get("global"), path, warn))
+
+
+def _global_links(g: Any, path: PathKey, warn: Warn) -> dict[str, tuple[NavDivision, ...]]:
+    """A `global` object's links (the site's, or a language's or version's own)."""
     global_links: dict[str, tuple[NavDivision, ...]] = {}
-    g = raw.get("global")
     if isinstance(g, dict):
         for key, kind, label_key in DIVISION_KEYS:
             entries = g.get(key)
@@ -264,7 +274,7 @@ def build_navigation(raw: dict[str, Any], warn: Warn) -> Navigation:
                     else:
                         warn((*path, "global", key, i), "nav-type", "a global link needs `href`")
                 global_links[key] = tuple(links)
-    return Navigation(root, global_links)
+    return global_links
 
 
 def _opt_str(v: Any) -> str | None:
@@ -352,6 +362,9 @@ def _division(
         description=_opt_str(raw.get("description")),
         openapi=openapi,
         chrome=read_chrome_override(raw, path, warn) if kind == "language" else None,
+        global_links=tuple(_global_links(raw.get("global"), path, warn).items())
+        if kind != "root"
+        else (),
     )
 
 

@@ -226,7 +226,8 @@ class NavView:
                 out[key].append(entry)
                 if key in PICKERS and key not in order:
                     order.append(key)
-        for key, links in self.nav.global_links.items():
+        own = [(k, ls) for c in chain for k, ls in c.global_links]  # a language's own
+        for key, links in [*self.nav.global_links.items(), *own]:
             for d in links:
                 if d.hidden:
                     continue
