@@ -248,3 +248,39 @@ def test_a_language_shows_its_own_global_links(tmp_path: Path) -> None:
         assert f"https://example.com/{'en' if own == 'Website' else 'fr'}" in html
         assert 'href="https://status.example.com"' in html
         assert f">{other}<" not in html
+
+
+def test_the_version_and_language_pickers_keep_the_page_being_read(tmp_path: Path) -> None:
+    """Stagehand's versions and CrewAI's `edge/en/…` paths: the version menu led to each
+    version's first page, and the language menu only knew a leading `fr/` folder. Each entry
+    is this page there when it exists (the one it is in: the page itself)."""
+    from sitekit import build_site
+
+    def version(name: str, lang: str, shared: bool) -> dict[str, object]:
+        pages = ["index"] if shared else []
+        return {"version": name, "pages": [*pages, f"{name}/{lang}/intro", f"{name}/{lang}/act"]}
+
+    config = minimal_config([])
+    config["navigation"] = {
+        "languages": [
+            {"language": lg, "versions": [version("edge", lg, True), version("v1", lg, True)]}
+            for lg in ("en", "pt-BR")
+        ]
+    }
+    names = [
+        f"{v}/{lg}/{p}" for v in ("edge", "v1") for lg in ("en", "pt-BR") for p in ("intro", "act")
+    ]
+    files = {f"{p}.mdx": "---\ntitle: X\n---\n\nText.\n" for p in (*names, "index")}
+    docs = write_site(tmp_path / "docs", files, config)
+    build_site(docs, tmp_path / "out")
+    html = (tmp_path / "out" / "edge" / "en" / "act" / "index.html").read_text(encoding="utf-8")
+    menu = re.split(r'aria-label="Version: ', html, maxsplit=1)[1].split("</details>")[0]
+    assert re.findall(r'class="mr-select__item" href="([^"]*)"', menu) == [
+        "/edge/en/act/",
+        "/v1/en/act/",
+    ]
+    languages = dict(re.findall(r'class="mr-menu__item" href="([^"]*)" hreflang="([^"]*)"', html))
+    assert {lang: href for href, lang in languages.items()} == {
+        "en": "/edge/en/act/",
+        "pt-BR": "/edge/pt-BR/act/",
+    }

@@ -147,12 +147,18 @@ class NavView:
             if slot.ref in pages and slot.ref not in self.location:
                 self.location[slot.ref] = slot
         self._first_page: dict[int, str | None] = {}
+        self._own_pages: dict[int, list[str]] = {}
+        """Division -> the pages no earlier division lists (a shared `index` is the first
+        version's), for `_counterpart`."""
+        self._one_apart: dict[int, dict[tuple[str, ...], str]] = {}
         self._order: dict[int, list[str]] = {}
         for slot in slots:
             if slot.ref not in pages or pages[slot.ref].hidden or slot.hidden:
                 continue
             for d in (nav.root, *slot.divisions):
                 self._first_page.setdefault(id(d), slot.ref)
+                if self.location.get(slot.ref) is slot:  # listed here first: its own page
+                    self._own_pages.setdefault(id(d), []).append(slot.ref)
             key = id(slot.divisions[-1]) if slot.divisions else id(nav.root)
             order = self._order.setdefault(key, [])
             if slot.ref not in order:
@@ -196,6 +202,7 @@ class NavView:
         language = next((d for d in chain if d.kind == "language"), None)
         for parent in parents:
             kids = [c for c in parent.children if isinstance(c, NavDivision) and not c.hidden]
+            kid_ids = {id(c) for c in kids}
             for d in kids:
                 key = {
                     "tab": "tabs",
@@ -217,10 +224,17 @@ class NavView:
                     "tag": d.tag,
                     "description": d.description,
                 }
+                current = next((c for c in chain if c.kind == d.kind and id(c) in kid_ids), None)
                 if d.kind == "language":
                     entry["code"] = d.label
                     entry["label"] = LANGUAGE_NAMES.get(d.label, d.label)
-                    entry["href"] = self._language_href(d, parent, ref) or entry["href"]
+                    entry["href"] = (
+                        self._language_href(d, parent, ref)
+                        or self._counterpart(current, d, ref)
+                        or entry["href"]
+                    )
+                elif d.kind == "version" and not d.href:  # the page in that version
+                    entry["href"] = self._counterpart(current, d, ref) or entry["href"]
                 elif language is not None and not d.href:  # a product: in the reader's language
                     entry["href"] = self._in_language(d, language.label) or entry["href"]
                 out[key].append(entry)
@@ -269,6 +283,30 @@ class NavView:
             return d.label + "/"
         return ""
 
+    def _counterpart(
+        self, current: NavDivision | None, target: NavDivision, ref: str | None
+    ) -> str | None:
+        """This page in the `target` version or language: its page whose path differs in one
+        folder only (`v2/basics/act` -> `v1/basics/act`, `edge/en/x` -> `edge/pt-BR/x`); None
+        when there is no such page of `target`."""
+        if current is None or ref is None or ref not in self.pages:
+            return None
+        if current is target:  # the one it is in: the page itself
+            return self.urls.page(self.pages[ref].site_path)
+        parts = tuple(ref.split("/"))
+        index = self._one_apart.get(id(target))
+        if index is None:  # each of its pages under every path with one folder left blank
+            index = self._one_apart[id(target)] = {}
+            for page in reversed(self._own_pages.get(id(target), [])):
+                steps = tuple(page.split("/"))
+                for i in range(len(steps) - 1):
+                    index[steps[:i] + ("",) + steps[i + 1 :]] = page
+        for i in range(len(parts) - 1):  # one folder renamed, the file's own name kept
+            found = index.get(parts[:i] + ("",) + parts[i + 1 :])
+            if found is not None and found != ref:
+                return self.urls.page(self.pages[found].site_path)
+        return None
+
     def _in_language(self, d: NavDivision, code: str) -> str | None:
         """The first page of `d` in the language `code`, when `d` holds languages (a product
         or version whose languages are inside it); None when it holds none by that code."""
@@ -308,7 +346,10 @@ class NavView:
             stem = stem[len(prefix) :]
         candidate = self._language_prefix(target) + stem
         info = self.pages.get(candidate)
-        return self.urls.page(info.site_path) if info is not None else None
+        place = self.location.get(candidate)
+        if info is None or place is None or not any(d is target for d in place.divisions):
+            return None  # no such page, or one of another language (`edge/en/…` paths)
+        return self.urls.page(info.site_path)
 
     def _place(
         self, ref: str | None
