@@ -805,7 +805,7 @@ def test_a_custom_component_in_an_attribute_is_drawn(tmp_path: Path) -> None:
     )
     body = '<Card title={<CardTitle icon="users" title="Community Hub" />}>\n  Join us.\n</Card>\n'
     html, result = _with_snippet(tmp_path, "snippets/title.jsx", snippet, body)
-    title = html[html.index('<p class="mr-card__title">') : html.index("Join us.")]
+    title = html[html.index('<div class="mr-card__title">') : html.index("Join us.")]
     assert '<div style="display: flex"><span class="mr-inline-icon icon"' in title
     assert "Community Hub</div>" in title and "mdx-unknown" not in html
     assert not [d for d in result.diagnostics if d.code == "unknown-component"]

@@ -31,6 +31,7 @@ from mintrender.parse.jsxtext import (
     spread_attributes,
     text_in_element,
 )
+from mintrender.parse.params import parse_params
 from mintrender.parse.prelude import (
     ARROW,
     PARAMS,
@@ -41,7 +42,6 @@ from mintrender.parse.prelude import (
     jsx_body,
     markup_call,
     markup_value,
-    parse_params,
     returned_jsx,
     run_locals,
 )

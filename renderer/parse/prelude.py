@@ -27,6 +27,7 @@ from mintrender.parse.expreval import Opaque, eval_js, free_names, js_function
 from mintrender.parse.jsglobals import run_block
 from mintrender.parse.jsvalues import truthy
 from mintrender.parse.jsxtext import jsx_text
+from mintrender.parse.params import bind_args, bindable, parse_params
 from mintrender.parse.statements import RETURN_WORD, split_statements
 
 _DECLARE = re.compile(
@@ -134,6 +135,63 @@ def _branch(cond: str, rest: str, block_end: int) -> Local | None:
     return Local("branch", "", cond, branches=(then, otherwise))
 
 
+_CASE = re.compile(r"\s*(?:case\s+((?:\"[^\"]*\"|'[^']*'|`[^`]*`|[^:'\"`])+?)|default)\s*:")
+_BREAK = re.compile(r"break\s*;?\Z")
+
+
+def _switch(text: str) -> tuple[list[Local], str | None] | None:
+    """`switch (x) { case "a": case "b": return …; default: … }`: each case a guard (one that
+    returns) or a branch (one that assigns, then `break`s); the default's returned expression
+    when it returns. None for what else a switch does (a case falling into the next)."""
+    m = re.match(r"switch\s*(?=\()", text)
+    end = _group_end(text[m.end() :]) if m else -1
+    if m is None or end < 0:
+        return None
+    subject = text[m.end() + 1 : m.end() + end - 1].strip()
+    body = text[m.end() + end :].strip()
+    if not (body.startswith("{") and _group_end(body) == len(body)):
+        return None
+    statements = split_statements(body[1:-1], cases=True)
+    if statements is None:
+        return None
+    clauses: list[tuple[list[str | None], list[str]]] = []  # (labels, None: default), body
+    for statement in statements:
+        labels: list[str | None] = []
+        while (label := _CASE.match(statement)) is not None:
+            labels.append(label.group(1).strip() if label.group(1) else None)
+            statement = statement[label.end() :].strip()
+        if labels:
+            clauses.append((labels, []))
+        if statement and not clauses:
+            return None
+        if statement:
+            clauses[-1][1].append(statement)
+    out: list[Local] = []
+    seen: list[str] = []
+    returned: str | None = None
+    for i, (labels, body_statements) in enumerate(clauses):
+        tests = [f"({subject}) === ({v})" for v in labels if v is not None]
+        seen += tests
+        cond = " || ".join(tests) if None not in labels else f"!({' || '.join(seen) or 'false'})"
+        first = body_statements[0] if body_statements else ""
+        if RETURN_WORD.match(first):
+            expr = first[len("return") :].strip()
+            if None in labels and i == len(clauses) - 1:
+                returned = expr or "null"
+            else:
+                out.append(Local("guard", "", cond, jsx_body(expr or "null")))
+            continue
+        if not body_statements or not _BREAK.match(body_statements[-1]):
+            if i != len(clauses) - 1:
+                return None  # falls into the next case
+        kept = [x for x in body_statements if not _BREAK.match(x)]
+        then = _block_locals("{" + ";\n".join(kept) + "}")
+        if then is None:
+            return None
+        out.append(Local("branch", "", cond, branches=(then, ())))
+    return out, returned
+
+
 def _block_locals(block: str) -> tuple[Local, ...] | None:
     """The statements of `{ ... }` that only declare, assign or branch (no return)."""
     statements = split_statements(block.strip()[1:-1])
@@ -143,6 +201,12 @@ def _block_locals(block: str) -> tuple[Local, ...] | None:
     for text in statements:
         if RETURN_WORD.match(text):
             return None
+        if text.startswith("switch"):
+            found_switch = _switch(text)
+            if found_switch is None or found_switch[1] is not None:
+                return None
+            out.extend(found_switch[0])
+            continue
         guard = _guard(text)
         found = _locals(text) if guard is None else [guard] if guard.kind == "branch" else None
         if found is None:
@@ -177,6 +241,15 @@ def split_block(block: str) -> tuple[tuple[Local, ...], str] | None:
             rest = [s for s in statements[i + 1 :] if s]
             expr = text[len("return") :].strip()
             return (tuple(locals_), expr) if expr and not rest else None
+        if text.startswith("switch"):  # its cases as guards and branches
+            found_switch = _switch(text)
+            if found_switch is None:
+                return None
+            locals_.extend(found_switch[0])
+            if found_switch[1] is not None:  # `default: return …`: the function's end
+                rest = [s for s in statements[i + 1 :] if s]
+                return (tuple(locals_), found_switch[1]) if not rest else None
+            continue
         guard = _guard(text)
         found = [guard] if guard is not None else _locals(text)
         if found is None:
@@ -199,62 +272,6 @@ ARROW = re.compile(
     rf"^(?:async\s*)?(?:\((?P<params>{PARAMS})\)|(?P<single>[\w$]+))\s*=>\s*(?P<body>.*)$", re.S
 )
 """An arrow function: its parameters (`(a, b)` or `a`) and its body."""
-
-
-@dataclass(frozen=True, slots=True)
-class Param:
-    """One parameter of an arrow function, or one name of a destructuring pattern."""
-
-    key: str
-    """The argument's name; destructured, the property read (`private` of `{ private: p }`)."""
-    local: str
-    """The name it is bound to."""
-    default: str = ""
-    """Its default value's source ("" for none)."""
-    rest: bool = False
-    """`...rest`."""
-
-
-def parse_params(text: str) -> tuple[list[Param], bool]:
-    """`a, b = 1` or `{ a, b: c = 1, ...rest }`: the parameters as written (their names are not
-    checked: `bind_args` does), and whether they destructure one object."""
-    text = text.strip()
-    destructured = text.startswith("{") and text.endswith("}")
-    out: list[Param] = []
-    inner = text[1:-1] if destructured else text
-    for part in split_statements(inner, commas=True) or inner.split(","):  # `bg = "rgb(0, 0, 0)"`
-        part = part.strip()
-        if part.startswith("..."):
-            out.append(Param(part[3:].strip(), part[3:].strip(), rest=True))
-            continue
-        key, _, default = (p.strip() for p in part.partition("="))
-        local = key
-        if destructured:  # `{ private: isPrivate }`; a positional `label: string` is a type
-            key, _, local = (p.strip() for p in key.partition(":"))
-            local = local or key
-        if key:
-            out.append(Param(key, local, default))
-    return out, destructured
-
-
-def bindable(params: list[Param]) -> bool:
-    """Can the build bind these parameters: plain names, no rest element?"""
-    return all(not p.rest and _NAME.match(p.key) and _NAME.match(p.local) for p in params)
-
-
-def bind_args(
-    params: list[Param], destructured: bool, args: list[Any], scope: dict[str, Any]
-) -> dict[str, Any] | None:
-    """Each parameter's value for a call with `args` (a default computed in `scope`); None for
-    parameters the build cannot bind (rest elements, nested patterns, type annotations)."""
-    if not bindable(params):
-        return None
-    given = args[0] if destructured and args and isinstance(args[0], dict) else {}
-    bound: dict[str, Any] = {}
-    for i, p in enumerate(params):
-        value = given.get(p.key) if destructured else (args[i] if i < len(args) else None)
-        bound[p.local] = _argument(value, p.default, scope)
-    return bound
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,15 +298,6 @@ def markup_call(
     if bound is None:
         return None
     return jsx_body(body.rstrip(";")), {**scope, **bound}
-
-
-def _argument(value: Any, default: str, scope: dict[str, Any]) -> Any:
-    """A parameter's value: the argument given, else its default (undefined when it has none or
-    the build cannot compute it)."""
-    if value is None and default:
-        value = eval_expression(default, scope)
-        return None if isinstance(value, Expression) else value
-    return value
 
 
 def _markup_object(expr: str, scope: dict[str, Any]) -> dict[str, Any] | None:

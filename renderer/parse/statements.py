@@ -11,7 +11,7 @@ import re
 from mintrender.components._jsxparse import jsx_end, skip_string
 from mintrender.parse.expr import regex_literal_end
 
-_STARTS = re.compile(r"(?:const|let|var|return|function|if|console)\b|(?:React\.)?use[A-Z]")
+_STARTS = re.compile(r"(?:const|let|var|return|function|if|switch|console)\b|(?:React\.)?use[A-Z]")
 """Words that start a statement on a new line (statements need no `;` in JavaScript)."""
 RETURN_WORD = re.compile(r"return(?![\w$])")
 
@@ -96,10 +96,11 @@ def _statement_end(text: str, start: int) -> tuple[int, bool]:
     return line + 1, False
 
 
-def split_statements(text: str, *, commas: bool = False) -> list[str] | None:
+def split_statements(text: str, *, commas: bool = False, cases: bool = False) -> list[str] | None:
     """`text` split at its top-level `;` and at line breaks before a statement word (`commas`:
     at its top-level `,` only, an object literal's entries); None when its brackets or
-    strings do not close."""
+    strings do not close. A `return` ends a function body: the rest is what it returns (in a
+    `switch`'s `cases`, a statement like the others)."""
     out: list[str] = []
     depth, start, i, n = 0, 0, 0, len(text)
     while i < n:
@@ -139,7 +140,7 @@ def split_statements(text: str, *, commas: bool = False) -> list[str] | None:
         elif depth == 0 and (c == ";" or (c == "\n" and _STARTS.match(text, skip_space(text, i)))):
             out.append(text[start:i].strip())
             start = i + 1
-        elif depth == 0 and RETURN_WORD.match(text, i) and not text[start:i].strip():
+        elif depth == 0 and not cases and RETURN_WORD.match(text, i) and not text[start:i].strip():
             out.append(text[i:].strip().rstrip(";").strip())  # the rest is the return
             return out
         i += 1
