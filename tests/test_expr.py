@@ -97,6 +97,9 @@ SCOPE: dict[str, Any] = {
         ("[1, 2, 3].at(-1) + [1, 2].indexOf(2) + 'ab'.padEnd(5, 'xy').length", 9),
         ("parseInt('12px') + parseFloat('3.5em') + parseInt('z', 36)", 50.5),
         ("'hello'.substring(3, 1) + 'x'.repeat(3) + [1].concat([2], 3).reverse().join('')", "elxxx321"),
+        ("Array.from({ length: 3 }, (_, i) => i * 2).join() + Array.from('ab').join('')", "0,2,4ab"),
+        ("Object.fromEntries([['a', 1]]).a + Object.assign({}, { b: 2 }).b", 3),
+        ("Number.isInteger(3) && !Number.isInteger(3.5) && Number.parseInt('5px') === 5", True),
     ],
 )  # fmt: skip
 def test_values(source: str, expected: Any) -> None:

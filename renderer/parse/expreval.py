@@ -259,6 +259,8 @@ class _Evaluator:
                 return None
             what = _js_string(key)
             raise ExprError(f"cannot read `{what}` of undefined (use `?.` or `||`)", offset)
+        if isinstance(obj, _Function) and obj.name in _NAMESPACES:  # `Number.isInteger`
+            obj = _Namespace(obj.name)
         if isinstance(obj, _Function):
             raise ExprError("properties of functions are not supported", offset)
         if isinstance(obj, _Namespace):
@@ -496,6 +498,20 @@ def _object(args: list[Any]) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def _array_from(args: list[Any]) -> list[Any]:
+    """`Array.from(items, (v, i) => …)`, `Array.from({ length: 3 }, (_, i) => i)`."""
+    source = args[0] if args else None
+    if isinstance(source, dict):
+        count = to_number(source.get("length"))
+        items: list[Any] = [None] * int(count) if count == count and 0 <= count <= MAX_SIZE else []
+    else:
+        items = list(source) if isinstance(source, (list, str)) else []
+    if len(args) > 1:
+        fn = _callback(args[1:], "from", 0)
+        return [fn(v, i) for i, v in enumerate(items)]
+    return items
+
+
 def _math(name: str) -> Callable[[list[Any]], Any]:
     return lambda args: js_math(name, [to_number(a) for a in args])
 
@@ -505,8 +521,27 @@ _NAMESPACES: dict[str, dict[str, Callable[[list[Any]], Any]]] = {
         "keys": lambda args: list(_object(args)),
         "values": lambda args: list(_object(args).values()),
         "entries": lambda args: [[k, v] for k, v in _object(args).items()],
+        "fromEntries": lambda args: {
+            _js_string(e[0]): e[1] if len(e) > 1 else None
+            for e in (args[0] if args and isinstance(args[0], list) else [])
+            if isinstance(e, list) and e
+        },
+        "assign": lambda args: {k: v for a in args if isinstance(a, dict) for k, v in a.items()},
     },
-    "Array": {"isArray": lambda args: bool(args) and isinstance(args[0], list)},
+    "Array": {
+        "isArray": lambda args: bool(args) and isinstance(args[0], list),
+        "from": _array_from,
+    },
+    "Number": {
+        "isInteger": lambda args: (
+            bool(args)
+            and isinstance(args[0], (int, float))
+            and not isinstance(args[0], bool)
+            and float(args[0]).is_integer()
+        ),
+        "parseFloat": parse_float,
+        "parseInt": parse_int,
+    },
     "JSON": {
         "stringify": stringify,
         "parse": lambda args: parse_json(_js_string(args[0]) if args else ""),
