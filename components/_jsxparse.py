@@ -246,6 +246,10 @@ def parse_tag(
                 _spread(tag, inner[3:], scope)
             i = end
             continue
+        if loose and src.startswith(("//", "/*"), i):  # a JS comment: no attribute in it
+            close = src.find("\n" if src[i + 1] == "/" else "*/", i + 2)
+            i = n if close < 0 else close + (0 if src[i + 1] == "/" else 2)
+            continue
         am = _ATTR_NAME.match(src, i)
         if closing or not am or not (had_space or loose):
             if loose and ch != "<":

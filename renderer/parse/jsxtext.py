@@ -137,6 +137,14 @@ def _tag(body: str, i: int) -> tuple[int, str] | None:
             out.append(" " if "\n" in body[j:end] else body[j:end])
             j = end
             continue
+        elif body.startswith(("//", "/*"), j) and body[j - 1].isspace():
+            # a JavaScript comment between attributes: white space (`// title="Old"`)
+            close = body.find("\n" if body[j + 1] == "/" else "*/", j + 2)
+            if close < 0:
+                return None
+            j = close + (0 if body[j + 1] == "/" else 2)
+            out.append(" ")
+            continue
         elif c == ">":
             out.append(">")
             return j + 1, "".join(out)
