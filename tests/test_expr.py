@@ -100,6 +100,9 @@ SCOPE: dict[str, Any] = {
         ("Array.from({ length: 3 }, (_, i) => i * 2).join() + Array.from('ab').join('')", "0,2,4ab"),
         ("Object.fromEntries([['a', 1]]).a + Object.assign({}, { b: 2 }).b", 3),
         ("Number.isInteger(3) && !Number.isInteger(3.5) && Number.parseInt('5px') === 5", True),
+        # a `?.` cuts the rest of its chain; `?.[` and `?.(` too
+        ("`${props.nothing?.deep.er}` + (props.nothing?.deep.er ?? '!')", "undefined!"),
+        ("props.list?.[1] + (props.nothing?.[0] ?? '-') + (props.src?.(1).x ?? '+')", "b-+"),
     ],
 )  # fmt: skip
 def test_values(source: str, expected: Any) -> None:
@@ -115,6 +118,7 @@ def test_values(source: str, expected: Any) -> None:
         ("x => x", "a function is not a value", 0),
         ("props.list.map((x) => { for (;;) {} })", "statements cannot run", 15),
         ("props.list.map(({ a }) => a)", "destructured", 15),
+        ("props.title?.(1)", "only a few string and array methods", 11),
         ("props.list.map(x => x.y.z)", "cannot read `z` of undefined", 23),
         ("props.list.map(1)", "needs a function", 14),
         ("[].reduce((a, b) => a + b)", "empty array", 9),

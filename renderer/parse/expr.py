@@ -240,8 +240,17 @@ class _Parser:
             start = self.pos
             if step in ("?.", "."):
                 self.pos += len(step)
-                if step == "?." and self.peek("[", "("):
-                    raise ExprError("`?.[` and `?.(` are not supported", self.pos)
+                bracket = self.peek("[", "(") if step == "?." else None
+                if bracket == "[":  # `rows?.[key]`
+                    self.pos += 1
+                    key = self.expression(depth + 1)
+                    self.take("]")
+                    node = ("member", node, key, True, start)
+                    continue
+                if bracket == "(":  # `onDone?.(x)`: undefined when there is no function
+                    self.pos += 1
+                    node = ("call", node, self.items(")", depth, spread=False), start, True)
+                    continue
                 self.pos = self.ws(self.pos)
                 m = _NAME.match(self.text, self.pos)
                 if not m:

@@ -111,6 +111,10 @@ def free_names(node: Node) -> set[str]:
     return out
 
 
+_CUT = object()
+"""A chain cut by `?.` (`a?.b.c` with `a` undefined): undefined at the chain's end."""
+
+
 class _Evaluator:
     def __init__(self, scope: dict[str, Any]) -> None:
         self.scope = scope
@@ -162,10 +166,9 @@ class _Evaluator:
             return self.unary(node[1], self.run(operand))
         if kind == "bin":
             return self.binary(node)
-        if kind == "member":
-            return self.member(node)
-        if kind == "call":
-            return self.call(node)
+        if kind in ("member", "call"):  # the end of a chain: a `?.` that cut it is undefined
+            value = self._link(node)
+            return None if value is _CUT else value
         if kind == "arrow":
             return _Arrow(node[1], node[2], self)
         if kind == "opaque":  # a function the subset cannot run: fails once it is needed
@@ -252,11 +255,13 @@ class _Evaluator:
 
     def member(self, node: Node) -> Any:
         _, obj_node, key_node, optional, offset = node
-        obj = self.run(obj_node)
+        obj = self._link(obj_node)
+        if obj is _CUT:
+            return _CUT
         key = self.run(key_node)
         if obj is None:
             if optional:
-                return None
+                return _CUT
             what = _js_string(key)
             raise ExprError(f"cannot read `{what}` of undefined (use `?.` or `||`)", offset)
         if isinstance(obj, _Function) and obj.name in _NAMESPACES:  # `Number.isInteger`
@@ -282,9 +287,20 @@ class _Evaluator:
                 return obj[index]
         return None
 
+    def _link(self, node: Node) -> Any:
+        """A link of a chain (`a?.b.c`, `f?.(x).y`): `_CUT` once a `?.` met undefined, so the
+        rest of the chain is skipped, as JavaScript does."""
+        if node[0] == "member":
+            return self.member(node)
+        if node[0] == "call":
+            return self.call(node)
+        return self.run(node)
+
     def call(self, node: Node) -> Any:
-        _, callee_node, arg_nodes, offset = node
-        callee = self.run(callee_node)
+        callee_node, arg_nodes, offset = node[1], node[2], node[3]
+        callee = self._link(callee_node)
+        if callee is _CUT or (callee is None and len(node) > 4):  # `f?.()`, `f` undefined
+            return _CUT
         args = [self.run(a) for a in arg_nodes]
         if isinstance(callee, _Method):
             return _sized(callee.call(args, offset), offset)
