@@ -581,6 +581,7 @@ def test_the_forms_hints_are_text_not_markdown(tmp_path: Path) -> None:
     spec = {
         "openapi": "3.1.0",
         "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
         "paths": {
             "/x": {
                 "post": {
@@ -603,6 +604,11 @@ def test_the_forms_hints_are_text_not_markdown(tmp_path: Path) -> None:
     assert field["description"] == "- agent: built inside\n- connection: your agent, see docs"
     long = hint_text("word " * 100)
     assert len(long) <= 301 and long.endswith("word…")
+    # with no server to send to, the playground is simple: no form posting to the docs' host
+    del spec["servers"]
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
+    assert "api-playground-data" not in render(get(index, "POST /x")).header_html
 
 
 def test_parameters_are_sent_as_their_style_serializes_them(tmp_path: Path) -> None:

@@ -278,7 +278,9 @@ def render_operation(
     )
 
     playground = None
-    if options.playground == "interactive":
+    # no server to send to: the playground is simple (Mintlify's openapi-setup: "without a
+    # base URL, requests cannot be sent"), not a form posting to the docs site's own host
+    if options.playground == "interactive" and (op.servers or op.webhook):
         playground = playground_data(
             op.method,
             op.path,
