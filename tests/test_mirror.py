@@ -317,6 +317,29 @@ def test_redirect_shadowed_by_page_and_404_redirect_home(tmp_path: Path) -> None
     assert 'location.replace("/docs/");' in (out / "404.html").read_text()
 
 
+def test_a_redirect_an_earlier_wildcard_matches_first_is_reported(tmp_path: Path) -> None:
+    """Polar's `/developers/:path*` comes before `/developers/webhooks`: `_redirects` and
+    nginx take the first match, but the static page followed the later rule, so the site
+    behaved differently on each host. The page follows the wildcard, and a warning says why."""
+    from sitekit import build_site, minimal_config
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    config = minimal_config(["index", "auth", "hooks"])
+    config["redirects"] = [
+        {"source": "/developers/:path*", "destination": "/auth"},
+        {"source": "/developers/webhooks", "destination": "/hooks"},
+    ]
+    (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
+    for name in ("index", "auth", "hooks"):
+        (docs / f"{name}.mdx").write_text(f"---\ntitle: {name}\n---\n\nText.\n", "utf-8")
+    result = build_site(docs, tmp_path / "out", cache=False)
+    page = (tmp_path / "out" / "developers" / "webhooks" / "index.html").read_text("utf-8")
+    assert 'url=/auth/"' in page
+    [found] = [d for d in result.diagnostics if d.code == "redirect-unreachable"]
+    assert found.file == "docs.json" and "'/developers/:path*'" in found.message
+
+
 def test_llms_full_joins_the_instructions_and_each_page_once(tmp_path: Path) -> None:
     """llms-full.txt: the agent instructions, then every listed page's copy with its Source line,
     a `\\n` between parts (written part by part: the same bytes as one join)."""

@@ -54,6 +54,11 @@ RULES: dict[str, Rule] = _rules(
     ("nav-whitespace", "warning", "a navigation entry has leading or trailing whitespace"),
     ("redirect-target", "warning", "a redirect destination is no page or file of this site"),
     ("redirect-loop", "warning", "redirects loop"),
+    (
+        "redirect-unreachable",
+        "warning",
+        "an earlier wildcard redirect matches this rule's source first",
+    ),
     ("redirect-shadowed", "warning", "a redirect source is also a page"),
     # pages: frontmatter, MDX, components
     (

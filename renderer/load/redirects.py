@@ -275,7 +275,19 @@ def plan_redirect_pages(
             continue
         if out_path in planned:
             continue  # an earlier rule for the same source wins, as on Mintlify
-        final = final_destination(rules, rule.destination, find=find)
+        destination = rule.destination
+        hit = find(site)
+        if hit is not None and hit[0] is not rule:  # an earlier wildcard matches it first
+            diagnostics.warning(
+                file,
+                line,
+                col,
+                "redirect-unreachable",
+                f"redirect source {rule.source!r} is matched first by the earlier "
+                f"{hit[0].source!r}, so this rule never applies; the page follows that one",
+            )
+            destination = hit[1]
+        final = final_destination(rules, destination, find=find)
         if final is None:
             diagnostics.warning(
                 file,
