@@ -98,16 +98,61 @@ def _number_method(value: int | float, name: str, args: list[Any], offset: int) 
         if not 0 <= digits <= 100:
             raise ExprError("`.toFixed()` takes 0 to 100 digits", offset)
         return _rounded(value, digits, digits)
+    return _locale_string(value, args, offset)
+
+
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CNY": "CN¥"}
+_SYMBOLS |= {"CAD": "CA$", "AUD": "A$", "BRL": "R$", "KRW": "₩", "MXN": "MX$", "ILS": "₪"}
+_NO_CENTS = frozenset({"JPY", "KRW", "CLP", "VND", "ISK"})
+_COMMA_DECIMAL = frozenset("de es it pt nl id tr da nb sv fi pl cs ru uk ro hu el".split())
+
+
+def _locale_string(value: int | float, args: list[Any], offset: int) -> str:
+    """`toLocaleString(locale, options)` as Intl writes it: `en` (the default), the languages
+    that group with `.` and mark decimals with `,` (`de`, `es`, `pt`…; `sv`, `fi`, `ru` and
+    the like group with a space), and `fr`; `style` `decimal`, `percent` or `currency`."""
+    locale = js_string(args[0]).lower() if args and isinstance(args[0], str) else "en"
     options = args[1] if len(args) > 1 and isinstance(args[1], dict) else {}
-    least = int(to_number(options.get("minimumFractionDigits", 0)))
-    most = int(to_number(options.get("maximumFractionDigits", max(3, least))))
+    style = options.get("style") if options.get("style") in ("percent", "currency") else ""
+    code = str(options.get("currency") or "USD").upper()
+    least_default = (0 if code in _NO_CENTS else 2) if style == "currency" else 0
+    most_default = least_default if style == "currency" else (0 if style else 3)
+    least = int(to_number(options.get("minimumFractionDigits", least_default)))
+    most = int(to_number(options.get("maximumFractionDigits", max(most_default, least))))
     if not 0 <= least <= most <= 100:
         raise ExprError("`.toLocaleString()` options out of range", offset)
-    text = _rounded(value, most, least, shortest=True)
-    whole, _, fraction = text.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    whole = f"{int(whole.lstrip('-')):,}"
-    return sign + whole + (f".{fraction}" if fraction else "")
+    number = value * 100 if style == "percent" else value
+    whole, _, fraction = _rounded(abs(number), most, least, shortest=True).partition(".")
+    digits = int(to_number(options.get("minimumIntegerDigits", 1)))
+    whole = whole.rjust(max(1, min(digits, 21)), "0")
+    language = locale.split("-")[0]
+    group, point = ",", "."
+    if language == "fr" or language in ("sv", "fi", "nb", "ru", "uk", "pl", "cs"):
+        group, point = "\u202f" if language == "fr" else "\u00a0", ","
+    elif language in _COMMA_DECIMAL:
+        group = "."
+        point = ","
+    grouped = whole if language == "es" and len(whole) <= 4 else _grouped(whole, group)
+    text = grouped + (point + fraction if fraction else "")
+    sign = "-" if number < 0 and float(text.replace(group, "").replace(point, ".")) else ""
+    english = group == ","
+    if style == "percent":
+        return sign + text + ("%" if english else "\u00a0%")
+    if style == "currency":
+        symbol = _SYMBOLS.get(code, code)
+        if english:
+            return sign + symbol + ("\u00a0" if symbol == code else "") + text
+        if language == "pt":
+            return sign + symbol + "\u00a0" + text
+        return sign + text + "\u00a0" + symbol
+    return sign + text
+
+
+def _grouped(whole: str, mark: str) -> str:
+    out: list[str] = []
+    while len(whole) > 3:
+        whole, out = whole[:-3], [whole[-3:], *out]
+    return mark.join([whole, *out])
 
 
 def _rounded(value: int | float, most: int, least: int, *, shortest: bool = False) -> str:
