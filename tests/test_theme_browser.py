@@ -521,3 +521,40 @@ def test_a_long_default_wraps_in_its_column(browser: Any, tmp_path: Path) -> Non
         )
         assert overflow <= 0 and pill <= 1, (width, overflow, pill)
         page.context.close()
+
+
+def test_banner_api_headings_and_footer_keep_their_room(browser: Any, tmp_path: Path) -> None:
+    """ModelsLab's own `#banner { padding: 12px 20px }` put its text under the close button
+    at phone width; API section titles took the prose h2's 24px and margins; four footer
+    columns ran past an API page's narrow content column. Each keeps its room now."""
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {"/x": {"get": {"summary": "X", "responses": {"200": {"description": "ok"}}}}},
+    }
+    links = [
+        {"header": h, "items": [{"label": "Terms of Service and more", "href": "https://e.com"}]}
+        for h in ("Product", "Company", "Resources", "Legal")
+    ]
+    config = minimal_config(["index", "api"], footer={"links": links})
+    config["banner"] = {"content": "NEW: a long announcement " * 3, "dismissible": True}
+    files = {
+        "index.mdx": "---\ntitle: Home\n---\n\nHello.\n",
+        "api.mdx": "---\ntitle: X\nopenapi: GET /x\n---\n",
+        "openapi.json": json.dumps(spec),
+        "style.css": "#banner { padding: 12px 20px; }\n",
+    }
+    docs = write_site(tmp_path / "docs", files, config)
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    phone = open_page(browser, (out / "index.html").as_uri(), width=390)
+    text = phone.locator(".mr-banner__content").bounding_box()
+    close = phone.locator(".mr-banner__close").bounding_box()
+    assert text["x"] + text["width"] <= close["x"], (text, close)
+    page = open_page(browser, (out / "api" / "index.html").as_uri(), width=1280)
+    title = page.locator(".mr-api-section__title").first
+    assert title.evaluate("e => getComputedStyle(e).fontSize") == "20px"
+    columns = page.locator(".mr-footer__columns").bounding_box()
+    footer = page.locator(".mr-footer").bounding_box()
+    assert columns["x"] + columns["width"] <= footer["x"] + footer["width"] + 1, (columns, footer)
