@@ -106,6 +106,11 @@ def test_lexers_are_pygments_builtins_and_never_ask_plugins(
         "Run:\n\n```curl\ncurl -X GET 'https://x'\n```\nDone.\n", parse_fence_info("md")
     )
     assert "<span class=\"s1\">'https://x'</span>" in html
+    # MDX: a tag's attributes are highlighted, and its closing `>` alone on a line is no
+    # blockquote (Markdown's lexer made the next line italic)
+    html = render_code_block('<Card\n  title="A"\n>\n  Body\n</Card>\n', parse_fence_info("mdx"))
+    assert '<span class="nt">Card</span>' in html and '<span class="na">title</span>' in html
+    assert 'class="ge"' not in html and "Body" in html
     get_lexer.cache_clear()
 
 

@@ -36,7 +36,7 @@ LANGUAGE_ALIASES = {
     "yml": "yaml",
     "jsonc": "json",
     "json5": "json",
-    "mdx": "markdown",
+    "mdx": "mdx",
     "md": "markdown",
     "env": "bash",
     "dotenv": "bash",
@@ -195,6 +195,8 @@ def get_lexer(lang: str) -> Lexer | None:
     Pygments' built-in lexers: the site highlights the same on every machine, and an unknown
     name never imports every installed plugin (IPython's lexers take 0.7 s per worker)."""
     name = LANGUAGE_ALIASES.get(lang, lang)
+    if name == "mdx":  # Markdown with JSX: tags and attributes, `>` no blockquote alone
+        return _markdown_lexer_class(mdx=True)(stripnl=False, ensurenl=False)
     if not name or name == "text" or name not in _builtin_aliases():
         return None
     if name in ("markdown", "md"):
@@ -234,12 +236,17 @@ def _fence_in_markdown(lexer: Lexer, match: re.Match[str]) -> Iterator[tuple[int
     yield match.start("terminator"), String.Backtick, match.group("terminator")
 
 
-@lru_cache(maxsize=1)
-def _markdown_lexer_class() -> type[Lexer]:
+@lru_cache(maxsize=2)
+def _markdown_lexer_class(mdx: bool = False) -> type[Lexer]:
+    """Pygments' Markdown lexer, its fences highlighted by `get_lexer`; `mdx`: with JSX tags,
+    their attributes and `{...}` values, and `{/* comments */}` (Pygments has no MDX lexer; a
+    tag's closing `>` alone on its line was a blockquote, the next line in italics)."""
+    from pygments.lexer import bygroups
     from pygments.lexers.markup import MarkdownLexer  # start-up time, see top
+    from pygments.token import Comment, Name, Operator, Punctuation, String, Text
 
     own = MarkdownLexer._handle_codeblock
-    tokens = {
+    tokens: dict[str, list[Any]] = {
         state: [
             (rule[0], _fence_in_markdown, *rule[2:])
             if isinstance(rule, tuple) and rule[1] is own
@@ -248,7 +255,41 @@ def _markdown_lexer_class() -> type[Lexer]:
         ]
         for state, rules in MarkdownLexer.tokens.items()
     }
-    return type("_MarkdownLexer", (MarkdownLexer,), {"tokens": tokens})
+    if not mdx:
+        return type("_MarkdownLexer", (MarkdownLexer,), {"tokens": tokens})
+    jsx = [
+        (r"\{/\*[\s\S]*?\*/\}", Comment.Multiline),
+        (r"(</?)([A-Za-z][\w.:-]*)", bygroups(Punctuation, Name.Tag), "jsxtag"),
+        (r"</?>", Punctuation),
+    ]
+    quote, text = r"^(\s*>\s)(.+\n)", r"[^\\\s]+"  # Pygments' own rules, changed below
+    tokens["root"] = jsx + [
+        (r"^(\s*>[ \t])(.+\n)", *rule[1:]) if isinstance(rule, tuple) and rule[0] == quote else rule
+        for rule in tokens["root"]
+    ]
+    tokens["inline"] = (
+        jsx
+        + [  # a word ends where a tag starts (`x</Tab>`)
+            (r"[^\\\s<]+", *rule[1:]) if isinstance(rule, tuple) and rule[0] == text else rule
+            for rule in tokens["inline"]
+        ]
+    )
+    tokens["jsxtag"] = [
+        (r"\s+", Text),
+        (r"/?>", Punctuation, "#pop"),
+        (r"([A-Za-z_$][\w:.$-]*)(\s*)(=)", bygroups(Name.Attribute, Text, Operator)),
+        (r"[A-Za-z_$][\w:.$-]*", Name.Attribute),
+        (r"\"[^\"]*\"|'[^']*'", String),
+        (r"\{", Punctuation, "jsxvalue"),
+        (r"[\s\S]", String),
+    ]
+    tokens["jsxvalue"] = [
+        (r"\{", Punctuation, "#push"),
+        (r"\}", Punctuation, "#pop"),
+        (r"\"[^\"\n]*\"|'[^'\n]*'|`[^`]*`", String),
+        (r"[^{}\"'`]+|[\s\S]", String.Other),
+    ]
+    return type("_MdxLexer", (MarkdownLexer,), {"tokens": tokens, "name": "MDX"})
 
 
 def _css_class(ttype: _TokenType) -> str:
