@@ -289,15 +289,23 @@ def markup_call(
     if m is None:
         return None
     body = m.group("body").strip()
-    if body.startswith("{"):  # a block: its locals and guards are not run here
+    locals_: tuple[Local, ...] = ()
+    if body.startswith("{"):  # a block: its locals and guards run for these arguments
         found = split_block(body)
-        if found is None or found[0]:
+        if found is None:
             return None
-        body = found[1]
+        locals_, body = found
     bound = bind_args(*parse_params(m.group("params") or m.group("single") or ""), args, scope)
     if bound is None:
         return None
-    return jsx_body(body.rstrip(";")), {**scope, **bound}
+    inner = {**scope, **bound}
+    if locals_:
+        _, early = run_locals(locals_, inner)
+        if isinstance(early, Expression):  # a condition only the browser knows
+            return None
+        if early is not None:  # `if (!icon) return null;`: that guard's markup
+            return early, inner
+    return jsx_body(body.rstrip(";")), inner
 
 
 def _markup_object(expr: str, scope: dict[str, Any]) -> dict[str, Any] | None:
@@ -499,9 +507,15 @@ def _locals(text: str) -> list[Local] | None:
     if _UNSET.fullmatch(text):  # let a, b;
         return [Local("value", name.strip(), "") for name in text.split(None, 1)[1].split(",")]
     m = _DECLARE.fullmatch(text) or _ASSIGN.fullmatch(text)
-    if m is None:
-        fn = re.fullmatch(r"(?:async\s+)?function\s+([\w$]+)\s*\(.*", text, re.S)
-        return [Local("function", fn.group(1), "")] if fn else None
+    if m is None:  # `function label(x) { … }`: as `const label = (x) => { … }`
+        fn = re.fullmatch(r"(async\s+)?function\s+([\w$]+)\s*(\(.*)", text, re.S)
+        if fn is None:
+            return None
+        if fn.group(1):
+            return [Local("function", fn.group(2), "")]
+        m = _DECLARE.fullmatch(f"const {fn.group(2)} = {_as_arrow(fn.group(3))}")
+        if m is None:
+            return [Local("function", fn.group(2), "")]
     target, expr = m.group("target"), m.group("expr").strip()
     if target.startswith("{"):  # const { title, size = "sm" } = props
         return _destructured(target, expr)
@@ -530,6 +544,12 @@ def _locals(text: str) -> list[Local] | None:
     if _FUNCTION.match(expr):
         return [Local("function", target, "")]
     return [Local("value", target, expr)]
+
+
+def _as_arrow(rest: str) -> str:
+    """`(x) { body }` (what follows a function declaration's name) as `(x) => { body }`."""
+    end = _group_end(rest)
+    return rest if end < 0 else rest[:end] + " => " + rest[end:].lstrip()
 
 
 def _destructured(pattern: str, expr: str) -> list[Local] | None:
