@@ -338,6 +338,16 @@ def test_a_redirect_an_earlier_wildcard_matches_first_is_reported(tmp_path: Path
     assert 'url=/auth/"' in page
     [found] = [d for d in result.diagnostics if d.code == "redirect-unreachable"]
     assert found.file == "docs.json" and "'/developers/:path*'" in found.message
+    # wildcards that send each other back and forth (Mintlify's "Avoid infinite redirects")
+    config["redirects"] = [
+        {"source": "/docs/:slug*", "destination": "/help/:slug*"},
+        {"source": "/help/:slug*", "destination": "/docs/:slug*"},
+        {"source": "/old/:slug*", "destination": "/auth"},
+    ]
+    (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
+    result = build_site(docs, tmp_path / "out2", cache=False)
+    loops = [d.message for d in result.diagnostics if d.code == "redirect-loop"]
+    assert len(loops) == 2 and all(":slug*" in m for m in loops)
 
 
 def test_llms_full_joins_the_instructions_and_each_page_once(tmp_path: Path) -> None:

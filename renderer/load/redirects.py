@@ -258,7 +258,17 @@ def plan_redirect_pages(
     find = matcher(rules)
     planned: dict[str, RedirectPage] = {}
     for rule in rules:
-        if not rule.concrete:
+        if not rule.concrete:  # `/docs/:slug*` -> `/help/:slug*` -> `/docs/:slug*` loops
+            sample = _TOKEN.sub("sample", normalize_path(rule.source))
+            hit = find(sample)
+            if (
+                hit is not None
+                and hit[0] is rule
+                and final_destination(rules, sample, find=find) is None
+            ):
+                line, col = locate(rule.index)
+                message = f"redirect {rule.source!r} -> {rule.destination!r} loops"
+                diagnostics.warning(file, line, col, "redirect-loop", message)
             continue
         line, col = locate(rule.index)
         source = rule.source.split("#", 1)[0].split("?", 1)[0]
