@@ -116,6 +116,28 @@ def test_a_page_outside_versions_is_shown_once(browser: Any, tmp_path: Path) -> 
     ]
     assert blocked == []
     page.close()
+    # a page in no version (Cosmos' home, in a dropdown beside the versioned ones) searches
+    # every version from the start: it searched only the first version's pages
+    navigation = {
+        "dropdowns": [
+            {"dropdown": "Home", "pages": ["lost"]},
+            {"dropdown": "Docs", "versions": navigation["versions"]},
+        ]
+    }
+    config["navigation"] = navigation
+    (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
+    shutil.rmtree(out)
+    result = build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline", cache=False))
+    assert result.fatal is None, result.fatal
+    page, blocked, _ = _open_search(browser, (out / "lost" / "index.html").as_uri(), offline=True)
+    assert page.is_checked(".mr-search__scope-box")
+    assert sorted(r["href"] for r in scoped_results(page, "gadge")) == [
+        "../lost/index.html",
+        "../new/index.html",
+        "../old/index.html",
+    ]
+    assert blocked == []
+    page.close()
 
 
 @pytest.fixture()

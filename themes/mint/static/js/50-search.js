@@ -654,7 +654,8 @@
 
   // ---- Scope: the page's language and version, or everything ------------------------------
 
-  var scopeAll = false;
+  // a page in no version of a versioned site (its home, a shared page) searches every version
+  var scopeAll = !meta("mr-version") && !!meta("mr-search-all");
 
   function versioned() { return !!meta("mr-version") || !!meta("mr-search-all"); }
 
@@ -745,6 +746,7 @@
     var scope = modal.querySelector(".mr-search__scope");
     scope.hidden = !hasScope();
     scope.querySelector(".mr-search__scope-text").textContent = scopeLabel();
+    scope.querySelector("input").checked = scopeAll;
     scope.querySelector("input").addEventListener("change", function (ev) {
       scopeAll = ev.target.checked;
       update();
