@@ -350,6 +350,61 @@ def test_a_redirect_an_earlier_wildcard_matches_first_is_reported(tmp_path: Path
     assert len(loops) == 2 and all(":slug*" in m for m in loops)
 
 
+def test_an_api_pages_markdown_copy_holds_its_operation(tmp_path: Path) -> None:
+    """openapi.md §10: the `.md` of an API page includes its operation unless
+    `markdown.schema` is false. It held only the endpoint line (OpnForm, letmepost)."""
+    from sitekit import build_site, minimal_config
+
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {
+            "/forms": {
+                "post": {
+                    "summary": "Create form",
+                    "parameters": [{"name": "page", "in": "query", "schema": {"type": "integer"}}],
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "required": ["title"],
+                                    "properties": {
+                                        "title": {"type": "string", "description": "The title"},
+                                        "meta": {
+                                            "type": "object",
+                                            "properties": {"tag": {"type": "string"}},
+                                        },
+                                    },
+                                }
+                            }
+                        }
+                    },
+                    "responses": {"201": {"description": "Created"}},
+                }
+            }
+        },
+    }
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "openapi.json").write_text(json.dumps(spec), encoding="utf-8")
+    (docs / "op.mdx").write_text("---\nopenapi: post /forms\n---\n\nIntro.\n", "utf-8")
+    config = minimal_config(["op"])
+    (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
+    build_site(docs, tmp_path / "out", cache=False)
+    copy = (tmp_path / "out" / "op.md").read_text("utf-8")
+    assert "### Query Parameters\n\n- `page` (integer)" in copy
+    assert "- `title` (string, required): The title" in copy
+    assert "- `meta` (object)\n  - `tag` (string)" in copy
+    assert "#### 201\n\nCreated" in copy and copy.rstrip().endswith("Intro.")
+    config["markdown"] = {"schema": False}
+    (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
+    build_site(docs, tmp_path / "out2", cache=False)
+    copy = (tmp_path / "out2" / "op.md").read_text("utf-8")
+    assert "**Endpoint:** `post /forms`" in copy and "`title`" not in copy
+
+
 def test_llms_full_joins_the_instructions_and_each_page_once(tmp_path: Path) -> None:
     """llms-full.txt: the agent instructions, then every listed page's copy with its Source line,
     a `\\n` between parts (written part by part: the same bytes as one join)."""

@@ -30,7 +30,6 @@ UNSUPPORTED: dict[PathKey, str] = {
     ("metadata", "timestamp"): "pages show no last-modified date",
     ("integrations",): "no third-party analytics or chat script is loaded",
     ("seo", "organization"): "no JSON-LD publisher is written",
-    ("markdown", "schema"): "Markdown copies of API pages carry no spec",
     ("api", "asyncapi"): "AsyncAPI channel pages show their own content only",
     ("api", "playground", "proxy"): "the playground calls the API directly",
     ("styling", "codeblocks", "languages"): "custom Shiki grammars are not loaded",

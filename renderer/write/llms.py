@@ -12,6 +12,7 @@ from mintrender.model import Publish
 from mintrender.parse.mdx import parse_page
 from mintrender.render.markdown import first_paragraph, instructions_block, page_markdown
 from mintrender.urls import ROOT, is_external, markdown_path_for, relative_root
+from mintrender.write.apimarkdown import operation_markdown
 from mintrender.write.crawl import indexable
 
 if TYPE_CHECKING:
@@ -31,8 +32,21 @@ def _instructions(config: SiteConfig) -> str:
     return inst if isinstance(inst, str) else ""
 
 
-def _api_summary(record: PageRecord, link: Any) -> str:
-    """An API page's endpoint line (and spec file) for its Markdown copy."""
+def _api_summary(record: PageRecord, link: Any, schema: bool = True) -> str:
+    """An API page's endpoint line (and spec file) for its Markdown copy, and its operation
+    (`schema`: docs.json's `markdown.schema`, true unless it is `false`)."""
+    line = _endpoint_line(record, link)
+    api = getattr(record, "api", None)
+    operation = operation_markdown(api.body_html) if schema and api is not None else ""
+    return f"{line}\n\n{operation}" if line and operation else line or operation
+
+
+def _schema_in_markdown(config: SiteConfig) -> bool:
+    value = config.raw.get("markdown", {}) if isinstance(config.raw, dict) else {}
+    return not (isinstance(value, dict) and value.get("schema") is False)
+
+
+def _endpoint_line(record: PageRecord, link: Any) -> str:
     ref = record.meta.openapi
     if ref:
         parts = ref.split()
@@ -171,7 +185,7 @@ def _page_markdown_text(
         title=rendered.title,
         description=rendered.description,
         link=link,
-        extra=_api_summary(record, link),
+        extra=_api_summary(record, link, _schema_in_markdown(config)),
         instructions=instructions,
     )
 
