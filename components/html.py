@@ -60,14 +60,15 @@ def style_to_css(style: Any) -> str:
         return ""
     parts = []
     for key, value in style.items():
-        if value is None or isinstance(value, (Expression, dict, list)):
-            continue
+        if value is None or isinstance(value, (Expression, dict, list, bool)) or value == "":
+            continue  # React leaves out `false`, `true` and "" (`opacity: faded && 0.5`)
         prop = key if key.startswith("--") else re.sub(r"(?<!^)([A-Z])", r"-\1", key).lower()
         if prop.startswith(("webkit-", "moz-", "ms-")):
             prop = "-" + prop
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             text = str(int(value) if float(value).is_integer() else value)
-            if re.sub(r"^-(webkit|moz|ms)-", "", prop) not in _UNITLESS and value != 0:
+            unitless = prop.startswith("--") or re.sub(r"^-(webkit|moz|ms)-", "", prop) in _UNITLESS
+            if not unitless and value != 0:  # a custom property's number stays a number
                 text += "px"
         else:
             text = str(value)

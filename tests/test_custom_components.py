@@ -901,3 +901,18 @@ def test_a_jsx_snippet_draws_an_mdx_snippet_it_imports(tmp_path: Path) -> None:
     assert '<div class="d"><div class="mr-code' in html.replace("\n", "")
     assert "print" in html and "mdx-unknown" not in html
     assert [d.message for d in result.diagnostics if d.severity != "info"] == []
+
+
+def test_a_snippet_importing_react_hooks_draws_without_a_warning(tmp_path: Path) -> None:
+    """Dub's image carousel starts `import { useState } from "react";`: Mintlify provides the
+    hooks, so the import is nothing to find (a false "cannot find imported file" warning)."""
+    jsx = (
+        'import { useState, useEffect } from "react";\n\n'
+        "export const Slides = ({ items }) => {\n"
+        "  const [at, setAt] = useState(0);\n"
+        '  return <div className="slide">{items[at]}</div>;\n};\n'
+    )
+    text = 'import { Slides } from "/snippets/slides.jsx";\n\n<Slides items={["one", "two"]} />\n'
+    html, result = _page(tmp_path, text, {"snippets/slides.jsx": jsx})
+    assert '<div class="slide">one</div>' in html
+    assert [d.message for d in result.diagnostics if d.severity != "info"] == []

@@ -340,3 +340,28 @@ def test_a_manual_api_page_nests_expandable_fields_and_keeps_its_request_samples
     found = re.search(r'data-component="api-playground-data">(.*?)</script>', html, re.S)
     assert found is not None
     assert [f["name"] for f in json.loads(found.group(1))["body"]["fields"]] == ["items"]
+
+
+def test_sample_languages_with_no_generator_are_reported_and_labels_read_right(
+    tmp_path: Path,
+) -> None:
+    """`api.examples.languages: ["csharp", "swift"]` gave a cURL tab alone without a word, and
+    `x-codeSamples` in `csharp`/`cpp`/`dotnet` were labelled "Csharp", "Cpp", "Dotnet"."""
+    samples = [{"lang": lang, "source": "x"} for lang in ("csharp", "cpp", "dotnet", "powershell")]
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {
+            "/x": {"get": {"summary": "X", "x-codeSamples": samples, "responses": {"200": {}}}}
+        },
+    }
+    config = minimal_config(["x"], api={"examples": {"languages": ["curl", "csharp", "swift"]}})
+    files = {"openapi.json": json.dumps(spec), "x.mdx": "---\nopenapi: GET /x\n---\n"}
+    docs = write_site(tmp_path / "docs", files, config)
+    result = build_site(docs, tmp_path / "out")
+    [found] = [d for d in result.diagnostics if d.code == "api-language"]
+    assert found.file == "docs.json" and "'csharp', 'swift'" in found.message
+    html = (tmp_path / "out" / "x" / "index.html").read_text(encoding="utf-8")
+    tabs = re.findall(r'role="tab"[^>]*>([^<]+)<', html)
+    assert {"C#", "C++", ".NET", "PowerShell"} <= set(tabs), tabs

@@ -57,7 +57,29 @@ def language_label(key: str) -> str:
     canon = canonical_language(key)
     if canon in LANGUAGES:
         return LANGUAGES[canon][0]
+    if key.lower() in _LABELS:
+        return _LABELS[key.lower()]
     return key[:1].upper() + key[1:] if key else "Example"
+
+
+_LABELS = {
+    "csharp": "C#",
+    "c#": "C#",
+    "cs": "C#",
+    "cpp": "C++",
+    "c++": "C++",
+    "dotnet": ".NET",
+    "powershell": "PowerShell",
+    "objective-c": "Objective-C",
+    "objc": "Objective-C",
+    "graphql": "GraphQL",
+    "http": "HTTP",
+    "json": "JSON",
+    "sh": "Shell",
+    "wget": "Wget",
+    "httpie": "HTTPie",
+}
+"""Labels of `x-codeSamples` languages no sample is generated in (Csharp read wrong)."""
 
 
 def highlight_language(key: str) -> str:

@@ -35,6 +35,8 @@ from mintrender.parse.esm import (
 )
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
 
+REACT_MODULES = frozenset({"react", "react-dom"})
+"""Imports a snippet may write that Mintlify provides (its hooks: components.md §23)."""
 SNIPPET_EXTENSIONS = (".mdx", ".md", ".jsx", ".js", ".tsx", ".ts")
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})(.*)$")
 _PLACEHOLDER = re.compile(r"\{\s*([A-Za-z_$][\w$]*)\s*\}")
@@ -109,6 +111,8 @@ class Expander:
         scope = FileScope(file, dict(module.values), dict(module.components), {})
         self.scopes[file] = scope
         for local, (path, imported) in module.imports.items():
+            if path in REACT_MODULES:  # `import { useState } from "react"`: there already
+                continue
             line = next((st.start_line for st in module.statements if path in st.text), 0)
             resolved = self.resolve_import(path, file)
             if resolved is None:
@@ -165,6 +169,8 @@ class Expander:
             scope = FileScope(rel, module.values, module.components, {})
             self.module_snippets[rel] = scope.snippets  # `import Intro from "./intro.mdx"`
             for local, (path, imported) in module.imports.items():
+                if path in REACT_MODULES:
+                    continue
                 line = next((st.start_line for st in module.statements if path in st.text), 0)
                 resolved = self.resolve_import(path, rel)
                 if resolved is None:

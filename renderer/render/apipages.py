@@ -111,6 +111,7 @@ class ApiStage:
             elif not is_config(spec) and resolve_inside(docs_dir, docs_dir / spec.lstrip("/")):
                 files.add(spec.lstrip("/"))
         specfiles.report_missing_specs(config, files, diagnostics)
+        specfiles.report_unknown_languages(config, diagnostics)
         named = page_specs(docs_dir, sources.pages)
         files.update(named["openapi"])
         self.operation_pages = named["pages"]  # frontmatter `openapi: GET /x`

@@ -143,3 +143,15 @@ def text_line(spec_text: str, value: str, line: int = 1) -> int | None:
                 return below  # a value written over several lines (YAML block scalar)
             return start
     return None
+
+
+def report_unknown_languages(config: SiteConfig, diagnostics: Any) -> None:
+    """`api.examples.languages` naming a language no sample is written in: a warning."""
+    from mintrender.openapi import ApiOptions  # start-up time: only sites with API pages
+
+    unknown = ApiOptions.from_settings(config.api).unknown_languages
+    if unknown:
+        line, col = config.locate(("api", "examples", "languages"))
+        names = ", ".join(repr(k) for k in unknown)
+        why = f"no request sample is written in {names}; those tabs are left out"
+        diagnostics.warning(config.config_file, line, col, "api-language", why)
