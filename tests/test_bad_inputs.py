@@ -48,6 +48,28 @@ def _found(result: BuildResult, code: str) -> list[Diagnostic]:
     return [d for d in result.diagnostics if d.code == code]
 
 
+def test_a_docs_json_not_in_utf8_or_nested_past_reason_is_a_diagnostic(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A byte UTF-8 cannot read in docs.json, or `[[[[…` thousands deep: both were an
+    internal error (UnicodeDecodeError, RecursionError) and exit 3."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.mdx").write_text("---\ntitle: T\n---\n\nHi.\n", encoding="utf-8")
+    good = '"theme": "mint", "colors": {"primary": "#000000"}, "navigation": {"pages": ["index"]}'
+    (docs / "docs.json").write_bytes(b'{"name": "Caf\xe9", ' + good.encode() + b"}")
+    assert cli.main(["build", str(docs), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "docs.json:1:14: warning: this file is not valid UTF-8 (byte 0xE9)" in err
+    assert "Café" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    deep = "[" * 100_000 + "]" * 100_000
+    (docs / "docs.json").write_text('{"name": "x", "z": ' + deep + ", " + good + "}")
+    assert cli.main(["build", str(docs), "-o", str(tmp_path / "out2")]) == 2
+    err = capsys.readouterr().err
+    assert "docs.json:1:1: error: the configuration is nested too deeply" in err
+    assert "internal error" not in err
+
+
 def test_invalid_json_in_docs_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"})
     (docs / "docs.json").write_text('{\n  "name": "x",\n  "navigation": [\n}\n')

@@ -20,6 +20,7 @@ from mintrender.load.chrome import (
     read_navbar,
 )
 from mintrender.load.contain import outside_link_message, resolve_inside
+from mintrender.load.encoding import decode_source
 from mintrender.load.jsonpos import JsonPositions, PathKey, format_path
 from mintrender.load.legacy import convert_mint_json
 from mintrender.load.shapes import Warn, check_types
@@ -232,7 +233,11 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
                 "copy the configuration into the docs folder",
             )
         )
-    text = path.read_text(encoding="utf-8-sig")
+    decoded = decode_source(path.read_bytes())  # not UTF-8: read on, with a warning
+    if decoded.bad is not None:
+        line, column, _ = decoded.bad
+        diagnostics.warning(path.name, line, column, "file-encoding", decoded.problem())
+    text = decoded.text
     data = read_json_config(text, path.name, diagnostics)
     if not isinstance(data, dict):
         raise ConfigError(
@@ -276,6 +281,12 @@ def read_json_config(text: str, file: str, diagnostics: Diagnostics) -> Any:
     the site builds); any other syntax error raises ConfigError with a hint."""
     try:
         return json.loads(text)
+    except RecursionError:  # `[[[[…` thousands deep
+        raise ConfigError(
+            Diagnostic(
+                "error", file, 1, 1, "config-json", "the configuration is nested too deeply", ""
+            )
+        ) from None
     except json.JSONDecodeError as exc:
         problem = json_problem(text, exc)
         diagnostic = Diagnostic(

@@ -19,6 +19,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 from mintrender.components._jsx import jsx_plugin
 from mintrender.components._jsxparse import JsxElement
+from mintrender.components._mdxenv import report
 from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics
 from mintrender.faults import fault_notice
@@ -230,7 +231,9 @@ def new_markdown() -> MarkdownIt:
     options = {"html": True, "linkify": False, "typographer": False}
     # GFM's strikethrough with one tilde as with two (`~text~`, which Mintlify's text guide
     # documents); three or more are text
-    md = MarkdownIt("commonmark", {**options, "strikethrough_single_tilde": True})
+    md = MarkdownIt(
+        "commonmark", {**options, "strikethrough_single_tilde": True, "maxNesting": MAX_NESTING}
+    )
     md.enable(["table", "strikethrough"])
     md.disable("code")  # MDX has no indented code blocks: indentation inside components is not code
     md.use(jsx_plugin)
@@ -249,7 +252,29 @@ def new_markdown() -> MarkdownIt:
     md.inline.ruler.before("emphasis", "url_inline", url_inline)
     md.core.ruler.after("inline", "autolink_literal", autolink_literal)
     md.use(lean_plugins)
+    _guard_depth(md)
     return md
+
+
+MAX_NESTING = 40
+"""Lists and quotes nested in one another (each list 2 levels), at most: markdown-it leaves
+out what is deeper, which `_depth_guard` reports."""
+
+
+def _guard_depth(md: MarkdownIt) -> None:
+    """Report (once a page) Markdown nested past `MAX_NESTING`, which markdown-it leaves out
+    with the rest of its container (lists and quotes tokenize their content here)."""
+    plain = md.block.tokenize
+
+    def tokenize(state: Any, start_line: int, end_line: int) -> None:
+        if state.level >= MAX_NESTING and not state.env.get("_too_deep"):
+            if state.skipEmptyLines(start_line) < end_line:
+                state.env["_too_deep"] = True
+                why = "lists or quotes are nested too deeply; what is deeper is left out"
+                report(state.env, start_line, "mdx-depth", why, "error")
+        plain(state, start_line, end_line)
+
+    md.block.tokenize = tokenize  # type: ignore[method-assign,assignment]
 
 
 def parse_page(
