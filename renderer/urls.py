@@ -151,6 +151,8 @@ class UrlBuilder:
         site = path.rstrip("/") or "/"
         if site.endswith("/index"):
             site = site[: -len("/index")] or "/"
+        if "%" in site and site not in self.pages:
+            site = unquote(site)  # `/my%20page`, `/%C3%BCber`: the page `my page.mdx`, `über`
         known = site in self.pages or site == "/"  # the root: the home page, or one to it
         if not known and site in self.redirects:
             target = self.redirects[site]

@@ -588,3 +588,18 @@ def test_a_bare_url_is_found_before_emphasis_and_math(tmp_path: Path) -> None:
     ]
     assert "object.__init</a>__ for" in html and "<em>" not in html and "mr-math" not in html
     assert "<code>https://code.example</code>" in html
+
+
+def test_links_to_pages_named_with_spaces_or_accents(tmp_path: Path) -> None:
+    """`[a](/my%20page)` and `[b](/ünï)` (which markdown-it percent-encodes) were broken links
+    to pages that exist; a broken one is named as written, and its href not encoded twice."""
+    files = {
+        "index.mdx": "---\ntitle: T\n---\n\n[a](/my%20page) [b](/ünï) [c](/missing-ünï)\n",
+        "my page.mdx": "---\ntitle: A\n---\n\nA\n",
+        "ünï.mdx": "---\ntitle: B\n---\n\nB\n",
+    }
+    result, out = _page(tmp_path, files, ["index", "my page", "ünï"])
+    broken = [(d.line, d.column, d.message) for d in result.diagnostics if d.code == "broken-link"]
+    assert broken == [(5, 31, "link '/missing-ünï' points to no page or file of this site")]
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "%25" not in html

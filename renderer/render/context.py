@@ -122,11 +122,12 @@ class RenderContext:
         if not known:
             near = self.urls.nearest(href, self.src_path)
             hint = f"did you mean '{near}'?" if near else ""
-            message = f"link {href!r} points to no page or file of this site"
+            written = unquote(href) if "%" in href else href  # as the author wrote it
+            message = f"link {written!r} points to no page or file of this site"
             if column > 1:
                 self.warn(line, "broken-link", message, column=column, hint=hint)
             else:
-                self.warn_at_text(line, href, "broken-link", message, hint)
+                self.warn_at_text(line, written, "broken-link", message, hint)
         elif not is_external(href) and not href.startswith("#"):
             rel = href.split("#")[0].split("?")[0].lstrip("/")
             if rel in self.urls.files:
