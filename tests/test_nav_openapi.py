@@ -365,3 +365,23 @@ def test_sample_languages_with_no_generator_are_reported_and_labels_read_right(
     html = (tmp_path / "out" / "x" / "index.html").read_text(encoding="utf-8")
     tabs = re.findall(r'role="tab"[^>]*>([^<]+)<', html)
     assert {"C#", "C++", ".NET", "PowerShell"} <= set(tabs), tabs
+
+
+def test_a_navigation_openapi_list_generates_every_specs_pages(tmp_path: Path) -> None:
+    """openapi.md §3: `"openapi": ["/a.json", "/b.json"]` on a tab; the pages of `b.json`
+    were dropped without a word, and an entry that is no file name said nothing."""
+
+    def spec(path: str) -> str:
+        op = {"get": {"summary": path, "responses": {"200": {"description": "ok"}}}}
+        info = {"title": "t", "version": "1"}
+        return json.dumps({"openapi": "3.1.0", "info": info, "paths": {path: op}})
+
+    config = minimal_config([])
+    config["navigation"] = {"tabs": [{"tab": "API", "openapi": ["/a.json", 5, "/b.json"]}]}
+    files = {"a.json": spec("/a"), "b.json": spec("/b")}
+    docs = write_site(tmp_path / "docs", files, config)
+    result = build_site(docs, tmp_path / "out")
+    for name in ("a", "b"):  # each named after its summary
+        assert (tmp_path / "out" / "api-reference" / name / "index.html").is_file(), name
+    [bad] = [d for d in result.diagnostics if d.code == "nav-type"]
+    assert "openapi[1]" in bad.message

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -284,16 +284,33 @@ def _opt_str(v: Any) -> str | None:
 def _openapi_source(v: Any) -> tuple[str | None, str]:
     if isinstance(v, str):
         return v, "api-reference"
-    if isinstance(v, list) and v and isinstance(v[0], str):
-        return v[0], "api-reference"
+    if isinstance(v, list):
+        first = next((e for e in v if isinstance(e, str)), None)
+        return first, "api-reference"
     if isinstance(v, dict) and isinstance(v.get("source"), str):
         return v["source"], str(v.get("directory") or "api-reference")
     return None, "api-reference"
 
 
-def _api_specs(spec: str | None, directory: str, asyncapi: Any, path: PathKey) -> list[NavApiSpec]:
-    """The generated-page sources of a division or group without pages."""
-    out = [NavApiSpec(spec, directory, path)] if spec else []
+def _more_specs(v: Any, path: PathKey, warn: Warn) -> list[str]:
+    """The specs of an `openapi` array after its first (`_openapi_source`); an entry that is
+    no file name is a warning."""
+    if not isinstance(v, list):
+        if v is not None and not isinstance(v, str) and _openapi_source(v)[0] is None:
+            warn((*path, "openapi"), "nav-type", "`openapi` must be a file, a list or {source}")
+        return []
+    for i, entry in enumerate(v):
+        if not isinstance(entry, str):
+            warn((*path, "openapi", i), "nav-type", "an `openapi` entry must be a file name")
+    return [e for e in v if isinstance(e, str)][1:]
+
+
+def _api_specs(
+    spec: str | None, directory: str, asyncapi: Any, path: PathKey, more: Sequence[str] = ()
+) -> list[NavApiSpec]:
+    """The generated-page sources of a division or group without pages (`more`: the rest
+    of an `openapi` list, each generating its own pages)."""
+    out = [NavApiSpec(s, directory, path) for s in ([spec] if spec else []) + list(more)]
     async_spec, async_directory = _openapi_source(asyncapi)
     if async_spec:
         out.append(NavApiSpec(async_spec, async_directory, path, "asyncapi"))
@@ -344,7 +361,8 @@ def _division(
                 if item is not None:
                     children.append(item)
     if not children and not raw.get("href"):
-        children += _api_specs(spec, directory, raw.get("asyncapi"), path)
+        more = _more_specs(raw.get("openapi"), path, warn)
+        children += _api_specs(spec, directory, raw.get("asyncapi"), path, more)
     elif spec and not raw.get("href"):
         children.append(NavApiSpec(spec, directory, path, beside_pages=True))
     searchable = raw.get("searchable")
@@ -388,7 +406,8 @@ def _item(raw: Any, path: PathKey, openapi: str | None, warn: Warn) -> NavItem |
             if item is not None:
                 children.append(item)
         if not children:
-            children += _api_specs(spec, directory, raw.get("asyncapi"), path)
+            more = _more_specs(raw.get("openapi"), path, warn)
+            children += _api_specs(spec, directory, raw.get("asyncapi"), path, more)
         elif spec:
             children.append(NavApiSpec(spec, directory, path, beside_pages=True))
         boost = raw.get("boost")
