@@ -37,6 +37,7 @@ from mintrender.components._jsxscan import (
     push_open,
     read_tag,
     scope_of,
+    unreadable_tag,
     void_close,
 )
 from mintrender.components._mdxenv import Expansion, expanding, inline_report
@@ -88,7 +89,9 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     lenient = env.get("lenient", False)
     tag = read_tag(src, pos, env, lenient)
     if tag is None:
-        if not silent and not lenient and _NO_TAG_START.match(src, pos):
+        if not silent and not lenient and (why := unreadable_tag(src, pos)):
+            inline_report(state, pos, "jsx-syntax", why)  # `<Note title="abc>`: MDX refuses it
+        elif not silent and not lenient and _NO_TAG_START.match(src, pos):
             # `<-chan`, `<3`, `<=`: MDX reads `<` as a tag's start and fails the page there
             # (remark-mdx: "Unexpected character before name"); shown here as written
             inline_report(

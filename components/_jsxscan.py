@@ -72,6 +72,23 @@ def read_tag(src: str, pos: int, env: MutableMapping[str, Any], lenient: bool) -
         return tag
 
 
+def unreadable_tag(src: str, pos: int) -> str:
+    """Why the tag at `pos`, which names a component or HTML element, cannot be read even
+    loosely (an attribute's string never closed), "" for anything else: MDX refuses the
+    page there, and the text is shown as written."""
+    m = _TAG_NAME.match(src, pos)
+    if m is None or not (m.group(1)[0].isupper() or m.group(1) in HTML_NAMES):
+        return ""
+    try:
+        parse_tag(src, pos, None, loose=True)
+    except JsxSyntaxError as exc:
+        return (
+            f"<{m.group(1)}> cannot be read as a tag ({exc.message}), so MDX (and Mintlify) "
+            "refuses this page; it is shown as text here"
+        )
+    return ""
+
+
 def drops_to_report(tag: Tag, env: MutableMapping[str, Any]) -> list[tuple[str, int, str]]:
     """`tag.dropped`, less props that pass a component (`Component={WidgetCodeBlock}`): a
     value no static page can use, but not a mistake either."""
