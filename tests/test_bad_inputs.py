@@ -193,6 +193,24 @@ def test_mismatched_jsx(tmp_path: Path) -> None:
     assert (stray.file, stray.line, stray.column) == ("page.mdx", 5, 1)
 
 
+def test_unclosed_or_mistyped_frontmatter_is_reported(tmp_path: Path) -> None:
+    """Frontmatter never closed was read as the page's text, and `title: [1, 2]` or
+    `hidden: "yes"` did nothing, all without a word."""
+    result = _build(
+        tmp_path,
+        {
+            "open.mdx": "---\ntitle: X\ndescription: D\n\n# Body\n",
+            "typed.mdx": '---\ntitle: [1, 2]\nhidden: "yes"\n---\n\nB\n',
+        },
+    )
+    found = sorted((d.file, d.line, d.code) for d in result.diagnostics if d.severity != "info")
+    assert found == [
+        ("open.mdx", 1, "frontmatter-unclosed"),
+        ("typed.mdx", 2, "frontmatter-value"),
+        ("typed.mdx", 3, "frontmatter-value"),
+    ]
+
+
 def test_invalid_yaml_frontmatter(tmp_path: Path) -> None:
     result = _build(tmp_path, {"page.mdx": "---\ntitle: Kept\ntags: [oops\n---\n\nBody.\n"})
     [d] = _found(result, "frontmatter-yaml")

@@ -37,10 +37,14 @@ def split_frontmatter(
     """(frontmatter, source with the frontmatter lines blanked, first body line)."""
     m = _FRONTMATTER.match(source)
     if not m:
+        if _UNCLOSED.match(source):  # `---` then `title: X`, and no `---` after it
+            why = "the frontmatter opened here is never closed with `---`: it is read as text"
+            diagnostics.warning(rel_path, 1, 1, "frontmatter-unclosed", why)
         return {}, source, 0
     n_lines = source[: m.end()].count("\n") + 1
     data = _load_block(m.group(1), rel_path, diagnostics)
     _check_keys(data, m.group(1), rel_path, diagnostics)
+    _check_types(data, m.group(1), rel_path, diagnostics)
     blank = "\n" * (n_lines - 1)
     return data, blank + source[m.end() :], n_lines
 
@@ -103,6 +107,27 @@ def _check_keys(data: dict[str, Any], block: str, rel_path: str, diagnostics: Di
             f"frontmatter key `{key}` means nothing to Mintlify (kept as custom metadata)",
             f"did you mean `{near[0]}`?",
         )
+
+
+_UNCLOSED = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n[ \t]*[A-Za-z][\w-]*[ \t]*:")
+_TEXT_KEYS = frozenset("title description sidebarTitle icon tag mode openapi api url".split())
+_FLAG_KEYS = frozenset("hidden noindex deprecated hideFooterPagination hideApiMarker".split())
+
+
+def _check_types(data: dict[str, Any], block: str, rel_path: str, diagnostics: Diagnostics) -> None:
+    """A key Mintlify reads as text given a list or mapping, or a flag given anything but
+    true or false (`hidden: "yes"`): it does nothing, so say so."""
+    for key, value in data.items():
+        if key in _TEXT_KEYS and isinstance(value, (list, dict)):
+            want = "text"
+        elif key in _FLAG_KEYS and not isinstance(value, bool) and value is not None:
+            want = "true or false"
+        else:
+            continue
+        rows = block.split("\n")
+        line = next((i for i, row in enumerate(rows) if row.startswith(key)), 0)
+        why = f"frontmatter `{key}` should be {want}; it is left out"
+        diagnostics.warning(rel_path, line + 2, 1, "frontmatter-value", why)
 
 
 def _loose_frontmatter(block: str) -> dict[str, Any]:
