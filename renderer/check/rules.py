@@ -72,11 +72,8 @@ RULES: dict[str, Rule] = _rules(
         "warning",
         "a page or snippet is not UTF-8 text (read as Windows-1252, or binary and left out)",
     ),
-    (
-        "frontmatter-type",
-        "error",
-        "the page's frontmatter is not a mapping, or a key's value has the wrong type",
-    ),
+    ("frontmatter-type", "error", "the page's frontmatter is not a mapping"),
+    ("frontmatter-value", "warning", "a frontmatter key's value has the wrong type"),
     ("frontmatter-unclosed", "warning", "frontmatter opened with `---` is never closed"),
     ("jsx-unclosed", "warning", "a JSX tag is never closed"),
     ("jsx-stray-close", "warning", "a closing JSX tag matches no open tag"),
