@@ -31,7 +31,9 @@ from mintrender.components._jsxparse import (
     to_text,
 )
 from mintrender.components._jsxscan import find_close
+from mintrender.parse.expr import param_specs
 from mintrender.parse.expreval import Opaque
+from mintrender.parse.jsglobals import bind_params
 from mintrender.parse.jsvalues import truthy
 from mintrender.parse.prelude import (
     JsxFunction,
@@ -49,9 +51,6 @@ MAX_DEPTH = 16
 
 _NAME = r"[A-Za-z_$][\w$]*"
 _CALLBACK = re.compile(rf"\s*(?:\((?P<params>[^()]*)\)|(?P<name>{_NAME}))\s*=>\s*", re.S)
-_PARAM = re.compile(
-    rf"\s*(?:(?P<name>{_NAME})|\{{(?P<keys>[^{{}}]*)\}}|\[(?P<items>[^\[\]]*)\])\s*(?:,|$)"
-)
 _RETURN = re.compile(r"\{\s*return\s+", re.S)
 _HELPER_CALL = re.compile(rf"({_NAME})\s*\((.*)\)", re.S)
 _VOID = frozenset({"null", "undefined", "false", "true", ""})
@@ -272,7 +271,8 @@ def _array(src: str, start: int, end: int, scope: dict[str, Any], depth: int) ->
     return list(items)
 
 
-Binds = list[tuple[str, "tuple[str, ...] | None"]]
+Binds = list[Any]
+"""A callback's parameters (`expr.param_specs`): `item`, `{ title, on = false }, i`, `[k, v]`."""
 
 
 def _callback(src: str, start: int, end: int, method: str) -> tuple[Binds, int, int]:
@@ -283,8 +283,8 @@ def _callback(src: str, start: int, end: int, method: str) -> tuple[Binds, int, 
         raise FlowError(
             f"the `.{method}` callback must be an arrow function `(item) => ...`", start
         )
-    binds = _params(m.group("params") if m.group("params") is not None else m.group("name"))
-    if binds is None or (len(binds) > 1 and binds[1][1] is not None):
+    binds = param_specs(m.group("params") if m.group("params") is not None else m.group("name"))
+    if binds is None or len(binds) > 2:
         raise FlowError(f"the `.{method}` callback's parameters cannot be read", start)
     body, body_end = _trim(src, m.end(), end)
     r = _RETURN.match(src, body, body_end)
@@ -297,42 +297,14 @@ def _callback(src: str, start: int, end: int, method: str) -> tuple[Binds, int, 
 
 
 def _bound(scope: dict[str, Any], binds: Binds, item: Any, index: int) -> dict[str, Any]:
-    """`scope` with a callback's parameters bound to an item and its index."""
-    bound = dict(scope)
-    name, keys = binds[0]
-    if keys is None:
-        bound[name] = item
-    elif name == "[]":  # `([key, value])`: an array's items by position
-        for i, key in enumerate(keys):
-            bound[key] = item[i] if isinstance(item, list) and i < len(item) else None
-    else:  # `({ title, href })`: an object's keys
-        for key in keys:
-            bound[key] = item.get(key) if isinstance(item, dict) else None
-    if len(binds) > 1:
-        bound[binds[1][0]] = index
-    return bound
+    """`scope` with a callback's parameters bound to an item and its index (a default read
+    where the item leaves it undefined)."""
 
+    def default(source: str, bound: dict[str, Any]) -> Any:
+        value = eval_expression(source, {**scope, **bound})
+        return None if isinstance(value, Expression) else value
 
-def _params(text: str) -> list[tuple[str, tuple[str, ...] | None]] | None:
-    """`item`, `item, i`, `{ title, href }`, `[key, value]`, `{ title }, i` -> [(name, None) |
-    ("", keys) | ("[]", names)]."""
-    out: list[tuple[str, tuple[str, ...] | None]] = []
-    pos = 0
-    text = text.strip()
-    while pos < len(text) and len(out) < 2:
-        m = _PARAM.match(text, pos)
-        if m is None or m.end() == pos:
-            return None
-        if m.group("name"):
-            out.append((m.group("name"), None))
-        else:
-            listed = m.group("keys") if m.group("keys") is not None else m.group("items")
-            keys = tuple(k.strip() for k in listed.split(",") if k.strip())
-            if not all(re.fullmatch(_NAME, k) for k in keys):
-                return None  # renamed or defaulted keys, holes: not read
-            out.append(("" if m.group("keys") is not None else "[]", keys))
-        pos = m.end()
-    return out if out and pos >= len(text) else None
+    return {**scope, **bind_params(tuple(binds), [item, index], default)}
 
 
 def _value(src: str, start: int, end: int, scope: dict[str, Any]) -> Any:

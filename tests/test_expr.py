@@ -106,6 +106,12 @@ SCOPE: dict[str, Any] = {
         ("Array.from({ length: 3 }, (_, i) => i * 2).join() + Array.from('ab').join('')", "0,2,4ab"),
         ("Object.fromEntries([['a', 1]]).a + Object.assign({}, { b: 2 }).b", 3),
         ("Number.isInteger(3) && !Number.isInteger(3.5) && Number.parseInt('5px') === 5", True),
+        # parameters with defaults, patterns and a rest (each checked against Node.js)
+        ("[{ n: 'p', on: true }, { n: 'q' }].filter(({ on }) => on).map(({ n }) => n).join()", "p"),
+        ("Object.entries({ a: 1, b: 2 }).map(([k, v]) => `${k}=${v}`).join(', ')", "a=1, b=2"),
+        ("[{ n: 'p' }].map(({ n, on = false }) => n + on).join()", "pfalse"),
+        ("((x = 2, y = x * 3) => x + y)() + ((...xs) => xs.length)(1, 2, 3)", 11),
+        ("(({ a, ...rest }) => Object.keys(rest).join())({ a: 1, b: 2, c: 3 })", "b,c"),
         # a `?.` cuts the rest of its chain; `?.[` and `?.(` too
         ("`${props.nothing?.deep.er}` + (props.nothing?.deep.er ?? '!')", "undefined!"),
         ("props.list?.[1] + (props.nothing?.[0] ?? '-') + (props.src?.(1).x ?? '+')", "b-+"),
@@ -123,7 +129,7 @@ def test_values(source: str, expected: Any) -> None:
         ("() => 1", "a function is not a value", 0),
         ("x => x", "a function is not a value", 0),
         ("props.list.map((x) => { for (;;) {} })", "statements cannot run", 15),
-        ("props.list.map(({ a }) => a)", "destructured", 15),
+        ("props.list.map(({ a: { b } }) => b)", "destructured", 15),
         ("props.title?.(1)", "only a few string and array methods", 11),
         ("props.list.map(x => x.y.z)", "cannot read `z` of undefined", 23),
         ("props.list.map(1)", "needs a function", 14),

@@ -101,6 +101,80 @@ def parse_expression(text: str, *, lazy: bool = False) -> Node:
 
 
 _BLOCK_BODY = "functions with a `{ ... }` body cannot run at build time"
+
+
+def _top_split(text: str, mark: str) -> list[str]:
+    """`text` split at `mark` outside brackets and strings."""
+    out, depth, start, quote = [], 0, 0, ""
+    for i, c in enumerate(text):
+        if quote:
+            quote = "" if c == quote and text[i - 1] != "\\" else quote
+        elif c in "\"'`":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == mark and depth == 0 and not (mark == "=" and text[i + 1 : i + 2] in ("=", ">")):
+            out.append(text[start:i])
+            start = i + 1
+    return [*out, text[start:]]
+
+
+def _binding(text: str) -> tuple[str, str] | None:
+    """`name` or `name = default` -> (name, default source); None for anything else."""
+    name, *rest = _top_split(text, "=")
+    name = name.strip()
+    if not _NAME.fullmatch(name) or name in _KEYWORDS:
+        return None
+    return name, "=".join(rest).strip()
+
+
+def param_specs(raw: str) -> list[Any] | None:
+    """An arrow function's parameter list with defaults or patterns: each a name, or
+    ("default", name, source), ("object", ((key, local, default), …), rest, default),
+    ("array", ((name, default) or None, …), default), ("rest", name); None for a list the
+    build cannot bind (nested patterns)."""
+    specs: list[Any] = []
+    for part in (p.strip() for p in _top_split(raw, ",")):
+        if not part:
+            continue
+        if part.startswith("...") and _NAME.fullmatch(part[3:].strip()):
+            specs.append(("rest", part[3:].strip()))
+            continue
+        pattern, *rest = _top_split(part, "=")
+        pattern, whole = pattern.strip(), "=".join(rest).strip()
+        if pattern.startswith("{") and pattern.endswith("}"):
+            keys: list[tuple[str, str, str]] = []
+            spread = ""
+            for item in (x.strip() for x in _top_split(pattern[1:-1], ",")):
+                if item.startswith("..."):
+                    spread = item[3:].strip()
+                    continue
+                key, colon, target = (x.strip() for x in item.partition(":"))
+                bound = _binding(target if colon else item)
+                if not item or bound is None or not (_NAME.fullmatch(key) or not colon):
+                    if not item:
+                        continue
+                    return None
+                keys.append((key.split("=")[0].strip() if not colon else key, *bound))
+            specs.append(("object", tuple(keys), spread, whole))
+        elif pattern.startswith("[") and pattern.endswith("]"):
+            items: list[tuple[str, str] | None] = []
+            for x in _top_split(pattern[1:-1], ","):
+                bound = _binding(x) if x.strip() else None  # `[, second]`: a hole
+                if bound is None and x.strip():
+                    return None
+                items.append(bound)
+            specs.append(("array", tuple(items), whole))
+        else:
+            bound = _binding(part)
+            if bound is None:
+                return None
+            specs.append(("default", *bound) if bound[1] else bound[0])
+    return specs
+
+
 _BEFORE_REGEX = re.compile(r"(?:[(,=:\[!&|?{};+\-*%<>~^]|\breturn|\btypeof|\A)\s*\Z")
 
 
@@ -302,7 +376,19 @@ class _Parser:
         if ch == "(":
             arrow = _ARROW.match(text, i)
             if arrow:
-                names = [n.strip() for n in text[i + 1 : arrow.end()].rsplit(")", 1)[0].split(",")]
+                raw = text[i + 1 : arrow.end()].rsplit(")", 1)[0]
+                names = [n.strip() for n in raw.split(",")]
+                plain = all(_NAME.fullmatch(n) for n in names if n)
+                specs = None if plain or not self.lazy else param_specs(raw)
+                if specs is not None:  # `({ name, on = false }) =>`, `([k, v]) =>`
+                    self.pos = self.ws(arrow.end())
+                    if self.text.startswith("{", self.pos):
+                        end = _block_end(self.text, self.pos)
+                        if end < 0:
+                            raise ExprError(_BLOCK_BODY, i)
+                        block, self.pos = self.text[self.pos : end], end
+                        return ("block", tuple(specs), block, i)
+                    return ("arrow", tuple(specs), self.expression(depth + 1), i)
                 return self.arrow([n for n in names if n], arrow.end(), i, depth)
             self.pos += 1
             node = self.expression(depth + 1)

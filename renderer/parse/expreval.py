@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
 
 from mintrender.parse.expr import (
     MAX_DEPTH,
@@ -20,7 +19,14 @@ from mintrender.parse.expr import (
     Node,
     parse_expression,
 )
-from mintrender.parse.jsglobals import btoa, js_math, parse_json, run_block, stringify
+from mintrender.parse.jsglobals import (
+    GLOBALS,
+    bind_params,
+    js_math,
+    parse_json,
+    run_block,
+    stringify,
+)
 from mintrender.parse.jsmethods import (
     LIST_METHODS,
     NUMBER_METHODS,
@@ -97,7 +103,7 @@ def free_names(node: Node) -> set[str]:
         item = stack.pop()
         if isinstance(item, tuple) and item:
             if item[0] == "name":
-                if item[1] not in _GLOBALS and item[1] not in _NAMESPACES:
+                if item[1] not in GLOBALS and item[1] not in _NAMESPACES:
                     out.add(item[1])
                 continue
             if item[0] == "unary" and item[1] == "typeof" and item[2][0] == "name":
@@ -177,7 +183,7 @@ class _Evaluator:
             params, block, scope, start = node[1], node[2], self.scope, node[3]
 
             def call(args: list[Any]) -> Any:
-                bound = dict(zip(params, [*args, *[None] * len(params)], strict=False))
+                bound = bind_params(params, args, _defaults(scope))
                 try:
                     return run_block(block, {**scope, **bound})
                 except ExprError as exc:  # at the function, in the expression's source
@@ -187,7 +193,7 @@ class _Evaluator:
         raise ExprError(f"unsupported expression ({kind})", 0)  # pragma: no cover
 
     def knows(self, word: str) -> bool:
-        return word in self.scope or word in _GLOBALS or word in _NAMESPACES
+        return word in self.scope or word in GLOBALS or word in _NAMESPACES
 
     def name(self, word: str, offset: int) -> Any:
         if word in self.scope:
@@ -195,8 +201,8 @@ class _Evaluator:
             if not _is_data(value) and not isinstance(value, _Function):  # a file's function
                 raise ExprError(f"`{word}` is not a value known at build time", offset)
             return value
-        if word in _GLOBALS:
-            return _Function(word, _GLOBALS[word])
+        if word in GLOBALS:
+            return _Function(word, GLOBALS[word])
         if word in _NAMESPACES:
             return _Namespace(word)
         raise ExprError(f"`{word}` is not defined on this page", offset)
@@ -306,7 +312,16 @@ class _Evaluator:
             return _sized(callee.call(args, offset), offset)
         if isinstance(callee, _Function):
             return _sized(callee.fn(args), offset)
+        if isinstance(callee, _Arrow):  # `((x = 2) => x * 2)()`
+            return _sized(callee(*args), offset)
         raise ExprError("only a few string and array methods can be called at build time", offset)
+
+
+def _defaults(scope: dict[str, Any]) -> Callable[[str, dict[str, Any]], Any]:
+    """A parameter's default computed over `scope` and the parameters bound before it."""
+    return lambda source, bound: _Evaluator({**scope, **bound}).run(
+        parse_expression(source, lazy=True)
+    )
 
 
 class _Arrow:
@@ -317,9 +332,8 @@ class _Arrow:
         self.params, self.body, self.outer = params, body, outer
 
     def __call__(self, *args: Any) -> Any:
-        inner = _Evaluator({**self.outer.scope, **dict(zip(self.params, args, strict=False))})
-        for name in self.params[len(args) :]:
-            inner.scope[name] = None
+        scope = self.outer.scope
+        inner = _Evaluator({**scope, **bind_params(self.params, list(args), _defaults(scope))})
         inner.steps = self.outer.steps
         try:
             return inner.run(self.body)
@@ -491,22 +505,6 @@ def _method_applies(obj: Any, name: str) -> bool:
     if isinstance(obj, (int, float)) and not isinstance(obj, bool) and name in NUMBER_METHODS:
         return True
     return name == "toString" and not isinstance(obj, dict)
-
-
-_GLOBALS: dict[str, Callable[[list[Any]], Any]] = {
-    "String": lambda args: _js_string(args[0]) if args else "",
-    "Number": lambda args: to_number(args[0]) if args else 0,
-    "Boolean": lambda args: truthy(args[0]) if args else False,  # `.filter(Boolean)`
-    "encodeURIComponent": lambda args: quote(
-        _js_string(args[0]) if args else "undefined", safe="-_.!~*'()"
-    ),
-    "encodeURI": lambda args: quote(
-        _js_string(args[0]) if args else "undefined", safe="-_.!~*'();/?:@&=+$,#"
-    ),
-    "btoa": lambda args: btoa(_js_string(args[0]) if args else "undefined"),
-    "parseInt": parse_int,
-    "parseFloat": parse_float,
-}
 
 
 def _object(args: list[Any]) -> dict[str, Any]:

@@ -8,8 +8,11 @@ import json
 import math
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from mintrender.parse.expr import ExprError
+from mintrender.parse.jsmethods import parse_float, parse_int
+from mintrender.parse.jsvalues import js_string, to_number, truthy
 
 
 def btoa(text: str) -> str:
@@ -71,3 +74,59 @@ def run_block(block: str, scope: dict[str, Any]) -> Any:
     if not _BLOCK_RUNNER:
         raise ExprError("functions with a `{ ... }` body cannot run at build time", 0)
     return _BLOCK_RUNNER[0](block, scope)
+
+
+def bind_params(
+    params: tuple[Any, ...], args: list[Any], default: Callable[[str, dict[str, Any]], Any]
+) -> dict[str, Any]:
+    """Each parameter's value for a call with `args` (`expr.param_specs`: names, defaults,
+    `{ a, b = 1 }` and `[k, v]` patterns, `...rest`); `default(source, bound)` computes a
+    default where its argument is undefined, reading the parameters bound before it."""
+    bound: dict[str, Any] = {}
+    for i, spec in enumerate(params):
+        value = args[i] if i < len(args) else None
+        if isinstance(spec, str):
+            bound[spec] = value
+            continue
+        kind = spec[0]
+        if kind == "rest":
+            bound[spec[1]] = list(args[i:])
+            break
+        if kind == "default":
+            bound[spec[1]] = default(spec[2], bound) if value is None else value
+            continue
+        if value is None and spec[-1]:  # `({ a } = {})`
+            value = default(spec[-1], bound)
+        if kind == "object":
+            given = value if isinstance(value, dict) else {}
+            for key, local, fallback in spec[1]:
+                found = given.get(key)
+                bound[local] = default(fallback, bound) if found is None and fallback else found
+            if spec[2]:
+                named = {key for key, _, _ in spec[1]}
+                bound[spec[2]] = {k: v for k, v in given.items() if k not in named}
+        else:  # array
+            items = value if isinstance(value, list) else []
+            for j, item in enumerate(spec[1]):
+                if item is None:
+                    continue
+                found = items[j] if j < len(items) else None
+                bound[item[0]] = default(item[1], bound) if found is None and item[1] else found
+    return bound
+
+
+GLOBALS: dict[str, Callable[[list[Any]], Any]] = {
+    "String": lambda args: js_string(args[0]) if args else "",
+    "Number": lambda args: to_number(args[0]) if args else 0,
+    "Boolean": lambda args: truthy(args[0]) if args else False,  # `.filter(Boolean)`
+    "encodeURIComponent": lambda args: quote(
+        js_string(args[0]) if args else "undefined", safe="-_.!~*'()"
+    ),
+    "encodeURI": lambda args: quote(
+        js_string(args[0]) if args else "undefined", safe="-_.!~*'();/?:@&=+$,#"
+    ),
+    "btoa": lambda args: btoa(js_string(args[0]) if args else "undefined"),
+    "parseInt": parse_int,
+    "parseFloat": parse_float,
+}
+"""The global functions of the build-time subset (`expreval`)."""
