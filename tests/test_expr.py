@@ -112,6 +112,8 @@ SCOPE: dict[str, Any] = {
         ("[{ n: 'p' }].map(({ n, on = false }) => n + on).join()", "pfalse"),
         ("((x = 2, y = x * 3) => x + y)() + ((...xs) => xs.length)(1, 2, 3)", 11),
         ("(({ a, ...rest }) => Object.keys(rest).join())({ a: 1, b: 2, c: 3 })", "b,c"),
+        ("2 ** 3 ** 2 + Math.min(...[3, 1, 2]) + Math.max(...[1, 5], 2)", 518),
+        ("'a/b/c.png'.split('/').pop() + ['b', 'A', 'a'].sort((x, y) => x.localeCompare(y))", "c.pnga,A,b"),
         # a `?.` cuts the rest of its chain; `?.[` and `?.(` too
         ("`${props.nothing?.deep.er}` + (props.nothing?.deep.er ?? '!')", "undefined!"),
         ("props.list?.[1] + (props.nothing?.[0] ?? '-') + (props.src?.(1).x ?? '+')", "b-+"),

@@ -62,7 +62,7 @@ _BINARY: dict[str, int] = {
     "??": 1, "||": 2, "&&": 3,
     "==": 4, "!=": 4, "===": 4, "!==": 4,
     "<": 5, ">": 5, "<=": 5, ">=": 5,
-    "+": 6, "-": 6, "*": 7, "/": 7, "%": 7,
+    "+": 6, "-": 6, "*": 7, "/": 7, "%": 7, "**": 8,
 }  # fmt: skip
 _OPERATORS = sorted(_BINARY, key=len, reverse=True)
 _LITERALS: dict[str, Any] = {
@@ -287,7 +287,8 @@ class _Parser:
                 raise ExprError(f"the operator `{op + op}` is not supported", self.pos)
             start = self.pos
             self.pos += len(op)
-            right = self.binary(_BINARY[op], depth + 1)
+            # `**` groups to the right (`2 ** 3 ** 2` is 2 ** 9)
+            right = self.binary(_BINARY[op] - (op == "**"), depth + 1)
             left = ("bin", op, left, right, start)
 
     def unary(self, depth: int) -> Node:
@@ -323,7 +324,7 @@ class _Parser:
                     continue
                 if bracket == "(":  # `onDone?.(x)`: undefined when there is no function
                     self.pos += 1
-                    node = ("call", node, self.items(")", depth, spread=False), start, True)
+                    node = ("call", node, self.items(")", depth, spread=True), start, True)
                     continue
                 self.pos = self.ws(self.pos)
                 m = _NAME.match(self.text, self.pos)
@@ -338,7 +339,7 @@ class _Parser:
                 node = ("member", node, key, False, start)
             elif step == "(":
                 self.pos += 1
-                args = self.items(")", depth, spread=False)
+                args = self.items(")", depth, spread=True)  # `Math.max(...prices)`
                 node = ("call", node, args, start)
             elif step == "`":
                 raise ExprError("tagged templates are not supported", start)

@@ -39,6 +39,7 @@ from mintrender.parse.jsregex import JsRegex, js_regex, replace_text
 from mintrender.parse.jsvalues import (
     _js_string,
     _tidy,
+    arithmetic,
     loose_equal,
     strict_equal,
     to_number,
@@ -242,22 +243,7 @@ class _Evaluator:
             if isinstance(a, float) and math.isnan(a) or isinstance(b, float) and math.isnan(b):
                 return False
             return {"<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[op]
-        a, b = to_number(left), to_number(right)
-        if op == "-":
-            return _tidy(a - b)
-        if op == "*":
-            return _tidy(a * b)
-        if op == "/":
-            if b == 0:
-                return (
-                    math.nan
-                    if a == 0 or math.isnan(a)
-                    else math.copysign(math.inf, a) * (-1 if math.copysign(1, b) < 0 else 1)
-                )
-            return _tidy(a / b)
-        if b == 0 or math.isinf(a) or math.isnan(a) or math.isnan(b):  # "%"
-            return math.nan
-        return _tidy(math.fmod(a, b))
+        return arithmetic(op, to_number(left), to_number(right))
 
     def member(self, node: Node) -> Any:
         _, obj_node, key_node, optional, offset = node
@@ -307,7 +293,15 @@ class _Evaluator:
         callee = self._link(callee_node)
         if callee is _CUT or (callee is None and len(node) > 4):  # `f?.()`, `f` undefined
             return _CUT
-        args = [self.run(a) for a in arg_nodes]
+        args: list[Any] = []
+        for a in arg_nodes:  # `Math.max(...prices)`: the array's items
+            if a[0] == "spread":
+                value = self.run(a[1])
+                if not isinstance(value, (list, str)):
+                    raise ExprError("only arrays can be spread into a call", a[2])
+                args.extend(value)
+            else:
+                args.append(self.run(a))
         if isinstance(callee, _Method):
             return _sized(callee.call(args, offset), offset)
         if isinstance(callee, _Function):

@@ -18,9 +18,9 @@ from mintrender.parse.jsvalues import js_string, strict_equal, to_number
 
 STRING_METHODS = frozenset(
     "charAt charCodeAt padStart padEnd repeat at indexOf lastIndexOf trimStart trimEnd concat "
-    "substring".split()
+    "substring localeCompare".split()
 )
-LIST_METHODS = frozenset("at indexOf lastIndexOf reverse sort concat".split())
+LIST_METHODS = frozenset("at indexOf lastIndexOf reverse sort concat pop shift".split())
 NUMBER_METHODS = frozenset("toFixed toLocaleString".split())
 
 
@@ -42,6 +42,8 @@ def more_method(
             return target + "".join(js_string(a) for a in args)
         return [*target, *(x for a in args for x in (a if isinstance(a, list) else [a]))]
     if isinstance(target, list):
+        if name in ("pop", "shift"):  # the item it takes (the array is not changed here)
+            return (target[-1] if name == "pop" else target[0]) if target else None
         if name == "reverse":
             return target[::-1]
         if call is not None:  # `.sort((a, b) => a - b)`
@@ -52,6 +54,10 @@ def more_method(
 
 def _string_method(target: str, name: str, args: list[Any]) -> Any:
     arg = args[0] if args else None
+    if name == "localeCompare":  # as a collation orders them: letters before case
+        other = js_string(arg)
+        mine, theirs = (target.casefold(), target.swapcase()), (other.casefold(), other.swapcase())
+        return (mine > theirs) - (mine < theirs)
     n = int(to_number(arg)) if arg is not None and to_number(arg) == to_number(arg) else 0
     if name == "charAt":
         return target[n] if 0 <= n < len(target) else ""

@@ -92,3 +92,28 @@ def loose_equal(a: Any, b: Any) -> bool:
     if isinstance(a, (int, float, str, bool)) and isinstance(b, (int, float, str, bool)):
         return to_number(a) == to_number(b)
     return False
+
+
+def arithmetic(op: str, a: int | float, b: int | float) -> int | float:
+    """`a op b` for `-`, `*`, `**`, `/` and `%`, as JavaScript computes them (division by
+    zero gives Infinity or NaN; `%` is the remainder with the dividend's sign)."""
+    if op == "-":
+        return _tidy(a - b)
+    if op == "*":
+        return _tidy(a * b)
+    if op == "**":
+        try:
+            return _tidy(math.nan if math.isnan(b) else math.pow(a, b))
+        except (OverflowError, ValueError):  # `10 ** 400`, `(-8) ** 0.5`
+            return math.nan if a < 0 else math.inf
+    if op == "/":
+        if b == 0:
+            return (
+                math.nan
+                if a == 0 or math.isnan(a)
+                else math.copysign(math.inf, a) * (-1 if math.copysign(1, b) < 0 else 1)
+            )
+        return _tidy(a / b)
+    if b == 0 or math.isinf(a) or math.isnan(a) or math.isnan(b):  # "%"
+        return math.nan
+    return _tidy(math.fmod(a, b))
