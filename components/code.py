@@ -51,6 +51,8 @@ if TYPE_CHECKING:
     from mintrender.components._spec import RenderCtx
 
 _CODE_CHILD = "code"
+_CODE_CHILDREN = (_CODE_CHILD, "CodeBlock")
+"""A CodeGroup's tabs: fenced blocks, and `<CodeBlock>`s (what Mintlify makes fences into)."""
 SELECT_CHEVRON = (
     '<svg class="mr-codegroup__select-chevron" viewBox="0 0 16 16" width="12" height="12" '
     'aria-hidden="true"><path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" '
@@ -62,10 +64,10 @@ def _labels(ctx: RenderCtx, blocks: list[Child]) -> list[str]:
     """Tab labels: the block title, else its language, else "Code N"; made unique."""
     labels: list[str] = []
     for index, block in enumerate(blocks):
-        title = str(block.props.get("title") or "").strip()
-        label = (
-            title or ctx.language_name(str(block.props.get("lang") or "")) or f"Code {index + 1}"
-        )
+        props = block.props  # a fence's, or a `<CodeBlock filename language>`'s
+        title = str(props.get("title") or props.get("filename") or "").strip()
+        lang = str(props.get("lang") or props.get("language") or "")
+        label = title or ctx.language_name(lang) or f"Code {index + 1}"
         base, n = label, 2
         while label in labels:
             label, n = f"{base} ({n})", n + 1
@@ -75,8 +77,8 @@ def _labels(ctx: RenderCtx, blocks: list[Child]) -> list[str]:
 
 def code_group_html(node: Node, ctx: RenderCtx, *, extra: str = "") -> str:
     """The tabbed frame around a component's fenced blocks (CodeGroup and the examples)."""
-    check_children(node, ctx, (_CODE_CHILD,), "code blocks")
-    blocks = [c for c in node.children if c.name == _CODE_CHILD]
+    check_children(node, ctx, _CODE_CHILDREN, "code blocks")
+    blocks = [c for c in node.children if c.name in _CODE_CHILDREN]
     labels = _labels(ctx, blocks)
     dropdown = "dropdown" in node.props and node.props.get("dropdown") not in (False, "false")
     buttons = "".join(
@@ -85,7 +87,10 @@ def code_group_html(node: Node, ctx: RenderCtx, *, extra: str = "") -> str:
     )
     select = ""
     if dropdown and blocks:
-        names = [ctx.language_name(str(b.props.get("lang") or "")) for b in blocks]
+        names = [
+            ctx.language_name(str(b.props.get("lang") or b.props.get("language") or ""))
+            for b in blocks
+        ]
         unique = len(set(names)) == len(names) and all(names)
         options = "".join(
             f'<option value="{esc(label)}"{" selected" if i == 0 else ""}>'
@@ -104,7 +109,7 @@ def code_group_html(node: Node, ctx: RenderCtx, *, extra: str = "") -> str:
     label_of = {id(b): labels[i] for i, b in enumerate(blocks)}
 
     def panel(index: int, child: Child) -> str:
-        if child.name != _CODE_CHILD:
+        if child.name not in _CODE_CHILDREN:
             return child.html
         label = label_of[id(child)]
         inactive = "" if label == labels[0] else " data-inactive"
