@@ -392,6 +392,18 @@ def test_modes(mode: str) -> None:
     assert 'id="sidebar"' in out  # still the drawer on phones
 
 
+@pytest.mark.parametrize("theme", ["luma", "aspen", "mint", "maple"])
+def test_frame_drops_the_page_header_on_the_themes_that_have_it(theme: str) -> None:
+    """look.md §7: frame (aspen, almond, luma, sequoia) has no TOC and no page header, so a
+    page's own hero is its top: mintlify-docs' home (luma) had the title drawn over it. On a
+    theme without frame it falls back to wide, header kept."""
+    ctx = full_context(toc=TOC, mode="frame")
+    ctx["site"]["theme"] = theme
+    out = render(**ctx)
+    assert ('id="page-title"' in out) == (theme in ("mint", "maple"))
+    assert 'id="table-of-contents"' not in out and 'data-mode="wide"' in out
+
+
 def test_api_page_aside_replaces_toc() -> None:
     ctx = full_context(
         toc=TOC,

@@ -74,6 +74,7 @@ def site_context(
 
     return {
         "name": config.name,
+        "theme": config.theme,
         "description": config.description,
         "logo": {
             "light": asset(config.logo.light),
