@@ -758,3 +758,23 @@ def test_whole_decimals_read_as_javascript_writes_them(tmp_path: Path) -> None:
     view = _spec_view(tmp_path, spec, "GET /runs")
     assert "default: 1<" in view.body_html and "0 &lt;= x &lt;= 2.5" in view.body_html
     assert "threshold=1" in view.aside_html and "1.0" not in view.body_html + view.aside_html
+
+
+def test_optional_auth_is_not_required(tmp_path: Path) -> None:
+    """`security: [{}, {key: []}]` allows anonymous calls: the key was shown as required."""
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "components": {
+            "securitySchemes": {"key": {"type": "apiKey", "in": "header", "name": "X-Key"}}
+        },
+        "paths": {"/x": {"get": {"security": [{}, {"key": []}], "responses": {"200": {}}}}},
+    }
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
+    view = render(get(index, "GET /x"))
+    auth = view.body_html.split('id="api-authorizations"', 1)[1].split("</section>", 1)[0]
+    assert "X-Key" in auth and "required" not in auth
+    data = playground(view)
+    assert [s["label"] for s in data["security"]] == ["key"]

@@ -425,8 +425,11 @@ class _SpecLoader:
             return None
         out: list[SecurityRequirement] = []
         for i, req in enumerate(raw):
-            if not isinstance(req, dict) or not req:
-                continue  # `{}` means "anonymous is allowed too"
+            if isinstance(req, dict) and not req:  # `{}`: anonymous is allowed too
+                out.append(SecurityRequirement((), ()))
+                continue
+            if not isinstance(req, dict):
+                continue
             schemes: list[SecurityScheme] = []
             scopes: list[tuple[str, ...]] = []
             for key, sc in req.items():

@@ -168,6 +168,7 @@ def playground_data(
                 "schemes": [scheme_data(s) for s in req.schemes],
             }
             for req in security
+            if req.schemes  # `{}`: anonymous, no credentials to ask for
         ],
         "params": [
             {"in": p.location, **field_data(p.name, p.schema, p.required, p.description, prefill)}

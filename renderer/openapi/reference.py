@@ -237,9 +237,14 @@ def render_operation(
         markdown, anchors, expanded=options.expanded == "all", post_keys=options.params_post
     )
     method = "WEBHOOK" if op.webhook else op.method
+    optional = any(not req.schemes for req in op.security)  # `security: [{}, …]`
     auth: list[dict[str, Any]] = [
-        {"label": " + ".join(s.key for s in req.schemes), "fields": auth_rows(req, builder)}
+        {
+            "label": " + ".join(s.key for s in req.schemes),
+            "fields": auth_rows(req, builder, required=not optional),
+        }
         for req in op.security
+        if req.schemes
     ]
     groups: list[dict[str, Any]] = []
     words = ui_text(options.language)

@@ -240,8 +240,11 @@ def _path_html(path: str) -> Markup:
     return Markup("").join(out)
 
 
-def auth_rows(req: SecurityRequirement, builder: FieldBuilder) -> list[FieldView]:
-    """Rows of an Authorizations alternative."""
+def auth_rows(
+    req: SecurityRequirement, builder: FieldBuilder, *, required: bool = True
+) -> list[FieldView]:
+    """Rows of an Authorizations alternative (`required`: false where anonymous calls are
+    allowed too, `security: [{}, …]`)."""
     rows: list[FieldView] = []
     for scheme in req.schemes:
         name, location, text = _auth_text(scheme)
@@ -251,7 +254,7 @@ def auth_rows(req: SecurityRequirement, builder: FieldBuilder) -> list[FieldView
                 name=name,
                 anchor=builder.anchors.take(f"authorization-{name}"),
                 type_label="string",
-                required=True,
+                required=required,
                 location=location,
                 description_html=desc,
             )
@@ -329,8 +332,9 @@ def build_http_request(
     query: list[tuple[str, str]] = []
     headers: list[tuple[str, str]] = []
     cookies: list[str] = []
-    if security:
-        for scheme in security[0].schemes:
+    first = next((req for req in security if req.schemes), None)
+    if first is not None:
+        for scheme in first.schemes:
             where, name, value = auth_header(scheme)
             (query if where == "query" else headers).append((name, value))
     for p in parameters:
