@@ -113,6 +113,9 @@ SCOPE: dict[str, Any] = {
         ("((x = 2, y = x * 3) => x + y)() + ((...xs) => xs.length)(1, 2, 3)", 11),
         ("(({ a, ...rest }) => Object.keys(rest).join())({ a: 1, b: 2, c: 3 })", "b,c"),
         ("2 ** 3 ** 2 + Math.min(...[3, 1, 2]) + Math.max(...[1, 5], 2)", 518),
+        ("[...new Set(['a', 'b', 'a'])].join() + new Set('aab').size", "a,b2"),
+        ("Array.from(new Set([1, 1, 2])).length + new Map([['k', 3]]).get('k')", 5),
+        ("new Set([1]).has(1) && !new Map([['a', 1]]).has('b')", True),
         ("'a/b/c.png'.split('/').pop() + ['b', 'A', 'a'].sort((x, y) => x.localeCompare(y))", "c.pnga,A,b"),
         # a `?.` cuts the rest of its chain; `?.[` and `?.(` too
         ("`${props.nothing?.deep.er}` + (props.nothing?.deep.er ?? '!')", "undefined!"),
@@ -139,6 +142,7 @@ def test_values(source: str, expected: Any) -> None:
         ("a = 1", "assignments", 2),
         ("name = 1", "assignments", 5),
         ("new Date()", "`new` cannot run", 0),
+        ("new Set([1]).add(2)", "only a few string and array methods", 16),
         ("fetch('/x')", "`fetch` is not defined", 0),
         ("props.list.push(1)", "only a few string and array methods", 15),
         ("<Note/>", "JSX", 0),

@@ -101,6 +101,7 @@ def parse_expression(text: str, *, lazy: bool = False) -> Node:
 
 
 _BLOCK_BODY = "functions with a `{ ... }` body cannot run at build time"
+_NEW = re.compile(r"\s+(Set|Map)\s*\(")
 
 
 def _top_split(text: str, mark: str) -> list[str]:
@@ -410,6 +411,9 @@ class _Parser:
             self.pos = m.end()
             if word in _LITERALS:
                 return ("lit", _LITERALS[word])
+            if word == "new" and (made := _NEW.match(text, self.pos)):  # `new Set(items)`
+                self.pos = made.end()
+                return ("new", made.group(1), self.items(")", depth, spread=True), i)
             if word in _KEYWORDS:
                 raise ExprError(f"`{word}` cannot run at build time", i)
             if self.peek("=>"):  # `x => x.name`

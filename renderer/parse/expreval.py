@@ -21,26 +21,25 @@ from mintrender.parse.expr import (
 )
 from mintrender.parse.jsglobals import (
     GLOBALS,
+    NAMESPACES,
     bind_params,
-    js_math,
-    parse_json,
     run_block,
-    stringify,
 )
 from mintrender.parse.jsmethods import (
     LIST_METHODS,
     NUMBER_METHODS,
     STRING_METHODS,
     more_method,
-    parse_float,
-    parse_int,
 )
 from mintrender.parse.jsregex import JsRegex, js_regex, replace_text
 from mintrender.parse.jsvalues import (
+    JsMap,
+    JsSet,
     _js_string,
     _tidy,
     arithmetic,
     loose_equal,
+    make_collection,
     strict_equal,
     to_number,
     truthy,
@@ -104,7 +103,7 @@ def free_names(node: Node) -> set[str]:
         item = stack.pop()
         if isinstance(item, tuple) and item:
             if item[0] == "name":
-                if item[1] not in GLOBALS and item[1] not in _NAMESPACES:
+                if item[1] not in GLOBALS and item[1] not in NAMESPACES:
                     out.add(item[1])
                 continue
             if item[0] == "unary" and item[1] == "typeof" and item[2][0] == "name":
@@ -176,6 +175,8 @@ class _Evaluator:
         if kind in ("member", "call"):  # the end of a chain: a `?.` that cut it is undefined
             value = self._link(node)
             return None if value is _CUT else value
+        if kind == "new":  # `new Set(items)`, `new Map(entries)`
+            return make_collection(node[1], self._arguments(node[2]))
         if kind == "arrow":
             return _Arrow(node[1], node[2], self)
         if kind == "opaque":  # a function the subset cannot run: fails once it is needed
@@ -194,7 +195,7 @@ class _Evaluator:
         raise ExprError(f"unsupported expression ({kind})", 0)  # pragma: no cover
 
     def knows(self, word: str) -> bool:
-        return word in self.scope or word in GLOBALS or word in _NAMESPACES
+        return word in self.scope or word in GLOBALS or word in NAMESPACES
 
     def name(self, word: str, offset: int) -> Any:
         if word in self.scope:
@@ -204,7 +205,7 @@ class _Evaluator:
             return value
         if word in GLOBALS:
             return _Function(word, GLOBALS[word])
-        if word in _NAMESPACES:
+        if word in NAMESPACES:
             return _Namespace(word)
         raise ExprError(f"`{word}` is not defined on this page", offset)
 
@@ -256,15 +257,17 @@ class _Evaluator:
                 return _CUT
             what = _js_string(key)
             raise ExprError(f"cannot read `{what}` of undefined (use `?.` or `||`)", offset)
-        if isinstance(obj, _Function) and obj.name in _NAMESPACES:  # `Number.isInteger`
+        if isinstance(obj, _Function) and obj.name in NAMESPACES:  # `Number.isInteger`
             obj = _Namespace(obj.name)
         if isinstance(obj, _Function):
             raise ExprError("properties of functions are not supported", offset)
         if isinstance(obj, _Namespace):
-            fn = _NAMESPACES[obj.name].get(_js_string(key))
+            fn = NAMESPACES[obj.name].get(_js_string(key))
             if fn is None:
                 raise ExprError(f"`{obj.name}.{_js_string(key)}` cannot run at build time", offset)
             return _Function(f"{obj.name}.{_js_string(key)}", fn)
+        if isinstance(obj, (JsSet, JsMap)) and key in ("size", "has", "get"):
+            return len(obj) if key == "size" else _Method(obj, key)
         if isinstance(key, str) and key in _METHODS and _method_applies(obj, key):
             return _Method(obj, key)
         if isinstance(obj, dict):
@@ -278,6 +281,18 @@ class _Evaluator:
             if index is not None and 0 <= index < len(obj):
                 return obj[index]
         return None
+
+    def _arguments(self, nodes: list[Node]) -> list[Any]:
+        args: list[Any] = []
+        for a in nodes:  # `Math.max(...prices)`: the array's items
+            if a[0] == "spread":
+                value = self.run(a[1])
+                if not isinstance(value, (list, str)):
+                    raise ExprError("only arrays can be spread into a call", a[2])
+                args.extend(value)
+            else:
+                args.append(self.run(a))
+        return args
 
     def _link(self, node: Node) -> Any:
         """A link of a chain (`a?.b.c`, `f?.(x).y`): `_CUT` once a `?.` met undefined, so the
@@ -293,15 +308,7 @@ class _Evaluator:
         callee = self._link(callee_node)
         if callee is _CUT or (callee is None and len(node) > 4):  # `f?.()`, `f` undefined
             return _CUT
-        args: list[Any] = []
-        for a in arg_nodes:  # `Math.max(...prices)`: the array's items
-            if a[0] == "spread":
-                value = self.run(a[1])
-                if not isinstance(value, (list, str)):
-                    raise ExprError("only arrays can be spread into a call", a[2])
-                args.extend(value)
-            else:
-                args.append(self.run(a))
+        args = self._arguments(arg_nodes)
         if isinstance(callee, _Method):
             return _sized(callee.call(args, offset), offset)
         if isinstance(callee, _Function):
@@ -383,7 +390,7 @@ def _list_call(target: list[Any], name: str, args: list[Any], offset: int) -> An
 
 
 class _Namespace:
-    """`Object`: its functions in `_NAMESPACES` (`Object.keys(x)`), nothing else."""
+    """`Object`: its functions in `NAMESPACES` (`Object.keys(x)`), nothing else."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -393,6 +400,9 @@ class _Function:
     def __init__(self, name: str, fn: Callable[[list[Any]], Any]) -> None:
         self.name = name
         self.fn = fn
+
+    def __call__(self, *args: Any) -> Any:  # as a callback (`Array.from(xs, format)`)
+        return self.fn(list(args))
 
 
 def js_function(name: str, fn: Callable[[list[Any]], Any]) -> Any:
@@ -442,6 +452,11 @@ class _Method:
             return _list_call(target, name, args, offset)
         if name == "test":
             return target.test(_js_string(arg))
+        if isinstance(target, JsMap):  # `map.get(key)`, `map.has(key)`
+            key = arg if isinstance(arg, str) else _js_string(arg)
+            return target.get(key) if name == "get" else key in target
+        if isinstance(target, JsSet) and name == "has":
+            return any(strict_equal(v, arg) for v in target)
         fn = _callback(args, name, offset) if name == "sort" and args else None
         return more_method(target, name, args, fn, offset)  # `.toFixed(2)`, `.padStart(3)`…
 
@@ -499,65 +514,6 @@ def _method_applies(obj: Any, name: str) -> bool:
     if isinstance(obj, (int, float)) and not isinstance(obj, bool) and name in NUMBER_METHODS:
         return True
     return name == "toString" and not isinstance(obj, dict)
-
-
-def _object(args: list[Any]) -> dict[str, Any]:
-    value = args[0] if args else None
-    return value if isinstance(value, dict) else {}
-
-
-def _array_from(args: list[Any]) -> list[Any]:
-    """`Array.from(items, (v, i) => …)`, `Array.from({ length: 3 }, (_, i) => i)`."""
-    source = args[0] if args else None
-    if isinstance(source, dict):
-        count = to_number(source.get("length"))
-        items: list[Any] = [None] * int(count) if count == count and 0 <= count <= MAX_SIZE else []
-    else:
-        items = list(source) if isinstance(source, (list, str)) else []
-    if len(args) > 1:
-        fn = _callback(args[1:], "from", 0)
-        return [fn(v, i) for i, v in enumerate(items)]
-    return items
-
-
-def _math(name: str) -> Callable[[list[Any]], Any]:
-    return lambda args: js_math(name, [to_number(a) for a in args])
-
-
-_NAMESPACES: dict[str, dict[str, Callable[[list[Any]], Any]]] = {
-    "Object": {
-        "keys": lambda args: list(_object(args)),
-        "values": lambda args: list(_object(args).values()),
-        "entries": lambda args: [[k, v] for k, v in _object(args).items()],
-        "fromEntries": lambda args: {
-            _js_string(e[0]): e[1] if len(e) > 1 else None
-            for e in (args[0] if args and isinstance(args[0], list) else [])
-            if isinstance(e, list) and e
-        },
-        "assign": lambda args: {k: v for a in args if isinstance(a, dict) for k, v in a.items()},
-    },
-    "Array": {
-        "isArray": lambda args: bool(args) and isinstance(args[0], list),
-        "from": _array_from,
-    },
-    "Number": {
-        "isInteger": lambda args: (
-            bool(args)
-            and isinstance(args[0], (int, float))
-            and not isinstance(args[0], bool)
-            and float(args[0]).is_integer()
-        ),
-        "parseFloat": parse_float,
-        "parseInt": parse_int,
-    },
-    "JSON": {
-        "stringify": stringify,
-        "parse": lambda args: parse_json(_js_string(args[0]) if args else ""),
-    },
-    "Math": {name: _math(name) for name in ("max", "min", "abs", "floor", "ceil", "round")},
-}
-"""Pure functions of global objects (`Object.entries(plans)`, to `.map` in MDX;
-`Array.isArray(rows)`, a component's guard)."""
 
 
 # -- JavaScript value semantics -------------------------------------------------------------------

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
-from mintrender.parse.expr import ExprError
+from mintrender.parse.expr import MAX_SIZE, ExprError
 from mintrender.parse.jsmethods import parse_float, parse_int
 from mintrender.parse.jsvalues import js_string, to_number, truthy
 
@@ -130,3 +130,63 @@ GLOBALS: dict[str, Callable[[list[Any]], Any]] = {
     "parseFloat": parse_float,
 }
 """The global functions of the build-time subset (`expreval`)."""
+
+
+def _object(args: list[Any]) -> dict[str, Any]:
+    value = args[0] if args else None
+    return value if isinstance(value, dict) else {}
+
+
+def _array_from(args: list[Any]) -> list[Any]:
+    """`Array.from(items, (v, i) => …)`, `Array.from({ length: 3 }, (_, i) => i)`."""
+    source = args[0] if args else None
+    if isinstance(source, dict):
+        count = to_number(source.get("length"))
+        items: list[Any] = [None] * int(count) if count == count and 0 <= count <= MAX_SIZE else []
+    else:
+        items = list(source) if isinstance(source, (list, str)) else []
+    if len(args) > 1:
+        if not callable(args[1]):
+            raise ExprError("`Array.from()` needs a function `(x) => ...` at build time", 0)
+        return [args[1](v, i) for i, v in enumerate(items)]
+    return items
+
+
+def _math(name: str) -> Callable[[list[Any]], Any]:
+    return lambda args: js_math(name, [to_number(a) for a in args])
+
+
+NAMESPACES: dict[str, dict[str, Callable[[list[Any]], Any]]] = {
+    "Object": {
+        "keys": lambda args: list(_object(args)),
+        "values": lambda args: list(_object(args).values()),
+        "entries": lambda args: [[k, v] for k, v in _object(args).items()],
+        "fromEntries": lambda args: {
+            js_string(e[0]): e[1] if len(e) > 1 else None
+            for e in (args[0] if args and isinstance(args[0], list) else [])
+            if isinstance(e, list) and e
+        },
+        "assign": lambda args: {k: v for a in args if isinstance(a, dict) for k, v in a.items()},
+    },
+    "Array": {
+        "isArray": lambda args: bool(args) and isinstance(args[0], list),
+        "from": _array_from,
+    },
+    "Number": {
+        "isInteger": lambda args: (
+            bool(args)
+            and isinstance(args[0], (int, float))
+            and not isinstance(args[0], bool)
+            and float(args[0]).is_integer()
+        ),
+        "parseFloat": parse_float,
+        "parseInt": parse_int,
+    },
+    "JSON": {
+        "stringify": stringify,
+        "parse": lambda args: parse_json(js_string(args[0]) if args else ""),
+    },
+    "Math": {name: _math(name) for name in ("max", "min", "abs", "floor", "ceil", "round")},
+}
+"""Pure functions of global objects (`Object.entries(plans)`, to `.map` in MDX;
+`Array.isArray(rows)`, a component's guard)."""

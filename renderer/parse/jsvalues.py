@@ -117,3 +117,28 @@ def arithmetic(op: str, a: int | float, b: int | float) -> int | float:
     if b == 0 or math.isinf(a) or math.isnan(a) or math.isnan(b):  # "%"
         return math.nan
     return _tidy(math.fmod(a, b))
+
+
+class JsSet(list[Any]):
+    """`new Set(items)`: its items once each, in order (an array with `.size` and `.has`)."""
+
+
+class JsMap(dict[str, Any]):
+    """`new Map(entries)`: an object with `.size`, `.get` and `.has`."""
+
+
+def make_collection(kind: str, args: list[Any]) -> JsSet | JsMap:
+    """`new Set(iterable)` or `new Map([[key, value], …])`."""
+    source = args[0] if args else None
+    items = list(source) if isinstance(source, (list, str)) else []
+    if kind == "Map":
+        return JsMap(
+            (js_string(e[0]) if not isinstance(e[0], str) else e[0], e[1] if len(e) > 1 else None)
+            for e in items
+            if isinstance(e, list) and e
+        )
+    unique = JsSet()
+    for item in items:
+        if not any(strict_equal(item, seen) for seen in unique):
+            unique.append(item)
+    return unique
