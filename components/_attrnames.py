@@ -10,6 +10,8 @@ import re
 
 _SPECIAL = {
     "className": "class",
+    "defaultValue": "value",  # a server render writes the initial value and state
+    "defaultChecked": "checked",
     "htmlFor": "for",
     "httpEquiv": "http-equiv",
     "acceptCharset": "accept-charset",

@@ -145,6 +145,8 @@ def render_element(node: Node, ctx: RenderCtx) -> str:
         )
         return ""
     attrs = html_attributes(node, ctx)
+    if tag in ("select", "textarea"):  # `value`: an option selected, the text (React DOM)
+        return _form_control(tag, attrs, node)
     if tag == "style":  # raw text: CSS as written (`a > b`, `[href="#"]`), never entities
         css = re.sub(r"</(?=style)", r"<\\/", tag_text(node.html), flags=re.I)
         return f"<style{attrs}>{css}</style>"
@@ -179,6 +181,21 @@ def render_element(node: Node, ctx: RenderCtx) -> str:
         # no link in a link (a browser would end the card at the heading's chip)
         return f"<a{attrs}>{_HEADING_CHIP.sub('', node.html)}</a>"
     return f"<{tag}{attrs}>{node.html}</{tag}>"
+
+
+def _form_control(tag: str, attrs: str, node: Node) -> str:
+    """`<select value="b">` with `<option value="b" selected>`; `<textarea value="x">` holding
+    `x`: as React renders them on the server (`value` is no attribute of either)."""
+    value = node.props.get("value", node.props.get("defaultValue"))
+    attrs = re.sub(r' value="[^"]*"', "", attrs)
+    inner = node.html
+    if value is None or isinstance(value, (bool, dict, Expression)):
+        return f"<{tag}{attrs}>{inner}</{tag}>"
+    text = value if isinstance(value, str) else js_string(value)
+    if tag == "textarea":
+        return f"<{tag}{attrs}>{html.escape(text, quote=False)}</{tag}>"
+    chosen = f'<option value="{html.escape(text)}"'
+    return f"<{tag}{attrs}>{inner.replace(chosen, chosen + ' selected', 1)}</{tag}>"
 
 
 def render_heading(
