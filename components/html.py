@@ -159,7 +159,7 @@ def render_element(node: Node, ctx: RenderCtx) -> str:
         attrs += " muted playsinline"
     if (
         tag == "a"
-        and node.props.get("href", "").startswith(("http://", "https://"))
+        and str(node.props.get("href") or "").startswith(("http://", "https://"))
         and "target=" not in attrs
     ):
         attrs += ' target="_blank"' + ("" if " rel=" in attrs else ' rel="noopener"')

@@ -70,6 +70,25 @@ def test_a_docs_json_not_in_utf8_or_nested_past_reason_is_a_diagnostic(
     assert "internal error" not in err
 
 
+def test_wrong_types_in_mint_json_and_a_non_text_href_are_diagnostics(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`"navigation": 5` in a mint.json, and `<a href={5}>`: both were an internal error
+    (TypeError, AttributeError), exit 3, the whole site unbuilt for the first."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    mint = {"name": "T", "colors": {"primary": "#000000"}, "navigation": 5}
+    mint |= {"tabs": {}, "api": {"playground": 5}}
+    (docs / "mint.json").write_text(json.dumps(mint), encoding="utf-8")
+    (docs / "index.mdx").write_text("---\ntitle: T\n---\n\n<a href={5}>a</a>\n", "utf-8")
+    assert cli.main(["build", str(docs), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "mint.json:1:" in err and "navigation: should be an array; it is left out" in err
+    assert "tabs: should be an array" in err and "api.playground: should be an object" in err
+    assert "internal error" not in err
+    assert '<a href="/5/">a</a>' in (tmp_path / "out" / "index.html").read_text("utf-8")
+
+
 def test_invalid_json_in_docs_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"})
     (docs / "docs.json").write_text('{\n  "name": "x",\n  "navigation": [\n}\n')

@@ -22,7 +22,7 @@ from mintrender.load.chrome import (
 from mintrender.load.contain import outside_link_message, resolve_inside
 from mintrender.load.encoding import decode_source
 from mintrender.load.jsonpos import JsonPositions, PathKey, format_path
-from mintrender.load.legacy import convert_mint_json
+from mintrender.load.legacy import convert_mint_json, legacy_types
 from mintrender.load.shapes import Warn, check_types
 from mintrender.load.shapes import as_dict as _dict
 from mintrender.load.shapes import as_str as _str
@@ -259,7 +259,7 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
 
     data = resolve_refs(data, path, docs_dir, diagnostics, (), frozenset())
     if path.name == "mint.json":
-        data = convert_mint_json(data)
+        data = convert_mint_json(legacy_types(data, warn))
     _validate(data, warn)
     theme = data.get("theme")
     if isinstance(theme, str) and theme.strip() in MINTLIFY_THEMES and theme.strip() != "mint":

@@ -58,6 +58,48 @@ def _href(url: str) -> str:
     return url if "://" in url else "/" + url.strip("/")
 
 
+_TYPES: dict[str, tuple[type, ...]] = {
+    "navigation": (list,),
+    "tabs": (list,),
+    "anchors": (list,),
+    "versions": (list,),
+    "topbarLinks": (list,),
+    "colors": (dict,),
+    "topbarCtaButton": (dict,),
+    "footerSocials": (dict, list),
+    "footer": (dict,),
+    "modeToggle": (dict,),
+    "analytics": (dict,),
+    "api": (dict,),
+    "codeBlock": (dict,),
+    "primaryTab": (dict,),
+    "topAnchor": (dict,),
+    "openapi": (str, list),
+    "backgroundImage": (str,),
+    "font": (dict,),
+}
+"""mint.json's settings and the JSON types they take (a value of another type is left out)."""
+
+
+_TYPE_NAMES = {"list": "an array", "dict": "an object", "str": "text"}
+
+
+def legacy_types(data: dict[str, Any], warn: Any) -> dict[str, Any]:
+    """`data` without the mint.json settings of a wrong type, each reported through
+    `warn(path, code, message)` (`navigation: 5` crashed the conversion)."""
+    out = dict(data)
+    for key, types in _TYPES.items():
+        if key in out and out[key] is not None and not isinstance(out[key], types):
+            names = " or ".join(_TYPE_NAMES[t.__name__] for t in types)
+            warn((key,), "config-type", f"should be {names}; it is left out")
+            del out[key]
+    api = out.get("api")
+    if isinstance(api, dict) and "playground" in api and not isinstance(api["playground"], dict):
+        warn(("api", "playground"), "config-type", "should be an object; it is left out")
+        out["api"] = {k: v for k, v in api.items() if k != "playground"}
+    return out
+
+
 def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
     """Return a docs.json-shaped dict for a mint.json dict; unknown keys are kept as they are."""
     out: dict[str, Any] = {
