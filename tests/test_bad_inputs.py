@@ -89,6 +89,37 @@ def test_wrong_types_in_mint_json_and_a_non_text_href_are_diagnostics(
     assert '<a href="/5/">a</a>' in (tmp_path / "out" / "index.html").read_text("utf-8")
 
 
+def test_a_global_of_a_wrong_type_and_an_allof_loop_are_reported(tmp_path: Path) -> None:
+    """`"global": "x"` said nothing; schemas `A: {allOf: [B]}`, `B: {allOf: [A]}` drew an
+    empty body and `--data '{}'` without a word (a plain A -> B -> A loop was reported)."""
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/a": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/A"}}
+                        }
+                    },
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "A": {"allOf": [{"$ref": "#/components/schemas/B"}]},
+                "B": {"allOf": [{"$ref": "#/components/schemas/A"}]},
+            }
+        },
+    }
+    files = {"openapi.json": json.dumps(spec), "a.mdx": "---\nopenapi: POST /a\n---\n"}
+    result = _build(tmp_path, files, ["ok", "a"], navigation={"pages": ["ok", "a"], "global": "x"})
+    codes = sorted(d.code for d in result.diagnostics if d.severity != "info")
+    assert codes == ["nav-type", "openapi-ref"], codes
+
+
 def test_invalid_json_in_docs_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"})
     (docs / "docs.json").write_text('{\n  "name": "x",\n  "navigation": [\n}\n')

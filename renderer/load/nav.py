@@ -254,9 +254,13 @@ def build_navigation(raw: dict[str, Any], warn: Warn) -> Navigation:
 def _global_links(g: Any, path: PathKey, warn: Warn) -> dict[str, tuple[NavDivision, ...]]:
     """A `global` object's links (the site's, or a language's or version's own)."""
     global_links: dict[str, tuple[NavDivision, ...]] = {}
+    if g is not None and not isinstance(g, dict):
+        warn((*path, "global"), "nav-type", "`global` must be an object of link lists")
     if isinstance(g, dict):
         for key, kind, label_key in DIVISION_KEYS:
             entries = g.get(key)
+            if entries is not None and not isinstance(entries, list):
+                warn((*path, "global", key), "nav-type", f"`{key}` must be an array")
             if isinstance(entries, list):
                 links = []
                 for i, e in enumerate(entries):

@@ -38,6 +38,21 @@ _CONSTRAINT_ONLY = frozenset(
 )
 
 
+def _only_refs(target: object) -> bool:
+    """A schema that is a `$ref`, or an `allOf` of `$ref`s, and nothing else: a loop of
+    these (A -> B -> A) defines no field at all."""
+    if not isinstance(target, dict):
+        return False
+    if set(target) == {"$ref"}:
+        return True
+    members = target.get("allOf")
+    return (
+        set(target) <= {"allOf", "description", "title"}
+        and isinstance(members, list)
+        and all(isinstance(m, dict) and set(m) == {"$ref"} for m in members)
+    )
+
+
 def _constraint_only(sub: object) -> bool:
     """An alternative that only says which of the object's own properties must be there
     (Giftbit's `anyOf: [{required: [brand_codes]}, {required: [region]}]`): a rule on the
@@ -78,7 +93,7 @@ class SchemaBuilder:
         key = (tsrc.abs_path, frag)
         name = ref_name(frag) or tsrc.abs_path.stem
         if key in self._stack:
-            if isinstance(target, dict) and set(target) == {"$ref"}:  # A -> B -> A, nothing else
+            if _only_refs(target):  # A -> B -> A (or through `allOf`), nothing else
                 self.store.report(
                     tsrc, frag.lstrip("#"), "openapi-ref", f"$ref '{ref}' loops on itself"
                 )
