@@ -916,3 +916,13 @@ def test_a_snippet_importing_react_hooks_draws_without_a_warning(tmp_path: Path)
     html, result = _page(tmp_path, text, {"snippets/slides.jsx": jsx})
     assert '<div class="slide">one</div>' in html
     assert [d.message for d in result.diagnostics if d.severity != "info"] == []
+
+
+def test_a_snippet_statement_that_never_ends_is_reported_in_the_snippet(tmp_path: Path) -> None:
+    """`export function F( {` in a `.jsx` snippet swallowed the file's later exports; only the
+    page said "no export named 'G'", never where the mistake was."""
+    jsx = "export function F( {\n\nexport const G = () => <b>g</b>;\n"
+    text = 'import { G } from "/snippets/a.jsx";\n\n<G />\n'
+    _, result = _page(tmp_path, text, {"snippets/a.jsx": jsx})
+    found = [(d.file, d.line) for d in result.diagnostics if "never ends" in d.message]
+    assert found == [("snippets/a.jsx", 1)]

@@ -45,7 +45,7 @@ from mintrender.parse.prelude import (
     returned_jsx,
     run_locals,
 )
-from mintrender.parse.statements import statement_end
+from mintrender.parse.statements import NEVER_ENDS, statement_end, unfinished
 
 use_block_bodies()  # functions' `{ ... }` bodies run at build time (`parse.blocks`)
 ESM_START = re.compile(r"^(?:import\s+[\w{*$'\"]|export\s+(?:const|let|var|function|default|\{))")
@@ -209,8 +209,11 @@ def parse_module(
     file, see `scan_statements`); problems as (line, message)."""
     scope = ModuleScope()
     problems: list[tuple[int, str]] = []
+    last_line = source.count("\n")
     for st in scan_statements(source, javascript):
         scope.statements.append(st)
+        if javascript and st.end_line > last_line and unfinished(st.text):  # `F( {`
+            problems.append((st.start_line, NEVER_ENDS))
         text = st.text.strip().rstrip(";")
         m = _IMPORT.match(text)
         if m:

@@ -31,7 +31,12 @@ from mintrender.parse.flow import flow_plugin
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
 from mintrender.parse.lean import lean_normalize, lean_plugins
 from mintrender.parse.snippets import Expander
-from mintrender.parse.statements import STATEMENT_WINDOW, split_statements, statement_end
+from mintrender.parse.statements import (
+    NEVER_ENDS,
+    STATEMENT_WINDOW,
+    statement_end,
+    unfinished,
+)
 from mintrender.parse.states import fast_states
 
 if TYPE_CHECKING:
@@ -77,21 +82,10 @@ def esm_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     if not is_statement(statement):
         return False
     if not silent:
-        if start_line + end >= end_line and _unfinished(statement):
-            why = (
-                "this statement never ends (a bracket, string or template left open), so MDX "
-                "(and Mintlify) refuses this page; what follows it is read as part of it"
-            )
-            report(env, start_line, "esm-syntax", why, "error")
+        if start_line + end >= end_line and unfinished(statement):
+            report(env, start_line, "esm-syntax", NEVER_ENDS, "error")
         state.line = min(end_line, start_line + end)
     return True
-
-
-def _unfinished(statement: str) -> bool:
-    """An `import`/`export` that runs to the end of the page without closing what it opened
-    (`export const X = {`, a template never closed) or ending on an operator (`X = `)."""
-    text = statement.rstrip()
-    return split_statements(text) is None or text.endswith(("=", "(", "[", "{", ",", "=>", "+"))
 
 
 def heading_ids(state: StateCore) -> None:

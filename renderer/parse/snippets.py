@@ -163,7 +163,9 @@ class Expander:
         """A JavaScript snippet's exports (parsed once)."""
         if rel not in self.modules:
             self.depends_on.add(rel)
-            module, _ = parse_module(self.read(rel) or "", rel, javascript=True)
+            module, problems = parse_module(self.read(rel) or "", rel, javascript=True)
+            for line, message in problems:  # at the snippet's own line, once per page
+                self.diagnostics.warning(rel, line + 1, 1, "mdx-import", message)
             self.modules[rel] = module  # before its imports: a cycle meets it as it is
             # what it imports from other files, in the scope its components render in
             scope = FileScope(rel, module.values, module.components, {})

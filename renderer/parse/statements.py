@@ -160,3 +160,16 @@ def string_end(text: str, i: int) -> int:
     """The index after the string literal that starts at `i`, or -1 when it does not close."""
     end = skip_string(text, i, len(text))
     return end if i < end - 1 < len(text) and text[end - 1] == text[i] else -1
+
+
+NEVER_ENDS = (
+    "this statement never ends (a bracket, string or template left open), so MDX "
+    "(and Mintlify) refuses this page; what follows it is read as part of it"
+)
+
+
+def unfinished(statement: str) -> bool:
+    """An `import`/`export` that runs to the end of the page without closing what it opened
+    (`export const X = {`, a template never closed) or ending on an operator (`X = `)."""
+    text = statement.rstrip()
+    return split_statements(text) is None or text.endswith(("=", "(", "[", "{", ",", "=>", "+"))
