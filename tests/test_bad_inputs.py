@@ -120,6 +120,21 @@ def test_a_global_of_a_wrong_type_and_an_allof_loop_are_reported(tmp_path: Path)
     assert codes == ["nav-type", "openapi-ref"], codes
 
 
+def test_openapi_parts_of_a_wrong_type_are_reported(tmp_path: Path) -> None:
+    """`requestBody: 5`, `responses: {"200": "ok"}`, `content: 5`, a path item `5`: each was
+    left out without a word."""
+    op = {"requestBody": 5, "responses": {"200": "ok", "201": {"description": "c", "content": 5}}}
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}}
+    spec["paths"] = {"/a": {"post": op}, "/b": 5}
+    files = {"openapi.json": json.dumps(spec), "a.mdx": "---\nopenapi: POST /a\n---\n"}
+    result = _build(tmp_path, files, ["ok", "a"])
+    found = sorted(d.message for d in result.diagnostics if d.code == "openapi-type")
+    assert found == [
+        f"`{name}` must be an object; it is left out"
+        for name in ("/b", "200", "content", "requestBody")
+    ]
+
+
 def test_invalid_json_in_docs_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"})
     (docs / "docs.json").write_text('{\n  "name": "x",\n  "navigation": [\n}\n')

@@ -79,6 +79,7 @@ RULES: dict[str, Rule] = _rules(
     ("jsx-stray-close", "warning", "a closing JSX tag matches no open tag"),
     ("jsx-syntax", "warning", "a JSX tag cannot be parsed"),
     ("api-language", "warning", "api.examples.languages names a language no sample is written in"),
+    ("openapi-type", "warning", "a part of an OpenAPI spec has the wrong JSON type"),
     ("esm-syntax", "error", "an import or export statement never ends"),
     ("html-comment", "warning", "an HTML comment `<!-- -->`, which MDX refuses"),
     ("mdx-expression", "warning", "an {expression} cannot be evaluated at build time"),

@@ -72,6 +72,9 @@ def load_api_index(
     return ApiIndex(specs, store, schemas)
 
 
+_NOT_MAP = "{} must be an object; it is left out"
+
+
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
@@ -147,6 +150,7 @@ class _SpecLoader:
                 ptr = join_pointer(f"/{section}", str(key))
                 item, isrc, iptr = self.store.deref(item, src, ptr)
                 if not isinstance(item, dict):
+                    self.store.report(src, ptr, "openapi-type", _NOT_MAP.format(f"`{key}`"))
                     continue
                 loader = self if isrc is src else self._for(isrc)
                 operations += loader._path_item(
@@ -337,11 +341,14 @@ class _SpecLoader:
 
     def _contents(self, raw: Any, pointer: str) -> tuple[MediaType, ...]:
         if not isinstance(raw, dict):
+            if raw is not None:
+                self.store.report(self.src, pointer, "openapi-type", _NOT_MAP.format("`content`"))
             return ()
         out: list[MediaType] = []
         for ctype, media in raw.items():
             ptr = join_pointer(pointer, str(ctype))
             if not isinstance(media, dict):
+                self.store.report(self.src, ptr, "openapi-type", _NOT_MAP.format(f"`{ctype}`"))
                 media = {}
             schema = None
             if "schema" in media:
@@ -354,6 +361,7 @@ class _SpecLoader:
             return None
         node, bsrc, ptr = self.store.deref(raw, self.src, pointer)
         if not isinstance(node, dict):
+            self.store.report(self.src, pointer, "openapi-type", _NOT_MAP.format("`requestBody`"))
             return None
         loader = self if bsrc is self.src else self._for(bsrc)
         return RequestBody(
@@ -364,11 +372,15 @@ class _SpecLoader:
 
     def _responses(self, raw: Any, pointer: str) -> tuple[Response, ...]:
         if not isinstance(raw, dict):
+            if raw is not None:
+                self.store.report(self.src, pointer, "openapi-type", _NOT_MAP.format("`responses`"))
             return ()
         out: list[Response] = []
         for status, node in raw.items():
             node, rsrc, ptr = self.store.deref(node, self.src, join_pointer(pointer, str(status)))
             if not isinstance(node, dict):
+                where = join_pointer(pointer, str(status))
+                self.store.report(self.src, where, "openapi-type", _NOT_MAP.format(f"`{status}`"))
                 continue
             loader = self if rsrc is self.src else self._for(rsrc)
             headers: list[Parameter] = []
