@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import re
 
+INLINE_ELEMENTS = frozenset(
+    "a abbr b bdi bdo br cite code data dfn em i img input kbd label mark q s samp small span "
+    "strong sub sup time u var wbr del ins".split()
+)
+"""HTML's phrasing elements: text, not blocks."""
+
 _SPECIAL = {
     "className": "class",
     "defaultValue": "value",  # a server render writes the initial value and state

@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING, Literal
 
 from mintrender.components import INLINE_COMPONENTS, RAW_NAMES, SOURCE_NAMES
+from mintrender.components._attrnames import INLINE_ELEMENTS
 from mintrender.components._jsxflow import FlowError, flow_fragments, holds_markup, left_out
 from mintrender.components._jsxinline import (
     HTML_COMMENT,
@@ -33,7 +34,6 @@ from mintrender.components._jsxinline import (
 from mintrender.components._jsxparse import JsxSyntaxError, find_brace_end
 from mintrender.components._jsxscan import (
     HTML_NAMES,
-    INLINE_ELEMENTS,
     VOID_ELEMENTS,
     dropped_message,
     drops_to_report,

@@ -18,10 +18,6 @@ from mintrender.parse.prelude import markup_value
 # Elements that sit inside a paragraph when text follows them on their line (MDX "text" JSX).
 # Alone on their line they are flow elements like any other tag.
 # Components with `ComponentSpec.inline` join them (components/__init__.py: INLINE_COMPONENTS).
-INLINE_ELEMENTS = frozenset(
-    "a abbr b bdi bdo br cite code data dfn em i img input kbd label mark q s samp small span "
-    "strong sub sup time u var wbr del ins".split()
-)
 HTML_NAMES = frozenset(
     "a abbr address article aside audio b blockquote br button caption center cite code col "
     "colgroup dd del details dfn div dl dt em figcaption figure font footer form h1 h2 h3 h4 h5 "

@@ -7,6 +7,7 @@ import json
 import re
 from typing import Any
 
+from mintrender.components._attrnames import INLINE_ELEMENTS
 from mintrender.components._jsxparse import REFERENCE, JsxSyntaxError, find_brace_end
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-%'-/:-@\[-`{-~])")
@@ -53,6 +54,8 @@ def jsx_text(body: str) -> str:
     depth_inline: list[bool] = []  # per open element: is it (or an ancestor) on one line?
     for k, (kind, raw) in enumerate(pieces):
         if kind == "text":
+            if "\n" in raw and not raw.strip() and _between_inline(pieces, k):
+                continue  # `<span>A</span>⏎<span>B</span>`: JSX drops it, "AB" (MDX: "A B")
             one_line = bool(depth_inline and depth_inline[-1])
             out.append(_jsx_text_run(raw, one_line))
             continue
@@ -62,6 +65,22 @@ def jsx_text(body: str) -> str:
         elif kind == "close" and depth_inline:
             depth_inline.pop()
     return "".join(out)
+
+
+_TAG_NAME = re.compile(r"</?([A-Za-z][\w.-]*)")
+
+
+def _between_inline(pieces: list[tuple[str, str]], k: int) -> bool:
+    """Is the text piece `k` between two inline HTML elements (the end of one, the start of
+    the next)?"""
+    if k == 0 or k + 1 >= len(pieces):
+        return False
+    (before_kind, before), (after_kind, after) = pieces[k - 1], pieces[k + 1]
+    ended = before_kind == "close" or (before_kind == "tag" and before.endswith("/>"))
+    if not ended or after_kind != "tag":
+        return False
+    first, second = _TAG_NAME.match(before), _TAG_NAME.match(after)
+    return bool(first and second) and {first[1], second[1]} <= INLINE_ELEMENTS  # type: ignore[index]
 
 
 def _a_value(brace: str) -> bool:
