@@ -142,7 +142,9 @@ def _array_from(args: list[Any]) -> list[Any]:
     source = args[0] if args else None
     if isinstance(source, dict):
         count = to_number(source.get("length"))
-        items: list[Any] = [None] * int(count) if count == count and 0 <= count <= MAX_SIZE else []
+        if count == count and count > MAX_SIZE:  # a bound on the page's size, as elsewhere
+            raise ExprError(f"builds a value larger than {MAX_SIZE:,}", 0)
+        items: list[Any] = [None] * int(count) if count == count and count >= 0 else []
     else:
         items = list(source) if isinstance(source, (list, str)) else []
     if len(args) > 1:
