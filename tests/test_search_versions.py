@@ -212,3 +212,30 @@ def test_unversioned_site_keeps_its_names_and_metas(tmp_path: Path) -> None:
     assert _metas(not_found) == [
         '<meta name="mr-search-index" content="/_mintrender/search-index-en.js">'
     ]
+
+
+def test_versions_of_one_name_in_two_dropdowns_have_their_own_index(tmp_path: Path) -> None:
+    """Cosmos: dropdowns EVM and IBC each with a version "next". Both searched one index,
+    keyed by the label alone, so an IBC page found EVM's pages and IBC's v10 found none."""
+    from sitekit import build_site, minimal_config, write_site
+
+    def dropdown(name: str) -> dict[str, object]:
+        low = name.lower()
+        versions = [{"version": v, "pages": [f"{low}/{v}/intro"]} for v in ("next", "v1")]
+        return {"dropdown": name, "versions": versions}
+
+    config = minimal_config([])
+    config["navigation"] = {"dropdowns": [dropdown("EVM"), dropdown("IBC")]}
+    files = {
+        f"{d}/{v}/intro.mdx": f"---\ntitle: {d} {v}\n---\n\nText.\n"
+        for d in ("evm", "ibc")
+        for v in ("next", "v1")
+    }
+    docs = write_site(tmp_path / "docs", files, config)
+    build_site(docs, tmp_path / "out")
+    meta = re.compile(r'<meta name="mr-version" content="([^"]*)">')
+    for d, name in (("evm", "EVM"), ("ibc", "IBC")):
+        html = (tmp_path / "out" / d / "next" / "intro" / "index.html").read_text("utf-8")
+        assert meta.findall(html) == [f"{name} › next"]
+    indexes = sorted(p.name for p in (tmp_path / "out" / "_mintrender").glob("search-index.v-*"))
+    assert len(indexes) == 4, indexes

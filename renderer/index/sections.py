@@ -13,7 +13,7 @@ from mintrender.cache import Store, code_fingerprint, digest
 from mintrender.index.languages import language_profile
 from mintrender.index.search import SearchSection, build_search_index
 from mintrender.load.config import SiteConfig
-from mintrender.load.nav import PageSlot
+from mintrender.load.nav import PageSlot, version_key
 from mintrender.model import PageRecord
 from mintrender.render.navview import LANGUAGE_NAMES
 from mintrender.spill import Spill, SpillRef
@@ -293,8 +293,8 @@ def language_of_slot(slot: PageSlot) -> str:
 
 
 def version_of_slot(slot: PageSlot) -> str:
-    """The version division a navigation entry sits in ("" for none)."""
-    return next((d.label for d in slot.divisions if d.kind == "version"), "")
+    """The version a navigation entry sits in (`load.nav.version_key`; "" for none)."""
+    return version_key(slot.divisions)
 
 
 MANIFEST_PATH = f"{ASSET_DIR}/search-indexes.js"

@@ -440,3 +440,19 @@ def _item(raw: Any, path: PathKey, openapi: str | None, warn: Warn) -> NavItem |
         )
     warn(path, "nav-type", f"expected a page path or a group object, found {type(raw).__name__}")
     return None
+
+
+_QUALIFIERS = frozenset({"tab", "anchor", "dropdown", "product", "item"})
+
+
+def version_key(divisions: Iterable[NavDivision]) -> str:
+    """The version of a page's place, as its search index names it: the version's label,
+    after the labels of the tabs, dropdowns or products above it (`EVM › next`, `IBC › next`:
+    two versions of one name each have their own index); "" for a place in no version."""
+    above: list[str] = []
+    for d in divisions:
+        if d.kind == "version":
+            return " › ".join([*above, d.label])
+        if d.kind in _QUALIFIERS:
+            above.append(d.label)
+    return ""

@@ -17,6 +17,7 @@ from mintrender.load.nav import (
     NavNode,
     NavPage,
     PageSlot,
+    version_key,
 )
 from mintrender.load.sources import Reader
 from mintrender.model import PageMeta, PageRecord
@@ -257,6 +258,7 @@ class NavView:
                     }
                 )
         out["picker_order"] = order + [k for k in PICKERS if k not in order]
+        out["version_key"] = version_key(chain)  # the page's search index (`index.sections`)
         out["sidebar"] = self.section_items(container)
         out["sidebar_key"] = id(container)
         info = self.pages.get(ref) if ref else None

@@ -285,7 +285,7 @@ def language_of(nav: dict[str, Any]) -> str:
 def search_assets(nav: dict[str, Any], search_urls: dict[IndexKey, str]) -> dict[str, Any]:
     """The page's own index (its language and version's), each language's index of its version
     (`[code, label, url]`: "All languages"), its version, the versions manifest (`manifest_url`)."""
-    version = next((str(v.get("label")) for v in nav.get("versions") or [] if v.get("active")), "")
+    version = str(nav.get("version_key") or "")
     languages = {language for language, _ in search_urls}
     indexes = [
         [code, str(lang.get("label") or code), index_url(search_urls, code, version)]
