@@ -278,3 +278,24 @@ def test_lunr_trims_the_marks_around_one_letter_run_and_so_do_queries() -> None:
     assert normalize_text("की है") == "क ह"
     sections = [*HINDI, _section("/hi/of", "का", "यह की है")]
     assert "/hi/of" in _urls(sections, None, "की ")
+
+
+def test_english_pages_with_every_word_rank_first() -> None:
+    sections = [
+        _section("/groups", "Groups", "A group of groups: group, group, group."),
+        _section("/code-group", "Code blocks", "Show code in a group with a code group."),
+        _section("/code", "Code", "Code code code."),
+    ]
+    index, vocab = _reference(sections, None)
+    plain = [sections[int(r["ref"])].url for r in index.search("code group group*")]
+    assert plain[0] != "/code-group"  # lunr alone: the page that repeats one word wins
+    assert _urls(sections, None, "code group")[0] == "/code-group"
+    assert _urls(sections, None, "code group ")[0] == "/code-group"
+    plan = plan_query("code grou", vocab)  # type: ignore[arg-type]
+    assert plan.words == (("code",), ("group",))  # the unfinished word reaches its completions
+    # a word that reaches no term is not counted: "the" leaves the shares as they were
+    assert _urls(sections, None, "the code group")[0] == "/code-group"
+    # one word: lunr's ranking as it is
+    assert [sections[int(r)].url for r, _ in reference_search(index, vocab, "group")] == [  # type: ignore[arg-type]
+        sections[int(r["ref"])].url for r in index.search("group group*")
+    ]

@@ -4,7 +4,8 @@
 tests compare the two result lists, scores included.
 
 **English / no language** (format 1): the lunr query string of `search.query_string`, evaluated by
-lunr's `Index.search` exactly as before languages had pipelines of their own.
+lunr's `Index.search` as before languages had pipelines of their own. A word reaches its stem,
+and the last word (unless the typed text ends in whitespace) also its completions (`word*`).
 
 **Other languages** (format 2), for each folded word (`text.tokens`; Han/kana bigrams for
 Chinese and Japanese) of the typed text, in order:
@@ -17,9 +18,13 @@ Chinese and Japanese) of the typed text, in order:
   rank above mere completions, which only the last word gets.
 
 Clauses are lunr term clauses (query weight 1 per term, all fields, field boosts), so titles
-outrank text as before. With several words, a document's lunr score is then multiplied by the
-share of the words it matched (`k / n`, a word matched by any term of its clauses) and the
-results re-sorted, stably: a page with every word beats one that repeats a single word often.
+outrank text as before.
+
+**Several words** (both formats): a document's lunr score is multiplied by the share of the
+typed words it matched (`k / n`, a word matched by any index term it reaches; words that reach
+no term are not counted) and the results re-sorted, stably: a page with every word beats one
+that repeats a single word often ("code group": the CodeGroup page above pages that only say
+"group" many times).
 
 **Typo tolerance** (every language): a word of 5 or more letters that is no stop word and found
 nothing through its own clauses matches the index terms (or surface forms) one edit away
@@ -80,7 +85,8 @@ class Plan:
     fuzzy: tuple[str, ...]
     """Index terms reached by one edit only (each its own clause, searched last)."""
     words: tuple[tuple[str, ...], ...] = ()
-    """Format 2: the terms of each typed word that has clauses (for the share of words matched)."""
+    """The index terms each typed word reaches, for the words that reach any (for the share of
+    words a result matched)."""
 
 
 def vocabulary(payload: dict[str, Any]) -> Vocabulary:
@@ -155,17 +161,23 @@ def plan_query(typed: str, vocab: Vocabulary) -> Plan:
     clauses: list[tuple[str, ...]] = []
     fuzzy: list[str] = []
     taken: set[str] = set()
+    per_word: list[tuple[str, ...]] = []
     if not vocab.compact:
         words = normalize_text(typed).split()
         for i, word in enumerate(words):
             last = i == len(words) - 1 and not finished
             stem = _PORTER.stem(word)
-            found = stem in vocab.ids or (last and bool(_prefixed(vocab, word)))
-            if not found and _typo_candidate(word, vocab):
+            # the index terms this word's clauses reach: its stem, and the completions of
+            # the last word (`word*`)
+            reached = ([stem] if stem in vocab.ids else []) + (
+                _prefixed(vocab, word) if last else []
+            )
+            if reached:
+                per_word.append(tuple(reached))
+            elif _typo_candidate(word, vocab):
                 fuzzy += [t for t in _typos(vocab, (word, stem), taken) if t not in fuzzy]
-        return Plan(query_string(typed), (), tuple(fuzzy))
+        return Plan(query_string(typed), (), tuple(fuzzy), tuple(per_word))
     words = tokens(typed, bigrams=vocab.bigrams)
-    per_word: list[tuple[str, ...]] = []
     for i, word in enumerate(words):
         last = i == len(words) - 1 and not finished
         found = False

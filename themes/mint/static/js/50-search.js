@@ -347,17 +347,21 @@
   /** What `typed` searches for (renderer/index/query.py plan_query): {query, clauses, fuzzy}. */
   Index.prototype.plan = function (typed) {
     var finished = /\s$/.test(typed), fuzzy = [], taken = new Set(), self = this, words;
+    var perWord = [];
     if (!this.compact) {
       var norm = normalizeText(typed);
       words = norm ? norm.split(" ") : [];
       words.forEach(function (w, i) {
         var last = i === words.length - 1 && !finished, stem = porterStem(w);
-        var found = self._ids.has(stem) || (last && self.prefixed(w).length > 0);
-        if (!found && self.typoCandidate(w)) self.typos([w, stem], taken, fuzzy);
+        // the index terms this word reaches: its stem, and the completions of the last word
+        var reached = self._ids.has(stem) ? [self._ids.get(stem)] : [];
+        if (last) reached = reached.concat(self.prefixed(w));
+        if (reached.length) perWord.push(reached);
+        else if (self.typoCandidate(w)) self.typos([w, stem], taken, fuzzy);
       });
-      return { query: mapQuery(typed), clauses: null, fuzzy: fuzzy };
+      return { query: mapQuery(typed), clauses: null, fuzzy: fuzzy, words: perWord };
     }
-    var clauses = [], perWord = [];
+    var clauses = [];
     words = window.mrSearchText.tokens(typed, this.bigrams);
     words.forEach(function (w, i) {
       var last = i === words.length - 1 && !finished, found = false, first = clauses.length;
