@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mintrender.components import INLINE_COMPONENTS, RAW_NAMES, SOURCE_NAMES
 from mintrender.components._attrnames import INLINE_ELEMENTS
@@ -214,6 +214,8 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     # text on the opening line: phrasing, as is the content of a `<p>` (its paragraph would be
     # a `<p>` in a `<p>`, which a browser splits in two, leaving the element's class behind)
     phrasing = (bool(lines[0]) and "\n\n" not in inner.strip()) or name == "p"
+    if phrasing and name != "p" and name not in INLINE_NAMES and _only_snippet(env, inner.strip()):
+        phrasing = False  # `<Note><Install /></Note>`: the snippet's blocks, as MDX draws them
     old_parent, old_line_max = state.parentType, state.lineMax
     where = (env.get("src_path", "<page>"), usage_line(env, start_line))
     expansion = expansion_for(env, tag, inner, where)
@@ -243,6 +245,24 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     state.parentType, state.lineMax = old_parent, old_line_max
     _continue_at(state, last_line, rest)
     return True
+
+
+def _only_snippet(env: Any, text: str) -> bool:
+    """Is `text` one tag that draws an MDX snippet (`<Install />`, `<Snippet file="x.mdx" />`)?
+    A snippet is a document of its own: written on its parent's line, its code blocks and lists
+    are still blocks (read as the line's text, a fence became inline code)."""
+    if not text.startswith("<") or not text[1:2].isupper():
+        return False
+    tag = read_tag(text, 0, env, False)
+    if tag is None or tag.closing or tag.problem:
+        return False
+    if tag.self_closing:
+        end = tag.end
+    else:
+        close = find_close(text, tag.name, tag.end, len(text), scope_of(env))
+        end = close[1] if close is not None else -1
+    is_snippet = getattr(env.get("expand_component"), "is_snippet", None)
+    return end == len(text) and is_snippet is not None and bool(is_snippet(tag.name, tag.props))
 
 
 def _push_line_text(state: StateBlock, text: str, line: int) -> None:

@@ -224,3 +224,42 @@ def test_a_lone_expression_giving_text_has_no_paragraph(tmp_path: Path) -> None:
     html, result = _page(tmp_path, "\n{[1, 2].map((n) => n * 2)}\n\nafter\n")
     assert 'prose">24\n\n<p>after</p>' in html
     assert _warnings(result) == []
+
+
+INSTALL = "Run **this** first.\n\n```bash\nnpm install thing\n```\n\n- one\n- two\n"
+
+
+@pytest.mark.parametrize(
+    "usage",
+    [
+        "<Note><Install /></Note>",
+        "<div><Install /></div>",
+        '<Tip><Snippet file="install.mdx" /></Tip>',
+        "<Note>\n  <Install />\n</Note>",
+    ],
+)
+def test_a_snippet_on_its_parents_line_keeps_its_blocks(tmp_path: Path, usage: str) -> None:
+    # an MDX snippet is a document of its own: its code block and list stay blocks, where
+    # read as its parent's line of text the fence became inline code and the list plain text
+    html, result = _page(
+        tmp_path,
+        'import Install from "/snippets/install.mdx";\n\n' + usage + "\n",
+        {"snippets/install.mdx": INSTALL},
+    )
+    assert "<p>Run <strong>this</strong> first.</p>" in html
+    assert '<pre class="mr-code__pre"><code><span class="line">npm install thing' in html
+    assert "<li>one</li>" in html and "<li>two</li>" in html
+    assert "- one" not in html and "<code>bash" not in html
+    assert not [d for d in result.diagnostics if d.severity == "error"]
+
+
+def test_text_on_an_elements_line_stays_phrasing(tmp_path: Path) -> None:
+    # only a lone snippet tag changes: other one-line content is the line's text (MDX)
+    html, _ = _page(
+        tmp_path,
+        'import Install from "/snippets/install.mdx";\n\n<div>- not a list <b>x</b></div>\n\n'
+        "<span><Install /></span>\n",
+        {"snippets/install.mdx": "Just **one** line.\n"},
+    )
+    assert "<div>- not a list <b>x</b></div>" in html
+    assert "<span>Just <strong>one</strong> line.</span>" in html

@@ -260,6 +260,14 @@ class Expander:
             return True
         return current is not None and (name in current.components or name in current.snippets)
 
+    def is_snippet(self, name: str, props: dict[str, Any]) -> bool:
+        """True when `<name>` draws an MDX snippet file: its own document, whose paragraphs,
+        code blocks and lists are blocks wherever the tag is written."""
+        current = self.stack[-1] if self.stack else None
+        if current is not None and name in current.snippets:
+            return current.snippets[name].endswith((".mdx", ".md"))
+        return name == "Snippet" and isinstance(props.get("file"), str)
+
     # expansion ------------------------------------------------------------------------------
     def __call__(
         self, name: str, props: dict[str, Any], inner: str, where: tuple[str, int]
