@@ -558,3 +558,62 @@ def test_banner_api_headings_and_footer_keep_their_room(browser: Any, tmp_path: 
     columns = page.locator(".mr-footer__columns").bounding_box()
     footer = page.locator(".mr-footer").bounding_box()
     assert columns["x"] + columns["width"] <= footer["x"] + footer["width"] + 1, (columns, footer)
+
+
+def test_a_tab_menu_opens_under_its_tab(browser: Any, tmp_path: Path) -> None:
+    """A tab's `menu` (mintlify-docs' "Learn"): a panel of its items under the tab, on hover and
+    on keyboard focus, not clipped by the scrolling tabs row; each item links its first page."""
+    config = minimal_config(["index"])
+    config["navigation"] = {
+        "tabs": [
+            {"tab": "Docs", "pages": ["index"]},
+            {
+                "tab": "Learn",
+                "menu": [
+                    {
+                        "item": "Course",
+                        "icon": "book-open",
+                        "description": "Self-paced lessons.",
+                        "href": "https://example.com/learn",
+                    },
+                    {
+                        "item": "Guides",
+                        "description": "How-to guides.",
+                        "groups": [{"group": "Guides", "pages": ["guides/one"]}],
+                    },
+                ],
+            },
+        ]
+    }
+    files = {"index.mdx": "# Hi\n\nText.\n", "guides/one.mdx": "---\ntitle: One\n---\nOne.\n"}
+    docs = write_site(tmp_path / "docs", files, config)
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    page = open_page(browser, (out / "index.html").as_uri(), width=1280)
+    panel = page.locator(".mr-navtabs__menu")
+    assert panel.count() == 1 and not panel.is_visible()
+    tab = page.locator(".mr-navtabs__item--menu > a")
+    tab.hover()
+    assert panel.is_visible()
+    box, tab_box = panel.bounding_box(), tab.bounding_box()
+    assert box and tab_box
+    assert abs(box["x"] - tab_box["x"]) <= 1 and box["y"] >= tab_box["y"] + tab_box["height"] - 4
+    # drawn, not clipped: the point in the panel's middle is the panel's
+    inside = page.evaluate(
+        "([x, y]) => !!document.elementFromPoint(x, y).closest('.mr-navtabs__menu')",
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    )
+    assert inside
+    items = page.locator(".mr-navtabs__menu-item")
+    assert items.all_inner_texts()[0].split("\n")[:2] == ["Course", "Self-paced lessons."]
+    assert items.nth(0).get_attribute("target") == "_blank"
+    assert items.nth(1).get_attribute("href").endswith("guides/one/index.html")
+    page.mouse.move(5, 600)
+    assert not panel.is_visible()
+    tab.focus()  # keyboard: Tab onto it, then on into its items
+    assert panel.is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent").startswith("Course")
+    assert panel.is_visible()
+    assert page.errors == []
+    page.context.close()

@@ -225,6 +225,21 @@ class NavView:
                     "tag": d.tag,
                     "description": d.description,
                 }
+                if d.kind == "tab":  # its `menu`: a dropdown on the tab (Mintlify)
+                    entry["menu"] = [
+                        {
+                            "label": item.label,
+                            "href": self.division_href(item),
+                            "icon_html": self.icon(item.icon, item.icon_type, "")
+                            if item.icon
+                            else "",
+                            "active": id(item) in chain_ids,
+                            "external": bool(item.href and is_external(item.href)),
+                            "description": item.description,
+                        }
+                        for item in d.children
+                        if isinstance(item, NavDivision) and item.kind == "item" and not item.hidden
+                    ]
                 current = next((c for c in chain if c.kind == d.kind and id(c) in kid_ids), None)
                 if d.kind == "language":
                     entry["code"] = d.label
