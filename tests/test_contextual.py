@@ -86,3 +86,21 @@ def test_every_page_action_left_out_is_said_once(tmp_path: Path) -> None:
     assert "--base-url https://" in found[0]
     assert found[1].startswith("page action 'mcp' needs Mintlify's own services")
     assert [m.split("'")[1] for m in infos(base_url="https://docs.example.com/")] == ["mcp"]
+
+
+def test_each_menu_row_has_an_icon_tile(tmp_path: Path) -> None:
+    config = minimal_config(["a"], contextual={"options": OPTIONS["options"]})
+    docs = write_site(tmp_path / "d", {"a.mdx": "---\ntitle: Alpha\n---\n\nText.\n"}, config)
+    build_site(docs, tmp_path / "out", base_url="https://docs.example.com/")
+    html = (tmp_path / "out" / "a" / "index.html").read_text(encoding="utf-8")
+    menu = html[html.index('<ul class="mr-contextual__menu">') :]
+    menu = menu[: menu.index("</ul>")]
+    rows = menu.split("<li>")[1:]
+    tiles = [
+        row.split('class="mr-contextual__tile">')[1].split('"')[1].split("mr-ui-icon--")[1]
+        for row in rows
+    ]
+    assert tiles == ["message-circle", "copy", "file-text", "link"]  # claude, copy, view, custom
+    # links that leave the site say so; copying and the Markdown view do not
+    outs = ["mr-contextual__out" in row for row in rows]
+    assert outs == [True, False, False, True]

@@ -49,7 +49,8 @@ def contextual_options(
     public_url: str | None,
     text: Mapping[str, str] | None = None,
 ) -> list[dict[str, str]]:
-    """Menu entries `{id, title, description, href?, action?}`; [] hides the menu. `text`: the
+    """Menu entries `{id, title, description, href?, action?, tile}` (`tile`: the theme's UI
+    icon drawn in the row's tile); [] hides the menu. `text`: the
     theme's words in the page's language (`uitext.ui_text`; English when not given)."""
     words = text if text is not None else ui_text("en")
     page = frontmatter.get("contextual")
@@ -68,6 +69,7 @@ def contextual_options(
                     "description": words["copy_page_desc"],
                     "action": "copy",
                     "href": md_href,
+                    "tile": "copy",
                 }
             )
         elif option == "view":
@@ -77,6 +79,7 @@ def contextual_options(
                     "title": words["view_md"],
                     "description": words["view_md_desc"],
                     "href": md_href,
+                    "tile": "file-text",
                 }
             )
         elif isinstance(option, str) and option in _CHATS and public_url:
@@ -88,6 +91,7 @@ def contextual_options(
                     "title": words["open_in"].replace("{name}", name),
                     "description": words["ask_page"],
                     "href": pattern.format(q=query),
+                    "tile": "message-circle",
                 }
             )
         elif isinstance(option, dict) and isinstance(option.get("title"), str):
@@ -100,6 +104,7 @@ def contextual_options(
                         "description": str(option.get("description") or ""),
                         "href": href,
                         "icon": str(option.get("icon") or ""),
+                        "tile": "link",
                     }
                 )
         # mcp, add-mcp, cursor, vscode, devin, download-pdf, assistant...: need Mintlify services
