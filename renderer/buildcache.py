@@ -8,7 +8,8 @@ page read (its own text, its snippets, any file a component looked at). It is re
   output (mode, base URL, `--safe`), docs.json, the lists of pages, snippets and other files
   (which pages exist decides how links are written), every site path (generated API pages
   included) and the text of every spec; and
-* every file the page read still hashes the same.
+* every file the page read still hashes the same (a page that read the clock, `new Date()`,
+  counts the day as one of its files: it is rendered again the next day).
 
 Everything the build makes from the whole site (navigation, sidebars, search index, the write
 stage) is made again from the pages, so a warm build writes what a cold one would.
@@ -27,6 +28,7 @@ from mintrender.cache import Store, code_fingerprint, digest, site_store
 from mintrender.components import REGISTRY
 from mintrender.errors import Diagnostic
 from mintrender.model import BuildOptions, PageRecord
+from mintrender.parse.jsdate import CLOCK, clock_stamp
 
 if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
@@ -172,6 +174,8 @@ def folder_key(folder: Path) -> str:
 
 
 def file_digest(read: Reader, rel: str) -> str:
+    if rel == CLOCK:  # a page that read the clock (`new Date()`): good for that day
+        return clock_stamp()
     text = read(rel)
     return "-" if text is None else digest(text)
 
@@ -207,6 +211,8 @@ class Stamps:
 
     def digest(self, rel: str) -> str:
         """`file_digest(read, rel)`, known without reading while the file is the same."""
+        if rel == CLOCK:
+            return clock_stamp()
         status = self._read.status(rel)
         if status is not None:
             known = self._old.get(rel)

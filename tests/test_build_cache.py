@@ -490,3 +490,27 @@ def test_the_code_fingerprint_reads_what_importlib_and_rglob_read(tmp_path: Path
     suffixes = (".py", ".json", ".html", ".css", ".js")
     files = sorted(p for p in root.rglob("*") if p.suffix in suffixes and p.is_file())
     assert [row.rsplit(":", 2)[0] for row in _source_stamps(str(root))] == [str(p) for p in files]
+
+
+def test_a_page_that_reads_the_clock_is_kept_for_its_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`new Date()` is the build's time: a warm build on the next day draws the page again
+    (a footer's year turns over on New Year's day); its other pages stay reused."""
+    docs = make_site(tmp_path / "docs")
+    page = docs / "clock.mdx"
+    page.write_text("---\ntitle: Clock\n---\n\n© {new Date().getFullYear()} Us.\n", "utf-8")
+    config = json.loads((docs / "docs.json").read_text(encoding="utf-8"))
+    config["navigation"]["groups"][0]["pages"].append("clock")
+    (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1767225600 - 3600))  # 2025-12-31 23:00 UTC
+    first = same_as_cold(docs, tmp_path, cache, "eve")
+    assert "© 2025 Us." in (tmp_path / "warm" / "clock" / "index.html").read_text("utf-8")
+    again = run(docs, tmp_path / "warm", cache)  # the same day: everything reused
+    assert again.cache["pages_rendered"] == 0
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    warm = same_as_cold(docs, tmp_path, cache, "day")
+    assert "© 2026 Us." in (tmp_path / "warm" / "clock" / "index.html").read_text("utf-8")
+    assert warm.cache["pages_rendered"] == 1
+    assert warm.cache["pages_reused"] == len(first.pages) - 1

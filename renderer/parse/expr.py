@@ -101,7 +101,7 @@ def parse_expression(text: str, *, lazy: bool = False) -> Node:
 
 
 _BLOCK_BODY = "functions with a `{ ... }` body cannot run at build time"
-_NEW = re.compile(r"\s+(Set|Map)\s*\(")
+_NEW = re.compile(r"\s+(Set|Map|Date|Intl\.NumberFormat|Intl\.DateTimeFormat)\s*\(")
 
 
 def _top_split(text: str, mark: str) -> list[str]:
@@ -411,7 +411,7 @@ class _Parser:
             self.pos = m.end()
             if word in _LITERALS:
                 return ("lit", _LITERALS[word])
-            if word == "new" and (made := _NEW.match(text, self.pos)):  # `new Set(items)`
+            if word == "new" and (made := _NEW.match(text, self.pos)):  # `new Set(items)`, Date
                 self.pos = made.end()
                 return ("new", made.group(1), self.items(")", depth, spread=True), i)
             if word in _KEYWORDS:

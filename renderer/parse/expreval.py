@@ -19,6 +19,7 @@ from mintrender.parse.expr import (
     Node,
     parse_expression,
 )
+from mintrender.parse.jsdate import JsDate, JsFormat, date_method, format_method, make_instance
 from mintrender.parse.jsglobals import (
     GLOBALS,
     NAMESPACES,
@@ -34,6 +35,7 @@ from mintrender.parse.jsmethods import (
 from mintrender.parse.jsregex import JsRegex, js_regex, replace_text
 from mintrender.parse.jsvalues import (
     JsMap,
+    JsObject,
     JsSet,
     _js_string,
     _tidy,
@@ -175,8 +177,10 @@ class _Evaluator:
         if kind in ("member", "call"):  # the end of a chain: a `?.` that cut it is undefined
             value = self._link(node)
             return None if value is _CUT else value
-        if kind == "new":  # `new Set(items)`, `new Map(entries)`
-            return make_collection(node[1], self._arguments(node[2]))
+        if kind == "new":  # `new Set(items)`, `new Map(entries)`, `new Date()`
+            if node[1] in ("Set", "Map"):
+                return make_collection(node[1], self._arguments(node[2]))
+            return make_instance(node[1], self._arguments(node[2]), node[3])
         if kind == "arrow":
             return _Arrow(node[1], node[2], self)
         if kind == "opaque":  # a function the subset cannot run: fails once it is needed
@@ -266,6 +270,8 @@ class _Evaluator:
             if fn is None:
                 raise ExprError(f"`{obj.name}.{_js_string(key)}` cannot run at build time", offset)
             return _Function(f"{obj.name}.{_js_string(key)}", fn)
+        if isinstance(obj, (JsDate, JsFormat)) and isinstance(key, str):
+            return _Method(obj, key)  # its methods, or an error naming the one it lacks
         if isinstance(obj, (JsSet, JsMap)) and key in ("size", "has", "get"):
             return len(obj) if key == "size" else _Method(obj, key)
         if isinstance(key, str) and key in _METHODS and _method_applies(obj, key):
@@ -418,6 +424,10 @@ class _Method:
 
     def call(self, args: list[Any], offset: int) -> Any:
         target, name = self.target, self.name
+        if isinstance(target, JsDate):
+            return date_method(target, name, args, offset)
+        if isinstance(target, JsFormat):
+            return format_method(target, name, args, offset)
         arg = args[0] if args else None
         if name == "join":
             sep = "," if arg is None else _js_string(arg)
@@ -539,7 +549,7 @@ class Opaque:
 
 
 def _is_data(value: Any) -> bool:
-    return value is None or isinstance(value, (str, int, float, bool, list, dict, Opaque))
+    return value is None or isinstance(value, (str, int, float, bool, list, dict, Opaque, JsObject))
 
 
 def _sized(value: Any, offset: int) -> Any:

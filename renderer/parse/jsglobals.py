@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from mintrender.parse.expr import MAX_SIZE, ExprError
+from mintrender.parse.jsdate import now, parse_date
 from mintrender.parse.jsmethods import parse_float, parse_int
 from mintrender.parse.jsvalues import js_string, to_number, truthy
 
@@ -159,6 +160,7 @@ def _math(name: str) -> Callable[[list[Any]], Any]:
 
 
 NAMESPACES: dict[str, dict[str, Callable[[list[Any]], Any]]] = {
+    "Date": {"now": now, "parse": parse_date},
     "Object": {
         "keys": lambda args: list(_object(args)),
         "values": lambda args: list(_object(args).values()),

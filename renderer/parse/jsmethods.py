@@ -104,7 +104,7 @@ def _number_method(value: int | float, name: str, args: list[Any], offset: int) 
         if not 0 <= digits <= 100:
             raise ExprError("`.toFixed()` takes 0 to 100 digits", offset)
         return _rounded(value, digits, digits)
-    return _locale_string(value, args, offset)
+    return locale_string(value, args, offset)
 
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CNY": "CN¥"}
@@ -113,7 +113,7 @@ _NO_CENTS = frozenset({"JPY", "KRW", "CLP", "VND", "ISK"})
 _COMMA_DECIMAL = frozenset("de es it pt nl id tr da nb sv fi pl cs ru uk ro hu el".split())
 
 
-def _locale_string(value: int | float, args: list[Any], offset: int) -> str:
+def locale_string(value: int | float, args: list[Any], offset: int) -> str:
     """`toLocaleString(locale, options)` as Intl writes it: `en` (the default), the languages
     that group with `.` and mark decimals with `,` (`de`, `es`, `pt`…; `sv`, `fi`, `ru` and
     the like group with a space), and `fr`; `style` `decimal`, `percent` or `currency`."""

@@ -10,6 +10,19 @@ from mintrender.load.yaml12 import js_number
 from mintrender.parse.expr import NUMBER
 
 
+class JsObject:
+    """A built-in object of the subset (`Date`, `Intl.NumberFormat`): what `String(x)` and
+    `Number(x)` give for it."""
+
+    __slots__ = ()
+
+    def js_text(self) -> str:
+        return "[object Object]"
+
+    def js_number(self) -> int | float:
+        return math.nan
+
+
 def truthy(value: Any) -> bool:
     """JavaScript truthiness: "", 0, NaN, false, null and undefined are false; [] and {} true."""
     if value is None or value is False:
@@ -38,6 +51,8 @@ def to_number(value: Any) -> int | float:
             return math.nan
     if isinstance(value, list):
         return to_number(_js_string(value))
+    if isinstance(value, JsObject):
+        return value.js_number()
     return math.nan
 
 
@@ -64,6 +79,8 @@ def _js_string(value: Any) -> str:
         return ",".join("" if v is None else _js_string(v) for v in value)
     if isinstance(value, dict):
         return "[object Object]"
+    if isinstance(value, JsObject):
+        return value.js_text()
     return "function"
 
 
