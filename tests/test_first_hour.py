@@ -449,6 +449,29 @@ def test_path_base_url_warns_about_the_sitemap_and_writes_server_recipes(
     assert "Next: publish" in out
 
 
+def test_redirect_sources_written_as_urls_or_with_spaces(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A full-URL source (legacy mint.json files hold them) is its path, with a warning; a
+    space in a path is `%20` in `_redirects`, whose fields are split at white space."""
+    redirects = [
+        {"source": "https://docs.example.com/api", "destination": "/guides/setup"},
+        {"source": "/old/Onboarding your Org", "destination": "/guides/setup"},
+    ]
+    docs = site(tmp_path)
+    (docs / "docs.json").write_text(json.dumps({**minimal_config(NAV), "redirects": redirects}))
+    out_dir = tmp_path / "out"
+    code, out = run(capsys, "build", str(docs), "-o", str(out_dir))
+    assert code == 0, out
+    (warning,) = lines_with(out, "redirect-source")
+    assert "'https://docs.example.com/api' is a full URL; its path '/api'" in warning
+    netlify = (out_dir / "_redirects").read_text().splitlines()
+    assert "/api /guides/setup 301" in netlify
+    assert "/old/Onboarding%20your%20Org /guides/setup 301" in netlify
+    assert (out_dir / "api" / "index.html").is_file()
+    assert not list(out_dir.glob("https*"))
+
+
 def test_authors_redirects_file_wins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = site(tmp_path, {"_redirects": "/a /b 301\n"})
     run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))

@@ -90,11 +90,20 @@ def compile_source(source: str) -> tuple[str | None, tuple[str, ...]]:
     return "".join(out), tuple(names)
 
 
+_ORIGIN = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*", re.I)
+
+
+def source_path(source: str) -> str:
+    """A redirect's source as a path: a full URL (`https://docs.example.com/old`, which some
+    mint.json files hold) is its path, as only the site's own paths reach it."""
+    return _ORIGIN.sub("", source.strip()) or "/"
+
+
 def compile_rules(redirects: Sequence[object]) -> list[Rule]:
     """`config.redirects` (objects with source, destination, permanent) -> rules in order."""
     rules = []
     for i, r in enumerate(redirects):
-        source = str(getattr(r, "source", "")).strip()
+        source = source_path(str(getattr(r, "source", "")))
         destination = str(getattr(r, "destination", "")).strip()
         if not source or not destination or "#" in source or "?" in source:
             continue  # no request holds a fragment or a query to match (config warned)
@@ -271,6 +280,16 @@ def plan_redirect_pages(
                 diagnostics.warning(file, line, col, "redirect-loop", message)
             continue
         line, col = locate(rule.index)
+        written = str(getattr(redirects[rule.index], "source", "")).strip()
+        if written != rule.source:
+            diagnostics.warning(
+                file,
+                line,
+                col,
+                "redirect-source",
+                f"redirect source {written!r} is a full URL; its path {rule.source!r} is "
+                "redirected (write the path alone)",
+            )
         source = rule.source.split("#", 1)[0].split("?", 1)[0]
         site = "/" + source.strip("/")
         out_path = output_path_for(_decoded(site))

@@ -60,7 +60,9 @@ def netlify_redirects(rules: list[Rule], base: str) -> str:
                 lines.append(f"# {rule.source} -> {rule.destination}: left to 404.html")
                 continue
             source, destination = translated
-        lines.append(f"{_prefixed(base, source)} {_prefixed(base, destination)} {_status(rule)}")
+        # the file's fields are split at white space: a space in a path is written `%20`
+        fields = [_prefixed(base, source), _prefixed(base, destination)]
+        lines.append(" ".join(f.replace(" ", "%20") for f in fields) + f" {_status(rule)}")
     lines.append(f"{_prefixed(base, '/*').replace('//', '/')} {_prefixed(base, '/404.html')} 404")
     return "\n".join(lines) + "\n"
 
