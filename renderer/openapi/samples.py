@@ -76,9 +76,12 @@ def _example(
         return schema.enum[0]
     if schema.binary:
         return FILE_PLACEHOLDER
-    if schema.recursive or depth > _MAX_DEPTH:
-        return [] if "array" in schema.types else {}
     kind = schema.types[0] if schema.types else ""
+    shaped = kind in ("object", "array") or schema.properties or schema.alternatives
+    if schema.recursive or (depth > _MAX_DEPTH and (shaped or not kind)):
+        return [] if "array" in schema.types else {}  # a string or number deep down is drawn
+    if not kind and schema.nullable and not shaped and schema.items is None:
+        return None  # the null type alone (`enum: [null]`, `type: "null"`)
     if not kind and schema.alternatives and not schema.properties:
         return _example(schema.alternatives[0], mode, required_only, depth + 1, budget)
     if kind == "object" or schema.properties or (not kind and schema.alternatives):
