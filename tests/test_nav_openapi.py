@@ -385,3 +385,40 @@ def test_a_navigation_openapi_list_generates_every_specs_pages(tmp_path: Path) -
         assert (tmp_path / "out" / "api-reference" / name / "index.html").is_file(), name
     [bad] = [d for d in result.diagnostics if d.code == "nav-type"]
     assert "openapi[1]" in bad.message
+
+
+def test_listed_operations_go_in_their_specs_directory(tmp_path: Path) -> None:
+    """openapi.md §3: `{source, directory}` is where the spec's pages go, for operations the
+    navigation lists one by one too (Cal.com: `/api-reference/v2/...`); a group that names
+    its own spec as a string goes back to `api-reference`."""
+
+    def op(summary: str, tag: str) -> dict[str, object]:
+        return {
+            "get": {"summary": summary, "tags": [tag], "responses": {"200": {"description": "ok"}}}
+        }
+
+    spec = {
+        "openapi": "3.0.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/v2/me": op("Get my profile", "Me"), "/v2/teams": op("List teams", "Teams")},
+    }
+    config = minimal_config([])
+    config["navigation"] = {
+        "tabs": [
+            {
+                "tab": "API v2",
+                "openapi": {"source": "openapi.json", "directory": "api-reference/v2"},
+                "groups": [
+                    {"group": "Me", "pages": ["GET /v2/me"]},
+                    {"group": "Teams", "openapi": "openapi.json", "pages": ["GET /v2/teams"]},
+                ],
+            }
+        ]
+    }
+    docs = write_site(tmp_path / "docs", {"openapi.json": json.dumps(spec)}, config)
+    result = build_site(docs, tmp_path / "out")
+    assert result.fatal is None
+    out = tmp_path / "out" / "api-reference"
+    assert (out / "v2" / "me" / "get-my-profile" / "index.html").is_file()
+    assert (out / "teams" / "list-teams" / "index.html").is_file()
+    assert not (out / "me").exists()

@@ -39,6 +39,8 @@ class NavPage:
     """Where the entry stands in docs.json, for diagnostics."""
     openapi: str | None = None
     """Spec inherited from the enclosing divisions (for operation entries)."""
+    directory: str | None = None
+    """The folder of that spec's generated pages (`openapi: {source, directory}`)."""
 
 
 CHANNEL_REF_PREFIX = "asyncapi:"
@@ -116,6 +118,8 @@ class PageSlot:
     boost: float | None
     openapi: str | None
     json_path: PathKey
+    directory: str | None = None
+    """Where an operation entry's page goes (`openapi.directory`; None: `api-reference`)."""
 
     @property
     def language(self) -> NavDivision | None:
@@ -206,6 +210,7 @@ def _walk(
                 boost,
                 node.openapi or openapi,
                 node.json_path,
+                node.directory,
             )
         )
         return
@@ -328,9 +333,11 @@ def _division(
     path: PathKey,
     inherited_openapi: str | None,
     warn: Warn,
+    inherited_directory: str | None = None,
 ) -> NavDivision:
     spec, directory = _openapi_source(raw.get("openapi"))
     openapi = spec or inherited_openapi
+    folder = directory if spec else inherited_directory
     children: list[NavNode] = []
     kinds = [k for k, _, _ in DIVISION_KEYS if isinstance(raw.get(k), list)]
     for key in ("groups", "pages"):
@@ -357,11 +364,13 @@ def _division(
             if not isinstance(child_label, str):
                 warn((*path, key, i), "nav-type", f"missing `{label_key}` label")
                 child_label = str(child_label or "")
-            children.append(_division(e, child_kind, child_label, (*path, key, i), openapi, warn))
+            children.append(
+                _division(e, child_kind, child_label, (*path, key, i), openapi, warn, folder)
+            )
     for key in [k for k in raw if k in ("groups", "pages")]:  # in the file's order (nav-mixed)
         if isinstance(raw[key], list):
             for i, entry in enumerate(raw[key]):
-                item = _item(entry, (*path, key, i), openapi, warn)
+                item = _item(entry, (*path, key, i), openapi, warn, folder)
                 if item is not None:
                     children.append(item)
     if not children and not raw.get("href"):
@@ -390,23 +399,27 @@ def _division(
     )
 
 
-def _item(raw: Any, path: PathKey, openapi: str | None, warn: Warn) -> NavItem | None:
+def _item(
+    raw: Any, path: PathKey, openapi: str | None, warn: Warn, directory: str | None = None
+) -> NavItem | None:
     if isinstance(raw, str):
         ref = raw.strip()
         if not ref:
             warn(path, "nav-empty", "empty page entry")
             return None
-        return NavPage(ref, path, openapi)
+        return NavPage(ref, path, openapi, directory)
     if isinstance(raw, dict) and "group" in raw:
+        inherited = directory
         spec, directory = _openapi_source(raw.get("openapi"))
         inner_openapi = spec or openapi
+        folder = directory if spec else inherited
         children: list[NavItem] = []
         pages = raw.get("pages")
         if pages is not None and not isinstance(pages, list):
             warn((*path, "pages"), "nav-type", "`pages` must be an array")
             pages = []
         for i, p in enumerate(pages or []):
-            item = _item(p, (*path, "pages", i), inner_openapi, warn)
+            item = _item(p, (*path, "pages", i), inner_openapi, warn, folder)
             if item is not None:
                 children.append(item)
         if not children:

@@ -281,8 +281,9 @@ class ApiStage:
             href = x_mint.get("href") if isinstance(x_mint.get("href"), str) else None
             tag = url_part(op.tags[0]) if op.tags else ""
             where = f"{tag}/{endpoint_slug(op)}" if tag else endpoint_slug(op)
+            folder = (slot.directory or "api-reference").strip("/") or "api-reference"
             site_path = self.generated_paths.get(slot.ref) or (
-                "/" + (href.strip("/") if href else f"api-reference/{where}")
+                "/" + (href.strip("/") if href else f"{folder}/{where}")
             )
             while site_path in taken:
                 site_path += "-2"
