@@ -151,8 +151,8 @@ def test_a_group_listing_only_prose_pages_also_gets_its_specs_operations(tmp_pat
     (docs / "health.mdx").write_text('---\ntitle: Health\nopenapi: "GET /ok"\n---\n')
     result = build_site(docs, tmp_path / "out")
     assert sorted(p.site_path for p in result.pages if p.kind == "api") == [
-        "/api-reference/system/health-check",  # listed: where a listed operation goes
         "/health",
+        "/listed/system/health-check",  # listed one by one: in its spec's directory too
         "/server/runs/create-run",
         "/server/system/health-check",
     ]
