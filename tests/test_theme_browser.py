@@ -617,3 +617,25 @@ def test_a_tab_menu_opens_under_its_tab(browser: Any, tmp_path: Path) -> None:
     assert panel.is_visible()
     assert page.errors == []
     page.context.close()
+
+
+def test_an_authors_details_keeps_its_disclosure_triangle(browser: Any, tmp_path: Path) -> None:
+    """`<details><summary>` written on a page shows its marker (the theme's own summaries, in
+    accordions and menus, stay without one)."""
+    text = (
+        "---\ntitle: D\n---\n\n<details>\n<summary>Click to expand</summary>\n\n"
+        'Hidden **text**.\n\n</details>\n\n<Accordion title="Acc">\n\nIn.\n\n</Accordion>\n'
+    )
+    page = _one_page(browser, tmp_path, text)
+    own = page.eval_on_selector(
+        ".mr-prose details > summary:not([class])",
+        "e => [getComputedStyle(e).display, getComputedStyle(e).listStyleType]",
+    )
+    assert own == ["list-item", "disclosure-closed"]
+    theirs = page.eval_on_selector(
+        ".mr-prose summary[class]", "e => getComputedStyle(e).listStyleType"
+    )
+    assert theirs == "none"
+    page.click("text=Click to expand")
+    assert page.is_visible("text=Hidden")
+    page.context.close()
