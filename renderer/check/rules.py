@@ -60,6 +60,7 @@ RULES: dict[str, Rule] = _rules(
         "an earlier wildcard redirect matches this rule's source first",
     ),
     ("redirect-shadowed", "warning", "a redirect source is also a page"),
+    ("redirect-source", "warning", "a redirect source is a full URL; its path is redirected"),
     # pages: frontmatter, MDX, components
     (
         "frontmatter-key",
