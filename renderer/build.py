@@ -57,7 +57,6 @@ from mintrender.model import (
     Publish,
     Safety,
 )
-from mintrender.parse.jsdate import CLOCK, clock_was_read
 from mintrender.parse.mdx import ParsedPage, parse_page
 from mintrender.render import navview as navigation_view
 from mintrender.render.apipages import ApiStage, AttachesApi
@@ -516,7 +515,7 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
 
     def work(rels: list[str]) -> tuple[list[CachedPage], str | None]:
         """Render and keep each page (in the cache, with its bulk; then in the spill)."""
-        out, _ = [], clock_was_read(reset=True)
+        out = []
         for rel in rels:
             found = Diagnostics()
             api.diagnostics = found  # the API stage reports this page's findings to it
@@ -528,7 +527,6 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
                 record = new_record(rel, parsed.frontmatter)
             _render_whole(job, record, parsed, urls, reader, publish, found, 1, languages)
             files = reader.seen | parsed.depends_on | ({rel} if rel not in stubs else set())
-            files |= {CLOCK} if clock_was_read(reset=True) else set()  # `new Date()`: that day
             reader.seen = None
             out.append(CachedPage(record, list(found), file_digests(reader, files)))
             reader.forget(rel)  # the page's own text: read once (snippets stay)

@@ -28,7 +28,7 @@ from mintrender.cache import Store, code_fingerprint, digest, site_store
 from mintrender.components import REGISTRY
 from mintrender.errors import Diagnostic
 from mintrender.model import BuildOptions, PageRecord
-from mintrender.parse.jsdate import CLOCK, clock_stamp
+from mintrender.parse.jsdate import CLOCK, clock_stamp, take_clock_read
 
 if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
@@ -181,7 +181,10 @@ def file_digest(read: Reader, rel: str) -> str:
 
 
 def file_digests(read: Reader, files: Iterable[str]) -> dict[str, str]:
-    return {f: file_digest(read, f) for f in sorted(set(files))}
+    """The digests of what a page just rendered read: `files`, and the clock (`CLOCK`) when it
+    read it (`new Date()`) since the last page's digests were taken."""
+    inputs = set(files) | ({CLOCK} if take_clock_read() else set())
+    return {f: file_digest(read, f) for f in sorted(inputs)}
 
 
 STAMP_MARGIN_NS = 3_000_000_000

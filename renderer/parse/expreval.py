@@ -142,17 +142,7 @@ class _Evaluator:
         if kind == "template":
             return _sized("".join(_js_string(self.run(part)) for part in node[1]), node[2])
         if kind == "array":
-            items: list[Any] = []
-            for item in node[1]:
-                if item[0] == "spread":
-                    value = self.run(item[1])
-                    if not isinstance(value, (list, str)):
-                        raise ExprError("only arrays can be spread into an array", item[2])
-                    items.extend(value)
-                else:
-                    items.append(self.run(item))
-                _sized(items, node[2])
-            return items
+            return self._items(node[1], "an array", node[2])
         if kind == "object":
             obj: dict[str, Any] = {}
             for entry in node[1]:
@@ -289,16 +279,23 @@ class _Evaluator:
         return None
 
     def _arguments(self, nodes: list[Node]) -> list[Any]:
-        args: list[Any] = []
-        for a in nodes:  # `Math.max(...prices)`: the array's items
-            if a[0] == "spread":
-                value = self.run(a[1])
+        return self._items(nodes, "a call")  # `Math.max(...prices)`: the array's items
+
+    def _items(self, nodes: list[Node], into: str, sized_at: int | None = None) -> list[Any]:
+        """The values of array items or call arguments, spreads (`...xs`) spread; an array's
+        size is checked as it grows (`sized_at`: its offset)."""
+        items: list[Any] = []
+        for item in nodes:
+            if item[0] == "spread":
+                value = self.run(item[1])
                 if not isinstance(value, (list, str)):
-                    raise ExprError("only arrays can be spread into a call", a[2])
-                args.extend(value)
+                    raise ExprError(f"only arrays can be spread into {into}", item[2])
+                items.extend(value)
             else:
-                args.append(self.run(a))
-        return args
+                items.append(self.run(item))
+            if sized_at is not None:
+                _sized(items, sized_at)
+        return items
 
     def _link(self, node: Node) -> Any:
         """A link of a chain (`a?.b.c`, `f?.(x).y`): `_CUT` once a `?.` met undefined, so the

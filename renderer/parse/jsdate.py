@@ -19,7 +19,7 @@ from typing import Any
 
 from mintrender.parse.expr import ExprError
 from mintrender.parse.jsmethods import locale_string
-from mintrender.parse.jsvalues import JsObject, js_number, to_number
+from mintrender.parse.jsvalues import JsObject, _tidy, js_number, to_number
 
 CLOCK = "\x00clock"
 """The pseudo input of a page that read the clock (`buildcache`: its digest is the day)."""
@@ -27,31 +27,30 @@ CLOCK = "\x00clock"
 _read = False
 
 
-def clock_ms() -> float:
-    """Milliseconds since the epoch: `SOURCE_DATE_EPOCH`, else now. Marks the clock as read."""
-    global _read
-    _read = True
+def _now_ms() -> float:
+    """Milliseconds since the epoch: `SOURCE_DATE_EPOCH`, else now."""
     given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if given.isdigit():
         return int(given) * 1000.0
     return float(int(time.time() * 1000))
 
 
+def clock_ms() -> float:
+    """`_now_ms()`, for a page: the page has read the clock (`take_clock_read`)."""
+    global _read
+    _read = True
+    return _now_ms()
+
+
 def clock_stamp() -> str:
-    """The day of the build's clock, without marking it read: the `CLOCK` input's digest."""
-    global _read
-    was = _read
-    day = datetime.fromtimestamp(clock_ms() / 1000, timezone.utc).strftime("%Y-%m-%d")
-    _read = was
-    return day
+    """The day of the build's clock: the `CLOCK` input's digest."""
+    return datetime.fromtimestamp(_now_ms() / 1000, timezone.utc).strftime("%Y-%m-%d")
 
 
-def clock_was_read(reset: bool = False) -> bool:
-    """Whether `clock_ms` ran since the last reset (`reset`: start over after answering)."""
+def take_clock_read() -> bool:
+    """Whether `clock_ms` ran since the last call."""
     global _read
-    was = _read
-    if reset:
-        _read = False
+    was, _read = _read, False
     return was
 
 
@@ -83,7 +82,7 @@ class JsDate(JsObject):
         return _EPOCH + timedelta(milliseconds=self.ms)
 
     def js_number(self) -> int | float:
-        return _number(self.ms)
+        return _tidy(self.ms)
 
     def js_text(self) -> str:
         return str(self)
@@ -188,7 +187,7 @@ def date_method(date: JsDate, name: str, args: list[Any], offset: int) -> Any:
     if name not in DATE_METHODS:
         raise ExprError(f"`.{name}()` of a date cannot run at build time", offset)
     if name in ("getTime", "valueOf"):
-        return _number(date.ms)
+        return _tidy(date.ms)
     if name == "getTimezoneOffset":
         return 0 if date.when() else math.nan
     when = date.when()
@@ -303,10 +302,6 @@ def format_method(fmt: JsFormat, name: str, args: list[Any], offset: int) -> Any
     return locale_string(value, fmt.args, offset)
 
 
-def _number(value: float) -> int | float:
-    return int(value) if math.isfinite(value) and value.is_integer() else value
-
-
 def make_instance(kind: str, args: list[Any], offset: int) -> JsDate | JsFormat:
     """`new Date(…)`, `new Intl.NumberFormat(…)` or `new Intl.DateTimeFormat(…)` (`new Set`
     and `new Map`: `jsvalues.make_collection`)."""
@@ -317,9 +312,9 @@ def make_instance(kind: str, args: list[Any], offset: int) -> JsDate | JsFormat:
 
 def now(args: list[Any]) -> int | float:
     """`Date.now()`."""
-    return _number(clock_ms())
+    return _tidy(clock_ms())
 
 
 def parse_date(args: list[Any]) -> int | float:
     """`Date.parse(text)`: milliseconds, NaN for a text it cannot read."""
-    return _number(_parse(str(args[0]), 0)) if args and isinstance(args[0], str) else math.nan
+    return _tidy(_parse(str(args[0]), 0)) if args and isinstance(args[0], str) else math.nan

@@ -184,6 +184,18 @@ class NavView:
         ref = self._first_page.get(id(d))
         return self.urls.page(self.pages[ref].site_path) if ref else "#"
 
+    def _entry(self, d: NavDivision, chain_ids: set[int]) -> dict[str, Any]:
+        """A tab, picker or menu item as the templates draw it."""
+        return {
+            "label": d.label,
+            "href": self.division_href(d),
+            "icon_html": self.icon(d.icon, d.icon_type, "") if d.icon else "",
+            "active": id(d) in chain_ids,
+            "external": bool(d.href and is_external(d.href)),
+            "tag": d.tag,
+            "description": d.description,
+        }
+
     # -----------------------------------------------------------------------------------------
     def view(self, ref: str | None) -> dict[str, Any]:
         slot, chain, container = self._place(ref)
@@ -216,27 +228,10 @@ class NavView:
                 }.get(d.kind)
                 if key is None:
                     continue
-                entry = {
-                    "label": d.label,
-                    "href": self.division_href(d),
-                    "icon_html": self.icon(d.icon, d.icon_type, "") if d.icon else "",
-                    "active": id(d) in chain_ids,
-                    "external": bool(d.href and is_external(d.href)),
-                    "tag": d.tag,
-                    "description": d.description,
-                }
+                entry = self._entry(d, chain_ids)
                 if d.kind == "tab":  # its `menu`: a dropdown on the tab (Mintlify)
                     entry["menu"] = [
-                        {
-                            "label": item.label,
-                            "href": self.division_href(item),
-                            "icon_html": self.icon(item.icon, item.icon_type, "")
-                            if item.icon
-                            else "",
-                            "active": id(item) in chain_ids,
-                            "external": bool(item.href and is_external(item.href)),
-                            "description": item.description,
-                        }
+                        self._entry(item, chain_ids)
                         for item in d.children
                         if isinstance(item, NavDivision) and item.kind == "item" and not item.hidden
                     ]
