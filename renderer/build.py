@@ -22,6 +22,7 @@ from mintrender.buildcache import (
     unique,
 )
 from mintrender.cache import build_cache_dir, prune, site_store
+from mintrender.check.config import validate_config
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.hints import closest_path
@@ -70,8 +71,10 @@ from mintrender.render.sanitize import (
 )
 from mintrender.spill import Spill
 from mintrender.urls import UrlBuilder, output_path_for, site_path_for
-from mintrender.workers import auto_jobs, can_fork, fork_map
+from mintrender.workers import Background, auto_jobs, can_fork, fork_map
 from mintrender.write.files import output_problem, unwritable
+
+_IN_WORKERS = "rendering pages in worker processes for"  # a worker failed as a whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +290,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
         diagnostics.internal(config_file.name if config_file else "docs.json", 0, "loading", exc)
         return BuildResult(diagnostics, fatal=diagnostics[-1].message)
     config, sources = inputs.config, inputs.sources
+    config_findings = Background(functools.partial(diagnostics.found_by, validate_config, config))
     timings["load"] = time.perf_counter() - t0
     t = time.perf_counter()
     folder = build_cache_dir(options)
@@ -360,6 +364,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     timings["write"] = time.perf_counter() - t
     if index_store is not None:
         result.cache["indexes_reused"] = index_store.hits
+    diagnostics += config_findings.result()  # docs.json's schema, computed meanwhile
     timings["total"] = time.perf_counter() - t0
     result.timings = timings
     return result
@@ -475,9 +480,7 @@ def _render_pages(job: RenderJob) -> RenderedPages:
             given = page_shares(sources.pages, job.jobs, config.docs_dir)
             shares = fork_map(work, given, job.jobs, job.meanwhile)
         except Exception as exc:  # a worker or its result failed as a whole: redo it here
-            diagnostics.internal(
-                config.config_file, 0, "rendering pages in worker processes for", exc
-            )
+            diagnostics.internal(config.config_file, 0, _IN_WORKERS, exc)
     if shares is None:
         try:
             shares = [work(list(sources.pages), here=True)]
@@ -552,9 +555,7 @@ def _render_cached(job: RenderJob, folder: Path, spec_key: str) -> RenderedPages
                 fresh.extend(share)
                 store.noted(problem)
         except Exception as exc:  # a worker or its result failed as a whole: redo it here
-            diagnostics.internal(
-                config.config_file, 0, "rendering pages in worker processes for", exc
-            )
+            diagnostics.internal(config.config_file, 0, _IN_WORKERS, exc)
             fresh = work(todo)[0]
     else:
         fresh = work(todo)[0]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 
@@ -87,6 +88,16 @@ class Diagnostics(list[Diagnostic]):
         """An unexpected exception while `stage` ("rendering", ...) worked on `file`: reported as
         an `internal-error` with its traceback, so the build can go on with the next file."""
         self.append(internal_error(file, line, stage, exc))
+
+    def found_by(self, check: Callable[..., None], *args: Any, **kwargs: Any) -> list[Diagnostic]:
+        """What `check(*args, self, **kwargs)` adds, taken out again (so the caller can place the
+        findings, whichever process computed them)."""
+        mark = len(self)
+        try:
+            check(*args, self, **kwargs)
+            return self[mark:]
+        finally:
+            del self[mark:]
 
     def count(self, severity: Severity) -> int:  # type: ignore[override]
         return sum(1 for d in self if d.severity == severity)

@@ -146,6 +146,26 @@ def test_invalid_json_in_docs_json(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "docs.json:4:1: error: invalid JSON" in capsys.readouterr().err
 
 
+def test_a_build_reports_docs_json_schema_findings_as_check_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown or misspelt docs.json key is a `config-schema` warning in `build` too (it was
+    only in `check`), so `--strict` fails on it; the site still builds, cold and warm."""
+    docs = write_site(
+        tmp_path / "docs",
+        {"index.mdx": "# Hi\n"},
+        minimal_config(["index"], colours={"primary": "#123456"}, footerSocials={"x": "u"}),
+    )
+    out = str(tmp_path / "out")
+    for _ in range(2):  # cold, then from the build cache
+        assert cli.main(["build", str(docs), "-o", out, "--cache-dir", str(tmp_path / "c")]) == 0
+        err = capsys.readouterr().err
+        assert "docs.json:" in err and "unknown key 'colours'" in err, err
+        assert "did you mean 'colors'" in err and "footer.socials" in err, err
+    assert cli.main(["build", str(docs), "-o", out, "--strict"]) == 1
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
 def test_output_folder_that_cannot_be_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

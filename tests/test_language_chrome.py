@@ -201,10 +201,22 @@ def test_malformed_overrides_are_reported_like_the_sites_keys(tmp_path: Path) ->
     at = (81, 7)  # the `$ref` of fr.json: where its keys stand in docs.json
     prefix = "navigation.languages[1]."
     assert found == [
+        (
+            *at,
+            "config-schema",
+            prefix + "navbar.primary.type: 'bouton' is not one of button, github, discord",
+        ),
         (*at, "config-type", prefix + "banner: expected an object, found str"),
         (*at, "config-type", prefix + "footer.links: expected an array, found str"),
         (*at, "config-type", prefix + "navbar.links[0]: a navbar link needs `href`"),
-    ]
+        (
+            109,
+            22,
+            "config-schema",
+            "navigation.languages[2].banner.content: expected a string, found a number",
+        ),
+        (110, 19, "config-schema", "navigation.languages[2].banner.tipe: unknown key 'tipe'"),
+    ]  # the build reports the schema's findings as `check` does (below)
     # the malformed banner is left out (the site's stays); what is well formed is used
     french = _page(tmp_path / "out", "fr/v2/index.html")
     assert french["banner"] == SITE_WIDE["banner"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from mintrender.build import load_inputs, make_urls, resolve_refs
 from mintrender.buildcache import site_key
@@ -62,7 +61,7 @@ def _check(options: CheckOptions) -> CheckResult:
     # docs.json against its schema, and later the specs' lint, run beside the serial stretches
     # (another core is idle then); their findings go where they always went in the list
     at_config = len(diagnostics)
-    config_findings = Background(lambda: _appended(diagnostics, validate_config, config))
+    config_findings = Background(lambda: diagnostics.found_by(validate_config, config))
     timings["load"] = time.perf_counter() - t0
 
     t = time.perf_counter()
@@ -71,7 +70,7 @@ def _check(options: CheckOptions) -> CheckResult:
     slots = list(nav.slots())
     at_lint = len(diagnostics)
     lint_findings = Background(
-        lambda: _appended(diagnostics, lint_specs, api.index, full=options.validate_openapi)
+        lambda: diagnostics.found_by(lint_specs, api.index, full=options.validate_openapi)
     )
     timings["api"] = time.perf_counter() - t
 
@@ -132,19 +131,6 @@ def nav_icons(config: SiteConfig, nav: Navigation, icon: IconFn) -> None:
     for node in nav.nodes():
         if node.icon:
             icon(node.icon, node.icon_type, "")
-
-
-def _appended(
-    diagnostics: Diagnostics, check: Callable[..., None], *args: Any, **kwargs: Any
-) -> list[Diagnostic]:
-    """What `check(*args, diagnostics, **kwargs)` adds to `diagnostics`, which is left as it
-    was (so the caller can place the findings, whichever process computed them)."""
-    mark = len(diagnostics)
-    try:
-        check(*args, diagnostics, **kwargs)
-        return diagnostics[mark:]
-    finally:
-        del diagnostics[mark:]
 
 
 def _pages_to_check(
