@@ -40,6 +40,7 @@ from mintrender.components._jsxscan import (
     expansion_for,
     find_close,
     is_void,
+    open_void,
     push_open,
     read_tag,
     scope_of,
@@ -194,6 +195,8 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         report(
             env, start_line, "jsx-syntax", tag.problem, column=pos - state.bMarks[start_line] + 1
         )
+    if not lenient and (why := open_void(name, tag.self_closing, end, tag.end)):
+        report(env, start_line, "jsx-unclosed", why, column=pos - state.bMarks[start_line] + 1)
     for attr, offset, why in drops_to_report(tag, env):
         line = _line_of(state, offset)
         report(

@@ -34,6 +34,7 @@ from mintrender.components._jsxscan import (
     expansion_for,
     find_close,
     is_void,
+    open_void,
     push_open,
     read_tag,
     scope_of,
@@ -134,6 +135,8 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     if silent:
         state.pos = close[1] if close else end
         return True
+    if not lenient and (open_tag := open_void(name, tag.self_closing, end, tag.end)):
+        inline_report(state, pos, "jsx-unclosed", open_tag)
     if state.level >= state.md.options["maxNesting"] - 2:  # deeper, markdown-it reads text
         if not env.get("_too_deep"):
             env["_too_deep"] = True

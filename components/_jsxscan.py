@@ -35,6 +35,15 @@ def is_void(name: str) -> bool:
     return name in VOID_ELEMENTS
 
 
+def open_void(name: str, self_closing: bool, closed_at: int, tag_end: int) -> str | None:
+    """The `jsx-unclosed` message for a void element written as HTML writes it (`<br>`,
+    `<img src="x">`): MDX refuses the page, since JSX closes every tag. None when it is closed
+    (`<br />`, or `<br></br>`: `closed_at`, from `void_close`, is past the tag's end)."""
+    if not is_void(name) or self_closing or closed_at > tag_end:
+        return None
+    return f"<{name}> is not closed: MDX needs <{name} /> and refuses the page as written"
+
+
 def void_close(src: str, name: str, pos: int, limit: int) -> int:
     """Where a void element that ends at `pos` ends with the closing tag that follows it at once
     on its line (`<br></br>`: JSX reads an element with no children), else `pos`."""

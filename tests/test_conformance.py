@@ -207,3 +207,34 @@ def test_block_outline_agrees_with_the_reference_mdx_parser() -> None:
         f"{pid}: {why}" for pid, why in sorted(unlisted.items())
     )
     assert not stale, f"listed in {DIFFERENCES.name} but agree now: {stale}"
+
+
+VOID_CASES = {
+    "br-flow": "<br>\n",
+    "br-inline": "A line<br>and the next.\n",
+    "br-closed": "A line<br />and the next.\n",
+    "br-paired": "<br></br>\n",
+    "br-table": "| a | b |\n|---|---|\n| x<br>y | z |\n",
+    "br-table-closed": "| a | b |\n|---|---|\n| x<br/>y | z |\n",
+    "img-flow": '<img src="/a.png" alt="a">\n',
+    "img-closed": '<img src="/a.png" alt="a" />\n',
+    "img-in-div": '<div>\n  <img src="/a.png">\n</div>\n',
+    "hr-input": '<hr>\n\nType <input type="text"> here.\n',
+    "in-code": "Inline `<br>` code.\n\n```html\n<img src=x>\n```\n",
+}
+
+
+def test_an_unclosed_void_element_is_reported_where_remark_mdx_refuses_the_page(
+    tmp_path: Path,
+) -> None:
+    """`<br>` and `<img …>` as HTML writes them: remark-mdx refuses the page (JSX closes every
+    tag), so each is a `jsx-unclosed` warning, and nothing is said where the reference reads
+    the page."""
+    reference = reference_outlines({f"void-{k}": v for k, v in VOID_CASES.items()})
+    for key, text in VOID_CASES.items():
+        found = Diagnostics()
+        parse_page("p.mdx", text, docs_dir=tmp_path, diagnostics=found, read=Reader(tmp_path))
+        ours = [d for d in found if d.code == "jsx-unclosed"]
+        refused = "error" in reference[f"void-{key}"]
+        assert bool(ours) == refused, (key, reference[f"void-{key}"], ours)
+        assert all(d.severity == "warning" and d.line >= 1 for d in ours), ours
