@@ -284,3 +284,40 @@ def test_the_version_and_language_pickers_keep_the_page_being_read(tmp_path: Pat
         "en": "/edge/en/act/",
         "pt-BR": "/edge/pt-BR/act/",
     }
+
+
+def test_a_division_leads_to_its_first_page_drawn_inside_it(tmp_path: Path) -> None:
+    """Firecrawl's versions both list `introduction` first, and CrewAI's tabs share `index`:
+    a shared page is drawn in the first version or tab that lists it, so the second one's
+    menu item led back into the first, and the pages only it lists could not be reached by
+    clicking. Its link is now its first page drawn inside it (its first page when it owns
+    none)."""
+    from sitekit import build_site
+
+    config = minimal_config([])
+    config["navigation"] = {
+        "versions": [
+            {"version": "v2", "tabs": [{"tab": "Guides", "pages": ["introduction", "v2/a"]}]},
+            {
+                "version": "v1",
+                "tabs": [
+                    {"tab": "Guides", "pages": ["introduction", "v1/b"]},
+                    {"tab": "More", "pages": ["introduction", "v1/c"]},
+                    {"tab": "Same", "pages": ["introduction"]},
+                ],
+            },
+        ]
+    }
+    names = ("introduction", "v2/a", "v1/b", "v1/c")
+    files = {f"{p}.mdx": "---\ntitle: X\n---\n\nText.\n" for p in names}
+    docs = write_site(tmp_path / "docs", files, config)
+    build_site(docs, tmp_path / "out")
+    html = (tmp_path / "out" / "introduction" / "index.html").read_text(encoding="utf-8")
+    menu = re.split(r'aria-label="Version: ', html, maxsplit=1)[1].split("</details>")[0]
+    assert re.findall(r'class="mr-select__item" href="([^"]*)"', menu) == [
+        "/introduction/",
+        "/v1/b/",
+    ]
+    b = (tmp_path / "out" / "v1" / "b" / "index.html").read_text(encoding="utf-8")
+    tabs = re.findall(r'<a class="nav-tabs-item[^"]*" href="([^"]*)"', b)
+    assert tabs == ["/v1/b/", "/v1/c/", "/introduction/"], tabs

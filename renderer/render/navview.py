@@ -181,7 +181,10 @@ class NavView:
     def division_href(self, d: NavDivision) -> str:
         if d.href:
             return self.urls.link(d.href)
-        ref = self._first_page.get(id(d))
+        # its first page drawn inside it: one an earlier version or tab also lists (a shared
+        # `introduction`) is drawn there, and would lead the reader back into that one
+        own = self._own_pages.get(id(d))
+        ref = own[0] if own else self._first_page.get(id(d))
         return self.urls.page(self.pages[ref].site_path) if ref else "#"
 
     def _entry(self, d: NavDivision, chain_ids: set[int]) -> dict[str, Any]:
