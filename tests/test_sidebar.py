@@ -321,3 +321,30 @@ def test_a_division_leads_to_its_first_page_drawn_inside_it(tmp_path: Path) -> N
     b = (tmp_path / "out" / "v1" / "b" / "index.html").read_text(encoding="utf-8")
     tabs = re.findall(r'<a class="nav-tabs-item[^"]*" href="([^"]*)"', b)
     assert tabs == ["/v1/b/", "/v1/c/", "/introduction/"], tabs
+
+
+def test_the_language_menu_finds_a_page_in_a_folder_named_like_another_code(
+    tmp_path: Path,
+) -> None:
+    """OpenClaw's `zh-Hans` pages live in `zh-CN/`: the menu led to the language's first page,
+    not to this page in Chinese (and back, to the English home)."""
+    from sitekit import build_site
+
+    config = minimal_config([])
+    config["navigation"] = {
+        "languages": [
+            {"language": "en", "pages": ["start/wizard", "tools/tts"]},
+            {"language": "zh-Hans", "pages": ["zh-CN/start/wizard", "zh-CN/tools/tts"]},
+        ]
+    }
+    names = ("start/wizard", "tools/tts", "zh-CN/start/wizard", "zh-CN/tools/tts")
+    files = {f"{p}.mdx": "---\ntitle: X\n---\n\nText.\n" for p in names}
+    docs = write_site(tmp_path / "docs", files, config)
+    build_site(docs, tmp_path / "out")
+    pattern = r'class="mr-menu__item" href="([^"]*)" hreflang="([^"]*)"'
+    for page, expected in [
+        ("tools/tts", {"en": "/tools/tts/", "zh-Hans": "/zh-CN/tools/tts/"}),
+        ("zh-CN/tools/tts", {"en": "/tools/tts/", "zh-Hans": "/zh-CN/tools/tts/"}),
+    ]:
+        html = (tmp_path / "out" / page / "index.html").read_text(encoding="utf-8")
+        assert {lang: href for href, lang in re.findall(pattern, html)} == expected, page

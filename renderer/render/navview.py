@@ -127,6 +127,9 @@ def sidebar_icons(
     return icon
 
 
+_CODES = frozenset(code.lower() for code in LANGUAGE_NAMES)
+
+
 class NavView:
     """Computes, for any page, the navigation data the page template receives."""
 
@@ -292,11 +295,14 @@ class NavView:
         return out
 
     def _language_prefix(self, d: NavDivision) -> str:
-        """`fr/` when the language's pages live in a folder named like its code, else ""."""
+        """`fr/` when the language's pages live in a folder named like its code, or in one
+        folder named like another code (OpenClaw's `zh-Hans` pages in `zh-CN/`), else ""."""
         ref = self._first_page.get(id(d))
         if ref and ref.split("/", 1)[0] == d.label and "/" in ref:
             return d.label + "/"
-        return ""
+        folders = {p.split("/", 1)[0] if "/" in p else "" for p in self._own_pages.get(id(d), ())}
+        folder = folders.pop() if len(folders) == 1 else ""
+        return folder + "/" if folder.replace("_", "-").lower() in _CODES else ""
 
     def _counterpart(
         self, current: NavDivision | None, target: NavDivision, ref: str | None
