@@ -117,6 +117,8 @@ SCOPE: dict[str, Any] = {
         ("Array.from(new Set([1, 1, 2])).length + new Map([['k', 3]]).get('k')", 5),
         ("new Set([1]).has(1) && !new Map([['a', 1]]).has('b')", True),
         ("'a/b/c.png'.split('/').pop() + ['b', 'A', 'a'].sort((x, y) => x.localeCompare(y))", "c.pnga,A,b"),
+        # spreading a primitive into an object spreads nothing, a string its letters (Node.js)
+        ("Object.keys({ a: 1, ...(false && { b: 2 }), ...null, ...undefined, ...0 }).join() + ({ ...'xy', ...[5] })[0] + ({ ...'xy' })[1]", "a5y"),
         # a `?.` cuts the rest of its chain; `?.[` and `?.(` too
         ("`${props.nothing?.deep.er}` + (props.nothing?.deep.er ?? '!')", "undefined!"),
         ("props.list?.[1] + (props.nothing?.[0] ?? '-') + (props.src?.(1).x ?? '+')", "b-+"),

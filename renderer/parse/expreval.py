@@ -147,11 +147,11 @@ class _Evaluator:
             obj: dict[str, Any] = {}
             for entry in node[1]:
                 if entry[0] == "spread":
-                    value = self.run(entry[1])
-                    if isinstance(value, dict):
+                    value = self.run(entry[1])  # as JavaScript: `...(on && {…})` with `on`
+                    if isinstance(value, dict):  # false spreads nothing, a string its letters
                         obj.update(value)
-                    elif value is not None:
-                        raise ExprError("only objects can be spread into an object", entry[2])
+                    elif isinstance(value, (list, str)):
+                        obj.update((str(i), item) for i, item in enumerate(value))
                 else:
                     obj[_js_string(self.run(entry[1]))] = self.run(entry[2])
             return obj
