@@ -884,6 +884,53 @@ def test_a_jsx_snippet_reads_the_values_it_imports_from_another(tmp_path: Path) 
     assert found == [("snippets/use.jsx", 2, "mdx-import")]
 
 
+def test_exported_constants_read_what_their_file_imports(tmp_path: Path) -> None:
+    """mint-tsdocs' pages: `export const field = { name: Info.pkg.name, … }` reads an import.
+    Exports were evaluated before the imports were known: the value was left out without a
+    word and its fields drawn empty (`N: T:`), and `{d.name}` said `d` was not defined. So in a
+    `.jsx` module that builds an export from another file's."""
+    data = 'export const Info = { pkg: { name: "fromSnippet", type: "string" } };\n'
+    show = (
+        'import { Info } from "/snippets/data.jsx";\n'
+        "export const Pair = [Info.pkg.name, 'pair'];\n"
+        "export const Show = ({ name, type }) => <p>N:{name} T:{type}</p>;\n"
+    )
+    text = (
+        'import { Info } from "/snippets/data.jsx";\n'
+        'import { Show, Pair } from "/snippets/show.jsx";\n'
+        'export const a = { name: "A", type: "ta" };\n'
+        "export const d = { name: Info.pkg.name, type: a.type };\n"
+        "export const e = [Info.pkg, d];\n\n"
+        "<Show {...d} />\n\n<Show {...e[0]} />\n\n<Show name={e[1].name} type={Pair.join()} />\n"
+    )
+    files = {"snippets/data.jsx": data, "snippets/show.jsx": show}
+    html, result = _page(tmp_path, text, files)
+    assert re.findall(r"<p>N:[^<]*</p>", html) == [
+        "<p>N:fromSnippet T:ta</p>",
+        "<p>N:fromSnippet T:string</p>",
+        "<p>N:fromSnippet T:fromSnippet,pair</p>",
+    ]
+    assert [d for d in result.diagnostics if d.severity != "info"] == []
+
+
+def test_text_ending_in_an_equals_sign_before_a_value_is_text(tmp_path: Path) -> None:
+    """`<span>k={n}</span>`: the `=` is text, so the value is too (React writes `k=z`); it was
+    taken for an attribute and written as a JavaScript literal, `k="z"` (mint-tsdocs)."""
+    text = (
+        "export const Inl = ({ n }) => <span>k={n}</span>;\n"
+        "export const KV = ({ obj }) => (\n  <ul>\n    {Object.entries(obj).map(([k, v]) => "
+        '<li key={k} title={k} data-n={v}>{k}={v} <a href={"https://x.example/?k=" + k}>go</a> x ={v}</li>)}\n  </ul>\n);\n\n'
+        '<Inl n="z" />\n\n<KV obj={{ a: 1, b: "two" }} />\n'
+    )
+    html, result = _page(tmp_path, text, {})
+    assert "<span>k=z</span>" in html
+    assert re.findall(r"<li[^>]*>.*?</li>", html) == [
+        '<li title="a" data-n="1">a=1 <a href="https://x.example/?k=a" target="_blank" rel="noopener">go</a> x =1</li>',
+        '<li title="b" data-n="two">b=two <a href="https://x.example/?k=b" target="_blank" rel="noopener">go</a> x =two</li>',
+    ]
+    assert [d for d in result.diagnostics if d.severity != "info"] == []
+
+
 def test_a_jsx_snippet_draws_an_mdx_snippet_it_imports(tmp_path: Path) -> None:
     """W&B's CodeSnippet.jsx imports MDX snippets (`import RunResume from
     '/snippets/run_resume.mdx'`) and draws them: a false "no export named 'default'" warning,

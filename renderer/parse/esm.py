@@ -120,6 +120,10 @@ class ModuleScope:
     values: dict[str, Any] = field(default_factory=dict)
     components: dict[str, CustomComponent] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
+    late: list[tuple[str, str]] = field(default_factory=list)
+    """Exported constants (name, value) from the first that could not be evaluated on: they
+    may read an import (`export const b = { name: Info.pkg.name }`), evaluated again once the
+    imports are known (`evaluate_late`)."""
 
 
 def is_statement(text: str) -> bool:
@@ -263,14 +267,11 @@ def parse_module(
             if not name[:1].isupper():  # `pill = (s) => <b>{s}</b>`: called, `{pill("a")}`
                 scope.values[name] = JsxFunction(value)
             continue
-        evaluated = eval_expression(value, scope.values)
-        if isinstance(evaluated, dict) and value.startswith("{"):  # `{ go: (x) => … }`
-            evaluated = _with_members(value, scope.values, evaluated)
-        if isinstance(evaluated, Expression):  # `export const card = <div/>`: drawn at `{card}`
-            evaluated = markup_value(value, scope.values)
-            if evaluated is None:
-                continue
-        scope.values[name] = evaluated
+        evaluated = _export_value(value, scope.values)
+        if scope.late or (evaluated is _UNREAD and scope.imports):
+            scope.late.append((name, value))
+        if evaluated is not _UNREAD:
+            scope.values[name] = evaluated
     for st in scope.statements:  # `const Embed = …` then `export default Embed;`
         if (m := _EXPORT_DEFAULT_NAME.match(st.text.strip())) and m[1] in scope.components:
             scope.components["default"] = scope.components[m[1]]
@@ -279,6 +280,29 @@ def parse_module(
     for key, comp in scope.components.items():
         scope.components[key] = _with_plain(comp, names)
     return scope, problems
+
+
+_UNREAD = object()
+
+
+def _export_value(value: str, values: dict[str, Any]) -> Any:
+    """An exported constant's value, or `_UNREAD`."""
+    evaluated = eval_expression(value, values)
+    if isinstance(evaluated, dict) and value.startswith("{"):  # `{ go: (x) => … }`
+        evaluated = _with_members(value, values, evaluated)
+    if isinstance(evaluated, Expression):  # `export const card = <div/>`: drawn at `{card}`
+        evaluated = markup_value(value, values)
+        if evaluated is None:
+            return _UNREAD
+    return evaluated
+
+
+def evaluate_late(scope: ModuleScope, values: dict[str, Any]) -> None:
+    """The file's `late` constants again, in order, now that `values` holds its imports."""
+    for name, value in scope.late:
+        evaluated = _export_value(value, values)
+        if evaluated is not _UNREAD:
+            values[name] = evaluated
 
 
 def _with_members(text: str, scope: dict[str, Any], plain: dict[str, Any]) -> Any:
@@ -440,6 +464,7 @@ def _expand(
 ) -> str:
     out: list[str] = []
     i = start
+    in_tag = False  # between a tag's name and its `>`: `x={…}` there is an attribute
     while True:
         m = _BRACE_EXPR.search(body, i, stop)
         if not m:
@@ -449,18 +474,20 @@ def _expand(
         inner = body[m.start() + 1 : end - 1].strip()
         before = body[i : m.start()]
         i = end
+        in_tag = _in_tag_after(before, in_tag)
+        attr = in_tag and before.endswith("=")  # else text: `<span>k={v}</span>` reads k=v
         handler = _HANDLER.search(before)
         if handler is not None:  # onClick={...}: nothing a static page can run
             out.append(before[: handler.start()])
             continue
-        if inner.startswith("...") and not before.endswith("="):  # <a {...(c ? {…} : {})}>
+        if inner.startswith("...") and not attr:  # <a {...(c ? {…} : {})}>
             spread = eval_expression(inner[3:], scope)
             out.append(before + (spread_attributes(spread) if isinstance(spread, dict) else ""))
             if isinstance(spread, Expression) and spread.problem:  # that attribute alone left out
                 left.append(f"{shown('{' + inner + '}', 42)}: {spread.problem}")
             continue
         flows = "<" in inner or maps_markup(inner, scope)  # items.map(renderCard) too
-        if inner and flows and not before.endswith("=") and not inner.startswith("/*"):
+        if inner and flows and not attr and not inner.startswith("/*"):
             try:
                 fragments = flow_fragments(body, m.start() + 1, end - 1, scope)
             except FlowError as exc:
@@ -489,8 +516,8 @@ def _expand(
                 used = set()
             if used:  # that part alone is left out: an attribute, or a child expression
                 why = f"`{sorted(used)[0]}` is only computed in the browser"
-                attribute = _ATTRIBUTE.search(before) if before.endswith("=") else None
-                if attribute is None and before.endswith("="):
+                attribute = _ATTRIBUTE.search(before) if attr else None
+                if attribute is None and attr:
                     raise NotExpandable(why)
                 part = attribute.group().strip() + "{…}" if attribute else "{" + inner + "}"
                 left.append(f"{shown(part, 42)}: {why}")
@@ -498,7 +525,7 @@ def _expand(
                 continue
         call = _CALL.fullmatch(inner)
         helper = scope.get(call.group(1)) if call else None
-        if isinstance(helper, JsxFunction) and call and not before.endswith("="):  # {row("A")}
+        if isinstance(helper, JsxFunction) and call and not attr:  # {row("A")}
             args = eval_expression("[" + call.group(2) + "]", scope)
             drawn = markup_call(helper, args, scope) if isinstance(args, list) else None
             if drawn is None:
@@ -514,7 +541,7 @@ def _expand(
                 markup = value
         if isinstance(markup, JsxLocal):  # `{icon}`: its markup
             source = markup.source.strip()
-            if not before.endswith("="):
+            if not attr:
                 piece = "{" + source + "}"
                 markup_text = _expand(piece, 0, len(piece), scope, children, unknown, left)
                 out.append(before + own_lines(markup_text, source))
@@ -523,7 +550,7 @@ def _expand(
             else:
                 raise NotExpandable(f"`{inner}` is markup chosen by a condition, as an attribute")
             continue
-        if before.endswith("="):  # attribute value: keep a literal form the tag parser reads
+        if attr:  # attribute value: keep a literal form the tag parser reads
             attribute = _ATTRIBUTE.search(before)
             if value is None and attribute is not None:  # undefined: React leaves it out
                 out.append(before[: attribute.start()])
@@ -544,3 +571,20 @@ def _expand(
             text = "" if value is None or isinstance(value, (Expression, bool)) else str(value)
             out.append(before + jsx_escape(text, value=True))
     return "".join(out)
+
+
+def _in_tag_after(text: str, in_tag: bool) -> bool:
+    """Whether JSX `text`, read from inside a tag (`in_tag`) or from text, ends inside a tag
+    (expressions between the pieces are skipped: a `>` in them ends nothing)."""
+    quote = ""
+    for i, c in enumerate(text):
+        if in_tag:
+            if quote:
+                quote = "" if c == quote else quote
+            elif c in "\"'":
+                quote = c
+            elif c == ">":
+                in_tag = False
+        elif c == "<" and (text[i + 1 : i + 2].isalpha() or text[i + 1 : i + 2] in ("/", ">")):
+            in_tag = True  # `<a`, `</a`, `<>`
+    return in_tag

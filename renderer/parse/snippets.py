@@ -29,6 +29,7 @@ from mintrender.parse.esm import (
     CustomComponent,
     ModuleScope,
     NotExpandable,
+    evaluate_late,
     expand_component,
     parse_module,
     scan_statements,
@@ -135,6 +136,7 @@ class Expander:
                     scope.snippets[local] = resolved
             else:
                 self._import_named(scope, resolved, imported, local, line)
+        evaluate_late(module, scope.values)
         return scope
 
     def _import_named(
@@ -182,6 +184,7 @@ class Expander:
                     scope.snippets[local] = resolved  # its content, where its tag is
                 elif resolved != rel:
                     self._import_named(scope, resolved, imported, local, line)
+            evaluate_late(module, scope.values)
         return self.modules[rel]
 
     def snippet_scope(self, rel: str) -> FileScope:
