@@ -213,6 +213,12 @@ def spec_for(api: str) -> dict[str, Any]:
                                         "samples": {"type": "integer", "default": 1},
                                         "style": {"type": "string", "enum": ["photo", "anime"]},
                                         "tags": {"type": "array", "items": {"type": "string"}},
+                                        "meta": {
+                                            "type": "object",
+                                            "properties": {
+                                                "color": {"type": "string", "example": "red"}
+                                            },
+                                        },
                                     },
                                 }
                             }
@@ -262,6 +268,11 @@ def test_try_it_sends_only_on_click(
     page.click('[data-component="api-tryit"]')
     assert page.is_visible('[data-component="api-playground"]')
     assert recorder.requests == []
+    # an object field shows its example, and sends nothing until typed (`prefill` is off)
+    assert page.input_value('textarea[data-name="meta"]') == ""
+    assert '"color": "red"' in (
+        page.get_attribute('textarea[data-name="meta"]', "placeholder") or ""
+    )
 
     # a missing required field is reported and nothing is sent
     page.fill("[data-auth=bearer]", "secret-key")

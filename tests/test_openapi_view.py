@@ -778,3 +778,37 @@ def test_optional_auth_is_not_required(tmp_path: Path) -> None:
     assert "X-Key" in auth and "required" not in auth
     data = playground(view)
     assert [s["label"] for s in data["security"]] == ["key"]
+
+
+def test_the_playground_sends_examples_only_with_prefill(tmp_path: Path) -> None:
+    """Typecast's `segments`: object and array fields opened filled with a made-up example,
+    which Send posted though the reader typed nothing. `api.examples.prefill` (off by default)
+    is the only switch that fills the playground; otherwise the example is a placeholder."""
+    from mintrender.openapi.playground import body_data
+
+    item = {"type": "object", "properties": {"k": {"type": "string", "example": "size"}}}
+    schema = {"type": "object", "properties": {"name": {"type": "string", "example": "W"}}}
+    schema["properties"]["tags"] = {"type": "array", "items": item}
+    raw = {"type": "array", "items": item}
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {
+            p: {"post": {"requestBody": {"content": {"application/json": {"schema": s}}}}}
+            for p, s in (("/fields", schema), ("/raw", raw))
+        },
+    }
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
+    fields, whole = (get(index, f"POST /{p}").request_body for p in ("fields", "raw"))
+    off, on = body_data(fields), body_data(fields, prefill=True)
+    assert off is not None and on is not None
+    tags_off, tags_on = off["fields"][1], on["fields"][1]
+    assert "value" not in tags_off and json.loads(tags_off["placeholder"]) == [{"k": "size"}]
+    assert json.loads(tags_on["value"]) == [{"k": "size"}]
+    assert "value" not in off["fields"][0] and on["fields"][0]["value"] == "W"
+    raw_off, raw_on = body_data(whole), body_data(whole, prefill=True)
+    assert raw_off is not None and raw_on is not None
+    assert raw_off["raw"] == "" and json.loads(raw_off["rawHint"]) == [{"k": "size"}]
+    assert json.loads(raw_on["raw"]) == [{"k": "size"}] and raw_on["rawHint"] == ""

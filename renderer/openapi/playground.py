@@ -92,8 +92,9 @@ def field_data(
     placeholder = schema.examples[0] if schema.examples else None
     if placeholder is not None and not isinstance(placeholder, (dict, list)):
         data["placeholder"] = str(placeholder)
-    if kind == "json":
-        data["value"] = json.dumps(schema_example(schema), indent=2, ensure_ascii=False)
+    if kind == "json":  # an example the reader sees, and sends only with `prefill`
+        example = json.dumps(schema_example(schema), indent=2, ensure_ascii=False)
+        data["value" if prefill else "placeholder"] = example
     elif prefill and (schema.examples or schema.has_default):
         value = schema.examples[0] if schema.examples else schema.default
         if not isinstance(value, (dict, list)):
@@ -132,7 +133,8 @@ def body_data(body: RequestBody | None, prefill: bool = False) -> dict[str, Any]
         data["binary"] = True
     else:
         value = media.examples[0].value if media.examples else schema_example(schema)
-        data["raw"] = value if isinstance(value, str) else json.dumps(value, indent=2)
+        value = value if isinstance(value, str) else json.dumps(value, indent=2)
+        data["raw"], data["rawHint"] = (value, "") if prefill else ("", value)
     return data
 
 

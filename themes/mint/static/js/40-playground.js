@@ -115,6 +115,7 @@
     } else if (kind === "json") {
       input = el("textarea", { id: id, rows: "6", spellcheck: "false" });
       input.value = field.value || "";
+      input.placeholder = field.placeholder || "";
     } else if (kind === "file" || kind === "files") {
       input = el("input", { id: id, type: "file", multiple: kind === "files" ? "" : null });
     } else {
@@ -208,6 +209,7 @@
       if (body.raw !== undefined) {
         var ta = el("textarea", { id: uid + "-raw", rows: "10", spellcheck: "false", "class": "mr-api-playground__input", "data-raw": "" });
         ta.value = body.raw;
+        ta.placeholder = body.rawHint || "";
         bodyRows.push(el("div", { "class": "mr-api-playground__row" }, [
           el("label", { "for": uid + "-raw", "class": "mr-api-playground__label", text: body.contentType }), ta
         ]));
