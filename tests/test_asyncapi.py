@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 from sitekit import CORPORA, body, build_site, minimal_config, write_site
 
 from mintrender.errors import Diagnostics
-from mintrender.openapi.asyncapi import load_async_index
+from mintrender.openapi.asyncapi import AsyncParameter, load_async_index
 
 V2 = """asyncapi: 2.6.0
 info: {title: Streetlights, version: "1.0"}
@@ -23,7 +24,9 @@ channels:
   smartylighting/streetlights/{streetlightId}/lighting/measured:
     description: The topic on which measured values may be produced and consumed.
     parameters:
-      streetlightId: {description: The ID of the streetlight.}
+      streetlightId:
+        description: The ID of the streetlight.
+        schema: {type: string, enum: [a1, b2], default: a1, example: b2}
     subscribe:
       summary: Receive information about environmental lighting conditions.
       operationId: receiveLightMeasurement
@@ -61,7 +64,9 @@ def test_v2_channels_load_with_operations_and_messages(tmp_path: Path) -> None:
     (tmp_path / "events.yaml").write_text(V2)
     diags = Diagnostics()
     index = load_async_index(tmp_path, ["events.yaml"], diags)
-    assert not diags
+    # Mintlify reads AsyncAPI 3.0 only (asyncapi-setup): a 2.x document is read, with a warning
+    assert [(d.code, d.severity, d.line) for d in diags] == [("asyncapi-version", "warning", 1)]
+    assert "AsyncAPI 2.6.0" in diags[0].message
     found = index.resolve(
         "events.yaml smartylighting/streetlights/{streetlightId}/lighting/measured", "x.mdx"
     )
@@ -75,7 +80,9 @@ def test_v2_channels_load_with_operations_and_messages(tmp_path: Path) -> None:
     payload = ch.messages[0].payload
     assert payload is not None and [p.name for p in payload.properties] == ["lumens", "sentAt"]
     assert ch.servers[0].url == "mqtt://mqtt.example.com:1883"
-    assert ch.parameters == (("streetlightId", "The ID of the streetlight."),)
+    assert ch.parameters == (
+        AsyncParameter("streetlightId", "The ID of the streetlight.", ("a1", "b2"), "a1", ("b2",)),
+    )
     missing = index.resolve("events.yaml lighting", "x.mdx")
     assert missing.channel is None and "was not found" in (missing.problem or "")
 
@@ -94,7 +101,7 @@ def test_v2_page_renders_field_trees(tmp_path: Path) -> None:
     )
     result = build_site(docs, tmp_path / "out")
     codes = [(d.file, d.code) for d in result.diagnostics if d.severity != "info"]
-    assert codes == [("typo.mdx", "asyncapi-unresolved")]
+    assert codes == [("events.yaml", "asyncapi-version"), ("typo.mdx", "asyncapi-unresolved")]
     page = (tmp_path / "out" / "light" / "index.html").read_text()
     main = body(page)
     assert "Own words." in main and "mr-api-endpoint" in page and ">MQTT<" in page
@@ -146,6 +153,7 @@ def test_navigation_asyncapi_generates_a_page_per_channel(tmp_path: Path) -> Non
         {"ws/asyncapi.yaml": v3, "events.yaml": V2, "index.mdx": "---\ntitle: Home\n---\nHi\n"},
         {
             "name": "T",
+            "theme": "mint",
             "colors": {"primary": "#0D9373"},
             "navigation": {
                 "groups": [
@@ -167,8 +175,30 @@ def test_navigation_asyncapi_generates_a_page_per_channel(tmp_path: Path) -> Non
         ),
     ]
     codes = [d.code for d in result.diagnostics if d.severity != "info"]
-    assert codes == ["asyncapi-nav-spec"]
+    assert sorted(codes) == ["asyncapi-nav-spec", "asyncapi-version"]  # missing.yaml; 2.6.0
     page = (tmp_path / "out" / "api-reference" / "channelone" / "index.html").read_text()
     assert 'id="message-TestMessage-payload-text"' in page
     sidebar = page[page.find('id="sidebar"') : page.find('id="content-area"')]
     assert ">WebSockets<" in sidebar and "Test channel" in sidebar and ">WSS<" in sidebar
+
+
+def test_channel_parameters_show_their_values_default_and_example(tmp_path: Path) -> None:
+    """OpenPX's `{league}`: an AsyncAPI 3.0 parameter's `enum`, `default` and `examples` (2.x
+    puts them in its `schema`) were dropped; only the name and description were shown."""
+    spec = (
+        "asyncapi: 3.0.0\ninfo: {title: t, version: '1'}\n"
+        "servers: {prod: {host: ws.example.com, protocol: wss}}\n"
+        "channels:\n  scores:\n    address: /scores/{league}\n    parameters:\n"
+        "      league: {enum: [nba, nfl], default: nba, examples: [nfl], description: League.}\n"
+        "    messages:\n      Score: {payload: {type: object, properties: {home: {type: integer}}}}\n"
+        "operations:\n  recv: {action: receive, channel: {$ref: '#/channels/scores'}}\n"
+    )
+    page = '---\ntitle: Scores\nasyncapi: "/asyncapi.yaml scores"\n---\n'
+    docs = write_site(tmp_path / "d", {"scores.mdx": page}, minimal_config(["scores"]))
+    (docs / "asyncapi.yaml").write_text(spec)
+    build_site(docs, tmp_path / "out")
+    main = body((tmp_path / "out" / "scores" / "index.html").read_text())
+    item = main.split('id="parameter-league"', 1)[1].split("</section>", 1)[0]
+    assert "default: nba" in item and "League." in item
+    assert re.search(r"Available options: <code>nba</code>, <code>nfl</code>", item), item
+    assert "Example: <code>nfl</code>" in item

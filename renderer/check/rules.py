@@ -127,7 +127,8 @@ RULES: dict[str, Rule] = _rules(
     (
         "asyncapi-version",
         "error",
-        "an AsyncAPI document's `asyncapi` version is missing or unknown",
+        "an AsyncAPI document's `asyncapi` version is missing or unknown (2.x: a warning,"
+        " Mintlify reads 3.0 only)",
     ),
     ("asyncapi-operation", "warning", "an AsyncAPI operation is malformed"),
     (

@@ -66,6 +66,18 @@ class AsyncOperation:
 
 
 @dataclass(frozen=True, slots=True)
+class AsyncParameter:
+    """A `{name}` of a channel's address: 3.0 gives `enum`, `default` and `examples` on the
+    parameter, 2.x in its `schema`."""
+
+    name: str
+    description: str = ""
+    enum: tuple[Any, ...] = ()
+    default: Any = None
+    examples: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class AsyncChannel:
     key: str
     """Key in `channels` (2.x: the address too)."""
@@ -78,8 +90,8 @@ class AsyncChannel:
     operations: tuple[AsyncOperation, ...]
     servers: tuple[AsyncServer, ...]
     """The servers the channel is available on (all of the document's when not restricted)."""
-    parameters: tuple[tuple[str, str], ...] = ()
-    """(name, description) of the address's `{parameters}`."""
+    parameters: tuple[AsyncParameter, ...] = ()
+    """The address's `{parameters}`."""
     bindings: Mapping[str, Any] | None = None
     spec_file: str = ""
 
@@ -166,6 +178,15 @@ def load_async_index(docs_dir: Path, files: Sequence[str], diagnostics: Diagnost
                 "error",
             )
             continue
+        if version.startswith("2."):  # read here; Mintlify's asyncapi-setup asks for 3.0
+            store.report(
+                src,
+                "/asyncapi",
+                "asyncapi-version",
+                f"AsyncAPI {version}: Mintlify reads AsyncAPI 3.0 documents only, so its pages "
+                "would not build there; mintrender renders it",
+                "warning",
+            )
         specs.append(_Loader(src, store, builder, version).load())
     return AsyncIndex(specs)
 
@@ -367,8 +388,7 @@ class _Loader:
                     seen.add(m.key)
                     messages.append(m)
         params = tuple(
-            (str(name), _text(_dict(p).get("description")))
-            for name, p in _dict(node.get("parameters")).items()
+            _parameter(str(n), _dict(p)) for n, p in _dict(node.get("parameters")).items()
         )
         return AsyncChannel(
             key,
@@ -383,6 +403,21 @@ class _Loader:
             _bindings(node),
             self.src.rel_path,
         )
+
+
+def _parameter(name: str, node: dict[str, Any]) -> AsyncParameter:
+    schema = _dict(node.get("schema"))  # 2.x
+    enum = node.get("enum", schema.get("enum"))
+    examples = node.get("examples", schema.get("examples"))
+    if "example" in schema and not isinstance(examples, list):
+        examples = [schema["example"]]
+    return AsyncParameter(
+        name,
+        _text(node.get("description") or schema.get("description")),
+        tuple(enum) if isinstance(enum, list) else (),
+        node.get("default", schema.get("default")),
+        tuple(examples) if isinstance(examples, list) else (),
+    )
 
 
 def _ref_key(node: Any) -> str:

@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from mintrender.openapi.asyncapi import AsyncChannel, AsyncMessage
-from mintrender.openapi.fields import AnchorSet, FieldBuilder, FieldView, Markdown
+from mintrender.openapi.fields import AnchorSet, FieldBuilder, FieldView, Markdown, example_text
 from mintrender.openapi.model import Server
 from mintrender.openapi.reference import _describe, _env, _header_html, _view_fields, _walk_names
 from mintrender.openapi.samples import schema_example
@@ -98,8 +98,15 @@ def render_channel(
     body_html = env.get_template("api/channel.html").render(
         servers=servers,
         parameters=[
-            {"name": n, "id": anchors.take(f"parameter-{n}"), "description_html": builder._md(d)}
-            for n, d in channel.parameters
+            {
+                "name": p.name,
+                "id": anchors.take(f"parameter-{p.name}"),
+                "description_html": builder._md(p.description),
+                "enum": [example_text(v) for v in p.enum],
+                "default": None if p.default is None else example_text(p.default),
+                "example": example_text(p.examples[0]) if p.examples else None,
+            }
+            for p in channel.parameters
         ],
         operations=operations,
         messages=messages,

@@ -224,7 +224,7 @@ class FieldBuilder:
         if param.description:
             extra["description_html"] = self._md(param.description)
         if param.examples and view.example is None:
-            extra["example"] = _example_text(param.examples[0].value)
+            extra["example"] = example_text(param.examples[0].value)
         return replace(view, **extra)
 
     def field(
@@ -263,7 +263,7 @@ class FieldBuilder:
         raw_mint = ext.get("x-mint")
         mint: dict[str, Any] = raw_mint if isinstance(raw_mint, dict) else {}
         post += _pills(mint.get("post"))
-        example = _example_text(schema.examples[0]) if schema.examples else None
+        example = example_text(schema.examples[0]) if schema.examples else None
         return FieldView(
             name=name,
             anchor=anchor,
@@ -272,7 +272,7 @@ class FieldBuilder:
             deprecated=schema.deprecated,
             read_only=schema.read_only,
             write_only=schema.write_only,
-            default=_example_text(schema.default) if schema.has_default else None,
+            default=example_text(schema.default) if schema.has_default else None,
             pre_pills=tuple(_pills(mint.get("pre"))),
             post_pills=tuple(post),
             constraints=constraint_lines(schema),
@@ -321,7 +321,7 @@ class FieldBuilder:
                     fields,
                     enum=tuple(as_text(v) for v in facts.enum or ()),
                     constraints=constraint_lines(facts),
-                    example=_example_text(facts.examples[0]) if facts.examples else None,
+                    example=example_text(facts.examples[0]) if facts.examples else None,
                 )
             )
         return tuple(out)
@@ -353,7 +353,8 @@ def _allowed(schema: Schema) -> tuple[Any, ...]:
     return items.enum or () if items is not None and "array" in schema.types else ()
 
 
-def _example_text(value: Any) -> str:
+def example_text(value: Any) -> str:
+    """A value as a field's facts show it (JSON for objects, cut at 120 characters)."""
     if isinstance(value, (dict, list)):
         text = json.dumps(value, ensure_ascii=False)
         return text if len(text) <= 120 else text[:117] + "..."
