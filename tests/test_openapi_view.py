@@ -570,6 +570,26 @@ def test_an_optional_field_written_as_any_of_null_keeps_its_own_keywords(tmp_pat
     assert '"nick": null' in aside
 
 
+def test_a_type_beside_a_single_alternative_is_one_field(tmp_path: Path) -> None:
+    """Typecast's `seed`: `type: integer` beside `anyOf: [{integer, 0..10}, {type: null}]`
+    drew a picker of one tab, "Option 1", and sampled 123, past the maximum; without the
+    `type` it was one field. A lone `oneOf: [X]` is X too."""
+    bounded = {"type": "integer", "minimum": 0, "maximum": 10}
+    properties = {
+        "seed": {"type": "integer", "anyOf": [bounded, {"type": "null"}]},
+        "vol": {"anyOf": [bounded, {"type": "null"}]},
+        "lone": {"description": "Only one.", "oneOf": [{"type": "string", "enum": ["a"]}]},
+    }
+    body = _body_fields_html(tmp_path, properties, "3.1.0")
+    heads = field_heads(body)
+    assert heads["param-seed"] == heads["param-vol"].replace("vol", "seed")
+    assert heads["param-seed"].startswith("seed integer | null")
+    assert heads["param-lone"].startswith("lone enum<string>")
+    assert "Option 1" not in text_of(body)
+    aside = text_of(_body_fields_html(tmp_path, properties, "3.1.0", "aside_html"))
+    assert '"seed": 10' in aside and '"vol": 10' in aside and '"lone": "a"' in aside
+
+
 def test_the_forms_hints_are_text_not_markdown(tmp_path: Path) -> None:
     """Calibrate's `type` field: a Markdown list with code and a link. The Try it form's hint
     is its text, lines kept and marks dropped (the raw `**` and backticks showed), cut at a

@@ -203,12 +203,12 @@ class SchemaBuilder:
                 ]
         # `type: [a, null]` written as oneOf [{...}, {type: null}] is just nullable
         nulls = [a for a in alternatives if a.types == () and a.nullable and not a.properties]
-        only: Schema | None = None  # the one alternative besides null: the schema itself
+        only: Schema | None = None  # the one alternative (besides null): the schema itself
         if nulls and len(alternatives) - len(nulls) >= 1:
             nullable = True
             alternatives = [a for a in alternatives if a not in nulls]
-            if len(alternatives) == 1 and not types and not props:
-                only, alternatives = alternatives[0], []
+        if len(alternatives) == 1 and not props and set(types) <= set(alternatives[0].types):
+            only, alternatives = alternatives[0], []  # also beside `type: integer` (Typecast)
 
         enum: tuple[Any, ...] | None = None
         if isinstance(node.get("enum"), list):
@@ -270,13 +270,13 @@ class SchemaBuilder:
 
 
 def _nullable_of(only: Schema, outer: Schema) -> Schema:
-    """`anyOf: [X, {type: null}]` with the outer schema's own keywords (FastAPI writes every
+    """`anyOf: [X, {type: null}]` (or `oneOf: [X]`) with the outer schema's own keywords (FastAPI writes every
     `Optional[T] = value` field so): X made nullable, with the outer title, description,
     default, examples, flags, constraints and extensions winning over X's."""
     kept = dict(outer.constraints)
     return replace(
         only,
-        nullable=True,
+        nullable=outer.nullable or only.nullable,
         title=outer.title or only.title,
         description=outer.description or only.description,
         has_default=outer.has_default or only.has_default,
