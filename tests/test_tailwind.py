@@ -74,6 +74,13 @@ def rules(*names: str) -> list[str]:
         ("bg-rose-950", ".bg-rose-950 { background-color: #4c0519 }"),
         ("border-sky-50", ".border-sky-50 { border-color: #f0f9ff }"),
         ("bg-primary", ".bg-primary { background-color: var(--mr-primary, #0d9373) }"),
+        # Mintlify's own names: its code block fill and hairline border (Firecrawl, mint-tsdocs)
+        ("bg-codeblock/50", ".bg-codeblock\\/50 { background-color: rgb(11 12 14 / 0.5) }"),
+        (
+            "border-standard",
+            ".border-standard { border-width: 1px; border-style: solid; "
+            "border-color: var(--mr-border-strong, rgb(17 24 39 / 0.12)) }",
+        ),
         ("rounded-xl", ".rounded-xl { border-radius: 0.75rem }"),
         ("rounded", ".rounded { border-radius: 0.25rem }"),
         (
@@ -112,7 +119,7 @@ def test_exact_css(name: str, css: str) -> None:
 
 
 def test_not_prose_and_group_are_markers() -> None:
-    assert is_supported("not-prose") and is_supported("group")
+    assert is_supported("not-prose") and is_supported("group") and is_supported("codeblock-dark")
     assert generate_css(["not-prose", "group", "dark:not-prose"]) == ""
 
 

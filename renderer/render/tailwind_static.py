@@ -42,7 +42,7 @@ TRANSFORM_VALUE = (
 
 #: Class names that only mark an element for other selectors (``group-hover:``) or for the
 #: theme (``not-prose``); they are Tailwind names but produce no CSS of their own.
-MARKERS = frozenset({"group", "peer", "not-prose"})
+MARKERS = frozenset({"group", "peer", "not-prose", "codeblock-dark"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +79,11 @@ _SR_ONLY.update({"white-space": "nowrap", "border-width": "0"})
 _NOT_SR = {"position": "static", "width": "auto", "height": "auto", "padding": "0", "margin": "0"}
 _NOT_SR.update({"overflow": "visible", "clip": "auto", "white-space": "normal"})
 _add("sr-only", {"sr-only": _SR_ONLY, "not-sr-only": _NOT_SR})
+# Mintlify's own hairline border (its cards and buttons, and sites' components): the theme's
+# control outline, which follows light and dark
+_STANDARD = {"border-width": "1px", "border-style": "solid"}
+_STANDARD["border-color"] = "var(--mr-border-strong, rgb(17 24 39 / 0.12))"
+_add("border-width", {"border-standard": _STANDARD})
 _one("pointer-events", "pointer-events", {"pointer-events-none": "none"})
 _one("pointer-events", "pointer-events", {"pointer-events-auto": "auto"})
 _one("visibility", "visibility", {"visible": "visible", "invisible": "hidden"})

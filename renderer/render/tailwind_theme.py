@@ -49,6 +49,9 @@ SPECIAL_COLORS: dict[str, str] = {
     "background-light": "var(--mr-background-light, #fff)",
     "background-dark": "var(--mr-background-dark, #0f1014)",
 }
+# Mintlify's code block fill (`dark:bg-codeblock` in its components and in sites' own): a
+# plain colour, so `/50` opacity modifiers mix it as they mix the palette's
+PALETTE["codeblock"] = "#0b0c0e"
 
 _SPACING_KEYS = "0 0.5 1 1.5 2 2.5 3 3.5 4 5 6 7 8 9 10 11 12 14 16 20 24 28 32 36 40 44 48 52 56 60 64 72 80 96"
 
