@@ -639,3 +639,29 @@ def test_an_authors_details_keeps_its_disclosure_triangle(browser: Any, tmp_path
     page.click("text=Click to expand")
     assert page.is_visible("text=Hidden")
     page.context.close()
+
+
+def test_not_prose_turns_the_pages_text_styles_off_inside_it(browser: Any, tmp_path: Path) -> None:
+    """`not-prose` (mint-tsdocs' type trees, Flowy's figures): Mintlify's typography skips what
+    is inside it, so a custom component's paragraphs, code and headings are the author's own.
+    The theme's text styles applied there anyway; outside it they still apply."""
+    page_text = (
+        "Outside with `code`.\n\n"
+        '<div className="not-prose">\n  <p id="np-p">First</p>\n'
+        '  <p>Second <code id="np-code">code</code></p>\n  <h3 id="np-h">Heading</h3>\n'
+        '  <table><tbody><tr><td id="np-td">cell</td></tr></tbody></table>\n</div>\n\n'
+        '<p className="not-prose" id="np-self">Itself.</p>\n'
+    )
+    page = _one_page(browser, tmp_path, page_text)
+
+    def style(selector: str, prop: str) -> str:
+        return str(page.eval_on_selector(selector, f"e => getComputedStyle(e).{prop}"))
+
+    assert style(".mr-prose > p", "marginBottom") == "20px"
+    assert style(".mr-prose > p code", "paddingLeft") != "0px"
+    assert style("#np-p", "marginBottom") == "0px" and style("#np-self", "marginBottom") == "0px"
+    assert style("#np-code", "paddingLeft") == "0px"
+    assert style("#np-code", "backgroundColor") == "rgba(0, 0, 0, 0)"
+    assert style("#np-h", "fontSize") == style("#np-p", "fontSize")
+    assert style("#np-h", "marginTop") == "0px" and style("#np-td", "paddingTop") in ("0px", "1px")
+    page.context.close()
