@@ -137,7 +137,11 @@ RULES: dict[str, Rule] = _rules(
         "a mermaid diagram is shown as source (no diagrams extra, or it failed)",
     ),
     ("mermaid-layout", "info", "a mermaid layout option is not honoured as written"),
-    ("openapi-unresolved", "warning", "a page's `openapi:` names no operation"),
+    (
+        "openapi-unresolved",
+        "error",
+        "a page's `openapi:` names no operation (navigation: a warning)",
+    ),
     ("openapi-several-specs", "warning", "a page's `openapi:` matches operations in several specs"),
     ("openapi-foreign-spec", "warning", "a page's `openapi:` resolves in an unexpected spec"),
     ("openapi-nav-spec", "warning", "a navigation `openapi` names no loaded spec"),
