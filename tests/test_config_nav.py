@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -478,3 +479,62 @@ def test_a_mixed_level_keeps_the_files_order() -> None:
     assert [s.ref for s in nav.slots()] == ["introduction", "guide"]
     nav, _ = _nav({"groups": [{"group": "G", "pages": ["guide"]}], "pages": ["introduction"]})
     assert [s.ref for s in nav.slots()] == ["guide", "introduction"]
+
+
+def test_a_legacy_tab_or_anchor_with_openapi_generates_its_operations(tmp_path: Path) -> None:
+    """mint.json's tabs and anchors take `openapi` ("Mintlify will automatically generate a
+    page for each OpenAPI operation and place them in the tab/anchor"; Cal.com's old
+    mint.json): the key was dropped, so the tab showed its own groups only and the anchor was a
+    link to a folder of no page. Its pages go in the division's folder."""
+    from sitekit import build_site
+
+    def spec(path: str, tag: str) -> str:
+        ops = {
+            m: {"summary": f"{m} {tag}", "tags": [tag], "responses": {"200": {"description": "ok"}}}
+            for m in ("get", "post")
+        }
+        return json.dumps(
+            {"openapi": "3.0.3", "info": {"title": tag, "version": "1"}, "paths": {path: ops}}
+        )
+
+    mint = {
+        "name": "M",
+        "colors": {"primary": "#0d9373"},
+        "tabs": [{"name": "API Reference", "url": "api-reference", "openapi": "openapi.json"}],
+        "anchors": [
+            {"name": "Admin API", "url": "admin", "icon": "lock", "openapi": "admin.json"},
+            {"name": "Blog", "url": "https://blog.example.com", "icon": "newspaper"},
+        ],
+        "navigation": [
+            {"group": "Start", "pages": ["index"]},
+            {"group": "API", "pages": ["api-reference/intro"]},
+        ],
+    }
+    page = "---\ntitle: T\n---\n\nText.\n"
+    files = {"index.mdx": page, "api-reference/intro.mdx": page}
+    files |= {"openapi.json": spec("/pets", "Pets"), "admin.json": spec("/users", "Users")}
+    docs = tmp_path / "docs"
+    for rel, text in files.items():
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(text, encoding="utf-8")
+    (docs / "mint.json").write_text(json.dumps(mint), encoding="utf-8")
+    result = build_site(docs, tmp_path / "out")
+    assert [d for d in result.diagnostics if d.severity != "info"] == []
+    built = sorted(
+        str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*/index.html")
+    )
+    for page_path in (
+        "api-reference/pets/get-pets",
+        "api-reference/pets/post-pets",
+        "admin/users/get-users",
+    ):
+        assert f"{page_path}/index.html" in built, built
+    intro = (tmp_path / "out" / "api-reference" / "intro" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert re.findall(r'<a href="(/api-reference/[^"]*)"', intro)[:3] == [
+        "/api-reference/intro/",
+        "/api-reference/pets/get-pets/",
+        "/api-reference/pets/post-pets/",
+    ]
+    assert 'href="/admin/users/get-users/"' in intro and 'href="https://blog.example.com"' in intro

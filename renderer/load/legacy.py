@@ -54,6 +54,16 @@ def _footer(footer: object) -> dict[str, Any]:
     return out
 
 
+def _generated(division: dict[str, Any], url: str) -> Any:
+    """A mint.json tab's or anchor's `openapi` (Mintlify generates a page per operation in
+    it) as docs.json writes it, the pages in the division's folder; None without one."""
+    spec = division.get("openapi")
+    if not isinstance(spec, (str, list)) or not spec:
+        return None
+    folder = url.strip("/")
+    return {"source": spec, "directory": folder} if isinstance(spec, str) and folder else spec
+
+
 def _href(url: str) -> str:
     return url if "://" in url else "/" + url.strip("/")
 
@@ -158,7 +168,10 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
             external = url.startswith(("http://", "https://"))
             if not external and not owned[i] and nav_tabs and entry["tab"] == first:
                 continue  # the primary tab again, over a folder of no page (Abstract's "docs")
-            if external or not owned[i]:
+            spec = _generated(t, url) if not external else None
+            if spec is not None:  # a page per operation, in the tab (its own groups first)
+                entry.update({"openapi": spec, "groups": owned[i]})
+            elif external or not owned[i]:
                 entry["href"] = url if url.startswith("http") else _href(url)
             else:
                 entry["groups"] = owned[i]
@@ -171,7 +184,10 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
     owning = [  # a tab of the same folder owns it: the anchor is a link to it (Novu)
         a
         for a in folders
-        if any(_prefix_match(_first_page(g), str(a["url"])) for g in groups)
+        if (
+            any(_prefix_match(_first_page(g), str(a["url"])) for g in groups)
+            or _generated(a, str(a["url"])) is not None
+        )
         and not any(_prefix_match(str(a["url"]).strip("/"), url) for url in tab_urls)
     ]
 
@@ -194,7 +210,10 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
             head["icon"] = top.get("icon") or "book-open"
             entries.append({**head, **split_tabs(rest)})
         for i, a in enumerate(owning):
-            if owned[i]:
+            spec = _generated(a, str(a["url"]))
+            if spec is not None:  # its operations' pages, after the groups it owns
+                entries.append(_anchor_entry(a) | {"openapi": spec, "groups": owned[i]})
+            elif owned[i]:
                 entries.append(_anchor_entry(a) | split_tabs(owned[i]))
         return {"anchors": entries}
 
