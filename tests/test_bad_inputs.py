@@ -655,22 +655,3 @@ def test_commands_never_end_in_a_traceback(
     assert "internal error (RuntimeError: unforeseen)" in err and "Traceback" not in err
     assert cli.main(["build", str(docs), "-o", out, "-v"]) == 3
     assert "Traceback" in capsys.readouterr().err
-
-
-def test_an_openapi_page_naming_no_operation_is_an_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Mintlify draws an empty reference for it (openapi.md §4: "report as an error"); it was
-    a warning, so a build with a mistyped `openapi:` passed. The page is still built."""
-    spec = {
-        "openapi": "3.0.3",
-        "info": {"title": "t", "version": "1"},
-        "paths": {"/pets": {"get": {"responses": {"200": {"description": "ok"}}}}},
-    }
-    page = '---\ntitle: Pets\nopenapi: "GET /pest"\n---\n\nText.\n'
-    result = _build(tmp_path, {"openapi.json": json.dumps(spec), "pets.mdx": page})
-    [d] = _found(result, "openapi-unresolved")
-    assert (d.file, d.line, d.severity) == ("pets.mdx", 3, "error")
-    assert "Text." in (tmp_path / "out" / "pets" / "index.html").read_text()
-    assert cli.main(["build", str(tmp_path / "docs"), "-o", str(tmp_path / "out2")]) == 1
-    assert "pets.mdx:3:1: error" in capsys.readouterr().err

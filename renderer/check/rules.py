@@ -137,11 +137,7 @@ RULES: dict[str, Rule] = _rules(
         "a mermaid diagram is shown as source (no diagrams extra, or it failed)",
     ),
     ("mermaid-layout", "info", "a mermaid layout option is not honoured as written"),
-    (
-        "openapi-unresolved",
-        "error",
-        "a page's `openapi:` names no operation (navigation: a warning)",
-    ),
+    ("openapi-unresolved", "warning", "a page's `openapi:` names no operation"),
     ("openapi-several-specs", "warning", "a page's `openapi:` matches operations in several specs"),
     ("openapi-foreign-spec", "warning", "a page's `openapi:` resolves in an unexpected spec"),
     ("openapi-nav-spec", "warning", "a navigation `openapi` names no loaded spec"),

@@ -448,8 +448,8 @@ class ApiStage:
         line = _frontmatter_line(self.docs_dir, record.rel_path, "openapi")
         self._load_page_spec(ref, record, line)
         res = self.index.resolve(ref, record.rel_path, [nav_spec] if nav_spec else [])
-        if res.operation is None:  # an error: Mintlify draws an empty reference (openapi.md §4)
-            self.diagnostics.error(
+        if res.operation is None:
+            self.diagnostics.warning(
                 record.rel_path,
                 line,
                 1,
