@@ -931,6 +931,38 @@ def test_text_ending_in_an_equals_sign_before_a_value_is_text(tmp_path: Path) ->
     assert [d for d in result.diagnostics if d.severity != "info"] == []
 
 
+def test_multi_line_markup_of_text_and_icons_stays_on_its_line(tmp_path: Path) -> None:
+    """Bvndle's tables and URL blocks. A prop's fragment written over several lines
+    (`d={<>⏎one <br />⏎two⏎</>}`) and an icon drawn by a condition (`{!hide && (⏎<svg …>`)
+    were put on lines of their own inside an element written on one line: it was split, the
+    value landed after it, and the page had false `jsx-unclosed` errors. JSX also drops the
+    line break between an element and one an expression draws ("Bx", not "B x")."""
+    snippet = (
+        "export const P = ({ d }) => (\n  <div>\n    <b>x</b>\n"
+        '    <span className="d">{d}</span>\n  </div>\n);\n'
+        'export const U = ({ hide, t }) => (\n  <div className="outer">\n'
+        '    <div className="row">\n      <span>{t}</span>\n      {!hide && (\n'
+        '      <svg\n        width="16"\n        >\n          <path\n            d="M6 10Z"\n'
+        "          />\n      </svg>\n      )}\n    </div>\n    {t}\n  </div>\n);\n"
+        "export const W = ({ t, xs }) => (\n  <p>\n    <i>B</i>\n    {t && <span>{t}</span>}\n"
+        "    {xs.map((x) => <em key={x}>{x}</em>)}\n  </p>\n);\n"
+    )
+    text = (
+        'import { P, U, W } from "/snippets/p.jsx";\n\n'
+        "<P d={<>\n  one <br />\n  two\n</>} />\n\n"
+        '<U t="hello" />\n\n<W t="x" xs={["y", "z"]} />\n'
+    )
+    html, result = _page(tmp_path, text, {"snippets/p.jsx": snippet})
+    flat = html.replace("\n", "")
+    assert '<div><b>x</b><span class="d">one <br>two</span></div>' in flat
+    assert (
+        '<div class="outer"><div class="row"><span>hello</span>'
+        '<svg width="16"><path d="M6 10Z"></path></svg></div>hello</div>'
+    ) in flat
+    assert "<p><i>B</i><span>x</span><em>y</em><em>z</em></p>" in html
+    assert [d for d in result.diagnostics if d.severity != "info"] == []
+
+
 def test_a_jsx_snippet_draws_an_mdx_snippet_it_imports(tmp_path: Path) -> None:
     """W&B's CodeSnippet.jsx imports MDX snippets (`import RunResume from
     '/snippets/run_resume.mdx'`) and draws them: a false "no export named 'default'" warning,

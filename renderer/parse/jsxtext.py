@@ -72,15 +72,20 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][\w.-]*)")
 
 def _between_inline(pieces: list[tuple[str, str]], k: int) -> bool:
     """Is the text piece `k` between two inline HTML elements (the end of one, the start of
-    the next)?"""
+    the next), either of them perhaps drawn by an expression (`{t && <span>…</span>}`)?"""
     if k == 0 or k + 1 >= len(pieces):
         return False
     (before_kind, before), (after_kind, after) = pieces[k - 1], pieces[k + 1]
-    ended = before_kind == "close" or (before_kind == "tag" and before.endswith("/>"))
-    if not ended or after_kind != "tag":
+    if before_kind == "brace":  # `{ok && <b>…</b>}`: the element it ends with
+        first = (_TAG_NAME.findall(before) or [""])[-1]
+    elif before_kind == "close" or (before_kind == "tag" and before.endswith("/>")):
+        first = (_TAG_NAME.findall(before) or [""])[0]
+    else:
         return False
-    first, second = _TAG_NAME.match(before), _TAG_NAME.match(after)
-    return bool(first and second) and {first[1], second[1]} <= INLINE_ELEMENTS  # type: ignore[index]
+    if after_kind not in ("tag", "brace"):
+        return False
+    second = (_TAG_NAME.findall(after) or [""])[0]  # a brace: the element it starts with
+    return {first, second} <= INLINE_ELEMENTS
 
 
 def _a_value(brace: str) -> bool:
@@ -230,8 +235,25 @@ def own_lines(markup: str, source: str) -> str:
     """`markup` made of JSX written over several lines (`<><h3>…</h3>…</>`, a `cond && (…)`
     branch) on lines of its own: its blocks are blocks of the element around it, not the text
     of a paragraph it would otherwise join (where a `<>` opened on a text line and closed
-    lines later is never closed)."""
-    return f"\n{markup}\n" if "\n" in source else markup
+    lines later is never closed). Text and phrasing elements only (`<>one <br />two</>`) stay
+    where they are: on lines of their own inside a `<span>` they split it (Bvndle's tables)."""
+    if "\n" not in source:
+        return markup
+    if all(n in _PHRASING for n in _TAG_NAME.findall(markup)):  # one line, as JSX joins it
+        return _SPACE_IN_TAG.sub(" ", _BETWEEN_TAGS.sub("><", markup))
+    return f"\n{markup}\n"
+
+
+_BETWEEN_TAGS = re.compile(r">[ \t]*\n\s*<")
+_SPACE_IN_TAG = re.compile(r"[ \t]*\n\s*")
+
+
+_PHRASING = INLINE_ELEMENTS | frozenset(
+    "button select option textarea svg g path circle ellipse line polyline polygon rect use "
+    "defs symbol clipPath mask linearGradient radialGradient stop title text tspan".split()
+)
+"""Elements that sit in a line of text: an icon (`{copyable && (<svg>…</svg>)}` written over
+several lines beside a label) stays on the line, which a one-line element needs."""
 
 
 def attribute_text(value: str) -> str:
