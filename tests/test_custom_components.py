@@ -132,7 +132,9 @@ def _with_snippet(tmp_path: Path, path: str, snippet: str, body: str) -> tuple[s
 
 
 def _warnings(result: BuildResult) -> list[str]:
-    return [d.message for d in result.diagnostics if d.code == "custom-component"]
+    """The `custom-component` warnings (not the notices: an effect runs in the browser)."""
+    found = result.diagnostics
+    return [d.message for d in found if d.code == "custom-component" and d.severity != "info"]
 
 
 IMPORT = 'import { Counter, Toggle, Tag, Thread, Status, Clock } from "/snippets/widgets.jsx";\n\n'
@@ -961,6 +963,31 @@ def test_multi_line_markup_of_text_and_icons_stays_on_its_line(tmp_path: Path) -
     ) in flat
     assert "<p><i>B</i><span>x</span><em>y</em><em>z</em></p>" in html
     assert [d for d in result.diagnostics if d.severity != "info"] == []
+
+
+def test_a_component_whose_effect_fills_it_is_drawn_with_a_notice(tmp_path: Path) -> None:
+    """Bvndle's colour generator fills its swatches in `useEffect`, which runs in the browser
+    after the first render: the page shows the first render (empty swatches), as the README
+    says, but said nothing. A notice (info, once per page) says so now."""
+    snippet = (
+        "export const Swatches = () => {\n  const [colors, setColors] = useState([]);\n"
+        "  useEffect(() => {\n    setColors(['#000', '#fff']);\n  }, []);\n"
+        '  return <div className="sw">{colors.map((c) => <span key={c}>{c}</span>)}</div>;\n};\n'
+        "export function Plain() {\n  React.useEffect(() => {}, []);\n  return <b>plain</b>;\n}\n"
+        "export const Still = () => <i>still</i>;\n"
+    )
+    text = (
+        'import { Swatches, Plain, Still } from "/snippets/s.jsx";\n\n'
+        "<Swatches />\n\n<Swatches />\n\n<Plain />\n\n<Still />\n"
+    )
+    html, result = _page(tmp_path, text, {"snippets/s.jsx": snippet})
+    assert '<div class="sw"></div>' in html and "<b>plain</b>" in html and "<i>still</i>" in html
+    notes = [(d.severity, d.line, d.message.split(":")[0]) for d in result.diagnostics]
+    assert sorted(notes) == [
+        ("info", 6, "<Swatches> (defined in snippets/s.jsx)"),
+        ("info", 10, "<Plain> (defined in snippets/s.jsx)"),
+    ], notes
+    assert "useEffect` runs in the browser" in result.diagnostics[0].message
 
 
 def test_a_jsx_snippet_draws_an_mdx_snippet_it_imports(tmp_path: Path) -> None:

@@ -105,6 +105,9 @@ class CustomComponent:
     """`props` in `({ children, ...props })`: the props not named, spread as `{...props}`."""
     closure: dict[str, Any] | None = None
     """A component defined in another's body: the values of that body it reads (`ICONS`)."""
+    effects: bool = False
+    """Its body calls `useEffect`: what that does happens in the browser, after the first
+    render, which is what the page shows (a notice says so)."""
 
 
 class NotExpandable(Exception):
@@ -248,6 +251,7 @@ def parse_module(
         if m:
             jsx, locals_ = returned_jsx(m.group("body"))
             comp = _component(m.group("name"), m.group("params"), None, jsx, file, locals_)
+            comp = dataclasses.replace(comp, effects=bool(_USES_EFFECT.search(m.group("body"))))
             scope.components[comp.name] = comp
             if m.group("default"):  # `export default function Trace(...)`: imported by default
                 scope.components["default"] = comp
@@ -327,7 +331,11 @@ def _arrow_component(name: str, arrow: re.Match[str], file: str) -> CustomCompon
         jsx, locals_ = returned_jsx(body)
     else:
         jsx = body
-    return _component(name, arrow.group("params"), arrow.group("single"), jsx, file, locals_)
+    comp = _component(name, arrow.group("params"), arrow.group("single"), jsx, file, locals_)
+    return dataclasses.replace(comp, effects=bool(_USES_EFFECT.search(body)))
+
+
+_USES_EFFECT = re.compile(r"(?<![\w$.])(?:React\.)?use(?:Layout)?Effect\s*\(")
 
 
 def _with_plain(comp: CustomComponent, names: set[str]) -> CustomComponent:

@@ -94,7 +94,7 @@ class Expander:
         self.module_snippets: dict[str, dict[str, str]] = {}
         """A JavaScript snippet's imports of MDX snippets: local name -> file."""
         self.stack: list[FileScope] = []
-        self.warned: set[tuple[str, str]] = set()
+        self.warned: set[tuple[str, ...]] = set()
 
     # files -----------------------------------------------------------------------------------
     def load_page(self, body: str) -> FileScope:
@@ -312,6 +312,16 @@ class Expander:
                         name,
                         where,
                         f"<{name}> (defined in {comp.file}): {left[0]}; that part is left out",
+                    )
+                if comp.effects and ("useEffect", name, where[0]) not in self.warned:
+                    self.warned.add(("useEffect", name, where[0]))  # once per file, as above
+                    self.diagnostics.info(
+                        where[0],
+                        where[1] + 1,
+                        1,
+                        "custom-component",
+                        f"<{name}> (defined in {comp.file}): its `useEffect` runs in the browser, "
+                        "after the first render; the page shows the first render",
                     )
                 # the components of its file and its own, for its render's tags (`<Sep />`)
                 known = {**(home.components if home is not None else {}), **defined}
