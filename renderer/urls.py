@@ -113,7 +113,7 @@ class UrlBuilder:
         return url + (f"#{anchor}" if anchor else "")
 
     def asset(self, rel_path: str) -> str:
-        return ROOT + rel_path.lstrip("/")
+        return ROOT + docs_file(rel_path)
 
     def markdown(self, site_path: str) -> str:
         """URL of a page's Markdown copy: `/a/b` -> "\x1ea/b.md"."""
@@ -218,3 +218,9 @@ def _url_safe(path: str) -> str:
     if "%" in path or "?" in path or "#" in path:
         return path.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
     return path
+
+
+def docs_file(path: str) -> str:
+    """A file docs.json names (a logo, a favicon) as a path in the docs folder: `./logo.svg`,
+    `/logo.svg` and `logo.svg` are one file (Blockscout writes `./`); `..` stays inside."""
+    return posixpath.normpath("/" + path.strip()).lstrip("/") if path.strip() else ""

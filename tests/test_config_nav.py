@@ -286,6 +286,21 @@ def test_a_logo_or_favicon_the_docs_do_not_hold_is_reported(tmp_path: Path) -> N
     assert len(found) == 1 and found[0][1] and found[0][2].startswith("logo.dark: '/logo/dark.svg'")
 
 
+def test_a_logo_or_favicon_written_with_dot_slash_is_the_docs_file(tmp_path: Path) -> None:
+    """Blockscout's `"favicon": "./logo/symbol.svg"`: a false `config-file` warning (so
+    `--strict` failed) and `href="/./logo/symbol.svg"`. `./x`, `/x` and `x` are one file."""
+    config = minimal_config(["index"])
+    config["logo"] = {"light": "./logo/light.svg", "dark": "logo/../logo/light.svg"}
+    config["favicon"] = "./logo/symbol.svg"
+    files = {"index.mdx": "# Hi\n", "logo/light.svg": "<svg/>", "logo/symbol.svg": "<svg/>"}
+    docs = write_site(tmp_path / "docs", files, config)
+    result = build_site(docs, tmp_path / "out")
+    assert [d for d in result.diagnostics if d.code == "config-file"] == []
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/logo/symbol.svg"' in html and 'src="/logo/light.svg"' in html
+    assert "/./" not in html and "/../" not in html
+
+
 def test_a_legacy_mint_json_entry_is_reported_at_its_own_line(tmp_path: Path) -> None:
     """A navigation entry of a mint.json (read in docs.json's shape) that names no page is
     reported at its own line, not at `navigation` (PandasAI's 22 warnings all said line 54)."""

@@ -26,6 +26,7 @@ from mintrender.load.legacy import convert_mint_json, legacy_types
 from mintrender.load.shapes import Warn, check_types
 from mintrender.load.shapes import as_dict as _dict
 from mintrender.load.shapes import as_str as _str
+from mintrender.urls import docs_file
 
 CONFIG_FILES = ("docs.json", "mint.json")
 """The configuration file names, the first found wins."""
@@ -171,7 +172,7 @@ class SiteConfig:
             for path, name in places:
                 if not isinstance(name, str) or not name.strip() or "://" in name:
                     continue
-                if name.startswith(("data:", "//")) or name.strip().lstrip("/") in files:
+                if name.startswith(("data:", "//")) or docs_file(name) in files:
                     continue
                 line, col = self.locate(path)
                 diagnostics.warning(
