@@ -228,3 +228,39 @@ def test_payload_holds_the_numbers_of_lunr_index(language: str | None) -> None:
 def test_modelslab_payload_holds_the_numbers_of_lunr_index() -> None:
     sections = modelslab_sections()
     assert _payload_vectors(sections, None) == _lunr_vectors(sections, None)
+
+
+def test_a_word_of_the_page_title_finds_the_page_not_each_section(tmp_path: Any) -> None:
+    """FastMCP's "install": every section of Installation ("Upgrading", "Licensing", which
+    never say it) came before Cursor's section that says "install" three times, since each
+    section was searched with its page's title. The title is searched in the page's first
+    section only."""
+    from sitekit import build_site, minimal_config, write_site
+    from test_search_support import read_index_script
+
+    from mintrender.index.query import reference_search, vocabulary
+
+    install = (
+        "---\ntitle: Installation\n---\n\n## Install it\n\nRun pip to install the package.\n\n"
+        "## Upgrading\n\nUpgrade with pip.\n\n## Licensing\n\nThe code is MIT licensed.\n"
+    )
+    cursor = (
+        "---\ntitle: Cursor\n---\n\n## Editor setup\n\nThe easiest way to install a server is "
+        "the `fastmcp install cursor` command, which installs everything.\n"
+    )
+    files = {"installation.mdx": install, "cursor.mdx": cursor}
+    docs = write_site(tmp_path / "docs", files, minimal_config(["installation", "cursor"]))
+    build_site(docs, tmp_path / "out")
+    payload = read_index_script(tmp_path / "out" / "_mintrender" / "search-index.js")
+    index = Index.load(decode_payload(payload))
+    found = []
+    for ref, _ in reference_search(index, vocabulary(payload), "install "):
+        page, anchor = payload["docs"][int(ref)][:2]
+        found.append(f"{payload['pages'][page][1]}#{anchor}")
+    assert found == ["Installation#install-it", "Cursor#editor-setup"], found
+    # the page's own title still finds it, and a title word with a section's word both
+    titled = reference_search(index, vocabulary(payload), "installation upgrade ")
+    assert sorted(payload["docs"][int(ref)][1] for ref, _ in titled[:2]) == [
+        "install-it",
+        "upgrading",
+    ]

@@ -6,7 +6,7 @@ Each `SearchSection` becomes one lunr document whose ref is its position in the 
 =============  ======  =====================================================
 field          boost   content
 =============  ======  =====================================================
-``page_title``   4     the page title (shared by every section of the page)
+``page_title``   4     the page title (in the page's first section only)
 ``title``        8     the section heading (page title for the top section)
 ``text``         1     the section's plain text
 ``keywords``     6     ``keywords`` front matter
@@ -145,6 +145,10 @@ class SearchSection:
     """lunr document boost (page `boost` or inherited group boost)."""
     version: str = ""
     """`navigation.versions` label the page sits in (`""` outside versions)."""
+    page_title_searched: bool = True
+    """Whether the page title is searched in this section: in the page's first only, so that
+    a word of the title finds the page, not each of its sections (FastMCP's "install" gave
+    every section of Installation, "Upgrading" included, before a section that says it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +215,8 @@ def query_string(typed: str) -> str:
 def _field_texts(section: SearchSection) -> tuple[str, str, str, str, str]:
     """The texts of the `FIELDS` of `section`, in order."""
     keywords = " ".join(section.keywords)
-    return (section.page_title, section.title, section.text, keywords, section.api)
+    page_title = section.page_title if section.page_title_searched else ""
+    return (page_title, section.title, section.text, keywords, section.api)
 
 
 _FIELD_BOOSTS = tuple(boost for _, boost in FIELDS)

@@ -168,6 +168,7 @@ def page_sections(page: SearchablePage) -> list[SearchSection]:
                 api=api_text if i == 0 else "",
                 boost=boost,
                 version=version,
+                page_title_searched=i == 0,
             )
         )
     return sections
