@@ -832,3 +832,32 @@ def test_the_playground_sends_examples_only_with_prefill(tmp_path: Path) -> None
     assert raw_off is not None and raw_on is not None
     assert raw_off["raw"] == "" and json.loads(raw_off["rawHint"]) == [{"k": "size"}]
     assert json.loads(raw_on["raw"]) == [{"k": "size"}] and raw_on["rawHint"] == ""
+
+
+def test_a_manual_fields_default_is_sent_as_its_type(tmp_path: Path) -> None:
+    """ToAPIs' `<ParamField body="watermark" type="boolean" default={false}>`: the attribute
+    is recorded as shown, so the samples sent `"false"`, `"0.5"` and `"[\\"a\\", \\"b\\"]"`,
+    strings, where the reader's API wants `false`, `0.5` and `["a", "b"]`."""
+    from sitekit import build_site, minimal_config, write_site
+
+    page = (
+        '---\ntitle: P\napi: "POST https://api.example.com/v1/x"\n---\n\n'
+        '<ParamField body="flag" type="boolean" default={false}>F</ParamField>\n'
+        '<ParamField body="ratio" type="number" default="0.5">R</ParamField>\n'
+        '<ParamField body="tags" type="string[]" default={["a","b"]}>T</ParamField>\n'
+        '<ParamField body="n" type="integer" default={1}>N</ParamField>\n'
+        '<ParamField body="name" type="string" default="1">A string stays one</ParamField>\n'
+        '<ParamField body="odd" type="integer" default="many">Not a number: as written</ParamField>\n'
+    )
+    docs = write_site(tmp_path / "docs", {"p.mdx": page}, minimal_config(["p"]))
+    build_site(docs, tmp_path / "out")
+    html_text = (tmp_path / "out" / "p" / "index.html").read_text(encoding="utf-8")
+    curl = html.unescape(re.sub(r"<[^>]+>", "", html_text)).split("--data '", 1)[1].split("'", 1)[0]
+    assert json.loads(curl) == {
+        "flag": False,
+        "ratio": 0.5,
+        "tags": ["a", "b"],
+        "n": 1,
+        "name": "1",
+        "odd": "many",
+    }

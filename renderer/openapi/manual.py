@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -95,8 +96,29 @@ def _manual_schema(p: ManualParam) -> Schema:
     schema = replace(schema, deprecated=p.deprecated) if p.deprecated else schema
     schema = replace(schema, examples=(p.placeholder,)) if p.placeholder else schema
     if p.default is not None:
-        schema = replace(schema, has_default=True, default=p.default)
+        schema = replace(schema, has_default=True, default=_typed(p.default, schema))
     return schema
+
+
+def _typed(default: Any, schema: Schema) -> Any:
+    """A `default` as its field's `type` reads it: the attribute is recorded as shown
+    (`default={false}` is "false", `{["a"]}` is `["a"]` as JSON), and the samples must send
+    `false` and `["a"]`, not strings (ToAPIs' `watermark`)."""
+    if not isinstance(default, str):
+        return default
+    kind = schema.types[0] if schema.types else "string"
+    text = default.strip()
+    if kind == "boolean" and text in ("true", "false"):
+        return text == "true"
+    if kind in ("integer", "number", "array", "object"):
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return default
+        wanted = {"integer": int, "number": (int, float), "array": list, "object": dict}[kind]
+        if isinstance(value, wanted) and not isinstance(value, bool):
+            return value
+    return default
 
 
 def _manual_auth(method: str, options: ApiOptions) -> tuple[SecurityRequirement, ...]:
