@@ -115,8 +115,13 @@ def _typed(default: Any, schema: Schema) -> Any:
             value = json.loads(text)
         except ValueError:
             return default
-        wanted = {"integer": int, "number": (int, float), "array": list, "object": dict}[kind]
-        if isinstance(value, wanted) and not isinstance(value, bool):
+        wanted: dict[str, tuple[type, ...]] = {
+            "integer": (int,),
+            "number": (int, float),
+            "array": (list,),
+            "object": (dict,),
+        }
+        if isinstance(value, wanted[kind]) and not isinstance(value, bool):
             return value
     return default
 
