@@ -861,3 +861,29 @@ def test_a_manual_fields_default_is_sent_as_its_type(tmp_path: Path) -> None:
         "name": "1",
         "odd": "many",
     }
+
+
+def test_an_array_of_files_is_sent_as_file_parts(tmp_path: Path) -> None:
+    """Klavis' `files` (an array of `format: binary`): the samples sent the text `["<file>"]`
+    (`--form 'files=["<file>"]'`, a JSON string in Python and JavaScript), where a single file
+    field was already a file part. Each item is a file part now."""
+    item = {"type": "string", "format": "binary"}
+    schema = {"type": "object", "properties": {"files": {"type": "array", "items": item}}}
+    schema["properties"]["note"] = {"type": "string"}
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {
+            "/upload": {
+                "post": {
+                    "requestBody": {"content": {"multipart/form-data": {"schema": schema}}},
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
+    }
+    aside = html.unescape(text_of(_spec_view(tmp_path, spec, "POST /upload").aside_html))
+    assert "--form 'files=@example-file'" in aside and "--form 'note=<string>'" in aside
+    assert 'files = {"files": open("example-file", "rb")}' in aside
+    assert '"files": "[' not in aside and "<file>" not in aside

@@ -361,10 +361,13 @@ def build_http_request(
     )
     fields: list[tuple[str, str, bool]] = []
     if kind in ("form", "multipart") and isinstance(value, dict):
-        binary = (
-            {p.name for p in media.schema.properties if p.schema.binary} if media.schema else set()
-        )
+        props = media.schema.properties if media.schema else ()
+        binary = {p.name for p in props if p.schema.binary}
+        files = {p.name for p in props if p.schema.items is not None and p.schema.items.binary}
         for k, v in value.items():
+            if k in files and isinstance(v, list):  # an array of files: a file part each
+                fields += [(k, FILE_PLACEHOLDER, True) for _ in v or [FILE_PLACEHOLDER]]
+                continue
             fields.append((k, as_text(v), k in binary or v == FILE_PLACEHOLDER))
     return HttpRequest(
         method,
