@@ -427,3 +427,41 @@ def test_llms_full_joins_the_instructions_and_each_page_once(tmp_path: Path) -> 
         + two.replace("# Two\n", "# Two\nSource: /two/\n", 1)
     )
     assert full == want
+
+
+def test_an_api_copys_alternatives_keep_their_facts_under_their_field(tmp_path: Path) -> None:
+    """Klavis' `anyOf` fields: each option's type, allowed values and range were dropped from
+    the `.md` (the page shows them), and "One of: **Option 1**" paragraphs broke the list, so
+    an option's fields read as the body's own."""
+    from sitekit import build_site, minimal_config
+
+    mode = {"description": "Mode", "anyOf": [{"type": "string", "enum": ["fast", "slow"]}]}
+    mode["anyOf"].append({"type": "integer", "minimum": 1})
+    circle = {"title": "Circle", "type": "object", "properties": {"r": {"type": "number"}}}
+    square = {"title": "Square", "type": "object", "properties": {"side": {"type": "number"}}}
+    props = {"mode": mode, "shape": {"oneOf": [circle, square]}, "after": {"type": "string"}}
+    body = {"content": {"application/json": {"schema": {"type": "object", "properties": props}}}}
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {
+            "/x": {"post": {"requestBody": body, "responses": {"200": {"description": "ok"}}}}
+        },
+    }
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "openapi.json").write_text(json.dumps(spec), encoding="utf-8")
+    (docs / "op.mdx").write_text("---\nopenapi: post /x\n---\n", "utf-8")
+    (docs / "docs.json").write_text(json.dumps(minimal_config(["op"])), encoding="utf-8")
+    build_site(docs, tmp_path / "out", cache=False)
+    copy = (tmp_path / "out" / "op.md").read_text("utf-8")
+    assert (
+        "- `mode` (enum<string> | integer): Mode\n"
+        "  - One of: **Option 1** (enum<string>): Available options: fast, slow\n"
+        "  - One of: **Option 2** (integer): Required range: x >= 1\n"
+        "- `shape` (object)\n"
+        "  - One of: **Circle** (object)\n    - `r` (number)\n"
+        "  - One of: **Square** (object)\n    - `side` (number)\n"
+        "- `after` (string)"
+    ) in copy, copy

@@ -40,8 +40,13 @@ class _Reader(HTMLParser):
         if attributes.get("role") == "tabpanel" and self.part is None:  # a status, an option
             self._flush_field()
             title = attributes.get("data-tab-title") or ""
-            status = attributes.get("data-status")
-            self.lines.append(f"\n#### {title}\n" if status else f"\nOne of: **{title}**\n")
+            if attributes.get("data-status"):
+                self.lines.append(f"\n#### {title}\n")
+            else:  # an alternative: an item of the list, its type, facts and fields under it
+                self.depth += 1
+                self.field = {"name": [], "pill": [], "desc": [], "meta": [], "option": [title]}
+                self.stack.append((tag, "option"))
+                return
         for cls in classes:
             kind = kind or _PARTS.get(cls)
             if cls.startswith("mr-pill") and kind is None:
@@ -59,7 +64,7 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         while self.stack:
             open_tag, kind = self.stack.pop()
-            if kind == "field":
+            if kind in ("field", "option"):
                 self._flush_field()
                 self.depth -= 1
             elif kind is not None and kind == self.part:
@@ -93,10 +98,11 @@ class _Reader(HTMLParser):
 
     def _flush_field(self) -> None:
         field, self.field = self.field, None
-        if not field or not field["name"]:
+        if not field or not (field["name"] or field.get("option")):
             return
         pills = ", ".join(dict.fromkeys(field["pill"]))
-        line = "  " * max(0, self.depth - 1) + f"- `{field['name'][0]}`"
+        label = f"One of: **{field['option'][0]}**" if field.get("option") else ""
+        line = "  " * max(0, self.depth - 1) + f"- {label or '`' + field['name'][0] + '`'}"
         line += f" ({pills})" if pills else ""
         details = " ".join(field["desc"] + field["meta"])
         self.lines.append(line + (f": {details}" if details else ""))
