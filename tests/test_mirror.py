@@ -402,7 +402,7 @@ def test_an_api_pages_markdown_copy_holds_its_operation(tmp_path: Path) -> None:
     (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
     build_site(docs, tmp_path / "out2", cache=False)
     copy = (tmp_path / "out2" / "op.md").read_text("utf-8")
-    assert "**Endpoint:** `post /forms`" in copy and "`title`" not in copy
+    assert "**Endpoint:** `POST /forms`" in copy and "`title`" not in copy  # as generated
 
 
 def test_llms_full_joins_the_instructions_and_each_page_once(tmp_path: Path) -> None:

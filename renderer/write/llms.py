@@ -46,6 +46,9 @@ def _schema_in_markdown(config: SiteConfig) -> bool:
     return not (isinstance(value, dict) and value.get("schema") is False)
 
 
+_METHODS = frozenset("get post put patch delete head options trace".split())
+
+
 def _endpoint_line(record: PageRecord, link: Any) -> str:
     ref = record.meta.openapi
     if ref:
@@ -54,13 +57,17 @@ def _endpoint_line(record: PageRecord, link: Any) -> str:
         if len(parts) >= 3 or (len(parts) == 2 and parts[0].lower().endswith(_SPEC_EXT)):
             spec = parts[0]
             parts = parts[1:]
+        if parts and parts[0].lower() in _METHODS:  # `delete /x` as generated pages: DELETE
+            parts = [parts[0].upper(), *parts[1:]]
         line = f"**Endpoint:** `{' '.join(parts)}`" if parts else ""
         if spec and not is_external(spec):
             line += f"\n\n**OpenAPI spec:** [{spec.lstrip('/')}]({link('/' + spec.lstrip('/'))})"
         return line
     api = record.meta.api
     if api:
-        return f"**Endpoint:** `{' '.join(api.split())}`"
+        words = api.split()
+        words[:1] = [words[0].upper()] if words and words[0].lower() in _METHODS else words[:1]
+        return f"**Endpoint:** `{' '.join(words)}`"
     for label, value in (
         ("AsyncAPI channel", record.meta.asyncapi),
         ("Schema", record.meta.openapi_schema),
