@@ -4,7 +4,10 @@ entries, the heads of pages naming a spec)."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
+from typing import Any
 
 _READ = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 _CHUNK = 1 << 16
@@ -23,3 +26,51 @@ def read_bytes(path: str | os.PathLike[str], limit: int = -1) -> bytes:
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     finally:
         os.close(fd)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def whole_text(text: str) -> str:
+    """`text` with surrogate pairs joined and each lone surrogate (`"\\ud800"`, valid in JSON
+    and JavaScript strings, but no character: nothing can write it as UTF-8) made U+FFFD, as a
+    browser shows it. Unchanged (and fast) when it holds none."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def load_json(text: str) -> Any:
+    """`json.loads` as JavaScript reads JSON: lone surrogates made U+FFFD (`whole_text`), and an
+    integer past Python's digit limit a float. Raises what `json.loads` raises, RecursionError
+    included (a document thousands deep)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        data = json.loads(text, parse_int=lambda digits: float(digits))
+    if not _ESCAPED_SURROGATE.search(text):
+        return data
+    return _whole(data)
+
+
+def _whole(data: Any) -> Any:
+    """`data` with `whole_text` applied to every string, keys included (no recursion: the data
+    may be as deep as the JSON parser allows)."""
+    root: list[Any] = [data]
+    stack: list[tuple[Any, Any]] = [(root, 0)]
+    while stack:
+        holder, key = stack.pop()
+        value = holder[key]
+        if isinstance(value, str):
+            holder[key] = whole_text(value)
+        elif isinstance(value, list):
+            stack.extend((value, i) for i in range(len(value)))
+        elif isinstance(value, dict):
+            fixed = {whole_text(k): v for k, v in value.items()}
+            value.clear()
+            value.update(fixed)
+            stack.extend((value, k) for k in value)
+    return root[0]

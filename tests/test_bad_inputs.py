@@ -655,3 +655,51 @@ def test_commands_never_end_in_a_traceback(
     assert "internal error (RuntimeError: unforeseen)" in err and "Traceback" not in err
     assert cli.main(["build", str(docs), "-o", out, "-v"]) == 3
     assert "Traceback" in capsys.readouterr().err
+
+
+def test_lone_surrogates_huge_integers_and_deep_specs_never_stop_the_build(
+    tmp_path: Path,
+) -> None:
+    """A lone surrogate escape (`"\\ud800"`, valid JSON and JavaScript) in docs.json, a page's
+    expression or a spec stopped the whole build when the site was written (UnicodeEncodeError,
+    exit 3, nothing built); an integer of 5,000 digits (past Python's limit) did too, and a JSON
+    spec nested thousands deep (RecursionError). Now a lone surrogate is U+FFFD, as a browser
+    shows it, a surrogate pair one character, a huge integer a float, and the deep spec an
+    `openapi-syntax` error."""
+    huge = "1" + "0" * 5000
+    spec = (
+        '{"openapi":"3.0.0","info":{"title":"t","version":"1"},'
+        '"servers":[{"url":"https://a.example"}],"paths":{"/p":{"get":'
+        '{"summary":"S\\udfff","responses":{"200":{"description":"ok"}}}}}}'
+    )
+    deep = '{"openapi":"3.0.0","info":{"title":"d","version":"1"},"paths":{},"x":'
+    deep += "[" * 100_000 + "]" * 100_000 + "}"
+    page = f'---\ntitle: T\nversion: {huge}\n---\n\nHi {{"\\ud800"}} {{"\\ud83d\\ude00"}} {{`t\\udfff`}}.\n'
+    files = {"page.mdx": page, "openapi.json": spec, "deep.json": deep}
+    docs = write_site(tmp_path / "docs", {"ok.mdx": OK_PAGE, **files})
+    config = minimal_config(["ok", "page", {"group": "API", "openapi": "openapi.json"}])
+    config["name"] = "Docs \\ud800"
+    config["seo"] = {"metatags": {"x": "__HUGE__"}}
+    config["api"] = {"openapi": ["openapi.json", "deep.json"]}
+    text = json.dumps(config).replace('"__HUGE__"', huge).replace("\\\\ud800", "\\ud800")
+    (docs / "docs.json").write_text(text, encoding="utf-8")
+    result = build_site(docs, tmp_path / "out")
+    assert result.fatal is None, result.fatal
+    assert not [d for d in result.diagnostics if d.code == INTERNAL_ERROR], result.diagnostics
+    html = (tmp_path / "out" / "page" / "index.html").read_text(encoding="utf-8")
+    assert "Hi \ufffd 😀 t\ufffd." in html and "Docs \ufffd" in html
+    assert [(d.file, d.code) for d in _found(result, "openapi-syntax")] == [
+        ("deep.json", "openapi-syntax")
+    ]
+    assert any("S\ufffd" in p.read_text("utf-8") for p in (tmp_path / "out").rglob("*.html"))
+
+
+def test_a_file_name_that_is_not_utf8_keeps_the_json_report_utf8() -> None:
+    """`check --format json` wrote a file named `bad\\xff.mdx` with its raw byte (Python's
+    surrogate escape), so JSON parsers refused the report; the byte is U+FFFD now."""
+    from mintrender.check.report import render
+
+    found = [Diagnostic("warning", "bad\udcff.mdx", 1, 1, "jsx-unclosed", "x", "")]
+    for fmt in ("json", "sarif"):
+        text = render(found, fmt)  # type: ignore[arg-type]
+        assert "bad\ufffd.mdx" in json.loads(text.encode("utf-8").decode("utf-8")).__repr__()

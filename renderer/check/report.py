@@ -18,6 +18,7 @@ from typing import Literal
 from mintrender import __version__
 from mintrender.check.rules import RULES
 from mintrender.errors import Diagnostic, Severity, sort_key
+from mintrender.fileio import whole_text
 from mintrender.hints import plural
 
 Format = Literal["text", "json", "github", "sarif"]
@@ -56,7 +57,7 @@ def render(
     if fmt == "github":
         return "".join(github_line(d) + "\n" for d in diags)
     if fmt == "sarif":
-        return json.dumps(sarif(diags), indent=2, ensure_ascii=False) + "\n"
+        return whole_text(json.dumps(sarif(diags), indent=2, ensure_ascii=False)) + "\n"
     return render_text(diags, colour=colour)
 
 
@@ -68,7 +69,8 @@ def render_json(diags: Sequence[Diagnostic], pages: int = 0) -> str:
         "totals": totals(diags),
         "diagnostics": [d.to_dict() for d in diags],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    # a file name's undecodable bytes (`bad\xff.mdx`) are U+FFFD: the report stays UTF-8
+    return whole_text(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n"
 
 
 def render_text(diags: Sequence[Diagnostic], *, colour: bool) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from mintrender.errors import Diagnostic, Diagnostics
+from mintrender.fileio import load_json
 from mintrender.hints import json_problem, strip_trailing_commas
 from mintrender.load.chrome import (
     Banner,
@@ -281,7 +282,7 @@ def read_json_config(text: str, file: str, diagnostics: Diagnostics) -> Any:
     """Parse the configuration's JSON. A trailing comma is reported and forgiven (the rest of
     the site builds); any other syntax error raises ConfigError with a hint."""
     try:
-        return json.loads(text)
+        return load_json(text)
     except RecursionError:  # `[[[[…` thousands deep
         raise ConfigError(
             Diagnostic(
@@ -300,13 +301,13 @@ def read_json_config(text: str, file: str, diagnostics: Diagnostics) -> Any:
             problem.hint,
         )
     try:
-        data = json.loads(strip_trailing_commas(text))
+        data = load_json(strip_trailing_commas(text))
     except json.JSONDecodeError:
         raise ConfigError(diagnostic) from None
     # the commas were the only mistake: say where each one is and go on
     while True:
         try:
-            json.loads(text)
+            load_json(text)
             break
         except json.JSONDecodeError as exc:
             problem = json_problem(text, exc)

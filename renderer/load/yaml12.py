@@ -48,6 +48,8 @@ class Yaml12Loader(_Base):
             return sign * int(digits[2:], 8)
         if digits.startswith("0x"):
             return sign * int(digits[2:], 16)
+        if len(digits) > 4000:  # past Python's digit limit: a float, as JavaScript reads it
+            return sign * float(digits)  # type: ignore[return-value]
         return sign * int(digits)
 
 

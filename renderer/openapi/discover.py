@@ -56,6 +56,6 @@ def _looks_like_spec(path: Path, keys: tuple[str, ...]) -> bool:
         return False
     try:  # the key may sit in a nested object; only a top-level key counts
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return True  # broken JSON that looks like a spec: loading reports the syntax error
     return isinstance(data, dict) and any(k in data for k in keys)

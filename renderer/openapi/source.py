@@ -14,6 +14,7 @@ from urllib.parse import unquote
 import yaml
 
 from mintrender.errors import Diagnostics
+from mintrender.fileio import load_json
 from mintrender.load.yaml12 import Yaml12Loader, load_yaml
 
 _DECODER = json.JSONDecoder()
@@ -199,11 +200,14 @@ def read_source(
     )
     if not is_yaml:
         try:
-            data = json.loads(text)
+            data = load_json(text)
         except json.JSONDecodeError as exc:
             diagnostics.error(
                 rel_path, exc.lineno, exc.colno, code, f"invalid JSON in the spec: {exc.msg}"
             )
+            return None
+        except RecursionError:  # `[[[[…` thousands deep, as YAML's MAX_DEPTH refuses it
+            diagnostics.error(rel_path, 1, 1, code, "the spec is nested too deeply to read")
             return None
         return SpecSource(rel_path, abs_path, text, data, "json")
     try:

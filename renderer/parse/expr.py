@@ -30,6 +30,8 @@ import math
 import re
 from typing import Any
 
+from mintrender.fileio import whole_text
+
 MAX_SOURCE = 20_000
 """Characters of one expression."""
 MAX_DEPTH = 100
@@ -517,7 +519,7 @@ class _Parser:
                 chunk.append(value)
                 continue
             if text.startswith("${", i):
-                parts.append(("lit", "".join(chunk)))
+                parts.append(("lit", whole_text("".join(chunk))))
                 chunk = []
                 self.pos = i + 2
                 parts.append(self.expression(depth + 1))
@@ -526,7 +528,7 @@ class _Parser:
                 continue
             chunk.append(ch)
             i += 1
-        parts.append(("lit", "".join(chunk)))
+        parts.append(("lit", whole_text("".join(chunk))))
         self.pos = i + 1
         return ("template", parts, start)
 
@@ -549,8 +551,8 @@ def _string(text: str, i: int) -> tuple[str, int]:
         if j >= len(text) or text[j] == "\n":
             raise ExprError("unclosed string", i)
         ch = text[j]
-        if ch == quote_char:
-            return "".join(out), j + 1
+        if ch == quote_char:  # `"\ud83d\ude00"` one character, a lone `"\ud800"` U+FFFD
+            return whole_text("".join(out)), j + 1
         if ch == "\\" and j + 1 < len(text):
             value, j = _escape(text, j)
             out.append(value)
