@@ -703,3 +703,25 @@ def test_a_file_name_that_is_not_utf8_keeps_the_json_report_utf8() -> None:
     for fmt in ("json", "sarif"):
         text = render(found, fmt)  # type: ignore[arg-type]
         assert "bad\ufffd.mdx" in json.loads(text.encode("utf-8").decode("utf-8")).__repr__()
+
+
+def test_nested_inline_components_are_read_once_for_the_markdown_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`<kbd>` inside `<kbd>` 26 deep never finished: the Markdown copy read each level's
+    children twice (its own text, then the component's export), doubling the work per level."""
+    from mintrender.render import markdown
+
+    calls = [0]
+    real = markdown.MarkdownWriter.inline_nodes
+
+    def counted(self: Any, items: Any) -> str:
+        calls[0] += 1
+        return real(self, items)
+
+    monkeypatch.setattr(markdown.MarkdownWriter, "inline_nodes", counted)
+    page = "# T\n\nPress " + "<kbd>" * 18 + "K" + "</kbd>" * 18 + " and " + "<Badge>" * 18
+    page += "B" + "</Badge>" * 18 + ".\n"
+    _build(tmp_path, {"keys.mdx": page})
+    assert "K" in (tmp_path / "out" / "keys" / "index.html").read_text(encoding="utf-8")
+    assert calls[0] < 500, calls[0]  # linear in the depth (it was 2 ** 18 and more)

@@ -260,8 +260,16 @@ class MarkdownWriter:
     def inline_node(self, node: MdNode) -> str:
         tok = node.token
         assert tok is not None
-        inner = self.inline_nodes(node.children)
         ttype = tok.type
+        if ttype == "component_open":  # its export reads the children itself: once (each
+            # level read twice doubled the work: `<kbd>` 26 deep never finished)
+            spec = REGISTRY.get(node.name)
+            export = (
+                spec.markdown_inline if spec is not None else ELEMENT_MARKDOWN_INLINE.get(node.name)
+            )
+            if export is not None:
+                return export(node, self)
+        inner = self.inline_nodes(node.children)
         if ttype == "strong_open":
             return f"**{inner}**" if inner.strip() else inner
         if ttype == "em_open":
@@ -273,12 +281,7 @@ class MarkdownWriter:
             if not href:
                 return inner
             return f"[{inner}]({self.link(href)})"
-        if ttype != "component_open":
-            return inner
-        name = node.name
-        spec = REGISTRY.get(name)
-        export = spec.markdown_inline if spec is not None else ELEMENT_MARKDOWN_INLINE.get(name)
-        return export(node, self) if export is not None else inner
+        return inner
 
 
 def page_markdown(
