@@ -725,3 +725,36 @@ def test_nested_inline_components_are_read_once_for_the_markdown_copy(
     _build(tmp_path, {"keys.mdx": page})
     assert "K" in (tmp_path / "out" / "keys" / "index.html").read_text(encoding="utf-8")
     assert calls[0] < 500, calls[0]  # linear in the depth (it was 2 ** 18 and more)
+
+
+def test_many_wildcard_redirects_compile_each_pattern_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """600 wildcard redirects took a minute to check and build: each look-up called
+    `re.match` with the pattern's text, and past 512 patterns Python's own cache thrashed, so
+    every look-up compiled again (461k compilations)."""
+    import re as real_re
+    import types
+
+    from mintrender.load import redirects
+
+    compiled = [0]
+
+    def compile_counted(pattern: str, flags: int = 0) -> Any:
+        compiled[0] += 1
+        return real_re.compile(pattern, flags)
+
+    def no_match(*args: Any) -> Any:
+        raise AssertionError("a rule's pattern is matched by its text, compiled again")
+
+    proxy = types.SimpleNamespace(
+        **{k: getattr(real_re, k) for k in dir(real_re) if not k.startswith("__")}
+    )
+    proxy.compile, proxy.match = compile_counted, no_match
+    monkeypatch.setattr(redirects, "re", proxy)
+    redirects._pattern.cache_clear()
+    rules = [{"source": f"/old{i}/:slug*", "destination": f"/new{i}/:slug*"} for i in range(600)]
+    rules += [{"source": f"/p{i}", "destination": "/ok"} for i in range(600)]
+    _build(tmp_path, {}, redirects=rules)
+    assert (tmp_path / "out" / "p5" / "index.html").is_file()
+    assert compiled[0] <= 600, compiled[0]
