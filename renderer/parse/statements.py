@@ -56,7 +56,9 @@ def _statement_end(text: str, start: int) -> tuple[int, bool]:
                         break
                     line += 1
                 j += 1
-            i = j + 1
+            # past the closing quote; a line break ends a quote never closed ("page's text"
+            # after an `export const x = {` left open) and is read as one, so lines still count
+            i = j + 1 if j < n and text[j] == ch else j
             continue
         if ch == "/" and (end := regex_literal_end(text, i)) is not None:  # `/\//g`
             i = end
