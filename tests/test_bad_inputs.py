@@ -758,3 +758,39 @@ def test_many_wildcard_redirects_compile_each_pattern_once(
     _build(tmp_path, {}, redirects=rules)
     assert (tmp_path / "out" / "p5" / "index.html").is_file()
     assert compiled[0] <= 600, compiled[0]
+
+
+def test_refs_are_reported_at_their_place_and_their_expansions_bounded(tmp_path: Path) -> None:
+    """A `$ref` to a missing file, or one outside the docs folder, was reported at
+    `docs.json:1:1`; files that each refer twice to the next doubled the work per level (25
+    never finished). Now each problem is at its `$ref`, each file is read once, and past
+    2,000 expansions one `config-ref` error says the rest are left out."""
+    files = {
+        f"r{i}.json": json.dumps({"group": f"G{i}", "pages": [{"$ref": f"r{i + 1}.json"}] * 2})
+        for i in range(24)
+    }
+    files["r24.json"] = json.dumps({"group": "End", "pages": ["ok"]})
+    config = minimal_config(["ok"])
+    config["navigation"] = {
+        "groups": [
+            {"group": "Start", "pages": ["ok"]},
+            {"$ref": "missing.json"},
+            {"$ref": "../outside.json"},
+            {"$ref": "r0.json"},
+        ]
+    }
+    docs = write_site(tmp_path / "docs", {"ok.mdx": OK_PAGE, **files})
+    (docs / "docs.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
+    result = build_site(docs, tmp_path / "out")
+    assert result.fatal is None, result.fatal
+    refs = [(d.file, d.line, d.message) for d in _found(result, "config-ref")]
+    text = (docs / "docs.json").read_text(encoding="utf-8").split("\n")
+    missing = next(i + 1 for i, t in enumerate(text) if "missing.json" in t)
+    outside = next(i + 1 for i, t in enumerate(text) if "outside.json" in t)
+    at = {(f, ln): m for f, ln, m in refs}
+    assert "'missing.json' cannot be read" in at[("docs.json", missing)], refs
+    assert "points outside the docs folder" in at[("docs.json", outside)], refs
+    assert [m for _, _, m in refs if m.startswith("more than")] == [
+        "more than 2,000 $ref expansions (files that each refer to others several times); "
+        "the rest are left out"
+    ]

@@ -259,7 +259,7 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
         line, col = positions.line_col(p)
         diagnostics.warning(path.name, line, col, code, f"{format_path(p)}: {message}")
 
-    data = resolve_refs(data, path, docs_dir, diagnostics, (), frozenset())
+    data = _Refs(docs_dir, diagnostics, positions).resolve(data, path, (), frozenset())
     if path.name == "mint.json":
         data = convert_mint_json(legacy_types(data, warn))
     _validate(data, warn)
@@ -327,53 +327,84 @@ def _drop_char(text: str, line: int, column: int) -> str:
     return "\n".join(lines)
 
 
-def resolve_refs(
-    value: Any,
-    file: Path,
-    docs_dir: Path,
-    diagnostics: Diagnostics,
-    path: PathKey,
-    seen: frozenset[Path],
-) -> Any:
-    """Replace `{"$ref": "./x.json", ...siblings}` by the file's JSON (siblings win for objects)."""
-    if isinstance(value, list):
-        return [
-            resolve_refs(v, file, docs_dir, diagnostics, (*path, i), seen)
-            for i, v in enumerate(value)
-        ]
-    if not isinstance(value, dict):
-        return value
-    if isinstance(value.get("$ref"), str) and not value["$ref"].startswith("#"):
-        ref = value["$ref"]
-        target = (file.parent / ref).resolve()
-        rel = file.name
-        if not target.is_relative_to(docs_dir):
-            diagnostics.error(
-                rel, 1, 1, "config-ref", f"$ref {ref!r} points outside the docs folder"
-            )
-            return {}
-        if target in seen:
-            diagnostics.error(rel, 1, 1, "config-ref", f"$ref {ref!r} forms a cycle")
-            return {}
-        ref_file = target.relative_to(docs_dir).as_posix()
+MAX_REFS = 2_000
+"""`$ref` expansions of one configuration, at most: a file that refers twice to one that
+refers twice to another… doubles per level (25 such files never finished)."""
+
+
+class _Refs:
+    """The `$ref`s of a configuration: each file read once, its problems reported at the
+    `$ref` that names it, and the expansions counted (`MAX_REFS`)."""
+
+    def __init__(self, docs_dir: Path, diagnostics: Diagnostics, positions: JsonPositions):
+        self.docs_dir, self.diagnostics = docs_dir, diagnostics
+        self.positions: dict[Path, JsonPositions] = {}
+        self.root_positions = positions
+        self.loaded: dict[Path, Any] = {}
+        self.count = 0
+
+    def error(self, file: Path, path: PathKey, message: str) -> None:
+        positions = self.positions.get(file, self.root_positions)
+        line, col = positions.line_col((*path, "$ref"))
+        rel = (
+            file.relative_to(self.docs_dir).as_posix()
+            if file.is_relative_to(self.docs_dir)
+            else file.name
+        )
+        self.diagnostics.error(rel, line, col, "config-ref", message)
+
+    def load(self, target: Path, ref: str, file: Path, path: PathKey) -> Any:
+        if target in self.loaded:
+            return self.loaded[target]
+        ref_file = target.relative_to(self.docs_dir).as_posix()
         try:
-            loaded = read_json_config(target.read_text(encoding="utf-8-sig"), ref_file, diagnostics)
+            text = target.read_text(encoding="utf-8-sig")
+            loaded = read_json_config(text, ref_file, self.diagnostics)
         except OSError as exc:
-            diagnostics.error(rel, 1, 1, "config-ref", f"$ref {ref!r} cannot be read: {exc}")
-            return {}
+            self.error(file, path, f"$ref {ref!r} cannot be read: {exc}")
+            loaded = {}
         except ConfigError as exc:
-            diagnostics.append(exc.diagnostic)
-            return {}
-        loaded = resolve_refs(loaded, target, docs_dir, diagnostics, (), seen | {target})
-        siblings = {k: v for k, v in value.items() if k != "$ref"}
-        if isinstance(loaded, dict):
-            merged = dict(loaded)
-            merged.update(resolve_refs(siblings, file, docs_dir, diagnostics, path, seen))
-            return merged
+            self.diagnostics.append(exc.diagnostic)
+            loaded = {}
+        else:
+            self.positions[target] = JsonPositions(text)
+        self.loaded[target] = loaded
         return loaded
-    return {
-        k: resolve_refs(v, file, docs_dir, diagnostics, (*path, k), seen) for k, v in value.items()
-    }
+
+    def resolve(self, value: Any, file: Path, path: PathKey, seen: frozenset[Path]) -> Any:
+        """Replace `{"$ref": "./x.json", ...siblings}` by the file's JSON (siblings win for
+        objects)."""
+        if isinstance(value, list):
+            return [self.resolve(v, file, (*path, i), seen) for i, v in enumerate(value)]
+        if not isinstance(value, dict):
+            return value
+        if isinstance(value.get("$ref"), str) and not value["$ref"].startswith("#"):
+            ref = value["$ref"]
+            target = (file.parent / ref).resolve()
+            if not target.is_relative_to(self.docs_dir):
+                self.error(file, path, f"$ref {ref!r} points outside the docs folder")
+                return {}
+            if target in seen:
+                self.error(file, path, f"$ref {ref!r} forms a cycle")
+                return {}
+            self.count += 1
+            if self.count > MAX_REFS:
+                if self.count == MAX_REFS + 1:
+                    self.error(
+                        file,
+                        path,
+                        f"more than {MAX_REFS:,} $ref expansions (files that each refer to "
+                        "others several times); the rest are left out",
+                    )
+                return {}
+            loaded = self.resolve(self.load(target, ref, file, path), target, (), seen | {target})
+            siblings = {k: v for k, v in value.items() if k != "$ref"}
+            if isinstance(loaded, dict):
+                merged = dict(loaded)
+                merged.update(self.resolve(siblings, file, path, seen))
+                return merged
+            return loaded
+        return {k: self.resolve(v, file, (*path, k), seen) for k, v in value.items()}
 
 
 def _validate(data: dict[str, Any], warn: Warn) -> None:
