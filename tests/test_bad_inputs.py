@@ -794,3 +794,21 @@ def test_refs_are_reported_at_their_place_and_their_expansions_bounded(tmp_path:
         "more than 2,000 $ref expansions (files that each refer to others several times); "
         "the rest are left out"
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_named_pipe_in_the_docs_folder_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    """`mkfifo notes.mdx`: `check` and `build` opened it and waited for ever. A pipe, socket
+    or device is left out with a `file-unreadable` warning, and the rest builds."""
+    from mintrender.check.command import check_folder
+    from mintrender.check.options import CheckOptions
+
+    docs = write_site(tmp_path / "docs", {"ok.mdx": OK_PAGE}, minimal_config(["ok"]))
+    os.mkfifo(docs / "notes.mdx")
+    os.mkfifo(docs / "data.txt")
+    result = build_site(docs, tmp_path / "out")
+    found = sorted((d.file, d.severity) for d in _found(result, "file-unreadable"))
+    assert found == [("data.txt", "warning"), ("notes.mdx", "warning")]
+    assert (tmp_path / "out" / "ok" / "index.html").is_file()
+    checked = check_folder(CheckOptions(docs_dir=docs))
+    assert "file-unreadable" in {d.code for d in checked.diagnostics}

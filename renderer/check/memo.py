@@ -18,6 +18,7 @@ import hashlib
 import importlib.util
 import os
 import pickle
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -92,12 +93,13 @@ def folder_key(docs_dir: Path) -> str | None:
             path = os.path.join(folder, name)
             h.update(f"F{name}\0".encode("utf-8", "surrogatepass"))
             try:
-                if os.path.splitext(name)[1].lower() in TEXT_SUFFIXES or name.startswith("."):
+                st = os.stat(path)
+                text = os.path.splitext(name)[1].lower() in TEXT_SUFFIXES or name.startswith(".")
+                if text and stat.S_ISREG(st.st_mode):  # never a pipe: opening one waits
                     with open(path, "rb") as f:
                         h.update(hashlib.blake2b(f.read(), digest_size=16).digest())
                 else:
-                    st = os.stat(path)
-                    h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+                    h.update(f"{st.st_mode}:{st.st_size}:{st.st_mtime_ns}".encode())
             except OSError:
                 h.update(b"?")  # a dangling link, or unreadable: keyed as such
     return h.hexdigest()

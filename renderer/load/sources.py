@@ -59,6 +59,10 @@ class SourceFiles:
         for rel in self.outside_links:
             diagnostics.warning(rel, 1, 1, "symlink-outside", outside_link_message(rel))
         for rel, reason in self.unreadable:
+            if reason == NOT_REGULAR:
+                why = f"this is {reason}: it is left out of the site"
+                diagnostics.warning(rel, 0, 0, "file-unreadable", why, "list it in .mintignore")
+                continue
             why = f"this folder cannot be read: {reason}; its files are not in the site"
             diagnostics.warning(rel, 0, 0, "file-unreadable", why, UNREADABLE_HINT)
         for rel in self.earlier_sites:
@@ -71,6 +75,7 @@ class SourceFiles:
 
 
 UNREADABLE_HINT = "let the user who builds read it (chmod), or list it in .mintignore"
+NOT_REGULAR = "not a regular file (a pipe, socket or device)"
 
 
 def _read_ignore(docs_dir: Path) -> list[str]:
@@ -262,6 +267,13 @@ def discover(
             if patterns and _ignored(rel, patterns):
                 continue
             if not contained(entry, rel):
+                continue
+            try:
+                regular = entry.is_file()
+            except OSError:
+                regular = False
+            if not regular:  # a pipe, socket or device: reading one waits for ever
+                unreadable.append((rel, NOT_REGULAR))
                 continue
             if name.endswith(PAGE_EXTENSIONS):
                 if rel.startswith(SNIPPET_FOLDERS) or is_snippet(rel):
