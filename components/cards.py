@@ -33,6 +33,7 @@ from mintrender.components._util import (
     is_external_href,
     label_html,
     link_attrs,
+    safe_href,
     text_of_html,
     text_prop,
 )
@@ -59,7 +60,7 @@ def render_card(node: Node, ctx: RenderCtx) -> str:
     """`<Card title icon iconType color href horizontal img cta arrow type>` children."""
     props = node.props
     title = label_html(ctx, props, "title")
-    href = text_prop(props, "href")
+    href = safe_href(ctx, node, text_prop(props, "href"))
     kind = text_prop(props, "type")
     kind = kind.lower() if kind and kind.lower() in CALLOUT_ICONS else None
     color = css_color(props.get("color"))
@@ -142,7 +143,8 @@ def render_column(node: Node, ctx: RenderCtx) -> str:
 
 def render_tile(node: Node, ctx: RenderCtx) -> str:
     """`<Tile href title description>` preview children (light/dark image pairs)."""
-    href = text_prop(node.props, "href")
+    written = text_prop(node.props, "href")
+    href = safe_href(ctx, node, written)
     title = text_prop(node.props, "title")
     description = text_prop(node.props, "description")
     text = []
@@ -155,7 +157,8 @@ def render_tile(node: Node, ctx: RenderCtx) -> str:
     )
     classes = class_attr("mr-tile tile", extra_class(node))
     if not href:
-        ctx.warn(node.line, "component-props", "<Tile> needs an href: the tile links nowhere")
+        if not written:
+            ctx.warn(node.line, "component-props", "<Tile> needs an href: the tile links nowhere")
         return f'<div class="{classes}">{inner}</div>'
     inner = _no_zoom(inner)
     if _NESTED_LINK.search(inner):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -812,3 +813,20 @@ def test_a_named_pipe_in_the_docs_folder_is_left_out_with_a_warning(tmp_path: Pa
     assert (tmp_path / "out" / "ok" / "index.html").is_file()
     checked = check_folder(CheckOptions(docs_dir=docs))
     assert "file-unreadable" in {d.code for d in checked.diagnostics}
+
+
+def test_a_script_url_is_left_out_of_every_link_with_a_warning(tmp_path: Path) -> None:
+    """`<a href="javascript:…">` was left out with an `unsafe-url` warning, but a Card's or
+    Tile's stayed a live link without a word (the default build, not only `--safe`)."""
+    page = (
+        '# T\n\n[md](javascript:alert(1))\n\n<a href="javascript:alert(2)">a</a>\n\n'
+        '<Card title="card" href="javascript:alert(3)">x</Card>\n\n'
+        '<Tile href="JavaScript:alert(5)" title="t">x</Tile>\n\n'
+        '<Card title="fine" href="/ok">y</Card>\n'
+    )
+    result = _build(tmp_path, {"links.mdx": page})
+    assert sorted(d.line for d in _found(result, "unsafe-url")) == [5, 7, 9]
+    html = (tmp_path / "out" / "links" / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r'href="[^"]*script:', html, re.I)
+    assert '<div class="mr-card card" data-component="card">' in html
+    assert 'class="mr-card card mr-card--link" href="/ok/"' in html

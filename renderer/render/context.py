@@ -23,6 +23,7 @@ from mintrender.render.highlight import DISPLAY_NAMES, parse_fence_info, render_
 from mintrender.render.icons import family_icon, icon_names, render_icon
 from mintrender.render.page import render_fragment
 from mintrender.render.slugs import Slugger
+from mintrender.safeurl import url_scheme
 from mintrender.themes.uitext import ui_text
 from mintrender.urls import UrlBuilder, is_external
 
@@ -117,6 +118,13 @@ class RenderContext:
     def link(self, href: str, *, line: int = 0, column: int = 1) -> str:
         """Rewrite an author href for the output mode; warn on internal links to nothing."""
         if not isinstance(href, str):
+            return ""
+        if url_scheme(href) in ("javascript", "vbscript"):  # a Card's or Tile's too, as `<a>`'s
+            message = f"link {href[:40]!r} runs script; it is left out"
+            if column > 1:
+                self.warn(line, "unsafe-url", message, column=column)
+            else:
+                self.warn_at_text(line, href, "unsafe-url", message, "")
             return ""
         url, known = self.urls.resolve(href, self.src_path)
         if not known:
