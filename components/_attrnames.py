@@ -34,6 +34,15 @@ _SPECIAL = {
     "xmlnsXlink": "xmlns:xlink",
 }
 
+SVG_ELEMENTS = frozenset(
+    "svg g path circle ellipse line polyline polygon rect text tspan textPath defs symbol use "
+    "title desc clipPath mask pattern marker linearGradient radialGradient stop image filter "
+    "feBlend feColorMatrix feComposite feFlood feGaussianBlur feMerge feMergeNode feOffset "
+    "feMorphology feDropShadow".split()
+)
+"""SVG's elements: what `--safe` keeps of an inline SVG (`render.sanitize`), and an icon that
+sits in a line of text (`parse.jsxtext.own_lines`)."""
+
 # SVG attributes whose names are camelCase in the SVG specification itself: kept as written.
 SVG_CAMEL = frozenset(
     "allowReorder attributeName attributeType autoReverse baseFrequency baseProfile calcMode "

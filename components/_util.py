@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from mintrender.components._jsxparse import Expression, JsxElement, JsxSyntaxError, parse_tag
 from mintrender.components._markdown import TAGS
-from mintrender.safeurl import url_scheme
+from mintrender.safeurl import runs_script
 
 if TYPE_CHECKING:
     from mintrender.components._spec import Child, Node, RenderCtx
@@ -268,7 +268,7 @@ def is_external_href(href: str) -> bool:
 def safe_href(ctx: RenderCtx, node: Node, href: str | None) -> str:
     """`href`, or "" for one that runs script (`javascript:`), with an `unsafe-url` warning:
     the component is drawn as no link, as an `<a>`'s such href is left out."""
-    if href and url_scheme(href) in ("javascript", "vbscript"):
+    if href and runs_script(href):
         ctx.warn(node.line, "unsafe-url", f"href={href[:40]!r} runs script; it is left out")
         return ""
     return href or ""

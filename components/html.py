@@ -27,7 +27,7 @@ from mintrender.components._markdown import (
 from mintrender.components._spec import ComponentSpec, MarkdownFn, Node
 from mintrender.components._util import strip_tags
 from mintrender.parse.jsvalues import js_string
-from mintrender.safeurl import url_scheme
+from mintrender.safeurl import runs_script
 
 if TYPE_CHECKING:
     from mintrender.components._markdown import MarkdownOut
@@ -96,7 +96,7 @@ def html_attributes(node: Node, ctx: RenderCtx) -> str:
             text = value if isinstance(value, str) else js_string(value)
         if key in ("className", "class"):  # React writes `class` through too
             ctx.note_classes(text)
-        if name in _URL_ATTRS and url_scheme(text) in ("javascript", "vbscript"):
+        if name in _URL_ATTRS and runs_script(text):
             ctx.warn(node.line, "unsafe-url", f"{name}={text[:40]!r} runs script; it is left out")
             continue
         if name in _URL_ATTRS and node.name not in ("svg", "path", "use") and ":" not in name:

@@ -33,6 +33,12 @@ def url_scheme(url: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
+def runs_script(url: str) -> bool:
+    """A `javascript:` or `vbscript:` URL (after browser normalisation): a link that runs
+    script, left out of every page, `--safe` or not."""
+    return url_scheme(url) in ("javascript", "vbscript")
+
+
 def is_safe_url(url: str, *, image: bool = False) -> bool:
     """A relative URL or one with a safe scheme; `image` also allows `data:image/...`
     (an image cannot run script)."""

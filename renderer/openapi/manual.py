@@ -100,6 +100,15 @@ def _manual_schema(p: ManualParam) -> Schema:
     return schema
 
 
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "integer": (int,),
+    "number": (int, float),
+    "array": (list,),
+    "object": (dict,),
+}
+"""The Python values JSON gives for each schema type a default is read as."""
+
+
 def _typed(default: Any, schema: Schema) -> Any:
     """A `default` as its field's `type` reads it: the attribute is recorded as shown
     (`default={false}` is "false", `{["a"]}` is `["a"]` as JSON), and the samples must send
@@ -110,18 +119,12 @@ def _typed(default: Any, schema: Schema) -> Any:
     text = default.strip()
     if kind == "boolean" and text in ("true", "false"):
         return text == "true"
-    if kind in ("integer", "number", "array", "object"):
+    if kind in _JSON_TYPES:
         try:
             value = json.loads(text)
         except ValueError:
             return default
-        wanted: dict[str, tuple[type, ...]] = {
-            "integer": (int,),
-            "number": (int, float),
-            "array": (list,),
-            "object": (dict,),
-        }
-        if isinstance(value, wanted[kind]) and not isinstance(value, bool):
+        if isinstance(value, _JSON_TYPES[kind]) and not isinstance(value, bool):
             return value
     return default
 

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from mintrender.components._attrnames import INLINE_ELEMENTS
+from mintrender.components._attrnames import INLINE_ELEMENTS, SVG_ELEMENTS
 from mintrender.components._jsxparse import REFERENCE, JsxSyntaxError, find_brace_end
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-%'-/:-@\[-`{-~])")
@@ -248,10 +248,7 @@ _BETWEEN_TAGS = re.compile(r">[ \t]*\n\s*<")
 _SPACE_IN_TAG = re.compile(r"[ \t]*\n\s*")
 
 
-_PHRASING = INLINE_ELEMENTS | frozenset(
-    "button select option textarea svg g path circle ellipse line polyline polygon rect use "
-    "defs symbol clipPath mask linearGradient radialGradient stop title text tspan".split()
-)
+_PHRASING = INLINE_ELEMENTS | SVG_ELEMENTS | {"button", "select", "option", "textarea"}
 """Elements that sit in a line of text: an icon (`{copyable && (<svg>…</svg>)}` written over
 several lines beside a label) stays on the line, which a one-line element needs."""
 

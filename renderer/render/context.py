@@ -23,7 +23,7 @@ from mintrender.render.highlight import DISPLAY_NAMES, parse_fence_info, render_
 from mintrender.render.icons import family_icon, icon_names, render_icon
 from mintrender.render.page import render_fragment
 from mintrender.render.slugs import Slugger
-from mintrender.safeurl import url_scheme
+from mintrender.safeurl import runs_script
 from mintrender.themes.uitext import ui_text
 from mintrender.urls import UrlBuilder, is_external
 
@@ -119,7 +119,7 @@ class RenderContext:
         """Rewrite an author href for the output mode; warn on internal links to nothing."""
         if not isinstance(href, str):
             return ""
-        if url_scheme(href) in ("javascript", "vbscript"):  # a Card's or Tile's too, as `<a>`'s
+        if runs_script(href):  # a component's link too, as an `<a>`'s
             message = f"link {href[:40]!r} runs script; it is left out"
             if column > 1:
                 self.warn(line, "unsafe-url", message, column=column)

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import nh3
 
+from mintrender.components._attrnames import SVG_ELEMENTS
 from mintrender.errors import Diagnostics
 from mintrender.load.config import SiteConfig
 from mintrender.load.sources import SourceFiles
@@ -38,18 +39,12 @@ _HTML_TAGS = (
     "select small source span strike strong sub summary sup table tbody td textarea tfoot th "
     "thead time tr track tt u ul var video wbr fieldset dialog menu search"
 )
-_SVG_TAGS = (
-    "svg g path circle ellipse line polyline polygon rect text tspan textPath defs symbol use "
-    "title desc clipPath mask pattern marker linearGradient radialGradient stop image filter "
-    "feBlend feColorMatrix feComposite feFlood feGaussianBlur feMerge feMergeNode feOffset "
-    "feMorphology feDropShadow"
-)
 _MATH_TAGS = (
     "math semantics annotation mi mn mo ms mspace mtext mrow mfrac msqrt mroot mstyle merror "
     "mpadded mphantom menclose msub msup msubsup munder mover munderover mmultiscripts "
     "mprescripts none mtable mtr mtd mlabeledtr"
 )
-TAGS = frozenset(f"{_HTML_TAGS} {_SVG_TAGS} {_MATH_TAGS}".split())
+TAGS = frozenset(f"{_HTML_TAGS} {_MATH_TAGS}".split()) | SVG_ELEMENTS
 REMOVED_WITH_CONTENT = frozenset({"script", "style", "noscript", "template", "xmp", "noembed"})
 
 _GENERIC = "class id style title role lang dir hidden tabindex translate slot part"
@@ -116,12 +111,11 @@ _PER_TAG = {
 _URL_ATTRS = frozenset({"href", "src", "xlink:href", "poster", "cite", "srcset", "ping"})
 _CHECKED = _URL_ATTRS | {"style"}
 _IMAGE_ELEMENTS = frozenset({"img", "source", "image", "video"})
-_SVG = frozenset(_SVG_TAGS.split())
 
 
 def _attributes() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {"*": set(_GENERIC.split())}
-    for tag in _SVG:
+    for tag in SVG_ELEMENTS:
         out[tag] = set(_SVG_ATTRS.split())
     for tag, names in _PER_TAG.items():
         out.setdefault(tag, set()).update(names.split())

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from mintrender.errors import Diagnostics
 from mintrender.load.sources import Reader
-from mintrender.model import Publish
+from mintrender.model import HTTP_METHODS, Publish
 from mintrender.parse.mdx import parse_page
 from mintrender.render.markdown import first_paragraph, instructions_block, page_markdown
 from mintrender.urls import ROOT, is_external, markdown_path_for, relative_root
@@ -46,7 +46,11 @@ def _schema_in_markdown(config: SiteConfig) -> bool:
     return not (isinstance(value, dict) and value.get("schema") is False)
 
 
-_METHODS = frozenset("get post put patch delete head options trace".split())
+def _method_first(words: list[str]) -> list[str]:
+    """`delete /x` as generated pages write it: `DELETE /x`."""
+    if words and words[0].upper() in HTTP_METHODS:
+        return [words[0].upper(), *words[1:]]
+    return words
 
 
 def _endpoint_line(record: PageRecord, link: Any) -> str:
@@ -57,17 +61,14 @@ def _endpoint_line(record: PageRecord, link: Any) -> str:
         if len(parts) >= 3 or (len(parts) == 2 and parts[0].lower().endswith(_SPEC_EXT)):
             spec = parts[0]
             parts = parts[1:]
-        if parts and parts[0].lower() in _METHODS:  # `delete /x` as generated pages: DELETE
-            parts = [parts[0].upper(), *parts[1:]]
+        parts = _method_first(parts)
         line = f"**Endpoint:** `{' '.join(parts)}`" if parts else ""
         if spec and not is_external(spec):
             line += f"\n\n**OpenAPI spec:** [{spec.lstrip('/')}]({link('/' + spec.lstrip('/'))})"
         return line
     api = record.meta.api
     if api:
-        words = api.split()
-        words[:1] = [words[0].upper()] if words and words[0].lower() in _METHODS else words[:1]
-        return f"**Endpoint:** `{' '.join(words)}`"
+        return f"**Endpoint:** `{' '.join(_method_first(api.split()))}`"
     for label, value in (
         ("AsyncAPI channel", record.meta.asyncapi),
         ("Schema", record.meta.openapi_schema),
