@@ -49,6 +49,13 @@ def build_site(docs: Path, out: Path | None = None, **kw: Any) -> BuildResult:
     return build(BuildOptions(docs_dir=docs, out_dir=out, **kw))
 
 
+def built_page(tmp_path: Path, name: str, text: str) -> str:
+    """The HTML of page `name` (`things` for `things.mdx`) of a site holding `text` alone."""
+    docs = write_site(tmp_path / "docs", {f"{name}.mdx": text}, minimal_config([name]))
+    build_site(docs, tmp_path / "out")
+    return (tmp_path / "out" / name / "index.html").read_text(encoding="utf-8")
+
+
 def minimal_config(pages: list[Any], **extra: Any) -> dict[str, Any]:
     return {
         "name": "Test",
@@ -57,6 +64,14 @@ def minimal_config(pages: list[Any], **extra: Any) -> dict[str, Any]:
         "navigation": {"groups": [{"group": "Docs", "pages": pages}]},
         **extra,
     }
+
+
+API_HEAD: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "t", "version": "1"},
+    "servers": [{"url": "https://api.example.com"}],
+}
+"""The head of a small test spec: `{**API_HEAD, "paths": {...}}`."""
 
 
 def body(html: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from sitekit import API_HEAD
 from test_offline_common import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -356,9 +357,7 @@ def test_an_api_pages_markdown_copy_holds_its_operation(tmp_path: Path) -> None:
     from sitekit import build_site, minimal_config
 
     spec = {
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "servers": [{"url": "https://api.example.com"}],
+        **API_HEAD,
         "paths": {
             "/forms": {
                 "post": {
@@ -442,9 +441,7 @@ def test_an_api_copys_alternatives_keep_their_facts_under_their_field(tmp_path: 
     props = {"mode": mode, "shape": {"oneOf": [circle, square]}, "after": {"type": "string"}}
     body = {"content": {"application/json": {"schema": {"type": "object", "properties": props}}}}
     spec = {
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "servers": [{"url": "https://api.example.com"}],
+        **API_HEAD,
         "paths": {
             "/x": {"post": {"requestBody": body, "responses": {"200": {"description": "ok"}}}}
         },

@@ -7,7 +7,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from sitekit import build_site, minimal_config, write_site
+from sitekit import build_site, built_page, minimal_config, write_site
 
 SITE = Path(__file__).parent / "sites" / "nav-openapi"
 
@@ -331,9 +331,7 @@ def test_a_manual_api_page_nests_expandable_fields_and_keeps_its_request_samples
         "  </Expandable>\n</ParamField>\n\n"
         '<ResponseExample>\n```json 200\n{"ok": true}\n```\n</ResponseExample>\n'
     )
-    docs = write_site(tmp_path / "docs", {"things.mdx": page}, minimal_config(["things"]))
-    build_site(docs, tmp_path / "out")
-    html = (tmp_path / "out" / "things" / "index.html").read_text(encoding="utf-8")
+    html = built_page(tmp_path, "things", page)
     text = unescape(re.sub(r"<[^>]+>", "", html))
     assert '"items": [\n    {\n      "name": "lamp",\n      "size": "s"' in text
     assert "curl --request POST" in text and '"ok": true' in text

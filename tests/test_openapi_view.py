@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sitekit import API_HEAD, built_page
 
 from mintrender.errors import Diagnostics
 from mintrender.openapi import (
@@ -599,9 +600,7 @@ def test_the_forms_hints_are_text_not_markdown(tmp_path: Path) -> None:
     markdown = "- `agent`: built inside\n- `connection`: **your** agent, see [docs](https://e.com)"
     properties = {"type": {"type": "string", "description": markdown}}
     spec = {
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "servers": [{"url": "https://api.example.com"}],
+        **API_HEAD,
         "paths": {
             "/x": {
                 "post": {
@@ -657,9 +656,7 @@ def test_parameters_are_sent_as_their_style_serializes_them(tmp_path: Path) -> N
         {"name": "X-Ids", "in": "header", "schema": array, "example": [1, 2]},
     ]
     spec = {
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "servers": [{"url": "https://api.example.com"}],
+        **API_HEAD,
         "paths": {
             "/rates": {
                 "get": {"parameters": parameters, "responses": {"200": {"description": "ok"}}}
@@ -766,9 +763,7 @@ def test_whole_decimals_read_as_javascript_writes_them(tmp_path: Path) -> None:
     schema = {"type": "number", "default": 1.0, "minimum": 0.0, "maximum": 2.5}
     parameter = {"in": "query", "name": "threshold", "schema": schema}
     spec = {
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "servers": [{"url": "https://api.example.com"}],
+        **API_HEAD,
         "paths": {
             "/runs": {
                 "get": {"parameters": [parameter], "responses": {"200": {"description": "ok"}}}
@@ -783,9 +778,7 @@ def test_whole_decimals_read_as_javascript_writes_them(tmp_path: Path) -> None:
 def test_optional_auth_is_not_required(tmp_path: Path) -> None:
     """`security: [{}, {key: []}]` allows anonymous calls: the key was shown as required."""
     spec = {
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "servers": [{"url": "https://api.example.com"}],
+        **API_HEAD,
         "components": {
             "securitySchemes": {"key": {"type": "apiKey", "in": "header", "name": "X-Key"}}
         },
@@ -838,8 +831,6 @@ def test_a_manual_fields_default_is_sent_as_its_type(tmp_path: Path) -> None:
     """ToAPIs' `<ParamField body="watermark" type="boolean" default={false}>`: the attribute
     is recorded as shown, so the samples sent `"false"`, `"0.5"` and `"[\\"a\\", \\"b\\"]"`,
     strings, where the reader's API wants `false`, `0.5` and `["a", "b"]`."""
-    from sitekit import build_site, minimal_config, write_site
-
     page = (
         '---\ntitle: P\napi: "POST https://api.example.com/v1/x"\n---\n\n'
         '<ParamField body="flag" type="boolean" default={false}>F</ParamField>\n'
@@ -849,10 +840,7 @@ def test_a_manual_fields_default_is_sent_as_its_type(tmp_path: Path) -> None:
         '<ParamField body="name" type="string" default="1">A string stays one</ParamField>\n'
         '<ParamField body="odd" type="integer" default="many">Not a number: as written</ParamField>\n'
     )
-    docs = write_site(tmp_path / "docs", {"p.mdx": page}, minimal_config(["p"]))
-    build_site(docs, tmp_path / "out")
-    html_text = (tmp_path / "out" / "p" / "index.html").read_text(encoding="utf-8")
-    curl = html.unescape(re.sub(r"<[^>]+>", "", html_text)).split("--data '", 1)[1].split("'", 1)[0]
+    curl = text_of(built_page(tmp_path, "p", page)).split("--data '", 1)[1].split("'", 1)[0]
     assert json.loads(curl) == {
         "flag": False,
         "ratio": 0.5,
@@ -871,9 +859,7 @@ def test_an_array_of_files_is_sent_as_file_parts(tmp_path: Path) -> None:
     schema = {"type": "object", "properties": {"files": {"type": "array", "items": item}}}
     schema["properties"]["note"] = {"type": "string"}
     spec = {
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "servers": [{"url": "https://api.example.com"}],
+        **API_HEAD,
         "paths": {
             "/upload": {
                 "post": {
@@ -883,7 +869,7 @@ def test_an_array_of_files_is_sent_as_file_parts(tmp_path: Path) -> None:
             }
         },
     }
-    aside = html.unescape(text_of(_spec_view(tmp_path, spec, "POST /upload").aside_html))
+    aside = text_of(_spec_view(tmp_path, spec, "POST /upload").aside_html)
     assert "--form 'files=@example-file'" in aside and "--form 'note=<string>'" in aside
     assert 'files = {"files": open("example-file", "rb")}' in aside
     assert '"files": "[' not in aside and "<file>" not in aside
