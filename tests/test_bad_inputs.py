@@ -297,6 +297,21 @@ def test_unclosed_or_mistyped_frontmatter_is_reported(tmp_path: Path) -> None:
     ]
 
 
+def test_frontmatter_key_given_twice_is_reported(tmp_path: Path) -> None:
+    """YAML forbids a key twice in one mapping and js-yaml (Mintlify's reader) refuses the
+    frontmatter; PyYAML kept the last value without a word. Keys repeated in different
+    mappings (a list of items) are fine."""
+    page = (
+        "---\ntitle: One\ndescription: D\ntitle: Two\nlinks:\n  - name: a\n  - name: b\n"
+        "meta:\n  k: 1\n  k: 2\n---\n\nBody.\n"
+    )
+    result = _build(tmp_path, {"page.mdx": page})
+    found = [(d.line, d.column, d.message[:24]) for d in _found(result, "frontmatter-duplicate")]
+    assert found == [(4, 1, "frontmatter key `title` "), (10, 3, "frontmatter key `k` is g")]
+    [record] = [r for r in result.pages if r.rel_path == "page.mdx"]
+    assert record.frontmatter["title"] == "Two"  # the last value, as before
+
+
 def test_invalid_yaml_frontmatter(tmp_path: Path) -> None:
     result = _build(tmp_path, {"page.mdx": "---\ntitle: Kept\ntags: [oops\n---\n\nBody.\n"})
     [d] = _found(result, "frontmatter-yaml")

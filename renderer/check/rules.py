@@ -76,6 +76,7 @@ RULES: dict[str, Rule] = _rules(
     ("frontmatter-type", "error", "the page's frontmatter is not a mapping"),
     ("frontmatter-value", "warning", "a frontmatter key's value has the wrong type"),
     ("frontmatter-unclosed", "warning", "frontmatter opened with `---` is never closed"),
+    ("frontmatter-duplicate", "warning", "a frontmatter key is given twice"),
     ("jsx-unclosed", "warning", "a JSX tag is never closed"),
     ("jsx-stray-close", "warning", "a closing JSX tag matches no open tag"),
     ("jsx-syntax", "warning", "a JSX tag cannot be parsed"),

@@ -76,6 +76,48 @@ def load_yaml(text: str) -> Any:
     return plain(data)
 
 
+_KEY_LINE = re.compile(r"^([ \t]*(?:- +)?)([^\s#:'\"\-][^:\n]*?)[ \t]*:(?:[ \t]|$)", re.M)
+
+
+def duplicate_keys(text: str) -> list[tuple[str, int, int, int]]:
+    """The keys a YAML document gives twice in one mapping, as (key, line, column, line of its
+    first use), 0-based: YAML forbids them and JavaScript's readers (js-yaml) refuse such a
+    document, where PyYAML keeps the last. Cheap when no key line repeats (no second parse)."""
+    seen: set[tuple[int, str]] = set()
+    for m in _KEY_LINE.finditer(text):
+        where = (len(m.group(1).expandtabs()), m.group(2))
+        if where in seen:
+            break
+        seen.add(where)
+    else:
+        return []
+    try:
+        root = yaml.compose(text, Loader=Yaml12Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return []
+    found: list[tuple[str, int, int, int]] = []
+    stack, visited = [root], set()
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in visited:
+            continue
+        visited.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    name = str(key.value)
+                    if name in first:
+                        mark = key.start_mark
+                        found.append((name, mark.line, mark.column, first[name]))
+                    else:
+                        first[name] = key.start_mark.line
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return sorted(found, key=lambda f: (f[1], f[2]))
+
+
 class YamlLimitError(yaml.YAMLError):
     """A document past `MAX_VALUES` or `MAX_DEPTH`, or an alias that contains itself."""
 

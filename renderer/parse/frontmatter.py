@@ -16,7 +16,7 @@ import yaml
 
 from mintrender.errors import Diagnostics
 from mintrender.hints import closest, yaml_problem
-from mintrender.load.yaml12 import load_yaml
+from mintrender.load.yaml12 import duplicate_keys, load_yaml
 
 _FRONTMATTER = re.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M
@@ -61,6 +61,8 @@ def _load_block(block: str, rel_path: str, diagnostics: Diagnostics | None) -> d
     data: Any = {}
     try:
         data = load_yaml(block) or {}
+        if diagnostics is not None:
+            _check_duplicates(block, rel_path, diagnostics)
     except yaml.YAMLError as exc:
         if diagnostics is not None:
             found = yaml_problem(exc, block)
@@ -84,6 +86,20 @@ def _load_block(block: str, rel_path: str, diagnostics: Diagnostics | None) -> d
             )
         data = {}
     return {str(k).strip(): v for k, v in data.items()}
+
+
+def _check_duplicates(block: str, rel_path: str, diagnostics: Diagnostics) -> None:
+    """A key given twice in one mapping: YAML forbids it, and the YAML reader of Mintlify's
+    toolchain (js-yaml) refuses the whole frontmatter; here the last value counts."""
+    for key, line, col, first in duplicate_keys(block):
+        diagnostics.warning(
+            rel_path,
+            line + 2,  # the block starts on the line after `---`
+            col + 1,
+            "frontmatter-duplicate",
+            f"frontmatter key `{key}` is given twice (first on line {first + 2}); YAML forbids "
+            "it and Mintlify refuses such frontmatter; here the last value is used",
+        )
 
 
 def _check_keys(data: dict[str, Any], block: str, rel_path: str, diagnostics: Diagnostics) -> None:
