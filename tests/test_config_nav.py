@@ -250,6 +250,31 @@ def test_styling_codeblocks_one_look_in_both_modes(
     assert load_config(tmp_path, Diagnostics()).codeblocks_mode == mode
 
 
+def test_a_group_or_division_with_no_pages_is_said() -> None:
+    """A group with no pages is left out of the sidebar, and a tab with no pages and no
+    `href` links nowhere: both were silent. A group with a `root` page, a division with an
+    `href` or an OpenAPI spec, and a group holding only a spec's operations are fine."""
+    nav, warnings = _nav(
+        {
+            "tabs": [
+                {"tab": "A", "groups": [{"group": "G", "pages": ["a"]}, {"group": "Empty"}]},
+                {"tab": "Bare"},
+                {"tab": "Link", "href": "https://x.example"},
+                {"tab": "API", "openapi": "openapi.json"},
+                {"tab": "R", "groups": [{"group": "Rooted", "root": "r", "pages": []}]},
+                {"tab": "S", "groups": [{"group": "Ops", "openapi": "a.yaml"}]},
+            ]
+        }
+    )
+    found = [(path, code) for path, code, _ in warnings]
+    assert found == [
+        (("navigation", "tabs", 0, "groups", 1), "nav-empty"),
+        (("navigation", "tabs", 1), "nav-empty"),
+    ]
+    assert "group 'Empty' has no pages" in warnings[0][2]
+    assert "tab 'Bare' has no pages and no `href`" in warnings[1][2]
+
+
 def test_a_blank_group_label_is_meant_and_padded_labels_are_said() -> None:
     """`"group": " "` (Phoenix hides a group's label that way) is no mistake; `" Guides "` is."""
     nav, warnings = _nav({"groups": [{"group": " ", "pages": ["a"]}]})

@@ -376,6 +376,10 @@ def _division(
     if not children and not raw.get("href"):
         more = _more_specs(raw.get("openapi"), path, warn)
         children += _api_specs(spec, directory, raw.get("asyncapi"), path, more)
+        if not children and kind != "root":
+            shown = f"{kind} {label.strip()!r}" if label.strip() else f"a {kind}"
+            why = f"{shown} has no pages and no `href`: its link leads nowhere"
+            warn(path, "nav-empty", why)
     elif spec and not raw.get("href"):
         children.append(NavApiSpec(spec, directory, path, beside_pages=True))
     searchable = raw.get("searchable")
@@ -425,6 +429,10 @@ def _item(
         if not children:
             more = _more_specs(raw.get("openapi"), path, warn)
             children += _api_specs(spec, directory, raw.get("asyncapi"), path, more)
+            if not children and not _opt_str(raw.get("root")):
+                name = raw.get("group")
+                shown = f"group {name.strip()!r}" if isinstance(name, str) else "a group"
+                warn(path, "nav-empty", f"{shown} has no pages; it is left out of the navigation")
         elif spec:
             children.append(NavApiSpec(spec, directory, path, beside_pages=True))
         boost = raw.get("boost")
