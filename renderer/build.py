@@ -22,7 +22,7 @@ from mintrender.buildcache import (
     unique,
 )
 from mintrender.cache import build_cache_dir, prune, site_store
-from mintrender.check.config import validate_config
+from mintrender.check.config import config_findings
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.hints import closest_path
@@ -290,7 +290,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
         diagnostics.internal(config_file.name if config_file else "docs.json", 0, "loading", exc)
         return BuildResult(diagnostics, fatal=diagnostics[-1].message)
     config, sources = inputs.config, inputs.sources
-    config_findings = Background(functools.partial(diagnostics.found_by, validate_config, config))
+    schema_findings = Background(functools.partial(config_findings, config))
     timings["load"] = time.perf_counter() - t0
     t = time.perf_counter()
     folder = build_cache_dir(options)
@@ -364,7 +364,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     timings["write"] = time.perf_counter() - t
     if index_store is not None:
         result.cache["indexes_reused"] = index_store.hits
-    diagnostics += config_findings.result()  # docs.json's schema, computed meanwhile
+    diagnostics += schema_findings.result()  # docs.json's schema, computed meanwhile
     timings["total"] = time.perf_counter() - t0
     result.timings = timings
     return result

@@ -192,6 +192,30 @@ def test_output_folder_that_cannot_be_written(
     assert "output-unwritable" in err and "Traceback" not in err
 
 
+def test_a_failing_schema_check_costs_neither_build_nor_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The docs.json schema check runs in a forked process beside the build; when it fails
+    itself, that is one internal error at docs.json, and the site is built all the same (the
+    failure came back as an exception that stopped `build` and `check` with nothing made)."""
+    import mintrender.check.config
+    from mintrender.check.options import CheckOptions
+    from mintrender.check.run import check_site
+
+    def broken() -> None:
+        raise RuntimeError("schema check broke")
+
+    monkeypatch.setattr(mintrender.check.config, "docs_schema", broken)
+    docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"}, minimal_config(["index"]))
+    result = build_site(docs, tmp_path / "out")
+    assert result.fatal is None and (tmp_path / "out" / "index.html").is_file()
+    [internal] = _found(result, INTERNAL_ERROR)
+    assert (internal.file, internal.line) == ("docs.json", 0)
+    assert "checking the schema of" in internal.message and "RuntimeError" in internal.message
+    checked = check_site(CheckOptions(docs_dir=docs))
+    assert [d.file for d in checked.diagnostics if d.code == INTERNAL_ERROR] == ["docs.json"]
+
+
 @pytest.mark.parametrize(
     ("where", "code"),
     [

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from mintrender.errors import Diagnostics
+from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.hints import did_you_mean
 from mintrender.load.chrome import CHROME_KEYS
 from mintrender.load.config import SiteConfig
@@ -65,6 +65,17 @@ def docs_schema() -> dict[str, Any]:
     text = resources.files("mintrender.check").joinpath("docs_schema.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+def config_findings(config: SiteConfig) -> list[Diagnostic]:
+    """`validate_config`'s findings; a failure of the check itself is an internal error at
+    the configuration file, and the build or check goes on without its findings."""
+    found = Diagnostics()
+    try:
+        validate_config(config, found)
+    except Exception as exc:  # a bug in the check, not in the docs: say so and go on
+        found.internal(config.config_file, 0, "checking the schema of", exc)
+    return list(found)
 
 
 def validate_config(config: SiteConfig, diagnostics: Diagnostics) -> None:

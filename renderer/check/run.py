@@ -8,6 +8,7 @@ findings located in those files (or in the snippets their pages include) are rep
 
 from __future__ import annotations
 
+import functools
 import gc
 import time
 from collections.abc import Callable, Iterable
@@ -16,7 +17,7 @@ from mintrender.build import load_inputs, make_urls, resolve_refs
 from mintrender.buildcache import site_key
 from mintrender.cache import prune
 from mintrender.check.cache import PageCache
-from mintrender.check.config import validate_config
+from mintrender.check.config import config_findings
 from mintrender.check.openapi import lint_specs
 from mintrender.check.options import CheckOptions, CheckResult
 from mintrender.check.pages import PageFacts, check_page
@@ -61,7 +62,7 @@ def _check(options: CheckOptions) -> CheckResult:
     # docs.json against its schema, and later the specs' lint, run beside the serial stretches
     # (another core is idle then); their findings go where they always went in the list
     at_config = len(diagnostics)
-    config_findings = Background(lambda: diagnostics.found_by(validate_config, config))
+    schema_findings = Background(functools.partial(config_findings, config))
     timings["load"] = time.perf_counter() - t0
 
     t = time.perf_counter()
@@ -110,7 +111,7 @@ def _check(options: CheckOptions) -> CheckResult:
     timings["pages"] = time.perf_counter() - t
 
     diagnostics[at_lint:at_lint] = lint_findings.result()
-    diagnostics[at_config:at_config] = config_findings.result()
+    diagnostics[at_config:at_config] = schema_findings.result()
     found = list(diagnostics)
     found += merge_page_findings(facts)
     found += check_anchors(facts, by_site, generated_paths={r.site_path for r, _ in generated})
