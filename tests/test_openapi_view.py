@@ -873,3 +873,11 @@ def test_an_array_of_files_is_sent_as_file_parts(tmp_path: Path) -> None:
     assert "--form 'files=@example-file'" in aside and "--form 'note=<string>'" in aside
     assert 'files = {"files": open("example-file", "rb")}' in aside
     assert '"files": "[' not in aside and "<file>" not in aside
+    # the browser sample says where its file comes from before using it
+    declared = aside.find("const fileInput = document.querySelector")
+    assert 0 <= declared < aside.find('form.append("files", fileInput.files[0])')
+    binary = {"content": {"application/octet-stream": {"schema": item}}}
+    spec["paths"]["/upload"]["post"]["requestBody"] = binary
+    aside = text_of(_spec_view(tmp_path, spec, "POST /upload").aside_html)
+    declared = aside.find("const fileInput = document.querySelector")
+    assert 0 <= declared < aside.find("body: fileInput.files[0]")

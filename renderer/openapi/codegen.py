@@ -167,6 +167,10 @@ def python(req: HttpRequest) -> str:
     return "\n".join(out)
 
 
+_FILE_INPUT = "const fileInput = document.querySelector('input[type=\"file\"]');"
+"""Where a browser sample's file comes from (it used `fileInput` without declaring it)."""
+
+
 def javascript(req: HttpRequest) -> str:
     pre: list[str] = []
     opts = [f"  method: '{req.method}'"]
@@ -191,6 +195,8 @@ def javascript(req: HttpRequest) -> str:
         opts.append("  body: form")
     elif req.body_kind == "binary":
         opts.append("  body: fileInput.files[0]")
+    if any("fileInput" in line for line in (*pre, *opts)):  # the page's <input type="file">
+        pre.insert(0, _FILE_INPUT)
     return "\n".join(
         [
             *pre,
