@@ -485,6 +485,37 @@ def test_a_legacy_tab_repeating_the_primary_tab_over_no_pages_is_one_tab() -> No
     assert tabs[2]["href"] == "/changelog"
 
 
+def test_legacy_tabs_are_one_bar_and_mail_anchors_stay_links() -> None:
+    """mint.json's tabs are one bar over the site: under an anchor that owns a folder, the
+    SDK tab (whose groups are elsewhere) led to `/sdk`, no page, where it leads to its first
+    page. And a `mailto:` or `tel:` anchor (Unstructured's Support) is a link as written: it
+    was taken for a folder, `/mailto:help@example.com`, with a broken-link warning."""
+    data = {
+        "name": "X",
+        "anchors": [
+            {"name": "API", "icon": "code", "url": "api"},
+            {"name": "Support", "icon": "envelope", "url": "mailto:help@example.com"},
+            {"name": "Call", "url": "tel:+123"},
+        ],
+        "tabs": [{"name": "SDK", "url": "sdk"}],
+        "navigation": [
+            {"group": "Start", "pages": ["index"]},
+            {"group": "Endpoints", "pages": ["api/users"]},
+            {"group": "SDK", "pages": ["sdk/python"]},
+        ],
+    }
+    navigation = convert_mint_json(data)["navigation"]
+    [docs, api] = navigation["anchors"]
+    assert [t.get("href") for t in docs["tabs"]] == [None, None]
+    assert api["tabs"][1] == {"tab": "SDK", "href": "/sdk/python"}
+    assert navigation["global"]["anchors"] == [
+        {"anchor": "Support", "icon": "envelope", "href": "mailto:help@example.com"},
+        {"anchor": "Call", "href": "tel:+123"},
+    ]
+    tabs = convert_mint_json({**data, "anchors": []})["navigation"]["tabs"]
+    assert tabs[1] == {"tab": "SDK", "groups": [data["navigation"][2]]}
+
+
 def test_legacy_footer_columns_and_code_block_mode() -> None:
     """mint.json's `footer.links` columns (`title`, `links` of `{label, url}`) are docs.json's
     `header`/`items`/`href` (they were drawn empty), `footerSocials` joins its socials, and

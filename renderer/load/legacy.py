@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from mintrender.urls import is_external
+
 
 def _prefix_match(page: str, url: str) -> bool:
     url = url.strip("/")
@@ -65,7 +67,7 @@ def _generated(division: dict[str, Any], url: str) -> Any:
 
 
 def _href(url: str) -> str:
-    return url if "://" in url else "/" + url.strip("/")
+    return url if is_external(url) else "/" + url.strip("/")
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -145,7 +147,13 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
     tabs = [t for t in data.get("tabs") or [] if isinstance(t, dict)]
     versions = [v for v in data.get("versions") or [] if isinstance(v, (str, dict))]
 
-    def split_tabs(groups: list[dict[str, Any]]) -> dict[str, Any]:
+    def split_tabs(
+        groups: list[dict[str, Any]], scope: list[dict[str, Any]] | None = None
+    ) -> dict[str, Any]:
+        """The tabs over `groups`: a tab owns the groups whose first page is in its folder.
+        Tabs are one bar for the whole site (or version, `scope`): a tab that owns none of
+        `groups` leads to its first page anywhere in `scope` (an anchor's pages show the
+        bar too), else to its URL."""
         if not tabs:
             return {"groups": groups}
         owned: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(tabs))}
@@ -165,21 +173,23 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
         for i, t in enumerate(tabs):
             url = str(t.get("url", ""))
             entry: dict[str, Any] = {"tab": t.get("name", url)}
-            external = url.startswith(("http://", "https://"))
+            external = is_external(url)  # mailto: and tel: too
             if not external and not owned[i] and nav_tabs and entry["tab"] == first:
                 continue  # the primary tab again, over a folder of no page (Abstract's "docs")
             spec = _generated(t, url) if not external else None
             if spec is not None:  # a page per operation, in the tab (its own groups first)
                 entry.update({"openapi": spec, "groups": owned[i]})
             elif external or not owned[i]:
-                entry["href"] = url if url.startswith("http") else _href(url)
+                elsewhere = (_first_page(g) for g in scope or groups if not external)
+                page = next((p for p in elsewhere if _prefix_match(p, url)), "")
+                entry["href"] = "/" + page if page else _href(url)
             else:
                 entry["groups"] = owned[i]
             nav_tabs.append(entry)
         return {"tabs": nav_tabs}
 
     raw_anchors = [a for a in data.get("anchors") or [] if isinstance(a, dict) and a.get("url")]
-    folders = [a for a in raw_anchors if "://" not in str(a["url"])]
+    folders = [a for a in raw_anchors if not is_external(str(a["url"]))]
     tab_urls = [str(t.get("url", "")) for t in tabs]
     owning = [  # a tab of the same folder owns it: the anchor is a link to it (Novu)
         a
@@ -208,13 +218,13 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
         if rest:
             head = {"anchor": str(top.get("name") or "Documentation")}
             head["icon"] = top.get("icon") or "book-open"
-            entries.append({**head, **split_tabs(rest)})
+            entries.append({**head, **split_tabs(rest, groups)})
         for i, a in enumerate(owning):
             spec = _generated(a, str(a["url"]))
             if spec is not None:  # its operations' pages, after the groups it owns
                 entries.append(_anchor_entry(a) | {"openapi": spec, "groups": owned[i]})
             elif owned[i]:
-                entries.append(_anchor_entry(a) | split_tabs(owned[i]))
+                entries.append(_anchor_entry(a) | split_tabs(owned[i], groups))
         return {"anchors": entries}
 
     if versions:
@@ -231,7 +241,7 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
         """A folder's first page (a tab owns the folder: `/api-reference` is no page), else
         the URL as written."""
         first = (_first_page(g) for g in groups if _prefix_match(_first_page(g), url))
-        page = "" if "://" in url else next(first, "")
+        page = "" if is_external(url) else next(first, "")
         return "/" + page if page else _href(url)
 
     anchors = [
