@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sitekit import CORPORA, minimal_config, write_site
+from sitekit import CORPORA, build_site, minimal_config, write_site
 
 from mintrender.errors import Diagnostics
 from mintrender.load.config import load_config
@@ -99,6 +99,11 @@ def test_nested_groups_and_roots(tmp_path: Path) -> None:
     files = {f"{n}.mdx": f"# {n}\n" for n in "abcdef"}
     docs = write_site(tmp_path / "d", files, minimal_config(NESTED))
     assert _check(docs) == 6
+    # a group's root page is the current item: its title link says so (nothing did)
+    build_site(docs, tmp_path / "out")
+    page = (tmp_path / "out" / "e" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a [^>]*aria-current="page"[^>]*>([^<]*)', page) == ["Four"]
+    assert 'class="mr-nav__label mr-nav__root" href="/e/" aria-current="page"' in page
 
 
 @pytest.mark.corpus

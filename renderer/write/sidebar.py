@@ -4,7 +4,8 @@ The theme's `sidebar_item.html` macro renders a section's whole tree; with hundr
 section (ModelsLab's Enterprise tab has ~230) re-rendering it for every page dominated the write
 stage. The tree only differs between pages of one section by the active markers, so each section
 is rendered once with nothing active and each page patches in the markers the macro itself would
-emit: `data-active aria-current="page"` on the page link, `open` + `data-active-group` on the
+emit: `data-active aria-current="page"` on the page link (`aria-current` on a group's title
+link when the page is the group's `root`), `open` + `data-active-group` on the
 enclosing disclosure groups, `data-active-section` on the enclosing top-level section.
 `tests/test_sidebar.py` checks the patched HTML equals a full render of the template.
 
@@ -160,10 +161,11 @@ class _Section:
         pos = self.links.get(active_href, -1)
         if pos >= 0:
             inserts.append((pos, ' data-active aria-current="page"'))
-        else:
+        else:  # a group's root page: its title link is the current page, its groups open
             pos = self.base.find(f'href="{active_href}"')
             if pos < 0:
                 return [], opened
+            inserts.append((pos + len(active_href) + 7, ' aria-current="page"'))
         count = bisect_right(self.ends, pos)
         if count < len(self.tokens) and self.tokens[count][0] < pos:
             return None  # a tag around `pos`: `mark` scans a cut-off copy of it
@@ -277,11 +279,12 @@ class SidebarRenderer:
                 pos = m.end()
                 inserts.append((pos, ' data-active aria-current="page"'))
                 break
-        if pos < 0:  # a group's root page: its link carries no marker, its groups do
+        if pos < 0:  # a group's root page: its title link is the current page, its groups open
             at = html.find(f'href="{active_href}"')
             if at < 0:
                 return html
             pos = at
+            inserts.append((at + len(active_href) + 7, ' aria-current="page"'))
         tokens = [(m.start(), m.end(), m.group(0)) for m in _OPEN_OR_CLOSE.finditer(html, 0, pos)]
         _enclosing(html, tokens, inserts, set())
         for at, text in sorted(inserts, reverse=True):
