@@ -360,6 +360,9 @@ def render_page_html(
         head["canonical"],
         ui_text(language_of(nav)),
     )
+    raw_contextual = config.raw.get("contextual")
+    shown = raw_contextual.get("display") if isinstance(raw_contextual, dict) else None
+    page["contextual_toc"] = shown == "toc"  # in the table of contents, where the page has one
     parts = parts or load_theme_parts()
     content = "".join(
         (page["body_html"], page["aside_html"], page["api_header_html"], page["description_html"])
