@@ -362,3 +362,29 @@ def test_check_reports_the_icons_a_build_draws_in_the_sidebar(tmp_path: Path) ->
     found = json.loads(proc.stdout)["diagnostics"]
     icons = sorted((d["file"], d["line"] > 0) for d in found if d["code"] == "unknown-icon")
     assert icons == [("docs/a.mdx", True), ("docs/docs.json", True)]
+
+
+def test_required_in_an_all_of_branch_may_name_another_branchs_property(tmp_path: Path) -> None:
+    """`allOf: [NewRepo, {properties: {repo_id}, required: [repo_name, repo_id]}]` (Diversion's
+    `Repo`) is valid: the branches merge, so `required` applies to the merged properties. It
+    was an `openapi-schema` warning; `required` naming no property anywhere still is."""
+    new_repo = {"type": "object", "properties": {"repo_name": {"type": "string"}}}
+    branch = {"type": "object", "properties": {"repo_id": {"type": "string"}}}
+    branch["required"] = ["repo_name", "repo_id"]
+    lone = {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["b"]}
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "R", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "NewRepo": new_repo,
+                "Repo": {"allOf": [{"$ref": "#/components/schemas/NewRepo"}, branch]},
+                "Lone": lone,
+            }
+        },
+    }
+    docs = _site(tmp_path, {"a.mdx": "Fine.\n", "openapi.json": json.dumps(spec)}, ["a"])
+    proc = _check(str(docs), "--rules", "openapi-schema", "--format", "json")
+    found = [d["message"] for d in json.loads(proc.stdout)["diagnostics"]]
+    assert found == ["required property 'b' is not in `properties` (a)"], found

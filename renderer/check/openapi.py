@@ -73,7 +73,8 @@ def _check_node(store: SpecStore, src: SpecSource, pointer: str, node: dict[str,
         store.lookup(ref, src, pointer)  # reports a $ref to nothing (once per place)
     required, props = node.get("required"), node.get("properties")
     if isinstance(required, list) and isinstance(props, dict):
-        if not any(k in node for k in _COMBINERS):
+        # in an `allOf` branch, `required` may name a property of another branch (merged)
+        if not any(k in node for k in _COMBINERS) and not _ALL_OF_BRANCH.search(pointer):
             for i, name in enumerate(required):
                 if isinstance(name, str) and name not in props:
                     store.report(
@@ -93,6 +94,9 @@ def _check_node(store: SpecStore, src: SpecSource, pointer: str, node: dict[str,
             if isinstance(ex, dict) and "value" in ex and "$ref" not in ex:
                 where = join_pointer(pointer, "examples", str(key), "value")
                 _check_example(store, src, where, ex["value"], node["schema"])
+
+
+_ALL_OF_BRANCH = re.compile(r"/allOf/\d+$")
 
 
 def _is_schema(node: Any) -> bool:
