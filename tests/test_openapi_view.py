@@ -881,3 +881,58 @@ def test_an_array_of_files_is_sent_as_file_parts(tmp_path: Path) -> None:
     aside = text_of(_spec_view(tmp_path, spec, "POST /upload").aside_html)
     declared = aside.find("const fileInput = document.querySelector")
     assert 0 <= declared < aside.find("body: fileInput.files[0]")
+
+
+def test_a_ref_inside_an_example_value_is_what_it_names(tmp_path: Path) -> None:
+    """Phonic's response examples hold `agents: [{$ref: '#/components/examples/Agent/value'}]`:
+    Mintlify's parser dereferences the whole document, examples included, where the page
+    showed the `$ref` object as the example. A named example's value, a `$ref` chain and a
+    `$ref` to nothing (kept as written) too."""
+    agent = {"id": "agent_123", "owner": {"$ref": "#/components/examples/Owner/value"}}
+    spec = {
+        **API_HEAD,
+        "paths": {
+            "/agents": {
+                "get": {
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {
+                                    "example": {
+                                        "agents": [
+                                            {"$ref": "#/components/examples/Agent/value"},
+                                            {"$ref": "#/components/examples/Gone/value"},
+                                        ]
+                                    }
+                                }
+                            },
+                        },
+                        "201": {
+                            "description": "made",
+                            "content": {
+                                "application/json": {
+                                    "examples": {
+                                        "one": {"value": {"$ref": "#/components/examples/Agent"}}
+                                    }
+                                }
+                            },
+                        },
+                    }
+                }
+            }
+        },
+        "components": {
+            "examples": {"Agent": {"value": agent}, "Owner": {"value": {"name": "Ada"}}}
+        },
+    }
+    aside = text_of(_spec_view(tmp_path, spec, "GET /agents").aside_html)
+    listed = re.search(r'\{\s*"agents".*?\n\}', aside, re.S)
+    assert listed is not None
+    assert json.loads(listed.group(0)) == {
+        "agents": [
+            {"id": "agent_123", "owner": {"name": "Ada"}},
+            {"$ref": "#/components/examples/Gone/value"},
+        ]
+    }
+    assert '"value": {' in aside and '"name": "Ada"' in aside  # the named example, resolved

@@ -320,16 +320,18 @@ class _SpecLoader:
     ) -> tuple[NamedExample, ...]:
         out: list[NamedExample] = []
         if "example" in node:
-            out.append(NamedExample("example", node["example"]))
+            value = self.store.inline(node["example"], src, join_pointer(ptr, "example"))
+            out.append(NamedExample("example", value))
         raw = node.get("examples")
         if isinstance(raw, dict):
             for name, ex in raw.items():
-                ex, _, _ = self.store.deref(ex, src, join_pointer(ptr, "examples", str(name)))
+                where = join_pointer(ptr, "examples", str(name))
+                ex, ex_src, at = self.store.deref(ex, src, where)
                 if isinstance(ex, dict) and ("value" in ex or "externalValue" in ex):
                     out.append(
                         NamedExample(
                             str(name),
-                            ex.get("value"),
+                            self.store.inline(ex.get("value"), ex_src, join_pointer(at, "value")),
                             _text(ex.get("summary")),
                             _text(ex.get("description")),
                             _text(ex.get("externalValue")),

@@ -150,6 +150,50 @@ class SpecStore:
             pointer = frag.lstrip("#")
         return node, src, pointer
 
+    def inline(self, value: Any, src: SpecSource, pointer: str) -> Any:
+        """An example value with every `{"$ref": ...}` inside it replaced by what it names
+        (Mintlify's parser dereferences the whole document, examples included: Phonic writes
+        `agents: [{$ref: '#/components/examples/Agent/value'}]`). A `$ref` to nothing stays
+        as written (and is reported); one inside its own target stays too."""
+        budget = [MAX_INLINED_REFS]
+
+        def walk(node: Any, src: SpecSource, chain: frozenset[tuple[Path, str]], depth: int) -> Any:
+            if depth > 64:
+                return node
+            if isinstance(node, list):
+                return [walk(v, src, chain, depth + 1) for v in node]
+            if not isinstance(node, dict):
+                return node
+            ref = node.get("$ref")
+            if isinstance(ref, str) and budget[0] > 0:
+                budget[0] -= 1
+                found = self.lookup(ref, src, pointer)
+                if found is not None:
+                    target, target_src, frag = found
+                    key = (target_src.abs_path, frag)
+                    if key not in chain:
+                        return walk(target, target_src, chain | {key}, depth + 1)
+                return node
+            return {k: walk(v, src, chain, depth + 1) for k, v in node.items()}
+
+        if not _holds_ref(value, 0):
+            return value
+        return walk(value, src, frozenset(), 0)
+
+
+MAX_INLINED_REFS = 500
+"""`$ref`s one example may hold (a fan-out past that stays as written)."""
+
+
+def _holds_ref(node: Any, depth: int) -> bool:
+    if depth > 64:
+        return False
+    if isinstance(node, dict):
+        return "$ref" in node or any(_holds_ref(v, depth + 1) for v in node.values())
+    if isinstance(node, list):
+        return any(_holds_ref(v, depth + 1) for v in node)
+    return False
+
 
 def ref_name(fragment: str) -> str:
     """Last token of a ref fragment: `#/components/schemas/Pet` -> `Pet`."""
