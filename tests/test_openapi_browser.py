@@ -396,3 +396,74 @@ def test_selectors_tabs_and_expandables(browser: Any, tmp_path: Path) -> None:
     assert page.is_visible("#response-pet-nickname")
     assert errors == []
     page.close()
+
+
+def test_list_parameters_and_security_alternatives_are_sent_as_declared(
+    browser: Any,
+    tmp_path: Path,
+    api_server: ThreadingHTTPServer,
+    page_server: ThreadingHTTPServer,
+    pages: dict[str, str],
+    recorder: Recorder,
+) -> None:
+    """An array query parameter was sent as one value, `ids=1%2C%202`: it is `ids=1&ids=2`
+    (form, exploded: OpenAPI's default), `tags=a,b` unexploded, `p=x%7Cy` pipe-delimited,
+    and a header list `a,b`. With several security alternatives (OR) the playground asked
+    only for the first; the reader picks one, and only its credentials are sent."""
+    api = f"http://127.0.0.1:{api_server.server_address[1]}"
+    listed = {"type": "array", "items": {"type": "integer"}}
+    words = {"type": "array", "items": {"type": "string"}}
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Local", "version": "1"},
+        "servers": [{"url": api}],
+        "security": [{"basic": []}, {"key": []}],
+        "paths": {
+            "/items": {
+                "get": {
+                    "parameters": [
+                        {"name": "ids", "in": "query", "schema": listed, "example": [1, 2]},
+                        {"name": "tags", "in": "query", "explode": False, "schema": words},
+                        {"name": "p", "in": "query", "style": "pipeDelimited", "schema": words},
+                        {"name": "X-List", "in": "header", "schema": words},
+                    ],
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
+        "components": {
+            "securitySchemes": {
+                "basic": {"type": "http", "scheme": "basic"},
+                "key": {"type": "apiKey", "in": "header", "name": "X-Key"},
+            }
+        },
+    }
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
+    operation = index.resolve("GET /items", "page.mdx", []).operation
+    assert operation is not None
+    view = render_operation(operation, options=ApiOptions(), markdown=md, highlight=hl)
+    pages["/op"] = document(view)
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"http://127.0.0.1:{page_server.server_address[1]}/op")
+    page.click('[data-component="api-tryit"]')
+    assert page.get_attribute('[data-name="ids"]', "placeholder") == "1, 2"  # its example
+    page.fill('[data-name="ids"]', "1, 2")
+    page.fill('[data-name="tags"]', "a, b")
+    page.fill('[data-name="p"]', "x, y")
+    page.fill('[data-name="X-List"]', "a, b")
+    assert page.is_visible('[data-auth-set="0"] [data-auth="basic"]')
+    assert page.is_hidden('[data-auth-set="1"] [data-auth="key"]')
+    page.select_option("select[data-auth-choice]", "1")
+    assert page.is_hidden('[data-auth="basic"]')
+    page.fill('[data-auth-set="1"] [data-auth="key"]', "k-123")
+    page.click('[data-component="api-send"]')
+    page.wait_for_selector('[data-component="api-status"]')
+    [sent] = [r for r in recorder.requests if r["method"] == "GET"]
+    assert sent["path"] == "/items?ids=1&ids=2&tags=a,b&p=x%7Cy"
+    assert sent["headers"]["x-list"] == "a,b" and sent["headers"]["x-key"] == "k-123"
+    assert "authorization" not in sent["headers"]
+    assert errors == []
+    page.close()

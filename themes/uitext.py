@@ -35,6 +35,7 @@ PLAYGROUND_KEYS = (
     "send",
     "close",
     "pg_server",
+    "pg_auth_method",
     "pg_authorization",
     "pg_path",
     "pg_query",

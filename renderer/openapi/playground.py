@@ -109,6 +109,41 @@ def field_data(
     return data
 
 
+def param_data(param: Parameter, prefill: bool = False) -> dict[str, Any]:
+    """One parameter's input: `field_data`, where it is sent, the parameter's own example as
+    its placeholder (when its schema has none), and for a list how its items are sent."""
+    data = {
+        "in": param.location,
+        **field_data(param.name, param.schema, param.required, param.description, prefill),
+    }
+    example = param.examples[0].value if param.examples else None
+    if isinstance(example, list) and all(not isinstance(v, (dict, list)) for v in example):
+        example = ", ".join(str(v) for v in example)  # as the list's input takes it
+    if example is not None and not isinstance(example, (dict, list)):
+        data.setdefault("placeholder", str(example))
+        if prefill:
+            data.setdefault("value", example)
+    if data["kind"] == "array":
+        data["list"] = list_style(param)
+    return data
+
+
+def list_style(param: Parameter) -> str:
+    """How an array parameter's items are sent (OpenAPI `style` and `explode`): "multi"
+    repeats the parameter, `ids=1&ids=2` (a query's default: `form`, exploded), else the
+    separator between the items of one value (`form` unexploded and path and header
+    parameters: ","; `spaceDelimited`: " "; `pipeDelimited`: "|")."""
+    if param.location != "query":
+        return ","
+    style = param.style or "form"
+    explode = param.explode if param.explode is not None else style == "form"
+    if style == "spaceDelimited":
+        return " "
+    if style == "pipeDelimited":
+        return "|"
+    return "multi" if explode else ","
+
+
 def body_data(body: RequestBody | None, prefill: bool = False) -> dict[str, Any] | None:
     """Form description of the first content type (others listed for the selector)."""
     if body is None or not body.contents:
@@ -172,10 +207,7 @@ def playground_data(
             for req in security
             if req.schemes  # `{}`: anonymous, no credentials to ask for
         ],
-        "params": [
-            {"in": p.location, **field_data(p.name, p.schema, p.required, p.description, prefill)}
-            for p in parameters
-        ],
+        "params": [param_data(p, prefill) for p in parameters],
         "body": body_data(body, prefill),
         "credentials": credentials,
     }

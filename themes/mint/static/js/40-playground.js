@@ -135,6 +135,7 @@
     input.setAttribute("data-name", field.name);
     input.setAttribute("data-kind", kind);
     if (field["in"]) input.setAttribute("data-in", field["in"]);
+    if (field.list) input.setAttribute("data-list", field.list);
     if (field.required) input.setAttribute("aria-required", "true");
     var label = el("label", { "for": id, "class": "mr-api-playground__label" }, [
       el("span", { "class": "mr-api-playground__name", text: field.name }),
@@ -151,12 +152,10 @@
     return el("fieldset", { "class": "mr-api-playground__section" }, [el("legend", { text: title })].concat(rows));
   }
 
-  function authRows(data, uid) {
+  function authInputs(req, uid, setIndex) {
     var rows = [];
-    var req = (data.security || [])[0];
-    if (!req) return rows;
     req.schemes.forEach(function (s) {
-      var id = uid + "-auth-" + s.key.replace(/[^A-Za-z0-9_-]/g, "-");
+      var id = uid + "-auth" + setIndex + "-" + s.key.replace(/[^A-Za-z0-9_-]/g, "-");
       var saved = memory[s.key] !== undefined ? memory[s.key] : readStore(s.key);
       var label = s.kind === "bearer" ? say("pg_bearer", "Bearer token") : s.kind === "basic" ? "username:password" : s.name + " (" + s["in"] + ")";
       var input = el("input", {
@@ -173,12 +172,50 @@
         input
       ]));
     });
+    return rows;
+  }
+
+  // Each security alternative (OR) is a set of inputs; with several, a select picks the one sent.
+  function authRows(data, uid) {
+    var rows = [];
+    var alternatives = data.security || [];
+    if (!alternatives.length) return rows;
+    var sets = alternatives.map(function (req, i) {
+      var set = el("div", { "class": "mr-api-playground__auth-set", "data-auth-set": String(i) }, authInputs(req, uid, i));
+      set.hidden = i > 0;
+      return set;
+    });
+    if (alternatives.length > 1) {
+      var sel = el("select", { id: uid + "-auth", "class": "mr-api-playground__input", "data-auth-choice": "" });
+      alternatives.forEach(function (req, i) { sel.appendChild(el("option", { value: String(i), text: req.label })); });
+      sel.addEventListener("change", function () {
+        sets.forEach(function (set, i) { set.hidden = String(i) !== sel.value; });
+      });
+      rows.push(el("div", { "class": "mr-api-playground__row" }, [
+        el("label", { "for": uid + "-auth", "class": "mr-api-playground__label", text: say("pg_auth_method", "Authentication method") }), sel
+      ]));
+    }
+    rows = rows.concat(sets);
     var remember = el("input", { type: "checkbox", id: uid + "-remember", "data-remember": "" });
-    remember.checked = req.schemes.some(function (s) { return readStore(s.key) !== null; });
+    remember.checked = alternatives.some(function (req) {
+      return req.schemes.some(function (s) { return readStore(s.key) !== null; });
+    });
     rows.push(el("label", { "class": "mr-api-playground__remember", "for": uid + "-remember" }, [
       remember, el("span", { text: say("pg_remember", "Remember in this browser (stored locally, sent only to this API)") })
     ]));
     return rows;
+  }
+
+  // The security alternative chosen (the first when there is no choice) and its inputs.
+  function chosenAuth(root, data) {
+    var sel = root.querySelector("select[data-auth-choice]");
+    var index = sel ? parseInt(sel.value, 10) : 0;
+    var req = (data.security || [])[index];
+    var set = root.querySelector('[data-auth-set="' + index + '"]');
+    return {
+      req: req,
+      input: function (key) { return set ? set.querySelector('[data-auth="' + key + '"]') : null; }
+    };
   }
 
   function build(endpoint, data) {
@@ -296,6 +333,18 @@
     return raw;
   }
 
+  // A list input's items ("1, 2" -> ["1", "2"]), and a value as a URL carries it: a list's
+  // items joined by its separator (`data-list`: "," | " " | "|"; "multi" repeats the name).
+  function listItems(input) {
+    return input.value.split(",").map(function (v) { return v.trim(); }).filter(Boolean);
+  }
+
+  function encodedValue(input) {
+    var sep = input.getAttribute("data-list");
+    if (!sep || sep === "multi") return encodeURIComponent(input.value);
+    return listItems(input).map(encodeURIComponent).join(sep === "," ? "," : encodeURIComponent(sep));
+  }
+
   function requestUrl(root, data) {
     var servers = data.servers || [];
     var sel = root.querySelector("select[data-server]");
@@ -307,15 +356,19 @@
     });
     var path = data.path.replace(/\{([^}]+)\}/g, function (m, name) {
       var input = values(root, '[data-in="path"]').filter(function (i) { return i.getAttribute("data-name") === name; })[0];
-      return input && input.value ? encodeURIComponent(input.value) : m;
+      return input && input.value ? encodedValue(input) : m;
     });
     var query = [];
     values(root, '[data-in="query"]').forEach(function (input) {
-      if (input.value !== "") query.push(encodeURIComponent(input.getAttribute("data-name")) + "=" + encodeURIComponent(input.value));
+      if (input.value === "") return;
+      var key = encodeURIComponent(input.getAttribute("data-name"));
+      if (input.getAttribute("data-list") === "multi") {
+        listItems(input).forEach(function (v) { query.push(key + "=" + encodeURIComponent(v)); });
+      } else query.push(key + "=" + encodedValue(input));
     });
-    var req = (data.security || [])[0];
-    if (req) req.schemes.forEach(function (s) {
-      var a = root.querySelector('[data-auth="' + s.key + '"]');
+    var auth = chosenAuth(root, data);
+    if (auth.req) auth.req.schemes.forEach(function (s) {
+      var a = auth.input(s.key);
       if (s.kind === "apiKey" && s["in"] === "query" && a && a.value) query.push(encodeURIComponent(s.name) + "=" + encodeURIComponent(a.value));
     });
     return base.replace(/\/$/, "") + path + (query.length ? "?" + query.join("&") : "");
@@ -323,10 +376,10 @@
 
   function collect(root, data) {
     var headers = {};
-    var req = (data.security || [])[0];
+    var auth = chosenAuth(root, data);
     var remember = root.querySelector("[data-remember]");
-    if (req) req.schemes.forEach(function (s) {
-      var a = root.querySelector('[data-auth="' + s.key + '"]');
+    if (auth.req) auth.req.schemes.forEach(function (s) {
+      var a = auth.input(s.key);
       var v = a ? a.value : "";
       writeStore(s.key, remember && remember.checked && v ? v : null);
       if (!v) return;
@@ -335,7 +388,8 @@
       else if (s["in"] === "header") headers[s.name] = v;
     });
     values(root, '[data-in="header"]').forEach(function (input) {
-      if (input.value !== "") headers[input.getAttribute("data-name")] = input.value;
+      if (input.value === "") return;
+      headers[input.getAttribute("data-name")] = input.getAttribute("data-list") ? listItems(input).join(",") : input.value;
     });
     var body = null;
     var spec = data.body;
