@@ -310,7 +310,7 @@ def test_unclosed_or_mistyped_frontmatter_is_reported(tmp_path: Path) -> None:
         tmp_path,
         {
             "open.mdx": "---\ntitle: X\ndescription: D\n\n# Body\n",
-            "typed.mdx": '---\ntitle: [1, 2]\nhidden: "yes"\n---\n\nB\n',
+            "typed.mdx": '---\ntitle: [1, 2]\nhidden: "yes"\ncontextual: 42\n---\n\nB\n',
         },
     )
     found = sorted((d.file, d.line, d.code) for d in result.diagnostics if d.severity != "info")
@@ -318,6 +318,7 @@ def test_unclosed_or_mistyped_frontmatter_is_reported(tmp_path: Path) -> None:
         ("open.mdx", 1, "frontmatter-unclosed"),
         ("typed.mdx", 2, "frontmatter-value"),
         ("typed.mdx", 3, "frontmatter-value"),
+        ("typed.mdx", 4, "frontmatter-value"),
     ]
 
 

@@ -32,6 +32,8 @@ def test_options_need_what_they_use() -> None:
     assert with_url[-1]["href"] == "https://x.example//a/b"
     assert contextual_options(OPTIONS, {"contextual": {"options": []}}, "/a", None) == []
     assert contextual_options(None, {}, "/a", None) == []
+    # `contextual: false` in a page's frontmatter (Bun's guides index) hides its menu
+    assert contextual_options(OPTIONS, {"contextual": False}, "/a", None) == []
 
 
 @pytest.mark.skipif(

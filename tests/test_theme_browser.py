@@ -114,6 +114,51 @@ def test_toc_scroll_spy(browser: Any, site: Path) -> None:
     page.context.close()
 
 
+def test_toc_scroll_spy_passes_over_headings_in_closed_tabs(browser: Any, tmp_path: Path) -> None:
+    """A heading inside a tab that is not open measured top 0, "already passed": the TOC
+    marked it from the page's top on (Bun's installation page). It is skipped until shown."""
+    filler = "\n\n".join(["Lorem ipsum dolor sit amet. " * 12] * 8)
+    text = (
+        f'## Alpha\n\n{filler}\n\n<Tabs>\n<Tab title="One">\nx\n</Tab>\n<Tab title="Two">\n'
+        f"### Hidden in two\n\ny\n</Tab>\n</Tabs>\n\n{filler}\n\n## Beta\n\n{filler}\n"
+    )
+    page = _one_page(browser, tmp_path, text, width=1440)
+    active = "Array.from(document.querySelectorAll('.toc-item[data-active-deepest] a')).map(a => a.getAttribute('href'))"
+    page.evaluate("window.scrollTo(0, 400)")
+    page.wait_for_timeout(200)
+    assert page.evaluate(active) == ["#alpha"]
+    page.evaluate("document.getElementById('beta').scrollIntoView()")
+    page.wait_for_timeout(200)
+    assert page.evaluate(active) == ["#beta"]
+    assert page.errors == []
+    page.context.close()
+
+
+def test_image_icons_are_glyph_sized_and_long_descriptions_wrap(
+    browser: Any, tmp_path: Path
+) -> None:
+    """An image `icon` on a code block had no size: an SVG with only a viewBox filled the
+    title and hid the file name (Bun's `index.ts`). A long URL in the description made the
+    whole page scroll sideways on a phone."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="18" height="18"/></svg>'
+    long_url = "https://platform.example.com/" + "/".join(["segment"] * 12)
+    text = (
+        f'---\ntitle: T\ndescription: "See ({long_url}) for details."\n---\n\n'
+        '```ts index.ts icon="/ts.svg"\nconst a = 1;\n```\n'
+    )
+    docs = write_site(tmp_path / "docs", {"index.mdx": text}, minimal_config(["index"]))
+    (docs / "ts.svg").write_text(svg, encoding="utf-8")
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    page = open_page(browser, (out / "index.html").as_uri(), width=390)
+    icon = page.locator(".mr-code__title img").bounding_box()
+    assert icon is not None and icon["width"] <= 16 and icon["height"] <= 16
+    assert page.locator(".mr-code__title", has_text="index.ts").is_visible()
+    overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    assert page.evaluate(overflow) <= 0
+    page.context.close()
+
+
 def test_copy_button_and_banner_dismiss(browser: Any, site: Path) -> None:
     page = open_page(browser, (site / "quickstart" / "index.html").as_uri())
     button = page.locator(".mr-code .mr-copy").first

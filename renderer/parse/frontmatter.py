@@ -138,6 +138,8 @@ def _check_types(data: dict[str, Any], block: str, rel_path: str, diagnostics: D
             want = "text"
         elif key in _FLAG_KEYS and not isinstance(value, bool) and value is not None:
             want = "true or false"
+        elif key == "contextual" and not isinstance(value, dict) and value not in (False, None):
+            want = "an object with `options` (or false: no page menu)"
         else:
             continue
         rows = block.split("\n")

@@ -54,6 +54,8 @@ def contextual_options(
     theme's words in the page's language (`uitext.ui_text`; English when not given)."""
     words = text if text is not None else ui_text("en")
     page = frontmatter.get("contextual")
+    if page is False:  # `contextual: false`: no menu on this page
+        return []
     source = page if isinstance(page, dict) else raw if isinstance(raw, dict) else {}
     options = source.get("options")
     if not isinstance(options, list):

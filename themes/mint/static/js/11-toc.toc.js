@@ -18,12 +18,19 @@
     var spy = function () {
       var offset = (header ? header.offsetHeight : 0) + 64;
       var idx = -1;
+      var last = -1;
       for (var i = 0; i < entries.length; i++) {
+        /* a heading in a closed tab or accordion is not drawn: it is never the one in view */
+        if (!entries[i].heading.getClientRects().length) continue;
+        last = i;
         if (entries[i].heading.getBoundingClientRect().top - offset <= 1) idx = i; else break;
       }
       /* At the very bottom the last headings can never reach the top: pick the last one. */
       if (window.innerHeight + window.scrollY >= doc.documentElement.scrollHeight - 2 && entries.length) {
-        idx = entries.length - 1;
+        for (var k = entries.length - 1; k > last; k--) {
+          if (entries[k].heading.getClientRects().length) { last = k; break; }
+        }
+        idx = last;
       }
       if (idx === -1 && entries.length) idx = 0;
       if (idx === current) return;
