@@ -63,8 +63,12 @@ def is_set(value: Any) -> bool:
 
 
 def text_prop(props: dict[str, Any], key: str) -> str | None:
-    """A string-like prop as text: strings and numbers; None for booleans, lists, expressions."""
+    """A string-like prop as text: strings and numbers, and the text of JSX markup; None for
+    booleans, lists, other expressions."""
     value = props.get(key)
+    if isinstance(value, JsxElement):  # markup where text is read: its text, never nothing
+        text = " ".join(text_of_html(value.source).split())
+        return text or None
     if isinstance(value, bool) or not is_set(value):
         return None
     if isinstance(value, float) and value.is_integer():

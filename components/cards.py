@@ -69,7 +69,7 @@ def render_card(node: Node, ctx: RenderCtx) -> str:
         icon = callout_icon(ctx, kind)
     external = bool(href and is_external_href(href))
     arrow = coerce_bool(props.get("arrow"), external) if "arrow" in props else external
-    cta = text_prop(props, "cta")
+    cta = label_html(ctx, props, "cta")  # text, or JSX markup (Bun's `cta={<span>…</span>}`)
     img = text_prop(props, "img")
     horizontal = coerce_bool(props.get("horizontal")) if "horizontal" in props else False
 
@@ -89,7 +89,7 @@ def render_card(node: Node, ctx: RenderCtx) -> str:
         text.append(f'<div class="mr-card__content">{node.html}</div>')
     if cta:
         text.append(
-            f'<span class="mr-card__cta">{esc(cta)}'
+            f'<span class="mr-card__cta">{cta}'
             f"{ctx.ui_icon('arrow-right', 'mr-card__cta-icon')}</span>"
         )
     body.append(f'<div class="mr-card__text">{"".join(text)}</div>')

@@ -283,6 +283,21 @@ def test_jsx_element_labels_are_drawn() -> None:
     assert list(diagnostics) == []
 
 
+def test_jsx_given_where_text_is_read_is_its_text() -> None:
+    """Bun's home cards give `cta={<span>Get started with <code>bun run</code></span>}`: the
+    call to action was dropped without a word. It is drawn with its markup; a prop read as
+    text (a Tooltip's `tip`) gets the element's text, where it got nothing."""
+    page, _ctx, diagnostics = render(
+        '<Card title="C" href="https://x.example" cta={<span>Get started with <code>bun run</code></span>}>'
+        "B.</Card>\n\n"
+        'Hover <Tooltip tip={<span>A <b>short</b> tip</span>}>here</Tooltip>.\n'
+    )
+    html_out = page.body_html
+    assert '<span class="mr-card__cta"><span>Get started with <code>bun run</code></span>' in html_out
+    assert '<span class="mr-tooltip__tip">A short tip</span>' in html_out
+    assert list(diagnostics) == []
+
+
 class _Blocks(HTMLParser):
     """Block start tags a browser would read inside an open `<p>` (it ends the paragraph)."""
 

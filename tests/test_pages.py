@@ -70,6 +70,13 @@ def test_fence_meta_grammar() -> None:
     info = parse_fence_info('java {"CODE_LOAD::java/Greeter.java?x"} Greeter.java')
     assert (info.title, info.highlight) == ("Greeter.java", frozenset())
     assert parse_fence_info('ts {"CODE_LOAD::https://example.com/app.ts"}').title == ""
+    # a braced value holding braces and quotes is one option (Mintlify's Markdown export
+    # writes `theme={"theme":{…}}` on every fence): its last `}` was the block's title
+    theme = 'theme={"theme":{"light":"github-light","dark":"github-dark-dimmed"}}'
+    assert parse_fence_info(f"typescript  {theme}").title == ""
+    info = parse_fence_info(f"ts main.ts {theme} {{2}}")
+    assert (info.title, info.highlight) == ("main.ts", frozenset({2}))
+    assert parse_fence_info('js meta={{a: {b: "}"}}} app.js').title == "app.js"
 
 
 def test_code_block_markup_and_unknown_language() -> None:

@@ -85,9 +85,69 @@ DISPLAY_NAMES = {
     "kotlin": "Kotlin",
     "dart": "Dart",
 }
-_OPTION = re.compile(
-    r"""(?P<key>[A-Za-z][\w-]*)=(?P<value>"[^"]*"|'[^']*'|\{[^}]*\}|\S+)|\{(?P<lines>[\d,\s-]+)\}|(?P<brace>\{[^{}]*\})|\[(?P<flag>\w+)\]|(?P<word>\S+)"""
-)
+_KEY = re.compile(r"([A-Za-z][\w-]*)=")
+_LINES = re.compile(r"\{([\d,\s-]+)\}")
+_FLAG = re.compile(r"\[(\w+)\]")
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+
+
+def _brace_end(text: str, start: int) -> int:
+    """The end of the `{…}` opening at `start`: braces balanced, quoted text skipped
+    (`theme={"theme":{"light":"github-light"}}`, as Mintlify's Markdown export writes it);
+    the end of `text` when it never closes."""
+    depth, i = 0, start
+    while i < len(text):
+        c = text[i]
+        if c in "\"'":
+            close = text.find(c, i + 1)
+            i = len(text) if close < 0 else close + 1
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(text)
+
+
+def _options(rest: str) -> Iterator[tuple[str, str, str]]:
+    """The parts of a fence's info after its language, as (kind, key, text): ("key", name,
+    value) for `name=value` (value quoted, braced or a word), ("lines", "", "1,3-4") for
+    `{1,3-4}`, ("brace", "", …) for any other `{…}`, ("flag", "", name) for `[name]` and
+    ("word", "", word) for the rest."""
+    i, n = 0, len(rest)
+    while i < n:
+        if rest[i].isspace():
+            i += 1
+            continue
+        key = _KEY.match(rest, i)
+        if key:
+            j = key.end()
+            if j < n and rest[j] == "{":
+                end = _brace_end(rest, j)
+            elif j < n and (quoted := _QUOTED.match(rest, j)):
+                end = quoted.end()
+            else:
+                end = j
+                while end < n and not rest[end].isspace():
+                    end += 1
+            yield "key", key.group(1), rest[j:end]
+            i = end
+            continue
+        if rest[i] == "{":
+            end = _brace_end(rest, i)
+            lines = _LINES.fullmatch(rest, i, end)
+            yield ("lines", "", lines.group(1)) if lines else ("brace", "", rest[i:end])
+            i = end
+            continue
+        end = i
+        while end < n and not rest[end].isspace():
+            end += 1
+        flag = _FLAG.fullmatch(rest, i, end)
+        yield ("flag", "", flag.group(1)) if flag else ("word", "", rest[i:end])
+        i = end
 _ATTR_BLOCK = re.compile(r"\{\s*([A-Za-z][\w-]*\s*=[^{}]*)\}")
 """`{title="config.ts" linenos=table}`: options in braces, as Hugo and Docusaurus write them."""
 FLAGS = {"wrap", "lines", "expandable", "twoslash", "nocopy", "copy"}
@@ -144,10 +204,10 @@ def parse_fence_info(info: str) -> FenceInfo:
     explicit_title = None
     if "{" in rest:  # `{title="a.ts"}`: its options, read as if written without the braces
         rest = _ATTR_BLOCK.sub(lambda m: " " + m.group(1) + " ", rest)
-    for m in _OPTION.finditer(rest):
-        if m.group("key"):
-            key = m.group("key").lower()
-            value = m.group("value").strip("\"'")
+    for kind, name, text in _options(rest):
+        if kind == "key":
+            key = name.lower()
+            value = text.strip("\"'")
             if key in ("highlight",):
                 hl = hl | parse_line_set(value)
             elif key == "focus":
@@ -160,14 +220,14 @@ def parse_fence_info(info: str) -> FenceInfo:
                 if value not in ("false", "{false}"):
                     flags.add(key)
             # any other key=value (theme={null}, placement=…, actions={…}) is an ignorable option
-        elif m.group("lines"):
-            hl = hl | parse_line_set(m.group("lines"))
-        elif m.group("flag"):
-            flags.add(m.group("flag").lower())
-        elif m.group("brace"):  # no line set (`{"CODE_LOAD::app.ts"}`, a docs tool's marker):
+        elif kind == "lines":
+            hl = hl | parse_line_set(text)
+        elif kind == "flag":
+            flags.add(text.lower())
+        elif kind == "brace":  # no line set (`{"CODE_LOAD::app.ts"}`, a docs tool's marker):
             continue  # an option nothing reads, never title words (mdx-and-markdown.md §5)
         else:
-            word = m.group("word")
+            word = text
             if word in FLAGS:  # as written: `Expandable Example` is a title (handotdev)
                 flags.add(word)
             else:
