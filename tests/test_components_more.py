@@ -290,10 +290,12 @@ def test_jsx_given_where_text_is_read_is_its_text() -> None:
     page, _ctx, diagnostics = render(
         '<Card title="C" href="https://x.example" cta={<span>Get started with <code>bun run</code></span>}>'
         "B.</Card>\n\n"
-        'Hover <Tooltip tip={<span>A <b>short</b> tip</span>}>here</Tooltip>.\n'
+        "Hover <Tooltip tip={<span>A <b>short</b> tip</span>}>here</Tooltip>.\n"
     )
     html_out = page.body_html
-    assert '<span class="mr-card__cta"><span>Get started with <code>bun run</code></span>' in html_out
+    assert (
+        '<span class="mr-card__cta"><span>Get started with <code>bun run</code></span>' in html_out
+    )
     assert '<span class="mr-tooltip__tip">A short tip</span>' in html_out
     assert list(diagnostics) == []
 

@@ -148,6 +148,8 @@ def _options(rest: str) -> Iterator[tuple[str, str, str]]:
         flag = _FLAG.fullmatch(rest, i, end)
         yield ("flag", "", flag.group(1)) if flag else ("word", "", rest[i:end])
         i = end
+
+
 _ATTR_BLOCK = re.compile(r"\{\s*([A-Za-z][\w-]*\s*=[^{}]*)\}")
 """`{title="config.ts" linenos=table}`: options in braces, as Hugo and Docusaurus write them."""
 FLAGS = {"wrap", "lines", "expandable", "twoslash", "nocopy", "copy"}
