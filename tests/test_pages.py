@@ -156,6 +156,21 @@ def test_heading_ids_toc_and_custom_ids(tmp_path: Path) -> None:
     )
 
 
+def test_a_badge_in_a_heading_is_not_part_of_its_id(tmp_path: Path) -> None:
+    """Mintlify's own docs link ``### `navigation` - <Badge>required</Badge>`` as
+    `#navigation` (in three languages): the id was `navigation---required`, and those links
+    led nowhere. The TOC keeps the whole heading; other components' words stay in the id."""
+    src = (
+        '### `navigation` - <Badge color="red">required</Badge>\n\n## <Badge>New</Badge> Feature\n\n'
+        '## What is <Tooltip tip="x">MCP</Tooltip>?\n\n## Plain - dash\n'
+    )
+    _, out = _page(tmp_path, {"a.mdx": src}, ["a"])
+    html = (out / "a" / "index.html").read_text()
+    ids = re.findall(r'<h[23][^>]* id="([^"]+)"', html)
+    assert ids == ["navigation", "feature", "what-is-mcp", "plain---dash"]
+    assert '<a href="#navigation">navigation - required</a>' in html
+
+
 def test_gfm_tables_strikethrough_tasks_footnotes_autolinks(tmp_path: Path) -> None:
     src = (
         "| a | b |\n| :-- | --: |\n| 1 | `x\\|y` |\n\n~~gone~~\n\n- [x] done\n- [ ] todo\n\n"

@@ -41,6 +41,30 @@ def plain_text(tokens: Sequence[Token], *, as_written: bool = False) -> str:
     return "".join(out)
 
 
+UNSLUGGED = frozenset({"Badge"})
+"""Inline components whose text a heading's id leaves out: Mintlify's own docs link
+``### `navigation` - <Badge>required</Badge>`` as `#navigation`."""
+_SEPARATORS = " \t-\u2013\u2014|:\u00b7"
+
+
+def slug_text(tokens: Sequence[Token]) -> str:
+    """The text a heading's id is made of: `plain_text(as_written=True)` without the text of
+    `UNSLUGGED` components, and without the separator left before or after them."""
+    kept: list[Token] = []
+    depth = 0
+    for t in tokens:
+        if t.type == "component_open" and (depth or t.meta.get("name") in UNSLUGGED):
+            depth += 0 if t.meta.get("self_closing") else 1
+            continue
+        if depth:
+            if t.type == "component_close":
+                depth -= 1
+            continue
+        kept.append(t)
+    text = plain_text(kept, as_written=True)
+    return text.strip(_SEPARATORS) if len(kept) < len(tokens) else text
+
+
 def assign_ids(
     tokens: Sequence[Token], ctx: RenderCtx, fallback_title: str, *, with_sections: bool = True
 ) -> tuple[list[TocEntry], list[Section]]:
@@ -94,9 +118,10 @@ def assign_ids(
             continue
         if ttype == "heading_open":
             inline = tokens[i + 1] if i + 1 < len(tokens) else None
-            text = plain_text(inline.children or [], as_written=True) if inline else ""
+            children = inline.children or [] if inline else []
+            text = plain_text(children, as_written=True)
             custom = (tok.meta or {}).get("custom_id")
-            anchor = ctx.slug(text, custom)
+            anchor = ctx.slug(slug_text(children), custom)
             if custom and anchor != custom:
                 ctx.warn(
                     tok.map[0] + 1 + ctx.line_offset if tok.map else 0,
