@@ -290,7 +290,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
         diagnostics.internal(config_file.name if config_file else "docs.json", 0, "loading", exc)
         return BuildResult(diagnostics, fatal=diagnostics[-1].message)
     config, sources = inputs.config, inputs.sources
-    schema_findings = Background(functools.partial(config_findings, config))
+    schema_findings = Background(functools.partial(config_findings, config, diagnostics))
     timings["load"] = time.perf_counter() - t0
     t = time.perf_counter()
     folder = build_cache_dir(options)

@@ -67,15 +67,19 @@ def docs_schema() -> dict[str, Any]:
     return data
 
 
-def config_findings(config: SiteConfig) -> list[Diagnostic]:
-    """`validate_config`'s findings; a failure of the check itself is an internal error at
-    the configuration file, and the build or check goes on without its findings."""
+def config_findings(config: SiteConfig, known: Diagnostics) -> list[Diagnostic]:
+    """What `validate_config` adds to `known` (the loader's findings, which it does not
+    repeat); a failure of the check itself is an internal error at the configuration file,
+    and the build or check goes on without its findings."""
     found = Diagnostics()
+    found.extend(known)
+    mark = len(found)
     try:
         validate_config(config, found)
     except Exception as exc:  # a bug in the check, not in the docs: say so and go on
+        del found[mark:]
         found.internal(config.config_file, 0, "checking the schema of", exc)
-    return list(found)
+    return list(found[mark:])
 
 
 def validate_config(config: SiteConfig, diagnostics: Diagnostics) -> None:

@@ -62,7 +62,7 @@ def _check(options: CheckOptions) -> CheckResult:
     # docs.json against its schema, and later the specs' lint, run beside the serial stretches
     # (another core is idle then); their findings go where they always went in the list
     at_config = len(diagnostics)
-    schema_findings = Background(functools.partial(config_findings, config))
+    schema_findings = Background(functools.partial(config_findings, config, diagnostics))
     timings["load"] = time.perf_counter() - t0
 
     t = time.perf_counter()
