@@ -20,6 +20,15 @@ def test_update_anchor_and_toc() -> None:
     page, _ctx, _d = render('<Update label="March 2025" description="v2">\n  Body\n</Update>\n')
     assert [(e.id, e.text) for e in page.toc] == [("march-2025", "March 2025")]
     assert 'id="march-2025"' in page.body_html
+    # the headings inside an Update have ids, but its label alone is its TOC entry (Momentic's
+    # changelog listed Features, Web, Bug fixes under every month, at the months' level)
+    page, _ctx, _d = render(
+        "## Intro\n\n"
+        '<Update label="Feb 2026">\n## Features\n\n### Web\n\nx\n</Update>\n\n'
+        '<Update label="Jan 2026">\n## Features\n\ny\n</Update>\n'
+    )
+    assert [e.id for e in page.toc] == ["intro", "feb-2026", "jan-2026"]
+    assert 'id="features"' in page.body_html and 'id="features-2"' in page.body_html
 
 
 @pytest.mark.parametrize(
@@ -180,6 +189,9 @@ def test_update_tag_filter(browser: Any, behaviour_site: Path) -> None:
     chips.nth(0).click()  # A and B: only One
     assert [updates.nth(i).is_visible() for i in range(3)] == [True, False, False]
     assert "tags=B%2CA" in page.url or "tags=B,A" in page.url
+    # the filters replace the table of contents (create/changelogs.mdx)
+    assert page.locator("#table-of-contents .mr-update-filter").count() == 1
+    assert page.is_hidden("#table-of-contents .mr-toc__list")
     assert page.errors == []
 
 

@@ -87,10 +87,14 @@ def assign_ids(
     # in the TOC or search
     skip_name, skip_depth = "", 0
     quoted = 0  # inside a <Prompt>: its text is the prompt to copy, not the page's sections
+    # inside an <Update>: its label is the TOC entry (create/changelogs.mdx), its headings not
+    entry_depth = 0
     for i, tok in enumerate(tokens):
         ttype = tok.type
         if ttype == "component_close" and quoted and tok.meta.get("name") in QUOTING:
             quoted -= 1
+        if ttype == "component_close" and entry_depth and tok.meta.get("name") in TOC_COMPONENTS:
+            entry_depth -= 1
         if skip_depth:
             if ttype == "component_open" and tok.meta.get("name") == skip_name:
                 skip_depth += 1
@@ -133,7 +137,7 @@ def assign_ids(
             level = int(tok.tag[1])
             if quoted:
                 continue
-            if level in (2, 3):
+            if level in (2, 3) and not entry_depth:
                 toc.append(TocEntry(anchor, text.strip(), level))
             if level <= 3:
                 flush()
@@ -146,6 +150,8 @@ def assign_ids(
             props = meta.get("props", {})
             if name in QUOTING and not meta.get("self_closing"):
                 quoted += 1
+            if name in TOC_COMPONENTS and not meta.get("self_closing"):
+                entry_depth += 1
             if name in ANCHORED:
                 label = props.get(ANCHORED[name])
                 explicit = props.get("id") if isinstance(props.get("id"), str) else None

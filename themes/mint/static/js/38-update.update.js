@@ -1,4 +1,4 @@
-/* Update tag filters: chips above the TOC filter the entries (?tags=A,B).
+/* Update tag filters: chips in place of the TOC's entries filter the updates (?tags=A,B).
  * Hook: [data-component="update"][data-tags] (components/misc.py). Part `update`. */
 (function () {
   "use strict";
@@ -54,7 +54,10 @@
     });
     var toc = doc.getElementById("table-of-contents");
     var anchor = toc ? toc.querySelector(".mr-toc__list") : null;
-    if (anchor) anchor.parentNode.insertBefore(panel, anchor);
+    if (anchor) {  // the filters replace the table of contents (create/changelogs.mdx)
+      anchor.parentNode.insertBefore(panel, anchor);
+      toc.classList.add("mr-toc--filters");
+    }
     else {
       var content = doc.querySelector('[data-component="prose"]');
       if (content) content.insertBefore(panel, content.firstChild);
