@@ -31,6 +31,26 @@ def test_update_anchor_and_toc() -> None:
     assert 'id="features"' in page.body_html and 'id="features-2"' in page.body_html
 
 
+def test_step_titles_are_toc_entries() -> None:
+    """A Step's `id` is "used for anchor linking and table of contents navigation"
+    (components/steps.mdx), and the reference makes each Step a TOC entry: none was. An `h2`
+    title is a top entry, others sit under their section; `noAnchor` steps have none."""
+    page, _ctx, _d = render(
+        "## Intro\n\n"
+        '<Steps titleSize="h2">\n<Step title="Install">a</Step>\n'
+        '<Step title="Configure" id="cfg">b</Step>\n</Steps>\n\n'
+        "## Next\n\n"
+        '<Steps>\n<Step title="One">x</Step>\n<Step title="Two" noAnchor>y</Step>\n</Steps>\n'
+    )
+    assert [(e.id, e.text, e.level) for e in page.toc] == [
+        ("intro", "Intro", 2),
+        ("install", "Install", 2),
+        ("cfg", "Configure", 2),
+        ("next", "Next", 2),
+        ("one", "One", 3),
+    ]
+
+
 @pytest.mark.parametrize(
     ("tex", "display"),
     [

@@ -89,12 +89,15 @@ def assign_ids(
     quoted = 0  # inside a <Prompt>: its text is the prompt to copy, not the page's sections
     # inside an <Update>: its label is the TOC entry (create/changelogs.mdx), its headings not
     entry_depth = 0
+    steps_size: list[object] = []  # the `titleSize` of each enclosing <Steps>
     for i, tok in enumerate(tokens):
         ttype = tok.type
         if ttype == "component_close" and quoted and tok.meta.get("name") in QUOTING:
             quoted -= 1
         if ttype == "component_close" and entry_depth and tok.meta.get("name") in TOC_COMPONENTS:
             entry_depth -= 1
+        if ttype == "component_close" and steps_size and tok.meta.get("name") == "Steps":
+            steps_size.pop()
         if skip_depth:
             if ttype == "component_open" and tok.meta.get("name") == skip_name:
                 skip_depth += 1
@@ -161,6 +164,12 @@ def assign_ids(
                         toc.append(TocEntry(meta["anchor"], str(label), 2))
                         flush()
                         current_anchor, current_title, text_parts = meta["anchor"], str(label), []
+                    elif name == "Step" and not quoted and not entry_depth:
+                        step = _step_entry(meta["anchor"], label, props, steps_size)
+                        if step is not None:
+                            toc.append(step)
+            if name == "Steps" and not meta.get("self_closing"):
+                steps_size.append(props.get("titleSize"))
             elif name in FIELD_COMPONENTS:
                 field_name = next(
                     (props[k] for k in FIELD_NAME_KEYS if isinstance(props.get(k), str)), None
@@ -174,6 +183,20 @@ def assign_ids(
             continue
     flush()
     return toc, sections
+
+
+def _step_entry(
+    anchor: str, label: object, props: dict[str, object], steps_size: list[object]
+) -> TocEntry | None:
+    """A Step's TOC entry (components/steps.mdx: its `id` is "used for anchor linking and
+    table of contents navigation"): at level 2 when its title is an `h2` (its own
+    `titleSize`, else its Steps'), else under the section it is in; none with `noAnchor`
+    or no text title."""
+    no_anchor = props.get("noAnchor")
+    if not isinstance(label, str) or not label.strip() or no_anchor in (True, "true"):
+        return None
+    size = props.get("titleSize") or (steps_size[-1] if steps_size else None)
+    return TocEntry(anchor, label.strip(), 2 if size == "h2" else 3)
 
 
 QUOTING = frozenset({"Prompt"})
