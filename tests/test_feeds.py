@@ -59,7 +59,8 @@ def test_feed_has_an_item_per_update(tmp_path: Path) -> None:
     assert first.published_parsed[:3] == (2024, 10, 11)
     content = first.content[0].value
     assert "<strong>bold</strong>" in content
-    assert 'href="https://docs.example.com/docs/guide/"' in content and "pip install" in content
+    assert 'href="https://docs.example.com/docs/guide/"' in content
+    assert "pip install" not in content  # "pure Markdown only": no code blocks (update.mdx)
     assert second.title == "Summer release" and second.summary == "Plain words"
     assert second.published_parsed[:2] == (2024, 6)
     page = (out / "changelog" / "index.html").read_text()
@@ -87,3 +88,42 @@ def test_feed_without_a_public_url_uses_site_paths(tmp_path: Path) -> None:
     assert not feed.bozo, feed.bozo_exception
     assert [e.link for e in feed.entries] == ["/changelog/#2024-10-11", "/changelog/#june-2024"]
     assert 'href="/changelog/rss.xml"' in (out / "changelog" / "index.html").read_text()
+
+
+def test_an_update_with_headings_is_an_item_per_heading_in_pure_markdown(tmp_path: Path) -> None:
+    """components/update.mdx: "Updates with Markdown headings create a separate RSS feed entry
+    for each heading", and entries "contain pure Markdown only--components, code blocks,
+    inline code, and raw HTML elements are not included". An Update was one item, carrying
+    the callout's icon, the code block's copy button and the theme's classes."""
+    page = (
+        "---\ntitle: Changelog\n---\n\n"
+        '<Update label="March 2025" description="v2.0.0" tags={["API"]}>\n'
+        "  Intro with a [link](https://x.example) and **bold**.\n\n"
+        "  ## New dashboard\n\n  Redesigned with `inline code`.\n\n  - one\n  - two\n\n"
+        "  ## API changes\n\n  <Note>Breaking.</Note>\n\n  After the note <span>raw</span>.\n\n"
+        "  ```bash\n  npm i x\n  ```\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n"
+        "</Update>\n"
+    )
+    docs = write_site(tmp_path / "d", {"changelog.mdx": page}, minimal_config(["changelog"]))
+    build_site(docs, tmp_path / "out", base_url="https://docs.example.com/")
+    feed = feedparser.parse((tmp_path / "out" / "changelog" / "rss.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    titles = [(e.title, e.link.rsplit("#", 1)[1]) for e in feed.entries]
+    assert titles == [
+        ("March 2025", "march-2025"),
+        ("New dashboard", "new-dashboard"),
+        ("API changes", "api-changes"),
+    ]
+    intro, dashboard, api = (e.content[0].value for e in feed.entries)
+    assert intro == (
+        '<p>Intro with a <a href="https://x.example">link</a> and <strong>bold</strong>.</p>'
+    )
+    assert (
+        dashboard.replace("\n", "") == "<p>Redesigned with .</p><ul><li>one</li><li>two</li></ul>"
+    )
+    assert api.replace("\n", "") == (
+        "<p>After the note .</p><table><thead><tr><th>a</th><th>b</th></tr></thead>"
+        "<tbody><tr><td>1</td><td>2</td></tr></tbody></table>"
+    )
+    assert all([t.term for t in e.tags] == ["API"] for e in feed.entries)
+    assert all(e.published_parsed[:2] == (2025, 3) for e in feed.entries)

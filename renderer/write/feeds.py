@@ -1,5 +1,5 @@
 """RSS 2.0 feeds of changelog pages: pages with `<Update>`s (or `rss: true`) get `<page>/rss.xml`,
-an item per `<Update>`.
+an item per `<Update>`, or per heading in it, its content pure Markdown (feedtext.py).
 
 ```
 <rss version="2.0"><channel><title>Changelog - Site</title><link>…/changelog/</link>
@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape
 
 from mintrender.model import flag
 from mintrender.urls import ROOT
+from mintrender.write.feedtext import Heading, pure_markdown, split_at_headings
 
 if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
@@ -92,20 +93,50 @@ def feed_xml(
         "<generator>mintrender</generator>",
     ]
     for entry in rendered.updates:
-        lines.append(_item(entry, record, urls, publish, path))
+        lines.extend(_items(entry, record, urls, publish, path))
     lines += ["</channel>", "</rss>"]
     return "\n".join(lines) + "\n"
 
 
-def _item(
+def _items(
     entry: UpdateEntry, record: PageRecord, urls: UrlBuilder, publish: Publish, path: str
-) -> str:
-    link = publish.public(urls.page(record.site_path, anchor=entry.anchor), path)
+) -> list[str]:
+    """An `<Update>`'s feed items: one per Markdown heading in it (and one for the text
+    before the first, under the label), or one for the whole entry when it has no heading
+    or says what its item is (`rss={{title, description}}`)."""
     content = publish.public(entry.html, path)
-    summary = entry.rss_description or entry.description or _plain(content)[:500]
+    parts = split_at_headings(content)
+    if entry.rss_title or entry.rss_description or len(parts) == 1:
+        return [_item(entry, record, urls, publish, path, None, content)]
+    items = []
+    for heading, fragment in parts:
+        if heading is not None or _plain(pure_markdown(fragment)):
+            items.append(_item(entry, record, urls, publish, path, heading, fragment))
+    return items
+
+
+def _item(
+    entry: UpdateEntry,
+    record: PageRecord,
+    urls: UrlBuilder,
+    publish: Publish,
+    path: str,
+    heading: Heading | None,
+    fragment: str,
+) -> str:
+    """One item: the entry's (`heading` None) or one of its headings', its content pure
+    Markdown (`pure_markdown`)."""
+    anchor = heading.anchor if heading is not None else entry.anchor
+    link = publish.public(urls.page(record.site_path, anchor=anchor), path)
+    content = pure_markdown(fragment)
+    if heading is not None:
+        title, summary = heading.text, _plain(content)[:500]
+    else:
+        title = entry.rss_title or entry.label
+        summary = entry.rss_description or entry.description or _plain(content)[:500]
     parts = [
         "<item>",
-        f"<title>{escape(entry.rss_title or entry.label)}</title>",
+        f"<title>{escape(title)}</title>",
         f"<link>{escape(link)}</link>",
         f'<guid isPermaLink="{"true" if "://" in link else "false"}">{escape(link)}</guid>',
         f"<description>{escape(summary)}</description>",
