@@ -170,27 +170,26 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     close = None
     if not (tag.self_closing or is_void(name)):
         close = find_close(src, name, tag.end, limit, scope_of(env))
-        if close is None:
-            if lenient:
-                return False
-            if not silent:
-                report(
-                    env,
-                    start_line,
-                    "jsx-unclosed",
-                    f"<{name or '>'}> is never closed: expected </{name}> before the end of its "
-                    "container; its content is rendered after it",
-                    "error",
-                    column=pos - state.bMarks[start_line] + 1,
-                )
+        if close is None and lenient:
+            return False
     end = void_close(src, name, tag.end, limit) if is_void(name) else tag.end
     content_end, after = close if close else (tag.end, end)
     last_line = _line_of(state, max(after - 1, pos))
     rest = _flow_rest(state, start_line, last_line, after)
-    if rest is None:
-        return False  # text follows the element on its line: a paragraph with inline JSX
+    if rest is None:  # text follows the element on its line: a paragraph with inline JSX
+        return False  # (the inline rule reads it, and says so when it is never closed)
     if silent:
         return True
+    if close is None and not (tag.self_closing or is_void(name)):
+        report(
+            env,
+            start_line,
+            "jsx-unclosed",
+            f"<{name or '>'}> is never closed: expected </{name}> before the end of its "
+            "container; its content is rendered after it",
+            "error",
+            column=pos - state.bMarks[start_line] + 1,
+        )
     if tag.problem:
         report(
             env, start_line, "jsx-syntax", tag.problem, column=pos - state.bMarks[start_line] + 1

@@ -870,3 +870,19 @@ def test_a_script_url_is_left_out_of_every_link_with_a_warning(tmp_path: Path) -
     assert not re.search(r'href="[^"]*script:', html, re.I)
     assert '<div class="mr-card card" data-component="card">' in html
     assert 'class="mr-card card mr-card--link" href="/ok/"' in html
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        ("<Note>Never closed.\n\nMore.\n", 1),  # text after the tag on its line
+        ("<Note>\n  Never closed.\n", 1),
+        ("Intro <Note>inline, never closed.\n\nMore.\n", 7),
+    ],
+)
+def test_an_unclosed_tag_is_reported_once(tmp_path: Path, text: str, column: int) -> None:
+    """`<Note>Never closed.` was two `jsx-unclosed` errors at one place: the block rule
+    reported it, then left the line to the paragraph rule, which reported it again."""
+    result = _build(tmp_path, {"page.mdx": text})
+    found = [(d.line, d.column) for d in _found(result, "jsx-unclosed")]
+    assert found == [(1, column)]
