@@ -53,7 +53,8 @@ def slug_text(tokens: Sequence[Token]) -> str:
     kept: list[Token] = []
     depth = 0
     for t in tokens:
-        if t.type == "component_open" and (depth or t.meta.get("name") in UNSLUGGED):
+        written = t.meta.get("name") in UNSLUGGED and not t.meta.get("expanded")
+        if t.type == "component_open" and (depth or written):  # (a custom one: as written)
             depth += 0 if t.meta.get("self_closing") else 1
             continue
         if depth:
