@@ -420,3 +420,31 @@ def test_listed_operations_go_in_their_specs_directory(tmp_path: Path) -> None:
     assert (out / "v2" / "me" / "get-my-profile" / "index.html").is_file()
     assert (out / "teams" / "list-teams" / "index.html").is_file()
     assert not (out / "me").exists()
+
+
+def test_a_listed_operation_in_lowercase_and_a_deprecated_one(tmp_path: Path) -> None:
+    """Rhombus lists its whole API reference as `api-reference/openapi.json post /api/…`, and
+    Mintlify builds it (its own Markdown exports carry lowercase references too): every entry
+    was a missing page. An operation the spec marks `deprecated` is marked so in the sidebar,
+    as a `deprecated: true` page is (only its page header said so)."""
+    ok = {"200": {"description": "ok"}}
+    spec = {
+        "openapi": "3.0.1",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/things": {"post": {"summary": "Create thing", "responses": ok}},
+            "/old": {"get": {"summary": "Old thing", "deprecated": True, "responses": ok}},
+            "/hooks": {"get": {"summary": "Hooked", "responses": ok}},
+        },
+    }
+    pages = ["openapi.json post /things", "openapi.json GET /old", "openapi.json Get /hooks"]
+    config = minimal_config([{"group": "API", "pages": pages}])
+    docs = write_site(tmp_path / "docs", {"openapi.json": json.dumps(spec)}, config)
+    result = build_site(docs, tmp_path / "out")
+    assert [d.code for d in result.diagnostics if d.severity != "info"] == []
+    out = tmp_path / "out" / "api-reference"
+    page = (out / "create-thing" / "index.html").read_text(encoding="utf-8")
+    assert (out / "old-thing" / "index.html").is_file() and (out / "hooked").is_dir()
+    entries = re.findall(r'<li><a href="/api-reference/([^"]+)/"[^>]*>(.*?)</a></li>', page)
+    deprecated = {path: "mr-nav__tag--deprecated" in label for path, label in entries}
+    assert deprecated == {"create-thing": False, "old-thing": True, "hooked": False}

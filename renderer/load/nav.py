@@ -25,8 +25,10 @@ DIVISION_KEYS: tuple[tuple[str, DivisionKind, str], ...] = (
     ("menu", "item", "item"),
 )
 _OPERATION = re.compile(
-    r"^(?:(\S+)\s+)?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|webhook)\s+(\S.*)$"
+    r"^(?:(\S+)\s+)?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|WEBHOOK)\s+(\S.*)$", re.I
 )
+"""`[SPEC ]METHOD /path`, the method in any case (Rhombus lists its whole API reference as
+`api-reference/openapi.json post /api/…`, and Mintlify builds it), or `webhook NAME`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +188,7 @@ def is_operation_ref(ref: str) -> bool:
     if ref.startswith(CHANNEL_REF_PREFIX):
         return True
     m = _OPERATION.match(ref.strip())
-    return m is not None and (m.group(2) == "webhook" or m.group(3).startswith("/"))
+    return m is not None and (m.group(2).lower() == "webhook" or m.group(3).startswith("/"))
 
 
 def _walk(

@@ -56,6 +56,8 @@ class ApiPage:
     description_html: str
     search_text: str
     """Method, path, summary and field names, for the search index."""
+    deprecated: bool = False
+    """The operation is `deprecated` in its spec: so is its sidebar entry."""
 
 
 def _frontmatter_line(docs_dir: Path, rel_path: str, key: str) -> int:
@@ -440,6 +442,7 @@ class ApiStage:
             op.description or "",
             f"{op.method} {op.path}",
             markdown=markdown,
+            deprecated=op.deprecated,
         )
 
     def _resolve_openapi(self, record: PageRecord, ref: str) -> Any:
@@ -550,6 +553,7 @@ class ApiStage:
         *,
         body: bool = True,
         markdown: Markdown | None = None,
+        deprecated: bool = False,
     ) -> None:
         rendered = record.rendered
         assert rendered is not None
@@ -582,6 +586,7 @@ class ApiStage:
             aside_html=aside,
             description_html=description_html,
             search_text=html.unescape(search_text),
+            deprecated=deprecated,
         )
 
 

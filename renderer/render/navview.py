@@ -508,7 +508,8 @@ def page_info(record: PageRecord) -> PageInfo:
         icon_type=meta.icon_type,
         tag=meta.tag,
         method=None if meta.hide_api_marker else method,
-        deprecated=meta.deprecated,
+        # the spec's `deprecated` too (openapi.md §3: the page's metadata comes from it)
+        deprecated=meta.deprecated or bool(getattr(record.api, "deprecated", False)),
         hidden=meta.hidden,
         url=meta.url,
         file=record.rel_path,
