@@ -238,3 +238,26 @@ def test_an_unclosed_void_element_is_reported_where_remark_mdx_refuses_the_page(
         refused = "error" in reference[f"void-{key}"]
         assert bool(ours) == refused, (key, reference[f"void-{key}"], ours)
         assert all(d.severity == "warning" and d.line >= 1 for d in ours), ours
+
+
+AUTOLINK_CASES = {
+    "url": "Use <https://example.com> here.\n",
+    "mail": "Mail <team@example.com> now.\n",
+    "code": "Inline `<https://example.com>` code.\n",
+    "bare": "A bare https://example.com link.\n",
+    "markdown": "A [link](https://example.com).\n",
+}
+
+
+def test_an_autolink_is_reported_where_remark_mdx_refuses_the_page(tmp_path: Path) -> None:
+    """CommonMark's `<https://…>` and `<name@host>` autolinks: MDX has none and remark-mdx
+    refuses the page at the `<`; they were linked without a word. They are still linked, with
+    a `jsx-syntax` warning exactly where the reference refuses the page."""
+    reference = reference_outlines({f"autolink-{k}": v for k, v in AUTOLINK_CASES.items()})
+    for key, text in AUTOLINK_CASES.items():
+        found = Diagnostics()
+        parse_page("p.mdx", text, docs_dir=tmp_path, diagnostics=found, read=Reader(tmp_path))
+        ours = [d for d in found if d.code == "jsx-syntax"]
+        refused = "error" in reference[f"autolink-{key}"]
+        assert bool(ours) == refused, (key, reference[f"autolink-{key}"], ours)
+        assert all((d.line, d.column) == (1, text.index("<") + 1) for d in ours), ours

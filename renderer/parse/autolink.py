@@ -4,6 +4,7 @@ become links."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from markdown_it.token import Token
@@ -144,3 +145,29 @@ def _inside_anchor(state: StateInline) -> bool:
                 1 if tok.type == "component_open" else -1 if tok.type == "component_close" else 0
             )
     return depth > 0
+
+
+AUTOLINK_NOT_MDX = (
+    "`<{url}>` is not MDX: MDX reads `<` as the start of a tag, so Mintlify refuses this page; "
+    "write [text]({url}) or the bare address (linked here)"
+)
+
+
+def mdx_autolink(
+    rule: Callable[[StateInline, bool], bool],
+) -> Callable[[StateInline, bool], bool]:
+    """CommonMark's `<https://…>` and `<name@host>` autolinks, linked as before but reported:
+    MDX has no autolinks (micromark-extension-mdx-jsx turns them off), and remark-mdx fails
+    the page at the `<`."""
+    from mintrender.components._mdxenv import inline_report  # (components import parse)
+
+    def autolink(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        if not rule(state, silent):
+            return False
+        if not silent and not state.env.get("lenient"):
+            url = state.src[start + 1 : state.pos - 1]
+            inline_report(state, start, "jsx-syntax", AUTOLINK_NOT_MDX.format(url=url))
+        return True
+
+    return autolink

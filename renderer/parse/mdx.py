@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline.autolink import autolink as commonmark_autolink
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -23,7 +24,7 @@ from mintrender.components._mdxenv import report
 from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics
 from mintrender.faults import fault_notice
-from mintrender.parse.autolink import autolink_literal, url_inline
+from mintrender.parse.autolink import autolink_literal, mdx_autolink, url_inline
 from mintrender.parse.checkinline import plain_children, plain_inline_tokens
 from mintrender.parse.dispatch import dispatch_rules
 from mintrender.parse.esm import ESM_START, is_statement
@@ -259,6 +260,8 @@ def new_markdown() -> MarkdownIt:
     # the inline rules run (before emphasis and math), `www.` and e-mail addresses after them
     md.inline.ruler.before("emphasis", "url_inline", url_inline)
     md.core.ruler.after("inline", "autolink_literal", autolink_literal)
+    # `<https://…>`: linked, and reported (MDX refuses it)
+    md.inline.ruler.at("autolink", mdx_autolink(commonmark_autolink))
     md.use(lean_plugins)
     _guard_depth(md)
     return md
