@@ -40,6 +40,7 @@ from mintrender.components._jsxscan import (
     expansion_for,
     find_close,
     is_void,
+    lowercase_component,
     open_void,
     push_open,
     read_tag,
@@ -221,6 +222,8 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     old_parent, old_line_max = state.parentType, state.lineMax
     where = (env.get("src_path", "<page>"), usage_line(env, start_line))
     expansion = expansion_for(env, tag, inner, where)
+    if expansion is None and (why := lowercase_component(env, name)):
+        report(env, start_line, "unknown-component", why, column=pos - state.bMarks[start_line] + 1)
     if expansion is not None:
         with expanding(env, expansion, start_line) as ok:
             if ok:

@@ -34,6 +34,7 @@ from mintrender.components._jsxscan import (
     expansion_for,
     find_close,
     is_void,
+    lowercase_component,
     open_void,
     push_open,
     read_tag,
@@ -157,6 +158,8 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     inner = src[tag.end : close[0]] if close else ""
     file, first_line, _ = env.get("_inline") or (env.get("src_path", "<page>"), 0, False)
     expansion = expansion_for(env, tag, inner, (file, first_line + src.count("\n", 0, pos)))
+    if expansion is None and (lowercase := lowercase_component(env, tag.name)):
+        inline_report(state, pos, "unknown-component", lowercase)
     if expansion is not None:
         _inline_expansion(state, expansion, pos, inner)
         state.pos = close[1] if close else end

@@ -219,6 +219,20 @@ def expansion_for(
     return expander(tag.name, tag.props, inner, where)
 
 
+def lowercase_component(env: MutableMapping[str, Any], name: str) -> str | None:
+    """The warning for `<createAccount />` naming an imported or defined component in
+    lowercase (Wavix): MDX reads a lowercase name as an HTML element, so the component is not
+    drawn; None for any other tag."""
+    knows = getattr(env.get("expand_component"), "knows", None)
+    if knows is None or not name[:1].islower() or name in HTML_NAMES or not knows(name):
+        return None
+    return (
+        f"<{name}> starts with a lowercase letter, so MDX reads it as an HTML element, not the "
+        f"component `{name}` this page imports or defines; name it with a capital letter "
+        "(import it as one) to draw it"
+    )
+
+
 ELEMENT_ALIASES = {"Link": "a"}
 """Components Mintlify's MDX knows without an import that are an HTML element here: `<Link
 href="/x">` (Next.js's link, which real sites write) is an `<a>`; a page that imports or

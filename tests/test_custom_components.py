@@ -1032,3 +1032,21 @@ def test_a_snippet_statement_that_never_ends_is_reported_in_the_snippet(tmp_path
     _, result = _page(tmp_path, text, {"snippets/a.jsx": jsx})
     found = [(d.file, d.line) for d in result.diagnostics if "never ends" in d.message]
     assert found == [("snippets/a.jsx", 1)]
+
+
+def test_an_imported_component_named_in_lowercase_is_said(tmp_path: Path) -> None:
+    """Wavix imports `createAccount` and writes `<createAccount />`: MDX reads a lowercase name
+    as an HTML element, so the snippet is not drawn, and nothing said so. An HTML element and
+    a capitalized use say nothing."""
+    text = (
+        "import createAccount from '/snippets/create-account.mdx';\n"
+        "import CreateAccount from '/snippets/create-account.mdx';\n\n"
+        '<createAccount product="Wavix" />\n\nText <createAccount /> inline, <span>ok</span>.\n\n'
+        "<CreateAccount />\n\n<div>fine</div>\n"
+    )
+    snippet = {"snippets/create-account.mdx": "1. Go to the [signup page](https://x.example).\n"}
+    html, result = _page(tmp_path, text, snippet)
+    found = [d for d in result.diagnostics if d.code == "unknown-component"]
+    assert [(d.line, d.column) for d in found] == [(7, 1), (9, 6)]
+    assert all("starts with a lowercase letter" in d.message for d in found)
+    assert html.count("signup page") == 1  # the capitalized use only
