@@ -255,6 +255,31 @@ def test_a_language_shows_its_own_global_links(tmp_path: Path) -> None:
         assert f">{other}<" not in html
 
 
+def test_the_version_menu_keeps_the_page_when_one_version_is_at_the_root(tmp_path: Path) -> None:
+    """Mintlify's own versions example (organize/navigation.mdx): the latest version's pages
+    at the root (`quickstart`), an older one's in a folder (`2025_12/quickstart`). The menu
+    led to the other version's first page, both ways; it leads to the same page there."""
+    config = minimal_config([])
+    config["navigation"] = {
+        "versions": [
+            {"version": "2026_03", "pages": ["getting-started", "quickstart"]},
+            {"version": "2025_12", "pages": ["2025_12/getting-started", "2025_12/quickstart"]},
+        ]
+    }
+    names = ["getting-started", "quickstart", "2025_12/getting-started", "2025_12/quickstart"]
+    files = {f"{p}.mdx": "---\ntitle: X\n---\n\nText.\n" for p in names}
+    docs = write_site(tmp_path / "docs", files, config)
+    build_site(docs, tmp_path / "out")
+
+    def menu(page: str) -> list[str]:
+        html = (tmp_path / "out" / page / "index.html").read_text(encoding="utf-8")
+        found = re.split(r'aria-label="Version: ', html, maxsplit=1)[1].split("</details>")[0]
+        return re.findall(r'class="mr-select__item" href="([^"]*)"', found)
+
+    assert menu("quickstart") == ["/quickstart/", "/2025_12/quickstart/"]
+    assert menu("2025_12/quickstart") == ["/quickstart/", "/2025_12/quickstart/"]
+
+
 def test_the_version_and_language_pickers_keep_the_page_being_read(tmp_path: Path) -> None:
     """Stagehand's versions and CrewAI's `edge/en/…` paths: the version menu led to each
     version's first page, and the language menu only knew a leading `fr/` folder. Each entry
