@@ -22,7 +22,7 @@ from mintrender.buildcache import (
     unique,
 )
 from mintrender.cache import build_cache_dir, prune, site_store
-from mintrender.check.config import config_findings
+from mintrender.check.config import config_findings, duplicate_entries
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import fault_notice
 from mintrender.hints import closest_path
@@ -303,6 +303,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     except Exception as exc:  # navigation-level specs generate no pages; the rest builds
         diagnostics.internal(config.config_file, 0, "expanding the OpenAPI navigation of", exc)
     slots = list(nav.slots())
+    diagnostics.extend(duplicate_entries(config, slots))  # as `check` reports them
     timings["api_load"] = time.perf_counter() - t
 
     # --- parse and render every page: one process, or forked workers (--jobs)

@@ -886,3 +886,17 @@ def test_an_unclosed_tag_is_reported_once(tmp_path: Path, text: str, column: int
     result = _build(tmp_path, {"page.mdx": text})
     found = [(d.line, d.column) for d in _found(result, "jsx-unclosed")]
     assert found == [(1, column)]
+
+
+def test_build_reports_a_page_listed_twice_as_check_does(tmp_path: Path) -> None:
+    """Turso lists `features/branching` twice: `check` said so, `build` said nothing, and
+    `build --strict` passed. Both report it, at the second entry."""
+    config = minimal_config(
+        [{"group": "A", "pages": ["index"]}, {"group": "B", "pages": ["index"]}]
+    )
+    docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"}, config)
+    result = build_site(docs, tmp_path / "out")
+    [found] = _found(result, "nav-duplicate")
+    assert found.file == "docs.json" and "'index' is already listed" in found.message
+    strict = cli.main(["build", str(docs), "-o", str(tmp_path / "out2"), "--strict", "-q"])
+    assert strict == 1

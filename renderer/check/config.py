@@ -9,7 +9,7 @@ honour yet are one `unsupported-setting` info each, so none is silently ignored.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -19,7 +19,7 @@ from mintrender.hints import did_you_mean
 from mintrender.load.chrome import CHROME_KEYS
 from mintrender.load.config import SiteConfig
 from mintrender.load.jsonpos import PathKey, format_path
-from mintrender.load.nav import DIVISION_KEYS
+from mintrender.load.nav import DIVISION_KEYS, PageSlot, is_operation_ref
 
 UNSUPPORTED: dict[PathKey, str] = {
     ("fonts",): "the theme's own fonts are used",
@@ -251,3 +251,37 @@ def _type_of(value: Any) -> str:
     if isinstance(value, dict):
         return "an object"
     return "null"
+
+
+SCOPES = ("language", "version", "product")
+"""Navigation divisions a page may legitimately appear once in each of."""
+
+
+def duplicate_entries(config: SiteConfig, slots: Sequence[PageSlot]) -> list[Diagnostic]:
+    """A `nav-duplicate` warning for each page listed again in one language/version (`build`
+    reports them too: `--strict` fails on them as `check` does)."""
+    out: list[Diagnostic] = []
+    first: dict[tuple[object, ...], PageSlot] = {}
+    for slot in slots:
+        ref = slot.ref.strip().strip("/")
+        if is_operation_ref(ref):
+            continue
+        scope = tuple((d.kind, d.label) for d in slot.divisions if d.kind in SCOPES)
+        key = (ref, scope)
+        if key not in first:
+            first[key] = slot
+            continue
+        line, col = config.locate(slot.json_path, slot.ref)
+        earlier, _ = config.locate(first[key].json_path)
+        out.append(
+            Diagnostic(
+                "warning",
+                config.config_file,
+                line,
+                col,
+                "nav-duplicate",
+                f"{ref!r} is already listed in the navigation (line {earlier}); a page appears "
+                "once per language or version, so readers land in one place",
+            )
+        )
+    return out

@@ -8,9 +8,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from mintrender.check.config import duplicate_entries
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.hints import did_you_mean
-from mintrender.load.nav import is_operation_ref
 from mintrender.load.redirects import plan_redirect_pages
 
 if TYPE_CHECKING:
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 _PUNCTUATION = re.compile(r"[\W_]+")
 MAX_NAMED = 5
 """Including pages named in a snippet finding's message before "and N more"."""
-SCOPES = ("language", "version", "product")
-"""Navigation divisions a page may legitimately appear once in each of."""
 
 
 def merge_page_findings(facts: Iterable[PageFacts]) -> list[Diagnostic]:
@@ -115,30 +113,7 @@ def check_navigation(
     hidden: set[str],
 ) -> list[Diagnostic]:
     """Pages listed twice in one language/version, and page files no navigation entry lists."""
-    out: list[Diagnostic] = []
-    first: dict[tuple[object, ...], PageSlot] = {}
-    for slot in slots:
-        ref = slot.ref.strip().strip("/")
-        if is_operation_ref(ref):
-            continue
-        scope = tuple((d.kind, d.label) for d in slot.divisions if d.kind in SCOPES)
-        key = (ref, scope)
-        if key not in first:
-            first[key] = slot
-            continue
-        line, col = config.locate(slot.json_path, slot.ref)
-        earlier, _ = config.locate(first[key].json_path)
-        out.append(
-            Diagnostic(
-                "warning",
-                config.config_file,
-                line,
-                col,
-                "nav-duplicate",
-                f"{ref!r} is already listed in the navigation (line {earlier}); a page appears "
-                "once per language or version, so readers land in one place",
-            )
-        )
+    out = duplicate_entries(config, slots)
     listed = set(ref_to_file.values())
     for rel in pages:
         if rel not in listed and rel not in hidden:
