@@ -20,7 +20,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Any, Literal
 
-from mintrender.components import INLINE_COMPONENTS, RAW_NAMES, SOURCE_NAMES
+from mintrender.components import INLINE_COMPONENTS, RAW_NAMES, REGISTRY, SOURCE_NAMES
 from mintrender.components._attrnames import INLINE_ELEMENTS
 from mintrender.components._jsxflow import FlowError, flow_fragments, holds_markup, left_out
 from mintrender.components._jsxinline import (
@@ -219,6 +219,8 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     phrasing = (bool(lines[0]) and "\n\n" not in inner.strip()) or name == "p"
     if phrasing and name != "p" and name not in INLINE_NAMES and _only_snippet(env, inner.strip()):
         phrasing = False  # `<Note><Install /></Note>`: the snippet's blocks, as MDX draws them
+    elif phrasing and name in REGISTRY and name not in INLINE_NAMES and _block_child(inner):
+        phrasing = False  # `<Tabs><Tab title="A">a</Tab>…</Tabs>` on one line: its children
     old_parent, old_line_max = state.parentType, state.lineMax
     where = (env.get("src_path", "<page>"), usage_line(env, start_line))
     expansion = expansion_for(env, tag, inner, where)
@@ -239,6 +241,8 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     if inner.strip() and name not in RAW_NAMES and phrasing and open_line == last_line:
         _push_line_text(state, inner.strip(), open_line)
     elif inner.strip() and name not in RAW_NAMES:
+        if not phrasing and open_line == last_line:  # `<Tabs><Tab …>a</Tab><Tab …>b</Tab>`
+            inner = _one_per_line(inner, env)
         first = parse_nested(state, inner, open_line, col_offset=cut)
         if phrasing:
             for tok in state.tokens[first:]:
@@ -250,6 +254,42 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     state.parentType, state.lineMax = old_parent, old_line_max
     _continue_at(state, last_line, rest)
     return True
+
+
+_FIRST_TAG = re.compile(r"\s*<([A-Z][\w.]*)")
+
+
+def _block_child(inner: str) -> bool:
+    """Does `inner` (a component's content, on its opening line) start with a Mintlify
+    component that is no inline one (`<Tab>`, `<Step>`, `<Card>`)? MDX reads the line as a
+    paragraph of elements, and React draws them all the same: its children are blocks."""
+    m = _FIRST_TAG.match(inner)
+    return m is not None and m.group(1) in REGISTRY and m.group(1) not in INLINE_NAMES
+
+
+def _one_per_line(inner: str, env: Any) -> str:
+    """`inner`, a run of sibling elements on one line, with each on a line of its own: block
+    parsing reads a line at a time, and the line `<Tab …>a</Tab><Tab …>b</Tab>` would be one
+    paragraph. Unchanged when anything but elements is there."""
+    parts: list[str] = []
+    pos, end = 0, len(inner)
+    while pos < end:
+        while pos < end and inner[pos] in " \t":
+            pos += 1
+        if pos >= end:
+            break
+        tag = read_tag(inner, pos, env, False) if inner[pos] == "<" else None
+        if tag is None or tag.closing or tag.problem:
+            return inner
+        stop = tag.end
+        if not tag.self_closing:
+            close = find_close(inner, tag.name, tag.end, end, scope_of(env))
+            if close is None:
+                return inner
+            stop = close[1]
+        parts.append(inner[pos:stop])
+        pos = stop
+    return "\n".join(parts) if len(parts) > 1 else inner
 
 
 def _only_snippet(env: Any, text: str) -> bool:

@@ -454,3 +454,21 @@ def test_function_names_are_spaced_as_tex_spaces_them() -> None:
         r"O(n \log n)", display=False
     )
     assert "<mi>sin</mi><mo" in tex_to_mathml(r"\sin(x)", display=False)
+
+
+def test_containers_written_on_one_line_keep_their_children() -> None:
+    """`<Tabs><Tab title="One">first</Tab><Tab title="Two">second</Tab></Tabs>` on one line:
+    MDX reads a paragraph of elements and React draws the tabs all the same. The line was read
+    as text of the container: no tab labels, no step numbers, and a false `component-children`
+    warning. A callout starting with an inline Badge stays one line of text."""
+    page, _ctx, diagnostics = render(
+        '<Tabs><Tab title="One">first</Tab><Tab title="Two">second</Tab></Tabs>\n\n'
+        '<Steps><Step title="S1">do it</Step><Step title="S2">then</Step></Steps>\n\n'
+        "<Note><Badge>x</Badge> text</Note>\n"
+    )
+    html_out = page.body_html
+    assert re.findall(r'role="tab"[^>]*data-tab-title="([^"]+)"', html_out) == ["One", "Two"]
+    assert re.findall(r'<span class="mr-step__number">(\d+)</span>', html_out) == ["1", "2"]
+    assert "<!--mr-step" not in html_out
+    assert '<div class="mr-callout__content"><span class="mr-badge' in html_out
+    assert list(diagnostics) == []
