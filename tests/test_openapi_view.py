@@ -936,3 +936,32 @@ def test_a_ref_inside_an_example_value_is_what_it_names(tmp_path: Path) -> None:
         ]
     }
     assert '"value": {' in aside and '"name": "Ada"' in aside  # the named example, resolved
+
+
+def test_a_choice_with_a_default_starts_at_it_in_the_playground(tmp_path: Path) -> None:
+    """Rhombus' required `x-auth-scheme` header (enum, default `api-token`) started at
+    "Select…", and Send was refused until the reader chose what the server takes anyway."""
+    scheme = {"type": "string", "enum": ["api-token", "session"], "default": "api-token"}
+    plain = {"type": "string", "enum": ["a", "b"]}
+    spec = {
+        **API_HEAD,
+        "paths": {
+            "/x": {
+                "get": {
+                    "parameters": [
+                        {
+                            "name": "x-auth-scheme",
+                            "in": "header",
+                            "required": True,
+                            "schema": scheme,
+                        },
+                        {"name": "mode", "in": "query", "schema": plain},
+                    ],
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
+    }
+    data = playground(_spec_view(tmp_path, spec, "GET /x"))
+    values = {p["name"]: p.get("value") for p in data["params"]}
+    assert values == {"x-auth-scheme": "api-token", "mode": None}

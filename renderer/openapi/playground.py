@@ -99,6 +99,8 @@ def field_data(
         value = schema.examples[0] if schema.examples else schema.default
         if not isinstance(value, (dict, list)):
             data["value"] = value
+    if kind == "enum" and schema.has_default and isinstance(schema.default, (str, int, float)):
+        data.setdefault("value", schema.default)  # a choice starts at the server's default
     x_default = schema.extensions.get("x-default")
     if prefill and x_default is not None and not isinstance(x_default, (dict, list)):
         data["value"] = x_default
