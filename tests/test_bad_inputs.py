@@ -900,3 +900,18 @@ def test_build_reports_a_page_listed_twice_as_check_does(tmp_path: Path) -> None
     assert found.file == "docs.json" and "'index' is already listed" in found.message
     strict = cli.main(["build", str(docs), "-o", str(tmp_path / "out2"), "--strict", "-q"])
     assert strict == 1
+
+
+def test_a_manual_api_page_with_no_server_anywhere_is_said(tmp_path: Path) -> None:
+    """`api: "POST /v2/emails"` with no `api.mdx.server`: the samples and the playground send
+    the request to the docs site itself, and nothing said so. An absolute URL, or a server in
+    docs.json, says nothing."""
+    page = '---\ntitle: Send\napi: "POST /v2/emails"\n---\n\n<ParamField body="to" type="string">To</ParamField>\n'
+    absolute = '---\ntitle: Get\napi: "GET https://api.example.com/v2/x"\n---\n\nX.\n'
+    files = {"send.mdx": page, "get.mdx": absolute}
+    result = _build(tmp_path / "a", files)
+    assert [(d.file, d.line, d.severity) for d in _found(result, "api-frontmatter")] == [
+        ("send.mdx", 3, "info")
+    ]
+    served = _build(tmp_path / "b", files, api={"mdx": {"server": "https://api.example.com"}})
+    assert _found(served, "api-frontmatter") == []

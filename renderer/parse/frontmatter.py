@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -178,3 +179,18 @@ def substitute_variables(source: str, variables: dict[str, str]) -> str:
     if not variables or "{{" not in source:
         return source
     return _VARIABLE.sub(lambda m: variables.get(m.group(1), m.group(0)), source)
+
+
+_KEY_LINE = re.compile(r"^\s*(openapi-schema|openapi|api|asyncapi)\s*:", re.M)
+
+
+def frontmatter_line(docs_dir: Path, rel_path: str, key: str) -> int:
+    """1-based line of `key:` in a page's frontmatter (1 when not found)."""
+    try:
+        head = (docs_dir / rel_path).read_text(encoding="utf-8", errors="replace")[:4000]
+    except OSError:
+        return 1
+    for m in _KEY_LINE.finditer(head):
+        if m.group(1) == key:
+            return head.count("\n", 0, m.start()) + 1
+    return 1

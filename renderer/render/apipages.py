@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from mintrender.load.nav import (
 from mintrender.load.remote import Downloads, is_remote
 from mintrender.load.sources import SourceFiles
 from mintrender.model import PageMeta, PageRecord
+from mintrender.parse.frontmatter import frontmatter_line
 from mintrender.parse.mdx import ParsedPage
 from mintrender.render import specfiles, xmint
 from mintrender.render.apicache import load_index
@@ -40,8 +40,6 @@ from mintrender.urls import output_path_for
 
 Markdown = Callable[[str], str]
 """Renders a description to HTML."""
-
-_KEY_LINE = re.compile(r"^\s*(openapi-schema|openapi|api|asyncapi)\s*:", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,16 +58,10 @@ class ApiPage:
     """The operation is `deprecated` in its spec: so is its sidebar entry."""
 
 
-def _frontmatter_line(docs_dir: Path, rel_path: str, key: str) -> int:
-    """1-based line of `key:` in a page's frontmatter (1 when not found)."""
-    try:
-        head = (docs_dir / rel_path).read_text(encoding="utf-8", errors="replace")[:4000]
-    except OSError:
-        return 1
-    for m in _KEY_LINE.finditer(head):
-        if m.group(1) == key:
-            return head.count("\n", 0, m.start()) + 1
-    return 1
+_NO_SERVER = (
+    "api %r names no server, and docs.json sets no `api.mdx.server`: its samples and the "
+    "playground send the request to this site's own address"
+)
 
 
 class AttachesApi(Protocol):
@@ -325,7 +317,7 @@ class ApiStage:
             return None
         res = self.index.schemas.resolve(ref, record.rel_path)
         if res.problem:
-            line = _frontmatter_line(self.docs_dir, record.rel_path, "openapi-schema")
+            line = frontmatter_line(self.docs_dir, record.rel_path, "openapi-schema")
             code = "openapi-schema-unresolved" if res.schema is None else "openapi-several-specs"
             tail = " (the page is shown without it)" if res.schema is None else ""
             self.diagnostics.warning(record.rel_path, line, 1, code, res.problem + tail)
@@ -352,7 +344,7 @@ class ApiStage:
         """The AsyncAPI channel an `asyncapi:` page names (warned when there is none)."""
         res = self.async_index.resolve(ref, record.rel_path)
         if res.channel is None:
-            line = _frontmatter_line(self.docs_dir, record.rel_path, "asyncapi")
+            line = frontmatter_line(self.docs_dir, record.rel_path, "asyncapi")
             self.diagnostics.warning(
                 record.rel_path,
                 line,
@@ -426,7 +418,7 @@ class ApiStage:
         if limits_hit() > cut:
             self.diagnostics.warning(
                 record.rel_path,
-                _frontmatter_line(self.docs_dir, record.rel_path, "openapi"),
+                frontmatter_line(self.docs_dir, record.rel_path, "openapi"),
                 1,
                 "openapi-limit",
                 f"the reference of {op.method} {op.path} ({op.spec_file}) would show more than "
@@ -448,7 +440,7 @@ class ApiStage:
     def _resolve_openapi(self, record: PageRecord, ref: str) -> Any:
         """The page's operation (None when it names none), reporting how it was resolved."""
         nav_spec = self.nav_specs.get(record.ref)
-        line = _frontmatter_line(self.docs_dir, record.rel_path, "openapi")
+        line = frontmatter_line(self.docs_dir, record.rel_path, "openapi")
         self._load_page_spec(ref, record, line)
         res = self.index.resolve(ref, record.rel_path, [nav_spec] if nav_spec else [])
         if res.operation is None:
@@ -520,6 +512,9 @@ class ApiStage:
             return
         params = manual_params(ctx.fields)
         options = self._options(record.frontmatter, ctx)
+        if "://" not in url and not options.mdx_server:  # `api: "POST /v2/emails"` (Inbound)
+            line = frontmatter_line(self.docs_dir, record.rel_path, "api")
+            self.diagnostics.info(record.rel_path, line, 1, "api-frontmatter", _NO_SERVER % api)
         view = render_manual_endpoint(
             method,
             url,
@@ -532,7 +527,7 @@ class ApiStage:
         self._finish(record, ctx, view, method, "", "", f"{method} {url}", body=False)
 
     def _bad_api_frontmatter(self, record: PageRecord, api: str) -> None:
-        line = _frontmatter_line(self.docs_dir, record.rel_path, "api")
+        line = frontmatter_line(self.docs_dir, record.rel_path, "api")
         self.diagnostics.warning(
             record.rel_path,
             line,
