@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from typing import Any
 
 _READ = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -26,6 +27,15 @@ def read_bytes(path: str | os.PathLike[str], limit: int = -1) -> bytes:
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def regular_text(path: str | os.PathLike[str], encoding: str = "utf-8-sig") -> str:
+    """A regular file's text, as `Path.read_text(encoding)` gives it; a named pipe, socket
+    or device raises OSError (reading one would wait for ever, and `stat` does not)."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError("not a regular file (a pipe, socket or device)")
+    with open(path, encoding=encoding) as fh:
+        return fh.read()
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

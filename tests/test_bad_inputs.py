@@ -855,6 +855,33 @@ def test_a_named_pipe_in_the_docs_folder_is_left_out_with_a_warning(tmp_path: Pa
     assert "file-unreadable" in {d.code for d in checked.diagnostics}
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_named_pipe_named_like_a_spec_or_a_ref_never_hangs(tmp_path: Path) -> None:
+    """`mkfifo p.json`: spec discovery read every `.json` and `.yaml` file, a docs.json
+    `$ref` and a navigation spec were read too, and a pipe never ends: `build` and `check`
+    waited for ever. Each is left out with a diagnostic, and the rest builds."""
+    import subprocess
+    import sys
+
+    config = minimal_config(["ok"])
+    config["footer"] = {"$ref": "./r.json"}
+    config["navigation"]["groups"].append({"group": "API", "openapi": "q.json"})
+    docs = write_site(tmp_path / "docs", {"ok.mdx": OK_PAGE}, config)
+    for name in ("p.json", "q.json", "r.json", "s.yaml"):
+        os.mkfifo(docs / name)
+    for command in (["build", str(docs), "-o", str(tmp_path / "out")], ["check", str(docs)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "mintrender", *command],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr
+        assert "$ref './r.json' cannot be read: not a regular file" in done.stdout + done.stderr
+    assert (tmp_path / "out" / "ok" / "index.html").is_file()
+
+
 def test_a_script_url_is_left_out_of_every_link_with_a_warning(tmp_path: Path) -> None:
     """`<a href="javascript:…">` was left out with an `unsafe-url` warning, but a Card's or
     Tile's stayed a live link without a word (the default build, not only `--safe`)."""

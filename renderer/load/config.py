@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from mintrender.errors import Diagnostic, Diagnostics
-from mintrender.fileio import load_json
+from mintrender.fileio import load_json, regular_text
 from mintrender.hints import json_problem, strip_trailing_commas
 from mintrender.load.chrome import (
     Banner,
@@ -358,7 +358,7 @@ class _Refs:
             return self.loaded[target]
         ref_file = target.relative_to(self.docs_dir).as_posix()
         try:
-            text = target.read_text(encoding="utf-8-sig")
+            text = regular_text(target)
             loaded = read_json_config(text, ref_file, self.diagnostics)
         except OSError as exc:
             self.error(file, path, f"$ref {ref!r} cannot be read: {exc}")

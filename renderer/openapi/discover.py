@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from pathlib import Path
 
 from mintrender.load.config import CONFIG_FILES
@@ -46,6 +47,8 @@ def find_asyncapi_files(docs_dir: Path) -> list[str]:
 
 def _looks_like_spec(path: Path, keys: tuple[str, ...]) -> bool:
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a named pipe never ends: not read
+            return False
         text = path.read_text(encoding="utf-8-sig", errors="replace")
     except OSError:
         return False

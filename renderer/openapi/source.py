@@ -14,7 +14,7 @@ from urllib.parse import unquote
 import yaml
 
 from mintrender.errors import Diagnostics
-from mintrender.fileio import load_json
+from mintrender.fileio import load_json, regular_text
 from mintrender.load.yaml12 import Yaml12Loader, load_yaml
 
 _DECODER = json.JSONDecoder()
@@ -190,7 +190,7 @@ def read_source(
 ) -> SpecSource | None:
     """Read and parse a JSON or YAML file; problems become diagnostics and return None."""
     try:
-        text = abs_path.read_text(encoding="utf-8-sig")
+        text = regular_text(abs_path)
     except (OSError, UnicodeDecodeError) as exc:
         diagnostics.error(rel_path, 0, 0, "openapi-read", f"cannot read the spec file: {exc}")
         return None
