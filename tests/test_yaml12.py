@@ -102,3 +102,22 @@ paths:
     assert "2024-05-06" in html and "2024-01-01" in html
     assert 'id="param-on"' in html  # the key `on` stays the string "on"
     assert "1000" in html
+
+
+def test_an_anchor_defined_again_names_its_latest_node() -> None:
+    """YAML 1.2 lets an anchor be defined again, an alias naming the latest node (js-yaml
+    reads it so); libyaml refused the document ("second occurrence"): the page lost its
+    frontmatter, a spec all its operations. The YAML 1.2 schema holds in that path too."""
+    text = (
+        "title: &t Home\nsidebarTitle: &t Side\ndescription: *t\nb: yes\nd: 2024-01-01\nn: 0o17\n"
+    )
+    assert load_yaml(text) == {
+        "title": "Home",
+        "sidebarTitle": "Side",
+        "description": "Side",
+        "b": "yes",
+        "d": "2024-01-01",
+        "n": 15,
+    }
+    with pytest.raises(yaml.YAMLError):
+        load_yaml("a: *nope\n")

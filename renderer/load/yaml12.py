@@ -70,9 +70,32 @@ for _name, _pattern, _first in _IMPLICIT:
 Yaml12Loader.add_constructor("tag:yaml.org,2002:int", Yaml12Loader.construct_yaml12_int)
 
 
+class _Redefining(yaml.SafeLoader):
+    """`Yaml12Loader` in Python, where an anchor may be defined again (YAML 1.2: an alias
+    names the latest node of its anchor, as js-yaml reads it); libyaml refuses the document."""
+
+    yaml_implicit_resolvers = Yaml12Loader.yaml_implicit_resolvers
+    construct_yaml12_int = Yaml12Loader.construct_yaml12_int
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if not self.check_event(yaml.AliasEvent):
+            anchor = self.peek_event().anchor
+            if anchor is not None:
+                self.anchors.pop(anchor, None)
+        return super().compose_node(parent, index)
+
+
+_Redefining.add_constructor("tag:yaml.org,2002:int", _Redefining.construct_yaml12_int)
+
+
 def load_yaml(text: str) -> Any:
     """Parse one YAML 1.2 document into plain JSON data (raises `yaml.YAMLError`)."""
-    data = yaml.load(text, Loader=Yaml12Loader)  # noqa: S506 - a safe loader
+    try:
+        data = yaml.load(text, Loader=Yaml12Loader)  # noqa: S506 - a safe loader
+    except yaml.composer.ComposerError as exc:
+        if "duplicate anchor" not in f"{exc.context} {exc.problem}":
+            raise
+        data = yaml.load(text, Loader=_Redefining)  # noqa: S506 - a safe loader
     return plain(data)
 
 
