@@ -311,10 +311,12 @@ def test_unclosed_or_mistyped_frontmatter_is_reported(tmp_path: Path) -> None:
         {
             "open.mdx": "---\ntitle: X\ndescription: D\n\n# Body\n",
             "typed.mdx": '---\ntitle: [1, 2]\nhidden: "yes"\ncontextual: 42\n---\n\nB\n',
+            "menu.mdx": "---\ntitle: M\ncontextual:\n  options: copy\n---\n\nB\n",
         },
     )
     found = sorted((d.file, d.line, d.code) for d in result.diagnostics if d.severity != "info")
     assert found == [
+        ("menu.mdx", 3, "frontmatter-value"),
         ("open.mdx", 1, "frontmatter-unclosed"),
         ("typed.mdx", 2, "frontmatter-value"),
         ("typed.mdx", 3, "frontmatter-value"),

@@ -141,12 +141,20 @@ def _check_types(data: dict[str, Any], block: str, rel_path: str, diagnostics: D
             want = "true or false"
         elif key == "contextual" and not isinstance(value, dict) and value not in (False, None):
             want = "an object with `options` (or false: no page menu)"
+        elif key == "contextual" and isinstance(value, dict) and not _menu_shape(value):
+            want = "an object whose `options` is a list (and `display` header or toc)"
         else:
             continue
         rows = block.split("\n")
         line = next((i for i, row in enumerate(rows) if row.startswith(key)), 0)
         why = f"frontmatter `{key}` should be {want}; it is left out"
         diagnostics.warning(rel_path, line + 2, 1, "frontmatter-value", why)
+
+
+def _menu_shape(value: dict[str, Any]) -> bool:
+    """Is a page's `contextual` object one the page menu can read?"""
+    options, display = value.get("options"), value.get("display")
+    return isinstance(options, list) and display in (None, "header", "toc")
 
 
 def _loose_frontmatter(block: str) -> dict[str, Any]:

@@ -56,7 +56,9 @@ def contextual_options(
     page = frontmatter.get("contextual")
     if page is False:  # `contextual: false`: no menu on this page
         return []
-    source = page if isinstance(page, dict) else raw if isinstance(raw, dict) else {}
+    if not (isinstance(page, dict) and isinstance(page.get("options"), list)):
+        page = None  # a malformed page value is left out (`frontmatter-value` says so)
+    source = page if page is not None else raw if isinstance(raw, dict) else {}
     options = source.get("options")
     if not isinstance(options, list):
         return []
