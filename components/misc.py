@@ -68,6 +68,14 @@ def render_update(node: Node, ctx: RenderCtx) -> str:
         ctx.warn(node.line, "component-props", "<Update> needs a label")
     description = text_prop(node.props, "description")
     tags_prop = node.props.get("tags")
+    for key, want, fine in (
+        ("tags", 'a list (tags={["A", "B"]})', list),
+        ("rss", 'an object (rss={{ title: "…" }})', dict),
+    ):
+        if key in node.props and not isinstance(node.props[key], fine):
+            ctx.warn(
+                node.line, "component-props", f"<Update {key}> should be {want}; it is left out"
+            )
     tags = (
         [str(t) for t in tags_prop if isinstance(t, (str, int, float))]
         if isinstance(tags_prop, list)

@@ -472,3 +472,16 @@ def test_containers_written_on_one_line_keep_their_children() -> None:
     assert "<!--mr-step" not in html_out
     assert '<div class="mr-callout__content"><span class="mr-badge' in html_out
     assert list(diagnostics) == []
+
+
+def test_an_update_with_props_of_the_wrong_type_says_so() -> None:
+    """`<Update tags="alpha">`, `tags={5}` and `rss={5}` were dropped without a word, and a
+    number label (`label={2024}`) was drawn but had no anchor (nor TOC entry)."""
+    page, _ctx, diagnostics = render(
+        '<Update label="L1" tags="alpha">a</Update>\n\n'
+        "<Update label={2024} rss={5}>b</Update>\n\n"
+        '<Update label="ok" tags={["x"]} rss={{ title: "T" }}>c</Update>\n'
+    )
+    found = [(d.line, d.message.split(">")[0]) for d in diagnostics]
+    assert found == [(1, "<Update tags"), (3, "<Update rss")]
+    assert [e.id for e in page.toc] == ["l1", "2024", "ok"]

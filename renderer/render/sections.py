@@ -158,6 +158,8 @@ def assign_ids(
                 entry_depth += 1
             if name in ANCHORED:
                 label = props.get(ANCHORED[name])
+                if isinstance(label, (int, float)) and not isinstance(label, bool):
+                    label = str(label)  # `label={2024}`: drawn as text, anchored as text
                 explicit = props.get("id") if isinstance(props.get("id"), str) else None
                 if isinstance(label, str) or explicit:
                     meta["anchor"] = ctx.slug(label if isinstance(label, str) else "", explicit)
