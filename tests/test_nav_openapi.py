@@ -448,3 +448,50 @@ def test_a_listed_operation_in_lowercase_and_a_deprecated_one(tmp_path: Path) ->
     entries = re.findall(r'<li><a href="/api-reference/([^"]+)/"[^>]*>(.*?)</a></li>', page)
     deprecated = {path: "mr-nav__tag--deprecated" in label for path, label in entries}
     assert deprecated == {"create-thing": False, "old-thing": True, "hooked": False}
+
+
+def test_a_listed_operation_comes_from_its_groups_spec(tmp_path: Path) -> None:
+    """navigation.md: `"GET /users"` is "an operation from the inherited spec". A group with
+    `openapi: b.json` listing `GET /a` (only in a.json) built it from a.json without a word,
+    an entry found nowhere named the wrong spec, and an inherited spec that does not exist was
+    not reported when the group also lists pages."""
+
+    def spec(path: str) -> str:
+        ok = {"200": {"description": "ok"}}
+        return json.dumps(
+            {
+                "openapi": "3.1.0",
+                "info": {"title": path, "version": "1"},
+                "paths": {path: {"get": {"summary": f"Op {path}", "responses": ok}}},
+            }
+        )
+
+    config = minimal_config([])
+    config["navigation"] = {
+        "groups": [
+            {"group": "B", "openapi": "b.json", "pages": ["GET /zzz", "GET /a", "GET /b"]},
+            {"group": "C", "openapi": "nope.json", "pages": ["GET /b"]},
+        ]
+    }
+    files = {"a.json": spec("/a"), "b.json": spec("/b")}
+    docs = write_site(tmp_path / "docs", files, config)
+    result = build_site(docs, tmp_path / "out")
+    found = [(d.code, d.message) for d in result.diagnostics if d.severity == "warning"]
+    assert found == [
+        (
+            "openapi-nav-spec",
+            "openapi 'nope.json' names no loaded OpenAPI file; the operations "
+            "listed under it are looked up in every spec",
+        ),
+        (
+            "openapi-unresolved",
+            "navigation entry 'GET /zzz': 'GET /zzz' was not found in b.json; b.json has GET /b",
+        ),
+        (
+            "openapi-unresolved",
+            "navigation entry 'GET /a': 'GET /a' was not found in b.json; "
+            "'GET /a' exists in a.json",
+        ),
+    ]
+    assert (tmp_path / "out" / "api-reference" / "op-b" / "index.html").is_file()
+    assert not (tmp_path / "out" / "api-reference" / "op-a").exists()

@@ -152,11 +152,8 @@ class ApiStage:
                 spec = node.source.lstrip("/")
                 groups = self.index.operations_for_nav(spec)
                 if not groups:
-                    line, col = self.config.locate(node.json_path)
-                    self.diagnostics.warning(
-                        self.config.config_file,
-                        line,
-                        col,
+                    self._nav_warning(
+                        node.json_path,
                         "openapi-nav-spec",
                         f"openapi {node.source!r} names no loaded OpenAPI file with operations; "
                         "no pages are generated for it",
@@ -181,6 +178,7 @@ class ApiStage:
                 names_operations = self._names_operations(node)
                 for child in node.children:
                     if isinstance(child, NavApiSpec) and child.beside_pages and names_operations:
+                        self._check_inherited(child)
                         continue  # its pages name operations: only those are shown
                     children.extend(expand(child))
                 return [dataclasses.replace(node, children=tuple(children))]
@@ -189,6 +187,19 @@ class ApiStage:
         if not has_api_specs(nav.root):
             return nav
         return dataclasses.replace(nav, root=expand(nav.root)[0])
+
+    def _nav_warning(self, path: Any, code: str, message: str, text: str | None = None) -> None:
+        """A warning at the navigation entry at JSON `path` (at its `text` when given)."""
+        line, col = self.config.locate(path, text)
+        self.diagnostics.warning(self.config.config_file, line, col, code, message)
+
+    def _check_inherited(self, node: NavApiSpec) -> None:
+        """A spec whose listed operations are looked up in it must be a loaded spec."""
+        if node.kind != "asyncapi" and self.index.find_spec(node.source.lstrip("/")) is None:
+            why = "names no loaded OpenAPI file; the operations listed under it are looked up"
+            self._nav_warning(
+                node.json_path, "openapi-nav-spec", f"openapi {node.source!r} {why} in every spec"
+            )
 
     def _names_operations(self, node: NavDivision | NavGroup) -> bool:
         """Whether a page listed under `node` is an operation (`GET /x`, or a page whose
@@ -208,11 +219,8 @@ class ApiStage:
 
         spec = self.async_index.find(node.source)
         if spec is None:
-            line, col = self.config.locate(node.json_path)
-            self.diagnostics.warning(
-                self.config.config_file,
-                line,
-                col,
+            self._nav_warning(
+                node.json_path,
                 "asyncapi-nav-spec",
                 f"asyncapi {node.source!r} names no loaded AsyncAPI file; "
                 "no pages are generated for it",
@@ -231,7 +239,7 @@ class ApiStage:
         self, slots: Sequence[PageSlot], records: dict[str, PageRecord]
     ) -> list[tuple[PageRecord, str]]:
         """A record per navigation entry naming an operation (`"GET /users"`)."""
-        from mintrender.openapi import endpoint_slug, url_part  # start-up time, see top
+        from mintrender.openapi import endpoint_slug, parse_ref, url_part  # start-up time
 
         out: list[tuple[PageRecord, str]] = []
         taken = {r.site_path for r in records.values()}
@@ -259,16 +267,16 @@ class ApiStage:
                     out.append((record, slot.ref))
                 continue
             specs = [slot.openapi.lstrip("/")] if slot.openapi else []
-            res = self.index.resolve(slot.ref, "", specs)
+            inherited = self.index.find_spec(specs[0]) if specs else None
+            parsed = parse_ref(slot.ref)
+            if inherited is not None and parsed is not None and parsed.spec is None:
+                # "an operation from the inherited spec" (navigation.md): that spec's only
+                res = self.index.resolve(f"{inherited} {slot.ref.strip()}", "", specs)
+            else:
+                res = self.index.resolve(slot.ref, "", specs)
             if res.operation is None:
-                line, col = self.config.locate(slot.json_path, slot.ref)
-                self.diagnostics.warning(
-                    self.config.config_file,
-                    line,
-                    col,
-                    "openapi-unresolved",
-                    f"navigation entry {slot.ref!r}: {res.problem or 'no such operation'}",
-                )
+                problem = f"navigation entry {slot.ref!r}: {res.problem or 'no such operation'}"
+                self._nav_warning(slot.json_path, "openapi-unresolved", problem, slot.ref)
                 continue
             op = res.operation
             x_mint = dict(op.x_mint)
