@@ -944,3 +944,15 @@ def test_a_manual_api_page_with_no_server_anywhere_is_said(tmp_path: Path) -> No
     ]
     served = _build(tmp_path / "b", files, api={"mdx": {"server": "https://api.example.com"}})
     assert _found(served, "api-frontmatter") == []
+
+
+def test_an_unknown_icon_on_a_code_fence_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    """```` ```js icon="nosuchicon" ```` gave its `unknown-icon` warning at line 0: the
+    highlighter did not know the fence's line. A fence in a CodeGroup too."""
+    page = (
+        '# T\n\n```js icon="nosuchicon"\nx\n```\n\n<CodeGroup>\n'
+        '```py a.py icon="nosuchicon2"\ny\n```\n</CodeGroup>\n'
+    )
+    result = _build(tmp_path, {"fences.mdx": page})
+    found = [(d.line, d.column) for d in _found(result, "unknown-icon")]
+    assert found == [(3, 13), (8, 18)]

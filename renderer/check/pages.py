@@ -69,10 +69,10 @@ class CheckContext(RenderContext):
     anchors: list[AnchorLink] = field(default_factory=list)
     draws_diagrams: bool = False
 
-    def highlight(self, code: str, lang: str = "", meta: str = "") -> str:
+    def highlight(self, code: str, lang: str = "", meta: str = "", line: int = 0) -> str:
         info = parse_fence_info(f"{lang} {meta}".strip())
         if info.icon:
-            self.icon(info.icon, css_class="mr-code__icon")
+            self.icon(info.icon, css_class="mr-code__icon", line=line)
         return f"<pre>{html.escape(code)}</pre>"
 
     def link(self, href: str, *, line: int = 0, column: int = 1) -> str:

@@ -221,9 +221,10 @@ class RenderContext:
         `spec`: Markdown with HTML from an API spec, not MDX (see `render_fragment`)."""
         return render_fragment(text, self, inline=inline, spec=spec)
 
-    def highlight(self, code: str, lang: str = "", meta: str = "") -> str:
+    def highlight(self, code: str, lang: str = "", meta: str = "", line: int = 0) -> str:
+        """A code block (`line`: of its fence, where an unknown `icon=` is reported)."""
         info = parse_fence_info(f"{lang} {meta}".strip())
-        icon_html = self.icon(info.icon, css_class="mr-code__icon") if info.icon else ""
+        icon_html = self.icon(info.icon, css_class="mr-code__icon", line=line) if info.icon else ""
         label = self.text("copy_code")
         return render_code_block(
             code, info, icon_html=icon_html, copy_icon=COPY_ICON, copy_label=label

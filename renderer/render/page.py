@@ -219,7 +219,9 @@ class MdxRenderer(RendererHTML):
         lang, _, meta = info.partition(" ")
         if lang.lower() == "mermaid" and ctx.draws_diagrams:
             return _mermaid(tok, meta, ctx)
-        out = ctx.highlight(tok.content, lang, meta)
+        out = ctx.highlight(
+            tok.content, lang, meta, tok.map[0] + 1 + ctx.line_offset if tok.map else 0
+        )
         parsed = parse_fence_info(info)
         tok.meta = {
             **(tok.meta or {}),
