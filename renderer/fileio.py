@@ -29,12 +29,17 @@ def read_bytes(path: str | os.PathLike[str], limit: int = -1) -> bytes:
         os.close(fd)
 
 
-def regular_text(path: str | os.PathLike[str], encoding: str = "utf-8-sig") -> str:
-    """A regular file's text, as `Path.read_text(encoding)` gives it; a named pipe, socket
-    or device raises OSError (reading one would wait for ever, and `stat` does not)."""
+NOT_REGULAR = "not a regular file (a pipe, socket or device)"
+
+
+def regular_text(
+    path: str | os.PathLike[str], encoding: str = "utf-8-sig", errors: str = "strict"
+) -> str:
+    """A regular file's text, as `Path.read_text(encoding, errors)` gives it; a named pipe,
+    socket or device raises OSError (reading one would wait for ever, and `stat` does not)."""
     if not stat.S_ISREG(os.stat(path).st_mode):
-        raise OSError("not a regular file (a pipe, socket or device)")
-    with open(path, encoding=encoding) as fh:
+        raise OSError(NOT_REGULAR)
+    with open(path, encoding=encoding, errors=errors) as fh:
         return fh.read()
 
 

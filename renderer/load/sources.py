@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mintrender.errors import Diagnostics
-from mintrender.fileio import read_bytes
+from mintrender.fileio import NOT_REGULAR, read_bytes
 from mintrender.load.contain import outside_link_message, resolve_inside
 from mintrender.load.encoding import Decoded, decode_source
 from mintrender.model import PageRecord, default_out_dir, zip_path_for
@@ -75,7 +75,6 @@ class SourceFiles:
 
 
 UNREADABLE_HINT = "let the user who builds read it (chmod), or list it in .mintignore"
-NOT_REGULAR = "not a regular file (a pipe, socket or device)"
 
 
 def _read_ignore(docs_dir: Path) -> list[str]:

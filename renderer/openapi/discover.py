@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
 from pathlib import Path
 
+from mintrender.fileio import regular_text
 from mintrender.load.config import CONFIG_FILES
 from mintrender.load.contain import is_outside_link
 from mintrender.load.sources import SPEC_SUFFIXES
@@ -47,9 +47,7 @@ def find_asyncapi_files(docs_dir: Path) -> list[str]:
 
 def _looks_like_spec(path: Path, keys: tuple[str, ...]) -> bool:
     try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a named pipe never ends: not read
-            return False
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        text = regular_text(path, errors="replace")  # (a named pipe never ends: not read)
     except OSError:
         return False
     names = "|".join(keys)

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from pygments.token import STANDARD_TYPES, Token, _TokenType
 
+from mintrender.components._jsxparse import JsxSyntaxError, find_brace_end
+
 if TYPE_CHECKING:
     from pygments.lexer import Lexer
 
@@ -92,24 +94,13 @@ _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 
 
 def _brace_end(text: str, start: int) -> int:
-    """The end of the `{…}` opening at `start`: braces balanced, quoted text skipped
-    (`theme={"theme":{"light":"github-light"}}`, as Mintlify's Markdown export writes it);
-    the end of `text` when it never closes."""
-    depth, i = 0, start
-    while i < len(text):
-        c = text[i]
-        if c in "\"'":
-            close = text.find(c, i + 1)
-            i = len(text) if close < 0 else close + 1
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return len(text)
+    """The end of the `{…}` opening at `start` (`find_brace_end`: braces balanced, quoted
+    text skipped, as in `theme={"theme":{"light":"github-light"}}`, which Mintlify's Markdown
+    export writes); the end of `text` when it never closes."""
+    try:
+        return find_brace_end(text, start)
+    except JsxSyntaxError:
+        return len(text)
 
 
 def _options(rest: str) -> Iterator[tuple[str, str, str]]:

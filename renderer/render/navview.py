@@ -155,7 +155,7 @@ class NavView:
         """Division -> the pages no earlier division lists (a shared `index` is the first
         version's), for `_counterpart`."""
         self._one_apart: dict[int, dict[tuple[str, ...], str]] = {}
-        self._one_below: dict[int, dict[str, str]] = {}
+        self._one_below: dict[int, tuple[frozenset[str], dict[str, str]]] = {}
         self._order: dict[int, list[str]] = {}
         for slot in slots:
             if slot.ref not in pages or pages[slot.ref].hidden or slot.hidden:
@@ -329,15 +329,18 @@ class NavView:
                 return self.urls.page(self.pages[found].site_path)
         # one version at the root, the others in folders (Mintlify's own example: `quickstart`
         # and `2025_12/quickstart`): the page one folder down, or one folder up
-        below = self._one_below.get(id(target))
-        if below is None:
-            below = self._one_below[id(target)] = {}
-            for page in self._own_pages.get(id(target), []):  # the first such page wins
-                below.setdefault(page, page)
+        known = self._one_below.get(id(target))
+        if known is None:  # its pages, and each of them by its path below its first folder
+            pages = self._own_pages.get(id(target), [])
+            below: dict[str, str] = {}
+            for page in pages:  # the first such page wins
                 if "/" in page:
-                    below.setdefault("\0" + page.split("/", 1)[1], page)
-        for key in ("\0" + ref, ref.split("/", 1)[1] if "/" in ref else None):
-            found = below.get(key) if key else None
+                    below.setdefault(page.split("/", 1)[1], page)
+            known = self._one_below[id(target)] = (frozenset(pages), below)
+        pages_there, below = known
+        down = below.get(ref)
+        up = ref.split("/", 1)[1] if "/" in ref else None
+        for found in (down, up if up in pages_there else None):
             if found is not None and found != ref:
                 return self.urls.page(self.pages[found].site_path)
         return None

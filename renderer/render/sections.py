@@ -47,14 +47,19 @@ UNSLUGGED = frozenset({"Badge"})
 _SEPARATORS = " \t-\u2013\u2014|:\u00b7"
 
 
-def slug_text(tokens: Sequence[Token]) -> str:
-    """The text a heading's id is made of: `plain_text(as_written=True)` without the text of
-    `UNSLUGGED` components, and without the separator left before or after them."""
+def slug_text(tokens: Sequence[Token], text: str) -> str:
+    """The text a heading's id is made of: its `text` (`plain_text(as_written=True)`) without
+    the text of `UNSLUGGED` components, and without the separator left before or after them."""
+
+    def written(t: Token) -> bool:  # a Badge as written (one a custom component draws: not)
+        return t.meta.get("name") in UNSLUGGED and not t.meta.get("expanded")
+
+    if not any(t.type == "component_open" and written(t) for t in tokens):
+        return text
     kept: list[Token] = []
     depth = 0
     for t in tokens:
-        written = t.meta.get("name") in UNSLUGGED and not t.meta.get("expanded")
-        if t.type == "component_open" and (depth or written):  # (a custom one: as written)
+        if t.type == "component_open" and (depth or written(t)):
             depth += 0 if t.meta.get("self_closing") else 1
             continue
         if depth:
@@ -62,8 +67,7 @@ def slug_text(tokens: Sequence[Token]) -> str:
                 depth -= 1
             continue
         kept.append(t)
-    text = plain_text(kept, as_written=True)
-    return text.strip(_SEPARATORS) if len(kept) < len(tokens) else text
+    return plain_text(kept, as_written=True).strip(_SEPARATORS)
 
 
 def assign_ids(
@@ -129,7 +133,7 @@ def assign_ids(
             children = inline.children or [] if inline else []
             text = plain_text(children, as_written=True)
             custom = (tok.meta or {}).get("custom_id")
-            anchor = ctx.slug(slug_text(children), custom)
+            anchor = ctx.slug(slug_text(children, text), custom)
             if custom and anchor != custom:
                 ctx.warn(
                     tok.map[0] + 1 + ctx.line_offset if tok.map else 0,
@@ -156,6 +160,8 @@ def assign_ids(
                 quoted += 1
             if name in TOC_COMPONENTS and not meta.get("self_closing"):
                 entry_depth += 1
+            if name == "Steps" and not meta.get("self_closing"):
+                steps_size.append(props.get("titleSize"))
             if name in ANCHORED:
                 label = props.get(ANCHORED[name])
                 if isinstance(label, (int, float)) and not isinstance(label, bool):
@@ -171,8 +177,6 @@ def assign_ids(
                         step = _step_entry(meta["anchor"], label, props, steps_size)
                         if step is not None:
                             toc.append(step)
-            if name == "Steps" and not meta.get("self_closing"):
-                steps_size.append(props.get("titleSize"))
             elif name in FIELD_COMPONENTS:
                 field_name = next(
                     (props[k] for k in FIELD_NAME_KEYS if isinstance(props.get(k), str)), None

@@ -16,15 +16,13 @@ byte-identical; an item has a `pubDate` when its label reads as a date.
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from email.utils import format_datetime
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from mintrender.model import flag
 from mintrender.urls import ROOT
-from mintrender.write.feedtext import Heading, pure_markdown, split_at_headings
+from mintrender.write.feedtext import Heading, plain_text, pure_markdown, split_at_headings
 
 if TYPE_CHECKING:
     from mintrender.load.config import SiteConfig
@@ -32,7 +30,6 @@ if TYPE_CHECKING:
     from mintrender.urls import UrlBuilder
     from mintrender.write.files import OutputWriter
 
-_TAG = re.compile(r"<[^>]+>")
 _DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%B %Y", "%b %Y", "%Y/%m/%d")
 
 
@@ -110,7 +107,7 @@ def _items(
         return [_item(entry, record, urls, publish, path, None, content)]
     items = []
     for heading, fragment in parts:
-        if heading is not None or _plain(pure_markdown(fragment)):
+        if heading is not None or plain_text(pure_markdown(fragment)):
             items.append(_item(entry, record, urls, publish, path, heading, fragment))
     return items
 
@@ -130,10 +127,10 @@ def _item(
     link = publish.public(urls.page(record.site_path, anchor=anchor), path)
     content = pure_markdown(fragment)
     if heading is not None:
-        title, summary = heading.text, _plain(content)[:500]
+        title, summary = heading.text, plain_text(content)[:500]
     else:
         title = entry.rss_title or entry.label
-        summary = entry.rss_description or entry.description or _plain(content)[:500]
+        summary = entry.rss_description or entry.description or plain_text(content)[:500]
     parts = [
         "<item>",
         f"<title>{escape(title)}</title>",
@@ -148,10 +145,6 @@ def _item(
     parts.append(f"<content:encoded>{escape(content)}</content:encoded>")
     parts.append("</item>")
     return "".join(parts)
-
-
-def _plain(fragment: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
 
 
 def _date(label: str) -> dt.datetime | None:

@@ -107,6 +107,11 @@ _HEADING = re.compile(r'<h([1-6])\b[^>]*\bid="([^"]*)"[^>]*>(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
+def plain_text(fragment: str, gap: str = " ") -> str:
+    """The text of an HTML fragment on one line: each tag `gap`, references read."""
+    return " ".join(html.unescape(_TAG.sub(gap, fragment)).split())
+
+
 def split_at_headings(fragment: str) -> list[tuple[Heading | None, str]]:
     """The parts of `fragment` before its first heading (None) and under each heading."""
     parts: list[tuple[Heading | None, str]] = []
@@ -114,7 +119,7 @@ def split_at_headings(fragment: str) -> list[tuple[Heading | None, str]]:
     start = 0
     for m in _HEADING.finditer(fragment):
         parts.append((heading, fragment[start : m.start()]))
-        text = " ".join(html.unescape(_TAG.sub("", m.group(3))).split())
+        text = plain_text(m.group(3), gap="")
         heading, start = Heading(html.unescape(m.group(2)), text), m.end()
     parts.append((heading, fragment[start:]))
     return parts
