@@ -29,7 +29,7 @@ import tomllib
 from markdown_it.utils import read_fixture_file
 from sitekit import CORPORA
 
-from mintrender.errors import Diagnostics
+from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.load.sources import Reader
 from mintrender.parse.mdx import parse_page
 
@@ -224,19 +224,28 @@ VOID_CASES = {
 }
 
 
+def _said_where_refused(
+    tmp_path: Path, prefix: str, cases: dict[str, str], code: str
+) -> Iterator[tuple[str, list[Diagnostic]]]:
+    """Each case's text and our `code` findings on it, once asserted that we have some exactly
+    where remark-mdx refuses the page."""
+    reference = reference_outlines({f"{prefix}-{k}": v for k, v in cases.items()})
+    for key, text in cases.items():
+        found = Diagnostics()
+        parse_page("p.mdx", text, docs_dir=tmp_path, diagnostics=found, read=Reader(tmp_path))
+        ours = [d for d in found if d.code == code]
+        refused = "error" in reference[f"{prefix}-{key}"]
+        assert bool(ours) == refused, (key, reference[f"{prefix}-{key}"], ours)
+        yield text, ours
+
+
 def test_an_unclosed_void_element_is_reported_where_remark_mdx_refuses_the_page(
     tmp_path: Path,
 ) -> None:
     """`<br>` and `<img …>` as HTML writes them: remark-mdx refuses the page (JSX closes every
     tag), so each is a `jsx-unclosed` warning, and nothing is said where the reference reads
     the page."""
-    reference = reference_outlines({f"void-{k}": v for k, v in VOID_CASES.items()})
-    for key, text in VOID_CASES.items():
-        found = Diagnostics()
-        parse_page("p.mdx", text, docs_dir=tmp_path, diagnostics=found, read=Reader(tmp_path))
-        ours = [d for d in found if d.code == "jsx-unclosed"]
-        refused = "error" in reference[f"void-{key}"]
-        assert bool(ours) == refused, (key, reference[f"void-{key}"], ours)
+    for _text, ours in _said_where_refused(tmp_path, "void", VOID_CASES, "jsx-unclosed"):
         assert all(d.severity == "warning" and d.line >= 1 for d in ours), ours
 
 
@@ -253,11 +262,5 @@ def test_an_autolink_is_reported_where_remark_mdx_refuses_the_page(tmp_path: Pat
     """CommonMark's `<https://…>` and `<name@host>` autolinks: MDX has none and remark-mdx
     refuses the page at the `<`; they were linked without a word. They are still linked, with
     a `jsx-syntax` warning exactly where the reference refuses the page."""
-    reference = reference_outlines({f"autolink-{k}": v for k, v in AUTOLINK_CASES.items()})
-    for key, text in AUTOLINK_CASES.items():
-        found = Diagnostics()
-        parse_page("p.mdx", text, docs_dir=tmp_path, diagnostics=found, read=Reader(tmp_path))
-        ours = [d for d in found if d.code == "jsx-syntax"]
-        refused = "error" in reference[f"autolink-{key}"]
-        assert bool(ours) == refused, (key, reference[f"autolink-{key}"], ours)
+    for text, ours in _said_where_refused(tmp_path, "autolink", AUTOLINK_CASES, "jsx-syntax"):
         assert all((d.line, d.column) == (1, text.index("<") + 1) for d in ours), ours

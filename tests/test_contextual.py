@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import shutil
 import threading
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sitekit import build_site, minimal_config, write_site
@@ -36,18 +39,13 @@ def test_options_need_what_they_use() -> None:
     assert contextual_options(OPTIONS, {"contextual": False}, "/a", None) == []
 
 
-@pytest.mark.skipif(
-    shutil.which("chromium") is None, reason="no chromium on PATH (apt-get install chromium)"
-)
-def test_copy_page_copies_the_markdown(tmp_path: Path) -> None:
+@contextlib.contextmanager
+def served_page(out: Path, path: str, width: int = 1280) -> Iterator[Any]:
+    """A page of the site built in `out`, served over HTTP and opened in headless Chromium at
+    `width`, with the clipboard allowed (Copy page writes it)."""
     from playwright.sync_api import sync_playwright
 
-    config = minimal_config(["a"], contextual={"options": ["copy", "view"]})
-    docs = write_site(
-        tmp_path / "d", {"a.mdx": "---\ntitle: Alpha\n---\n\nSome **text**.\n"}, config
-    )
-    build_site(docs, tmp_path / "out")
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "out"))
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
     handler.log_message = lambda *a: None  # type: ignore[method-assign]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -57,17 +55,30 @@ def test_copy_page_copies_the_markdown(tmp_path: Path) -> None:
                 executable_path=shutil.which("chromium"),
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
-            context = browser.new_context()
+            context = browser.new_context(viewport={"width": width, "height": 900})
             context.grant_permissions(["clipboard-read", "clipboard-write"])
             page = context.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_port}/a/")
-            page.click(".mr-contextual__main")
-            page.wait_for_selector(".mr-contextual.is-copied")
-            text = page.evaluate("navigator.clipboard.readText()")
-            assert "Alpha" in text and "**text**" in text
+            page.goto(f"http://127.0.0.1:{server.server_port}{path}")
+            yield page
             browser.close()
     finally:
         server.shutdown()
+
+
+@pytest.mark.skipif(
+    shutil.which("chromium") is None, reason="no chromium on PATH (apt-get install chromium)"
+)
+def test_copy_page_copies_the_markdown(tmp_path: Path) -> None:
+    config = minimal_config(["a"], contextual={"options": ["copy", "view"]})
+    docs = write_site(
+        tmp_path / "d", {"a.mdx": "---\ntitle: Alpha\n---\n\nSome **text**.\n"}, config
+    )
+    build_site(docs, tmp_path / "out")
+    with served_page(tmp_path / "out", "/a/") as page:
+        page.click(".mr-contextual__main")
+        page.wait_for_selector(".mr-contextual.is-copied")
+        text = page.evaluate("navigator.clipboard.readText()")
+        assert "Alpha" in text and "**text**" in text
 
 
 @pytest.mark.skipif(
@@ -77,43 +88,25 @@ def test_display_toc_puts_the_menu_atop_the_table_of_contents(tmp_path: Path) ->
     """`contextual.display: "toc"` was read by nothing: the menu stayed by the title. It heads
     the table of contents where that column shows (wide screens), works there, opens
     unclipped, and stays by the title on narrower screens and on pages with no contents."""
-    from playwright.sync_api import sync_playwright
-
     config = minimal_config(["a", "b"], contextual={"options": ["copy", "view"], "display": "toc"})
     pages = {"a.mdx": "---\ntitle: Alpha\n---\n\n## One\n\nSome **text**.\n", "b.mdx": "B.\n"}
     docs = write_site(tmp_path / "d", pages, config)
     build_site(docs, tmp_path / "out")
     plain = (tmp_path / "out" / "b" / "index.html").read_text(encoding="utf-8")
     assert plain.count('class="mr-contextual"') == 1 and "mr-contextual-toc" not in plain
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "out"))
-    handler.log_message = lambda *a: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=shutil.which("chromium"),
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            context = browser.new_context(viewport={"width": 1440, "height": 900})
-            context.grant_permissions(["clipboard-read", "clipboard-write"])
-            page = context.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_port}/a/")
-            assert page.is_hidden(".mr-page-header .mr-contextual")
-            page.click(".mr-toc .mr-contextual__more summary")
-            item = page.locator(".mr-toc .mr-contextual__menu a").first
-            box = item.bounding_box()
-            assert box is not None
-            hit = "([x, y]) => !!document.elementFromPoint(x, y)?.closest('.mr-contextual__menu')"
-            assert page.evaluate(hit, [box["x"] + 10, box["y"] + box["height"] / 2])  # unclipped
-            page.click(".mr-toc .mr-contextual__main")
-            page.wait_for_selector(".mr-toc .mr-contextual.is-copied")
-            assert "**text**" in page.evaluate("navigator.clipboard.readText()")
-            page.set_viewport_size({"width": 900, "height": 900})
-            assert page.is_visible(".mr-page-header .mr-contextual")
-            browser.close()
-    finally:
-        server.shutdown()
+    with served_page(tmp_path / "out", "/a/", width=1440) as page:
+        assert page.is_hidden(".mr-page-header .mr-contextual")
+        page.click(".mr-toc .mr-contextual__more summary")
+        item = page.locator(".mr-toc .mr-contextual__menu a").first
+        box = item.bounding_box()
+        assert box is not None
+        hit = "([x, y]) => !!document.elementFromPoint(x, y)?.closest('.mr-contextual__menu')"
+        assert page.evaluate(hit, [box["x"] + 10, box["y"] + box["height"] / 2])  # unclipped
+        page.click(".mr-toc .mr-contextual__main")
+        page.wait_for_selector(".mr-toc .mr-contextual.is-copied")
+        assert "**text**" in page.evaluate("navigator.clipboard.readText()")
+        page.set_viewport_size({"width": 900, "height": 900})
+        assert page.is_visible(".mr-page-header .mr-contextual")
 
 
 def test_every_page_action_left_out_is_said_once(tmp_path: Path) -> None:

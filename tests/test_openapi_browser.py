@@ -233,8 +233,9 @@ def spec_for(api: str) -> dict[str, Any]:
     }
 
 
-def render_local(tmp_path: Path, api: str, ref: str) -> ApiView:
-    (tmp_path / "openapi.json").write_text(json.dumps(spec_for(api)))
+def render_local(tmp_path: Path, api: str, ref: str, spec: dict[str, Any] | None = None) -> ApiView:
+    """The view of operation `ref` of `spec` (default: `spec_for(api)`)."""
+    (tmp_path / "openapi.json").write_text(json.dumps(spec or spec_for(api)))
     index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
     res = index.resolve(ref, "page.mdx", [])
     assert res.operation is not None
@@ -438,12 +439,7 @@ def test_list_parameters_and_security_alternatives_are_sent_as_declared(
             }
         },
     }
-    (tmp_path / "openapi.json").write_text(json.dumps(spec))
-    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
-    operation = index.resolve("GET /items", "page.mdx", []).operation
-    assert operation is not None
-    view = render_operation(operation, options=ApiOptions(), markdown=md, highlight=hl)
-    pages["/op"] = document(view)
+    pages["/op"] = document(render_local(tmp_path, api, "GET /items", spec))
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
