@@ -64,6 +64,20 @@ class FileScope:
     """Local names whose import names no file (already reported: their tags draw nothing)."""
 
 
+def _import_line(module: ModuleScope, path: str) -> int:
+    """The line (from 0) of the statement importing `path` (quoted as written)."""
+    quoted = (f'"{path}"', f"'{path}'")
+    found = (st.start_line for st in module.statements if any(q in st.text for q in quoted))
+    return next(found, next((st.start_line for st in module.statements if path in st.text), 0))
+
+
+def _is_package(path: str) -> bool:
+    """Is the import path an npm package (`@mintlify/components`, `mint`), not a file?"""
+    if path.startswith((".", "/", "~")) or "\\" in path:
+        return False
+    return not path.endswith((".mdx", ".md", ".jsx", ".js", ".tsx", ".ts", ".json"))
+
+
 class Expander:
     """Resolves snippet imports and custom components while a page is parsed.
 
@@ -114,8 +128,19 @@ class Expander:
         for local, (path, imported) in module.imports.items():
             if path in REACT_MODULES:  # `import { useState } from "react"`: there already
                 continue
-            line = next((st.start_line for st in module.statements if path in st.text), 0)
+            line = _import_line(module, path)
             resolved = self.resolve_import(path, file)
+            if resolved is None and local in BUILT_IN and _is_package(path):
+                # `import { Note } from "@mintlify/components"`: Mintlify's own tag is drawn
+                self.diagnostics.warning(
+                    file,
+                    line + 1,
+                    1,
+                    "mdx-import",
+                    f"{path!r} is a package, which a page cannot import (only snippet files); "
+                    f"<{local}> is drawn as Mintlify's built-in component",
+                )
+                continue
             if resolved is None:
                 scope.missing.add(local)
                 near = self.nearest_file(path, file)
@@ -124,7 +149,14 @@ class Expander:
                     line + 1,
                     1,
                     "mdx-import",
-                    f"cannot find imported file {path!r}",
+                    f"{path!r} is a package, which a page cannot import (only snippet files); "
+                    + (
+                        f"<{local}> draws nothing"
+                        if local[:1].isupper()
+                        else f"{local} has no value"
+                    )
+                    if _is_package(path) and not near
+                    else f"cannot find imported file {path!r}",
                     f"did you mean '{near}'?" if near else "",
                 )
             elif imported == "default" and resolved.endswith((".mdx", ".md")):
@@ -175,7 +207,7 @@ class Expander:
             for local, (path, imported) in module.imports.items():
                 if path in REACT_MODULES:
                     continue
-                line = next((st.start_line for st in module.statements if path in st.text), 0)
+                line = _import_line(module, path)
                 resolved = self.resolve_import(path, rel)
                 if resolved is None:
                     where = f"cannot find imported file {path!r}"
