@@ -157,6 +157,7 @@ class NavView:
         self._one_apart: dict[int, dict[tuple[str, ...], str]] = {}
         self._one_below: dict[int, tuple[frozenset[str], dict[str, str]]] = {}
         self._order: dict[int, list[str]] = {}
+        self._prefixes: dict[int, str] = {}  # `_language_prefix` of each division asked
         for slot in slots:
             if slot.ref not in pages or pages[slot.ref].hidden or slot.hidden:
                 continue
@@ -298,6 +299,12 @@ class NavView:
     def _language_prefix(self, d: NavDivision) -> str:
         """`fr/` when the language's pages live in a folder named like its code, or in one
         folder named like another code (OpenClaw's `zh-Hans` pages in `zh-CN/`), else ""."""
+        found = self._prefixes.get(id(d))
+        if found is None:
+            found = self._prefixes[id(d)] = self._find_language_prefix(d)
+        return found
+
+    def _find_language_prefix(self, d: NavDivision) -> str:
         ref = self._first_page.get(id(d))
         if ref and ref.split("/", 1)[0] == d.label and "/" in ref:
             return d.label + "/"
