@@ -293,7 +293,26 @@ def test_other_themes_get_one_info(tmp_path: Path, capsys: pytest.CaptureFixture
     code, out = run(capsys, "build", str(docs), "-o", str(tmp_path / "out"))
     assert code == 0
     (line,) = lines_with(out, "theme-fallback")
-    assert re.match(r"docs\.json:1:\d+: info: theme 'maple' is drawn with the `mint` theme", line)
+    assert re.match(
+        r"docs\.json:1:\d+: info: theme 'maple' is drawn with the `mint` theme and its own look",
+        line,
+    )
+    html = (tmp_path / "out" / "index.html").read_text()
+    assert '<html lang="en" dir="ltr" class="mr-html" data-theme="maple"' in html
+
+
+def test_each_styled_theme_has_its_rules() -> None:
+    """Every theme drawn with its own look has rules in the core stylesheet, keyed on the
+    `data-theme` base.html writes, and base.html knows every theme Mintlify documents."""
+    from mintrender.load.config import MINTLIFY_THEMES, STYLED_THEMES
+    from mintrender.write.theme import theme_files
+
+    css = theme_files()["mintrender.css"]
+    base = (Path(__file__).parents[1] / "themes/mint/templates/base.html").read_text()
+    for theme in STYLED_THEMES:
+        assert f'[data-theme="{theme}"]' in css.replace("'", '"'), theme
+    for theme in MINTLIFY_THEMES:
+        assert theme == "mint" or f"'{theme}'" in base, theme
 
 
 # --- outputs are never inputs; the next step ----------------------------------------------------

@@ -37,7 +37,7 @@ RULES: dict[str, Rule] = _rules(
     ("config-ref", "error", "a docs.json $ref names a file that cannot be read"),
     ("config-redirect", "warning", "a docs.json redirect is malformed"),
     ("config-schema", "warning", "docs.json breaks Mintlify's schema: unknown key, type or value"),
-    ("theme-fallback", "info", "a Mintlify theme other than mint, drawn with mint"),
+    ("theme-fallback", "info", "a Mintlify theme other than mint, drawn with mint's layout"),
     ("sitemap-origin", "warning", "--base-url has no origin, so sitemap.xml cannot list full URLs"),
     ("robots-root", "info", "a site under a path: robots.txt must be copied to the host's root"),
     ("symlink-outside", "warning", "a symbolic link leads out of the docs folder (never read)"),

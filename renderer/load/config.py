@@ -47,6 +47,9 @@ MINTLIFY_THEMES = (
 )
 """The themes Mintlify documents; we draw every one with `mint` (a misspelt one is a schema
 warning of `check`, not a fallback)."""
+STYLED_THEMES = frozenset({"maple", "palm", "willow", "linden", "almond"})
+"""The themes drawn with their own look over mint's layout (60-themes.css, keyed on the
+`data-theme` base.html gives `<html>`)."""
 
 
 class ConfigError(Exception):
@@ -271,9 +274,11 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
             line,
             col,
             "theme-fallback",
-            f"theme {theme.strip()!r} is drawn with the `mint` theme",
-            "mintrender has only `mint` for now: the layout is mint's; your colours and logo "
-            "are kept",
+            f"theme {theme.strip()!r} is drawn with the `mint` theme"
+            + (" and its own look" if theme.strip() in STYLED_THEMES else ""),
+            "the layout is mint's, with this theme's fonts, corners, spacing and panels"
+            if theme.strip() in STYLED_THEMES
+            else "the layout is mint's; your colours and logo are kept",
         )
     return _build(data, docs_dir, path.name, positions, warn)
 
