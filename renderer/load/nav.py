@@ -78,6 +78,9 @@ class NavGroup:
     expanded: bool = False
     hidden: bool = False
     boost: float | None = None
+    listing: str = "none"
+    """`directory`, inherited: how its `root` page lists its children below its content
+    ("none", "card" or "accordion")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +247,24 @@ def _walk(
         _walk(sub, chain, groups, h, s, boost, node.openapi or openapi, out)
 
 
+LISTINGS = ("none", "accordion", "card")
+"""The values of `directory` (navigation.md §3.2)."""
+
+
+def _listing(raw: dict[str, Any], path: PathKey, warn: Warn, inherited: str) -> str:
+    """An object's `directory` (a group root page's listing of its children), else the one it
+    inherits."""
+    value = raw.get("directory")
+    if value is None:
+        return inherited
+    if isinstance(value, str) and value.strip().lower() in LISTINGS:
+        return value.strip().lower()
+    shown = repr(value) if isinstance(value, str) else type(value).__name__
+    why = f'`directory` must be "none", "accordion" or "card", not {shown}; '
+    warn((*path, "directory"), "nav-type", why + f"{inherited!r} is used")
+    return inherited
+
+
 def iter_groups(items: tuple[NavNode, ...]) -> Iterator[NavGroup]:
     for item in items:
         if isinstance(item, NavGroup):
@@ -336,7 +357,9 @@ def _division(
     inherited_openapi: str | None,
     warn: Warn,
     inherited_directory: str | None = None,
+    inherited_listing: str = "none",
 ) -> NavDivision:
+    listing = _listing(raw, path, warn, inherited_listing)
     spec, directory = _openapi_source(raw.get("openapi"))
     openapi = spec or inherited_openapi
     folder = directory if spec else inherited_directory
@@ -367,12 +390,14 @@ def _division(
                 warn((*path, key, i), "nav-type", f"missing `{label_key}` label")
                 child_label = str(child_label or "")
             children.append(
-                _division(e, child_kind, child_label, (*path, key, i), openapi, warn, folder)
+                _division(
+                    e, child_kind, child_label, (*path, key, i), openapi, warn, folder, listing
+                )
             )
     for key in [k for k in raw if k in ("groups", "pages")]:  # in the file's order (nav-mixed)
         if isinstance(raw[key], list):
             for i, entry in enumerate(raw[key]):
-                item = _item(entry, (*path, key, i), openapi, warn, folder)
+                item = _item(entry, (*path, key, i), openapi, warn, folder, listing)
                 if item is not None:
                     children.append(item)
     if not children and not raw.get("href"):
@@ -406,7 +431,12 @@ def _division(
 
 
 def _item(
-    raw: Any, path: PathKey, openapi: str | None, warn: Warn, directory: str | None = None
+    raw: Any,
+    path: PathKey,
+    openapi: str | None,
+    warn: Warn,
+    directory: str | None = None,
+    listing: str = "none",
 ) -> NavItem | None:
     if isinstance(raw, str):
         ref = raw.strip()
@@ -415,6 +445,7 @@ def _item(
             return None
         return NavPage(ref, path, openapi, directory)
     if isinstance(raw, dict) and "group" in raw:
+        listing = _listing(raw, path, warn, listing)
         inherited = directory
         spec, directory = _openapi_source(raw.get("openapi"))
         inner_openapi = spec or openapi
@@ -425,7 +456,7 @@ def _item(
             warn((*path, "pages"), "nav-type", "`pages` must be an array")
             pages = []
         for i, p in enumerate(pages or []):
-            item = _item(p, (*path, "pages", i), inner_openapi, warn, folder)
+            item = _item(p, (*path, "pages", i), inner_openapi, warn, folder, listing)
             if item is not None:
                 children.append(item)
         if not children:
@@ -460,6 +491,7 @@ def _item(
             boost=float(boost)
             if isinstance(boost, (int, float)) and not isinstance(boost, bool)
             else None,
+            listing=listing,
         )
     warn(path, "nav-type", f"expected a page path or a group object, found {type(raw).__name__}")
     return None

@@ -22,6 +22,7 @@ from mintrender.load.nav import (
 from mintrender.load.sources import Reader
 from mintrender.model import PageMeta, PageRecord
 from mintrender.render.context import RenderContext
+from mintrender.render.listing import Listings
 from mintrender.render.page import fallback_title
 from mintrender.urls import UrlBuilder, is_external
 
@@ -92,6 +93,8 @@ class PageInfo:
     """Frontmatter `url`: the entry becomes an external link."""
     file: str = ""
     """The page's file, where a problem with its `icon` is reported."""
+    description: str = ""
+    """Its description (a group root page's listing shows it)."""
 
 
 IconFn = Callable[[str | None, str | None, str], str]
@@ -158,6 +161,7 @@ class NavView:
         self._one_below: dict[int, tuple[frozenset[str], dict[str, str]]] = {}
         self._order: dict[int, list[str]] = {}
         self._prefixes: dict[int, str] = {}  # `_language_prefix` of each division asked
+        self.listings = Listings(nav.root, pages, urls, self.icon)
         for slot in slots:
             if slot.ref not in pages or pages[slot.ref].hidden or slot.hidden:
                 continue
@@ -294,6 +298,7 @@ class NavView:
             g.label for g in groups
         ]
         out["breadcrumbs"] = [label for label in trail if label.strip()]  # `" "`: untitled
+        out["listing"] = self.listings(ref)
         return out
 
     def _language_prefix(self, d: NavDivision) -> str:
@@ -537,6 +542,7 @@ def page_info(record: PageRecord) -> PageInfo:
         hidden=meta.hidden,
         url=meta.url,
         file=record.rel_path,
+        description=(rendered.description if rendered else meta.description) or "",
     )
 
 

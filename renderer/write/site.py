@@ -368,6 +368,9 @@ def render_page_html(
         (page["body_html"], page["aside_html"], page["api_header_html"], page["description_html"])
     )
     drawn = record.rendered.drawn if record.rendered is not None else frozenset()
+    listing = nav.get("listing")
+    if listing:  # a group root page's listing (partials/directory.html) draws these
+        drawn = drawn | {"CardGroup" if listing["style"] == "card" else "AccordionGroup"}
     needed = page_parts(content, page_flags(record, nav, page), parts, drawn)
     assets = with_parts(assets, needed, parts)
     name = "api.html" if page["is_api"] or page["aside_html"] else "page.html"
