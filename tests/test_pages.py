@@ -445,6 +445,25 @@ def test_an_untitled_group_gives_its_pages_no_eyebrow(tmp_path: Path) -> None:
         eyebrow = re.search(r'<div class="mr-eyebrow eyebrow">(.*?)</div>', welcome)
         assert eyebrow is None or eyebrow.group(1) == "Documentation", style
         assert f'<div class="mr-eyebrow eyebrow">{expected}</div>' in guide, style
+        # the phone sub-bar shows the current group once, before its one separator
+        assert '<span class="mr-subbar__group">Guides</span><svg' in guide, style
+
+
+def test_the_phone_sub_bar_names_the_innermost_group_with_breadcrumbs(tmp_path: Path) -> None:
+    """With breadcrumb eyebrows the sub-bar read "Guides / Setup › Page A", two separators in
+    one trail; it is the current group and the page, as without them."""
+    config = {
+        "name": "T",
+        "navigation": {
+            "groups": [{"group": "Guides", "pages": [{"group": "Setup", "pages": ["a"]}]}]
+        },
+        "styling": {"eyebrows": "breadcrumbs"},
+    }
+    docs = write_site(tmp_path / "docs", {"a.mdx": "---\ntitle: Page A\n---\nA\n"}, config)
+    build_site(docs, tmp_path / "out")
+    html = (tmp_path / "out" / "a" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="mr-eyebrow eyebrow">Guides / Setup</div>' in html
+    assert re.findall(r'<span class="mr-subbar__group">([^<]*)</span>', html) == ["Setup"]
 
 
 def test_a_navbar_link_without_a_label_is_its_icon_or_its_service(tmp_path: Path) -> None:
