@@ -446,6 +446,7 @@ def test_path_base_url_warns_about_the_sitemap_and_writes_server_recipes(
     redirects = [
         {"source": "/old", "destination": "/guides/setup"},
         {"source": "/blog/:slug*", "destination": "/guides/:slug*"},
+        {"source": "/soon", "destination": "/guides/setup", "permanent": False},
     ]
     docs = site(tmp_path)
     (docs / "docs.json").write_text(json.dumps({**minimal_config(NAV), "redirects": redirects}))
@@ -459,12 +460,15 @@ def test_path_base_url_warns_about_the_sitemap_and_writes_server_recipes(
     assert "crawlers read only /robots.txt" in robots
     assert "<loc>/docs/guides/setup/</loc>" in (out_dir / "sitemap.xml").read_text()
     netlify = (out_dir / "_redirects").read_text().splitlines()
-    assert "/docs/old /docs/guides/setup 301" in netlify
-    assert "/docs/blog/* /docs/guides/:splat 301" in netlify
+    assert "/docs/old /docs/guides/setup 308" in netlify
+    assert "/docs/blog/* /docs/guides/:splat 308" in netlify
+    assert "/docs/soon /docs/guides/setup 307" in netlify  # Mintlify's codes, not 301/302
     assert netlify[-1] == "/docs/* /docs/404.html 404"
     nginx = (out_dir / "nginx.conf").read_text()
     assert "location /docs/ {" in nginx and "error_page 404 /docs/404.html;" in nginx
-    assert 'rewrite "^/docs/old/?$" "/docs/guides/setup" permanent;' in nginx
+    assert 'if ($uri ~ "^/docs/old/?$") { return 308 "/docs/guides/setup"; }' in nginx
+    assert 'if ($uri ~ "^/docs/soon/?$") { return 307 "/docs/guides/setup"; }' in nginx
+    assert '{ return 308 "/docs/guides/$1"; }' in nginx  # the wildcard's capture
     assert "Next: publish" in out
 
 
@@ -485,8 +489,8 @@ def test_redirect_sources_written_as_urls_or_with_spaces(
     (warning,) = lines_with(out, "redirect-source")
     assert "'https://docs.example.com/api' is a full URL; its path '/api'" in warning
     netlify = (out_dir / "_redirects").read_text().splitlines()
-    assert "/api /guides/setup 301" in netlify
-    assert "/old/Onboarding%20your%20Org /guides/setup 301" in netlify
+    assert "/api /guides/setup 308" in netlify
+    assert "/old/Onboarding%20your%20Org /guides/setup 308" in netlify
     assert (out_dir / "api" / "index.html").is_file()
     assert not list(out_dir.glob("https*"))
 

@@ -42,7 +42,9 @@ def _prefixed(base: str, path: str) -> str:
 
 
 def _status(rule: Rule) -> int:
-    return 301 if rule.permanent else 302
+    """Mintlify's statuses (navigation.md §2): 308, or 307 when not `permanent`; unlike 301 and
+    302, a client keeps the method (a POST stays a POST)."""
+    return 308 if rule.permanent else 307
 
 
 def netlify_redirects(rules: list[Rule], base: str) -> str:
@@ -108,6 +110,8 @@ def nginx_snippet(rules: list[Rule], base: str) -> str:
             regex = rule.regex
             target = substitute(rule.destination, rule.names, [f"${i + 1}" for i in range(9)])
         regex = "^" + re.escape(prefix) + regex[1:] if prefix else regex
-        flag = "permanent" if rule.permanent else "redirect"
-        lines.append(f'rewrite "{regex}" "{_prefixed(base, target)}" {flag};')
+        # `return` (not `rewrite ... permanent`, which answers 301): the captures are the if's
+        lines.append(
+            f'if ($uri ~ "{regex}") {{ return {_status(rule)} "{_prefixed(base, target)}"; }}'
+        )
     return "\n".join(lines) + "\n"
