@@ -378,3 +378,31 @@ def test_the_language_menu_finds_a_page_in_a_folder_named_like_another_code(
     ]:
         html = (tmp_path / "out" / page / "index.html").read_text(encoding="utf-8")
         assert {lang: href for href, lang in re.findall(pattern, html)} == expected, page
+
+
+def test_an_anchors_own_colour_fills_its_tile_when_current(tmp_path: Path) -> None:
+    """docs.json anchor `color: {light, dark}` (navigation.md §3.1) is the current anchor's
+    colour in place of the site's accent; it was dropped. A value that is no CSS colour (it
+    would go into a style attribute) is a warning and left out."""
+    anchors = [
+        {
+            "anchor": "Core",
+            "icon": "star",
+            "color": {"light": "#DC2626", "dark": "#22C55E"},
+            "groups": [{"group": "G", "pages": ["a"]}],
+        },
+        {"anchor": "Other", "color": "red;x:1", "groups": [{"group": "H", "pages": ["b"]}]},
+    ]
+    config = {"name": "T", "colors": {"primary": "#2563EB"}, "navigation": {"anchors": anchors}}
+    docs = write_site(tmp_path / "docs", {"a.mdx": "A\n", "b.mdx": "B\n"}, config)
+    result = build_site(docs, tmp_path / "out")
+    html = (tmp_path / "out" / "a" / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<a class="mr-anchor " href="/a/" style="--mr-anchor-light: #DC2626; '
+        '--mr-anchor-dark: #22C55E" data-active aria-current="page">' in html
+    )
+    assert '<a class="mr-anchor " href="/b/">' in html
+    (warning,) = [d for d in result.diagnostics if d.code == "nav-type"]
+    assert "'red;x:1' is no CSS colour" in warning.message
+    css = (tmp_path / "out" / "_mintrender" / "mintrender.css").read_text(encoding="utf-8")
+    assert "var(--mr-anchor-light,var(--mr-accent))" in css.replace(" ", "")

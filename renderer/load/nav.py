@@ -99,6 +99,8 @@ class NavDivision:
     tag: str | None = None
     description: str | None = None
     openapi: str | None = None
+    color: tuple[str, str] | None = None
+    """An anchor's `color`: (light, dark), its tile's fill when it is the current one."""
     chrome: ChromeOverride | None = None
     """A language's own `banner`, `footer` and `navbar` (None: the site's)."""
     global_links: tuple[tuple[str, tuple[NavDivision, ...]], ...] = ()
@@ -309,6 +311,36 @@ def _global_links(g: Any, path: PathKey, warn: Warn) -> dict[str, tuple[NavDivis
     return global_links
 
 
+_CSS_COLOR = re.compile(
+    r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(?:rgba?|hsla?)\([0-9.,%\s/deg]+\)", re.ASCII
+)
+
+
+def _anchor_color(value: Any, path: PathKey, warn: Warn) -> tuple[str, str] | None:
+    """An anchor's `color: {light, dark}` (or one colour for both) as (light, dark); a value
+    that is no CSS colour is a warning and dropped."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = {"light": value}
+    if not isinstance(value, dict):
+        warn((*path, "color"), "nav-type", "`color` must be an object with `light` and `dark`")
+        return None
+    found: dict[str, str] = {}
+    for mode in ("light", "dark"):
+        v = value.get(mode)
+        if v is None:
+            continue
+        if isinstance(v, str) and _CSS_COLOR.fullmatch(v.strip()):
+            found[mode] = v.strip()
+        else:
+            warn((*path, "color", mode), "nav-type", f"`color.{mode}` {v!r} is no CSS colour")
+    if not found:
+        return None
+    light = found.get("light") or found["dark"]
+    return light, found.get("dark") or light
+
+
 def _opt_str(v: Any) -> str | None:
     return v if isinstance(v, str) and v else None
 
@@ -423,6 +455,7 @@ def _division(
         tag=_opt_str(raw.get("tag")),
         description=_opt_str(raw.get("description")),
         openapi=openapi,
+        color=_anchor_color(raw.get("color"), path, warn) if kind == "anchor" else None,
         chrome=read_chrome_override(raw, path, warn) if kind == "language" else None,
         global_links=tuple(_global_links(raw.get("global"), path, warn).items())
         if kind != "root"

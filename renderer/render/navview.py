@@ -206,6 +206,7 @@ class NavView:
             "external": bool(d.href and is_external(d.href)),
             "tag": d.tag,
             "description": d.description,
+            "color": d.color,
         }
 
     # -----------------------------------------------------------------------------------------
