@@ -122,6 +122,33 @@ def test_several_servers_give_a_select_with_variables_substituted(index: ApiInde
     ]
 
 
+def test_a_server_variable_without_default_stays_a_placeholder(tmp_path: Path) -> None:
+    """Notifuse's `https://{customerDomain}` with no `default`: every sample read `https:/api/
+    send` (an empty default, and the `//` cut as a trailing slash) without a word. The URL keeps
+    `{customerDomain}`, the spec gets a warning, and the playground asks for the value."""
+    spec = {
+        **API_HEAD,
+        "servers": [
+            {"url": "https://{customerDomain}", "variables": {"customerDomain": {}}},
+        ],
+        "paths": {"/api/send": {"post": {"responses": {"200": {"description": "ok"}}}}},
+    }
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    diagnostics = Diagnostics()
+    index = load_api_index(tmp_path, find_spec_files(tmp_path), diagnostics)
+    view = render(get(index, "openapi.json POST /api/send"))
+    el = Elements(view.header_html)
+    assert el.find(data_component="api-endpoint")[0]["data-url"] == (
+        "https://{customerDomain}/api/send"
+    )
+    assert "https:/api" not in view.header_html + view.aside_html
+    assert playground(view)["servers"][0]["variables"] == [
+        {"name": "customerDomain", "default": "", "enum": [], "required": True}
+    ]
+    (warning,) = [d for d in diagnostics if d.code == "openapi-server"]
+    assert "'customerDomain' has no `default`" in warning.message and warning.line > 0
+
+
 def test_playground_modes_and_deprecated_banner(index: ApiIndex) -> None:
     op = get(index, "servers.json DELETE /admin")
     interactive = render(op)

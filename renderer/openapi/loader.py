@@ -424,9 +424,20 @@ class _SpecLoader:
                 for name, var in raw_vars.items():
                     var = _dict(var)
                     enum = tuple(str(v) for v in _list(var.get("enum")))
+                    given = "default" in var or bool(enum)
                     default = str(var.get("default", enum[0] if enum else ""))
+                    if not given:
+                        self.store.report(
+                            self.src,
+                            join_pointer(pointer, i, "variables", str(name)),
+                            "openapi-server",
+                            f"server variable {name!r} has no `default` (OpenAPI requires one): "
+                            f"the URL keeps {{{name}}} and the playground asks for it",
+                        )
                     variables.append(
-                        ServerVariable(str(name), default, enum, _text(var.get("description")))
+                        ServerVariable(
+                            str(name), default, enum, _text(var.get("description")), given
+                        )
                     )
             out.append(Server(node["url"], _text(node.get("description")), tuple(variables)))
         return tuple(out)

@@ -174,6 +174,9 @@ class ServerVariable:
     """Allowed values."""
     description: str = ""
     """Markdown description."""
+    given: bool = True
+    """False when the spec gives no `default` (which OpenAPI requires) and no `enum`: the URL
+    keeps `{name}`, and the playground asks for a value."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +195,8 @@ class Server:
         """The URL with variables replaced by their defaults, without a trailing slash."""
         url = self.url
         for var in self.variables:
-            url = url.replace("{" + var.name + "}", var.default)
+            if var.given:  # else `{name}` stays: a placeholder the reader fills in
+                url = url.replace("{" + var.name + "}", var.default)
         return url.rstrip("/")
 
 

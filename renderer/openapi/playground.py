@@ -196,6 +196,7 @@ def playground_data(
                 "description": s.description,
                 "variables": [
                     {"name": v.name, "default": v.default, "enum": list(v.enum)}
+                    | ({} if v.given else {"required": True})
                     for v in s.variables
                 ],
             }

@@ -232,7 +232,7 @@
     }
     servers.forEach(function (s, i) {
       (s.variables || []).forEach(function (v) {
-        var f = { name: v.name, kind: v["enum"] && v["enum"].length ? "enum" : "string", "enum": v["enum"], value: v["default"] };
+        var f = { name: v.name, kind: v["enum"] && v["enum"].length ? "enum" : "string", "enum": v["enum"], value: v["default"], required: !!v.required };
         var row = inputFor(f, uid + "-var" + i);
         row.querySelector("[data-name]").setAttribute("data-var", String(i));
         serverRows.push(row);
