@@ -463,3 +463,55 @@ def test_list_parameters_and_security_alternatives_are_sent_as_declared(
     assert "authorization" not in sent["headers"]
     assert errors == []
     page.close()
+
+
+def test_typed_choices_and_lists_of_alternatives_are_sent_as_declared(
+    browser: Any,
+    tmp_path: Path,
+    api_server: ThreadingHTTPServer,
+    page_server: ThreadingHTTPServer,
+    pages: dict[str, str],
+    recorder: Recorder,
+) -> None:
+    """An integer enum in a JSON body was sent as `"2"`: it is `2`. A query list whose items
+    are alternatives of strings (FastAPI's `anyOf: [enum, {const: "ALL"}]`, Klavis) was a
+    JSON box sent as `?servers=%5B%22x%22...`: it is a list, `servers=x&servers=ALL`."""
+    api = f"http://127.0.0.1:{api_server.server_address[1]}"
+    names = {"anyOf": [{"type": "string", "enum": ["x", "y"]}, {"type": "string", "const": "ALL"}]}
+    servers = {"anyOf": [{"type": "array", "items": names}, {"type": "null"}]}
+    body = {
+        "type": "object",
+        "properties": {
+            "kind": {"type": "integer", "enum": [1, 2, 3]},
+            "mode": {"type": "string", "enum": ["a", "b"]},
+        },
+    }
+    spec = {
+        **spec_for(api),
+        "security": [],
+        "paths": {
+            "/servers": {
+                "post": {
+                    "parameters": [{"name": "servers", "in": "query", "schema": servers}],
+                    "requestBody": {"content": {"application/json": {"schema": body}}},
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
+    }
+    pages["/op"] = document(render_local(tmp_path, api, "POST /servers", spec))
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"http://127.0.0.1:{page_server.server_address[1]}/op")
+    page.click('[data-component="api-tryit"]')
+    page.fill('[data-name="servers"]', "x, ALL")
+    page.select_option('[data-name="kind"]', "2")
+    page.select_option('[data-name="mode"]', "b")
+    page.click('[data-component="api-send"]')
+    page.wait_for_selector('[data-component="api-status"]')
+    [sent] = [r for r in recorder.requests if r["method"] == "POST"]
+    assert sent["path"] == "/v1/servers?servers=x&servers=ALL"
+    assert json.loads(sent["body"]) == {"kind": 2, "mode": "b"}
+    assert errors == []
+    page.close()

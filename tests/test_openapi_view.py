@@ -854,6 +854,41 @@ def test_the_playground_sends_examples_only_with_prefill(tmp_path: Path) -> None
     assert json.loads(raw_on["raw"]) == [{"k": "size"}] and raw_on["rawHint"] == ""
 
 
+def test_prefill_sends_what_the_spec_gives_never_placeholders(tmp_path: Path) -> None:
+    """Klavis with `prefill: true`: an object field without examples was filled (and sent) as
+    `{"color": "<string>"}`. Prefill takes the spec's examples and defaults only, down to the
+    properties that have one; a field with none anywhere stays empty, its example a hint."""
+    from mintrender.openapi.playground import body_data
+
+    props = {
+        "name": {"type": "string", "example": "Widget"},
+        "meta": {"type": "object", "properties": {"color": {"type": "string"}}},
+        "opts": {
+            "type": "object",
+            "properties": {"size": {"type": "integer", "default": 3}, "tint": {"type": "string"}},
+        },
+    }
+    raw = {"type": "object", "additionalProperties": {"type": "string"}}
+    spec = {
+        **API_HEAD,
+        "paths": {
+            p: {"post": {"requestBody": {"content": {"application/json": {"schema": s}}}}}
+            for p, s in (("/f", {"type": "object", "properties": props}), ("/r", raw))
+        },
+    }
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
+    fields, whole = (get(index, f"POST /{p}").request_body for p in ("f", "r"))
+    on = body_data(fields, prefill=True)
+    assert on is not None
+    name, meta, opts = on["fields"]
+    assert name["value"] == "Widget"
+    assert "value" not in meta and json.loads(meta["placeholder"]) == {"color": "<string>"}
+    assert json.loads(opts["value"]) == {"size": 3}  # the property with a default alone
+    raw_on = body_data(whole, prefill=True)
+    assert raw_on is not None and raw_on["raw"] == "" and raw_on["rawHint"]
+
+
 def test_a_manual_fields_default_is_sent_as_its_type(tmp_path: Path) -> None:
     """ToAPIs' `<ParamField body="watermark" type="boolean" default={false}>`: the attribute
     is recorded as shown, so the samples sent `"false"`, `"0.5"` and `"[\\"a\\", \\"b\\"]"`,

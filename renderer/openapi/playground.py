@@ -17,7 +17,7 @@ from mintrender.openapi.model import (
     SecurityScheme,
     Server,
 )
-from mintrender.openapi.samples import schema_example
+from mintrender.openapi.samples import NOT_GIVEN, given_example, schema_example
 
 
 def scheme_data(scheme: SecurityScheme) -> dict[str, Any]:
@@ -53,11 +53,30 @@ def input_kind(schema: Schema) -> str:
         inner = schema.items
         if inner.binary:
             return "files"
-        if len(inner.types) == 1 and inner.types[0] in ("string", "number", "integer"):
+        if _scalar_item_type(inner) is not None:
             return "array"
     if not types and not schema.properties and not schema.alternatives:
         return "string"
     return "json"
+
+
+_SCALARS = ("string", "number", "integer")
+
+
+def _scalar_item_type(item: Schema) -> str | None:
+    """The type of a list's items when each is one scalar: `string`, `number` or `integer`,
+    also when they are alternatives of scalars (FastAPI's `anyOf: [enum, {const: "ALL"}]`);
+    None for objects, lists or mixed types."""
+    if len(item.types) == 1 and item.types[0] in _SCALARS and not item.properties:
+        return item.types[0]
+    if item.types or item.properties or not item.alternatives:
+        return None
+    kinds = {_scalar_item_type(a) for a in item.alternatives}
+    if None in kinds:
+        return None
+    if kinds <= {"number", "integer"}:
+        return "integer" if kinds == {"integer"} else "number"
+    return "string" if kinds == {"string"} else None
 
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -92,9 +111,11 @@ def field_data(
     placeholder = schema.examples[0] if schema.examples else None
     if placeholder is not None and not isinstance(placeholder, (dict, list)):
         data["placeholder"] = str(placeholder)
-    if kind == "json":  # an example the reader sees, and sends only with `prefill`
-        example = json.dumps(schema_example(schema), indent=2, ensure_ascii=False)
-        data["value" if prefill else "placeholder"] = example
+    if kind == "json":  # an example the reader sees; with `prefill`, what the spec gives is sent
+        data["placeholder"] = json.dumps(schema_example(schema), indent=2, ensure_ascii=False)
+        given = given_example(schema) if prefill else NOT_GIVEN
+        if given is not NOT_GIVEN:
+            data["value"] = json.dumps(given, indent=2, ensure_ascii=False)
     elif prefill and (schema.examples or schema.has_default):
         value = schema.examples[0] if schema.examples else schema.default
         if not isinstance(value, (dict, list)):
@@ -105,7 +126,7 @@ def field_data(
     if prefill and x_default is not None and not isinstance(x_default, (dict, list)):
         data["value"] = x_default
     if kind in ("array", "files") and schema.items is not None:
-        data["itemType"] = schema.items.types[0] if schema.items.types else "string"
+        data["itemType"] = _scalar_item_type(schema.items) or "string"
     if description:
         data["description"] = hint_text(description)
     return data
@@ -171,7 +192,14 @@ def body_data(body: RequestBody | None, prefill: bool = False) -> dict[str, Any]
     else:
         value = media.examples[0].value if media.examples else schema_example(schema)
         value = value if isinstance(value, str) else json.dumps(value, indent=2)
-        data["raw"], data["rawHint"] = (value, "") if prefill else ("", value)
+        given = media.examples[0].value if media.examples else given_example(schema)
+        if prefill and given is not NOT_GIVEN:  # what the spec gives, never a placeholder
+            data["raw"], data["rawHint"] = (
+                (given if isinstance(given, str) else json.dumps(given, indent=2)),
+                "",
+            )
+        else:
+            data["raw"], data["rawHint"] = "", value
     return data
 
 

@@ -174,3 +174,31 @@ def as_text(value: Any) -> str:
     if isinstance(value, float):
         return js_number(value)  # `0.0` is `0` in JavaScript, which Mintlify shows (FastAPI's)
     return json.dumps(value, ensure_ascii=False)
+
+
+NOT_GIVEN: Any = object()
+"""`given_example`'s answer for a schema whose spec gives no value anywhere inside it."""
+
+
+def given_example(schema: Schema | None, depth: int = 0) -> Any:
+    """A request value made only of what the spec gives (`example`s and `default`s, of the
+    schema or of its properties and items, read-only ones left out), for `prefill`; NOT_GIVEN
+    when it gives none: generated placeholders (`"<string>"`) are never sent."""
+    if schema is None or schema.recursive or depth > _MAX_DEPTH:
+        return NOT_GIVEN
+    if schema.examples:
+        return schema.examples[0]
+    if schema.has_default:
+        return schema.default
+    if schema.properties:
+        out = {}
+        for prop in schema.properties:
+            if not prop.schema.read_only:
+                value = given_example(prop.schema, depth + 1)
+                if value is not NOT_GIVEN:
+                    out[prop.name] = value
+        return out if out else NOT_GIVEN
+    if schema.items is not None:
+        item = given_example(schema.items, depth + 1)
+        return [item] if item is not NOT_GIVEN else NOT_GIVEN
+    return NOT_GIVEN

@@ -320,7 +320,11 @@
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
-  function convert(kind, raw, itemType) {
+  function convert(kind, raw, itemType, choices) {
+    if (kind === "enum" && choices) {  // the choice as the spec types it (`2`, not `"2"`)
+      var typed = choices.filter(function (c) { return String(c) === raw; });
+      return typed.length ? typed[0] : raw;
+    }
     if (kind === "integer") return parseInt(raw, 10);
     if (kind === "number") return parseFloat(raw);
     if (kind === "boolean") return raw === "true";
@@ -422,7 +426,7 @@
           if (input.type === "file" || input.value === "") return;
           var f = (spec.fields || []).filter(function (x) { return x.name === input.getAttribute("data-name"); })[0] || {};
           try {
-            obj[f.name || input.getAttribute("data-name")] = convert(input.getAttribute("data-kind"), input.value, f.itemType);
+            obj[f.name || input.getAttribute("data-name")] = convert(input.getAttribute("data-kind"), input.value, f.itemType, f["enum"]);
           } catch (err) {
             throw new Error(say("pg_bad_json", "“{name}” is not valid JSON: {error}", { name: input.getAttribute("data-name"), error: err.message }));
           }
