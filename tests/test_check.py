@@ -388,3 +388,20 @@ def test_required_in_an_all_of_branch_may_name_another_branchs_property(tmp_path
     proc = _check(str(docs), "--rules", "openapi-schema", "--format", "json")
     found = [d["message"] for d in json.loads(proc.stdout)["diagnostics"]]
     assert found == ["required property 'b' is not in `properties` (a)"], found
+
+
+def test_a_setting_turned_off_is_not_reported_as_unhonoured(tmp_path: Path) -> None:
+    """Exa's `api.playground.proxy: false` got "a Mintlify setting mintrender does not honour
+    yet: the playground calls the API directly", which is what `false` asks for. A setting
+    turned off is not reported; turned on, it is."""
+    from mintrender.build import build
+    from mintrender.model import BuildOptions
+
+    found = {}
+    for value in (False, True):
+        extra = {"api": {"playground": {"proxy": value}}, "metadata": {"timestamp": value}}
+        docs = _site(tmp_path / str(value), {"a.mdx": "Fine.\n"}, ["a"], **extra)
+        result = build(BuildOptions(docs_dir=docs, out_dir=tmp_path / f"out-{value}"))
+        found[value] = [d.message for d in result.diagnostics if d.code == "unsupported-setting"]
+    assert found[False] == []
+    assert len(found[True]) == 2 and any("api.playground.proxy" in m for m in found[True])

@@ -103,7 +103,8 @@ def validate_config(config: SiteConfig, diagnostics: Diagnostics) -> None:
             config.config_file, line, col, "config-schema", f"{where}: {message}", hint
         )
     for path, effect in UNSUPPORTED.items():
-        if _has(config.raw, path):
+        # a setting turned off (`proxy: false`, `drilldown: false`) asks for what we do
+        if _has(config.raw, path) and _value(config.raw, path) not in (False, None, "", [], {}):
             line, col = config.locate(path)
             diagnostics.add(
                 "info",
@@ -114,6 +115,12 @@ def validate_config(config: SiteConfig, diagnostics: Diagnostics) -> None:
                 f"{format_path(path)} is a Mintlify setting mintrender does not honour yet: "
                 f"{effect}",
             )
+
+
+def _value(data: Any, path: PathKey) -> Any:
+    for key in path:
+        data = data[key]
+    return data
 
 
 def _has(data: Any, path: PathKey) -> bool:
