@@ -349,12 +349,38 @@ def _astuple(entry: UpdateEntry) -> tuple[Any, ...]:
     return tuple([getattr(entry, f) for f in UpdateEntry.__slots__])
 
 
+@dataclass(frozen=True, slots=True)
+class ApiPage:
+    """What the writer, the search index and the Markdown copy need of an API page."""
+
+    method: str
+    """HTTP method (or WEBHOOK) for the sidebar pill."""
+    header_html: str
+    body_html: str
+    aside_html: str
+    description_html: str
+    search_text: str
+    """Method, path, summary and field names, for the search index."""
+    deprecated: bool = False
+    """The operation is `deprecated` in its spec: so is its sidebar entry."""
+    spec_markdown: str = ""
+    """The `## OpenAPI` section of its Markdown copy: the operation's own document as YAML
+    (openapi/opdoc.py); "" for other API pages."""
+
+
 PACKED_FIELDS = ("body_html", "sections", "toc", "updates")
 """The `RenderedPage` fields `PageRecord.pack` compresses (what only the writer, the index,
 the Markdown copy and the feeds read, each through `unpacked`)."""
 _EMPTY: dict[str, Any] = {"body_html": "", "sections": (), "toc": (), "updates": ()}
 
-_API_HTML = ("header_html", "body_html", "aside_html", "description_html", "search_text")
+_API_HTML = (
+    "header_html",
+    "body_html",
+    "aside_html",
+    "description_html",
+    "search_text",
+    "spec_markdown",
+)
 """The text fields of an API view (`ApiPage`) that `pack` compresses."""
 
 

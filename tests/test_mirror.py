@@ -353,36 +353,40 @@ def test_a_redirect_an_earlier_wildcard_matches_first_is_reported(tmp_path: Path
 
 def test_an_api_pages_markdown_copy_holds_its_operation(tmp_path: Path) -> None:
     """openapi.md §10: the `.md` of an API page includes its operation unless
-    `markdown.schema` is false. It held only the endpoint line (OpnForm, letmepost)."""
+    `markdown.schema` is false. As Mintlify's (Exa's served copy): the page's own content, then
+    `## OpenAPI` and a YAML block of the operation's own document, every `$ref` replaced by
+    what it names. It had been a list of fields read back from the HTML, before the content."""
+    import yaml
     from sitekit import build_site, minimal_config
 
     spec = {
         **API_HEAD,
         "paths": {
             "/forms": {
+                "parameters": [{"name": "X-Team", "in": "header", "schema": {"type": "string"}}],
                 "post": {
                     "summary": "Create form",
                     "parameters": [{"name": "page", "in": "query", "schema": {"type": "integer"}}],
                     "requestBody": {
                         "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "required": ["title"],
-                                    "properties": {
-                                        "title": {"type": "string", "description": "The title"},
-                                        "meta": {
-                                            "type": "object",
-                                            "properties": {"tag": {"type": "string"}},
-                                        },
-                                    },
-                                }
-                            }
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Form"}}
                         }
                     },
                     "responses": {"201": {"description": "Created"}},
-                }
+                    "x-codeSamples": [{"lang": "bash", "source": "curl \\\n  -X POST /forms\n"}],
+                },
+                "get": {"summary": "List forms", "responses": {"200": {"description": "ok"}}},
             }
+        },
+        "components": {
+            "schemas": {
+                "Form": {
+                    "type": "object",
+                    "required": ["title"],
+                    "properties": {"title": {"type": "string", "description": "The title"}},
+                }
+            },
+            "securitySchemes": {"key": {"type": "apiKey", "in": "header", "name": "X-Key"}},
         },
     }
     docs = tmp_path / "docs"
@@ -393,15 +397,27 @@ def test_an_api_pages_markdown_copy_holds_its_operation(tmp_path: Path) -> None:
     (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
     build_site(docs, tmp_path / "out", cache=False)
     copy = (tmp_path / "out" / "op.md").read_text("utf-8")
-    assert "### Query Parameters\n\n- `page` (integer)" in copy
-    assert "- `title` (string, required): The title" in copy
-    assert "- `meta` (object)\n  - `tag` (string)" in copy
-    assert "#### 201\n\nCreated" in copy and copy.rstrip().endswith("Intro.")
+    assert "**Endpoint:** `POST /forms`" in copy
+    assert copy.index("Intro.") < copy.index("\n## OpenAPI\n\n```yaml openapi.json POST /forms\n")
+    block = copy.split("```yaml openapi.json POST /forms\n", 1)[1]
+    assert block.endswith("```\n")
+    doc = yaml.safe_load(block.removesuffix("```\n"))
+    assert doc["openapi"] == "3.1.0" and doc["servers"] == API_HEAD["servers"]
+    assert list(doc["paths"]) == ["/forms"] and list(doc["paths"]["/forms"]) == [
+        "parameters",
+        "post",
+    ]
+    operation = doc["paths"]["/forms"]["post"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert body == spec["components"]["schemas"]["Form"]  # the $ref, replaced
+    assert operation["x-codeSamples"][0]["source"] == "curl \\\n  -X POST /forms\n"
+    assert "source: |" in block  # a sample reads as it is written
+    assert doc["components"] == {"securitySchemes": spec["components"]["securitySchemes"]}
     config["markdown"] = {"schema": False}
     (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
     build_site(docs, tmp_path / "out2", cache=False)
     copy = (tmp_path / "out2" / "op.md").read_text("utf-8")
-    assert "**Endpoint:** `POST /forms`" in copy and "`title`" not in copy  # as generated
+    assert "**Endpoint:** `POST /forms`" in copy and "## OpenAPI" not in copy  # as generated
 
 
 def test_llms_full_joins_the_instructions_and_each_page_once(tmp_path: Path) -> None:
@@ -429,9 +445,10 @@ def test_llms_full_joins_the_instructions_and_each_page_once(tmp_path: Path) -> 
 
 
 def test_an_api_copys_alternatives_keep_their_facts_under_their_field(tmp_path: Path) -> None:
-    """Klavis' `anyOf` fields: each option's type, allowed values and range were dropped from
-    the `.md` (the page shows them), and "One of: **Option 1**" paragraphs broke the list, so
-    an option's fields read as the body's own."""
+    """Klavis' `anyOf` fields: each option's type, allowed values and range are in the `.md`,
+    under their field, as the spec writes them (its OpenAPI block), and a `$ref` to nothing
+    stays as written without a second warning."""
+    import yaml
     from sitekit import build_site, minimal_config
 
     mode = {"description": "Mode", "anyOf": [{"type": "string", "enum": ["fast", "slow"]}]}
@@ -439,6 +456,7 @@ def test_an_api_copys_alternatives_keep_their_facts_under_their_field(tmp_path: 
     circle = {"title": "Circle", "type": "object", "properties": {"r": {"type": "number"}}}
     square = {"title": "Square", "type": "object", "properties": {"side": {"type": "number"}}}
     props = {"mode": mode, "shape": {"oneOf": [circle, square]}, "after": {"type": "string"}}
+    props["gone"] = {"$ref": "#/components/schemas/Nope"}
     body = {"content": {"application/json": {"schema": {"type": "object", "properties": props}}}}
     spec = {
         **API_HEAD,
@@ -451,14 +469,10 @@ def test_an_api_copys_alternatives_keep_their_facts_under_their_field(tmp_path: 
     (docs / "openapi.json").write_text(json.dumps(spec), encoding="utf-8")
     (docs / "op.mdx").write_text("---\nopenapi: post /x\n---\n", "utf-8")
     (docs / "docs.json").write_text(json.dumps(minimal_config(["op"])), encoding="utf-8")
-    build_site(docs, tmp_path / "out", cache=False)
+    result = build_site(docs, tmp_path / "out", cache=False)
     copy = (tmp_path / "out" / "op.md").read_text("utf-8")
-    assert (
-        "- `mode` (enum<string> | integer): Mode\n"
-        "  - One of: **Option 1** (enum<string>): Available options: fast, slow\n"
-        "  - One of: **Option 2** (integer): Required range: x >= 1\n"
-        "- `shape` (object)\n"
-        "  - One of: **Circle** (object)\n    - `r` (number)\n"
-        "  - One of: **Square** (object)\n    - `side` (number)\n"
-        "- `after` (string)"
-    ) in copy, copy
+    block = copy.split("```yaml openapi.json POST /x\n", 1)[1].removesuffix("```\n")
+    operation = yaml.safe_load(block)["paths"]["/x"]["post"]
+    assert operation["requestBody"]["content"]["application/json"]["schema"]["properties"] == props
+    refs = [d for d in result.diagnostics if "Nope" in d.message]
+    assert len(refs) == 1  # the loader's, not one more from the copy

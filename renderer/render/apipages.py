@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -25,7 +24,7 @@ from mintrender.load.nav import (
 )
 from mintrender.load.remote import Downloads, is_remote
 from mintrender.load.sources import SourceFiles
-from mintrender.model import PageMeta, PageRecord
+from mintrender.model import ApiPage, PageMeta, PageRecord
 from mintrender.parse.frontmatter import frontmatter_line
 from mintrender.parse.mdx import ParsedPage
 from mintrender.render import specfiles, xmint
@@ -40,22 +39,6 @@ from mintrender.urls import output_path_for
 
 Markdown = Callable[[str], str]
 """Renders a description to HTML."""
-
-
-@dataclass(frozen=True, slots=True)
-class ApiPage:
-    """What the writer and the search index need of an API page."""
-
-    method: str
-    """HTTP method (or WEBHOOK) for the sidebar pill."""
-    header_html: str
-    body_html: str
-    aside_html: str
-    description_html: str
-    search_text: str
-    """Method, path, summary and field names, for the search index."""
-    deprecated: bool = False
-    """The operation is `deprecated` in its spec: so is its sidebar entry."""
 
 
 _NO_SERVER = (
@@ -409,6 +392,7 @@ class ApiStage:
     def _attach_openapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
         from mintrender.openapi import render_operation  # start-up time, see top
         from mintrender.openapi.fields import MAX_DEPTH, MAX_FIELDS  # start-up time, see top
+        from mintrender.openapi.opdoc import operation_yaml  # same
         from mintrender.openapi.samples import MAX_EXAMPLE_VALUES, limits_hit  # same
 
         op = self._resolve_openapi(record, ref)
@@ -443,6 +427,7 @@ class ApiStage:
             f"{op.method} {op.path}",
             markdown=markdown,
             deprecated=op.deprecated,
+            spec=operation_yaml(self.index.store, op) if self.index.store is not None else "",
         )
 
     def _resolve_openapi(self, record: PageRecord, ref: str) -> Any:
@@ -557,6 +542,7 @@ class ApiStage:
         body: bool = True,
         markdown: Markdown | None = None,
         deprecated: bool = False,
+        spec: str = "",
     ) -> None:
         rendered = record.rendered
         assert rendered is not None
@@ -590,6 +576,7 @@ class ApiStage:
             description_html=description_html,
             search_text=html.unescape(search_text),
             deprecated=deprecated,
+            spec_markdown=spec,
         )
 
 

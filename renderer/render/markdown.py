@@ -292,8 +292,10 @@ def page_markdown(
     link: Link,
     extra: str = "",
     instructions: str = "",
+    after: str = "",
 ) -> str:
-    """The Markdown copy of one page: `# Title`, the description as a quote, then the body."""
+    """The Markdown copy of one page: `# Title`, the description as a quote, `extra`, the body,
+    then `after`."""
     writer = MarkdownWriter(link)
     body = writer.blocks(tree(tokens))
     parts = [f"# {one_line(title)}"]
@@ -305,8 +307,9 @@ def page_markdown(
         parts.append(extra.strip("\n"))
     if body:
         parts.append(body)
-    text = "\n\n".join(parts)
-    return _tidy(text)
+    text = _tidy("\n\n".join(parts))
+    # after the tidying: a YAML block is kept as it is (trailing spaces and blank lines)
+    return f"{text.rstrip()}\n\n{after.strip(chr(10))}\n" if after else text
 
 
 def instructions_block(instructions: str) -> str:

@@ -12,7 +12,6 @@ from mintrender.model import HTTP_METHODS, Publish
 from mintrender.parse.mdx import parse_page
 from mintrender.render.markdown import first_paragraph, instructions_block, page_markdown
 from mintrender.urls import ROOT, is_external, markdown_path_for, relative_root
-from mintrender.write.apimarkdown import operation_markdown
 from mintrender.write.crawl import indexable
 
 if TYPE_CHECKING:
@@ -32,13 +31,17 @@ def _instructions(config: SiteConfig) -> str:
     return inst if isinstance(inst, str) else ""
 
 
-def _api_summary(record: PageRecord, link: Any, schema: bool = True) -> str:
-    """An API page's endpoint line (and spec file) for its Markdown copy, and its operation
-    (`schema`: docs.json's `markdown.schema`, true unless it is `false`)."""
-    line = _endpoint_line(record, link)
+def _api_summary(record: PageRecord, link: Any) -> str:
+    """An API page's endpoint line (and spec file) for its Markdown copy."""
+    return _endpoint_line(record, link)
+
+
+def _api_spec(record: PageRecord, schema: bool = True) -> str:
+    """What an API page's Markdown copy ends with, as Mintlify's: `## OpenAPI` and the
+    operation's own document in YAML (`schema`: docs.json's `markdown.schema`, true unless it
+    is `false`)."""
     api = getattr(record, "api", None)
-    operation = operation_markdown(api.body_html) if schema and api is not None else ""
-    return f"{line}\n\n{operation}" if line and operation else line or operation
+    return str(getattr(api, "spec_markdown", "") or "") if schema else ""
 
 
 def _schema_in_markdown(config: SiteConfig) -> bool:
@@ -193,7 +196,8 @@ def _page_markdown_text(
         title=rendered.title,
         description=rendered.description,
         link=link,
-        extra=_api_summary(record, link, _schema_in_markdown(config)),
+        extra=_api_summary(record, link),
+        after=_api_spec(record, _schema_in_markdown(config)),
         instructions=instructions,
     )
 
