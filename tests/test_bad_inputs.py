@@ -69,6 +69,31 @@ def test_a_docs_json_not_in_utf8_or_nested_past_reason_is_a_diagnostic(
     err = capsys.readouterr().err
     assert "docs.json:1:1: error: the configuration is nested too deeply" in err
     assert "internal error" not in err
+    # 600 levels, or 250 nested groups: past the parser's limit no more, but past what the
+    # loader walks by recursion (RecursionError, exit 3)
+    group: dict[str, Any] = {"group": "G", "pages": ["index"]}
+    for i in range(250):
+        group = {"group": f"G{i}", "pages": [group]}
+    base = {"name": "x", "theme": "mint", "colors": {"primary": "#000000"}}
+    for extra in (
+        '"z": ' + "[" * 600 + "]" * 600,
+        '"navigation": ' + json.dumps({"groups": [group]}),
+    ):
+        (docs / "docs.json").write_text(json.dumps(base)[:-1] + ", " + extra + "}")
+        assert cli.main(["build", str(docs), "-o", str(tmp_path / "out3")]) == 2
+        err = capsys.readouterr().err
+        assert "error: the configuration is nested too deeply (more than 200 levels)" in err
+        assert "internal error" not in err
+
+
+def test_a_nul_byte_in_a_navigation_path_is_a_missing_page(tmp_path: Path) -> None:
+    """`"pages": ["oth\\u0000er"]` or `"openapi": "o\\u0000.json"`: `ValueError: embedded null
+    byte` stopped the build (exit 3); each is a path that names no file, reported as such."""
+    result = _build(tmp_path, {}, ["ok", "oth\u0000er"])
+    assert len(_found(result, "nav-missing-page")) == 1
+    groups = [{"group": "G", "openapi": "o\u0000.json", "pages": ["ok"]}]
+    result = _build(tmp_path / "b", {}, navigation={"groups": groups})
+    assert len(_found(result, "openapi-nav-spec")) == 1
 
 
 def test_wrong_types_in_mint_json_and_a_non_text_href_are_diagnostics(

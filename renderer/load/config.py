@@ -263,6 +263,9 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
         diagnostics.warning(path.name, line, col, code, f"{format_path(p)}: {message}")
 
     data = _Refs(docs_dir, diagnostics, positions).resolve(data, path, (), frozenset())
+    if _deeper_than(data, MAX_CONFIG_DEPTH):  # files `$ref`s join may nest deeper together
+        why = f"the configuration is nested too deeply (more than {MAX_CONFIG_DEPTH} levels)"
+        raise ConfigError(Diagnostic("error", path.name, 1, 1, "config-json", why, ""))
     if path.name == "mint.json":
         data = convert_mint_json(legacy_types(data, warn))
     _validate(data, warn)
@@ -283,17 +286,40 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
     return _build(data, docs_dir, path.name, positions, warn)
 
 
+MAX_CONFIG_DEPTH = 200
+"""Levels of arrays and objects a configuration may nest (a real one has a dozen or two)."""
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    stack = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+    return False
+
+
 def read_json_config(text: str, file: str, diagnostics: Diagnostics) -> Any:
     """Parse the configuration's JSON. A trailing comma is reported and forgiven (the rest of
-    the site builds); any other syntax error raises ConfigError with a hint."""
+    the site builds); any other syntax error raises ConfigError with a hint, and so does a
+    configuration nested more than `MAX_CONFIG_DEPTH` levels deep."""
+    try:
+        data = _parsed(text, file, diagnostics)
+    except RecursionError:  # `[[[[…` thousands deep
+        data = None
+    if data is None or _deeper_than(data, MAX_CONFIG_DEPTH):  # walked by recursion below
+        why = f"the configuration is nested too deeply (more than {MAX_CONFIG_DEPTH} levels)"
+        raise ConfigError(Diagnostic("error", file, 1, 1, "config-json", why, "")) from None
+    return data
+
+
+def _parsed(text: str, file: str, diagnostics: Diagnostics) -> Any:
     try:
         return load_json(text)
-    except RecursionError:  # `[[[[…` thousands deep
-        raise ConfigError(
-            Diagnostic(
-                "error", file, 1, 1, "config-json", "the configuration is nested too deeply", ""
-            )
-        ) from None
     except json.JSONDecodeError as exc:
         problem = json_problem(text, exc)
         diagnostic = Diagnostic(

@@ -16,7 +16,7 @@ def resolve_inside(root: Path, path: Path) -> Path | None:
     try:
         resolved = path.resolve(strict=True)
         root_resolved = root.resolve()
-    except (OSError, RuntimeError):  # missing, dangling link, or a loop of links
+    except (OSError, RuntimeError, ValueError):  # missing, dangling, a loop, a NUL byte
         return None
     return resolved if resolved.is_relative_to(root_resolved) else None
 
