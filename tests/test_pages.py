@@ -377,6 +377,29 @@ def test_a_redirect_source_is_written_where_a_server_finds_it(tmp_path: Path) ->
     assert not (tmp_path / "escape").exists()
 
 
+def test_a_redirect_never_replaces_a_file_of_the_site(tmp_path: Path) -> None:
+    """A redirect from `/favicon.ico` (a docs-folder file) stopped the build (FileExistsError,
+    exit 3); from `/sitemap.xml`, `/llms.txt`, `/404.html` or a feed it silently turned the
+    generated file into a folder holding a redirect page. The file is kept, with a warning."""
+    sources = ["/favicon.ico", "/img/a.png/x", "/sitemap.xml", "/llms.txt", "/404.html"]
+    sources += ["/changelog/rss.xml", "/robots.txt", "/old"]
+    files = {
+        "index.mdx": "Hi.\n",
+        "changelog.mdx": '---\nrss: true\n---\n<Update label="a">x</Update>\n',
+        "favicon.ico": b"\0\1",
+        "img/a.png": b"\x89PNG",
+    }
+    redirects = [{"source": s, "destination": "/index"} for s in sources]
+    result, out = _redirected(tmp_path, files, redirects)
+    assert result.fatal is None and not [d for d in result.diagnostics if d.severity == "error"]
+    shadowed = [d.message for d in result.diagnostics if d.code == "redirect-shadowed"]
+    assert len(shadowed) == len(sources) - 1 and "'/favicon.ico' is a file" in shadowed[0]
+    for name in ("favicon.ico", "img/a.png", "sitemap.xml", "llms.txt", "404.html", "robots.txt"):
+        assert (out / name).is_file(), name
+    assert (out / "changelog" / "rss.xml").is_file()
+    assert (out / "old" / "index.html").is_file()
+
+
 def test_a_redirect_source_with_a_fragment_is_left_out_with_a_warning(tmp_path: Path) -> None:
     """A source holding `#` (Prefect's `/old#cloud-provider-storage`) can never match a request:
     the rule is left out of the redirect pages, `_redirects` and `nginx.conf` (where it made

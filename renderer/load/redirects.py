@@ -259,6 +259,8 @@ class RedirectPage:
     """Where the page is written (`old/page/index.html`)."""
     target: str
     """The final destination: a URL from `UrlBuilder`, or an external URL."""
+    index: int = 0
+    """Its rule's place in `redirects` (where a problem with it is reported)."""
 
 
 def plan_redirect_pages(
@@ -346,7 +348,7 @@ def plan_redirect_pages(
                     "redirect-target",
                     f"redirect destination {final!r} is no page or file of this site",
                 )
-        planned[out_path] = RedirectPage(out_path, target)
+        planned[out_path] = RedirectPage(out_path, target, rule.index)
     return list(planned.values())
 
 

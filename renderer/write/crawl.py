@@ -54,6 +54,19 @@ def indexable(
     return out
 
 
+GENERATED_FILES = (
+    "sitemap.xml",
+    "robots.txt",
+    "llms.txt",
+    "llms-full.txt",
+    "404.html",
+    "_redirects",
+    "nginx.conf",
+    ".nojekyll",
+)
+"""Files the build writes after the redirect pages (or may): a redirect never replaces one."""
+
+
 def redirect_rules(config: SiteConfig) -> list[Rule]:
     return compile_rules(config.redirects)
 
@@ -75,10 +88,25 @@ def write_redirect_pages(
         lambda index: redirect_position(config, index),
     )
     written = 0
+    later = set(GENERATED_FILES)
     for page in planned:
         if writer.exists(page.out_path):
             continue
         out = page.out_path
+        folders = out.split("/")[:-1]  # `favicon.ico/index.html`: a folder named like a file
+        above = ["/".join(folders[: i + 1]) for i in range(len(folders))]
+        if writer.collides(out) or any(f in later for f in above):
+            line, col = redirect_position(config, page.index)
+            source = "/" + "/".join(folders)
+            result.diagnostics.warning(
+                config.config_file,
+                line,
+                col,
+                "redirect-shadowed",
+                f"redirect source {source!r} is a file of the site (or below one); the file "
+                "is kept and no redirect page is written",
+            )
+            continue
         html_page = redirect_page(
             publish.for_file(page.target, out), publish.public(page.target, out)
         )

@@ -66,8 +66,8 @@ def write_crawl_files(
     """Redirect pages, feeds, and for a hosted site the sitemap, robots.txt and the hosts'
     redirect files: what needs the pages' paths but none of their files (a file at a path
     `writer.exists` knows, reserved or written, wins)."""
+    write_feeds(config, result, writer, urls, publish)  # first: a redirect never replaces one
     write_redirect_pages(config, result, writer, urls, publish)
-    write_feeds(config, result, writer, urls, publish)
     if options.mode == "hosted":
         write_sitemap(config, result, writer, urls, publish, slots)
         write_robots(writer, publish)
