@@ -377,6 +377,19 @@ def test_a_redirect_source_is_written_where_a_server_finds_it(tmp_path: Path) ->
     assert not (tmp_path / "escape").exists()
 
 
+def test_a_long_redirect_chain_is_no_loop(tmp_path: Path) -> None:
+    """`/c0 -> /c1 -> ... -> /c12 -> /`: past 10 hops a chain was called a loop and its first
+    pages were not written (browsers follow about 20 redirects; Mintlify applies one rule per
+    request). A real loop is still one."""
+    redirects = [{"source": f"/c{i}", "destination": f"/c{i + 1}"} for i in range(12)]
+    redirects += [{"source": "/c12", "destination": "/index"}]
+    redirects += [{"source": "/x", "destination": "/y"}, {"source": "/y", "destination": "/x"}]
+    result, out = _redirected(tmp_path, {"index.mdx": "Hi.\n"}, redirects)
+    loops = [d.message for d in result.diagnostics if d.code == "redirect-loop"]
+    assert len(loops) == 2 and all("'/x'" in m or "'/y'" in m for m in loops)
+    assert all((out / f"c{i}" / "index.html").is_file() for i in range(13))
+
+
 def test_a_redirect_never_replaces_a_file_of_the_site(tmp_path: Path) -> None:
     """A redirect from `/favicon.ico` (a docs-folder file) stopped the build (FileExistsError,
     exit 3); from `/sitemap.xml`, `/llms.txt`, `/404.html` or a feed it silently turned the

@@ -188,10 +188,11 @@ def matcher(rules: Sequence[Rule]) -> Finder:
 
 
 def final_destination(
-    rules: Sequence[Rule], destination: str, limit: int = 10, find: Finder | None = None
+    rules: Sequence[Rule], destination: str, limit: int = 64, find: Finder | None = None
 ) -> str | None:
-    """Follow redirect chains from `destination`; None on a loop. `find`: `matcher(rules)`,
-    for many calls."""
+    """Follow redirect chains from `destination`; None on a loop (a path met again, or `limit`
+    hops: a wildcard that lengthens the path each time). `find`: `matcher(rules)`, for many
+    calls."""
     seen: set[str] = set()
     current = destination
     for _ in range(limit):
