@@ -241,11 +241,20 @@ def _unmatched_as_text(state: StateInline, end: int, silent: bool) -> bool:
     return True
 
 
+UNCLOSED_SCANS = 16
+"""Unclosed `{`s of one paragraph scanned to its end; later ones are text at once (linear time
+for a paragraph of braces)."""
+
+
 def expression_inline(state: StateInline, silent: bool) -> bool:
     """`{/* comment */}` disappears; `{name}` prints a scoped value; `{"{"}` a literal."""
     src = state.src
     pos = state.pos
     if src[pos] != "{" or state.env.get("lenient"):
+        return False
+    unclosed: dict[str, int] = state.env.setdefault("unclosed_braces", {})
+    failed = unclosed.get(src, 0)
+    if failed >= UNCLOSED_SCANS:  # `{{{{…` thousands long: each scan would read to the end
         return False
     try:
         end = find_brace_end(src, pos)
@@ -253,8 +262,12 @@ def expression_inline(state: StateInline, silent: bool) -> bool:
         end = len(src) + 1
     if end > state.posMax:  # text, as written, but MDX fails the page (remark-mdx)
         if not silent:
-            why = "`{` is never closed in its paragraph, so MDX (and Mintlify) refuses this page"
-            inline_report(state, pos, "mdx-expression", why + "; write `\\{` for a brace")
+            unclosed[src] = failed + 1
+            if not failed:  # once per paragraph: MDX stops at the first
+                why = (
+                    "`{` is never closed in its paragraph, so MDX (and Mintlify) refuses this page"
+                )
+                inline_report(state, pos, "mdx-expression", why + "; write `\\{` for a brace")
         return False
     raw = src[pos + 1 : end - 1]
     inner = raw.strip()
