@@ -209,6 +209,9 @@ def scan_statements(source: str, javascript: bool = False) -> list[Statement]:
     return out
 
 
+TWICE = "MDX (and Mintlify) refuses this page; the later import is used"
+
+
 def parse_module(
     source: str, file: str, javascript: bool = False
 ) -> tuple[ModuleScope, list[tuple[int, str]]]:
@@ -225,17 +228,13 @@ def parse_module(
         m = _IMPORT.match(text)
         if m:
             path = m.group("path")
-            if m.group("default"):
-                scope.imports[m.group("default")] = (path, "default")
-            for part in (m.group("named") or "").split(","):
-                part = part.strip()
-                if not part:
-                    continue
-                if " as " in part:
-                    orig, local = (p.strip() for p in part.split(" as ", 1))
-                else:
-                    orig = local = part
-                scope.imports[local] = (path, orig)
+            parts = [f"default as {m.group('default')}"] if m.group("default") else []
+            for part in parts + (m.group("named") or "").split(","):
+                orig, _, local = (p.strip() for p in part.partition(" as "))
+                if orig and (local := local or orig) in scope.imports:  # esbuild refuses it
+                    problems.append((st.start_line, f"{local!r} is imported twice; {TWICE}"))
+                if orig:
+                    scope.imports[local] = (path, orig)
             continue
         if _SIDE_EFFECT.match(text):
             continue  # `import "./style.css"`: stylesheets in the docs folder load anyway
