@@ -82,6 +82,9 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     if src.startswith("<!--", pos):
         end = src.find("-->", pos, state.posMax)
         if end < 0:
+            if not silent and not state.env.get("lenient"):
+                why = "an HTML comment `<!--` is never closed (and is not MDX), so Mintlify "
+                inline_report(state, pos, "html-comment", why + "refuses this page; shown as text")
             return False
         if not silent and not state.env.get("lenient"):
             inline_report(state, pos, "html-comment", HTML_COMMENT)
