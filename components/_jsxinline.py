@@ -70,7 +70,7 @@ HTML_COMMENT = (
 )
 """What an HTML comment costs on Mintlify (create/text.mdx: not supported in MDX)."""
 
-_NO_TAG_START = re.compile(r"<[-=0-9.,;:)\]*+%?]")
+_NO_TAG_START = re.compile(r"<(?:[^\s\w$/>!]|\d|!(?!--))")
 """A `<` followed by what MDX never reads after it: not a name, `/`, `>` or white space."""
 
 

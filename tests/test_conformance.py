@@ -264,3 +264,26 @@ def test_an_autolink_is_reported_where_remark_mdx_refuses_the_page(tmp_path: Pat
     a `jsx-syntax` warning exactly where the reference refuses the page."""
     for text, ours in _said_where_refused(tmp_path, "autolink", AUTOLINK_CASES, "jsx-syntax"):
         assert all((d.line, d.column) == (1, text.index("<") + 1) for d in ours), ours
+
+
+LT_CASES = {
+    "shift": "Shift with A << B here.\n",
+    "amp": "Compare a <&b c.\n",
+    "paren": "Call <(x) now.\n",
+    "hash": "Issue <#12> is open.\n",
+    "bang": "Odd <!x here.\n",
+    "digit": "Love <3 you.\n",
+    "space": "If a < b then.\n",
+    "tag": "A <b>bold</b> word.\n",
+    "code": "Code `A << B` here.\n",
+}
+
+
+def test_a_lt_that_cannot_start_a_tag_is_reported_where_remark_mdx_refuses_the_page(
+    tmp_path: Path,
+) -> None:
+    """`A << B` was shown without a word where remark-mdx refuses the page ("Unexpected
+    character before name"), as were `<&`, `<(`, `<#`, `<!x`: any `<` followed by what starts
+    no name, no closing tag and no fragment is a `jsx-syntax` warning; `a < b` and code are not."""
+    for text, ours in _said_where_refused(tmp_path, "lt", LT_CASES, "jsx-syntax"):
+        assert all((d.line, d.column) == (1, text.index("<") + 1) for d in ours), ours
