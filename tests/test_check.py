@@ -405,3 +405,17 @@ def test_a_setting_turned_off_is_not_reported_as_unhonoured(tmp_path: Path) -> N
         found[value] = [d.message for d in result.diagnostics if d.code == "unsupported-setting"]
     assert found[False] == []
     assert len(found[True]) == 2 and any("api.playground.proxy" in m for m in found[True])
+
+
+def test_check_fetches_a_spec_given_as_a_url_as_a_build_does(tmp_path: Path) -> None:
+    """`mintrender check` on a page whose spec is a URL said "--safe builds fetch nothing"
+    without `--safe`: it asks the download cache, as `build` does, and says why it has none;
+    with `--safe` the old words are right."""
+    page = "---\nopenapi: http://127.0.0.1:9/spec.json GET /x\n---\n\nHi.\n"
+    docs = _site(tmp_path, {"a.mdx": page}, ["a"])
+    plain = _check(str(docs), "--cache-dir", str(tmp_path / "cache"))
+    (line,) = [ln for ln in plain.stdout.splitlines() if "[openapi-remote]" in ln]
+    assert "could not be fetched" in line and "--safe" not in line
+    safe = _check(str(docs), "--safe", "--cache-dir", str(tmp_path / "cache"))
+    (line,) = [ln for ln in safe.stdout.splitlines() if "[openapi-remote]" in ln]
+    assert "--safe builds fetch nothing" in line

@@ -31,6 +31,7 @@ from mintrender.check.sitewide import (
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.load.config import ConfigError, SiteConfig
 from mintrender.load.nav import Navigation
+from mintrender.load.remote import Downloads
 from mintrender.load.sources import SNIPPET_FOLDERS, Reader, shadowed_files
 from mintrender.render.apipages import ApiStage
 from mintrender.render.navview import IconFn, sidebar_icons
@@ -66,7 +67,10 @@ def _check(options: CheckOptions) -> CheckResult:
     timings["load"] = time.perf_counter() - t0
 
     t = time.perf_counter()
-    api = ApiStage(config, docs_dir, sources, diagnostics)
+    # specs given as URLs: from the download cache, fetched once, as the build has them
+    safe = options.safe
+    downloads = None if safe is not None and not safe.remote_specs else Downloads()
+    api = ApiStage(config, docs_dir, sources, diagnostics, downloads)
     nav = api.expand_navigation(inputs.nav)
     slots = list(nav.slots())
     at_lint = len(diagnostics)
@@ -86,7 +90,10 @@ def _check(options: CheckOptions) -> CheckResult:
     urls = make_urls("hosted", site_paths, sources, config)
     reader = Reader(docs_dir)
     nav_icons(config, nav, sidebar_icons(config, urls, diagnostics, reader))  # as builds draw
-    key = site_key(config, sources, api, site_paths) if options.cache_dir else ""
+    # `--safe` changes what a page is told (its sanitizer, the specs it may fetch)
+    key = (
+        site_key(config, sources, api, site_paths, repr(options.safe)) if options.cache_dir else ""
+    )
     cache = PageCache(options.cache_dir, docs_dir, key)
 
     def check_all(rels: list[str], jobs: int) -> list[PageFacts]:
