@@ -609,3 +609,27 @@ def test_a_legacy_tab_or_anchor_with_openapi_generates_its_operations(tmp_path: 
         "/api-reference/pets/post-pets/",
     ]
     assert 'href="/admin/users/get-users/"' in intro and 'href="https://blog.example.com"' in intro
+
+
+def test_navigation_settings_of_a_wrong_type_are_reported() -> None:
+    """`root: 5`, `expanded: "yes"`, a tab's `href: 5` and `openapi: 5` (also beside pages,
+    or `{"source": 5}`) were left out without a word; each is a `nav-type` warning at its
+    place, and the setting is left out."""
+    found: list[tuple[tuple[object, ...], str, str]] = []
+    raw = {
+        "tabs": [
+            {
+                "tab": "A",
+                "href": 5,
+                "openapi": 5,
+                "groups": [{"group": "G", "root": 5, "expanded": "yes", "pages": ["index"]}],
+            },
+            {"tab": "B", "openapi": {"source": 5}, "hidden": "no", "pages": ["other"]},
+        ]
+    }
+    nav = build_navigation(raw, lambda path, code, message: found.append((path, code, message)))
+    where = {path[-1]: message for path, code, message in found if code == "nav-type"}
+    assert set(where) == {"href", "openapi", "root", "expanded", "hidden"}
+    assert len(found) == 6  # both tabs' `openapi`
+    group = nav.root.children[0].children[0]
+    assert isinstance(group, NavGroup) and group.root is None and group.expanded is False

@@ -357,16 +357,33 @@ def _openapi_source(v: Any) -> tuple[str | None, str]:
 
 
 def _more_specs(v: Any, path: PathKey, warn: Warn) -> list[str]:
-    """The specs of an `openapi` array after its first (`_openapi_source`); an entry that is
-    no file name is a warning."""
+    """The specs of an `openapi` array after its first (`_openapi_source`); `_check_types`
+    reported what is no file name."""
     if not isinstance(v, list):
-        if v is not None and not isinstance(v, str) and _openapi_source(v)[0] is None:
-            warn((*path, "openapi"), "nav-type", "`openapi` must be a file, a list or {source}")
         return []
-    for i, entry in enumerate(v):
-        if not isinstance(entry, str):
-            warn((*path, "openapi", i), "nav-type", "an `openapi` entry must be a file name")
     return [e for e in v if isinstance(e, str)][1:]
+
+
+_TEXTS = ("href", "tag", "description", "root")
+_FLAGS = ("hidden", "expanded", "default", "searchable")
+
+
+def _check_types(raw: dict[str, Any], path: PathKey, warn: Warn) -> None:
+    """A navigation object's settings of a wrong type (`root: 5`, `expanded: "yes"`,
+    `openapi: 5`): each is a warning, and the setting is left out."""
+    for key in _TEXTS:
+        if raw.get(key) is not None and not isinstance(raw[key], str):
+            warn((*path, key), "nav-type", f"`{key}` must be a string; it is left out")
+    for key in _FLAGS:
+        if raw.get(key) is not None and not isinstance(raw[key], bool):
+            warn((*path, key), "nav-type", f"`{key}` must be true or false; it is left out")
+    v = raw.get("openapi")
+    if isinstance(v, list):
+        for i, entry in enumerate(v):
+            if not isinstance(entry, str):
+                warn((*path, "openapi", i), "nav-type", "an `openapi` entry must be a file name")
+    elif v is not None and not isinstance(v, str) and _openapi_source(v)[0] is None:
+        warn((*path, "openapi"), "nav-type", "`openapi` must be a file, a list or {source}")
 
 
 def _api_specs(
@@ -392,6 +409,7 @@ def _division(
     inherited_listing: str = "none",
 ) -> NavDivision:
     listing = _listing(raw, path, warn, inherited_listing)
+    _check_types(raw, path, warn)
     spec, directory = _openapi_source(raw.get("openapi"))
     openapi = spec or inherited_openapi
     folder = directory if spec else inherited_directory
@@ -479,6 +497,7 @@ def _item(
         return NavPage(ref, path, openapi, directory)
     if isinstance(raw, dict) and "group" in raw:
         listing = _listing(raw, path, warn, listing)
+        _check_types(raw, path, warn)
         inherited = directory
         spec, directory = _openapi_source(raw.get("openapi"))
         inner_openapi = spec or openapi
