@@ -171,7 +171,11 @@ class PageMeta:
             ),
             hide_pagination=flag(fm.get("hideFooterPagination")),
             hide_api_marker=flag(fm.get("hideApiMarker")),
-            keywords=tuple(str(k) for k in keywords) if isinstance(keywords, list) else (),
+            keywords=tuple(str(k) for k in keywords)
+            if isinstance(keywords, list)
+            else tuple(k.strip() for k in keywords.split(",") if k.strip())
+            if isinstance(keywords, str)  # `keywords: setup, install`: a list written as text
+            else (),
             boost=float(boost)
             if isinstance(boost, (int, float)) and not isinstance(boost, bool)
             else None,

@@ -337,11 +337,15 @@ def test_unclosed_or_mistyped_frontmatter_is_reported(tmp_path: Path) -> None:
             "open.mdx": "---\ntitle: X\ndescription: D\n\n# Body\n",
             "typed.mdx": '---\ntitle: [1, 2]\nhidden: "yes"\ncontextual: 42\n---\n\nB\n',
             "menu.mdx": "---\ntitle: M\ncontextual:\n  options: copy\n---\n\nB\n",
+            # a number for a spec reference, a mode no page has (both were left out silently)
+            "named.mdx": "---\ntitle: N\nopenapi: 123\nmode: fullwidth\nkeywords: a, b\n---\n\nB\n",
         },
     )
     found = sorted((d.file, d.line, d.code) for d in result.diagnostics if d.severity != "info")
     assert found == [
         ("menu.mdx", 3, "frontmatter-value"),
+        ("named.mdx", 3, "frontmatter-value"),
+        ("named.mdx", 4, "frontmatter-value"),
         ("open.mdx", 1, "frontmatter-unclosed"),
         ("typed.mdx", 2, "frontmatter-value"),
         ("typed.mdx", 3, "frontmatter-value"),
@@ -981,3 +985,13 @@ def test_an_unknown_icon_on_a_code_fence_is_reported_where_it_is_written(tmp_pat
     result = _build(tmp_path, {"fences.mdx": page})
     found = [(d.line, d.column) for d in _found(result, "unknown-icon")]
     assert found == [(3, 13), (8, 18)]
+
+
+def test_keywords_written_as_text_are_a_list() -> None:
+    """`keywords: setup, install` (text, where Mintlify documents a list) was dropped without a
+    word, so none of them was searchable; it is the list its commas separate."""
+    from mintrender.model import PageMeta
+
+    assert PageMeta.of({"keywords": "setup, install ,"}).keywords == ("setup", "install")
+    assert PageMeta.of({"keywords": ["a", 2]}).keywords == ("a", "2")
+    assert PageMeta.of({"keywords": 5}).keywords == ()

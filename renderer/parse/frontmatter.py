@@ -18,6 +18,7 @@ import yaml
 from mintrender.errors import Diagnostics
 from mintrender.hints import closest, yaml_problem
 from mintrender.load.yaml12 import duplicate_keys, load_yaml
+from mintrender.model import PAGE_MODES
 
 _FRONTMATTER = re.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M
@@ -129,6 +130,7 @@ def _check_keys(data: dict[str, Any], block: str, rel_path: str, diagnostics: Di
 _UNCLOSED = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n[ \t]*[A-Za-z][\w-]*[ \t]*:")
 _TEXT_KEYS = frozenset("title description sidebarTitle icon tag mode openapi api url".split())
 _FLAG_KEYS = frozenset("hidden noindex deprecated hideFooterPagination hideApiMarker".split())
+_NAME_KEYS = frozenset("mode openapi api url icon".split())
 
 
 def _check_types(data: dict[str, Any], block: str, rel_path: str, diagnostics: Diagnostics) -> None:
@@ -137,6 +139,10 @@ def _check_types(data: dict[str, Any], block: str, rel_path: str, diagnostics: D
     for key, value in data.items():
         if key in _TEXT_KEYS and isinstance(value, (list, dict)):
             want = "text"
+        elif key in _NAME_KEYS and isinstance(value, (bool, int, float)):
+            want = "text"  # `openapi: 123`: no spec, method or mode is a number
+        elif key == "mode" and isinstance(value, str) and value not in ("default", *PAGE_MODES):
+            want = f"one of default, {', '.join(PAGE_MODES)}"
         elif key in _FLAG_KEYS and not isinstance(value, bool) and value is not None:
             want = "true or false"
         elif key == "contextual" and not isinstance(value, dict) and value not in (False, None):
