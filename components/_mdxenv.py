@@ -137,10 +137,11 @@ def expanding(
                 return
             problem = f"is one expansion too many (a page expands at most {MAX_EXPANSIONS:,})"
         message = f"{expansion.key} {problem}: {chain}; it is left out"
+        code = "snippet-cycle" if itself else "snippet-depth"  # a chain too long is no cycle
         if reporter is not None:
-            reporter("snippet-cycle", message, "error")
+            reporter(code, message, "error")
         else:
-            report(env, line, "snippet-cycle", message, "error")
+            report(env, line, code, message, "error")
         yield False
         return
     saved = {key: env.get(key) for key in _SAVED}

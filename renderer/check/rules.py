@@ -106,6 +106,7 @@ RULES: dict[str, Rule] = _rules(
         "the output folder is a file or holds files of another kind (nothing is built or deleted)",
     ),
     ("snippet-cycle", "error", "a snippet includes itself"),
+    ("snippet-depth", "error", "snippets nest too deeply, or a page expands too many"),
     ("custom-component", "warning", "a custom component needs JavaScript to render"),
     ("unknown-component", "warning", "a tag is not a Mintlify component, nor imported or defined"),
     ("unknown-icon", "warning", "an icon is not in the site's icon library"),
