@@ -495,3 +495,23 @@ def test_a_listed_operation_comes_from_its_groups_spec(tmp_path: Path) -> None:
     ]
     assert (tmp_path / "out" / "api-reference" / "op-b" / "index.html").is_file()
     assert not (tmp_path / "out" / "api-reference" / "op-a").exists()
+
+
+def test_a_navigation_openapi_naming_a_folder_is_reported_once_in_docs_json(
+    tmp_path: Path,
+) -> None:
+    """`"openapi": "snippets"`, a folder: besides the navigation's warning, an
+    `openapi-missing` error was reported on the folder itself, at line 0 ("spec file 'snippets'
+    does not exist"). It is the one warning, in docs.json."""
+    from sitekit import build_site, write_site
+
+    config = {
+        "name": "T",
+        "theme": "mint",
+        "colors": {"primary": "#112233"},
+        "navigation": {"groups": [{"group": "G", "openapi": "snippets", "pages": ["index"]}]},
+    }
+    docs = write_site(tmp_path / "docs", {"index.mdx": "Hi.\n", "snippets/a.mdx": "x\n"}, config)
+    result = build_site(docs, tmp_path / "out")
+    found = [(d.file, d.code) for d in result.diagnostics if d.severity != "info"]
+    assert found == [("docs.json", "openapi-nav-spec")]

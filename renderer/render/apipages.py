@@ -85,7 +85,7 @@ class ApiStage:
                 path = self.remote.spec(spec, config.config_file, line, diagnostics)
                 if path is not None:
                     fetched[spec] = path
-            elif not is_config(spec) and resolve_inside(docs_dir, docs_dir / spec.lstrip("/")):
+            elif not is_config(spec) and specfiles.local_file(docs_dir, spec):
                 files.add(spec.lstrip("/"))
         specfiles.report_missing_specs(config, files, diagnostics)
         specfiles.report_unknown_languages(config, diagnostics)

@@ -112,6 +112,12 @@ def configured_specs(
     return found
 
 
+def local_file(docs_dir: Path, spec: str) -> bool:
+    """Is `spec` (a docs.json spec path) a file inside the docs folder (not a folder)?"""
+    found = resolve_inside(docs_dir, docs_dir / spec.lstrip("/"))
+    return found is not None and found.is_file()
+
+
 def report_missing_specs(config: SiteConfig, found: Collection[str], diagnostics: Any) -> None:
     """An `openapi-missing` warning for each local file docs.json's `api.openapi` names that
     is not among the `found` spec files (the pages may still find their operations in another
