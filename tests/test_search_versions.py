@@ -185,6 +185,23 @@ def test_pages_outside_versions_are_in_every_version_index(tmp_path: Path) -> No
     assert f'<meta name="mr-search-index" content="/_mintrender/{latest}">' in orphan
 
 
+def test_a_page_two_versions_list_is_in_both_indexes(tmp_path: Path) -> None:
+    """Relaticle's `shared/concepts`, listed in v2 and in v1: only the first version's index
+    held it, so from a v1 page search never found a page v1's own sidebar shows."""
+    navigation = {
+        "versions": [
+            {"version": "v2", "groups": [{"group": "Two", "pages": ["new", "shared"]}]},
+            {"version": "v1", "groups": [{"group": "One", "pages": ["old", "shared"]}]},
+        ]
+    }
+    _write_site(tmp_path / "docs", navigation, {"new": "N.", "old": "O.", "shared": "S."})
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=tmp_path / "docs", out_dir=out, cache=False)).fatal is None
+    for name, own in (("v2", "/new"), ("v1", "/old")):
+        index = read_index_script(out / "_mintrender" / f"search-index.v-{name}.js")
+        assert [(p[0], p[3:]) for p in index["pages"]] == [(own, [name]), ("/shared", [name])]
+
+
 def test_unversioned_site_keeps_its_names_and_metas(tmp_path: Path) -> None:
     navigation = {
         "languages": [

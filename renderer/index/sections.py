@@ -72,9 +72,12 @@ def searchable_pages(
     index order (`index_keys`). A page outside versions ("") in a language that has versions
     (an orphan indexed by `seo.indexing: "all"`, odd navigation) is in each of its versions'
     indexes, so that every page of the language finds it."""
-    first_slot: dict[str, PageSlot] = {}
+    # each page's first entry in each (language, version) it is listed in: a page two
+    # versions list is found from both
+    placed: dict[str, dict[IndexKey, PageSlot]] = {}
     for entry in slots:
-        first_slot.setdefault(entry.ref, entry)
+        where = placed.setdefault(entry.ref, {})
+        where.setdefault((language_of_slot(entry), version_of_slot(entry)), entry)
     found: list[tuple[str, SearchablePage]] = []
     for record in pages:
         if record.rendered is None:
@@ -82,19 +85,20 @@ def searchable_pages(
         meta = record.meta
         if meta.hidden or meta.noindex or not meta.searchable:
             continue
-        slot = first_slot.get(record.ref)
-        if slot is None and config.seo_indexing != "all":
-            continue
-        if slot is not None and not slot.searchable:
-            continue
-        # languages: pages with no language division belong to the default one
-        language = language_of_slot(slot) if slot else ""
-        version = version_of_slot(slot) if slot else ""
-        trail = tuple(g.label for g in slot.groups) if slot else ()
-        boost = meta.boost
-        if boost is None:
-            boost = slot.boost if slot is not None and slot.boost is not None else 1.0
-        found.append((language, SearchablePage(record, version, trail, float(boost))))
+        entries: list[PageSlot | None] = list(placed.get(record.ref, {}).values())
+        if not entries and config.seo_indexing == "all":
+            entries = [None]
+        for slot in entries:
+            if slot is not None and not slot.searchable:
+                continue
+            # languages: pages with no language division belong to the default one
+            language = language_of_slot(slot) if slot else ""
+            version = version_of_slot(slot) if slot else ""
+            trail = tuple(g.label for g in slot.groups) if slot else ()
+            boost = meta.boost
+            if boost is None:
+                boost = slot.boost if slot is not None and slot.boost is not None else 1.0
+            found.append((language, SearchablePage(record, version, trail, float(boost))))
     keys = index_keys([(language, page.version) for language, page in found], slots)
     out: dict[IndexKey, list[SearchablePage]] = {key: [] for key in keys}
     versions: dict[str, list[str]] = {}
