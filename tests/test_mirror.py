@@ -476,3 +476,26 @@ def test_an_api_copys_alternatives_keep_their_facts_under_their_field(tmp_path: 
     assert operation["requestBody"]["content"]["application/json"]["schema"]["properties"] == props
     refs = [d for d in result.diagnostics if "Nope" in d.message]
     assert len(refs) == 1  # the loader's, not one more from the copy
+
+
+def test_llms_txt_optional_links_are_the_default_languages(tmp_path: Path) -> None:
+    """ai/llmstxt.mdx: llms.txt lists the default language and version. Its `## Optional`
+    links came from every language (Flatkey's zh navbar button beside the en pages)."""
+    from sitekit import build_site, write_site
+
+    def tabs(folder: str, blog: str) -> list[dict[str, object]]:
+        return [{"tab": "Docs", "groups": [{"group": "G", "pages": [f"{folder}index"]}]}, blog]
+
+    languages = [
+        {"language": "en", "tabs": tabs("", {"tab": "Blog", "href": "https://example.com/blog"})},
+        {
+            "language": "fr",
+            "tabs": tabs("fr/", {"tab": "Blogue", "href": "https://example.com/fr/blogue"}),
+        },
+    ]
+    config = {"name": "T", "theme": "mint", "colors": {"primary": "#112233"}}
+    config["navigation"] = {"languages": languages}
+    docs = write_site(tmp_path / "docs", {"index.mdx": "Hi.\n", "fr/index.mdx": "Salut.\n"}, config)
+    build_site(docs, tmp_path / "out")
+    text = (tmp_path / "out" / "llms.txt").read_text(encoding="utf-8")
+    assert "- [Blog](https://example.com/blog)" in text and "Blogue" not in text

@@ -237,6 +237,11 @@ def _external_nav_links(node: Any, out: list[tuple[str, str]]) -> None:
                         out.append((node[key], href))
                     break
         for key, value in node.items():
+            if key in ("languages", "versions") and isinstance(value, list):
+                # llms.txt holds the default language and version only (ai/llmstxt.mdx)
+                entries = [v for v in value if isinstance(v, dict)]
+                default = next((v for v in entries if v.get("default") is True), None)
+                value = [default or entries[0]] if entries else []
             if key != "href":
                 _external_nav_links(value, out)
     elif isinstance(node, list):
