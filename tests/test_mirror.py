@@ -499,3 +499,15 @@ def test_llms_txt_optional_links_are_the_default_languages(tmp_path: Path) -> No
     build_site(docs, tmp_path / "out")
     text = (tmp_path / "out" / "llms.txt").read_text(encoding="utf-8")
     assert "- [Blog](https://example.com/blog)" in text and "Blogue" not in text
+
+
+def test_each_page_links_its_markdown_copy(mirror: tuple[Path, BuildResult]) -> None:
+    """Mintlify's changelog: "every page exposes an HTML `<link rel="alternate">` pointing to
+    its markdown version"; ours had only the feed's."""
+    out, _ = mirror
+    page = _read(out, "quickstart/index.html")
+    assert (
+        '<link rel="alternate" type="text/markdown" href="https://example.com/docs/quickstart.md">'
+        in page
+    )
+    assert (out / "quickstart.md").is_file()

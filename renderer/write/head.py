@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mintrender.model import Publish, text
-from mintrender.urls import ROOT, absolute_base
+from mintrender.urls import ROOT, absolute_base, markdown_path_for
 from mintrender.write.feeds import feed_path, shows_feed_button, wants_feed
 
 if TYPE_CHECKING:
@@ -102,6 +102,10 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
         if wants_feed(record)
         else None,
         "feed_button": shows_feed_button(record),
+        # the page's Markdown copy (Mintlify: "every page exposes a <link rel=alternate>")
+        "markdown": publish.public(ROOT + markdown_path_for(record.site_path), record.output_path)
+        if record.rendered is not None
+        else None,
     }
 
 
