@@ -427,7 +427,9 @@ def expand_component(
     components the body defines (`const Chip = ...`), for the tags of the render. Raises
     `NotExpandable` when something else it shows cannot be computed at build time."""
     given = {k: v for k, v in comp.defaults.items() if not isinstance(v, Expression)}
-    given.update({k: v for k, v in props.items() if not isinstance(v, Expression)})
+    # an undefined prop (`label={cfg.missing}`) takes its default, as destructuring does
+    kept = {k: v for k, v in props.items() if v is not None or k not in comp.defaults}
+    given.update({k: v for k, v in kept.items() if not isinstance(v, Expression)})
     for key, late in comp.defaults.items():  # `({ items = ITEMS, b = a * 2 })`, in order
         if isinstance(late, Expression) and key not in given:
             value = eval_expression(late.source, {**(module or {}), **given})
