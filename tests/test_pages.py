@@ -680,3 +680,20 @@ def test_links_to_pages_named_with_spaces_or_accents(tmp_path: Path) -> None:
     assert broken == [(5, 31, "link '/missing-ünï' points to no page or file of this site")]
     html = (out / "index.html").read_text(encoding="utf-8")
     assert "%25" not in html
+
+
+def test_docs_json_variables_fill_the_frontmatter_too(tmp_path: Path) -> None:
+    """`title: "{{product}} quickstart"`: the body's `{{product}}` was replaced, the title,
+    description and sidebar label were not (the reference: on the raw text, before MDX)."""
+    page = (
+        '---\ntitle: "{{product}} quickstart"\ndescription: "Start with {{product}}"\n'
+        "keywords: ['{{product}}']\n---\n\nWelcome to {{product}}.\n"
+    )
+    config = minimal_config(["index"], variables={"product": "Acme"})
+    docs = write_site(tmp_path / "docs", {"index.mdx": page}, config)
+    build_site(docs, tmp_path / "out")
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Acme quickstart - Test</title>" in html
+    assert '<meta name="description" content="Start with Acme">' in html
+    assert 'aria-current="page">Acme quickstart' in html and "Welcome to Acme." in html
+    assert "{{product}}" not in html

@@ -368,6 +368,8 @@ def _parse_page(
         source = _cut(source, rel_path, diagnostics)
     frontmatter, body, body_line = split_frontmatter(source, rel_path, diagnostics)
     body = substitute_variables(body, variables or {})
+    if variables:  # `title: "{{product}} quickstart"`: the raw text, frontmatter included
+        frontmatter = _substituted(frontmatter, variables)
     sources = {rel_path: body.split("\n")}
     expander = Expander(docs_dir, rel_path, read, diagnostics, variables or {}, sources)
     page_scope = expander.load_page(body)
@@ -402,3 +404,14 @@ def _parse_page(
         depends_on=frozenset(expander.depends_on),
         body_start_line=body_line,
     )
+
+
+def _substituted(value: Any, variables: dict[str, str]) -> Any:
+    """docs.json `variables` in the frontmatter's texts (keys and lists too)."""
+    if isinstance(value, str):
+        return substitute_variables(value, variables)
+    if isinstance(value, dict):
+        return {k: _substituted(v, variables) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_substituted(v, variables) for v in value]
+    return value
