@@ -244,6 +244,9 @@ def _unmatched_as_text(state: StateInline, end: int, silent: bool) -> bool:
     return True
 
 
+_PLACEHOLDER = re.compile(r"\{\s*[A-Za-z0-9_-]+\s*\}")
+"""The inside of a docs.json variable's `{{name}}`."""
+
 UNCLOSED_SCANS = 16
 """Unclosed `{`s of one paragraph scanned to its end; later ones are text at once (linear time
 for a paragraph of braces)."""
@@ -285,14 +288,16 @@ def expression_inline(state: StateInline, silent: bool) -> bool:
             return True
         if inner[0] == "{" and inner[-1] == "}" and isinstance(value, (Expression, dict)):
             # `{{.Values.name}}`, `{{ user }}`: Go, Helm or Mustache template text in prose, not
-            # a value React could show (an object, or no JavaScript at all)
-            inline_report(
-                state,
-                pos,
-                "mdx-expression",
-                f"{shown('{' + inner + '}')} is template text, not an MDX expression; it is "
-                "shown as written (escape it as \\{ or `{...}`)",
-            )
+            # a value React could show (an object, or no JavaScript at all); a `{{name}}` no
+            # docs.json variable fills was reported as such (`variable-undefined`)
+            if not (state.env.get("variables") and _PLACEHOLDER.fullmatch(inner)):
+                inline_report(
+                    state,
+                    pos,
+                    "mdx-expression",
+                    f"{shown('{' + inner + '}')} is template text, not an MDX expression; it is "
+                    "shown as written (escape it as \\{ or `{...}`)",
+                )
             token = state.push("text_special", "", 0)
             token.content = "{" + inner + "}"
         elif isinstance(value, Expression):

@@ -697,3 +697,23 @@ def test_docs_json_variables_fill_the_frontmatter_too(tmp_path: Path) -> None:
     assert '<meta name="description" content="Start with Acme">' in html
     assert 'aria-current="page">Acme quickstart' in html and "Welcome to Acme." in html
     assert "{{product}}" not in html
+
+
+def test_a_placeholder_no_variable_fills_is_an_error(tmp_path: Path) -> None:
+    """settings-structure.mdx: "You must define all variables referenced in your content or
+    the build fails". `{{nope}}` was a warning about template text; it is a
+    `variable-undefined` error at its place, with the nearest name, once (code blocks too).
+    A site without `variables` keeps the template-text warning."""
+    page = "Version {{nope}} of {{produt}}.\n\n```yaml\nname: {{ prodct }}\n```\n"
+    config = minimal_config(["index"], variables={"product": "Acme"})
+    docs = write_site(tmp_path / "docs", {"index.mdx": page}, config)
+    result = build_site(docs, tmp_path / "out")
+    found = [(d.code, d.line, d.column, d.hint) for d in result.diagnostics if d.severity != "info"]
+    assert found == [
+        ("variable-undefined", 1, 9, "define it in docs.json `variables`"),
+        ("variable-undefined", 1, 21, "did you mean {{product}}?"),
+        ("variable-undefined", 4, 7, "did you mean {{product}}?"),
+    ]
+    plain = write_site(tmp_path / "plain", {"index.mdx": page}, minimal_config(["index"]))
+    codes = [d.code for d in build_site(plain, tmp_path / "out2").diagnostics]
+    assert "variable-undefined" not in codes and "mdx-expression" in codes

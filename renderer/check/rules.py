@@ -107,6 +107,7 @@ RULES: dict[str, Rule] = _rules(
     ),
     ("snippet-cycle", "error", "a snippet includes itself"),
     ("snippet-depth", "error", "snippets nest too deeply, or a page expands too many"),
+    ("variable-undefined", "error", "a `{{name}}` no docs.json variable fills"),
     ("custom-component", "warning", "a custom component needs JavaScript to render"),
     ("unknown-component", "warning", "a tag is not a Mintlify component, nor imported or defined"),
     ("unknown-icon", "warning", "an icon is not in the site's icon library"),

@@ -30,7 +30,8 @@ FRONTMATTER_KEYS = frozenset(
     "timestamp lastUpdatedDate canonical robots".split()
 )
 """Frontmatter keys Mintlify reads (mdx-and-markdown.md §2); `og:*` and `twitter:*` too."""
-_VARIABLE = re.compile(r"\{\{\s*([A-Za-z0-9_-]+)\s*\}\}")
+VARIABLE = re.compile(r"\{\{\s*([A-Za-z0-9_-]+)\s*\}\}")
+"""A docs.json variable's placeholder, `{{name}}`."""
 
 
 def split_frontmatter(
@@ -192,7 +193,7 @@ def substitute_variables(source: str, variables: dict[str, str]) -> str:
     """docs.json `variables`: `{{name}}` replaced before MDX parsing."""
     if not variables or "{{" not in source:
         return source
-    return _VARIABLE.sub(lambda m: variables.get(m.group(1), m.group(0)), source)
+    return VARIABLE.sub(lambda m: variables.get(m.group(1), m.group(0)), source)
 
 
 _KEY_LINE = re.compile(r"^\s*(openapi-schema|openapi|api|asyncapi)\s*:", re.M)

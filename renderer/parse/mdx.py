@@ -24,12 +24,13 @@ from mintrender.components._mdxenv import report
 from mintrender.components.math import check_math
 from mintrender.errors import Diagnostics
 from mintrender.faults import fault_notice
+from mintrender.hints import closest
 from mintrender.parse.autolink import autolink_literal, mdx_autolink, url_inline
 from mintrender.parse.checkinline import plain_children, plain_inline_tokens
 from mintrender.parse.dispatch import dispatch_rules
 from mintrender.parse.esm import ESM_START, is_statement
 from mintrender.parse.flow import flow_plugin
-from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
+from mintrender.parse.frontmatter import VARIABLE, split_frontmatter, substitute_variables
 from mintrender.parse.lean import lean_normalize, lean_plugins
 from mintrender.parse.snippets import Expander
 from mintrender.parse.statements import (
@@ -370,6 +371,7 @@ def _parse_page(
     body = substitute_variables(body, variables or {})
     if variables:  # `title: "{{product}} quickstart"`: the raw text, frontmatter included
         frontmatter = _substituted(frontmatter, variables)
+        _report_undefined(body, variables, rel_path, diagnostics)
     sources = {rel_path: body.split("\n")}
     expander = Expander(docs_dir, rel_path, read, diagnostics, variables or {}, sources)
     page_scope = expander.load_page(body)
@@ -380,6 +382,7 @@ def _parse_page(
         "expand_component": expander if expand else None,
         "lenient": rel_path.endswith(".md"),
         "_sources": sources,
+        "variables": bool(variables),
     }
     try:
         tokens = md.parse(body, env)
@@ -415,3 +418,23 @@ def _substituted(value: Any, variables: dict[str, str]) -> Any:
     if isinstance(value, list):
         return [_substituted(v, variables) for v in value]
     return value
+
+
+def _report_undefined(
+    body: str, variables: dict[str, str], rel_path: str, diagnostics: Diagnostics
+) -> None:
+    """A `{{name}}` substitution left: no docs.json variable has that name, and Mintlify fails
+    the build ("you must define all variables referenced in your content")."""
+    for m in VARIABLE.finditer(body):
+        line = body.count("\n", 0, m.start()) + 1
+        column = m.start() - body.rfind("\n", 0, m.start())
+        near = closest(m.group(1), list(variables), cutoff=0.6)
+        diagnostics.error(
+            rel_path,
+            line,
+            column,
+            "variable-undefined",
+            f"{m.group(0)} names no docs.json variable, so Mintlify fails the build; it is "
+            "shown as written",
+            f"did you mean {{{{{near[0]}}}}}?" if near else "define it in docs.json `variables`",
+        )
