@@ -36,6 +36,7 @@ PLAYGROUND_KEYS = (
     "close",
     "pg_server",
     "pg_auth_method",
+    "pg_content_type",
     "pg_authorization",
     "pg_path",
     "pg_query",

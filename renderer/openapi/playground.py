@@ -168,17 +168,24 @@ def list_style(param: Parameter) -> str:
 
 
 def body_data(body: RequestBody | None, prefill: bool = False) -> dict[str, Any] | None:
-    """Form description of the first content type (others listed for the selector)."""
+    """The form of the body's first JSON content type (else its first), and each other
+    content type's in `others`, for the playground's choice of what to send."""
     if body is None or not body.contents:
         return None
     media: MediaType = next(
         (m for m in body.contents if "json" in m.content_type), body.contents[0]
     )
-    data: dict[str, Any] = {
-        "contentType": media.content_type,
-        "contentTypes": [m.content_type for m in body.contents],
-        "required": body.required,
-    }
+    data = _media_data(media, body.required, prefill)
+    data["contentTypes"] = [m.content_type for m in body.contents]
+    others = [_media_data(m, body.required, prefill) for m in body.contents if m is not media]
+    if others:
+        data["others"] = others
+    return data
+
+
+def _media_data(media: MediaType, required: bool, prefill: bool) -> dict[str, Any]:
+    """One content type's form: its fields, a file, or the raw text to send."""
+    data: dict[str, Any] = {"contentType": media.content_type, "required": required}
     schema = media.schema
     if schema is not None and schema.properties and not schema.recursive:
         data["fields"] = [

@@ -242,20 +242,36 @@
     (data.params || []).forEach(function (p) { if (groups[p["in"]]) groups[p["in"]].push(inputFor(p, uid + "-" + p["in"])); });
     var bodyRows = [];
     var body = data.body;
-    if (body) {
-      if (body.raw !== undefined) {
-        var ta = el("textarea", { id: uid + "-raw", rows: "10", spellcheck: "false", "class": "mr-api-playground__input", "data-raw": "" });
-        ta.value = body.raw;
-        ta.placeholder = body.rawHint || "";
-        bodyRows.push(el("div", { "class": "mr-api-playground__row" }, [
-          el("label", { "for": uid + "-raw", "class": "mr-api-playground__label", text: body.contentType }), ta
-        ]));
-      } else if (body.binary) {
-        bodyRows.push(inputFor({ name: "file", kind: "file", required: body.required }, uid + "-body"));
-      } else {
-        (body.fields || []).forEach(function (f) { bodyRows.push(inputFor(f, uid + "-body")); });
-      }
+    var bodies = bodiesOf(data);
+    if (bodies.length > 1) {  // several content types: the reader picks the one to send
+      var choice = el("select", { id: uid + "-ctype", "class": "mr-api-playground__input", "data-body-choice": "" });
+      bodies.forEach(function (b, i) { choice.appendChild(el("option", { value: String(i), text: b.contentType })); });
+      choice.addEventListener("change", function () {
+        values(choice.form || document, "[data-body]").forEach(function (box) { box.hidden = box.getAttribute("data-body") !== choice.value; });
+      });
+      bodyRows.push(el("div", { "class": "mr-api-playground__row" }, [
+        el("label", { "for": uid + "-ctype", "class": "mr-api-playground__label", text: say("pg_content_type", "Content type") }), choice
+      ]));
     }
+    bodies.forEach(function (b, i) {
+      var rows = [];
+      var prefix = uid + "-body" + (i ? i : "");
+      if (b.raw !== undefined) {
+        var ta = el("textarea", { id: prefix + "-raw", rows: "10", spellcheck: "false", "class": "mr-api-playground__input", "data-raw": "" });
+        ta.value = b.raw;
+        ta.placeholder = b.rawHint || "";
+        rows.push(el("div", { "class": "mr-api-playground__row" }, [
+          el("label", { "for": prefix + "-raw", "class": "mr-api-playground__label", text: b.contentType }), ta
+        ]));
+      } else if (b.binary) {
+        rows.push(inputFor({ name: "file", kind: "file", required: b.required }, prefix));
+      } else {
+        (b.fields || []).forEach(function (f) { rows.push(inputFor(f, prefix)); });
+      }
+      var box = el("div", { "class": "mr-api-playground__body", "data-body": String(i) }, rows);
+      box.hidden = i > 0;
+      bodyRows.push(box);
+    });
     var form = el("form", { "class": "mr-api-playground__form", novalidate: "" }, [
       section(say("pg_server", "Server"), serverRows),
       section(say("pg_authorization", "Authorization"), authRows(data, uid)),
@@ -263,7 +279,7 @@
       section(say("pg_query", "Query"), groups.query),
       section(say("headers", "Headers"), groups.header),
       section(say("cookies", "Cookies"), groups.cookie),
-      section(say("body", "Body") + (body ? " (" + body.contentType + ")" : ""), bodyRows)
+      section(say("body", "Body") + (bodies.length === 1 ? " (" + body.contentType + ")" : ""), bodyRows)
     ]);
     var pill = endpoint.querySelector(".method-pill");
     var send = el("button", { type: "button", "class": "mr-api-playground__send tryit-button", "data-component": "api-send", text: say("send", "Send") });
@@ -314,6 +330,11 @@
     doc.documentElement.classList.add("mr-api-playground-open");
     var first = root.querySelector(".mr-api-playground__form input, .mr-api-playground__form select, .mr-api-playground__form textarea");
     (first || root.querySelector(".mr-api-playground__send")).focus();
+  }
+
+  // The request body's forms: the first content type's, then the others' (a choice).
+  function bodiesOf(data) {
+    return data.body ? [data.body].concat(data.body.others || []) : [];
   }
 
   function values(root, selector) {
@@ -396,11 +417,14 @@
       headers[input.getAttribute("data-name")] = input.getAttribute("data-list") ? listItems(input).join(",") : input.value;
     });
     var body = null;
-    var spec = data.body;
+    var chosen = root.querySelector("select[data-body-choice]");
+    var index = chosen ? parseInt(chosen.value, 10) || 0 : 0;
+    var spec = bodiesOf(data)[index];
     if (spec) {
       var ctype = spec.contentType || "application/json";
-      var raw = root.querySelector("[data-raw]");
-      var fields = values(root, '.mr-api-playground__form [data-name]:not([data-in]):not([data-var])');
+      var box = root.querySelector('[data-body="' + index + '"]') || root;
+      var raw = box.querySelector("[data-raw]");
+      var fields = values(box, "[data-name]:not([data-in]):not([data-var])");
       if (raw) {
         body = raw.value;
         headers["Content-Type"] = ctype;
@@ -448,6 +472,7 @@
     var parts;
     try { parts = collect(root, data); } catch (err) { showError(result, err.message); return; }
     var missing = values(root, '[aria-required="true"]').filter(function (i) {
+      if (i.closest("[data-body][hidden]")) return false;  // a content type not chosen
       return i.type === "file" ? !(i.files && i.files.length) : i.value === "";
     });
     if (missing.length) {
