@@ -159,6 +159,13 @@ def test_openapi_parts_of_a_wrong_type_are_reported(tmp_path: Path) -> None:
         f"`{name}` must be an object; it is left out"
         for name in ("/b", "200", "content", "requestBody")
     ]
+    # `paths: null` and `servers: "x"` were left out without a word too
+    bare = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": None}
+    bare["servers"] = "https://api.example.com"
+    result = _build(tmp_path / "bare", {"bare.json": json.dumps(bare)}, ["ok"])
+    assert [d.message for d in _found(result, "openapi-paths")] == ["`paths` must be a map"]
+    (server,) = _found(result, "openapi-server")
+    assert "`servers` must be a list" in server.message and server.line > 0
 
 
 def test_invalid_json_in_docs_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

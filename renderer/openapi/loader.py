@@ -141,9 +141,9 @@ class _SpecLoader:
         operations: list[Operation] = []
         for section in ("paths", "webhooks"):
             items = data.get(section)
-            if items is None:
+            if items is None and section not in data:
                 continue
-            if not isinstance(items, dict):
+            if not isinstance(items, dict):  # `paths: null` or `paths: []`
                 self.store.report(src, f"/{section}", "openapi-paths", f"`{section}` must be a map")
                 continue
             for key, item in items.items():
@@ -410,6 +410,9 @@ class _SpecLoader:
 
     def _servers(self, raw: Any, pointer: str) -> tuple[Server, ...]:
         if not isinstance(raw, list):
+            if raw is not None:  # `servers: "https://…"`: a list of {url} objects, left out
+                why = "`servers` must be a list of objects with a `url`; it is left out"
+                self.store.report(self.src, pointer, "openapi-server", why)
             return ()
         out: list[Server] = []
         for i, node in enumerate(raw):
