@@ -633,3 +633,15 @@ def test_navigation_settings_of_a_wrong_type_are_reported() -> None:
     assert len(found) == 6  # both tabs' `openapi`
     group = nav.root.children[0].children[0]
     assert isinstance(group, NavGroup) and group.root is None and group.expanded is False
+
+
+def test_a_typo_of_a_group_setting_is_reported_with_the_setting() -> None:
+    """`"pagez": [...]` did nothing but leave the group empty ("has no pages"); the key is a
+    `nav-type` warning naming the setting it is close to. Keys far from any (custom data)
+    are left alone."""
+    found: list[tuple[tuple[object, ...], str, str]] = []
+    raw = {"groups": [{"group": "H", "pagez": ["a"], "expandd": True, "x-custom": 1}]}
+    build_navigation(raw, lambda path, code, message: found.append((path, code, message)))
+    typos = {path[-1]: message for path, code, message in found if code == "nav-type"}
+    assert set(typos) == {"pagez", "expandd"}
+    assert "did you mean `pages`?" in typos["pagez"]

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from mintrender.hints import closest
 from mintrender.load.chrome import ChromeOverride, read_chrome_override
 from mintrender.load.jsonpos import PathKey
 from mintrender.load.shapes import Warn, icon_fields
@@ -364,6 +365,12 @@ def _more_specs(v: Any, path: PathKey, warn: Warn) -> list[str]:
     return [e for e in v if isinstance(e, str)][1:]
 
 
+GROUP_KEYS = frozenset(
+    "group pages icon iconType tag root expanded hidden public boost searchable directory "
+    "openapi asyncapi".split()
+)
+"""A navigation group's settings (navigation.md §3.1)."""
+
 _TEXTS = ("href", "tag", "description", "root")
 _FLAGS = ("hidden", "expanded", "default", "searchable")
 
@@ -498,6 +505,11 @@ def _item(
     if isinstance(raw, dict) and "group" in raw:
         listing = _listing(raw, path, warn, listing)
         _check_types(raw, path, warn)
+        for key in raw:  # `pagez`: a typo of a group setting does nothing
+            near = closest(str(key), GROUP_KEYS, cutoff=0.75) if key not in GROUP_KEYS else []
+            if near:
+                why = f"`{key}` is no group setting (did you mean `{near[0]}`?); it is left out"
+                warn((*path, key), "nav-type", why)
         inherited = directory
         spec, directory = _openapi_source(raw.get("openapi"))
         inner_openapi = spec or openapi
