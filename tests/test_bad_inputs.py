@@ -113,6 +113,13 @@ def test_wrong_types_in_mint_json_and_a_non_text_href_are_diagnostics(
     assert "tabs: should be an array" in err and "api.playground: should be an object" in err
     assert "internal error" not in err
     assert '<a href="/5/">a</a>' in (tmp_path / "out" / "index.html").read_text("utf-8")
+    # `5` and `null` among mint.json's groups were dropped without a word
+    mint["navigation"] = [5, None, {"group": "G", "pages": ["index"]}]
+    (docs / "mint.json").write_text(json.dumps(mint), encoding="utf-8")
+    assert cli.main(["build", str(docs), "-o", str(tmp_path / "out2")]) == 0
+    err = capsys.readouterr().err
+    assert "navigation[0]: expected a group object; it is left out" in err
+    assert "navigation[1]: expected a group object" in err
 
 
 def test_a_global_of_a_wrong_type_and_an_allof_loop_are_reported(tmp_path: Path) -> None:

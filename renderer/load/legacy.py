@@ -105,6 +105,12 @@ def legacy_types(data: dict[str, Any], warn: Any) -> dict[str, Any]:
             names = " or ".join(_TYPE_NAMES[t.__name__] for t in types)
             warn((key,), "config-type", f"should be {names}; it is left out")
             del out[key]
+    nav = out.get("navigation")
+    if isinstance(nav, list):  # mint.json's groups: `5` or `null` among them is no group
+        for i, entry in enumerate(nav):
+            if not isinstance(entry, dict):
+                warn(("navigation", i), "nav-type", "expected a group object; it is left out")
+        out["navigation"] = [entry for entry in nav if isinstance(entry, dict)]
     api = out.get("api")
     if isinstance(api, dict) and "playground" in api and not isinstance(api["playground"], dict):
         warn(("api", "playground"), "config-type", "should be an object; it is left out")
