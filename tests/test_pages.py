@@ -717,3 +717,14 @@ def test_a_placeholder_no_variable_fills_is_an_error(tmp_path: Path) -> None:
     plain = write_site(tmp_path / "plain", {"index.mdx": page}, minimal_config(["index"]))
     codes = [d.code for d in build_site(plain, tmp_path / "out2").diagnostics]
     assert "variable-undefined" not in codes and "mdx-expression" in codes
+
+
+def test_a_variable_name_no_placeholder_can_reach_is_reported(tmp_path: Path) -> None:
+    """`"variables": {"a b": "x"}`: names hold letters, digits and hyphens
+    (settings-structure.mdx), so `{{a b}}` is no placeholder; it was kept without a word."""
+    config = minimal_config(["index"], variables={"a b": "x", "ok-1": "y"})
+    docs = write_site(tmp_path / "docs", {"index.mdx": "Hi {{ok-1}}.\n"}, config)
+    result = build_site(docs, tmp_path / "out")
+    (found,) = [d for d in result.diagnostics if d.code == "config-type"]
+    assert "variable name 'a b'" in found.message and found.line > 0
+    assert "Hi y." in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")

@@ -517,6 +517,10 @@ def _build(
     if isinstance(nav, list):  # a bare list of groups
         nav = {"groups": nav}
     variables = {str(k): str(v) for k, v in _dict(data.get("variables")).items()}
+    for name in variables:  # names: letters, digits and hyphens (settings-structure.mdx)
+        if not re.fullmatch(r"[A-Za-z0-9_-]+", name):
+            why = f"variable name {name!r} can hold only letters, digits and hyphens: "
+            warn(("variables", name), "config-type", why + f"{{{{{name}}}}} fills nothing")
     return SiteConfig(
         docs_dir=docs_dir,
         config_file=file,
