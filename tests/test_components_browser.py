@@ -224,6 +224,19 @@ def test_accordion_opens_from_hash_of_itself_or_inside(site: Path) -> None:
         assert pg.locator("#param-deep").is_visible()
 
 
+def test_a_hash_differing_in_case_or_punctuation_lands_on_its_heading(site: Path) -> None:
+    """`#First-Question` or `#firstquestion` for the id `first-question` (slugifiers differ in
+    case and punctuation; `check` accepts such links): the browser found nothing and the link
+    led nowhere. The page opens what the letters and digits name."""
+    for fragment in ("#First-Question", "#firstquestion"):
+        with open_page() as pg:
+            pg.goto(site.as_uri() + fragment)
+            assert pg.locator("#first-question").evaluate("d => d.open") is True, fragment
+    with open_page() as pg:  # an exact id is still what it names
+        pg.goto(site.as_uri() + "#second")
+        assert pg.locator("#first-question").evaluate("d => d.open") is False
+
+
 def test_hash_selects_the_tab_holding_the_target(site: Path) -> None:
     with open_page() as pg:
         pg.goto(site.as_uri() + "#pnpm")

@@ -299,8 +299,18 @@
     var id = location.hash.slice(1);
     if (!id) return;
     try { id = decodeURIComponent(id); } catch (e) { /* keep raw */ }
-    var target = doc.getElementById(id);
+    var target = doc.getElementById(id) || looseTarget(id);
     if (target && reveal(target)) target.scrollIntoView();
+  }
+  /* `#Step-Two-Install` for the id `step-two-install`: slugifiers differ in case and
+     punctuation (`check` accepts such a link, so it lands): letters and digits compared */
+  function loose(text) {
+    return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  }
+  function looseTarget(id) {
+    var want = loose(id);
+    if (!want) return null;
+    return $all("[id]").filter(function (el) { return loose(el.id) === want; })[0] || null;
   }
   window.addEventListener("hashchange", openFromHash);
   /* after the part scripts of the page (they run before DOMContentLoaded) */
