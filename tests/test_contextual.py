@@ -145,3 +145,23 @@ def test_each_menu_row_has_an_icon_tile(tmp_path: Path) -> None:
     # links that leave the site say so; copying and the Markdown view do not
     outs = ["mr-contextual__out" in row for row in rows]
     assert outs == [True, False, False, True]
+
+
+@pytest.mark.skipif(
+    shutil.which("chromium") is None, reason="no chromium on PATH (apt-get install chromium)"
+)
+def test_the_page_menu_closes_on_escape_and_outside_clicks(tmp_path: Path) -> None:
+    """The page menu's dropdown stayed open over the text after a click elsewhere or Escape
+    (only the navbar's menus and selects closed): it closes as they do."""
+    config = minimal_config(["a"], contextual={"options": ["copy", "view"]})
+    docs = write_site(tmp_path / "d", {"a.mdx": "---\ntitle: Alpha\n---\n\nSome text.\n"}, config)
+    build_site(docs, tmp_path / "out")
+    more = ".mr-page-header .mr-contextual__more"
+    with served_page(tmp_path / "out", "/a/") as page:
+        page.click(f"{more} summary")
+        assert page.evaluate(f"document.querySelector('{more}').open") is True
+        page.click(".mr-prose p")
+        assert page.evaluate(f"document.querySelector('{more}').open") is False
+        page.click(f"{more} summary")
+        page.keyboard.press("Escape")
+        assert page.evaluate(f"document.querySelector('{more}').open") is False

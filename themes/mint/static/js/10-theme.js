@@ -172,10 +172,11 @@
     btn.addEventListener("click", function (e) { e.preventDefault(); closeDrawer(); });
   });
   if (backdrop) backdrop.addEventListener("click", closeDrawer);
+  var OPEN_MENUS = "details.mr-menu[open], details.mr-select[open], details.mr-contextual__more[open]";
   doc.addEventListener("keydown", function (e) {
     if (e.key === "Escape") {
       closeDrawer();
-      $all("details.mr-menu[open], details.mr-select[open]").forEach(function (d) { d.open = false; });
+      $all(OPEN_MENUS).forEach(function (d) { d.open = false; });
     }
   });
   if (sidebar) {
@@ -190,9 +191,9 @@
   /* Without JS the drawer opens through #sidebar:target; with JS keep the URL clean. */
   if (location.hash === "#sidebar") history.replaceState(null, "", location.pathname + location.search);
 
-  /* Close <details> menus when clicking elsewhere. */
+  /* Close <details> menus when clicking elsewhere (the page menu's "more" too). */
   doc.addEventListener("click", function (e) {
-    $all("details.mr-menu[open], details.mr-select[open]").forEach(function (d) {
+    $all(OPEN_MENUS).forEach(function (d) {
       if (!d.contains(e.target)) d.open = false;
     });
   });
