@@ -165,3 +165,36 @@ def test_the_page_menu_closes_on_escape_and_outside_clicks(tmp_path: Path) -> No
         page.click(f"{more} summary")
         page.keyboard.press("Escape")
         assert page.evaluate(f"document.querySelector('{more}').open") is False
+
+
+@pytest.mark.skipif(
+    shutil.which("chromium") is None, reason="no chromium on PATH (apt-get install chromium)"
+)
+def test_copy_page_from_disk_keeps_folded_and_hidden_content(tmp_path: Path) -> None:
+    """From file:// (an `--offline` bundle) "Copy page" copies the page's text, since no
+    request can fetch its `.md`: a closed accordion's answer and another tab's content were
+    left out of it without a word."""
+    from playwright.sync_api import sync_playwright
+
+    page_text = (
+        '---\ntitle: Home\n---\n\n<Tabs>\n  <Tab title="npm">Use npm.</Tab>\n'
+        '  <Tab title="yarn">Use yarn.</Tab>\n</Tabs>\n\n'
+        '<Accordion title="Secret">Hidden body text</Accordion>\n'
+    )
+    config = minimal_config(["a"], contextual={"options": ["copy", "view"]})
+    docs = write_site(tmp_path / "d", {"a.mdx": page_text}, config)
+    build_site(docs, tmp_path / "out", mode="offline")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"))
+        context = browser.new_context()
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+        page.goto((tmp_path / "out" / "a" / "index.html").as_uri())
+        page.click(".mr-contextual__main")
+        page.wait_for_selector(".mr-contextual.is-copied")
+        text = page.evaluate("navigator.clipboard.readText()")
+        browser.close()
+    assert text.startswith("# Home")
+    for part in ("Use npm.", "Use yarn.", "Secret", "Hidden body text"):
+        assert part in text, (part, text)
+    assert "Copy" not in text  # the buttons are no text of the page

@@ -377,7 +377,22 @@
     function fallback() {
       var body = document.querySelector(".mdx-content");
       var title = document.getElementById("page-title");
-      copy((title ? "# " + title.textContent + "\n\n" : "") + (body ? body.innerText : ""));
+      copy((title ? "# " + title.textContent + "\n\n" : "") + (body ? wholeText(body) : ""));
+    }
+    /* The body's text with what is folded or in another tab too (closed accordions, hidden
+       panels): a copy laid out off screen with everything open. */
+    function wholeText(body) {
+      var clone = body.cloneNode(true);
+      Array.prototype.forEach.call(clone.querySelectorAll("details"), function (d) { d.open = true; });
+      Array.prototype.forEach.call(clone.querySelectorAll("[hidden]"), function (el) { el.removeAttribute("hidden"); });
+      Array.prototype.forEach.call(clone.querySelectorAll("button:not([role='tab']), [aria-hidden='true']"), function (el) { el.remove(); });
+      var shelf = document.createElement("div");
+      shelf.style.cssText = "position:absolute;left:-100000px;top:0;width:800px";
+      shelf.appendChild(clone);
+      document.body.appendChild(shelf);
+      var text = clone.innerText;
+      shelf.remove();
+      return text;
     }
     if (location.protocol === "file:" || !window.fetch) return fallback();
     fetch(link.getAttribute("href")).then(function (r) {
