@@ -148,10 +148,19 @@
   var lastFocus = null;
 
   function drawerOpen() { return root.classList.contains("mr-drawer-open"); }
+  /* The open drawer is a modal dialog: the page behind it takes no focus (look.md §6). */
+  function modal(on) {
+    $all(".mr-header, .mr-main").forEach(function (el) {
+      if (on) el.setAttribute("inert", ""); else el.removeAttribute("inert");
+    });
+    if (on) { sidebar.setAttribute("role", "dialog"); sidebar.setAttribute("aria-modal", "true"); }
+    else { sidebar.removeAttribute("role"); sidebar.removeAttribute("aria-modal"); }
+  }
   function openDrawer() {
     if (!sidebar) return;
     lastFocus = doc.activeElement;
     root.classList.add("mr-drawer-open");
+    modal(true);
     if (backdrop) backdrop.hidden = false;
     openers.forEach(function (b) { b.setAttribute("aria-expanded", "true"); });
     var close = sidebar.querySelector('[data-component="drawer-close"]');
@@ -161,6 +170,7 @@
   function closeDrawer() {
     if (!drawerOpen()) return;
     root.classList.remove("mr-drawer-open");
+    modal(false);
     if (backdrop) backdrop.hidden = true;
     openers.forEach(function (b) { b.setAttribute("aria-expanded", "false"); });
     if (lastFocus && lastFocus.focus) lastFocus.focus({ preventScroll: true });
@@ -173,6 +183,15 @@
   });
   if (backdrop) backdrop.addEventListener("click", closeDrawer);
   var OPEN_MENUS = "details.mr-menu[open], details.mr-select[open], details.mr-contextual__more[open]";
+  if (sidebar) sidebar.addEventListener("keydown", function (e) {  /* Tab wraps in the drawer */
+    if (e.key !== "Tab" || !drawerOpen()) return;
+    var stops = $all('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])', sidebar)
+      .filter(function (el) { return !el.disabled && el.tabIndex >= 0 && el.getClientRects().length; });
+    if (!stops.length) return;
+    var first = stops[0], last = stops[stops.length - 1];
+    if (!e.shiftKey && doc.activeElement === last) { e.preventDefault(); first.focus(); }
+    else if (e.shiftKey && doc.activeElement === first) { e.preventDefault(); last.focus(); }
+  });
   doc.addEventListener("keydown", function (e) {
     if (e.key === "Escape") {
       closeDrawer();
