@@ -248,6 +248,12 @@ def test_color_copy_and_zoom(browser: Any, behaviour_site: Path) -> None:
     assert page.locator(".mr-zoom img").count() == 1
     page.keyboard.press("Escape")
     assert page.locator(".mr-zoom").count() == 0
+    # from the keyboard too: the image takes focus, Enter opens it, and focus comes back
+    page.locator("img[alt='Zoom me']").focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".mr-zoom img").count() == 1
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.alt") == "Zoom me"
 
 
 @pytest.mark.browser

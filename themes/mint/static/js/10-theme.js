@@ -137,6 +137,9 @@
       if (key) store("mr-banner:" + key, "1");
       root.classList.add("mr-banner-dismissed");
       measureHeader();
+      /* its button is gone: focus goes on to the header, not back to the document's start */
+      var next = doc.querySelector(".mr-navbar a[href], .mr-navbar button");
+      if (next && banner && banner.contains(doc.activeElement)) next.focus({ preventScroll: true });
     });
   });
 
