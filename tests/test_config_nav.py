@@ -78,18 +78,19 @@ def test_tabs_groups_nested_with_root_icon_tag_expanded_hidden() -> None:
     ],
 )
 def test_every_division_kind(kind: str, label: str) -> None:
+    first, second = ("en", "fr") if kind == "languages" else ("A", "B")  # codes Mintlify takes
     nav, warnings = _nav(
         {
             kind: [
-                {label: "A", "groups": [{"group": "G", "pages": ["a"]}]},
-                {label: "B", "pages": ["b"]},
+                {label: first, "groups": [{"group": "G", "pages": ["a"]}]},
+                {label: second, "pages": ["b"]},
             ]
         }
     )
     assert warnings == []
     assert [d.kind for d in nav.root.children] == [label, label]
     slots = nav.slots()
-    assert [(s.ref, s.divisions[0].label) for s in slots] == [("a", "A"), ("b", "B")]
+    assert [(s.ref, s.divisions[0].label) for s in slots] == [("a", first), ("b", second)]
 
 
 def test_menu_items_global_links_and_mixed_level_warning() -> None:
@@ -645,3 +646,18 @@ def test_a_typo_of_a_group_setting_is_reported_with_the_setting() -> None:
     typos = {path[-1]: message for path, code, message in found if code == "nav-type"}
     assert set(typos) == {"pagez", "expandd"}
     assert "did you mean `pages`?" in typos["pagez"]
+
+
+def test_a_language_code_mintlify_does_not_support_is_reported() -> None:
+    """`"language": "zz"` (or `pt-br`): Mintlify's schema takes a fixed list of codes
+    (settings-reference.mdx); the code was drawn as its own label without a word. Every
+    supported code has a name in the language menu."""
+    from mintrender.load.nav import LANGUAGE_CODES
+    from mintrender.render.navview import LANGUAGE_NAMES
+
+    found: list[tuple[tuple[object, ...], str, str]] = []
+    raw = {"languages": [{"language": c, "pages": ["a"]} for c in ("en", "zz", "pt-br")]}
+    build_navigation(raw, lambda path, code, message: found.append((path, code, message)))
+    messages = [message for _, code, message in found if code == "nav-type"]
+    assert len(messages) == 2 and "did you mean 'pt-BR'?" in messages[1]
+    assert set(LANGUAGE_NAMES) == LANGUAGE_CODES

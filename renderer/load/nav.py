@@ -365,6 +365,12 @@ def _more_specs(v: Any, path: PathKey, warn: Warn) -> list[str]:
     return [e for e in v if isinstance(e, str)][1:]
 
 
+LANGUAGE_CODES = frozenset(
+    "ar ca cn cs da de en es fi fr fr-CA he hi hu id it ja ja-JP jp ko lv nl no pl pt pt-BR ro "
+    "ru sv tr uk uz vi zh zh-CN zh-Hans zh-Hant zh-TW".split()
+)
+"""The `language` codes Mintlify supports (settings-reference.mdx)."""
+
 GROUP_KEYS = frozenset(
     "group pages icon iconType tag root expanded hidden public boost searchable directory "
     "openapi asyncapi".split()
@@ -417,6 +423,12 @@ def _division(
 ) -> NavDivision:
     listing = _listing(raw, path, warn, inherited_listing)
     _check_types(raw, path, warn)
+    if kind == "language" and label.strip() and label.strip() not in LANGUAGE_CODES:
+        near = closest(label.strip(), LANGUAGE_CODES, cutoff=0.5)
+        why = f"language {label.strip()!r} is not a code Mintlify supports; its label is the code"
+        warn(
+            (*path, "language"), "nav-type", why + (f" (did you mean {near[0]!r}?)" if near else "")
+        )
     spec, directory = _openapi_source(raw.get("openapi"))
     openapi = spec or inherited_openapi
     folder = directory if spec else inherited_directory
