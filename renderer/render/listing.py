@@ -3,35 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Protocol
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from mintrender.load.nav import NavDivision, NavGroup, NavNode, NavPage
+from mintrender.render.pageinfo import IconFn, PageInfo
 from mintrender.urls import UrlBuilder
-
-
-class PageInfo(Protocol):
-    """What a listing reads of a page (navview's `PageInfo`)."""
-
-    @property
-    def ref(self) -> str: ...
-    @property
-    def site_path(self) -> str: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def description(self) -> str: ...
-    @property
-    def icon(self) -> str | None: ...
-    @property
-    def icon_type(self) -> str | None: ...
-    @property
-    def file(self) -> str: ...
-    @property
-    def hidden(self) -> bool: ...
-    @property
-    def url(self) -> str | None: ...
-
 
 LISTING_STYLES = ("card", "accordion")
 
@@ -45,7 +22,7 @@ class Listings:
         root: NavDivision,
         pages: Mapping[str, PageInfo],
         urls: UrlBuilder,
-        icon: Callable[[str | None, str | None, str], str],
+        icon: IconFn,
     ) -> None:
         self.pages, self.urls, self.icon = pages, urls, icon
         self._roots: dict[str, NavGroup] = {}
