@@ -10,7 +10,6 @@ from typing import Any
 
 import yaml
 
-from mintrender.errors import Diagnostics
 from mintrender.openapi.model import Operation
 from mintrender.openapi.refs import SpecStore
 from mintrender.openapi.source import split_pointer
@@ -43,13 +42,8 @@ def operation_document(store: SpecStore, op: Operation) -> dict[str, Any] | None
     schemes = _get(root, ["components", "securitySchemes"])
     if isinstance(schemes, dict) and schemes:
         doc["components"] = {"securitySchemes": schemes}
-    # a `$ref` to nothing was reported when the spec loaded: not again, nor kept from later
-    reporting, reported = store.diagnostics, set(store._reported)
-    store.diagnostics = Diagnostics()
-    try:
-        inlined: dict[str, Any] = store.inline(doc, src, "")
-    finally:
-        store.diagnostics, store._reported = reporting, reported
+    # a `$ref` to nothing was reported when the spec loaded
+    inlined: dict[str, Any] = store.inline(doc, src, "", report=False)
     return inlined
 
 

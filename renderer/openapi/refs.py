@@ -33,6 +33,7 @@ class SpecStore:
         self.diagnostics = diagnostics
         self._sources: dict[Path, SpecSource | None] = {}
         self._reported: set[tuple[str, str, str]] = set()
+        self._quiet = False  # `inline(report=False)`: nothing reported meanwhile
         self.downloaded: dict[Path, str] = {}
         """Specs fetched from a URL (load/remote.py): cached file -> the URL, its name."""
 
@@ -72,9 +73,10 @@ class SpecStore:
         message: str,
         severity: Severity = "warning",
     ) -> None:
-        """Add a diagnostic located at `pointer` of `src`, once per place and code."""
+        """Add a diagnostic located at `pointer` of `src`, once per place and code (none
+        while `inline(report=False)` runs)."""
         key = (src.rel_path, pointer, code)
-        if key in self._reported:
+        if key in self._reported or getattr(self, "_quiet", False):
             return
         self._reported.add(key)
         line, col = src.position(pointer)
@@ -150,11 +152,18 @@ class SpecStore:
             pointer = frag.lstrip("#")
         return node, src, pointer
 
-    def inline(self, value: Any, src: SpecSource, pointer: str) -> Any:
+    def inline(self, value: Any, src: SpecSource, pointer: str, *, report: bool = True) -> Any:
         """An example value with every `{"$ref": ...}` inside it replaced by what it names
         (Mintlify's parser dereferences the whole document, examples included: Phonic writes
         `agents: [{$ref: '#/components/examples/Agent/value'}]`). A `$ref` to nothing stays
-        as written (and is reported); one inside its own target stays too."""
+        as written (and is reported unless `report` is off: the loader reported it already);
+        one inside its own target stays too."""
+        if not report:
+            self._quiet = True
+            try:
+                return self.inline(value, src, pointer)
+            finally:
+                self._quiet = False
         budget = [MAX_INLINED_REFS]
 
         def walk(node: Any, src: SpecSource, chain: frozenset[tuple[Path, str]], depth: int) -> Any:
