@@ -37,7 +37,7 @@ from mintrender.load.nav import (
     is_operation_ref,
 )
 from mintrender.load.redirects import RedirectTargets
-from mintrender.load.remote import Downloads
+from mintrender.load.remote import spec_downloads
 from mintrender.load.sources import (
     Reader,
     SourceFiles,
@@ -106,13 +106,6 @@ def load_inputs(
         diagnostics.internal(config.config_file, 0, "reading the navigation of", exc)
         nav = Navigation(NavDivision("root", "", ("navigation",)), {})
     return SiteInputs(config, sources, nav, tuple(nav.slots()))
-
-
-def spec_downloads(options: BuildOptions) -> Downloads | None:
-    """The download cache for OpenAPI specs given as URLs; none for `--safe` unless allowed."""
-    if options.safe is not None and not options.safe.remote_specs:
-        return None
-    return Downloads(options.cache_dir)
 
 
 def new_record(rel: str, frontmatter: dict[str, Any]) -> PageRecord:
@@ -296,7 +289,8 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     folder = build_cache_dir(options)
     spec_key = spec_files_key(config.docs_dir, sources) if folder else ""  # what specs are made of
     specs = (site_store(folder, config.docs_dir), spec_key) if folder is not None else None
-    api = ApiStage(config, docs_dir, sources, diagnostics, spec_downloads(options), specs)
+    downloads = spec_downloads(options.safe, options.cache_dir)  # specs given as URLs
+    api = ApiStage(config, docs_dir, sources, diagnostics, downloads, specs)
     nav = inputs.nav
     try:
         nav = api.expand_navigation(inputs.nav)

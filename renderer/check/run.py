@@ -31,7 +31,7 @@ from mintrender.check.sitewide import (
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.load.config import ConfigError, SiteConfig
 from mintrender.load.nav import Navigation
-from mintrender.load.remote import Downloads
+from mintrender.load.remote import spec_downloads
 from mintrender.load.sources import SNIPPET_FOLDERS, Reader, shadowed_files
 from mintrender.render.apipages import ApiStage
 from mintrender.render.navview import IconFn, sidebar_icons
@@ -68,9 +68,7 @@ def _check(options: CheckOptions) -> CheckResult:
 
     t = time.perf_counter()
     # specs given as URLs: from the download cache, fetched once, as the build has them
-    safe = options.safe
-    downloads = None if safe is not None and not safe.remote_specs else Downloads()
-    api = ApiStage(config, docs_dir, sources, diagnostics, downloads)
+    api = ApiStage(config, docs_dir, sources, diagnostics, spec_downloads(options.safe))
     nav = api.expand_navigation(inputs.nav)
     slots = list(nav.slots())
     at_lint = len(diagnostics)

@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mintrender.cache import default_cache_root
+from mintrender.model import Safety
 
 USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -179,3 +180,10 @@ def _site_name(url: str, key: str, content_type: str) -> str:
     ext = ext.lower() if re.fullmatch(r"\.[a-z0-9]{1,5}", ext.lower()) else ""
     ext = ext or _TYPES.get(content_type, "")
     return f"{key[:12]}-{stem}{ext}"
+
+
+def spec_downloads(safe: Safety | None, cache_dir: Path | None = None) -> Downloads | None:
+    """The download cache of specs given as URLs (build, serve, check); none for `--safe`."""
+    if safe is not None and not safe.remote_specs:
+        return None
+    return Downloads(cache_dir)

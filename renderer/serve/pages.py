@@ -31,12 +31,12 @@ from mintrender.build import (
     parse_source,
     render_record,
     resolve_refs,
-    spec_downloads,
 )
 from mintrender.errors import Diagnostic, Diagnostics, internal_error
 from mintrender.load.config import CONFIG_FILES, ConfigError
 from mintrender.load.contain import resolve_inside
 from mintrender.load.nav import Navigation, PageSlot, file_languages, is_operation_ref
+from mintrender.load.remote import spec_downloads
 from mintrender.load.sources import (
     Reader,
     discover,
@@ -286,7 +286,7 @@ class Pages:
                 self.docs_dir,
                 self.inputs.sources,
                 found,
-                spec_downloads(self.options),
+                spec_downloads(self.options.safe, self.options.cache_dir),
             )
         except Exception:
             stage = NoApi()
