@@ -246,6 +246,17 @@ def render_local(tmp_path: Path, api: str, ref: str, spec: dict[str, Any] | None
     return render_operation(res.operation, options=ApiOptions(), markdown=md, highlight=hl)
 
 
+def tried(browser: Any, page_server: ThreadingHTTPServer) -> tuple[Any, list[str]]:
+    """The page `/op` of `page_server` with its playground open, and the list its script
+    errors go to."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"http://127.0.0.1:{page_server.server_address[1]}/op")
+    page.click('[data-component="api-tryit"]')
+    return page, errors
+
+
 def test_try_it_sends_only_on_click(
     browser: Any,
     tmp_path: Path,
@@ -444,11 +455,7 @@ def test_list_parameters_and_security_alternatives_are_sent_as_declared(
         },
     }
     pages["/op"] = document(render_local(tmp_path, api, "GET /items", spec))
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"http://127.0.0.1:{page_server.server_address[1]}/op")
-    page.click('[data-component="api-tryit"]')
+    page, errors = tried(browser, page_server)
     assert page.get_attribute('[data-name="ids"]', "placeholder") == "1, 2"  # its example
     page.fill('[data-name="ids"]', "1, 2")
     page.fill('[data-name="tags"]', "a, b")
@@ -504,11 +511,7 @@ def test_typed_choices_and_lists_of_alternatives_are_sent_as_declared(
         },
     }
     pages["/op"] = document(render_local(tmp_path, api, "POST /servers", spec))
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"http://127.0.0.1:{page_server.server_address[1]}/op")
-    page.click('[data-component="api-tryit"]')
+    page, errors = tried(browser, page_server)
     page.fill('[data-name="servers"]', "x, ALL")
     page.select_option('[data-name="kind"]', "2")
     page.select_option('[data-name="mode"]', "b")
@@ -554,11 +557,7 @@ def test_a_body_of_several_content_types_is_sent_as_the_one_chosen(
         },
     }
     pages["/op"] = document(render_local(tmp_path, api, "POST /things", spec))
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"http://127.0.0.1:{page_server.server_address[1]}/op")
-    page.click('[data-component="api-tryit"]')
+    page, errors = tried(browser, page_server)
     assert page.is_visible('[data-body="0"] [data-name="name"]')
     assert page.is_hidden('[data-body="1"] [data-name="title"]')
     page.select_option("select[data-body-choice]", "1")
