@@ -43,6 +43,7 @@ from mintrender.components._jsxscan import (
     void_close,
 )
 from mintrender.components._mdxenv import Expansion, expanding, inline_report
+from mintrender.parse.frontmatter import VARIABLE
 from mintrender.parse.prelude import JsxLocal
 
 if TYPE_CHECKING:
@@ -244,9 +245,6 @@ def _unmatched_as_text(state: StateInline, end: int, silent: bool) -> bool:
     return True
 
 
-_PLACEHOLDER = re.compile(r"\{\s*[A-Za-z0-9_-]+\s*\}")
-"""The inside of a docs.json variable's `{{name}}`."""
-
 UNCLOSED_SCANS = 16
 """Unclosed `{`s of one paragraph scanned to its end; later ones are text at once (linear time
 for a paragraph of braces)."""
@@ -290,7 +288,7 @@ def expression_inline(state: StateInline, silent: bool) -> bool:
             # `{{.Values.name}}`, `{{ user }}`: Go, Helm or Mustache template text in prose, not
             # a value React could show (an object, or no JavaScript at all); a `{{name}}` no
             # docs.json variable fills was reported as such (`variable-undefined`)
-            if not (state.env.get("variables") and _PLACEHOLDER.fullmatch(inner)):
+            if not (state.env.get("variables") and VARIABLE.fullmatch("{" + inner + "}")):
                 inline_report(
                     state,
                     pos,
