@@ -327,6 +327,28 @@ def test_snippet_file_reads_the_older_snippets_folder(tmp_path: Path) -> None:
     assert [d.code for d in result.diagnostics if d.severity != "info"] == []
 
 
+def test_snippet_draws_what_its_tag_holds_as_children(tmp_path: Path) -> None:
+    """An MDX snippet used as a wrapper draws the MDX its tag holds where it writes
+    `{children}` or `{props.children}`, as MDX gives a content component its children; a
+    self-closing tag gives it none. Both had been lost (`{children}` shown as written)."""
+    files = {
+        "index.mdx": (
+            '---\ntitle: Home\n---\n\nimport Box from "/snippets/box.mdx"\n\n'
+            '<Box title="T1">\n  Inner **bold** text\n\n  - one\n  - two\n</Box>\n\n'
+            '<Box title="T2" />\n'
+        ),
+        "snippets/box.mdx": (
+            '<div className="box">\n{children}\n</div>\n\nAgain: {props.children} for {title}.\n'
+        ),
+    }
+    result, out = _page(tmp_path, files, ["index"])
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert '<div class="box"><p>Inner <strong>bold</strong> text</p>' in html
+    assert html.count("<li>one</li>") == 2 and "{children}" not in html
+    assert "Again: Inner <strong>bold</strong> text" in html and " for T1." in html
+    assert [d.code for d in result.diagnostics if d.severity != "info"] == []
+
+
 def test_snippets_are_the_root_folder_imported_files_and_docs_json_globs(tmp_path: Path) -> None:
     """Only the root `snippets/` folder is snippets by its name: BAML lists pages under
     `docs/snippets/`. A file another page imports is a snippet (shown where imported, no page

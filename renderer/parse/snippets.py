@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ REACT_MODULES = frozenset({"react", "react-dom"})
 SNIPPET_EXTENSIONS = (".mdx", ".md", ".jsx", ".js", ".tsx", ".ts")
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})(.*)$")
 _PLACEHOLDER = re.compile(r"\{\s*([A-Za-z_$][\w$]*)\s*\}")
+_CHILDREN = re.compile(r"\{\s*(?:props\s*\.\s*)?children\s*\}")
+"""Where an MDX snippet draws what its tag holds: `{children}` or `{props.children}`."""
 _CUSTOM_TAG = re.compile(r"<([A-Z][\w$]*)\b")
 """A tag that may be a custom component, in an attribute's JSX value."""
 # Built-in tag names never resolve to a snippet's export of the same name.
@@ -309,7 +312,7 @@ class Expander:
     ) -> Expansion | None:
         current = self.stack[-1] if self.stack else None
         if current is not None and name in current.snippets:
-            return self._snippet(current.snippets[name], props)
+            return self._snippet(current.snippets[name], props, inner)
         if current is not None and name in current.missing:
             return Expansion("", f"<{name}>", where[0], None)  # its import was reported
         if name == "Snippet" and isinstance(props.get("file"), str):
@@ -318,7 +321,8 @@ class Expander:
             resolved = resolved or self.resolve_import("/_snippets/" + file.lstrip("/"), "")
             resolved = resolved or self.resolve_import(file, where[0])
             if resolved is not None:
-                return self._snippet(resolved, {k: v for k, v in props.items() if k != "file"})
+                given = {k: v for k, v in props.items() if k != "file"}
+                return self._snippet(resolved, given, inner)
             self.diagnostics.warning(
                 where[0], where[1] + 1, 1, "mdx-import", f"<Snippet> file {file!r} not found"
             )
@@ -409,8 +413,11 @@ class Expander:
             self.warned.add((name, where[0]))
             self.diagnostics.warning(where[0], where[1] + 1, 1, "custom-component", message)
 
-    def _snippet(self, rel: str, props: dict[str, Any]) -> Expansion:
+    def _snippet(self, rel: str, props: dict[str, Any], inner: str = "") -> Expansion:
         body = self.snippet_body(rel)
+        if "children" in body:  # what the tag holds, drawn where the snippet asks for it
+            children = textwrap.dedent(inner).strip("\n")
+            body = _CHILDREN.sub(lambda _: children, body)
         scope = self.scopes[rel]
         values = dict(scope.values)
         given = {k: v for k, v in props.items() if not isinstance(v, Expression)}
