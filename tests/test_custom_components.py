@@ -1050,3 +1050,34 @@ def test_an_imported_component_named_in_lowercase_is_said(tmp_path: Path) -> Non
     assert [(d.line, d.column) for d in found] == [(7, 1), (9, 6)]
     assert all("starts with a lowercase letter" in d.message for d in found)
     assert html.count("signup page") == 1  # the capitalized use only
+
+
+def test_block_children_in_an_element_after_a_sibling_stay_in_it(tmp_path: Path) -> None:
+    """Lightdash's checklist: `<input />` then `<label style={{…}}>{children}</label>` with
+    children on lines of their own. The label began a paragraph beside the input, so the page
+    failed with a false "<label> is never closed" error and the children landed after it. A
+    React context's `<Ctx.Provider>` around the render draws its children, no unknown tag."""
+    jsx = (
+        "const ListContext = React.createContext(null);\n\n"
+        "export const List = ({ children }) => (\n"
+        "  <ListContext.Provider value={{ open: true }}>\n"
+        '    <ul className="list">{children}</ul>\n'
+        "  </ListContext.Provider>\n);\n\n"
+        "export const Item = ({ id, label, children }) => (\n"
+        '  <li className="item">\n'
+        '    <input id={id} type="checkbox" />\n'
+        "    <label htmlFor={id} style={{ cursor: 'pointer' }}>\n"
+        "      {children}\n    </label>\n"
+        "    <strong>{label}</strong>\n    <em>\n      {children}\n    </em>\n  </li>\n);\n"
+    )
+    text = (
+        'import { List, Item } from "/snippets/list.jsx";\n\n<List>\n'
+        '  <Item id="a" label="L">\n    **Set domains** first.\n  </Item>\n</List>\n'
+    )
+    html, result = _page(tmp_path, text, {"snippets/list.jsx": jsx})
+    flat = html.replace("\n", "")
+    assert '<ul class="list"><li class="item"><input id="a" type="checkbox">' in flat
+    assert '<label for="a" style="cursor: pointer"><p><strong>Set domains</strong>' in flat
+    assert "<strong>L</strong><em><p><strong>Set domains</strong> first.</p></em></li>" in flat
+    assert "Provider" not in html
+    assert [d.message for d in result.diagnostics if d.severity != "info"] == []

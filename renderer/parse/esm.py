@@ -30,6 +30,7 @@ from mintrender.parse.jsxtext import (
     place_children,
     spread_attributes,
     text_in_element,
+    without_providers,
 )
 from mintrender.parse.params import parse_params
 from mintrender.parse.prelude import (
@@ -455,7 +456,7 @@ def expand_component(
             inner_components[name] = _with_plain(inner, set(scope))
     if isinstance(early, Expression):
         raise NotExpandable(f"`if ({shown(early.source, 42)})`: {early.problem}")
-    body = comp.body if early is None else early
+    body = without_providers(comp.body if early is None else early)
     for name, value in scope.items():  # `const Tag = "details"; return <Tag>…</Tag>`
         if name[:1].isupper() and isinstance(value, str) and ELEMENT_NAME.fullmatch(value):
             body = re.sub(rf"<(/?){re.escape(name)}(?=[\s/>])", rf"<\g<1>{value}", body)
@@ -571,8 +572,7 @@ def _expand(
                 text = "" if value is None or isinstance(value, Expression) else str(value)
                 out.append(before + '"' + attribute_text(text) + '"')
         elif inner == "children":
-            placed, i = place_children(children, before, body, end, stop)
-            out.append(placed)
+            i = place_children(out, children, before, body, end, stop)
         elif isinstance(value, Expression) and value.problem and inner:
             left.append(f"{shown('{' + inner + '}', 42)}: {value.problem}")
             out.append(before)

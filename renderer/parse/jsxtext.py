@@ -199,19 +199,70 @@ def spread_attributes(values: dict[str, Any]) -> str:
     return "".join(out)
 
 
+def without_providers(body: str) -> str:
+    """A React context's `<Ctx.Provider value={…}>` around a component's render draws none
+    of its own: its children, in a fragment (`<>…</>`), as React shows them."""
+    if ".Provider" not in body:
+        return body
+    out: list[str] = []
+    done = 0
+    for m in _PROVIDER.finditer(body):
+        if m.start() < done:
+            continue
+        i, n = m.end(), len(body)
+        while i < n and body[i] != ">":  # the tag's end: past `{…}` values and quoted ones
+            c = body[i]
+            if c == "{":
+                try:
+                    i = find_brace_end(body, i)
+                except JsxSyntaxError:
+                    return body
+            elif c in "\"'":
+                close = body.find(c, i + 1)
+                i = n if close < 0 else close + 1
+            else:
+                i += 1
+        if i >= n:
+            return body
+        closing, self_closing = bool(m.group(1)), body[i - 1 : i] == "/"
+        out += [body[done : m.start()], "" if self_closing else "</>" if closing else "<>"]
+        done = i + 1
+    return "".join(out) + body[done:]
+
+
+_PROVIDER = re.compile(r"<(/?)[A-Za-z_$][\w$]*\.Provider(?=[\s/>])")
+_OPENS_LAST = re.compile(r"<[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{[^{}]*\}|\{\{[^{}]*\}\})*)?>\s*\Z")
+_BLANK_LINE_END = re.compile(r"\n[ \t]*\n[ \t]*\Z")
 _CLOSE_NEXT = re.compile(r"\s*(?=</)")
 _CLOSING_TAG_END = re.compile(r"</[^<>]*>\Z")
 
 
-def place_children(children: str, before: str, body: str, end: int, stop: int) -> tuple[str, int]:
-    """`before` and the `children` that replace `{children}` (ending at `body[end]`), and where
-    the body goes on. Children written on their tag's line (`<Chip>New</Chip>`) are phrasing,
-    as MDX reads them: when they are all their element holds (`<span>\n  {children}\n</span>`:
-    JSX drops the line breaks) the element is drawn on one line, so that they are its text,
-    not a paragraph; beside other elements, they are its text too (in a fragment: `<>…</>`).
-    Children written on lines of their own are blocks."""
+def place_children(
+    out: list[str], children: str, before: str, body: str, end: int, stop: int
+) -> int:
+    """Add to `out` (the render so far) `before` and the `children` that replace `{children}`
+    (ending at `body[end]`); return where the body goes on. Children written on their tag's
+    line (`<Chip>New</Chip>`) are phrasing, as MDX reads them: when they are all their element
+    holds (`<span>\n  {children}\n</span>`: JSX drops the line breaks) the element is drawn
+    on one line, so that they are its text, not a paragraph; beside other elements, they are
+    its text too (in a fragment: `<>…</>`). Children written on lines of their own are
+    blocks, and so is the element holding them: on a line of its own, not in a paragraph
+    beside the elements before it (`<b>A</b><em>` + blocks + `</em>`: an unclosed `<em>`)."""
     if "\n" in children:
-        return f"{before}\n\n{children}\n\n", end
+        done = "".join(out) + before
+        tag = _OPENS_LAST.search(done)
+        if tag is not None and not _BLANK_LINE_END.search(done, 0, tag.start()):
+            done = done[: tag.start()].rstrip(" \t") + "\n\n" + done[tag.start() :]
+        out[:] = [f"{done}\n\n{children}\n\n"]
+        return end
+    placed, end = _phrasing_children(children, before, body, end, stop)
+    out.append(placed)
+    return end
+
+
+def _phrasing_children(
+    children: str, before: str, body: str, end: int, stop: int
+) -> tuple[str, int]:
     opened = before.rstrip()
     after = _CLOSE_NEXT.match(body, end, stop)
     tight = after is not None and opened.endswith(">") and not opened.endswith("/>")
