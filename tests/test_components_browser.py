@@ -320,3 +320,34 @@ def test_a_closed_tooltip_never_widens_a_phone_page(tmp_path: Path) -> None:
             assert tip in bubble.inner_text()
         finally:
             b.close()
+
+
+def test_a_steps_own_title_size_wins_over_its_steps(tmp_path: Path) -> None:
+    """`<Steps titleSize="h3">` with one `<Step titleSize="p">`: that step's title is drawn at
+    the size of a `p` title, as its own prop says (the Steps' rule outweighed it: 20px)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    config = {"name": "D", "theme": "mint", "colors": {"primary": "#0260fa"}}
+    config["navigation"] = {"pages": ["index"]}
+    (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
+    steps = (
+        '<Steps titleSize="h3">\n  <Step title="Three">Body.</Step>\n'
+        '  <Step title="Para" titleSize="p">Body.</Step>\n'
+        '  <Step title="Two" titleSize="h2">Body.</Step>\n</Steps>\n\n'
+        '<Steps>\n  <Step title="Plain">Body.</Step>\n</Steps>\n'
+    )
+    (docs / "index.mdx").write_text(f'---\ntitle: "S"\n---\n\n{steps}', encoding="utf-8")
+    out = tmp_path / "out"
+    assert not build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal
+    with open_page() as pg:
+        pg.goto((out / "index.html").as_uri())
+        sizes = pg.evaluate(
+            "[...document.querySelectorAll('.mr-step__title')].map(e => "
+            "[e.textContent, e.tagName, getComputedStyle(e).fontSize])"
+        )
+    assert sizes == [
+        ["Three", "H3", "20px"],
+        ["Para", "P", "16px"],
+        ["Two", "H2", "24px"],
+        ["Plain", "P", "16px"],
+    ]
