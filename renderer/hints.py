@@ -40,7 +40,9 @@ def closest(word: str, candidates: Iterable[str], *, n: int = 1, cutoff: float =
 
 def closest_path(path: str, candidates: Iterable[str], *, cutoff: float = 0.7) -> str | None:
     """The candidate path nearest to `path` whose last segment is close too: on a long shared
-    prefix any two paths look alike, so `/api/uploads` is not taken for `/api/teams`."""
+    prefix any two paths look alike, so `/api/uploads` is not taken for `/api/teams`. A name
+    that several folders hold needs a close folder too: `/algolia/connect` is no `/gong/connect`
+    (a page moved to another folder is still found by a name of its own)."""
     return _path_index(tuple(candidates)).closest(path, cutoff=cutoff)
 
 
@@ -66,6 +68,8 @@ class PathIndex:
         matcher.set_seq2(path.rstrip("/").rsplit("/", 1)[-1].lower())
         whole = difflib.SequenceMatcher()
         whole.set_seq2(path.lower())
+        folder = difflib.SequenceMatcher()  # for a name many folders hold (`connect`, `overview`)
+        folder.set_seq2(_parent_name(path))
         best: tuple[float, str] | None = None
         for name, cands in self._by_name.items():
             matcher.set_seq1(name)
@@ -84,9 +88,20 @@ class PathIndex:
                 score = min(name_score, whole.ratio())
                 if score < floor:
                     continue
+                if (
+                    len(cands) > 1
+                ):  # the name says nothing of which: its folder's name must be close
+                    folder.set_seq1(_parent_name(cand))
+                    if folder.ratio() < cutoff:
+                        continue
                 if best is None or score > best[0] or cand < best[1]:
                     best = (score, cand)
         return best[1] if best else None
+
+
+def _parent_name(path: str) -> str:
+    """The name of the folder holding `path` (`algolia` for `/integrations/algolia/connect`)."""
+    return path.rstrip("/").rpartition("/")[0].rpartition("/")[2].lower()
 
 
 def did_you_mean(

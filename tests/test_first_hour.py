@@ -96,6 +96,19 @@ def test_path_index_answers_as_closest_path_among_many_copies() -> None:
     assert closest_path("/copy2/guides/setpu", pages) == "/copy1/guides/setup"
 
 
+def test_a_name_many_folders_hold_is_suggested_only_from_a_close_folder() -> None:
+    """Nango's integrations each have a `connect` page: `/integrations/algolia/connect` was
+    told "did you mean '/integrations/gong/connect'?"; a typo in the folder is still found,
+    and so is a page of a name of its own moved to another folder."""
+    pages = [f"/integrations/{n}/connect" for n in ("gong", "hubspot", "slack")]
+    pages += ["/snippets/generated/gong/Tools.mdx", "/snippets/generated/slack/Tools.mdx"]
+    pages += ["/get-started/installation"]
+    assert closest_path("/integrations/algolia/connect", pages) is None
+    assert closest_path("/snippets/generated/exa/Tools.mdx", pages) is None
+    assert closest_path("/integrations/hubspt/connect", pages) == "/integrations/hubspot/connect"
+    assert closest_path("/guides/installation", pages) == "/get-started/installation"
+
+
 # --- docs.json syntax --------------------------------------------------------------------------
 
 
