@@ -150,6 +150,22 @@ def test_snippet_finding_once_naming_including_pages(tmp_path: Path) -> None:
     assert "(included by a.mdx, b.mdx)" in proc.stdout
 
 
+def test_a_snippets_broken_anchor_names_the_pages_that_lack_it(tmp_path: Path) -> None:
+    """`[Jump](#alpha)` in a snippet two pages include, one of which has `## Alpha`: the
+    finding names the page whose "this page" lacks it (it named no page at all)."""
+    snippet = "[Jump](#alpha)\n"
+    page = 'import S from "/snippets/s.mdx";\n\n<S />\n\n## {}\n'
+    files = {"a.mdx": page.format("Alpha"), "b.mdx": page.format("Beta")}
+    files["c.mdx"] = page.format("Gamma")
+    docs = _site(tmp_path, {**files, "snippets/s.mdx": snippet}, ["a", "b", "c"])
+    proc = _check("docs", "--format", "json", cwd=docs.parent)
+    found = json.loads(proc.stdout)["diagnostics"]
+    assert [(d["file"], d["line"], d["code"]) for d in found] == [
+        ("docs/snippets/s.mdx", 1, "broken-anchor")
+    ]
+    assert found[0]["message"].endswith("'alpha' (included by b.mdx, c.mdx)")
+
+
 def test_anchor_and_docs_json_findings(tmp_path: Path) -> None:
     files = {"a.mdx": "## Real heading\n\n[ok](#real-heading) [bad](/b#nope) [b](/b#there)\n"}
     files["b.mdx"] = "## There\n\n## Fees & billing\n\n[fees](#fees-&-billing)\n"  # qualitymd

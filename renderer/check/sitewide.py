@@ -50,6 +50,7 @@ def check_anchors(
 ) -> list[Diagnostic]:
     """`/page#section` and `#section` links whose fragment is no id on the target page."""
     out: dict[tuple[str, int, int, str], Diagnostic] = {}
+    including: dict[tuple[str, int, int, str], list[str]] = {}  # a snippet's link: the pages
     loose_ids: dict[str, set[str]] = {}  # per target page, made once
     hints: dict[tuple[str, str], str] = {}
     for f in facts:
@@ -69,6 +70,8 @@ def check_anchors(
                 hints[fragment, a.site_path] = did_you_mean(fragment, sorted(target.ids))
             hint = hints[fragment, a.site_path]
             key = (a.file, a.line, a.column, a.href)
+            if a.file != f.rel_path and f.rel_path not in including.setdefault(key, []):
+                including[key].append(f.rel_path)
             out.setdefault(
                 key,
                 Diagnostic(
@@ -81,6 +84,13 @@ def check_anchors(
                     hint,
                 ),
             )
+    for key, pages in including.items():  # "this page": the including pages that lack it
+        d = out[key]
+        named = ", ".join(pages[:MAX_NAMED]) + (
+            f" and {len(pages) - MAX_NAMED} more" if len(pages) > MAX_NAMED else ""
+        )
+        message = f"{d.message} (included by {named})"
+        out[key] = Diagnostic(d.severity, d.file, d.line, d.column, d.code, message, d.hint)
     return list(out.values())
 
 
