@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -192,3 +196,46 @@ def test_browser_words_keep_combining_marks_like_python(page: Any, offline_site:
     ]
     assert got == want
     assert "नमस्ते" in got[0][0].split() and "नमस्ते" in got[0][1]
+
+
+class _SlowSearchHandler(http.server.SimpleHTTPRequestHandler):
+    """A host on which the search engine and its index take 0.8 s to arrive."""
+
+    def do_GET(self) -> None:
+        if "/_mintrender/search" in self.path or "search-index" in self.path:
+            time.sleep(0.8)
+        super().do_GET()
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+def test_keys_typed_while_search_loads_are_kept_and_enter_waits(
+    page: Any, hosted_site: Path
+) -> None:
+    """Ctrl+K then a quick query and Enter, while the engine is still on its way (a first
+    visit): the query reaches the dialog whole (its first letters were lost) and Enter opens
+    its first result once shown (it went to a stale result, or nowhere)."""
+    handler = functools.partial(_SlowSearchHandler, directory=str(hosted_site.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        page.goto(base + "/")
+        page.wait_for_function("window.mrSearch !== undefined")
+        page.keyboard.press("Control+K")
+        page.keyboard.type("request queue limits", delay=20)
+        page.keyboard.press("Enter")
+        page.wait_for_url(base + "/rate-limits/#request-queue-limits", timeout=15000)
+        # clicked open, the same
+        page.goto(base + "/")
+        page.wait_for_function("window.mrSearch !== undefined")
+        page.click('[data-component="search-trigger"]')
+        page.keyboard.type("rate limits", delay=20)
+        page.wait_for_function(
+            "document.querySelector('.mr-search__input') && "
+            "document.querySelector('.mr-search__input').value === 'rate limits'"
+        )
+    finally:
+        server.shutdown()
+        server.server_close()

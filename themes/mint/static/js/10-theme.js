@@ -351,9 +351,32 @@
     if (s && !s.stub) return Promise.resolve(s);  /* already there (one-file bundles) */
     return load("search", true).then(function () { return window.mrSearch; });
   }
+  /* Keys typed once search was asked for, before its dialog exists (the engine still on its
+     way): given to the dialog when it opens, so the first letters of a quick query (and an
+     Enter after them) are not lost. */
+  var early = null;
+  doc.addEventListener("keydown", function (e) {
+    if (early === null || e.metaKey || e.ctrlKey || e.altKey || e.isComposing) return;
+    if (e.key === "Escape") { early = null; return; }
+    if (e.key.length === 1) early += e.key;
+    else if (e.key === "Backspace") early = early.slice(0, -1);
+    else if (e.key === "Enter") early += "\n";
+    else return;
+    e.preventDefault();
+  }, true);
   function openSearch(trigger) {
     wanted = trigger || wanted || triggers[0] || null;
-    return engine().then(function (s) { if (s && !s.stub) s.open(wanted); });
+    var s0 = window.mrSearch;
+    if (early === null && !(s0 && !s0.stub)) early = "";
+    return engine().then(function (s) {
+      var keys = early;
+      early = null;
+      if (keys === null && !(s0 && !s0.stub)) return;  /* Escape while it loaded */
+      if (s && !s.stub) {
+        s.open(wanted);
+        if (keys && s.type) s.type(keys);
+      }
+    }, function () { early = null; });
   }
   if (!window.mrSearch) {
     window.mrSearch = {

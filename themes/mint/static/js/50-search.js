@@ -711,6 +711,9 @@
     '<path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z"></path><path d="M14 3v5h5"></path></svg>';
 
   var modal = null, input, list, status, trigger = null, timer = 0, active = -1, options = [];
+  // Enter pressed before the results of what was typed were shown (the index still loading):
+  // followed once they are, to the first result, not to a stale one or nowhere.
+  var enterWhenShown = null;
 
   function build() {
     if (modal) return;
@@ -743,6 +746,7 @@
     status = modal.querySelector(".mr-search__status");
     input.placeholder = (prompt && prompt.textContent.trim()) || "Search...";
     input.addEventListener("input", function () {
+      enterWhenShown = null;
       clearTimeout(timer);
       timer = setTimeout(update, DEBOUNCE_MS);
     });
@@ -842,6 +846,11 @@
     options = Array.prototype.slice.call(list.querySelectorAll(".mr-search__result"));
     input.setAttribute("aria-expanded", options.length ? "true" : "false");
     select(options.length ? 0 : -1, false);
+    if (enterWhenShown && query && query === mapQuery(input.value)) {
+      var newTab = enterWhenShown.newTab;
+      enterWhenShown = null;
+      go(newTab);
+    }
   }
 
   function select(i, scroll) {
@@ -862,19 +871,41 @@
     } else if (ev.key === "Enter") {
       if (ev.isComposing) return;
       ev.preventDefault();
-      if (timer) update();
-      var opt = options[active];
-      if (!opt) return;
-      if (ev.metaKey || ev.ctrlKey) { window.open(opt.href, "_blank", "noopener"); return; }
-      var href = opt.href;
-      close();
-      window.location.href = href;
+      enter(ev.metaKey || ev.ctrlKey);
     } else if (ev.key === "Escape") {
       ev.preventDefault();
       close();
     } else if (ev.key === "Tab") {
       ev.preventDefault();
     }
+  }
+
+  function enter(newTab) {
+    if (timer) update();
+    if (input.value.trim() && list.getAttribute("data-rendered") !== mapQuery(input.value)) {
+      enterWhenShown = { newTab: newTab };  // its results are still on their way
+      return;
+    }
+    go(newTab);
+  }
+
+  function go(newTab) {
+    var opt = options[active];
+    if (!opt) return;
+    if (newTab) { window.open(opt.href, "_blank", "noopener"); return; }
+    var href = opt.href;
+    close();
+    window.location.href = href;
+  }
+
+  // What was typed while this file loaded (10-theme.js kept the keys): the query, as if typed
+  // here; a "\n" in it is Enter.
+  function typeIn(text) {
+    if (!input || modal.hidden) return;
+    input.value = text.replace(/\n/g, "");
+    enterWhenShown = null;
+    update();
+    if (text.indexOf("\n") >= 0) enter(false);
   }
 
   function open() {
@@ -931,6 +962,7 @@
     },
     setScope: function (all) { scopeAll = !!all; var box = modal && modal.querySelector(".mr-search__scope-box"); if (box) box.checked = scopeAll; },
     open: function (el) { if (el && el.nodeType === 1) trigger = el; open(); },
+    type: typeIn,
     isOpen: function () { return !!modal && !modal.hidden; },
     search: function (query) { return loadIndex().then(function (idx) { return idx.search(query); }); }
   };
