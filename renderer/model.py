@@ -442,10 +442,15 @@ class Publish:
 
     @classmethod
     def of(cls, options: BuildOptions, metatags: Sequence[tuple[str, str]]) -> Publish:
-        """From the build options, or docs.json's `canonical` metatag when no base URL is set."""
+        """From the build options, or docs.json's `canonical` metatag when no base URL is set;
+        a path-only base URL (`--base-url /docs/`) takes its scheme and host from `canonical`."""
         public = absolute_base(options.base_url)
+        canonical = absolute_base(dict(metatags).get("canonical", ""))
         if not public and not options.base_url:
-            public = absolute_base(dict(metatags).get("canonical", ""))
+            public = canonical
+        elif not public and canonical:
+            origin = canonical[: canonical.index("/", canonical.index("://") + 3)]
+            public = origin + base_path_of(options.base_url)
         return cls(options.mode, base_path_of(options.base_url), public)
 
     def for_file(self, url: str, output_path: str) -> str:

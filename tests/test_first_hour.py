@@ -453,6 +453,27 @@ def test_absolute_base_url_makes_absolute_sitemap_and_canonical(
     assert lines_with(out, "sitemap-origin") == []
 
 
+def test_path_base_url_takes_its_origin_from_the_canonical_metatag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--base-url /docs/` with docs.json's `seo.metatags.canonical` giving the host: absolute
+    sitemap and canonical URLs and the page actions that need the address, as the build
+    without a base URL has; the address in docs.json had been ignored (a false warning)."""
+    docs = site(tmp_path)
+    config = minimal_config(NAV)
+    config["seo"] = {"metatags": {"canonical": "https://ex.com"}}
+    config["contextual"] = {"options": ["copy", "chatgpt"]}
+    (docs / "docs.json").write_text(json.dumps(config))
+    out_dir = tmp_path / "out"
+    code, out = run(capsys, "build", str(docs), "-o", str(out_dir), "--base-url", "/docs/")
+    assert code == 0, out
+    assert lines_with(out, "sitemap-origin") == []
+    assert "<loc>https://ex.com/docs/guides/setup/</loc>" in (out_dir / "sitemap.xml").read_text()
+    html = (out_dir / "guides" / "setup" / "index.html").read_text()
+    assert '<link rel="canonical" href="https://ex.com/docs/guides/setup/"' in html
+    assert 'href="/docs/guides/setup/"' in html and "ChatGPT" in html
+
+
 def test_path_base_url_warns_about_the_sitemap_and_writes_server_recipes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
