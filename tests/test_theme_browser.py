@@ -69,6 +69,28 @@ def test_dark_toggle_persists_across_reload(browser: Any, site: Path) -> None:
     page.context.close()
 
 
+def test_a_page_left_open_or_back_from_the_cache_shows_the_theme_chosen_since(
+    browser: Any, site: Path
+) -> None:
+    """Toggled to dark on one page: another page open in a second tab turns dark too, and a
+    page shown again from the back/forward cache (`pageshow` with `persisted`) shows the theme
+    chosen since; both kept the one they were left with."""
+    first = open_page(browser, (site / "quickstart" / "index.html").as_uri())
+    second = first.context.new_page()
+    second.goto((site / "nested" / "index.html").as_uri())
+    dark = "document.documentElement.classList.contains('dark')"
+    assert second.evaluate(dark) is False
+    first.click('[data-component="theme-toggle"]')
+    second.wait_for_function(dark)
+    # the cache: the page as it was left (light), then shown again after the choice (dark)
+    second.evaluate("document.documentElement.classList.remove('dark')")
+    second.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert second.evaluate(dark) is True
+    assert second.evaluate("document.documentElement.style.colorScheme") == "dark"
+    assert first.errors == []
+    first.context.close()
+
+
 def test_drawer_opens_and_closes_on_phone(browser: Any, site: Path) -> None:
     page = open_page(browser, (site / "nested" / "index.html").as_uri(), 390, 844)
     sidebar = page.locator("#sidebar")

@@ -105,6 +105,19 @@
       }
     });
   }
+  /* A page back from the browser's back/forward cache, or open in another tab while the
+     reader toggled: show the theme chosen since, not the one it was left with. */
+  function showStoredTheme() {
+    if (root.hasAttribute("data-theme-fixed")) return;
+    var stored = null;
+    try { stored = localStorage.getItem("mr-theme"); } catch (e) { return; }
+    if ((stored !== "dark" && stored !== "light") || root.classList.contains("dark") === (stored === "dark")) return;
+    root.classList.toggle("dark", stored === "dark");
+    root.style.colorScheme = stored;
+    doc.dispatchEvent(new CustomEvent("mr:theme", { detail: { mode: stored } }));
+  }
+  window.addEventListener("pageshow", function (e) { if (e.persisted) showStoredTheme(); });
+  window.addEventListener("storage", function (e) { if (e.key === "mr-theme") showStoredTheme(); });
   $all('[data-component="theme-toggle"]').forEach(function (btn) {
     btn.addEventListener("click", function () {
       setTheme(root.classList.contains("dark") ? "light" : "dark");
