@@ -170,30 +170,40 @@ def test_the_page_menu_closes_on_escape_and_outside_clicks(tmp_path: Path) -> No
 @pytest.mark.skipif(
     shutil.which("chromium") is None, reason="no chromium on PATH (apt-get install chromium)"
 )
-def test_copy_page_from_disk_keeps_folded_and_hidden_content(tmp_path: Path) -> None:
-    """From file:// (an `--offline` bundle) "Copy page" copies the page's text, since no
-    request can fetch its `.md`: a closed accordion's answer and another tab's content were
-    left out of it without a word."""
+def test_copy_page_from_disk_copies_the_markdown_or_all_the_text(tmp_path: Path) -> None:
+    """From file:// (an `--offline` bundle), where no request can fetch the page's `.md`,
+    "Copy page" copies that Markdown from its script twin `a.md.js` (it copied the page's
+    flattened text: no headings, fences or description). Without the twin it copies the text,
+    a closed accordion's answer and another tab's content included."""
     from playwright.sync_api import sync_playwright
 
     page_text = (
-        '---\ntitle: Home\n---\n\n<Tabs>\n  <Tab title="npm">Use npm.</Tab>\n'
+        "---\ntitle: Home\ndescription: What it is.\n---\n\n## Install\n\n"
+        '<Tabs>\n  <Tab title="npm">Use npm.</Tab>\n'
         '  <Tab title="yarn">Use yarn.</Tab>\n</Tabs>\n\n'
-        '<Accordion title="Secret">Hidden body text</Accordion>\n'
+        '<Accordion title="Secret">Hidden body text</Accordion>\n\n```bash\nnpm i x\n```\n'
     )
     config = minimal_config(["a"], contextual={"options": ["copy", "view"]})
     docs = write_site(tmp_path / "d", {"a.mdx": page_text}, config)
-    build_site(docs, tmp_path / "out", mode="offline")
+    out = tmp_path / "out"
+    build_site(docs, out, mode="offline")
+    markdown = (out / "a.md").read_text(encoding="utf-8")
+    copied = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"))
         context = browser.new_context()
         context.grant_permissions(["clipboard-read", "clipboard-write"])
         page = context.new_page()
-        page.goto((tmp_path / "out" / "a" / "index.html").as_uri())
-        page.click(".mr-contextual__main")
-        page.wait_for_selector(".mr-contextual.is-copied")
-        text = page.evaluate("navigator.clipboard.readText()")
+        for _ in range(2):
+            page.goto((out / "a" / "index.html").as_uri())
+            page.click(".mr-contextual__main")
+            page.wait_for_selector(".mr-contextual.is-copied")
+            copied.append(page.evaluate("navigator.clipboard.readText()"))
+            (out / "a.md.js").unlink(missing_ok=True)  # the second time: no twin
         browser.close()
+    assert copied[0] == markdown and "## Install" in markdown and "> What it is." in markdown
+    assert "```bash" in markdown
+    text = copied[1]
     assert text.startswith("# Home")
     for part in ("Use npm.", "Use yarn.", "Secret", "Hidden body text"):
         assert part in text, (part, text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections.abc import Container, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -121,7 +122,10 @@ def write_markdown_copies(
             text = page_markdown_text(
                 record, config, urls, publish, instructions, reader, diagnostics
             )
-        writer.write_text(md_path, _written(text, md_path))
+        written = _written(text, md_path)
+        writer.write_text(md_path, written)
+        if publish.mode == "offline":  # "Copy page" from file://, where no fetch reads the .md
+            writer.write_text(md_path + ".js", f"window.mrPageMarkdown = {json.dumps(written)};\n")
         if keep is None or record.site_path in keep:
             out[record.site_path] = text
     return out

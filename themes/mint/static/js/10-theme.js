@@ -416,7 +416,8 @@
   }
 })();
 
-/* Contextual menu: "Copy page" copies the page's Markdown copy (or, from file://, its text). */
+/* Contextual menu: "Copy page" copies the page's Markdown copy (from file://, read from its
+   script twin `page.md.js`; the page's text when neither can be read). */
 (function () {
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest('.mr-contextual a[data-action="copy"]');
@@ -452,7 +453,20 @@
       shelf.remove();
       return text;
     }
-    if (location.protocol === "file:" || !window.fetch) return fallback();
+    if (location.protocol === "file:") {  /* no fetch there: the copy's script twin (.md.js) */
+      var twin = document.createElement("script");
+      window.mrPageMarkdown = undefined;
+      twin.onload = function () {
+        var text = window.mrPageMarkdown;
+        twin.remove();
+        if (typeof text === "string") copy(text); else fallback();
+      };
+      twin.onerror = function () { twin.remove(); fallback(); };
+      twin.src = link.getAttribute("href") + ".js";
+      document.head.appendChild(twin);
+      return;
+    }
+    if (!window.fetch) return fallback();
     fetch(link.getAttribute("href")).then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.text();
