@@ -54,7 +54,7 @@ def site_key(
     store = api.index.store
     specs = []
     for rel in sorted(api.index.specs):
-        src = store.load(store.docs_dir / rel) if store is not None else None
+        src = store.named(rel) if store is not None else None
         specs.append(f"{rel}:{digest(src.text) if src is not None else ''}")
     return digest(
         code_fingerprint(),

@@ -270,3 +270,20 @@ def test_relative_refs_of_a_remote_spec_are_fetched_too(tmp_path: Path, remote: 
     page = (tmp_path / "site" / "owners" / "index.html").read_text(encoding="utf-8")
     assert 'data-field="nickname"' in page and "The owner" in page
     assert "/specs/schemas/owner.yaml" in remote.requests
+
+
+def test_a_navigation_group_naming_a_spec_url_builds_with_the_build_cache(
+    tmp_path: Path, remote: Files
+) -> None:
+    """A group's `"openapi": "https://…/openapi.yaml"` with the build cache on: the cache's key
+    read the URL as a file of the docs folder, a false `openapi-read` error (exit 1) on every
+    build; the same build without the cache was clean."""
+    config = minimal_config(["index"])
+    config["navigation"]["groups"].append(
+        {"group": "API", "openapi": f"{remote.base}/specs/openapi.yaml", "pages": ["GET /pets"]}
+    )
+    docs = write_site(tmp_path / "docs", {"index.mdx": "---\ntitle: Home\n---\n\nHi.\n"}, config)
+    for _ in range(2):  # cold, then warm
+        result = build_site(docs, tmp_path / "site", cache_dir=tmp_path / "cache")
+        assert [d.code for d in result.diagnostics if d.severity == "error"] == []
+    assert result.cache.get("pages_reused") == 2, result.cache

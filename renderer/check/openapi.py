@@ -41,7 +41,7 @@ def lint_specs(index: ApiIndex, diagnostics: Diagnostics, *, full: bool = False)
     if store is None:
         return
     for rel in index.specs:
-        src = store.load(store.docs_dir / rel)
+        src = store.named(rel)
         if src is None or not isinstance(src.data, dict):
             continue
         _path_parameters(store, src)

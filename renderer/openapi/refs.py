@@ -51,6 +51,14 @@ class SpecStore:
         """Every file asked for so far (resolved), with what it gave (None: not read)."""
         return list(self._sources.items())
 
+    def named(self, rel: str) -> SpecSource | None:
+        """The spec the site names `rel`: a file of the docs folder, or the URL it was fetched
+        from (None when it was not: a URL is never read as a file of the docs folder)."""
+        for path, url in self.downloaded.items():
+            if url == rel:
+                return self.load(path)
+        return None if _URL.match(rel) else self.load(self.docs_dir / rel)
+
     def load(self, abs_path: Path) -> SpecSource | None:
         """Parse a file once; later calls return the cached result."""
         link, abs_path = abs_path, abs_path.resolve()
