@@ -276,15 +276,18 @@ def go(req: HttpRequest) -> str:
         body_lines.append(f"\tpayload := strings.NewReader({_dq(encoded)})")
         payload = "payload"
     elif req.body_kind == "multipart":
-        imports |= {"bytes", "mime/multipart", "os"}
+        imports |= {"bytes", "mime/multipart"}
         body_lines += ["\tpayload := &bytes.Buffer{}", "\twriter := multipart.NewWriter(payload)"]
+        declare = ":="  # `file` and `part` are declared once: a second `:=` does not compile
         for k, v, f in req.fields:
             if f:
+                imports.add("os")
                 body_lines += [
-                    f'\tfile, _ := os.Open("{FILE_NAME}")',
-                    f'\tpart, _ := writer.CreateFormFile({_dq(k)}, "{FILE_NAME}")',
+                    f'\tfile, _ {declare} os.Open("{FILE_NAME}")',
+                    f'\tpart, _ {declare} writer.CreateFormFile({_dq(k)}, "{FILE_NAME}")',
                     "\tio.Copy(part, file)",
                 ]
+                declare = "="
             else:
                 body_lines.append(f"\twriter.WriteField({_dq(k)}, {_dq(v)})")
         body_lines.append("\twriter.Close()")
