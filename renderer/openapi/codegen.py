@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -62,8 +63,21 @@ def _sq(text: str) -> str:
 
 
 def _dq(text: str) -> str:
-    """Double-quoted C-like string (valid for Python, Go, Java, JS, PHP with care)."""
+    """Double-quoted C-like string: literal in Python, Go, Java and JavaScript (PHP and Ruby
+    interpolate in double quotes: `_php` and `_rb`)."""
     return json.dumps(text, ensure_ascii=False)
+
+
+def _php(text: str) -> str:
+    """PHP single-quoted string: double quotes would read `$API_KEY` as a variable (and
+    `\\u00e9` as six characters), so only `\\` and `\'` are escaped."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _rb(text: str) -> str:
+    """Ruby double-quoted string: `#{...}`, `#$var` and `#@var` interpolate there, so their
+    `#` is escaped (`\\#`); the rest of the JSON escapes mean the same in Ruby."""
+    return re.sub(r"#(?=[{$@])", r"\\#", _dq(text))
 
 
 def _grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
@@ -88,7 +102,7 @@ def literal(value: Any, style: Literal["python", "ruby", "php"], indent: int = 0
         if not value:
             return "[]" if style == "php" else "{}"
         arrow = {"python": ": ", "ruby": " => ", "php": " => "}[style]
-        key = (lambda k: "'" + k.replace("'", "\\'") + "'") if style == "php" else _dq
+        key = {"python": _dq, "ruby": _rb, "php": _php}[style]
         rows = [
             f"{inner}{key(str(k))}{arrow}{literal(v, style, indent + 1)}" for k, v in value.items()
         ]
@@ -106,10 +120,7 @@ def literal(value: Any, style: Literal["python", "ruby", "php"], indent: int = 0
             return "True" if value else "False"
         return "true" if value else "false"
     if isinstance(value, str):
-        if style == "php":
-            return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
-        text = _dq(value)
-        return text.replace("#{", "\\#{") if style == "ruby" else text
+        return {"python": _dq, "ruby": _rb, "php": _php}[style](value)
     return json.dumps(value)
 
 
@@ -117,16 +128,26 @@ def curl(req: HttpRequest) -> str:
     lines = [f"curl --request {req.method}", f"--url {_sq(req.full_url)}"]
     lines += [f"--header {_sq(f'{k}: {v}')}" for k, v in req.headers_without_multipart_type()]
     if req.body_kind in ("json", "text"):
-        lines.append(f"--data {_sq(req.body_text())}")
+        text = req.body_text()  # `--data @x` would send the file x: `--data-raw` sends `@x`
+        lines.append(f"--data{'-raw' if text.startswith('@') else ''} {_sq(text)}")
     elif req.body_kind == "form":
         lines += [f"--data-urlencode {_sq(f'{k}={v}')}" for k, v, _ in req.fields]
     elif req.body_kind == "multipart":
-        lines += [
-            f"--form {_sq(f'{k}=@{FILE_NAME}' if f else f'{k}={v}')}" for k, v, f in req.fields
-        ]
+        lines += [_curl_form(k, v, f) for k, v, f in req.fields]
     elif req.body_kind == "binary":
         lines.append(f"--data-binary {_sq('@' + FILE_NAME)}")
     return " \\\n  ".join(lines)
+
+
+def _curl_form(name: str, value: str, is_file: bool) -> str:
+    """A `--form` part; a text value that curl would read as a file (`@x`, `<x`) or as part
+    options (`;type=`) goes as `--form-string`, which sends it as written. A placeholder
+    (`<string>`, to be replaced) keeps Mintlify's `--form`."""
+    if is_file:
+        return f"--form {_sq(f'{name}=@{FILE_NAME}')}"
+    placeholder = re.fullmatch(r"<[\w-]+>", value) is not None
+    literal_only = not placeholder and (value.startswith(("@", "<")) or ";" in value)
+    return f"--form{'-string' if literal_only else ''} {_sq(f'{name}={value}')}"
 
 
 def python(req: HttpRequest) -> str:
@@ -214,7 +235,7 @@ def javascript(req: HttpRequest) -> str:
 
 def php(req: HttpRequest) -> str:
     opts = [
-        f"  CURLOPT_URL => {_dq(req.full_url)},",
+        f"  CURLOPT_URL => {_php(req.full_url)},",
         "  CURLOPT_RETURNTRANSFER => true,",
         f'  CURLOPT_CUSTOMREQUEST => "{req.method}",',
     ]
@@ -235,7 +256,7 @@ def php(req: HttpRequest) -> str:
         opts.append(f"  CURLOPT_POSTFIELDS => file_get_contents('{FILE_NAME}'),")
     headers = req.headers_without_multipart_type()
     if headers:
-        rows = [f"    {_dq(f'{k}: {v}')}" for k, v in headers]
+        rows = [f"    {_php(f'{k}: {v}')}" for k, v in headers]
         opts.append("  CURLOPT_HTTPHEADER => [\n" + ",\n".join(rows) + "\n  ],")
     return "\n".join(
         [
@@ -374,17 +395,17 @@ def _java_okhttp_multipart(req: HttpRequest) -> str:
 
 def ruby(req: HttpRequest) -> str:
     klass = req.method.capitalize()
-    out = ["require 'uri'", "require 'net/http'", "", f"url = URI({_dq(req.full_url)})", ""]
+    out = ["require 'uri'", "require 'net/http'", "", f"url = URI({_rb(req.full_url)})", ""]
     out += ["http = Net::HTTP.new(url.host, url.port)", "http.use_ssl = true", ""]
     out.append(f"request = Net::HTTP::{klass}.new(url)")
-    out += [f"request[{_dq(k)}] = {_dq(v)}" for k, v in req.headers_without_multipart_type()]
+    out += [f"request[{_rb(k)}] = {_rb(v)}" for k, v in req.headers_without_multipart_type()]
     if req.body_kind in ("json", "text"):
         out.append(f"request.body = {literal(req.body_text(), 'ruby')}")
     elif req.body_kind == "form":
         out.append(f"request.set_form_data({literal({k: v for k, v, _ in req.fields}, 'ruby')})")
     elif req.body_kind == "multipart":
         parts = ", ".join(
-            f'[{_dq(k)}, File.open("{FILE_NAME}")]' if f else f"[{_dq(k)}, {literal(v, 'ruby')}]"
+            f'[{_rb(k)}, File.open("{FILE_NAME}")]' if f else f"[{_rb(k)}, {literal(v, 'ruby')}]"
             for k, v, f in req.fields
         )
         out.append(f"request.set_form([{parts}], 'multipart/form-data')")
