@@ -3,8 +3,10 @@ for their HTTP clients, send exactly the example values: no interpolation, no lo
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,7 +14,10 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
+from sitekit import API_HEAD
 
+from mintrender.errors import Diagnostics
+from mintrender.openapi import ApiOptions, load_api_index, render_operation
 from mintrender.openapi.codegen import (
     FILE_NAME,
     HttpRequest,
@@ -296,3 +301,47 @@ def test_java_compiles_with_the_values(tmp_path: Path) -> None:
         ["javac", "Sample.java"], cwd=tmp_path, capture_output=True, text=True, timeout=240
     )
     assert done.returncode == 0, done.stderr
+
+
+def _operation_view(tmp_path: Path, operation: dict[str, object], languages: list[str]) -> str:
+    """The text of `GET /items` built from a spec holding `operation` (samples and fields)."""
+    spec = {**API_HEAD, "paths": {"/items": {"get": operation}}}
+    (tmp_path / "openapi.json").write_text(json.dumps(spec))
+    index = load_api_index(tmp_path, ["openapi.json"], Diagnostics())
+    res = index.resolve("GET /items", "page.mdx", [])
+    assert res.operation is not None
+    options = ApiOptions.from_settings({"examples": {"languages": languages}})
+    view = render_operation(
+        res.operation, options=options, markdown=html.escape, highlight=lambda c, _l, _t: c
+    )
+    return html.unescape(re.sub(r"<[^>]+>", " ", view.aside_html + view.body_html))
+
+
+def test_a_content_parameter_is_sent_whole_under_its_name(tmp_path: Path) -> None:
+    """`parameters[].content` (here JSON): the value is the serialized media type under the
+    parameter's name (`filter={...}`); the samples sent each property as its own field
+    (`?color=red&size=3`) and lost `filter`. The media type's own example is the value."""
+    schema = {
+        "type": "object",
+        "properties": {
+            "color": {"type": "string", "example": "red"},
+            "size": {"type": "integer", "example": 3},
+        },
+    }
+    param = {"name": "filter", "in": "query", "content": {"application/json": {"schema": schema}}}
+    header = {
+        "name": "X-Meta",
+        "in": "header",
+        "content": {"application/json": {"schema": schema, "example": {"color": "blue"}}},
+    }
+    operation = {"parameters": [param, header], "responses": {"200": {"description": "ok"}}}
+    langs = ["curl", "python", "javascript", "php", "go", "java", "ruby"]
+    text = _operation_view(tmp_path, operation, langs)
+    encoded = "filter=%7B%22color%22:%22red%22,%22size%22:3%7D"  # `{` is a curl glob
+    assert "color=red" not in text and "size=3" not in text
+    assert text.count(encoded) == 6  # every sample but Python's
+    assert '"filter": "{\\"color\\":\\"red\\",\\"size\\":3}"' in text  # Python's params
+    assert 'X-Meta: {"color":"blue"}' in text
+    # the field list: one object-typed parameter, its properties inside
+    fields = re.sub(r"\s+", " ", text[text.find("Query Parameters") :])
+    assert fields.startswith("Query Parameters filter object")

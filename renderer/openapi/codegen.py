@@ -40,7 +40,7 @@ class HttpRequest:
         """URL with the query string."""
         if not self.query:
             return self.url
-        safe = "<>{}:/@,"  # `[`, `]` encoded: `filter[role]` would be a range to curl
+        safe = "<>:/@,"  # `[]` and `{}` encoded: `filter[role]` and `{a,b}` are curl globs
         qs = "&".join(f"{quote(k, safe=safe)}={quote(v, safe=safe)}" for k, v in self.query)
         return f"{self.url}?{qs}"
 

@@ -293,14 +293,15 @@ class _SpecLoader:
     def _parameter(
         self, node: dict[str, Any], name: str, location: str, src: SpecSource, ptr: str
     ) -> Parameter:
+        media_type, examples = "", self._examples(node, src, ptr)
         if "schema" in node:
             schema = self.builder.build(node["schema"], src, join_pointer(ptr, "schema"))
         elif isinstance(node.get("content"), dict) and node["content"]:
             ctype, media = next(iter(node["content"].items()))
-            mptr = join_pointer(ptr, "content", ctype, "schema")
-            schema = self.builder.build(
-                media.get("schema") if isinstance(media, dict) else None, src, mptr
-            )
+            media_type, media = str(ctype), media if isinstance(media, dict) else {}
+            mptr = join_pointer(ptr, "content", ctype)
+            schema = self.builder.build(media.get("schema"), src, join_pointer(mptr, "schema"))
+            examples = examples or self._examples(media, src, mptr)  # the media type's own
         else:
             schema = Schema(types=("string",))
         return Parameter(
@@ -310,9 +311,10 @@ class _SpecLoader:
             required=location == "path" or node.get("required") is True,
             deprecated=node.get("deprecated") is True,
             description=_text(node.get("description")),
-            examples=self._examples(node, src, ptr),
+            examples=examples,
             style=node["style"] if isinstance(node.get("style"), str) else "",
             explode=node["explode"] if isinstance(node.get("explode"), bool) else None,
+            media_type=media_type,
         )
 
     def _examples(

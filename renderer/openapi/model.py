@@ -122,6 +122,9 @@ class Parameter:
     """`style` as written ("": the location's default, `form` or `simple`)."""
     explode: bool | None = None
     """`explode` as written (None: true for `form`, else false)."""
+    media_type: str = ""
+    """The media type of `content` when it replaces `schema`: the value is then sent whole,
+    serialized in it (`filter={"color":"red"}`), not split by `style`."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -388,7 +389,13 @@ def serialized(p: Parameter, value: Any) -> list[tuple[str, str]]:
     `style` and `explode` (OpenAPI 3 "Style Values"): query and cookie parameters `form`
     (an array exploded is the name once per item, `?id=3&id=4`; not exploded, `id=3,4`),
     headers `simple` (`3,4`); `spaceDelimited`, `pipeDelimited`, `deepObject` (`id[role]=x`).
-    An object exploded in `form` gives a pair per property."""
+    An object exploded in `form` gives a pair per property. A parameter given with `content`
+    is its value serialized in that media type (JSON, compact) under its name."""
+    if p.media_type:
+        if "json" in p.media_type.lower() or not isinstance(value, str):
+            text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            return [(p.name, text)]
+        return [(p.name, value)]
     style = p.style or ("simple" if p.location == "header" else "form")
     explode = p.explode if p.explode is not None else style == "form"
     if isinstance(value, list):
