@@ -147,9 +147,12 @@ def contradiction(
                 )
                 if found:
                     return found
-    if isinstance(value, list) and "items" in schema:
+    if isinstance(value, list):  # 3.1 `prefixItems` by position, `items` for the rest
+        prefix = schema.get("prefixItems")
+        prefix = prefix if isinstance(prefix, list) else []
         for i, item in enumerate(value[:50]):
-            found = contradiction(store, src, item, schema["items"], f"{where}[{i}]", depth + 1)
+            sub = prefix[i] if i < len(prefix) else schema.get("items")
+            found = contradiction(store, src, item, sub, f"{where}[{i}]", depth + 1)
             if found:
                 return found
     return None

@@ -119,6 +119,10 @@ def _base_label(schema: Schema) -> str:
     if schema.binary:
         return "file"
     types = schema.types
+    if "array" in types and len(types) == 1 and schema.prefix_items:  # a tuple
+        labels = [type_label(s) for s in schema.prefix_items]
+        rest = [f"...{type_label(schema.items)}[]"] if schema.items is not None else []
+        return "[" + ", ".join(labels + rest) + "]"
     if "array" in types and len(types) == 1:
         inner = type_label(schema.items) if schema.items is not None else "any"
         return f"({inner})[]" if " | " in inner else f"{inner}[]"

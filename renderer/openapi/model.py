@@ -39,7 +39,9 @@ class Schema:
     properties: tuple[Property, ...] = ()
     """Object properties in spec order."""
     items: Schema | None = None
-    """Schema of array items."""
+    """Schema of array items (after `prefix_items`, when those are given)."""
+    prefix_items: tuple[Schema, ...] = ()
+    """3.1 `prefixItems`: a tuple's items, one schema per position."""
     additional: Schema | None = None
     """Schema of `additionalProperties` when it is a schema (or `true`: an any-schema)."""
     alternatives: tuple[Schema, ...] = ()

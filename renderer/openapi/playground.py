@@ -49,7 +49,7 @@ def input_kind(schema: Schema) -> str:
     types = schema.types
     if len(types) == 1 and types[0] in ("string", "number", "integer", "boolean"):
         return types[0]
-    if types == ("array",) and schema.items is not None:
+    if types == ("array",) and schema.items is not None and not schema.prefix_items:
         inner = schema.items
         if inner.binary:
             return "files"

@@ -87,6 +87,10 @@ def _example(
     if kind == "object" or schema.properties or (not kind and schema.alternatives):
         return _object_example(schema, mode, required_only, depth, budget)
     if kind == "array":
+        if schema.prefix_items:  # a tuple: a value per position
+            return [
+                _example(s, mode, required_only, depth + 1, budget) for s in schema.prefix_items
+            ]
         if schema.items is None:
             return []
         return [_example(schema.items, mode, required_only, depth + 1, budget)]

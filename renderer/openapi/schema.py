@@ -71,8 +71,8 @@ class SchemaBuilder:
 
     def build(self, node: Any, src: SpecSource, pointer: str) -> Schema:
         """Convert the schema `node` found at `pointer` of `src`."""
-        if node is True or node is None:
-            return _ANY
+        if isinstance(node, bool) or node is None:  # 3.1: `true` allows all, `false` nothing
+            return _ANY  # (callers leave out a `false` property, item or alternative)
         if not isinstance(node, dict):
             self.store.report(
                 src, pointer, "openapi-schema", f"a schema must be an object, found {node!r:.40}"
@@ -166,6 +166,8 @@ class SchemaBuilder:
         if isinstance(raw_props, dict):
             base = join_pointer(pointer, "properties")
             for pname, pnode in raw_props.items():
+                if pnode is False:  # a property that must not be there
+                    continue
                 pschema = self.build(pnode, src, join_pointer(base, str(pname)))
                 props.append(Property(str(pname), pschema, str(pname) in req))
 
@@ -173,8 +175,15 @@ class SchemaBuilder:
         raw_items = node.get("items")
         if isinstance(raw_items, list):  # draft-4 tuple form: show the first
             raw_items = raw_items[0] if raw_items else None
-        if raw_items is not None:
+        if raw_items is not None and raw_items is not False:  # `false`: no more items
             items = self.build(raw_items, src, join_pointer(pointer, "items"))
+        raw_prefix = node.get("prefixItems")
+        prefix: tuple[Schema, ...] = ()
+        if isinstance(raw_prefix, list):
+            base = join_pointer(pointer, "prefixItems")
+            prefix = tuple(
+                self.build(s, src, join_pointer(base, i)) for i, s in enumerate(raw_prefix)
+            )
 
         additional = None
         raw_add = node.get("additionalProperties")
@@ -186,7 +195,7 @@ class SchemaBuilder:
         if not types:
             if props or additional is not None:
                 types = ["object"]
-            elif items is not None:
+            elif items is not None or prefix:
                 types = ["array"]
 
         alternatives: list[Schema] = []
@@ -195,6 +204,8 @@ class SchemaBuilder:
             subs = node.get(key)
             if isinstance(subs, list) and props:  # `anyOf: [{required: [a]}, …]`: no shapes
                 subs = [s for s in subs if not _constraint_only(s)]
+            if isinstance(subs, list):  # a `false` alternative matches nothing
+                subs = [s for s in subs if s is not False]
             if isinstance(subs, list) and subs and not alternatives:
                 kind = key
                 base = join_pointer(pointer, key)
@@ -245,6 +256,7 @@ class SchemaBuilder:
             description=_text(node.get("description")),
             properties=tuple(props),
             items=items,
+            prefix_items=prefix,
             additional=additional,
             alternatives=tuple(alternatives),
             alternative_kind=kind if alternatives else "",
@@ -264,7 +276,11 @@ class SchemaBuilder:
         all_of = node.get("allOf")
         if isinstance(all_of, list) and all_of:
             base = join_pointer(pointer, "allOf")
-            members = [self.build(s, src, join_pointer(base, i)) for i, s in enumerate(all_of)]
+            members = [
+                self.build(s, src, join_pointer(base, i))
+                for i, s in enumerate(all_of)
+                if not isinstance(s, bool)  # `true` adds nothing (and `false` is unsatisfiable)
+            ]
             own = merge_schemas(own, members)
         return own
 
@@ -345,6 +361,7 @@ def merge_schemas(own: Schema, members: list[Schema], *, own_first: bool = False
         description=own.description or first("description", ""),
         properties=tuple(props.values()),
         items=first("items", None),
+        prefix_items=first("prefix_items", ()),
         additional=first("additional", None),
         alternatives=alternatives,
         alternative_kind=kind,
