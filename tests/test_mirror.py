@@ -420,6 +420,57 @@ def test_an_api_pages_markdown_copy_holds_its_operation(tmp_path: Path) -> None:
     assert "**Endpoint:** `POST /forms`" in copy and "## OpenAPI" not in copy  # as generated
 
 
+def test_an_api_copy_holds_the_schemas_its_kept_refs_name(tmp_path: Path) -> None:
+    """A recursive schema keeps a `$ref` (inlining it would never end): the block had that
+    `$ref: '#/components/schemas/Node'` and no `components.schemas`, an invalid document.
+    Every schema a kept `$ref` names is there now, and the ones those name in turn."""
+    import yaml
+    from sitekit import build_site, minimal_config
+
+    def ref(name: str) -> dict[str, str]:
+        return {"$ref": f"#/components/schemas/{name}"}
+
+    schemas = {
+        "Node": {
+            "type": "object",
+            "properties": {"children": {"type": "array", "items": ref("Node")}, "tag": ref("Tag")},
+        },
+        "Tag": {"type": "object", "properties": {"parent": ref("Group")}},
+        "Group": {"type": "object", "properties": {"tags": {"type": "array", "items": ref("Tag")}}},
+        "Unused": {"type": "string"},
+    }
+    ok = {"description": "ok", "content": {"application/json": {"schema": ref("Node")}}}
+    spec = {
+        **API_HEAD,
+        "paths": {"/nodes": {"get": {"summary": "Tree", "responses": {"200": ok}}}},
+        "components": {"schemas": schemas},
+    }
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "openapi.json").write_text(json.dumps(spec), encoding="utf-8")
+    (docs / "op.mdx").write_text("---\nopenapi: get /nodes\n---\n", "utf-8")
+    (docs / "docs.json").write_text(json.dumps(minimal_config(["op"])), encoding="utf-8")
+    build_site(docs, tmp_path / "out", cache=False)
+    copy = (tmp_path / "out" / "op.md").read_text("utf-8")
+    block = copy.split("```yaml openapi.json GET /nodes\n", 1)[1].removesuffix("```\n")
+    doc = yaml.safe_load(block)
+
+    def refs(node: object) -> set[str]:
+        if isinstance(node, list):
+            return set().union(*map(refs, node))
+        if not isinstance(node, dict):
+            return set()
+        own = {node["$ref"]} if "$ref" in node else set()
+        return own.union(*map(refs, node.values()))
+
+    kept = refs(doc)
+    assert kept and all(r.startswith("#/components/schemas/") for r in kept)
+    held = doc["components"]["schemas"]
+    assert {r.rsplit("/", 1)[1] for r in kept} <= set(held)  # every $ref names what is there
+    assert "Unused" not in held
+    assert held["Node"]["properties"]["children"]["items"] == ref("Node")
+
+
 def test_llms_full_joins_the_instructions_and_each_page_once(tmp_path: Path) -> None:
     """llms-full.txt: the agent instructions, then every listed page's copy with its Source line,
     a `\\n` between parts (written part by part: the same bytes as one join)."""

@@ -12,7 +12,7 @@ import yaml
 
 from mintrender.openapi.model import Operation
 from mintrender.openapi.refs import SpecStore
-from mintrender.openapi.source import split_pointer
+from mintrender.openapi.source import SpecSource, split_pointer
 
 _PATH_ITEM_KEYS = ("summary", "description", "servers", "parameters")
 """What a path item holds for all its operations, kept beside the operation."""
@@ -44,7 +44,47 @@ def operation_document(store: SpecStore, op: Operation) -> dict[str, Any] | None
         doc["components"] = {"securitySchemes": schemes}
     # a `$ref` to nothing was reported when the spec loaded
     inlined: dict[str, Any] = store.inline(doc, src, "", report=False)
+    _add_kept_targets(store, inlined, src)
     return inlined
+
+
+def _add_kept_targets(store: SpecStore, doc: dict[str, Any], src: SpecSource) -> None:
+    """Put in `doc`, at their own place (`components/schemas/Node`), the targets of the
+    `$ref`s inlining kept (a recursive schema refers to itself), and theirs in turn: without
+    them the block names schemas it does not hold and is no valid document."""
+    placed: set[str] = set()
+    pending = _local_refs(doc, 0)
+    while pending:
+        ref = pending.pop()
+        tokens = split_pointer(ref[1:])
+        if ref in placed or not tokens or _get(doc, tokens) is not None:
+            continue
+        placed.add(ref)
+        found = store.find(ref, src)
+        if found is None or found[1] is not src:
+            continue
+        keep = frozenset({(src.abs_path, found[2])})
+        value = store.inline(found[0], src, ref[1:], report=False, keep=keep)
+        node = doc
+        for token in tokens[:-1]:
+            if not isinstance(node.get(token), dict):
+                node[token] = {}
+            node = node[token]
+        node[tokens[-1]] = value
+        pending |= _local_refs(value, 0)
+
+
+def _local_refs(node: Any, depth: int) -> set[str]:
+    """The `#/...` `$ref`s in `node`."""
+    if depth > 64:
+        return set()
+    if isinstance(node, list):
+        return set().union(*(_local_refs(v, depth + 1) for v in node))
+    if not isinstance(node, dict):
+        return set()
+    ref = node.get("$ref")
+    found = {ref} if isinstance(ref, str) and ref.startswith("#/") else set()
+    return found.union(*(_local_refs(v, depth + 1) for v in node.values()))
 
 
 def operation_yaml(store: SpecStore, op: Operation) -> str:

@@ -90,6 +90,14 @@ class SpecStore:
         line, col = src.position(pointer)
         self.diagnostics.add(severity, src.rel_path, line, col, code, message)
 
+    def find(self, ref: str, src: SpecSource) -> Located | None:
+        """`lookup` reporting nothing: for a `$ref` the load met (and reported) already."""
+        self._quiet = True
+        try:
+            return self.lookup(ref, src, "")
+        finally:
+            self._quiet = False
+
     def lookup(self, ref: str, src: SpecSource, at: str) -> Located | None:
         """Find the target of `ref` written at pointer `at` of `src`."""
         file_part, _, fragment = ref.partition("#")
@@ -160,16 +168,25 @@ class SpecStore:
             pointer = frag.lstrip("#")
         return node, src, pointer
 
-    def inline(self, value: Any, src: SpecSource, pointer: str, *, report: bool = True) -> Any:
+    def inline(
+        self,
+        value: Any,
+        src: SpecSource,
+        pointer: str,
+        *,
+        report: bool = True,
+        keep: frozenset[tuple[Path, str]] = frozenset(),
+    ) -> Any:
         """An example value with every `{"$ref": ...}` inside it replaced by what it names
         (Mintlify's parser dereferences the whole document, examples included: Phonic writes
         `agents: [{$ref: '#/components/examples/Agent/value'}]`). A `$ref` to nothing stays
         as written (and is reported unless `report` is off: the loader reported it already);
-        one inside its own target stays too."""
+        one inside its own target stays too, as does one to a target in `keep` ((file,
+        fragment) pairs: `value` is that target, its self-references stay references)."""
         if not report:
             self._quiet = True
             try:
-                return self.inline(value, src, pointer)
+                return self.inline(value, src, pointer, keep=keep)
             finally:
                 self._quiet = False
         budget = [MAX_INLINED_REFS]
@@ -195,7 +212,7 @@ class SpecStore:
 
         if not _holds_ref(value, 0):
             return value
-        return walk(value, src, frozenset(), 0)
+        return walk(value, src, keep, 0)
 
 
 MAX_INLINED_REFS = 500
