@@ -571,3 +571,47 @@ def test_a_body_of_several_content_types_is_sent_as_the_one_chosen(
     assert sent["body"] == "title=Hello+world&count=3"
     assert errors == []
     page.close()
+
+
+def test_cookie_inputs_say_they_are_not_sent(
+    browser: Any, tmp_path: Path, page_server: ThreadingHTTPServer, pages: dict[str, str]
+) -> None:
+    """A browser page cannot set `Cookie` on fetch: cookie parameters and an apiKey in a
+    cookie were asked for and silently never sent. Their inputs say so now, and only theirs."""
+    api = "http://127.0.0.1:9"
+    spec = {
+        **spec_for(api),
+        "security": [{"session": []}],
+        "paths": {
+            "/me": {
+                "get": {
+                    "parameters": [
+                        {"name": "theme", "in": "cookie", "schema": {"type": "string"}},
+                        {"name": "q", "in": "query", "schema": {"type": "string"}},
+                    ],
+                    "responses": {"200": {"description": "ok"}},
+                }
+            },
+            "/plain": {"get": {"responses": {"200": {"description": "ok"}}}},
+        },
+        "components": {
+            "securitySchemes": {"session": {"type": "apiKey", "in": "cookie", "name": "sid"}}
+        },
+    }
+    pages["/op"] = document(render_local(tmp_path, api, "GET /me", spec))
+    page, errors = tried(browser, page_server)
+    notes = page.locator("[data-cookie-note]")
+    assert notes.count() == 2  # under the cookie parameters and the cookie key
+    assert notes.nth(0).is_visible() and notes.nth(1).is_visible()
+    assert "browsers do not let a page set cookies" in notes.nth(0).inner_text()
+    auth = page.locator('[data-auth="session"]')
+    assert auth.evaluate(
+        "a => a.closest('fieldset').contains(document.querySelector('[data-cookie-note]'))"
+    )
+    assert errors == []
+    page.close()
+    spec["security"] = []
+    pages["/op"] = document(render_local(tmp_path, api, "GET /plain", spec))
+    page, errors = tried(browser, page_server)
+    assert page.locator("[data-cookie-note]").count() == 0 and errors == []
+    page.close()

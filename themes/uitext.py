@@ -51,6 +51,7 @@ PLAYGROUND_KEYS = (
     "pg_bearer",
     "pg_image",
     "pg_list_hint",
+    "pg_cookie_note",
 )
 """The API playground's strings (40-playground.js): carried by API pages only."""
 

@@ -152,6 +152,11 @@
     return el("fieldset", { "class": "mr-api-playground__section" }, [el("legend", { text: title })].concat(rows));
   }
 
+  // Browsers forbid a page to set `Cookie` on fetch: cookie inputs say they are not sent.
+  function cookieNote() {
+    return el("p", { "class": "mr-api-playground__hint mr-api-playground__cookie-note", "data-cookie-note": "", text: say("pg_cookie_note", "Not sent from here: browsers do not let a page set cookies on a request. Send them with a code sample.") });
+  }
+
   function authInputs(req, uid, setIndex) {
     var rows = [];
     req.schemes.forEach(function (s) {
@@ -171,6 +176,7 @@
         ]),
         input
       ]));
+      if (s["in"] === "cookie") rows.push(cookieNote());
     });
     return rows;
   }
@@ -240,6 +246,7 @@
     });
     var groups = { path: [], query: [], header: [], cookie: [] };
     (data.params || []).forEach(function (p) { if (groups[p["in"]]) groups[p["in"]].push(inputFor(p, uid + "-" + p["in"])); });
+    if (groups.cookie.length) groups.cookie.unshift(cookieNote());
     var bodyRows = [];
     var body = data.body;
     var bodies = bodiesOf(data);
