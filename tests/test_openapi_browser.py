@@ -615,3 +615,56 @@ def test_cookie_inputs_say_they_are_not_sent(
     page, errors = tried(browser, page_server)
     assert page.locator("[data-cookie-note]").count() == 0 and errors == []
     page.close()
+
+
+def test_a_required_body_written_whole_is_asked_for(
+    browser: Any, tmp_path: Path, page_server: ThreadingHTTPServer, pages: dict[str, str]
+) -> None:
+    """A required body the form writes as raw JSON (a top-level oneOf, an array) showed its
+    example as a placeholder only, and Send sent it empty. It is asked for as a required
+    field is ("Required: Body"); once written, it is sent as written."""
+    api = "https://api.example.test"
+    card = {"title": "Card", "type": "object", "properties": {"card": {"type": "string"}}}
+    bank = {"title": "Bank", "type": "object", "properties": {"iban": {"type": "string"}}}
+    bodies = {
+        "/charge": {"oneOf": [card, bank]},
+        "/batch": {"type": "array", "items": {"type": "string"}},
+    }
+    paths = {
+        path: {
+            "post": {
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": schema}},
+                },
+                "responses": {"200": {"description": "ok"}},
+            }
+        }
+        for path, schema in bodies.items()
+    }
+    spec = {**spec_for(api), "security": [], "paths": paths}
+    sent: list[str | None] = []
+
+    def answer(route: Any) -> None:
+        sent.append(route.request.post_data)
+        headers = {"Access-Control-Allow-Origin": "*", "Content-Type": "application/json"}
+        route.fulfill(status=200, headers=headers, body="{}")
+
+    for path in bodies:
+        sent.clear()
+        pages["/op"] = document(render_local(tmp_path, api, f"POST {path}", spec))
+        page, errors = tried(browser, page_server)
+        page.route(f"{api}/**", answer)
+        raw = page.locator("textarea[data-raw]")
+        assert raw.input_value() == "" and raw.get_attribute("placeholder")  # an example shown
+        page.click('[data-component="api-send"]')
+        alert = page.locator('[role="alert"]')
+        alert.wait_for()
+        assert "Required: Body" in alert.inner_text()
+        assert sent == []  # nothing left the page
+        raw.fill('{"iban": "DE00"}' if path == "/charge" else '["a"]')
+        page.click('[data-component="api-send"]')
+        page.wait_for_selector('[data-component="api-status"]')
+        assert sent == ['{"iban": "DE00"}' if path == "/charge" else '["a"]'], path
+        assert errors == []
+        page.close()

@@ -266,9 +266,13 @@
       if (b.raw !== undefined) {
         var ta = el("textarea", { id: prefix + "-raw", rows: "10", spellcheck: "false", "class": "mr-api-playground__input", "data-raw": "" });
         ta.value = b.raw;
-        ta.placeholder = b.rawHint || "";
+        ta.placeholder = b.rawHint || "";  // an example to read, not sent: as the fields' examples
+        if (b.required) ta.setAttribute("aria-required", "true");  // so Send asks for it, as for a field
         rows.push(el("div", { "class": "mr-api-playground__row" }, [
-          el("label", { "for": prefix + "-raw", "class": "mr-api-playground__label", text: b.contentType }), ta
+          el("label", { "for": prefix + "-raw", "class": "mr-api-playground__label" }, [
+            el("span", { "class": "mr-api-playground__name", text: b.contentType }),
+            b.required ? el("span", { "class": "mr-api-pill mr-api-pill--required", text: say("required", "required") }) : null
+          ]), ta
         ]));
       } else if (b.binary) {
         rows.push(inputFor({ name: "file", kind: "file", required: b.required }, prefix));
@@ -480,11 +484,12 @@
     try { parts = collect(root, data); } catch (err) { showError(result, err.message); return; }
     var missing = values(root, '[aria-required="true"]').filter(function (i) {
       if (i.closest("[data-body][hidden]")) return false;  // a content type not chosen
+      if (i.hasAttribute("data-raw")) return i.value.trim() === "";  // a body written whole
       return i.type === "file" ? !(i.files && i.files.length) : i.value === "";
     });
     if (missing.length) {
       missing[0].focus();
-      showError(result, say("pg_missing", "Required: {names}", { names: missing.map(function (i) { return i.getAttribute("data-name"); }).join(", ") }));
+      showError(result, say("pg_missing", "Required: {names}", { names: missing.map(function (i) { return i.getAttribute("data-name") || say("body", "Body"); }).join(", ") }));
       return;
     }
     var send = root.querySelector(".mr-api-playground__send");
