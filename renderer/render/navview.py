@@ -120,9 +120,14 @@ class NavView:
         self.urls = urls
         self.icon = icon
         self.location: dict[str, PageSlot] = {}
+        self._versions: dict[str, dict[int, PageSlot]] = {}
+        """ref -> the version it is listed in -> its first entry there (`variants`)."""
         for slot in slots:
             if slot.ref in pages and slot.ref not in self.location:
                 self.location[slot.ref] = slot
+            version = _version_of(slot)
+            if slot.ref in pages and version is not None and not slot.hidden:
+                self._versions.setdefault(slot.ref, {}).setdefault(id(version), slot)
         self._first_page: dict[int, str | None] = {}
         self._own_pages: dict[int, list[str]] = {}
         """Division -> the pages no earlier division lists (a shared `index` is the first
@@ -180,8 +185,18 @@ class NavView:
         }
 
     # -----------------------------------------------------------------------------------------
-    def view(self, ref: str | None) -> dict[str, Any]:
-        slot, chain, container = self._place(ref)
+    def variants(self, ref: str | None) -> list[PageSlot]:
+        """The page's entries in the other versions that list it (its first entry's version
+        excluded), one per version: Mintlify's URLs carry no version, so one page file carries
+        each version's navigation and the reader's choice picks one (write/versions.py)."""
+        first = self.location.get(ref) if ref else None
+        mine = _version_of(first) if first is not None else None
+        found = self._versions.get(ref or "", {})
+        return [s for key, s in found.items() if mine is not None and key != id(mine)]
+
+    def view(self, ref: str | None, at: PageSlot | None = None) -> dict[str, Any]:
+        """The page's navigation, as its first entry (or `at`, one of `variants`) places it."""
+        slot, chain, container = self._place(ref, at)
         chain_ids = {id(d) for d in chain}
         out: dict[str, Any] = {
             "tabs": [],
@@ -228,6 +243,9 @@ class NavView:
                         or entry["href"]
                     )
                 elif d.kind == "version" and not d.href:  # the page in that version
+                    # the reader's choice: 10-theme.js keeps it, and shows it in place on a
+                    # page it lists too (`variants`); the link is for readers without JS
+                    entry["version"] = d.label
                     entry["href"] = self._counterpart(current, d, ref) or entry["href"]
                 elif language is not None and not d.href:  # a product: in the reader's language
                     entry["href"] = self._in_language(d, language.label) or entry["href"]
@@ -373,17 +391,19 @@ class NavView:
         return self.urls.page(info.site_path)
 
     def _place(
-        self, ref: str | None
+        self, ref: str | None, entry: PageSlot | None = None
     ) -> tuple[PageSlot | None, tuple[NavDivision, ...], NavDivision]:
-        """The page's navigation entry, its divisions (the default ones without an entry) and
-        the division whose sidebar it shows."""
-        slot = self.location.get(ref) if ref else None
+        """The page's navigation entry (`entry`, else its first), its divisions (the default
+        ones without an entry) and the division whose sidebar it shows."""
+        slot = entry or (self.location.get(ref) if ref else None)
         chain = slot.divisions if slot is not None else self._default_chain
         return slot, chain, chain[-1] if chain else self.nav.root
 
-    def sidebar_of(self, ref: str | None) -> tuple[int, list[dict[str, Any]]]:
-        """`view(ref)`'s `sidebar_key` and `sidebar`, without the rest of the view."""
-        container = self._place(ref)[2]
+    def sidebar_of(
+        self, ref: str | None, entry: PageSlot | None = None
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """`view(ref, entry)`'s `sidebar_key` and `sidebar`, without the rest of the view."""
+        container = self._place(ref, entry)[2]
         return id(container), self.section_items(container)
 
     def key(self) -> str:
@@ -487,6 +507,11 @@ class NavView:
             entry(order[i - 1]) if i > 0 else None,
             entry(order[i + 1]) if i + 1 < len(order) else None,
         )
+
+
+def _version_of(slot: PageSlot) -> NavDivision | None:
+    """The innermost version an entry sits in."""
+    return next((d for d in reversed(slot.divisions) if d.kind == "version"), None)
 
 
 def page_info(record: PageRecord) -> PageInfo:

@@ -17,6 +17,7 @@ import jinja2
 from mintrender.build import SiteInputs
 from mintrender.errors import Diagnostics
 from mintrender.index import sections
+from mintrender.load.nav import PageSlot
 from mintrender.model import BuildOptions, BuildResult, PageRecord
 from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView
@@ -28,6 +29,7 @@ from mintrender.write.extras import write_extras
 from mintrender.write.files import OutputWriter
 from mintrender.write.notice import NOTICE_FILE, notice_text
 from mintrender.write.sidebar import SidebarRenderer
+from mintrender.write.versions import page_with_versions
 
 BASE_PATH = "/"
 """The preview serves the hosted layout at the root."""
@@ -68,24 +70,23 @@ class PageWriter:
         utilities: bool = True,
     ) -> str:
         """One page's HTML with site-root URLs (what the build writes to its output path)."""
-        nav = navview.view(record.ref)
-        if "sidebar_key" in nav:
-            nav["sidebar_html"] = self.sidebars.for_page(
-                nav["sidebar_key"], nav["sidebar"], nav.get("active_href")
+
+        def draw(nav: dict[str, Any], slot: PageSlot | None) -> str:
+            assets = dict(self.assets_base)
+            if not utilities:
+                assets["tailwind_css"] = None
+            assets.update(site.search_assets(nav, search_urls))
+            return site.render_page_html(
+                self.env,
+                self.sites.for_slot(slot or navview.location.get(record.ref)),
+                nav,
+                record,
+                assets,
+                self.options,
+                self.config,
             )
-        assets = dict(self.assets_base)
-        if not utilities:
-            assets["tailwind_css"] = None
-        assets.update(site.search_assets(nav, search_urls))
-        text = site.render_page_html(
-            self.env,
-            self.sites.for_slot(navview.location.get(record.ref)),
-            nav,
-            record,
-            assets,
-            self.options,
-            self.config,
-        )
+
+        text = page_with_versions(navview, self.sidebars, record.ref, draw)
         return text.replace(ROOT, BASE_PATH)
 
     def not_found(

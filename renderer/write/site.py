@@ -14,6 +14,7 @@ from mintrender.cache import Store, build_cache_dir, digest, site_store
 from mintrender.errors import Diagnostic, Diagnostics
 from mintrender.faults import bare_page_html
 from mintrender.index.sections import IndexKey, SearchFiles, index_url, manifest_url
+from mintrender.load.nav import PageSlot
 from mintrender.model import Publish, zip_path_for
 from mintrender.render.context import RenderContext
 from mintrender.render.tailwind import generate_css
@@ -48,6 +49,7 @@ from mintrender.write.theme import (
     theme_files,
     with_parts,
 )
+from mintrender.write.versions import draw_sidebars, page_with_versions
 from mintrender.write.weight import merge_token_spans, share_svgs
 
 if TYPE_CHECKING:
@@ -431,26 +433,27 @@ class _PageJob:
             html_text = self.cache.get(name, key)
             if isinstance(html_text, str):
                 # the section's lazy-children payload (`nav-*.js`) comes with drawing its tree
-                self.sidebars.base_html(*self.navview.sidebar_of(record.ref))
+                draw_sidebars(self.navview, self.sidebars, record.ref)
                 self.writer.write_page(record.output_path, html_text)
                 return
-        nav = self.navview.view(record.ref)
-        nav["sidebar_html"] = self.sidebars.for_page(
-            nav["sidebar_key"], nav["sidebar"], nav["active_href"]
-        )
-        assets = dict(self.assets_base)
-        assets.update(search_assets(nav, self.search_urls))
-        html_text = render_page_html(
-            self.env,
-            self.sites.for_slot(self.navview.location.get(record.ref)),
-            nav,
-            record.unpacked(),
-            assets,
-            self.options,
-            self.config,
-            self.parts,
-            self.fragments,
-        )
+        unpacked = record.unpacked()
+
+        def draw(nav: dict[str, Any], slot: PageSlot | None) -> str:
+            assets = dict(self.assets_base)
+            assets.update(search_assets(nav, self.search_urls))
+            return render_page_html(
+                self.env,
+                self.sites.for_slot(slot or self.navview.location.get(record.ref)),
+                nav,
+                unpacked,
+                assets,
+                self.options,
+                self.config,
+                self.parts,
+                self.fragments,
+            )
+
+        html_text = page_with_versions(self.navview, self.sidebars, record.ref, draw)
         if key and self.cache is not None:
             self.cache.put(name, key, html_text)
         self.writer.write_page(record.output_path, html_text)

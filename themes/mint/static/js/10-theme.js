@@ -217,7 +217,7 @@
   if (sidebar) {
     sidebar.addEventListener("click", function (e) {
       var a = e.target.closest("a[href]");
-      if (a && !a.matches('[data-component="drawer-close"], .mr-nav__first') && drawerOpen()) closeDrawer();
+      if (a && !a.matches('[data-component="drawer-close"], .mr-nav__first, [data-mr-version]') && drawerOpen()) closeDrawer();
     });
   }
   window.matchMedia("(min-width: 1024px)").addEventListener("change", function (mq) {
@@ -296,6 +296,33 @@
       scroller.scrollTop += top - scroller.clientHeight / 3;
     }
   }
+  /* ---- Versions: the reader's choice, on the same URL ---------------------- */
+
+  /* URLs carry no version (navigation.md §3.5): a page several versions list holds each one's
+     navigation (window.mrVersions, partials/versions.html), and the version selector switches
+     between them in place. The version shown is remembered for the next pages. */
+  var versions = window.mrVersions;
+  if (versions) versions.sync();  /* the parts below the sidebar (prev/next) */
+  function shownVersion() {
+    var a = doc.querySelector('[data-component="sidebar-scroll"] a[data-mr-version][data-active]');
+    return a ? a.getAttribute("data-mr-version") : null;
+  }
+  if (shownVersion()) store("mr-version", shownVersion());
+  doc.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[data-mr-version]");
+    if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
+    var label = a.getAttribute("data-mr-version");
+    store("mr-version", label);
+    if (!versions || !versions.choose(label)) return;  /* another page: it opens in that version */
+    e.preventDefault();
+    $all(OPEN_MENUS).forEach(function (d) { d.open = false; });
+    quietTitles(sidebar);
+    scrollActiveIntoView();
+    var mine = doc.querySelector('[data-component="sidebar-scroll"] a[data-mr-version][data-active]');
+    var button = mine && mine.closest("details") && mine.closest("details").querySelector("summary");
+    if (button) button.focus();
+  });
+
   scrollActiveIntoView();
 
   /* ---- Heading anchors: copy the URL ------------------------------------- */

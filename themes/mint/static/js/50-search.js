@@ -639,10 +639,11 @@
     return promise;
   }
 
-  /** The page's own index (loaded once). */
+  /** The page's own index (loaded once; the reader's version picks it, window.mrVersions). */
   function loadIndex() {
-    if (index) return Promise.resolve(index);
-    return loadScript(sources()[0]).then(function (idx) { index = idx; return idx; });
+    var own = sources()[0];
+    if (index && index.url === own.url) return Promise.resolve(index);
+    return loadScript(own).then(function (idx) { idx.url = own.url; index = idx; return idx; });
   }
 
   /** Every index of the site, the page's own first (each loaded once, one at a time). */
@@ -783,7 +784,7 @@
     var typed = input.value, query = mapQuery(typed), all = scopeAll;
     list.setAttribute("data-query", query);
     if (!query) { render([], query); setStatus(""); return; }
-    var ready = all ? everything : index && [index];
+    var ready = all ? everything : index && index.url === sources()[0].url && [index];
     if (ready) return show(typed, query, ready);
     setStatus('<p class="mr-search__empty">Loading the search index\u2026</p>');
     (all ? loadAll() : loadIndex().then(function (idx) { return [idx]; })).then(function (idxs) {
