@@ -1,6 +1,6 @@
 """Versions listing the same pages (navigation.md §3.5: URLs carry no version): one page file
 carries each version's sidebar, tab row and prev/next, and the version selector's items stay on
-the page."""
+the page. Link-only global versions and dropdowns are links, never the current selection."""
 
 from __future__ import annotations
 
@@ -95,3 +95,52 @@ def test_carried_parts_follow_the_base_url(tmp_path: Path) -> None:
     html = (out / "intro" / "index.html").read_text(encoding="utf-8")
     test = _templates(html)["TestNet"]
     assert 'href="/docs/test-only/"' in test and 'href="/test-only/"' not in test
+
+
+GLOBAL_LINKS: dict[str, Any] = {
+    "theme": "mint",
+    "name": "GL",
+    "colors": {"primary": "#734BE2"},
+    "navigation": {
+        "global": {
+            "versions": [{"version": "Legacy v0", "href": "https://v0.example.com"}],
+            "dropdowns": [
+                {"dropdown": "Status", "icon": "signal", "href": "https://status.example.com"}
+            ],
+        },
+        "products": [
+            {
+                "product": "Core",
+                "versions": [
+                    {"version": "v1", "groups": [{"group": "G", "pages": ["v1/intro"]}]},
+                    {"version": "v2", "groups": [{"group": "G", "pages": ["v2/intro"]}]},
+                ],
+            },
+            {"product": "Other", "groups": [{"group": "G", "pages": ["other"]}]},
+        ],
+    },
+}
+
+
+def test_link_only_versions_and_dropdowns_are_never_the_current_choice(tmp_path: Path) -> None:
+    files = {f"{p}.mdx": f"---\ntitle: {p}\n---\nx" for p in ("v1/intro", "v2/intro", "other")}
+    docs = write_site(tmp_path / "docs", files, GLOBAL_LINKS)
+    assert not build_site(docs, tmp_path / "out").fatal
+    html = (tmp_path / "out" / "v1" / "intro" / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="Version: v1"' in html and "Version: Legacy v0" not in html
+    legacy = re.search(
+        r'<a class="mr-select__item" href="https://v0.example.com"[^>]*>.*?</a>', html, re.S
+    )
+    assert (
+        legacy and 'target="_blank"' in legacy.group(0) and "mr-select__external" in legacy.group(0)
+    )
+    assert "data-active" not in legacy.group(0)
+    # a picker of links alone (the global dropdown; the versions of a product without its own)
+    assert "Section: Status" not in html
+    assert re.search(
+        r'<a class="mr-anchor " href="https://status.example.com"[^>]*target="_blank"', html
+    )
+    other = (tmp_path / "out" / "other" / "index.html").read_text(encoding="utf-8")
+    assert "Version: Legacy v0" not in other and "Section: Status" not in other
+    assert re.search(r'<a class="mr-anchor " href="https://v0.example.com"', other)
+    assert "mr-anchor__external" in other

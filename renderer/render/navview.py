@@ -179,6 +179,7 @@ class NavView:
             "icon_html": self.icon(d.icon, d.icon_type, "") if d.icon else "",
             "active": id(d) in chain_ids,
             "external": bool(d.href and is_external(d.href)),
+            "link": bool(d.href),  # a link away, never the reader's current choice
             "tag": d.tag,
             "description": d.description,
             "color": d.color,
@@ -264,6 +265,7 @@ class NavView:
                         "icon_html": self.icon(d.icon, d.icon_type, "") if d.icon else "",
                         "active": False,
                         "external": bool(d.href and is_external(d.href)),
+                        "link": True,
                         "tag": None,
                         "description": None,
                     }
