@@ -296,6 +296,34 @@
       scroller.scrollTop += top - scroller.clientHeight / 3;
     }
   }
+  /* ---- Tabs row: the active tab in view, a fade where more tabs hide ------- */
+
+  function tabFade(list) {
+    var max = list.scrollWidth - list.clientWidth, at = Math.abs(list.scrollLeft);
+    list.toggleAttribute("data-fade-start", max > 1 && at > 1);
+    list.toggleAttribute("data-fade-end", max > 1 && at < max - 1);
+  }
+  /* Below 1280px many tabs overflow the row: scroll the row (never the page) to the active one. */
+  function tabRow() {
+    var list = doc.querySelector(".mr-navtabs__list");
+    if (!list) return;
+    var active = list.querySelector(".mr-navtabs__link[data-active]");
+    if (active && list.scrollWidth > list.clientWidth) {
+      var row = list.getBoundingClientRect(), tab = active.getBoundingClientRect(), pad = 64;
+      if (tab.right > row.right - pad) list.scrollLeft += tab.right - row.right + pad;
+      else if (tab.left < row.left + pad) list.scrollLeft -= row.left + pad - tab.left;
+    }
+    tabFade(list);
+  }
+  tabRow();
+  doc.addEventListener("scroll", function (e) {
+    if (e.target.classList && e.target.classList.contains("mr-navtabs__list")) tabFade(e.target);
+  }, true);
+  window.addEventListener("resize", function () {
+    var list = doc.querySelector(".mr-navtabs__list");
+    if (list) tabFade(list);
+  });
+
   /* ---- Versions: the reader's choice, on the same URL ---------------------- */
 
   /* URLs carry no version (navigation.md §3.5): a page several versions list holds each one's
@@ -318,6 +346,7 @@
     $all(OPEN_MENUS).forEach(function (d) { d.open = false; });
     quietTitles(sidebar);
     scrollActiveIntoView();
+    tabRow();
     var mine = doc.querySelector('[data-component="sidebar-scroll"] a[data-mr-version][data-active]');
     var button = mine && mine.closest("details") && mine.closest("details").querySelector("summary");
     if (button) button.focus();
