@@ -585,6 +585,69 @@ def test_spec_edit_rerenders_api_pages(tmp_path: Path) -> None:
         remove_work_dir(work)
 
 
+def test_a_spec_saved_with_its_key_late_or_a_file_it_refs_rerenders_api_pages(
+    tmp_path: Path,
+) -> None:
+    """A spec written with sorted keys (its `"openapi"` after 8 KB of `components`) and a
+    file its `$ref` names: saving either shows the change. Both reloaded the tab with the old
+    spec still drawn (the spec was taken for a plain file; the `$ref`'d file was never read
+    again)."""
+    docs = tmp_path / "docs"
+    padding = {f"Pad{i}": {"type": "string", "description": "x" * 80} for i in range(100)}
+
+    def spec(description: str) -> str:
+        operation = {
+            "summary": "Ping",
+            "description": description,
+            "responses": {
+                "200": {
+                    "description": "ok",
+                    "content": {"application/json": {"schema": {"$ref": "./schemas.json#/S"}}},
+                }
+            },
+        }
+        data = {
+            "components": {"schemas": padding},
+            "info": {"title": "T", "version": "1"},
+            "openapi": "3.0.0",
+            "paths": {"/ping": {"get": operation}},
+        }
+        return json.dumps(data, sort_keys=True, indent=2)
+
+    def schemas(text: str) -> str:
+        field = {"type": "string", "description": text}
+        return json.dumps({"S": {"type": "object", "properties": {"f1": field}}})
+
+    config = dict(CONFIG, navigation={"groups": [{"group": "A", "pages": ["index", "ping"]}]})
+    files = {
+        "docs.json": config,
+        "index.mdx": "---\ntitle: Home\n---\n\nHome.\n",
+        "ping.mdx": "---\ntitle: Ping\nopenapi: GET /ping\n---\n",
+        "openapi.json": spec("First SPEC text."),
+        "schemas.json": schemas("First FIELD text."),
+    }
+    write(docs, files)
+    assert spec("").index('"openapi"') > 8192
+    work = make_work_dir()
+    state = SiteState(docs, work)
+    try:
+        state.load()
+        app = PreviewApp(state, Reloader(), poll_seconds=0.1)
+        call(app, "/")
+        body = call(app, "/ping")[2]
+        assert b"First SPEC text." in body and b"First FIELD text." in body
+        update = change(state, docs, "openapi.json", spec("Second SPEC text."))
+        assert update.affected == frozenset({"/ping"})
+        assert b"Second SPEC text." in call(app, "/ping")[2]
+        update = change(state, docs, "schemas.json", schemas("Second FIELD text."))
+        assert update.affected == frozenset({"/ping"})
+        body = call(app, "/ping")[2]
+        assert b"Second FIELD text." in body and b"First FIELD text." not in body
+    finally:
+        state.close()
+        remove_work_dir(work)
+
+
 def test_serve_prints_problems_as_they_appear_and_when_fixed(tmp_path: Path) -> None:
     import io
 

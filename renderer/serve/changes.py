@@ -117,6 +117,7 @@ def _apply(
     touched: set[str] = set()
     reload: set[str] = set()
     specs = False
+    read = pages.api.read_files() if pages.api is not None else set()
     for rel in files:
         if rel in CONFIG_FILES or rel in pages.config_refs:
             continue
@@ -124,7 +125,7 @@ def _apply(
         if rel in pages.records:
             users.add(rel)
         touched.update(page for page in users if not pages.is_current(page))
-        if rel.endswith(SPEC_SUFFIXES) and is_spec(pages.docs_dir / rel):
+        if rel in read or rel.endswith(SPEC_SUFFIXES) and is_spec(pages.docs_dir / rel):
             specs = True
         elif not users and pages.inputs is not None and rel in pages.static_set():
             linking = _pages_using(pages, rel)

@@ -55,13 +55,18 @@ def inside(path: Path, root: Path) -> Path | None:
 
 
 def is_spec(path: Path) -> bool:
-    """Does the file look like an OpenAPI / AsyncAPI document (JSON or YAML)?"""
+    """Does the file look like an OpenAPI / AsyncAPI document (JSON or YAML)? Its key may come
+    anywhere: a generator that sorts keys writes `"openapi"` after all of `components`."""
     try:
         with open(path, "rb") as f:
-            head = f.read(4096).lower()
+            text = f.read(SPEC_SNIFF_BYTES).lower()
     except OSError:
         return False
-    return any(key in head for key in (b"openapi", b"swagger", b"asyncapi"))
+    return any(key in text for key in (b"openapi", b"swagger", b"asyncapi"))
+
+
+SPEC_SNIFF_BYTES = 64 << 20
+"""How much of a saved JSON/YAML file is searched for the key that makes it a spec."""
 
 
 def config_refs(docs_dir: Path, config_file: str) -> frozenset[str]:

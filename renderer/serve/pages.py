@@ -523,6 +523,12 @@ class LazyApiStage:
             self._stage = self._load()
         return self._stage
 
+    def read_files(self) -> set[str]:
+        """The files its specs were read from, and those their `$ref`s name (docs-folder
+        relative): saving one of them changes the API pages, whatever its first lines hold."""
+        store = getattr(getattr(self._stage, "index", None), "store", None)
+        return {store.rel(path) for path, _ in store.files()} if store is not None else set()
+
     def attach(self, record: PageRecord, ctx: RenderContext) -> None:
         meta = record.meta
         if (
