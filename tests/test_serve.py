@@ -463,6 +463,25 @@ def test_extras_are_served_once_built(site: Any) -> None:
     assert status == 200 and body.startswith(b"# Guide") and b"---" not in body[:4]
 
 
+def test_extras_asked_for_before_the_first_pass_wait_for_it(site: Any) -> None:
+    """`/guide.md` asked for while the first background pass still runs is answered once the
+    pass has made it (it was "not found" for the first minute of a big site); a missing image
+    does not wait."""
+    docs, state, app, _ = site
+    got: dict[str, Any] = {}
+    asking = threading.Thread(target=lambda: got.update(md=call(app, "/guide.md")))
+    asking.start()
+    asking.join(0.3)
+    assert asking.is_alive()  # waiting for the extras, not answered "not found"
+    assert call(app, "/missing.png")[0] == 404
+    for _ in range(50):
+        if not state.background_step():
+            break
+    asking.join(10)
+    status, _, body = got["md"]
+    assert status == 200 and body.startswith(b"# Guide")
+
+
 def test_preview_serves_what_the_hosted_build_writes(site: Any, tmp_path: Path) -> None:
     """Same bytes as `mintrender build` (apart from the injected script): pages, 404, assets,
     search index, extras. Guards the page-at-a-time write stage against drift."""

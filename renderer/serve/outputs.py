@@ -58,6 +58,8 @@ class SiteOutputs:
         self._search_wanted = False
         self.search_ready = threading.Event()
         self.extras: OutputWriter | None = None
+        self.extras_ready = threading.Event()
+        """Set once the first extras folder is there (Markdown copies, llms.txt, sitemap)."""
         self._extras_built = -1
         self._extras_wanted = False
 
@@ -212,6 +214,7 @@ class SiteOutputs:
                 writer = write_extras_folder(inputs, result, urls, pages.options, self.work_dir)
                 with self.lock:
                     old, self.extras = self.extras, writer
+                    self.extras_ready.set()
                 if old is not None:
                     old.abort()
 

@@ -28,6 +28,7 @@ from mintrender.serve.files import inside
 from mintrender.serve.outputs import SiteOutputs
 from mintrender.serve.pages import Pages
 from mintrender.themes import theme_dir
+from mintrender.urls import BUILT_FILES
 
 HOT_PAGES = 4
 """The pages viewed last are re-rendered first after a change (their tabs reload first)."""
@@ -165,10 +166,16 @@ class SiteState:
         with self.foreground():
             return self.pages.static_file(rel)
 
-    def extra_file(self, rel: str) -> Path | None:
-        """A file of the last extras folder (a stale one is rebuilt by the background pass)."""
+    def extra_file(self, rel: str, wait: float = 60.0) -> Path | None:
+        """A file of the last extras folder (a stale one is rebuilt by the background pass);
+        a Markdown copy, llms.txt, the sitemap or robots.txt asked for before the first one is
+        made waits for it, as the first search does, rather than being "not found"."""
         with self.foreground():
             root = self.outputs.extras_root()
+        if root is None and (rel.endswith(".md") or rel in BUILT_FILES):
+            self.outputs.extras_ready.wait(wait)
+            with self.foreground():
+                root = self.outputs.extras_root()
         return inside(root / rel, root) if root is not None else None
 
     def search_file(self, name: str, wait: float = 60.0) -> str | None:
