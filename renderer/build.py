@@ -289,7 +289,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     folder = build_cache_dir(options)
     spec_key = spec_files_key(config.docs_dir, sources) if folder else ""  # what specs are made of
     specs = (site_store(folder, config.docs_dir), spec_key) if folder is not None else None
-    downloads = spec_downloads(options.safe, options.cache_dir)  # specs given as URLs
+    downloads = spec_downloads(options.safe, options.cache_dir, refresh=not options.cache)
     api = ApiStage(config, docs_dir, sources, diagnostics, downloads, specs)
     nav = inputs.nav
     try:

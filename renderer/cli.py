@@ -410,8 +410,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--no-cache",
         action="store_true",
-        help="parse and render every page afresh, keep nothing for the next build "
-        "(default: off, unchanged pages are reused from the build cache)",
+        help="parse and render every page afresh, keep nothing for the next build, and "
+        "fetch remote specs and assets again (default: off, unchanged pages are reused from "
+        "the build cache, downloads from the download cache)",
     )
     b.add_argument(
         "-v",

@@ -287,3 +287,32 @@ def test_a_navigation_group_naming_a_spec_url_builds_with_the_build_cache(
         result = build_site(docs, tmp_path / "site", cache_dir=tmp_path / "cache")
         assert [d.code for d in result.diagnostics if d.severity == "error"] == []
     assert result.cache.get("pages_reused") == 2, result.cache
+
+
+def test_no_cache_fetches_remote_specs_again_and_keeps_the_last_copy(
+    tmp_path: Path, remote: Files
+) -> None:
+    """`--no-cache` asks for a spec given as a URL again, so an upstream change shows (the
+    download cache answered for ever: the only way was deleting it); when the host is gone,
+    the last copy still builds the site. A build with the cache answers from it."""
+    docs = write_site(
+        tmp_path / "docs",
+        {"pets.mdx": '---\ntitle: Pets\nopenapi: "GET /pets"\n---\n'},
+        minimal_config(["pets"], api={"openapi": f"{remote.base}/specs/openapi.yaml"}),
+    )
+    cache, out = tmp_path / "cache", tmp_path / "site"
+
+    def summary() -> str:
+        return (out / "pets" / "index.html").read_text(encoding="utf-8")
+
+    build_site(docs, out, cache_dir=cache)
+    assert "api.example.com" in summary()
+    renamed = SPEC.replace("api.example.com", "api2.example.com")
+    remote.files["/specs/openapi.yaml"] = ("application/yaml", renamed.encode())
+    build_site(docs, out, cache_dir=cache)
+    assert "api2.example.com" not in summary()  # the cache answers
+    build_site(docs, out, cache_dir=cache, cache=False)
+    assert "api2.example.com" in summary()
+    remote.files.clear()  # the host is gone: the last copy
+    result = build_site(docs, out, cache_dir=cache, cache=False)
+    assert "api2.example.com" in summary() and codes(result, "openapi-remote") == []

@@ -97,11 +97,18 @@ class Downloads:
     a URL that could not be had is remembered with its reason and not tried again in this run."""
 
     def __init__(
-        self, cache_dir: Path | None = None, *, network: bool = True, timeout: float = 15.0
+        self,
+        cache_dir: Path | None = None,
+        *,
+        network: bool = True,
+        timeout: float = 15.0,
+        refresh: bool = False,
     ) -> None:
         self.root = (cache_dir or default_cache_dir()) / "downloads"
         self.network = network and os.environ.get(NETWORK_ENV, "").lower() not in ("0", "off")
         self.timeout = timeout
+        self.refresh = refresh
+        """Fetch each URL again (`--no-cache`), the cached copy kept for when that fails."""
         self.failures: dict[str, str] = {}
         """URL -> why it is not available."""
         self._found: dict[str, Download] = {}
@@ -115,11 +122,9 @@ class Downloads:
         key = hashlib.sha256(url.encode("utf-8")).hexdigest()[:20]
         data_path, meta_path = self.root / f"{key}.bin", self.root / f"{key}.json"
         content_type = ""
-        if data_path.is_file() and meta_path.is_file():
-            try:
-                content_type = str(json.loads(meta_path.read_text("utf-8")).get("type", ""))
-            except (OSError, ValueError):
-                content_type = ""
+        cached = data_path.is_file() and meta_path.is_file()
+        if cached and not (self.refresh and self.network):
+            content_type = _cached_type(meta_path)
         elif not self.network:
             self.failures[url] = "not in the download cache and the network is off"
             return None
@@ -127,10 +132,13 @@ class Downloads:
             try:
                 data, content_type = self._download(url)
             except (OSError, ValueError) as exc:  # URLError is an OSError
-                self.failures[url] = str(getattr(exc, "reason", None) or exc)
-                return None
-            self._store(data_path, data)
-            self._store(meta_path, json.dumps({"url": url, "type": content_type}).encode())
+                if not cached:
+                    self.failures[url] = str(getattr(exc, "reason", None) or exc)
+                    return None
+                content_type = _cached_type(meta_path)  # refreshing failed: the last copy
+            else:
+                self._store(data_path, data)
+                self._store(meta_path, json.dumps({"url": url, "type": content_type}).encode())
         found = Download(url, data_path, _site_name(url, key, content_type), content_type)
         self._found[url] = found
         return found
@@ -172,6 +180,14 @@ class Downloads:
             raise
 
 
+def _cached_type(meta_path: Path) -> str:
+    """The content type a cached download was served with ("" when unreadable)."""
+    try:
+        return str(json.loads(meta_path.read_text("utf-8")).get("type", ""))
+    except (OSError, ValueError):
+        return ""
+
+
 def _site_name(url: str, key: str, content_type: str) -> str:
     """`<hash>-<name><ext>`: the URL's last path segment, made safe, with a known extension."""
     path = unquote(urlsplit(url).path)
@@ -182,8 +198,11 @@ def _site_name(url: str, key: str, content_type: str) -> str:
     return f"{key[:12]}-{stem}{ext}"
 
 
-def spec_downloads(safe: Safety | None, cache_dir: Path | None = None) -> Downloads | None:
-    """The download cache of specs given as URLs (build, serve, check); none for `--safe`."""
+def spec_downloads(
+    safe: Safety | None, cache_dir: Path | None = None, *, refresh: bool = False
+) -> Downloads | None:
+    """The download cache of specs given as URLs (build, serve, check); none for `--safe`;
+    `refresh`: fetched again (`--no-cache`)."""
     if safe is not None and not safe.remote_specs:
         return None
-    return Downloads(cache_dir)
+    return Downloads(cache_dir, refresh=refresh)

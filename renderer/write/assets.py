@@ -166,7 +166,8 @@ def remote_assets(
     docs.json's logos and favicons are fetched first, so their warnings name docs.json."""
     if not options.downloads_assets:
         return None
-    assets = RemoteAssets(Downloads(options.cache_dir), result.diagnostics)
+    downloads = Downloads(options.cache_dir, refresh=not options.cache)  # --no-cache: again
+    assets = RemoteAssets(downloads, result.diagnostics)
     for url in (config.logo.light, config.logo.dark, config.favicon, config.favicon_dark):
         if url and is_remote(url):
             assets.local_path(url, config.config_file)
