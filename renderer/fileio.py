@@ -8,10 +8,28 @@ import json
 import os
 import re
 import stat
+from pathlib import Path
 from typing import Any
 
 _READ = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 _CHUNK = 1 << 16
+
+
+def is_file(path: Path) -> bool:
+    """`path.is_file()`, False where it cannot be looked at: before Python 3.13 a folder the
+    user may not enter raised PermissionError (a snippet folder `chmod 000`: an exit 3)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def is_dir(path: Path) -> bool:
+    """`path.is_dir()`, False where it cannot be looked at (as `is_file`)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def read_bytes(path: str | os.PathLike[str], limit: int = -1) -> bytes:

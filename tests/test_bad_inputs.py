@@ -710,6 +710,74 @@ def test_files_and_folders_that_cannot_be_read(
     assert all(d.severity == "warning" for d in _found(result, "file-unreadable"))
 
 
+def test_a_snippets_folder_that_cannot_be_entered_is_a_warning_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`chmod 000 snippets` (simulated, as the tests may run as root): looking for an imported
+    snippet in it raised PermissionError (Python before 3.13), an internal error (exit 3) that
+    cost the page all its content. Now the snippet is unreadable, the page builds."""
+    import errno
+
+    files = {
+        "index.mdx": "---\ntitle: Home\n---\nimport A from '/snippets/a.mdx'\n\n<A />\n\nAfter it.\n",
+        "snippets/a.mdx": "A part.\n",
+    }
+    real_stat, real_scandir = os.stat, os.scandir
+
+    def refused(path: Any) -> bool:
+        parts = Path(os.fsdecode(path)).parts
+        return "snippets" in parts and "docs" in parts and parts[-1] != "snippets"
+
+    def stat(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if not isinstance(path, int) and refused(path):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    def scandir(path: Any = ".") -> Any:
+        if os.fsdecode(path).endswith("snippets"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = _build(tmp_path, files)
+    assert [d for d in result.diagnostics if d.code == "internal-error"] == []
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "After it." in html
+    assert {d.code for d in result.diagnostics if d.severity != "info"} <= {
+        "file-unreadable",
+        "mdx-import",
+    }
+
+
+def test_a_docs_json_that_cannot_be_read_is_a_located_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`chmod 000 docs.json` (simulated, as the tests may run as root): `build` called it a
+    bug in mintrender (exit 3), `check` printed a bare "Permission denied" (exit 2)."""
+    import errno
+
+    from mintrender.cli import main
+
+    docs = write_site(tmp_path / "docs", {"index.mdx": "# Hi\n"}, minimal_config(["index"]))
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "docs.json":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    build = ["build", str(docs), "-o", str(tmp_path / "out")]
+    for args, exit_code in ((build, 2), (["check", str(docs)], 2)):  # as for invalid JSON
+        code = main(args)
+        out = capsys.readouterr()
+        text = out.out + out.err
+        assert code == exit_code, (args, text)
+        assert "docs.json: error: the configuration cannot be read: Permission denied" in text
+        assert "[file-unreadable]" in text and "bug" not in text
+
+
 def test_commands_never_end_in_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -21,6 +21,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from mintrender.check.rules import unknown_codes
+from mintrender.fileio import is_file
 
 SETTINGS_FILES = (".mintrender.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
@@ -43,7 +44,7 @@ def find_settings(start: Path) -> CheckSettings:
     for folder in (start, *start.parents):
         for name in SETTINGS_FILES:
             path = folder / name
-            if not path.is_file():
+            if not is_file(path):
                 continue
             section = _section(path)
             if section is not None:

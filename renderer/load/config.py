@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from mintrender.errors import Diagnostic, Diagnostics
-from mintrender.fileio import load_json, regular_text
+from mintrender.fileio import is_file, load_json, regular_text
 from mintrender.hints import json_problem, strip_trailing_commas
 from mintrender.load.chrome import (
     Banner,
@@ -201,7 +201,7 @@ def find_config(docs_dir: Path) -> Path | None:
     """`docs.json` wins over `mint.json` (navigation.md §6)."""
     for name in CONFIG_FILES:
         candidate = docs_dir / name
-        if candidate.is_file():
+        if is_file(candidate):
             return candidate
     return None
 
@@ -238,7 +238,15 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
                 "copy the configuration into the docs folder",
             )
         )
-    decoded = decode_source(path.read_bytes())  # not UTF-8: read on, with a warning
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:  # no permission, a folder named docs.json, a disk error
+        why = f"the configuration cannot be read: {exc.strerror or exc}"
+        hint = "let the user running mintrender read it (chmod a+r)"
+        raise ConfigError(
+            Diagnostic("error", path.name, 0, 0, "file-unreadable", why, hint)
+        ) from None
+    decoded = decode_source(raw)  # not UTF-8: read on, with a warning
     if decoded.bad is not None:
         line, column, _ = decoded.bad
         diagnostics.warning(path.name, line, column, "file-encoding", decoded.problem())

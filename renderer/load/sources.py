@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mintrender.errors import Diagnostics
-from mintrender.fileio import NOT_REGULAR, read_bytes
+from mintrender.fileio import NOT_REGULAR, is_file, read_bytes
 from mintrender.load.contain import outside_link_message, resolve_inside
 from mintrender.load.encoding import Decoded, decode_source
 from mintrender.model import PageRecord, default_out_dir, zip_path_for
@@ -79,7 +79,7 @@ UNREADABLE_HINT = "let the user who builds read it (chmod), or list it in .minti
 
 def _read_ignore(docs_dir: Path) -> list[str]:
     path = docs_dir / ".mintignore"
-    if not path.is_file():
+    if not is_file(path):
         return []
     patterns = []
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -339,9 +339,8 @@ def not_a_page(docs_dir: Path, ref: str) -> tuple[str, str] | None:
     for ext in PAGE_EXTENSIONS:
         file = ref if ref.endswith(PAGE_EXTENSIONS) else ref + ext
         try:
-            found = (
-                resolve_inside(docs_dir, docs_dir / file) is not None
-                and (docs_dir / file).is_file()
+            found = resolve_inside(docs_dir, docs_dir / file) is not None and is_file(
+                docs_dir / file
             )
         except OSError:
             found = False

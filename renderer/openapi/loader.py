@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from mintrender.errors import Diagnostics
+from mintrender.fileio import is_file
 from mintrender.openapi.model import (
     HTTP_METHODS,
     Callback,
@@ -56,7 +57,7 @@ def load_api_index(
                 schemas.add(spec.rel_path, tuple(str(k) for k in _dict(components.get("schemas"))))
     for rel in dict.fromkeys(spec_files):
         abs_path = docs_dir / rel
-        if not abs_path.is_file():
+        if not is_file(abs_path):
             diagnostics.error(rel, 0, 0, "openapi-missing", f"spec file '{rel}' does not exist")
             continue
         try:

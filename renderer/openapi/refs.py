@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin
 
 from mintrender.errors import Diagnostics, Severity
+from mintrender.fileio import is_file
 from mintrender.load.contain import outside_link_message
 from mintrender.openapi.source import SpecSource, read_source, split_pointer
 
@@ -128,7 +129,7 @@ class SpecStore:
             if not abs_path.is_relative_to(self.docs_dir):
                 self.report(src, at, "openapi-ref", f"$ref '{ref}' points outside the docs folder")
                 return None
-            if not abs_path.is_file():
+            if not is_file(abs_path):
                 self.report(src, at, "openapi-ref", f"$ref '{ref}': file '{file_part}' not found")
                 return None
             loaded = self.load(abs_path)

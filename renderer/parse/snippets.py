@@ -25,6 +25,7 @@ from mintrender.components._jsxparse import Expression, JsxSyntaxError, parse_ta
 from mintrender.components._jsxscan import closes_fence, find_close, opens_fence
 from mintrender.components._mdxenv import Expansion
 from mintrender.errors import Diagnostics
+from mintrender.fileio import is_dir, is_file
 from mintrender.hints import closest_path
 from mintrender.parse.esm import (
     CustomComponent,
@@ -243,7 +244,7 @@ class Expander:
         candidates = [rel] if PurePosixPath(rel).suffix in SNIPPET_EXTENSIONS else []
         candidates += [rel + ext for ext in SNIPPET_EXTENSIONS]
         for cand in candidates:
-            if (self.docs_dir / cand).is_file():
+            if is_file(self.docs_dir / cand):
                 return cand
         return None
 
@@ -270,9 +271,9 @@ class Expander:
             folders.add(self.docs_dir / PurePosixPath(path.lstrip("/")).parent)
         found: list[str] = []
         for folder in folders:
-            if folder.is_dir() and folder.resolve().is_relative_to(self.docs_dir.resolve()):
+            if is_dir(folder) and folder.resolve().is_relative_to(self.docs_dir.resolve()):
                 for f in sorted(folder.rglob("*"))[:2000]:
-                    if f.suffix in SNIPPET_EXTENSIONS and f.is_file():
+                    if f.suffix in SNIPPET_EXTENSIONS and is_file(f):
                         found.append("/" + f.relative_to(self.docs_dir).as_posix())
         target = path if path.startswith("/") else "/" + (self.resolve_path(path, from_file))
         return closest_path(target, found)
@@ -431,9 +432,9 @@ class Expander:
         root = self.docs_dir / "snippets"
         pattern = re.compile(r"^export\s+(?:const|function)\s+" + re.escape(name) + r"\b", re.M)
         found: list[str] = []
-        if root.is_dir():
+        if is_dir(root):
             for path in sorted(root.rglob("*")):
-                if path.suffix in _EXTENSIONS and path.is_file():
+                if path.suffix in _EXTENSIONS and is_file(path):
                     rel = path.relative_to(self.docs_dir).as_posix()
                     if pattern.search(self.read(rel) or ""):
                         found.append(rel)

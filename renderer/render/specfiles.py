@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-from mintrender.fileio import read_bytes
+from mintrender.fileio import is_file, read_bytes
 from mintrender.load.config import CONFIG_FILES, SiteConfig
 from mintrender.load.contain import resolve_inside
 from mintrender.load.remote import is_remote
@@ -73,7 +73,7 @@ def page_specs(docs_dir: Path, pages: Sequence[str]) -> dict[str, set[str]]:
                 cand = posixpath.normpath(cand)
                 if not cand.startswith("..") and not is_config(cand):
                     inside = resolve_inside(docs_dir, docs_dir / cand)
-                    if inside is not None and inside.is_file():
+                    if inside is not None and is_file(inside):
                         found[m.group(1)].add(cand)
                         break
     return found
@@ -115,7 +115,7 @@ def configured_specs(
 def local_file(docs_dir: Path, spec: str) -> bool:
     """Is `spec` (a docs.json spec path) a file inside the docs folder (not a folder)?"""
     found = resolve_inside(docs_dir, docs_dir / spec.lstrip("/"))
-    return found is not None and found.is_file()
+    return found is not None and is_file(found)
 
 
 def report_missing_specs(config: SiteConfig, found: Collection[str], diagnostics: Any) -> None:

@@ -14,6 +14,7 @@ from jinja2.ext import Extension
 
 from mintrender.cache import Store
 from mintrender.components import PARTS_OF
+from mintrender.fileio import is_dir
 from mintrender.index.languages import text_direction
 from mintrender.load.contain import resolve_inside
 from mintrender.render.highlight import pygments_css
@@ -147,7 +148,7 @@ def make_environment(
     folder `compiled` when given (the build cache)."""
     loaders: list[jinja2.BaseLoader] = []
     override = docs_dir / "_theme"
-    if overrides and resolve_inside(docs_dir, override) is not None and override.is_dir():
+    if overrides and resolve_inside(docs_dir, override) is not None and is_dir(override):
         loaders.append(ContainedLoader(override, docs_dir))
     loaders.append(TightLoader(str(theme_dir("mint") / "templates")))
     env = ThemeEnvironment(
