@@ -8,6 +8,7 @@ page still carries everything else it could render.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,3 +37,20 @@ def bare_page_html(rendered: RenderedPage | None, rel_path: str, css_urls: list[
         f'{css}</head><body><main class="mr-prose" id="content-area"><h1>{title}</h1>'
         f"{fault_notice('The layout of this page')}{body_html}</main></body></html>\n"
     )
+
+
+def write_bare(
+    write: Callable[[str, str], None],
+    output_path: str,
+    rendered: RenderedPage | None,
+    rel_path: str,
+    css_urls: list[str],
+) -> str | None:
+    """Write the bare page of a page whose template failed; the reason when even that cannot
+    be written (its path is no file name here: a NUL, a name too long), for a diagnostic that
+    costs this page only."""
+    try:
+        write(output_path, bare_page_html(rendered, rel_path, css_urls))
+    except (OSError, ValueError) as exc:
+        return f"its page {output_path!r} cannot be written: {exc}"
+    return None

@@ -778,6 +778,66 @@ def test_a_docs_json_that_cannot_be_read_is_a_located_error(
         assert "[file-unreadable]" in text and "bug" not in text
 
 
+def test_operation_summaries_no_file_system_takes_still_build_the_site(tmp_path: Path) -> None:
+    """A NUL in an operation's summary or tag, and a 400-character summary: their generated
+    pages' folders were no file names (ValueError, ENAMETOOLONG), and no site was written at
+    all (exit 3). Their URLs leave the NUL out and are cut at 200 bytes."""
+    long_summary = "word " * 80
+    ok = {"200": {"description": "ok"}}
+    paths = {
+        "/a": {"get": {"summary": "List\x00pets", "tags": ["Ta\x00g"], "responses": ok}},
+        "/b": {"get": {"summary": long_summary, "responses": ok}},
+    }
+    spec = {"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": paths}
+    config = minimal_config(["ok"])
+    config["navigation"]["groups"].append({"group": "API", "openapi": "openapi.json"})
+    docs = write_site(
+        tmp_path / "docs", {"ok.mdx": OK_PAGE, "openapi.json": json.dumps(spec)}, config
+    )
+    result = build_site(docs, tmp_path / "out")
+    assert result.fatal is None
+    assert [d.code for d in result.diagnostics if d.severity == "error"] == []
+    built = sorted(
+        p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("index.html")
+    )
+    assert "api-reference/tag/listpets/index.html" in built
+    long_page = [b for b in built if b.startswith("api-reference/word-")]
+    assert len(long_page) == 1 and len(long_page[0].split("/")[1].encode()) <= 200
+
+
+def test_a_page_whose_file_cannot_be_written_costs_that_page_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page whose template failed and whose path is no file name here: writing its bare
+    page raised again, and the whole site was lost ("nothing was built", exit 3). Now it is
+    a `page-unwritable` error for that page; the rest of the site is written."""
+    import errno
+
+    import mintrender.write.files
+    import mintrender.write.site
+
+    real_job_write = mintrender.write.site._PageJob.write
+    real_write_page = mintrender.write.files.OutputWriter.write_page
+
+    def job_write(self: Any, record: Any) -> None:
+        if record.rel_path == "bad.mdx":
+            raise RuntimeError("template failed")
+        real_job_write(self, record)
+
+    def write_page(self: Any, output_path: str, text: str) -> None:
+        if output_path.startswith("bad/"):
+            raise OSError(errno.ENAMETOOLONG, "File name too long", output_path)
+        real_write_page(self, output_path, text)
+
+    monkeypatch.setattr(mintrender.write.site._PageJob, "write", job_write)
+    monkeypatch.setattr(mintrender.write.files.OutputWriter, "write_page", write_page)
+    result = _build(tmp_path, {"bad.mdx": "---\ntitle: Bad\n---\n\nText.\n"})
+    assert result.fatal is None
+    (found,) = _found(result, "page-unwritable")
+    assert found.file == "bad.mdx" and "File name too long" in found.message
+    assert (tmp_path / "out" / "ok" / "index.html").is_file()
+
+
 def test_commands_never_end_in_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

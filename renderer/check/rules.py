@@ -95,6 +95,7 @@ RULES: dict[str, Rule] = _rules(
     ("earlier-output", "info", "a folder of the docs folder holds a site mintrender built"),
     ("cache-unwritable", "info", "the build cache folder cannot be written (nothing is kept)"),
     ("output-unwritable", "error", "the site's output folder cannot be written (nothing is built)"),
+    ("page-unwritable", "error", "a page's file cannot be written there; the rest is built"),
     (
         "output-holds-docs",
         "error",

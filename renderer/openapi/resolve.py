@@ -130,14 +130,25 @@ def slugify(text: str) -> str:
     return slug or "endpoint"
 
 
-_URL_DROPPED = re.compile(r"[{}(),.'/]")
+_URL_DROPPED = re.compile(r"[{}(),.'/\\\x00-\x1f\x7f]")
+"""What a generated page's URL leaves out: Mintlify's list, and a backslash or a control
+character (a NUL in a summary made a folder no file system takes: no site at all)."""
 
 
 def url_part(text: str) -> str:
     """A summary or tag in a generated page's URL, as Mintlify converts it (its
     api-playground/endpoint-urls page): spaces become hyphens; `{ } ( ) , . ' /` are removed;
-    lower case; every other character stays (`?`, `&`, `:`, non-ASCII letters)."""
-    return _URL_DROPPED.sub("", text.strip().replace(" ", "-")).lower()
+    lower case; every other character stays (`?`, `&`, `:`, non-ASCII letters) but a backslash
+    or a control character."""
+    part = _URL_DROPPED.sub("", text.strip().replace(" ", "-")).lower()
+    if len(part.encode("utf-8")) > URL_PART_BYTES:  # a folder no file system takes: cut short
+        part = part.encode("utf-8")[:URL_PART_BYTES].decode("utf-8", "ignore").rstrip("-")
+    return part
+
+
+URL_PART_BYTES = 200
+"""The longest summary or tag in a URL, in UTF-8 bytes: file systems take 255 per name (a
+400-character summary failed the whole build)."""
 
 
 def endpoint_slug(op: Operation) -> str:

@@ -12,7 +12,7 @@ import jinja2
 
 from mintrender.cache import Store, build_cache_dir, digest, site_store
 from mintrender.errors import Diagnostic, Diagnostics
-from mintrender.faults import bare_page_html
+from mintrender.faults import write_bare
 from mintrender.index.sections import IndexKey, SearchFiles, index_url, manifest_url
 from mintrender.load.nav import PageSlot
 from mintrender.model import Publish, zip_path_for
@@ -573,10 +573,14 @@ def _write_share(
         try:
             job.write(record)
         except Exception as exc:  # this page only: written bare, with what it rendered
-            job.diagnostics.internal(record.rel_path, 0, "writing the HTML of", exc)
-            rendered = record.unpacked().rendered
-            bare = bare_page_html(rendered, record.rel_path, job.assets_base["css"])
-            job.writer.write_page(record.output_path, bare)
+            css, rendered = job.assets_base["css"], record.unpacked().rendered
+            why = write_bare(
+                job.writer.write_page, record.output_path, rendered, record.rel_path, css
+            )
+            if why:  # not even that: its path is no file name here
+                job.diagnostics.error(record.rel_path, 0, 0, "page-unwritable", why)
+            else:
+                job.diagnostics.internal(record.rel_path, 0, "writing the HTML of", exc)
 
 
 def _report_left_out_actions(
