@@ -838,6 +838,28 @@ def test_a_page_whose_file_cannot_be_written_costs_that_page_only(
     assert (tmp_path / "out" / "ok" / "index.html").is_file()
 
 
+def test_extreme_boosts_and_javascript_constants_in_docs_json(tmp_path: Path) -> None:
+    """A group's `"boost": 1e308` (or `-1e308`) overflowed the search index's weights: an
+    internal error for the whole search (exit 3); now capped with a located warning, as is a
+    page's own `boost`. `NaN`/`Infinity`, which JavaScript's JSON.parse refuses, passed
+    without a word; now a located `config-json` error."""
+    page = "---\ntitle: Big\nboost: 1.0e+308\n---\n\nBig words.\n"
+    config = minimal_config(["ok", "big"])
+    config["navigation"]["groups"][0]["boost"] = 1e308
+    docs = write_site(tmp_path / "docs", {"ok.mdx": OK_PAGE, "big.mdx": page}, config)
+    result = build_site(docs, tmp_path / "out")
+    assert result.fatal is None and _found(result, INTERNAL_ERROR) == []
+    (capped,) = _found(result, "nav-type")
+    assert "boost 1e+308 is outside 0 to 1000" in capped.message and capped.line == 1
+    text = (docs / "docs.json").read_text(encoding="utf-8")
+    (docs / "docs.json").write_text(text.replace("1e+308", "NaN"), encoding="utf-8")
+    result = build_site(docs, tmp_path / "out2")
+    assert result.fatal is not None and "NaN is no JSON value" in result.fatal
+    assert "[config-json]" in result.fatal and "docs.json:1:" in result.fatal
+    (docs / "docs.json").write_text(text.replace("1e+308", '"NaN"'), encoding="utf-8")
+    assert build_site(docs, tmp_path / "out3").fatal is None  # in a string: a string
+
+
 def test_commands_never_end_in_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,6 +4,7 @@ and version."""
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -22,6 +23,11 @@ from mintrender.workers import Background, auto_jobs, can_fork, fork_map
 
 IndexKey = tuple[str, str]
 """(language code, `navigation.versions` label): one index script each ("" for none)."""
+
+
+MAX_BOOST = 1000.0
+"""The largest search boost a page gets (docs.json or frontmatter `boost`): `1e308` overflowed
+the index's integer weights (an internal error for the whole search)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +104,8 @@ def searchable_pages(
             boost = meta.boost
             if boost is None:
                 boost = slot.boost if slot is not None and slot.boost is not None else 1.0
-            found.append((language, SearchablePage(record, version, trail, float(boost))))
+            boost = min(max(float(boost), 0.0), MAX_BOOST) if math.isfinite(boost) else 1.0
+            found.append((language, SearchablePage(record, version, trail, boost)))
     keys = index_keys([(language, page.version) for language, page in found], slots)
     out: dict[IndexKey, list[SearchablePage]] = {key: [] for key in keys}
     versions: dict[str, list[str]] = {}

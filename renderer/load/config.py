@@ -327,7 +327,7 @@ def read_json_config(text: str, file: str, diagnostics: Diagnostics) -> Any:
 
 def _parsed(text: str, file: str, diagnostics: Diagnostics) -> Any:
     try:
-        return load_json(text)
+        data = load_json(text)
     except json.JSONDecodeError as exc:
         problem = json_problem(text, exc)
         diagnostic = Diagnostic(
@@ -339,6 +339,17 @@ def _parsed(text: str, file: str, diagnostics: Diagnostics) -> Any:
             problem.message,
             problem.hint,
         )
+    else:
+        constant = _JS_CONSTANT.search(text) if "NaN" in text or "Infinity" in text else None
+        while constant is not None and not constant.group(1):  # a string: skipped
+            constant = _JS_CONSTANT.search(text, constant.end())
+        if constant is None:
+            return data
+        at = constant.start(1)
+        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        why = f"{constant.group(1)} is no JSON value (JSON.parse refuses it, as Mintlify does)"
+        hint = "write a number or a string"
+        raise ConfigError(Diagnostic("error", file, line, column, "config-json", why, hint))
     try:
         data = load_json(strip_trailing_commas(text))
     except json.JSONDecodeError:
@@ -357,6 +368,10 @@ def _parsed(text: str, file: str, diagnostics: Diagnostics) -> Any:
             )
             text = _drop_char(text, problem.line, problem.column)
     return data
+
+
+_JS_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)\b')
+"""A JSON string, or a constant Python's parser takes and JavaScript's does not."""
 
 
 def _drop_char(text: str, line: int, column: int) -> str:

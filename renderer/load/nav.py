@@ -342,6 +342,17 @@ def _anchor_color(value: Any, path: PathKey, warn: Warn) -> tuple[str, str] | No
     return light, found.get("dark") or light
 
 
+def _boost(value: Any, path: PathKey, warn: Warn) -> float | None:
+    """A group's search `boost`: a number from 0 to 1,000 (past that, the most: `1e308` and
+    `NaN` overflowed the index), warned about when it is none."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    if not 0 <= value <= 1000:
+        warn((*path, "boost"), "nav-type", f"boost {value!r} is outside 0 to 1000; it is capped")
+        return min(max(float(value), 0.0), 1000.0) if value == value else None
+    return float(value)
+
+
 def _opt_str(v: Any) -> str | None:
     return v if isinstance(v, str) and v else None
 
@@ -564,9 +575,7 @@ def _item(
             root=_opt_str(raw.get("root")),
             expanded=raw.get("expanded") is True,
             hidden=raw.get("hidden") is True,
-            boost=float(boost)
-            if isinstance(boost, (int, float)) and not isinstance(boost, bool)
-            else None,
+            boost=_boost(boost, path, warn),
             listing=listing,
         )
     warn(path, "nav-type", f"expected a page path or a group object, found {type(raw).__name__}")
