@@ -668,3 +668,42 @@ def test_a_required_body_written_whole_is_asked_for(
         assert sent == ['{"iban": "DE00"}' if path == "/charge" else '["a"]'], path
         assert errors == []
         page.close()
+
+
+def test_playground_deep_link_opens_it_and_the_address_follows(
+    browser: Any, tmp_path: Path
+) -> None:
+    """Mintlify's deep link: `?playground=open` on an endpoint page opens its playground,
+    and the address says `?playground=open` while it is open, and not once it is closed
+    (guides/linking.mdx). The link did nothing and the address never changed."""
+    from mintrender.build import build
+    from mintrender.model import BuildOptions
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    config = {"name": "R", "theme": "mint", "colors": {"primary": "#0D9373"}}
+    config["navigation"] = {"groups": [{"group": "API", "pages": ["index", "ping"]}]}
+    (docs / "docs.json").write_text(json.dumps(config), encoding="utf-8")
+    spec = spec_for("https://api.example.com")
+    (docs / "openapi.json").write_text(json.dumps(spec), encoding="utf-8")
+    (docs / "index.mdx").write_text("---\ntitle: Home\n---\n\nHi.\n", encoding="utf-8")
+    ping = '---\nopenapi: "/openapi.json POST /generate/{model}"\n---\n'
+    (docs / "ping.mdx").write_text(ping, encoding="utf-8")
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    page = browser.new_page()
+    try:
+        url = (out / "ping" / "index.html").as_uri()
+        page.goto(url + "?playground=open")
+        panel = page.locator(".mr-api-playground")
+        panel.wait_for(state="visible", timeout=10000)
+        page.keyboard.press("Escape")
+        panel.wait_for(state="hidden", timeout=5000)
+        assert "playground" not in page.evaluate("location.search")
+        page.goto(url)
+        assert page.locator(".mr-api-playground").count() == 0  # not opened unasked
+        page.click('[data-component="api-tryit"]')
+        page.locator(".mr-api-playground").wait_for(state="visible", timeout=10000)
+        assert page.evaluate("location.search") == "?playground=open"
+    finally:
+        page.close()

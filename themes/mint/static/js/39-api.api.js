@@ -26,6 +26,20 @@
     });
   }
 
+  function tryIt(tryit) {
+    var endpoint = tryit.closest('[data-component="api-endpoint"]');
+    var ready = window.mrPlayground ? Promise.resolve() : window.mr.load("playground", true);
+    ready.then(function () {
+      if (window.mrPlayground) window.mrPlayground.open(endpoint, tryit);
+    }, function () { /* a copy without the playground files: nothing to open */ });
+  }
+
+  /* `?playground=open` (Mintlify's deep link to an endpoint's playground): open it at once. */
+  if (/[?&]playground=open(&|$)/.test(location.search)) {
+    var first = doc.querySelector('[data-component="api-tryit"]');
+    if (first) tryIt(first);
+  }
+
   doc.addEventListener("click", function (e) {
     var tab = e.target.closest('[role="tab"]');
     if (tab) {
@@ -34,12 +48,7 @@
       return;
     }
     var tryit = e.target.closest('[data-component="api-tryit"]');
-    if (!tryit) return;
-    var endpoint = tryit.closest('[data-component="api-endpoint"]');
-    var ready = window.mrPlayground ? Promise.resolve() : window.mr.load("playground", true);
-    ready.then(function () {
-      if (window.mrPlayground) window.mrPlayground.open(endpoint, tryit);
-    }, function () { /* a copy without the playground files: nothing to open */ });
+    if (tryit) tryIt(tryit);
   });
 
   doc.addEventListener("change", function (e) {

@@ -323,7 +323,20 @@
   function hide(root) {
     root.hidden = true;
     doc.documentElement.classList.remove("mr-api-playground-open");
+    markUrl(false);
     if (root._opener) root._opener.focus();
+  }
+
+  // `?playground=open` in the address while the playground is open, as Mintlify's deep
+  // links have it: the address can be shared, and opens the page with it open (39-api.api.js).
+  function markUrl(open) {
+    if (!window.history || !history.replaceState || typeof URL !== "function") return;
+    try {
+      var url = new URL(location.href);
+      if (open === (url.searchParams.get("playground") === "open")) return;
+      if (open) url.searchParams.set("playground", "open"); else url.searchParams.delete("playground");
+      history.replaceState(history.state, "", url.href);
+    } catch (err) { /* an address this page may not rewrite */ }
   }
 
   function openPlayground(endpoint, opener) {
@@ -339,6 +352,7 @@
     root._opener = opener;
     root.hidden = false;
     doc.documentElement.classList.add("mr-api-playground-open");
+    markUrl(true);
     var first = root.querySelector(".mr-api-playground__form input, .mr-api-playground__form select, .mr-api-playground__form textarea");
     (first || root.querySelector(".mr-api-playground__send")).focus();
   }
