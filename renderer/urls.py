@@ -214,10 +214,15 @@ def relative_root(output_path: str) -> str:
 
 def _url_safe(path: str) -> str:
     """A site path in a URL: `%`, `?` and `#`, which a page's path may hold (Mintlify keeps `?`
-    in an endpoint's URL), percent-encoded, so they are the path's and not a query's."""
-    if "%" in path or "?" in path or "#" in path:
-        return path.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
-    return path
+    in an endpoint's URL), percent-encoded, so they are the path's and not a query's; so are a
+    space, a backslash (a browser reads it as `/`), quotes, `<`, `>` and control characters,
+    which no URL holds as they are (`my page.mdx`: `/my%20page/`, a valid sitemap `<loc>`)."""
+    if _URL_UNSAFE.search(path) is None:
+        return path
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), path)
+
+
+_URL_UNSAFE = re.compile(r'[%?# \\"<>`{}|^\x00-\x1f\x7f]')
 
 
 def docs_file(path: str) -> str:

@@ -349,6 +349,29 @@ def test_snippet_draws_what_its_tag_holds_as_children(tmp_path: Path) -> None:
     assert [d.code for d in result.diagnostics if d.severity != "info"] == []
 
 
+def test_a_page_file_name_with_a_space_or_backslash_is_encoded_in_its_urls(
+    tmp_path: Path,
+) -> None:
+    """`cli/my page.mdx` and `cli/a\\b.mdx`: their links and sitemap entries held the space
+    and the backslash as they are (no valid sitemap URL; a browser reads `\\` as `/`, so the
+    page could not be reached). Percent-encoded now, as `?`, `#` and `%` were."""
+    files = {
+        "index.mdx": "---\ntitle: Home\n---\n\nSee [it](/cli/my%20page).\n",
+        "cli/my page.mdx": "---\ntitle: Spaced\n---\n\nHi.\n",
+        "cli/a\\b.mdx": "---\ntitle: Slashed\n---\n\nHo.\n",
+    }
+    config = minimal_config(["index", "cli/my page", "cli/a\\b"])
+    docs = write_site(tmp_path / "docs", files, config)
+    result = build_site(docs, tmp_path / "out", base_url="https://ex.com/")
+    assert [d.code for d in result.diagnostics if d.severity != "info"] == []
+    home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/cli/my%20page/"' in home and 'href="/cli/a%5Cb/"' in home
+    assert 'href="/cli/my page/"' not in home
+    sitemap = (tmp_path / "out" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://ex.com/cli/my%20page/</loc>" in sitemap
+    assert (tmp_path / "out" / "cli" / "my page" / "index.html").is_file()
+
+
 def test_snippets_are_the_root_folder_imported_files_and_docs_json_globs(tmp_path: Path) -> None:
     """Only the root `snippets/` folder is snippets by its name: BAML lists pages under
     `docs/snippets/`. A file another page imports is a snippet (shown where imported, no page
