@@ -380,6 +380,48 @@ def test_the_language_menu_finds_a_page_in_a_folder_named_like_another_code(
         assert {lang: href for href, lang in re.findall(pattern, html)} == expected, page
 
 
+def test_a_page_with_no_translation_leads_to_its_version_in_the_other_language(
+    tmp_path: Path,
+) -> None:
+    """From `/v1/comp/`, which French lacks, the French entry led to French's first version
+    (`/fr/v2/`); the reader's version exists in French: `/fr/v1/`."""
+
+    def version(label: str, prefix: str, pages: list[str]) -> dict[str, object]:
+        return {"version": label, "groups": [{"group": "G", "pages": [prefix + p for p in pages]}]}
+
+    config = minimal_config([])
+    config["navigation"] = {
+        "languages": [
+            {
+                "language": "en",
+                "versions": [
+                    version("v2", "", ["v2/index", "v2/comp"]),
+                    version("v1", "", ["v1/index", "v1/comp"]),
+                ],
+            },
+            {
+                "language": "fr",
+                "versions": [
+                    version("v2", "fr/", ["v2/index", "v2/comp"]),
+                    version("v1", "fr/", ["v1/index"]),
+                ],
+            },
+        ]
+    }
+    names = ("v2/index", "v2/comp", "v1/index", "v1/comp", "fr/v2/index", "fr/v2/comp")
+    files = {f"{p}.mdx": "---\ntitle: X\n---\n\nText.\n" for p in (*names, "fr/v1/index")}
+    docs = write_site(tmp_path / "docs", files, config)
+    build_site(docs, tmp_path / "out")
+    pattern = r'class="mr-menu__item" href="([^"]*)" hreflang="([^"]*)"'
+    html = (tmp_path / "out" / "v1" / "comp" / "index.html").read_text(encoding="utf-8")
+    assert {lang: href for href, lang in re.findall(pattern, html)} == {
+        "en": "/v1/comp/",
+        "fr": "/fr/v1/",
+    }
+    html = (tmp_path / "out" / "v2" / "comp" / "index.html").read_text(encoding="utf-8")
+    assert dict((lang, href) for href, lang in re.findall(pattern, html))["fr"] == "/fr/v2/comp/"
+
+
 def test_an_anchors_own_colour_fills_its_tile_when_current(tmp_path: Path) -> None:
     """docs.json anchor `color: {light, dark}` (navigation.md §3.1) is the current anchor's
     colour in place of the site's accent; it was dropped. A value that is no CSS colour (it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from mintrender.cache import digest
@@ -241,6 +242,7 @@ class NavView:
                     entry["href"] = (
                         self._language_href(d, parent, ref)
                         or self._counterpart(current, d, ref)
+                        or self._same_version(chain, d)
                         or entry["href"]
                     )
                 elif d.kind == "version" and not d.href:  # the page in that version
@@ -346,6 +348,15 @@ class NavView:
         for found in (down, up if up in pages_there else None):
             if found is not None and found != ref:
                 return self.urls.page(self.pages[found].site_path)
+        return None
+
+    def _same_version(self, chain: Sequence[NavDivision], target: NavDivision) -> str | None:
+        """A page with no translation in language `target`: the reader's version there (its
+        first page), not the language's first version."""
+        label = next((c.label for c in chain if c.kind == "version"), None)
+        for c in target.children if label is not None else ():
+            if isinstance(c, NavDivision) and c.kind == "version" and c.label == label:
+                return self.division_href(c)
         return None
 
     def _in_language(self, d: NavDivision, code: str) -> str | None:
