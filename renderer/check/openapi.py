@@ -119,7 +119,7 @@ def contradiction(
     """How `value` breaks `schema` (type, enum, nested properties and items), or None."""
     if depth > MAX_DEPTH:
         return None
-    schema, src, _ = store.deref(schema, src, "")
+    schema, src, _ = store.deref(schema, src, "", report=False)  # the walk reports its $refs
     if not isinstance(schema, dict) or any(k in schema for k in ("anyOf", "oneOf", "allOf")):
         return None  # combinations: too many readings to call one wrong
     at = f" at {where}" if where else ""
@@ -203,13 +203,15 @@ def _path_parameters(store: SpecStore, src: SpecSource) -> None:
         if not isinstance(item, dict):
             continue
         in_template = _TEMPLATE.findall(str(path))
-        common = _path_params(store, isrc, item.get("parameters"))
+        common = _path_params(store, isrc, item.get("parameters"), join_pointer(iptr, "parameters"))
         for method in HTTP_METHODS:
             op = item.get(method.lower())
             if not isinstance(op, dict):
                 continue
             op_ptr = join_pointer(iptr, method.lower())
-            declared = common | _path_params(store, isrc, op.get("parameters"))
+            declared = common | _path_params(
+                store, isrc, op.get("parameters"), join_pointer(op_ptr, "parameters")
+            )
             for name in in_template:
                 if name not in declared:
                     store.report(
@@ -229,12 +231,13 @@ def _path_parameters(store: SpecStore, src: SpecSource) -> None:
                 )
 
 
-def _path_params(store: SpecStore, src: SpecSource, raw: Any) -> set[str]:
+def _path_params(store: SpecStore, src: SpecSource, raw: Any, pointer: str) -> set[str]:
+    """The `in: path` names of the parameter list `raw`, found at `pointer` of `src`."""
     names: set[str] = set()
     if not isinstance(raw, list):
         return names
-    for node in raw:
-        node, _, _ = store.deref(node, src, "")
+    for i, node in enumerate(raw):
+        node, _, _ = store.deref(node, src, join_pointer(pointer, i))
         if (
             isinstance(node, dict)
             and node.get("in") == "path"

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin
 from mintrender.errors import Diagnostics, Severity
 from mintrender.fileio import is_file
 from mintrender.load.contain import outside_link_message
-from mintrender.openapi.source import SpecSource, read_source, split_pointer
+from mintrender.openapi.source import SpecSource, join_pointer, read_source, split_pointer
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
@@ -100,7 +100,10 @@ class SpecStore:
             self._quiet = False
 
     def lookup(self, ref: str, src: SpecSource, at: str) -> Located | None:
-        """Find the target of `ref` written at pointer `at` of `src`."""
+        """Find the target of `ref`, the `$ref` of the object at pointer `at` of `src`. A
+        problem is reported at the `$ref` itself, whoever asks (the loader, the check), so each
+        bad `$ref` gives one finding at one place."""
+        at = join_pointer(at, "$ref")
         file_part, _, fragment = ref.partition("#")
         target = src
         base_url = self.downloaded.get(src.abs_path)
@@ -152,8 +155,17 @@ class SpecStore:
                 return None
         return node, target, "#" + fragment if fragment else ""
 
-    def deref(self, node: Any, src: SpecSource, pointer: str) -> Located:
-        """Follow a chain of `$ref`s (non-schema objects); unresolved refs give `{}`."""
+    def deref(self, node: Any, src: SpecSource, pointer: str, *, report: bool = True) -> Located:
+        """Follow a chain of `$ref`s (non-schema objects) from `node`, found at `pointer` of
+        `src`; unresolved refs give `{}`. `report=False` when the caller does not know where
+        `node` is (what a misplaced finding would say is wrong): the walk of the spec, or the
+        loader, reports that `$ref` at its place."""
+        if not report:
+            quiet, self._quiet = self._quiet, True
+            try:
+                return self.deref(node, src, pointer)
+            finally:
+                self._quiet = quiet
         seen: set[tuple[Path, str]] = set()
         while isinstance(node, dict) and isinstance(node.get("$ref"), str):
             ref = node["$ref"]
@@ -192,28 +204,34 @@ class SpecStore:
                 self._quiet = False
         budget = [MAX_INLINED_REFS]
 
-        def walk(node: Any, src: SpecSource, chain: frozenset[tuple[Path, str]], depth: int) -> Any:
+        def walk(
+            node: Any, src: SpecSource, at: str, chain: frozenset[tuple[Path, str]], depth: int
+        ) -> Any:
             if depth > 64:
                 return node
             if isinstance(node, list):
-                return [walk(v, src, chain, depth + 1) for v in node]
+                return [
+                    walk(v, src, join_pointer(at, i), chain, depth + 1) for i, v in enumerate(node)
+                ]
             if not isinstance(node, dict):
                 return node
             ref = node.get("$ref")
             if isinstance(ref, str) and budget[0] > 0:
                 budget[0] -= 1
-                found = self.lookup(ref, src, pointer)
+                found = self.lookup(ref, src, at)
                 if found is not None:
                     target, target_src, frag = found
                     key = (target_src.abs_path, frag)
                     if key not in chain:
-                        return walk(target, target_src, chain | {key}, depth + 1)
+                        return walk(target, target_src, frag.lstrip("#"), chain | {key}, depth + 1)
                 return node
-            return {k: walk(v, src, chain, depth + 1) for k, v in node.items()}
+            return {
+                k: walk(v, src, join_pointer(at, str(k)), chain, depth + 1) for k, v in node.items()
+            }
 
         if not _holds_ref(value, 0):
             return value
-        return walk(value, src, keep, 0)
+        return walk(value, src, pointer, keep, 0)
 
 
 MAX_INLINED_REFS = 500

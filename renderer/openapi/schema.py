@@ -86,7 +86,7 @@ class SchemaBuilder:
         return self._build_plain(node, src, pointer)
 
     def _build_ref(self, node: dict[str, Any], ref: str, src: SpecSource, pointer: str) -> Schema:
-        found = self.store.lookup(ref, src, join_pointer(pointer, "$ref"))
+        found = self.store.lookup(ref, src, pointer)
         if found is None:
             return replace(_ANY, description=str(node.get("description", "")))
         target, tsrc, frag = found

@@ -1,0 +1,95 @@
+"""Problems of a site's OpenAPI specs: each is one finding, located in the file the writer
+edits (file, line, column), and the same from `build` and `check`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sitekit import build_site, write_site
+
+from mintrender.check.options import CheckOptions
+from mintrender.check.run import check_site
+
+Finding = tuple[str, int, int, str]
+"""(file, line, column, code)."""
+
+HEAD = 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\n'
+
+
+def _site(tmp_path: Path, files: dict[str, Any], pages: list[str] | None = None) -> Path:
+    groups: list[dict[str, Any]] = [{"group": "API", "openapi": "openapi.yaml"}]
+    if pages:
+        groups.insert(0, {"group": "G", "pages": pages})
+    config = {
+        "name": "x",
+        "theme": "mint",
+        "colors": {"primary": "#000000"},
+        "navigation": {"groups": groups},
+    }
+    return write_site(tmp_path / "docs", files, config)
+
+
+def _findings(docs: Path, code_prefix: str = "") -> tuple[list[Finding], list[Finding]]:
+    """What `build` and `check` report (codes starting with `code_prefix`), in order."""
+    built = build_site(docs, docs.parent / "out")
+    checked = check_site(CheckOptions(docs_dir=docs, jobs=1))
+
+    def rows(diags: Any) -> list[Finding]:
+        return sorted(
+            (d.file, d.line, d.column, d.code) for d in diags if d.code.startswith(code_prefix)
+        )
+
+    return rows(built.diagnostics), rows(checked.diagnostics)
+
+
+def _messages(docs: Path, code: str) -> list[str]:
+    return [
+        d.message
+        for d in check_site(CheckOptions(docs_dir=docs, jobs=1)).diagnostics
+        if d.code == code
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ref", "code"),
+    [
+        ("#/components/schemas/Nope", "openapi-ref"),
+        ("../outside.yaml#/S", "openapi-ref"),
+        ("https://example.com/pet.json#/Pet", "openapi-remote-ref"),
+        ("file:///etc/spec.yaml#/S", "openapi-remote-ref"),
+    ],
+)
+def test_a_bad_schema_ref_is_one_finding_at_the_ref(tmp_path: Path, ref: str, code: str) -> None:
+    # check reported it twice: at the `schema:` key (its walk) and at the `$ref` (the loader)
+    spec = HEAD + "paths:\n  /a:\n    get:\n      summary: A\n      responses:\n"
+    spec += "        '200':\n          description: ok\n          content:\n"
+    spec += f"            application/json:\n              schema:\n                $ref: '{ref}'\n"
+    docs = _site(tmp_path, {"openapi.yaml": spec})
+    built, checked = _findings(docs, "openapi")
+    assert built == [("openapi.yaml", 13, 17, code)]
+    assert checked == built
+
+
+def test_a_bad_parameter_ref_is_one_finding_at_the_ref(tmp_path: Path) -> None:
+    # check added a copy at 1:1 (the path-parameter pass knew no place for it)
+    spec = HEAD + "paths:\n  /a/{id}:\n    get:\n      summary: A\n      parameters:\n"
+    spec += "        - {$ref: '#/components/parameters/~2bad'}\n"
+    spec += "        - {name: id, in: path, required: true, schema: {type: string}}\n"
+    spec += "      responses: {'200': {description: ok}}\n"
+    docs = _site(tmp_path, {"openapi.yaml": spec})
+    built, checked = _findings(docs, "openapi-ref")
+    assert built == [("openapi.yaml", 8, 12, "openapi-ref")]
+    assert checked == built
+
+
+def test_a_bad_ref_inside_an_example_is_located_where_it_is_written(tmp_path: Path) -> None:
+    spec = HEAD + "paths:\n  /a:\n    get:\n      summary: A\n      responses:\n"
+    spec += "        '200':\n          description: ok\n          content:\n"
+    spec += "            application/json:\n              schema: {type: object}\n"
+    spec += "              example:\n                items:\n"
+    spec += "                  - {$ref: '#/components/examples/Nope'}\n"
+    docs = _site(tmp_path, {"openapi.yaml": spec})
+    built, _ = _findings(docs, "openapi-ref")
+    assert built == [("openapi.yaml", 15, 22, "openapi-ref")]
