@@ -52,6 +52,29 @@ def _messages(docs: Path, code: str) -> list[str]:
     ]
 
 
+def test_a_ref_to_a_page_is_one_warning_at_the_ref_and_the_page_is_left_alone(
+    tmp_path: Path,
+) -> None:
+    # the page's `---` rules were read as YAML documents: an error on a valid page, exit 1
+    spec = HEAD + "paths:\n  /a:\n    get:\n      summary: A\n      responses:\n"
+    spec += '        "200": {$ref: "guide.mdx#/x"}\n        "404": {$ref: "logo.png"}\n'
+    docs = _site(
+        tmp_path,
+        {
+            "openapi.yaml": spec,
+            "guide.mdx": "---\ntitle: Guide\n---\n\nSome text.\n\n---\n\nMore text.\n",
+            "logo.png": b"\x89PNG\r\n\x1a\n\x00\x00",
+        },
+        ["guide"],
+    )
+    built, checked = _findings(docs)
+    expected = [("openapi.yaml", 8, 17, "openapi-ref"), ("openapi.yaml", 9, 17, "openapi-ref")]
+    assert built == expected
+    assert checked == expected
+    assert "not a JSON or YAML file" in _messages(docs, "openapi-ref")[0]
+    assert (tmp_path / "out" / "guide" / "index.html").is_file()
+
+
 @pytest.mark.parametrize(
     ("ref", "code"),
     [

@@ -135,6 +135,15 @@ class SpecStore:
             if not is_file(abs_path):
                 self.report(src, at, "openapi-ref", f"$ref '{ref}': file '{file_part}' not found")
                 return None
+            if abs_path.suffix.lower() not in SPEC_SUFFIXES:
+                self.report(
+                    src,
+                    at,
+                    "openapi-ref",
+                    f"$ref '{ref}' names '{file_part}', which is not a JSON or YAML file (.json, "
+                    ".yaml or .yml); it is not followed",
+                )
+                return None
             loaded = self.load(abs_path)
             if loaded is None:
                 return None
@@ -233,6 +242,10 @@ class SpecStore:
             return value
         return walk(value, src, pointer, keep, 0)
 
+
+SPEC_SUFFIXES = (".json", ".yaml", ".yml", "")
+"""Files a `$ref` is followed into: a page, an image or other file is not a spec to parse
+(an `.mdx` page's `---` rules read as YAML documents and failed the page itself)."""
 
 MAX_INLINED_REFS = 500
 """`$ref`s one example may hold (a fan-out past that stays as written)."""
