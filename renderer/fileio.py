@@ -8,6 +8,7 @@ import json
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -74,19 +75,36 @@ def whole_text(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
-def load_json(text: str) -> Any:
+def load_json(text: str, duplicates: list[str] | None = None) -> Any:
     """`json.loads` as JavaScript reads JSON: lone surrogates made U+FFFD (`whole_text`), and an
     integer past Python's digit limit a float. Raises what `json.loads` raises, RecursionError
-    included (a document thousands deep)."""
+    included (a document thousands deep). With `duplicates`, the keys an object gives twice are
+    appended to it (the last value is kept, as `JSON.parse` keeps it; `load.jsonpos` locates
+    them): a cheap check on every object, where locating needs a second, slow read."""
+    hook = None if duplicates is None else _pairs_noting(duplicates)
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=hook)
     except json.JSONDecodeError:
         raise
     except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
-        data = json.loads(text, parse_int=lambda digits: float(digits))
+        data = json.loads(text, parse_int=lambda digits: float(digits), object_pairs_hook=hook)
     if not _ESCAPED_SURROGATE.search(text):
         return data
     return _whole(data)
+
+
+def _pairs_noting(duplicates: list[str]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(items)
+        if len(obj) < len(items):
+            seen: set[str] = set()
+            for key, _ in items:
+                if key in seen:
+                    duplicates.append(key)
+                seen.add(key)
+        return obj
+
+    return pairs
 
 
 def _whole(data: Any) -> Any:

@@ -116,3 +116,47 @@ def test_a_bad_ref_inside_an_example_is_located_where_it_is_written(tmp_path: Pa
     docs = _site(tmp_path, {"openapi.yaml": spec})
     built, _ = _findings(docs, "openapi-ref")
     assert built == [("openapi.yaml", 15, 22, "openapi-ref")]
+
+
+OP = '    get:\n      summary: "{s}"\n      responses: {{"200": {{description: ok}}}}\n'
+
+
+def test_a_key_given_twice_in_a_yaml_spec_is_an_error_at_the_second(tmp_path: Path) -> None:
+    # js-yaml (Mintlify) refuses the spec; PyYAML dropped the first operation silently
+    spec = HEAD + "paths:\n  /a:\n" + OP.format(s="First") + "  /a:\n" + OP.format(s="Second")
+    spec += "components:\n  schemas:\n    S: {type: object, type: string}\n"
+    spec += "x-base: &b {summary: Base, description: d}\nx-use:\n  <<: *b\n  summary: Own\n"
+    docs = _site(tmp_path, {"openapi.yaml": spec})
+    built, checked = _findings(docs, "openapi-duplicate-key")
+    assert built == [
+        ("openapi.yaml", 8, 3, "openapi-duplicate-key"),
+        ("openapi.yaml", 14, 23, "openapi-duplicate-key"),
+    ]  # a merge key (`<<`) overridden is no duplicate
+    assert checked == built
+    assert "first on line 4" in _messages(docs, "openapi-duplicate-key")[0]
+    html = (tmp_path / "out" / "api-reference" / "second" / "index.html").read_text("utf-8")
+    assert "Second" in html  # still built, with the last value
+
+
+def test_a_key_given_twice_in_a_json_spec_is_an_error_at_the_second(tmp_path: Path) -> None:
+    op = '{"get": {"summary": "%s", "responses": {"200": {"description": "ok"}}}}'
+    spec = '{"openapi": "3.0.3", "info": {"title": "T", "version": "1"},\n"paths": {\n'
+    spec += f'  "/a": {op % "First"},\n  "/a": {op % "Second"}\n}}}}\n'
+    docs = _site(tmp_path, {"openapi.json": spec})
+    config = (docs / "docs.json").read_text("utf-8").replace("openapi.yaml", "openapi.json")
+    (docs / "docs.json").write_text(config, "utf-8")
+    built, checked = _findings(docs, "openapi-duplicate-key")
+    assert built == [("openapi.json", 4, 3, "openapi-duplicate-key")]
+    assert checked == built
+
+
+def test_a_key_given_twice_in_docs_json_is_a_warning_at_the_second(tmp_path: Path) -> None:
+    docs = write_site(tmp_path / "docs", {"index.mdx": "---\ntitle: I\n---\nHi\n"})
+    (docs / "docs.json").write_text(
+        '{"name": "x", "theme": "mint", "colors": {"primary": "#000000"},\n'
+        ' "name": "y", "navigation": {"groups": [{"group": "G", "pages": ["index"]}]}}\n',
+        "utf-8",
+    )
+    built, checked = _findings(docs, "config-duplicate-key")
+    assert built == [("docs.json", 2, 2, "config-duplicate-key")]
+    assert checked == built

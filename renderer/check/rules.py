@@ -30,6 +30,7 @@ RULES: dict[str, Rule] = _rules(
     ("broken-anchor", "warning", "a link's #anchor names no heading or id on the page it targets"),
     # navigation and configuration
     ("config-json", "error", "docs.json / mint.json is not valid JSON (with a hint to fix it)"),
+    ("config-duplicate-key", "warning", "docs.json gives a key twice in one object"),
     ("config-missing", "warning", "a required docs.json key is missing"),
     ("config-type", "warning", "a docs.json value has the wrong type"),
     ("config-color", "warning", "a docs.json colour is not a hex colour"),
@@ -153,6 +154,7 @@ RULES: dict[str, Rule] = _rules(
     ("openapi-missing", "error", "an OpenAPI spec file is missing"),
     ("openapi-read", "error", "an OpenAPI spec file cannot be read"),
     ("openapi-syntax", "error", "an OpenAPI spec is not valid JSON or YAML"),
+    ("openapi-duplicate-key", "error", "an OpenAPI spec gives a key twice in one object"),
     ("openapi-version", "warning", "a spec's `openapi`/`swagger` version is missing or unknown"),
     ("openapi-paths", "warning", "a spec's `paths` is malformed"),
     ("openapi-operation", "warning", "an operation is malformed"),

@@ -22,7 +22,7 @@ from mintrender.load.chrome import (
 )
 from mintrender.load.contain import outside_link_message, resolve_inside
 from mintrender.load.encoding import decode_source
-from mintrender.load.jsonpos import JsonPositions, PathKey, format_path
+from mintrender.load.jsonpos import JsonPositions, PathKey, duplicate_keys, format_path
 from mintrender.load.legacy import convert_mint_json, legacy_types
 from mintrender.load.shapes import Warn, check_types
 from mintrender.load.shapes import as_dict as _dict
@@ -314,20 +314,31 @@ def _deeper_than(data: Any, limit: int) -> bool:
 def read_json_config(text: str, file: str, diagnostics: Diagnostics) -> Any:
     """Parse the configuration's JSON. A trailing comma is reported and forgiven (the rest of
     the site builds); any other syntax error raises ConfigError with a hint, and so does a
-    configuration nested more than `MAX_CONFIG_DEPTH` levels deep."""
+    configuration nested more than `MAX_CONFIG_DEPTH` levels deep. A key given twice in one
+    object is a warning at the second: the last value counts, as `JSON.parse` has it."""
+    duplicates: list[str] = []
     try:
-        data = _parsed(text, file, diagnostics)
+        data = _parsed(text, file, diagnostics, duplicates)
     except RecursionError:  # `[[[[…` thousands deep
         data = None
     if data is None or _deeper_than(data, MAX_CONFIG_DEPTH):  # walked by recursion below
         why = f"the configuration is nested too deeply (more than {MAX_CONFIG_DEPTH} levels)"
         raise ConfigError(Diagnostic("error", file, 1, 1, "config-json", why, "")) from None
+    for key, line, col, first in duplicate_keys(text) if duplicates else ():
+        diagnostics.warning(
+            file,
+            line,
+            col,
+            "config-duplicate-key",
+            f"key {key!r} is given twice in one object (first on line {first}); the last one "
+            "is used, as Mintlify reads it; remove the other",
+        )
     return data
 
 
-def _parsed(text: str, file: str, diagnostics: Diagnostics) -> Any:
+def _parsed(text: str, file: str, diagnostics: Diagnostics, duplicates: list[str]) -> Any:
     try:
-        data = load_json(text)
+        data = load_json(text, duplicates)
     except json.JSONDecodeError as exc:
         problem = json_problem(text, exc)
         diagnostic = Diagnostic(
@@ -351,7 +362,7 @@ def _parsed(text: str, file: str, diagnostics: Diagnostics) -> Any:
         hint = "write a number or a string"
         raise ConfigError(Diagnostic("error", file, line, column, "config-json", why, hint))
     try:
-        data = load_json(strip_trailing_commas(text))
+        data = load_json(strip_trailing_commas(text), duplicates)
     except json.JSONDecodeError:
         raise ConfigError(diagnostic) from None
     # the commas were the only mistake: say where each one is and go on

@@ -114,6 +114,50 @@ class JsonPositions:
         return found if isinstance(found, str) else None
 
 
+def duplicate_keys(text: str) -> list[tuple[str, int, int, int]]:
+    """The keys a JSON text gives twice in one object, as (key, line, column, line of its first
+    use), 1-based, in the order of the text: `JSON.parse` keeps the last silently, and YAML
+    readers (js-yaml, which reads a spec's JSON too) refuse the document."""
+    found: list[tuple[str, int, int, int]] = []
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+
+    def value(pos: int) -> int:
+        pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+        if pos >= len(text):
+            return pos
+        ch = text[pos]
+        if ch not in "{[":
+            m = _STRING.match(text, pos) or _SCALAR.match(text, pos)
+            return m.end() if m else len(text)
+        first: dict[str, int] = {}
+        pos += 1
+        while True:
+            pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+            if pos >= len(text) or text[pos] in "}]":
+                return pos + 1
+            if ch == "{":
+                m = _STRING.match(text, pos)
+                if not m:
+                    return len(text)
+                key = json.loads(m.group(0))
+                if key in first:
+                    line, col = offset_to_line_col(starts, pos)
+                    found.append((key, line, col, offset_to_line_col(starts, first[key])[0]))
+                else:
+                    first[key] = pos
+                pos = _WS.match(text, m.end()).end() + 1  # type: ignore[union-attr]  # colon
+            pos = _WS.match(text, value(pos)).end()  # type: ignore[union-attr]
+            if pos < len(text) and text[pos] == ",":
+                pos += 1
+
+    try:
+        value(0)
+    except (RecursionError, ValueError):
+        pass
+    return found
+
+
 def offset_to_line_col(line_starts: list[int], offset: int) -> tuple[int, int]:
     """Binary search a sorted list of line start offsets."""
     lo, hi = 0, len(line_starts) - 1

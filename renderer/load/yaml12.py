@@ -35,7 +35,36 @@ MAX_DEPTH = 1_000
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about 10x faster
 
 
-class Yaml12Loader(_Base):
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _NotingDuplicates:
+    """A loader noting each key a mapping gives twice (YAML forbids it; js-yaml, the reader of
+    Mintlify's toolchain, refuses the document; PyYAML keeps the last value silently), while it
+    builds the mapping anyway: no second read of the document to find them."""
+
+    duplicates: list[tuple[str, int, int, int]]
+    """(key, line, column, line of its first use), 0-based, as the document gives them."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)  # type: ignore[call-arg]
+        self.duplicates = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if isinstance(node, yaml.MappingNode) and len(node.value) > 1:
+            first: dict[str, int] = {}
+            for key, _ in node.value:  # before a merge key (`<<`) adds the pairs it brings
+                if isinstance(key, yaml.ScalarNode) and key.tag != _MERGE:
+                    name = str(key.value)
+                    if name in first:
+                        mark = key.start_mark
+                        self.duplicates.append((name, mark.line, mark.column, first[name]))
+                    else:
+                        first[name] = key.start_mark.line
+        return super().construct_mapping(node, deep)  # type: ignore[misc]
+
+
+class Yaml12Loader(_NotingDuplicates, _Base):
     """PyYAML's safe loader with YAML 1.2's core-schema resolvers instead of YAML 1.1's."""
 
     yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
@@ -70,7 +99,7 @@ for _name, _pattern, _first in _IMPLICIT:
 Yaml12Loader.add_constructor("tag:yaml.org,2002:int", Yaml12Loader.construct_yaml12_int)
 
 
-class _Redefining(yaml.SafeLoader):
+class _Redefining(_NotingDuplicates, yaml.SafeLoader):
     """`Yaml12Loader` in Python, where an anchor may be defined again (YAML 1.2: an alias
     names the latest node of its anchor, as js-yaml reads it); libyaml refuses the document."""
 
@@ -88,15 +117,28 @@ class _Redefining(yaml.SafeLoader):
 _Redefining.add_constructor("tag:yaml.org,2002:int", _Redefining.construct_yaml12_int)
 
 
-def load_yaml(text: str) -> Any:
-    """Parse one YAML 1.2 document into plain JSON data (raises `yaml.YAMLError`)."""
+def load_yaml(text: str, duplicates: list[tuple[str, int, int, int]] | None = None) -> Any:
+    """Parse one YAML 1.2 document into plain JSON data (raises `yaml.YAMLError`). With
+    `duplicates`, the keys a mapping gives twice are appended to it as (key, line, column, line
+    of the first), 0-based; the last value is kept."""
     try:
-        data = yaml.load(text, Loader=Yaml12Loader)  # noqa: S506 - a safe loader
+        data, found = _load(text, Yaml12Loader)
     except yaml.composer.ComposerError as exc:
         if "duplicate anchor" not in f"{exc.context} {exc.problem}":
             raise
-        data = yaml.load(text, Loader=_Redefining)  # noqa: S506 - a safe loader
+        data, found = _load(text, _Redefining)
+    if duplicates is not None:
+        duplicates.extend(sorted(found, key=lambda f: (f[1], f[2])))
     return plain(data)
+
+
+def _load(text: str, loader_class: type) -> tuple[Any, list[tuple[str, int, int, int]]]:
+    """What `yaml.load` does, keeping the loader's noted duplicates."""
+    loader = loader_class(text)
+    try:
+        return loader.get_single_data(), loader.duplicates
+    finally:
+        loader.dispose()
 
 
 _KEY_LINE = re.compile(r"^([ \t]*(?:- +)?)([^\s#:'\"\-][^:\n]*?)[ \t]*:(?:[ \t]|$)", re.M)

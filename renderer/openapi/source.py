@@ -15,6 +15,7 @@ import yaml
 
 from mintrender.errors import Diagnostics
 from mintrender.fileio import load_json, regular_text
+from mintrender.load.jsonpos import duplicate_keys as json_duplicate_keys
 from mintrender.load.yaml12 import Yaml12Loader, load_yaml
 
 _DECODER = json.JSONDecoder()
@@ -198,9 +199,10 @@ def read_source(
     is_yaml = suffix in (".yaml", ".yml") or (
         suffix != ".json" and not text.lstrip().startswith(("{", "["))  # downloaded: sniffed
     )
+    duplicates: list[str] = []
     if not is_yaml:
         try:
-            data = load_json(text)
+            data = load_json(text, duplicates)
         except json.JSONDecodeError as exc:
             diagnostics.error(
                 rel_path, exc.lineno, exc.colno, code, f"invalid JSON in the spec: {exc.msg}"
@@ -209,13 +211,34 @@ def read_source(
         except RecursionError:  # `[[[[…` thousands deep, as YAML's MAX_DEPTH refuses it
             diagnostics.error(rel_path, 1, 1, code, "the spec is nested too deeply to read")
             return None
+        if duplicates:
+            _report_duplicates(json_duplicate_keys(text), rel_path, diagnostics)
         return SpecSource(rel_path, abs_path, text, data, "json")
+    found: list[tuple[str, int, int, int]] = []
     try:
-        data = load_yaml(text)  # YAML 1.2, as OpenAPI reads it
+        data = load_yaml(text, found)  # YAML 1.2, as OpenAPI reads it
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         problem = getattr(exc, "problem", None) or str(exc)
         diagnostics.error(rel_path, line, col, code, f"invalid YAML in the spec: {problem}")
         return None
+    _report_duplicates([(k, ln + 1, c + 1, f + 1) for k, ln, c, f in found], rel_path, diagnostics)
     return SpecSource(rel_path, abs_path, text, data, "yaml")
+
+
+def _report_duplicates(
+    found: list[tuple[str, int, int, int]], rel_path: str, diagnostics: Diagnostics
+) -> None:
+    """An error at each key given twice in one object ((key, line, column, first line),
+    1-based): Mintlify reads a spec, JSON or YAML, with js-yaml, which refuses the whole file
+    ("duplicated mapping key") and the deploy fails; here the last value is used, as before."""
+    for key, line, col, first in found:
+        diagnostics.error(
+            rel_path,
+            line,
+            col,
+            "openapi-duplicate-key",
+            f"key {key!r} is given twice in one object (first on line {first}); Mintlify refuses "
+            "such a spec (duplicated mapping key); here the last one is used",
+        )
