@@ -62,6 +62,14 @@ def regular_text(
         return fh.read()
 
 
+def regular_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A regular file's bytes; a named pipe, socket or device raises OSError (as
+    `regular_text`)."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(NOT_REGULAR)
+    return read_bytes(path)
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 

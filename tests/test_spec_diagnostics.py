@@ -160,3 +160,22 @@ def test_a_key_given_twice_in_docs_json_is_a_warning_at_the_second(tmp_path: Pat
     built, checked = _findings(docs, "config-duplicate-key")
     assert built == [("docs.json", 2, 2, "config-duplicate-key")]
     assert checked == built
+
+
+def test_a_binary_spec_is_one_located_encoding_finding(tmp_path: Path) -> None:
+    # the raw `'utf-8' codec can't decode byte 0xff in position 2`, with no line
+    docs = _site(tmp_path, {"openapi.yaml": b"op\xffenapi: 3\n\x00\x01"})
+    built, checked = _findings(docs, "file-encoding")
+    assert built == [("openapi.yaml", 2, 1, "file-encoding")]
+    assert checked == built
+    assert not [m for m in _messages(docs, "openapi-read")]
+
+
+def test_a_spec_not_in_utf8_is_read_with_a_located_warning(tmp_path: Path) -> None:
+    spec = (HEAD + "paths:\n  /a:\n" + OP.format(s="Caf\u00e9")).encode("cp1252")
+    docs = _site(tmp_path, {"openapi.yaml": spec})
+    built, checked = _findings(docs, "file-encoding")
+    assert built == [("openapi.yaml", 6, 20, "file-encoding")]
+    assert checked == built
+    html = (tmp_path / "out" / "api-reference" / "caf\u00e9" / "index.html").read_text("utf-8")
+    assert "Caf\u00e9" in html

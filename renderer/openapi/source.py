@@ -14,7 +14,8 @@ from urllib.parse import unquote
 import yaml
 
 from mintrender.errors import Diagnostics
-from mintrender.fileio import load_json, regular_text
+from mintrender.fileio import load_json, regular_bytes
+from mintrender.load.encoding import decode_source
 from mintrender.load.jsonpos import duplicate_keys as json_duplicate_keys
 from mintrender.load.yaml12 import Yaml12Loader, load_yaml
 
@@ -191,10 +192,24 @@ def read_source(
 ) -> SpecSource | None:
     """Read and parse a JSON or YAML file; problems become diagnostics and return None."""
     try:
-        text = regular_text(abs_path)
-    except (OSError, UnicodeDecodeError) as exc:
+        decoded = decode_source(regular_bytes(abs_path))
+    except OSError as exc:
         diagnostics.error(rel_path, 0, 0, "openapi-read", f"cannot read the spec file: {exc}")
         return None
+    if decoded.bad is not None:  # as a page's: located, and only a NUL byte stops the read
+        line, column, _ = decoded.bad
+        if decoded.binary:
+            diagnostics.error(
+                rel_path,
+                line,
+                column,
+                "file-encoding",
+                "this file is binary, not text (a NUL byte): it is not read as a spec; an "
+                "OpenAPI spec must be a UTF-8 JSON or YAML file",
+            )
+            return None
+        diagnostics.warning(rel_path, line, column, "file-encoding", decoded.problem())
+    text = decoded.text
     suffix = abs_path.suffix.lower()
     is_yaml = suffix in (".yaml", ".yml") or (
         suffix != ".json" and not text.lstrip().startswith(("{", "["))  # downloaded: sniffed
