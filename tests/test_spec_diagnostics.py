@@ -179,3 +179,18 @@ def test_a_spec_not_in_utf8_is_read_with_a_located_warning(tmp_path: Path) -> No
     assert checked == built
     html = (tmp_path / "out" / "api-reference" / "caf\u00e9" / "index.html").read_text("utf-8")
     assert "Caf\u00e9" in html
+
+
+def test_an_alias_bomb_or_an_alias_inside_itself_is_located_at_the_alias(tmp_path: Path) -> None:
+    lines = ["  x0: &x0 [a, a, a, a, a, a, a, a, a, a]"]
+    lines += [f"  x{i}: &x{i} [" + ", ".join([f"*x{i - 1}"] * 10) + "]" for i in range(1, 8)]
+    bomb = HEAD + "x-bomb:\n" + "\n".join(lines) + "\npaths: {}\n"
+    docs = _site(tmp_path, {"openapi.yaml": bomb})
+    built, checked = _findings(docs, "openapi-syntax")
+    assert built == [("openapi.yaml", 10, 12, "openapi-syntax")]  # the alias past 2,000,000
+    assert checked == built
+    looped = HEAD + "paths:\n  /a: &p\n" + OP.format(s="A") + "    x-self: *p\n"
+    docs = _site(tmp_path / "loop", {"openapi.yaml": looped})
+    built, checked = _findings(docs, "openapi-syntax")
+    assert built == [("openapi.yaml", 8, 13, "openapi-syntax")]
+    assert checked == built

@@ -129,7 +129,11 @@ def load_yaml(text: str, duplicates: list[tuple[str, int, int, int]] | None = No
         data, found = _load(text, _Redefining)
     if duplicates is not None:
         duplicates.extend(sorted(found, key=lambda f: (f[1], f[2])))
-    return plain(data)
+    try:
+        return plain(data)
+    except YamlLimitError as exc:
+        exc.problem_mark = limit_mark(text)
+        raise
 
 
 def _load(text: str, loader_class: type) -> tuple[Any, list[tuple[str, int, int, int]]]:
@@ -189,7 +193,51 @@ class YamlLimitError(yaml.YAMLError):
     def __init__(self, problem: str) -> None:
         super().__init__(problem)
         self.problem = problem
-        self.problem_mark = None
+        self.problem_mark: Any = None
+        """Where the document goes past the limit (`limit_mark`), once `load_yaml` knows."""
+
+
+def limit_mark(text: str) -> Any:
+    """The mark of the alias (or value) where `text` goes past a limit of `plain`: an alias
+    inside the value it names, the value that takes the expanded document past `MAX_VALUES`,
+    or past `MAX_DEPTH` levels. Read again as events (no values built), only after `plain`
+    refused the document; the document's start if no event is found."""
+    anchors: dict[str, tuple[int, int]] = {}  # anchor -> (expanded size, levels below it)
+    stack: list[list[Any]] = []  # open collections: [anchor, size, levels below]
+    total, start = 0, None
+    try:
+        for event in yaml.parse(text, Loader=Yaml12Loader):
+            start = start or event.start_mark
+            if isinstance(event, yaml.AliasEvent):
+                if any(frame[0] == event.anchor for frame in stack):
+                    return event.start_mark  # an alias inside the value it names
+                size, below = anchors.get(str(event.anchor), (1, 0))
+            elif isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                size, below = 1, 0
+            elif isinstance(event, yaml.CollectionEndEvent) and stack:
+                anchor, size, below = stack.pop()
+                if anchor is not None:
+                    anchors[anchor] = (size, below)
+                if stack:
+                    stack[-1][1] += size - 1  # its own 1 was counted when it opened
+                    stack[-1][2] = max(stack[-1][2], below + 1)
+                continue
+            else:
+                continue
+            total += size
+            if total > MAX_VALUES or len(stack) + below > MAX_DEPTH:
+                return event.start_mark
+            if isinstance(event, yaml.CollectionStartEvent):
+                stack.append([event.anchor, 1, 0])
+                continue
+            if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
+                anchors[event.anchor] = (1, 0)
+            if stack:
+                stack[-1][1] += size
+                stack[-1][2] = max(stack[-1][2], below + 1)
+    except yaml.YAMLError:
+        pass
+    return start
 
 
 def plain(data: Any) -> Any:
