@@ -194,3 +194,13 @@ def test_an_alias_bomb_or_an_alias_inside_itself_is_located_at_the_alias(tmp_pat
     built, checked = _findings(docs, "openapi-syntax")
     assert built == [("openapi.yaml", 8, 13, "openapi-syntax")]
     assert checked == built
+
+
+def test_a_path_key_that_is_no_path_is_reported_in_the_spec(tmp_path: Path) -> None:
+    # it was `docs.json: navigation lists 'openapi.yaml GET 123'`, which it does not
+    spec = HEAD + "paths:\n  123:\n" + OP.format(s="N") + "  /b:\n" + OP.format(s="B")
+    docs = _site(tmp_path, {"openapi.yaml": spec})
+    built, checked = _findings(docs)
+    assert built == [("openapi.yaml", 4, 3, "openapi-paths")]
+    assert checked == built
+    assert "does not start with `/`" in _messages(docs, "openapi-paths")[0]

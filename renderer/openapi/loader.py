@@ -149,6 +149,15 @@ class _SpecLoader:
                 continue
             for key, item in items.items():
                 ptr = join_pointer(f"/{section}", str(key))
+                if section == "paths" and not str(key).startswith("/"):  # `123:`, `null:`, `users:`
+                    self.store.report(
+                        src,
+                        ptr,
+                        "openapi-paths",
+                        f"path {key!r} does not start with `/` (a path of `paths` is written "
+                        "`/users`); it is left out",
+                    )
+                    continue
                 item, isrc, iptr = self.store.deref(item, src, ptr)
                 if not isinstance(item, dict):
                     self.store.report(src, ptr, "openapi-type", _NOT_MAP.format(f"`{key}`"))
