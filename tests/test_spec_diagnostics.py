@@ -204,3 +204,18 @@ def test_a_path_key_that_is_no_path_is_reported_in_the_spec(tmp_path: Path) -> N
     assert built == [("openapi.yaml", 4, 3, "openapi-paths")]
     assert checked == built
     assert "does not start with `/`" in _messages(docs, "openapi-paths")[0]
+
+
+def test_a_nul_byte_in_docs_json_is_said_as_such_where_it_is(tmp_path: Path) -> None:
+    # it was "the file ends too early … cut short" at 1:1 plus "binary … left out"
+    docs = write_site(tmp_path / "docs", {"index.mdx": "---\ntitle: I\n---\nHi\n"})
+    (docs / "docs.json").write_bytes(
+        b'{"theme": "mint", "colors": {"primary": "#000000"},\n "name": "a\x00b",\n'
+        b' "navigation": {"groups": [{"group": "G", "pages": ["index"]}]}}\n'
+    )
+    built = build_site(docs, tmp_path / "out")
+    checked = check_site(CheckOptions(docs_dir=docs, jobs=1))
+    for diags in (built.diagnostics, checked.diagnostics):
+        [only] = [d for d in diags if d.severity != "info"] or [checked.fatal]
+        assert (only.file, only.line, only.column, only.code) == ("docs.json", 2, 12, "config-json")
+        assert "NUL byte" in only.message

@@ -243,10 +243,16 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
     except OSError as exc:  # no permission, a folder named docs.json, a disk error
         why = f"the configuration cannot be read: {exc.strerror or exc}"
         hint = "let the user running mintrender read it (chmod a+r)"
-        raise ConfigError(
-            Diagnostic("error", path.name, 0, 0, "file-unreadable", why, hint)
-        ) from None
+        diagnostic = Diagnostic("error", path.name, 0, 0, "file-unreadable", why, hint)
+        raise ConfigError(diagnostic) from None
     decoded = decode_source(raw)  # not UTF-8: read on, with a warning
+    if decoded.binary and decoded.bad is not None:  # JSON.parse refuses a raw NUL as well
+        line, column, _ = decoded.bad
+        why = (
+            "invalid JSON: a NUL byte (0x00) is in the file, where JSON allows no control character"
+        )
+        hint = "remove it; inside a string, write it as \\u0000"
+        raise ConfigError(Diagnostic("error", path.name, line, column, "config-json", why, hint))
     if decoded.bad is not None:
         line, column, _ = decoded.bad
         diagnostics.warning(path.name, line, column, "file-encoding", decoded.problem())
