@@ -650,7 +650,7 @@ def test_schema_deeper_than_the_view_draws_is_said(tmp_path: Path) -> None:
     spec = {**_SPEC_HEAD, "paths": _operation(node)}
     result = _build(tmp_path, {"api.json": spec, "deep.mdx": "---\nopenapi: POST /things\n---\n"})
     (limit,) = _found(result, "openapi-limit")
-    assert limit.file == "deep.mdx" and "levels deep" in limit.message
+    assert limit.file == "api.json" and "levels deep" in limit.message
     html = (tmp_path / "out" / "deep" / "index.html").read_text()
     assert "param-d99" in html and "-d50" not in html
 

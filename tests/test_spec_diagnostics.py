@@ -219,3 +219,15 @@ def test_a_nul_byte_in_docs_json_is_said_as_such_where_it_is(tmp_path: Path) -> 
         [only] = [d for d in diags if d.severity != "info"] or [checked.fatal]
         assert (only.file, only.line, only.column, only.code) == ("docs.json", 2, 12, "config-json")
         assert "NUL byte" in only.message
+
+
+def test_a_reference_cut_short_is_reported_at_its_operation_in_the_spec(tmp_path: Path) -> None:
+    # it was located at `api-reference/wide:1:1`, a generated page no writer can open
+    props = ", ".join(f"p{i}: {{type: string}}" for i in range(2100))
+    spec = HEAD + "paths:\n  /a:\n    get:\n      summary: Wide\n      responses:\n"
+    spec += "        '200': {description: ok, content: {application/json: {schema: "
+    spec += f"{{type: object, properties: {{{props}}}}}}}}}}}\n"
+    docs = _site(tmp_path, {"openapi.yaml": spec})
+    built = build_site(docs, tmp_path / "out")
+    found = [(d.file, d.line, d.column) for d in built.diagnostics if d.code == "openapi-limit"]
+    assert found == [("openapi.yaml", 5, 5)]

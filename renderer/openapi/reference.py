@@ -11,7 +11,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from mintrender.openapi.fields import AnchorSet, FieldBuilder, FieldView, Markdown, SchemaView
+from mintrender.openapi.fields import (
+    MAX_DEPTH,
+    MAX_FIELDS,
+    AnchorSet,
+    FieldBuilder,
+    FieldView,
+    Markdown,
+    SchemaView,
+)
 from mintrender.openapi.languages import (
     LANGUAGES,
     canonical_language,
@@ -25,7 +33,7 @@ from mintrender.openapi.model import (
     Server,
 )
 from mintrender.openapi.playground import embed_json, playground_data
-from mintrender.openapi.samples import Mode, media_examples
+from mintrender.openapi.samples import MAX_EXAMPLE_VALUES, Mode, media_examples
 from mintrender.openapi.view import (
     TEMPLATES_DIR,
     ApiOptions,
@@ -218,6 +226,15 @@ def _content_views(
         view = builder.schema_view(m.schema, prefix, mode, name)
         out.append({"type": m.content_type, "view": view})
     return out
+
+
+def limit_message(op: Operation) -> str:
+    """The `openapi-limit` warning for `op`, reported at the operation in its spec."""
+    return (
+        f"the reference of {op.method} {op.path} would show more than {MAX_FIELDS:,} fields, "
+        f"fields nested more than {MAX_DEPTH} levels deep or examples of more than "
+        f"{MAX_EXAMPLE_VALUES:,} values; it is cut short"
+    )
 
 
 def render_operation(

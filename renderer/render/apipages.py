@@ -391,9 +391,8 @@ class ApiStage:
 
     def _attach_openapi(self, record: PageRecord, ctx: RenderContext, ref: str) -> None:
         from mintrender.openapi import render_operation  # start-up time, see top
-        from mintrender.openapi.fields import MAX_DEPTH, MAX_FIELDS  # start-up time, see top
         from mintrender.openapi.opdoc import operation_yaml  # same
-        from mintrender.openapi.samples import MAX_EXAMPLE_VALUES, limits_hit  # same
+        from mintrender.openapi.samples import limits_hit  # same
 
         op = self._resolve_openapi(record, ref)
         if op is None:
@@ -408,15 +407,7 @@ class ApiStage:
             page_title=record.meta.title,
         )
         if limits_hit() > cut:
-            self.diagnostics.warning(
-                record.rel_path,
-                frontmatter_line(self.docs_dir, record.rel_path, "openapi"),
-                1,
-                "openapi-limit",
-                f"the reference of {op.method} {op.path} ({op.spec_file}) would show more than "
-                f"{MAX_FIELDS:,} fields, fields nested more than {MAX_DEPTH} levels deep or "
-                f"examples of more than {MAX_EXAMPLE_VALUES:,} values; it is cut short",
-            )
+            self._cut_short(op)
         self._finish(
             record,
             ctx,
@@ -429,6 +420,16 @@ class ApiStage:
             deprecated=op.deprecated,
             spec=operation_yaml(self.index.store, op) if self.index.store is not None else "",
         )
+
+    def _cut_short(self, op: Any) -> None:
+        """`openapi-limit` at the operation in its spec (the page may be generated)."""
+        from mintrender.openapi.reference import limit_message  # start-up time, see top
+
+        src = self.index.store.named(op.spec_file) if self.index.store is not None else None
+        line, col = src.position(op.pointer) if src is not None else (op.line, 1)
+        if line != op.line:  # a path item `$ref`d from another file: its line in the spec
+            line, col = op.line, 1
+        self.diagnostics.warning(op.spec_file, line, col, "openapi-limit", limit_message(op))
 
     def _resolve_openapi(self, record: PageRecord, ref: str) -> Any:
         """The page's operation (None when it names none), reporting how it was resolved."""
