@@ -35,6 +35,7 @@ from mintrender.components._jsxparse import JsxSyntaxError, find_brace_end
 from mintrender.components._jsxscan import (
     HTML_NAMES,
     VOID_ELEMENTS,
+    closing_tag,
     dropped_message,
     drops_to_report,
     expansion_for,
@@ -170,7 +171,7 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     limit = state.eMarks[end_line - 1] if end_line > start_line else line_end
     close = None
     if not (tag.self_closing or is_void(name)):
-        close = find_close(src, name, tag.end, limit, scope_of(env))
+        close = closing_tag(src, name, tag.end, limit, env)
         if close is None and lenient:
             return False
     end = void_close(src, name, tag.end, limit) if is_void(name) else tag.end

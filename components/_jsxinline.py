@@ -29,10 +29,10 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.components._jsxscan import (
     HTML_NAMES,
+    closing_tag,
     dropped_message,
     drops_to_report,
     expansion_for,
-    find_close,
     is_void,
     lowercase_component,
     open_void,
@@ -125,7 +125,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     close = None
     end = void_close(src, name, tag.end, state.posMax) if is_void(name) else tag.end
     if not (tag.self_closing or is_void(name)):
-        close = find_close(src, name, tag.end, state.posMax, scope_of(env))
+        close = closing_tag(src, name, tag.end, state.posMax, env)
         if close is None:
             if lenient:
                 return _unmatched_as_text(state, tag.end, silent)

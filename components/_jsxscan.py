@@ -153,23 +153,33 @@ def closes_fence(fence: str, marker: str, info: str) -> bool:
 
 
 def find_close(
-    src: str, name: str, start: int, limit: int, scope: dict[str, Any]
+    src: str,
+    name: str,
+    start: int,
+    limit: int,
+    scope: dict[str, Any],
+    nested: dict[int, tuple[int, int] | None] | None = None,
 ) -> tuple[int, int] | None:
     """(start, end) of the `</name>` matching an element opened just before `start`.
 
     Same-name nesting is counted; fenced code, inline code spans and `{...}` expressions
     are skipped, so `</Note>` written inside backticks or a fence never closes a `<Note>`.
+    `nested` receives the same answer for each `<name>` the scan passes, by the end of its
+    tag (a scan from there reads what this one reads after it; `closing_tag`).
     """
     pattern = _close_pattern(name)
     depth = 1
     pos = start
     fence: str | None = None
+    opened: list[int] = []  # the ends of the nested openers not closed yet
     while True:
         # at the start of a line, search from its newline: a fence marker may start there;
         # in a fence only the fence markers change anything: the others are not even read
         at = pos - 1 if pos and src[pos - 1] == "\n" else pos
         m = (pattern if fence is None else _FENCE_LINE).search(src, at, limit)
         if not m:
+            if nested is not None:
+                nested.update(dict.fromkeys(opened))
             return None
         token = m.group(0)
         if m.group(1):  # fence marker at line start
@@ -204,9 +214,40 @@ def find_close(
             depth -= 1
             if depth == 0:
                 return m.start(), tag.end
+            if nested is not None:
+                nested[opened.pop()] = (m.start(), tag.end)
         elif not tag.self_closing:
             depth += 1
+            if nested is not None:
+                opened.append(tag.end)
         pos = tag.end
+
+
+_CLOSER_NAME = re.compile(r"<(?=/\s*([^\s/>]*))")
+"""The name of every closing tag `find_close` could stop at (and more): the text from `</` up
+to what must follow the name. Read from each `<`, so `</a</b>` holds `b`."""
+
+
+def closing_tag(
+    src: str, name: str, start: int, limit: int, env: MutableMapping[str, Any]
+) -> tuple[int, int] | None:
+    """`find_close`, answered from what an earlier scan of the same text found when it passed
+    this opener. Unclosed openers in a row each scanned to the end of their paragraph:
+    thousands of `<span>` (or `List<String>` lines) in one took minutes; the first scan now
+    answers for every `<name>` after it."""
+    closers: dict[str, frozenset[str]] = env.setdefault("_closers", {})
+    if src not in closers:
+        closers[src] = frozenset(_CLOSER_NAME.findall(src))
+    if name not in closers[src]:  # thousands of names each scanned to the end, else
+        return None
+    known: dict[tuple[str, str, int], dict[int, tuple[int, int] | None]]
+    known = env.setdefault("_closes", {})
+    nested = known.setdefault((src, name, limit), {})
+    if start in nested:
+        return nested[start]
+    close = find_close(src, name, start, limit, scope_of(env), nested)
+    nested[start] = close
+    return close
 
 
 def expansion_for(
