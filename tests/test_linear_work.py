@@ -115,3 +115,20 @@ def test_closing_tags_still_pair_with_their_own_openers(tmp_path: Path) -> None:
         "A <span></span>one <span>two</span> three <span>four\nfive</span> six "
         "<span>seven <span>eight</span></span></p>"
     )
+
+
+LISTS = {
+    "dash": lambda i: f"- item {i}",
+    "star": lambda i: f"* item {i}",
+    "ordered": lambda i: f"{i + 1}. item {i}",
+    "paren": lambda i: f"{i + 1}) item {i}",
+    "two-lines": lambda i: f"- item {i}\n  more of item {i}",
+    "quoted": lambda i: f"> - item {i}",
+}
+
+
+@pytest.mark.parametrize("kind", list(LISTS))
+def test_a_long_flat_list_costs_linear_work(tmp_path: Path, kind: str) -> None:
+    """Each item's paragraph looked for an indented block in every line after it, to the end
+    of the list: 16,000 items took a minute."""
+    _assert_linear(lambda n: "\n".join(LISTS[kind](i) for i in range(n)) + "\n", tmp_path, 150)

@@ -74,7 +74,11 @@ def dispatch_rules(md: MarkdownIt) -> None:
 def _guard_lheading(md: MarkdownIt) -> None:
     """`lheading` runs before `paragraph` on every paragraph, scanning its lines with the
     terminator rules; it matches only where a line before the next blank one starts (after its
-    indentation) with `=` or `-`, its underline. Elsewhere `paragraph` alone is tried."""
+    indentation) with `=` or `-`, its underline. Elsewhere `paragraph` alone is tried.
+
+    A line that starts a block (indented 0-3 columns, as markdown-it checks) ends the
+    paragraph before any underline too: read on to the blank line, each item of a list of N
+    `1.` or `*` items read the N lines after it, N² for the list."""
     ruler = md.block.ruler
     index = ruler.__find__("lheading")
     if index < 0:
@@ -84,15 +88,31 @@ def _guard_lheading(md: MarkdownIt) -> None:
 
     def guarded(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
         src, b_marks, t_shift, e_marks = state.src, state.bMarks, state.tShift, state.eMarks
+        s_count, indent = state.sCount, state.blkIndent
+        terminators = state.md.block.ruler.getRules("paragraph")
+        starts: Any = getattr(terminators[0], "table", ({},))[0] if terminators else {}
         for line in range(start_line + 1, end_line):
             pos = b_marks[line] + t_shift[line]
             if pos >= e_marks[line]:
                 return False  # a blank line: the paragraph ends before any underline
             if src[pos] in "=-":
                 return lheading(state, start_line, end_line, silent)
+            if src[pos] in starts and 0 <= s_count[line] <= indent + 3:
+                if _terminates(state, terminators, line, end_line):
+                    return False
         return False
 
     ruler.at("lheading", guarded, {"alt": list(rule.alt)})
+
+
+def _terminates(state: StateBlock, terminators: list[Any], line: int, end_line: int) -> bool:
+    """Does `line` end a paragraph running into it (a terminator rule matches it there)?"""
+    old_parent = state.parentType
+    state.parentType = "paragraph"
+    try:
+        return any(rule(state, line, end_line, True) for rule in terminators)
+    finally:
+        state.parentType = old_parent
 
 
 def _guard_table(md: MarkdownIt) -> None:
@@ -152,6 +172,7 @@ def _block_dispatcher(table: Table) -> Any:
                 return True
         return False
 
+    dispatch.table = table  # type: ignore[attr-defined]  # for `_guard_lheading`
     return dispatch
 
 

@@ -28,8 +28,12 @@ _UNDERLINE = re.compile(r"^(?:=+|-+)[ \t]*$")
 
 def interruption(state: StateBlock, start_line: int, end_line: int) -> tuple[int, bool]:
     """The first line after `start_line` indented 4+ columns that starts a block, and whether
-    it is a setext underline (`---`, `===`), else `(end_line, False)`. Lines indented 0-3
-    columns are left to markdown-it, which checks them itself."""
+    it is a setext underline (`---`, `===`), else `(end_line, False)`.
+
+    A line indented 0-3 columns that starts a block ends the scan with `(end_line, False)`:
+    markdown-it ends the paragraph there itself, so what follows is not the paragraph's. Read
+    on to the end, each item of a list of N lines (whose next item is indented less than its
+    text) cost N lines: N² for the list."""
     terminators = state.md.block.ruler.getRules("paragraph")
     old_parent = state.parentType
     state.parentType = "paragraph"
@@ -37,13 +41,15 @@ def interruption(state: StateBlock, start_line: int, end_line: int) -> tuple[int
         for line in range(start_line + 1, end_line):
             if state.isEmpty(line):
                 break
-            if state.sCount[line] - state.blkIndent <= 3:
-                continue
-            text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
-            if _UNDERLINE.match(text):
-                return line, True
+            indented = state.sCount[line] - state.blkIndent > 3
+            if indented:
+                text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+                if _UNDERLINE.match(text):
+                    return line, True
+            elif state.sCount[line] < 0:
+                continue  # a blockquote's lazy line: markdown-it checks no terminator there
             if any(rule(state, line, end_line, True) for rule in terminators):
-                return line, False
+                return (line, False) if indented else (end_line, False)
     finally:
         state.parentType = old_parent
     return end_line, False
