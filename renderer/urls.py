@@ -122,7 +122,7 @@ class UrlBuilder:
     def resolve(self, href: str, from_rel_path: str = "") -> tuple[str, bool]:
         """(url, known): `known` is False for an internal link to nothing we have."""
         url, known = self._resolve(href, from_rel_path)
-        if self.safe and not is_safe_url(url):
+        if self.safe and not (is_safe_url(href) and is_safe_url(url)):  # `java\tscript:` too
             return "#", True
         return url, known
 
