@@ -112,3 +112,18 @@ def test_without_js_the_first_version_shows(browser: Any, served: str) -> None:
     assert _version(page) == "MainNet" and "Main guide" in _sidebar(page)
     assert not page.locator("[data-mr-versions]").is_visible()
     context.close()
+
+
+def test_a_page_back_from_the_page_cache_shows_the_version_chosen_since(
+    browser: Any, sites: dict[str, Path]
+) -> None:
+    """Left in MainNet, TestNet chosen on another page, then Back: the page came from the
+    browser's page cache still in MainNet (the next sidebar click jumped to TestNet)."""
+    page = browser.new_page()
+    page.goto((sites["offline"] / "intro" / "index.html").as_uri())
+    assert _version(page) == "MainNet"
+    page.evaluate("localStorage.setItem('mr-version', 'TestNet')")  # chosen elsewhere since
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert _version(page) == "TestNet" and "Test guide" in _sidebar(page)
+    assert page.locator('meta[name="mr-version"]').get_attribute("content") == "TestNet"
+    page.close()

@@ -349,7 +349,19 @@
     tabRow();
     var mine = doc.querySelector('[data-component="sidebar-scroll"] a[data-mr-version][data-active]');
     var button = mine && mine.closest("details") && mine.closest("details").querySelector("summary");
-    if (button) button.focus();
+    if (button) button.focus({ preventScroll: true });  /* the active page stays in view */
+  });
+  /* Back to a page from the browser's page cache: the version chosen since, not the one it
+     was left in (as the theme above). */
+  window.addEventListener("pageshow", function (e) {
+    var want = null;
+    try { want = localStorage.getItem("mr-version"); } catch (err) { return; }
+    if (!e.persisted || !versions || !want || versions.shown() === want) return;
+    if (versions.choose(want)) {
+      quietTitles(sidebar);
+      scrollActiveIntoView();
+      tabRow();
+    }
   });
 
   scrollActiveIntoView();
