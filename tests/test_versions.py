@@ -144,3 +144,28 @@ def test_link_only_versions_and_dropdowns_are_never_the_current_choice(tmp_path:
     assert "Version: Legacy v0" not in other and "Section: Status" not in other
     assert re.search(r'<a class="mr-anchor " href="https://v0.example.com"', other)
     assert "mr-anchor__external" in other
+
+
+def test_a_shared_page_opens_in_the_default_version(tmp_path: Path) -> None:
+    """`{"version": "v2", "default": true}` after v1, both listing `intro`: the page opened in
+    v1 (without JS, and as the reader's first choice) and the home led to v1's own `old`;
+    navigation.md: `default` (else the first)."""
+    config = {
+        "name": "D",
+        "theme": "mint",
+        "colors": {"primary": "#0D9373"},
+        "navigation": {
+            "versions": [
+                {"version": "v1", "pages": ["intro", "old"]},
+                {"version": "v2", "default": True, "pages": ["intro", "new"]},
+            ]
+        },
+    }
+    files = {f"{p}.mdx": f"---\ntitle: {p}\n---\n\nText.\n" for p in ("intro", "old", "new")}
+    docs = write_site(tmp_path / "docs", files, config)
+    out = tmp_path / "out"
+    build_site(docs, out)
+    html = (out / "intro" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="mr-version" content="v2">' in html
+    assert re.findall(r'mr-select__label">([^<]*)', html)[0] == "v2"
+    assert "url=/intro/" in (out / "index.html").read_text(encoding="utf-8")

@@ -129,6 +129,10 @@ class NavView:
             version = _version_of(slot)
             if slot.ref in pages and version is not None and not slot.hidden:
                 self._versions.setdefault(slot.ref, {}).setdefault(id(version), slot)
+        for ref, found in self._versions.items():  # a shared page opens in the `default` one
+            if len(found) > 1 and ref in self.location:
+                chosen = [s for s in found.values() if getattr(_version_of(s), "default", False)]
+                self.location[ref] = chosen[0] if chosen else self.location[ref]
         self._first_page: dict[int, str | None] = {}
         self._own_pages: dict[int, list[str]] = {}
         """Division -> the pages no earlier division lists (a shared `index` is the first
