@@ -127,3 +127,41 @@ def test_a_page_back_from_the_page_cache_shows_the_version_chosen_since(
     assert _version(page) == "TestNet" and "Test guide" in _sidebar(page)
     assert page.locator('meta[name="mr-version"]').get_attribute("content") == "TestNet"
     page.close()
+
+
+def test_a_version_with_tabs_brings_its_tab_row_to_a_page_without_one(
+    browser: Any, tmp_path: Path
+) -> None:
+    """v1 has no tabs, v2 has Docs | API, both list `setup`: choosing v2 on `/setup/` left out
+    v2's tab row (the page had no row to fill), so its API tab could not be reached."""
+    import json
+
+    from sitekit import build_site, write_site
+
+    v2_tabs = [
+        {"tab": "Docs", "groups": [{"group": "Start", "pages": ["intro", "setup"]}]},
+        {"tab": "API", "groups": [{"group": "Ref", "pages": ["ref/api"]}]},
+    ]
+    nav = {
+        "versions": [
+            {"version": "v1", "groups": [{"group": "Start", "pages": ["intro", "setup"]}]},
+            {"version": "v2", "tabs": v2_tabs},
+        ]
+    }
+    config = {"name": "T", "theme": "mint", "colors": {"primary": "#0D9373"}, "navigation": nav}
+    names = ("intro", "setup", "ref/api")
+    files = {f"{n}.mdx": f"---\ntitle: {n}\n---\n\nText.\n" for n in names}
+    docs = write_site(tmp_path / "docs", files, json.loads(json.dumps(config)))
+    build_site(docs, tmp_path / "out", mode="offline")
+    page = browser.new_page()
+    page.goto((tmp_path / "out" / "setup" / "index.html").as_uri())
+    has_tabs = "document.documentElement.classList.contains('mr-has-tabs')"
+    assert page.locator(".mr-navtabs li").count() == 0 and not page.evaluate(has_tabs)
+    _choose(page, "v2")
+    page.wait_for_function("document.querySelector('meta[name=mr-version]').content === 'v2'")
+    assert page.locator(".mr-navtabs li").all_inner_texts() == ["Docs", "API"]
+    assert page.evaluate(has_tabs)  # the layout makes room for the row
+    _choose(page, "v1")
+    page.wait_for_function("document.querySelector('meta[name=mr-version]').content === 'v1'")
+    assert page.locator(".mr-navtabs li").count() == 0 and not page.evaluate(has_tabs)
+    page.close()
