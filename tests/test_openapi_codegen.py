@@ -213,8 +213,9 @@ def test_javascript_sends_the_values_as_written(tmp_path: Path) -> None:
 
 
 _PHP_STUB = """<?php
+namespace Stub;  // the sample's curl calls land here, whether PHP has its curl extension or not
 foreach (['URL', 'RETURNTRANSFER', 'CUSTOMREQUEST', 'POSTFIELDS', 'HTTPHEADER'] as $n) {
-  define('CURLOPT_' . $n, $n);
+  define('Stub\\CURLOPT_' . $n, $n);
 }
 class CURLFile { public $f = 'FILE'; function __construct($f) {} }
 function curl_init() { return 1; }
@@ -345,3 +346,17 @@ def test_a_content_parameter_is_sent_whole_under_its_name(tmp_path: Path) -> Non
     # the field list: one object-typed parameter, its properties inside
     fields = re.sub(r"\s+", " ", text[text.find("Query Parameters") :])
     assert fields.startswith("Query Parameters filter object")
+
+
+def test_java_uri_holds_only_characters_uri_create_takes() -> None:
+    """A `<string>` placeholder, `a<b` in a query value or `{id}` in the path: Java's
+    `URI.create` threw IllegalArgumentException ("Illegal character in query"); the other
+    clients send them as they are, so only Java's URL is percent-encoded."""
+    req = HttpRequest(
+        "GET",
+        "https://api.example.com/items/{id}",
+        query=(("q", "a<b"), ("s", "<string>"), ("t", 'x"y z')),
+    )
+    (uri,) = re.findall(r'URI\.create\("([^"]*)"\)', java(req))
+    assert uri == "https://api.example.com/items/%7Bid%7D?q=a%3Cb&s=%3Cstring%3E&t=x%22y%20z"
+    assert "<string>" in curl(req)  # the others keep the placeholder readable

@@ -342,12 +342,22 @@ def go(req: HttpRequest) -> str:
     return "\n".join(out)
 
 
+_URI_ILLEGAL = re.compile(r'[<>{}"|\\^` ]')
+
+
+def _java_uri(url: str) -> str:
+    """A URL `URI.create` takes: `<`, `>`, `{`, `}` and the like percent-encoded (a `<string>`
+    placeholder or a `{id}` path raised IllegalArgumentException; the other clients send them
+    as they are)."""
+    return _URI_ILLEGAL.sub(lambda m: f"%{ord(m.group()):02X}", url)
+
+
 def java(req: HttpRequest) -> str:
     if req.body_kind == "multipart":
         return _java_okhttp_multipart(req)
     lines = [
         "HttpRequest request = HttpRequest.newBuilder()",
-        f"    .uri(URI.create({_dq(req.full_url)}))",
+        f"    .uri(URI.create({_dq(_java_uri(req.full_url))}))",
     ]
     lines += [f"    .header({_dq(k)}, {_dq(v)})" for k, v in req.headers]
     if req.body_kind in ("json", "text"):
