@@ -232,10 +232,21 @@ def test_keys_typed_while_search_loads_are_kept_and_enter_waits(
         page.wait_for_function("window.mrSearch !== undefined")
         page.click('[data-component="search-trigger"]')
         page.keyboard.type("rate limits", delay=20)
-        page.wait_for_function(
-            "document.querySelector('.mr-search__input') && "
-            "document.querySelector('.mr-search__input').value === 'rate limits'"
+        typed = (
+            "q => document.querySelector('.mr-search__input') && "
+            "document.querySelector('.mr-search__input').value === q"
         )
+        page.wait_for_function(typed, arg="rate limits")
+        # pasted, and typed over a select-all, while it loads: kept too (both were lost)
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        page.goto(base + "/")
+        page.wait_for_function("window.mrSearch !== undefined")
+        page.evaluate("navigator.clipboard.writeText('queue limits')")
+        page.keyboard.press("Control+K")
+        page.keyboard.type("xyz")
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Control+V")
+        page.wait_for_function(typed, arg="queue limits")
     finally:
         server.shutdown()
         server.server_close()

@@ -435,14 +435,26 @@
   /* Keys typed once search was asked for, before its dialog exists (the engine still on its
      way): given to the dialog when it opens, so the first letters of a quick query (and an
      Enter after them) are not lost. */
-  var early = null;
+  var early = null, allSelected = false;
   doc.addEventListener("keydown", function (e) {
-    if (early === null || e.metaKey || e.ctrlKey || e.altKey || e.isComposing) return;
+    if (early === null || e.altKey || e.isComposing) return;
+    if (e.metaKey || e.ctrlKey) {  /* select all: what is typed next replaces it */
+      if (e.key === "a" || e.key === "A") { allSelected = true; e.preventDefault(); }
+      return;
+    }
     if (e.key === "Escape") { early = null; return; }
+    if (allSelected && (e.key.length === 1 || e.key === "Backspace")) early = "";
     if (e.key.length === 1) early += e.key;
     else if (e.key === "Backspace") early = early.slice(0, -1);
     else if (e.key === "Enter") early += "\n";
     else return;
+    allSelected = false;
+    e.preventDefault();
+  }, true);
+  doc.addEventListener("paste", function (e) {  /* Ctrl+V while it loads: the text pasted */
+    if (early === null || !e.clipboardData) return;
+    early = (allSelected ? "" : early) + e.clipboardData.getData("text").replace(/\s+/g, " ");
+    allSelected = false;
     e.preventDefault();
   }, true);
   function openSearch(trigger) {
@@ -452,6 +464,7 @@
     return engine().then(function (s) {
       var keys = early;
       early = null;
+      allSelected = false;
       if (keys === null && !(s0 && !s0.stub)) return;  /* Escape while it loaded */
       if (s && !s.stub) {
         s.open(wanted);
