@@ -80,3 +80,32 @@ def test_a_tuple_shows_its_item_types_and_a_tuple_example(tmp_path: Path) -> Non
         r'"pair": \[\s*"<string>",\s*123\s*\]', html.unescape(re.sub(r"<[^>]+>", "", page))
     )
     assert example is not None, "the example holds a value per position"
+
+
+def test_each_position_of_a_tuple_is_a_field_with_its_description(tmp_path: Path) -> None:
+    """`prefixItems` entries' descriptions and their objects' fields were not drawn at all
+    (the page showed only `[string, integer, object]`); each position is a row now."""
+    leaf = {"type": "object", "properties": {"id": {"type": "string", "description": "Leaf id"}}}
+    pair = {
+        "type": "array",
+        "prefixItems": [
+            {"type": "string", "description": "The name"},
+            {"type": "integer", "description": "The count"},
+            leaf,
+        ],
+        "items": False,
+    }
+    body = {"type": "object", "properties": {"pair": pair}}
+    operation = {
+        "summary": "Create item",
+        "requestBody": {"content": {"application/json": {"schema": body}}},
+        "responses": {"200": {"description": "ok"}},
+    }
+    spec = {**API_HEAD, "paths": {"/items": {"post": operation}}}
+    docs = write_site(tmp_path / "docs", {"openapi.json": spec}, CONFIG)
+    build_site(docs, tmp_path / "out")
+    page = next((tmp_path / "out").rglob("create-item/index.html")).read_text()
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+    assert "pair [string, integer, object]" in text
+    assert "[0] string The name" in text and "[1] integer The count" in text
+    assert "Leaf id" in text and 'id="param-pair-2-id"' in page

@@ -259,6 +259,10 @@ class FieldBuilder:
                 children = self.rows(target, path, prefix, mode, depth + 1)
             if target.alternatives:
                 options = self.options(target.alternatives, path, prefix, mode, depth + 1)
+            if schema.prefix_items and "array" in schema.types:  # a tuple: a row per position
+                at = [(f"[{i}]", s, [*path, str(i)]) for i, s in enumerate(schema.prefix_items)]
+                rows = [self.field(n, s, False, p, prefix, mode, depth + 1) for n, s, p in at]
+                children = (*rows, *children)
         post: list[str] = []
         ext = schema.extensions
         for key in self.post_keys:
