@@ -56,17 +56,7 @@ def test_go_multipart_compiles_whatever_the_number_of_files(
     and a body of text fields only imported `os` without using it."""
     code = go(_multipart(files, texts))
     assert code.count("os.Open") == files
-    (tmp_path / "main.go").write_text(code)
-    (tmp_path / "go.mod").write_text("module sample\n\ngo 1.19\n")
-    env = {**os.environ, "GOFLAGS": "-mod=mod", "GOPROXY": "off"}
-    done = subprocess.run(
-        ["go", "vet", "-httpresponse=false", "."],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    done = _go_vet(tmp_path, code)
     assert done.returncode == 0, done.stderr
 
 
@@ -264,19 +254,24 @@ def test_ruby_sends_the_values_as_written(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("go") is None, reason="needs the go toolchain")
 def test_go_compiles_with_the_values(tmp_path: Path) -> None:
     """Go (like Java) takes JSON's escapes as written; compiled, not run."""
-    (tmp_path / "go.mod").write_text("module sample\n\ngo 1.19\n")
-    env = {**os.environ, "GOFLAGS": "-mod=mod", "GOPROXY": "off"}
     for req in _requests().values():
-        (tmp_path / "main.go").write_text(go(req))
-        done = subprocess.run(
-            ["go", "vet", "-httpresponse=false", "."],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=240,
-        )
+        done = _go_vet(tmp_path, go(req))
         assert done.returncode == 0, done.stderr
+
+
+def _go_vet(folder: Path, code: str) -> subprocess.CompletedProcess[str]:
+    """`go vet` (bar its advice to check errors first) of `code` as a module's main.go."""
+    (folder / "go.mod").write_text("module sample\n\ngo 1.19\n")
+    (folder / "main.go").write_text(code)
+    env = {**os.environ, "GOFLAGS": "-mod=mod", "GOPROXY": "off"}
+    return subprocess.run(
+        ["go", "vet", "-httpresponse=false", "."],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
 
 
 @pytest.mark.skipif(shutil.which("javac") is None, reason="needs a JDK")

@@ -647,11 +647,7 @@ def test_a_spec_saved_with_its_key_late_or_a_file_it_refs_rerenders_api_pages(
     }
     write(docs, files)
     assert spec("").index('"openapi"') > 8192
-    work = make_work_dir()
-    state = SiteState(docs, work)
-    try:
-        state.load()
-        app = PreviewApp(state, Reloader(), poll_seconds=0.1)
+    with previewing(docs) as (state, app):
         call(app, "/")
         body = call(app, "/ping")[2]
         assert b"First SPEC text." in body and b"First FIELD text." in body
@@ -662,9 +658,6 @@ def test_a_spec_saved_with_its_key_late_or_a_file_it_refs_rerenders_api_pages(
         assert update.affected == frozenset({"/ping"})
         body = call(app, "/ping")[2]
         assert b"Second FIELD text." in body and b"First FIELD text." not in body
-    finally:
-        state.close()
-        remove_work_dir(work)
 
 
 def test_serve_prints_problems_as_they_appear_and_when_fixed(tmp_path: Path) -> None:
