@@ -32,6 +32,11 @@ IFRAME_HOSTS = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "loom.com")
 subdomains) only."""
 
 
+MAX_BOOST = 1000.0
+"""The largest search boost a page gets (docs.json or frontmatter `boost`): `1e308` overflowed
+the index's integer weights (an internal error for the whole search)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Safety:
     """`--safe`: the docs folder is not trusted (SECURITY.md)."""

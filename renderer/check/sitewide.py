@@ -33,16 +33,16 @@ def merge_page_findings(facts: Iterable[PageFacts]) -> list[Diagnostic]:
             pages = including.setdefault(d, [])
             if d.file != f.rel_path and f.rel_path not in pages:
                 pages.append(f.rel_path)
-    out = []
-    for d, pages in including.items():
-        if pages:
-            named = ", ".join(pages[:MAX_NAMED])
-            if len(pages) > MAX_NAMED:
-                named += f" and {len(pages) - MAX_NAMED} more"
-            message = f"{d.message} (included by {named})"
-            d = Diagnostic(d.severity, d.file, d.line, d.column, d.code, message, d.hint)
-        out.append(d)
-    return out
+    return [_included_by(d, pages) if pages else d for d, pages in including.items()]
+
+
+def _included_by(d: Diagnostic, pages: list[str]) -> Diagnostic:
+    """`d`, found in a snippet, with the pages including it named in its message."""
+    named = ", ".join(pages[:MAX_NAMED])
+    if len(pages) > MAX_NAMED:
+        named += f" and {len(pages) - MAX_NAMED} more"
+    message = f"{d.message} (included by {named})"
+    return Diagnostic(d.severity, d.file, d.line, d.column, d.code, message, d.hint)
 
 
 def check_anchors(
@@ -85,12 +85,7 @@ def check_anchors(
                 ),
             )
     for key, pages in including.items():  # "this page": the including pages that lack it
-        d = out[key]
-        named = ", ".join(pages[:MAX_NAMED]) + (
-            f" and {len(pages) - MAX_NAMED} more" if len(pages) > MAX_NAMED else ""
-        )
-        message = f"{d.message} (included by {named})"
-        out[key] = Diagnostic(d.severity, d.file, d.line, d.column, d.code, message, d.hint)
+        out[key] = _included_by(out[key], pages)
     return list(out.values())
 
 

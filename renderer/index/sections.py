@@ -15,7 +15,7 @@ from mintrender.index.languages import language_profile
 from mintrender.index.search import SearchSection, build_search_index
 from mintrender.load.config import SiteConfig
 from mintrender.load.nav import PageSlot, version_key
-from mintrender.model import PageRecord
+from mintrender.model import MAX_BOOST, PageRecord
 from mintrender.render.navview import LANGUAGE_NAMES
 from mintrender.spill import Spill, SpillRef
 from mintrender.urls import ASSET_DIR, ROOT
@@ -23,11 +23,6 @@ from mintrender.workers import Background, auto_jobs, can_fork, fork_map
 
 IndexKey = tuple[str, str]
 """(language code, `navigation.versions` label): one index script each ("" for none)."""
-
-
-MAX_BOOST = 1000.0
-"""The largest search boost a page gets (docs.json or frontmatter `boost`): `1e308` overflowed
-the index's integer weights (an internal error for the whole search)."""
 
 
 @dataclass(frozen=True, slots=True)

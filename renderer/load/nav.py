@@ -11,6 +11,7 @@ from mintrender.hints import closest
 from mintrender.load.chrome import ChromeOverride, read_chrome_override
 from mintrender.load.jsonpos import PathKey
 from mintrender.load.shapes import Warn, icon_fields
+from mintrender.model import MAX_BOOST
 
 DivisionKind = Literal[
     "root", "language", "version", "product", "tab", "anchor", "dropdown", "item"
@@ -347,9 +348,9 @@ def _boost(value: Any, path: PathKey, warn: Warn) -> float | None:
     `NaN` overflowed the index), warned about when it is none."""
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return None
-    if not 0 <= value <= 1000:
+    if not 0 <= value <= MAX_BOOST:
         warn((*path, "boost"), "nav-type", f"boost {value!r} is outside 0 to 1000; it is capped")
-        return min(max(float(value), 0.0), 1000.0) if value == value else None
+        return min(max(float(value), 0.0), MAX_BOOST) if value == value else None
     return float(value)
 
 
