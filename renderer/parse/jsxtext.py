@@ -8,7 +8,12 @@ import re
 from typing import Any
 
 from mintrender.components._attrnames import INLINE_ELEMENTS, SVG_ELEMENTS
-from mintrender.components._jsxparse import REFERENCE, JsxSyntaxError, find_brace_end
+from mintrender.components._jsxparse import (
+    REFERENCE,
+    JsxSyntaxError,
+    find_brace_end,
+    parse_tag,
+)
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-%'-/:-@\[-`{-~])")
 """ASCII punctuation Markdown or MDX may read as markup (`&` is left: JSX text decodes
@@ -209,24 +214,13 @@ def without_providers(body: str) -> str:
     for m in _PROVIDER.finditer(body):
         if m.start() < done:
             continue
-        i, n = m.end(), len(body)
-        while i < n and body[i] != ">":  # the tag's end: past `{…}` values and quoted ones
-            c = body[i]
-            if c == "{":
-                try:
-                    i = find_brace_end(body, i)
-                except JsxSyntaxError:
-                    return body
-            elif c in "\"'":
-                close = body.find(c, i + 1)
-                i = n if close < 0 else close + 1
-            else:
-                i += 1
-        if i >= n:
+        try:
+            tag = parse_tag(body, m.start(), {})
+        except JsxSyntaxError:
             return body
-        closing, self_closing = bool(m.group(1)), body[i - 1 : i] == "/"
-        out += [body[done : m.start()], "" if self_closing else "</>" if closing else "<>"]
-        done = i + 1
+        drawn = "" if tag.self_closing else "</>" if tag.closing else "<>"
+        out += [body[done : m.start()], drawn]
+        done = tag.end
     return "".join(out) + body[done:]
 
 
