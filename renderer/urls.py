@@ -217,9 +217,14 @@ def _url_safe(path: str) -> str:
     in an endpoint's URL), percent-encoded, so they are the path's and not a query's; so are a
     space, a backslash (a browser reads it as `/`), quotes, `<`, `>` and control characters,
     which no URL holds as they are (`my page.mdx`: `/my%20page/`, a valid sitemap `<loc>`)."""
-    if _URL_UNSAFE.search(path) is None:
-        return path
-    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), path)
+    return percent_encode(path, _URL_UNSAFE)
+
+
+def percent_encode(text: str, chars: re.Pattern[str]) -> str:
+    """`text` with each character `chars` matches written as its UTF-8 bytes, `%XX`."""
+    if chars.search(text) is None:
+        return text
+    return chars.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
 
 
 _URL_UNSAFE = re.compile(r'[%?# \\"<>`{}|^\x00-\x1f\x7f]')

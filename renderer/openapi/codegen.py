@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import quote
 
+from mintrender.urls import percent_encode
+
 BodyKind = Literal["none", "json", "form", "multipart", "binary", "text"]
 """How the body is encoded."""
 
@@ -349,7 +351,7 @@ def _java_uri(url: str) -> str:
     """A URL `URI.create` takes: `<`, `>`, `{`, `}` and the like percent-encoded (a `<string>`
     placeholder or a `{id}` path raised IllegalArgumentException; the other clients send them
     as they are)."""
-    return _URI_ILLEGAL.sub(lambda m: f"%{ord(m.group()):02X}", url)
+    return percent_encode(url, _URI_ILLEGAL)
 
 
 def java(req: HttpRequest) -> str:
