@@ -194,17 +194,24 @@ def _describe(child_name: str) -> str:
     return "a code block" if child_name == "code" else f"<{child_name}>"
 
 
-def stray_content(node: Node) -> list[str]:
-    """Descriptions of what sits between the node's children: `<p>`, `text`."""
+def misfits(node: Node, allowed: Iterable[str]) -> list[str]:
+    """Descriptions of the node's direct children that are not `allowed`, in source order:
+    components (`<Note>`, `a code block`) and what sits between them (`<p>`, `<ol>`, `text`).
+
+    Source order matters because a component nested in Markdown (a `<Frame>` in a list item)
+    is among `node.children` too, yet the list around it is what sits in the container, so
+    the first misfit named must be the first one written."""
+    allowed = tuple(allowed)
     found: list[str] = []
     pos = 0
     source = node.html
     for child in node.children:
         at = source.find(child.html, pos) if child.html else -1
-        if at < 0:
-            continue
-        found.extend(_gap(source[pos:at]))
-        pos = at + len(child.html)
+        if at >= 0:
+            found.extend(_gap(source[pos:at]))
+            pos = at + len(child.html)
+        if child.name not in allowed:
+            found.append(_describe(child.name))
     found.extend(_gap(source[pos:]))
     return found
 
@@ -225,8 +232,7 @@ def check_children(
     Returns True when the children are fine.
     """
     allowed = tuple(allowed)
-    found = [_describe(c.name) for c in node.children if c.name not in allowed]
-    found += stray_content(node)
+    found = misfits(node, allowed)
     if not found:
         return True
     names = label or " or ".join(f"<{a}>" for a in allowed)

@@ -168,6 +168,22 @@ def test_children_check_names_what_it_found() -> None:
     assert [d.line for d in diagnostics] == [1]
 
 
+def test_children_check_names_the_direct_child() -> None:
+    """A Markdown list in `<Steps>` whose item holds a `<Frame>` was reported as "found
+    <Frame>": the nested component was named before the list around it. The first misfit
+    in source order is named: the list, or the blockquote around a `<Note>` in `<Tabs>`."""
+    _page, _ctx, diagnostics = render(
+        "<Steps>\n1. Do this\n   <Frame>Shot.</Frame>\n2. Then that\n</Steps>\n\n"
+        '<Tabs>\n  <Tab title="A">a</Tab>\n\n  > <Note>no</Note>\n</Tabs>\n\n'
+        '<Steps>\n  <Step title="A">a</Step>\n\n  Text.\n\n  <Note>n</Note>\n</Steps>\n'
+    )
+    assert [d.message for d in diagnostics if d.code == "component-children"] == [
+        "<Steps> may only contain <Step>, found <ol>",
+        "<Tabs> may only contain <Tab>, found <blockquote>",
+        "<Steps> may only contain <Step>, found <p>",
+    ]
+
+
 def test_check_children_accepts_allowed_children() -> None:
     page, ctx, diagnostics = render('<Steps>\n  <Step title="A">a</Step>\n</Steps>\n')
     assert list(diagnostics) == []
