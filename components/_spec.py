@@ -116,6 +116,10 @@ RenderFn = Callable[[Node, RenderCtx], str]
 MarkdownFn = Callable[["MdNode", "MarkdownOut"], str]
 """Markdown export of one occurrence; `MarkdownOut` writes its children."""
 
+FIELD_NAME_KEYS = ("name", "body", "query", "path", "header")
+"""The props that name an API field, in the order read: the first string one gives its
+`#param-<name>` anchor (render/sections.py) and, on a ResponseField, its label."""
+
 SEARCH_PROPS = ("title", "description", "name", "body", "query", "path", "label", "tip")
 """String props whose text goes into the page's search section (the default of every spec,
 and of HTML elements and unknown components)."""

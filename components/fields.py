@@ -27,7 +27,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from mintrender.components._markdown import MdNode, indent, str_prop, truthy
-from mintrender.components._spec import Child, ComponentSpec, Node
+from mintrender.components._spec import FIELD_NAME_KEYS, Child, ComponentSpec, Node
 from mintrender.components._util import (
     LINK_ICON,
     coerce_bool,
@@ -266,8 +266,15 @@ def _record(
 def render_response_field(node: Node, ctx: RenderCtx) -> str:
     """`<ResponseField name type required default deprecated pre post>` children."""
     props = node.props
-    name = text_prop(props, "name") or ""
-    if not name and not text_prop(props, "type"):  # a type alone is a field (Upstash's `OK`)
+    key = next((k for k in FIELD_NAME_KEYS if text_prop(props, k)), None)
+    name = (text_prop(props, key) if key else None) or ""
+    if key and key != "name":  # `path="output"`: the name it is anchored by, so its label
+        ctx.warn(
+            node.line,
+            "component-props",
+            f"<ResponseField> needs a name=; {key}= is a ParamField prop, shown as the name",
+        )
+    elif not name and not text_prop(props, "type"):  # a type alone is a field (Upstash's `OK`)
         ctx.warn(node.line, "component-props", "<ResponseField> needs a name= or a type=")
     pills = _status_pills(props, ctx)
     pills += [_pill(p) for p in _labels(props.get("post"))]

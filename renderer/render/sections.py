@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from mintrender.components import REGISTRY
 from mintrender.components._jsxparse import Expression
-from mintrender.components._spec import SEARCH_PROPS
+from mintrender.components._spec import FIELD_NAME_KEYS, SEARCH_PROPS
 from mintrender.model import Section, TocEntry
 
 if TYPE_CHECKING:
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 ANCHORED = {name: spec.anchor_prop for name, spec in REGISTRY.items() if spec.anchor_prop}
 TOC_COMPONENTS = frozenset(name for name, spec in REGISTRY.items() if spec.toc)
 FIELD_COMPONENTS = frozenset(name for name, spec in REGISTRY.items() if spec.field)
-FIELD_NAME_KEYS = ("name", "body", "query", "path", "header")
 SEARCH_PROPS_OF = {name: spec.search_props for name, spec in REGISTRY.items()}
 
 
