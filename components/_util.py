@@ -86,9 +86,14 @@ def text_of_html(markup: str) -> str:
     return html.unescape(_TAGS.sub("", markup))
 
 
-def label_html(ctx: RenderCtx, props: dict[str, Any], key: str) -> str:
-    """A label prop as HTML: text escaped, or the markup of a JSX element given as its value
-    (`<Step title={<span className="x">Start</span>}>`, which Mintlify draws); "" when unset."""
+def label_html(ctx: RenderCtx, props: dict[str, Any], key: str, *, markdown: bool = False) -> str:
+    """A label prop as HTML: text escaped (or, with `markdown`, read as inline Markdown: a
+    Frame's caption), or the markup of a JSX element given as its value (`<Step
+    title={<span className="x">Start</span>}>`, `<Tree.Folder name={<>a <Badge>b</Badge></>}>`),
+    which Mintlify draws: its text alone would drop the markup; "" when unset.
+
+    For what is drawn only: an id, an attribute, the search text and the Markdown copy take
+    the text (`text_prop`, `str_prop`)."""
     value = props.get(key)
     if isinstance(value, JsxElement):
         source = value.source.strip()
@@ -96,7 +101,9 @@ def label_html(ctx: RenderCtx, props: dict[str, Any], key: str) -> str:
             source = source[2:-3]
         return ctx.markdown(source, inline=True)
     text = text_prop(props, key)
-    return esc(text) if text else ""
+    if not text:
+        return ""
+    return ctx.markdown(text, inline=True) if markdown else esc(text)
 
 
 def coerce_bool(value: Any, default: bool = False) -> bool:

@@ -34,7 +34,6 @@ from mintrender.components._util import (
     extra_class,
     icon_html,
     label_html,
-    text_prop,
 )
 
 if TYPE_CHECKING:
@@ -76,7 +75,7 @@ def render_accordion_group(node: Node, ctx: RenderCtx) -> str:
 
 def render_expandable(node: Node, ctx: RenderCtx) -> str:
     """`<Expandable title defaultOpen>` nested fields behind a "Show {title}" toggle."""
-    title = esc(text_prop(node.props, "title") or ctx.text("properties"))
+    title = label_html(ctx, node.props, "title") or esc(ctx.text("properties"))
     classes = class_attr("mr-expandable mr-api-expandable expandable", extra_class(node))
     chevron = CHEVRON_RIGHT.format(cls="mr-expandable__chevron mr-api-expandable__chevron")
     show = esc(ctx.text("show_named")).replace("{name}", title)  # in the page's language

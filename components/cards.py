@@ -145,13 +145,13 @@ def render_tile(node: Node, ctx: RenderCtx) -> str:
     """`<Tile href title description>` preview children (light/dark image pairs)."""
     written = text_prop(node.props, "href")
     href = safe_href(ctx, node, written)
-    title = text_prop(node.props, "title")
-    description = text_prop(node.props, "description")
+    title = label_html(ctx, node.props, "title")
+    description = label_html(ctx, node.props, "description")
     text = []
     if title:
-        text.append(f'<p class="mr-tile__title">{esc(title)}</p>')
+        text.append(f'<p class="mr-tile__title">{title}</p>')
     if description:
-        text.append(f'<p class="mr-tile__description">{esc(description)}</p>')
+        text.append(f'<p class="mr-tile__description">{description}</p>')
     inner = f'<div class="mr-tile__preview">{node.html}</div>' + (
         f'<div class="mr-tile__text">{"".join(text)}</div>' if text else ""
     )

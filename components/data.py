@@ -36,6 +36,7 @@ from mintrender.components._util import (
     css_color,
     esc,
     extra_class,
+    label_html,
     strip_tags,
     text_prop,
 )
@@ -52,11 +53,12 @@ if TYPE_CHECKING:
 def _folder(
     ctx: RenderCtx, name: str, inner: str, *, open_: bool, openable: bool, highlight: bool
 ) -> str:
+    """A folder row; `name` is HTML (a JSX name keeps its markup, a list item's is escaped)."""
     folder = ctx.ui_icon("folder", "mr-tree__icon mr-tree__icon--closed") + ctx.ui_icon(
         "folder-open", "mr-tree__icon mr-tree__icon--open"
     )
     mark = " data-highlight" if highlight else ""
-    label = f'<span class="mr-tree__name">{esc(name)}</span>'
+    label = f'<span class="mr-tree__name">{name}</span>'
     group = f'<ul class="mr-tree__group" role="group">{inner}</ul>'
     if not openable:
         return (
@@ -73,12 +75,13 @@ def _folder(
 
 
 def _file(ctx: RenderCtx, name: str, *, highlight: bool) -> str:
+    """A file row; `name` is HTML, as `_folder`'s."""
     icon = ctx.ui_icon("file", "mr-tree__icon")
     mark = " data-highlight" if highlight else ""
     return (
         f'<li class="mr-tree__item" role="none"><div class="mr-tree__file"{mark}>'
         f'<div class="mr-tree__row" role="treeitem" tabindex="-1"><span class="mr-tree__spacer">'
-        f'</span>{icon}<span class="mr-tree__name">{esc(name)}</span></div></div></li>'
+        f'</span>{icon}<span class="mr-tree__name">{name}</span></div></div></li>'
     )
 
 
@@ -107,7 +110,7 @@ def render_tree(node: Node, ctx: RenderCtx) -> str:
 
 def render_folder(node: Node, ctx: RenderCtx) -> str:
     """`<Tree.Folder name defaultOpen openable highlight>` with nested folders and files."""
-    name = text_prop(node.props, "name") or ""
+    name = label_html(ctx, node.props, "name")
     if not name:
         ctx.warn(node.line, "component-props", "<Tree.Folder> needs a name")
     inner = "".join(c.html for c in node.children if c.name in ("Tree.Folder", "Tree.File"))
@@ -123,7 +126,7 @@ def render_folder(node: Node, ctx: RenderCtx) -> str:
 
 def render_file(node: Node, ctx: RenderCtx) -> str:
     """`<Tree.File name highlight />`."""
-    name = text_prop(node.props, "name") or ""
+    name = label_html(ctx, node.props, "name")
     if not name:
         ctx.warn(node.line, "component-props", "<Tree.File> needs a name")
     return _file(ctx, name, highlight=coerce_bool(node.props.get("highlight")))
@@ -170,7 +173,7 @@ def _list_items(ctx: RenderCtx, items: list[list[Any]]) -> str:
             out.append(
                 _folder(
                     ctx,
-                    name.rstrip("/"),
+                    esc(name.rstrip("/")),
                     _list_items(ctx, children),
                     open_=bool(children),
                     openable=True,
@@ -178,7 +181,7 @@ def _list_items(ctx: RenderCtx, items: list[list[Any]]) -> str:
                 )
             )
         elif name:
-            out.append(_file(ctx, name, highlight=False))
+            out.append(_file(ctx, esc(name), highlight=False))
     return "".join(out)
 
 
@@ -230,7 +233,8 @@ def render_color_item(node: Node, ctx: RenderCtx) -> str:
         f'<button type="button" class="mr-color__item" data-component="color-item"{data} '
         f'style="{esc(style)}" aria-label="{esc(label)}" title="{esc(label)}">'
         f'<span class="mr-color__swatch" aria-hidden="true"></span>'
-        f'<span class="mr-color__text"><span class="mr-color__name">{esc(name)}</span>{shown}</span>'
+        f'<span class="mr-color__text"><span class="mr-color__name">{label_html(ctx, node.props, "name")}</span>'
+        f"{shown}</span>"
         f"</button>"
     )
 
@@ -241,10 +245,10 @@ def _items(node: Node) -> str:
 
 def render_color_row(node: Node, ctx: RenderCtx) -> str:
     """`<Color.Row title>`: a labelled row of swatches (table variant)."""
-    title = text_prop(node.props, "title") or ""
+    title = label_html(ctx, node.props, "title")
     return (
         f'<div class="mr-color__row" role="row"><div class="mr-color__row-title" role="rowheader">'
-        f'{esc(title)}</div><div class="mr-color__items" role="cell">{_items(node)}</div></div>'
+        f'{title}</div><div class="mr-color__items" role="cell">{_items(node)}</div></div>'
     )
 
 

@@ -29,6 +29,7 @@ from mintrender.components._util import (
     esc,
     extra_class,
     icon_html,
+    label_html,
     link_attrs,
     text_prop,
 )
@@ -97,20 +98,20 @@ def render_badge(node: Node, ctx: RenderCtx) -> str:
 def render_tooltip(node: Node, ctx: RenderCtx) -> str:
     """`<Tooltip tip headline cta href>` trigger text; the bubble shows on hover and focus."""
     props = node.props
-    tip = text_prop(props, "tip") or ""
-    headline = text_prop(props, "headline")
-    cta = text_prop(props, "cta")
+    tip = label_html(ctx, props, "tip")  # JSX keeps its markup (`tip={<span>Use <code>…`)
+    headline = label_html(ctx, props, "headline")
+    cta = label_html(ctx, props, "cta")
     href = text_prop(props, "href")
     count = ctx.data.get("tooltips", 0) + 1
     ctx.data["tooltips"] = count
     bubble_id = f"mr-tooltip-{count}"
     bubble = []
     if headline:
-        bubble.append(f'<span class="mr-tooltip__headline">{esc(headline)}</span>')
+        bubble.append(f'<span class="mr-tooltip__headline">{headline}</span>')
     if tip:
-        bubble.append(f'<span class="mr-tooltip__tip">{esc(tip)}</span>')
+        bubble.append(f'<span class="mr-tooltip__tip">{tip}</span>')
     if cta and href:
-        bubble.append(f'<a class="mr-tooltip__cta"{link_attrs(ctx, node, href)}>{esc(cta)}</a>')
+        bubble.append(f'<a class="mr-tooltip__cta"{link_attrs(ctx, node, href)}>{cta}</a>')
     elif cta:
         ctx.warn(node.line, "component-props", "<Tooltip cta> needs an href; the link is left out")
     classes = class_attr("mr-tooltip tooltip", extra_class(node))

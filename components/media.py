@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from mintrender.components._markdown import MdNode, one_line, str_prop
 from mintrender.components._spec import ComponentSpec, Node
-from mintrender.components._util import class_attr, extra_class, text_prop
+from mintrender.components._util import class_attr, extra_class, label_html
 
 if TYPE_CHECKING:
     from mintrender.components._markdown import MarkdownOut
@@ -51,12 +51,10 @@ def _unwrap_paragraph(markup: str) -> str:
 def render_frame(node: Node, ctx: RenderCtx) -> str:
     """`<Frame caption hint>`: a padded, tinted box with the content centred in a white panel."""
     content = _VIDEO_TAG.sub(_video_attrs, _unwrap_paragraph(node.html))
-    caption = text_prop(node.props, "caption")
-    hint = text_prop(node.props, "hint")
+    caption = label_html(ctx, node.props, "caption", markdown=True)  # Markdown, or JSX markup
+    hint = label_html(ctx, node.props, "hint", markdown=True)
     caption_html = (
-        f'<figcaption class="mr-frame__caption">{ctx.markdown(caption, inline=True)}</figcaption>'
-        if caption
-        else ""
+        f'<figcaption class="mr-frame__caption">{caption}</figcaption>' if caption else ""
     )
     classes = class_attr(
         "mr-frame frame", "mr-frame--captioned" if caption else "", extra_class(node)
@@ -70,7 +68,7 @@ def render_frame(node: Node, ctx: RenderCtx) -> str:
     icon = ctx.ui_icon("info", "mr-frame__hint-icon")
     return (
         f'<div class="mr-frame-wrap"><div class="mr-frame__hint">{icon}'
-        f"<span>{ctx.markdown(hint, inline=True)}</span></div>{frame}</div>"
+        f"<span>{hint}</span></div>{frame}</div>"
     )
 
 

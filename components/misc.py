@@ -45,6 +45,7 @@ from mintrender.components._util import (
     esc,
     extra_class,
     icon_html,
+    label_html,
     strip_tags,
     text_prop,
 )
@@ -83,10 +84,11 @@ def render_update(node: Node, ctx: RenderCtx) -> str:
     )
     anchor = node.anchor
     id_attr = f' id="{esc(anchor)}"' if anchor else ""
-    label_html = (
-        f'<a class="mr-update__label" href="#{esc(anchor)}">{esc(label)}</a>'
+    shown = label_html(ctx, node.props, "label")  # JSX keeps its markup; the feed its text
+    label_part = (
+        f'<a class="mr-update__label" href="#{esc(anchor)}">{shown}</a>'
         if anchor
-        else f'<span class="mr-update__label">{esc(label)}</span>'
+        else f'<span class="mr-update__label">{shown}</span>'
     )
     tags_html = (
         '<div class="mr-update__tags">'
@@ -96,7 +98,8 @@ def render_update(node: Node, ctx: RenderCtx) -> str:
         else ""
     )
     description_html = (
-        f'<div class="mr-update__description">{ctx.markdown(description, inline=True)}</div>'
+        '<div class="mr-update__description">'
+        f"{label_html(ctx, node.props, 'description', markdown=True)}</div>"
         if description
         else ""
     )
@@ -117,7 +120,7 @@ def render_update(node: Node, ctx: RenderCtx) -> str:
     )
     return (
         f'<div class="{classes}"{id_attr} data-component="update"{data}>'
-        f'<div class="mr-update__meta">{label_html}{tags_html}{description_html}</div>'
+        f'<div class="mr-update__meta">{label_part}{tags_html}{description_html}</div>'
         f'<div class="mr-update__content">{node.html}</div></div>'
     )
 
@@ -138,7 +141,8 @@ def render_view(node: Node, ctx: RenderCtx) -> str:
     return (
         f'{select}<div class="{class_attr("mr-view view", extra_class(node))}"{id_attr} '
         f'data-component="view" data-view-title="{esc(title)}">'
-        f'<div class="mr-view__title">{icon}<span>{esc(title)}</span></div>{node.html}</div>'
+        f'<div class="mr-view__title">{icon}<span>{label_html(ctx, node.props, "title")}</span>'
+        f"</div>{node.html}</div>"
     )
 
 
@@ -189,7 +193,8 @@ def render_prompt(node: Node, ctx: RenderCtx) -> str:
     return (
         f'<div class="{class_attr("mr-prompt prompt", extra_class(node))}" data-component="prompt">'
         f'<div class="mr-prompt__head"><span class="mr-prompt__icon" aria-hidden="true">{icon}</span>'
-        f'<div class="mr-prompt__description">{ctx.markdown(description, inline=True)}</div>'
+        f'<div class="mr-prompt__description">'
+        f"{label_html(ctx, node.props, 'description', markdown=True)}</div>"
         f'<div class="mr-prompt__actions">{"".join(buttons)}</div></div>'
         f'<details class="mr-prompt__body"><summary>{ctx.ui_icon("chevron-right", "mr-prompt__chevron")}'
         f"{esc(ctx.text('show_prompt'))}</summary>"

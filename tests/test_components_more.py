@@ -323,19 +323,80 @@ def test_jsx_element_labels_are_drawn() -> None:
 
 def test_jsx_given_where_text_is_read_is_its_text() -> None:
     """Bun's home cards give `cta={<span>Get started with <code>bun run</code></span>}`: the
-    call to action was dropped without a word. It is drawn with its markup; a prop read as
-    text (a Tooltip's `tip`) gets the element's text, where it got nothing."""
+    call to action was dropped without a word. It is drawn with its markup; where the prop is
+    read as text (a View's title as its `data-view-title`) it gets the element's text, where it
+    got nothing."""
     page, _ctx, diagnostics = render(
         '<Card title="C" href="https://x.example" cta={<span>Get started with <code>bun run</code></span>}>'
         "B.</Card>\n\n"
-        "Hover <Tooltip tip={<span>A <b>short</b> tip</span>}>here</Tooltip>.\n"
+        "<View title={<span>A <b>short</b> view</span>}>V.</View>\n"
     )
     html_out = page.body_html
     assert (
         '<span class="mr-card__cta"><span>Get started with <code>bun run</code></span>' in html_out
     )
-    assert '<span class="mr-tooltip__tip">A short tip</span>' in html_out
+    assert 'data-view-title="A short view"' in html_out
     assert list(diagnostics) == []
+
+
+def test_jsx_labels_of_every_component_keep_their_markup() -> None:
+    """Agent Facets' `<Tree.Folder name={<>release <Badge …>CD</Badge></>}>` printed "release
+    CD", Privy's `<Tooltip tip={<span>Use <code>…</code></span>}>` lost its code: every prop
+    drawn as a label (names, titles, tips, headlines, captions, descriptions) keeps the JSX
+    markup it is given, as Step titles did; attributes, ids and the Markdown copy take its
+    text."""
+    page, _ctx, diagnostics = render(
+        "<Tree>\n"
+        '<Tree.Folder name={<>release <Badge color="purple" size="xs">CD</Badge></>} defaultOpen>\n'
+        '<Tree.File name={<>a.yml <Badge color="gray">generated</Badge></>} />\n'
+        '<Tree.File name="b & c.yml" />\n'
+        "</Tree.Folder>\n</Tree>\n\n"
+        "A <Tooltip headline={<i>PAT</i>} tip={<span>Use <code>facet login</code> or <b>FACET_TOKEN</b>.</span>} "
+        'cta={<b>More</b>} href="/page">token</Tooltip>.\n\n'
+        '<Update label="v1" description={<span>Now <b>faster</b></span>}>Body.</Update>\n\n'
+        "<View title={<span>Py <code>sdk</code></span>}>V.</View>\n\n"
+        '<Tile href="/page" title={<b>Tile</b>} description={<i>desc</i>}>T.</Tile>\n\n'
+        '<ResponseField name="r" type="object">\n<Expandable title={<code>user</code>}>\n'
+        '<ResponseField name="id" type="string">Id.</ResponseField>\n</Expandable>\n'
+        "</ResponseField>\n\n"
+        "<Frame caption={<span>See <b>this</b></span>} hint={<i>Hint</i>}>F.</Frame>\n\n"
+        '<Frame caption="A *Markdown* caption">G.</Frame>\n\n'
+        "<Color>\n<Color.Row title={<b>Brand</b>}>\n"
+        '<Color.Item name={<span>blue <b>500</b></span>} value="#3B82F6" />\n'
+        "</Color.Row>\n</Color>\n\n"
+        "<Prompt description={<span>Ask <b>it</b></span>}>Do it.</Prompt>\n"
+    )
+    out = page.body_html
+    assert (
+        '<span class="mr-tree__name">release '
+        '<span class="mr-badge mr-badge--purple mr-badge--xs badge">CD</span></span>'
+    ) in out
+    assert (
+        '<span class="mr-tree__name">a.yml '
+        '<span class="mr-badge mr-badge--gray mr-badge--md badge">generated</span></span>'
+    ) in out
+    assert '<span class="mr-tree__name">b &amp; c.yml</span>' in out  # text still escaped
+    assert '<span class="mr-tooltip__headline"><i>PAT</i></span>' in out
+    assert (
+        '<span class="mr-tooltip__tip"><span>Use <code>facet login</code> or '
+        "<b>FACET_TOKEN</b>.</span></span>"
+    ) in out
+    assert '"><b>More</b></a>' in out
+    assert '<div class="mr-update__description"><span>Now <b>faster</b></span></div>' in out
+    assert (
+        'data-view-title="Py sdk"' in out and "<span><span>Py <code>sdk</code></span></span>" in out
+    )
+    assert '<p class="mr-tile__title"><b>Tile</b></p>' in out
+    assert '<p class="mr-tile__description"><i>desc</i></p>' in out
+    assert "Show <code>user</code>" in out and "Hide <code>user</code>" in out
+    assert '<figcaption class="mr-frame__caption"><span>See <b>this</b></span></figcaption>' in out
+    assert "<span><i>Hint</i></span>" in out
+    assert '<figcaption class="mr-frame__caption">A <em>Markdown</em> caption</figcaption>' in out
+    assert '<div class="mr-color__row-title" role="rowheader"><b>Brand</b></div>' in out
+    assert 'aria-label="Copy blue 500"' in out
+    assert '<span class="mr-color__name"><span>blue <b>500</b></span></span>' in out
+    assert '<div class="mr-prompt__description"><span>Ask <b>it</b></span></div>' in out
+    assert [d.code for d in diagnostics] == []
 
 
 class _Blocks(HTMLParser):
