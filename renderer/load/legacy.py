@@ -4,30 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mintrender.urls import is_external
-
-
-def _prefix_match(page: str, url: str) -> bool:
-    url = url.strip("/")
-    return bool(url) and (page == url or page.startswith(url + "/"))
-
-
-def _first_page(group: dict[str, Any]) -> str:
-    for p in group.get("pages") or []:
-        if isinstance(p, str):
-            return p
-        if isinstance(p, dict):
-            found = _first_page(p)
-            if found:
-                return found
-    return ""
-
-
-def _anchor_entry(anchor: dict[str, Any]) -> dict[str, Any]:
-    entry = {"anchor": anchor.get("name", anchor["url"])}
-    if anchor.get("icon"):
-        entry["icon"] = anchor["icon"]
-    return entry
+from mintrender.load.legacynav import legacy_navigation
 
 
 def _footer(footer: object) -> dict[str, Any]:
@@ -54,20 +31,6 @@ def _footer(footer: object) -> dict[str, Any]:
     if columns:
         out["links"] = columns
     return out
-
-
-def _generated(division: dict[str, Any], url: str) -> Any:
-    """A mint.json tab's or anchor's `openapi` (Mintlify generates a page per operation in
-    it) as docs.json writes it, the pages in the division's folder; None without one."""
-    spec = division.get("openapi")
-    if not isinstance(spec, (str, list)) or not spec:
-        return None
-    folder = url.strip("/")
-    return {"source": spec, "directory": folder} if isinstance(spec, str) and folder else spec
-
-
-def _href(url: str) -> str:
-    return url if is_external(url) else "/" + url.strip("/")
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -149,115 +112,7 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
     out["colors"] = colors
     if isinstance(background, dict):
         out["background"] = {"color": background}
-    groups = [g for g in data.get("navigation") or [] if isinstance(g, dict)]
-    tabs = [t for t in data.get("tabs") or [] if isinstance(t, dict)]
-    versions = [v for v in data.get("versions") or [] if isinstance(v, (str, dict))]
-
-    def split_tabs(
-        groups: list[dict[str, Any]], scope: list[dict[str, Any]] | None = None
-    ) -> dict[str, Any]:
-        """The tabs over `groups`: a tab owns the groups whose first page is in its folder.
-        Tabs are one bar for the whole site (or version, `scope`): a tab that owns none of
-        `groups` leads to its first page anywhere in `scope` (an anchor's pages show the
-        bar too), else to its URL."""
-        if not tabs:
-            return {"groups": groups}
-        owned: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(tabs))}
-        rest = []
-        for g in groups:
-            first = _first_page(g)
-            for i, t in enumerate(tabs):
-                if _prefix_match(first, str(t.get("url", ""))):
-                    owned[i].append(g)
-                    break
-            else:
-                rest.append(g)
-        primary: Any = data.get("primaryTab")
-        named = primary.get("name") if isinstance(primary, dict) else None
-        first = str(named or "Documentation")  # `primaryTab: {name}` names it
-        nav_tabs: list[dict[str, Any]] = [{"tab": first, "groups": rest}] if rest else []
-        for i, t in enumerate(tabs):
-            url = str(t.get("url", ""))
-            entry: dict[str, Any] = {"tab": t.get("name", url)}
-            external = is_external(url)  # mailto: and tel: too
-            if not external and not owned[i] and nav_tabs and entry["tab"] == first:
-                continue  # the primary tab again, over a folder of no page (Abstract's "docs")
-            spec = _generated(t, url) if not external else None
-            if spec is not None:  # a page per operation, in the tab (its own groups first)
-                entry.update({"openapi": spec, "groups": owned[i]})
-            elif external or not owned[i]:
-                elsewhere = (_first_page(g) for g in scope or groups if not external)
-                page = next((p for p in elsewhere if _prefix_match(p, url)), "")
-                entry["href"] = "/" + page if page else _href(url)
-            else:
-                entry["groups"] = owned[i]
-            nav_tabs.append(entry)
-        return {"tabs": nav_tabs}
-
-    raw_anchors = [a for a in data.get("anchors") or [] if isinstance(a, dict) and a.get("url")]
-    folders = [a for a in raw_anchors if not is_external(str(a["url"]))]
-    tab_urls = [str(t.get("url", "")) for t in tabs]
-    owning = [  # a tab of the same folder owns it: the anchor is a link to it (Novu)
-        a
-        for a in folders
-        if (
-            any(_prefix_match(_first_page(g), str(a["url"])) for g in groups)
-            or _generated(a, str(a["url"])) is not None
-        )
-        and not any(_prefix_match(str(a["url"]).strip("/"), url) for url in tab_urls)
-    ]
-
-    def split(groups: list[dict[str, Any]]) -> dict[str, Any]:
-        """An anchor whose `url` is a folder owns the groups whose pages are in it, as a tab
-        does; `topAnchor` (else "Documentation") holds the others."""
-        if not owning:
-            return split_tabs(groups)
-        owned: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(owning))}
-        rest: list[dict[str, Any]] = []
-        for g in groups:
-            first = _first_page(g)
-            at = next((i for i, a in enumerate(owning) if _prefix_match(first, a["url"])), None)
-            (owned[at] if at is not None else rest).append(g)
-        top: dict[str, Any] = data.get("topAnchor") or {}
-        top = top if isinstance(top, dict) else {}
-        entries = []
-        if rest:
-            head = {"anchor": str(top.get("name") or "Documentation")}
-            head["icon"] = top.get("icon") or "book-open"
-            entries.append({**head, **split_tabs(rest, groups)})
-        for i, a in enumerate(owning):
-            spec = _generated(a, str(a["url"]))
-            if spec is not None:  # its operations' pages, after the groups it owns
-                entries.append(_anchor_entry(a) | {"openapi": spec, "groups": owned[i]})
-            elif owned[i]:
-                entries.append(_anchor_entry(a) | split_tabs(owned[i], groups))
-        return {"anchors": entries}
-
-    if versions:
-        names = [v if isinstance(v, str) else v.get("name", "") for v in versions]
-        nav_versions = []
-        for name in names:
-            vgroups = [g for g in groups if g.get("version") in (None, name)]
-            nav_versions.append({"version": name, **split(vgroups)})
-        navigation: dict[str, Any] = {"versions": nav_versions}
-    else:
-        navigation = split(groups)
-
-    def anchor_href(url: str) -> str:
-        """A folder's first page (a tab owns the folder: `/api-reference` is no page), else
-        the URL as written."""
-        first = (_first_page(g) for g in groups if _prefix_match(_first_page(g), url))
-        page = "" if is_external(url) else next(first, "")
-        return "/" + page if page else _href(url)
-
-    anchors = [
-        {**_anchor_entry(a), "href": anchor_href(str(a["url"]))}
-        for a in raw_anchors
-        if a not in owning
-    ]
-    if anchors:
-        navigation["global"] = {"anchors": anchors}
-    out["navigation"] = navigation
+    out["navigation"] = legacy_navigation(data)
     navbar: dict[str, Any] = {}
     links = [
         {"label": link.get("name", ""), "href": link.get("url", "")}

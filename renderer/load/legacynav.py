@@ -1,0 +1,192 @@
+"""Legacy mint.json navigation in docs.json's shape (navigation.md §6): its groups, the tabs and
+anchors that own folders of them, and its `versions`.
+
+mint.json names a version on groups, tabs and anchors ("Tabs and anchors without a specified
+version are shown in every version"); docs.json nests each version's divisions under
+`navigation.versions`, so each version gets the tabs, anchors and groups of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mintrender.urls import is_external
+
+
+def _prefix_match(page: str, url: str) -> bool:
+    url = url.strip("/")
+    return bool(url) and (page == url or page.startswith(url + "/"))
+
+
+def _first_page(group: dict[str, Any]) -> str:
+    for p in group.get("pages") or []:
+        if isinstance(p, str):
+            return p
+        if isinstance(p, dict):
+            found = _first_page(p)
+            if found:
+                return found
+    return ""
+
+
+def _anchor_entry(anchor: dict[str, Any]) -> dict[str, Any]:
+    entry = {"anchor": anchor.get("name", anchor["url"])}
+    if anchor.get("icon"):
+        entry["icon"] = anchor["icon"]
+    return entry
+
+
+def _generated(division: dict[str, Any], url: str) -> Any:
+    """A mint.json tab's or anchor's `openapi` (Mintlify generates a page per operation in
+    it) as docs.json writes it, the pages in the division's folder; None without one."""
+    spec = division.get("openapi")
+    if not isinstance(spec, (str, list)) or not spec:
+        return None
+    folder = url.strip("/")
+    return {"source": spec, "directory": folder} if isinstance(spec, str) and folder else spec
+
+
+def _href(url: str) -> str:
+    return url if is_external(url) else "/" + url.strip("/")
+
+
+def _version_of(entry: dict[str, Any]) -> str | None:
+    """The `version` a group, tab or anchor names (None: every version)."""
+    version = entry.get("version")
+    return version if isinstance(version, str) and version else None
+
+
+def _split_tabs(
+    data: dict[str, Any],
+    tabs: list[dict[str, Any]],
+    groups: list[dict[str, Any]],
+    scope: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The tabs over `groups`: a tab owns the groups whose first page is in its folder.
+    Tabs are one bar for the whole site (or version, `scope`): a tab that owns none of
+    `groups` leads to its first page anywhere in `scope` (an anchor's pages show the
+    bar too), else to its URL."""
+    if not tabs:
+        return {"groups": groups}
+    owned: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(tabs))}
+    rest = []
+    for g in groups:
+        first = _first_page(g)
+        for i, t in enumerate(tabs):
+            if _prefix_match(first, str(t.get("url", ""))):
+                owned[i].append(g)
+                break
+        else:
+            rest.append(g)
+    primary: Any = data.get("primaryTab")
+    named = primary.get("name") if isinstance(primary, dict) else None
+    first = str(named or "Documentation")  # `primaryTab: {name}` names it
+    nav_tabs: list[dict[str, Any]] = [{"tab": first, "groups": rest}] if rest else []
+    for i, t in enumerate(tabs):
+        url = str(t.get("url", ""))
+        entry: dict[str, Any] = {"tab": t.get("name", url)}
+        external = is_external(url)  # mailto: and tel: too
+        if not external and not owned[i] and nav_tabs and entry["tab"] == first:
+            continue  # the primary tab again, over a folder of no page (Abstract's "docs")
+        spec = _generated(t, url) if not external else None
+        if spec is not None:  # a page per operation, in the tab (its own groups first)
+            entry.update({"openapi": spec, "groups": owned[i]})
+        elif external or not owned[i]:
+            elsewhere = (_first_page(g) for g in scope or groups if not external)
+            page = next((p for p in elsewhere if _prefix_match(p, url)), "")
+            entry["href"] = "/" + page if page else _href(url)
+        else:
+            entry["groups"] = owned[i]
+        nav_tabs.append(entry)
+    return {"tabs": nav_tabs}
+
+
+def _split(
+    data: dict[str, Any],
+    tabs: list[dict[str, Any]],
+    owning: list[dict[str, Any]],
+    groups: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """An anchor whose `url` is a folder (`owning`) owns the groups whose pages are in it, as a
+    tab does; `topAnchor` (else "Documentation") holds the others."""
+    if not owning:
+        return _split_tabs(data, tabs, groups)
+    owned: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(owning))}
+    rest: list[dict[str, Any]] = []
+    for g in groups:
+        first = _first_page(g)
+        at = next((i for i, a in enumerate(owning) if _prefix_match(first, a["url"])), None)
+        (owned[at] if at is not None else rest).append(g)
+    top: dict[str, Any] = data.get("topAnchor") or {}
+    top = top if isinstance(top, dict) else {}
+    entries = []
+    if rest:
+        head = {"anchor": str(top.get("name") or "Documentation")}
+        head["icon"] = top.get("icon") or "book-open"
+        entries.append({**head, **_split_tabs(data, tabs, rest, groups)})
+    for i, a in enumerate(owning):
+        spec = _generated(a, str(a["url"]))
+        if spec is not None:  # its operations' pages, after the groups it owns
+            entries.append(_anchor_entry(a) | {"openapi": spec, "groups": owned[i]})
+        elif owned[i]:
+            entries.append(_anchor_entry(a) | _split_tabs(data, tabs, owned[i], groups))
+    return {"anchors": entries}
+
+
+def _links(anchors: list[dict[str, Any]], groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Anchors that own no groups, as `global` links: to a folder's first page among `groups`
+    (a tab owns the folder: `/api-reference` is no page), else to the URL as written."""
+    out = []
+    for a in anchors:
+        url = str(a["url"])
+        first = (_first_page(g) for g in groups if _prefix_match(_first_page(g), url))
+        page = "" if is_external(url) else next(first, "")
+        out.append({**_anchor_entry(a), "href": "/" + page if page else _href(url)})
+    return out
+
+
+def legacy_navigation(data: dict[str, Any]) -> dict[str, Any]:
+    """mint.json's `navigation`, `tabs`, `anchors` and `versions` as docs.json's
+    `navigation` object."""
+    groups = [g for g in data.get("navigation") or [] if isinstance(g, dict)]
+    tabs = [t for t in data.get("tabs") or [] if isinstance(t, dict)]
+    versions = [v for v in data.get("versions") or [] if isinstance(v, (str, dict))]
+    anchors = [a for a in data.get("anchors") or [] if isinstance(a, dict) and a.get("url")]
+    folders = [a for a in anchors if not is_external(str(a["url"]))]
+    tab_urls = [str(t.get("url", "")) for t in tabs]
+    owning = [  # a tab of the same folder owns it: the anchor is a link to it (Novu)
+        a
+        for a in folders
+        if (
+            any(_prefix_match(_first_page(g), str(a["url"])) for g in groups)
+            or _generated(a, str(a["url"])) is not None
+        )
+        and not any(_prefix_match(str(a["url"]).strip("/"), url) for url in tab_urls)
+    ]
+    links = [a for a in anchors if a not in owning]
+    if not versions:
+        navigation = _split(data, tabs, owning, groups)
+        everywhere = links
+    else:
+        entries = []
+        for version in versions:
+            name = version if isinstance(version, str) else str(version.get("name", ""))
+
+            def shown(entry: dict[str, Any], name: str = name) -> bool:
+                return _version_of(entry) in (None, name)
+
+            vgroups = [g for g in groups if shown(g)]
+            vtabs = [t for t in tabs if shown(t)]
+            entry = {
+                "version": name,
+                **_split(data, vtabs, [a for a in owning if shown(a)], vgroups),
+            }
+            own = _links([a for a in links if _version_of(a) == name], vgroups)
+            if own:  # a version's own anchors show on its pages only
+                entry["global"] = {"anchors": own}
+            entries.append(entry)
+        navigation = {"versions": entries}
+        everywhere = [a for a in links if _version_of(a) is None]
+    if everywhere:
+        navigation["global"] = {"anchors": _links(everywhere, groups)}
+    return navigation
