@@ -73,3 +73,30 @@ def test_legacy_tabs_and_anchors_show_in_their_version_only(tmp_path: Path) -> N
     v1 = _division_links(_html(tmp_path, "v1/api/users"))
     assert "/v1/api/users/" in v1 and "https://blog.x.com/v1" in v1
     assert "https://status.x.com" in v1 and "/v2/api/users/" not in v1
+
+
+def _sidebar(html: str) -> str:
+    """The text of the sidebar the page opens with."""
+    nav = re.search(r'<nav class="mr-nav".*?</nav>', _shown(html), re.S)
+    assert nav is not None
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", nav.group(0))).strip()
+
+
+def test_a_legacy_default_version_is_where_shared_pages_open(tmp_path: Path) -> None:
+    """`versions: [{"name": "v2"}, {"name": "v1", "default": true}]`: the default was dropped,
+    so pages of every version opened in the first one."""
+    mint = {
+        "name": "R",
+        "colors": {"primary": "#0D9373"},
+        "versions": [{"name": "v2"}, {"name": "v1", "default": True}],
+        "navigation": [
+            {"group": "Shared", "pages": ["intro"]},
+            {"group": "Guides v1", "version": "v1", "pages": ["v1/guide"]},
+            {"group": "Guides v2", "version": "v2", "pages": ["v2/guide"]},
+        ],
+    }
+    pages = {ref: PAGE.format(ref) for ref in ("intro", "v1/guide", "v2/guide")}
+    _mint_site(tmp_path, mint, pages)
+    sidebar = _sidebar(_html(tmp_path, "intro"))
+    assert "Guides v1" in sidebar and "Guides v2" not in sidebar
+    assert "Guides v2" in _sidebar(_html(tmp_path, "v2/guide"))

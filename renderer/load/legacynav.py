@@ -181,6 +181,8 @@ def legacy_navigation(data: dict[str, Any]) -> dict[str, Any]:
                 "version": name,
                 **_split(data, vtabs, [a for a in owning if shown(a)], vgroups),
             }
+            if isinstance(version, dict) and version.get("default") is True:
+                entry["default"] = True  # shared pages open in it (else in the first)
             own = _links([a for a in links if _version_of(a) == name], vgroups)
             if own:  # a version's own anchors show on its pages only
                 entry["global"] = {"anchors": own}
