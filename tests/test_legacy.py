@@ -100,3 +100,67 @@ def test_a_legacy_default_version_is_where_shared_pages_open(tmp_path: Path) -> 
     sidebar = _sidebar(_html(tmp_path, "intro"))
     assert "Guides v1" in sidebar and "Guides v2" not in sidebar
     assert "Guides v2" in _sidebar(_html(tmp_path, "v2/guide"))
+
+
+def test_a_legacy_nested_group_or_page_version_wins_over_its_group(tmp_path: Path) -> None:
+    """ "Versions on individual pages always take precedence" and "the more deeply-nested
+    version takes precedence": only a top-level group's `version` was read, so a nested group
+    of v1 and a page whose frontmatter says `version: "v2"` were listed in every version."""
+    mint = {
+        "name": "R",
+        "colors": {"primary": "#0D9373"},
+        "versions": ["v2", "v1"],
+        "navigation": [
+            {
+                "group": "Shared",
+                "pages": [
+                    "intro",
+                    "quickstart",
+                    {"group": "Nested", "version": "v1", "pages": ["nested1"]},
+                ],
+            },
+            {"group": "Old", "version": "v1", "pages": ["v1/guide", "also2"]},
+            {"group": "Guides v2", "version": "v2", "pages": ["v2/guide"]},
+        ],
+    }
+    pages = {ref: PAGE.format(ref) for ref in ("intro", "nested1", "v1/guide", "v2/guide")}
+    pages["quickstart"] = '---\ntitle: Quickstart\nversion: "v2"\n---\n\nOnly v2.\n'
+    pages["also2"] = "---\ntitle: Also two\nversion: v2\n---\n\nIn v2 though its group is v1.\n"
+    _mint_site(tmp_path, mint, pages)
+    v2 = _sidebar(_html(tmp_path, "v2/guide"))
+    assert "Quickstart" in v2 and "Also two" in v2 and "Nested" not in v2, v2
+    v1 = _sidebar(_html(tmp_path, "v1/guide"))
+    assert "Nested" in v1 and "nested1" in v1 and "Old" in v1, v1
+    assert "Quickstart" not in v1 and "Also two" not in v1, v1
+
+
+def test_a_legacy_page_version_changed_in_preview_moves_the_page(tmp_path: Path) -> None:
+    """The preview reads a mint.json page's `version` frontmatter again when it changes."""
+    from mintrender.serve.files import make_work_dir, remove_work_dir
+    from mintrender.serve.state import SiteState
+
+    mint = {
+        "name": "R",
+        "colors": {"primary": "#0D9373"},
+        "versions": ["v2", "v1"],
+        "navigation": [
+            {"group": "Shared", "pages": ["intro", "quickstart"]},
+            {"group": "Guides v1", "version": "v1", "pages": ["v1/guide"]},
+        ],
+    }
+    pages = {ref: PAGE.format(ref) for ref in ("intro", "quickstart", "v1/guide")}
+    docs = tmp_path / "docs"
+    _mint_site(tmp_path, mint, pages)
+    work = make_work_dir()
+    state = SiteState(docs, work)
+    try:
+        state.load()
+        assert "quickstart" in _sidebar(state.page("v1/guide.mdx").html)
+        page = docs / "quickstart.mdx"
+        page.write_text("---\ntitle: quickstart\nversion: v2\n---\n\nText.\n", encoding="utf-8")
+        update = state.apply_changes([("modified", str(page))])
+        assert update.affected is None
+        assert "quickstart" not in _sidebar(state.page("v1/guide.mdx").html)
+    finally:
+        state.close()
+        remove_work_dir(work)

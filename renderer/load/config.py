@@ -23,7 +23,7 @@ from mintrender.load.chrome import (
 from mintrender.load.contain import outside_link_message, resolve_inside
 from mintrender.load.encoding import decode_source
 from mintrender.load.jsonpos import JsonPositions, PathKey, duplicate_keys, format_path
-from mintrender.load.legacy import convert_mint_json, legacy_types
+from mintrender.load.legacy import convert_mint_json, legacy_types, page_versions
 from mintrender.load.shapes import Warn, check_types
 from mintrender.load.shapes import as_dict as _dict
 from mintrender.load.shapes import as_str as _str
@@ -281,7 +281,7 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
         why = f"the configuration is nested too deeply (more than {MAX_CONFIG_DEPTH} levels)"
         raise ConfigError(Diagnostic("error", path.name, 1, 1, "config-json", why, ""))
     if path.name == "mint.json":
-        data = convert_mint_json(legacy_types(data, warn))
+        data = convert_mint_json(legacy_types(data, warn), page_versions(docs_dir))
     _validate(data, warn)
     theme = data.get("theme")
     if isinstance(theme, str) and theme.strip() in MINTLIFY_THEMES and theme.strip() != "mint":

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from mintrender.load.legacynav import legacy_navigation
+from mintrender.load.legacynav import PageVersion, legacy_navigation, page_versions
+
+__all__ = ["convert_mint_json", "legacy_types", "page_versions"]
 
 
 def _footer(footer: object) -> dict[str, Any]:
@@ -81,8 +83,11 @@ def legacy_types(data: dict[str, Any], warn: Any) -> dict[str, Any]:
     return out
 
 
-def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
-    """Return a docs.json-shaped dict for a mint.json dict; unknown keys are kept as they are."""
+def convert_mint_json(
+    data: dict[str, Any], page_version: PageVersion | None = None
+) -> dict[str, Any]:
+    """Return a docs.json-shaped dict for a mint.json dict; unknown keys are kept as they are.
+    `page_version`: a page's `version` frontmatter (`page_versions`), which places it."""
     out: dict[str, Any] = {
         k: v
         for k, v in data.items()
@@ -112,7 +117,7 @@ def convert_mint_json(data: dict[str, Any]) -> dict[str, Any]:
     out["colors"] = colors
     if isinstance(background, dict):
         out["background"] = {"color": background}
-    out["navigation"] = legacy_navigation(data)
+    out["navigation"] = legacy_navigation(data, page_version)
     navbar: dict[str, Any] = {}
     links = [
         {"label": link.get("name", ""), "href": link.get("url", "")}

@@ -8,9 +8,22 @@ version are shown in every version"); docs.json nests each version's divisions u
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import yaml
+
+from mintrender.fileio import read_bytes
+from mintrender.load.contain import resolve_inside
+from mintrender.load.encoding import decode_source
+from mintrender.load.sources import PAGE_EXTENSIONS, page_files_of
+from mintrender.load.yaml12 import FRONTMATTER, js_number, load_yaml
 from mintrender.urls import is_external
+
+PageVersion = Callable[[str], "str | None"]
+"""A navigation entry's page -> the `version` its frontmatter names (None: none)."""
 
 
 def _prefix_match(page: str, url: str) -> bool:
@@ -54,6 +67,58 @@ def _version_of(entry: dict[str, Any]) -> str | None:
     """The `version` a group, tab or anchor names (None: every version)."""
     version = entry.get("version")
     return version if isinstance(version, str) and version else None
+
+
+def page_versions(docs_dir: Path) -> PageVersion:
+    """The `version` in the frontmatter of the page a navigation entry names ("Versions on
+    individual pages always take precedence"), each page read once, and only when asked: a
+    mint.json without `versions` reads none. Nothing outside `docs_dir` is read."""
+
+    @cache
+    def version(ref: str) -> str | None:
+        for rel in page_files_of(ref):
+            page = rel.endswith(PAGE_EXTENSIONS)
+            path = resolve_inside(docs_dir, docs_dir / rel) if page else None
+            if path is None or not path.is_file():
+                continue
+            try:
+                m = FRONTMATTER.match(decode_source(read_bytes(path)).text)
+                found = load_yaml(m.group(1)) if m else None
+            except (OSError, yaml.YAMLError):  # the page's own diagnostics say it
+                return None
+            value = found.get("version") if isinstance(found, dict) else None
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                value = js_number(value)  # `version: 2`, a number in YAML
+            return value.strip() or None if isinstance(value, str) else None
+        return None
+
+    return version
+
+
+def _in_version(
+    items: list[Any], name: str, outer: str | None, page_version: PageVersion | None
+) -> list[Any]:
+    """The entries of `items` (groups, or a group's `pages`) listed in version `name`. The
+    most deeply nested version wins: a page's frontmatter over its groups', a nested group's
+    over its parent's; a group left with no page is left out."""
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, dict):
+            own = _version_of(item) or outer
+            pages = item.get("pages")
+            if isinstance(pages, list) and pages:
+                kept = _in_version(pages, name, own, page_version)
+                if kept:
+                    out.append({**item, "pages": kept})
+            elif own in (None, name):
+                out.append(item)
+        elif isinstance(item, str):
+            own = (page_version(item) if page_version else None) or outer
+            if own in (None, name):
+                out.append(item)
+        elif outer in (None, name):
+            out.append(item)  # no page: the navigation's reader says so, once
+    return out
 
 
 def _split_tabs(
@@ -145,9 +210,11 @@ def _links(anchors: list[dict[str, Any]], groups: list[dict[str, Any]]) -> list[
     return out
 
 
-def legacy_navigation(data: dict[str, Any]) -> dict[str, Any]:
+def legacy_navigation(
+    data: dict[str, Any], page_version: PageVersion | None = None
+) -> dict[str, Any]:
     """mint.json's `navigation`, `tabs`, `anchors` and `versions` as docs.json's
-    `navigation` object."""
+    `navigation` object; `page_version` reads a page's own `version`."""
     groups = [g for g in data.get("navigation") or [] if isinstance(g, dict)]
     tabs = [t for t in data.get("tabs") or [] if isinstance(t, dict)]
     versions = [v for v in data.get("versions") or [] if isinstance(v, (str, dict))]
@@ -175,7 +242,7 @@ def legacy_navigation(data: dict[str, Any]) -> dict[str, Any]:
             def shown(entry: dict[str, Any], name: str = name) -> bool:
                 return _version_of(entry) in (None, name)
 
-            vgroups = [g for g in groups if shown(g)]
+            vgroups = _in_version(groups, name, None, page_version)
             vtabs = [t for t in tabs if shown(t)]
             entry = {
                 "version": name,

@@ -315,16 +315,15 @@ def discover(
 
 def page_file_for_ref(ref: str, pages: frozenset[str]) -> str | None:
     """Navigation entry `a/b` -> `a/b.mdx` (or `.md`, or the ref itself with an extension)."""
+    return next((rel for rel in page_files_of(ref) if rel in pages), None)
+
+
+def page_files_of(ref: str) -> list[str]:
+    """The files a navigation entry may name, the one it names first."""
     ref = ref.strip().strip("/")
-    if ref in pages:
-        return ref
-    for ext in PAGE_EXTENSIONS:
-        if ref + ext in pages:
-            return ref + ext
-    for ext in PAGE_EXTENSIONS:
-        if f"{ref}/index{ext}" in pages:
-            return f"{ref}/index{ext}"
-    return None
+    return [ref, *(ref + ext for ext in PAGE_EXTENSIONS)] + [
+        f"{ref}/index{ext}" for ext in PAGE_EXTENSIONS
+    ]
 
 
 def not_a_page(docs_dir: Path, ref: str) -> tuple[str, str] | None:

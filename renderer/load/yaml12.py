@@ -32,6 +32,12 @@ MAX_VALUES = 2_000_000
 MAX_DEPTH = 1_000
 """Nesting depth of a document's values."""
 
+FRONTMATTER = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M
+)
+"""A page's frontmatter: the YAML (group 1) between `---` lines at its top. Here, in the load
+stage, because a legacy mint.json's conversion reads the pages' `version` too."""
+
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about 10x faster
 
 

@@ -17,12 +17,9 @@ import yaml
 
 from mintrender.errors import Diagnostics
 from mintrender.hints import closest, yaml_problem
-from mintrender.load.yaml12 import duplicate_keys, load_yaml
+from mintrender.load.yaml12 import FRONTMATTER, duplicate_keys, load_yaml
 from mintrender.model import PAGE_MODES
 
-_FRONTMATTER = re.compile(
-    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M
-)
 FRONTMATTER_KEYS = frozenset(
     "title description sidebarTitle icon iconType tag mode openapi openapi-schema asyncapi api "
     "authMethod playground version hidden noindex searchable boost deprecated "
@@ -38,7 +35,7 @@ def split_frontmatter(
     source: str, rel_path: str, diagnostics: Diagnostics
 ) -> tuple[dict[str, Any], str, int]:
     """(frontmatter, source with the frontmatter lines blanked, first body line)."""
-    m = _FRONTMATTER.match(source)
+    m = FRONTMATTER.match(source)
     if not m:
         if _UNCLOSED.match(source):  # `---` then `title: X`, and no `---` after it
             why = "the frontmatter opened here is never closed with `---`: it is read as text"
@@ -55,7 +52,7 @@ def split_frontmatter(
 def read_frontmatter(text: str) -> dict[str, Any]:
     """The frontmatter at the top of `text`, read as `split_frontmatter` reads it (broken YAML
     too), without reporting problems ({} when there is none)."""
-    m = _FRONTMATTER.match(text)
+    m = FRONTMATTER.match(text)
     return _load_block(m.group(1), "", None) if m else {}
 
 

@@ -134,16 +134,21 @@ def _apply(
             reload |= linking or set()
     if specs:
         touched |= pages.reload_api()
-    labels_moved = False
+    labels_moved = versions_moved = False
     for rel in touched:
         pages.mark_stale(rel, reparse=True)
         record = pages.records.get(rel)
         if record is not None and rel not in pages.generated:
             # what the sidebar shows comes from frontmatter: read it now, render later
             frontmatter = pages.frontmatter(rel)
+            if frontmatter.get("version") != record.frontmatter.get("version"):
+                versions_moved = _legacy(pages)  # a mint.json page's own version places it
             if _nav_fields(PageMeta.of(frontmatter)) != _nav_fields(record.meta):
                 record.set_frontmatter(frontmatter)
                 labels_moved = True
+    if versions_moved:
+        pages.reload_config()
+        every = True
     if labels_moved:
         pages.nav_changed()
         every = True
@@ -157,6 +162,11 @@ def _apply(
     else:
         what = "reload" if reload else "nothing changed"
     return affected, len(touched), _summary(names, what)
+
+
+def _legacy(pages: Pages) -> bool:
+    """Is the site's configuration a mint.json (whose pages' `version` the navigation reads)?"""
+    return pages.inputs is not None and pages.inputs.config.config_file == "mint.json"
 
 
 def _adds_or_removes(pages: Pages, kind: ChangeKind, path: Path, rel: str) -> bool:
