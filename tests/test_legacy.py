@@ -164,3 +164,26 @@ def test_a_legacy_page_version_changed_in_preview_moves_the_page(tmp_path: Path)
     finally:
         state.close()
         remove_work_dir(work)
+
+
+def test_legacy_versions_with_a_locale_are_languages(tmp_path: Path) -> None:
+    """mint.json's localization is `versions` naming a `locale`: the French pages were a
+    "version" with English chrome and `lang="en"`; they are docs.json's `languages`, as the
+    same site written with docs.json `languages` builds."""
+    mint = {
+        "name": "R",
+        "colors": {"primary": "#0D9373"},
+        "versions": [
+            {"name": "English", "locale": "en"},
+            {"name": "Français", "locale": "fr"},
+        ],
+        "navigation": [
+            {"group": "Start", "version": "English", "pages": ["intro"]},
+            {"group": "Démarrer", "version": "Français", "pages": ["fr/intro"]},
+        ],
+    }
+    _mint_site(tmp_path, mint, {"intro": PAGE.format("Intro"), "fr/intro": PAGE.format("FR")})
+    french = _html(tmp_path, "fr/intro")
+    assert '<html lang="fr"' in french and "Rechercher" in french and "Démarrer" in french
+    english = _html(tmp_path, "intro")
+    assert '<html lang="en"' in english and "Rechercher" not in english

@@ -121,6 +121,12 @@ def _in_version(
     return out
 
 
+def _locale(version: object) -> str:
+    """A mint.json version's `locale` (`{"name": "Français", "locale": "fr"}`), else ""."""
+    locale = version.get("locale") if isinstance(version, dict) else None
+    return locale.strip() if isinstance(locale, str) else ""
+
+
 def _split_tabs(
     data: dict[str, Any],
     tabs: list[dict[str, Any]],
@@ -235,6 +241,8 @@ def legacy_navigation(
         navigation = _split(data, tabs, owning, groups)
         everywhere = links
     else:
+        # versions that each name a `locale` are mint.json's localization: docs.json languages
+        kind = "language" if all(_locale(v) for v in versions) else "version"
         entries = []
         for version in versions:
             name = version if isinstance(version, str) else str(version.get("name", ""))
@@ -245,7 +253,7 @@ def legacy_navigation(
             vgroups = _in_version(groups, name, None, page_version)
             vtabs = [t for t in tabs if shown(t)]
             entry = {
-                "version": name,
+                kind: _locale(version) if kind == "language" else name,
                 **_split(data, vtabs, [a for a in owning if shown(a)], vgroups),
             }
             if isinstance(version, dict) and version.get("default") is True:
@@ -254,7 +262,7 @@ def legacy_navigation(
             if own:  # a version's own anchors show on its pages only
                 entry["global"] = {"anchors": own}
             entries.append(entry)
-        navigation = {"versions": entries}
+        navigation = {kind + "s": entries}
         everywhere = [a for a in links if _version_of(a) is None]
     if everywhere:
         navigation["global"] = {"anchors": _links(everywhere, groups)}
