@@ -187,3 +187,24 @@ def test_legacy_versions_with_a_locale_are_languages(tmp_path: Path) -> None:
     assert '<html lang="fr"' in french and "Rechercher" in french and "Démarrer" in french
     english = _html(tmp_path, "intro")
     assert '<html lang="en"' in english and "Rechercher" not in english
+
+
+def test_a_legacy_github_topbar_link_is_drawn_as_github(tmp_path: Path) -> None:
+    """`topbarLinks: [{"type": "github", "url": …}]` showed its URL as the label; it is drawn
+    as docs.json's `navbar.links` of type github are: the GitHub icon and "GitHub"."""
+    mint = {
+        "name": "R",
+        "colors": {"primary": "#0D9373"},
+        "topbarLinks": [
+            {"type": "github", "url": "https://github.com/a/b"},
+            {"name": "Status", "url": "https://status.x.com"},
+        ],
+        "navigation": [{"group": "G", "pages": ["intro"]}],
+    }
+    _mint_site(tmp_path, mint, {"intro": PAGE.format("Intro")})
+    html = _html(tmp_path, "intro")
+    link = re.search(r'<a class="mr-navbar__link" href="https://github.com/a/b".*?</a>', html)
+    assert link is not None
+    assert "mr-navbar__link-icon" in link.group(0)
+    assert '<span class="mr-navbar__link-label">GitHub</span>' in link.group(0)
+    assert '<span class="mr-navbar__link-label">Status</span>' in html

@@ -35,6 +35,17 @@ def _footer(footer: object) -> dict[str, Any]:
     return out
 
 
+def _topbar_link(link: dict[str, Any]) -> dict[str, Any]:
+    """A `topbarLinks` entry as a `navbar.links` one; its `type` kept (`{"type": "github",
+    "url"}` is drawn with the service's icon and name, not its URL)."""
+    out = {"href": link.get("url", "")}
+    if link.get("name"):
+        out["label"] = link["name"]
+    if isinstance(link.get("type"), str):
+        out["type"] = link["type"]
+    return out
+
+
 _TYPES: dict[str, tuple[type, ...]] = {
     "navigation": (list,),
     "tabs": (list,),
@@ -119,11 +130,7 @@ def convert_mint_json(
         out["background"] = {"color": background}
     out["navigation"] = legacy_navigation(data, page_version)
     navbar: dict[str, Any] = {}
-    links = [
-        {"label": link.get("name", ""), "href": link.get("url", "")}
-        for link in data.get("topbarLinks") or []
-        if isinstance(link, dict)
-    ]
+    links = [_topbar_link(link) for link in data.get("topbarLinks") or [] if isinstance(link, dict)]
     if links:
         navbar["links"] = links
     cta = data.get("topbarCtaButton")
