@@ -208,3 +208,48 @@ def test_a_legacy_github_topbar_link_is_drawn_as_github(tmp_path: Path) -> None:
     assert "mr-navbar__link-icon" in link.group(0)
     assert '<span class="mr-navbar__link-label">GitHub</span>' in link.group(0)
     assert '<span class="mr-navbar__link-label">Status</span>' in html
+
+
+def test_legacy_api_settings_reach_the_api_pages(tmp_path: Path) -> None:
+    """`api.request.example.languages` and `api.hidePlayground` were dropped: the samples
+    were cURL, Python, JavaScript and the page had a "Try it" button."""
+    mint = {
+        "name": "R",
+        "colors": {"primary": "#0D9373"},
+        "api": {
+            "baseUrl": "https://api.x.com",
+            "hidePlayground": True,
+            "request": {"example": {"languages": ["python", "go"]}},
+        },
+        "navigation": [{"group": "G", "pages": ["users"]}],
+    }
+    page = '---\ntitle: Users\napi: "GET /users"\n---\n\n<ParamField query="n" type="integer">N</ParamField>\n'
+    _mint_site(tmp_path, mint, {"users": page})
+    html = _html(tmp_path, "users")
+    assert "api-tryit" not in html and "https://api.x.com/users" in html
+    assert re.findall(r'class="mr-codegroup__tab" data-tab-title="([^"]*)"', html) == [
+        "Python",
+        "Go",
+    ]
+
+
+def test_legacy_api_settings_have_their_docs_json_names() -> None:
+    """The rest of the legacy `api` table (navigation.md §6) under docs.json's names."""
+    from mintrender.load.legacy import convert_mint_json
+
+    api = convert_mint_json(
+        {
+            "api": {
+                "playground": {"mode": "simple", "disableProxy": True},
+                "request": {"example": {"showOptionalParams": False}},
+                "paramFields": {"expanded": "topLevel"},
+                "auth": {"method": "key", "name": "X-Key"},
+            }
+        }
+    )["api"]
+    assert (api["playground"]["display"], api["playground"]["proxy"]) == ("simple", False)
+    assert api["examples"] == {"defaults": "required"}
+    assert api["params"] == {"expanded": "closed"}
+    assert api["mdx"] == {"auth": {"method": "key", "name": "X-Key"}}
+    all_open = {"api": {"paramFields": {"expanded": "all"}}}
+    assert convert_mint_json(all_open)["api"]["params"] == {"expanded": "all"}

@@ -46,6 +46,44 @@ def _topbar_link(link: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_DISPLAYS = {"show": "interactive", "simple": "simple", "hide": "none"}
+"""mint.json's `api.playground.mode` -> docs.json's `api.playground.display`."""
+
+
+def _obj(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _api(api: dict[str, Any], converted: dict[str, Any]) -> dict[str, Any]:
+    """mint.json's `api` settings under their docs.json names (openapi.md §6), over
+    `converted` (the `api` so far: `openapi` from the top level)."""
+    out = {**api, **converted}
+
+    def part(key: str) -> dict[str, Any]:
+        out[key] = found = dict(_obj(out.get(key)))
+        return found
+
+    if api.get("baseUrl"):
+        part("mdx")["server"] = api["baseUrl"]
+    if isinstance(api.get("auth"), dict):
+        part("mdx")["auth"] = api["auth"]
+    playground = _obj(api.get("playground"))
+    if playground.get("mode") or api.get("hidePlayground") is True:
+        mode = "hide" if api.get("hidePlayground") is True else playground["mode"]
+        part("playground")["display"] = _DISPLAYS.get(mode, mode)
+    if playground.get("disableProxy") is True:
+        part("playground")["proxy"] = False
+    example = _obj(_obj(api.get("request")).get("example"))
+    if isinstance(example.get("languages"), list):
+        part("examples")["languages"] = example["languages"]
+    if example.get("showOptionalParams") is False:
+        part("examples")["defaults"] = "required"
+    fields = _obj(api.get("paramFields"))
+    if isinstance(fields.get("expanded"), str):  # `topLevel`, `none`…: docs.json's closed
+        part("params")["expanded"] = "all" if fields["expanded"] == "all" else "closed"
+    return out
+
+
 _TYPES: dict[str, tuple[type, ...]] = {
     "navigation": (list,),
     "tabs": (list,),
@@ -165,21 +203,8 @@ def convert_mint_json(
         }
     if data.get("openapi"):
         out.setdefault("api", {})["openapi"] = data["openapi"]
-    api = data.get("api")
-    if isinstance(api, dict):
-        new_api = dict(out.get("api") or {})
-        if api.get("baseUrl"):
-            new_api.setdefault("mdx", {})["server"] = api["baseUrl"]
-        if isinstance(api.get("auth"), dict):
-            new_api.setdefault("mdx", {})["auth"] = api["auth"]
-        mode = (api.get("playground") or {}).get("mode")
-        if mode:
-            new_api["playground"] = {
-                "display": {"show": "interactive", "simple": "simple", "hide": "none"}.get(
-                    mode, mode
-                )
-            }
-        out["api"] = new_api
+    if isinstance(data.get("api"), dict):
+        out["api"] = _api(data["api"], out.get("api") or {})
     if isinstance(data.get("analytics"), dict):
         out["integrations"] = data["analytics"]
     return out
