@@ -253,3 +253,20 @@ def test_legacy_api_settings_have_their_docs_json_names() -> None:
     assert api["mdx"] == {"auth": {"method": "key", "name": "X-Key"}}
     all_open = {"api": {"paramFields": {"expanded": "all"}}}
     assert convert_mint_json(all_open)["api"]["params"] == {"expanded": "all"}
+
+
+def test_legacy_index_hidden_pages_is_seo_indexing_all(tmp_path: Path) -> None:
+    """`seo.indexHiddenPages: true` is docs.json's `seo.indexing: "all"`: a page in no
+    navigation entry was left out of the sitemap."""
+    mint = {
+        "name": "R",
+        "colors": {"primary": "#0D9373"},
+        "seo": {"indexHiddenPages": True},
+        "navigation": [{"group": "G", "pages": ["intro"]}],
+    }
+    pages = {"intro": PAGE.format("Intro"), "unlisted": PAGE.format("Unlisted")}
+    _mint_site(tmp_path, mint, pages)
+    assert "/unlisted/" in (tmp_path / "out" / "sitemap.xml").read_text(encoding="utf-8")
+    mint["seo"] = {"indexHiddenPages": False}
+    _mint_site(tmp_path / "off", mint, pages)
+    assert "/unlisted/" not in (tmp_path / "off" / "out" / "sitemap.xml").read_text("utf-8")

@@ -205,6 +205,11 @@ def convert_mint_json(
         out.setdefault("api", {})["openapi"] = data["openapi"]
     if isinstance(data.get("api"), dict):
         out["api"] = _api(data["api"], out.get("api") or {})
+    seo = data.get("seo")
+    if isinstance(seo, dict) and "indexHiddenPages" in seo:  # docs.json's `seo.indexing`
+        out["seo"] = {k: v for k, v in seo.items() if k != "indexHiddenPages"}
+        if seo["indexHiddenPages"] is True:
+            out["seo"].setdefault("indexing", "all")
     if isinstance(data.get("analytics"), dict):
         out["integrations"] = data["analytics"]
     return out
