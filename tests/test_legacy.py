@@ -270,3 +270,45 @@ def test_legacy_index_hidden_pages_is_seo_indexing_all(tmp_path: Path) -> None:
     mint["seo"] = {"indexHiddenPages": False}
     _mint_site(tmp_path / "off", mint, pages)
     assert "/unlisted/" not in (tmp_path / "off" / "out" / "sitemap.xml").read_text("utf-8")
+
+
+def test_legacy_settings_dropped_or_refused_are_said_where_written(tmp_path: Path) -> None:
+    """A `topbarCtaButton` with no `url` (Mintlify's schema refuses it), `backgroundImage` and
+    `font` (unsupported, as docs.json's `background.image` and `fonts` say), and a group, tab
+    or page of a version `versions` does not list were dropped without a word."""
+    mint = {
+        "name": "R",
+        "colors": {"primary": "#0D9373"},
+        "backgroundImage": "/bg.png",
+        "font": {"family": "Lato"},
+        "topbarCtaButton": {"name": "Dashboard"},
+        "versions": ["v2", "v1"],
+        "tabs": [{"name": "API v3", "url": "v3/api", "version": "v3"}],
+        "navigation": [
+            {"group": "S", "pages": ["intro", "typo"]},
+            {"group": "Typo", "version": "v3", "pages": ["v3/orphan"]},
+        ],
+    }
+    pages = {"intro": PAGE.format("Intro"), "v3/orphan": PAGE.format("Orphan")}
+    pages["typo"] = "---\ntitle: Typo\nversion: V1\n---\n\nText.\n"
+    result = _mint_site(tmp_path, mint, pages)
+    lines = (tmp_path / "docs" / "mint.json").read_text(encoding="utf-8").splitlines()
+
+    def line_of(text: str, after: int = 0) -> int:
+        return next(i for i, line in enumerate(lines, 1) if i > after and text in line)
+
+    found = {
+        (d.code, d.line, d.message.split(" ", 1)[0])
+        for d in result.diagnostics
+        if d.file == "mint.json"
+    }
+    assert found == {
+        ("config-missing", line_of('"topbarCtaButton"'), "topbarCtaButton:"),
+        ("unsupported-setting", line_of('"backgroundImage"'), "backgroundImage"),
+        ("unsupported-setting", line_of('"font"'), "font"),
+        ("nav-version", line_of('"version": "v3"'), "tabs[0].version:"),
+        ("nav-version", line_of('"version": "v3"', line_of('"Typo"')), "navigation[1].version:"),
+        ("nav-version", line_of('"typo"'), "navigation[0].pages[1]:"),
+    }, found
+    said = " ".join(d.message for d in result.diagnostics if d.code == "nav-version")
+    assert "'V1'" in said and "('v2', 'v1')" in said

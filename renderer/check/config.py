@@ -47,6 +47,13 @@ RENAMED = {
 }
 """mint.json keys whose docs.json names differ (a migrated file often keeps the old one)."""
 
+LEGACY_NAMES: dict[PathKey, PathKey] = {
+    ("background", "image"): ("backgroundImage",),
+    ("fonts",): ("font",),
+    ("integrations",): ("analytics",),
+}
+"""The mint.json names of unsupported settings its conversion moves (said under them)."""
+
 _TYPE_NAMES = {
     "string": "a string",
     "object": "an object",
@@ -85,7 +92,12 @@ def config_findings(config: SiteConfig, known: Diagnostics) -> list[Diagnostic]:
 def validate_config(config: SiteConfig, diagnostics: Diagnostics) -> None:
     """Schema findings and unsupported settings for a docs.json (mint.json is converted first,
     so its own names are not judged)."""
-    if config.config_file != "docs.json" or not isinstance(config.raw, dict):
+    if not isinstance(config.raw, dict):
+        return
+    if config.config_file == "mint.json":  # its own names are not docs.json's: not judged
+        _unsupported(config, diagnostics, LEGACY_NAMES)
+        return
+    if config.config_file != "docs.json":
         return
     # the loader's messages start with the key's path: keys of a `$ref`-ed file all stand at
     # the `$ref`, so the place alone does not tell them apart
@@ -102,17 +114,26 @@ def validate_config(config: SiteConfig, diagnostics: Diagnostics) -> None:
         diagnostics.warning(
             config.config_file, line, col, "config-schema", f"{where}: {message}", hint
         )
+    _unsupported(config, diagnostics, {})
+
+
+def _unsupported(
+    config: SiteConfig, diagnostics: Diagnostics, names: dict[PathKey, PathKey]
+) -> None:
+    """An info for each documented setting mintrender does not honour; `names`: the path
+    the configuration file writes a setting at, when it is not docs.json's (mint.json)."""
     for path, effect in UNSUPPORTED.items():
         # a setting turned off (`proxy: false`, `drilldown: false`) asks for what we do
         if _has(config.raw, path) and _value(config.raw, path) not in (False, None, "", [], {}):
-            line, col = config.locate(path)
+            written = names.get(path, path)
+            line, col = config.locate(written)
             diagnostics.add(
                 "info",
                 config.config_file,
                 line,
                 col,
                 "unsupported-setting",
-                f"{format_path(path)} is a Mintlify setting mintrender does not honour yet: "
+                f"{format_path(written)} is a Mintlify setting mintrender does not honour yet: "
                 f"{effect}",
             )
 

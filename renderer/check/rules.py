@@ -53,6 +53,7 @@ RULES: dict[str, Rule] = _rules(
     ("nav-mixed", "warning", "a navigation level mixes kinds that cannot be siblings"),
     ("nav-type", "warning", "a navigation entry has the wrong type"),
     ("nav-whitespace", "warning", "a navigation entry has leading or trailing whitespace"),
+    ("nav-version", "warning", "a mint.json group, tab, anchor or page names no listed version"),
     ("redirect-target", "warning", "a redirect destination is no page or file of this site"),
     ("redirect-loop", "warning", "redirects loop"),
     (

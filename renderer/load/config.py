@@ -281,7 +281,7 @@ def load_config(docs_dir: Path, diagnostics: Diagnostics) -> SiteConfig:
         why = f"the configuration is nested too deeply (more than {MAX_CONFIG_DEPTH} levels)"
         raise ConfigError(Diagnostic("error", path.name, 1, 1, "config-json", why, ""))
     if path.name == "mint.json":
-        data = convert_mint_json(legacy_types(data, warn), page_versions(docs_dir))
+        data = convert_mint_json(legacy_types(data, warn), page_versions(docs_dir), warn)
     _validate(data, warn)
     theme = data.get("theme")
     if isinstance(theme, str) and theme.strip() in MINTLIFY_THEMES and theme.strip() != "mint":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mintrender.load.legacynav import PageVersion, legacy_navigation, page_versions
+from mintrender.load.shapes import Warn
 
 __all__ = ["convert_mint_json", "legacy_types", "page_versions"]
 
@@ -133,10 +134,11 @@ def legacy_types(data: dict[str, Any], warn: Any) -> dict[str, Any]:
 
 
 def convert_mint_json(
-    data: dict[str, Any], page_version: PageVersion | None = None
+    data: dict[str, Any], page_version: PageVersion | None = None, warn: Warn | None = None
 ) -> dict[str, Any]:
     """Return a docs.json-shaped dict for a mint.json dict; unknown keys are kept as they are.
-    `page_version`: a page's `version` frontmatter (`page_versions`), which places it."""
+    `page_version`: a page's `version` frontmatter (`page_versions`), which places it;
+    `warn(path, code, message)`: what Mintlify's schema refuses, at its mint.json path."""
     out: dict[str, Any] = {
         k: v
         for k, v in data.items()
@@ -166,12 +168,19 @@ def convert_mint_json(
     out["colors"] = colors
     if isinstance(background, dict):
         out["background"] = {"color": background}
-    out["navigation"] = legacy_navigation(data, page_version)
+    if data.get("backgroundImage"):  # said to be unsupported under its mint.json name
+        out.setdefault("background", {})["image"] = data["backgroundImage"]
+    if data.get("font"):
+        out["fonts"] = data["font"]
+    out["navigation"] = legacy_navigation(data, page_version, warn)
     navbar: dict[str, Any] = {}
     links = [_topbar_link(link) for link in data.get("topbarLinks") or [] if isinstance(link, dict)]
     if links:
         navbar["links"] = links
     cta = data.get("topbarCtaButton")
+    if isinstance(cta, dict) and not cta.get("url") and warn is not None:
+        why = "`url` is missing (Mintlify's schema refuses the file); no button is shown"
+        warn(("topbarCtaButton",), "config-missing", why)
     if isinstance(cta, dict) and cta.get("url"):
         if cta.get("type") == "github":
             navbar["primary"] = {"type": "github", "href": cta["url"]}

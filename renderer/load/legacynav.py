@@ -18,6 +18,8 @@ import yaml
 from mintrender.fileio import read_bytes
 from mintrender.load.contain import resolve_inside
 from mintrender.load.encoding import decode_source
+from mintrender.load.jsonpos import PathKey
+from mintrender.load.shapes import Warn
 from mintrender.load.sources import PAGE_EXTENSIONS, page_files_of
 from mintrender.load.yaml12 import FRONTMATTER, js_number, load_yaml
 from mintrender.urls import is_external
@@ -121,6 +123,39 @@ def _in_version(
     return out
 
 
+def _unknown_versions(
+    data: dict[str, Any], names: list[str], page_version: PageVersion | None, warn: Warn
+) -> None:
+    """Report each group, tab, anchor and page whose `version` is not in `versions`: it is in
+    no version, so it shows nowhere (it vanished without a word)."""
+    listed = ", ".join(repr(n) for n in names)
+
+    def say(path: PathKey, what: str, version: str) -> None:
+        why = f"{what} version {version!r}, which `versions` does not list ({listed})"
+        warn(path, "nav-version", why + "; it shows in no version")
+
+    for key, what in (("tabs", "tab"), ("anchors", "anchor")):
+        for i, entry in enumerate(data.get(key) or []):
+            version = _version_of(entry) if isinstance(entry, dict) else None
+            if version is not None and version not in names:
+                say((key, i, "version"), f"this {what} is of", version)
+
+    def walk(items: list[Any], path: PathKey) -> None:
+        for i, item in enumerate(items):
+            if isinstance(item, dict):
+                version = _version_of(item)
+                if version is not None and version not in names:
+                    say((*path, i, "version"), "this group is of", version)
+                if isinstance(item.get("pages"), list):
+                    walk(item["pages"], (*path, i, "pages"))
+            elif isinstance(item, str) and page_version is not None:
+                version = page_version(item)
+                if version is not None and version not in names:
+                    say((*path, i), f"page {item!r} names in its frontmatter", version)
+
+    walk(data.get("navigation") or [], ("navigation",))
+
+
 def _locale(version: object) -> str:
     """A mint.json version's `locale` (`{"name": "Français", "locale": "fr"}`), else ""."""
     locale = version.get("locale") if isinstance(version, dict) else None
@@ -217,10 +252,11 @@ def _links(anchors: list[dict[str, Any]], groups: list[dict[str, Any]]) -> list[
 
 
 def legacy_navigation(
-    data: dict[str, Any], page_version: PageVersion | None = None
+    data: dict[str, Any], page_version: PageVersion | None = None, warn: Warn | None = None
 ) -> dict[str, Any]:
     """mint.json's `navigation`, `tabs`, `anchors` and `versions` as docs.json's
-    `navigation` object; `page_version` reads a page's own `version`."""
+    `navigation` object; `page_version` reads a page's own `version`, `warn(path, code,
+    message)` hears of a version `versions` does not list."""
     groups = [g for g in data.get("navigation") or [] if isinstance(g, dict)]
     tabs = [t for t in data.get("tabs") or [] if isinstance(t, dict)]
     versions = [v for v in data.get("versions") or [] if isinstance(v, (str, dict))]
@@ -241,11 +277,13 @@ def legacy_navigation(
         navigation = _split(data, tabs, owning, groups)
         everywhere = links
     else:
+        names = [v if isinstance(v, str) else str(v.get("name", "")) for v in versions]
+        if warn is not None:
+            _unknown_versions(data, names, page_version, warn)
         # versions that each name a `locale` are mint.json's localization: docs.json languages
         kind = "language" if all(_locale(v) for v in versions) else "version"
         entries = []
-        for version in versions:
-            name = version if isinstance(version, str) else str(version.get("name", ""))
+        for version, name in zip(versions, names, strict=True):
 
             def shown(entry: dict[str, Any], name: str = name) -> bool:
                 return _version_of(entry) in (None, name)
