@@ -85,13 +85,13 @@ def page_versions(docs_dir: Path) -> PageVersion:
                 continue
             try:
                 m = FRONTMATTER.match(decode_source(read_bytes(path)).text)
-                found = load_yaml(m.group(1)) if m else None
+                found = load_yaml(m.group(1)) if m and "version" in m.group(1) else None
             except (OSError, yaml.YAMLError):  # the page's own diagnostics say it
                 return None
             value = found.get("version") if isinstance(found, dict) else None
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 value = js_number(value)  # `version: 2`, a number in YAML
-            return value.strip() or None if isinstance(value, str) else None
+            return (value.strip() or None) if isinstance(value, str) else None
         return None
 
     return version
