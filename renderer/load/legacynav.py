@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from mintrender.fileio import read_bytes
+from mintrender.fileio import is_file, read_bytes
 from mintrender.load.contain import resolve_inside
 from mintrender.load.encoding import decode_source
 from mintrender.load.jsonpos import PathKey
@@ -81,7 +81,7 @@ def page_versions(docs_dir: Path) -> PageVersion:
         for rel in page_files_of(ref):
             page = rel.endswith(PAGE_EXTENSIONS)
             path = resolve_inside(docs_dir, docs_dir / rel) if page else None
-            if path is None or not path.is_file():
+            if path is None or not is_file(path):
                 continue
             try:
                 m = FRONTMATTER.match(decode_source(read_bytes(path)).text)
