@@ -7,7 +7,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from sitekit import build_site, built_page, minimal_config, write_site
+from sitekit import API_HEAD, build_site, built_page, minimal_config, write_site
 
 SITE = Path(__file__).parent / "sites" / "nav-openapi"
 
@@ -515,3 +515,46 @@ def test_a_navigation_openapi_naming_a_folder_is_reported_once_in_docs_json(
     result = build_site(docs, tmp_path / "out")
     found = [(d.file, d.code) for d in result.diagnostics if d.severity != "info"]
     assert found == [("docs.json", "openapi-nav-spec")]
+
+
+def test_every_spelling_of_one_operation_is_one_page(tmp_path: Path) -> None:
+    """Bodhveda lists an operation under its group's spec and again as `openapi.json GET
+    /users` elsewhere: two pages were made (`list-users/`, `list-users-2/`), without a word.
+    Any spelling of one spec's operation (inherited spec, `spec` prefix, `/spec`, `./spec`,
+    lowercase method, trailing slash) is one page, listed in each place, as a page listed twice
+    is; the same path in another spec, or the operation under another `openapi.directory`,
+    is a page of its own."""
+    ok = {"200": {"description": "ok"}}
+
+    def spec(summary: str) -> str:
+        users = {"get": {"summary": summary, "tags": ["Users"], "responses": ok}}
+        hook = {"post": {"summary": "Hook X", "responses": ok}}
+        return json.dumps({**API_HEAD, "paths": {"/users": users}, "webhooks": {"X": hook}})
+
+    def group(name: str, pages: list[str], **more: object) -> dict[str, object]:
+        return {"group": name, "pages": pages, **more}
+
+    groups = [
+        group("A", ["GET /users", "webhook X"], openapi="openapi.json"),
+        group("B", ["openapi.json GET /users", "openapi.json webhook X"]),
+        group("C", ["/openapi.json GET /users", "./openapi.json get /users/"]),
+        group("D", ["GET /users"], openapi="other.json"),
+        group("E", ["GET /users"], openapi={"source": "openapi.json", "directory": "v2"}),
+    ]
+    config = minimal_config([])
+    config["navigation"] = {"groups": groups}
+    files = {"openapi.json": spec("List users"), "other.json": spec("List people")}
+    docs = write_site(tmp_path / "docs", files, config)
+    result = build_site(docs, tmp_path / "out")
+    assert [d for d in result.diagnostics if d.severity != "info"] == []
+    assert sorted(p.site_path for p in result.pages if p.kind == "api") == [
+        "/api-reference/hook-x",
+        "/api-reference/users/list-people",
+        "/api-reference/users/list-users",
+        "/v2/users/list-users",
+    ]
+    page = (tmp_path / "out" / "api-reference" / "hook-x" / "index.html").read_text()
+    links = re.findall(r'<li><a href="([^"]+)"', page)
+    users, hook = "/api-reference/users/list-users/", "/api-reference/hook-x/"
+    people, v2 = "/api-reference/users/list-people/", "/v2/users/list-users/"
+    assert links == [users, hook, users, hook, users, users, people, v2]

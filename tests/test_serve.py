@@ -739,3 +739,53 @@ def test_two_files_making_one_page_serve_as_they_build(tmp_path: Path) -> None:
         assert [(d.file, d.line) for d in shadowed] == [("other.md", 1)]
         assert [d for d in built.diagnostics if d.code == "page-shadowed"] == shadowed
         assert state.pages.nav().pages["other"].title == "Other"
+
+
+def test_operation_pages_keep_their_urls_after_a_spec_edit(tmp_path: Path) -> None:
+    """The preview expands the navigation as docs.json gives it, also after a spec edit: an
+    operation named twice (inherited spec, `openapi.json` prefix) stays one page, and a spec's
+    generated pages stay in its `openapi.directory` (the edit expanded the already expanded
+    navigation again: pages went back to `api-reference/`)."""
+    docs = tmp_path / "docs"
+
+    def spec(description: str) -> str:
+        get = {"summary": "Ping", "description": description, "responses": {}}
+        return json.dumps(
+            {
+                "openapi": "3.0.0",
+                "info": {"title": "T", "version": "1"},
+                "paths": {"/ping": {"get": get}},
+            }
+        )
+
+    groups = [
+        {"group": "A", "openapi": "openapi.json", "pages": ["index", "GET /ping"]},
+        {"group": "B", "pages": ["openapi.json GET /ping"]},
+        {"group": "C", "openapi": {"source": "openapi.json", "directory": "v2"}},
+    ]
+    write(
+        docs,
+        {
+            "docs.json": dict(CONFIG, navigation={"groups": groups}),
+            "index.mdx": "---\ntitle: Home\n---\n\nHome.\n",
+            "openapi.json": spec("First SPEC text."),
+        },
+    )
+    work = make_work_dir()
+    state = SiteState(docs, work)
+    try:
+        state.load()
+        app = PreviewApp(state, Reloader(), poll_seconds=0.1)
+        for text in ("First", "Second"):
+            if text == "Second":
+                change(state, docs, "openapi.json", spec("Second SPEC text."))
+            home = call(app, "/")[2].decode()
+            links = re.findall(r'<li><a href="([^"]+)"', home)
+            assert links == ["/", "/api-reference/ping/", "/api-reference/ping/", "/v2/ping/"]
+            for path in ("/api-reference/ping", "/v2/ping"):
+                status, _, body = call(app, path)
+                assert status == 200 and f"{text} SPEC text.".encode() in body, (path, text)
+            assert call(app, "/api-reference/ping-2")[0] == 404
+    finally:
+        state.close()
+        remove_work_dir(work)

@@ -12,27 +12,18 @@ from mintrender.cache import Store
 from mintrender.errors import Diagnostics
 from mintrender.load.config import SiteConfig
 from mintrender.load.contain import resolve_inside
-from mintrender.load.nav import (
-    CHANNEL_REF_PREFIX,
-    NavApiSpec,
-    NavDivision,
-    NavGroup,
-    Navigation,
-    NavPage,
-    PageSlot,
-    is_operation_ref,
-)
+from mintrender.load.nav import Navigation, PageSlot
 from mintrender.load.remote import Downloads, is_remote
 from mintrender.load.sources import SourceFiles
-from mintrender.model import ApiPage, PageMeta, PageRecord
+from mintrender.model import ApiPage, PageRecord
 from mintrender.parse.frontmatter import frontmatter_line
 from mintrender.parse.mdx import ParsedPage
 from mintrender.render import specfiles, xmint
 from mintrender.render.apicache import load_index
+from mintrender.render.apinav import NavPages
 from mintrender.render.context import RenderContext
 from mintrender.render.remotespecs import RemoteSpecs
 from mintrender.render.specfiles import configured_specs, is_config, page_specs, text_line
-from mintrender.urls import output_path_for
 
 # `mintrender.openapi` takes about 0.6 s to import: it is imported where a spec is first
 # needed, so the preview server starts without it on sites whose pages name no operation.
@@ -102,10 +93,8 @@ class ApiStage:
                 async_files.add(spec.lstrip("/"))
         self.async_index = load_async_index(docs_dir, sorted(async_files), diagnostics)
         self.nav_specs: dict[str, str] = {}
-        self.generated_paths: dict[str, str] = {}  # operation ref -> its generated site path
-        self.hidden_refs: set[str] = set()
-        self.channel_titles: dict[str, str] = {}  # generated channel ref -> page title
         self.x_content: xmint.Contents = {}  # generated page -> its x-mint.content
+        self.nav_pages = NavPages(config, self, diagnostics, self.nav_specs, self.x_content)
 
     def _load_page_spec(self, ref: str, record: PageRecord, line: int) -> None:
         """A page naming its spec by URL (`openapi: "https://x/openapi.yaml GET /a"`): fetched
@@ -123,168 +112,16 @@ class ApiStage:
             )
             self.index.specs.update(extra.specs)
 
-    # -- navigation-generated pages ----------------------------------------------------------
+    # -- navigation-generated pages (render/apinav.py) ---------------------------------------
     def expand_navigation(self, nav: Navigation) -> Navigation:
-        """Replace each `openapi` division/group without pages by one group per tag of its spec,
-        listing every operation (x-hidden ones are built but left out of the sidebar)."""
-
-        def expand(node: Any) -> list[Any]:
-            if isinstance(node, NavApiSpec) and node.kind == "asyncapi":
-                return self._expand_channels(node)
-            if isinstance(node, NavApiSpec):
-                spec = node.source.lstrip("/")
-                groups = self.index.operations_for_nav(spec)
-                if not groups:
-                    self._nav_warning(
-                        node.json_path,
-                        "openapi-nav-spec",
-                        f"openapi {node.source!r} names no loaded OpenAPI file with operations; "
-                        "no pages are generated for it",
-                    )
-                    return []
-                out = []
-                for group in groups:
-                    pages = []
-                    for nav_op in group.operations:
-                        op = nav_op.operation
-                        target = f"webhook {op.webhook}" if op.webhook else f"{op.method} {op.path}"
-                        ref = f"{op.spec_file} {target}"
-                        where = nav_op.href or f"/{node.directory.strip('/')}/{nav_op.slug}"
-                        self.generated_paths[ref] = "/" + where.strip("/")
-                        if nav_op.hidden:
-                            self.hidden_refs.add(ref)
-                        pages.append(NavPage(ref, node.json_path, op.spec_file))
-                    out.append(NavGroup(group.label, node.json_path, tuple(pages)))
-                return out
-            if isinstance(node, (NavDivision, NavGroup)):
-                children: list[Any] = []
-                names_operations = self._names_operations(node)
-                for child in node.children:
-                    if isinstance(child, NavApiSpec) and child.beside_pages and names_operations:
-                        self._check_inherited(child)
-                        continue  # its pages name operations: only those are shown
-                    children.extend(expand(child))
-                return [dataclasses.replace(node, children=tuple(children))]
-            return [node]
-
-        if not has_api_specs(nav.root):
-            return nav
-        return dataclasses.replace(nav, root=expand(nav.root)[0])
-
-    def _nav_warning(self, path: Any, code: str, message: str, text: str | None = None) -> None:
-        """A warning at the navigation entry at JSON `path` (at its `text` when given)."""
-        line, col = self.config.locate(path, text)
-        self.diagnostics.warning(self.config.config_file, line, col, code, message)
-
-    def _check_inherited(self, node: NavApiSpec) -> None:
-        """A spec whose listed operations are looked up in it must be a loaded spec."""
-        if node.kind != "asyncapi" and self.index.find_spec(node.source.lstrip("/")) is None:
-            why = "names no loaded OpenAPI file; the operations listed under it are looked up"
-            self._nav_warning(
-                node.json_path, "openapi-nav-spec", f"openapi {node.source!r} {why} in every spec"
-            )
-
-    def _names_operations(self, node: NavDivision | NavGroup) -> bool:
-        """Whether a page listed under `node` is an operation (`GET /x`, or a page whose
-        frontmatter names one): then no other operation of its spec is added (openapi.md §3)."""
-        for child in node.children:
-            if isinstance(child, NavPage):
-                ref = child.ref.lstrip("/")
-                if is_operation_ref(child.ref) or ref in self.operation_pages:
-                    return True
-            elif isinstance(child, (NavDivision, NavGroup)) and self._names_operations(child):
-                return True
-        return False
-
-    def _expand_channels(self, node: NavApiSpec) -> list[NavPage]:
-        """A nav-level `asyncapi`: one page per channel, at `<directory>/<channel slug>`."""
-        from mintrender.openapi import slugify  # start-up time, see top
-
-        spec = self.async_index.find(node.source)
-        if spec is None:
-            self._nav_warning(
-                node.json_path,
-                "asyncapi-nav-spec",
-                f"asyncapi {node.source!r} names no loaded AsyncAPI file; "
-                "no pages are generated for it",
-            )
-            return []
-        pages = []
-        for channel in spec.channels:
-            ref = f"{CHANNEL_REF_PREFIX}{spec.rel_path} {channel.key}"
-            where = f"/{node.directory.strip('/')}/{slugify(channel.key)}"
-            self.generated_paths[ref] = "/" + where.strip("/")
-            self.channel_titles[ref] = channel.title or channel.key
-            pages.append(NavPage(ref, node.json_path))
-        return pages
+        """The navigation with its specs expanded and its operation entries canonical."""
+        return self.nav_pages.expand(nav)
 
     def generated_pages(
         self, slots: Sequence[PageSlot], records: dict[str, PageRecord]
     ) -> list[tuple[PageRecord, str]]:
         """A record per navigation entry naming an operation (`"GET /users"`)."""
-        from mintrender.openapi import endpoint_slug, parse_ref, url_part  # start-up time
-
-        out: list[tuple[PageRecord, str]] = []
-        taken = {r.site_path for r in records.values()}
-        for slot in slots:
-            if slot.openapi:
-                self.nav_specs.setdefault(slot.ref, slot.openapi.lstrip("/"))
-            if not is_operation_ref(slot.ref) or any(ref == slot.ref for _, ref in out):
-                continue
-            if slot.ref.startswith(CHANNEL_REF_PREFIX):
-                site_path = self.generated_paths.get(slot.ref, "")
-                if site_path and site_path not in taken:
-                    taken.add(site_path)
-                    channel_fm: dict[str, Any] = {
-                        "title": self.channel_titles.get(slot.ref, ""),
-                        "asyncapi": slot.ref[len(CHANNEL_REF_PREFIX) :],
-                    }
-                    record = PageRecord(
-                        site_path.lstrip("/"),
-                        slot.ref,
-                        site_path,
-                        output_path_for(site_path),
-                        channel_fm,
-                        PageMeta.of(channel_fm),
-                    )
-                    out.append((record, slot.ref))
-                continue
-            specs = [slot.openapi.lstrip("/")] if slot.openapi else []
-            inherited = self.index.find_spec(specs[0]) if specs else None
-            parsed = parse_ref(slot.ref)
-            if inherited is not None and parsed is not None and parsed.spec is None:
-                # "an operation from the inherited spec" (navigation.md): that spec's only
-                res = self.index.resolve(f"{inherited} {slot.ref.strip()}", "", specs)
-            else:
-                res = self.index.resolve(slot.ref, "", specs)
-            if res.operation is None:
-                problem = f"navigation entry {slot.ref!r}: {res.problem or 'no such operation'}"
-                self._nav_warning(slot.json_path, "openapi-unresolved", problem, slot.ref)
-                continue
-            op = res.operation
-            x_mint = dict(op.x_mint)
-            href = x_mint.get("href") if isinstance(x_mint.get("href"), str) else None
-            tag = url_part(op.tags[0]) if op.tags else ""
-            where = f"{tag}/{endpoint_slug(op)}" if tag else endpoint_slug(op)
-            folder = (slot.directory or "api-reference").strip("/") or "api-reference"
-            site_path = self.generated_paths.get(slot.ref) or (
-                "/" + (href.strip("/") if href else f"{folder}/{where}")
-            )
-            while site_path in taken:
-                site_path += "-2"
-            taken.add(site_path)
-            rel = site_path.lstrip("/")
-            target = f"webhook {op.webhook}" if op.webhook else f"{op.method} {op.path}"
-            fm = xmint.page_frontmatter(op.summary or target, f"{op.spec_file} {target}", x_mint)
-            if content := xmint.content_of(x_mint):
-                self.x_content[rel] = (content, op.spec_file, target)
-            if slot.ref in self.hidden_refs:
-                fm["hidden"] = True
-            record = PageRecord(
-                rel, slot.ref, site_path, output_path_for(site_path), fm, PageMeta.of(fm)
-            )
-            out.append((record, slot.ref))
-        return out
+        return self.nav_pages.generated(slots, records)
 
     def parsed_stub(self, record: PageRecord) -> ParsedPage:
         return xmint.parsed_page(record, self.x_content, self.docs_dir, self.diagnostics)
@@ -579,9 +416,3 @@ class ApiStage:
             deprecated=deprecated,
             spec_markdown=spec,
         )
-
-
-def has_api_specs(node: Any) -> bool:
-    if isinstance(node, NavApiSpec):
-        return True
-    return any(has_api_specs(c) for c in getattr(node, "children", ()))

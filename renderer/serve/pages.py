@@ -46,7 +46,8 @@ from mintrender.load.sources import (
 )
 from mintrender.model import BuildOptions, PageRecord
 from mintrender.parse.mdx import ParsedPage
-from mintrender.render.apipages import ApiStage, has_api_specs
+from mintrender.render.apinav import has_api_entries
+from mintrender.render.apipages import ApiStage
 from mintrender.render.context import RenderContext
 from mintrender.render.navview import NavView, page_info
 from mintrender.render.sanitize import without_active_files
@@ -73,6 +74,8 @@ class Pages:
         self.reader = LiveReader(docs_dir)
         self.parse_cache = ParseCache()
         self.inputs: SiteInputs | None = None
+        self.listed_nav: Navigation | None = None
+        """The navigation as docs.json gives it (`inputs.nav` is it expanded)."""
         self.fatal: str | None = None
         """Set while no configuration has ever loaded (no page can be shown)."""
         self.config_problems: tuple[Diagnostic, ...] = ()
@@ -131,6 +134,7 @@ class Pages:
         self.fatal = None
         self.config_problems = ()
         self.inputs = inputs
+        self.listed_nav = inputs.nav
         self.site_diagnostics = tuple(diagnostics)
         self.config_refs = config_refs(self.docs_dir, inputs.config.config_file)
         self.records = {}
@@ -155,6 +159,7 @@ class Pages:
         old = self.inputs
         self.config_problems = ()
         self.inputs = inputs
+        self.listed_nav = inputs.nav
         self.site_diagnostics = tuple(diagnostics)
         self.config_refs = config_refs(self.docs_dir, inputs.config.config_file)
         reparse = old is None or old.config.variables != inputs.config.variables
@@ -224,10 +229,12 @@ class Pages:
         self.api_diagnostics = Diagnostics()
         self.structure_diagnostics = tuple(nav_diagnostics)
         api = self.api = LazyApiStage(self._load_api)
-        if has_api_specs(self.inputs.nav.root):
-            # navigation-level specs: one page per operation, grouped by tag
+        listed = self.listed_nav or self.inputs.nav
+        if has_api_entries(listed.root):
+            # navigation-level specs (one page per operation, grouped by tag) and operation
+            # entries (each under its page's one ref), from the navigation as docs.json has it
             try:
-                nav = api.real().expand_navigation(self.inputs.nav)
+                nav = api.real().expand_navigation(listed)
                 self.inputs = SiteInputs(config, sources, nav, tuple(nav.slots()))
                 self.ref_to_file = resolve_refs(
                     config, self.inputs.slots, frozenset(sources.pages), Diagnostics()
