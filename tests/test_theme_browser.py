@@ -741,3 +741,57 @@ def test_not_prose_turns_the_pages_text_styles_off_inside_it(browser: Any, tmp_p
     assert style("#np-h", "fontSize") == style("#np-p", "fontSize")
     assert style("#np-h", "marginTop") == "0px" and style("#np-td", "paddingTop") in ("0px", "1px")
     page.context.close()
+
+
+def test_an_example_menu_with_a_long_summary_stays_inside_its_card(
+    browser: Any, tmp_path: Path
+) -> None:
+    """Bodhveda's response examples ("Direct Notification Fanned Out to Inbox + Email"): the
+    example menu took its longest option's width and ran past its card, whose edge cut the
+    arrow off. Every API menu (request and response examples, content types) keeps within its
+    box at any width, its text cut with an ellipsis."""
+    long_type = "application/vnd.bodhveda.notification-fanout-result+json; charset=utf-8"
+    examples = {
+        "a": {"summary": "Direct Notification Fanned Out to Inbox + Email", "value": {"id": 1}},
+        "b": {"summary": "Short", "value": {"id": 2}},
+    }
+    response = {"schema": {"type": "object"}, "examples": examples}
+    request = {"one": {"summary": "A request example with a long summary", "value": {"x": "1"}}}
+    request["two"] = {"summary": "Two", "value": {"x": "2"}}
+    operation = {
+        "summary": "Send notification",
+        "requestBody": {"content": {"application/json": {"examples": request}}},
+        "responses": {
+            "200": {
+                "description": "ok",
+                "content": {"application/json": response, long_type: response},
+            }
+        },
+    }
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {"/notify": {"post": operation}},
+    }
+    config = minimal_config(["POST /notify"])
+    config["api"] = {"openapi": "openapi.json"}
+    docs = write_site(tmp_path / "docs", {"openapi.json": json.dumps(spec)}, config)
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    target = next(out.rglob("send-notification/index.html")).as_uri()
+    for width in (1440, 1024, 390):
+        page = open_page(browser, target, width=width)
+        menus = page.evaluate(
+            """() => [...document.querySelectorAll("select.mr-api-select")].map(sel => {
+                 const box = sel.closest(".mr-api-example__group, .mr-api-response__head");
+                 const r = sel.getBoundingClientRect(), b = box.getBoundingClientRect();
+                 return [sel.closest(".mr-api-example") ? "aside" : "body",
+                         r.right - b.right, r.left - b.left, sel.offsetParent !== null];
+               })"""
+        )
+        shown = [m for m in menus if m[3]]
+        assert len(shown) == 3 and {m[0] for m in shown} == {"aside", "body"}, (width, menus)
+        for where, past_right, past_left, _ in shown:
+            assert past_right <= 0 and past_left >= 0, (width, where, past_right, past_left)
+        page.context.close()
