@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import math
+from decimal import Decimal
 from typing import Any, Literal
 
 from mintrender.load.yaml12 import js_number
@@ -93,9 +96,11 @@ def _example(
             ]
         if schema.items is None:
             return []
-        return [_example(schema.items, mode, required_only, depth + 1, budget)]
+        count = _item_count(schema)
+        item = _example(schema.items, mode, required_only, depth + 1, budget) if count else None
+        return [item] + [copy.deepcopy(item) for _ in range(count - 1)] if count else []
     if kind == "string":
-        return _BY_FORMAT.get(schema.format, "<string>")
+        return _string_example(schema)
     if kind in ("integer", "number"):
         return _number_example(schema, kind)
     if kind == "boolean":
@@ -127,23 +132,95 @@ def _object_example(
     return out
 
 
+def _limit(constraints: dict[str, Any], key: str) -> float | None:
+    """A numeric validation keyword's value (a finite number; `true` and the like are not)."""
+    value = constraints.get(key)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return value
+    return None
+
+
+def _bound(constraints: dict[str, Any], lower: bool) -> tuple[float | None, bool]:
+    """The tighter of `minimum` and a 3.1 `exclusiveMinimum` number (or of the maximums),
+    and whether a value may not equal it (3.0 writes that `exclusiveMinimum: true`)."""
+    plain, strict_key = (
+        ("minimum", "exclusiveMinimum") if lower else ("maximum", "exclusiveMaximum")
+    )
+    value, strict = _limit(constraints, plain), constraints.get(strict_key) is True
+    given = _limit(constraints, strict_key)
+    if given is not None and (value is None or (given >= value if lower else given <= value)):
+        value, strict = given, True
+    return value, strict
+
+
 def _number_example(schema: Schema, kind: str) -> int | float:
-    bounds = dict(schema.constraints)
+    """123, else the nearest value the schema's range allows (its maximum, or just under an
+    exclusive one), on a `multipleOf` step when one is in range: a sample the API accepts."""
+    c = dict(schema.constraints)
+    low, low_strict = _bound(c, lower=True)
+    high, high_strict = _bound(c, lower=False)
 
-    def bound(*keys: str) -> float | None:
-        for key in keys:
-            value = bounds.get(key)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                return value
-        return None
+    def fits(v: float) -> bool:
+        above = low is None or v > low or (v == low and not low_strict)
+        below = high is None or v < high or (v == high and not high_strict)
+        return above and below and (kind != "integer" or float(v).is_integer())
 
-    low, high = bound("minimum", "exclusiveMinimum"), bound("maximum", "exclusiveMaximum")
     value: float = 123
-    if high is not None and value > high:
-        value = high
-    if low is not None and value < low:
-        value = low
-    return int(value) if kind == "integer" and float(value).is_integer() else value
+    if kind == "integer":  # the range's whole numbers
+        if high is not None:
+            value = min(value, math.ceil(high) - 1 if high_strict else math.floor(high))
+        if low is not None:
+            value = max(value, math.floor(low) + 1 if low_strict else math.ceil(low))
+    else:
+        if high is not None and not fits(value) and value >= high:
+            value = high - 1 if high_strict else high
+        if low is not None and not fits(value) and value <= low:
+            value = low + 1 if low_strict else low
+        if not fits(value) and low is not None and high is not None:
+            value = (low + high) / 2
+    step = _limit(c, "multipleOf")
+    if (
+        step is not None
+        and step > 0
+        and all(math.isfinite(v / step) for v in (value, low or 0, high or 0))
+    ):
+        k = round(value / step)
+        ends = [math.ceil(low / step)] if low is not None else []
+        ends += [math.floor(high / step)] if high is not None else []
+        for n in (k, k - 1, k + 1, *ends, *(e + 1 for e in ends), *(e - 1 for e in ends)):
+            multiple = float(Decimal(repr(float(step))) * n)  # 3 * 0.1 is 0.3, not 0.30…04
+            if fits(multiple):
+                value = multiple
+                break
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
+_FILL_MAX = 256
+"""The most characters or items a sample is given to reach a `minLength`/`minItems` (a sample
+to read, not a test fixture)."""
+
+
+def _string_example(schema: Schema) -> str:
+    """The format's sample or `<string>`; when its length is outside `minLength`/`maxLength`,
+    that many `a`s instead."""
+    value = _BY_FORMAT.get(schema.format, "<string>")
+    c = dict(schema.constraints)
+    shortest, longest = _limit(c, "minLength"), _limit(c, "maxLength")
+    if shortest is not None and len(value) < shortest:
+        return "a" * min(int(math.ceil(shortest)), _FILL_MAX)
+    if longest is not None and len(value) > longest:
+        return "a" * max(int(longest), 0)
+    return value
+
+
+def _item_count(schema: Schema) -> int:
+    """One item, or as many as `minItems` asks (up to `_FILL_MAX`), or none for
+    `maxItems: 0`."""
+    c = dict(schema.constraints)
+    fewest, most = _limit(c, "minItems"), _limit(c, "maxItems")
+    if fewest is not None and fewest > 1:
+        return min(int(math.ceil(fewest)), _FILL_MAX)
+    return 0 if most is not None and most < 1 else 1
 
 
 def parameter_example(param: Parameter) -> Any:
