@@ -558,3 +558,27 @@ def test_every_spelling_of_one_operation_is_one_page(tmp_path: Path) -> None:
     users, hook = "/api-reference/users/list-users/", "/api-reference/hook-x/"
     people, v2 = "/api-reference/users/list-people/", "/v2/users/list-users/"
     assert links == [users, hook, users, hook, users, users, people, v2]
+
+
+def test_a_spec_generated_in_two_directories_has_pages_in_each(tmp_path: Path) -> None:
+    """Two tabs generate one spec's pages, each in its `openapi.directory`: each tab has its
+    own pages (all went to the last directory, both tabs linking there)."""
+    ok = {"200": {"description": "ok"}}
+    users = {"get": {"summary": "List users", "responses": ok}}
+    tabs = [
+        {"tab": f"V{n}", "openapi": {"source": "openapi.json", "directory": f"v{n}"}}
+        for n in (1, 2)
+    ]
+    config = minimal_config([])
+    config["navigation"] = {"tabs": tabs}
+    spec = json.dumps({**API_HEAD, "paths": {"/users": users}})
+    docs = write_site(tmp_path / "docs", {"openapi.json": spec}, config)
+    result = build_site(docs, tmp_path / "out")
+    assert [d for d in result.diagnostics if d.severity != "info"] == []
+    assert sorted(p.site_path for p in result.pages if p.kind == "api") == [
+        "/v1/list-users",
+        "/v2/list-users",
+    ]
+    for n in (1, 2):
+        page = (tmp_path / "out" / f"v{n}" / "list-users" / "index.html").read_text()
+        assert re.findall(r'<li><a href="([^"]+)"', page) == [f"/v{n}/list-users/"]
