@@ -117,15 +117,12 @@ def test_invented_values_keep_within_the_schemas_limits(tmp_path: Path) -> None:
     """Paxos's `price` (`minimum: 0, exclusiveMaximum: 100`) was sampled as 100 in every
     language's request body: 123 brought down to the bound, though the bound is excluded. An
     invented value keeps every limit of its schema (bounds in OpenAPI 3.1's number form and
-    3.0's `true` form, `multipleOf`, string lengths, item counts); a value the spec gives is
+    3.0's `true` form, `multipleOf`); strings and arrays stay placeholders (`<string>`, one
+    item), as Mintlify shows them; a value the spec gives is
     shown as given, whatever its limits."""
     common = {
         "step": {"type": "integer", "multipleOf": 5, "maximum": 112},
         "share": {"type": "number", "multipleOf": 0.1, "minimum": 0, "maximum": 0.35},
-        "code": {"type": "string", "maxLength": 3},
-        "note": {"type": "string", "minLength": 12},
-        "tags": {"type": "array", "items": {"type": "integer"}, "minItems": 2},
-        "none": {"type": "array", "items": {"type": "integer"}, "maxItems": 0},
         "given": {"type": "integer", "maximum": 10, "example": 50},
         "kept": {"type": "number", "exclusiveMaximum": 100, "default": 100},
     }
@@ -147,8 +144,5 @@ def test_invented_values_keep_within_the_schemas_limits(tmp_path: Path) -> None:
         # the request in curl, Python and JavaScript, and the response example
         assert text.count('"price": 99') >= 4 and '"price": 100' not in text
         assert text.count('"step": 110') >= 4 and text.count('"share": 0.3') >= 4
-        assert text.count('"code": "aaa"') >= 4 and text.count('"note": "aaaaaaaaaaaa"') >= 4
-        assert len(re.findall(r'"tags": \[\s*123,\s*123\s*\]', text)) >= 4
-        assert text.count('"none": []') >= 4
         assert text.count('"given": 50') >= 4 and text.count('"kept": 100') >= 4
     assert v30.count('"low": 201') >= 4

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import math
 from decimal import Decimal
@@ -96,11 +95,9 @@ def _example(
             ]
         if schema.items is None:
             return []
-        count = _item_count(schema)
-        item = _example(schema.items, mode, required_only, depth + 1, budget) if count else None
-        return [item] + [copy.deepcopy(item) for _ in range(count - 1)] if count else []
+        return [_example(schema.items, mode, required_only, depth + 1, budget)]
     if kind == "string":
-        return _string_example(schema)
+        return _BY_FORMAT.get(schema.format, "<string>")  # a placeholder, as Mintlify shows
     if kind in ("integer", "number"):
         return _number_example(schema, kind)
     if kind == "boolean":
@@ -193,34 +190,6 @@ def _number_example(schema: Schema, kind: str) -> int | float:
                 value = multiple
                 break
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
-
-
-_FILL_MAX = 256
-"""The most characters or items a sample is given to reach a `minLength`/`minItems` (a sample
-to read, not a test fixture)."""
-
-
-def _string_example(schema: Schema) -> str:
-    """The format's sample or `<string>`; when its length is outside `minLength`/`maxLength`,
-    that many `a`s instead."""
-    value = _BY_FORMAT.get(schema.format, "<string>")
-    c = dict(schema.constraints)
-    shortest, longest = _limit(c, "minLength"), _limit(c, "maxLength")
-    if shortest is not None and len(value) < shortest:
-        return "a" * min(int(math.ceil(shortest)), _FILL_MAX)
-    if longest is not None and len(value) > longest:
-        return "a" * max(int(longest), 0)
-    return value
-
-
-def _item_count(schema: Schema) -> int:
-    """One item, or as many as `minItems` asks (up to `_FILL_MAX`), or none for
-    `maxItems: 0`."""
-    c = dict(schema.constraints)
-    fewest, most = _limit(c, "minItems"), _limit(c, "maxItems")
-    if fewest is not None and fewest > 1:
-        return min(int(math.ceil(fewest)), _FILL_MAX)
-    return 0 if most is not None and most < 1 else 1
 
 
 def parameter_example(param: Parameter) -> Any:
