@@ -335,7 +335,13 @@ def test_zip_members_read_as_zipfile_does(tmp_path: Path) -> None:
         ("chart-line-up", "chart-line"),
         ("hand-wave", "hand"),
         ("music-magnifying-glass", "music"),
-        ("stars", None),  # one word: nothing to shorten
+        ("stars", "star"),  # a plural: the singular
+        ("books", "book"),
+        ("glass", None),  # not a plural
+        ("rectangle-terminal", "terminal"),  # a shape around a free icon: that icon
+        ("square-terminal", "terminal"),
+        ("circle-book-open", "book-open"),
+        ("sparklesx", None),
         ("waves-sine", None),  # no shorter name is an icon
         ("fa-solid", None),
         ("Hand-Wave", None),  # not a plain icon name

@@ -253,18 +253,26 @@ def _lucide_names() -> frozenset[str]:
     return frozenset(n[:-4] for n in archive.namelist() if n.endswith(".svg") and "/" not in n)
 
 
-_KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+_KEBAB_OR_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SHAPES = frozenset({"square", "circle", "rectangle", "octagon", "diamond", "hexagon", "shield"})
+"""Shapes Font Awesome Pro draws around a free icon (`square-terminal`, `circle-book-open`)."""
 
 
 def family_icon(name: str, library: str = "fontawesome") -> str | None:
-    """For a Font Awesome name the free set lacks, the icon its name extends: the name less
-    its last words (`puzzle-piece-simple` -> `puzzle-piece`, `chart-line-up` -> `chart-line`,
-    `hand-wave` -> `hand`), as Font Awesome Pro's variants extend a free icon's name. None
-    when no shorter name is an icon, or for another library."""
-    if _normalize_library(library) != "fontawesome" or not _KEBAB.fullmatch(name):
+    """For a Font Awesome name the free set lacks, the free icon its name is made from, as
+    Font Awesome Pro names its variants: the name less a leading shape (`rectangle-terminal`,
+    `square-terminal` -> `terminal`), the singular of a plural (`stars` -> `star`), else the
+    name less its last words (`puzzle-piece-simple` -> `puzzle-piece`, `chart-line-up` ->
+    `chart-line`, `hand-wave` -> `hand`). None when no such name is an icon, or for another
+    library."""
+    if _normalize_library(library) != "fontawesome" or not _KEBAB_OR_WORD.fullmatch(name):
         return None
     names = icon_names("fontawesome")
     parts = name.split("-")
+    if len(parts) > 1 and parts[0] in _SHAPES and "-".join(parts[1:]) in names:
+        return "-".join(parts[1:])
+    if name.endswith("s") and not name.endswith("ss") and name[:-1] in names:
+        return name[:-1]
     while len(parts) > 1:
         parts.pop()
         if "-".join(parts) in names:
