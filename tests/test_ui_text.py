@@ -175,6 +175,24 @@ def test_heading_anchors_and_copy_buttons_speak_the_pages_language(built: Path) 
     assert labels("xx/index.html") == ({"Link to this section"}, {"Copy code"})
 
 
+def test_the_banners_labels_speak_the_pages_language(tmp_path: Path) -> None:
+    """The banner's region and dismiss button were labelled in English on every page."""
+    docs = _site(tmp_path / "docs", banner={"content": "New!", "dismissible": True})
+    out = tmp_path / "site"
+    assert build_site(docs, out, cache=False).fatal is None
+
+    def labels(rel: str) -> list[str]:
+        page = (out / rel).read_text("utf-8")
+        region = re.search(r'class="mr-banner[^"]*"[^>]*aria-label="([^"]*)"', page)
+        button = re.search(r'class="mr-banner__close"[^>]*aria-label="([^"]*)"', page)
+        assert region and button, rel
+        return [region.group(1), button.group(1)]
+
+    assert labels("index.html") == ["Announcement", "Dismiss banner"]
+    assert labels("fr/index.html") == ["Annonce", "Fermer la bannière"]
+    assert labels("ja/next/index.html") == ["お知らせ", "バナーを閉じる"]
+
+
 def test_the_sites_search_prompt_wins_in_every_language(tmp_path: Path) -> None:
     docs = _site(tmp_path / "docs", search={"prompt": "Find anything"})
     out = tmp_path / "site"
