@@ -62,8 +62,9 @@ from mintrender.parse.mdx import ParsedPage, parse_page
 from mintrender.render import navview as navigation_view
 from mintrender.render.apipages import ApiStage, AttachesApi
 from mintrender.render.context import RenderContext
-from mintrender.render.navview import NavView, PageInfo, page_info, sidebar_icons
+from mintrender.render.navview import NavView, PageInfo, sidebar_icons
 from mintrender.render.page import render_page, without_imported
+from mintrender.render.pageinfo import page_info
 from mintrender.render.sanitize import (
     sanitize_record,
     without_active_files,

@@ -10,8 +10,7 @@ from typing import Any, Literal
 from mintrender.hints import closest
 from mintrender.load.chrome import ChromeOverride, read_chrome_override
 from mintrender.load.jsonpos import PathKey
-from mintrender.load.shapes import Warn, icon_fields
-from mintrender.model import MAX_BOOST
+from mintrender.load.shapes import Warn, anchor_color, icon_fields, search_boost
 
 DivisionKind = Literal[
     "root", "language", "version", "product", "tab", "anchor", "dropdown", "item"
@@ -313,47 +312,6 @@ def _global_links(g: Any, path: PathKey, warn: Warn) -> dict[str, tuple[NavDivis
     return global_links
 
 
-_CSS_COLOR = re.compile(
-    r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(?:rgba?|hsla?)\([0-9.,%\s/deg]+\)", re.ASCII
-)
-
-
-def _anchor_color(value: Any, path: PathKey, warn: Warn) -> tuple[str, str] | None:
-    """An anchor's `color: {light, dark}` (or one colour for both) as (light, dark); a value
-    that is no CSS colour is a warning and dropped."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = {"light": value}
-    if not isinstance(value, dict):
-        warn((*path, "color"), "nav-type", "`color` must be an object with `light` and `dark`")
-        return None
-    found: dict[str, str] = {}
-    for mode in ("light", "dark"):
-        v = value.get(mode)
-        if v is None:
-            continue
-        if isinstance(v, str) and _CSS_COLOR.fullmatch(v.strip()):
-            found[mode] = v.strip()
-        else:
-            warn((*path, "color", mode), "nav-type", f"`color.{mode}` {v!r} is no CSS colour")
-    if not found:
-        return None
-    light = found.get("light") or found["dark"]
-    return light, found.get("dark") or light
-
-
-def _boost(value: Any, path: PathKey, warn: Warn) -> float | None:
-    """A group's search `boost`: a number from 0 to 1,000 (past that, the most: `1e308` and
-    `NaN` overflowed the index), warned about when it is none."""
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
-        return None
-    if not 0 <= value <= MAX_BOOST:
-        warn((*path, "boost"), "nav-type", f"boost {value!r} is outside 0 to 1000; it is capped")
-        return min(max(float(value), 0.0), MAX_BOOST) if value == value else None
-    return float(value)
-
-
 def _opt_str(v: Any) -> str | None:
     return v if isinstance(v, str) and v else None
 
@@ -504,7 +462,7 @@ def _division(
         tag=_opt_str(raw.get("tag")),
         description=_opt_str(raw.get("description")),
         openapi=openapi,
-        color=_anchor_color(raw.get("color"), path, warn) if kind == "anchor" else None,
+        color=anchor_color(raw.get("color"), path, warn) if kind == "anchor" else None,
         chrome=read_chrome_override(raw, path, warn) if kind == "language" else None,
         global_links=tuple(_global_links(raw.get("global"), path, warn).items())
         if kind != "root"
@@ -576,7 +534,7 @@ def _item(
             root=_opt_str(raw.get("root")),
             expanded=raw.get("expanded") is True,
             hidden=raw.get("hidden") is True,
-            boost=_boost(boost, path, warn),
+            boost=search_boost(boost, path, warn),
             listing=listing,
         )
     warn(path, "nav-type", f"expected a page path or a group object, found {type(raw).__name__}")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypedDict
 
 from mintrender.load.jsonpos import PathKey
+from mintrender.model import MAX_BOOST
 
 Warn = Callable[[PathKey, str, str], None]
 """Where a loader reports a problem: `warn(json_path, code, message)`."""
@@ -104,3 +106,44 @@ def icon_fields(raw: dict[str, Any], warn: Warn, path: PathKey) -> IconFields:
         "icon": icon if isinstance(icon, str) and icon.strip() else None,
         "icon_type": style if isinstance(style, str) and style else None,
     }
+
+
+_CSS_COLOR = re.compile(
+    r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(?:rgba?|hsla?)\([0-9.,%\s/deg]+\)", re.ASCII
+)
+
+
+def anchor_color(value: Any, path: PathKey, warn: Warn) -> tuple[str, str] | None:
+    """An anchor's `color: {light, dark}` (or one colour for both) as (light, dark); a value
+    that is no CSS colour is a warning and dropped."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = {"light": value}
+    if not isinstance(value, dict):
+        warn((*path, "color"), "nav-type", "`color` must be an object with `light` and `dark`")
+        return None
+    found: dict[str, str] = {}
+    for mode in ("light", "dark"):
+        v = value.get(mode)
+        if v is None:
+            continue
+        if isinstance(v, str) and _CSS_COLOR.fullmatch(v.strip()):
+            found[mode] = v.strip()
+        else:
+            warn((*path, "color", mode), "nav-type", f"`color.{mode}` {v!r} is no CSS colour")
+    if not found:
+        return None
+    light = found.get("light") or found["dark"]
+    return light, found.get("dark") or light
+
+
+def search_boost(value: Any, path: PathKey, warn: Warn) -> float | None:
+    """A group's search `boost`: a number from 0 to 1,000 (past that, the most: `1e308` and
+    `NaN` overflowed the index), warned about when it is none."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    if not 0 <= value <= MAX_BOOST:
+        warn((*path, "boost"), "nav-type", f"boost {value!r} is outside 0 to 1000; it is capped")
+        return min(max(float(value), 0.0), MAX_BOOST) if value == value else None
+    return float(value)

@@ -194,7 +194,7 @@ def _pages_using(pages: Pages, rel: str) -> set[str] | None:
 
 
 def _nav_fields(meta: PageMeta) -> tuple[object, ...]:
-    """What the navigation shows of a page (see `navview.page_info`)."""
+    """What the navigation shows of a page (see `pageinfo.page_info`)."""
     return (
         meta.title,
         meta.sidebar_title,

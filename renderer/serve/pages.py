@@ -49,7 +49,8 @@ from mintrender.parse.mdx import ParsedPage
 from mintrender.render.apinav import has_api_entries
 from mintrender.render.apipages import ApiStage
 from mintrender.render.context import RenderContext
-from mintrender.render.navview import NavView, page_info
+from mintrender.render.navview import NavView
+from mintrender.render.pageinfo import page_info
 from mintrender.render.sanitize import without_active_files
 from mintrender.serve.cache import ParseCache, variables_key
 from mintrender.serve.files import config_refs, inside, quick_frontmatter
