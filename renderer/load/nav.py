@@ -147,6 +147,14 @@ def file_languages(slots: Iterable[PageSlot], ref_to_file: Mapping[str, str]) ->
     return out
 
 
+def hidden_refs(slots: Sequence[PageSlot]) -> frozenset[str]:
+    """Pages each entry of which is hidden without `searchable: true`: they get `noindex`, as
+    pages with `hidden: true` do (hidden-pages.mdx); one also listed where it is shown (or
+    searchable) stays indexable."""
+    listed = {slot.ref for slot in slots if slot.searchable}
+    return frozenset(slot.ref for slot in slots if slot.ref not in listed)
+
+
 @dataclass(frozen=True, slots=True)
 class Navigation:
     root: NavDivision

@@ -16,6 +16,7 @@ from mintrender.load.nav import (
     NavNode,
     NavPage,
     PageSlot,
+    hidden_refs,
     version_key,
 )
 from mintrender.load.sources import Reader
@@ -119,6 +120,8 @@ class NavView:
         self.urls = urls
         self.icon = icon
         self.location: dict[str, PageSlot] = {}
+        self.nav_hidden = hidden_refs(slots)
+        """Pages listed only where hidden (no `searchable: true`): `noindex`, as `hidden: true`."""
         self._versions: dict[str, dict[int, PageSlot]] = {}
         """ref -> the version it is listed in -> its first entry there (`variants`)."""
         for slot in slots:
@@ -294,6 +297,7 @@ class NavView:
         ]
         out["breadcrumbs"] = [label for label in trail if label.strip()]  # `" "`: untitled
         out["listing"] = self.listings(ref)
+        out["nav_hidden"] = ref in self.nav_hidden
         return out
 
     def _language_prefix(self, d: NavDivision) -> str:

@@ -23,8 +23,12 @@ def _meta_attr(key: str) -> str:
     return "property" if key.startswith(_PROPERTY_PREFIXES) else "name"
 
 
-def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) -> dict[str, Any]:
-    """`<head>` data: title, description, canonical, Open Graph / Twitter tags, robots.
+def head_context(
+    config: SiteConfig, record: PageRecord, options: BuildOptions, nav_hidden: bool = False
+) -> dict[str, Any]:
+    """`<head>` data: title, description, canonical, Open Graph / Twitter tags, robots
+    (`nav_hidden`: the page is listed only under hidden tabs or groups, `NavView.nav_hidden`,
+    which keeps crawlers away as `hidden: true` does).
 
     Precedence (mdx-and-markdown.md §2, optimize/seo.mdx): page frontmatter > docs.json
     `seo.metatags` (and legacy `metadata`) > generated defaults; `twitter:*` falls back to
@@ -40,7 +44,8 @@ def head_context(config: SiteConfig, record: PageRecord, options: BuildOptions) 
         or metatags.get("description", "")
         or (config.description if record.site_path == "/" else "")
     )
-    noindex = record.meta.noindex or (record.meta.hidden and config.seo_indexing != "all")
+    hidden = record.meta.hidden or nav_hidden
+    noindex = record.meta.noindex or (hidden and config.seo_indexing != "all")
 
     canonical = text(fm.get("canonical"))
     base = canonical_base(options, publish)

@@ -354,7 +354,7 @@ def render_page_html(
     """One page's HTML (`parts`: the theme's parts, looked up when not given; `fragments`: the
     store of the theme's cached parts, `theme.FragmentCache`, shared by the pages of a build)."""
     page = page_context(record, nav, config)
-    head = head_context(config, record, options)
+    head = head_context(config, record, options, bool(nav.get("nav_hidden")))
     page["contextual"] = contextual_options(
         config.raw.get("contextual"),
         record.frontmatter,
