@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sitekit import build_site, write_site
 
 NOINDEX = '<meta name="robots" content="noindex">'
@@ -27,6 +28,34 @@ DIVISIONS = {
 }
 
 
+def _navigation(level: str) -> dict[str, Any]:
+    """`open` below a hidden, searchable `level`, `shut` below a hidden one, `index` shown."""
+    start = {"group": "Start", "pages": ["index"]}
+    if level == "group":
+        return {
+            "groups": [
+                start,
+                {"group": "Open", **HIDE_OPEN, "pages": ["open"]},
+                {"group": "Shut", **HIDE_SHUT, "pages": ["shut"]},
+            ]
+        }
+    if level == "nested group":
+        inner = [
+            "index",
+            {"group": "Open", **HIDE_OPEN, "pages": ["open"]},
+            {"group": "Shut", **HIDE_SHUT, "pages": ["shut"]},
+        ]
+        return {"groups": [{"group": "Start", "pages": inner}]}
+    key, label_key, (home, open_, shut) = DIVISIONS[level]
+    return {
+        key: [
+            {label_key: home, "groups": [start]},
+            {label_key: open_, **HIDE_OPEN, "groups": [{"group": "O", "pages": ["open"]}]},
+            {label_key: shut, **HIDE_SHUT, "groups": [{"group": "S", "pages": ["shut"]}]},
+        ]
+    }
+
+
 def _site(tmp_path: Path, navigation: dict[str, Any], **config: Any) -> Path:
     settings = {"theme": "mint", "name": "H", "colors": {"primary": "#0D9373"}, **config}
     docs = write_site(tmp_path / "docs", PAGES, {**settings, "navigation": navigation})
@@ -35,8 +64,62 @@ def _site(tmp_path: Path, navigation: dict[str, Any], **config: Any) -> Path:
     return out
 
 
+def _searched(out: Path) -> str:
+    """Every search index of the site, as one text."""
+    return "".join(p.read_text(encoding="utf-8") for p in (out / "_mintrender").glob("search-*.js"))
+
+
 def _read(out: Path, rel: str) -> str:
     return (out / rel).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("level", ["group", "nested group", *DIVISIONS])
+def test_searchable_true_on_a_hidden_level_keeps_its_pages_found(
+    tmp_path: Path, level: str
+) -> None:
+    """`searchable: true` on a hidden group was ignored (only divisions read it), and pages
+    below a hidden tab or group got no `noindex`, where Mintlify applies it unless the hidden
+    one is searchable."""
+    out = _site(tmp_path, _navigation(level))
+    sitemap, llms, searched = _read(out, "sitemap.xml"), _read(out, "llms.txt"), _searched(out)
+    assert "https://docs.example.com/open/" in sitemap, level
+    assert "/shut/" not in sitemap, level
+    assert "shut.md" not in llms, level
+    if level not in ("version", "language"):  # llms.txt: the default ones' pages only
+        assert "open.md" in llms, level
+    assert "/open" in searched and "/shut" not in searched, level
+    assert NOINDEX not in _read(out, "open/index.html"), level
+    assert NOINDEX in _read(out, "shut/index.html"), level
+    assert NOINDEX not in _read(out, "index.html"), level
+
+
+def test_a_hidden_group_in_a_searchable_hidden_tab_is_out_again(tmp_path: Path) -> None:
+    """hidden-pages.mdx: "To re-exclude a descendant group, set `hidden: true` on it without
+    `searchable: true`"; it inherited the tab's flag. `searchable` on a shown group does
+    nothing (search.mdx: a page-level field)."""
+    navigation = {
+        "tabs": [
+            {
+                "tab": "Home",
+                "groups": [{"group": "Start", "searchable": False, "pages": ["index"]}],
+            },
+            {
+                "tab": "Help",
+                **HIDE_OPEN,
+                "groups": [
+                    {"group": "Shown", "pages": ["open"]},
+                    {"group": "Again", **HIDE_SHUT, "pages": ["shut"]},
+                ],
+            },
+        ]
+    }
+    out = _site(tmp_path, navigation)
+    sitemap, searched = _read(out, "sitemap.xml"), _searched(out)
+    assert "/open/" in sitemap and "/shut/" not in sitemap
+    assert "/open" in searched and "/shut" not in searched
+    assert '["/","Home"' in searched  # the shown group's `searchable: false` does nothing
+    assert NOINDEX in _read(out, "shut/index.html")
+    assert NOINDEX not in _read(out, "open/index.html")
 
 
 def test_a_page_also_listed_where_shown_is_indexed(tmp_path: Path) -> None:

@@ -78,6 +78,9 @@ class NavGroup:
     """Page opened by clicking the group title."""
     expanded: bool = False
     hidden: bool = False
+    searchable: bool | None = None
+    """`searchable: true` on a hidden group: its pages stay in search, the sitemap and AI
+    context (`_below`)."""
     boost: float | None = None
     listing: str = "none"
     """`directory`, inherited: how its `root` page lists its children below its content
@@ -123,6 +126,8 @@ class PageSlot:
     hidden: bool
     """Inside a hidden division or group."""
     searchable: bool
+    """Not hidden, or its nearest hidden division or group says `searchable: true`: in
+    search, the sitemap and AI context, and without `noindex`."""
     boost: float | None
     openapi: str | None
     json_path: PathKey
@@ -192,7 +197,7 @@ class Navigation:
     def slots(self) -> list[PageSlot]:
         """Every page entry in reading order (group roots before their children)."""
         out: list[PageSlot] = []
-        _walk(self.root, (), (), False, None, None, None, out)
+        _walk(self.root, (), (), False, True, None, None, out)
         return out
 
 
@@ -205,12 +210,22 @@ def is_operation_ref(ref: str) -> bool:
     return m is not None and (m.group(2).lower() == "webhook" or m.group(3).startswith("/"))
 
 
+def _below(node: NavDivision | NavGroup, hidden: bool, searchable: bool) -> tuple[bool, bool]:
+    """`hidden` and `searchable` for what a division or group holds. The nearest hidden one
+    decides by its own `searchable: true` (hidden-pages.mdx): a hidden group without it, in a
+    searchable hidden tab, takes its pages out again; on a shown one the flag does nothing
+    (search.mdx: `searchable` is a page-level field, hide the tab or group instead)."""
+    if node.hidden:
+        return True, node.searchable is True
+    return hidden, searchable
+
+
 def _walk(
     node: NavNode,
     divisions: tuple[NavDivision, ...],
     groups: tuple[NavGroup, ...],
     hidden: bool,
-    searchable: bool | None,
+    searchable: bool,
     boost: float | None,
     openapi: str | None,
     out: list[PageSlot],
@@ -222,7 +237,7 @@ def _walk(
                 divisions,
                 groups,
                 hidden,
-                searchable is not False if not hidden else bool(searchable),
+                searchable,
                 boost,
                 node.openapi or openapi,
                 node.json_path,
@@ -232,27 +247,16 @@ def _walk(
         return
     if isinstance(node, NavApiSpec):
         return
+    h, s = _below(node, hidden, searchable)
     if isinstance(node, NavGroup):
-        h = hidden or node.hidden
         b = node.boost if node.boost is not None else boost
         if node.root:
             out.append(
-                PageSlot(
-                    node.root,
-                    divisions,
-                    (*groups, node),
-                    h,
-                    not h or bool(searchable),
-                    b,
-                    openapi,
-                    node.json_path,
-                )
+                PageSlot(node.root, divisions, (*groups, node), h, s, b, openapi, node.json_path)
             )
         for child in node.children:
-            _walk(child, divisions, (*groups, node), h, searchable, b, openapi, out)
+            _walk(child, divisions, (*groups, node), h, s, b, openapi, out)
         return
-    h = hidden or node.hidden
-    s = node.searchable if node.searchable is not None else searchable
     chain = divisions if node.kind == "root" else (*divisions, node)
     for sub in node.children:
         _walk(sub, chain, groups, h, s, boost, node.openapi or openapi, out)
@@ -542,6 +546,7 @@ def _item(
             root=_opt_str(raw.get("root")),
             expanded=raw.get("expanded") is True,
             hidden=raw.get("hidden") is True,
+            searchable=raw.get("searchable") if isinstance(raw.get("searchable"), bool) else None,
             boost=search_boost(boost, path, warn),
             listing=listing,
         )
