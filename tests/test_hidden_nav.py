@@ -4,6 +4,7 @@ out of search, the sitemap and llms.txt, and `noindex`, unless the hidden one sa
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -138,3 +139,40 @@ def test_a_page_also_listed_where_shown_is_indexed(tmp_path: Path) -> None:
     out = _site(tmp_path / "all", navigation, seo={"indexing": "all"})
     assert NOINDEX not in _read(out, "shut/index.html")
     assert "/shut/" in _read(out, "sitemap.xml")
+
+
+def _link(html: str, label: str) -> str:
+    """The href of the first link whose text starts with `label`."""
+    m = re.search(r'<a\b[^>]*href="([^"]*)"[^>]*>\s*(?:<[^>]*>\s*)*' + re.escape(label), html)
+    assert m, label
+    return m.group(1)
+
+
+@pytest.mark.parametrize("kind", ["tab", "anchor", "dropdown", "product"])
+@pytest.mark.parametrize("inner", ["version", "language"])
+def test_a_division_of_versions_opens_on_its_default_one(
+    tmp_path: Path, kind: str, inner: str
+) -> None:
+    """A tab (dropdown, product, anchor) holding versions linked to its first version's page,
+    not its `default` one's; root-level versions already opened on the default."""
+    key, label_key, _ = DIVISIONS[kind]
+    labels = ("v1", "v2") if inner == "version" else ("en", "fr")
+    pages = {"m/a.mdx": "---\ntitle: Main page\n---\nA."}
+    pages |= {f"z/{name}.mdx": f"---\ntitle: Zed {name}\n---\n{name}." for name in labels}
+    navigation = {
+        key: [
+            {label_key: "Main", "pages": ["m/a"]},
+            {
+                label_key: "Zed",
+                f"{inner}s": [
+                    {inner: labels[0], "pages": [f"z/{labels[0]}"]},
+                    {inner: labels[1], "default": True, "pages": [f"z/{labels[1]}"]},
+                ],
+            },
+        ]
+    }
+    config = {"theme": "mint", "name": "D", "colors": {"primary": "#0D9373"}}
+    docs = write_site(tmp_path / "docs", pages, {**config, "navigation": navigation})
+    assert not build_site(docs, tmp_path / "out").fatal
+    html = _read(tmp_path / "out", "m/a/index.html")
+    assert _link(html, "Zed") == f"/z/{labels[1]}/", (kind, inner)

@@ -172,9 +172,19 @@ class NavView:
         if d.href:
             return self.urls.link(d.href)
         # its first page drawn inside it: one an earlier version or tab also lists (a shared
-        # `introduction`) is drawn there, and would lead the reader back into that one
-        own = self._own_pages.get(id(d))
-        ref = own[0] if own else self._first_page.get(id(d))
+        # `introduction`) is drawn there, and would lead the reader back into that one; and in
+        # its `default` version or language, not the first (a tab holding v1 and v2, default)
+        ref: str | None = None
+        node: NavDivision | None = d
+        while node is not None:
+            own = self._own_pages.get(id(node))
+            ref = own[0] if own else self._first_page.get(id(node))
+            kids = [c for c in node.children if isinstance(c, NavDivision)]
+            kids = [c for c in kids if id(c) in self._first_page]  # shown, with a page
+            place = self.location.get(ref or "")
+            held = {id(x) for x in place.divisions} if place is not None else set()
+            node = next((c for c in kids if c.default), None)
+            node = node or next((c for c in kids if id(c) in held), None)
         return self.urls.page(self.pages[ref].site_path) if ref else "#"
 
     def _entry(self, d: NavDivision, chain_ids: set[int]) -> dict[str, Any]:
