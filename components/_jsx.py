@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
     from markdown_it.rules_inline import StateInline
 
-_HTML_TAG = re.compile(r"</?([A-Za-z][\w-]*)")
+_HTML_TAG = re.compile(r"</?([^\W\d_][\w-]*)")
 INLINE_NAMES = INLINE_ELEMENTS | INLINE_COMPONENTS
 """Elements that sit inside a paragraph when text follows them on their line (MDX "text" JSX);
 alone on their line they are flow elements like any other tag."""

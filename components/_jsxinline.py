@@ -184,7 +184,7 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     return True
 
 
-_SOURCE_TAG = re.compile(r"</?[A-Za-z][^<>]*>|</?>")
+_SOURCE_TAG = re.compile(r"</?[^\W\d_][^<>]*>|</?>")
 _SOURCE_EXPRESSION = re.compile(r"\{[^{}]*\}")
 _SOURCE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _SOURCE_MARKS = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)")

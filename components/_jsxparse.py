@@ -3,7 +3,7 @@
 Grammar (a subset of JSX that real Mintlify pages use)::
 
     tag        := "<" "/"? name? attribute* S* "/"? ">"
-    name       := [A-Za-z][A-Za-z0-9_.:-]*          (dotted: Tree.Folder)
+    name       := letter [letter digit _ . : -]*  (Unicode, as JS identifiers; dotted: Tree.Folder)
     attribute  := S+ attr-name ("=" value)?  |  S* "{" "..." expr "}"   (spread: an object's keys)
     value      := '"' ... '"' | "'" ... "'" | "{" js-expression "}"
     js-value   := an expression of the build-time subset (mintrender.parse.expr): literals,
@@ -24,7 +24,9 @@ from mintrender.parse.expr import ExprError
 from mintrender.parse.expreval import eval_js
 from mintrender.parse.jsvalues import js_string
 
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.:\-]*")
+_NAME = re.compile(r"[^\W\d_][\w.:\-]*")
+"""A tag name: JSX names follow JavaScript's identifier rules (Unicode letters: `<Información>`)
+plus `-`, `.` and `:` between parts."""
 _ATTR_NAME = re.compile(r"[A-Za-z_:$@][A-Za-z0-9_:.$\-]*")
 _WS = re.compile(r"\s*")
 REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

@@ -25,7 +25,7 @@ HTML_NAMES = frozenset(
     "samp section small source span strong sub summary sup svg table tbody td tfoot th thead tr "
     "u ul var video wbr".split()
 )
-_TAG_NAME = re.compile(r"<(?:/\s*)?([A-Za-z][\w.]*)")
+_TAG_NAME = re.compile(r"<(?:/\s*)?([^\W\d_][\w.]*)")
 _COMPONENT_NAME = re.compile(r"[A-Z][\w$]*")
 
 

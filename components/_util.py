@@ -20,7 +20,7 @@ from mintrender.safeurl import runs_script
 if TYPE_CHECKING:
     from mintrender.components._spec import Child, Node, RenderCtx
 
-_TAG = re.compile(r"<([A-Za-z][\w.-]*)")
+_TAG = re.compile(r"<([^\W\d_][\w.-]*)")
 _CSS_COLOR = re.compile(r"^(?:#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(?:rgb|rgba|hsl|hsla|oklch)\([^;{}]*\))$")
 _SVG_ATTRS = {
     "className": "class",

@@ -287,3 +287,24 @@ def test_a_lt_that_cannot_start_a_tag_is_reported_where_remark_mdx_refuses_the_p
     no name, no closing tag and no fragment is a `jsx-syntax` warning; `a < b` and code are not."""
     for text, ours in _said_where_refused(tmp_path, "lt", LT_CASES, "jsx-syntax"):
         assert all((d.line, d.column) == (1, text.index("<") + 1) for d in ours), ours
+
+
+FINDING_CODES = ("jsx-", "mdx-", "esm-", "html-comment")
+"""The codes of our findings on MDX syntax (`html-comment`: `<!-- -->`, which MDX refuses)."""
+
+
+ACCEPTED_CASES = {
+    "unicode-name": "<Información>texto uno</Información>\n",
+    "unicode-inline": "Un <Información>dato</Información> más y <Ñandú />.\n",
+}
+
+
+def test_pages_remark_mdx_reads_get_no_syntax_finding(tmp_path: Path) -> None:
+    """Non-ASCII JSX names (`<Información>` was cut at `ó`, with a `jsx-unclosed` error):
+    remark-mdx reads them, so no MDX-syntax finding is given."""
+    reference = reference_outlines({f"accepted-{k}": v for k, v in ACCEPTED_CASES.items()})
+    for key, text in ACCEPTED_CASES.items():
+        assert "error" not in reference[f"accepted-{key}"], key
+        found = Diagnostics()
+        parse_page("p.mdx", text, docs_dir=tmp_path, diagnostics=found, read=Reader(tmp_path))
+        assert not [d for d in found if d.code.startswith(FINDING_CODES)], (key, list(found))

@@ -72,7 +72,7 @@ def jsx_text(body: str) -> str:
     return "".join(out)
 
 
-_TAG_NAME = re.compile(r"</?([A-Za-z][\w.-]*)")
+_TAG_NAME = re.compile(r"</?([^\W\d_][\w.-]*)")
 
 
 def _between_inline(pieces: list[tuple[str, str]], k: int) -> bool:
@@ -225,7 +225,7 @@ def without_providers(body: str) -> str:
 
 
 _PROVIDER = re.compile(r"<(/?)[A-Za-z_$][\w$]*\.Provider(?=[\s/>])")
-_OPENS_LAST = re.compile(r"<[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{[^{}]*\}|\{\{[^{}]*\}\})*)?>\s*\Z")
+_OPENS_LAST = re.compile(r"<[^\W\d_][\w.:-]*(?:\s(?:[^<>{}]|\{[^{}]*\}|\{\{[^{}]*\}\})*)?>\s*\Z")
 _BLANK_LINE_END = re.compile(r"\n[ \t]*\n[ \t]*\Z")
 _CLOSE_NEXT = re.compile(r"\s*(?=</)")
 _CLOSING_TAG_END = re.compile(r"</[^<>]*>\Z")
