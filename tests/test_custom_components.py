@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from mintrender.model import BuildResult
 from tests.sitekit import body, build_site, minimal_config, write_site
 
@@ -1081,3 +1083,31 @@ def test_block_children_in_an_element_after_a_sibling_stay_in_it(tmp_path: Path)
     assert "<strong>L</strong><em><p><strong>Set domains</strong> first.</p></em></li>" in flat
     assert "Provider" not in html
     assert [d.message for d in result.diagnostics if d.severity != "info"] == []
+
+
+NESTED_AFTER_INLINE = """export const C = () => (
+  <div>
+    <b>x</b>
+    <span>
+      <span>y</span>
+    </span>
+  </div>
+);
+"""
+
+
+@pytest.mark.parametrize("where", ["page", "snippet"])
+def test_an_inline_element_before_a_multi_line_one_keeps_both_whole(
+    tmp_path: Path, where: str
+) -> None:
+    """An `export const` body is JSX: `<b>x</b>` and a `<span>` holding elements on lines of
+    their own were joined on one line, so the `<span>` opened in a paragraph and never
+    closed there (Bodhveda: `<span>` emptied, its content after it, `jsx-stray-close` and a
+    `jsx-unclosed` error); MDX draws both elements whole."""
+    if where == "page":
+        html, result = _page(tmp_path, NESTED_AFTER_INLINE + "\n<C />\n", {})
+    else:
+        html, result = _with_snippet(tmp_path, "snippets/c.mdx", NESTED_AFTER_INLINE, "<C />\n")
+    flat = re.sub(r"\s+", "", html)
+    assert "<div><b>x</b><span><span>y</span></span></div>" in flat, html
+    assert not [d for d in result.diagnostics if d.code.startswith("jsx-")]

@@ -55,11 +55,12 @@ def jsx_text(body: str) -> str:
         i = text_from = end
     pieces.append(("text", body[text_from:]))
     inline = _inline_elements(pieces)
+    spans = _element_spans(pieces)
     out: list[str] = []
     depth_inline: list[bool] = []  # per open element: is it (or an ancestor) on one line?
     for k, (kind, raw) in enumerate(pieces):
         if kind == "text":
-            if "\n" in raw and not raw.strip() and _between_inline(pieces, k):
+            if "\n" in raw and not raw.strip() and _between_inline(pieces, k, inline, spans):
                 continue  # `<span>A</span>⏎<span>B</span>`: JSX drops it, "AB" (MDX: "A B")
             one_line = bool(depth_inline and depth_inline[-1])
             out.append(_jsx_text_run(raw, one_line))
@@ -75,9 +76,14 @@ def jsx_text(body: str) -> str:
 _TAG_NAME = re.compile(r"</?([^\W\d_][\w.-]*)")
 
 
-def _between_inline(pieces: list[tuple[str, str]], k: int) -> bool:
+def _between_inline(
+    pieces: list[tuple[str, str]], k: int, inline: set[int], spans: dict[int, int]
+) -> bool:
     """Is the text piece `k` between two inline HTML elements (the end of one, the start of
-    the next), either of them perhaps drawn by an expression (`{t && <span>…</span>}`)?"""
+    the next), either of them perhaps drawn by an expression (`{t && <span>…</span>}`), each
+    written on one line? An element that keeps lines of its own (`<span>` holding elements
+    on lines of their own) is flow: joined to the line of a `<b>x</b>` before it, it would
+    open in that paragraph and never close there (Bodhveda's `<b>x</b>⏎<span>⏎…`)."""
     if k == 0 or k + 1 >= len(pieces):
         return False
     (before_kind, before), (after_kind, after) = pieces[k - 1], pieces[k + 1]
@@ -85,12 +91,43 @@ def _between_inline(pieces: list[tuple[str, str]], k: int) -> bool:
         first = (_TAG_NAME.findall(before) or [""])[-1]
     elif before_kind == "close" or (before_kind == "tag" and before.endswith("/>")):
         first = (_TAG_NAME.findall(before) or [""])[0]
+        opener = spans.get(k - 1)
+        if opener is not None and not _one_line(pieces, opener, k - 1, inline):
+            return False
     else:
         return False
     if after_kind not in ("tag", "brace"):
         return False
+    if (
+        after_kind == "tag"
+        and k + 1 in spans
+        and not _one_line(pieces, k + 1, spans[k + 1], inline)
+    ):
+        return False
     second = (_TAG_NAME.findall(after) or [""])[0]  # a brace: the element it starts with
     return {first, second} <= INLINE_ELEMENTS
+
+
+def _element_spans(pieces: list[tuple[str, str]]) -> dict[int, int]:
+    """Each element's opening piece and closing piece, both ways (opener -> closer and
+    closer -> opener)."""
+    spans: dict[int, int] = {}
+    stack: list[int] = []
+    for k, (kind, raw) in enumerate(pieces):
+        if kind == "tag" and not raw.endswith("/>"):
+            stack.append(k)
+        elif kind == "close" and stack:
+            opener = stack.pop()
+            spans[opener], spans[k] = k, opener
+    return spans
+
+
+def _one_line(pieces: list[tuple[str, str]], opener: int, closer: int, inline: set[int]) -> bool:
+    """Is the element from piece `opener` to `closer` written on one line by `jsx_text`: it
+    holds text (`inline`: all of it joined) or no line break between its tags?"""
+    return opener in inline or not any(
+        kind == "text" and "\n" in raw for kind, raw in pieces[opener + 1 : closer]
+    )
 
 
 def _a_value(brace: str) -> bool:
