@@ -154,7 +154,11 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     name = tag.name
     if not reads_tag(env, name):
         return False
-    if name in INLINE_NAMES and src[tag.end : state.eMarks[_line_of(state, tag.end)]].strip():
+    if (
+        name in INLINE_NAMES
+        and src[tag.end : state.eMarks[_line_of(state, tag.end)]].strip()
+        and not _value_across_blank(src, tag.end)
+    ):
         return False  # text follows: a paragraph with text JSX
     if tag.closing:
         if src[tag.end : state.eMarks[_line_of(state, tag.end)]].strip():
@@ -255,6 +259,22 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     state.parentType, state.lineMax = old_parent, old_line_max
     _continue_at(state, last_line, rest)
     return True
+
+
+def _value_across_blank(src: str, pos: int) -> bool:
+    """Does an expression spanning a blank line follow at once the tag ending at `pos`
+    (`<code>{`one⏎⏎two`}</code>`)? MDX reads a line of tags and expressions as flow, so the
+    expression is whole; as the paragraph of an inline tag, the blank line would cut it."""
+    at = pos
+    while at < len(src) and src[at] in " \t":
+        at += 1
+    if not src.startswith("{", at):
+        return False
+    try:
+        end = find_brace_end(src, at)
+    except JsxSyntaxError:
+        return False
+    return _BLANK_LINE.search(src, at, end) is not None
 
 
 _FIRST_TAG = re.compile(r"\s*<([A-Z][\w.]*)")

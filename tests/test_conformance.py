@@ -296,11 +296,15 @@ FINDING_CODES = ("jsx-", "mdx-", "esm-", "html-comment")
 ACCEPTED_CASES = {
     "unicode-name": "<Información>texto uno</Información>\n",
     "unicode-inline": "Un <Información>dato</Información> más y <Ñandú />.\n",
+    "template-pre": "<pre><code>{`line one\n\nline two`}</code></pre>\n",
+    "template-code": "<code>{`a\n\nb`}</code>\n",
+    "template-span": "<div><span>{`a\n\nb`}</span></div>\n",
 }
 
 
 def test_pages_remark_mdx_reads_get_no_syntax_finding(tmp_path: Path) -> None:
-    """Non-ASCII JSX names (`<Información>` was cut at `ó`, with a `jsx-unclosed` error):
+    """Non-ASCII JSX names (`<Información>` was cut at `ó`, with a `jsx-unclosed` error) and a
+    template literal across a blank line in an element opened inline (cut at the blank line):
     remark-mdx reads them, so no MDX-syntax finding is given."""
     reference = reference_outlines({f"accepted-{k}": v for k, v in ACCEPTED_CASES.items()})
     for key, text in ACCEPTED_CASES.items():
