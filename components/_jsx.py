@@ -31,6 +31,7 @@ from mintrender.components._jsxinline import (
     reads_tag,
     unravel,
 )
+from mintrender.components._jsxpara import paragraph_mismatch
 from mintrender.components._jsxparse import JsxSyntaxError, find_brace_end
 from mintrender.components._jsxscan import (
     HTML_NAMES,
@@ -217,6 +218,8 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         begin = state.bMarks[ln]
         end = min(state.eMarks[ln], content_end)
         lines.append(src[begin:end] if end > begin else "")
+    if close is not None and not lenient and state.env.get("_line_fixed") is None:
+        paragraph_mismatch(state, tag, start_line, pos, open_line, close[0], bool(lines[0]))
     body, cut = _dedent(lines[1:])
     inner = "\n".join([lines[0], *body])
     # text on the opening line: phrasing, as is the content of a `<p>` (its paragraph would be

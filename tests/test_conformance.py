@@ -293,6 +293,55 @@ FINDING_CODES = ("jsx-", "mdx-", "esm-", "html-comment")
 """The codes of our findings on MDX syntax (`html-comment`: `<!-- -->`, which MDX refuses)."""
 
 
+def _located_where_refused(tmp_path: Path, prefix: str, cases: dict[str, str], code: str) -> None:
+    """`_said_where_refused`, and each finding on the line remark-mdx refuses the page at."""
+    reference = reference_outlines({f"{prefix}-{k}": v for k, v in cases.items()})
+    for key, (_text, ours) in zip(
+        cases, _said_where_refused(tmp_path, prefix, cases, code), strict=True
+    ):
+        ref = reference[f"{prefix}-{key}"]
+        assert all(d.severity == "warning" for d in ours), (key, ours)
+        assert not ours or ref["line"] in {d.line for d in ours}, (key, ref, ours)
+
+
+PARAGRAPH_CASES = {
+    "note": "<Note>Some text\n</Note>\n",
+    "note-later": "Intro.\n\n<Note>Some text\nmore text\n\n</Note>\n",
+    "tip-link": '<Tip>para\n<a href="/x">\nlink</a></Tip>\n',
+    "cards-fence": '<CardGroup cols={4}>```markdown\n<Card title="A" href="/a" />\n```</CardGroup>\n',
+    "list": "<Note>Some text\n- item\n</Note>\n",
+    "heading": "<Note>Some text\n   ## h\nx</Note>\n",
+    "quote": "<Note>Some text\n> q\nx</Note>\n",
+    "setext": "<Note>Some text\n---\nx</Note>\n",
+    "expression": "<Note>Some text\n{1}\nx</Note>\n",
+    "indented-close": "<Note>Some text\n    </Note>\n",
+    "in-list": "* <Note>Some text\n  </Note>\n",
+    "close-in-text": "<Info>\nText here.</Info>\n",
+    "close-after-list": "<Note>\n- a\n- b</Note>\n",
+    "close-after-tag": "<Note>\n<Tip>x</Tip></Note>\n",
+    # MDX reads these: the closing tag is in the paragraph, or no paragraph is involved
+    "closed-in-paragraph": "<Note>Some text\nmore </Note>\n",
+    "text-after-close": "<Note>Some text\n</Note> tail\n",
+    "ordered-two": "<Note>Some text\n2. a\nx</Note>\n",
+    "text-element": "<Note>Some text\n<b>x</b>\nx</Note>\n",
+    "one-line": "<Note>Some text</Note>\n",
+    "flow": "<Note>\nSome text\n</Note>\n",
+    "flow-close-line": "<Note>\n**Some** text\n</Note>\n",
+    "expression-after-tag": "<Note>{1}\n</Note>\n",
+}
+
+
+def test_an_element_closed_outside_its_paragraph_is_reported_where_remark_mdx_refuses(
+    tmp_path: Path,
+) -> None:
+    """`<Note>Some text⏎</Note>`: text after the opening tag puts it in a paragraph, which
+    the closing tag's line (tags alone), a blank line or a block ends first; `<Info>⏎Text
+    here.</Info>`: the closing tag ends a paragraph its element does not start. MDX refuses
+    both and they were rendered without a word; they still render as meant, with a
+    `jsx-unclosed` warning on the line remark-mdx refuses."""
+    _located_where_refused(tmp_path, "paragraph", PARAGRAPH_CASES, "jsx-unclosed")
+
+
 ACCEPTED_CASES = {
     "unicode-name": "<Información>texto uno</Información>\n",
     "unicode-inline": "Un <Información>dato</Información> más y <Ñandú />.\n",
