@@ -342,6 +342,33 @@ def test_an_element_closed_outside_its_paragraph_is_reported_where_remark_mdx_re
     _located_where_refused(tmp_path, "paragraph", PARAGRAPH_CASES, "jsx-unclosed")
 
 
+ESM_PROSE_CASES = {
+    "import": "import the data from a CSV file first.\n",
+    "export": "export the data\n",
+    "after-heading": "# T\nimport the data\n",
+    "in-component": "<Note>\nimport the data\n</Note>\n",
+    "after-export": "export default function X() {}\n\nexport the x\n",
+    # no ESM for MDX: a paragraph's second line, indented, a list, a quote, no space, a capital
+    "continuation": "Some text\nimport the data\n",
+    "indented": "  import the data\n",
+    "list": "- import the data\n",
+    "quote": "> import the data\n",
+    "tab": "import\tthe data\n",
+    "capital": "Import the data\n",
+    "word": "importing data\n",
+    "statement": 'import "./x.css"\n',
+}
+
+
+def test_prose_starting_with_import_is_reported_where_remark_mdx_refuses(
+    tmp_path: Path,
+) -> None:
+    """`import the data from a CSV file first.` starting a block at the margin: MDX reads ESM
+    there, acorn cannot parse it, and the page is refused; it was shown without a word. It is
+    still shown, with an `esm-syntax` warning on that line."""
+    _located_where_refused(tmp_path, "esmprose", ESM_PROSE_CASES, "esm-syntax")
+
+
 ACCEPTED_CASES = {
     "unicode-name": "<Información>texto uno</Información>\n",
     "unicode-inline": "Un <Información>dato</Información> más y <Ñandú />.\n",

@@ -50,7 +50,7 @@ from mintrender.parse.statements import NEVER_ENDS, statement_end, unfinished
 
 use_block_bodies()  # functions' `{ ... }` bodies run at build time (`parse.blocks`)
 ESM_START = re.compile(r"^(?:import\s+[\w{*$'\"]|export\s+(?:const|let|var|function|default|\{))")
-_IMPORT_ATTEMPT = re.compile(r"\bfrom\s*['\"]|;\s*$|^import\s*\{")
+IMPORT_ATTEMPT = re.compile(r"\bfrom\s*['\"]|;\s*$|^import\s*\{")
 _SIDE_EFFECT = re.compile(r"^import\s+['\"][^'\"]+['\"]")
 _IMPORT = re.compile(
     r"^import\s+(?:(?P<default>[\w$]+)\s*,?\s*)?(?:\{(?P<named>[^}]*)\}\s*)?(?:\*\s+as\s+(?P<ns>[\w$]+)\s*)?from\s+['\"](?P<path>[^'\"]+)['\"]",
@@ -240,7 +240,7 @@ def parse_module(
         if _SIDE_EFFECT.match(text):
             continue  # `import "./style.css"`: stylesheets in the docs folder load anyway
         if text.startswith("import"):
-            if _IMPORT_ATTEMPT.search(st.text):  # not prose such as "import is a keyword"
+            if IMPORT_ATTEMPT.search(st.text):  # not prose such as "import is a keyword"
                 problems.append((st.start_line, f"cannot read this import: {text[:80]}"))
             continue
         jsx: str | None

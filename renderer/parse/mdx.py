@@ -28,7 +28,7 @@ from mintrender.hints import closest
 from mintrender.parse.autolink import autolink_literal, mdx_autolink, url_inline
 from mintrender.parse.checkinline import plain_children, plain_inline_tokens
 from mintrender.parse.dispatch import dispatch_rules
-from mintrender.parse.esm import ESM_START, is_statement
+from mintrender.parse.esm import ESM_START, IMPORT_ATTEMPT, is_statement
 from mintrender.parse.flow import flow_plugin
 from mintrender.parse.frontmatter import VARIABLE, split_frontmatter, substitute_variables
 from mintrender.parse.lean import lean_normalize, lean_plugins
@@ -67,13 +67,20 @@ class ParsedPage:
 def esm_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """Skip top-level `import`/`export` statements; `parse_page` already read them."""
     env = state.env
-    if state.sCount[start_line] != 0 or state.blkIndent != 0 or env.get("_depth"):
-        return False  # MDX has ESM only at the top level, never inside components
+    if state.sCount[start_line] != 0 or state.blkIndent != 0:
+        return False
+    if env.get("_depth"):  # ESM is for the top level; prose at a component's margin is not
+        line = state.src[state.bMarks[start_line] : state.eMarks[start_line]]
+        if not silent and not is_statement(line):
+            _not_a_statement(state, start_line, line)
+        return False
     if env.get("known_tags_only"):
         return False  # spec text is Markdown: "import ..." there is a sentence
     start = state.bMarks[start_line]
     line = state.src[start : state.eMarks[start_line]]
     if not ESM_START.match(line):
+        if not silent:
+            _not_a_statement(state, start_line, line)
         return False
     rest = state.src[start:]
     lines = rest.split("\n", STATEMENT_WINDOW)  # the last item: the rest of the page
@@ -82,12 +89,43 @@ def esm_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         lines = rest.split("\n")
     statement = "\n".join(lines[:end])
     if not is_statement(statement):
+        if not silent:
+            _not_a_statement(state, start_line, line)
         return False
     if not silent:
         if start_line + end >= end_line and unfinished(statement):
             report(env, start_line, "esm-syntax", NEVER_ENDS, "error")
         state.line = min(end_line, start_line + end)
     return True
+
+
+_ESM_KEYWORD = re.compile(r"(?:import|export) ")
+"""What makes MDX read a block as ESM: `import` or `export` and a space, at column 1."""
+
+
+def _not_a_statement(state: StateBlock, start_line: int, line: str) -> None:
+    """Warn about prose that starts a block with `import ` or `export ` at the margin (`import
+    the data from a CSV file first.`): MDX reads it as ESM, which acorn cannot parse, and
+    refuses the page. It is still shown as the text it is."""
+    env = state.env
+    start = state.bMarks[start_line]
+    if not _ESM_KEYWORD.match(line) or env.get("lenient") or env.get("known_tags_only"):
+        return  # no space after the word (MDX reads no ESM there), a `.md` page, spec text
+    if env.get("_col_base") or (start and state.src[start - 1] != "\n"):
+        return  # not at the margin (a quote, an indented component's text)
+    if env.get("_line_fixed") is not None:
+        return  # a custom component's render: JSX text, not MDX
+    if line.startswith("import") and IMPORT_ATTEMPT.search(line):
+        return  # an import written wrong: `mdx-import` says so
+    word = line.split(" ", 1)[0]
+    report(
+        env,
+        start_line,
+        "esm-syntax",
+        f"a block starting with `{word} ` is a JavaScript {word} for MDX, and this line is "
+        'none ("Could not parse import/exports with acorn"), so MDX (and Mintlify) refuses '
+        f"this page; reword it (`{word.capitalize()} …`) or put it in a sentence",
+    )
 
 
 def heading_ids(state: StateCore) -> None:
