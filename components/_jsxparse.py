@@ -242,10 +242,17 @@ def parse_tag(
         if ch == "{":
             end = find_brace_end(src, i)
             inner = src[i + 1 : end - 1].strip()
-            if not (inner.startswith("...") or (inner.startswith("/*") and inner.endswith("*/"))):
+            comment = inner.startswith("/*") and inner.endswith("*/")
+            if not (inner.startswith("...") or comment or (loose and not inner)):
                 raise JsxSyntaxError("unexpected `{` in tag", i)
             if inner.startswith("...") and scope is not None:
                 _spread(tag, inner[3:], scope)
+            elif not inner.startswith("..."):  # read as before, but MDX refuses the page
+                tag.problem = tag.problem or (
+                    f"<{name}> holds a comment `{{/* … */}}` among its attributes, where MDX "
+                    'takes only a spread `{...props}` ("Unexpected empty expression"), so '
+                    "MDX (and Mintlify) refuses this page; put the comment outside the tag"
+                )
             i = end
             continue
         if loose and src.startswith(("//", "/*"), i):  # a JS comment: no attribute in it
@@ -277,6 +284,11 @@ def parse_tag(
                 raw = src[i + 1 : end - 1]
                 tag.raw_props[attr] = raw
                 value = eval_expression(raw, scope or {})
+                if isinstance(value, JsxElement) and (void := _open_void(value.source)):
+                    tag.problem = tag.problem or (
+                        f"<{name}> {attr}={{…}}: <{void}> is not closed, so MDX (and Mintlify) "
+                        f"refuses this page (JSX closes every tag); write <{void} />"
+                    )
                 if isinstance(value, Expression) and not isinstance(value, JsxElement):
                     if not _HANDLER.match(attr):  # event handlers never run in static docs
                         tag.dropped.append((attr, i + 1 + value.offset, value.problem))
@@ -303,6 +315,19 @@ def _spread(tag: Tag, source: str, scope: dict[str, Any]) -> None:
         for key, item in value.items():
             if isinstance(key, str) and key != "children":
                 tag.props[key] = item
+
+
+_VOID_TAG = re.compile(
+    r"<(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b"
+    r"(?:\s[^<>]*)?(?<!/)>(?![ \t]*</\1\s*>)"
+)
+
+
+def _open_void(markup: str) -> str:
+    """The name of a void element written unclosed as HTML writes it (`<img src="x">`) in JSX
+    markup, "" when there is none."""
+    m = _VOID_TAG.search(markup)
+    return m.group(1) if m else ""
 
 
 def eval_expression(source: str, scope: dict[str, Any]) -> Any:

@@ -369,6 +369,24 @@ def test_prose_starting_with_import_is_reported_where_remark_mdx_refuses(
     _located_where_refused(tmp_path, "esmprose", ESM_PROSE_CASES, "esm-syntax")
 
 
+ATTRIBUTE_CASES = {
+    "comment": '<Card {/* c */} title="x">y</Card>\n',
+    "inline": 'Text <Card {/* c */} title="x">y</Card>\n',
+    "after": '<Card title="x" {/* c */}>\ny\n</Card>\n',
+    "unclosed-img": '<Card title="A" icon={<img src="/a.png">}>\ny\n</Card>\n',
+    "spread": '<Card {...{a: 1}} title="x">y</Card>\n',
+    "comment-child": '<Card title="x">{/* c */}y</Card>\n',
+    "closed-img": '<Card title="A" icon={<img src="/a.png" />}>\ny\n</Card>\n',
+}
+
+
+def test_an_attribute_expression_mdx_refuses_is_reported(tmp_path: Path) -> None:
+    """`<Card {/* c */} title="x">`: MDX takes only a spread `{...obj}` among attributes
+    ("Unexpected empty expression"), and an unclosed `<img>` in an attribute's JSX is no JSX;
+    both were read without a word. They are still read, with a `jsx-syntax` warning."""
+    _located_where_refused(tmp_path, "attribute", ATTRIBUTE_CASES, "jsx-syntax")
+
+
 ACCEPTED_CASES = {
     "unicode-name": "<Información>texto uno</Información>\n",
     "unicode-inline": "Un <Información>dato</Información> más y <Ñandú />.\n",
