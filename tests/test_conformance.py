@@ -293,6 +293,35 @@ FINDING_CODES = ("jsx-", "mdx-", "esm-", "html-comment")
 """The codes of our findings on MDX syntax (`html-comment`: `<!-- -->`, which MDX refuses)."""
 
 
+def test_every_page_remark_mdx_refuses_gets_a_located_finding() -> None:
+    """Each page of the corpora and fixtures the reference refuses is rendered leniently here,
+    so it must say why Mintlify would not build it: at least one MDX-syntax diagnostic with a
+    line. Exceptions are listed in differences.toml's `[refused]`, each with its reason."""
+    pages = list(corpus_pages())
+    reference = reference_outlines({pid: text for pid, _, _, text in pages})
+    listed: dict[str, str] = tomllib.loads(DIFFERENCES.read_text(encoding="utf-8"))["refused"]
+    readers: dict[Path, Reader] = {}
+    silent: dict[str, str] = {}
+    refused = 0
+    for pid, docs_dir, rel, text in pages:
+        ref = reference[pid]
+        if "error" not in ref:
+            continue
+        refused += 1
+        found = Diagnostics()
+        read = readers.setdefault(docs_dir, Reader(docs_dir))
+        parse_page(rel, text, docs_dir=docs_dir, diagnostics=found, read=read, expand=False)
+        if not [d for d in found if d.code.startswith(FINDING_CODES) and d.line >= 1]:
+            silent[pid] = f"line {ref['line']}: {ref['error'][:160]}"
+    print(f"\nrefused by remark-mdx: {refused} pages, {len(silent)} without a finding")
+    unlisted = {pid: why for pid, why in silent.items() if pid not in listed}
+    stale = sorted(pid for pid in listed if pid not in silent)
+    assert not unlisted, "refused by remark-mdx, and nothing said:\n" + "\n".join(
+        f"{pid}: {why}" for pid, why in sorted(unlisted.items())
+    )
+    assert not stale, f"listed in {DIFFERENCES.name} [refused] but reported now: {stale}"
+
+
 def _located_where_refused(tmp_path: Path, prefix: str, cases: dict[str, str], code: str) -> None:
     """`_said_where_refused`, and each finding on the line remark-mdx refuses the page at."""
     reference = reference_outlines({f"{prefix}-{k}": v for k, v in cases.items()})
