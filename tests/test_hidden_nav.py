@@ -141,6 +141,33 @@ def test_a_page_also_listed_where_shown_is_indexed(tmp_path: Path) -> None:
     assert "/shut/" in _read(out, "sitemap.xml")
 
 
+def test_seo_indexing_all_puts_hidden_pages_in_site_search(tmp_path: Path) -> None:
+    """hidden-pages.mdx's table: with `seo.indexing: "all"` hidden pages (under a hidden group
+    or `hidden: true` themselves) are in site search too; only the sitemap took them. A page's
+    own `noindex: true` or `searchable: false` still keeps it out."""
+    pages = {
+        **PAGES,
+        "own.mdx": "---\ntitle: Own\nhidden: true\n---\nHidden by itself.",
+        "quiet.mdx": "---\ntitle: Quiet\nnoindex: true\n---\nNot indexed.",
+        "unsought.mdx": "---\ntitle: Unsought\nsearchable: false\n---\nNot searched.",
+    }
+    navigation = {
+        "groups": [
+            {"group": "Start", "pages": ["index", "own", "quiet", "unsought"]},
+            {"group": "Hidden", **HIDE_SHUT, "pages": ["shut"]},
+        ]
+    }
+    settings = {"theme": "mint", "name": "H", "colors": {"primary": "#0D9373"}}
+    for indexing, shown in (("navigable", False), ("all", True)):
+        config = {**settings, "navigation": navigation, "seo": {"indexing": indexing}}
+        docs = write_site(tmp_path / indexing / "docs", pages, config)
+        out = tmp_path / indexing / "out"
+        assert not build_site(docs, out, base_url="https://docs.example.com").fatal
+        searched = _searched(out)
+        assert ("/shut" in searched) is shown and ("/own" in searched) is shown
+        assert "/quiet" not in searched and "/unsought" not in searched
+
+
 def _link(html: str, label: str) -> str:
     """The href of the first link whose text starts with `label`."""
     m = re.search(r'<a\b[^>]*href="([^"]*)"[^>]*>\s*(?:<[^>]*>\s*)*' + re.escape(label), html)

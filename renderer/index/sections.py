@@ -80,17 +80,18 @@ def searchable_pages(
         where = placed.setdefault(entry.ref, {})
         where.setdefault((language_of_slot(entry), version_of_slot(entry)), entry)
     found: list[tuple[str, SearchablePage]] = []
+    everything = config.seo_indexing == "all"  # hidden pages too (hidden-pages.mdx's table)
     for record in pages:
         if record.rendered is None:
             continue
         meta = record.meta
-        if meta.hidden or meta.noindex or not meta.searchable:
+        if (meta.hidden and not everything) or meta.noindex or not meta.searchable:
             continue
         entries: list[PageSlot | None] = list(placed.get(record.ref, {}).values())
         if not entries and config.seo_indexing == "all":
             entries = [None]
         for slot in entries:
-            if slot is not None and not slot.searchable:
+            if slot is not None and not slot.searchable and not everything:
                 continue
             # languages: pages with no language division belong to the default one
             language = language_of_slot(slot) if slot else ""
