@@ -36,6 +36,7 @@ from mintrender.parse.expreval import Opaque
 from mintrender.parse.jsglobals import bind_params
 from mintrender.parse.jsvalues import truthy
 from mintrender.parse.prelude import (
+    Children,
     JsxFunction,
     JsxLocal,
     Local,
@@ -129,6 +130,11 @@ def _fragments(
         value = _value(src, start, end, scope)
         if isinstance(value, JsxLocal):  # `cond ? <a>{card}</a> : card`: the markup it holds
             return _local_markup(value, scope, depth)
+        if isinstance(value, Children):  # `cond ? <b/> : children`: what the tag holds, as MDX
+            source = value.source.strip()
+            return [
+                Fragment(start, end, scope, f"\n\n{source}\n\n" if "\n" in value.source else source)
+            ]
         return _text(src, start, end, scope)
     kind, at = found
     if kind == ".map(":

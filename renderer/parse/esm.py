@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from mintrender.components._jsxflow import FlowError, flow_fragments, maps_markup, shown
 from mintrender.components._jsxparse import (
     Expression,
-    JsxElement,
     JsxSyntaxError,
     eval_expression,
     find_brace_end,
@@ -21,30 +18,16 @@ from mintrender.components._jsxscan import closes_fence, opens_fence
 from mintrender.parse.blocks import use_block_bodies
 from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import eval_members, free_names
-from mintrender.parse.jsxtext import (
-    ELEMENT_NAME,
-    attribute_text,
-    jsx_escape,
-    jsx_text,
-    own_lines,
-    place_children,
-    spread_attributes,
-    text_in_element,
-    without_providers,
-)
 from mintrender.parse.params import parse_params
 from mintrender.parse.prelude import (
     ARROW,
     PARAMS,
     JsxFunction,
-    JsxLocal,
     Local,
     data_function,
     jsx_body,
-    markup_call,
     markup_value,
     returned_jsx,
-    run_locals,
 )
 from mintrender.parse.statements import NEVER_ENDS, statement_end, unfinished
 
@@ -65,14 +48,11 @@ _EXPORT_FUNCTION = re.compile(
     re.S,
 )
 _EXPORT_DEFAULT_NAME = re.compile(r"^export\s+default\s+([A-Za-z_$][\w$]*)\s*;?\s*$")
-_CALL = re.compile(r"([\w$]+)\s*\((.*)\)", re.S)
-"""`name(args)`: a call of a component's markup helper (`prelude.JsxFunction`)."""
-_HANDLER = re.compile(r"\s+(?:on[A-Z][\w$]*|ref)\s*=\Z")
+HANDLER = re.compile(r"\s+(?:on[A-Z][\w$]*|ref)\s*=\Z")
 """An event handler (`onClick=`) or ref callback attribute before its `{...}`: browser work,
 which a static page leaves out."""
 _NAME = re.compile(r"[\w$]+")
-_ATTRIBUTE = re.compile(r"\s+[\w:.-]+\s*=\Z")
-_BRACE_EXPR = re.compile(r"\{")
+BRACE_EXPR = re.compile(r"\{")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 
 
@@ -267,7 +247,7 @@ def parse_module(
                 scope.values[name] = function
                 continue
         if arrow:
-            scope.components[name] = _arrow_component(name, arrow, file)
+            scope.components[name] = arrow_component(name, arrow, file)
             if not name[:1].isupper():  # `pill = (s) => <b>{s}</b>`: called, `{pill("a")}`
                 scope.values[name] = JsxFunction(value)
             continue
@@ -282,7 +262,7 @@ def parse_module(
     # a component may read what its file defines, whatever the order (it runs later)
     names = {*scope.values, *scope.imports}
     for key, comp in scope.components.items():
-        scope.components[key] = _with_plain(comp, names)
+        scope.components[key] = with_plain(comp, names)
     return scope, problems
 
 
@@ -317,7 +297,7 @@ def _with_members(text: str, scope: dict[str, Any], plain: dict[str, Any]) -> An
         return plain
 
 
-def _arrow_component(name: str, arrow: re.Match[str], file: str) -> CustomComponent:
+def arrow_component(name: str, arrow: re.Match[str], file: str) -> CustomComponent:
     """`Name = (props) => (<jsx/>)` or `=> { ...; return (<jsx/>); }` as a component."""
     body = arrow.group("body").strip()
     locals_: tuple[Local, ...] = ()
@@ -338,7 +318,7 @@ def _arrow_component(name: str, arrow: re.Match[str], file: str) -> CustomCompon
 _USES_EFFECT = re.compile(r"(?<![\w$.])(?:React\.)?use(?:Layout)?Effect\s*\(")
 
 
-def _with_plain(comp: CustomComponent, names: set[str]) -> CustomComponent:
+def with_plain(comp: CustomComponent, names: set[str]) -> CustomComponent:
     """`comp`, marked plain when every `{...}` it shows reads its props, locals or `names`."""
     known = {*comp.params, *(b for _, b in comp.renames), *(x.name for x in comp.locals)}
     known |= {comp.rest} if comp.rest else set()
@@ -391,7 +371,7 @@ def _is_plain(body: str, names: set[str], props_name: str | None) -> bool:
     known = {*names, "children", *([props_name] if props_name else [])}
     i = 0
     while True:
-        m = _BRACE_EXPR.search(body, i)
+        m = BRACE_EXPR.search(body, i)
         if not m:
             return True
         try:
@@ -403,7 +383,7 @@ def _is_plain(body: str, names: set[str], props_name: str | None) -> bool:
             i = end
             continue
         if inner and not (inner.startswith("/*") and inner.endswith("*/")):
-            handler = _HANDLER.search(body, max(0, m.start() - 80), m.start()) is not None
+            handler = HANDLER.search(body, max(0, m.start() - 80), m.start()) is not None
             try:
                 if not handler and not free_names(parse_expression(inner)) <= known:
                     return False
@@ -411,189 +391,3 @@ def _is_plain(body: str, names: set[str], props_name: str | None) -> bool:
                 if not handler and "<" not in inner:
                     return False
         i = end
-
-
-def expand_component(
-    comp: CustomComponent,
-    props: dict[str, Any],
-    children: str,
-    module: dict[str, Any] | None,
-    left_out: list[str],
-    inner_components: dict[str, CustomComponent],
-) -> str:
-    """MDX source of a custom component's first render: its props, locals (`prelude`) and
-    children filled in, its conditions and `.map`s run (`_jsxflow`), its event handlers left
-    out; `module`: the values of the file that defines it. `left_out` gets each `{...}` child
-    the build cannot run, left out of the render (as on a page); `inner_components` the
-    components the body defines (`const Chip = ...`), for the tags of the render. Raises
-    `NotExpandable` when something else it shows cannot be computed at build time."""
-    given = {k: v for k, v in comp.defaults.items() if not isinstance(v, Expression)}
-    # an undefined prop (`label={cfg.missing}`) takes its default, as destructuring does
-    kept = {k: v for k, v in props.items() if v is not None or k not in comp.defaults}
-    given.update({k: v for k, v in kept.items() if not isinstance(v, Expression)})
-    for key, late in comp.defaults.items():  # `({ items = ITEMS, b = a * 2 })`, in order
-        if isinstance(late, Expression) and key not in given:
-            value = eval_expression(late.source, {**(module or {}), **given})
-            given.update({} if isinstance(value, Expression) else {key: value})
-    # `icon={<svg .../>}`: markup, true in a condition and drawn where `{icon}` is
-    given.update({k: JsxLocal(v.source) for k, v in props.items() if isinstance(v, JsxElement)})
-    given["children"] = children
-    scope: dict[str, Any] = {**(module or {}), **given}
-    for name in comp.params:
-        scope.setdefault(name, None)  # a prop not given is undefined
-    for prop, local in comp.renames:
-        scope[local] = scope[prop]
-    if comp.props_name:
-        scope[comp.props_name] = given
-    if comp.rest:  # `...props`: the props the component does not name
-        named = {*comp.params, "children"}
-        scope[comp.rest] = {k: v for k, v in given.items() if k not in named}
-    unknown, early = run_locals(comp.locals, scope) if comp.locals else (set(), None)
-    for name, value in scope.items():  # `const Chip = ({ children }) => <span>...</span>`
-        arrow = ARROW.match(value.source) if isinstance(value, JsxFunction) else None
-        if arrow and name[:1].isupper():
-            inner = dataclasses.replace(_arrow_component(name, arrow, comp.file), closure=scope)
-            inner_components[name] = _with_plain(inner, set(scope))
-    if isinstance(early, Expression):
-        raise NotExpandable(f"`if ({shown(early.source, 42)})`: {early.problem}")
-    body = without_providers(comp.body if early is None else early)
-    for name, value in scope.items():  # `const Tag = "details"; return <Tag>…</Tag>`
-        if name[:1].isupper() and isinstance(value, str) and ELEMENT_NAME.fullmatch(value):
-            body = re.sub(rf"<(/?){re.escape(name)}(?=[\s/>])", rf"<\g<1>{value}", body)
-    return _expand(body, 0, len(body), scope, children, unknown, left_out)
-
-
-def _expand(
-    body: str,
-    start: int,
-    stop: int,
-    scope: dict[str, Any],
-    children: str,
-    unknown: set[str],
-    left: list[str],
-) -> str:
-    out: list[str] = []
-    i = start
-    in_tag = False  # between a tag's name and its `>`: `x={…}` there is an attribute
-    while True:
-        m = _BRACE_EXPR.search(body, i, stop)
-        if not m:
-            out.append(body[i:stop])
-            break
-        end = find_brace_end(body, m.start())
-        inner = body[m.start() + 1 : end - 1].strip()
-        before = body[i : m.start()]
-        i = end
-        in_tag = _in_tag_after(before, in_tag)
-        attr = in_tag and before.endswith("=")  # else text: `<span>k={v}</span>` reads k=v
-        handler = _HANDLER.search(before)
-        if handler is not None:  # onClick={...}: nothing a static page can run
-            out.append(before[: handler.start()])
-            continue
-        if inner.startswith("...") and not attr:  # <a {...(c ? {…} : {})}>
-            spread = eval_expression(inner[3:], scope)
-            out.append(before + (spread_attributes(spread) if isinstance(spread, dict) else ""))
-            if isinstance(spread, Expression) and spread.problem:  # that attribute alone left out
-                left.append(f"{shown('{' + inner + '}', 42)}: {spread.problem}")
-            continue
-        flows = "<" in inner or maps_markup(inner, scope)  # items.map(renderCard) too
-        if inner and flows and not attr and not inner.startswith("/*"):
-            try:
-                fragments = flow_fragments(body, m.start() + 1, end - 1, scope)
-            except FlowError as exc:
-                left.append(f"{shown('{' + inner + '}', 42)}: {exc.message}")
-                out.append(before)
-                continue
-            if fragments and all(f.text is not None for f in fragments):  # text alone
-                out.append(text_in_element(before, "".join(f.text or "" for f in fragments)))
-                continue
-            if fragments is not None:
-                out.append(before)
-                for fragment in fragments:
-                    if fragment.text is not None:
-                        out.append(fragment.text)
-                    else:  # JSX inside an expression: its text read as JSX, too
-                        piece = jsx_text(fragment.markup(body))
-                        made = _expand(
-                            piece, 0, len(piece), fragment.scope, children, unknown, left
-                        )
-                        out.append(own_lines(made, piece))
-                continue
-        if unknown and inner and not inner.startswith("/*"):
-            try:
-                used = free_names(parse_expression(inner)) & unknown
-            except ExprError:
-                used = set()
-            if used:  # that part alone is left out: an attribute, or a child expression
-                why = f"`{sorted(used)[0]}` is only computed in the browser"
-                attribute = _ATTRIBUTE.search(before) if attr else None
-                if attribute is None and attr:
-                    raise NotExpandable(why)
-                part = attribute.group().strip() + "{…}" if attribute else "{" + inner + "}"
-                left.append(f"{shown(part, 42)}: {why}")
-                out.append(before[: attribute.start()] if attribute else before)
-                continue
-        call = _CALL.fullmatch(inner)
-        helper = scope.get(call.group(1)) if call else None
-        if isinstance(helper, JsxFunction) and call and not attr:  # {row("A")}
-            args = eval_expression("[" + call.group(2) + "]", scope)
-            drawn = markup_call(helper, args, scope) if isinstance(args, list) else None
-            if drawn is None:
-                raise NotExpandable(f"`{shown(inner, 42)}` cannot be drawn at build time")
-            piece, bound = drawn
-            out.append(before + _expand(piece, 0, len(piece), bound, children, unknown, left))
-            continue
-        markup = scope.get(inner) if _NAME.fullmatch(inner) else None
-        value = None
-        if not isinstance(markup, JsxLocal):
-            value = eval_expression(inner, scope) if inner and not inner.startswith("/*") else None
-            if isinstance(value, JsxLocal):  # `{icons[name]}`, `icons[name] || null`: markup
-                markup = value
-        if isinstance(markup, JsxLocal):  # `{icon}`: its markup
-            source = markup.source.strip()
-            if not attr:
-                piece = "{" + source + "}"
-                markup_text = _expand(piece, 0, len(piece), scope, children, unknown, left)
-                out.append(before + own_lines(markup_text, source))
-            elif source.startswith("<"):  # icon={icon}: the element, as an attribute value
-                out.append(before + "{" + source + "}")
-            else:
-                raise NotExpandable(f"`{inner}` is markup chosen by a condition, as an attribute")
-            continue
-        if attr:  # attribute value: keep a literal form the tag parser reads
-            attribute = _ATTRIBUTE.search(before)
-            if value is None and attribute is not None:  # undefined: React leaves it out
-                out.append(before[: attribute.start()])
-            elif isinstance(value, (dict, list)):
-                out.append(before + "{" + json.dumps(value) + "}")
-            elif isinstance(value, (int, float)):  # bool too
-                out.append(before + "{" + str(value).lower() + "}")
-            else:
-                text = "" if value is None or isinstance(value, Expression) else str(value)
-                out.append(before + '"' + attribute_text(text) + '"')
-        elif inner == "children":
-            i = place_children(out, children, before, body, end, stop)
-        elif isinstance(value, Expression) and value.problem and inner:
-            left.append(f"{shown('{' + inner + '}', 42)}: {value.problem}")
-            out.append(before)
-        else:
-            text = "" if value is None or isinstance(value, (Expression, bool)) else str(value)
-            out.append(before + jsx_escape(text, value=True))
-    return "".join(out)
-
-
-def _in_tag_after(text: str, in_tag: bool) -> bool:
-    """Whether JSX `text`, read from inside a tag (`in_tag`) or from text, ends inside a tag
-    (expressions between the pieces are skipped: a `>` in them ends nothing)."""
-    quote = ""
-    for i, c in enumerate(text):
-        if in_tag:
-            if quote:
-                quote = "" if c == quote else quote
-            elif c in "\"'":
-                quote = c
-            elif c == ">":
-                in_tag = False
-        elif c == "<" and (text[i + 1 : i + 2].isalpha() or text[i + 1 : i + 2] in ("/", ">")):
-            in_tag = True  # `<a`, `</a`, `<>`
-    return in_tag

@@ -280,7 +280,7 @@ def place_children(
     blocks, and so is the element holding them: on a line of its own, not in a paragraph
     beside the elements before it (`<b>A</b><em>` + blocks + `</em>`: an unclosed `<em>`)."""
     if "\n" in children:
-        done = "".join(out) + before
+        done = open_line("".join(out) + before)
         tag = _OPENS_LAST.search(done)
         if tag is not None and not _BLANK_LINE_END.search(done, 0, tag.start()):
             done = done[: tag.start()].rstrip(" \t") + "\n\n" + done[tag.start() :]
@@ -289,6 +289,35 @@ def place_children(
     placed, end = _phrasing_children(children, before, body, end, stop)
     out.append(placed)
     return end
+
+
+_LINE_TAG = re.compile(
+    r"<(/?)([^\W\d_][\w.:-]*)?((?:[^<>{}\"']|\"[^\"]*\"|'[^']*'|\{[^{}]*\})*?)(/?)>"
+)
+
+
+def open_line(done: str) -> str:
+    """`done` (a render so far) made ready for blocks to follow: when its last line holds text
+    inside elements it opened (`<li>b`, an element `jsx_text` wrote on one line because it
+    holds text), each of those tags goes on a line of its own, and the text too; else MDX
+    reads the line as a paragraph whose elements never close in it."""
+    start = done.rfind("\n") + 1
+    line = done[start:]
+    opened: list[re.Match[str]] = []
+    for m in _LINE_TAG.finditer(line):
+        if m.group(4):
+            continue
+        if m.group(1):
+            opened = opened[:-1] if opened and opened[-1].group(2) == m.group(2) else opened
+        else:
+            opened.append(m)
+    if not opened or not _LINE_TAG.sub("", line[opened[0].start() :]).strip():
+        return done
+    out, at = [done[:start]], start
+    for m in opened:
+        out += [done[at : start + m.start()].rstrip(" \t"), "\n", m.group(0), "\n"]
+        at = start + m.end()
+    return "".join(out) + done[at:].lstrip(" \t")
 
 
 def _phrasing_children(

@@ -265,6 +265,26 @@ class JsxLocal(Expression, Opaque):
     carry it (`icons[name]`, `!icon`) but not compute on it."""
 
 
+@dataclass(frozen=True, slots=True)
+class Children(Expression, Opaque):
+    """What a custom component's tag holds, when it is more than one line of plain text: the
+    page's MDX source (`source`), drawn as the page draws it wherever the value goes
+    (`props.children`, `{ children: content }`, `open ? children : null`, `show && children`,
+    another component's children), never shown as text. React gives such children as
+    elements: true in a condition, no string to compute on."""
+
+
+_PLAIN_TEXT = re.compile(r"[^<>{}\[\]*_`\\!&#|~\n]*")
+"""One line of text with nothing Markdown or JSX reads as markup: React's children string."""
+
+
+def children_value(source: str) -> Any:
+    """The value `children` has in a component's body for what its tag holds: a string for
+    one line of plain text (`<Desc>Some text</Desc>`), else `Children`."""
+    text = source.strip()
+    return text if _PLAIN_TEXT.fullmatch(text) else Children(source)
+
+
 PARAMS = r"""(?:[^()'"`]|'[^']*'|"[^"]*"|`[^`]*`|\((?:[^()'"]|'[^']*'|"[^"]*")*\))*"""
 """A parameter list's text: strings and bracket pairs inside it (`color = "rgb(0, 0, 0)"`,
 `bg = var(--x)`) kept whole."""

@@ -32,10 +32,10 @@ from mintrender.parse.esm import (
     ModuleScope,
     NotExpandable,
     evaluate_late,
-    expand_component,
     parse_module,
     scan_statements,
 )
+from mintrender.parse.expand import expand_component
 from mintrender.parse.frontmatter import split_frontmatter, substitute_variables
 
 REACT_MODULES = frozenset({"react", "react-dom"})
