@@ -83,3 +83,70 @@ def test_jsx_children_are_elements_not_escaped_text(tmp_path: Path) -> None:
     assert re.search(r'<div class="s1">\s*<div class="card">Card <em>one</em></div>', html)
     assert 'class="s3"' in html and "A note" in html and "callout" in html
     _no_source(html)
+
+
+BLOCKS_IN_TEXT = """export const Grid = ({ examples = ["a"], children, childrenIndex = 0 }) => {
+  const data = { a: { title: "Drawing", description: "Draw a star." } }
+  return (
+    <div className="grid">
+      {examples.map((example, index) => {
+        const { title, description } = data[example]
+        return (
+          <>
+            {
+              index === childrenIndex && children
+            }
+            <div className="card">
+              <h2>{title}</h2>
+              <div className="content">
+                <p>{description}</p>
+                {
+
+                  <div className="links">
+                    <a href="https://x.example/">X</a>
+                  </div>
+
+                }
+              </div>
+            </div>
+          </>
+        )
+      })}
+    </div>
+  )
+}
+export const Note5 = ({ more = true }) => (
+  <div className="n5">
+    <div className="body">Some text
+      {
+        more && (
+          <div className="more">
+            <span>More</span>
+          </div>
+        )
+      }
+    </div>
+  </div>
+)
+"""
+
+
+def test_multiline_expression_blocks_beside_text_keep_structure(tmp_path: Path) -> None:
+    """Rive's `<Demos>`: a `{ … }` holding JSX over several lines, inside an element written
+    on one line because it holds text, must not split that element into paragraphs."""
+    page = "import { Grid, Note5 } from '/snippets/s.jsx';\n\n<Grid />\n\n<Note5 />\n"
+    html, result = _render(tmp_path, BLOCKS_IN_TEXT, page)
+    assert _codes(result) == []
+    flat = re.sub(r">\s+<", "><", re.sub(r'<a class="mr-heading__anchor"[^>]*></a>', "", html))
+    assert re.search(
+        r'<div class="grid"><div class="card"><h2 [^>]*>Drawing</h2><div class="content">'
+        r'<p>Draw a star.</p><div class="links"><a href="https://x.example/"[^>]*>X</a></div>'
+        r"</div></div></div>",
+        flat,
+    )
+    assert re.search(
+        r'<div class="n5"><div class="body">(?:<p>)?Some text(?:</p>)?'
+        r'<div class="more"><span>More</span></div></div></div>',
+        flat,
+    )
+    _no_source(html)

@@ -26,6 +26,7 @@ from mintrender.parse.jsxtext import (
     attribute_text,
     jsx_escape,
     jsx_text,
+    open_line,
     own_lines,
     place_children,
     spread_attributes,
@@ -152,7 +153,7 @@ def _expand(
                         made = _expand(
                             piece, 0, len(piece), fragment.scope, children, unknown, left
                         )
-                        out.append(own_lines(made, piece))
+                        _add_blocks(out, own_lines(made, piece))
                 continue
         if unknown and inner and not inner.startswith("/*"):
             try:
@@ -189,7 +190,8 @@ def _expand(
             if not attr:
                 piece = "{" + source + "}"
                 markup_text = _expand(piece, 0, len(piece), scope, children, unknown, left)
-                out.append(before + own_lines(markup_text, source))
+                out.append(before)
+                _add_blocks(out, own_lines(markup_text, source))
             elif source.startswith("<"):  # icon={icon}: the element, as an attribute value
                 out.append(before + "{" + source + "}")
             else:
@@ -258,3 +260,13 @@ def _items_markup(
         elif not isinstance(item, (Expression, bool)) and item is not None:
             out.append(jsx_escape(str(item), value=True))
     return "".join(out)
+
+
+def _add_blocks(out: list[str], made: str) -> None:
+    """Add `made` to the render `out`; markup `own_lines` put on lines of its own (blocks) opens
+    the line it follows first (`open_line`): written inside an element `jsx_text` joined onto
+    one line because it holds text, it would otherwise end that line's paragraph with the
+    element unclosed (Rive's `<Demos>`)."""
+    if made.startswith("\n"):
+        out[:] = [open_line("".join(out))]
+    out.append(made)

@@ -130,10 +130,15 @@ def _one_line(pieces: list[tuple[str, str]], opener: int, closer: int, inline: s
     )
 
 
+_READS_CHILDREN = re.compile(r"(?<![\w$])children(?![\w$])")
+
+
 def _a_value(brace: str) -> bool:
     """Does `{...}` show a value (text), not `{children}` or elements (`{open && <X/>}`)?"""
     inner = brace[1:-1].strip()
-    return bool(inner) and inner != "children" and "<" not in inner and not inner.startswith("/*")
+    if _READS_CHILDREN.search(inner):  # `{show && children}`: blocks, as `{children}` is
+        return False
+    return bool(inner) and "<" not in inner and not inner.startswith("/*")
 
 
 def _inline_elements(pieces: list[tuple[str, str]]) -> set[int]:
