@@ -46,6 +46,7 @@ from mintrender.parse.prelude import (
 _CALL = re.compile(r"([\w$]+)\s*\((.*)\)", re.S)
 """`name(args)`: a call of a component's markup helper (`prelude.JsxFunction`)."""
 _NAME = re.compile(r"[\w$]+")
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _ATTRIBUTE = re.compile(r"\s+[\w:.-]+\s*=\Z")
 
 
@@ -192,10 +193,16 @@ def _expand(
                 markup_text = _expand(piece, 0, len(piece), scope, children, unknown, left)
                 out.append(before)
                 _add_blocks(out, own_lines(markup_text, source))
-            elif source.startswith("<"):  # icon={icon}: the element, as an attribute value
-                out.append(before + "{" + source + "}")
-            else:
-                raise NotExpandable(f"`{inner}` is markup chosen by a condition, as an attribute")
+            else:  # icon={d.icon}: the element it gives, as an attribute value
+                value_markup = _attribute_markup(source, scope, children, unknown, left)
+                attribute = _ATTRIBUTE.search(before)
+                if value_markup is None and attribute is None:
+                    raise NotExpandable(
+                        f"`{inner}` is markup the build cannot draw, as an attribute"
+                    )
+                gone = value_markup is None and attribute is not None
+                out.append(before[: attribute.start()] if gone and attribute else before)
+                out.append(value_markup or "")
             continue
         if attr:  # attribute value: keep a literal form the tag parser reads
             attribute = _ATTRIBUTE.search(before)
@@ -270,3 +277,29 @@ def _add_blocks(out: list[str], made: str) -> None:
     if made.startswith("\n"):
         out[:] = [open_line("".join(out))]
     out.append(made)
+
+
+def _attribute_markup(
+    source: str, scope: dict[str, Any], children: str, unknown: set[str], left: list[str]
+) -> str | None:
+    """Markup a value holds (`(<svg …/>)`, `ok ? <A/> : <B/>`), as an attribute value drawn in
+    `scope` (`{<svg …/>}`, several elements in a fragment, text quoted); None when it draws
+    nothing (React leaves the attribute out) or cannot be drawn at build time."""
+    try:
+        fragments = flow_fragments(source, 0, len(source), scope)
+    except FlowError as exc:
+        left.append(f"{shown('{' + source + '}', 42)}: {exc.message}")
+        return None
+    if not fragments:
+        return None
+    if all(f.text is not None for f in fragments):
+        text = _UNESCAPE.sub(r"\1", "".join(f.text or "" for f in fragments))  # as Markdown
+        return '"' + attribute_text(text) + '"'
+    pieces = []
+    for f in fragments:
+        piece = f.markup(source)
+        if f.text is None:
+            piece = _expand(piece, 0, len(piece), f.scope, children, unknown, left)
+        pieces.append(piece)
+    joined = "".join(pieces).strip()
+    return "{" + (joined if len(pieces) == 1 else f"<>{joined}</>") + "}"
