@@ -123,6 +123,13 @@ def _fragments(
         if not isinstance(args, list):
             raise FlowError(f"`{shown(text, 42)}`: its arguments cannot be computed", start)
         return _called(helper, args, scope, depth)
+    if text.startswith(_ARRAY_FROM) and src[end - 1] == ")":  # `Array.from({ length: n }, f)`
+        comma = _top_level(src, start + len(_ARRAY_FROM), end - 1, ",")
+        if comma is not None and _group_end(src, start + len(_ARRAY_FROM) - 1, end) == end:
+            items = _value(src, start, comma[1], scope, ")")
+            if not isinstance(items, list):
+                raise FlowError("`Array.from` needs an array or a `{ length }`", start)
+            return _map_items(src, items, comma[1] + 1, end - 1, scope, depth)
     found = _top_level(src, start, end)
     if found is None:  # a plain value: the inline rule prints one that is the whole expression
         if depth == 0 and not holds_markup(text, scope):
@@ -162,10 +169,23 @@ def _map(
     items = _array(src, start, at, scope, depth)
     if len(items) > MAX_ITEMS:  # a bound on the page's size: the whole expression is left out
         raise FlowError(f"`.map` of {len(items)} items, more than {MAX_ITEMS}", at)
-    named = scope.get(src[at + len(".map(") : end - 1].strip())
+    return _map_items(src, items, at + len(".map("), end - 1, scope, depth)
+
+
+_ARRAY_FROM = "Array.from("
+
+
+def _map_items(
+    src: str, items: list[Any], start: int, end: int, scope: dict[str, Any], depth: int
+) -> list[Fragment]:
+    """The fragments the callback `src[start:end]` (an arrow function or a markup helper's
+    name) gives for each item, in order."""
+    if len(items) > MAX_ITEMS:  # a bound on the page's size: the whole expression is left out
+        raise FlowError(f"`.map` of {len(items)} items, more than {MAX_ITEMS}", start)
+    named = scope.get(src[start:end].strip())
     if isinstance(named, JsxFunction):  # `items.map(renderCard)`: a helper that gives markup
         return [f for i, item in enumerate(items) for f in _called(named, [item, i], scope, depth)]
-    binds, body, body_end = _callback(src, at + len(".map("), end - 1, "map")
+    binds, body, body_end = _callback(src, start, end, "map")
     locals_, body, body_end = _statements_before(src, body, body_end)
     out: list[Fragment] = []
     for i, item in enumerate(items):
@@ -173,8 +193,12 @@ def _map(
         early = run_locals(locals_, bound)[1] if locals_ else None
         if isinstance(early, str) and early.strip() in _NOTHING:  # `if (!rec) return null;`
             continue
-        if early is not None:
+        if isinstance(early, Expression):
             raise FlowError("the `.map` callback returns early: only known in the browser", body)
+        if early is not None:  # `if (i === 0) { return <b/> }`: what that return gives
+            returned = getattr(early, "raw", early)
+            out.extend(_local_markup(JsxLocal(returned), bound, depth) if returned else [])
+            continue
         made = _fragments(src, body, body_end, bound, depth + 1)
         if made is None:
             raise FlowError("the `.map` callback must give JSX", body)
@@ -313,8 +337,8 @@ def _bound(scope: dict[str, Any], binds: Binds, item: Any, index: int) -> dict[s
     return {**scope, **bind_params(tuple(binds), [item, index], default)}
 
 
-def _value(src: str, start: int, end: int, scope: dict[str, Any]) -> Any:
-    value = eval_expression(src[start:end], scope)
+def _value(src: str, start: int, end: int, scope: dict[str, Any], close: str = "") -> Any:
+    value = eval_expression(src[start:end] + close, scope)
     if isinstance(value, Expression) and not isinstance(value, Opaque):  # markup is a value
         raise FlowError(value.problem or "it cannot be evaluated", start + value.offset)
     return value

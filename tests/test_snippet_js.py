@@ -177,3 +177,77 @@ def test_markup_held_in_objects_is_drawn_as_an_attribute(tmp_path: Path) -> None
     assert re.search(r'<svg [^>]*class="[^"]*\boff"', html) and not re.search(r'\bon"', html)
     assert "Unreal" in html and "Beta" in html and "Web" in html
     _no_source(html)
+
+
+CALLBACKS = """export const Src = ({ source = ["u1", "u2", "u3"], runtime }) => (
+  <div className="src">
+    <p className="files">
+      {source.map((item, index) => {
+        if (source.length == 1) {
+          return <>Open the <a href={item}>Rive file</a>.</>
+        }
+
+        if (index == 0) {
+          return <>Open <a href={item}>Rive file 1</a></>
+        }
+
+        return <>, <a href={item}>file {index + 1}</a></>
+      })}
+    </p>
+    <div className="links">
+      {["web", "editor"].map((currentRuntime) => {
+        if (runtime && currentRuntime !== runtime) return
+
+        return (
+          <b key={currentRuntime}>{currentRuntime}</b>
+        )
+      })}
+    </div>
+  </div>
+)
+export const Bar = ({ pages = [] }) => {
+  const total = pages.length;
+  return (
+    <div className="bar">
+      {Array.from({ length: total }, (_, index) => {
+        const n = index + 1;
+        return <a key={n} href={`#${pages[index]}`}>{n}</a>;
+      })}
+    </div>
+  );
+};
+export const Bar2 = ({ pages = [] }) => (
+  <div className="bar2">{Array.from({ length: pages.length }, (_, i) => <span key={i}>S{i + 1}</span>)}</div>
+);
+export const Bar3 = ({ n = 3 }) => (
+  <div className="bar3">{[...Array(n)].map((_, i) => <b key={i}>#{i}</b>)}</div>
+);
+export const Bar4 = ({ n = 3 }) => (
+  <div className="bar4">{Array.from(new Array(n).keys()).map((i) => <i key={i}>k{i}</i>)}</div>
+);
+"""
+
+
+def test_callbacks_with_early_returns_and_array_from(tmp_path: Path) -> None:
+    page = (
+        "import { Src, Bar, Bar2, Bar3, Bar4 } from '/snippets/s.jsx';\n\n"
+        '<Src source={["https://a.example/1", "https://a.example/2"]} runtime="editor" />\n\n'
+        '<Src source={["https://a.example/9"]} />\n\n'
+        '<Bar pages={["a", "b", "c"]} />\n\n<Bar2 pages={["a", "b"]} />\n\n'
+        "<Bar3 n={4} />\n\n<Bar4 n={2} />\n"
+    )
+    html, result = _render(tmp_path, CALLBACKS, page)
+    assert _codes(result) == []
+    flat = re.sub(r"\s+", " ", re.sub(r' (?:target|rel)="[^"]*"', "", html))
+    assert (
+        'Open <a href="https://a.example/1">Rive file 1</a>, '
+        '<a href="https://a.example/2">file 2</a>'
+    ) in flat
+    assert 'Open the <a href="https://a.example/9">Rive file</a>.' in flat
+    assert re.search(r'<div class="links">\s*<b>editor</b>\s*</div>', html)
+    assert re.search(r'<div class="links">\s*<b>web</b><b>editor</b>\s*</div>', html)
+    assert '<a href="#a">1</a><a href="#b">2</a><a href="#c">3</a>' in flat
+    assert '<div class="bar2"><span>S1</span><span>S2</span></div>' in flat
+    assert '<div class="bar3"><b>#0</b><b>#1</b><b>#2</b><b>#3</b></div>' in flat
+    assert '<div class="bar4"><i>k0</i><i>k1</i></div>' in flat
+    _no_source(html)

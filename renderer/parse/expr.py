@@ -103,7 +103,7 @@ def parse_expression(text: str, *, lazy: bool = False) -> Node:
 
 
 _BLOCK_BODY = "functions with a `{ ... }` body cannot run at build time"
-_NEW = re.compile(r"\s+(Set|Map|Date|Intl\.NumberFormat|Intl\.DateTimeFormat)\s*\(")
+_NEW = re.compile(r"\s+(Set|Map|Array|Date|Intl\.NumberFormat|Intl\.DateTimeFormat)\s*\(")
 
 
 def _top_split(text: str, mark: str) -> list[str]:

@@ -23,6 +23,7 @@ from mintrender.parse.jsdate import JsDate, JsFormat, date_method, format_method
 from mintrender.parse.jsglobals import (
     GLOBALS,
     NAMESPACES,
+    array_of,
     bind_params,
     run_block,
 )
@@ -170,6 +171,8 @@ class _Evaluator:
         if kind == "new":  # `new Set(items)`, `new Map(entries)`, `new Date()`
             if node[1] in ("Set", "Map"):
                 return make_collection(node[1], self._arguments(node[2]))
+            if node[1] == "Array":  # `new Array(3)`: 3 empty slots, `.fill`ed or spread
+                return array_of(self._arguments(node[2]))
             return make_instance(node[1], self._arguments(node[2]), node[3])
         if kind == "arrow":
             return _Arrow(node[1], node[2], self)
@@ -318,6 +321,8 @@ class _Evaluator:
             return _sized(callee.fn(args), offset)
         if isinstance(callee, _Arrow):  # `((x = 2) => x * 2)()`
             return _sized(callee(*args), offset)
+        if isinstance(callee, _Namespace) and callee.name == "Array":  # `[...Array(3)]`
+            return array_of(args)
         raise ExprError("only a few string and array methods can be called at build time", offset)
 
 

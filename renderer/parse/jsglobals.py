@@ -155,6 +155,14 @@ def _array_from(args: list[Any]) -> list[Any]:
     return items
 
 
+def array_of(args: list[Any]) -> list[Any]:
+    """`Array(3)` or `new Array(3)`: that many undefined items (bounded as `Array.from` is);
+    `Array("a", "b")`: those items."""
+    if len(args) == 1 and isinstance(args[0], (int, float)) and not isinstance(args[0], bool):
+        return _array_from([{"length": args[0]}])
+    return list(args)
+
+
 def _math(name: str) -> Callable[[list[Any]], Any]:
     return lambda args: js_math(name, [to_number(a) for a in args])
 

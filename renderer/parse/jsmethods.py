@@ -20,7 +20,7 @@ STRING_METHODS = frozenset(
     "charAt charCodeAt padStart padEnd repeat at indexOf lastIndexOf trimStart trimEnd concat "
     "substring localeCompare".split()
 )
-LIST_METHODS = frozenset("at indexOf lastIndexOf reverse sort concat pop shift".split())
+LIST_METHODS = frozenset("at indexOf lastIndexOf reverse sort concat pop shift keys".split())
 NUMBER_METHODS = frozenset("toFixed toLocaleString".split())
 
 
@@ -46,6 +46,8 @@ def more_method(
             return (target[-1] if name == "pop" else target[0]) if target else None
         if name == "reverse":
             return target[::-1]
+        if name == "keys":  # `Array(n).keys()`: its indices (spread or `Array.from`ed)
+            return list(range(len(target)))
         if call is not None:  # `.sort((a, b) => a - b)`
             return sorted(target, key=functools.cmp_to_key(lambda a, b: _sign(call(a, b))))
         return sorted(target, key=lambda v: "\uffff" if v is None else js_string(v))

@@ -105,11 +105,23 @@ def _guard(text: str) -> Local | None:
         if found[0]:
             return None
         returned = found[1]
-    elif RETURN_WORD.match(rest):
-        returned = rest[len("return") :].strip().rstrip(";")
+    elif RETURN_WORD.match(rest):  # `if (skip) return;`: undefined, nothing drawn
+        returned = rest[len("return") :].strip().rstrip(";").strip() or "null"
     else:
         return None
-    return Local("guard", "", cond, jsx_body(returned)) if cond and returned else None
+    return Local("guard", "", cond, Returned(returned)) if cond and returned else None
+
+
+class Returned(str):
+    """A guard's returned JSX as `jsx_body` reads it; `raw`: the expression as written, which
+    a `.map` callback's early return draws for each item (read again there, in its scope)."""
+
+    raw: str
+
+    def __new__(cls, returned: str) -> Returned:
+        made = super().__new__(cls, jsx_body(returned))
+        made.raw = returned
+        return made
 
 
 def _branch(cond: str, rest: str, block_end: int) -> Local | None:
