@@ -35,8 +35,8 @@ from mintrender.parse.expr import param_specs
 from mintrender.parse.expreval import Opaque
 from mintrender.parse.jsglobals import bind_params
 from mintrender.parse.jsvalues import truthy
+from mintrender.parse.jsxtext import Children
 from mintrender.parse.prelude import (
-    Children,
     JsxFunction,
     JsxLocal,
     Local,

@@ -251,3 +251,61 @@ def test_callbacks_with_early_returns_and_array_from(tmp_path: Path) -> None:
     assert '<div class="bar3"><b>#0</b><b>#1</b><b>#2</b><b>#3</b></div>' in flat
     assert '<div class="bar4"><i>k0</i><i>k1</i></div>' in flat
     _no_source(html)
+
+
+LOOPS = """export const Steps = ({ n = 5 }) => {
+  let parts = [];
+  let total = 0;
+  for (let i = 0; i < n; i += 1) {
+    if (i === 1) continue;
+    if (i > 3) break;
+    parts.push(`s${i}`);
+    total += i;
+  }
+  return <div className="steps">{parts.map((p) => <span key={p}>{p}</span>)} total {total}</div>;
+};
+export const Desc = ({ children }) => {
+  const getText = () => {
+    if (typeof children === "string") return children;
+    const arr = Array.isArray(children) ? children : [children];
+    for (const c of arr) {
+      if (typeof c === "string") return c;
+    }
+    return null;
+  };
+  const d = getText();
+  return <div className="desc">{d && <p>{d}</p>}</div>;
+};
+export const Keys = ({ labels = { a: "A", b: "B" } }) => {
+  const names = [];
+  for (const key in labels) names.push(labels[key] + key);
+  let k = 0;
+  while (k < 3) { k++; }
+  return <p className="keys">{names.join(",")} {k}</p>;
+};
+export const Forever = () => {
+  let x = 0;
+  while (true) { x += 1; }
+  return <p>{x}</p>;
+};
+export const Spin = () => {
+  for (;;) {}
+  return <p>never</p>;
+};
+"""
+
+
+def test_loops_run_with_break_continue_and_a_budget(tmp_path: Path) -> None:
+    page = (
+        "import { Steps, Desc, Keys, Forever, Spin } from '/snippets/s.jsx';\n\n"
+        "<Steps />\n\n<Desc>plain text child</Desc>\n\n<Keys />\n\n<Forever />\n\n<Spin />\n"
+    )
+    html, result = _render(tmp_path, LOOPS, page)
+    flat = re.sub(r"\s+", " ", html)
+    assert '<div class="steps"><span>s0</span><span>s2</span><span>s3</span> total 5</div>' in flat
+    assert '<div class="desc"><p>plain text child</p></div>' in flat
+    assert '<p class="keys">Aa,Bb 3</p>' in flat
+    assert "never" not in html
+    warned = [d.message for d in result.diagnostics if d.code == "custom-component"]
+    assert len(warned) == 2 and all("more than 10,000 times" in w for w in warned), warned
+    _no_source(html)

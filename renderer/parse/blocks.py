@@ -13,6 +13,7 @@ from mintrender.components._jsxparse import Expression
 from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import eval_js, free_names
 from mintrender.parse.jsglobals import set_block_runner
+from mintrender.parse.loops import use_loops
 from mintrender.parse.prelude import JSX_OPERAND, run_locals, split_block
 
 MAX_DEPTH = 32
@@ -24,6 +25,7 @@ def use_block_bodies() -> None:
     """Let expressions run the `{ ... }` bodies of the functions they define (`esm` calls it:
     every page and snippet with a custom component is read there first)."""
     set_block_runner(run_block)
+    use_loops()  # and the loops in them, and in components' bodies
 
 
 def run_block(block: str, scope: dict[str, Any]) -> Any:

@@ -23,7 +23,9 @@ from mintrender.parse.expr import ExprError, parse_expression
 from mintrender.parse.expreval import Opaque, free_names
 from mintrender.parse.jsxtext import (
     ELEMENT_NAME,
+    Children,
     attribute_text,
+    children_value,
     jsx_escape,
     jsx_text,
     open_line,
@@ -35,10 +37,8 @@ from mintrender.parse.jsxtext import (
 )
 from mintrender.parse.prelude import (
     ARROW,
-    Children,
     JsxFunction,
     JsxLocal,
-    children_value,
     markup_call,
     run_locals,
 )

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from mintrender.components._attrnames import INLINE_ELEMENTS, SVG_ELEMENTS
 from mintrender.components._jsxparse import (
     REFERENCE,
+    Expression,
     JsxSyntaxError,
     find_brace_end,
     parse_tag,
 )
+from mintrender.parse.expreval import Opaque
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-%'-/:-@\[-`{-~])")
 """ASCII punctuation Markdown or MDX may read as markup (`&` is left: JSX text decodes
@@ -373,3 +376,23 @@ def attribute_text(value: str) -> str:
     """`value` as the text of a quoted JSX attribute, character references for what would end
     it or the block it is in (a line break: a blank line in a prompt split the element)."""
     return value.replace("&", "&amp;").replace('"', "&quot;").replace("\n", "&#10;")
+
+
+@dataclass(frozen=True, slots=True)
+class Children(Expression, Opaque):
+    """What a custom component's tag holds, when it is more than one line of plain text: the
+    page's MDX source (`source`), drawn as the page draws it wherever the value goes
+    (`props.children`, `{ children: content }`, `open ? children : null`, `show && children`,
+    another component's children), never shown as text. React gives such children as
+    elements: true in a condition, no string to compute on."""
+
+
+_PLAIN_TEXT = re.compile(r"[^<>{}\[\]*_`\\!&#|~\n]*")
+"""One line of text with nothing Markdown or JSX reads as markup: React's children string."""
+
+
+def children_value(source: str) -> Any:
+    """The value `children` has in a component's body for what its tag holds: a string for
+    one line of plain text (`<Desc>Some text</Desc>`), else `Children`."""
+    text = source.strip()
+    return text if _PLAIN_TEXT.fullmatch(text) else Children(source)

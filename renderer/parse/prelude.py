@@ -13,6 +13,7 @@ unreadable (None), and the component is shown as before: its children, with a wa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -277,26 +278,6 @@ class JsxLocal(Expression, Opaque):
     carry it (`icons[name]`, `!icon`) but not compute on it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Children(Expression, Opaque):
-    """What a custom component's tag holds, when it is more than one line of plain text: the
-    page's MDX source (`source`), drawn as the page draws it wherever the value goes
-    (`props.children`, `{ children: content }`, `open ? children : null`, `show && children`,
-    another component's children), never shown as text. React gives such children as
-    elements: true in a condition, no string to compute on."""
-
-
-_PLAIN_TEXT = re.compile(r"[^<>{}\[\]*_`\\!&#|~\n]*")
-"""One line of text with nothing Markdown or JSX reads as markup: React's children string."""
-
-
-def children_value(source: str) -> Any:
-    """The value `children` has in a component's body for what its tag holds: a string for
-    one line of plain text (`<Desc>Some text</Desc>`), else `Children`."""
-    text = source.strip()
-    return text if _PLAIN_TEXT.fullmatch(text) else Children(source)
-
-
 PARAMS = r"""(?:[^()'"`]|'[^']*'|"[^"]*"|`[^`]*`|\((?:[^()'"]|'[^']*'|"[^"]*")*\))*"""
 """A parameter list's text: strings and bracket pairs inside it (`color = "rgb(0, 0, 0)"`,
 `bg = var(--x)`) kept whole."""
@@ -411,6 +392,11 @@ def markup_value(expr: str, scope: dict[str, Any]) -> JsxLocal | dict[str, Any] 
     return markup if markup is not None else JsxLocal(expr)
 
 
+STATEMENT_READERS: list[Callable[[str], list[Local] | None]] = []
+"""Readers of statements `_locals` does not know, tried first (`parse.loops` adds its own)."""
+LOCAL_RUNNERS: dict[str, Callable[[Local, dict[str, Any], set[str]], tuple[set[str], Any]]] = {}
+"""kind -> how `run_locals` runs a local of that kind: (unknown names, early return or None)."""
+
 MAX_CALL_DEPTH = 32
 """Calls of a file's functions inside one another, at most (a function that calls itself)."""
 
@@ -482,6 +468,11 @@ def run_locals(locals_: tuple[Local, ...], scope: dict[str, Any]) -> tuple[set[s
             if truthy(holds):
                 return unknown, local.returns
             continue
+        if local.kind in LOCAL_RUNNERS:  # a loop, `break`, `continue`: `parse.loops`
+            unknown, early = LOCAL_RUNNERS[local.kind](local, scope, unknown)
+            if early is not None:
+                return unknown, early
+            continue
         if local.kind == "markup":
             unknown.discard(local.name)
             scope[local.name] = JsxFunction(local.expr)
@@ -536,6 +527,9 @@ def _locals(text: str) -> list[Local] | None:
     """The locals one statement declares; None for a statement that is not a declaration."""
     if not text or _EFFECT.match(text):  # an effect runs in the browser, after the first render
         return []
+    for reader in STATEMENT_READERS:  # loops, `x += 1`, `xs.push(x)`: `parse.loops`
+        if (read := reader(text)) is not None:
+            return read
     if _UNSET.fullmatch(text):  # let a, b;
         return [Local("value", name.strip(), "") for name in text.split(None, 1)[1].split(",")]
     m = _DECLARE.fullmatch(text) or _ASSIGN.fullmatch(text)
