@@ -46,6 +46,7 @@ from mintrender.parse.prelude import (
 _CALL = re.compile(r"([\w$]+)\s*\((.*)\)", re.S)
 """`name(args)`: a call of a component's markup helper (`prelude.JsxFunction`)."""
 _NAME = re.compile(r"[\w$]+")
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _ATTRIBUTE = re.compile(r"\s+[\w:.-]+\s*=\Z")
 
@@ -301,5 +302,5 @@ def _attribute_markup(
         if f.text is None:
             piece = _expand(piece, 0, len(piece), f.scope, children, unknown, left)
         pieces.append(piece)
-    joined = "".join(pieces).strip()
+    joined = _LINE_BREAK.sub(" ", "".join(pieces).strip())  # in a tag: one line, no code block
     return "{" + (joined if len(pieces) == 1 else f"<>{joined}</>") + "}"
