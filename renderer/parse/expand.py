@@ -93,7 +93,9 @@ def expand_component(
             inner = dataclasses.replace(arrow_component(name, arrow, comp.file), closure=scope)
             inner_components[name] = with_plain(inner, set(scope))
     if isinstance(early, Expression):
-        raise NotExpandable(f"`if ({shown(early.source, 42)})`: {early.problem}")
+        loop = early.source.startswith(("for (", "while ("))  # a loop's budget (`loops`)
+        where = shown(early.source, 42) if loop else f"if ({shown(early.source, 42)})"
+        raise NotExpandable(f"`{where}`: {early.problem}")
     body = without_providers(comp.body if early is None else early)
     for name, value in scope.items():  # `const Tag = "details"; return <Tag>…</Tag>`
         if name[:1].isupper() and isinstance(value, str) and ELEMENT_NAME.fullmatch(value):
@@ -275,8 +277,12 @@ def _add_blocks(out: list[str], made: str) -> None:
     the line it follows first (`open_line`): written inside an element `jsx_text` joined onto
     one line because it holds text, it would otherwise end that line's paragraph with the
     element unclosed (Rive's `<Demos>`)."""
-    if made.startswith("\n"):
-        out[:] = [open_line("".join(out))]
+    if made.startswith("\n"):  # the pieces that hold the last line only (a long `.map`)
+        k = len(out)
+        while k > 0 and "\n" not in out[k - 1]:
+            k -= 1
+        k = max(k - 1, 0)
+        out[k:] = [open_line("".join(out[k:]))]
     out.append(made)
 
 

@@ -197,7 +197,8 @@ def _run_loop(local: Local, scope: dict[str, Any], unknown: set[str]) -> tuple[s
             _running[1] += 1
             if _running[1] > MAX_ITERATIONS:
                 why = f"its loops run more than {MAX_ITERATIONS:,} times"
-                return unknown, Expression(local.expr, why)
+                word = "while" if kind == "while" else "for"
+                return unknown, Expression(f"{word} ({local.expr})", why)
             if binds is not None:
                 scope.update(bind_params(tuple(binds), [items[turn]], _no_default))
             elif not truthy(holds := eval_expression(local.expr, scope)) or isinstance(
