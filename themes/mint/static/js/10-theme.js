@@ -141,6 +141,41 @@
     else window.addEventListener("resize", measureHeader);
   }
 
+  /* ---- Navbar links that do not fit --------------------------------------- */
+
+  /* The logo never shrinks and the search narrows to its minimum first (the navbar grid in
+   * 10-layout.css); navbar links that still overflow the row hide from the last one and show
+   * at the foot of the sidebar instead (look.md §1), so none is out of reach. */
+  var navRow = doc.querySelector(".mr-navbar__row");
+  var navLinks = $all(".mr-navbar__links > li");
+  var sideLinks = $all(".mr-sidebar__links > li");
+  /* the row's three columns need more than its content box (scrollWidth misses an overflow
+   * that only eats into the row's padding) */
+  function navbarOverflows() {
+    var cs = getComputedStyle(navRow);
+    if (cs.display !== "grid") return false;  /* below 1024px: the links are in the drawer */
+    var used = parseFloat(cs.columnGap) * (navRow.children.length - 1);
+    $all(":scope > *", navRow).forEach(function (el) { used += el.getBoundingClientRect().width; });
+    return used > navRow.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) + 0.5;
+  }
+  function fitNavbar() {
+    navLinks.forEach(function (li, i) {
+      li.hidden = false;
+      if (sideLinks[i]) sideLinks[i].removeAttribute("data-navbar-overflow");
+    });
+    for (var i = navLinks.length - 1; i >= 0 && navbarOverflows(); i--) {
+      navLinks[i].hidden = true;
+      if (sideLinks[i]) sideLinks[i].setAttribute("data-navbar-overflow", "");
+    }
+  }
+  if (navRow && navLinks.length) {
+    fitNavbar();
+    window.addEventListener("load", fitNavbar);
+    if (doc.fonts && doc.fonts.ready) doc.fonts.ready.then(fitNavbar);
+    if (window.ResizeObserver) new ResizeObserver(fitNavbar).observe(navRow);
+    else window.addEventListener("resize", fitNavbar);
+  }
+
   /* ---- Banner ------------------------------------------------------------ */
 
   $all('[data-component="banner-dismiss"]').forEach(function (btn) {

@@ -1,0 +1,110 @@
+"""The mint theme's layout measured in headless Chromium against look.md: the navbar's logo and
+links at desktop widths, hover colours in dark mode, a long site name in the phone footer,
+focus rings in scrolling tab strips, and the few sizes and colours look.md states exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sitekit import minimal_config, write_site
+
+from mintrender.build import build
+from mintrender.model import BuildOptions
+
+pytestmark = pytest.mark.browser
+
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="740" height="255" viewBox="0 0 740 255">'
+    '<rect width="740" height="255" fill="#0D9373"/></svg>'
+)
+"""A wide logo (drawn 81px wide at 28px tall), as Acme's."""
+
+LINKS = ["Community Forum", "Changelog", "Status Page", "Support", "GitHub"]
+
+
+def _build(tmp_path: Path, config: dict[str, Any], files: dict[str, Any]) -> Path:
+    docs = write_site(tmp_path / "docs", files, config)
+    out = tmp_path / "out"
+    assert build(BuildOptions(docs_dir=docs, out_dir=out, mode="offline")).fatal is None
+    return out
+
+
+def _open(browser: Any, out: Path, width: int, scheme: str = "light", page: str = "") -> Any:
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    tab = ctx.new_page()
+    tab.goto((out / page / "index.html").as_uri())
+    return tab
+
+
+def _navbar_site(tmp_path: Path, logo: bool, links: list[str]) -> Path:
+    config = minimal_config(["index"], name="Acme Developer Docs")
+    if logo:
+        config["logo"] = {"light": "/logo.svg", "dark": "/logo.svg"}
+    config["navbar"] = {
+        "links": [{"label": label, "href": "https://example.com"} for label in links],
+        "primary": {"type": "button", "label": "Sign up for free", "href": "https://example.com"},
+    }
+    return _build(tmp_path, config, {"index.mdx": "# Home\n\nHello.\n", "logo.svg": LOGO})
+
+
+NAVBAR = """() => {
+  const box = s => document.querySelector(s).getBoundingClientRect();
+  const row = document.querySelector('.mr-navbar__row');
+  const pad = parseFloat(getComputedStyle(row).paddingRight);
+  const shown = [...document.querySelectorAll('.mr-navbar__links > li')]
+    .filter(li => li.getBoundingClientRect().width > 0);
+  const logo = document.querySelector('.mr-navbar__start .mr-logo > *');
+  return {
+    start: box('.mr-navbar__start'), logo: logo.getBoundingClientRect(),
+    logoFull: logo.scrollWidth <= logo.clientWidth,
+    search: box('.mr-search-trigger'), end: box('.mr-navbar__end'),
+    rowEnd: row.getBoundingClientRect().right - pad,
+    firstLink: shown.length ? shown[0].getBoundingClientRect() : null, shown: shown.length,
+    moved: [...document.querySelectorAll('.mr-sidebar__links > li')]
+      .filter(li => li.getBoundingClientRect().height > 0).map(li => li.textContent),
+    scroll: document.documentElement.scrollWidth, inner: innerWidth,
+  };
+}"""
+
+
+@pytest.mark.parametrize("logo", [True, False], ids=["logo", "name"])
+def test_the_navbar_logo_never_shrinks_the_links_give_way(
+    browser: Any, tmp_path: Path, logo: bool
+) -> None:
+    """Acme's five navbar links and a button squeezed the logo column to nothing between 1024
+    and about 1150px (an 81px logo drawn under the search, a text name gone). The logo or
+    name keeps its size, the search narrows first, then links hide from the last one and are
+    listed at the foot of the sidebar instead."""
+    out = _navbar_site(tmp_path, logo, LINKS)
+    for width in (1024, 1100, 1150, 1280, 1440):
+        page = _open(browser, out, width)
+        m = page.evaluate(NAVBAR)
+        if logo:
+            assert m["logo"]["width"] == pytest.approx(81, abs=1), (width, m)
+        assert m["logoFull"] and m["logo"]["width"] > 60, (width, m)
+        assert m["start"]["right"] >= m["logo"]["right"] - 0.5, (width, m)
+        assert m["logo"]["right"] <= m["search"]["left"], (width, m)
+        assert m["search"]["right"] <= m["firstLink"]["left"], (width, m)
+        assert m["end"]["right"] <= m["rowEnd"] + 0.5, (width, m)
+        assert m["scroll"] == m["inner"], (width, m)
+        assert m["moved"] == LINKS[m["shown"] :], (width, m)
+        if logo or width >= 1280:  # Acme's 81px logo leaves the links room from 1024px up
+            assert m["shown"] == len(LINKS), (width, m)
+        page.context.close()
+    more = LINKS[:4] + ["Enterprise", "Partners", "GitHub"]
+    out = _navbar_site(tmp_path / "more", logo, more)
+    page = _open(browser, out, 1024)
+    m = page.evaluate(NAVBAR)
+    assert m["logoFull"] and m["logo"]["right"] <= m["search"]["left"], m
+    assert m["search"]["width"] >= 144 and m["search"]["right"] <= m["firstLink"]["left"], m
+    assert m["end"]["right"] <= m["rowEnd"] + 0.5, m
+    assert 0 < m["shown"] < len(more), m
+    assert m["moved"] == more[m["shown"] :], m  # the hidden ones are still a click away
+    page.set_viewport_size({"width": 1600, "height": 900})
+    page.wait_for_function(
+        "document.querySelectorAll('.mr-navbar__links > li[hidden]').length == 0"
+    )
+    assert page.evaluate(NAVBAR)["moved"] == []
+    page.context.close()
