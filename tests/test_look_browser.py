@@ -108,3 +108,43 @@ def test_the_navbar_logo_never_shrinks_the_links_give_way(
     )
     assert page.evaluate(NAVBAR)["moved"] == []
     page.context.close()
+
+
+CARDS = """<Card title="Linked" icon="rocket" href="/two">Body.</Card>
+
+<Card title="Typed" type="tip" href="/two">Body.</Card>
+
+<Tile href="/two" title="Tile" description="d">Preview</Tile>
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_linked_card_or_tile_takes_the_accent_border_on_hover(
+    browser: Any, tmp_path: Path, scheme: str
+) -> None:
+    """`html.dark .mr-card { border-color }` outranked `.mr-card--link:hover`, so a card's
+    border never turned to the accent (colors.light) on hover in dark mode; a typed card's
+    palette outranked it in both modes. Modes and types set a variable the hover overrides."""
+    config = minimal_config(["index", "two"], colors={"primary": "#0D9373", "light": "#55D799"})
+    files = {"index.mdx": "# Cards\n\n" + CARDS, "two.mdx": "# Two\n\nx\n"}
+    out = _build(tmp_path, config, files)
+    page = _open(browser, out, 1280, scheme)
+    page.add_style_tag(content="*{transition:none!important}")
+    accent = "rgb(85, 215, 153)" if scheme == "dark" else "rgb(13, 147, 115)"
+    border = "e => getComputedStyle(e).borderTopColor"
+    for hovered, framed in [
+        (".mr-card--link:not(.mr-card--tip)", ".mr-card--link:not(.mr-card--tip)"),
+        (".mr-card--tip", ".mr-card--tip"),
+        (".mr-tile", ".mr-tile__preview"),
+    ]:
+        frame = page.locator(framed).first
+        assert frame.evaluate(border) != accent, hovered
+        page.locator(hovered).first.hover()
+        assert frame.evaluate(border) == accent, hovered
+        page.mouse.move(0, 0)
+    # nor does dark mode outrank a typed card's text colour (tip: green-300 in dark)
+    text = page.locator(".mr-card--tip .mr-card__content").evaluate(
+        "e => getComputedStyle(e).color"
+    )
+    assert text == ("rgb(110, 231, 183)" if scheme == "dark" else "rgb(6, 95, 70)")
+    page.context.close()
