@@ -148,3 +148,26 @@ def test_a_linked_card_or_tile_takes_the_accent_border_on_hover(
     )
     assert text == ("rgb(110, 231, 183)" if scheme == "dark" else "rgb(6, 95, 70)")
     page.context.close()
+
+
+def test_a_long_site_name_in_the_footer_ends_in_an_ellipsis_on_a_phone(
+    browser: Any, tmp_path: Path
+) -> None:
+    """With no logo, the footer's name (one line, ellipsis) kept its full 375px width, so a
+    390px or 360px phone scrolled sideways and the name was cut with no ellipsis."""
+    name = "Edge Case Documentation Site With A Long Name"
+    out = _build(tmp_path, minimal_config(["index"], name=name), {"index.mdx": "# Hi\n\nx\n"})
+    for width in (320, 360, 390):
+        page = _open(browser, out, width)
+        m = page.evaluate(
+            """() => { const t = document.querySelector('.mr-footer .mr-logo__text');
+              const f = document.querySelector('.mr-footer').getBoundingClientRect();
+              return {scroll: document.documentElement.scrollWidth, inner: innerWidth,
+                      right: t.getBoundingClientRect().right, edge: f.right,
+                      cut: t.scrollWidth > t.clientWidth,
+                      ellipsis: getComputedStyle(t).textOverflow}; }"""
+        )
+        assert m["scroll"] == m["inner"], (width, m)
+        assert m["right"] <= m["edge"] + 0.5, (width, m)
+        assert m["cut"] and m["ellipsis"] == "ellipsis", (width, m)
+        page.context.close()
