@@ -171,3 +171,65 @@ def test_a_long_site_name_in_the_footer_ends_in_an_ellipsis_on_a_phone(
         assert m["right"] <= m["edge"] + 0.5, (width, m)
         assert m["cut"] and m["ellipsis"] == "ellipsis", (width, m)
         page.context.close()
+
+
+RING = """sel => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length).map(e => {
+  e.focus();
+  e.scrollIntoView({block: 'nearest', inline: 'nearest'});  // a tab half in view: all of it
+  let strip = e.parentElement;
+  while (getComputedStyle(strip).overflowX === 'visible') strip = strip.parentElement;
+  const s = strip.getBoundingClientRect(), r = e.getBoundingClientRect();
+  const after = getComputedStyle(e, '::after'), own = getComputedStyle(e);
+  let ring = null;  // the focus ring: the tab's outline, or a ring drawn by ::after
+  if (own.outlineStyle !== 'none' && parseFloat(own.outlineWidth) > 0) {
+    const d = parseFloat(own.outlineOffset) + parseFloat(own.outlineWidth);
+    ring = [r.left - d, r.top - d, r.right + d, r.bottom + d];
+  } else if (after.content !== 'none' && parseFloat(after.borderTopWidth) > 0) {
+    const x = parseFloat(after.left), y = parseFloat(after.top);
+    ring = [r.left + x, r.top + y, r.right - parseFloat(after.right), r.bottom - y];
+  }
+  return {tab: e.textContent.trim(), visible: e.matches(':focus-visible'), ring,
+          strip: [s.left, s.top, s.right, s.bottom],
+          scrolls: strip.scrollWidth > strip.clientWidth};
+})"""
+
+
+def test_focus_rings_of_tabs_in_scrolling_strips_are_whole(browser: Any, tmp_path: Path) -> None:
+    """Tabs, CodeGroup and the tabs row scroll sideways (overflow-x: auto), which clipped the
+    global focus ring drawn 2px outside a tab: only its inner side showed. The ring of each
+    tab lies inside its strip now, whose many tabs still scroll, labels where they were."""
+    tabs = "\n".join(f'<Tab title="Option {i}">Panel {i}</Tab>' for i in range(1, 9))
+    blocks = "\n".join(f"```bash file-{i}.sh\necho {i}\n```" for i in range(1, 9))
+    text = f"# Tabs\n\nIntro.\n\n<Tabs>\n{tabs}\n</Tabs>\n\n<CodeGroup>\n{blocks}\n</CodeGroup>\n"
+    config = minimal_config(["index"])
+    config["navigation"] = {
+        "tabs": [
+            {"tab": "Guides", "groups": [{"group": "G", "pages": ["index"]}]},
+            {"tab": "API", "groups": [{"group": "A", "pages": ["two"]}]},
+        ]
+    }
+    out = _build(tmp_path, config, {"index.mdx": text, "two.mdx": "# Two\n\nx\n"})
+    for width in (1280, 390):
+        page = _open(browser, out, width)
+        # the first label starts where the text does, the page does not scroll sideways
+        lefts = page.evaluate(
+            """() => ['.mr-prose > p', '.mr-tabs__tab', '.mr-tabs__list']
+                 .map(s => document.querySelector(s).getBoundingClientRect().left)"""
+        )
+        assert lefts[0] == lefts[1] and lefts[2] < lefts[0], (width, lefts)
+        assert page.evaluate("document.documentElement.scrollWidth == innerWidth"), width
+        strips = [".mr-tabs__tab", ".mr-codegroup__tab"] + (
+            [".mr-navtabs__link"] if width >= 1024 else []
+        )
+        for sel in strips:
+            rings = page.evaluate(RING, sel)
+            assert len(rings) >= 2, sel
+            for m in rings:
+                x0, y0, x1, y1 = m["strip"]
+                assert m["visible"] and m["ring"], (width, m)
+                left, top, right, bottom = m["ring"]
+                assert x0 - 0.5 <= left and right <= x1 + 0.5, (width, m)
+                assert y0 - 0.5 <= top and bottom <= y1 + 0.5, (width, m)
+            if width == 390 and sel != ".mr-navtabs__link":
+                assert rings[0]["scrolls"], sel  # eight tabs: the strip scrolls sideways
+        page.context.close()
