@@ -233,3 +233,43 @@ def test_focus_rings_of_tabs_in_scrolling_strips_are_whole(browser: Any, tmp_pat
             if width == 390 and sel != ".mr-navtabs__link":
                 assert rings[0]["scrolls"], sel  # eight tabs: the strip scrolls sideways
         page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_greys_and_pill_size_look_md_states(browser: Any, tmp_path: Path, scheme: str) -> None:
+    """look.md says grey-600 (#4B5563) for navbar links, inactive tabs-row labels, the page
+    description (grey-400 in dark) and a card's text, and 12px for field pills; they were
+    grey-500 and, for the type pill, 11.5px. Dark mode, which look.md gives only for the
+    description, keeps grey-400 throughout."""
+    config = minimal_config(["index"])
+    config["navbar"] = {"links": [{"label": "Blog", "href": "https://example.com"}]}
+    config["navigation"] = {
+        "tabs": [
+            {"tab": "Guides", "groups": [{"group": "G", "pages": ["index"]}]},
+            {"tab": "API", "groups": [{"group": "A", "pages": ["two"]}]},
+        ]
+    }
+    text = (
+        "---\ntitle: Home\ndescription: What this page is for.\n---\n\n"
+        '<Card title="Card" icon="rocket">Card text.</Card>\n\n'
+        '<ParamField path="id" type="string" required>The id.</ParamField>\n'
+    )
+    out = _build(tmp_path, config, {"index.mdx": text, "two.mdx": "# Two\n\nx\n"})
+    page = _open(browser, out, 1280, scheme)
+    got = page.evaluate(
+        """() => Object.fromEntries([['.mr-navbar__link', 'color'],
+            ['.mr-navtabs__link:not([data-active])', 'color'], ['.mr-page-description', 'color'],
+            ['.mr-card__content', 'color'], ['.mr-api-pill--type', 'fontSize'],
+            ['.mr-api-pill--required', 'fontSize']]
+          .map(([s, p]) => [s, getComputedStyle(document.querySelector(s))[p]]))"""
+    )
+    grey = "rgb(75, 85, 99)" if scheme == "light" else "rgb(156, 163, 175)"
+    assert got == {
+        ".mr-navbar__link": grey,
+        ".mr-navtabs__link:not([data-active])": grey,
+        ".mr-page-description": grey,
+        ".mr-card__content": grey,
+        ".mr-api-pill--type": "12px",
+        ".mr-api-pill--required": "12px",
+    }
+    page.context.close()
