@@ -115,6 +115,8 @@ def _fragments(
     if text in _VOID:
         return []
     if src[start] == "<":
+        if _element_end(src, start, end, scope) != end:  # `<li/>; }).x`: never shown as text
+            raise FlowError("JavaScript follows this element", start)
         return [Fragment(start, end, scope)]
     call = _HELPER_CALL.fullmatch(text)
     helper = scope.get(call.group(1)) if call else None
@@ -166,10 +168,68 @@ def _map(
 ) -> list[Fragment]:
     if src[end - 1] != ")":
         raise FlowError("only a `.map(...)` that ends the expression can run at build time", at)
+    close = _group_end(src, at + len(".map"), end)
     items = _array(src, start, at, scope, depth)
     if len(items) > MAX_ITEMS:  # a bound on the page's size: the whole expression is left out
         raise FlowError(f"`.map` of {len(items)} items, more than {MAX_ITEMS}", at)
-    return _map_items(src, items, at + len(".map("), end - 1, scope, depth)
+    if close == end:
+        return _map_items(src, items, at + len(".map("), end - 1, scope, depth)
+    groups = _map_groups(src, items, at + len(".map("), close - 1, scope, depth)
+    return [f for group in _chained(src, close, end, groups, scope) for f in group]
+
+
+_CHAINED = re.compile(rf"\s*\.\s*({_NAME})\s*\(")
+_IDENTITY = re.compile(rf"\s*(?:\(\s*({_NAME})\s*\)|({_NAME}))\s*=>\s*(?:!!\s*)?({_NAME})\s*")
+
+
+def _chained(
+    src: str, start: int, end: int, groups: list[list[Fragment]], scope: dict[str, Any]
+) -> list[list[Fragment]]:
+    """The items a `.map(...)` made (each item's fragments), after the array methods chained
+    to it (`.filter(Boolean)`, `.slice(0, 3)`, `.reverse()`, `.join(", ")` of text items);
+    FlowError for any other: the expression is left out, never shown as source."""
+    while start < end:
+        m = _CHAINED.match(src, start, end)
+        if m is None:
+            raise FlowError("only array methods can follow a `.map(...)` at build time", start)
+        close = _group_end(src, m.end() - 1, end)
+        method, args = m.group(1), src[m.end() : close - 1].strip()
+        identity = _IDENTITY.fullmatch(args)
+        if method == "filter" and (
+            args == "Boolean"
+            or (identity and (identity.group(1) or identity.group(2)) == identity.group(3))
+        ):  # `null` and `false` items, which draw nothing, go
+            groups = [g for g in groups if any(f.text is None or f.text for f in g)]
+        elif method in ("slice", "reverse", "flat", "join"):
+            values = eval_expression("[" + args + "]", scope)
+            if not isinstance(values, list) or not all(
+                isinstance(v, (int, float, str)) or v is None for v in values
+            ):
+                raise FlowError(f"`.{method}(...)` after a `.map`: its arguments cannot run", start)
+            groups = _array_method(method, values, groups, start)
+        else:
+            raise FlowError(f"`.{method}(...)` after a `.map` cannot run at build time", start)
+        start = close
+    return groups
+
+
+def _array_method(
+    method: str, args: list[Any], groups: list[list[Fragment]], at: int
+) -> list[list[Fragment]]:
+    """`slice`, `reverse`, `flat` or `join` of the items a `.map` made, as JavaScript does them."""
+    if method == "reverse":
+        return groups[::-1]
+    if method == "flat":
+        return groups
+    if method == "slice":
+        bounds = [int(a) if isinstance(a, (int, float)) else 0 for a in args[:2]]
+        return groups[slice(*bounds)] if bounds else groups
+    # `join`: text items (what a callback gives as a value) joined into one text
+    if any(f.text is None for g in groups for f in g):
+        raise FlowError("`.join(...)` of elements cannot run at build time", at)
+    sep = "," if not args or args[0] is None else to_text(args[0])
+    joined = _PUNCTUATION.sub(r"\\\1", sep).join("".join(f.text or "" for f in g) for g in groups)
+    return [[Fragment(at, at, {}, joined)]] if joined else []
 
 
 _ARRAY_FROM = "Array.from("
@@ -180,29 +240,37 @@ def _map_items(
 ) -> list[Fragment]:
     """The fragments the callback `src[start:end]` (an arrow function or a markup helper's
     name) gives for each item, in order."""
+    return [f for group in _map_groups(src, items, start, end, scope, depth) for f in group]
+
+
+def _map_groups(
+    src: str, items: list[Any], start: int, end: int, scope: dict[str, Any], depth: int
+) -> list[list[Fragment]]:
+    """`_map_items`, each item's fragments apart (what methods chained to the `.map` see)."""
     if len(items) > MAX_ITEMS:  # a bound on the page's size: the whole expression is left out
         raise FlowError(f"`.map` of {len(items)} items, more than {MAX_ITEMS}", start)
     named = scope.get(src[start:end].strip())
     if isinstance(named, JsxFunction):  # `items.map(renderCard)`: a helper that gives markup
-        return [f for i, item in enumerate(items) for f in _called(named, [item, i], scope, depth)]
+        return [_called(named, [item, i], scope, depth) for i, item in enumerate(items)]
     binds, body, body_end = _callback(src, start, end, "map")
     locals_, body, body_end = _statements_before(src, body, body_end)
-    out: list[Fragment] = []
+    out: list[list[Fragment]] = []
     for i, item in enumerate(items):
         bound = _bound(scope, binds, item, i)
         early = run_locals(locals_, bound)[1] if locals_ else None
         if isinstance(early, str) and early.strip() in _NOTHING:  # `if (!rec) return null;`
+            out.append([])
             continue
         if isinstance(early, Expression):
             raise FlowError("the `.map` callback returns early: only known in the browser", body)
         if early is not None:  # `if (i === 0) { return <b/> }`: what that return gives
             returned = getattr(early, "raw", early)
-            out.extend(_local_markup(JsxLocal(returned), bound, depth) if returned else [])
+            out.append(_local_markup(JsxLocal(returned), bound, depth) if returned else [])
             continue
         made = _fragments(src, body, body_end, bound, depth + 1)
         if made is None:
             raise FlowError("the `.map` callback must give JSX", body)
-        out.extend(made)
+        out.append(made)
     return out
 
 
@@ -225,6 +293,8 @@ def _statements_before(src: str, body: int, body_end: int) -> tuple[tuple[Local,
         raise FlowError("the `.map` callback's statements cannot run at build time", body)
     returned = found[1].strip()
     at = src.rfind(returned, body, body_end)
+    if at < 0:
+        raise FlowError("the `.map` callback's return cannot be read at build time", body)
     end = at + len(returned)
     while end > at and src[end - 1] == ";":
         end -= 1
@@ -317,6 +387,8 @@ def _callback(src: str, start: int, end: int, method: str) -> tuple[Binds, int, 
     if binds is None or len(binds) > 2:
         raise FlowError(f"the `.{method}` callback's parameters cannot be read", start)
     body, body_end = _trim(src, m.end(), end)
+    if body < body_end and src[body] == "{" and _group_end(src, body, body_end) != body_end:
+        raise FlowError(f"the `.{method}` callback's body cannot be read", body)
     r = _RETURN.match(src, body, body_end)
     if r is not None:  # `{ return (...); }`
         inner_end = body_end - 1 if src[body_end - 1] == "}" else body_end

@@ -319,3 +319,35 @@ def test_loops_run_with_break_continue_and_a_budget(tmp_path: Path) -> None:
     warned = [d.message for d in result.diagnostics if d.code == "custom-component"]
     assert len(warned) == 2 and all("more than 10,000 times" in w for w in warned), warned
     _no_source(html)
+
+
+CHAINED = """export const M2 = ({obj}) => <ul className="m2">{Object.entries(obj).map(([k, v]) => { return <li key={k}>{v.name}</li>; }).filter(Boolean)}</ul>;
+export const M4 = ({items}) => <ul className="m4">{items.map((x) => { if (!x) return null; return <li key={x}>{x}</li>; }).filter((el) => el).slice(0, 2)}</ul>;
+export const M5 = ({items}) => <ol className="m5">{items.map((x) => <li key={x}>{x}</li>).reverse()}</ol>;
+export const M6 = ({items}) => <p className="m6">{items.map((x) => { return <b key={x}>{x}</b>; }).sort()}</p>;
+export const M7 = ({items}) => <p className="m7">{items.map((x) => <b key={x}>{x}</b>).join(" ")}</p>;
+"""
+
+
+def test_methods_chained_after_a_map_run_and_never_show_source(tmp_path: Path) -> None:
+    """`.map(...)` then `.filter(Boolean)`, `.slice`, `.reverse`: run as JavaScript does;
+    a chained method the build cannot run leaves the expression out with a warning (it was
+    shown as text: `<li>A2</li>; }).filter(Boolean`)."""
+    page = (
+        "import { M2, M4, M5, M6, M7 } from '/snippets/s.jsx';\n\n"
+        '<M2 obj={{ a: { name: "A2" }, b: { name: "B2" } }} />\n\n'
+        '<M4 items={["x", "", "y", "z"]} />\n\n<M5 items={["1", "2"]} />\n\n'
+        '<M6 items={["q"]} />\n\n<M7 items={["w"]} />\n'
+    )
+    html, result = _render(tmp_path, CHAINED, page)
+    flat = re.sub(r"\s+", " ", html)
+    assert '<ul class="m2"><li>A2</li><li>B2</li></ul>' in flat
+    assert '<ul class="m4"><li>x</li><li>y</li></ul>' in flat
+    assert '<ol class="m5"><li>2</li><li>1</li></ol>' in flat
+    assert '<p class="m6"></p>' in flat and '<p class="m7"></p>' in flat
+    warned = [d.message for d in result.diagnostics if d.code == "custom-component"]
+    assert len(warned) == 2 and "`.sort(...)`" in warned[0] and "`.join" in warned[1], warned
+    for mark in (";", ")", "filter", "sort", "return"):
+        assert mark not in re.sub(r"<[^>]*>", "", flat.split('class="m2"')[1]), mark
+    _no_source(html)
+
