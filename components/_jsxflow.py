@@ -289,7 +289,7 @@ def _statements_before(src: str, body: int, body_end: int) -> tuple[tuple[Local,
     if src[body] != "{" or _RETURN.match(src, body, body_end):
         return (), body, body_end
     found = split_block(src[body:body_end])
-    if found is None or not found[0]:
+    if found is None:
         raise FlowError("the `.map` callback's statements cannot run at build time", body)
     returned = found[1].strip()
     at = src.rfind(returned, body, body_end)

@@ -351,3 +351,31 @@ def test_methods_chained_after_a_map_run_and_never_show_source(tmp_path: Path) -
         assert mark not in re.sub(r"<[^>]*>", "", flat.split('class="m2"')[1]), mark
     _no_source(html)
 
+
+COMMENTS = """export const M3 = ({obj}) => <ul className="m3">{Object.entries(obj).map(([k, v]) => {
+  // a comment
+  /* and a block comment */
+  return <li key={k}>{v.name}</li>; })}</ul>;
+export const M8 = ({obj}) => <ul className="m8">{Object.entries(obj).map(([k, v]) => {
+  // skip strings
+  if (typeof v === "string") return null; // a trailing comment
+  /* the row */
+  return <li key={k}>{v.name}</li>;
+})}</ul>;
+"""
+
+
+def test_comments_in_callback_bodies_are_ignored(tmp_path: Path) -> None:
+    """A `// comment` or `/* comment */` line in a `.map` callback's body (the whole
+    expression was left out)."""
+    page = (
+        "import { M3, M8 } from '/snippets/s.jsx';\n\n"
+        '<M3 obj={{ a: { name: "A3" } }} />\n\n'
+        '<M8 obj={{ a: { name: "A" }, s: "skip", b: { name: "B" } }} />\n'
+    )
+    html, result = _render(tmp_path, COMMENTS, page)
+    flat = re.sub(r"\s+", " ", html)
+    assert '<ul class="m3"><li>A3</li></ul>' in flat
+    assert '<ul class="m8"><li>A</li><li>B</li></ul>' in flat
+    assert _codes(result) == []
+    _no_source(html)
