@@ -558,14 +558,14 @@ def test_a_local_helper_that_returns_a_value_is_called_at_build_time(tmp_path: P
     """Hydra DB's ContextDecider: `const optionClass = (selected) => \\`… ${selected ? …}\\``
     called in `className={optionClass(audience === "shared")}`; the whole picker was dropped
     (its helper "only computed in the browser"). A helper with a block body that returns a
-    value runs too; one that loops still cannot, and only its part is left out."""
+    value runs too; one that calls for an effect cannot, and only its part is left out."""
     snippet = (
         "export const Picker = () => {\n"
         '  const [audience, setAudience] = useState("shared");\n'
         "  const optionClass = (selected) =>\n"
         '    `rounded-xl border ${selected ? "border-blue-500" : "border-gray-200"}`;\n'
         "  const label = (key) => { return key.toUpperCase(); };\n"
-        "  const spin = (n) => { while (n) { n--; } return n; };\n"
+        "  const spin = (n) => { fetch(n); return n; };\n"
         "  return (\n    <div>\n      <p>Who is this for?</p>\n"
         '      <button className={optionClass(audience === "shared")}>{label("team")}</button>\n'
         '      <button className={optionClass(audience === "me")} data-n={spin(3)}>Me</button>\n'

@@ -379,3 +379,27 @@ def test_comments_in_callback_bodies_are_ignored(tmp_path: Path) -> None:
     assert '<ul class="m8"><li>A</li><li>B</li></ul>' in flat
     assert _codes(result) == []
     _no_source(html)
+
+
+ONE_LINE = """export const Stmts = () => { const steps = []; if (true) { steps.push("one"); } steps.push("two"); return <ul className="st">{steps.map((s) => <li key={s}>{s}</li>)}</ul>; };
+export const Lines = ({ n = 2 }) => {
+  let out = [];
+  if (n > 1) { out.push("big"); out.push("n" + n); } else { out.push("small"); }
+  for (let i = 0; i < n; i++) { out.push(i); } out.push("end");
+  const tag = (x) => { let t = "#"; if (x) { t += x; t += "!"; } return t; };
+  return <p className="ln">{out.join(",")} {tag("a")} {[1, 2].map((k) => { const d = k * 2; if (k > 1) { return <b key={k}>{d}</b>; } return <i key={k}>{d}</i>; })}</p>;
+};
+"""
+
+
+def test_statements_on_one_line_and_blocks_of_several(tmp_path: Path) -> None:
+    """`;`-separated statements on one line, an `if (c) { … }` block followed by another
+    statement (no `;` after its `}`), in a body, a helper and a callback (the component
+    was left out: "uses JavaScript that cannot run at build time")."""
+    page = "import { Stmts, Lines } from '/snippets/s.jsx';\n\n<Stmts />\n\n<Lines />\n"
+    html, result = _render(tmp_path, ONE_LINE, page)
+    flat = re.sub(r"\s+", " ", html)
+    assert '<ul class="st"><li>one</li><li>two</li></ul>' in flat
+    assert '<p class="ln">big,n2,0,1,end #a! <i>2</i><b>4</b></p>' in flat
+    assert _codes(result) == []
+    _no_source(html)

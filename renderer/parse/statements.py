@@ -105,6 +105,7 @@ def split_statements(text: str, *, commas: bool = False, cases: bool = False) ->
     `switch`'s `cases`, a statement like the others)."""
     out: list[str] = []
     depth, start, i, n = 0, 0, 0, len(text)
+    block = False  # the `{` open at depth 0 is a statement's block (`if (c) { … }`)
     while i < n:
         c = text[i]
         if c in "\"'`":
@@ -130,11 +131,18 @@ def split_statements(text: str, *, commas: bool = False, cases: bool = False) ->
             i = element_end
             continue
         if c in "([{":
+            if c == "{" and depth == 0 and not commas:
+                block = _block_head(text, start, i)
             depth += 1
         elif c in ")]}":
             depth -= 1
             if depth < 0:
                 return None
+            if depth == 0 and c == "}" and block:  # `if (c) { … } next()`: two statements
+                block = False
+                if not _BLOCK_GOES_ON.match(text, skip_space(text, i + 1)):
+                    out.append(text[start : i + 1].strip())
+                    start = i + 1
         elif depth == 0 and commas:
             if c == ",":
                 out.append(text[start:i].strip())
@@ -150,6 +158,27 @@ def split_statements(text: str, *, commas: bool = False, cases: bool = False) ->
         return None
     out.append(text[start:].strip())
     return out
+
+
+_BLOCK_WORD = re.compile(r"\s*(?:if|for|while|switch|try|do|function|async\s+function)(?![\w$])")
+_BLOCK_WORD_END = re.compile(r"(?<![\w$])(?:else|try|finally|do)\Z")
+
+
+def _block_head(text: str, start: int, i: int) -> bool:
+    """Whether the `{` at `i` opens the block of the statement at `start` (its end ends the
+    statement, with no `;`): an `if`, a loop, a `switch`, a `try`, a function declaration, the
+    `{` after its `)` or `else`. Reads a few characters (a long statement is read once)."""
+    if _BLOCK_WORD.match(text, start) is None:
+        return False
+    j = i
+    while j > start and text[j - 1] in " \t\r\n":
+        j -= 1
+    return text[j - 1 : j] == ")" or _BLOCK_WORD_END.search(text[max(start, j - 8) : j]) is not None
+
+
+_BLOCK_GOES_ON = re.compile(r"(?:else|catch|finally|while)(?![\w$])|[;,.)\]}?:=]|\Z")
+"""What continues a statement after its block: `else`, `catch`, `do … while`; or an operator
+(the braces were an object's after all)."""
 
 
 def skip_space(text: str, i: int) -> int:
