@@ -403,3 +403,32 @@ def test_statements_on_one_line_and_blocks_of_several(tmp_path: Path) -> None:
     assert '<p class="ln">big,n2,0,1,end #a! <i>2</i><b>4</b></p>' in flat
     assert _codes(result) == []
     _no_source(html)
+
+
+MEMBERS = """export const Reduce = () => {
+  const g = ["a","b","a"].reduce((acc, k) => { acc[k] = (acc[k] || 0) + 1; return acc; }, {});
+  return <p className="red">{Object.entries(g).map(([k, v]) => `${k}=${v}`).join(",")}</p>;
+};
+export const Members = ({ names = ["x", "y"] }) => {
+  const o = { a: { b: 1 } }; o.c = "C"; o.a.b += 1; o.a["d"] = names.length;
+  const arr = [0, 0]; arr[1] = 5; arr[2] = 7; arr[0]++;
+  const counts = {};
+  for (const n of names) { counts[n] = (counts[n] ?? 0) + 2; }
+  return <p className="mem">{JSON.stringify(o)} {arr.join("-")} {counts.x + counts.y}</p>;
+};
+"""
+
+
+def test_reduce_with_a_block_callback_and_member_assignments(tmp_path: Path) -> None:
+    """`.reduce((acc, k) => { acc[k] = …; return acc; }, {})` and `obj.x = …`, `a.b += 1`,
+    `arr[i] = …`, `arr[0]++` on local objects (the component was left out)."""
+    page = "import { Reduce, Members } from '/snippets/s.jsx';\n\n<Reduce />\n\n<Members />\n"
+    html, result = _render(tmp_path, MEMBERS, page)
+    flat = re.sub(r"\s+", " ", html)
+    assert '<p class="red">a=2,b=1</p>' in flat
+    assert (
+        '<p class="mem">{&quot;a&quot;:{&quot;b&quot;:2,&quot;d&quot;:2},&quot;c&quot;:&quot;C&quot;}'
+        " 1-5-7 4</p>"
+    ) in flat
+    assert _codes(result) == []
+    assert "=&gt;" not in html and "acc[" not in html

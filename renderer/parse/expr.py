@@ -383,11 +383,11 @@ class _Parser:
                 raw = text[i + 1 : arrow.end()].rsplit(")", 1)[0]
                 names = [n.strip() for n in raw.split(",")]
                 plain = all(_NAME.fullmatch(n) for n in names if n)
-                specs = None if plain or not self.lazy else param_specs(raw)
+                specs = None if plain else param_specs(raw)
                 if specs is not None:  # `({ name, on = false }) =>`, `([k, v]) =>`
                     self.pos = self.ws(arrow.end())
                     if self.text.startswith("{", self.pos):
-                        end = _block_end(self.text, self.pos)
+                        end = _block_end(self.text, self.pos) if self.lazy else -1
                         if end < 0:
                             raise ExprError(_BLOCK_BODY, i)
                         block, self.pos = self.text[self.pos : end], end

@@ -112,11 +112,27 @@ def free_names(node: Node) -> set[str]:
             if item[0] == "unary" and item[1] == "typeof" and item[2][0] == "name":
                 continue
             if item[0] == "arrow":  # its parameters are its own
-                out |= free_names(item[2]) - set(item[1])
+                out |= free_names(item[2]) - _param_names(item[1])
                 continue
             stack.extend(x for x in item[1:] if isinstance(x, (tuple, list)))
         elif isinstance(item, list):
             stack.extend(item)
+    return out
+
+
+def _param_names(specs: tuple[Any, ...]) -> set[str]:
+    """The names an arrow function's parameters bind (`expr.param_specs`: a name, a default,
+    an object or array pattern, a rest)."""
+    out: set[str] = set()
+    for spec in specs:
+        if isinstance(spec, str):
+            out.add(spec)
+        elif spec[0] in ("default", "rest"):
+            out.add(spec[1])
+        elif spec[0] == "object":
+            out |= {local for _, local, _ in spec[1]} | ({spec[2]} if spec[2] else set())
+        elif spec[0] == "array":
+            out |= {item[0] for item in spec[1] if item}
     return out
 
 

@@ -7,7 +7,8 @@
 
 Each is a "loop" `Local`, its body's statements read as a component body's are (declarations,
 assignments, `if`/`else`, early returns), with `break`, `continue`, compound assignments
-(`x += 1`, `i++`) and `xs.push(x)` besides. `run_locals` runs it over the values the build
+(`x += 1`, `i++`), `xs.push(x)` and member assignments (`acc[k] = …`, `o.x += 1`: the
+object copied, then set) besides. `run_locals` runs it over the values the build
 knows; every loop run while another runs shares one budget of iterations (`MAX_ITERATIONS`),
 so a loop that never ends leaves the component out with a warning instead of hanging the build.
 A loop whose condition or items are only known in the browser leaves what it assigns unknown.
@@ -26,7 +27,7 @@ from mintrender.components._jsxparse import (
 )
 from mintrender.parse.expr import MAX_STEPS, ExprError, param_specs
 from mintrender.parse.jsglobals import bind_params
-from mintrender.parse.jsvalues import JsMap, JsSet, truthy
+from mintrender.parse.jsvalues import JsMap, JsSet, js_string, truthy
 from mintrender.parse.prelude import (
     JSX_OPERAND,
     LOCAL_RUNNERS,
@@ -80,6 +81,8 @@ def read_statement(text: str) -> list[Local] | None:
     if (m := _STEP.fullmatch(text)) is not None:
         name, op = m["a"] or m["b"], (m["pre"] or m["post"])[0]
         return [Local("value", name, f"{name} {op} 1")]
+    if (member := _member_assignment(text)) is not None:  # `acc[k] = …`, `o.x += 1`
+        return [member]
     if (m := _PUSH.fullmatch(text)) is not None:
         if JSX_OPERAND.search(m["args"]):  # markup read later would see the last item's names
             return None
@@ -88,6 +91,99 @@ def read_statement(text: str) -> list[Local] | None:
         return _one_line_if(text, m.end() - 1)
     loop = _LOOP.match(text)
     return _loop(text, loop) if loop is not None else None
+
+
+_MEMBER_ROOT = re.compile(
+    r"(?!(?:const|let|var|return|typeof|void|delete|new|await|yield|case|throw)(?![\w$]))"
+    r"(?P<name>[A-Za-z_$][\w$]*)(?=\s*\.|\[)"
+)
+_MEMBER_LINK = re.compile(r"\s*(?:\.\s*(?P<prop>[A-Za-z_$][\w$]*)|(?P<open>\[))")
+_MEMBER_OP = re.compile(
+    r"\s*(?:(?P<op>\*\*|\?\?|\|\||&&|[-+*/%])?=(?!=)\s*(?P<expr>.+)|(?P<step>\+\+|--))", re.S
+)
+MAX_MEMBER_LINKS = 16
+"""Links of an assigned member (`a.b[c].d = …`), at most."""
+
+
+def _member_assignment(text: str) -> Local | None:
+    """`obj.x = e`, `acc[k] = e`, `a.b[c] += e`, `acc[k]++`: a "member" local whose `returns`
+    holds the keys' expressions (a `.name` as a string), one a line, and whose `expr` is the
+    value assigned (read before the assignment, as JavaScript does)."""
+    root = _MEMBER_ROOT.match(text)
+    if root is None:
+        return None
+    keys: list[str] = []
+    at = root.end()
+    while (link := _MEMBER_LINK.match(text, at)) is not None and len(keys) < MAX_MEMBER_LINKS:
+        if link["prop"] is not None:
+            keys.append(repr(link["prop"]))
+            at = link.end()
+            continue
+        try:
+            close = find_brace_end(text, link.start("open"))
+        except JsxSyntaxError:
+            return None
+        key = text[link.end() : close - 1].strip()
+        if not key or "\n" in key:
+            return None
+        keys.append(key)
+        at = close
+    op = _MEMBER_OP.fullmatch(text, at)
+    if not keys or op is None or JSX_OPERAND.search(text):
+        return None
+    target = text[:at].strip()
+    if op["step"]:
+        value = f"{target} {op['step'][0]} 1"
+    elif op["op"]:
+        value = f"{target} {op['op']} ({op['expr']})"
+    else:
+        value = op["expr"].strip()
+    return Local("member", root["name"], value, "\n".join(keys))
+
+
+def _run_member(local: Local, scope: dict[str, Any], unknown: set[str]) -> tuple[set[str], Any]:
+    """Assign a member of a local object or array: the containers along the way are copied
+    (a value another name shares, a page's data, stays as it was)."""
+    keys = [eval_expression(k, scope) for k in local.returns.split("\n")]
+    value = eval_expression(local.expr, scope)
+    root = scope.get(local.name)
+    if local.name in unknown or any(isinstance(v, Expression) for v in (*keys, value)):
+        unknown.add(local.name)
+        scope.pop(local.name, None)
+        return unknown, None
+    made = _with_member(root, keys, value)
+    if made is None:
+        return unknown, Expression(local.name, "a member it assigns cannot be set at build time")
+    scope[local.name] = made
+    return unknown, None
+
+
+def _with_member(container: Any, keys: list[Any], value: Any) -> Any:
+    """A copy of `container` with `container[keys[0]][keys[1]]… = value`; None when a key does
+    not fit (an object's key a name or number, an array's an index within reach)."""
+    key, rest = keys[0], keys[1:]
+    if isinstance(container, dict) and not isinstance(container, JsMap):
+        if isinstance(key, bool) or not isinstance(key, (str, int, float)) or key is None:
+            return None
+        name = key if isinstance(key, str) else js_string(key)
+        inner = _with_member(container.get(name), rest, value) if rest else value
+        return None if rest and inner is None else {**container, name: inner}
+    if isinstance(container, list) and not isinstance(container, JsSet):
+        if isinstance(key, str) and key.isdigit():
+            key = int(key)
+        if isinstance(key, float) and key.is_integer():
+            key = int(key)
+        if isinstance(key, bool) or not isinstance(key, int) or not 0 <= key <= len(container):
+            return None
+        inner = value
+        if rest:
+            inner = _with_member(container[key] if key < len(container) else None, rest, value)
+            if inner is None:
+                return None
+        copied = list(container)
+        copied[key : key + 1] = [inner]
+        return copied
+    return None
 
 
 def _one_line_if(text: str, open_at: int) -> list[Local] | None:
@@ -245,4 +341,4 @@ def use_loops() -> None:
     """Let `prelude` read and run loops (`blocks.use_block_bodies` calls it)."""
     if read_statement not in STATEMENT_READERS:
         STATEMENT_READERS.append(read_statement)
-    LOCAL_RUNNERS.update(loop=_run_loop, jump=_run_jump)
+    LOCAL_RUNNERS.update(loop=_run_loop, jump=_run_jump, member=_run_member)
