@@ -21,6 +21,7 @@ from mintrender.components._jsxflow import (
     shown,
 )
 from mintrender.components._jsxparse import (
+    ComponentRef,
     Expression,
     JsxSyntaxError,
     eval_expression,
@@ -284,7 +285,9 @@ def expression_inline(state: StateInline, silent: bool) -> bool:
         if isinstance(value, JsxLocal) and not flow and _inline_flow(state, pos, end):
             state.pos = end  # `{!on && card}`: the markup a name holds
             return True
-        if inner[0] == "{" and inner[-1] == "}" and isinstance(value, (Expression, dict)):
+        if isinstance(value, ComponentRef):  # `{Code}`: React draws nothing for a component
+            pass
+        elif inner[0] == "{" and inner[-1] == "}" and isinstance(value, (Expression, dict)):
             # `{{.Values.name}}`, `{{ user }}`: Go, Helm or Mustache template text in prose, not
             # a value React could show (an object, or no JavaScript at all); a `{{name}}` no
             # docs.json variable fills was reported as such (`variable-undefined`)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mintrender.parse.expr import ExprError
-from mintrender.parse.expreval import eval_js
+from mintrender.parse.expreval import Opaque, eval_js
 from mintrender.parse.jsvalues import js_string
 
 _NAME = re.compile(r"[^\W\d_][\w.:\-]*")
@@ -68,6 +68,16 @@ class Expression:
 @dataclass(frozen=True, slots=True)
 class JsxElement(Expression):
     """A `{<svg .../>}` prop: JSX markup; `ctx.markdown(value.source, inline=True)` renders it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentRef(Expression, Opaque):
+    """A custom component as a value (`ui={{ Code }}`, `export const UI = { Code }`): carried
+    in objects and props, never printed (React draws nothing for a function), and drawn where
+    a tag names it (`<props.ui.Code />`, `parse.expand`). `source` is its name; `component`
+    the `parse.esm.CustomComponent`."""
+
+    component: Any = None
 
 
 @dataclass(slots=True)
@@ -289,7 +299,9 @@ def parse_tag(
                         f"<{name}> {attr}={{…}}: <{void}> is not closed, so MDX (and Mintlify) "
                         f"refuses this page (JSX closes every tag); write <{void} />"
                     )
-                if isinstance(value, Expression) and not isinstance(value, JsxElement):
+                if isinstance(value, Expression) and not isinstance(
+                    value, (JsxElement, ComponentRef)
+                ):
                     if not _HANDLER.match(attr):  # event handlers never run in static docs
                         tag.dropped.append((attr, i + 1 + value.offset, value.problem))
                 else:

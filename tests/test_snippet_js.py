@@ -432,3 +432,32 @@ def test_reduce_with_a_block_callback_and_member_assignments(tmp_path: Path) -> 
     ) in flat
     assert _codes(result) == []
     assert "=&gt;" not in html and "acc[" not in html
+
+
+REFS = """export const Code = ({x}) => <code>{typeof x === "string" ? x : x?.Name}</code>;
+export const Wrap = (props) => <p className="wrap">A: <props.ui.Code x={props.c.N}/> end</p>;
+export const Slot = ({ icon: Icon, label }) => <p className="slot"><Icon x={label} /></p>;
+export const Odd = (props) => <p className="odd"><props.nothing.Here>kid</props.nothing.Here></p>;
+"""
+
+
+def test_components_passed_as_values_draw_where_a_tag_names_them(tmp_path: Path) -> None:
+    """`ui={{ Code }}` (or a page's `export const UI = { Code }`) and `<props.ui.Code />`,
+    `icon={Code}` and `<Icon />`: the component drawn (it was a raw `<props.ui.Code>`
+    element, with a false "`Code` is not defined" warning)."""
+    page = (
+        "import { Code, Wrap, Slot, Odd } from '/snippets/s.jsx';\n\n"
+        'export const UI = { Code };\nexport const Lit = { N: "lit" };\n\n'
+        "<Wrap ui={UI} c={Lit} />\n\n"
+        '<Wrap ui={{ Code }} c={{ N: "inline" }} />\n\n'
+        '<Slot icon={Code} label="slotted" />\n\n{Code}\n\n<Odd />\n'
+    )
+    html, result = _render(tmp_path, REFS, page)
+    flat = re.sub(r"\s+", " ", html)
+    assert '<p class="wrap">A: <code>lit</code> end</p>' in flat
+    assert '<p class="wrap">A: <code>inline</code> end</p>' in flat
+    assert '<p class="slot"><code>slotted</code></p>' in flat
+    assert '<p class="odd"><span class="mdx-unknown" data-component="Here">kid</span></p>' in flat
+    assert "<props." not in html and "ComponentRef" not in html
+    assert _codes(result) == ["unknown-component"]
+    _no_source(html)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mintrender.components._jsxparse import (
+    ComponentRef,
     Expression,
     JsxSyntaxError,
     eval_expression,
@@ -263,6 +264,8 @@ def parse_module(
     names = {*scope.values, *scope.imports}
     for key, comp in scope.components.items():
         scope.components[key] = with_plain(comp, names)
+        if key[:1].isupper():  # `{ Code }`: the component as a value, for the tags that use it
+            scope.values.setdefault(key, ComponentRef(key, component=scope.components[key]))
     return scope, problems
 
 

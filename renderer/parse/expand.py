@@ -10,7 +10,13 @@ import re
 from typing import Any
 
 from mintrender.components._jsxflow import FlowError, flow_fragments, maps_markup, shown
-from mintrender.components._jsxparse import Expression, JsxElement, eval_expression, find_brace_end
+from mintrender.components._jsxparse import (
+    ComponentRef,
+    Expression,
+    JsxElement,
+    eval_expression,
+    find_brace_end,
+)
 from mintrender.parse.esm import (
     BRACE_EXPR,
     HANDLER,
@@ -68,7 +74,7 @@ def expand_component(
     given = {k: v for k, v in comp.defaults.items() if not isinstance(v, Expression)}
     # an undefined prop (`label={cfg.missing}`) takes its default, as destructuring does
     kept = {k: v for k, v in props.items() if v is not None or k not in comp.defaults}
-    given.update({k: v for k, v in kept.items() if not isinstance(v, Expression)})
+    given.update({k: v for k, v in kept.items() if not isinstance(v, Expression) or _is_ref(v)})
     for key, late in comp.defaults.items():  # `({ items = ITEMS, b = a * 2 })`, in order
         if isinstance(late, Expression) and key not in given:
             value = eval_expression(late.source, {**(module or {}), **given})
@@ -100,7 +106,40 @@ def expand_component(
     for name, value in scope.items():  # `const Tag = "details"; return <Tag>…</Tag>`
         if name[:1].isupper() and isinstance(value, str) and ELEMENT_NAME.fullmatch(value):
             body = re.sub(rf"<(/?){re.escape(name)}(?=[\s/>])", rf"<\g<1>{value}", body)
+    body = _referenced_tags(body, scope, inner_components)
     return _expand(body, 0, len(body), scope, children, unknown, left_out)
+
+
+_REF_TAG = re.compile(r"<(/?)([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)(?=[\s/>])")
+"""A tag that may name a component held in a value: `<props.ui.Code>`, `<Icon>` (a prop)."""
+
+
+def _is_ref(value: Any) -> bool:
+    return isinstance(value, ComponentRef) and value.component is not None
+
+
+def _referenced_tags(
+    body: str, scope: dict[str, Any], inner_components: dict[str, CustomComponent]
+) -> str:
+    """`body` with each tag that names a component held in a value (`<props.ui.Code />`,
+    `({ icon: Icon }) => <Icon />`) renamed to that component, which `inner_components` gets
+    for the render's tags; one of a prop naming nothing (`<props.ui.Missing />`) its last
+    name, an unknown component (its children shown, with a warning), never a raw element."""
+
+    def rename(m: re.Match[str]) -> str:
+        path = m.group(2)
+        if "." not in path and (not path[:1].isupper() or not _is_ref(scope.get(path))):
+            return m.group(0)
+        value = eval_expression(path, scope)
+        if not _is_ref(value) or not _NAME.fullmatch(value.source):
+            last = path.rsplit(".", 1)[-1]
+            if "." in path and last[:1].isupper() and path.split(".", 1)[0] in scope:
+                return f"<{m.group(1)}{last}"  # a prop's component not given: an unknown tag
+            return m.group(0)
+        inner_components.setdefault(value.source, value.component)
+        return f"<{m.group(1)}{value.source}"
+
+    return _REF_TAG.sub(rename, body) if "<" in body else body
 
 
 def _expand(

@@ -21,7 +21,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mintrender.components import REGISTRY
-from mintrender.components._jsxparse import Expression, JsxSyntaxError, parse_tag, to_text
+from mintrender.components._jsxparse import (
+    ComponentRef,
+    Expression,
+    JsxSyntaxError,
+    parse_tag,
+    to_text,
+)
 from mintrender.components._jsxscan import closes_fence, find_close, opens_fence
 from mintrender.components._mdxenv import Expansion
 from mintrender.errors import Diagnostics
@@ -186,6 +192,8 @@ class Expander:
             values, components = module.values, module.components
         if imported in components:
             scope.components[local] = components[imported]
+            if local[:1].isupper():  # `ui={{ Code }}`: the component as a value
+                scope.values[local] = ComponentRef(local, component=components[imported])
         elif imported in values:
             scope.values[local] = values[imported]
         else:
