@@ -341,6 +341,7 @@ def test_zip_members_read_as_zipfile_does(tmp_path: Path) -> None:
         ("rectangle-terminal", "terminal"),  # a shape around a free icon: that icon
         ("square-terminal", "terminal"),
         ("circle-book-open", "book-open"),
+        ("shield-exclamation", "shield"),  # a shield is the icon, not a shape around one
         ("sparklesx", None),
         ("waves-sine", None),  # no shorter name is an icon
         ("fa-solid", None),

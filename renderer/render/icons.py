@@ -254,7 +254,7 @@ def _lucide_names() -> frozenset[str]:
 
 
 _KEBAB_OR_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_SHAPES = frozenset({"square", "circle", "rectangle", "octagon", "diamond", "hexagon", "shield"})
+_SHAPES = frozenset({"square", "circle", "rectangle", "octagon", "diamond", "hexagon"})
 """Shapes Font Awesome Pro draws around a free icon (`square-terminal`, `circle-book-open`)."""
 
 
