@@ -169,7 +169,8 @@
     }
   }
   if (navRow && navLinks.length) {
-    fitNavbar();
+    /* a layout nicety: whatever it meets, it must not stop the rest of this script (search) */
+    try { fitNavbar(); } catch (e) { /* the links stay shown */ }
     window.addEventListener("load", fitNavbar);
     if (doc.fonts && doc.fonts.ready) doc.fonts.ready.then(fitNavbar);
     if (window.ResizeObserver) new ResizeObserver(fitNavbar).observe(navRow);
