@@ -33,12 +33,10 @@ from mintrender.parse.prelude import (
     LOCAL_RUNNERS,
     STATEMENT_READERS,
     Local,
-    Returned,
     _assigned,
-    _guard,
+    _block_locals,
     _locals,
     _names_in,
-    _switch,
     run_locals,
 )
 from mintrender.parse.statements import RETURN_WORD, split_statements
@@ -215,7 +213,7 @@ def _loop(text: str, m: re.Match[str]) -> list[Local] | None:
             return None  # `do … while`, or more after the body
     except JsxSyntaxError:
         return None
-    body = _body(body_text)
+    body = _block_locals(body_text, loop=True)
     if body is None:
         return None
     if m["word"] == "while":
@@ -236,31 +234,6 @@ def _loop(text: str, m: re.Match[str]) -> list[Local] | None:
 
 def _statement(text: str) -> list[Local] | None:
     return read_statement(text) or _locals(text.strip())
-
-
-def _body(block: str) -> tuple[Local, ...] | None:
-    """A loop body's statements: those of a component body, `return` included (a guard that
-    always holds)."""
-    statements = split_statements(block.strip()[1:-1])
-    if statements is None:
-        return None
-    out: list[Local] = []
-    for text in statements:
-        if RETURN_WORD.match(text):
-            out.append(Local("guard", "", "true", Returned(text[6:].strip().rstrip(";") or "null")))
-            continue
-        if text.startswith("switch"):
-            found_switch = _switch(text)
-            if found_switch is None or found_switch[1] is not None:
-                return None
-            out.extend(found_switch[0])
-            continue
-        guard = _guard(text)
-        found = [guard] if guard is not None else _locals(text)
-        if found is None:
-            return None
-        out.extend(found)
-    return tuple(out)
 
 
 def _run_jump(local: Local, scope: dict[str, Any], unknown: set[str]) -> tuple[set[str], Any]:

@@ -205,15 +205,20 @@ def _switch(text: str) -> tuple[list[Local], str | None] | None:
     return out, returned
 
 
-def _block_locals(block: str) -> tuple[Local, ...] | None:
-    """The statements of `{ ... }` that only declare, assign or branch (no return)."""
+def _block_locals(block: str, *, loop: bool = False) -> tuple[Local, ...] | None:
+    """The statements of `{ ... }` that only declare, assign or branch (no return); with
+    `loop`, a loop body's (`parse.loops`): any guard, and a `return` kept as a guard that
+    always holds."""
     statements = split_statements(block.strip()[1:-1])
     if statements is None:
         return None
     out: list[Local] = []
     for text in statements:
         if RETURN_WORD.match(text):
-            return None
+            if not loop:
+                return None
+            out.append(Local("guard", "", "true", Returned(text[6:].strip().rstrip(";") or "null")))
+            continue
         if text.startswith("switch"):
             found_switch = _switch(text)
             if found_switch is None or found_switch[1] is not None:
@@ -221,7 +226,9 @@ def _block_locals(block: str) -> tuple[Local, ...] | None:
             out.extend(found_switch[0])
             continue
         guard = _guard(text)
-        found = _locals(text) if guard is None else [guard] if guard.kind == "branch" else None
+        if guard is not None and guard.kind != "branch" and not loop:
+            return None
+        found = [guard] if guard is not None else _locals(text)
         if found is None:
             return None
         out.extend(found)
